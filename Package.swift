@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "palabre",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "palabre", targets: ["palabre"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "PalabreCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "PalabreUI",
+            dependencies: ["PalabreCore"]
+        ),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(
+            name: "PalabreTerminal",
+            dependencies: ["CNcursesw", "PalabreUI"]
+        ),
+        .executableTarget(
+            name: "palabre",
+            dependencies: [
+                "PalabreCore", "PalabreUI", "PalabreTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "palabre-bench",
+            dependencies: ["PalabreCore", "PalabreUI"]
+        ),
+        .testTarget(name: "PalabreCoreTests", dependencies: ["PalabreCore"]),
+        .testTarget(name: "PalabreUITests", dependencies: ["PalabreUI", "PalabreCore"]),
+        .testTarget(name: "ProcessTests", dependencies: ["PalabreCore"]),
+    ]
+)

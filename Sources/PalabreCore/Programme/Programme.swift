@@ -1,0 +1,303 @@
+import Foundation
+
+/// The programme of a roundtable, as the organiser writes it in `programme.yaml` before the
+/// meeting: who takes part, which commune fiches are on the table, and the agenda of each day.
+///
+/// Loaded and validated by ``ProgrammeLoader``; the file format is described in
+/// `docs/programme-format.md`. Every id (organisation, commune, fiche, participant, item)
+/// is unique across the whole programme.
+public struct Programme: Sendable, Equatable {
+    /// Title of the meeting, e.g. « Table ronde des partenaires du Pro-ARIDES ».
+    public var title: String
+    /// Venue, e.g. « Salle de réunion du Conseil Régional de Ségou ».
+    public var venue: String
+    /// Town where the meeting takes place.
+    public var city: String?
+    /// Organisation ids of the organisers (must name entries of ``organisations``).
+    public var organisers: [String]
+    /// Language of screens and documents.
+    public var language: Language
+    /// IANA time-zone name of the meeting place (default `Africa/Bamako`).
+    public var timeZone: String
+    /// Default currency for amounts (default `FCFA`).
+    public var currency: String
+    /// General objective, one paragraph.
+    public var generalObjective: String?
+    /// Specific objectives, one sentence each.
+    public var specificObjectives: [String]
+    /// Partners, state services, NGOs, private firms, organisers.
+    public var organisations: [Organisation]
+    /// Communes (local authorities) with their project fiches.
+    public var communes: [Commune]
+    /// Expected participants (walk-ins are added through the journal).
+    public var participants: [Participant]
+    /// Days of the meeting in date order, each with its agenda.
+    public var days: [Day]
+
+    /// Creates a programme; every collection defaults to empty.
+    public init(title: String, venue: String, city: String? = nil, organisers: [String] = [],
+                language: Language = .fr, timeZone: String = "Africa/Bamako", currency: String = "FCFA",
+                generalObjective: String? = nil, specificObjectives: [String] = [],
+                organisations: [Organisation] = [], communes: [Commune] = [],
+                participants: [Participant] = [], days: [Day] = []) {
+        self.title = title; self.venue = venue; self.city = city; self.organisers = organisers
+        self.language = language; self.timeZone = timeZone; self.currency = currency
+        self.generalObjective = generalObjective; self.specificObjectives = specificObjectives
+        self.organisations = organisations; self.communes = communes
+        self.participants = participants; self.days = days
+    }
+}
+
+/// Language of the user interface and of the generated documents.
+public enum Language: String, Sendable, Equatable, CaseIterable, Codable {
+    case fr, en
+}
+
+/// Kind of an organisation taking part in the meeting.
+public enum OrganisationType: String, Sendable, Equatable, CaseIterable, Codable {
+    /// Technical and financial partner (PTF).
+    case partner
+    /// Local authority (collectivité territoriale). Communes listed under `communes` have this type.
+    case commune
+    /// Deconcentrated State technical service (service technique déconcentré).
+    case stateService = "state-service"
+    /// Non-governmental organisation.
+    case ngo
+    /// Private firm.
+    case `private`
+    /// Organiser of the meeting (e.g. the regional development agency).
+    case organiser
+}
+
+/// An organisation: a partner (PTF), a State service, an NGO, a firm or an organiser.
+public struct Organisation: Sendable, Equatable, Identifiable {
+    /// Unique id, used in references (e.g. `unicef`).
+    public var id: String
+    /// Acronym shown on screens and in tables (e.g. `UNICEF`).
+    public var acronym: String
+    /// Full name.
+    public var name: String
+    /// Kind of organisation.
+    public var type: OrganisationType
+    /// Sectors of intervention (free words such as `santé`, `eau`, `éducation`).
+    public var sectors: [String]
+    /// Zones of intervention (region, cercle or commune names).
+    public var zones: [String]
+    /// For partners: programmes under way in the region.
+    public var programmes: [PartnerProgramme]
+
+    /// Creates an organisation.
+    public init(id: String, acronym: String, name: String, type: OrganisationType,
+                sectors: [String] = [], zones: [String] = [], programmes: [PartnerProgramme] = []) {
+        self.id = id; self.acronym = acronym; self.name = name; self.type = type
+        self.sectors = sectors; self.zones = zones; self.programmes = programmes
+    }
+}
+
+/// A programme or project a partner runs in the region.
+public struct PartnerProgramme: Sendable, Equatable {
+    /// Title of the programme.
+    public var title: String
+    /// Sectors covered.
+    public var sectors: [String]
+    /// Zones covered.
+    public var zones: [String]
+    /// Funding instrument (e.g. « subvention », « droits de tirage FNACT »).
+    public var instrument: String?
+    /// Budget as an exact integer amount in ``currency``.
+    public var budget: Int64?
+    /// Currency of ``budget``.
+    public var currency: String
+
+    /// Creates a partner programme.
+    public init(title: String, sectors: [String] = [], zones: [String] = [], instrument: String? = nil,
+                budget: Int64? = nil, currency: String = "FCFA") {
+        self.title = title; self.sectors = sectors; self.zones = zones
+        self.instrument = instrument; self.budget = budget; self.currency = currency
+    }
+}
+
+/// A commune (local authority) and the project fiches it brings to the meeting.
+public struct Commune: Sendable, Equatable, Identifiable {
+    /// Unique id (e.g. `timissa`).
+    public var id: String
+    /// Name (e.g. « Timissa »).
+    public var name: String
+    /// Cercle the commune belongs to (e.g. « Tominian »).
+    public var cercle: String
+    /// Region (e.g. « Ségou »).
+    public var region: String
+    /// Project fiches, in the order the commune ranks them.
+    public var fiches: [ProjectFiche]
+
+    /// Creates a commune.
+    public init(id: String, name: String, cercle: String, region: String, fiches: [ProjectFiche] = []) {
+        self.id = id; self.name = name; self.cercle = cercle; self.region = region; self.fiches = fiches
+    }
+}
+
+/// Delivery mode of a project fiche.
+public enum DeliveryMode: String, Sendable, Equatable, CaseIterable, Codable {
+    /// Classic public procurement.
+    case classique
+    /// Public-private partnership.
+    case ppp
+}
+
+/// How far the preparation of a fiche has gone.
+public enum StudyStatus: String, Sendable, Equatable, CaseIterable, Codable {
+    /// Only an idea: a feasibility study is needed.
+    case idea
+    /// A feasibility study exists.
+    case feasibilityStudy = "feasibility-study"
+    /// The project has been appraised (évaluation préalable).
+    case appraisal
+}
+
+/// A project fiche (fiche de projet) from a commune's local development plan (PDESC).
+public struct ProjectFiche: Sendable, Equatable, Identifiable {
+    /// Unique id (e.g. `TIM-01`).
+    public var id: String
+    /// Title.
+    public var title: String
+    /// Sector (e.g. `eau`, `santé`).
+    public var sector: String
+    /// Location within the commune.
+    public var location: String?
+    /// Total cost, exact integer in ``currency``.
+    public var totalCost: Int64
+    /// Commune contribution (contrepartie), exact integer in ``currency``.
+    public var contribution: Int64
+    /// Amount sought from partners (the gap), exact integer in ``currency``.
+    public var amountSought: Int64
+    /// Currency of the amounts (default the programme's).
+    public var currency: String
+    /// Delivery mode.
+    public var mode: DeliveryMode
+    /// Study status.
+    public var studyStatus: StudyStatus
+    /// Beneficiaries, free text.
+    public var beneficiaries: String?
+    /// Priority rank within the commune, 1 the highest.
+    public var priority: Int
+
+    /// Creates a fiche.
+    public init(id: String, title: String, sector: String, location: String? = nil, totalCost: Int64,
+                contribution: Int64, amountSought: Int64, currency: String = "FCFA",
+                mode: DeliveryMode = .classique, studyStatus: StudyStatus = .idea,
+                beneficiaries: String? = nil, priority: Int = 1) {
+        self.id = id; self.title = title; self.sector = sector; self.location = location
+        self.totalCost = totalCost; self.contribution = contribution; self.amountSought = amountSought
+        self.currency = currency; self.mode = mode; self.studyStatus = studyStatus
+        self.beneficiaries = beneficiaries; self.priority = priority
+    }
+}
+
+/// Sex of a participant, as recorded on the attendance sheet.
+public enum Sex: String, Sendable, Equatable, CaseIterable, Codable {
+    case female = "F"
+    case male = "M"
+    case unspecified
+}
+
+/// A participant, named by function (« Maire de Timissa »); a personal name is optional.
+public struct Participant: Sendable, Equatable, Identifiable, Codable {
+    /// Unique id (e.g. `maire-timissa`).
+    public var id: String
+    /// Function, the way people are named in the minutes.
+    public var function: String
+    /// Organisation id or commune id the participant represents.
+    public var organisation: String?
+    /// Commune id, for commune staff.
+    public var commune: String?
+    /// Sex.
+    public var sex: Sex
+    /// Personal name (personal data: optional).
+    public var name: String?
+    /// Contact (personal data: optional).
+    public var contact: String?
+
+    /// Creates a participant.
+    public init(id: String, function: String, organisation: String? = nil, commune: String? = nil,
+                sex: Sex = .unspecified, name: String? = nil, contact: String? = nil) {
+        self.id = id; self.function = function; self.organisation = organisation; self.commune = commune
+        self.sex = sex; self.name = name; self.contact = contact
+    }
+}
+
+/// One day of the meeting and its agenda.
+public struct Day: Sendable, Equatable {
+    /// Calendar date, `YYYY-MM-DD`.
+    public var date: String
+    /// Optional title (« Journée des communes »).
+    public var title: String?
+    /// Agenda items in planned order.
+    public var items: [AgendaItem]
+
+    /// Creates a day.
+    public init(date: String, title: String? = nil, items: [AgendaItem] = []) {
+        self.date = date; self.title = title; self.items = items
+    }
+}
+
+/// Kind of an agenda item (point de l'ordre du jour).
+public enum ItemKind: String, Sendable, Equatable, CaseIterable, Codable {
+    case opening
+    case framingTalk = "framing-talk"
+    case partnerPresentation = "partner-presentation"
+    case communePitch = "commune-pitch"
+    case debate
+    case groupWork = "group-work"
+    case reportBack = "report-back"
+    case synthesis
+    case `break`
+    case closing
+    case other
+}
+
+/// One slot of the agenda.
+public struct AgendaItem: Sendable, Equatable, Identifiable, Codable {
+    /// Unique id (e.g. `d1-ouverture`).
+    public var id: String
+    /// Kind.
+    public var kind: ItemKind
+    /// Title.
+    public var title: String
+    /// Planned start, minutes after midnight local time (09:30 → 570); nil to follow the previous item.
+    public var plannedStart: Int?
+    /// Planned duration in seconds.
+    public var duration: Int
+    /// Presenters: participant, organisation or commune ids.
+    public var presenters: [String]
+    /// Moderator: a participant id.
+    public var moderator: String?
+    /// A fixed item (ceremony) keeps its place when the schedule is re-planned.
+    public var fixed: Bool
+    /// Default speaking-time limit per speaker, in seconds.
+    public var speakingLimit: Int?
+
+    /// Creates an agenda item.
+    public init(id: String, kind: ItemKind, title: String, plannedStart: Int? = nil, duration: Int,
+                presenters: [String] = [], moderator: String? = nil, fixed: Bool = false,
+                speakingLimit: Int? = nil) {
+        self.id = id; self.kind = kind; self.title = title; self.plannedStart = plannedStart
+        self.duration = duration; self.presenters = presenters; self.moderator = moderator
+        self.fixed = fixed; self.speakingLimit = speakingLimit
+    }
+}
+
+extension Programme {
+    /// The organisation with this id, if any.
+    public func organisation(_ id: String) -> Organisation? { organisations.first { $0.id == id } }
+    /// The commune with this id, if any.
+    public func commune(_ id: String) -> Commune? { communes.first { $0.id == id } }
+    /// The participant with this id, if any.
+    public func participant(_ id: String) -> Participant? { participants.first { $0.id == id } }
+    /// The fiche with this id and its commune, if any.
+    public func fiche(_ id: String) -> (fiche: ProjectFiche, commune: Commune)? {
+        for c in communes { if let f = c.fiches.first(where: { $0.id == id }) { return (f, c) } }
+        return nil
+    }
+    /// Partners (organisations of type ``OrganisationType/partner``) in programme order.
+    public var partners: [Organisation] { organisations.filter { $0.type == .partner } }
+}

@@ -1,0 +1,4 @@
+import CNcursesw
+import PalabreUI
+/// The only code that talks to ncurses.
+public enum PalabreTerminal {}

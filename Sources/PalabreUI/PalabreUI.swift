@@ -1,0 +1,2 @@
+/// Pure screens, widgets and themes of palabre; no terminal calls.
+public enum PalabreUI {}

@@ -1,0 +1,238 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Why the journal could not be read or written, in words fit for a user.
+public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A line other than the last is not a valid event (or breaks the seq order). `line` is 1-based.
+    case damaged(path: String, line: Int, reason: String)
+    /// The file system refused an operation (`operation`: open, read, write, fsync, lock…).
+    case io(path: String, operation: String, errno: Int32)
+    /// The disk is full: nothing was recorded.
+    case diskFull(path: String)
+    /// Another writer appended since this one last read: fold the newer events and decide again.
+    case conflict(expected: Int, found: Int)
+    /// The journal was opened read-only.
+    case readOnly(path: String)
+
+    public var description: String {
+        switch self {
+        case .damaged(let p, let l, let r):
+            return "\(p):\(l): the journal is damaged here (\(r)). Nothing was changed. Keep a copy of the file and run `palabre verify` on it; the lines before \(l) are intact."
+        case .io(let p, let op, let e):
+            return "\(p): cannot \(op) (\(String(cString: strerror(e)))). Check that the folder exists and is yours, then try again."
+        case .diskFull(let p):
+            return "\(p): the disk is full; the last action was NOT recorded. Free some space (delete old files) and do it again."
+        case .conflict(let e, let f):
+            return "another seat recorded events meanwhile (expected seq \(e), the journal is at \(f)); try again."
+        case .readOnly(let p):
+            return "\(p): opened read-only."
+        }
+    }
+}
+
+/// The append-only journal of a session: `journal.jsonl`, one JSON event a line.
+///
+/// - An event counts as recorded once its whole line is written and fsync'ed.
+/// - Appends hold an exclusive `flock` on the file; the writer states the seq it expects next
+///   and gets ``JournalError/conflict(expected:found:)`` when another process was faster.
+/// - Loading tolerates a torn last line (power cut): a writable journal moves the damaged bytes
+///   to a quarantine file beside it (`journal.jsonl.torn-<time>`), never deleting them, and
+///   truncates the journal to its intact prefix. Damage anywhere else is refused with its line.
+/// - The file is created readable and writable by its owner only (mode 0600).
+public final class Journal {
+    /// Path of `journal.jsonl`.
+    public let path: String
+    /// Whether appends are allowed.
+    public let writable: Bool
+    /// UTC offset written in timestamps, seconds east of UTC.
+    public let offsetSeconds: Int
+    private let fd: Int32
+    /// Bytes of the file already read and folded.
+    public private(set) var offset: Int = 0
+    /// Seq of the last event read or written (0 when empty).
+    public private(set) var lastSeq: Int = 0
+    /// Timestamp of the last event read or written.
+    public private(set) var lastAt: Instant?
+    /// Warnings met while loading (torn tail quarantined…), for the user.
+    public private(set) var warnings: [String] = []
+    /// Bytes of a torn tail left in place (read-only journals), 0 when none.
+    public private(set) var tornBytes: Int = 0
+    private var holdingLock = false
+
+    /// Opens (and for a writable journal, creates) the journal at `path`.
+    /// Throws ``JournalError/io(path:operation:errno:)`` when it cannot be opened.
+    public init(path: String, writable: Bool, offsetSeconds: Int = 0) throws {
+        self.path = path
+        self.writable = writable
+        self.offsetSeconds = offsetSeconds
+        let flags = writable ? (O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC) : (O_RDONLY | O_CLOEXEC)
+        let f = open(path, flags, 0o600)
+        guard f >= 0 else { throw JournalError.io(path: path, operation: "open", errno: errno) }
+        fd = f
+    }
+
+    deinit { close(fd) }
+
+    /// Reads every event from the start; for a writable journal, quarantines a torn tail.
+    /// Throws ``JournalError/damaged(path:line:reason:)`` for damage before the last line.
+    public func loadAll() throws -> [Event] {
+        if writable {
+            return try withLock { try readNew(repairTail: true) }
+        }
+        return try readNew(repairTail: false, finalRead: true)
+    }
+
+    /// Reads the events appended since the last read (by this or another process).
+    /// A line still being written by another process is left for the next call.
+    public func readNew() throws -> [Event] { try readNew(repairTail: false) }
+
+    private func readNew(repairTail: Bool, finalRead: Bool = false) throws -> [Event] {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw JournalError.io(path: path, operation: "read", errno: errno) }
+        let size = Int(st.st_size)
+        guard size > offset else { return [] }
+        var buffer = [UInt8](repeating: 0, count: size - offset)
+        var got = 0
+        while got < buffer.count {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, $0.count - got, off_t(offset + got)) }
+            if n < 0 { if errno == EINTR { continue }; throw JournalError.io(path: path, operation: "read", errno: errno) }
+            if n == 0 { break }
+            got += n
+        }
+        if got < buffer.count { buffer.removeLast(buffer.count - got) }
+
+        var events: [Event] = []
+        var start = 0
+        var consumed = 0
+        var seq = lastSeq
+        var at = lastAt
+        var line = lastSeq
+        let decoder = JSONDecoder()
+        var damage: (line: Int, reason: String, start: Int)?
+        while start < buffer.count {
+            guard let nl = buffer[start...].firstIndex(of: 10) else { break }
+            line += 1
+            let slice = buffer[start..<nl]
+            if damage == nil {
+                do {
+                    let e = try decoder.decode(Event.self, from: Data(slice))
+                    guard e.seq == seq + 1 else {
+                        throw JournalError.damaged(path: path, line: line, reason: "seq \(e.seq) where \(seq + 1) was expected")
+                    }
+                    if let last = at, e.at < last {
+                        throw JournalError.damaged(path: path, line: line, reason: "time goes backwards")
+                    }
+                    events.append(e)
+                    seq = e.seq; at = e.at
+                    consumed = nl + 1
+                } catch let j as JournalError {
+                    if case .damaged(_, _, let r) = j { damage = (line, r, start) } else { throw j }
+                } catch {
+                    damage = (line, slice.isEmpty ? "empty line" : "not a valid event", start)
+                }
+            } else if !slice.allSatisfy({ $0 == 0 || $0 == 32 }) {
+                // A complete line after the damaged one: damage in the middle.
+                throw JournalError.damaged(path: path, line: damage!.line, reason: damage!.reason)
+            }
+            start = nl + 1
+        }
+        let tailStart = damage?.start ?? consumed
+        let tail = buffer.count - tailStart
+        // Commit what was read.
+        offset += consumed
+        lastSeq = seq; lastAt = at
+        if tail > 0 && (repairTail || finalRead) {
+            let tornLine = lastSeq + 1
+            if repairTail {
+                let q = try quarantine(Array(buffer[tailStart...]))
+                guard ftruncate(fd, off_t(offset)) == 0, fsync(fd) == 0 else {
+                    throw JournalError.io(path: path, operation: "truncate", errno: errno)
+                }
+                warnings.append("\(path):\(tornLine): the last line was torn (\(tail) bytes, probably a power cut); they were moved to \(q) and the \(lastSeq) intact events were kept.")
+                tornBytes = 0
+            } else {
+                tornBytes = tail
+                warnings.append("\(path):\(tornLine): the last line is torn (\(tail) bytes, probably a power cut); the \(lastSeq) intact events before it are used.")
+            }
+        }
+        return events
+    }
+
+    private func quarantine(_ bytes: [UInt8]) throws -> String {
+        let stamp = Int(Date().timeIntervalSince1970 * 1000)
+        let q = "\(path).torn-\(stamp)"
+        let qfd = open(q, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard qfd >= 0 else { throw JournalError.io(path: q, operation: "create", errno: errno) }
+        defer { close(qfd) }
+        try writeAll(qfd, bytes, path: q)
+        guard fsync(qfd) == 0 else { throw JournalError.io(path: q, operation: "fsync", errno: errno) }
+        return q
+    }
+
+    /// Runs `body` holding the journal's exclusive lock (blocking until it is free).
+    public func withLock<T>(_ body: () throws -> T) throws -> T {
+        if holdingLock { return try body() }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw JournalError.io(path: path, operation: "lock", errno: errno) }
+        }
+        holdingLock = true
+        defer { holdingLock = false; flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    /// Appends `payloads` as events `expectedSeq`, `expectedSeq + 1`… stamped `at` by `seat`,
+    /// writes them in one `write` and fsyncs. Returns the events once durable.
+    ///
+    /// Throws ``JournalError/conflict(expected:found:)`` when the journal holds events this
+    /// reader has not folded, ``JournalError/diskFull(path:)`` (nothing is left half-written),
+    /// or ``JournalError/io(path:operation:errno:)``.
+    public func append(_ payloads: [EventPayload], expectedSeq: Int, at: Instant, seat: String) throws -> [Event] {
+        guard writable else { throw JournalError.readOnly(path: path) }
+        return try withLock {
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { throw JournalError.io(path: path, operation: "stat", errno: errno) }
+            if Int(st.st_size) != offset || expectedSeq != lastSeq + 1 {
+                throw JournalError.conflict(expected: expectedSeq, found: lastSeq + (Int(st.st_size) != offset ? 1 : 0))
+            }
+            let stamp = max(at, lastAt ?? at)
+            var bytes: [UInt8] = []
+            var events: [Event] = []
+            for (i, p) in payloads.enumerated() {
+                let e = Event(seq: expectedSeq + i, at: stamp, seat: seat, payload: p)
+                bytes += try EventCodec.encode(e, offsetSeconds: offsetSeconds)
+                bytes.append(10)
+                events.append(e)
+            }
+            do {
+                try writeAll(fd, bytes, path: path)
+                guard fsync(fd) == 0 else { throw JournalError.io(path: path, operation: "fsync", errno: errno) }
+            } catch {
+                // Leave no partial line behind: the events were not recorded.
+                _ = ftruncate(fd, off_t(offset))
+                _ = fsync(fd)
+                throw error
+            }
+            offset += bytes.count
+            lastSeq = events.last?.seq ?? lastSeq
+            lastAt = events.last?.at ?? lastAt
+            return events
+        }
+    }
+
+    private func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == ENOSPC || errno == EDQUOT { throw JournalError.diskFull(path: path) }
+                throw JournalError.io(path: path, operation: "write", errno: errno)
+            }
+            done += n
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// A session folder opened for work: its programme, its journal and the state folded from it.
+///
+/// Layout: `programme.yaml` (input), `journal.jsonl` (the record), `out/` (documents).
+/// Every change goes through ``perform(_:seat:at:)``: lock the journal, fold what other
+/// processes appended, decide, append and fsync, then fold the new events.
+public final class SessionStore {
+    /// The session folder.
+    public let folder: String
+    /// The programme.
+    public let programme: Programme
+    /// The journal.
+    public let journal: Journal
+    /// State folded from every event read so far.
+    public private(set) var state: SessionState
+
+    /// Path of the journal inside a session folder.
+    public static func journalPath(_ folder: String) -> String { (folder as NSString).appendingPathComponent("journal.jsonl") }
+    /// Path of the documents folder inside a session folder.
+    public static func outPath(_ folder: String) -> String { (folder as NSString).appendingPathComponent("out") }
+
+    /// Opens the journal of `folder` (creating it when writable) and folds it.
+    /// Throws ``JournalError`` when the journal cannot be opened or is damaged before its last line.
+    public init(folder: String, programme: Programme, writable: Bool = true, journalPath: String? = nil) throws {
+        self.folder = folder
+        self.programme = programme
+        let lt = LocalTime(identifier: programme.timeZone)
+        self.journal = try Journal(path: journalPath ?? Self.journalPath(folder), writable: writable,
+                                   offsetSeconds: lt.offset(at: Instant(Date())))
+        var s = SessionState(programme: programme)
+        for e in try journal.loadAll() { s.evolve(e) }
+        self.state = s
+    }
+
+    /// Warnings from loading the journal (a torn tail moved to quarantine…).
+    public var warnings: [String] { journal.warnings }
+
+    /// Folds events other processes appended since the last read; returns them.
+    @discardableResult
+    public func refresh() throws -> [Event] {
+        let new = try journal.readNew()
+        for e in new { state.evolve(e) }
+        return new
+    }
+
+    /// Applies `command` for `seat` at `at`: under the journal's lock, folds newer events, decides,
+    /// appends durably and folds the result. Returns the recorded events (empty never: a command
+    /// that changes nothing is refused).
+    ///
+    /// Throws ``Refusal`` (nothing recorded, the message says why) or ``JournalError``.
+    @discardableResult
+    public func perform(_ command: Command, seat: String, at: Instant) throws -> [Event] {
+        try journal.withLock {
+            try refresh()
+            let now = max(at, state.lastAt ?? at)
+            let payloads = try state.decide(command, at: now)
+            let events = try journal.append(payloads, expectedSeq: state.lastSeq + 1, at: now, seat: seat)
+            for e in events { state.evolve(e) }
+            return events
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// What a person asks the session to do. `decide` turns a command into facts or a ``Refusal``.
+public enum Command: Sendable, Equatable {
+    case openSession
+    case closeSession
+    /// Start a day; `nil` starts the programme's next day not yet started, whatever today's date is.
+    case startDay(date: String?)
+    case endDay
+    /// Start an item; `nil` starts the next planned item of the day.
+    case startItem(id: String?)
+    case pauseItem
+    case resumeItem
+    /// Add `seconds` to the current item's time-box.
+    case extendItem(seconds: Int)
+    case endItem
+    /// Skip an item; `nil` skips the next planned item.
+    case skipItem(id: String?)
+    /// Insert an unplanned item after the current one (or after `after`).
+    case insertItem(title: String, seconds: Int, kind: ItemKind, after: String?)
+    /// Move an item to `day`, after `after` (first of the day when nil).
+    case moveItem(id: String, day: String, after: String?)
+    case requestFloor(who: String, pointOfOrder: Bool)
+    /// Give the floor to `who`, or to the head of the queue when nil.
+    case giveFloor(who: String?)
+    case yieldFloor
+    case removeSpeaker(who: String)
+    case reorderSpeaker(who: String, position: Int)
+    /// Per-speaker time limit for the current item, seconds (nil removes it).
+    case setSpeakingLimit(seconds: Int?)
+    case record(EntryContent)
+    case amend(entry: Int, text: String, reason: String)
+    case retract(entry: Int, reason: String)
+    case adopt(entry: Int)
+    /// Check a participant in for `day` (the day under way when nil).
+    case checkIn(who: String, day: String?)
+    /// Add a walk-in participant.
+    case addParticipant(Participant)
+}
+
+/// Why a command was refused, in words fit for the person who typed it.
+public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A stable code for tests and scripts (`no-current-item`, `unknown-item`…).
+    public var code: String
+    /// Message in French.
+    public var fr: String
+    /// Message in English.
+    public var en: String
+
+    /// Creates a refusal.
+    public init(_ code: String, fr: String, en: String) { self.code = code; self.fr = fr; self.en = en }
+
+    /// The message in `language`.
+    public func message(_ language: Language) -> String { language == .fr ? fr : en }
+    public var description: String { en }
+}

@@ -1,0 +1,438 @@
+import Foundation
+
+extension SessionState {
+    /// Validates `command` against the state at `now` and returns the facts to record, in order,
+    /// or throws a ``Refusal`` whose message says what is wrong and what to do.
+    ///
+    /// Pure: it reads the state and returns events; the journal records them and
+    /// ``evolve(_:)`` applies them. Text is normalised to NFC here.
+    public func decide(_ command: Command, at now: Instant) throws(Refusal) -> [EventPayload] {
+        if closedAt != nil {
+            throw Refusal("session-closed", fr: "La session est close : plus rien ne peut être enregistré.",
+                          en: "The session is closed: nothing more can be recorded.")
+        }
+        var out: [EventPayload] = []
+        let needsOpen: Bool = { if case .openSession = command { return false }; return openedAt == nil }()
+        if needsOpen { out.append(.sessionOpened) }
+
+        switch command {
+        case .openSession:
+            if openedAt != nil {
+                throw Refusal("already-open", fr: "La session est déjà ouverte.", en: "The session is already open.")
+            }
+            out.append(.sessionOpened)
+
+        case .closeSession:
+            if let d = currentDay {
+                throw Refusal("day-under-way", fr: "La journée du \(days[d].date) est en cours : terminez-la d'abord.",
+                              en: "The day \(days[d].date) is under way: end it first.")
+            }
+            out.append(.sessionClosed)
+
+        case .startDay(let date):
+            if let d = currentDay {
+                throw Refusal("day-under-way", fr: "La journée du \(days[d].date) est déjà en cours.",
+                              en: "The day \(days[d].date) is already under way.")
+            }
+            let d: Int
+            if let date {
+                guard let i = days.firstIndex(where: { $0.date == date }) else {
+                    throw Refusal("unknown-day", fr: "Aucune journée le \(date) au programme (journées : \(days.map(\.date).joined(separator: ", "))).",
+                                  en: "No day \(date) in the programme (days: \(days.map(\.date).joined(separator: ", "))).")
+                }
+                d = i
+            } else {
+                guard let i = days.firstIndex(where: { $0.startedAt == nil }) else {
+                    throw Refusal("no-day-left", fr: "Toutes les journées du programme ont déjà commencé.",
+                                  en: "Every day of the programme has already started.")
+                }
+                d = i
+            }
+            out.append(.dayStarted(date: days[d].date))
+
+        case .endDay:
+            guard let d = currentDay else { throw Self.noDay }
+            if let c = currentItem, run(c).status == .running {
+                throw Refusal("item-running", fr: "« \(title(c)) » est en cours : terminez-le ou mettez-le en pause d'abord.",
+                              en: "“\(title(c))” is running: end or pause it first.")
+            }
+            out.append(.dayEnded(date: days[d].date))
+
+        case .startItem(let id):
+            guard let d = currentDay else { throw Self.noDay }
+            if let c = currentItem {
+                throw Refusal("item-under-way", fr: "« \(title(c)) » est encore \(run(c).status == .paused ? "en pause" : "en cours") : terminez-le d'abord.",
+                              en: "“\(title(c))” is still \(run(c).status == .paused ? "paused" : "running"): end it first.")
+            }
+            let target: AgendaItem
+            if let id {
+                guard let (it, day) = item(id) else { throw Self.unknownItem(id) }
+                guard day == d else {
+                    throw Refusal("item-other-day", fr: "« \(it.title) » est prévu le \(days[day].date) : déplacez-le d'abord vers aujourd'hui.",
+                                  en: "“\(it.title)” is planned on \(days[day].date): move it to today first.")
+                }
+                let st = run(id).status
+                guard st == .planned || st == .skipped else {
+                    throw Refusal("item-done", fr: "« \(it.title) » est déjà terminé.", en: "“\(it.title)” has already ended.")
+                }
+                target = it
+            } else {
+                guard let it = days[d].items.first(where: { run($0.id).status == .planned }) else {
+                    throw Refusal("no-item-left", fr: "Plus aucun point prévu aujourd'hui : insérez-en un ou terminez la journée.",
+                                  en: "No planned item left today: insert one or end the day.")
+                }
+                target = it
+            }
+            out.append(.itemStarted(item: target.id))
+
+        case .pauseItem:
+            let c = try current()
+            guard run(c).status == .running else {
+                throw Refusal("already-paused", fr: "« \(title(c)) » est déjà en pause.", en: "“\(title(c))” is already paused.")
+            }
+            out.append(.itemPaused(item: c))
+
+        case .resumeItem:
+            let c = try current()
+            guard run(c).status == .paused else {
+                throw Refusal("not-paused", fr: "« \(title(c)) » n'est pas en pause.", en: "“\(title(c))” is not paused.")
+            }
+            guard currentDay != nil else { throw Self.noDay }
+            out.append(.itemResumed(item: c))
+
+        case .extendItem(let seconds):
+            let c = try current()
+            guard seconds > 0, seconds <= 24 * 3600 else {
+                throw Refusal("bad-duration", fr: "Prolongation invalide : donnez un nombre de minutes positif.",
+                              en: "Invalid extension: give a positive number of minutes.")
+            }
+            out.append(.itemExtended(item: c, seconds: seconds))
+
+        case .endItem:
+            let c = try current()
+            out.append(.itemEnded(item: c))
+
+        case .skipItem(let id):
+            let d = try dayOrNext()
+            let target: AgendaItem
+            if let id {
+                guard let (it, _) = item(id) else { throw Self.unknownItem(id) }
+                target = it
+            } else {
+                guard let it = days[d].items.first(where: { run($0.id).status == .planned }) else {
+                    throw Refusal("no-item-left", fr: "Plus aucun point prévu à sauter.", en: "No planned item left to skip.")
+                }
+                target = it
+            }
+            guard run(target.id).status == .planned else {
+                throw Refusal("item-not-planned", fr: "« \(target.title) » n'est plus à venir : on ne peut pas le sauter.",
+                              en: "“\(target.title)” is no longer ahead: it cannot be skipped.")
+            }
+            out.append(.itemSkipped(item: target.id))
+
+        case .insertItem(let rawTitle, let seconds, let kind, let after):
+            let t = Text.nfc(rawTitle).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !t.isEmpty else {
+                throw Refusal("empty-title", fr: "Donnez un titre au point à insérer.", en: "Give the new item a title.")
+            }
+            guard seconds > 0, seconds <= 24 * 3600 else {
+                throw Refusal("bad-duration", fr: "Durée invalide : donnez un nombre de minutes positif.",
+                              en: "Invalid duration: give a positive number of minutes.")
+            }
+            let d: Int
+            var anchor: String?
+            if let after {
+                guard let (_, day) = item(after) else { throw Self.unknownItem(after) }
+                d = day; anchor = after
+            } else {
+                d = try dayOrNext()
+                anchor = currentItem.flatMap { c in days[d].items.contains { $0.id == c } ? c : nil }
+                    ?? days[d].items.last { [.done, .skipped].contains(run($0.id).status) }?.id
+            }
+            let id = "extra-\(lastSeq + out.count + 1)"
+            let item = AgendaItem(id: id, kind: kind, title: t, plannedStart: nil, duration: seconds)
+            out.append(.itemInserted(day: days[d].date, after: anchor, item: item))
+
+        case .moveItem(let id, let date, let after):
+            guard let (it, _) = item(id) else { throw Self.unknownItem(id) }
+            guard !it.fixed else {
+                throw Refusal("item-fixed", fr: "« \(it.title) » est un point fixe (cérémonie) : il ne peut pas être déplacé.",
+                              en: "“\(it.title)” is fixed (a ceremony): it cannot be moved.")
+            }
+            guard run(id).status == .planned else {
+                throw Refusal("item-not-planned", fr: "« \(it.title) » a déjà commencé : on ne peut plus le déplacer.",
+                              en: "“\(it.title)” has already started: it can no longer be moved.")
+            }
+            guard let to = days.firstIndex(where: { $0.date == date }) else {
+                throw Refusal("unknown-day", fr: "Aucune journée le \(date) au programme.", en: "No day \(date) in the programme.")
+            }
+            guard days[to].endedAt == nil else {
+                throw Refusal("day-ended", fr: "La journée du \(date) est terminée.", en: "The day \(date) has ended.")
+            }
+            if let after {
+                guard after != id, days[to].items.contains(where: { $0.id == after }) else {
+                    throw Refusal("unknown-anchor", fr: "« \(after) » n'est pas un point du \(date).",
+                                  en: "“\(after)” is not an item of \(date).")
+                }
+            }
+            out.append(.itemMoved(item: id, day: date, after: after))
+
+        case .requestFloor(let who, let poo):
+            let c = try current()
+            try requireKnown(who)
+            if queue.contains(where: { $0.who == who }) {
+                throw Refusal("already-queued", fr: "\(displayName(who)) est déjà dans la file.",
+                              en: "\(displayName(who)) is already in the queue.")
+            }
+            if currentTurn?.who == who {
+                throw Refusal("already-speaking", fr: "\(displayName(who)) a déjà la parole.",
+                              en: "\(displayName(who)) already has the floor.")
+            }
+            out.append(.floorRequested(item: c, who: who, pointOfOrder: poo))
+
+        case .giveFloor(let who):
+            let c = try current()
+            guard run(c).status == .running else {
+                throw Refusal("item-paused", fr: "« \(title(c)) » est en pause : reprenez-le avant de donner la parole.",
+                              en: "“\(title(c))” is paused: resume it before giving the floor.")
+            }
+            let target: String
+            if let who {
+                try requireKnown(who)
+                target = who
+            } else {
+                guard let head = queue.first else {
+                    throw Refusal("queue-empty", fr: "La file des orateurs est vide.", en: "The speakers queue is empty.")
+                }
+                target = head.who
+            }
+            if currentTurn?.who == target {
+                throw Refusal("already-speaking", fr: "\(displayName(target)) a déjà la parole.",
+                              en: "\(displayName(target)) already has the floor.")
+            }
+            out.append(.floorGiven(item: c, who: target, limit: speakingLimit(for: c)))
+
+        case .yieldFloor:
+            guard let t = currentTurn else {
+                throw Refusal("no-speaker", fr: "Personne n'a la parole.", en: "Nobody has the floor.")
+            }
+            out.append(.floorYielded(item: t.item, who: t.who))
+
+        case .removeSpeaker(let who):
+            let c = try current()
+            guard queue.contains(where: { $0.who == who }) else { throw notQueued(who) }
+            out.append(.speakerRemoved(item: c, who: who))
+
+        case .reorderSpeaker(let who, let position):
+            let c = try current()
+            guard let i = queue.firstIndex(where: { $0.who == who }) else { throw notQueued(who) }
+            let p = max(0, min(position, queue.count - 1))
+            guard p != i else {
+                throw Refusal("same-position", fr: "\(displayName(who)) est déjà à cette place.",
+                              en: "\(displayName(who)) is already in that place.")
+            }
+            out.append(.queueReordered(item: c, who: who, position: p))
+
+        case .setSpeakingLimit(let seconds):
+            let c = try current()
+            if let s = seconds, s <= 0 || s > 4 * 3600 {
+                throw Refusal("bad-duration", fr: "Temps de parole invalide : donnez un nombre de minutes positif.",
+                              en: "Invalid speaking time: give a positive number of minutes.")
+            }
+            out.append(.speakingLimitSet(item: c, seconds: seconds))
+
+        case .record(var content):
+            content = try normalise(content)
+            out.append(.entryRecorded(item: currentItem, entry: content))
+
+        case .amend(let id, let raw, let rawReason):
+            let e = try liveEntry(id)
+            let text = Text.nfc(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+            let reason = Text.nfc(rawReason).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { throw Self.emptyText }
+            guard !reason.isEmpty else { throw Self.noReason }
+            guard text != e.content.text else {
+                throw Refusal("same-text", fr: "Le texte est identique : rien à amender.", en: "The text is unchanged: nothing to amend.")
+            }
+            out.append(.entryAmended(entry: id, text: text, reason: reason))
+
+        case .retract(let id, let rawReason):
+            _ = try liveEntry(id)
+            let reason = Text.nfc(rawReason).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !reason.isEmpty else { throw Self.noReason }
+            out.append(.entryRetracted(entry: id, reason: reason))
+
+        case .adopt(let id):
+            let e = try liveEntry(id)
+            guard e.adoptedAt == nil else {
+                throw Refusal("already-adopted", fr: "L'entrée n° \(id) est déjà adoptée.", en: "Entry #\(id) is already adopted.")
+            }
+            out.append(.entryAdopted(entry: id))
+
+        case .checkIn(let who, let date):
+            guard participant(who) != nil else {
+                throw Refusal("unknown-participant", fr: "« \(who) » n'est pas un participant : ajoutez-le comme nouvel arrivant.",
+                              en: "“\(who)” is not a participant: add them as a walk-in.")
+            }
+            let day: String
+            if let date {
+                guard days.contains(where: { $0.date == date }) else {
+                    throw Refusal("unknown-day", fr: "Aucune journée le \(date) au programme.", en: "No day \(date) in the programme.")
+                }
+                day = date
+            } else {
+                guard let d = currentDay else { throw Self.noDay }
+                day = days[d].date
+            }
+            if attendance[day]?.contains(who) ?? false {
+                throw Refusal("already-checked-in", fr: "\(displayName(who)) est déjà pointé(e) le \(day).",
+                              en: "\(displayName(who)) is already checked in on \(day).")
+            }
+            out.append(.participantCheckedIn(participant: who, day: day))
+
+        case .addParticipant(var p):
+            p.function = Text.nfc(p.function).trimmingCharacters(in: .whitespacesAndNewlines)
+            p.name = p.name.map { Text.nfc($0) }
+            p.contact = p.contact.map { Text.nfc($0) }
+            guard !p.function.isEmpty else {
+                throw Refusal("empty-function", fr: "Donnez la fonction du participant (ex. « Maire de Koula »).",
+                              en: "Give the participant's function (e.g. “Mayor of Koula”).")
+            }
+            if p.id.isEmpty { p.id = "walkin-\(lastSeq + out.count + 1)" }
+            guard participant(p.id) == nil, programme.organisation(p.id) == nil, programme.commune(p.id) == nil else {
+                throw Refusal("duplicate-id", fr: "L'identifiant « \(p.id) » existe déjà.", en: "The id “\(p.id)” already exists.")
+            }
+            if let o = p.organisation, programme.organisation(o) == nil, programme.commune(o) == nil {
+                throw Refusal("unknown-organisation", fr: "Organisation inconnue : « \(o) ».", en: "Unknown organisation: “\(o)”.")
+            }
+            out.append(.participantAdded(participant: p))
+        }
+        return out
+    }
+
+    // MARK: helpers
+
+    private func title(_ id: String) -> String { item(id)?.item.title ?? id }
+
+    private func current() throws(Refusal) -> String {
+        guard let c = currentItem else {
+            throw Refusal("no-current-item", fr: "Aucun point de l'ordre du jour n'est en cours : démarrez-en un.",
+                          en: "No agenda item is under way: start one.")
+        }
+        return c
+    }
+
+    private func dayOrNext() throws(Refusal) -> Int {
+        if let d = currentDay { return d }
+        guard let d = days.firstIndex(where: { $0.endedAt == nil }) else { throw Self.noDay }
+        return d
+    }
+
+    private func requireKnown(_ who: String) throws(Refusal) {
+        guard participant(who) != nil || programme.organisation(who) != nil || programme.commune(who) != nil else {
+            throw Refusal("unknown-speaker", fr: "« \(who) » n'est ni un participant ni une organisation du programme.",
+                          en: "“\(who)” is neither a participant nor an organisation of the programme.")
+        }
+    }
+
+    private func notQueued(_ who: String) -> Refusal {
+        Refusal("not-queued", fr: "\(displayName(who)) n'est pas dans la file.", en: "\(displayName(who)) is not in the queue.")
+    }
+
+    private func liveEntry(_ id: Int) throws(Refusal) -> Entry {
+        guard let e = entry(id) else {
+            throw Refusal("unknown-entry", fr: "Aucune entrée n° \(id) au compte rendu.", en: "No minute entry #\(id).")
+        }
+        if e.retracted != nil {
+            throw Refusal("entry-retracted", fr: "L'entrée n° \(id) a été retirée.", en: "Entry #\(id) has been retracted.")
+        }
+        return e
+    }
+
+    private func normalise(_ c0: EntryContent) throws(Refusal) -> EntryContent {
+        var c = c0
+        func clean(_ s: String?) -> String? {
+            guard let s else { return nil }
+            let t = Text.nfc(s).trimmingCharacters(in: .whitespacesAndNewlines)
+            return t.isEmpty ? nil : t
+        }
+        c.text = Text.nfc(c.text).trimmingCharacters(in: .whitespacesAndNewlines)
+        c.addressee = clean(c.addressee); c.responsible = clean(c.responsible); c.due = clean(c.due)
+        c.conditions = clean(c.conditions); c.partner = clean(c.partner); c.fiche = clean(c.fiche)
+        c.currency = clean(c.currency)
+        switch c.kind {
+        case .action:
+            guard c.responsible != nil else {
+                throw Refusal("no-responsible", fr: "Une action demande un responsable.", en: "An action needs someone responsible.")
+            }
+        case .commitment:
+            guard let partner = c.partner, let org = programme.organisation(partner) else {
+                throw Refusal("unknown-partner", fr: "Engagement : partenaire inconnu « \(c.partner ?? "") ».",
+                              en: "Commitment: unknown partner “\(c.partner ?? "")”.")
+            }
+            guard let fid = c.fiche, let (fiche, commune) = programme.fiche(fid) else {
+                throw Refusal("unknown-fiche", fr: "Engagement : fiche de projet inconnue « \(c.fiche ?? "") ».",
+                              en: "Commitment: unknown project fiche “\(c.fiche ?? "")”.")
+            }
+            c.nature = c.nature ?? .financial
+            c.status = c.status ?? .announced
+            c.currency = c.currency ?? fiche.currency
+            if c.nature == .financial && c.amount == nil {
+                throw Refusal("no-amount", fr: "Un engagement financier demande un montant.",
+                              en: "A financial commitment needs an amount.")
+            }
+            if let a = c.amount, a < 0 {
+                throw Refusal("bad-amount", fr: "Le montant doit être un entier positif.", en: "The amount must be a positive integer.")
+            }
+            if c.text.isEmpty {
+                let lang = programme.language
+                let amount = c.amount.map { " " + Money.format($0, c.currency ?? "FCFA", language: lang) } ?? ""
+                c.text = lang == .fr
+                    ? "\(org.acronym) :\(amount) pour « \(fiche.title) » (\(commune.name))"
+                    : "\(org.acronym):\(amount) for “\(fiche.title)” (\(commune.name))"
+            }
+        default: break
+        }
+        guard !c.text.isEmpty else { throw Self.emptyText }
+        return c
+    }
+
+    static let noDay = Refusal("no-day", fr: "Aucune journée n'est en cours : démarrez la journée d'abord.",
+                               en: "No day is under way: start the day first.")
+    static let emptyText = Refusal("empty-text", fr: "Le texte est vide.", en: "The text is empty.")
+    static let noReason = Refusal("no-reason", fr: "Donnez une raison.", en: "Give a reason.")
+    static func unknownItem(_ id: String) -> Refusal {
+        Refusal("unknown-item", fr: "Aucun point « \(id) » à l'ordre du jour.", en: "No agenda item “\(id)”.")
+    }
+}
+
+extension SessionState {
+    /// Finds who is meant by `text`: an exact participant, organisation or commune id, or a text
+    /// found without regard to case or accents in exactly one participant's function or name, or an
+    /// organisation's acronym or name, or a commune's name ("segou" finds "Ségou").
+    ///
+    /// Throws a ``Refusal`` listing the candidates when several match, or when none does.
+    public func resolve(who text: String) throws(Refusal) -> String {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if participant(t) != nil || programme.organisation(t) != nil || programme.commune(t) != nil { return t }
+        let key = Text.fold(t)
+        var exact: [String] = []
+        var partial: [String] = []
+        func consider(_ id: String, _ names: [String?]) {
+            let folded = names.compactMap { $0.map(Text.fold) }
+            if folded.contains(key) || Text.fold(id) == key { exact.append(id) }
+            else if folded.contains(where: { $0.contains(key) }) || Text.fold(id).contains(key) { partial.append(id) }
+        }
+        for p in participants { consider(p.id, [p.function, p.name]) }
+        for o in programme.organisations { consider(o.id, [o.acronym, o.name]) }
+        for c in programme.communes { consider(c.id, [c.name]) }
+        let found = exact.isEmpty ? partial : exact
+        if found.count == 1 { return found[0] }
+        if found.isEmpty || key.isEmpty {
+            throw Refusal("unknown-speaker", fr: "Personne ne correspond à « \(t) ».", en: "Nobody matches “\(t)”.")
+        }
+        let names = found.prefix(6).map { "\($0) (\(displayName($0)))" }.joined(separator: ", ")
+        throw Refusal("ambiguous", fr: "« \(t) » désigne plusieurs personnes : \(names)\(found.count > 6 ? "…" : "").",
+                      en: "“\(t)” matches several: \(names)\(found.count > 6 ? "…" : "").")
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+extension Event: Codable {
+    enum K: String, CodingKey {
+        case seq, at, seat, type
+        case date, item, seconds, day, after, who, pointOfOrder, limit, position, entry, text, reason,
+             participant
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: K.self)
+        seq = try c.decode(Int.self, forKey: .seq)
+        at = try c.decode(Instant.self, forKey: .at)
+        seat = try c.decode(String.self, forKey: .seat)
+        let type = try c.decode(String.self, forKey: .type)
+        func s(_ k: K) throws -> String { try c.decode(String.self, forKey: k) }
+        switch type {
+        case "sessionOpened": payload = .sessionOpened
+        case "sessionClosed": payload = .sessionClosed
+        case "dayStarted": payload = .dayStarted(date: try s(.date))
+        case "dayEnded": payload = .dayEnded(date: try s(.date))
+        case "itemStarted": payload = .itemStarted(item: try s(.item))
+        case "itemPaused": payload = .itemPaused(item: try s(.item))
+        case "itemResumed": payload = .itemResumed(item: try s(.item))
+        case "itemExtended": payload = .itemExtended(item: try s(.item), seconds: try c.decode(Int.self, forKey: .seconds))
+        case "itemEnded": payload = .itemEnded(item: try s(.item))
+        case "itemSkipped": payload = .itemSkipped(item: try s(.item))
+        case "itemInserted":
+            payload = .itemInserted(day: try s(.day), after: try c.decodeIfPresent(String.self, forKey: .after),
+                                    item: try c.decode(AgendaItem.self, forKey: .item))
+        case "itemMoved":
+            payload = .itemMoved(item: try s(.item), day: try s(.day),
+                                 after: try c.decodeIfPresent(String.self, forKey: .after))
+        case "floorRequested":
+            payload = .floorRequested(item: try s(.item), who: try s(.who),
+                                      pointOfOrder: try c.decodeIfPresent(Bool.self, forKey: .pointOfOrder) ?? false)
+        case "floorGiven":
+            payload = .floorGiven(item: try s(.item), who: try s(.who),
+                                  limit: try c.decodeIfPresent(Int.self, forKey: .limit))
+        case "floorYielded": payload = .floorYielded(item: try s(.item), who: try s(.who))
+        case "speakerRemoved": payload = .speakerRemoved(item: try s(.item), who: try s(.who))
+        case "queueReordered":
+            payload = .queueReordered(item: try s(.item), who: try s(.who),
+                                      position: try c.decode(Int.self, forKey: .position))
+        case "speakingLimitSet":
+            payload = .speakingLimitSet(item: try s(.item), seconds: try c.decodeIfPresent(Int.self, forKey: .seconds))
+        case "entryRecorded":
+            payload = .entryRecorded(item: try c.decodeIfPresent(String.self, forKey: .item),
+                                     entry: try c.decode(EntryContent.self, forKey: .entry))
+        case "entryAmended":
+            payload = .entryAmended(entry: try c.decode(Int.self, forKey: .entry), text: try s(.text),
+                                    reason: try s(.reason))
+        case "entryRetracted":
+            payload = .entryRetracted(entry: try c.decode(Int.self, forKey: .entry), reason: try s(.reason))
+        case "entryAdopted": payload = .entryAdopted(entry: try c.decode(Int.self, forKey: .entry))
+        case "participantCheckedIn":
+            payload = .participantCheckedIn(participant: try s(.participant), day: try s(.day))
+        case "participantAdded":
+            payload = .participantAdded(participant: try c.decode(Participant.self, forKey: .participant))
+        default:
+            throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(type)")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: K.self)
+        try c.encode(seq, forKey: .seq)
+        let offset = (encoder.userInfo[EventCodec.offsetKey] as? Int) ?? 0
+        try c.encode(RFC3339.format(at, offsetSeconds: offset), forKey: .at)
+        try c.encode(seat, forKey: .seat)
+        try c.encode(payload.type, forKey: .type)
+        switch payload {
+        case .sessionOpened, .sessionClosed: break
+        case .dayStarted(let d), .dayEnded(let d): try c.encode(d, forKey: .date)
+        case .itemStarted(let i), .itemPaused(let i), .itemResumed(let i), .itemEnded(let i), .itemSkipped(let i):
+            try c.encode(i, forKey: .item)
+        case .itemExtended(let i, let sec):
+            try c.encode(i, forKey: .item); try c.encode(sec, forKey: .seconds)
+        case .itemInserted(let day, let after, let item):
+            try c.encode(day, forKey: .day); try c.encodeIfPresent(after, forKey: .after)
+            try c.encode(item, forKey: .item)
+        case .itemMoved(let item, let day, let after):
+            try c.encode(item, forKey: .item); try c.encode(day, forKey: .day)
+            try c.encodeIfPresent(after, forKey: .after)
+        case .floorRequested(let item, let who, let poo):
+            try c.encode(item, forKey: .item); try c.encode(who, forKey: .who)
+            if poo { try c.encode(true, forKey: .pointOfOrder) }
+        case .floorGiven(let item, let who, let limit):
+            try c.encode(item, forKey: .item); try c.encode(who, forKey: .who)
+            try c.encodeIfPresent(limit, forKey: .limit)
+        case .floorYielded(let item, let who), .speakerRemoved(let item, let who):
+            try c.encode(item, forKey: .item); try c.encode(who, forKey: .who)
+        case .queueReordered(let item, let who, let pos):
+            try c.encode(item, forKey: .item); try c.encode(who, forKey: .who); try c.encode(pos, forKey: .position)
+        case .speakingLimitSet(let item, let sec):
+            try c.encode(item, forKey: .item); try c.encodeIfPresent(sec, forKey: .seconds)
+        case .entryRecorded(let item, let entry):
+            try c.encodeIfPresent(item, forKey: .item); try c.encode(entry, forKey: .entry)
+        case .entryAmended(let e, let text, let reason):
+            try c.encode(e, forKey: .entry); try c.encode(text, forKey: .text); try c.encode(reason, forKey: .reason)
+        case .entryRetracted(let e, let reason):
+            try c.encode(e, forKey: .entry); try c.encode(reason, forKey: .reason)
+        case .entryAdopted(let e): try c.encode(e, forKey: .entry)
+        case .participantCheckedIn(let p, let day):
+            try c.encode(p, forKey: .participant); try c.encode(day, forKey: .day)
+        case .participantAdded(let p): try c.encode(p, forKey: .participant)
+        }
+    }
+}
+
+/// Encodes and decodes journal lines.
+public enum EventCodec {
+    /// One journal line for `event`, without the final newline. Keys are written in a stable order,
+    /// slashes are not escaped, non-ASCII text is written as UTF-8 and control characters are
+    /// JSON-escaped.
+    /// `offsetSeconds` is the UTC offset written in `at` (the programme's time zone).
+    public static func encode(_ event: Event, offsetSeconds: Int = 0) throws -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = [.withoutEscapingSlashes]
+        e.userInfo[offsetKey] = offsetSeconds
+        return try e.encode(event)
+    }
+
+    static let offsetKey = CodingUserInfoKey(rawValue: "palabre.offset")!
+
+    /// Decodes one journal line. Throws `DecodingError` when it is not a valid event.
+    public static func decode(_ line: Data) throws -> Event {
+        try JSONDecoder().decode(Event.self, from: line)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// A fact recorded in the journal: one JSON object per line of `journal.jsonl`.
+///
+/// Shape of a line: `{"seq":12,"at":"2023-10-17T09:02:13.120+00:00","seat":"facilitator",
+/// "type":"itemStarted","item":"d1-ouverture"}` — the envelope (`seq`, `at`, `seat`, `type`)
+/// followed by the fields of the payload. `seq` counts 1, 2, 3… without gaps.
+public struct Event: Sendable, Equatable {
+    /// Position in the journal, from 1, without gaps.
+    public var seq: Int
+    /// When the fact happened.
+    public var at: Instant
+    /// Who recorded it: `facilitator`, `rapporteur`, `script`…
+    public var seat: String
+    /// What happened.
+    public var payload: EventPayload
+
+    /// Creates an event.
+    public init(seq: Int, at: Instant, seat: String, payload: EventPayload) {
+        self.seq = seq; self.at = at; self.seat = seat; self.payload = payload
+    }
+}
+
+/// Kind of a minute entry.
+public enum EntryKind: String, Sendable, Equatable, CaseIterable, Codable {
+    case note, decision, question, answer, recommendation, action, commitment
+}
+
+/// Nature of a commitment.
+public enum CommitmentNature: String, Sendable, Equatable, CaseIterable, Codable {
+    case financial, technical, study
+}
+
+/// Status of a commitment, from the weakest to the strongest.
+public enum CommitmentStatus: String, Sendable, Equatable, CaseIterable, Codable {
+    /// Annoncé.
+    case announced
+    /// Intention.
+    case intention
+    /// Confirmé.
+    case confirmed
+    /// Convention signée.
+    case signed
+}
+
+/// The content of a minute entry (note, decision, recommendation, action, commitment…).
+///
+/// Fields other than `kind` and `text` are used by some kinds only: `addressee`,
+/// `responsible` and `due` by recommendations and actions; `partner`, `fiche`, `nature`,
+/// `amount` (exact integer), `currency`, `status`, `conditions` and `due` by commitments.
+public struct EntryContent: Sendable, Equatable, Codable {
+    public var kind: EntryKind
+    public var text: String
+    /// Recommendation: « à l'endroit de » (to whom it is addressed).
+    public var addressee: String?
+    /// Who is responsible (recommendation, action).
+    public var responsible: String?
+    /// Deadline, free text or `YYYY-MM-DD`.
+    public var due: String?
+    /// Commitment: organisation id of the partner.
+    public var partner: String?
+    /// Commitment: fiche id.
+    public var fiche: String?
+    /// Commitment: nature.
+    public var nature: CommitmentNature?
+    /// Commitment: exact integer amount in `currency`.
+    public var amount: Int64?
+    /// Commitment: currency (FCFA by default).
+    public var currency: String?
+    /// Commitment: status.
+    public var status: CommitmentStatus?
+    /// Commitment: conditions attached.
+    public var conditions: String?
+
+    /// Creates an entry content.
+    public init(kind: EntryKind, text: String, addressee: String? = nil, responsible: String? = nil,
+                due: String? = nil, partner: String? = nil, fiche: String? = nil,
+                nature: CommitmentNature? = nil, amount: Int64? = nil, currency: String? = nil,
+                status: CommitmentStatus? = nil, conditions: String? = nil) {
+        self.kind = kind; self.text = text; self.addressee = addressee; self.responsible = responsible
+        self.due = due; self.partner = partner; self.fiche = fiche; self.nature = nature
+        self.amount = amount; self.currency = currency; self.status = status; self.conditions = conditions
+    }
+}
+
+/// What happened, with its data. The `type` names are those written in the journal.
+public enum EventPayload: Sendable, Equatable {
+    case sessionOpened
+    case sessionClosed
+    case dayStarted(date: String)
+    case dayEnded(date: String)
+    case itemStarted(item: String)
+    case itemPaused(item: String)
+    case itemResumed(item: String)
+    /// Time added to an item's time-box, in seconds.
+    case itemExtended(item: String, seconds: Int)
+    case itemEnded(item: String)
+    case itemSkipped(item: String)
+    /// An unplanned item inserted into `day` after `after` (at the start of the day when nil).
+    case itemInserted(day: String, after: String?, item: AgendaItem)
+    /// An item moved to `day` after `after` (first of the day when nil).
+    case itemMoved(item: String, day: String, after: String?)
+    /// Someone asked for the floor (`who`: participant or organisation id).
+    case floorRequested(item: String, who: String, pointOfOrder: Bool)
+    /// `who` got the floor; `limit` is their speaking-time limit in seconds.
+    case floorGiven(item: String, who: String, limit: Int?)
+    /// The current speaker finished.
+    case floorYielded(item: String, who: String)
+    /// A request was withdrawn from the queue.
+    case speakerRemoved(item: String, who: String)
+    /// A request moved to `position` (0-based) in the queue.
+    case queueReordered(item: String, who: String, position: Int)
+    /// Per-speaker time limit for the rest of the item, seconds (nil: none).
+    case speakingLimitSet(item: String, seconds: Int?)
+    /// A minute entry; it is identified afterwards by the seq of this event.
+    case entryRecorded(item: String?, entry: EntryContent)
+    case entryAmended(entry: Int, text: String, reason: String)
+    case entryRetracted(entry: Int, reason: String)
+    /// « Lu et adopté ».
+    case entryAdopted(entry: Int)
+    case participantCheckedIn(participant: String, day: String)
+    /// A walk-in participant, not in the programme.
+    case participantAdded(participant: Participant)
+
+    /// The `type` written in the journal.
+    public var type: String {
+        switch self {
+        case .sessionOpened: "sessionOpened"
+        case .sessionClosed: "sessionClosed"
+        case .dayStarted: "dayStarted"
+        case .dayEnded: "dayEnded"
+        case .itemStarted: "itemStarted"
+        case .itemPaused: "itemPaused"
+        case .itemResumed: "itemResumed"
+        case .itemExtended: "itemExtended"
+        case .itemEnded: "itemEnded"
+        case .itemSkipped: "itemSkipped"
+        case .itemInserted: "itemInserted"
+        case .itemMoved: "itemMoved"
+        case .floorRequested: "floorRequested"
+        case .floorGiven: "floorGiven"
+        case .floorYielded: "floorYielded"
+        case .speakerRemoved: "speakerRemoved"
+        case .queueReordered: "queueReordered"
+        case .speakingLimitSet: "speakingLimitSet"
+        case .entryRecorded: "entryRecorded"
+        case .entryAmended: "entryAmended"
+        case .entryRetracted: "entryRetracted"
+        case .entryAdopted: "entryAdopted"
+        case .participantCheckedIn: "participantCheckedIn"
+        case .participantAdded: "participantAdded"
+        }
+    }
+}

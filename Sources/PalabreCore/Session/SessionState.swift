@@ -1,0 +1,320 @@
+import Foundation
+
+/// Where an agenda item stands.
+public enum ItemStatus: String, Sendable, Equatable, Codable {
+    case planned, running, paused, done, skipped
+}
+
+/// A closed or open interval of time; `end` is nil while it lasts.
+public struct Interval: Sendable, Equatable {
+    public var start: Instant
+    public var end: Instant?
+    /// Seconds this interval covers up to `now` (ms precision, rounded down).
+    public func durationMs(until now: Instant) -> Int64 { max(0, (end ?? now).ms - start.ms) }
+}
+
+/// What happened to one agenda item so far.
+public struct ItemRun: Sendable, Equatable {
+    /// Status.
+    public var status: ItemStatus = .planned
+    /// When it started (first start).
+    public var startedAt: Instant?
+    /// When it ended (or was skipped).
+    public var endedAt: Instant?
+    /// Pauses, in order; the last may be open.
+    public var pauses: [Interval] = []
+    /// Extensions granted, seconds in total.
+    public var extendedBy: Int = 0
+    /// Per-speaker limit set during the item (overrides the programme's), seconds; `.some(nil)` clears it.
+    public var speakingLimitOverride: Int?? = nil
+
+    /// Milliseconds the item has been running at `now`: time since start minus pauses.
+    public func elapsedMs(at now: Instant) -> Int64 {
+        guard let s = startedAt else { return 0 }
+        let end = endedAt ?? now
+        let paused = pauses.reduce(Int64(0)) { $0 + max(0, min($1.end ?? end, end).ms - $1.start.ms) }
+        return max(0, end.ms - s.ms - paused)
+    }
+}
+
+/// A request for the floor waiting in the speakers queue.
+public struct FloorRequest: Sendable, Equatable {
+    /// Participant or organisation id.
+    public var who: String
+    /// A point of order goes ahead of ordinary requests.
+    public var pointOfOrder: Bool
+    /// Seq of the event that recorded the request (order among equals).
+    public var seq: Int
+    /// When it was requested.
+    public var at: Instant
+}
+
+/// One turn of speech.
+public struct SpeakingTurn: Sendable, Equatable {
+    /// Agenda item id.
+    public var item: String
+    /// Participant or organisation id.
+    public var who: String
+    /// Start and end of the turn.
+    public var interval: Interval
+    /// Limit in seconds, if any.
+    public var limit: Int?
+    /// Whether the speaker came through a point of order.
+    public var pointOfOrder: Bool
+}
+
+/// A minute entry as it stands: content (latest text), history of amendments, retraction, adoption.
+public struct Entry: Sendable, Equatable, Identifiable {
+    /// Seq of the `entryRecorded` event.
+    public var id: Int
+    /// Agenda item it belongs to (nil: outside the agenda).
+    public var item: String?
+    /// Day (`YYYY-MM-DD`) it was recorded on.
+    public var day: String?
+    /// When it was recorded.
+    public var at: Instant
+    /// Seat that recorded it.
+    public var seat: String
+    /// Latest content.
+    public var content: EntryContent
+    /// Previous texts with the reason of each amendment, oldest first.
+    public var amendments: [(previous: String, reason: String, seq: Int, at: Instant)] = []
+    /// Retraction reason, when retracted (the entry is kept but leaves the documents).
+    public var retracted: String?
+    /// When it was read and adopted.
+    public var adoptedAt: Instant?
+
+    public static func == (a: Entry, b: Entry) -> Bool {
+        a.id == b.id && a.item == b.item && a.day == b.day && a.at == b.at && a.seat == b.seat
+            && a.content == b.content && a.retracted == b.retracted && a.adoptedAt == b.adoptedAt
+            && a.amendments.map { "\($0.previous)|\($0.reason)|\($0.seq)|\($0.at.ms)" }
+                == b.amendments.map { "\($0.previous)|\($0.reason)|\($0.seq)|\($0.at.ms)" }
+    }
+}
+
+/// The agenda of one day as it stands (items may be inserted, moved or skipped).
+public struct DayAgenda: Sendable, Equatable {
+    /// `YYYY-MM-DD`.
+    public var date: String
+    /// Title from the programme.
+    public var title: String?
+    /// Items in current order.
+    public var items: [AgendaItem]
+    /// When the day was started and ended.
+    public var startedAt: Instant?
+    public var endedAt: Instant?
+}
+
+/// The whole state of a session, folded from its journal by ``SessionState/evolve(_:)``.
+///
+/// Nothing else is state: screens and documents are projections of this value.
+public struct SessionState: Sendable, Equatable {
+    /// The programme the session runs.
+    public let programme: Programme
+    /// Seq of the last event folded (0 before any).
+    public var lastSeq: Int = 0
+    /// Timestamp of the last event folded.
+    public var lastAt: Instant?
+    /// When the session was opened and closed.
+    public var openedAt: Instant?
+    public var closedAt: Instant?
+    /// Days with their current agenda.
+    public var days: [DayAgenda]
+    /// Index in ``days`` of the day under way (started, not ended), if any.
+    public var currentDay: Int?
+    /// Id of the item running or paused, if any.
+    public var currentItem: String?
+    /// What happened to each item, by id.
+    public var runs: [String: ItemRun] = [:]
+    /// The speakers queue of the current item, in speaking order.
+    public var queue: [FloorRequest] = []
+    /// The turn under way, if any.
+    public var currentTurn: SpeakingTurn?
+    /// Every finished turn, in order.
+    public var turns: [SpeakingTurn] = []
+    /// Minute entries by id (seq), in order of recording.
+    public var entries: [Entry] = []
+    /// Index of each entry id in ``entries``.
+    public var entryIndex: [Int: Int] = [:]
+    /// Participants: the programme's plus walk-ins.
+    public var participants: [Participant]
+    /// Participant ids checked in, per day, in order of arrival.
+    public var attendance: [String: [String]] = [:]
+    /// When each participant was checked in, keyed by "day|participant".
+    public var checkInTimes: [String: Instant] = [:]
+
+    /// The state before any event.
+    public init(programme: Programme) {
+        self.programme = programme
+        self.participants = programme.participants
+        self.days = programme.days.map { DayAgenda(date: $0.date, title: $0.title, items: $0.items) }
+    }
+
+    /// The item with this id and the index of its day, if any.
+    public func item(_ id: String) -> (item: AgendaItem, day: Int)? {
+        for (d, day) in days.enumerated() { if let i = day.items.first(where: { $0.id == id }) { return (i, d) } }
+        return nil
+    }
+
+    /// The run of an item (planned when nothing happened yet).
+    public func run(_ id: String) -> ItemRun { runs[id] ?? ItemRun() }
+
+    /// The entry recorded by event `seq`.
+    public func entry(_ seq: Int) -> Entry? { entryIndex[seq].map { entries[$0] } }
+
+    /// The participant with this id (programme or walk-in).
+    public func participant(_ id: String) -> Participant? { participants.first { $0.id == id } }
+
+    /// Display name of a speaker or presenter id: the participant's function (with the
+    /// organisation acronym), the organisation's acronym, the commune's name; the id itself otherwise.
+    public func displayName(_ id: String) -> String {
+        if let p = participant(id) { return p.function }
+        if let o = programme.organisation(id) { return o.acronym }
+        if let c = programme.commune(id) { return c.name }
+        return id
+    }
+
+    /// The organisation id (organisation or commune) a speaker belongs to.
+    public func organisationId(of who: String) -> String? {
+        if let p = participant(who) { return p.organisation ?? p.commune }
+        if programme.organisation(who) != nil || programme.commune(who) != nil { return who }
+        return nil
+    }
+
+    /// The speaking-time limit in force for `item`, seconds.
+    public func speakingLimit(for itemId: String) -> Int? {
+        if let o = run(itemId).speakingLimitOverride { return o }
+        return item(itemId)?.item.speakingLimit
+    }
+}
+
+extension SessionState {
+    /// Folds one event into the state. Pure and total: an event that does not fit the state
+    /// (which `decide` never produces) changes nothing it cannot apply.
+    public mutating func evolve(_ e: Event) {
+        lastSeq = e.seq
+        lastAt = e.at
+        let now = e.at
+        switch e.payload {
+        case .sessionOpened:
+            openedAt = openedAt ?? now
+        case .sessionClosed:
+            closedAt = now
+        case .dayStarted(let date):
+            if let d = days.firstIndex(where: { $0.date == date }) {
+                days[d].startedAt = days[d].startedAt ?? now
+                days[d].endedAt = nil
+                currentDay = d
+            }
+        case .dayEnded(let date):
+            if let d = days.firstIndex(where: { $0.date == date }) {
+                days[d].endedAt = now
+                if currentDay == d { currentDay = nil }
+            }
+        case .itemStarted(let id):
+            var r = run(id)
+            r.status = .running
+            r.startedAt = r.startedAt ?? now
+            runs[id] = r
+            currentItem = id
+            queue = []
+            currentTurn = nil
+        case .itemPaused(let id):
+            var r = run(id)
+            r.status = .paused
+            r.pauses.append(Interval(start: now, end: nil))
+            runs[id] = r
+        case .itemResumed(let id):
+            var r = run(id)
+            r.status = .running
+            if let last = r.pauses.indices.last, r.pauses[last].end == nil { r.pauses[last].end = now }
+            runs[id] = r
+            currentItem = id
+        case .itemExtended(let id, let seconds):
+            runs[id, default: ItemRun()].extendedBy += seconds
+        case .itemEnded(let id):
+            var r = run(id)
+            if let last = r.pauses.indices.last, r.pauses[last].end == nil { r.pauses[last].end = now }
+            r.status = .done
+            r.endedAt = now
+            runs[id] = r
+            endTurn(at: now)
+            if currentItem == id { currentItem = nil; queue = [] }
+        case .itemSkipped(let id):
+            var r = run(id)
+            r.status = .skipped
+            r.endedAt = now
+            runs[id] = r
+            if currentItem == id { currentItem = nil; queue = []; endTurn(at: now) }
+        case .itemInserted(let day, let after, let item):
+            guard let d = days.firstIndex(where: { $0.date == day }) else { break }
+            let pos = after.flatMap { a in days[d].items.firstIndex { $0.id == a }.map { $0 + 1 } } ?? 0
+            days[d].items.insert(item, at: min(pos, days[d].items.count))
+        case .itemMoved(let id, let day, let after):
+            guard let (item, from) = self.item(id), let to = days.firstIndex(where: { $0.date == day }) else { break }
+            days[from].items.removeAll { $0.id == id }
+            let pos = after.flatMap { a in days[to].items.firstIndex { $0.id == a }.map { $0 + 1 } } ?? 0
+            days[to].items.insert(item, at: min(pos, days[to].items.count))
+        case .floorRequested(_, let who, let poo):
+            let req = FloorRequest(who: who, pointOfOrder: poo, seq: e.seq, at: now)
+            if poo {
+                let pos = queue.firstIndex { !$0.pointOfOrder } ?? queue.count
+                queue.insert(req, at: pos)
+            } else {
+                queue.append(req)
+            }
+        case .floorGiven(let item, let who, let limit):
+            endTurn(at: now)
+            let poo = queue.first { $0.who == who }?.pointOfOrder ?? false
+            queue.removeAll { $0.who == who }
+            currentTurn = SpeakingTurn(item: item, who: who, interval: Interval(start: now, end: nil),
+                                       limit: limit, pointOfOrder: poo)
+        case .floorYielded:
+            endTurn(at: now)
+        case .speakerRemoved(_, let who):
+            queue.removeAll { $0.who == who }
+        case .queueReordered(_, let who, let position):
+            if let i = queue.firstIndex(where: { $0.who == who }) {
+                let r = queue.remove(at: i)
+                queue.insert(r, at: max(0, min(position, queue.count)))
+            }
+        case .speakingLimitSet(let item, let seconds):
+            runs[item, default: ItemRun()].speakingLimitOverride = .some(seconds)
+            if var t = currentTurn, t.item == item { t.limit = seconds; currentTurn = t }
+        case .entryRecorded(let item, let content):
+            let day = currentDay.map { days[$0].date } ?? item.flatMap { self.item($0).map { days[$0.day].date } }
+            entryIndex[e.seq] = entries.count
+            entries.append(Entry(id: e.seq, item: item, day: day, at: now, seat: e.seat, content: content))
+        case .entryAmended(let id, let text, let reason):
+            if let i = entryIndex[id] {
+                entries[i].amendments.append((entries[i].content.text, reason, e.seq, now))
+                entries[i].content.text = text
+            }
+        case .entryRetracted(let id, let reason):
+            if let i = entryIndex[id] { entries[i].retracted = reason }
+        case .entryAdopted(let id):
+            if let i = entryIndex[id] { entries[i].adoptedAt = now }
+        case .participantCheckedIn(let p, let day):
+            if !(attendance[day]?.contains(p) ?? false) {
+                attendance[day, default: []].append(p)
+                checkInTimes[day + "|" + p] = now
+            }
+        case .participantAdded(let p):
+            if participant(p.id) == nil { participants.append(p) }
+        }
+    }
+
+    private mutating func endTurn(at now: Instant) {
+        guard var t = currentTurn else { return }
+        t.interval.end = now
+        turns.append(t)
+        currentTurn = nil
+    }
+
+    /// The state after folding `events` in order from the initial state of `programme`.
+    public static func fold(_ programme: Programme, _ events: some Sequence<Event>) -> SessionState {
+        var s = SessionState(programme: programme)
+        for e in events { s.evolve(e) }
+        return s
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Planned, actual and projected times of one agenda item, as minutes and instants.
+public struct ItemTiming: Sendable, Equatable {
+    /// The item.
+    public var item: AgendaItem
+    /// Its status.
+    public var status: ItemStatus
+    /// Planned start from the programme (or following the previous item), local minutes after midnight.
+    public var plannedStart: Int
+    /// Planned end, local minutes after midnight.
+    public var plannedEnd: Int { plannedStart + item.duration / 60 }
+    /// Actual start, if started.
+    public var actualStart: Instant?
+    /// Actual end, if ended.
+    public var actualEnd: Instant?
+    /// Projected start: the actual start once started, else where the schedule now puts it.
+    public var projectedStart: Instant
+    /// Projected end.
+    public var projectedEnd: Instant
+}
+
+/// Timers and schedule of a session, computed from event timestamps only.
+///
+/// Elapsed time of an item is the time since its start minus its pauses, so a sleeping laptop
+/// or an overnight pause between two days is counted right.
+extension SessionState {
+    /// Local time helpers for the programme's time zone.
+    public var local: LocalTime { LocalTime(identifier: programme.timeZone) }
+
+    /// Time-box of an item in seconds: planned duration plus extensions.
+    public func timeBox(_ id: String) -> Int {
+        (item(id)?.item.duration ?? 0) + run(id).extendedBy
+    }
+
+    /// Seconds elapsed on item `id` at `now` (pauses excluded).
+    public func elapsed(_ id: String, at now: Instant) -> Int { Int(run(id).elapsedMs(at: now) / 1000) }
+
+    /// Seconds left on item `id` at `now`; negative when over time.
+    public func remaining(_ id: String, at now: Instant) -> Int {
+        let ms = Int64(timeBox(id)) * 1000 - run(id).elapsedMs(at: now)
+        return Int(ms >= 0 ? (ms + 999) / 1000 : -((-ms) / 1000))
+    }
+
+    /// Milliseconds of speech in `turn` at `now`, excluding the pauses of its item.
+    public func speakingMs(_ turn: SpeakingTurn, at now: Instant) -> Int64 {
+        let end = turn.interval.end ?? now
+        var ms = end.ms - turn.interval.start.ms
+        for p in run(turn.item).pauses {
+            let s = max(p.start.ms, turn.interval.start.ms), e = min((p.end ?? end).ms, end.ms)
+            if e > s { ms -= e - s }
+        }
+        return max(0, ms)
+    }
+
+    /// Seconds the current speaker has spoken at `now` (0 without a speaker).
+    public func currentSpeakerElapsed(at now: Instant) -> Int {
+        currentTurn.map { Int(speakingMs($0, at: now) / 1000) } ?? 0
+    }
+
+    /// Planned starts of a day's items, local minutes: an item without a start follows the previous one.
+    public func plannedStarts(day d: Int) -> [Int] {
+        var out: [Int] = []
+        var cursor = 8 * 60 + 30
+        for it in days[d].items {
+            let start = it.plannedStart ?? cursor
+            out.append(start)
+            cursor = start + it.duration / 60
+        }
+        return out
+    }
+
+    /// Planned, actual and projected times of every item of day `d` at `now`.
+    ///
+    /// Re-planning rule: items not yet started follow one another from the projected end of the
+    /// previous one (never earlier than `now` on the day under way); a `fixed` item never starts
+    /// before its planned time.
+    public func timings(day d: Int, at now: Instant) -> [ItemTiming] {
+        let planned = plannedStarts(day: d)
+        let lt = local
+        let date = days[d].date
+        let isToday = currentDay == d
+        var cursor: Instant?
+        var out: [ItemTiming] = []
+        for (i, it) in days[d].items.enumerated() {
+            let r = run(it.id)
+            let plannedAt = lt.instant(date: date, minutes: planned[i]) ?? now
+            var t = ItemTiming(item: it, status: r.status, plannedStart: planned[i], actualStart: r.startedAt,
+                               actualEnd: r.endedAt, projectedStart: plannedAt, projectedEnd: plannedAt)
+            switch r.status {
+            case .done:
+                t.projectedStart = r.startedAt ?? plannedAt
+                t.projectedEnd = r.endedAt ?? t.projectedStart
+                cursor = t.projectedEnd
+            case .skipped:
+                t.projectedStart = cursor ?? plannedAt
+                t.projectedEnd = t.projectedStart
+            case .running, .paused:
+                t.projectedStart = r.startedAt ?? now
+                t.projectedEnd = now.adding(seconds: max(0, remaining(it.id, at: now)))
+                cursor = t.projectedEnd
+            case .planned:
+                var start = cursor ?? plannedAt
+                if isToday && start < now { start = now }
+                if it.fixed && start < plannedAt { start = plannedAt }
+                if cursor == nil && !isToday { start = plannedAt }
+                t.projectedStart = start
+                t.projectedEnd = start.adding(seconds: timeBox(it.id))
+                cursor = t.projectedEnd
+            }
+            out.append(t)
+        }
+        return out
+    }
+
+    /// Drift of day `d` at `now` in minutes: projected end of the day minus planned end (positive: late).
+    public func drift(day d: Int, at now: Instant) -> Int {
+        let t = timings(day: d, at: now)
+        guard let last = t.last else { return 0 }
+        let plannedEnd = local.instant(date: days[d].date, minutes: last.plannedEnd) ?? now
+        return Int((last.projectedEnd.ms - plannedEnd.ms) / 60_000)
+    }
+
+    /// The next planned item of the day under way (or of the next day not yet ended), if any.
+    public var nextPlannedItem: AgendaItem? {
+        let d = currentDay ?? days.firstIndex { $0.endedAt == nil } ?? 0
+        guard d < days.count else { return nil }
+        return days[d].items.first { run($0.id).status == .planned }
+    }
+}

@@ -45,7 +45,10 @@ enum Fixtures {
         ])
 
     /// 2023-10-17 at `h`:`m` in Bamako (UTC+0).
-    static func at(_ date: String = "2023-10-17", _ h: Int, _ m: Int, _ s: Int = 0) -> Instant {
+    static func at(_ h: Int, _ m: Int, _ s: Int = 0) -> Instant { at("2023-10-17", h, m, s) }
+
+    /// `date` at `h`:`m` in Bamako.
+    static func at(_ date: String, _ h: Int, _ m: Int, _ s: Int = 0) -> Instant {
         LocalTime(identifier: "Africa/Bamako").instant(date: date, minutes: h * 60 + m)!.adding(seconds: s)
     }
 

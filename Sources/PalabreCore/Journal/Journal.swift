@@ -130,7 +130,7 @@ public final class Journal {
                     seq = e.seq; at = e.at
                     consumed = nl + 1
                 } catch let j as JournalError {
-                    if case .damaged(_, _, let r) = j { damage = (line, r, start) } else { throw j }
+                    throw j
                 } catch {
                     damage = (line, slice.isEmpty ? "empty line" : "not a valid event", start)
                 }

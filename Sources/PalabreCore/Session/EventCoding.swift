@@ -65,10 +65,14 @@ extension Event: Codable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: K.self)
         try c.encode(seq, forKey: .seq)
-        let offset = (encoder.userInfo[EventCodec.offsetKey] as? Int) ?? 0
-        try c.encode(RFC3339.format(at, offsetSeconds: offset), forKey: .at)
+        try c.encode(at, forKey: .at)
         try c.encode(seat, forKey: .seat)
         try c.encode(payload.type, forKey: .type)
+        try encodePayload(to: encoder)
+    }
+
+    func encodePayload(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: K.self)
         switch payload {
         case .sessionOpened, .sessionClosed: break
         case .dayStarted(let d), .dayEnded(let d): try c.encode(d, forKey: .date)
@@ -116,12 +120,25 @@ public enum EventCodec {
     /// `offsetSeconds` is the UTC offset written in `at` (the programme's time zone).
     public static func encode(_ event: Event, offsetSeconds: Int = 0) throws -> Data {
         let e = JSONEncoder()
-        e.outputFormatting = [.withoutEscapingSlashes]
-        e.userInfo[offsetKey] = offsetSeconds
-        return try e.encode(event)
+        e.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        // Envelope first, in a fixed order; then the payload's fields in key order.
+        var out = Data("{\"seq\":\(event.seq),\"at\":\"\(RFC3339.format(event.at, offsetSeconds: offsetSeconds))\",\"seat\":".utf8)
+        out += try e.encode(event.seat)
+        out += Data(",\"type\":\"\(event.payload.type)\"".utf8)
+        let body = try e.encode(PayloadFields(payload: event.payload))
+        if body.count > 2 { out += Data(",".utf8); out += body.dropFirst().dropLast() }
+        out += Data("}".utf8)
+        return out
     }
 
-    static let offsetKey = CodingUserInfoKey(rawValue: "palabre.offset")!
+    /// The payload's fields alone, for ``encode(_:offsetSeconds:)``.
+    private struct PayloadFields: Encodable {
+        let payload: EventPayload
+        func encode(to encoder: Encoder) throws {
+            try Event(seq: 0, at: Instant(ms: 0), seat: "", payload: payload).encodePayload(to: encoder)
+        }
+    }
+
 
     /// Decodes one journal line. Throws `DecodingError` when it is not a valid event.
     public static func decode(_ line: Data) throws -> Event {

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import PalabreCore
+
+@Suite("Journal")
+struct JournalTests {
+    func store(_ dir: String) throws -> SessionStore { try SessionStore(folder: dir, programme: Fixtures.programme) }
+
+    @Test func appendsAreDurableLinesWithSeqAndRFC3339Time() throws {
+        let dir = Fixtures.tempDir()
+        let s = try store(dir)
+        try s.perform(.startDay(date: nil), seat: "facilitator", at: Fixtures.at(9, 0, 0).adding(seconds: 0))
+        try s.perform(.record(EntryContent(kind: .note, text: "Été « guillemets »\u{00A0}: a/b \u{7}")),
+                      seat: "rapporteur", at: Instant(ms: Fixtures.at(9, 1).ms + 120))
+        let text = try String(contentsOfFile: SessionStore.journalPath(dir), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 4 && lines[3].isEmpty)
+        #expect(lines[0].hasPrefix(#"{"seq":1,"at":"2023-10-17T09:00:00.000+00:00","seat":"facilitator","type":"sessionOpened"}"#))
+        #expect(lines[2].contains(#""at":"2023-10-17T09:01:00.120+00:00","seat":"rapporteur","type":"entryRecorded""#))
+        // Text is stored as typed (UTF-8, slashes unescaped), control characters JSON-escaped.
+        #expect(lines[2].contains("Été « guillemets »\u{00A0}: a/b \\u0007"))
+        let attrs = try FileManager.default.attributesOfItem(atPath: SessionStore.journalPath(dir))
+        #expect((attrs[.posixPermissions] as? Int) == 0o600)
+        // A second reader folds the same state.
+        let again = try store(dir)
+        #expect(again.state == s.state)
+    }
+
+    @Test func aTornLastLineIsQuarantinedNotDeleted() throws {
+        let dir = Fixtures.tempDir()
+        let s = try store(dir)
+        try s.perform(.startDay(date: nil), seat: "facilitator", at: Fixtures.at(9, 0))
+        let path = SessionStore.journalPath(dir)
+        let torn = #"{"seq":3,"at":"2023-10-17T09:01:00.000+00:00","seat":"rap"#
+        let h = FileHandle(forWritingAtPath: path)!
+        h.seekToEndOfFile(); h.write(torn.data(using: .utf8)!); h.closeFile()
+        // Read-only: loads the prefix with a warning, changes nothing.
+        let ro = try SessionStore(folder: dir, programme: Fixtures.programme, writable: false)
+        #expect(ro.state.lastSeq == 2)
+        #expect(ro.warnings.count == 1 && ro.warnings[0].contains(":3: the last line is torn"))
+        // Writable: the bytes move to a quarantine file and appends go on from seq 3.
+        let rw = try store(dir)
+        #expect(rw.state.lastSeq == 2)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("journal.jsonl.torn-") }
+        #expect(files.count == 1)
+        #expect(try String(contentsOfFile: dir + "/" + files[0], encoding: .utf8) == torn)
+        try rw.perform(.startItem(id: nil), seat: "facilitator", at: Fixtures.at(9, 2))
+        #expect(try store(dir).state.lastSeq == 3)
+    }
+
+    @Test func damageInTheMiddleIsRefusedWithItsLine() throws {
+        let dir = Fixtures.tempDir()
+        let s = try store(dir)
+        try s.perform(.startDay(date: nil), seat: "f", at: Fixtures.at(9, 0))
+        try s.perform(.startItem(id: nil), seat: "f", at: Fixtures.at(9, 1))
+        let path = SessionStore.journalPath(dir)
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines[1] = "garbage"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(throws: JournalError.damaged(path: path, line: 2, reason: "not a valid event")) { try store(dir) }
+        // The file is left as it was.
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("garbage"))
+    }
+
+    @Test func aSeqGapIsDamage() throws {
+        let dir = Fixtures.tempDir()
+        let s = try store(dir)
+        try s.perform(.startDay(date: nil), seat: "f", at: Fixtures.at(9, 0))
+        try s.perform(.startItem(id: nil), seat: "f", at: Fixtures.at(9, 1))
+        let path = SessionStore.journalPath(dir)
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: #""seq":3"#, with: #""seq":4"#)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(throws: JournalError.damaged(path: path, line: 3, reason: "seq 4 where 3 was expected")) {
+            _ = try SessionStore(folder: dir, programme: Fixtures.programme, writable: false)
+        }
+    }
+
+    @Test func aStaleWriterGetsAConflictAndTheStoreCatchesUp() throws {
+        let dir = Fixtures.tempDir()
+        let a = try store(dir)
+        let b = try store(dir)
+        try a.perform(.startDay(date: nil), seat: "facilitator", at: Fixtures.at(9, 0))
+        // b has not read a's events: a raw append stating the seq it expects is refused…
+        #expect(throws: JournalError.conflict(expected: 1, found: 1)) {
+            try b.journal.append([.sessionOpened], expectedSeq: 1, at: Fixtures.at(9, 1), seat: "rapporteur")
+        }
+        // …and the store folds the newer events before deciding again.
+        let e = try b.perform(.startItem(id: nil), seat: "rapporteur", at: Fixtures.at(9, 1))
+        #expect(e.map(\.seq) == [3])
+        try a.refresh()
+        #expect(a.state == b.state)
+    }
+
+    @Test func timeNeverGoesBackwards() throws {
+        let dir = Fixtures.tempDir()
+        let s = try store(dir)
+        try s.perform(.startDay(date: nil), seat: "f", at: Fixtures.at(9, 0))
+        let e = try s.perform(.startItem(id: nil), seat: "f", at: Fixtures.at(8, 0))
+        #expect(e[0].at == Fixtures.at(9, 0))
+    }
+
+    @Test func rfc3339RoundTrips() {
+        let i = Instant(ms: 1_697_533_333_120)
+        #expect(RFC3339.format(i, offsetSeconds: 0) == "2023-10-17T09:02:13.120+00:00")
+        #expect(RFC3339.parse("2023-10-17T09:02:13.120+00:00") == i)
+        #expect(RFC3339.parse("2023-10-17T09:02:13.12Z") == i)
+        #expect(RFC3339.parse("2023-10-17T11:02:13.120+02:00") == i)
+        #expect(RFC3339.format(i, offsetSeconds: -5400) == "2023-10-17T07:32:13.120-01:30")
+        #expect(RFC3339.parse("2023-10-17 09:02") == nil)
+    }
+}

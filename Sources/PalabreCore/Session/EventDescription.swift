@@ -1,0 +1,40 @@
+import Foundation
+
+/// One-line readable descriptions of events, for `palabre log` and histories on screen.
+public enum EventDescription {
+    /// `#12 2023-10-17 09:02:13 facilitator  itemStarted  Cérémonie d'ouverture`, with names
+    /// resolved against `state` (the state just before the event).
+    public static func line(_ e: Event, state: SessionState) -> String {
+        let lt = state.local
+        let stamp = String(lt.rfc3339(e.at).prefix(19)).replacingOccurrences(of: "T", with: " ")
+        return "#\(e.seq) \(stamp) \(e.seat.padding(toLength: max(e.seat.count, 11), withPad: " ", startingAt: 0)) \(e.payload.type.padding(toLength: 20, withPad: " ", startingAt: 0)) \(detail(e.payload, state: state))"
+    }
+
+    /// The data of a payload in words.
+    public static func detail(_ p: EventPayload, state s: SessionState) -> String {
+        func t(_ id: String) -> String { s.item(id).map { "\($0.item.title) [\(id)]" } ?? id }
+        func n(_ id: String) -> String { "\(s.displayName(id)) [\(id)]" }
+        switch p {
+        case .sessionOpened: return s.programme.title
+        case .sessionClosed: return ""
+        case .dayStarted(let d), .dayEnded(let d): return d
+        case .itemStarted(let i), .itemPaused(let i), .itemResumed(let i), .itemEnded(let i), .itemSkipped(let i):
+            return t(i)
+        case .itemExtended(let i, let sec): return "\(t(i)) +\(sec / 60) min"
+        case .itemInserted(let day, let after, let item):
+            return "\(item.title) [\(item.id)], \(item.duration / 60) min, \(day)\(after.map { " after \($0)" } ?? "")"
+        case .itemMoved(let i, let day, let after): return "\(t(i)) → \(day)\(after.map { " after \($0)" } ?? "")"
+        case .floorRequested(_, let w, let poo): return n(w) + (poo ? " (point of order)" : "")
+        case .floorGiven(_, let w, let limit): return n(w) + (limit.map { " (\(formatCountdown($0)))" } ?? "")
+        case .floorYielded(_, let w), .speakerRemoved(_, let w): return n(w)
+        case .queueReordered(_, let w, let pos): return "\(n(w)) → place \(pos + 1)"
+        case .speakingLimitSet(let i, let sec): return "\(t(i)): \(sec.map { formatCountdown($0) } ?? "none")"
+        case .entryRecorded(let item, let c): return "\(c.kind.rawValue): \(c.text)\(item.map { " — \($0)" } ?? "")"
+        case .entryAmended(let e, let text, let reason): return "#\(e) → \(text) (\(reason))"
+        case .entryRetracted(let e, let reason): return "#\(e) (\(reason))"
+        case .entryAdopted(let e): return "#\(e)"
+        case .participantCheckedIn(let p, let day): return "\(n(p)) \(day)"
+        case .participantAdded(let p): return "\(p.function) [\(p.id)]"
+        }
+    }
+}

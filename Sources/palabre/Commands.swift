@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import PalabreCore
+
+/// `palabre check PATH`: validates a programme and reports every problem at once.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate a programme (programme.yaml or its session folder).",
+        discussion: "Prints every problem as file:line:column: field: message. Exit 0 when valid, 1 when invalid, 2 when unreadable.")
+
+    @Argument(help: "programme.yaml, or a session folder holding one.") var path: String
+
+    mutating func run() throws {
+        let result: ProgrammeLoadResult
+        do {
+            result = try ProgrammeLoader.load(path: path)
+        } catch let e as ProgrammeReadError {
+            printError("palabre: " + e.description)
+            throw ExitCode(2)
+        }
+        for d in result.diagnostics { print(d.description) }
+        let errors = result.diagnostics.filter { $0.severity == .error }.count
+        let warnings = result.diagnostics.count - errors
+        if result.hasErrors {
+            printError("palabre: \(errors) error(s), \(warnings) warning(s): the programme is not valid.")
+            throw ExitCode(1)
+        }
+        if let p = result.programme {
+            let items = p.days.reduce(0) { $0 + $1.items.count }
+            print("ok: \(p.title) — \(p.days.count) day(s), \(items) agenda items, \(p.organisations.count) organisations, \(p.communes.count) communes, \(p.communes.reduce(0) { $0 + $1.fiches.count }) fiches, \(p.participants.count) participants\(warnings > 0 ? ", \(warnings) warning(s)" : "").")
+        }
+    }
+}
+
+/// `palabre minutes SESSION`: regenerates out/ from the journal.
+struct Minutes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Regenerate the documents (out/) of a session from its journal.")
+
+    @Argument(help: "Session folder or name under ./sessions.") var session: String
+    @Option(help: "Write the documents into this folder instead of SESSION/out.") var out: String?
+    @Option(help: "Language of the documents (fr or en; default: the programme's).") var lang: Language?
+
+    mutating func run() throws {
+        try reportingErrors {
+            let store = try SessionLocator.open(session, writable: false)
+            let dir = out ?? SessionStore.outPath(store.folder)
+            try DocumentWriter.write(store.state, to: dir, language: lang)
+            print("wrote the documents of \(store.state.lastSeq) events to \(dir)")
+        }
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// `palabre verify SESSION`: reports on the journal's integrity.
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a session's journal: events, torn tail, damage, gaps.",
+        discussion: "Exit 0 when intact, 1 when damaged or torn. Changes nothing.")
+
+    @Argument(help: "Session folder or name under ./sessions.") var session: String
+
+    mutating func run() throws {
+        try reportingErrors {
+            let folder = try SessionLocator.folder(session)
+            let path = SessionStore.journalPath(folder)
+            guard FileManager.default.fileExists(atPath: path) else {
+                print("\(path): no journal yet (the meeting has not started).")
+                return
+            }
+            let journal = try Journal(path: path, writable: false)
+            let events: [Event]
+            do {
+                events = try journal.loadAll()
+            } catch let JournalError.damaged(p, line, reason) {
+                print("\(p):\(line): DAMAGED — \(reason). The \(line - 1) lines before it are intact; nothing can be appended until it is repaired by hand.")
+                throw ExitCode(1)
+            }
+            let days = Set(events.compactMap { if case .dayStarted(let d) = $0.payload { d } else { nil } })
+            let lt: LocalTime = (try? SessionLocator.programme(folder)).map { LocalTime(identifier: $0.timeZone) } ?? LocalTime(identifier: "UTC")
+            print("\(path): \(events.count) events, seq 1…\(journal.lastSeq) without gaps, \(days.count) day(s) started.")
+            if let first = events.first, let last = events.last {
+                print("from \(lt.rfc3339(first.at)) to \(lt.rfc3339(last.at)).")
+            }
+            if journal.tornBytes > 0 {
+                for w in journal.warnings { print("warning: " + w) }
+                print("the torn bytes will be moved to a quarantine file beside the journal the next time the session is opened for writing.")
+                throw ExitCode(1)
+            }
+            print("intact.")
+        }
+    }
+}
+
+/// `palabre log SESSION`: prints the events.
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print a session's events, readable or as JSON lines.")
+
+    @Argument(help: "Session folder or name under ./sessions.") var session: String
+    @Flag(help: "Print the journal lines as they are.") var json = false
+
+    mutating func run() throws {
+        try reportingErrors {
+            let store = try SessionLocator.open(session, writable: false)
+            let journal = try Journal(path: SessionStore.journalPath(store.folder), writable: false)
+            let lt = store.state.local
+            var state = SessionState(programme: store.programme)
+            for e in try journal.loadAll() {
+                if json {
+                    print(String(decoding: try EventCodec.encode(e, offsetSeconds: lt.offset(at: e.at)), as: UTF8.self))
+                } else {
+                    print(EventDescription.line(e, state: state))
+                }
+                state.evolve(e)
+            }
+        }
+    }
+}

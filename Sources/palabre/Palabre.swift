@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import PalabreCore
+
+/// The `palabre` command: run a roundtable live and write its minutes as it happens.
+@main
+struct Palabre: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "palabre",
+        abstract: "Run a live multi-day meeting (partners' roundtable) and write its minutes as it happens.",
+        discussion: """
+        A session is a folder holding programme.yaml (the programme), journal.jsonl (the record of
+        the meeting, append-only) and out/ (the documents, regenerated after every event).
+        SESSION is a folder path or the name of a folder under ./sessions.
+        """,
+        subcommands: [Check.self, Do.self, Minutes.self, Verify.self, Log.self])
+}
+
+/// Errors the command line reports as a message and an exit status, never a stack trace.
+struct UserError: Error, CustomStringConvertible {
+    var description: String
+    var code: Int32 = 1
+}
+
+/// Prints `message` on standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+}
+
+/// Runs `body`, turning user errors into a message on stderr and an exit status.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let e as UserError {
+        printError("palabre: " + e.description)
+        throw ExitCode(e.code)
+    } catch let r as Refusal {
+        printError("palabre: refused: " + r.message(.fr) + " / " + r.en)
+        throw ExitCode(1)
+    } catch let j as JournalError {
+        printError("palabre: " + j.description)
+        throw ExitCode(1)
+    } catch let d as DocumentError {
+        printError("palabre: " + d.description)
+        throw ExitCode(1)
+    }
+}
+
+/// Locates a session folder and opens it.
+enum SessionLocator {
+    /// The folder meant by `arg`: an existing folder, a programme.yaml inside one, or a name under ./sessions.
+    static func folder(_ arg: String) throws -> String {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: arg, isDirectory: &isDir) {
+            if isDir.boolValue { return arg }
+            if (arg as NSString).lastPathComponent.hasSuffix(".yaml") { return (arg as NSString).deletingLastPathComponent.isEmpty ? "." : (arg as NSString).deletingLastPathComponent }
+        }
+        let named = "sessions/" + arg
+        if fm.fileExists(atPath: named, isDirectory: &isDir), isDir.boolValue { return named }
+        throw UserError(description: "no session folder \(arg) (looked for \(arg) and \(named)). A session is a folder holding programme.yaml; see docs/programme-format.md.", code: 2)
+    }
+
+    /// Loads and validates the programme of `folder`; invalid programmes are refused with every diagnostic.
+    static func programme(_ folder: String) throws -> Programme {
+        let result: ProgrammeLoadResult
+        do {
+            result = try ProgrammeLoader.load(path: folder)
+        } catch let e as ProgrammeReadError {
+            throw UserError(description: e.description, code: 2)
+        }
+        guard let p = result.programme, !result.hasErrors else {
+            let lines = result.diagnostics.map(\.description).joined(separator: "\n")
+            throw UserError(description: "the programme has errors; fix them (then `palabre check \(folder)`):\n\(lines)")
+        }
+        return p
+    }
+
+    /// Opens the session in `arg` for reading (`writable: false`) or writing.
+    static func open(_ arg: String, writable: Bool) throws -> SessionStore {
+        let f = try folder(arg)
+        let p = try programme(f)
+        let store = try SessionStore(folder: f, programme: p, writable: writable)
+        for w in store.warnings { printError("palabre: warning: " + w) }
+        return store
+    }
+}

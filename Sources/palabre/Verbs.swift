@@ -1,0 +1,264 @@
+import ArgumentParser
+import Foundation
+import PalabreCore
+
+/// A verb of `palabre do`: parses its own arguments and builds a ``Command``.
+protocol Verb: ParsableArguments {
+    /// The command this verb asks for, resolving names against `state`.
+    func command(_ state: SessionState) throws -> Command
+}
+
+/// Words joined into one text (so `note Été œ` and `note "Été œ"` are the same).
+private func joined(_ words: [String]) -> String { words.joined(separator: " ") }
+
+private func who(_ text: String, _ state: SessionState) throws -> String { try state.resolve(who: text) }
+
+private func minutes(_ text: String, what: String) throws -> Int {
+    guard let s = Durations.parse(text), s > 0 else {
+        throw UserError(description: "\(what) \(text): not a duration; write minutes (5), or 1h30, 20m.", code: 2)
+    }
+    return s
+}
+
+private func seqArg(_ s: String) throws -> Int {
+    guard let n = Int(s.trimmingCharacters(in: CharacterSet(charactersIn: "#"))), n > 0 else {
+        throw UserError(description: "\(s): not an entry number (the seq printed when it was recorded).", code: 2)
+    }
+    return n
+}
+
+struct OpenVerb: Verb { func command(_ s: SessionState) throws -> Command { .openSession } }
+struct CloseVerb: Verb { func command(_ s: SessionState) throws -> Command { .closeSession } }
+struct EndDayVerb: Verb { func command(_ s: SessionState) throws -> Command { .endDay } }
+struct PauseVerb: Verb { func command(_ s: SessionState) throws -> Command { .pauseItem } }
+struct ResumeVerb: Verb { func command(_ s: SessionState) throws -> Command { .resumeItem } }
+struct EndItemVerb: Verb { func command(_ s: SessionState) throws -> Command { .endItem } }
+struct YieldVerb: Verb { func command(_ s: SessionState) throws -> Command { .yieldFloor } }
+
+struct StartDayVerb: Verb {
+    @Argument(help: "Day to start (YYYY-MM-DD); default: the programme's next day not yet started.") var date: String?
+    func command(_ s: SessionState) throws -> Command { .startDay(date: date) }
+}
+
+struct StartItemVerb: Verb {
+    @Argument(help: "Item id; default: the next planned item of the day.") var item: String?
+    func command(_ s: SessionState) throws -> Command { .startItem(id: item) }
+}
+
+struct SkipItemVerb: Verb {
+    @Argument(help: "Item id; default: the next planned item.") var item: String?
+    func command(_ s: SessionState) throws -> Command { .skipItem(id: item) }
+}
+
+struct ExtendVerb: Verb {
+    @Argument(help: "Minutes to add (5, 1h, 90s…).") var minutes: String
+    func command(_ s: SessionState) throws -> Command { .extendItem(seconds: try PalabreCLI.minutesArg(minutes)) }
+}
+
+enum PalabreCLI {
+    static func minutesArg(_ s: String) throws -> Int { try minutes(s, what: "duration") }
+}
+
+struct InsertItemVerb: Verb {
+    @Argument(help: "Title of the unplanned item.") var title: [String]
+    @Option(help: "Duration in minutes (or 1h30, 20m).") var minutes: String
+    @Option(help: "Kind: \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: String = "other"
+    @Option(help: "Insert after this item (default: after the current one).") var after: String?
+    func command(_ s: SessionState) throws -> Command {
+        guard let k = ItemKind(rawValue: kind) else {
+            throw UserError(description: "--kind \(kind): expected one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")).", code: 2)
+        }
+        return .insertItem(title: joined(title), seconds: try PalabreCLI.minutesArg(minutes), kind: k, after: after)
+    }
+}
+
+struct MoveItemVerb: Verb {
+    @Argument(help: "Item id.") var item: String
+    @Option(help: "Day to move it to (YYYY-MM-DD).") var day: String
+    @Option(help: "Place it after this item (default: first of the day).") var after: String?
+    func command(_ s: SessionState) throws -> Command { .moveItem(id: item, day: day, after: after) }
+}
+
+struct RequestFloorVerb: Verb {
+    @Argument(help: "Who asks for the floor.") var who: [String]
+    @Flag(name: .customLong("point-of-order"), help: "A point of order (motion d'ordre): ahead of ordinary requests.")
+    var pointOfOrder = false
+    func command(_ s: SessionState) throws -> Command {
+        .requestFloor(who: try PalabreCore_who(joined(who), s), pointOfOrder: pointOfOrder)
+    }
+}
+
+private func PalabreCore_who(_ t: String, _ s: SessionState) throws -> String { try who(t, s) }
+
+struct GiveFloorVerb: Verb {
+    @Argument(help: "Who gets the floor; default: the head of the queue.") var who: [String] = []
+    func command(_ s: SessionState) throws -> Command {
+        .giveFloor(who: who.isEmpty ? nil : try PalabreCore_who(joined(who), s))
+    }
+}
+
+struct RemoveSpeakerVerb: Verb {
+    @Argument(help: "Who to take out of the queue.") var who: [String]
+    func command(_ s: SessionState) throws -> Command { .removeSpeaker(who: try PalabreCore_who(joined(who), s)) }
+}
+
+struct ReorderSpeakerVerb: Verb {
+    @Argument(help: "Who to move in the queue.") var who: String
+    @Argument(help: "New place, 1 for the head of the queue.") var position: Int
+    func command(_ s: SessionState) throws -> Command {
+        .reorderSpeaker(who: try PalabreCore_who(who, s), position: position - 1)
+    }
+}
+
+struct SpeakingLimitVerb: Verb {
+    @Argument(help: "Minutes per speaker, or `none`.") var minutes: String
+    func command(_ s: SessionState) throws -> Command {
+        if ["none", "aucun", "0"].contains(minutes.lowercased()) { return .setSpeakingLimit(seconds: nil) }
+        return .setSpeakingLimit(seconds: try PalabreCLI.minutesArg(minutes))
+    }
+}
+
+/// note, decision, question, answer.
+struct EntryVerb: Verb {
+    @Argument(help: "Text of the entry.") var text: [String]
+    var kind: EntryKind = .note
+    enum CodingKeys: CodingKey { case text }
+    func command(_ s: SessionState) throws -> Command { .record(EntryContent(kind: kind, text: joined(text))) }
+}
+
+struct RecommendationVerb: Verb {
+    @Argument(help: "Text of the recommendation.") var text: [String]
+    @Option(help: "Addressee (à l'endroit de).") var to: String?
+    @Option(help: "Responsible for following it up.") var responsible: String?
+    @Option(help: "Deadline (YYYY-MM-DD or text).") var due: String?
+    func command(_ s: SessionState) throws -> Command {
+        .record(EntryContent(kind: .recommendation, text: joined(text), addressee: to, responsible: responsible, due: due))
+    }
+}
+
+struct ActionVerb: Verb {
+    @Argument(help: "The activity.") var text: [String]
+    @Option(help: "Who is responsible.") var responsible: String
+    @Option(help: "Deadline (YYYY-MM-DD or text).") var due: String?
+    func command(_ s: SessionState) throws -> Command {
+        .record(EntryContent(kind: .action, text: joined(text), responsible: responsible, due: due))
+    }
+}
+
+struct CommitmentVerb: Verb {
+    @Argument(help: "Optional description (generated when omitted).") var text: [String] = []
+    @Option(help: "Partner (organisation id, acronym or name).") var partner: String
+    @Option(help: "Project fiche id.") var fiche: String
+    @Option(help: "Amount, exact integer (2500000 or '2 500 000').") var amount: String?
+    @Option(help: "Currency (default: the fiche's).") var currency: String?
+    @Option(help: "financial, technical or study.") var nature: String = "financial"
+    @Option(help: "announced, intention, confirmed or signed.") var status: String = "announced"
+    @Option(help: "Conditions attached.") var conditions: String?
+    @Option(help: "Deadline.") var due: String?
+    func command(_ s: SessionState) throws -> Command {
+        guard let n = CommitmentNature(rawValue: nature) else {
+            throw UserError(description: "--nature \(nature): expected financial, technical or study.", code: 2)
+        }
+        guard let st = CommitmentStatus(rawValue: status) else {
+            throw UserError(description: "--status \(status): expected announced, intention, confirmed or signed.", code: 2)
+        }
+        var amt: Int64?
+        if let amount {
+            guard let a = Money.parse(amount) else {
+                throw UserError(description: "--amount \(amount): expected a whole positive number (2500000 or '2 500 000').", code: 2)
+            }
+            amt = a
+        }
+        let org = try s.resolve(who: partner)
+        let ficheId = s.programme.communes.flatMap(\.fiches).first { $0.id.lowercased() == fiche.lowercased() }?.id ?? fiche
+        return .record(EntryContent(kind: .commitment, text: joined(text), due: due, partner: org, fiche: ficheId,
+                                    nature: n, amount: amt, currency: currency, status: st, conditions: conditions))
+    }
+}
+
+struct AmendVerb: Verb {
+    @Argument(help: "Seq of the entry.") var seq: String
+    @Argument(help: "New text.") var text: [String]
+    @Option(help: "Why it is amended.") var reason: String
+    func command(_ s: SessionState) throws -> Command { .amend(entry: try seqArg(seq), text: joined(text), reason: reason) }
+}
+
+struct RetractVerb: Verb {
+    @Argument(help: "Seq of the entry.") var seq: String
+    @Option(help: "Why it is retracted.") var reason: String
+    func command(_ s: SessionState) throws -> Command { .retract(entry: try seqArg(seq), reason: reason) }
+}
+
+struct AdoptVerb: Verb {
+    @Argument(help: "Seq of the entry read and adopted.") var seq: String
+    func command(_ s: SessionState) throws -> Command { .adopt(entry: try seqArg(seq)) }
+}
+
+struct CheckInVerb: Verb {
+    @Argument(help: "Participant (id or text).") var who: [String]
+    @Option(help: "Day (default: the day under way).") var day: String?
+    func command(_ s: SessionState) throws -> Command { .checkIn(who: try PalabreCore_who(joined(who), s), day: day) }
+}
+
+struct WalkInVerb: Verb {
+    @Argument(help: "Function (« Maire de Koula »).") var function: [String]
+    @Option(help: "Organisation or commune id.") var organisation: String?
+    @Option(help: "Commune id.") var commune: String?
+    @Option(help: "F, M or unspecified.") var sex: String = "unspecified"
+    @Option(help: "Personal name (optional).") var name: String?
+    @Option(help: "Id (default: generated).") var id: String?
+    func command(_ s: SessionState) throws -> Command {
+        let sx: Sex
+        switch sex.uppercased() {
+        case "F": sx = .female
+        case "M", "H": sx = .male
+        default: sx = .unspecified
+        }
+        return .addParticipant(Participant(id: id ?? "", function: joined(function), organisation: organisation,
+                                           commune: commune, sex: sx, name: name))
+    }
+}
+
+/// Maps a verb name and its arguments to a ``Command``.
+enum VerbParser {
+    static let verbs: [String: any Verb.Type] = [
+        "open": OpenVerb.self, "close": CloseVerb.self, "start-day": StartDayVerb.self, "end-day": EndDayVerb.self,
+        "start-item": StartItemVerb.self, "pause": PauseVerb.self, "resume": ResumeVerb.self, "extend": ExtendVerb.self,
+        "end-item": EndItemVerb.self, "skip-item": SkipItemVerb.self, "insert-item": InsertItemVerb.self,
+        "move-item": MoveItemVerb.self, "request-floor": RequestFloorVerb.self, "give-floor": GiveFloorVerb.self,
+        "yield": YieldVerb.self, "remove-speaker": RemoveSpeakerVerb.self, "reorder-speaker": ReorderSpeakerVerb.self,
+        "speaking-limit": SpeakingLimitVerb.self, "note": EntryVerb.self, "decision": EntryVerb.self,
+        "question": EntryVerb.self, "answer": EntryVerb.self, "recommendation": RecommendationVerb.self,
+        "action": ActionVerb.self, "commitment": CommitmentVerb.self, "amend": AmendVerb.self,
+        "retract": RetractVerb.self, "adopt": AdoptVerb.self, "check-in": CheckInVerb.self, "walk-in": WalkInVerb.self,
+    ]
+
+    /// The command for `verb` with `args`. Throws ``UserError`` for an unknown verb or bad arguments
+    /// (with the verb's usage), ``Refusal`` when a name does not resolve.
+    static func command(_ verb: String, _ args: [String], state: SessionState) throws -> Command {
+        guard let type = verbs[verb] else {
+            throw UserError(description: "unknown verb \(verb); known verbs: \(verbs.keys.sorted().joined(separator: ", ")).", code: 2)
+        }
+        let parsed: any Verb
+        do {
+            parsed = try type.parse(args)
+        } catch {
+            if args.contains("--help") || args.contains("-h") {
+                print(type.helpMessage(columns: 100))
+                throw ExitCode.success
+            }
+            throw UserError(description: "\(verb): " + type.message(for: error) + "\nUsage: " + type.usageString(for: verb), code: 2)
+        }
+        if var e = parsed as? EntryVerb {
+            e.kind = EntryKind(rawValue: verb) ?? .note
+            return try e.command(state)
+        }
+        return try parsed.command(state)
+    }
+}
+
+extension ParsableArguments {
+    static func usageString(for verb: String) -> String {
+        "palabre do SESSION \(verb) " + usageString().replacingOccurrences(of: "\n", with: " ")
+    }
+}

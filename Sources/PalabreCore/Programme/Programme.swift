@@ -275,14 +275,35 @@ public struct AgendaItem: Sendable, Equatable, Identifiable, Codable {
     public var fixed: Bool
     /// Default speaking-time limit per speaker, in seconds.
     public var speakingLimit: Int?
+    /// Project fiches discussed in this item (fiche ids), e.g. those a commune pitches.
+    public var fiches: [String]
 
     /// Creates an agenda item.
     public init(id: String, kind: ItemKind, title: String, plannedStart: Int? = nil, duration: Int,
                 presenters: [String] = [], moderator: String? = nil, fixed: Bool = false,
-                speakingLimit: Int? = nil) {
+                speakingLimit: Int? = nil, fiches: [String] = []) {
         self.id = id; self.kind = kind; self.title = title; self.plannedStart = plannedStart
         self.duration = duration; self.presenters = presenters; self.moderator = moderator
-        self.fixed = fixed; self.speakingLimit = speakingLimit
+        self.fixed = fixed; self.speakingLimit = speakingLimit; self.fiches = fiches
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, kind, title, plannedStart, duration, presenters, moderator, fixed, speakingLimit, fiches
+    }
+
+    /// Decodes an item; `fiches` may be absent (older records), meaning none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        kind = try c.decode(ItemKind.self, forKey: .kind)
+        title = try c.decode(String.self, forKey: .title)
+        plannedStart = try c.decodeIfPresent(Int.self, forKey: .plannedStart)
+        duration = try c.decode(Int.self, forKey: .duration)
+        presenters = try c.decode([String].self, forKey: .presenters)
+        moderator = try c.decodeIfPresent(String.self, forKey: .moderator)
+        fixed = try c.decode(Bool.self, forKey: .fixed)
+        speakingLimit = try c.decodeIfPresent(Int.self, forKey: .speakingLimit)
+        fiches = try c.decodeIfPresent([String].self, forKey: .fiches) ?? []
     }
 }
 

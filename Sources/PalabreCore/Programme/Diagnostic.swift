@@ -1,0 +1,62 @@
+/// A problem found in a programme file, located at the node that causes it.
+///
+/// Printed the way compilers print theirs, so editors can jump to it:
+/// `programme.yaml:12:7: days[0].items[2].duration: invalid duration "1h9x": expected …`;
+/// warnings read `programme.yaml:30:9: warning: days[1].items[4].start: …`. When the problem
+/// concerns the whole document (a YAML syntax error, an empty file) ``field`` is empty and the
+/// `field: ` part is left out.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    /// How serious the problem is: errors prevent using the programme, warnings do not.
+    public enum Severity: String, Sendable {
+        case error, warning
+    }
+
+    /// The file name or path, as given to the loader.
+    public var file: String
+    /// Line, starting at 1.
+    public var line: Int
+    /// Column, starting at 1, counted in Unicode scalars.
+    public var column: Int
+    /// Dotted path of the offending field, e.g. `days[0].items[2].duration` (indices from 0).
+    public var field: String
+    /// What is wrong and what is expected.
+    public var message: String
+    /// Error or warning.
+    public var severity: Severity
+
+    /// Creates a diagnostic.
+    public init(file: String, line: Int, column: Int, field: String, message: String,
+                severity: Severity = .error) {
+        self.file = file; self.line = line; self.column = column
+        self.field = field; self.message = message; self.severity = severity
+    }
+
+    /// `file:line:column: field: message`, with `warning: ` after the location for warnings.
+    public var description: String {
+        var text = "\(file):\(line):\(column): "
+        if severity == .warning { text += "warning: " }
+        if !field.isEmpty { text += "\(field): " }
+        return text + message
+    }
+}
+
+/// What ``ProgrammeLoader`` found in a programme file.
+public struct ProgrammeLoadResult: Sendable {
+    /// The programme, when the file has no errors (warnings allowed); `nil` otherwise.
+    public var programme: Programme?
+    /// Every error and warning, in file order (line, then column).
+    public var diagnostics: [Diagnostic]
+
+    /// Whether at least one diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// The errors only.
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    /// The warnings only.
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+    /// Creates a result.
+    public init(programme: Programme?, diagnostics: [Diagnostic]) {
+        self.programme = programme
+        self.diagnostics = diagnostics
+    }
+}

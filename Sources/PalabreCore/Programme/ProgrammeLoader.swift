@@ -1,0 +1,241 @@
+import Foundation
+import Yams
+
+/// The programme file could not be read at all (missing, unreadable, a folder without
+/// `programme.yaml`). Problems inside a readable file are ``Diagnostic``s instead.
+public struct ProgrammeReadError: Error, CustomStringConvertible {
+    /// The path that could not be read.
+    public var path: String
+    /// A message for the user, naming the path and what to do.
+    public var description: String
+
+    /// Creates a read error.
+    public init(path: String, description: String) {
+        self.path = path
+        self.description = description
+    }
+}
+
+/// Reads and validates `programme.yaml` files (format: `docs/programme-format.md`).
+///
+/// The loader walks the YAML node tree itself rather than decoding it, so that every problem is
+/// reported with the line and column of the node that causes it, and so that values keep the
+/// text the organiser typed (`09:00` stays a time, `NO` stays text). All problems are reported
+/// at once: unknown keys (with the nearest known key), missing fields, wrong types, duplicate
+/// ids, unknown references, bad dates, times, durations and amounts, unknown enumerated values,
+/// days out of order; overlapping items and amounts that do not add up are warnings.
+public enum ProgrammeLoader {
+    /// The file name looked for when ``load(path:)`` is given a session folder.
+    public static let fileName = "programme.yaml"
+
+    /// Parses and validates YAML text; `file` is used only in diagnostics.
+    public static func parse(_ text: String, file: String) -> ProgrammeLoadResult {
+        if let problem = nestingProblem(text) {
+            let d = Diagnostic(file: file, line: problem.line, column: problem.column, field: "",
+                               message: "the document is nested too deeply to be a programme: "
+                                   + "expected the structure described in docs/programme-format.md")
+            return ProgrammeLoadResult(programme: nil, diagnostics: [d])
+        }
+
+        var yaml = text
+        var renamed: [String: (key: String, first: SourceLocation)] = [:]
+        // Yams refuses a mapping with a repeated key. Rename each repeated key and parse again,
+        // so that the repetition is reported with its path and every other problem still is.
+        for attempt in 0..<100 {
+            do {
+                let root = try Yams.compose(yaml: yaml)
+                let reader = ProgrammeReader(file: file, duplicateKeys: renamed)
+                let programme = reader.read(root: root)
+                return ProgrammeLoadResult(programme: programme, diagnostics: reader.diagnostics)
+            } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+                let first = SourceLocation(line: context.mark.line, column: context.mark.column)
+                let placeholder = "palabre-repeated-key-\(attempt)"
+                if let key = duplicates.sorted().first,
+                   let patched = renameRepetition(of: key, firstAt: first, to: placeholder, in: yaml) {
+                    yaml = patched
+                    renamed[placeholder] = (key, first)
+                    continue
+                }
+                let keys = duplicates.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+                let d = Diagnostic(file: file, line: first.line, column: first.column, field: "",
+                                   message: "duplicate key \(keys) in the same mapping: expected each key once")
+                return ProgrammeLoadResult(programme: nil, diagnostics: [d])
+            } catch {
+                return ProgrammeLoadResult(programme: nil, diagnostics: [yamlDiagnostic(error, text: yaml, file: file)])
+            }
+        }
+        let d = Diagnostic(file: file, line: 1, column: 1, field: "",
+                           message: "too many repeated keys: expected each key once per mapping")
+        return ProgrammeLoadResult(programme: nil, diagnostics: [d])
+    }
+
+    /// Reads `path` (a programme.yaml file or a session folder containing one). Throws
+    /// ``ProgrammeReadError`` (with a user-facing message) when the file cannot be read.
+    public static func load(path: String) throws -> ProgrammeLoadResult {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ProgrammeReadError(path: path, description: "cannot find \(path): expected a \(fileName) file or a session folder containing one")
+        }
+        var file = path
+        if isDirectory.boolValue {
+            file = (path as NSString).appendingPathComponent(fileName)
+            var inner: ObjCBool = false
+            guard fm.fileExists(atPath: file, isDirectory: &inner), !inner.boolValue else {
+                throw ProgrammeReadError(path: path, description: "the folder \(path) has no \(fileName): expected a session folder containing one")
+            }
+        }
+        guard let data = fm.contents(atPath: file) else {
+            throw ProgrammeReadError(path: file, description: "cannot read \(file): check that the file is readable")
+        }
+        guard let text = String(validatingUTF8Data: data) else {
+            let at = firstInvalidUTF8(in: data)
+            let d = Diagnostic(file: file, line: at.line, column: at.column, field: "",
+                               message: "the file is not UTF-8 text: expected a text file saved as UTF-8")
+            return ProgrammeLoadResult(programme: nil, diagnostics: [d])
+        }
+        return parse(text, file: file)
+    }
+
+    // MARK: - YAML errors
+
+    /// Turns a Yams error into a diagnostic at its line and column.
+    static func yamlDiagnostic(_ error: any Error, text: String, file: String) -> Diagnostic {
+        var location = SourceLocation.start
+        var message = "invalid YAML"
+        if let yamlError = error as? YamlError {
+            switch yamlError {
+            case let .scanner(context, problem, mark, _),
+                 let .parser(context, problem, mark, _),
+                 let .composer(context, problem, mark, _):
+                location = SourceLocation(line: max(1, mark.line), column: max(1, mark.column))
+                if let context, problem.hasPrefix("but ") {
+                    // libyaml splits some messages: "expected a single document" + "but found another".
+                    message += ": \(context.text), \(problem)"
+                } else {
+                    message += ": \(problem)"
+                    if let context {
+                        message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+                    }
+                }
+            case let .reader(problem, offset, _, yaml):
+                if let offset { location = self.location(ofCharacterOffset: offset, in: yaml) }
+                message += ": \(problem)"
+            default:
+                message += ": \(yamlError)"
+            }
+        } else {
+            message += ": \(error)"
+        }
+        if line(location.line, of: text)?.contains("\t") == true {
+            message += "; tabs cannot indent YAML: expected spaces"
+        } else {
+            message += "; expected YAML as described in docs/programme-format.md"
+        }
+        return Diagnostic(file: file, line: location.line, column: location.column, field: "", message: message)
+    }
+
+    private static func line(_ number: Int, of text: String) -> Substring? {
+        var current = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number { return line }
+            current += 1
+        }
+        return nil
+    }
+
+    private static func location(ofCharacterOffset offset: Int, in text: String) -> SourceLocation {
+        var line = 1, column = 1
+        for (index, ch) in text.enumerated() {
+            if index >= offset { break }
+            if ch == "\n" || ch == "\r\n" { line += 1; column = 1 } else { column += ch.unicodeScalars.count }
+        }
+        return SourceLocation(line: line, column: column)
+    }
+
+    private static func firstInvalidUTF8(in data: Data) -> SourceLocation {
+        var line = 1, column = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput, .error:
+                return SourceLocation(line: line, column: column)
+            }
+        }
+    }
+
+    // MARK: - Guards
+
+    /// Yams builds the tree recursively: refuse absurdly deep documents (junk or hostile input)
+    /// before they can exhaust the stack. Real programmes nest a handful of levels.
+    private static func nestingProblem(_ text: String) -> SourceLocation? {
+        var flowDepth = 0
+        var line = 1, column = 1, indentation = 0, atLineStart = true
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                line += 1; column = 1; indentation = 0; atLineStart = true
+                continue
+            }
+            if atLineStart {
+                if scalar == " " || scalar == "-" || scalar == "?" || scalar == ":" || scalar == "\t" {
+                    indentation += 1
+                    if indentation > 2000 { return SourceLocation(line: line, column: column) }
+                } else {
+                    atLineStart = false
+                }
+            }
+            switch scalar {
+            case "[", "{":
+                flowDepth += 1
+                if flowDepth > 500 { return SourceLocation(line: line, column: column) }
+            case "]", "}":
+                flowDepth = max(0, flowDepth - 1)
+            default:
+                break
+            }
+            column += 1
+        }
+        return nil
+    }
+
+    // MARK: - Repeated keys
+
+    /// Finds the repetition of `key` after its first occurrence (same column, later line, at the
+    /// start of a block mapping entry) and renames it `placeholder`; nil when not found.
+    private static func renameRepetition(of key: String, firstAt first: SourceLocation, to placeholder: String,
+                                         in text: String) -> String? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let tokens = [key, "\"\(key)\"", "'\(key)'"]
+        for index in first.line..<lines.count {
+            let scalars = Array(lines[index].unicodeScalars)
+            let start = first.column - 1
+            guard start >= 0, start < scalars.count else { continue }
+            // Only spaces and sequence dashes may precede a block mapping key.
+            guard scalars[..<start].allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            let rest = String(String.UnicodeScalarView(scalars[start...]))
+            for token in tokens where rest.hasPrefix(token) {
+                let after = rest.dropFirst(token.count).drop { $0 == " " }
+                guard after.first == ":" else { continue }
+                let prefix = String(String.UnicodeScalarView(scalars[..<start]))
+                lines[index] = prefix + placeholder + rest.dropFirst(token.count)
+                return lines.joined(separator: "\n")
+            }
+        }
+        return nil
+    }
+}
+
+private extension String {
+    /// Strict UTF-8 decoding: nil when the bytes are not valid UTF-8.
+    init?(validatingUTF8Data data: Data) {
+        var bytes = [UInt8](data)
+        // A byte-order mark is not content.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let s = String(validating: bytes, as: UTF8.self) else { return nil }
+        self = s
+    }
+}

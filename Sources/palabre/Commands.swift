@@ -79,7 +79,8 @@ struct Verify: ParsableCommand {
             }
             let days = Set(events.compactMap { if case .dayStarted(let d) = $0.payload { d } else { nil } })
             let lt: LocalTime = (try? SessionLocator.programme(folder)).map { LocalTime(identifier: $0.timeZone) } ?? LocalTime(identifier: "UTC")
-            print("\(path): \(events.count) events, seq 1…\(journal.lastSeq) without gaps, \(days.count) day(s) started.")
+            print(events.isEmpty ? "\(path): empty (nothing recorded yet)."
+                  : "\(path): \(events.count) events, seq 1…\(journal.lastSeq) without gaps, \(days.count) day(s) started.")
             if let first = events.first, let last = events.last {
                 print("from \(lt.rfc3339(first.at)) to \(lt.rfc3339(last.at)).")
             }

@@ -34,25 +34,44 @@ struct Do: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "The verb's arguments.") var rest: [String] = []
 
     mutating func run() throws {
+        // --seat and --at may also come after the verb.
+        var args: [String] = []
+        var i = 0
+        while i < rest.count {
+            let a = rest[i]
+            if (a == "--seat" || a == "--at"), i + 1 < rest.count {
+                if a == "--seat" { seat = rest[i + 1] } else { at = rest[i + 1] }
+                i += 2; continue
+            }
+            if a.hasPrefix("--seat=") { seat = String(a.dropFirst(7)); i += 1; continue }
+            if a.hasPrefix("--at=") { at = String(a.dropFirst(5)); i += 1; continue }
+            args.append(a); i += 1
+        }
+        let rest = args
+        let (seat, at, session, verb) = (seat, at, session, verb)
         try reportingErrors {
             let store = try SessionLocator.open(session, writable: true)
-            let events: [Event] = try store.journal.withLock {
-                try store.refresh()
-                let cmd = try VerbParser.command(verb, rest, state: store.state)
-                let now = try ClockOverride.instant(at, state: store.state, command: cmd)
-                return try store.perform(cmd, seat: seat, at: now)
+            try reportingErrors(language: store.programme.language) {
+                let events: [Event] = try store.journal.withLock {
+                    try store.refresh()
+                    let cmd = try VerbParser.command(verb, rest, state: store.state)
+                    let now = try ClockOverride.instant(at, state: store.state, command: cmd)
+                    return try store.perform(cmd, seat: seat, at: now)
+                }
+                for e in events { print("\(e.seq) \(e.payload.type)") }
+                try DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder))
             }
-            for e in events { print("\(e.seq) \(e.payload.type)") }
-            try DocumentWriter.write(store.state)
         }
     }
 }
 
-/// Regenerates out/ after recorded events.
+/// Regenerates the documents of a session from its state.
 enum DocumentWriter {
-    static func write(_ state: SessionState, language: Language? = nil, folder: String? = nil, now: Instant? = nil) throws {
-        let out = SessionStore.outPath(folder ?? "")
-        _ = out
+    /// Writes every document of `state` into `dir` (default: the session's out/).
+    static func write(_ state: SessionState, to dir: String, language: Language? = nil, now: Instant? = nil) throws {
+        let options = DocumentOptions(language: language ?? state.programme.language,
+                                      now: now ?? state.lastAt ?? SystemClock().now())
+        try Documents.write(state, to: dir, options: options)
     }
 }
 

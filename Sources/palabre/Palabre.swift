@@ -13,7 +13,7 @@ struct Palabre: ParsableCommand {
         the meeting, append-only) and out/ (the documents, regenerated after every event).
         SESSION is a folder path or the name of a folder under ./sessions.
         """,
-        subcommands: [Check.self, Do.self, Minutes.self, Verify.self, Log.self])
+        subcommands: [Check.self, Do.self, Script.self, Minutes.self, Verify.self, Log.self])
 }
 
 /// Errors the command line reports as a message and an exit status, never a stack trace.
@@ -28,14 +28,15 @@ func printError(_ message: String) {
 }
 
 /// Runs `body`, turning user errors into a message on stderr and an exit status.
-func reportingErrors(_ body: () throws -> Void) throws {
+/// Refusals are written in `language` (the session's).
+func reportingErrors(language: Language = .fr, _ body: () throws -> Void) throws {
     do {
         try body()
     } catch let e as UserError {
         printError("palabre: " + e.description)
         throw ExitCode(e.code)
     } catch let r as Refusal {
-        printError("palabre: refused: " + r.message(.fr) + " / " + r.en)
+        printError("palabre: " + (language == .fr ? "refusé : " : "refused: ") + r.message(language))
         throw ExitCode(1)
     } catch let j as JournalError {
         printError("palabre: " + j.description)

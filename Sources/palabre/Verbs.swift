@@ -259,6 +259,6 @@ enum VerbParser {
 
 extension ParsableArguments {
     static func usageString(for verb: String) -> String {
-        "palabre do SESSION \(verb) " + usageString().replacingOccurrences(of: "\n", with: " ")
+        "palabre do SESSION \(verb) " + usageString().split(separator: " ").dropFirst().joined(separator: " ")
     }
 }

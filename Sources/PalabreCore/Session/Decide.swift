@@ -418,10 +418,11 @@ extension SessionState {
         let key = Text.fold(t)
         var exact: [String] = []
         var partial: [String] = []
+        let words = key.split(whereSeparator: { $0 == " " || $0 == "-" })
         func consider(_ id: String, _ names: [String?]) {
-            let folded = names.compactMap { $0.map(Text.fold) }
-            if folded.contains(key) || Text.fold(id) == key { exact.append(id) }
-            else if folded.contains(where: { $0.contains(key) }) || Text.fold(id).contains(key) { partial.append(id) }
+            let folded = names.compactMap { $0.map(Text.fold) } + [Text.fold(id)]
+            if folded.contains(key) { exact.append(id) }
+            else if folded.contains(where: { name in words.allSatisfy { name.contains($0) } }) { partial.append(id) }
         }
         for p in participants { consider(p.id, [p.function, p.name]) }
         for o in programme.organisations { consider(o.id, [o.acronym, o.name]) }

@@ -25,17 +25,8 @@ public enum Text {
 /// `13 830 294 624 FCFA`; English: `13,830,294,624 FCFA`.
 public enum Money {
     /// `amount` with its digits grouped for `language`, without currency.
-    public static func group(_ amount: Int64, language: Language, separator: String? = nil) -> String {
-        let sep = separator ?? (language == .fr ? "\u{00A0}" : ",")
-        let neg = amount < 0
-        var digits = String(amount.magnitude)
-        var parts: [String] = []
-        while digits.count > 3 {
-            parts.insert(String(digits.suffix(3)), at: 0)
-            digits.removeLast(3)
-        }
-        parts.insert(digits, at: 0)
-        return (neg ? "-" : "") + parts.joined(separator: sep)
+    public static func group(_ amount: Int64, language: Language) -> String {
+        Amounts.format(amount, separator: language == .fr ? "\u{00A0}" : ",")
     }
 
     /// `amount` and `currency` the way `language` writes them (`2 500 000 FCFA`).
@@ -43,25 +34,6 @@ public enum Money {
         group(amount, language: language) + (language == .fr ? "\u{00A0}" : " ") + currency
     }
 
-    /// Parses an amount typed by a user: digits with optional spaces, no-break spaces, `_`, `.` or
-    /// `,` between groups of three. Nil for negative, fractional or non-numeric text.
-    public static func parse(_ s: String) -> Int64? {
-        let t = s.trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty else { return nil }
-        let cleaned = t.filter { !" \u{00A0}\u{202F}_".contains($0) }
-        if cleaned.allSatisfy(\.isASCIIDigit) { return Int64(cleaned) }
-        // groups like 2.500.000 or 2,500,000
-        for sep: Character in [".", ","] {
-            let groups = cleaned.split(separator: sep, omittingEmptySubsequences: false)
-            if groups.count > 1, groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-               (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) {
-                return Int64(groups.joined())
-            }
-        }
-        return nil
-    }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    /// Parses an amount typed by a user; same rules as the programme (``Amounts/parse(_:)``).
+    public static func parse(_ s: String) -> Int64? { Amounts.parse(s) }
 }

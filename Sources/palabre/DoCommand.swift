@@ -58,7 +58,7 @@ struct Do: ParsableCommand {
                     let now = try ClockOverride.instant(at, state: store.state, command: cmd)
                     return try store.perform(cmd, seat: seat, at: now)
                 }
-                for e in events { print("\(e.seq) \(e.payload.type)") }
+                for e in events { emitLine("\(e.seq) \(e.payload.type)") }
                 try DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder))
             }
         }

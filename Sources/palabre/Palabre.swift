@@ -27,6 +27,18 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
 }
 
+/// Writes `line` to standard output at once, unbuffered: a seq is printed as soon as its event
+/// is durable, so what a killed process printed is always in the journal.
+func emitLine(_ line: String) {
+    let bytes = Array((line + "\n").utf8)
+    var done = 0
+    while done < bytes.count {
+        let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + done, $0.count - done) }
+        if n <= 0 { if errno == EINTR { continue }; return }
+        done += n
+    }
+}
+
 /// Runs `body`, turning user errors into a message on stderr and an exit status.
 /// Refusals are written in `language` (the session's).
 func reportingErrors(language: Language = .fr, _ body: () throws -> Void) throws {

@@ -52,7 +52,7 @@ struct Script: ParsableCommand {
                         return try store.perform(cmd, seat: seat, at: now)
                     }
                     count += events.count
-                    if !quiet { for e in events { print("\(e.seq) \(e.payload.type)") } }
+                    if !quiet { for e in events { emitLine("\(e.seq) \(e.payload.type)") } }
                 } catch let r as Refusal {
                     throw UserError(description: "\(file):\(n + 1): \(r.message(store.programme.language))\n  \(line)")
                 } catch let u as UserError {

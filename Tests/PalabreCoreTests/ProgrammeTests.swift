@@ -85,6 +85,16 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
         #expect(day.schedule.last?.end == 10 * 3600)
         #expect(day.items[2].fiches == ["TIM-01", "TIM-02"])
     }
+
+    @Test func exampleOfTheFormatDocumentIsValid() throws {
+        let doc = try String(contentsOf: packageRoot.appendingPathComponent("docs/programme-format.md"), encoding: .utf8)
+        let start = try #require(doc.range(of: "## Example\n\n```yaml\n"))
+        let end = try #require(doc.range(of: "\n```", range: start.upperBound..<doc.endIndex))
+        let r = ProgrammeLoader.parse(String(doc[start.upperBound..<end.lowerBound]), file: "example")
+        #expect(r.diagnostics.isEmpty, "\(messages(r))")
+        let p = try #require(r.programme)
+        #expect(p.days[0].schedule.map { ClockTime.format($0.start / 60) } == ["09:00", "09:30", "09:50"])
+    }
 }
 
 // MARK: - Diagnostics

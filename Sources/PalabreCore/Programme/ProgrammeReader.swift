@@ -276,7 +276,6 @@ final class ProgrammeReader {
             case (nil, nil):
                 resolvedSought = total
             }
-            if contribution == nil, sought == nil { resolvedContribution = 0 }
         }
         guard let id, let title, let sector, let total else { return nil }
         return ProjectFiche(id: id, title: title, sector: sector, location: location, totalCost: total,

@@ -276,7 +276,6 @@ final class ProgrammeReader {
             case (nil, nil):
                 resolvedSought = total
             }
-            if contribution == nil, sought == nil { resolvedContribution = 0 }
         }
         guard let id, let title, let sector, let total else { return nil }
         return ProjectFiche(id: id, title: title, sector: sector, location: location, totalCost: total,
@@ -722,7 +721,14 @@ func nearest(_ word: String, in candidates: [String]) -> String? {
         if best == nil || d < best!.distance { best = (candidate, d) }
     }
     guard let best else { return nil }
-    let limit = max(1, min(3, target.count / 3))
+    // Short words are too easy to confuse: `X` is not a typo of `F`.
+    let limit: Int
+    switch target.count {
+    case ...2: limit = 0
+    case ...5: limit = 1
+    case ...8: limit = 2
+    default: limit = 3
+    }
     return best.distance <= limit ? best.candidate : nil
 }
 

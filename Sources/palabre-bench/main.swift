@@ -1,1 +1,188 @@
-print("bench")
+// Benchmarks of palabre, run in release mode: `swift run -c release palabre-bench [name…]`.
+// Each prints its figures; BENCHMARKS.md records them with the command that produced them.
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import PalabreCore
+
+
+
+let root = FileManager.default.currentDirectoryPath
+let args = Array(CommandLine.arguments.dropFirst())
+
+func fail(_ m: String) -> Never { FileHandle.standardError.write(Data("palabre-bench: \(m)\n".utf8)); exit(1) }
+
+func loadSegou() -> Programme {
+    guard let r = try? ProgrammeLoader.load(path: root + "/sessions/segou-2023"), let p = r.programme, !r.hasErrors else {
+        fail("run from the package root: sessions/segou-2023/programme.yaml is needed")
+    }
+    return p
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+}
+
+func maxRSSMB() -> Double {
+    var u = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+    return Double(u.ru_maxrss) / 1024
+}
+
+func tempDir() -> String {
+    let d = FileManager.default.temporaryDirectory.appendingPathComponent("palabre-bench-\(UUID().uuidString)").path
+    try! FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+    return d
+}
+
+/// Generates a journal of about `count` events for the Ségou programme: three days, every item
+/// with speakers and minute entries, appended in batches (one fsync per batch).
+func generate(count: Int, into path: String, programme: Programme) throws {
+    let journal = try Journal(path: path, writable: true)
+    _ = try journal.loadAll()
+    var state = SessionState(programme: programme)
+    let lt = LocalTime(identifier: programme.timeZone)
+    var batch: [EventPayload] = []
+    var clock = lt.instant(date: programme.days[0].date, minutes: 8 * 60)!
+    var written = 0
+    func flush() throws {
+        guard !batch.isEmpty else { return }
+        let events = try journal.append(batch, expectedSeq: state.lastSeq + 1, at: clock, seat: "facilitator")
+        for e in events { state.evolve(e) }
+        written += events.count
+        batch = []
+    }
+    func run(_ c: Command) throws {
+        try flush()
+        clock = clock.adding(seconds: 7)
+        if let p = try? state.decide(c, at: clock) {
+            let events = try journal.append(p, expectedSeq: state.lastSeq + 1, at: clock, seat: "facilitator")
+            for e in events { state.evolve(e) }
+            written += events.count
+        }
+    }
+    let speakers = programme.participants.map(\.id)
+    let items = programme.days.reduce(0) { $0 + $1.items.count }
+    let perItem = max(10, count / max(1, items))
+    var n = 0
+    for (d, day) in programme.days.enumerated() {
+        try run(.startDay(date: day.date))
+        for p in programme.participants.prefix(40 + d) { try run(.checkIn(who: p.id, day: nil)) }
+        for _ in day.items {
+            try run(.startItem(id: nil))
+            var k = 0
+            while k < perItem && written < count {
+                let who = speakers[n % speakers.count]; n += 1
+                try run(.requestFloor(who: who, pointOfOrder: n % 17 == 0))
+                try run(.giveFloor(who: nil))
+                try run(.record(EntryContent(kind: [.note, .question, .answer, .decision][n % 4],
+                                             text: "Intervention n° \(n) : « échanges sur la fiche », coût \(n * 1000) FCFA")))
+                if n % 50 == 0 { try run(.pauseItem); try run(.resumeItem) }
+                try run(.yieldFloor)
+                k += 5
+            }
+            try run(.endItem)
+        }
+        try run(.endDay)
+    }
+    while written < count {
+        try run(.record(EntryContent(kind: .note, text: "Note complémentaire n° \(written)")))
+    }
+    try flush()
+}
+
+func journalFixture(_ count: Int) -> String {
+    let path = "\(root)/.build/bench-journal-\(count).jsonl"
+    if !FileManager.default.fileExists(atPath: path) {
+        let t = try! seconds { try generate(count: count, into: path, programme: loadSegou()) }
+        print(String(format: "generated %d events in %.1f s → %@", count, t, path))
+    }
+    return path
+}
+
+func benchLoad() throws {
+    let programme = loadSegou()
+    let path = journalFixture(100_000)
+    let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    var best = Double.infinity
+    var state: SessionState?
+    for _ in 0..<3 {
+        let t = try seconds {
+            let j = try Journal(path: path, writable: false)
+            state = SessionState.fold(programme, try j.loadAll())
+        }
+        best = min(best, t)
+    }
+    var jq = Double.infinity
+    for _ in 0..<3 {
+        let t = try seconds {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "jq -c . '\(path)' > /dev/null"]
+            try p.run(); p.waitUntilExit()
+            if p.terminationStatus != 0 { fail("jq failed (is it installed?)") }
+        }
+        jq = min(jq, t)
+    }
+    print(String(format: "load+fold %d events (%.1f MB): best of 3 %.3f s; jq -c . on the same file %.3f s; ratio %.2f",
+                 state?.lastSeq ?? 0, Double(size) / 1e6, best, jq, best / jq))
+}
+
+func benchAppend() throws {
+    let dir = tempDir()
+    let n = 2000
+    let programme = loadSegou()
+    let store = try SessionStore(folder: dir, programme: programme)
+    try store.perform(.startDay(date: nil), seat: "f", at: SystemClock().now())
+    let tj = try seconds {
+        for i in 0..<n { try store.perform(.record(EntryContent(kind: .note, text: "Note \(i) : été")), seat: "rapporteur", at: SystemClock().now()) }
+    }
+    // Plain loop: write one line of the same size and fsync, on the same file system.
+    let line = Array(String(repeating: "x", count: 150).utf8) + [10]
+    let plainPath = dir + "/plain.jsonl"
+    let fd = open(plainPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+    let tp = seconds {
+        for _ in 0..<n { _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }; fsync(fd) }
+    }
+    close(fd)
+    let a = Double(n) / tj, b = Double(n) / tp
+    print(String(format: "durable appends: %.0f events/s through SessionStore.perform (lock, decide, write, fsync); plain write+fsync loop %.0f/s; ratio %.2f",
+                 a, b, a / b))
+    try? FileManager.default.removeItem(atPath: dir)
+}
+
+func benchDocuments() throws {
+    // Run in a child process so the peak memory is that of loading and rendering alone.
+    if args.contains("--child") {
+        let programme = loadSegou()
+        let path = journalFixture(100_000)
+        let j = try Journal(path: path, writable: false)
+        let state = SessionState.fold(programme, try j.loadAll())
+        let afterLoad = maxRSSMB()
+        let dir = tempDir()
+        let t = try seconds {
+            try Documents.write(state, to: dir + "/out", options: DocumentOptions(language: .fr, now: state.lastAt!))
+        }
+        let sizes = (try FileManager.default.contentsOfDirectory(atPath: dir + "/out")).map { f -> Int in
+            ((try? FileManager.default.attributesOfItem(atPath: dir + "/out/" + f)[.size] as? Int) ?? 0) ?? 0
+        }
+        print(String(format: "documents from %d events: %.3f s to render and write %d files (%.1f MB); peak RSS %.1f MB (%.1f MB after loading the journal)",
+                     state.lastSeq, t, sizes.count, Double(sizes.reduce(0, +)) / 1e6, maxRSSMB(), afterLoad))
+        try? FileManager.default.removeItem(atPath: dir)
+        return
+    }
+    _ = journalFixture(100_000)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    p.arguments = ["documents", "--child"]
+    try p.run(); p.waitUntilExit()
+}
+
+let benches: [(String, () throws -> Void)] = [("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments)]
+let chosen = args.filter { !$0.hasPrefix("--") }
+for (name, body) in benches where chosen.isEmpty || chosen.contains(name) {
+    do { try body() } catch { fail("\(name): \(error)") }
+}

@@ -113,6 +113,21 @@ public final class Journal {
         var line = lastSeq
         let decoder = JSONDecoder()
         var damage: (line: Int, reason: String, start: Int)?
+        // Fast path: every complete line decoded in one pass as a JSON array; any failure falls
+        // back to the line-by-line reading below, which locates the damage.
+        if let lastNL = buffer.lastIndex(of: 10), lastNL > 0 {
+            var array = [UInt8](repeating: 0, count: lastNL + 2)
+            array[0] = 91
+            for i in 0..<lastNL { array[i + 1] = buffer[i] == 10 ? 44 : buffer[i] }
+            array[lastNL + 1] = 93
+            if let all = try? decoder.decode([Event].self, from: Data(array)), Self.inOrder(all, after: seq, at) {
+                events = all
+                seq += all.count; at = all.last?.at ?? at
+                line += all.count
+                consumed = lastNL + 1
+                start = consumed
+            }
+        }
         while start < buffer.count {
             guard let nl = buffer[start...].firstIndex(of: 10) else { break }
             line += 1
@@ -160,6 +175,18 @@ public final class Journal {
             }
         }
         return events
+    }
+
+    /// Whether `events` continue seq `seq` without gaps and never go back in time from `at`.
+    static func inOrder(_ events: [Event], after seq: Int, _ at: Instant?) -> Bool {
+        var expected = seq + 1
+        var last = at
+        for e in events {
+            guard e.seq == expected, last.map({ e.at >= $0 }) ?? true else { return false }
+            expected += 1
+            last = e.at
+        }
+        return true
     }
 
     private func quarantine(_ bytes: [UInt8]) throws -> String {

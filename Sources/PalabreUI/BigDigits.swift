@@ -4,9 +4,9 @@
 /// high (full blocks, 6 columns per digit).
 ///
 ///     BigDigits.lines("12:34", font: .small)
-///     // ["▀█  ▀▀█   ▀▀█ █ █",
-///     //  " █  █▀▀ ▀  ▀▀█ ▀▀█",
-///     //  "▀▀▀ ▀▀▀ ▀  ▀▀▀   ▀"]
+///     // ["▀█  ▀▀█ ▄ ▀▀█ █ █",
+///     //  " █  █▀▀ ▄ ▀▀█ ▀▀█",
+///     //  "▀▀▀ ▀▀▀   ▀▀▀   ▀"]
 public enum BigDigits {
     public enum Font: CaseIterable, Sendable {
         /// 3 rows; a digit is 3 columns, a colon 1; glyphs are 1 column apart.

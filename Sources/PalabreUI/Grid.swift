@@ -212,9 +212,9 @@ public struct Grid: Hashable, Sendable {
             fill(x: x, y: y + 1, width: 1, height: height - 2, with: c.v, role: role)
             fill(x: right, y: y + 1, width: 1, height: height - 2, with: c.v, role: role)
         }
-        if let title, width > 4 {
-            let text = " " + TextWidth.truncate(TextWidth.sanitize(title), toWidth: width - 6) + " "
-            put(x: x + 2, y: y, text: text, role: titleRole, maxWidth: width - 4)
+        if let title, width >= 6 {
+            let text = " " + TextWidth.truncate(TextWidth.sanitize(title), toWidth: width - 5) + " "
+            put(x: x + 2, y: y, text: text, role: titleRole, maxWidth: width - 3)
         }
     }
 

@@ -135,7 +135,7 @@ public enum Documents {
         let base = (path as NSString).lastPathComponent
         let tmp = (dir as NSString).appendingPathComponent(".\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw DocumentError(path: tmp, operation: "open", errno: errno) }
+        guard fd >= 0 else { throw DocumentError(path: path, operation: "open", errno: errno) }
         func fail(_ op: String, _ code: Int32) -> DocumentError {
             close(fd); unlink(tmp)
             return DocumentError(path: path, operation: op, errno: code)

@@ -292,6 +292,57 @@ enum DocScript {
         #expect(DocScript.parseCSV(docs["actions.csv"])[1][3] == "to do")
     }
 
+    /// Cells of a Markdown table row, split on the pipes that are not escaped.
+    static func cells(_ row: String) -> Int {
+        var n = 0, escaped = false
+        for ch in row {
+            if escaped { escaped = false; continue }
+            if ch == "\\" { escaped = true } else if ch == "|" { n += 1 }
+        }
+        return n - 1
+    }
+
+    @Test func markdownTablesKeepTheirShape() throws {
+        var h = try DocScript.run()
+        h.seat = "rapporteur"
+        try h.run(.record(EntryContent(kind: .action, text: "Ligne 1 | a\nLigne 2\r\n| b |", responsible: "x|y\nz")),
+                  at: Fixtures.at("2023-10-18", 8, 0))
+        for lang in Language.allCases {
+            let md = DocScript.text(DocScript.docs(h.state, lang)["minutes.md"])
+            var width: Int? = nil
+            for line in md.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+                guard line.hasPrefix("|") else { width = nil; continue }
+                #expect(line.hasSuffix(" |") || line.hasSuffix("|"), "table row not closed: \(line)")
+                let n = Self.cells(line)
+                if let w = width { #expect(n == w, "row with \(n) cells in a table of \(w): \(line)") } else { width = n }
+            }
+            #expect(md.contains("Ligne 1 \\| a<br>Ligne 2<br>\\| b \\|"))
+        }
+    }
+
+    @Test func objectivesAndPersonalNamesWhenTheProgrammeHasThem() throws {
+        var p = Fixtures.programme
+        p.generalObjective = "Mobiliser les PTF autour des fiches de projet des communes."
+        p.specificObjectives = ["Présenter les programmes des PTF.", "Identifier les synergies\net les financements."]
+        var s = SessionState(programme: p)
+        func apply(_ c: Command, _ at: Instant) throws {
+            for pl in try s.decide(c, at: at) { s.evolve(Event(seq: s.lastSeq + 1, at: at, seat: "facilitator", payload: pl)) }
+        }
+        try apply(.startDay(date: nil), DocScript.at(8, 30))
+        try apply(.addParticipant(Participant(id: "", function: "SG de Diora", organisation: "dieli", sex: .female,
+                                              name: "Awa Traoré")), DocScript.at(8, 31))
+        try apply(.checkIn(who: "walkin-3", day: nil), DocScript.at(8, 32))
+        try apply(.checkIn(who: "sg-dieli", day: nil), DocScript.at(8, 33))
+        let md = DocScript.text(DocScript.docs(s, now: DocScript.at(8, 40))["minutes.md"])
+        #expect(md.contains("### Objectif général\n\nMobiliser les PTF autour des fiches de projet des communes."))
+        #expect(md.contains("1. Présenter les programmes des PTF.\n2. Identifier les synergies\\\n   et les financements."))
+        #expect(md.contains("2 participants dont 1 femme."))
+        #expect(md.contains("| N° | Fonction | Nom | Organisation | Sexe | Arrivée |"))
+        #expect(md.contains("| 1 | SG de Diora | Awa Traoré | Diéli | F | 08:32 |"))
+        #expect(md.contains("| 2 | SG de Diéli |   | Diéli | M | 08:33 |"))
+        #expect(md.contains("prévu à 09:00"))
+    }
+
     @Test func everyLabelExistsInBothLanguages() {
         for label in DocLabel.allCases where label != .sexUnspecified {
             #expect(!label.pair.fr.isEmpty && !label.pair.en.isEmpty, "label \(label) is empty in one language")

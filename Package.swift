@@ -36,7 +36,7 @@ let package = Package(
             name: "palabre-bench",
             dependencies: ["PalabreCore", "PalabreUI"]
         ),
-        .testTarget(name: "PalabreCoreTests", dependencies: ["PalabreCore"]),
+        .testTarget(name: "PalabreCoreTests", dependencies: ["PalabreCore"], exclude: ["Golden"]),
         .testTarget(name: "PalabreUITests", dependencies: ["PalabreUI", "PalabreCore"]),
         .testTarget(name: "ProcessTests", dependencies: ["PalabreCore"]),
     ]

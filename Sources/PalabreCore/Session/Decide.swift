@@ -385,11 +385,8 @@ extension SessionState {
                 throw Refusal("bad-amount", fr: "Le montant doit être un entier positif.", en: "The amount must be a positive integer.")
             }
             if c.text.isEmpty {
-                let lang = programme.language
-                let amount = c.amount.map { " " + Money.format($0, c.currency ?? "FCFA", language: lang) } ?? ""
-                c.text = lang == .fr
-                    ? "\(org.acronym) :\(amount) pour « \(fiche.title) » (\(commune.name))"
-                    : "\(org.acronym):\(amount) for “\(fiche.title)” (\(commune.name))"
+                c.text = EntryContent.defaultCommitmentText(partner: org, fiche: fiche, commune: commune, amount: c.amount,
+                                                            currency: c.currency ?? "FCFA", language: programme.language)
             }
         default: break
         }
@@ -435,5 +432,17 @@ extension SessionState {
         let names = found.prefix(6).map { "\($0) (\(displayName($0)))" }.joined(separator: ", ")
         throw Refusal("ambiguous", fr: "« \(t) » désigne plusieurs personnes : \(names)\(found.count > 6 ? "…" : "").",
                       en: "“\(t)” matches several: \(names)\(found.count > 6 ? "…" : "").")
+    }
+}
+
+extension EntryContent {
+    /// The text a commitment recorded without one is given: « UNICEF : 2 500 000 FCFA pour
+    /// « Adduction d'eau » (Timissa) ». The minutes leave it out when it only restates the fields.
+    static func defaultCommitmentText(partner org: Organisation, fiche: ProjectFiche, commune: Commune,
+                                      amount: Int64?, currency: String, language lang: Language) -> String {
+        let amount = amount.map { " " + Money.format($0, currency, language: lang) } ?? ""
+        return lang == .fr
+            ? "\(org.acronym) :\(amount) pour « \(fiche.title) » (\(commune.name))"
+            : "\(org.acronym):\(amount) for “\(fiche.title)” (\(commune.name))"
     }
 }

@@ -215,6 +215,7 @@ extension SessionState {
             var r = run(id)
             r.status = .running
             r.startedAt = r.startedAt ?? now
+            r.endedAt = nil  // a skipped item taken up later is no longer ended
             runs[id] = r
             currentItem = id
             queue = []

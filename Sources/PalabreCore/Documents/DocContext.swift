@@ -1,0 +1,211 @@
+import Foundation
+
+/// What every document needs from a state, indexed once per rendering so that no document scans
+/// the entries, turns or participants again for each agenda item (the state may hold many
+/// thousands of entries).
+struct DocContext {
+    let state: SessionState
+    let options: DocumentOptions
+    let L: DocLabels
+    let lt: LocalTime
+    let now: Instant
+
+    /// Lookups by id.
+    let participants: [String: Participant]
+    let organisations: [String: Organisation]
+    let communes: [String: Commune]
+    let fiches: [String: (fiche: ProjectFiche, commune: Commune)]
+    /// Day index and position in the day of every agenda item, in current order.
+    let itemPlace: [String: (day: Int, pos: Int)]
+    /// Planned starts (local minutes) of each day's items, in current order.
+    let plannedStarts: [[Int]]
+
+    /// Indices in `state.entries` of entries not retracted, in order of recording.
+    let live: [Int]
+    /// Live entries of each agenda item, in order of recording.
+    let entriesByItem: [String: [Int]]
+    /// Live entries outside any known agenda item.
+    let outside: [Int]
+    /// Live recommendations, actions and commitments, in order of recording.
+    let recommendations: [Int]
+    let actions: [Int]
+    let commitments: [Int]
+    /// Number of each live recommendation (1, 2, 3…) by entry id.
+    let recommendationNumber: [Int: Int]
+
+    /// Finished turns plus the turn under way, and their indices by item.
+    let turns: [SpeakingTurn]
+    let turnsByItem: [String: [Int]]
+
+    init(_ state: SessionState, _ options: DocumentOptions) {
+        self.state = state
+        self.options = options
+        L = DocLabels(options.language)
+        lt = state.local
+        now = options.now
+
+        var ps: [String: Participant] = [:]
+        for p in state.participants where ps[p.id] == nil { ps[p.id] = p }
+        participants = ps
+        var os: [String: Organisation] = [:]
+        for o in state.programme.organisations where os[o.id] == nil { os[o.id] = o }
+        organisations = os
+        var cs: [String: Commune] = [:]
+        var fs: [String: (fiche: ProjectFiche, commune: Commune)] = [:]
+        for c in state.programme.communes {
+            if cs[c.id] == nil { cs[c.id] = c }
+            for f in c.fiches where fs[f.id] == nil { fs[f.id] = (f, c) }
+        }
+        communes = cs
+        fiches = fs
+
+        var place: [String: (day: Int, pos: Int)] = [:]
+        var starts: [[Int]] = []
+        for (d, day) in state.days.enumerated() {
+            for (i, it) in day.items.enumerated() where place[it.id] == nil { place[it.id] = (d, i) }
+            starts.append(state.plannedStarts(day: d))
+        }
+        itemPlace = place
+        plannedStarts = starts
+
+        var live: [Int] = [], byItem: [String: [Int]] = [:], outside: [Int] = []
+        var recs: [Int] = [], acts: [Int] = [], coms: [Int] = [], recNo: [Int: Int] = [:]
+        live.reserveCapacity(state.entries.count)
+        for (i, e) in state.entries.enumerated() where e.retracted == nil {
+            live.append(i)
+            if let item = e.item, place[item] != nil { byItem[item, default: []].append(i) } else { outside.append(i) }
+            switch e.content.kind {
+            case .recommendation: recs.append(i); recNo[e.id] = recs.count
+            case .action: acts.append(i)
+            case .commitment: coms.append(i)
+            default: break
+            }
+        }
+        self.live = live
+        entriesByItem = byItem
+        self.outside = outside
+        recommendations = recs
+        actions = acts
+        commitments = coms
+        recommendationNumber = recNo
+
+        var turns = state.turns
+        if let t = state.currentTurn { turns.append(t) }
+        var tb: [String: [Int]] = [:]
+        for (i, t) in turns.enumerated() { tb[t.item, default: []].append(i) }
+        self.turns = turns
+        turnsByItem = tb
+    }
+
+    // MARK: names
+
+    /// Display name of a participant, organisation or commune id (function, acronym, name).
+    func displayName(_ id: String) -> String {
+        if let p = participants[id] { return p.function }
+        if let o = organisations[id] { return o.acronym }
+        if let c = communes[id] { return c.name }
+        return id
+    }
+
+    /// Short name of an organisation or commune id (acronym or name).
+    func organisationName(_ id: String?) -> String? {
+        guard let id else { return nil }
+        if let o = organisations[id] { return o.acronym }
+        if let c = communes[id] { return c.name }
+        return id
+    }
+
+    /// Organisation a speaker belongs to (acronym or commune name).
+    func organisationOf(_ who: String) -> String? {
+        if let p = participants[who] { return organisationName(p.organisation ?? p.commune) }
+        if organisations[who] != nil || communes[who] != nil { return organisationName(who) }
+        return nil
+    }
+
+    /// Category of a participant: the type of the organisation they represent.
+    func category(of p: Participant) -> OrganisationType? {
+        if let o = p.organisation {
+            if let org = organisations[o] { return org.type }
+            if communes[o] != nil { return .commune }
+        }
+        return p.commune != nil ? .commune : nil
+    }
+
+    /// Title of an agenda item id.
+    func itemTitle(_ id: String) -> String {
+        guard let p = itemPlace[id] else { return id }
+        return state.days[p.day].items[p.pos].title
+    }
+
+    // MARK: times
+
+    /// `HH:MM` in the programme's time zone.
+    func hhmm(_ i: Instant) -> String { lt.hhmm(i) }
+    /// `HH:MM` of local minutes after midnight.
+    func hhmm(minutes m: Int) -> String { RFC3339.pad(((m / 60) % 24 + 24) % 24, 2) + ":" + RFC3339.pad((m % 60 + 60) % 60, 2) }
+    /// RFC 3339 with the programme's offset.
+    func rfc3339(_ i: Instant) -> String { lt.rfc3339(i) }
+    /// Whole minutes, rounded to the nearest, of a number of milliseconds.
+    static func roundedMinutes(ms: Int64) -> Int { Int((ms + 30_000).floorDiv(60_000)) }
+    /// Whole minutes, rounded to the nearest, of a number of seconds.
+    static func roundedMinutes(seconds: Int) -> Int { roundedMinutes(ms: Int64(seconds) * 1000) }
+
+    /// Whether a day is over for the minutes (ended, or the session closed).
+    func dayIsOver(_ d: Int) -> Bool { state.days[d].endedAt != nil || state.closedAt != nil }
+
+    /// Drift at the end of an item in minutes (actual or projected end minus planned end);
+    /// nil for an item skipped or not started.
+    func driftMinutes(_ t: ItemTiming, day d: Int) -> Int? {
+        guard [.done, .running, .paused].contains(t.status),
+              let plannedEnd = lt.instant(date: state.days[d].date, minutes: t.plannedEnd) else { return nil }
+        return Self.roundedMinutes(ms: t.projectedEnd.ms - plannedEnd.ms)
+    }
+
+    // MARK: attendance
+
+    /// Distinct participant ids checked in on any day, in order of first arrival (day order).
+    var attendees: [String] {
+        var seen = Set<String>(), out: [String] = []
+        for day in state.days {
+            for p in state.attendance[day.date] ?? [] where seen.insert(p).inserted { out.append(p) }
+        }
+        // days not in the programme (none through decide, but be total)
+        for key in state.attendance.keys.sorted() where !state.days.contains(where: { $0.date == key }) {
+            for p in state.attendance[key] ?? [] where seen.insert(p).inserted { out.append(p) }
+        }
+        return out
+    }
+
+    /// Number of women among `ids`.
+    func women(_ ids: [String]) -> Int { ids.reduce(0) { $0 + (participants[$1]?.sex == .female ? 1 : 0) } }
+
+    // MARK: speaking
+
+    /// Speaking time per item and speaker: turns and milliseconds, items in agenda order and
+    /// speakers in order of first turn.
+    func speaking() -> [(item: String, who: String, turns: Int, ms: Int64)] {
+        var out: [(item: String, who: String, turns: Int, ms: Int64)] = []
+        let items = turnsByItem.keys.sorted { a, b in
+            switch (itemPlace[a], itemPlace[b]) {
+            case let (x?, y?): return x.day != y.day ? x.day < y.day : x.pos < y.pos
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a < b
+            }
+        }
+        for item in items {
+            var index: [String: Int] = [:]
+            for ti in turnsByItem[item] ?? [] {
+                let t = turns[ti]
+                let ms = state.speakingMs(t, at: now)
+                if let k = index[t.who] {
+                    out[k].turns += 1; out[k].ms += ms
+                } else {
+                    index[t.who] = out.count
+                    out.append((item, t.who, 1, ms))
+                }
+            }
+        }
+        return out
+    }
+}

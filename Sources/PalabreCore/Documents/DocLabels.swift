@@ -1,0 +1,370 @@
+import Foundation
+
+/// Every word the documents print, in French and English, in one table.
+///
+/// The switch in ``DocLabel/pair`` is exhaustive, so a label cannot exist in one language only.
+/// Labels that take numbers or dates (plurals, date ranges, day headings) are the functions of
+/// ``DocLabels`` below the table.
+enum DocLabel: CaseIterable {
+    // minutes: head
+    case minutesTitle, draft, final, asOf, journalEvents, dates, venue, organisers
+    // objectives
+    case objectives, generalObjective, specificObjectives
+    // participants
+    case participantsHeading, perDay, byCategory, category, participantsCol, womenCol, dayCol
+    case otherCategory, noAttendance
+    // proceedings
+    case proceedings, notCovered, running, paused, plannedAt, presenters, moderator, speakers
+    case noEntries, outsideAgenda, amended, adopted, recordedAt
+    // entry kinds (as markers)
+    case kNote, kDecision, kQuestion, kAnswer, kRecommendation, kAction, kCommitment
+    // recommendations
+    case recommendationsTitle, recommendationNo, addressee, responsible, deadline, fromItem, noRecommendations
+    // commitments
+    case commitmentsTitle, partner, commune, fiche, nature, amount, currency, status, conditions
+    case totalsPerCurrency, total, withAmount, noCommitments, noAmount
+    case natureFinancial, natureTechnical, natureStudy
+    case stAnnounced, stIntention, stConfirmed, stSigned
+    // actions
+    case actionsTitle, activity, actionOpen, item, noActions
+    // annexes
+    case annexes, annexAgenda, annexAttendance, annexSpeaking
+    case plannedStart, plannedDuration, actualStart, actualEnd, actualDuration, extensionLabel, drift, dayDrift
+    case number, function, organisation, sex, name, checkedInAt, turns, duration
+    case statusPlanned, statusRunning, statusPaused, statusDone, statusSkipped
+    case sexFemale, sexMale, sexUnspecified
+    // item kinds
+    case ikOpening, ikFramingTalk, ikPartnerPresentation, ikCommunePitch, ikDebate, ikGroupWork
+    case ikReportBack, ikSynthesis, ikBreak, ikClosing, ikOther
+    // organisation types (participants by category)
+    case otPartner, otCommune, otStateService, otNgo, otPrivate, otOrganiser
+    // CSV headers
+    case csvPartnerAcronym, csvPartnerName, csvFicheId, csvFicheTitle, csvText, csvRecordedAt, csvSeat, csvEntry
+    case csvDay, csvParticipantId, csvItemId, csvKind, csvTitle, csvPlannedStart, csvPlannedMinutes
+    case csvActualStart, csvActualEnd, csvActualMinutes, csvExtensionMinutes, csvDriftMinutes
+    case csvSpeakerId, csvSpeaker, csvTurns, csvSeconds, csvCheckedIn
+
+    /// The label in French and in English.
+    var pair: (fr: String, en: String) {
+        switch self {
+        case .minutesTitle: ("Compte rendu", "Minutes")
+        case .draft: ("Version provisoire, établie en séance", "Draft, written during the meeting")
+        case .final: ("Version établie à la clôture de la session", "Version written when the session closed")
+        case .asOf: ("Situation au", "As of")
+        case .journalEvents: ("événements au journal", "events in the journal")
+        case .dates: ("Dates", "Dates")
+        case .venue: ("Lieu", "Venue")
+        case .organisers: ("Organisateurs", "Organisers")
+        case .objectives: ("Objectifs", "Objectives")
+        case .generalObjective: ("Objectif général", "General objective")
+        case .specificObjectives: ("Objectifs spécifiques", "Specific objectives")
+        case .participantsHeading: ("Participants", "Participants")
+        case .perDay: ("Par journée", "Per day")
+        case .byCategory: ("Par catégorie", "By category")
+        case .category: ("Catégorie", "Category")
+        case .participantsCol: ("Participants", "Participants")
+        case .womenCol: ("dont femmes", "of whom women")
+        case .dayCol: ("Journée", "Day")
+        case .otherCategory: ("Autres", "Others")
+        case .noAttendance: ("Aucune présence n'a encore été enregistrée.", "No attendance recorded yet.")
+        case .proceedings: ("Déroulement des travaux", "Proceedings")
+        case .notCovered: ("non traité", "not covered")
+        case .running: ("en cours", "running")
+        case .paused: ("en pause", "paused")
+        case .plannedAt: ("prévu à", "planned at")
+        case .presenters: ("Présentateurs", "Presenters")
+        case .moderator: ("Modérateur", "Moderator")
+        case .speakers: ("Intervenants", "Speakers")
+        case .noEntries: ("Rien n'a été consigné pour ce point.", "Nothing was recorded for this item.")
+        case .outsideAgenda: ("Hors ordre du jour", "Outside the agenda")
+        case .amended: ("amendé", "amended")
+        case .adopted: ("lu et adopté", "read and adopted")
+        case .recordedAt: ("consigné le", "recorded on")
+        case .kNote: ("Note", "Note")
+        case .kDecision: ("Décision", "Decision")
+        case .kQuestion: ("Question", "Question")
+        case .kAnswer: ("Réponse", "Answer")
+        case .kRecommendation: ("Recommandation", "Recommendation")
+        case .kAction: ("Action", "Action")
+        case .kCommitment: ("Engagement", "Commitment")
+        case .recommendationsTitle: ("Recommandations", "Recommendations")
+        case .recommendationNo: ("Recommandation n°", "Recommendation no.")
+        case .addressee: ("À l'endroit de", "Addressed to")
+        case .responsible: ("Responsable", "Responsible")
+        case .deadline: ("Échéance", "Deadline")
+        case .fromItem: ("Point de l'ordre du jour", "Agenda item")
+        case .noRecommendations: ("Aucune recommandation n'a été formulée.", "No recommendation was made.")
+        case .commitmentsTitle: ("Engagements des partenaires", "Partners' commitments")
+        case .partner: ("Partenaire", "Partner")
+        case .commune: ("Commune", "Commune")
+        case .fiche: ("Fiche de projet", "Project fiche")
+        case .nature: ("Nature", "Nature")
+        case .amount: ("Montant", "Amount")
+        case .currency: ("Devise", "Currency")
+        case .status: ("Statut", "Status")
+        case .conditions: ("Conditions", "Conditions")
+        case .totalsPerCurrency: ("Totaux par devise (sans conversion)", "Totals per currency (not converted)")
+        case .total: ("Total", "Total")
+        case .withAmount: ("Engagements chiffrés", "Commitments with an amount")
+        case .noCommitments: ("Aucun engagement n'a été enregistré.", "No commitment was recorded.")
+        case .noAmount: ("non chiffré", "no amount")
+        case .natureFinancial: ("financier", "financial")
+        case .natureTechnical: ("technique", "technical")
+        case .natureStudy: ("étude", "study")
+        case .stAnnounced: ("annoncé", "announced")
+        case .stIntention: ("intention", "intention")
+        case .stConfirmed: ("confirmé", "confirmed")
+        case .stSigned: ("convention signée", "agreement signed")
+        case .actionsTitle: ("Prochaines étapes — plan d'actions", "Next steps — action plan")
+        case .activity: ("Activité", "Activity")
+        case .actionOpen: ("à faire", "to do")
+        case .item: ("Point", "Item")
+        case .noActions: ("Aucune action n'a été retenue.", "No action was agreed.")
+        case .annexes: ("Annexes", "Annexes")
+        case .annexAgenda: ("Annexe 1 — Ordre du jour prévu et réalisé", "Annex 1 — Agenda, planned and actual")
+        case .annexAttendance: ("Annexe 2 — Liste de présence", "Annex 2 — Attendance sheet")
+        case .annexSpeaking: ("Annexe 3 — Temps de parole", "Annex 3 — Speaking time")
+        case .plannedStart: ("Début prévu", "Planned start")
+        case .plannedDuration: ("Durée prévue", "Planned duration")
+        case .actualStart: ("Début réel", "Actual start")
+        case .actualEnd: ("Fin réelle", "Actual end")
+        case .actualDuration: ("Durée réelle", "Actual duration")
+        case .extensionLabel: ("Prolongation", "Extension")
+        case .drift: ("Écart à la fin", "Drift at end")
+        case .dayDrift: ("Écart de la journée par rapport au programme", "Drift of the day against the programme")
+        case .number: ("N°", "No.")
+        case .function: ("Fonction", "Function")
+        case .organisation: ("Organisation", "Organisation")
+        case .sex: ("Sexe", "Sex")
+        case .name: ("Nom", "Name")
+        case .checkedInAt: ("Arrivée", "Arrival")
+        case .turns: ("Interventions", "Turns")
+        case .duration: ("Durée", "Duration")
+        case .statusPlanned: ("prévu", "planned")
+        case .statusRunning: ("en cours", "running")
+        case .statusPaused: ("en pause", "paused")
+        case .statusDone: ("traité", "done")
+        case .statusSkipped: ("non traité", "not covered")
+        case .sexFemale: ("F", "F")
+        case .sexMale: ("M", "M")
+        case .sexUnspecified: ("", "")
+        case .ikOpening: ("cérémonie d'ouverture", "opening")
+        case .ikFramingTalk: ("communication de cadrage", "framing talk")
+        case .ikPartnerPresentation: ("présentation PTF", "partner presentation")
+        case .ikCommunePitch: ("présentation de commune", "commune pitch")
+        case .ikDebate: ("débat", "debate")
+        case .ikGroupWork: ("travaux de groupe", "group work")
+        case .ikReportBack: ("restitution", "report-back")
+        case .ikSynthesis: ("synthèse", "synthesis")
+        case .ikBreak: ("pause", "break")
+        case .ikClosing: ("cérémonie de clôture", "closing")
+        case .ikOther: ("autre", "other")
+        case .otPartner: ("Partenaires techniques et financiers (PTF)", "Technical and financial partners")
+        case .otCommune: ("Collectivités territoriales", "Local authorities")
+        case .otStateService: ("Services techniques de l'État", "State technical services")
+        case .otNgo: ("ONG", "NGOs")
+        case .otPrivate: ("Secteur privé", "Private sector")
+        case .otOrganiser: ("Organisateurs", "Organisers")
+        case .csvPartnerAcronym: ("Sigle du partenaire", "Partner acronym")
+        case .csvPartnerName: ("Partenaire", "Partner")
+        case .csvFicheId: ("Fiche", "Fiche")
+        case .csvFicheTitle: ("Intitulé de la fiche", "Fiche title")
+        case .csvText: ("Libellé", "Text")
+        case .csvRecordedAt: ("Enregistré le", "Recorded at")
+        case .csvSeat: ("Poste", "Seat")
+        case .csvEntry: ("N° d'entrée", "Entry no.")
+        case .csvDay: ("Journée", "Day")
+        case .csvParticipantId: ("Identifiant", "Participant id")
+        case .csvItemId: ("Identifiant du point", "Item id")
+        case .csvKind: ("Type", "Kind")
+        case .csvTitle: ("Intitulé", "Title")
+        case .csvPlannedStart: ("Début prévu", "Planned start")
+        case .csvPlannedMinutes: ("Durée prévue (min)", "Planned duration (min)")
+        case .csvActualStart: ("Début réel", "Actual start")
+        case .csvActualEnd: ("Fin réelle", "Actual end")
+        case .csvActualMinutes: ("Durée réelle hors pauses (min)", "Actual duration excluding pauses (min)")
+        case .csvExtensionMinutes: ("Prolongation (min)", "Extension (min)")
+        case .csvDriftMinutes: ("Écart à la fin (min)", "Drift at end (min)")
+        case .csvSpeakerId: ("Identifiant de l'orateur", "Speaker id")
+        case .csvSpeaker: ("Orateur", "Speaker")
+        case .csvTurns: ("Interventions", "Turns")
+        case .csvSeconds: ("Secondes", "Seconds")
+        case .csvCheckedIn: ("Arrivée (HH:MM)", "Checked in at (HH:MM)")
+        }
+    }
+}
+
+/// The labels of one language, with the few that need numbers or dates.
+struct DocLabels: Sendable {
+    let language: Language
+
+    init(_ language: Language) { self.language = language }
+
+    subscript(_ label: DocLabel) -> String {
+        language == .fr ? label.pair.fr : label.pair.en
+    }
+
+    private static let frMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                                   "septembre", "octobre", "novembre", "décembre"]
+    private static let enMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                   "September", "October", "November", "December"]
+    private static let frWeekdays = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
+    private static let enWeekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+
+    /// `(year, month, day)` of a `YYYY-MM-DD` text, nil when it is not one.
+    static func civil(_ date: String) -> (y: Int, m: Int, d: Int)? {
+        let u = Array(date.utf8)
+        guard u.count == 10, u[4] == 45, u[7] == 45 else { return nil }
+        let p = date.split(separator: "-").compactMap { Int($0) }
+        guard p.count == 3, (1...12).contains(p[1]), (1...31).contains(p[2]) else { return nil }
+        return (p[0], p[1], p[2])
+    }
+
+    private func month(_ m: Int) -> String { language == .fr ? Self.frMonths[m - 1] : Self.enMonths[m - 1] }
+    private func dayNumber(_ d: Int) -> String { language == .fr && d == 1 ? "1er" : String(d) }
+
+    /// « 17 octobre 2023 », “17 October 2023”; the text itself when it is not a date.
+    func date(_ date: String) -> String {
+        guard let c = Self.civil(date) else { return date }
+        return "\(dayNumber(c.d)) \(month(c.m)) \(c.y)"
+    }
+
+    /// « mardi 17 octobre 2023 », “Tuesday 17 October 2023”.
+    func longDate(_ date: String) -> String {
+        guard let c = Self.civil(date) else { return date }
+        let days = RFC3339.days(fromCivil: c.y, c.m, c.d)
+        let wd = ((days + 4) % 7 + 7) % 7
+        return (language == .fr ? Self.frWeekdays[wd] : Self.enWeekdays[wd]) + " " + self.date(date)
+    }
+
+    /// « du 17 au 19 octobre 2023 », “17–19 October 2023”; a single date when `first == last`.
+    func dateRange(_ first: String, _ last: String) -> String {
+        guard let a = Self.civil(first), let b = Self.civil(last), first != last else {
+            return language == .fr ? "le " + date(first) : date(first)
+        }
+        if language == .fr {
+            if a.y != b.y { return "du \(date(first)) au \(date(last))" }
+            if a.m != b.m { return "du \(dayNumber(a.d)) \(month(a.m)) au \(date(last))" }
+            return "du \(dayNumber(a.d)) au \(date(last))"
+        }
+        if a.y != b.y { return "\(date(first)) – \(date(last))" }
+        if a.m != b.m { return "\(a.d) \(month(a.m)) – \(date(last))" }
+        return "\(a.d)–\(date(last))"
+    }
+
+    /// « Journée 1 — mardi 17 octobre 2023 », “Day 1 — Tuesday 17 October 2023”.
+    func dayHeading(_ number: Int, _ date: String) -> String {
+        (language == .fr ? "Journée " : "Day ") + "\(number) — " + longDate(date)
+    }
+
+    /// « 3 participants dont 1 femme », “3 participants, of whom 1 woman”.
+    func participantsSummary(_ n: Int, women: Int) -> String {
+        if language == .fr {
+            let p = n > 1 ? "\(n) participants" : "\(n) participant"
+            let w = women == 0 ? "aucune femme" : women == 1 ? "1 femme" : "\(women) femmes"
+            return "\(p) dont \(w)"
+        }
+        let p = n == 1 ? "1 participant" : "\(n) participants"
+        let w = women == 0 ? "no woman" : women == 1 ? "1 woman" : "\(women) women"
+        return "\(p), of whom \(w)"
+    }
+
+    /// « 39 min ».
+    func minutes(_ m: Int) -> String { "\(m)\u{00A0}min" }
+
+    /// Between the details of an entry: « ; » in French (with a space before), “;” in English.
+    var listSeparator: String { language == .fr ? "\u{00A0}; " : "; " }
+
+    /// « à » between a date and a time, “at” in English.
+    var at: String { language == .fr ? "à" : "at" }
+
+    /// Signed minutes for drift: « +12 min », « -3 min », « 0 min ».
+    func signedMinutes(_ m: Int) -> String { (m > 0 ? "+" : "") + minutes(m) }
+
+    /// « : » in French (with a no-break space before), “:” in English.
+    var colon: String { language == .fr ? "\u{00A0}:" : ":" }
+
+    /// Label of an item kind.
+    func kind(_ k: ItemKind) -> String {
+        switch k {
+        case .opening: self[.ikOpening]
+        case .framingTalk: self[.ikFramingTalk]
+        case .partnerPresentation: self[.ikPartnerPresentation]
+        case .communePitch: self[.ikCommunePitch]
+        case .debate: self[.ikDebate]
+        case .groupWork: self[.ikGroupWork]
+        case .reportBack: self[.ikReportBack]
+        case .synthesis: self[.ikSynthesis]
+        case .break: self[.ikBreak]
+        case .closing: self[.ikClosing]
+        case .other: self[.ikOther]
+        }
+    }
+
+    /// Marker of an entry kind.
+    func entryKind(_ k: EntryKind) -> String {
+        switch k {
+        case .note: self[.kNote]
+        case .decision: self[.kDecision]
+        case .question: self[.kQuestion]
+        case .answer: self[.kAnswer]
+        case .recommendation: self[.kRecommendation]
+        case .action: self[.kAction]
+        case .commitment: self[.kCommitment]
+        }
+    }
+
+    /// Label of a commitment nature.
+    func nature(_ n: CommitmentNature?) -> String {
+        switch n {
+        case .financial?: self[.natureFinancial]
+        case .technical?: self[.natureTechnical]
+        case .study?: self[.natureStudy]
+        case nil: ""
+        }
+    }
+
+    /// Label of a commitment status.
+    func commitmentStatus(_ s: CommitmentStatus?) -> String {
+        switch s {
+        case .announced?: self[.stAnnounced]
+        case .intention?: self[.stIntention]
+        case .confirmed?: self[.stConfirmed]
+        case .signed?: self[.stSigned]
+        case nil: ""
+        }
+    }
+
+    /// Label of an item status.
+    func itemStatus(_ s: ItemStatus) -> String {
+        switch s {
+        case .planned: self[.statusPlanned]
+        case .running: self[.statusRunning]
+        case .paused: self[.statusPaused]
+        case .done: self[.statusDone]
+        case .skipped: self[.statusSkipped]
+        }
+    }
+
+    /// Label of a sex on the attendance sheet.
+    func sex(_ s: Sex) -> String {
+        switch s {
+        case .female: self[.sexFemale]
+        case .male: self[.sexMale]
+        case .unspecified: self[.sexUnspecified]
+        }
+    }
+
+    /// Label of an organisation type (a participant category).
+    func category(_ t: OrganisationType?) -> String {
+        switch t {
+        case .partner?: self[.otPartner]
+        case .commune?: self[.otCommune]
+        case .stateService?: self[.otStateService]
+        case .ngo?: self[.otNgo]
+        case .private?: self[.otPrivate]
+        case .organiser?: self[.otOrganiser]
+        case nil: self[.otherCategory]
+        }
+    }
+}

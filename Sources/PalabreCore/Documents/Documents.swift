@@ -1,0 +1,179 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// How the documents are rendered.
+public struct DocumentOptions: Sendable {
+    /// Language of every label (normally the programme's).
+    public var language: Language
+    /// CSV separator: `;` for spreadsheets set up for French (the comma is their decimal mark).
+    public var csvSeparator: Character = ";"
+    /// The instant the documents describe: « situation au », and the running item and speaker.
+    public var now: Instant
+
+    /// Creates options, e.g. `DocumentOptions(language: state.programme.language, now: clock.now())`.
+    public init(language: Language, csvSeparator: Character = ";", now: Instant) {
+        self.language = language; self.csvSeparator = csvSeparator; self.now = now
+    }
+}
+
+/// Why the documents could not be written, in words fit for the person at the laptop.
+///
+/// The journal is never touched by ``Documents/write(_:to:options:)``: a failure here loses no
+/// fact, and the documents are written again after the next event.
+public struct DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file or folder that could not be written.
+    public var path: String
+    /// What was being done: `mkdir`, `open`, `write`, `fsync`, `rename`.
+    public var operation: String
+    /// The system error number.
+    public var errno: Int32
+    /// Message in French: what happened and what to do.
+    public var fr: String
+    /// Message in English.
+    public var en: String
+
+    /// Builds the message for a failed `operation` on `path` with `errno`.
+    public init(path: String, operation: String, errno code: Int32) {
+        self.path = path; self.operation = operation; self.errno = code
+        let sys = String(cString: strerror(code))
+        let kept = (" Le journal est intact : les documents seront régénérés après le prochain événement.",
+                    " The journal is intact: the documents will be written again after the next event.")
+        switch code {
+        case ENOSPC, EDQUOT:
+            fr = "Impossible d'écrire « \(path) » : le disque est plein (\(sys)). Libérez de la place (supprimez de vieux fichiers) ou choisissez un autre dossier de sortie." + kept.0
+            en = "Cannot write “\(path)”: the disk is full (\(sys)). Free some space (delete old files) or choose another output folder." + kept.1
+        case EACCES, EPERM, EROFS:
+            fr = "Impossible d'écrire « \(path) » : accès refusé (\(sys)). Vérifiez que le dossier vous appartient et n'est pas en lecture seule, ou choisissez un autre dossier de sortie." + kept.0
+            en = "Cannot write “\(path)”: permission denied (\(sys)). Check that the folder is yours and not read-only, or choose another output folder." + kept.1
+        case ENOTDIR, ENOENT, EEXIST:
+            fr = "Impossible d'écrire « \(path) » : le chemin n'est pas un dossier utilisable (\(sys)). Vérifiez le chemin du dossier de sortie (un fichier porte peut-être ce nom)." + kept.0
+            en = "Cannot write “\(path)”: the path is not a usable folder (\(sys)). Check the output folder path (a file may have that name)." + kept.1
+        default:
+            fr = "Impossible d'écrire « \(path) » (\(operation) : \(sys)). Vérifiez le disque et le dossier de sortie, puis réessayez." + kept.0
+            en = "Cannot write “\(path)” (\(operation): \(sys)). Check the disk and the output folder, then try again." + kept.1
+        }
+    }
+
+    /// The message in `language`.
+    public func message(_ language: Language) -> String { language == .fr ? fr : en }
+    public var description: String { en }
+}
+
+/// The documents of a session, regenerated from its state after every event.
+///
+/// | file | content |
+/// |---|---|
+/// | `minutes.md` | the minutes (compte rendu): head, objectives, participants, proceedings per day and item, recommendations, commitments with totals per currency, next steps, annexes (agenda planned and actual, attendance sheet, speaking time) |
+/// | `recommendations.md` | the recommendations, numbered, with addressee, responsible, deadline and item |
+/// | `commitments.csv` | one row per commitment not retracted |
+/// | `actions.csv` | the action plan |
+/// | `attendance.csv` | one row per participant and day checked in |
+/// | `timing.csv` | planned and actual times of every agenda item |
+/// | `speaking.csv` | speaking time per item and speaker |
+///
+/// CSV files are UTF-8 with a byte-order mark, `;`-separated, with CRLF line ends.
+public enum Documents {
+    /// Names of the files ``render(_:options:)`` returns, in that order.
+    public static let fileNames = ["minutes.md", "recommendations.md", "commitments.csv", "actions.csv",
+                                   "attendance.csv", "timing.csv", "speaking.csv"]
+
+    /// All documents as (file name, bytes), deterministic for a given state and options.
+    ///
+    /// ```swift
+    /// for doc in Documents.render(store.state, options: DocumentOptions(language: .fr, now: clock.now())) { … }
+    /// ```
+    public static func render(_ state: SessionState, options: DocumentOptions) -> [(name: String, data: Data)] {
+        let ctx = DocContext(state, options)
+        var minutes = MinutesDocument(ctx)
+        return [
+            ("minutes.md", Data(minutes.render().utf8)),
+            ("recommendations.md", Data(RecommendationsDocument(ctx).render().utf8)),
+            ("commitments.csv", CSVDocuments.commitments(ctx)),
+            ("actions.csv", CSVDocuments.actions(ctx)),
+            ("attendance.csv", CSVDocuments.attendance(ctx)),
+            ("timing.csv", CSVDocuments.timing(ctx)),
+            ("speaking.csv", CSVDocuments.speaking(ctx)),
+        ]
+    }
+
+    /// Writes the documents into `dir` (created with mode 0700 when missing), each atomically:
+    /// a temporary file in the same folder (mode 0600), write, fsync, rename over the old one;
+    /// then the folder itself is fsync'ed so the renames survive a power cut.
+    ///
+    /// ```swift
+    /// try Documents.write(store.state, to: SessionStore.outPath(folder), options: options)
+    /// ```
+    /// Throws ``DocumentError`` (disk full, permission denied, path not a folder…); files already
+    /// renamed stay in place and no temporary file is left behind.
+    public static func write(_ state: SessionState, to dir: String, options: DocumentOptions) throws {
+        try ensureDirectory(dir)
+        for doc in render(state, options: options) {
+            try writeAtomically(doc.data, to: (dir as NSString).appendingPathComponent(doc.name))
+        }
+        try fsyncDirectory(dir)
+    }
+
+    // MARK: file system
+
+    static func ensureDirectory(_ dir: String) throws {
+        var st = stat()
+        if stat(dir, &st) == 0 {
+            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw DocumentError(path: dir, operation: "mkdir", errno: ENOTDIR) }
+            return
+        }
+        let parent = (dir as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != dir && stat(parent, &st) != 0 { try ensureDirectory(parent) }
+        if mkdir(dir, 0o700) != 0 && errno != EEXIST { throw DocumentError(path: dir, operation: "mkdir", errno: errno) }
+    }
+
+    static func writeAtomically(_ data: Data, to path: String) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        let base = (path as NSString).lastPathComponent
+        let tmp = (dir as NSString).appendingPathComponent(".\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw DocumentError(path: path, operation: "open", errno: errno) }
+        func fail(_ op: String, _ code: Int32) -> DocumentError {
+            close(fd); unlink(tmp)
+            return DocumentError(path: path, operation: op, errno: code)
+        }
+        let err: (String, Int32)? = data.withUnsafeBytes { raw -> (String, Int32)? in
+            guard var p = raw.baseAddress else { return nil }
+            var left = raw.count
+            while left > 0 {
+                let n = Glibc_write(fd, p, left)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return ("write", errno)
+                }
+                if n == 0 { return ("write", EIO) }
+                p += n; left -= n
+            }
+            return nil
+        }
+        if let (op, code) = err { throw fail(op, code) }
+        if fsync(fd) != 0 { throw fail("fsync", errno) }
+        if close(fd) != 0 { let e = errno; unlink(tmp); throw DocumentError(path: path, operation: "close", errno: e) }
+        if rename(tmp, path) != 0 { let e = errno; unlink(tmp); throw DocumentError(path: path, operation: "rename", errno: e) }
+    }
+
+    static func fsyncDirectory(_ dir: String) throws {
+        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw DocumentError(path: dir, operation: "open", errno: errno) }
+        defer { close(fd) }
+        if fsync(fd) != 0 && errno != EINVAL { throw DocumentError(path: dir, operation: "fsync", errno: errno) }
+    }
+}
+
+/// The system `write`, named apart from ``Documents/write(_:to:options:)``.
+@inline(__always)
+private func Glibc_write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.write(fd, p, n)
+    #else
+    return Darwin.write(fd, p, n)
+    #endif
+}

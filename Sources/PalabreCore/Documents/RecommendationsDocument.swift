@@ -1,0 +1,48 @@
+import Foundation
+
+/// `recommendations.md`: the recommendations alone, numbered as in the minutes, each with its
+/// text (latest wording), addressee (« à l'endroit de »), responsible, deadline and the agenda
+/// item it came from; retracted ones are left out.
+struct RecommendationsDocument {
+    let c: DocContext
+
+    init(_ ctx: DocContext) { c = ctx }
+
+    func render() -> String {
+        let L = c.L, state = c.state, programme = state.programme
+        var o = ""
+        o.reserveCapacity(1024 + c.recommendations.count * 300)
+        o += "# " + L[.recommendationsTitle] + " — " + MD.inline(programme.title) + "\n\n"
+        var sub: [String] = []
+        if let first = state.days.first?.date, let last = state.days.last?.date { sub.append(L.dateRange(first, last)) }
+        let place = [programme.venue, programme.city ?? ""].filter { !$0.isEmpty }.map(MD.inline).joined(separator: ", ")
+        if !place.isEmpty { sub.append(place) }
+        if !sub.isEmpty { o += "*" + sub.joined(separator: " — ") + "*\n\n" }
+        o += "**" + L[.asOf] + L.colon + "** " + L.longDate(c.lt.date(of: c.now)) + " " + L.at + " " + c.hhmm(c.now) + "\n\n"
+        guard !c.recommendations.isEmpty else {
+            o += L[.noRecommendations] + "\n"
+            return o
+        }
+        for ei in c.recommendations {
+            let e = state.entries[ei], k = e.content
+            o += "## " + L[.recommendationNo] + "\u{00A0}" + String(c.recommendationNumber[e.id] ?? 0) + "\n\n"
+            o += MD.block(k.text) + "\n\n"
+            func field(_ label: DocLabel, _ value: String) { o += "- **" + L[label] + L.colon + "** " + value + "\n" }
+            field(.addressee, k.addressee.map(MD.inline) ?? "—")
+            field(.responsible, k.responsible.map(MD.inline) ?? "—")
+            field(.deadline, k.due.map { DocLabels.civil($0) != nil ? L.date($0) : MD.inline($0) } ?? "—")
+            if let item = e.item, let p = c.itemPlace[item] {
+                field(.fromItem, MD.inline(c.itemTitle(item)) + " (" + L.dayHeading(p.day + 1, state.days[p.day].date) + ")")
+            } else {
+                field(.fromItem, L[.outsideAgenda])
+            }
+            var marks: [String] = []
+            if !e.amendments.isEmpty { marks.append(L[.amended]) }
+            if e.adoptedAt != nil { marks.append(L[.adopted]) }
+            if !marks.isEmpty { o += "\n*" + marks.joined(separator: ", ") + "*\n" }
+            o += "\n"
+        }
+        while o.hasSuffix("\n\n") { o.removeLast() }
+        return o
+    }
+}

@@ -54,7 +54,7 @@ func reportingErrors(language: Language = .fr, _ body: () throws -> Void) throws
         printError("palabre: " + j.description)
         throw ExitCode(1)
     } catch let d as DocumentError {
-        printError("palabre: " + d.description)
+        printError("palabre: " + d.message(language))
         throw ExitCode(1)
     }
 }

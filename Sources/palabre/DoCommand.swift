@@ -80,6 +80,20 @@ enum ClockOverride {
     /// The instant of `text` (nil: the system clock); refused when it goes before the last event.
     static func instant(_ text: String?, state: SessionState, command: Command) throws -> Instant {
         guard let text else { return max(SystemClock().now(), state.lastAt ?? Instant(ms: 0)) }
+        let i = try parse(text, state: state, command: command)
+        if let last = state.lastAt, i < last {
+            throw UserError(description: "--at \(text) is before the last recorded event (\(state.local.rfc3339(last))); the clock may never go backwards.")
+        }
+        return i
+    }
+
+    /// A moment to look at (`--at` of `screen` and `minutes`): HH:MM is taken on the day under way
+    /// at the end of the journal, else on the first day of the programme.
+    static func moment(_ text: String, state: SessionState) throws -> Instant {
+        try parse(text, state: state, command: nil)
+    }
+
+    private static func parse(_ text: String, state: SessionState, command: Command?) throws -> Instant {
         let lt = state.local
         var result: Instant?
         if let i = RFC3339.parse(text) { result = i }
@@ -89,7 +103,7 @@ enum ClockOverride {
             var time: String
             if parts.count == 2 { date = parts[0]; time = parts[1] } else { time = text }
             if date == nil {
-                if case .startDay(let d) = command {
+                if let command, case .startDay(let d) = command {
                     date = d ?? state.days.first { $0.startedAt == nil }?.date
                 }
                 date = date ?? state.currentDay.map { state.days[$0].date } ?? state.lastAt.map { lt.date(of: $0) }
@@ -103,9 +117,6 @@ enum ClockOverride {
         }
         guard let i = result else {
             throw UserError(description: "--at \(text): not a time; use HH:MM, 'YYYY-MM-DD HH:MM' or RFC 3339 (2023-10-17T09:00:00+00:00).", code: 2)
-        }
-        if let last = state.lastAt, i < last {
-            throw UserError(description: "--at \(text) is before the last recorded event (\(lt.rfc3339(last))); the clock may never go backwards.")
         }
         return i
     }

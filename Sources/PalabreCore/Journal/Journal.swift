@@ -63,14 +63,17 @@ public final class Journal {
     public private(set) var tornBytes: Int = 0
     private var holdingLock = false
 
-    /// Opens (and for a writable journal, creates) the journal at `path`.
+    /// Opens (and for a writable journal, creates) the journal at `path`; a read-only journal
+    /// that does not exist yet reads as empty.
     /// Throws ``JournalError/io(path:operation:errno:)`` when it cannot be opened.
     public init(path: String, writable: Bool, offsetSeconds: Int = 0) throws {
         self.path = path
         self.writable = writable
         self.offsetSeconds = offsetSeconds
         let flags = writable ? (O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC) : (O_RDONLY | O_CLOEXEC)
-        let f = open(path, flags, 0o600)
+        var f = open(path, flags, 0o600)
+        // A journal not yet created reads as empty.
+        if f < 0 && !writable && errno == ENOENT { f = open("/dev/null", O_RDONLY | O_CLOEXEC) }
         guard f >= 0 else { throw JournalError.io(path: path, operation: "open", errno: errno) }
         fd = f
     }

@@ -1,0 +1,73 @@
+import PalabreCore
+
+/// Words of the user interface in French and English.
+///
+/// Every label is looked up by id in tables kept next to the code that uses them (one table per
+/// screen, plus ``Labels/common``); a missing id shows the id itself, which a test forbids.
+public struct Labels: Sendable {
+    /// Language of this set.
+    public let language: Language
+
+    /// Creates the labels for `language`.
+    public init(_ language: Language) { self.language = language }
+
+    /// All tables: id → (French, English).
+    static let tables: [[String: (fr: String, en: String)]] = [
+        common, FacilitatorScreen.labels, RapporteurScreen.labels, AttendanceScreen.labels,
+        BalanceScreen.labels, ProjectorScreen.labels,
+    ]
+    static let merged: [String: (fr: String, en: String)] = {
+        var all: [String: (fr: String, en: String)] = [:]
+        for t in tables { all.merge(t) { a, _ in a } }
+        return all
+    }()
+
+    /// The label `id` in this language.
+    public subscript(_ id: String) -> String {
+        guard let l = Self.merged[id] else { return id }
+        return language == .fr ? l.fr : l.en
+    }
+
+    /// Every label id, for completeness tests.
+    public static var allIDs: [String] { Array(merged.keys) }
+
+    /// Labels shared by every screen.
+    static let common: [String: (fr: String, en: String)] = [
+        "screen.facilitator": ("Modération", "Facilitator"),
+        "screen.rapporteur": ("Compte rendu", "Rapporteur"),
+        "screen.attendance": ("Présence", "Attendance"),
+        "screen.balance": ("Temps de parole", "Speaking balance"),
+        "screen.projector": ("Projection", "Projector"),
+        "help.title": ("Aide — touches de l'écran", "Help — keys of this screen"),
+        "help.close": ("Échap ou ? pour fermer", "Esc or ? to close"),
+        "help.global": ("Partout", "Everywhere"),
+        "tiny": ("Fenêtre trop petite : agrandir à 40×12 au moins", "Window too small: enlarge to at least 40×12"),
+        "day": ("Jour", "Day"),
+        "no.day": ("Aucune journée en cours", "No day under way"),
+        "no.item": ("Aucun point en cours", "No item under way"),
+        "closed": ("Session close", "Session closed"),
+        "recorded": ("Enregistré", "Recorded"),
+        "refused": ("Refusé", "Refused"),
+        "status.planned": ("prévu", "planned"),
+        "status.running": ("en cours", "running"),
+        "status.paused": ("en pause", "paused"),
+        "status.done": ("terminé", "done"),
+        "status.skipped": ("sauté", "skipped"),
+        "readonly": ("lecture seule", "read-only"),
+        "action.quit": ("Quitter", "Quit"),
+        "action.help": ("Aide", "Help"),
+        "action.next-screen": ("Écran suivant", "Next screen"),
+        "action.previous-screen": ("Écran précédent", "Previous screen"),
+        "help.quit": ("Quitter palabre (tout est déjà enregistré dans le journal)", "Quit palabre (everything is already in the journal)"),
+        "help.help": ("Afficher ou fermer cette aide", "Show or close this help"),
+        "help.next-screen": ("Passer à l'écran suivant", "Go to the next screen"),
+        "help.previous-screen": ("Revenir à l'écran précédent", "Go back to the previous screen"),
+        "help.screen": ("Aller à l'écran", "Go to screen"),
+    ]
+}
+
+extension Language {
+    /// French day and month names for headers and documents.
+    static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                               "septembre", "octobre", "novembre", "décembre"]
+}

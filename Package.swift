@@ -38,6 +38,6 @@ let package = Package(
         ),
         .testTarget(name: "PalabreCoreTests", dependencies: ["PalabreCore"], exclude: ["Golden"]),
         .testTarget(name: "PalabreUITests", dependencies: ["PalabreUI", "PalabreCore"]),
-        .testTarget(name: "ProcessTests", dependencies: ["PalabreCore"]),
+        .testTarget(name: "ProcessTests", dependencies: ["PalabreCore"], exclude: ["Golden"]),
     ]
 )

@@ -181,7 +181,91 @@ func benchDocuments() throws {
     try p.run(); p.waitUntilExit()
 }
 
-let benches: [(String, () throws -> Void)] = [("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments)]
+/// The real `palabre run` in a pseudo-terminal: time to the first frame, bytes written per second
+/// while only the countdown changes, CPU while idle.
+func benchTerminal() throws {
+    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("palabre").path
+    guard FileManager.default.isExecutableFile(atPath: exe) else { fail("build palabre first: swift build -c release") }
+    let programme = loadSegou()
+    func session(events: Int) throws -> String {
+        let dir = tempDir()
+        try FileManager.default.copyItem(atPath: root + "/sessions/segou-2023/programme.yaml", toPath: dir + "/programme.yaml")
+        if events > 0 {
+            try FileManager.default.copyItem(atPath: journalFixture(events), toPath: dir + "/journal.jsonl")
+        }
+        let store = try SessionStore(folder: dir, programme: programme)
+        let now = SystemClock().now()
+        if store.state.currentDay == nil { try store.perform(.startDay(date: nil), seat: "bench", at: now) }
+        if store.state.currentItem == nil { try store.perform(.startItem(id: nil), seat: "bench", at: now) }
+        return dir
+    }
+    for (label, events, view) in [("sample", 0, "facilitator"), ("100,000 events", 100_000, "facilitator"), ("sample", 0, "projector")] {
+        let dir = try session(events: events)
+        var master: Int32 = 0, slave: Int32 = 0
+        var ws = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
+        guard openpty(&master, &slave, nil, nil, &ws) == 0 else { fail("openpty failed") }
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_adddup2(&actions, slave, fd) }
+        posix_spawn_file_actions_addclose(&actions, master)
+        var env = ProcessInfo.processInfo.environment
+        env["TERM"] = "xterm-256color"; env["LANG"] = "C.UTF-8"
+        env.removeValue(forKey: "COLUMNS"); env.removeValue(forKey: "LINES")
+        let argv = [exe, "run", dir, "--view", view]
+        let cargs = argv.map { strdup($0) } + [nil]
+        let cenv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        var pid: pid_t = 0
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        guard posix_spawn(&pid, exe, &actions, nil, cargs, cenv) == 0 else { fail("cannot start \(exe)") }
+        close(slave)
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var seen = [UInt8]()
+        var firstFrame: Double?
+        var counting = false
+        var bytes = 0
+        var countStart: UInt64 = 0
+        func cpuTicks() -> Int {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return 0 }
+            let fields = stat.split(separator: ")").last!.split(separator: " ")
+            return (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
+        }
+        var cpu0 = 0
+        let marker = Array((view == "projector" ? "F5" : "F1").utf8)
+        while true {
+            var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            let r = poll(&pfd, 1, 100)
+            let now = DispatchTime.now().uptimeNanoseconds
+            if r > 0 {
+                let n = read(master, &buffer, buffer.count)
+                if n <= 0 { break }
+                if firstFrame == nil {
+                    seen += buffer[0..<n]
+                    if seen.count >= marker.count, (0...(seen.count - marker.count)).contains(where: { Array(seen[$0..<($0 + marker.count)]) == marker }) {
+                        firstFrame = Double(now - t0) / 1e6
+                    }
+                } else if counting {
+                    bytes += n
+                }
+            }
+            if let f = firstFrame, !counting, Double(now - t0) / 1e6 > f + 3000 {
+                counting = true; countStart = now; cpu0 = cpuTicks(); bytes = 0
+            }
+            if counting && now - countStart > 10_000_000_000 { break }
+            if firstFrame == nil && now - t0 > 20_000_000_000 { fail("no first frame after 20 s") }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - countStart) / 1e9
+        let cpu = Double(cpuTicks() - cpu0) / Double(sysconf(Int32(_SC_CLK_TCK))) / seconds * 100
+        _ = write(master, [UInt8(3)], 1)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        close(master)
+        print(String(format: "terminal 120x40, %@ view, %@: first frame %.0f ms; %.1f bytes/s while only the countdown changes (%d bytes in %.1f s); CPU %.2f %% of a core",
+                     view, label, firstFrame ?? -1, Double(bytes) / seconds, bytes, seconds, cpu))
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+}
+
+let benches: [(String, () throws -> Void)] = [("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal)]
 let chosen = args.filter { !$0.hasPrefix("--") }
 for (name, body) in benches where chosen.isEmpty || chosen.contains(name) {
     do { try body() } catch { fail("\(name): \(error)") }

@@ -83,101 +83,128 @@ public final class Journal {
     /// Reads every event from the start; for a writable journal, quarantines a torn tail.
     /// Throws ``JournalError/damaged(path:line:reason:)`` for damage before the last line.
     public func loadAll() throws -> [Event] {
+        var events: [Event] = []
+        try forEachEvent { events.append($0) }
+        return events
+    }
+
+    /// Reads every event from the start in order, handing each to `body` without keeping them
+    /// all in memory; for a writable journal, quarantines a torn tail.
+    public func forEachEvent(_ body: (Event) throws -> Void) throws {
         if writable {
-            return try withLock { try readNew(repairTail: true) }
+            try withLock { try scan(repairTail: true, finalRead: true, body) }
+        } else {
+            try scan(repairTail: false, finalRead: true, body)
         }
-        return try readNew(repairTail: false, finalRead: true)
     }
 
     /// Reads the events appended since the last read (by this or another process).
     /// A line still being written by another process is left for the next call.
-    public func readNew() throws -> [Event] { try readNew(repairTail: false) }
+    public func readNew() throws -> [Event] {
+        var events: [Event] = []
+        try scan(repairTail: false, finalRead: false) { events.append($0) }
+        return events
+    }
 
-    private func readNew(repairTail: Bool, finalRead: Bool = false) throws -> [Event] {
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw JournalError.io(path: path, operation: "read", errno: errno) }
-        let size = Int(st.st_size)
-        guard size > offset else { return [] }
-        var buffer = [UInt8](repeating: 0, count: size - offset)
+    /// Bytes read at a time: memory stays bounded whatever the size of the journal.
+    static let chunkSize = 1 << 20
+
+    private func readBytes(from start: Int, count: Int) throws -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
         var got = 0
-        while got < buffer.count {
-            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, $0.count - got, off_t(offset + got)) }
+        while got < count {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, $0.count - got, off_t(start + got)) }
             if n < 0 { if errno == EINTR { continue }; throw JournalError.io(path: path, operation: "read", errno: errno) }
             if n == 0 { break }
             got += n
         }
-        if got < buffer.count { buffer.removeLast(buffer.count - got) }
+        if got < count { buffer.removeLast(count - got) }
+        return buffer
+    }
 
-        var events: [Event] = []
-        var start = 0
-        var consumed = 0
-        var seq = lastSeq
-        var at = lastAt
-        var line = lastSeq
+    private func scan(repairTail: Bool, finalRead: Bool, _ body: (Event) throws -> Void) throws {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw JournalError.io(path: path, operation: "read", errno: errno) }
+        let size = Int(st.st_size)
         let decoder = JSONDecoder()
-        var damage: (line: Int, reason: String, start: Int)?
-        // Fast path: every complete line decoded in one pass as a JSON array; any failure falls
-        // back to the line-by-line reading below, which locates the damage.
-        if let lastNL = buffer.lastIndex(of: 10), lastNL > 0 {
+        while offset < size {
+            var length = min(Self.chunkSize, size - offset)
+            var buffer = try readBytes(from: offset, count: length)
+            // A line longer than a chunk: read on until its end (or the end of the file).
+            while buffer.lastIndex(of: 10) == nil && offset + length < size {
+                length = min(length * 2, size - offset)
+                buffer = try readBytes(from: offset, count: length)
+            }
+            guard let lastNL = buffer.lastIndex(of: 10) else {
+                try tail(from: offset, size: size, damagedLine: nil, repairTail: repairTail, finalRead: finalRead)
+                return
+            }
+            // Fast path: every complete line of the chunk decoded in one pass as a JSON array.
             var array = [UInt8](repeating: 0, count: lastNL + 2)
             array[0] = 91
             for i in 0..<lastNL { array[i + 1] = buffer[i] == 10 ? 44 : buffer[i] }
             array[lastNL + 1] = 93
-            if let all = try? decoder.decode([Event].self, from: Data(array)), Self.inOrder(all, after: seq, at) {
-                events = all
-                seq += all.count; at = all.last?.at ?? at
-                line += all.count
-                consumed = lastNL + 1
-                start = consumed
+            if lastNL > 0, let all = try? decoder.decode([Event].self, from: Data(array)), Self.inOrder(all, after: lastSeq, lastAt) {
+                for e in all { try body(e) }
+                lastSeq = all.last?.seq ?? lastSeq
+                lastAt = all.last?.at ?? lastAt
+                offset += lastNL + 1
+                continue
             }
-        }
-        while start < buffer.count {
-            guard let nl = buffer[start...].firstIndex(of: 10) else { break }
-            line += 1
-            let slice = buffer[start..<nl]
-            if damage == nil {
+            // Line by line, to find the damaged line.
+            var start = 0
+            while start <= lastNL {
+                let nl = buffer[start...].firstIndex(of: 10)!
+                let line = lastSeq + 1
+                let slice = buffer[start..<nl]
+                let e: Event
                 do {
-                    let e = try decoder.decode(Event.self, from: Data(slice))
-                    guard e.seq == seq + 1 else {
-                        throw JournalError.damaged(path: path, line: line, reason: "seq \(e.seq) where \(seq + 1) was expected")
-                    }
-                    if let last = at, e.at < last {
-                        throw JournalError.damaged(path: path, line: line, reason: "time goes backwards")
-                    }
-                    events.append(e)
-                    seq = e.seq; at = e.at
-                    consumed = nl + 1
-                } catch let j as JournalError {
-                    throw j
+                    e = try decoder.decode(Event.self, from: Data(slice))
                 } catch {
-                    damage = (line, slice.isEmpty ? "empty line" : "not a valid event", start)
+                    try tail(from: offset, size: size, damagedLine: (line, slice.isEmpty ? "empty line" : "not a valid event"),
+                             repairTail: repairTail, finalRead: finalRead)
+                    return
                 }
-            } else if !slice.allSatisfy({ $0 == 0 || $0 == 32 }) {
-                // A complete line after the damaged one: damage in the middle.
-                throw JournalError.damaged(path: path, line: damage!.line, reason: damage!.reason)
-            }
-            start = nl + 1
-        }
-        let tailStart = damage?.start ?? consumed
-        let tail = buffer.count - tailStart
-        // Commit what was read.
-        offset += consumed
-        lastSeq = seq; lastAt = at
-        if tail > 0 && (repairTail || finalRead) {
-            let tornLine = lastSeq + 1
-            if repairTail {
-                let q = try quarantine(Array(buffer[tailStart...]))
-                guard ftruncate(fd, off_t(offset)) == 0, fsync(fd) == 0 else {
-                    throw JournalError.io(path: path, operation: "truncate", errno: errno)
+                guard e.seq == lastSeq + 1 else {
+                    throw JournalError.damaged(path: path, line: line, reason: "seq \(e.seq) where \(lastSeq + 1) was expected")
                 }
-                warnings.append("\(path):\(tornLine): the last line was torn (\(tail) bytes, probably a power cut); they were moved to \(q) and the \(lastSeq) intact events were kept.")
-                tornBytes = 0
-            } else {
-                tornBytes = tail
-                warnings.append("\(path):\(tornLine): the last line is torn (\(tail) bytes, probably a power cut); the \(lastSeq) intact events before it are used.")
+                if let last = lastAt, e.at < last {
+                    throw JournalError.damaged(path: path, line: line, reason: "time goes backwards")
+                }
+                try body(e)
+                lastSeq = e.seq; lastAt = e.at
+                offset += nl + 1 - start
+                start = nl + 1
             }
         }
-        return events
+    }
+
+    /// Handles what follows the last good event from `start`: a torn tail (kept, reported or
+    /// quarantined) or, when a complete line follows a damaged one, damage in the middle.
+    private func tail(from start: Int, size: Int, damagedLine: (line: Int, reason: String)?,
+                      repairTail: Bool, finalRead: Bool) throws {
+        let rest = try readBytes(from: start, count: size - start)
+        if let d = damagedLine, let firstNL = rest.firstIndex(of: 10) {
+            let after = rest[(firstNL + 1)...]
+            let lines = after.split(separator: 10, omittingEmptySubsequences: true)
+            let completeAfter = after.last == 10 ? lines.count : max(0, lines.count - 1)
+            if lines.prefix(completeAfter).contains(where: { !$0.allSatisfy { $0 == 0 || $0 == 32 } }) {
+                throw JournalError.damaged(path: path, line: d.line, reason: d.reason)
+            }
+        }
+        guard finalRead || repairTail, !rest.isEmpty else { return }
+        let tornLine = lastSeq + 1
+        if repairTail {
+            let q = try quarantine(rest)
+            guard ftruncate(fd, off_t(offset)) == 0, fsync(fd) == 0 else {
+                throw JournalError.io(path: path, operation: "truncate", errno: errno)
+            }
+            warnings.append("\(path):\(tornLine): the last line was torn (\(rest.count) bytes, probably a power cut); they were moved to \(q) and the \(lastSeq) intact events were kept.")
+            tornBytes = 0
+        } else {
+            tornBytes = rest.count
+            warnings.append("\(path):\(tornLine): the last line is torn (\(rest.count) bytes, probably a power cut); the \(lastSeq) intact events before it are used.")
+        }
     }
 
     /// Whether `events` continue seq `seq` without gaps and never go back in time from `at`.

@@ -29,7 +29,7 @@ public final class SessionStore {
         self.journal = try Journal(path: journalPath ?? Self.journalPath(folder), writable: writable,
                                    offsetSeconds: lt.offset(at: Instant(Date())))
         var s = SessionState(programme: programme)
-        for e in try journal.loadAll() { s.evolve(e) }
+        try journal.forEachEvent { s.evolve($0) }
         self.state = s
     }
 

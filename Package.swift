@@ -33,11 +33,16 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "palabre-termdemo",
+            dependencies: ["PalabreUI", "PalabreTerminal"]
+        ),
+        .executableTarget(
             name: "palabre-bench",
             dependencies: ["PalabreCore", "PalabreUI"]
         ),
         .testTarget(name: "PalabreCoreTests", dependencies: ["PalabreCore"]),
         .testTarget(name: "PalabreUITests", dependencies: ["PalabreUI", "PalabreCore"]),
         .testTarget(name: "ProcessTests", dependencies: ["PalabreCore"]),
+        .testTarget(name: "PalabreTerminalTests", dependencies: ["PalabreTerminal", "PalabreUI"]),
     ]
 )

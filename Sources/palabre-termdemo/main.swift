@@ -1,7 +1,8 @@
 // palabre-termdemo: proves the terminal layer end to end. Shows an input line and a big
 // clock counting up from the start; each line submitted with Entrée is appended (NFC) to
 // the file given as argument. Quits with exit status 0 on Ctrl-C, on q with an empty line,
-// and on SIGTERM or SIGHUP, leaving the terminal as it found it.
+// and on SIGTERM or SIGHUP, leaving the terminal as it found it. With
+// PALABRE_TERMDEMO_CRASH=1, F12 crashes it on purpose (the terminal must still be restored).
 //
 //     palabre-termdemo notes.txt        (PALABRE_THEME=projector for another theme)
 
@@ -123,6 +124,8 @@ func run() -> Int32 {
     defer { close(fd) }
 
     let environment = ProcessInfo.processInfo.environment
+    // For the crash-restore test: F12 traps on purpose.
+    let crashOnF12 = environment["PALABRE_TERMDEMO_CRASH"] == "1"
     let loaded = ThemeLoader.standard().load(environment["PALABRE_THEME"] ?? "dark")
     var options = TerminalSession.Options()
     options.readTimeoutMilliseconds = 100
@@ -146,6 +149,9 @@ func run() -> Int32 {
         renderer.render(grid, cursor: cursor)
 
         guard let key = session.readKey() else { continue }
+        if key == .function(12) && crashOnF12 {
+            fatalError("crash requested with F12 (PALABRE_TERMDEMO_CRASH=1)")
+        }
         switch keyMap.action(for: key) {
         case .quit:
             break loop

@@ -143,9 +143,9 @@ final class TmuxSession {
     }
 }
 
-/// Waits until a file exists and is non-empty (5 s at most).
-func waitForFile(_ url: URL) throws -> String {
-    let deadline = ContinuousClock.now + .seconds(5)
+/// Waits until a file exists and is non-empty (5 s at most by default).
+func waitForFile(_ url: URL, timeout: Duration = .seconds(5)) throws -> String {
+    let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if let text = try? String(contentsOf: url, encoding: .utf8), !text.isEmpty { return text }
         usleep(50_000)
@@ -275,6 +275,25 @@ struct TermdemoProcessTests {
         }
         try expectRestored(tmux, dir)
         #expect((try? String(contentsOf: dir.appendingPathComponent("out.txt"), encoding: .utf8)) == "")
+    }
+
+    @Test("A crash still gives the terminal back", arguments: ["enable=no", "enable=yes,interactive=no"])
+    func crash(_ backtrace: String) throws {
+        let demo = try termdemoPath()
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let prefix = "PALABRE_TERMDEMO_CRASH=1 SWIFT_BACKTRACE=\(backtrace) "
+        let tmux = try TmuxSession(command: Self.command(demo: demo, directory: dir, prefix: prefix),
+                                   width: 80, height: 24, directory: dir)
+        try tmux.waitForScreen("the demo") { $0.contains { $0.contains("Texte :") } }
+        try tmux.press("F12")
+        let status = try waitForFile(dir.appendingPathComponent("status"), timeout: .seconds(20))
+        let code = Int(status.dropFirst("EXIT=".count).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        #expect(code == 128 + Int(SIGILL) || code == 128 + Int(SIGTRAP), "\(status)")
+        let flags = sttyFlags(try waitForFile(dir.appendingPathComponent("stty.txt")))
+        #expect(flags.contains("icanon") && !flags.contains("-icanon"))
+        #expect(flags.contains("echo") && !flags.contains("-echo"))
+        #expect(try tmux.display("#{alternate_on}") == "0")
     }
 
     @Test("TERM=dumb gives a clear message and a non-zero status")

@@ -252,6 +252,27 @@ struct TermdemoProcessTests {
         try expectRestored(tmux, dir)
     }
 
+    @Test("Under LANG=C, typed accents and wide characters still arrive whole")
+    func cLocale() throws {
+        let demo = try termdemoPath()
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tmux = try TmuxSession(command: Self.command(demo: demo, directory: dir, prefix: "LC_ALL=C LANG=C "),
+                                   width: 80, height: 24, directory: dir)
+        var screen = try tmux.waitForScreen("the demo") { $0.contains { $0.contains("Texte :") } }
+        #expect(screen[0].contains("palabre — démo du terminal"))
+        try tmux.type("Été œ中")
+        try tmux.press("BSpace")  // removes 中 whole
+        try tmux.type("à")
+        screen = try tmux.waitForScreen("the typed text") { $0.contains { $0.contains("Texte : Été œà") } }
+        try tmux.press("Enter")
+        try tmux.waitForScreen("the saved line") { $0.contains { $0.contains("Dernière ligne : « Été œà »") } }
+        try tmux.press("C-c")
+        try expectRestored(tmux, dir)
+        let saved = try String(contentsOf: dir.appendingPathComponent("out.txt"), encoding: .utf8)
+        #expect(saved == "Été œà\n")
+    }
+
     enum Quit: String, CaseIterable, Sendable { case q, sigterm, sighup }
 
     @Test("Quits with status 0 and a restored terminal", arguments: Quit.allCases)

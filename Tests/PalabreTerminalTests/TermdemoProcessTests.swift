@@ -97,10 +97,15 @@ final class TmuxSession {
         let config = directory.appendingPathComponent("tmux.conf")
         try "set -g status off\nset -g default-terminal tmux-256color\n".write(to: config, atomically: true, encoding: .utf8)
         try tmux(["-f", config.path, "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "demo", command])
+        socketPath = try? display("#{socket_path}")
     }
+
+    /// The server's socket file, removed at the end (kill-server leaves it behind).
+    private var socketPath: String?
 
     deinit {
         _ = try? runProcess("/usr/bin/tmux", ["-L", socket, "kill-server"], environment: environment)
+        if let socketPath, socketPath.contains("palabre-test-") { unlink(socketPath) }
     }
 
     @discardableResult

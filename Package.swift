@@ -33,11 +33,16 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "palabre-termdemo",
+            dependencies: ["PalabreUI", "PalabreTerminal"]
+        ),
+        .executableTarget(
             name: "palabre-bench",
             dependencies: ["PalabreCore", "PalabreUI"]
         ),
         .testTarget(name: "PalabreCoreTests", dependencies: ["PalabreCore"], exclude: ["Golden"]),
         .testTarget(name: "PalabreUITests", dependencies: ["PalabreUI", "PalabreCore"]),
         .testTarget(name: "ProcessTests", dependencies: ["PalabreCore"], exclude: ["Golden"]),
+        .testTarget(name: "PalabreTerminalTests", dependencies: ["PalabreTerminal", "PalabreUI"]),
     ]
 )

@@ -1,0 +1,68 @@
+import Dispatch
+import Glibc
+import Synchronization
+
+/// The last termination signal received (SIGINT, SIGTERM, SIGHUP), 0 for none. Written by
+/// the dispatch signal sources, read by the main loop.
+private let receivedSignal = Atomic<Int32>(0)
+
+/// Watches SIGINT, SIGTERM and SIGHUP without running any code in a signal handler: each
+/// signal is ignored at the process level and observed through a `DispatchSource`, whose
+/// handler only stores the signal number in an atomic flag. The main loop polls
+/// `pending()` and shuts the terminal down itself.
+///
+///     TerminationSignals.install()
+///     while TerminationSignals.pending() == nil { … }
+public enum TerminationSignals {
+    /// The signals watched.
+    public static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    private final class Sources: @unchecked Sendable {
+        // Kept alive for the life of the process; only touched once, during install.
+        var sources: [any DispatchSourceSignal] = []
+    }
+
+    private static let installed: Sources = makeSources()
+
+    /// Installs the watch (once per process; later calls do nothing).
+    public static func install() {
+        _ = installed
+    }
+
+    /// Creates the sources outside any actor, so their handlers are not main-actor code.
+    private nonisolated static func makeSources() -> Sources {
+        let holder = Sources()
+        let queue = DispatchQueue(label: "palabre.signals")
+        for sig in watched {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
+            source.setEventHandler {
+                receivedSignal.store(sig, ordering: .sequentiallyConsistent)
+            }
+            source.resume()
+            holder.sources.append(source)
+        }
+        return holder
+    }
+
+    /// The last signal received since the start (or the last `reset()`), or nil.
+    public static func pending() -> Int32? {
+        let value = receivedSignal.load(ordering: .sequentiallyConsistent)
+        return value == 0 ? nil : value
+    }
+
+    /// Forgets a received signal.
+    public static func reset() {
+        receivedSignal.store(0, ordering: .sequentiallyConsistent)
+    }
+
+    /// A signal's usual name: `SIGTERM`.
+    public static func name(of sig: Int32) -> String {
+        switch sig {
+        case SIGINT: return "SIGINT"
+        case SIGTERM: return "SIGTERM"
+        case SIGHUP: return "SIGHUP"
+        default: return "signal \(sig)"
+        }
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import Glibc
+import Testing
+@testable import PalabreTerminal
+import PalabreUI
+
+/// A pseudo-terminal pair: the session runs on the slave side, the test plays the
+/// terminal on the master side.
+final class PseudoTerminal {
+    let master: Int32
+    let slave: Int32
+
+    init(width: Int, height: Int) throws {
+        var master: Int32 = -1
+        var slave: Int32 = -1
+        var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
+        guard openpty(&master, &slave, nil, nil, &size) == 0 else {
+            throw POSIXError(.init(rawValue: errno) ?? .EIO)
+        }
+        self.master = master
+        self.slave = slave
+        let flags = fcntl(master, F_GETFL)
+        _ = fcntl(master, F_SETFL, flags | O_NONBLOCK)
+    }
+
+    deinit {
+        close(master)
+        close(slave)
+    }
+
+    /// Types bytes as if on the keyboard.
+    func type(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+    }
+
+    /// Everything the session has written so far.
+    func drain() -> [UInt8] {
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = read(master, &buffer, buffer.count)
+            if n <= 0 { break }
+            out += buffer[0..<n]
+        }
+        return out
+    }
+
+    /// The local modes (ICANON, ECHO…) of the slave side.
+    func localModes() -> tcflag_t {
+        var t = termios()
+        tcgetattr(slave, &t)
+        return t.c_lflag
+    }
+}
+
+func sessionOptions(_ environment: [String: String] = ["TERM": "xterm-256color"]) -> TerminalSession.Options {
+    var options = TerminalSession.Options()
+    options.environment = environment
+    options.watchSignals = false
+    options.restoreOnCrash = false
+    options.readTimeoutMilliseconds = 50
+    return options
+}
+
+/// ncurses is process-global: these tests run one at a time.
+@Suite("Terminal session on a pseudo-terminal", .serialized)
+struct TerminalSessionTests {
+    @Test("Opens at the pty's size with 256 colours and draws wide text")
+    func openAndDraw() throws {
+        let pty = try PseudoTerminal(width: 80, height: 24)
+        let before = pty.localModes()
+        #expect(before & tcflag_t(ICANON) != 0)
+        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
+        defer { session.shutdown() }
+        #expect(session.size == Size(width: 80, height: 24))
+        #expect(session.colorForm == .colors256)
+        #expect(pty.localModes() & tcflag_t(ICANON) == 0)
+        #expect(pty.localModes() & tcflag_t(ECHO) == 0)
+
+        let renderer = Renderer(backend: session)
+        var grid = Grid(size: session.size)
+        grid.put(x: 0, y: 0, text: "Été œ中 « guillemets »", role: .title)
+        grid.put(x: 0, y: 1, text: "a\u{1B}[2Jb", role: .bannerError)
+        renderer.render(grid)
+        let output = String(decoding: pty.drain(), as: UTF8.self)
+        #expect(output.contains("Été œ中 « guillemets »"))
+        #expect(output.contains("a␛[2Jb"))
+        #expect(!output.contains("a\u{1B}[2Jb"))
+
+        // Only the changed cell goes out the second time.
+        grid.put(x: 0, y: 0, text: "É")
+        renderer.render(grid)
+        #expect(renderer.lastChangeCount == 1)
+        let second = pty.drain()
+        #expect(second.count < 40, "\(second.count) bytes for one cell")
+    }
+
+    @Test("Keys arrive as Key values: UTF-8, arrows, function keys, Backspace, lone Esc")
+    func keys() throws {
+        let pty = try PseudoTerminal(width: 80, height: 24)
+        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
+        defer { session.shutdown() }
+        _ = pty.drain()
+        #expect(session.readKey() == nil)  // timeout
+
+        func next() -> Key? {
+            for _ in 0..<40 { if let key = session.readKey() { return key } }
+            return nil
+        }
+        pty.type("é")
+        #expect(next() == .char("é"))
+        pty.type("中")
+        #expect(next() == .char("中"))
+        pty.type("\u{1B}OA")  // keypad (application) mode up arrow
+        #expect(next() == .up)
+        pty.type("\u{1B}OQ")
+        #expect(next() == .function(2))
+        pty.type("\u{7F}")
+        #expect(next() == .backspace)
+        pty.type("\u{17}")
+        #expect(next() == .ctrl("w"))
+        pty.type("\r")
+        #expect(next() == .enter)
+        let start = ContinuousClock.now
+        pty.type("\u{1B}")
+        #expect(next() == .escape)
+        #expect(ContinuousClock.now - start < .milliseconds(900))
+    }
+
+    @Test("Shutdown restores the modes and can be called twice")
+    func shutdown() throws {
+        let pty = try PseudoTerminal(width: 40, height: 12)
+        let before = pty.localModes()
+        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
+        #expect(pty.localModes() != before)
+        session.shutdown()
+        #expect(pty.localModes() == before)
+        session.shutdown()
+        #expect(session.isShutDown)
+        #expect(pty.localModes() == before)
+        #expect(session.readKey() == nil)
+    }
+
+    @Test("NO_COLOR gives the monochrome form")
+    func noColor() throws {
+        let pty = try PseudoTerminal(width: 40, height: 12)
+        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave,
+                                          options: sessionOptions(["TERM": "xterm-256color", "NO_COLOR": "1"]))
+        defer { session.shutdown() }
+        #expect(session.colorForm == .mono)
+    }
+
+    @Test("Unusable terminals give a clear error and leave the terminal alone")
+    func errors() throws {
+        let pty = try PseudoTerminal(width: 40, height: 12)
+        let before = pty.localModes()
+        #expect(throws: TerminalError.unsupportedTerminal(term: "dumb")) {
+            try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions(["TERM": "dumb"]))
+        }
+        #expect(throws: TerminalError.termNotSet) {
+            try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions([:]))
+        }
+        #expect(throws: TerminalError.unknownTerminal(term: "no-such-terminal-x")) {
+            try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave,
+                                options: sessionOptions(["TERM": "no-such-terminal-x"]))
+        }
+        var pipeEnds: [Int32] = [0, 0]
+        #expect(pipe(&pipeEnds) == 0)
+        defer { close(pipeEnds[0]); close(pipeEnds[1]) }
+        #expect(throws: TerminalError.notATerminal) {
+            try TerminalSession(inputDescriptor: pipeEnds[0], outputDescriptor: pipeEnds[1], options: sessionOptions())
+        }
+        #expect(pty.localModes() == before)
+        #expect(pty.drain().isEmpty)
+        #expect(TerminalError.unsupportedTerminal(term: "dumb").description
+            == "palabre: this terminal (TERM=dumb) cannot show the screens; use a terminal such as xterm-256color")
+    }
+
+    @Test("Clusters are sent as ncurses can show them")
+    func terminalText() throws {
+        let pty = try PseudoTerminal(width: 40, height: 12)
+        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
+        defer { session.shutdown() }
+        func codes(_ s: String, _ width: Int) -> ([UInt32], Bool) {
+            let (text, pad) = session.terminalText(for: Character(s), width: width)
+            return (text.map { UInt32(bitPattern: $0) }, pad)
+        }
+        #expect(codes("中", 2) == ([0x4E2D], false))
+        #expect(codes("e\u{0301}", 1) == ([0x65, 0x301], false))
+        #expect(codes("👨\u{200D}👩\u{200D}👧\u{200D}👦", 2) == ([0x1F468], false))
+        #expect(codes("☀\u{FE0F}", 2) == ([0x2600], true))
+        #expect(codes("é", 1) == ([0xE9], false))
+    }
+
+    @Test("ncurses key codes map to keys")
+    func keyCodes() {
+        #expect(KeyDecoding.key(forKeyCode: 0o403) == .up)  // KEY_UP
+        #expect(KeyDecoding.key(forKeyCode: 0o632) == .resize)  // KEY_RESIZE
+        #expect(KeyDecoding.key(forKeyCode: 0o410 + 5) == .function(5))  // KEY_F(5)
+        #expect(KeyDecoding.key(forKeyCode: 0o407) == .backspace)  // KEY_BACKSPACE
+        #expect(KeyDecoding.key(forKeyCode: 0o541) == .backTab)  // KEY_BTAB
+        #expect(KeyDecoding.key(forKeyCode: 0o777) == nil)
+        #expect(KeyDecoding.key(forCharacter: 0x1B) == .escape)
+        #expect(KeyDecoding.key(forCharacter: 0x03) == .ctrl("c"))
+        #expect(KeyDecoding.key(forCharacter: 0x85) == nil)
+        #expect(KeyDecoding.key(forCharacter: 0xE9) == .char("é"))
+    }
+}

@@ -13,7 +13,8 @@ struct Palabre: ParsableCommand {
         the meeting, append-only) and out/ (the documents, regenerated after every event).
         SESSION is a folder path or the name of a folder under ./sessions.
         """,
-        subcommands: [Check.self, Do.self, Script.self, Minutes.self, Verify.self, Log.self, ScreenCmd.self, Keys.self])
+        subcommands: [Run.self, Check.self, Do.self, Script.self, Minutes.self, Verify.self, Log.self, ScreenCmd.self, Keys.self],
+        defaultSubcommand: Run.self)
 }
 
 /// Errors the command line reports as a message and an exit status, never a stack trace.

@@ -1,0 +1,198 @@
+import ArgumentParser
+import Foundation
+import PalabreCore
+import PalabreTerminal
+import PalabreUI
+
+/// `palabre run SESSION`: the live consoles on the meeting-room laptop.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the live consoles on a session (facilitator, rapporteur, attendance, speaking balance, projector).",
+        discussion: """
+        Resumes where the journal left off. F1–F5 or Tab switch screens, ? shows the keys, Ctrl-C quits:
+        everything is already recorded in the journal. Without SESSION, lists the sessions under ./sessions.
+        """)
+
+    @Argument(help: "Session folder or name under ./sessions.") var session: String?
+    @Option(help: "Theme name (dark, light, projector, mono) or path to a .theme file.") var theme: String?
+    @Option(help: "Language of the screens (fr or en; default: the programme's).") var lang: Language?
+    @Option(help: "Screen to open first.") var view: ScreenID = .facilitator
+    @Option(help: "Seat recorded with each event.") var seat: String = "facilitator"
+
+    mutating func run() throws {
+        let (theme, lang, view, seat) = (theme, lang, view, seat)
+        let picked = try session ?? SessionPicker.pick()
+        guard let session = picked else { return }
+        try reportingErrors {
+            let store = try SessionLocator.open(session, writable: true)
+            let chosenTheme = try ThemeChoice.load(theme)
+            let loop = LiveLoop(store: store, theme: chosenTheme, language: lang ?? store.programme.language,
+                                screen: view, seat: seat)
+            try loop.run()
+        }
+    }
+}
+
+/// Lists the sessions under ./sessions and reads a choice.
+enum SessionPicker {
+    /// The chosen session folder, or nil after printing the list when input is not a terminal.
+    static func pick() throws -> String? {
+        let fm = FileManager.default
+        let names = ((try? fm.contentsOfDirectory(atPath: "sessions")) ?? []).sorted()
+            .filter { fm.fileExists(atPath: "sessions/\($0)/programme.yaml") }
+        guard !names.isEmpty else {
+            throw UserError(description: "no session under ./sessions (a session is a folder holding programme.yaml). Give a folder: palabre run PATH", code: 2)
+        }
+        print("Sessions:")
+        for (i, n) in names.enumerated() {
+            let title = (try? ProgrammeLoader.load(path: "sessions/\(n)"))?.programme?.title ?? ""
+            print("  \(i + 1). \(n)\(title.isEmpty ? "" : " — " + TextWidth.sanitize(title))")
+        }
+        guard isatty(0) == 1 else {
+            print("Run: palabre run sessions/NAME")
+            return nil
+        }
+        print("Number or name (Enter to cancel): ", terminator: "")
+        guard let line = readLine()?.trimmingCharacters(in: .whitespaces), !line.isEmpty else { return nil }
+        if let n = Int(line), (1...names.count).contains(n) { return "sessions/" + names[n - 1] }
+        if names.contains(line) { return "sessions/" + line }
+        throw UserError(description: "\(line): not in the list.", code: 2)
+    }
+}
+
+/// Writes the documents in the background, coalescing bursts: only the newest state is written.
+final class DocumentScheduler: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: SessionState?
+    private var running = false
+    private var lastError: String?
+    private let queue = DispatchQueue(label: "palabre.documents", qos: .utility)
+    private let group = DispatchGroup()
+    private let dir: String
+
+    init(dir: String) { self.dir = dir }
+
+    /// Asks for the documents of `state` to be written soon.
+    func schedule(_ state: SessionState) {
+        lock.lock()
+        pending = state
+        let start = !running
+        running = true
+        lock.unlock()
+        if start {
+            group.enter()
+            queue.async { self.drain() }
+        }
+    }
+
+    private func drain() {
+        while true {
+            lock.lock()
+            guard let s = pending else { running = false; lock.unlock(); group.leave(); return }
+            pending = nil
+            lock.unlock()
+            do {
+                try Documents.write(s, to: dir, options: DocumentOptions(language: s.programme.language, now: s.lastAt ?? SystemClock().now()))
+            } catch let e as DocumentError {
+                lock.lock(); lastError = e.message(s.programme.language); lock.unlock()
+            } catch {
+                lock.lock(); lastError = "\(error)"; lock.unlock()
+            }
+        }
+    }
+
+    /// The last error met, once.
+    func takeError() -> String? {
+        lock.lock(); defer { lock.unlock() }
+        let e = lastError; lastError = nil
+        return e
+    }
+
+    /// Waits until every scheduled write is done.
+    func finish() { group.wait() }
+}
+
+/// The loop of `palabre run`: keys → console → decide/journal → screen, once per second for timers.
+final class LiveLoop {
+    let store: SessionStore
+    let theme: Theme
+    var console: Console
+    let seat: String
+    let documents: DocumentScheduler
+    let clock: Clock = SystemClock()
+
+    init(store: SessionStore, theme: Theme, language: Language, screen: ScreenID, seat: String) {
+        self.store = store
+        self.theme = theme
+        self.seat = seat
+        self.console = Console(screen: screen, language: language)
+        self.documents = DocumentScheduler(dir: SessionStore.outPath(store.folder))
+        console.banner = Self.resumeBanner(store.state, warnings: store.warnings, language: language)
+    }
+
+    /// « Reprise : dernier événement enregistré le 17/10 à 10:42 — en cours : Débat (en pause) ».
+    static func resumeBanner(_ s: SessionState, warnings: [String], language: Language) -> String? {
+        var parts: [String] = []
+        if let last = s.lastAt {
+            let lt = s.local
+            let fr = language == .fr
+            var text = (fr ? "Reprise : dernier événement enregistré le " : "Resumed: last event recorded on ")
+                + lt.date(of: last) + (fr ? " à " : " at ") + lt.hhmm(last)
+            if let c = s.currentItem, let it = s.item(c) {
+                let status = s.run(c).status == .paused ? (fr ? "en pause" : "paused") : (fr ? "en cours" : "running")
+                text += (fr ? " — en cours : " : " — under way: ") + it.item.title + " (\(status))"
+            }
+            parts.append(text)
+        }
+        if !warnings.isEmpty { parts.append(language == .fr ? "journal réparé : fin déchirée mise en quarantaine" : "journal repaired: torn tail quarantined") }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    func run() throws {
+        let terminal: TerminalSession
+        do {
+            terminal = try TerminalSession(theme: theme)
+        } catch let e as TerminalError {
+            throw UserError(description: String(e.description.dropFirst("palabre: ".count)), code: 1)
+        }
+        defer { terminal.shutdown(); documents.finish() }
+        let renderer = Renderer(backend: terminal)
+        documents.schedule(store.state)
+        while terminal.pendingSignal() == nil && !console.quitRequested {
+            let now = clock.now()
+            if let e = documents.takeError() { console.showError(e, now: now) }
+            let (grid, cursor) = console.render(state: store.state, now: now, size: terminal.size)
+            renderer.render(grid, cursor: cursor)
+            // Wake at the next second boundary so the countdowns tick on time.
+            let msToNextSecond = Int32(1000 - (clock.now().ms % 1000))
+            terminal.setReadTimeout(milliseconds: max(20, min(500, msToNextSecond + 5)))
+            if let key = terminal.readKey() {
+                if key == .resize { renderer.invalidate() }
+                if let command = console.handle(key, state: store.state, now: clock.now()) {
+                    perform(command)
+                }
+            }
+            // Events other seats recorded meanwhile.
+            do {
+                if try !store.refresh().isEmpty { documents.schedule(store.state) }
+            } catch {
+                console.showError("\(error)", now: clock.now())
+            }
+        }
+    }
+
+    private func perform(_ command: Command) {
+        let now = clock.now()
+        do {
+            let events = try store.perform(command, seat: seat, at: now)
+            console.didRecord(events, state: store.state, now: now)
+            documents.schedule(store.state)
+        } catch let r as Refusal {
+            console.wasRefused(r, state: store.state, now: now)
+        } catch let j as JournalError {
+            console.showError(j.description, now: now)
+        } catch {
+            console.showError("\(error)", now: now)
+        }
+    }
+}

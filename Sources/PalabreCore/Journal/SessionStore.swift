@@ -49,12 +49,15 @@ public final class SessionStore {
     /// that changes nothing is refused).
     ///
     /// Throws ``Refusal`` (nothing recorded, the message says why) or ``JournalError``.
+    /// `seat` is written in each event; its role (the seat name when it names one, else
+    /// facilitator) limits what may be asked (``SeatRole``).
     @discardableResult
     public func perform(_ command: Command, seat: String, at: Instant) throws -> [Event] {
         try journal.withLock {
             try refresh()
             let now = max(at, state.lastAt ?? at)
-            let payloads = try state.decide(command, at: now)
+            let role = SeatRole(rawValue: seat) ?? .facilitator
+            let payloads = try state.decide(command, at: now, role: role)
             let events = try journal.append(payloads, expectedSeq: state.lastSeq + 1, at: now, seat: seat)
             for e in events { state.evolve(e) }
             return events

@@ -29,7 +29,9 @@ public enum Command: Sendable, Equatable {
     /// Per-speaker time limit for the current item, seconds (nil removes it).
     case setSpeakingLimit(seconds: Int?)
     case record(EntryContent)
-    case amend(entry: Int, text: String, reason: String)
+    /// Amend an entry. `basedOn` is the version the author saw (``Entry/version``); when the
+    /// entry changed since, the amendment is refused so two seats never amend over each other.
+    case amend(entry: Int, text: String, reason: String, basedOn: Int? = nil)
     case retract(entry: Int, reason: String)
     case adopt(entry: Int)
     /// Check a participant in for `day` (the day under way when nil).

@@ -245,8 +245,13 @@ extension SessionState {
             content = try normalise(content)
             out.append(.entryRecorded(item: currentItem, entry: content))
 
-        case .amend(let id, let raw, let rawReason):
+        case .amend(let id, let raw, let rawReason, let basedOn):
             let e = try liveEntry(id)
+            if let basedOn, basedOn != e.version {
+                let by = e.amendments.last.map { " (\(local.hhmm($0.at)))" } ?? ""
+                throw Refusal("entry-changed", fr: "L'entrée n° \(id) vient d'être amendée par un autre poste\(by) ; texte actuel : « \(e.content.text) ». Rien n'a été enregistré.",
+                              en: "Entry #\(id) was just amended by another seat\(by); current text: “\(e.content.text)”. Nothing was recorded.")
+            }
             let text = Text.nfc(raw).trimmingCharacters(in: .whitespacesAndNewlines)
             let reason = Text.nfc(rawReason).trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { throw Self.emptyText }

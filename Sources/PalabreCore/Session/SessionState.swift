@@ -84,6 +84,9 @@ public struct Entry: Sendable, Equatable, Identifiable {
     /// When it was read and adopted.
     public var adoptedAt: Instant?
 
+    /// Version of the text: the seq of the last amendment, or the entry's own seq.
+    public var version: Int { amendments.last?.seq ?? id }
+
     public static func == (a: Entry, b: Entry) -> Bool {
         a.id == b.id && a.item == b.item && a.day == b.day && a.at == b.at && a.seat == b.seat
             && a.content == b.content && a.retracted == b.retracted && a.adoptedAt == b.adoptedAt

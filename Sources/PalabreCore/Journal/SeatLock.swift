@@ -1,0 +1,117 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// Who holds the facilitator seat of a session: written in `.facilitator` beside the journal.
+public struct SeatHolder: Codable, Sendable, Equatable {
+    /// Host name of the machine running the seat.
+    public var host: String
+    /// Process id on that host.
+    public var pid: Int32
+    /// When the seat was taken.
+    public var since: Instant
+    /// Terminal device, when known (`/dev/pts/3`).
+    public var tty: String?
+}
+
+/// Why the facilitator seat could not be taken.
+public enum SeatLockError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Another live process holds it.
+    case held(SeatHolder)
+    /// The lock file could not be opened.
+    case io(path: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .held(let h):
+            return "the facilitator seat is already taken by process \(h.pid) on \(h.host)\(h.tty.map { " (\($0))" } ?? "") since \(RFC3339.format(h.since, offsetSeconds: 0)). Attach as another seat (--seat rapporteur, projector or observer), or, if that laptop is gone, take the seat over with --take-over."
+        case .io(let p, let e):
+            return "\(p): cannot open the seat lock (\(String(cString: strerror(e))))."
+        }
+    }
+}
+
+/// The exclusive facilitator seat of a session: an `flock` on `.facilitator` held for the life
+/// of the process, so a process that dies (crash, power cut, `kill -9`) frees it at once.
+public final class SeatLock {
+    /// Path of the lock file.
+    public let path: String
+    private let fd: Int32
+    /// What was said when the seat was taken (a dead previous holder, a take-over), for the user.
+    public private(set) var notice: String?
+
+    /// Takes the facilitator seat of `folder`.
+    ///
+    /// A live holder makes it throw ``SeatLockError/held(_:)``, unless `takeOver` is set: the
+    /// holder is then asked to leave (SIGHUP; it ends its seat cleanly) and, if still there
+    /// after `patience` seconds, stopped (SIGTERM), and the seat is taken.
+    public init(folder: String, takeOver: Bool = false, patience: Double = 3) throws {
+        path = (folder as NSString).appendingPathComponent(".facilitator")
+        let f = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard f >= 0 else { throw SeatLockError.io(path: path, errno: errno) }
+        fd = f
+        let previous = Self.readHolder(fd)
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard takeOver, let holder = previous else {
+                close(fd)
+                throw SeatLockError.held(previous ?? SeatHolder(host: "?", pid: 0, since: Instant(ms: 0)))
+            }
+            if holder.host == Self.hostName(), holder.pid > 0 {
+                kill(holder.pid, SIGHUP)
+                let deadline = Date().addingTimeInterval(patience)
+                while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                    if Date() > deadline { kill(holder.pid, SIGTERM); _ = flock(fd, LOCK_EX); break }
+                    usleep(50_000)
+                }
+            } else {
+                _ = flock(fd, LOCK_EX)
+            }
+            notice = "facilitator seat taken over from process \(holder.pid) on \(holder.host)."
+        } else if let p = previous, p.pid != 0 {
+            notice = "the previous facilitator (process \(p.pid) on \(p.host)) is no longer running; seat taken."
+        }
+        var tty: String?
+        if let name = ttyname(0) { tty = String(cString: name) }
+        let me = SeatHolder(host: Self.hostName(), pid: getpid(), since: Instant(Date()), tty: tty)
+        if let data = try? JSONEncoder().encode(me) {
+            _ = ftruncate(fd, 0)
+            _ = data.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+            _ = fsync(fd)
+        }
+    }
+
+    deinit { release() }
+
+    private var released = false
+    /// Frees the seat (also done when the process ends, whatever the cause).
+    public func release() {
+        guard !released else { return }
+        released = true
+        _ = ftruncate(fd, 0)
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+
+    /// The holder recorded in the lock file, if any.
+    public static func holder(folder: String) -> SeatHolder? {
+        let p = (folder as NSString).appendingPathComponent(".facilitator")
+        let f = open(p, O_RDONLY | O_CLOEXEC)
+        guard f >= 0 else { return nil }
+        defer { close(f) }
+        return readHolder(f)
+    }
+
+    private static func readHolder(_ fd: Int32) -> SeatHolder? {
+        var buf = [UInt8](repeating: 0, count: 4096)
+        let n = pread(fd, &buf, buf.count, 0)
+        guard n > 0 else { return nil }
+        return try? JSONDecoder().decode(SeatHolder.self, from: Data(buf[0..<n]))
+    }
+
+    static func hostName() -> String {
+        var buf = [CChar](repeating: 0, count: 256)
+        gethostname(&buf, buf.count)
+        return String(cString: buf)
+    }
+}

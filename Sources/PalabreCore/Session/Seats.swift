@@ -1,0 +1,45 @@
+import Foundation
+
+/// What a seat — a process attached to a session — may do. Enforced in `decide`, not only by
+/// hiding keys.
+///
+/// - facilitator: everything (agenda, floor, entries, attendance);
+/// - rapporteur: minute entries (record, amend, retract, adopt) and attendance, not the agenda
+///   nor the floor;
+/// - projector and observer: nothing (read only).
+public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
+    case facilitator, rapporteur, projector, observer
+
+    /// Whether this role may ask for `command`.
+    public func allows(_ command: Command) -> Bool {
+        switch self {
+        case .facilitator: return true
+        case .projector, .observer: return false
+        case .rapporteur:
+            switch command {
+            case .record, .amend, .retract, .adopt, .checkIn, .addParticipant: return true
+            default: return false
+            }
+        }
+    }
+
+    /// The refusal for a command this role may not ask for.
+    func refusal(for command: Command) -> Refusal {
+        switch self {
+        case .projector, .observer:
+            return Refusal("read-only-seat", fr: "Le poste « \(rawValue) » est en lecture seule : rien n'a été enregistré.",
+                           en: "The \(rawValue) seat is read-only: nothing was recorded.")
+        default:
+            return Refusal("not-for-seat", fr: "Le poste rapporteur enregistre le compte rendu et les présences ; l'ordre du jour et la parole relèvent du modérateur.",
+                           en: "The rapporteur seat records the minutes and attendance; the agenda and the floor belong to the facilitator.")
+        }
+    }
+}
+
+extension SessionState {
+    /// ``decide(_:at:)`` for a seat: refused when `role` may not ask for `command`.
+    public func decide(_ command: Command, at now: Instant, role: SeatRole) throws(Refusal) -> [EventPayload] {
+        guard role.allows(command) else { throw role.refusal(for: command) }
+        return try decide(command, at: now)
+    }
+}

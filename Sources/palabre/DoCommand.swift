@@ -49,6 +49,14 @@ struct Do: ParsableCommand {
         }
         let rest = args
         let (seat, at, session, verb) = (seat, at, session, verb)
+        if rest.contains("--help") || rest.contains("-h") {
+            try reportingErrors { try VerbParser.printHelp(verb) }
+            return
+        }
+        guard SeatRole(rawValue: seat) != nil else {
+            printError("palabre: --seat \(seat): expected one of \(SeatRole.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ExitCode(2)
+        }
         try reportingErrors {
             let store = try SessionLocator.open(session, writable: true)
             try reportingErrors(language: store.programme.language) {

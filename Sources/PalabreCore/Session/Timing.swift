@@ -58,12 +58,17 @@ extension SessionState {
         currentTurn.map { Int(speakingMs($0, at: now) / 1000) } ?? 0
     }
 
-    /// Planned starts of a day's items, local minutes: an item without a start follows the previous one.
+    /// Planned starts of a day's items, local minutes. An item still on the day the programme
+    /// put it keeps its published start (``Day/schedule``); an item inserted or moved in follows
+    /// the previous one.
     public func plannedStarts(day d: Int) -> [Int] {
+        let published = d < programme.days.count && programme.days[d].date == days[d].date
+            ? Dictionary(programme.days[d].schedule.map { ($0.item.id, $0.start / 60) }, uniquingKeysWith: { a, _ in a })
+            : [:]
         var out: [Int] = []
         var cursor = 8 * 60 + 30
         for it in days[d].items {
-            let start = it.plannedStart ?? cursor
+            let start = published[it.id] ?? it.plannedStart ?? cursor
             out.append(start)
             cursor = start + it.duration / 60
         }

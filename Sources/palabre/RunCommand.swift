@@ -17,17 +17,57 @@ struct Run: ParsableCommand {
     @Option(help: "Theme name (dark, light, projector, mono) or path to a .theme file.") var theme: String?
     @Option(help: "Language of the screens (fr or en; default: the programme's).") var lang: Language?
     @Option(help: "Screen to open first.") var view: ScreenID = .facilitator
-    @Option(help: "Seat recorded with each event.") var seat: String = "facilitator"
+    @Flag(name: .customLong("take-over"), help: "Take the facilitator seat from another process holding it (when that laptop is gone).")
+    var takeOver = false
 
     mutating func run() throws {
-        let (theme, lang, view, seat) = (theme, lang, view, seat)
         let picked = try session ?? SessionPicker.pick()
         guard let session = picked else { return }
+        try Seat.start(session: session, role: .facilitator, theme: theme, lang: lang, view: view, takeOver: takeOver)
+    }
+}
+
+/// `palabre attach SESSION --seat ROLE`: another seat on the same session.
+struct Attach: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Attach a seat to a session from another terminal, a tmux pane or over SSH.",
+        discussion: "Seats: facilitator (everything; one at a time; `palabre run` is the facilitator seat), rapporteur (minutes and attendance), projector (read-only, the projection screen), observer (read-only). Every seat appends through the journal's lock and shows the other seats' events within half a second. Over SSH: ssh -t HOST palabre attach SESSION --seat rapporteur")
+
+    @Argument(help: "Session folder or name under ./sessions.") var session: String
+    @Option(help: "facilitator, rapporteur, projector or observer.") var seat: SeatRole
+    @Option(help: "Theme name (dark, light, projector, mono) or path to a .theme file.") var theme: String?
+    @Option(help: "Language of the screens (fr or en; default: the programme's).") var lang: Language?
+    @Option(help: "Screen to open first (default: the seat's own).") var view: ScreenID?
+    @Flag(name: .customLong("take-over"), help: "With --seat facilitator: take the seat from the process holding it.")
+    var takeOver = false
+
+    mutating func run() throws {
+        let own: [SeatRole: ScreenID] = [.facilitator: .facilitator, .rapporteur: .rapporteur, .projector: .projector, .observer: .facilitator]
+        try Seat.start(session: session, role: seat, theme: theme, lang: lang, view: view ?? own[seat]!, takeOver: takeOver)
+    }
+}
+
+extension SeatRole: ExpressibleByArgument {}
+
+/// Starting a seat: the facilitator lock, the store, the live loop.
+enum Seat {
+    static func start(session: String, role: SeatRole, theme: String?, lang: Language?, view: ScreenID, takeOver: Bool) throws {
         try reportingErrors {
-            let store = try SessionLocator.open(session, writable: true)
+            let folder = try SessionLocator.folder(session)
+            var lock: SeatLock?
+            if role == .facilitator {
+                do {
+                    lock = try SeatLock(folder: folder, takeOver: takeOver)
+                } catch let e as SeatLockError {
+                    throw UserError(description: e.description)
+                }
+            }
+            defer { lock?.release() }
+            let readOnly = role == .projector || role == .observer
+            let store = try SessionLocator.open(session, writable: !readOnly)
             let chosenTheme = try ThemeChoice.load(theme)
             let loop = LiveLoop(store: store, theme: chosenTheme, language: lang ?? store.programme.language,
-                                screen: view, seat: seat)
+                                screen: view, role: role, notice: lock?.notice)
             try loop.run()
         }
     }
@@ -121,14 +161,19 @@ final class LiveLoop {
     let documents: DocumentScheduler
     let clock: Clock = SystemClock()
 
-    init(store: SessionStore, theme: Theme, language: Language, screen: ScreenID, seat: String) {
+    init(store: SessionStore, theme: Theme, language: Language, screen: ScreenID, role: SeatRole, notice: String? = nil) {
         self.store = store
         self.theme = theme
-        self.seat = seat
-        self.console = Console(screen: screen, language: language)
+        self.seat = role.rawValue
+        self.console = Console(screen: screen, language: language, readOnly: role == .projector || role == .observer)
         self.documents = DocumentScheduler(dir: SessionStore.outPath(store.folder))
-        console.banner = Self.resumeBanner(store.state, warnings: store.warnings, language: language)
+        self.writesDocuments = role != .projector && role != .observer
+        let banner = [notice, Self.resumeBanner(store.state, warnings: store.warnings, language: language)].compactMap { $0 }
+        console.banner = banner.isEmpty ? nil : banner.joined(separator: " · ")
     }
+
+    /// Read-only seats leave the documents to the seats that write.
+    let writesDocuments: Bool
 
     /// « Reprise : dernier événement enregistré le 17/10 à 10:42 — en cours : Débat (en pause) ».
     static func resumeBanner(_ s: SessionState, warnings: [String], language: Language) -> String? {
@@ -157,7 +202,7 @@ final class LiveLoop {
         }
         defer { terminal.shutdown(); documents.finish() }
         let renderer = Renderer(backend: terminal)
-        documents.schedule(store.state)
+        if writesDocuments { documents.schedule(store.state) }
         while terminal.pendingSignal() == nil && !console.quitRequested {
             let now = clock.now()
             if let e = documents.takeError() { console.showError(e, now: now) }
@@ -174,7 +219,7 @@ final class LiveLoop {
             }
             // Events other seats recorded meanwhile.
             do {
-                if try !store.refresh().isEmpty { documents.schedule(store.state) }
+                if try !store.refresh().isEmpty, writesDocuments { documents.schedule(store.state) }
             } catch {
                 console.showError("\(error)", now: clock.now())
             }

@@ -267,6 +267,22 @@ struct FacilitatorScreenTests {
         #expect(MeetingView.parseMinutes("dix") == nil)
     }
 
+    @Test func helpSentencesFitTheHelpBoxOfAnEightyColumnTerminal() {
+        for b in FacilitatorScreen.bindings {
+            for lang in Language.allCases {
+                let help = b.help(Labels(lang))
+                #expect(TextWidth.width(of: help) <= 64, "\(b.action) [\(lang)]: \(help)")
+            }
+        }
+        // On a 120×40 terminal the help lists every key of the screen, whole.
+        var d = Driver(.debate)
+        _ = d.press(.char("?"))
+        let lines = d.lines(width: 120, height: 40)
+        for b in FacilitatorScreen.bindings {
+            #expect(lines.contains { $0.contains(b.help(Labels(.fr))) }, "\(b.action)")
+        }
+    }
+
     // MARK: Timer roles
 
     /// Roles of the block-digit cells of the right-hand panel (the item countdown).

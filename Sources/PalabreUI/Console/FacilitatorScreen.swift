@@ -160,9 +160,6 @@ public struct FacilitatorScreen: ConsoleScreen {
         case "focus.queue":
             focus = .queue
             return .none
-        case "cursor.up", "cursor.down":
-            moveCursor(action == "cursor.up" ? -1 : 1, s)
-            return .none
         default:
             return .none
         }
@@ -198,7 +195,12 @@ public struct FacilitatorScreen: ConsoleScreen {
 
     public mutating func handle(key: Key, context: ScreenContext) -> KeyOutcome {
         guard let p = prompt else {
-            if key == .escape { chosenItem = nil; return .none }
+            switch key {
+            case .up, .down: moveCursor(key == .up ? -1 : 1, context.state)
+            case .pageUp, .pageDown: moveCursor(key == .pageUp ? -10 : 10, context.state)
+            case .escape: chosenItem = nil  // back to following the current item
+            default: break
+            }
             return .none
         }
         switch key {

@@ -48,6 +48,19 @@ struct FacilitatorScreenTests {
         Snapshot.check(e.lines(width: 80, height: 24), "facilitator-pitch-insert-80x24-en")
     }
 
+    @Test func aPromptShowsAtEverySize() {
+        var d = Driver(.debate)
+        _ = d.press(.char("a"))
+        d.type("koula")
+        for w in [40, 55, 79, 80, 120] {
+            for h in [12, 14, 20, 24, 40] {
+                let lines = d.lines(width: w, height: h)
+                #expect(lines.contains { $0.hasPrefix("› koula") }, "\(w)×\(h)")
+                #expect(lines.contains { $0.contains("Koula (commune)") }, "\(w)×\(h)")
+            }
+        }
+    }
+
     // MARK: Keys
 
     @Test func spacePausesARunningItemAndResumesAPausedOne() {

@@ -26,6 +26,27 @@ struct ProjectorScreenTests {
         Snapshot.check(Snapshot.render(.projector, moment, width: 60, height: 20), "projector-\(moment.rawValue)-60x20")
     }
 
+    @Test func everySizeFromFortyByTwelveDrawsTheEssentials() {
+        let widths = [40, 41, 52, 60, 79, 80, 81, 100, 119, 120, 160, 200]
+        let heights = [12, 13, 16, 20, 23, 24, 25, 31, 40, 60]
+        for moment in [SegouMoments.Moment.before, .debate, .pitch] {
+            let (s, now) = SegouMoments.state(moment)
+            for w in widths {
+                for h in heights {
+                    for screen in [ScreenID.facilitator, .projector] {
+                        var c = Console(screen: screen, language: .fr)
+                        let text = c.render(state: s, now: now, size: Size(width: w, height: h)).grid.lines().joined(separator: "\n")
+                        switch moment {
+                        case .before: #expect(text.contains("Accueil"), "\(screen) \(moment) \(w)×\(h)")
+                        case .debate: #expect(text.contains("Représentante du PAM"), "\(screen) \(moment) \(w)×\(h)")
+                        default: #expect(text.contains("Maire de Diéli"), "\(screen) \(moment) \(w)×\(h)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func itTakesNoKeyAndRecordsNothing() {
         var d = Driver(.debate, screen: .projector)
         for k in [Key.char(" "), .char("d"), .char("t"), .enter, .char("a"), .up, .down, .escape] {

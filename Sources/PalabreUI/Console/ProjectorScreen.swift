@@ -168,7 +168,7 @@ public struct ProjectorScreen: ConsoleScreen {
             if req.pointOfOrder { segs.append((L["poo.short"], .bannerWarn)); segs.append((" ", .normal)) }
             segs.append((MeetingView.speakerText(s, req.who), .normal))
         }
-        return LayoutRow(segs, priority: 6)
+        return LayoutRow(segs, priority: 6, centered: true)
     }
 
     /// The layout with a current item, or the waiting one, at one digit size.

@@ -47,6 +47,25 @@ struct ProjectorScreenTests {
         }
     }
 
+    @Test func everyWordTheTwoScreensLookUpExistsInBothLanguages() throws {
+        let dir = SegouMoments.root + "/Sources/PalabreUI/Console/"
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir)
+            .filter { $0.hasPrefix("Facilitator") || $0.hasPrefix("Projector") }
+        #expect(files.count >= 5)
+        let lookup = try Regex(#"(?:L|labels)\["([a-z0-9.\-]+)"\]"#)
+        var ids: Set<String> = Set(ItemKind.allCases.map { "meeting.kind." + $0.rawValue })
+        for f in files {
+            let text = try String(contentsOfFile: dir + f, encoding: .utf8)
+            for m in text.matches(of: lookup) { ids.insert(String(m.output[1].substring!)) }
+        }
+        #expect(ids.count > 40)
+        let known = Set(Labels.allIDs)
+        for id in ids.sorted() { #expect(known.contains(id), "no label \(id)") }
+        for (id, pair) in FacilitatorScreen.labels.merging(ProjectorScreen.labels, uniquingKeysWith: { a, _ in a }) {
+            #expect(!pair.fr.isEmpty && !pair.en.isEmpty, "\(id)")
+        }
+    }
+
     @Test func itTakesNoKeyAndRecordsNothing() {
         var d = Driver(.debate, screen: .projector)
         for k in [Key.char(" "), .char("d"), .char("t"), .enter, .char("a"), .up, .down, .escape] {

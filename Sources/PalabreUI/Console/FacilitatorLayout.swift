@@ -218,7 +218,7 @@ extension FacilitatorScreen {
             if MeetingView.allDaysEnded(s) {
                 line(L["no.day"], .title)
                 y += 1
-                wrapped(L["all.days.ended"], .normal, max: 2)
+                wrapped(L["meeting.all.days.ended"], .normal, max: 2)
                 wrapped(L["fac.close.hint"], .muted, max: 3)
                 drawDays(&grid, x: x, y: &y, width: w, bottom: bottom, context)
                 return
@@ -308,7 +308,7 @@ extension FacilitatorScreen {
                 y += 1
             }
         } else {
-            grid.put(x: x, y: y, text: TextWidth.truncate(L["no.speaker"], toWidth: w), role: .muted)
+            grid.put(x: x, y: y, text: TextWidth.truncate(L["meeting.no.speaker"], toWidth: w), role: .muted)
             y += 1
         }
         guard y < bottom else { return }
@@ -322,7 +322,7 @@ extension FacilitatorScreen {
         if queueIndex < queueScroll { queueScroll = queueIndex }
         if queueIndex >= queueScroll + rows { queueScroll = queueIndex - rows + 1 }
         queueScroll = max(0, min(queueScroll, s.queue.count - rows))
-        let poo = L["poo.short"]
+        let poo = L["meeting.poo.short"]
         let numberW = String(s.queue.count).count
         for row in 0..<rows {
             let i = queueScroll + row
@@ -396,7 +396,7 @@ extension FacilitatorScreen {
         } else if s.currentDay == nil {
             rows.append(LayoutRow(L["no.day"], .title, priority: 9))
             if MeetingView.allDaysEnded(s) {
-                rows.append(LayoutRow(L["all.days.ended"], .normal, priority: 8))
+                rows.append(LayoutRow(L["meeting.all.days.ended"], .normal, priority: 8))
                 for l in TextWidth.wrap(L["fac.close.hint"], width: w) { rows.append(LayoutRow(l, .muted, priority: 5)) }
             } else if let d = MeetingView.shownDay(s) {
                 let text = L["fac.press.b"] + " " + MeetingView.longDate(s.days[d].date, L.language) + "."
@@ -434,7 +434,7 @@ extension FacilitatorScreen {
             if let t = s.currentTurn, let cd = MeetingView.speakerCountdown(s, at: now) {
                 rows.append(LayoutRow([("▶ " + MeetingView.speakerText(s, t.who), .queueCurrent)], right: (cd.text, cd.role), priority: 8))
             } else if s.currentItem != nil {
-                rows.append(LayoutRow(L["no.speaker"], .muted, priority: 4))
+                rows.append(LayoutRow(L["meeting.no.speaker"], .muted, priority: 4))
             }
             queueIndex = max(0, min(queueIndex, max(0, s.queue.count - 1)))
             // The next two requests; more when the rows are there.
@@ -445,7 +445,7 @@ extension FacilitatorScreen {
                 let req = s.queue[i]
                 let focused = focus == .queue && i == queueIndex
                 var segs: [(text: String, role: Role)] = [((focused ? "›" : " ") + "\(i + 1) ", focused ? .selection : .normal)]
-                if req.pointOfOrder { segs.append((L["poo.short"] + " ", focused ? .selection : .bannerWarn)) }
+                if req.pointOfOrder { segs.append((L["meeting.poo.short"] + " ", focused ? .selection : .bannerWarn)) }
                 segs.append((MeetingView.speakerText(s, req.who), focused ? .selection : .normal))
                 let more = i == last - 1 && s.queue.count > last ? ("+\(s.queue.count - last)", Role.muted) : nil
                 rows.append(LayoutRow(segs, right: more, priority: 7 - min(n, 2)))

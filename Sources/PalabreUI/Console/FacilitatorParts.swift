@@ -171,7 +171,7 @@ enum MeetingView {
     }
 
     /// Label of an item kind.
-    static func kind(_ k: ItemKind, _ labels: Labels) -> String { labels["kind." + k.rawValue] }
+    static func kind(_ k: ItemKind, _ labels: Labels) -> String { labels["meeting.kind." + k.rawValue] }
 
     /// The status symbol and its role in the agenda: ✓ done, ▶ running, ‖ paused, × skipped, · planned.
     static func status(_ st: ItemStatus) -> (symbol: String, role: Role) {
@@ -186,32 +186,31 @@ enum MeetingView {
 
     /// « Retard : +12 min », « Avance : −5 min » or « À l'heure », with the role to draw it in.
     static func drift(_ minutes: Int, _ labels: Labels) -> (text: String, role: Role) {
-        if minutes > 0 { return (labels["drift.late"] + "+\(minutes) min", minutes > 15 ? .timerOver : .timerWarn) }
-        if minutes < 0 { return (labels["drift.early"] + "−\(-minutes) min", .timerOK) }
-        return (labels["drift.on-time"], .timerOK)
+        if minutes > 0 { return (labels["meeting.drift.late"] + "+\(minutes) min", minutes > 15 ? .timerOver : .timerWarn) }
+        if minutes < 0 { return (labels["meeting.drift.early"] + "−\(-minutes) min", .timerOK) }
+        return (labels["meeting.drift.on-time"], .timerOK)
     }
 
     /// Labels shared by the Facilitator and Projector screens.
     static let labels: [String: (fr: String, en: String)] = [
-        "drift.late": ("Retard : ", "Late: "),
-        "drift.early": ("Avance : ", "Ahead: "),
-        "drift.on-time": ("À l'heure", "On time"),
-        "kind.opening": ("Cérémonie d'ouverture", "Opening ceremony"),
-        "kind.framing-talk": ("Communication", "Framing talk"),
-        "kind.partner-presentation": ("Présentation PTF", "Partner presentation"),
-        "kind.commune-pitch": ("Présentation de commune", "Commune pitch"),
-        "kind.debate": ("Débat", "Debate"),
-        "kind.group-work": ("Travaux de groupe", "Group work"),
-        "kind.report-back": ("Restitution", "Report-back"),
-        "kind.synthesis": ("Synthèse", "Synthesis"),
-        "kind.break": ("Pause", "Break"),
-        "kind.closing": ("Cérémonie de clôture", "Closing ceremony"),
-        "kind.other": ("Autre", "Other"),
-        "poo.short": ("MO", "PoO"),
-        "poo.long": ("motion d'ordre", "point of order"),
-        "next.item": ("Prochain point", "Next item"),
-        "all.days.ended": ("Toutes les journées sont terminées.", "Every day has ended."),
-        "no.speaker": ("Personne n'a la parole", "Nobody has the floor"),
+        "meeting.drift.late": ("Retard : ", "Late: "),
+        "meeting.drift.early": ("Avance : ", "Ahead: "),
+        "meeting.drift.on-time": ("À l'heure", "On time"),
+        "meeting.kind.opening": ("Cérémonie d'ouverture", "Opening ceremony"),
+        "meeting.kind.framing-talk": ("Communication", "Framing talk"),
+        "meeting.kind.partner-presentation": ("Présentation PTF", "Partner presentation"),
+        "meeting.kind.commune-pitch": ("Présentation de commune", "Commune pitch"),
+        "meeting.kind.debate": ("Débat", "Debate"),
+        "meeting.kind.group-work": ("Travaux de groupe", "Group work"),
+        "meeting.kind.report-back": ("Restitution", "Report-back"),
+        "meeting.kind.synthesis": ("Synthèse", "Synthesis"),
+        "meeting.kind.break": ("Pause", "Break"),
+        "meeting.kind.closing": ("Cérémonie de clôture", "Closing ceremony"),
+        "meeting.kind.other": ("Autre", "Other"),
+        "meeting.poo.short": ("MO", "PoO"),
+        "meeting.poo.long": ("motion d'ordre", "point of order"),
+        "meeting.all.days.ended": ("Toutes les journées sont terminées.", "Every day has ended."),
+        "meeting.no.speaker": ("Personne n'a la parole", "Nobody has the floor"),
     ]
 }
 

@@ -165,7 +165,7 @@ public struct ProjectorScreen: ConsoleScreen {
         for (i, req) in s.queue.prefix(3).enumerated() {
             if i > 0 { segs.append((" · ", .normal)) }
             segs.append(("\(i + 1). ", .normal))
-            if req.pointOfOrder { segs.append((L["poo.short"], .bannerWarn)); segs.append((" ", .normal)) }
+            if req.pointOfOrder { segs.append((L["meeting.poo.short"], .bannerWarn)); segs.append((" ", .normal)) }
             segs.append((MeetingView.speakerText(s, req.who), .normal))
         }
         return LayoutRow(segs, priority: 6, centered: true)
@@ -200,7 +200,7 @@ public struct ProjectorScreen: ConsoleScreen {
                 p.append(.row(LayoutRow(L["proj.queue"], .title, priority: 6, centered: true)))
                 let rows = s.queue.prefix(3).enumerated().map { i, req in
                     var segs: [(text: String, role: Role)] = [("\(i + 1). ", .normal)]
-                    if req.pointOfOrder { segs.append((L["poo.long"], .bannerWarn)); segs.append((" · ", .normal)) }
+                    if req.pointOfOrder { segs.append((L["meeting.poo.long"], .bannerWarn)); segs.append((" · ", .normal)) }
                     segs.append((MeetingView.speakerText(s, req.who), .normal))
                     return LayoutRow(segs, priority: 6)
                 }
@@ -230,7 +230,7 @@ public struct ProjectorScreen: ConsoleScreen {
         var p: [Piece] = titleRows(TextWidth.sanitize(s.programme.title), .title, width: w, max: rich ? 3 : 2)
         p.append(.gap)
         if s.closedAt != nil || MeetingView.allDaysEnded(s) {
-            p.append(.row(LayoutRow(s.closedAt != nil ? L["closed"] : L["all.days.ended"], .normal, priority: 9, centered: true)))
+            p.append(.row(LayoutRow(s.closedAt != nil ? L["closed"] : L["meeting.all.days.ended"], .normal, priority: 9, centered: true)))
             p.append(.row(LayoutRow(L["proj.thanks"], .normal, priority: 9, centered: true)))
             return p
         }

@@ -290,6 +290,7 @@ struct FacilitatorScreenTests {
         // On a 120×40 terminal the help lists every key of the screen, whole.
         var d = Driver(.debate)
         _ = d.press(.char("?"))
+        Snapshot.check(d.lines(width: 80, height: 24), "facilitator-help-80x24")
         let lines = d.lines(width: 120, height: 40)
         for b in FacilitatorScreen.bindings {
             #expect(lines.contains { $0.contains(b.help(Labels(.fr))) }, "\(b.action)")

@@ -288,8 +288,12 @@ public struct FacilitatorScreen: ConsoleScreen {
     public mutating func didRecord(_ events: [Event], context: ScreenContext) {
         switch pending {
         case .prompt?:
+            // An inserted or moved item changes the agenda: the cursor follows the current item again.
+            switch prompt {
+            case .insertMinutes?, .move?: chosenItem = nil
+            default: break
+            }
             closePrompt()
-            chosenItem = nil
         case .agenda?:
             chosenItem = nil
         case .reorder(let to)?:

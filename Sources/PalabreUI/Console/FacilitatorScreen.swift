@@ -1,21 +1,311 @@
 import PalabreCore
 
-/// The Facilitator screen (F1).
+/// The Facilitator screen (F1, « Modération »): the day's agenda with planned, actual and
+/// projected starts, the current item with a large countdown, the day's drift, and the speakers
+/// queue; keys run the agenda and give the floor.
+///
+/// Keys act on a selection: the agenda cursor (↑/↓ while the agenda has the focus) or the
+/// selected request (↑/↓ while the queue has the focus; ←/→ switch). Until the facilitator moves
+/// the agenda cursor it follows the current item, or the next planned one. Small prompts (insert
+/// an item, move one, add a speaker, set the speaking limit) open on the bottom rows; a prompt
+/// stays open with its text when its command is refused and closes once it is recorded.
 public struct FacilitatorScreen: ConsoleScreen {
     public static let id = ScreenID.facilitator
-    /// Labels of this screen: id → (French, English).
-    static let labels: [String: (fr: String, en: String)] = [:]
-    /// Bindings of this screen, part of Keymap/all.
-    static let bindings: [Binding] = []
 
-    public init() {}
-    public var isTyping: Bool { false }
+    /// Which list the arrow keys move in.
+    public enum Focus: Sendable, Equatable { case agenda, queue }
 
-    public mutating func render(into grid: inout Grid, area: Rect, context: ScreenContext) -> Position? {
-        grid.put(x: area.x + 1, y: area.y + 1, text: context.labels["screen.facilitator"], role: .title)
-        return nil
+    /// A prompt on the bottom rows.
+    enum Prompt: Sendable, Equatable {
+        /// Title of an unplanned item, then its minutes.
+        case insertTitle
+        case insertMinutes(title: String)
+        /// Day (number or date) to move an item to.
+        case move(item: String)
+        /// A few letters of a participant, organisation or commune asking for the floor.
+        case requester(pointOfOrder: Bool)
+        /// Minutes per speaker for the current item.
+        case speakingLimit
     }
 
-    public mutating func perform(action: String, context: ScreenContext) -> KeyOutcome { .none }
-    public mutating func handle(key: Key, context: ScreenContext) -> KeyOutcome { .none }
+    /// What the command asked last was for, to react to its result.
+    enum Pending: Sendable, Equatable {
+        case prompt, agenda, reorder(to: Int), queue
+    }
+
+    /// The list the arrow keys move in.
+    public internal(set) var focus: Focus = .agenda
+    /// Item chosen with ↑/↓; nil follows the current item (or the next planned one).
+    var chosenItem: String?
+    /// First agenda row shown (kept by `render` so the selection stays visible).
+    var agendaScroll = 0
+    /// Index of the selected request in the queue.
+    var queueIndex = 0
+    /// First queue row shown.
+    var queueScroll = 0
+    /// The prompt open, if any.
+    var prompt: Prompt?
+    /// The prompt's text.
+    var editor = LineEditor()
+    /// Candidate chosen with ↑/↓ in the speaker search; nil until one is.
+    var candidateIndex: Int?
+    var pending: Pending?
+
+    public init() {}
+
+    public var isTyping: Bool { prompt != nil }
+
+    /// The text of the open prompt (empty without one).
+    public var promptText: String { editor.text }
+
+    // MARK: Selection
+
+    /// The item the agenda cursor is on, in the day shown.
+    func selectedItem(_ s: SessionState) -> AgendaItem? {
+        guard let d = MeetingView.shownDay(s) else { return nil }
+        let items = s.days[d].items
+        if let c = chosenItem, let it = items.first(where: { $0.id == c }) { return it }
+        if let c = s.currentItem, let it = items.first(where: { $0.id == c }) { return it }
+        return items.first { s.run($0.id).status == .planned } ?? items.last
+    }
+
+    /// The request selected in the queue (clamped).
+    func selectedRequest(_ s: SessionState) -> FloorRequest? {
+        s.queue.isEmpty ? nil : s.queue[max(0, min(queueIndex, s.queue.count - 1))]
+    }
+
+    // MARK: Actions
+
+    public mutating func perform(action: String, context: ScreenContext) -> KeyOutcome {
+        let s = context.state
+        let L = context.labels
+        switch action {
+        case "item.start":
+            pending = .agenda
+            if let it = selectedItem(s), [.planned, .skipped].contains(s.run(it.id).status) {
+                return .perform(.startItem(id: it.id))
+            }
+            return .perform(.startItem(id: nil))
+        case "item.pause":
+            pending = nil
+            if let c = s.currentItem, s.run(c).status == .paused { return .perform(.resumeItem) }
+            return .perform(.pauseItem)
+        case "item.extend1":
+            pending = nil
+            return .perform(.extendItem(seconds: 60))
+        case "item.extend5":
+            pending = nil
+            return .perform(.extendItem(seconds: 300))
+        case "item.end":
+            pending = .agenda
+            return .perform(.endItem)
+        case "item.skip":
+            pending = .agenda
+            if let it = selectedItem(s), s.run(it.id).status == .planned { return .perform(.skipItem(id: it.id)) }
+            return .perform(.skipItem(id: nil))
+        case "item.insert":
+            open(.insertTitle)
+            return .none
+        case "item.move":
+            guard let it = selectedItem(s), let d = MeetingView.shownDay(s) else { return .none }
+            // The refusals that do not depend on the target day are shown before anything is typed.
+            do { _ = try s.decide(.moveItem(id: it.id, day: s.days[d].date, after: nil), at: context.now) } catch {
+                if ["item-fixed", "item-not-planned", "session-closed"].contains(error.code) {
+                    return .message(L["refused"] + " : " + error.message(L.language), isError: true)
+                }
+            }
+            open(.move(item: it.id))
+            return .none
+        case "day.start":
+            pending = .agenda
+            return .perform(.startDay(date: nil))
+        case "day.end":
+            pending = .agenda
+            return .perform(.endDay)
+        case "floor.request", "floor.order":
+            guard s.currentItem != nil else { return .message(L["fac.need.item"], isError: true) }
+            open(.requester(pointOfOrder: action == "floor.order"))
+            return .none
+        case "floor.give":
+            pending = .queue
+            if focus == .queue, let r = selectedRequest(s) { return .perform(.giveFloor(who: r.who)) }
+            return .perform(.giveFloor(who: nil))
+        case "floor.yield":
+            pending = nil
+            return .perform(.yieldFloor)
+        case "floor.remove", "floor.up", "floor.down":
+            guard let r = selectedRequest(s) else { return .message(L["fac.queue.empty"], isError: true) }
+            guard focus == .queue else {
+                focus = .queue
+                return .message(L["fac.queue.focus"], isError: false)
+            }
+            let i = s.queue.firstIndex(of: r) ?? 0
+            if action == "floor.remove" {
+                pending = .queue
+                return .perform(.removeSpeaker(who: r.who))
+            }
+            let to = max(0, min(s.queue.count - 1, i + (action == "floor.up" ? -1 : 1)))
+            pending = .reorder(to: to)
+            return .perform(.reorderSpeaker(who: r.who, position: to))
+        case "floor.limit":
+            guard let c = s.currentItem else { return .message(L["fac.need.item"], isError: true) }
+            open(.speakingLimit)
+            if let l = s.speakingLimit(for: c) {
+                editor.setText(l % 60 == 0 ? "\(l / 60)" : String(Double(l) / 60).replacingOccurrences(of: ".", with: L.language == .fr ? "," : "."))
+            }
+            return .none
+        case "focus.agenda":
+            focus = .agenda
+            return .none
+        case "focus.queue":
+            focus = .queue
+            return .none
+        default:
+            return .none
+        }
+    }
+
+    private mutating func open(_ p: Prompt) {
+        prompt = p
+        editor.clear()
+        candidateIndex = nil
+        pending = nil
+    }
+
+    private mutating func closePrompt() {
+        prompt = nil
+        editor.clear()
+        candidateIndex = nil
+    }
+
+    private mutating func moveCursor(_ delta: Int, _ s: SessionState) {
+        switch focus {
+        case .agenda:
+            guard let d = MeetingView.shownDay(s), !s.days[d].items.isEmpty else { return }
+            let items = s.days[d].items
+            let i = selectedItem(s).flatMap { sel in items.firstIndex { $0.id == sel.id } } ?? 0
+            chosenItem = items[max(0, min(items.count - 1, i + delta))].id
+        case .queue:
+            guard !s.queue.isEmpty else { queueIndex = 0; return }
+            queueIndex = max(0, min(s.queue.count - 1, queueIndex + delta))
+        }
+    }
+
+    // MARK: Keys no binding claimed
+
+    public mutating func handle(key: Key, context: ScreenContext) -> KeyOutcome {
+        guard let p = prompt else {
+            switch key {
+            case .up, .down: moveCursor(key == .up ? -1 : 1, context.state)
+            case .pageUp, .pageDown: moveCursor(key == .pageUp ? -10 : 10, context.state)
+            case .escape: chosenItem = nil  // back to following the current item
+            default: break
+            }
+            return .none
+        }
+        switch key {
+        case .escape:
+            closePrompt()
+            pending = nil
+            return .none
+        case .up, .down:
+            if case .requester = p {
+                let n = min(candidateRows, MeetingView.candidates(context.state, editor.text).count)
+                guard n > 0 else { return .none }
+                if key == .down { candidateIndex = min(n - 1, (candidateIndex ?? -1) + 1) }
+                else { candidateIndex = (candidateIndex ?? 0) > 0 ? candidateIndex! - 1 : nil }
+            }
+            return .none
+        case .enter:
+            return submit(p, context)
+        default:
+            if editor.handle(key) == .edited { candidateIndex = nil }
+            return .none
+        }
+    }
+
+    /// Candidates the speaker search shows and ↑/↓ walk through.
+    let candidateRows = 5
+
+    private mutating func submit(_ p: Prompt, _ context: ScreenContext) -> KeyOutcome {
+        let s = context.state
+        let L = context.labels
+        let text = editor.text.trimmingCharacters(in: .whitespaces)
+        switch p {
+        case .insertTitle:
+            guard !text.isEmpty else { return .message(L["fac.insert.no-title"], isError: true) }
+            prompt = .insertMinutes(title: text)
+            editor.clear()
+            return .none
+        case .insertMinutes(let title):
+            guard let seconds = MeetingView.parseMinutes(text) else { return .message(L["fac.bad.minutes"], isError: true) }
+            pending = .prompt
+            return .perform(.insertItem(title: title, seconds: seconds, kind: .other, after: nil))
+        case .move(let id):
+            guard let date = Self.day(text, s) else {
+                let days = s.days.enumerated().map { "\($0.offset + 1) = \($0.element.date)" }.joined(separator: ", ")
+                return .message(L["fac.bad.day"] + " (" + days + ")", isError: true)
+            }
+            pending = .prompt
+            return .perform(.moveItem(id: id, day: date, after: Self.moveAnchor(s, id: id, day: date)))
+        case .requester(let poo):
+            let who: String
+            let found = MeetingView.candidates(s, text)
+            if let i = candidateIndex, i < found.count {
+                who = found[i]
+            } else {
+                do { who = try s.resolve(who: text) } catch { return .message(error.message(L.language), isError: true) }
+            }
+            pending = .prompt
+            return .perform(.requestFloor(who: who, pointOfOrder: poo))
+        case .speakingLimit:
+            if text.isEmpty || text == "0" {
+                pending = .prompt
+                return .perform(.setSpeakingLimit(seconds: nil))
+            }
+            guard let seconds = MeetingView.parseMinutes(text) else { return .message(L["fac.bad.minutes"], isError: true) }
+            pending = .prompt
+            return .perform(.setSpeakingLimit(seconds: seconds))
+        }
+    }
+
+    /// The date meant by `text`: a day number (1, 2, 3…) or a date of the programme.
+    static func day(_ text: String, _ s: SessionState) -> String? {
+        if let n = Int(text), n >= 1, n <= s.days.count { return s.days[n - 1].date }
+        return s.days.first { $0.date == text }?.date
+    }
+
+    /// Where a moved item goes in its new day: right after the last item of that day that is no
+    /// longer ahead (done, skipped, running or paused), so it becomes the next item to come; first
+    /// of the day when nothing there has happened yet.
+    static func moveAnchor(_ s: SessionState, id: String, day date: String) -> String? {
+        guard let d = s.days.firstIndex(where: { $0.date == date }) else { return nil }
+        return s.days[d].items.last { $0.id != id && s.run($0.id).status != .planned }?.id
+    }
+
+    // MARK: Results
+
+    public mutating func didRecord(_ events: [Event], context: ScreenContext) {
+        switch pending {
+        case .prompt?:
+            // An inserted or moved item changes the agenda: the cursor follows the current item again.
+            switch prompt {
+            case .insertMinutes?, .move?: chosenItem = nil
+            default: break
+            }
+            closePrompt()
+        case .agenda?:
+            chosenItem = nil
+        case .reorder(let to)?:
+            queueIndex = to
+        case .queue?, nil:
+            break
+        }
+        pending = nil
+        queueIndex = max(0, min(queueIndex, max(0, context.state.queue.count - 1)))
+    }
+
+    public mutating func wasRefused(_ refusal: Refusal, context: ScreenContext) {
+        pending = nil
+    }
 }

@@ -1,0 +1,273 @@
+import PalabreCore
+
+/// What the Facilitator and Projector screens both read from the state: which day to show,
+/// timer roles, speaker names, times and durations as words. Pure helpers, no UI state.
+enum MeetingView {
+    /// The day the screens show: the day under way, else the next day not started, else the
+    /// last day (all days ended); nil for a programme without days.
+    static func shownDay(_ s: SessionState) -> Int? {
+        if let d = s.currentDay { return d }
+        if let d = s.days.firstIndex(where: { $0.startedAt == nil }) { return d }
+        return s.days.isEmpty ? nil : s.days.count - 1
+    }
+
+    /// Whether every day of the programme has been started and ended.
+    static func allDaysEnded(_ s: SessionState) -> Bool {
+        !s.days.isEmpty && s.currentDay == nil && s.days.allSatisfy { $0.startedAt != nil && $0.endedAt != nil }
+    }
+
+    // MARK: Timer roles
+
+    /// Seconds left at which the item countdown turns to `timer.warn`.
+    static let itemWarnSeconds = 120
+    /// Seconds left at which a speaker's countdown turns to `timer.warn`.
+    static let speakerWarnSeconds = 30
+
+    /// `timer.ok`, then `timer.warn` once `remaining` is at most `warnAt`, then `timer.over` below zero.
+    static func timerRole(remaining: Int, warnAt: Int) -> Role {
+        remaining < 0 ? .timerOver : remaining <= warnAt ? .timerWarn : .timerOK
+    }
+
+    /// The current item's countdown text and role at `now`.
+    static func itemCountdown(_ s: SessionState, _ id: String, at now: Instant) -> (text: String, role: Role) {
+        let r = s.remaining(id, at: now)
+        return (formatCountdown(r), timerRole(remaining: r, warnAt: itemWarnSeconds))
+    }
+
+    /// The current speaker's countdown (or elapsed time without a limit) and role at `now`.
+    static func speakerCountdown(_ s: SessionState, at now: Instant) -> (text: String, role: Role)? {
+        guard let t = s.currentTurn else { return nil }
+        let spoken = s.currentSpeakerElapsed(at: now)
+        guard let limit = t.limit else { return (formatCountdown(spoken), .timerOK) }
+        let r = limit - spoken
+        return (formatCountdown(r), timerRole(remaining: r, warnAt: speakerWarnSeconds))
+    }
+
+    // MARK: Names
+
+    /// Display name of a speaker and, when it says more, their organisation's.
+    static func speaker(_ s: SessionState, _ who: String) -> (name: String, organisation: String?) {
+        let name = TextWidth.sanitize(s.displayName(who))
+        guard let org = s.organisationId(of: who), org != who else { return (name, nil) }
+        let orgName = TextWidth.sanitize(s.displayName(org))
+        return (name, orgName == name ? nil : orgName)
+    }
+
+    /// « Maire de Koula (Koula) »: a name and its organisation in one string.
+    static func speakerText(_ s: SessionState, _ who: String) -> String {
+        let p = speaker(s, who)
+        return p.organisation.map { "\(p.name) (\($0))" } ?? p.name
+    }
+
+    /// Ids of participants, organisations and communes whose names contain every word of
+    /// `text`, compared without case or accents (as ``SessionState/resolve(who:)`` does); exact
+    /// matches first.
+    static func candidates(_ s: SessionState, _ text: String, limit: Int = 50) -> [String] {
+        let key = Text.fold(text.trimmingCharacters(in: .whitespaces))
+        let words = key.split(whereSeparator: { $0 == " " || $0 == "-" })
+        guard !words.isEmpty else { return [] }
+        var exact: [String] = [], partial: [String] = []
+        func consider(_ id: String, _ names: [String?]) {
+            let folded = names.compactMap { $0.map(Text.fold) } + [Text.fold(id)]
+            if folded.contains(key) { exact.append(id) }
+            else if folded.contains(where: { n in words.allSatisfy { n.contains($0) } }) { partial.append(id) }
+        }
+        for p in s.participants { consider(p.id, [p.function, p.name]) }
+        for o in s.programme.organisations { consider(o.id, [o.acronym, o.name]) }
+        for c in s.programme.communes { consider(c.id, [c.name]) }
+        return Array((exact + partial).prefix(limit))
+    }
+
+    // MARK: Times and durations
+
+    /// `HH:MM` of minutes after midnight.
+    static func hhmm(minutes m: Int) -> String {
+        let m = ((m % 1440) + 1440) % 1440
+        return pad2(m / 60) + ":" + pad2(m % 60)
+    }
+
+    static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+
+    /// A duration as the agenda shows it: `45m`, `1h30`, `2h`, `30s`.
+    static func duration(_ seconds: Int) -> String {
+        if seconds < 60 { return "\(max(0, seconds))s" }
+        let m = seconds / 60
+        if m < 60 { return "\(m)m" }
+        return m % 60 == 0 ? "\(m / 60)h" : "\(m / 60)h\(pad2(m % 60))"
+    }
+
+    /// « 12 min », « 1 h 30 » (the same in both languages).
+    static func minutesText(_ seconds: Int) -> String {
+        let m = seconds / 60
+        if m < 60 { return seconds % 60 == 0 ? "\(m) min" : "\(m) min \(pad2(seconds % 60))" }
+        return m % 60 == 0 ? "\(m / 60) h" : "\(m / 60) h \(pad2(m % 60))"
+    }
+
+    /// Reads a number of minutes typed by a person: `5`, `1,5` or `1.5` (90 s), `5m`, `1h30`,
+    /// `2h`. Returns seconds, nil when it is not a positive duration.
+    static func parseMinutes(_ raw: String) -> Int? {
+        let t = raw.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "")
+        guard !t.isEmpty else { return nil }
+        if let h = t.firstIndex(of: "h") {
+            guard let hours = Int(t[..<h]) else { return nil }
+            let rest = t[t.index(after: h)...].replacingOccurrences(of: "min", with: "").replacingOccurrences(of: "m", with: "")
+            let minutes = rest.isEmpty ? 0 : Int(rest)
+            guard let minutes, hours >= 0, minutes >= 0, minutes < 60 else { return nil }
+            let total = hours * 3600 + minutes * 60
+            return total > 0 ? total : nil
+        }
+        var n = t
+        for suffix in ["min", "mn", "m"] where n.hasSuffix(suffix) { n = String(n.dropLast(suffix.count)); break }
+        n = n.replacingOccurrences(of: ",", with: ".")
+        guard let v = Double(n), v > 0, v < 24 * 60 else { return nil }
+        let seconds = Int((v * 60).rounded())
+        return seconds > 0 ? seconds : nil
+    }
+
+    /// `text` fitted to `width` keeping its last words: agenda titles often differ only at the
+    /// end (« Présentation de la commune de Kassorola » → « Présentatio… Kassorola »).
+    static func shorten(_ text: String, toWidth width: Int) -> String {
+        guard TextWidth.width(of: text) > width else { return text }
+        let words = text.split(separator: " ")
+        var tail = ""
+        for word in words.dropFirst().reversed() {
+            let candidate = tail.isEmpty ? String(word) : word + " " + tail
+            if TextWidth.width(of: candidate) > (width - 1) / 2 { break }
+            tail = candidate
+        }
+        let headRoom = width - TextWidth.width(of: tail) - 2
+        guard !tail.isEmpty, headRoom >= 4 else { return TextWidth.truncate(text, toWidth: width) }
+        var head = ""
+        for c in text {
+            if TextWidth.width(of: head) + TextWidth.width(of: c) > headRoom { break }
+            head.append(c)
+        }
+        while head.last == " " { head.removeLast() }
+        return head + "… " + tail
+    }
+
+    // MARK: Words
+
+    /// « mardi 17 octobre 2023 » / « Tuesday 17 October 2023 » for `YYYY-MM-DD`.
+    static func longDate(_ date: String, _ language: Language) -> String {
+        let p = date.split(separator: "-").compactMap { Int($0) }
+        guard p.count == 3, (1...12).contains(p[1]) else { return date }
+        let weekday = ((RFC3339.days(fromCivil: p[0], p[1], p[2]) + 4) % 7 + 7) % 7  // 0 = Sunday
+        if language == .fr {
+            let days = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
+            return "\(days[weekday]) \(p[2] == 1 ? "1er" : String(p[2])) \(Language.frenchMonths[p[1] - 1]) \(p[0])"
+        }
+        let days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        return "\(days[weekday]) \(p[2]) \(months[p[1] - 1]) \(p[0])"
+    }
+
+    /// « Jour 2 · mercredi 18 octobre 2023 · Journée des communes ».
+    static func dayHeading(_ s: SessionState, _ d: Int, _ labels: Labels) -> String {
+        var h = labels["day"] + " \(d + 1) · " + longDate(s.days[d].date, labels.language)
+        if let t = s.days[d].title, !t.isEmpty { h += " · " + TextWidth.sanitize(t) }
+        return h
+    }
+
+    /// Label of an item kind.
+    static func kind(_ k: ItemKind, _ labels: Labels) -> String { labels["meeting.kind." + k.rawValue] }
+
+    /// The status symbol and its role in the agenda: ✓ done, ▶ running, ‖ paused, × skipped, · planned.
+    static func status(_ st: ItemStatus) -> (symbol: String, role: Role) {
+        switch st {
+        case .done: ("✓", .statusDone)
+        case .running: ("▶", .statusRunning)
+        case .paused: ("‖", .timerWarn)
+        case .skipped: ("×", .muted)
+        case .planned: ("·", .statusPlanned)
+        }
+    }
+
+    /// « Retard : +12 min », « Avance : −5 min » or « À l'heure », with the role to draw it in.
+    static func drift(_ minutes: Int, _ labels: Labels) -> (text: String, role: Role) {
+        if minutes > 0 { return (labels["meeting.drift.late"] + "+\(minutes) min", minutes > 15 ? .timerOver : .timerWarn) }
+        if minutes < 0 { return (labels["meeting.drift.early"] + "−\(-minutes) min", .timerOK) }
+        return (labels["meeting.drift.on-time"], .timerOK)
+    }
+
+    /// Labels shared by the Facilitator and Projector screens.
+    static let labels: [String: (fr: String, en: String)] = [
+        "meeting.drift.late": ("Retard : ", "Late: "),
+        "meeting.drift.early": ("Avance : ", "Ahead: "),
+        "meeting.drift.on-time": ("À l'heure", "On time"),
+        "meeting.kind.opening": ("Cérémonie d'ouverture", "Opening ceremony"),
+        "meeting.kind.framing-talk": ("Communication", "Framing talk"),
+        "meeting.kind.partner-presentation": ("Présentation PTF", "Partner presentation"),
+        "meeting.kind.commune-pitch": ("Présentation de commune", "Commune pitch"),
+        "meeting.kind.debate": ("Débat", "Debate"),
+        "meeting.kind.group-work": ("Travaux de groupe", "Group work"),
+        "meeting.kind.report-back": ("Restitution", "Report-back"),
+        "meeting.kind.synthesis": ("Synthèse", "Synthesis"),
+        "meeting.kind.break": ("Pause", "Break"),
+        "meeting.kind.closing": ("Cérémonie de clôture", "Closing ceremony"),
+        "meeting.kind.other": ("Autre", "Other"),
+        "meeting.poo.short": ("MO", "PoO"),
+        "meeting.poo.long": ("motion d'ordre", "point of order"),
+        "meeting.all.days.ended": ("Toutes les journées sont terminées.", "Every day has ended."),
+        "meeting.no.speaker": ("Personne n'a la parole", "Nobody has the floor"),
+    ]
+}
+
+extension Grid {
+    /// Writes `text` centred in the `width` columns from `x`.
+    mutating func putCentered(x: Int, y: Int, width: Int, text: String, role: Role) {
+        let t = TextWidth.truncate(text, toWidth: width)
+        put(x: x + max(0, (width - TextWidth.width(of: t)) / 2), y: y, text: t, role: role, maxWidth: width)
+    }
+}
+
+/// One row of a compact layout: segments from the left, an optional segment flush right, and a
+/// priority (rows of lower priority are left out first when the area is short).
+struct LayoutRow {
+    var left: [(text: String, role: Role)]
+    var right: (text: String, role: Role)?
+    var priority: Int
+    var centered = false
+
+    init(_ left: [(text: String, role: Role)], right: (text: String, role: Role)? = nil, priority: Int, centered: Bool = false) {
+        self.left = left; self.right = right; self.priority = priority; self.centered = centered
+    }
+    init(_ text: String, _ role: Role, priority: Int, centered: Bool = false) {
+        self.init([(text, role)], priority: priority, centered: centered)
+    }
+    static func blank(priority: Int) -> LayoutRow { LayoutRow("", .normal, priority: priority) }
+
+    /// Keeps the rows that fit `height`, leaving out the lowest priorities first (the latest
+    /// among equals), in their order.
+    static func fit(_ rows: [LayoutRow], height: Int) -> [LayoutRow] {
+        var keep = rows.indices.map { _ in true }
+        var count = rows.count
+        let order = rows.indices.sorted { rows[$0].priority != rows[$1].priority ? rows[$0].priority < rows[$1].priority : $0 > $1 }
+        for i in order where count > height { keep[i] = false; count -= 1 }
+        // No blank row at the top or bottom of what remains.
+        var kept = rows.indices.filter { keep[$0] }.map { rows[$0] }
+        while let f = kept.first, f.isBlank { kept.removeFirst() }
+        while let l = kept.last, l.isBlank { kept.removeLast() }
+        return kept
+    }
+
+    var isBlank: Bool { right == nil && left.allSatisfy { $0.text.isEmpty } }
+
+    /// Draws the row at (x, y) over `width` columns; the right segment wins over the left text.
+    func draw(into grid: inout Grid, x: Int, y: Int, width: Int) {
+        let rightText = right.map { TextWidth.truncate($0.text, toWidth: width) } ?? ""
+        let rightW = TextWidth.width(of: rightText)
+        let room = max(0, width - (rightW > 0 ? rightW + 1 : 0))
+        let total = left.reduce(0) { $0 + TextWidth.width(of: $1.text) }
+        var col = x + (centered ? max(0, (room - total) / 2) : 0)
+        for (i, seg) in left.enumerated() {
+            let limit = x + room - col
+            guard limit > 0 else { break }
+            // A separator is not drawn when what follows it would not show.
+            if seg.text.trimmingCharacters(in: .whitespaces) == "·", TextWidth.width(of: seg.text) + 4 > limit, i + 1 < left.count { break }
+            col = grid.put(x: col, y: y, text: TextWidth.truncate(seg.text, toWidth: limit), role: seg.role, maxWidth: limit)
+        }
+        if let r = right, rightW > 0 { grid.put(x: x + width - rightW, y: y, text: rightText, role: r.role) }
+    }
+}

@@ -1,0 +1,419 @@
+import Foundation
+import Testing
+@testable import PalabreCore
+@testable import PalabreUI
+
+@Suite("Facilitator screen")
+struct FacilitatorScreenTests {
+    // MARK: Snapshots
+
+    @Test(arguments: SegouMoments.Moment.allCases)
+    func snapshots80x24(_ moment: SegouMoments.Moment) {
+        Snapshot.check(Snapshot.render(.facilitator, moment, width: 80, height: 24), "facilitator-\(moment.rawValue)-80x24")
+    }
+
+    @Test(arguments: SegouMoments.Moment.allCases)
+    func snapshots120x40(_ moment: SegouMoments.Moment) {
+        Snapshot.check(Snapshot.render(.facilitator, moment, width: 120, height: 40), "facilitator-\(moment.rawValue)-120x40")
+    }
+
+    @Test(arguments: [SegouMoments.Moment.debate, .pitch])
+    func snapshotsInEnglish(_ moment: SegouMoments.Moment) {
+        Snapshot.check(Snapshot.render(.facilitator, moment, width: 80, height: 24, language: .en), "facilitator-\(moment.rawValue)-80x24-en")
+    }
+
+    @Test(arguments: [SegouMoments.Moment.before, .debate, .pitch])
+    func compactSnapshots(_ moment: SegouMoments.Moment) {
+        Snapshot.check(Snapshot.render(.facilitator, moment, width: 40, height: 12), "facilitator-\(moment.rawValue)-40x12")
+        Snapshot.check(Snapshot.render(.facilitator, moment, width: 60, height: 20), "facilitator-\(moment.rawValue)-60x20")
+    }
+
+    @Test func snapshotsOfThePromptsAndTheQueueFocus() {
+        var d = Driver(.debate)
+        _ = d.press(.char("a"))
+        d.type("koula")
+        _ = d.press(.down)
+        Snapshot.check(d.lines(width: 80, height: 24), "facilitator-debate-search-80x24")
+        Snapshot.check(d.lines(width: 40, height: 12), "facilitator-debate-search-40x12")
+        _ = d.press(.escape)
+        _ = d.press(.right)
+        _ = d.press(.down)
+        Snapshot.check(d.lines(width: 80, height: 24), "facilitator-debate-queue-80x24")
+        Snapshot.check(d.lines(width: 40, height: 12), "facilitator-debate-queue-40x12")
+        var e = Driver(.pitch, language: .en)
+        _ = e.press(.char("i"))
+        e.type("Intervention du Préfet")
+        _ = e.press(.enter)
+        e.type("10")
+        Snapshot.check(e.lines(width: 80, height: 24), "facilitator-pitch-insert-80x24-en")
+    }
+
+    @Test func aPromptShowsAtEverySize() {
+        var d = Driver(.debate)
+        _ = d.press(.char("a"))
+        d.type("koula")
+        for w in [40, 55, 79, 80, 120] {
+            for h in [12, 14, 20, 24, 40] {
+                let lines = d.lines(width: w, height: h)
+                #expect(lines.contains { $0.hasPrefix("› koula") }, "\(w)×\(h)")
+                #expect(lines.contains { $0.contains("Koula (commune)") }, "\(w)×\(h)")
+            }
+        }
+    }
+
+    // MARK: Keys
+
+    @Test func spacePausesARunningItemAndResumesAPausedOne() {
+        var d = Driver(.debate)
+        #expect(d.press(.char(" ")) == .pauseItem)
+        var p = Driver(.pitch)
+        #expect(p.press(.char(" ")) == .resumeItem)
+    }
+
+    @Test func agendaKeysGiveTheirCommands() {
+        var d = Driver(.debate)
+        #expect(d.press(.char("t")) == .endItem)
+        #expect(d.press(.char("p")) == .extendItem(seconds: 60))
+        #expect(d.press(.char("+")) == .extendItem(seconds: 60))
+        #expect(d.press(.char("P")) == .extendItem(seconds: 300))
+        #expect(d.press(.char("F")) == .endDay)
+        // The cursor follows the running item: skip and start fall back to the next planned item.
+        #expect(d.press(.char("s")) == .skipItem(id: nil))
+        #expect(d.press(.char("d")) == .startItem(id: nil))
+        // Moved down onto the synthesis, they act on it.
+        #expect(d.press(.down) == nil)
+        #expect(d.press(.char("s")) == .skipItem(id: "d1-synthese"))
+        #expect(d.press(.char("d")) == .startItem(id: "d1-synthese"))
+
+        var b = Driver(.before)
+        #expect(b.press(.char("B")) == .startDay(date: nil))
+        #expect(b.press(.char("d")) == .startItem(id: "d1-accueil"))
+    }
+
+    @Test func floorKeysGiveTheirCommands() {
+        var d = Driver(.debate)
+        #expect(d.press(.enter) == .giveFloor(who: nil))
+        #expect(d.press(.char("r")) == .yieldFloor)
+        // Removing needs the queue's focus: the first press only moves the focus there.
+        #expect(d.press(.char("x")) == nil)
+        #expect(d.console.facilitator.focus == .queue)
+        #expect(d.console.message?.text.contains("↑/↓") == true)
+        #expect(d.press(.char("x")) == .removeSpeaker(who: "sg-koula"))
+        #expect(d.press(.char(">")) == .reorderSpeaker(who: "sg-koula", position: 1))
+        #expect(d.press(.down) == nil)
+        #expect(d.press(.enter) == .giveFloor(who: "sg-diora"))
+        #expect(d.press(.delete) == .removeSpeaker(who: "sg-diora"))
+        #expect(d.press(.char("<")) == .reorderSpeaker(who: "sg-diora", position: 0))
+        #expect(d.press(.left) == nil)
+        #expect(d.console.facilitator.focus == .agenda)
+        #expect(d.press(.enter) == .giveFloor(who: nil))
+    }
+
+    @Test func aReorderedRequestKeepsTheSelection() {
+        var d = Driver(.debate)
+        _ = d.press(.right)
+        #expect(d.press(.char(">")) == .reorderSpeaker(who: "sg-koula", position: 1))
+        d.record(.reorderSpeaker(who: "sg-koula", position: 1))
+        #expect(d.state.queue.map(\.who) == ["sg-diora", "sg-koula", "rep-unicef", "maire-sy"])
+        #expect(d.press(.char("x")) == .removeSpeaker(who: "sg-koula"))
+    }
+
+    @Test func theSpeakerSearchResolvesWithoutCaseOrAccents() {
+        var d = Driver(.debate)
+        #expect(d.press(.char("a")) == nil)
+        #expect(d.console.facilitator.isTyping)
+        d.type("koula")
+        // Typing goes to the prompt, never to bindings: « a », « t » or « q » are letters here.
+        #expect(d.console.facilitator.promptText == "koula")
+        #expect(!d.console.quitRequested)
+        let lines = d.lines(width: 80, height: 24)
+        #expect(lines.contains { $0.contains("Maire de Koula (Koula)") })
+        #expect(lines.contains { $0.contains("SG de Koula (Koula)") })
+        // « koula » is exactly the commune's name: that is the one match resolve(who:) takes.
+        #expect(d.press(.enter) == .requestFloor(who: "koula", pointOfOrder: false))
+    }
+
+    @Test func arrowsChooseAmongTheCandidates() {
+        var d = Driver(.debate)
+        _ = d.press(.char("a"))
+        d.type("KOULA")
+        _ = d.press(.down)
+        _ = d.press(.down)
+        #expect(d.press(.enter) == .requestFloor(who: "maire-koula", pointOfOrder: false))
+    }
+
+    @Test func aPointOfOrderUsesTheSameSearch() {
+        var d = Driver(.debate)
+        _ = d.press(.char("o"))
+        d.type("maire de timissa")
+        #expect(d.press(.enter) == .requestFloor(who: "maire-timissa", pointOfOrder: true))
+        d.record(.requestFloor(who: "maire-timissa", pointOfOrder: true))
+        #expect(!d.console.facilitator.isTyping)
+        #expect(d.state.queue.map(\.who).prefix(2) == ["sg-koula", "maire-timissa"])
+    }
+
+    @Test func anAmbiguousSearchSaysSoAndKeepsThePrompt() {
+        var d = Driver(.debate)
+        _ = d.press(.char("a"))
+        d.type("maire")
+        #expect(d.press(.enter) == nil)
+        #expect(d.console.message?.isError == true)
+        #expect(d.console.message?.text.contains("plusieurs") == true)
+        #expect(d.console.facilitator.promptText == "maire")
+        _ = d.press(.escape)
+        #expect(!d.console.facilitator.isTyping)
+        #expect(d.console.facilitator.promptText == "")
+    }
+
+    @Test func thePromptSurvivesARefusalAndClearsOnceRecorded() {
+        var d = Driver(.debate)
+        _ = d.press(.char("a"))
+        d.type("sg de diora")
+        let c = d.press(.enter)
+        #expect(c == .requestFloor(who: "sg-diora", pointOfOrder: false))
+        // SG de Diora is already in the queue: refused.
+        d.record(c!)
+        #expect(d.console.message?.isError == true)
+        #expect(d.console.facilitator.isTyping)
+        #expect(d.console.facilitator.promptText == "sg de diora")
+        _ = d.press(.ctrl("u"))
+        d.type("maire de koula")
+        let again = d.press(.enter)
+        #expect(again == .requestFloor(who: "maire-koula", pointOfOrder: false))
+        d.record(again!)
+        #expect(!d.console.facilitator.isTyping)
+        #expect(d.console.facilitator.promptText == "")
+        #expect(d.state.queue.last?.who == "maire-koula")
+    }
+
+    @Test func insertAsksATitleThenMinutes() {
+        var d = Driver(.debate)
+        _ = d.press(.char("i"))
+        _ = d.press(.enter)
+        #expect(d.console.message?.isError == true)
+        d.type("Intervention du Préfet")
+        #expect(d.press(.enter) == nil)
+        #expect(d.lines(width: 80, height: 24).contains { $0.contains("Durée en minutes de « Intervention du Préfet »") })
+        d.type("dix")
+        #expect(d.press(.enter) == nil)
+        #expect(d.console.message?.text.contains("Durée non comprise") == true)
+        _ = d.press(.ctrl("u"))
+        d.type("10")
+        let c = d.press(.enter)
+        #expect(c == .insertItem(title: "Intervention du Préfet", seconds: 600, kind: .other, after: nil))
+        d.record(c!)
+        #expect(!d.console.facilitator.isTyping)
+        let items = d.state.days[0].items.map(\.title)
+        #expect(items.firstIndex(of: "Intervention du Préfet") == items.firstIndex(of: "Échanges sur les programmes des partenaires")! + 1)
+    }
+
+    @Test func escapeCancelsAnyPrompt() {
+        var d = Driver(.debate)
+        _ = d.press(.char("i"))
+        d.type("Un point")
+        _ = d.press(.enter)
+        _ = d.press(.escape)
+        #expect(!d.console.facilitator.isTyping)
+        #expect(d.press(.char("t")) == .endItem)
+    }
+
+    @Test func moveTakesADayNumberOrDate() {
+        var d = Driver(.debate)
+        _ = d.press(.down)
+        _ = d.press(.char("m"))
+        #expect(d.console.facilitator.isTyping)
+        d.type("9")
+        #expect(d.press(.enter) == nil)
+        #expect(d.console.message?.text.contains("1 = 2023-10-17, 2 = 2023-10-18, 3 = 2023-10-19") == true)
+        _ = d.press(.backspace)
+        d.type("2")
+        let c = d.press(.enter)
+        // Day 2 has not started: the item goes first.
+        #expect(c == .moveItem(id: "d1-synthese", day: "2023-10-18", after: nil))
+        d.record(c!)
+        #expect(d.state.days[1].items.first?.id == "d1-synthese")
+
+        // On the day under way, a moved item comes next, after what has already happened.
+        var p = Driver(.pitch)
+        for _ in 0..<8 { _ = p.press(.down) }
+        let picked = p.console.facilitator.selectedItem(p.state)!.id
+        _ = p.press(.char("m"))
+        p.type("2023-10-18")
+        #expect(p.press(.enter) == .moveItem(id: picked, day: "2023-10-18", after: "d2-pitch-dieli"))
+    }
+
+    @Test func moveRefusesAFixedItemBeforeAnythingIsTyped() {
+        var d = Driver(.before)
+        _ = d.press(.down)
+        #expect(d.press(.char("m")) == nil)
+        #expect(!d.console.facilitator.isTyping)
+        #expect(d.console.message?.text.contains("point fixe") == true)
+    }
+
+    @Test func theSpeakingLimitPromptStartsFromTheLimitInForce() {
+        var d = Driver(.debate)
+        _ = d.press(.char("l"))
+        #expect(d.console.facilitator.promptText == "3")
+        _ = d.press(.backspace)
+        d.type("1,5")
+        #expect(d.press(.enter) == .setSpeakingLimit(seconds: 90))
+        _ = d.press(.ctrl("u"))
+        #expect(d.press(.enter) == .setSpeakingLimit(seconds: nil))
+    }
+
+    @Test func keysThatNeedAnItemSaySoWithoutAPrompt() {
+        var d = Driver(.before)
+        #expect(d.press(.char("a")) == nil)
+        #expect(!d.console.facilitator.isTyping)
+        #expect(d.console.message?.text.contains("Aucun point en cours") == true)
+    }
+
+    @Test func minutesAreReadTheWayPeopleTypeThem() {
+        #expect(MeetingView.parseMinutes("10") == 600)
+        #expect(MeetingView.parseMinutes("1,5") == 90)
+        #expect(MeetingView.parseMinutes("1.5") == 90)
+        #expect(MeetingView.parseMinutes("5 min") == 300)
+        #expect(MeetingView.parseMinutes("1h30") == 5400)
+        #expect(MeetingView.parseMinutes("2h") == 7200)
+        #expect(MeetingView.parseMinutes("0") == nil)
+        #expect(MeetingView.parseMinutes("-3") == nil)
+        #expect(MeetingView.parseMinutes("dix") == nil)
+    }
+
+    @Test func helpSentencesFitTheHelpBoxOfAnEightyColumnTerminal() {
+        for b in FacilitatorScreen.bindings {
+            for lang in Language.allCases {
+                let help = b.help(Labels(lang))
+                #expect(TextWidth.width(of: help) <= 64, "\(b.action) [\(lang)]: \(help)")
+            }
+        }
+        // On a 120×40 terminal the help lists every key of the screen, whole.
+        var d = Driver(.debate)
+        _ = d.press(.char("?"))
+        Snapshot.check(d.lines(width: 80, height: 24), "facilitator-help-80x24")
+        let lines = d.lines(width: 120, height: 40)
+        for b in FacilitatorScreen.bindings {
+            #expect(lines.contains { $0.contains(b.help(Labels(.fr))) }, "\(b.action)")
+        }
+    }
+
+    // MARK: Timer roles
+
+    /// Roles of the block-digit cells of the right-hand panel (the item countdown).
+    static func countdownRoles(_ grid: Grid) -> Set<Role> {
+        var roles = Set<Role>()
+        for y in 0..<grid.height {
+            for x in 47..<grid.width where "█▀▄".contains(grid[x: x, y: y].character) { roles.insert(grid[x: x, y: y].role) }
+        }
+        return roles
+    }
+
+    @Test func theItemCountdownWarnsInTheLastTwoMinutesThenShowsOvertime() {
+        let (s, _) = SegouMoments.state(.opening)
+        let end = s.run("d1-ouverture").startedAt!.adding(seconds: s.timeBox("d1-ouverture"))
+        func render(_ now: Instant) -> (Grid, [String]) {
+            var c = Console(screen: .facilitator, language: .fr)
+            let g = c.render(state: s, now: now, size: Size(width: 80, height: 24)).grid
+            return (g, g.lines())
+        }
+        #expect(Self.countdownRoles(render(end.adding(seconds: -121)).0) == [.timerOK])
+        #expect(Self.countdownRoles(render(end.adding(seconds: -120)).0) == [.timerWarn])
+        #expect(Self.countdownRoles(render(end).0) == [.timerWarn])
+        let (over, lines) = render(end.adding(seconds: 65))
+        #expect(Self.countdownRoles(over) == [.timerOver])
+        #expect(lines.contains { $0.contains("Écoulé 46:05") })
+        // The compact layout shows the overtime as text, in the same role.
+        var c = Console(screen: .facilitator, language: .fr)
+        let small = c.render(state: s, now: end.adding(seconds: 65), size: Size(width: 40, height: 12)).grid
+        let row = try! #require(small.lines().firstIndex { $0.hasPrefix("+01:05") })
+        #expect(small.roles(row: row).prefix(6).allSatisfy { $0 == .timerOver })
+    }
+
+    @Test func theSpeakerCountdownWarnsInTheLastThirtySeconds() throws {
+        let (s, _) = SegouMoments.state(.debate)
+        let turn = try #require(s.currentTurn)
+        #expect(turn.limit == 180)
+        func role(_ offset: Int) throws -> (String, Role) {
+            var c = Console(screen: .facilitator, language: .fr)
+            let g = c.render(state: s, now: turn.interval.start.adding(seconds: offset), size: Size(width: 80, height: 24)).grid
+            let y = try #require(g.lines().firstIndex { $0.contains("▶ Représentante du PAM") })
+            // The countdown ends one column before the right edge.
+            let text = String(g.lines()[y].split(separator: " ").last ?? "")
+            return (text, g.roles(row: y)[78])
+        }
+        #expect(try role(149) == ("00:31", .timerOK))
+        #expect(try role(150) == ("00:30", .timerWarn))
+        #expect(try role(181) == ("+00:01", .timerOver))
+    }
+
+    // MARK: Days
+
+    @Test func betweenDaysItSaysWhichDayToStart() {
+        var d = Driver(.debate)
+        for c in [Command.yieldFloor, .endItem, .skipItem(id: nil), .endDay] { d.record(c) }
+        let lines = d.lines(width: 80, height: 24)
+        #expect(lines.joined(separator: " ").contains("Appuyer sur B pour commencer la"))
+        #expect(lines.joined(separator: " ").contains("mercredi 18 octobre 2023"))
+        #expect(lines[1].contains("Jour 2 · mercredi 18 octobre 2023"))
+        #expect(d.press(.char("B")) == .startDay(date: nil))
+    }
+
+    @Test func aClosedSessionSaysSo() {
+        var d = Driver(.commitments)
+        for c in [Command.endItem, .endDay, .closeSession] { d.record(c) }
+        #expect(d.state.closedAt != nil)
+        #expect(d.lines(width: 80, height: 24).contains { $0.contains("Session close") })
+        #expect(d.lines(width: 40, height: 12).contains { $0.contains("Session close") })
+    }
+
+    @Test func userTextIsSanitized() {
+        var d = Driver(.debate)
+        _ = d.press(.char("i"))
+        d.console.facilitator.prompt = .insertMinutes(title: "Point\u{1B}[2J")
+        let c = Command.insertItem(title: "Évil\u{1B}[31m titre", seconds: 300, kind: .other, after: nil)
+        d.record(c)
+        let lines = d.lines(width: 120, height: 40)
+        #expect(lines.contains { $0.contains("Évil␛[31m titre") })
+        #expect(lines.contains { $0.contains("Point␛[2J") })
+        #expect(!lines.joined().contains("\u{1B}"))
+    }
+}
+
+/// Drives the consoles over a sample state: keys in, commands out, commands recorded through
+/// decide and evolve the way the live loop does.
+struct Driver {
+    var console: Console
+    var state: SessionState
+    var now: Instant
+
+    init(_ moment: SegouMoments.Moment, screen: ScreenID = .facilitator, language: Language = .fr) {
+        (state, now) = SegouMoments.state(moment)
+        console = Console(screen: screen, language: language)
+    }
+
+    mutating func press(_ key: Key) -> Command? { console.handle(key, state: state, now: now) }
+
+    mutating func type(_ text: String) {
+        for c in text { #expect(press(.char(c)) == nil, "typing \(c) gave a command") }
+    }
+
+    /// Records `command` as the live loop does, telling the console the outcome.
+    mutating func record(_ command: Command) {
+        do {
+            let payloads = try state.decide(command, at: now)
+            var events: [Event] = []
+            for p in payloads {
+                let e = Event(seq: state.lastSeq + 1, at: now, seat: "facilitator", payload: p)
+                state.evolve(e)
+                events.append(e)
+            }
+            console.didRecord(events, state: state, now: now)
+        } catch {
+            console.wasRefused(error, state: state, now: now)
+        }
+    }
+
+    mutating func lines(width: Int, height: Int) -> [String] {
+        console.render(state: state, now: now, size: Size(width: width, height: height)).grid.lines()
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import PalabreCore
+@testable import PalabreUI
+
+@Suite("Projector screen")
+struct ProjectorScreenTests {
+    @Test(arguments: SegouMoments.Moment.allCases)
+    func snapshots80x24(_ moment: SegouMoments.Moment) {
+        Snapshot.check(Snapshot.render(.projector, moment, width: 80, height: 24), "projector-\(moment.rawValue)-80x24")
+    }
+
+    @Test(arguments: SegouMoments.Moment.allCases)
+    func snapshots120x40(_ moment: SegouMoments.Moment) {
+        Snapshot.check(Snapshot.render(.projector, moment, width: 120, height: 40), "projector-\(moment.rawValue)-120x40")
+    }
+
+    @Test(arguments: [SegouMoments.Moment.before, .debate])
+    func snapshotsInEnglish(_ moment: SegouMoments.Moment) {
+        Snapshot.check(Snapshot.render(.projector, moment, width: 80, height: 24, language: .en), "projector-\(moment.rawValue)-80x24-en")
+    }
+
+    @Test(arguments: [SegouMoments.Moment.before, .debate, .pitch])
+    func compactSnapshots(_ moment: SegouMoments.Moment) {
+        Snapshot.check(Snapshot.render(.projector, moment, width: 40, height: 12), "projector-\(moment.rawValue)-40x12")
+        Snapshot.check(Snapshot.render(.projector, moment, width: 60, height: 20), "projector-\(moment.rawValue)-60x20")
+    }
+
+    @Test func everySizeFromFortyByTwelveDrawsTheEssentials() {
+        let widths = [40, 41, 52, 60, 79, 80, 81, 100, 119, 120, 160, 200]
+        let heights = [12, 13, 16, 20, 23, 24, 25, 31, 40, 60]
+        for moment in [SegouMoments.Moment.before, .debate, .pitch] {
+            let (s, now) = SegouMoments.state(moment)
+            for w in widths {
+                for h in heights {
+                    for screen in [ScreenID.facilitator, .projector] {
+                        var c = Console(screen: screen, language: .fr)
+                        let text = c.render(state: s, now: now, size: Size(width: w, height: h)).grid.lines().joined(separator: "\n")
+                        switch moment {
+                        case .before: #expect(text.contains("Accueil"), "\(screen) \(moment) \(w)×\(h)")
+                        case .debate: #expect(text.contains("Représentante du PAM"), "\(screen) \(moment) \(w)×\(h)")
+                        default: #expect(text.contains("Maire de Diéli"), "\(screen) \(moment) \(w)×\(h)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func everyWordTheTwoScreensLookUpExistsInBothLanguages() throws {
+        let dir = SegouMoments.root + "/Sources/PalabreUI/Console/"
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir)
+            .filter { $0.hasPrefix("Facilitator") || $0.hasPrefix("Projector") }
+        #expect(files.count >= 5)
+        let lookup = try Regex(#"(?:L|labels)\["([a-z0-9.\-]+)"\]"#)
+        var ids: Set<String> = Set(ItemKind.allCases.map { "meeting.kind." + $0.rawValue })
+        for f in files {
+            let text = try String(contentsOfFile: dir + f, encoding: .utf8)
+            for m in text.matches(of: lookup) { ids.insert(String(m.output[1].substring!)) }
+        }
+        #expect(ids.count > 40)
+        let known = Set(Labels.allIDs)
+        for id in ids.sorted() { #expect(known.contains(id), "no label \(id)") }
+        for (id, pair) in FacilitatorScreen.labels.merging(ProjectorScreen.labels, uniquingKeysWith: { a, _ in a }) {
+            #expect(!pair.fr.isEmpty && !pair.en.isEmpty, "\(id)")
+        }
+    }
+
+    @Test func itTakesNoKeyAndRecordsNothing() {
+        var d = Driver(.debate, screen: .projector)
+        for k in [Key.char(" "), .char("d"), .char("t"), .enter, .char("a"), .up, .down, .escape] {
+            #expect(d.press(k) == nil)
+        }
+        #expect(!d.console.projector.isTyping)
+        #expect(Keymap.bindings(for: .projector).allSatisfy { $0.screen == nil })
+    }
+
+    /// Roles of the block-digit cells of the screen.
+    static func digitRoles(_ grid: Grid, rows: Range<Int>) -> Set<Role> {
+        var roles = Set<Role>()
+        for y in rows { for x in 0..<grid.width where "█▀▄".contains(grid[x: x, y: y].character) { roles.insert(grid[x: x, y: y].role) } }
+        return roles
+    }
+
+    @Test func theHugeCountdownChangesRoleAtTwoMinutesAndOverTime() {
+        let (s, _) = SegouMoments.state(.opening)
+        let end = s.run("d1-ouverture").startedAt!.adding(seconds: s.timeBox("d1-ouverture"))
+        func grid(_ now: Instant) -> Grid {
+            var c = Console(screen: .projector, language: .fr)
+            return c.render(state: s, now: now, size: Size(width: 120, height: 40)).grid
+        }
+        // Rows 8–22 hold the countdown at 120×40 (three times the large digits); the speaker's
+        // own countdown, without a limit here, is below.
+        #expect(Self.digitRoles(grid(end.adding(seconds: -121)), rows: 8..<23) == [.timerOK])
+        #expect(Self.digitRoles(grid(end.adding(seconds: -120)), rows: 8..<23) == [.timerWarn])
+        let over = grid(end.adding(seconds: 1))
+        #expect(Self.digitRoles(over, rows: 8..<23) == [.timerOver])
+        #expect(over.lines().contains { $0.contains("TEMPS DÉPASSÉ") })
+        // The size does not jump when the « + » appears.
+        #expect(grid(end.adding(seconds: -1)).lines()[8...22] .map { $0.isEmpty } == over.lines()[8...22].map { $0.isEmpty })
+    }
+
+    @Test func theCountdownIsAsLargeAsTheScreenAllows() {
+        let (s, now) = SegouMoments.state(.commitments)
+        var c = Console(screen: .projector, language: .fr)
+        let big = c.render(state: s, now: now, size: Size(width: 120, height: 40)).grid.lines()
+        #expect(big.filter { $0.contains("██████████████████") }.count >= 9)  // 3 × the large font
+        let medium = c.render(state: s, now: now, size: Size(width: 80, height: 24)).grid.lines()
+        #expect(medium.filter { $0.contains("████████████") }.count >= 6)  // 2 × the large font
+    }
+
+    @Test func itShowsTheSpeakerTheQueueAndWhatComesNext() {
+        let (s, now) = SegouMoments.state(.debate)
+        var c = Console(screen: .projector, language: .fr)
+        let text = c.render(state: s, now: now, size: Size(width: 120, height: 40)).grid.lines().joined(separator: "\n")
+        #expect(text.contains("Échanges sur les programmes des partenaires"))
+        #expect(text.contains("Représentante du PAM"))
+        #expect(text.contains("1. motion d'ordre · SG de Koula (Koula)"))
+        #expect(text.contains("2. SG de Diora (Diora)"))
+        #expect(text.contains("3. Représentant de l'UNICEF (UNICEF)"))
+        #expect(!text.contains("Maire de Sy"))  // three next speakers, no more
+        #expect(text.contains("16:05  Synthèse de la journée"))
+    }
+
+    @Test func beforeTheDayItShowsTheMeetingTheDayAndTheNextItem() {
+        let (s, now) = SegouMoments.state(.before)
+        var c = Console(screen: .projector, language: .fr)
+        for size in [Size(width: 120, height: 40), Size(width: 80, height: 24), Size(width: 40, height: 12)] {
+            let text = c.render(state: s, now: now, size: size).grid.lines().joined(separator: " ")
+            #expect(text.contains("Table ronde des partenaires"), "\(size)")
+            #expect(text.contains("Jour 1 · mardi 17 octobre 2023"), "\(size)")
+            #expect(text.contains("Accueil et enregistrement"), "\(size)")
+        }
+        let small = c.render(state: s, now: now, size: Size(width: 40, height: 12)).grid.lines()
+        #expect(small.contains { $0.contains("Prochain point, vers 08:30") })
+    }
+}

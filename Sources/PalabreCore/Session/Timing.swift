@@ -75,6 +75,12 @@ extension SessionState {
         return out
     }
 
+    /// The calendar date the clock times of day `d` refer to: the date it really started on
+    /// (a rehearsal on another date keeps its planned hours), else the programme's date.
+    public func clockDate(day d: Int) -> String {
+        days[d].startedAt.map { local.date(of: $0) } ?? days[d].date
+    }
+
     /// Planned, actual and projected times of every item of day `d` at `now`.
     ///
     /// Re-planning rule: items not yet started follow one another from the projected end of the
@@ -83,7 +89,7 @@ extension SessionState {
     public func timings(day d: Int, at now: Instant) -> [ItemTiming] {
         let planned = plannedStarts(day: d)
         let lt = local
-        let date = days[d].date
+        let date = clockDate(day: d)
         let isToday = currentDay == d
         var cursor: Instant?
         var out: [ItemTiming] = []
@@ -122,7 +128,7 @@ extension SessionState {
     public func drift(day d: Int, at now: Instant) -> Int {
         let t = timings(day: d, at: now)
         guard let last = t.last else { return 0 }
-        let plannedEnd = local.instant(date: days[d].date, minutes: last.plannedEnd) ?? now
+        let plannedEnd = local.instant(date: clockDate(day: d), minutes: last.plannedEnd) ?? now
         return Int((last.projectedEnd.ms - plannedEnd.ms) / 60_000)
     }
 

@@ -37,7 +37,7 @@ let package = Package(
             dependencies: ["PalabreCore", "PalabreUI"]
         ),
         .testTarget(name: "PalabreCoreTests", dependencies: ["PalabreCore"], exclude: ["Golden"]),
-        .testTarget(name: "PalabreUITests", dependencies: ["PalabreUI", "PalabreCore"]),
+        .testTarget(name: "PalabreUITests", dependencies: ["PalabreUI", "PalabreCore"], exclude: ["Snapshots"]),
         .testTarget(name: "ProcessTests", dependencies: ["PalabreCore"]),
     ]
 )

@@ -228,11 +228,12 @@ public struct AttendanceScreen: ConsoleScreen {
         if !compact {
             var col = area.x + 1
             // Full names when they all fit, else short ones.
-            let full = fig.byCategory.map { l["cat." + $0.key] + " \($0.present)" + ($0.women > 0 ? " (\($0.women)\u{00A0}F)" : "") }
+            let womenMark = "\u{00A0}" + l["att.sex.F"]
+            let full = fig.byCategory.map { l["cat." + $0.key] + " \($0.present)" + ($0.women > 0 ? " (\($0.women)" + womenMark + ")" : "") }
             let prefix = TextWidth.width(of: full.joined(separator: " · ")) + 2 <= area.width ? "cat." : "cat.short."
             for (k, c) in fig.byCategory.enumerated() {
                 let name = l[prefix + c.key] + " "
-                let num = "\(c.present)" + (c.women > 0 ? " (\(c.women)\u{00A0}F)" : "")
+                let num = "\(c.present)" + (c.women > 0 ? " (\(c.women)" + womenMark + ")" : "")
                 let need = TextWidth.width(of: name + num) + (k > 0 ? 3 : 0)
                 if col + need > area.x + area.width { break }
                 if k > 0 { col = grid.put(x: col, y: y, text: " · ", role: .muted) }

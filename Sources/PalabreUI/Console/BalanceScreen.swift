@@ -49,6 +49,7 @@ public struct BalanceScreen: ConsoleScreen {
             scope = l["bal.session"]
         } else if let d = AttendanceFigures.day(s) {
             scope = l["day"] + " \(d + 1)" + (compact ? "" : " · " + AttendanceScreen.longDate(s.days[d].date, l))
+            if s.currentDay != d && !compact { scope += " (" + l["att.day.ended"] + ")" }
         } else {
             scope = l["no.day"]
         }

@@ -512,7 +512,9 @@ public struct RapporteurScreen: ConsoleScreen {
         var role = Role.muted
         if let t = s.currentTurn {
             let org = s.organisationId(of: t.who).flatMap { s.programme.organisation($0)?.acronym }
-            let name = s.displayName(t.who) + (org.map { " (\($0))" } ?? "")
+            let who = s.displayName(t.who)
+            // The organisation, unless the function already names it (« Représentante du PAM »).
+            let name = who + (org.flatMap { Text.fold(who).contains(Text.fold($0)) ? nil : " (\($0))" } ?? "")
             text = " " + l["rap.floor"] + l.colon + TextWidth.sanitize(name) + " · " + speakingClock(Int(s.speakingMs(t, at: ctx.now) / 1000))
             role = .queueCurrent
         } else {

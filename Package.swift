@@ -42,6 +42,7 @@ let package = Package(
         ),
         .testTarget(name: "PalabreCoreTests", dependencies: ["PalabreCore"], exclude: ["Golden"]),
         .testTarget(name: "PalabreUITests", dependencies: ["PalabreUI", "PalabreCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "PalabreUITests", dependencies: ["PalabreUI", "PalabreCore"], exclude: ["Snapshots"]),
         .testTarget(name: "ProcessTests", dependencies: ["PalabreCore"], exclude: ["Golden"]),
         .testTarget(name: "PalabreTerminalTests", dependencies: ["PalabreTerminal", "PalabreUI"]),
     ]

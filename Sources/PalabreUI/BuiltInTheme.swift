@@ -26,6 +26,11 @@ status.done     fg=71
 status.running  fg=81 bold
 status.planned  fg=246
 big.digits      fg=255 bold
+entry.kind      fg=180 bold
+entry.retracted fg=242 italic
+input.placeholder fg=244 bg=236
+bar             fg=75
+bar.women       fg=213 bold
 
 [8]
 normal          plain
@@ -46,6 +51,11 @@ status.done     fg=green
 status.running  fg=cyan bold
 status.planned  dim
 big.digits      fg=white bold
+entry.kind      fg=yellow
+entry.retracted dim
+input.placeholder dim underline
+bar             fg=cyan
+bar.women       fg=magenta bold
 
 [mono]
 normal          plain
@@ -66,5 +76,10 @@ status.done     plain
 status.running  bold
 status.planned  dim
 big.digits      bold
+entry.kind      bold
+entry.retracted dim
+input.placeholder dim underline
+bar             plain
+bar.women       bold
 """#
 }

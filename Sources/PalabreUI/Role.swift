@@ -57,11 +57,22 @@ public struct Role: RawRepresentable, Hashable, Sendable, Comparable, Expressibl
     public static let statusPlanned: Role = "status.planned"
     public static let bigDigits: Role = "big.digits"
     public static let input: Role = "input"
+    /// Hint text shown in an empty input field.
+    public static let inputPlaceholder: Role = "input.placeholder"
+    /// Kind of a minute entry (« Décision », « Engagement »…) in lists and next to the input.
+    public static let entryKind: Role = "entry.kind"
+    /// A retracted minute entry, kept in view but set apart.
+    public static let entryRetracted: Role = "entry.retracted"
+    /// Bars of charts (speaking time).
+    public static let bar: Role = "bar"
+    /// Bars and figures about women (speaking time and attendance).
+    public static let barWomen: Role = "bar.women"
 
     /// The roles palabre's screens use; a theme naming another role gets a warning.
     public static let known: [Role] = [
         .normal, .title, .border, .muted, .selection, .input, .hintKey, .hintText,
         .bannerWarn, .bannerError, .timerOK, .timerWarn, .timerOver, .queueCurrent,
         .statusDone, .statusRunning, .statusPlanned, .bigDigits,
+        .inputPlaceholder, .entryKind, .entryRetracted, .bar, .barWomen,
     ]
 }

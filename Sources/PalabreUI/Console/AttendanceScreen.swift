@@ -1,21 +1,412 @@
 import PalabreCore
 
-/// The Attendance screen (F3).
+/// The Attendance screen (F3, « Présence »): the attendance sheet of the day under way.
+///
+/// A search line has the focus: typing filters the participants (programme and walk-ins)
+/// without regard to case or accents; ↑/↓ select; Entrée checks the selected participant in.
+/// F6 (or ^N) opens the walk-in form (function, organisation, sex, name); once the walk-in is
+/// recorded, they are selected, and Entrée checks them in like anyone else. The counts on top
+/// read « N participants dont X femmes », then by category.
 public struct AttendanceScreen: ConsoleScreen {
     public static let id = ScreenID.attendance
-    /// Labels of this screen: id → (French, English).
-    static let labels: [String: (fr: String, en: String)] = [:]
-    /// Bindings of this screen, part of Keymap/all.
-    static let bindings: [Binding] = []
+
+    /// The search line.
+    var search = LineEditor()
+    /// Participant selected (id).
+    var selected: String?
+    /// The walk-in form, when open.
+    var form: CompletionForm?
+    /// A form closed with Échap, given back when the form is opened again.
+    var parkedForm: CompletionForm?
+    /// The walk-in just added, until checked in.
+    var added: String?
+    /// First row of the list shown (scrolling).
+    var top = 0
+    /// The command asked for and not yet answered.
+    var sent: Command?
 
     public init() {}
-    public var isTyping: Bool { false }
 
-    public mutating func render(into grid: inout Grid, area: Rect, context: ScreenContext) -> Position? {
-        grid.put(x: area.x + 1, y: area.y + 1, text: context.labels["screen.attendance"], role: .title)
-        return nil
+    /// The search line or the form always has the focus.
+    public var isTyping: Bool { true }
+
+    // MARK: The list
+
+    /// Participants matching `query` (every word found in the function, name, organisation
+    /// acronym or name, commune or id, without regard to case or accents), in programme order,
+    /// walk-ins last.
+    static func filter(_ s: SessionState, _ query: String) -> [Participant] {
+        let words = Text.fold(query).split(separator: " ")
+        guard !words.isEmpty else { return s.participants }
+        return s.participants.filter { p in
+            let key = Text.fold(searchText(p, s))
+            return words.allSatisfy { key.contains($0) }
+        }
     }
 
-    public mutating func perform(action: String, context: ScreenContext) -> KeyOutcome { .none }
-    public mutating func handle(key: Key, context: ScreenContext) -> KeyOutcome { .none }
+    private static func searchText(_ p: Participant, _ s: SessionState) -> String {
+        var parts = [p.function, p.id, p.name ?? ""]
+        if let o = s.organisationId(of: p.id) {
+            if let org = s.programme.organisation(o) { parts += [org.acronym, org.name] }
+            if let c = s.programme.commune(o) { parts.append(c.name) }
+        }
+        if let c = p.commune.flatMap(s.programme.commune) { parts.append(c.name) }
+        return parts.joined(separator: " ")
+    }
+
+    /// The count line: « 12 participants dont 2 femmes ».
+    static func countText(present: Int, women: Int, labels l: Labels) -> String {
+        l.counted(present, "att.participant") + " " + l["att.of.whom"] + " " + l.counted(women, "att.woman")
+    }
+
+    // MARK: Keys
+
+    public mutating func perform(action: String, context: ScreenContext) -> KeyOutcome {
+        switch action {
+        case "attendance.check-in": return process(.enter, context)
+        case "attendance.up": return process(.up, context)
+        case "attendance.down": return process(.down, context)
+        case "attendance.send-form": return process(.ctrl("s"), context)
+        case "attendance.clear": return process(.escape, context)
+        case "attendance.walk-in":
+            if form == nil { form = parkedForm ?? Self.makeForm(context); parkedForm = nil }
+            return .none
+        default: return .none
+        }
+    }
+
+    public mutating func handle(key: Key, context: ScreenContext) -> KeyOutcome {
+        process(key, context)
+    }
+
+    mutating func process(_ key: Key, _ ctx: ScreenContext) -> KeyOutcome {
+        if var f = form {
+            let outcome = f.handle(key)
+            form = f
+            switch outcome {
+            case .handled, .ignored: return .none
+            case .cancel:
+                parkedForm = f
+                form = nil
+                return .none
+            case .submit:
+                switch participant(f, ctx) {
+                case .success(let p): sent = .addParticipant(p); return .perform(.addParticipant(p))
+                case .failure(let problem):
+                    form?.focus(problem.field)
+                    return .message(problem.message, isError: true)
+                }
+            }
+        }
+        let list = Self.filter(ctx.state, search.text)
+        let i = list.firstIndex { $0.id == selected }
+        switch key {
+        case .enter:
+            guard let p = i.map({ list[$0] }) ?? (list.count == 1 ? list[0] : nil) else {
+                return .message(ctx.labels[list.isEmpty ? "att.nobody" : "att.select"], isError: true)
+            }
+            selected = p.id
+            if let d = AttendanceFigures.day(ctx.state), ctx.state.currentDay == d,
+               let at = ctx.state.checkInTimes[ctx.state.days[d].date + "|" + p.id]
+            {
+                return .message(TextWidth.sanitize(p.function) + ctx.labels.colon + ctx.labels["att.already"] + " " + ctx.state.local.hhmm(at),
+                                isError: true)
+            }
+            sent = .checkIn(who: p.id, day: nil)
+            return .perform(.checkIn(who: p.id, day: nil))
+        case .up: select(list, (i ?? list.count) - 1)
+        case .down: select(list, (i ?? -1) + 1)
+        case .pageUp: select(list, (i ?? 0) - 10)
+        case .pageDown: select(list, (i ?? 0) + 10)
+        case .escape:
+            search.clear()
+            added = nil
+        default:
+            if search.handle(key) == .edited {
+                let now = Self.filter(ctx.state, search.text)
+                if !now.contains(where: { $0.id == selected }) { selected = now.first?.id }
+                top = 0
+            }
+        }
+        return .none
+    }
+
+    private mutating func select(_ list: [Participant], _ index: Int) {
+        guard !list.isEmpty else { return }
+        selected = list[max(0, min(list.count - 1, index))].id
+    }
+
+    // MARK: Walk-in form
+
+    static func makeForm(_ ctx: ScreenContext) -> CompletionForm {
+        let l = ctx.labels, p = ctx.state.programme
+        var orgs = p.organisations.map { CompletionForm.Candidate(value: $0.id, display: $0.acronym, detail: $0.name) }
+        orgs += p.communes.map {
+            CompletionForm.Candidate(value: $0.id, display: l["cand.commune"].replacingOccurrences(of: "%@", with: $0.name),
+                                     detail: l["cand.cercle"] + " " + $0.cercle)
+        }
+        var sex = CompletionForm.Field(id: "sex", label: l["att.field.sex"])
+        sex.options = [(Sex.female.rawValue, l["att.sex.long.F"]), (Sex.male.rawValue, l["att.sex.long.M"]),
+                       (Sex.unspecified.rawValue, l["att.sex.long.unspecified"])]
+        sex.choice = 2
+        return CompletionForm(title: l["att.walkin.title"] + " — " + l["form.keys"], fields: [
+            CompletionForm.Field(id: "function", label: l["att.field.function"], placeholder: l["att.ph.function"]),
+            CompletionForm.Field(id: "organisation", label: l["att.field.organisation"], candidates: orgs, placeholder: l["att.ph.organisation"]),
+            sex,
+            CompletionForm.Field(id: "name", label: l["att.field.name"], placeholder: l["ph.optional"]),
+        ])
+    }
+
+    /// The walk-in a filled form stands for, or the field to fix.
+    func participant(_ f: CompletionForm, _ ctx: ScreenContext) -> Result<Participant, RapporteurScreen.Problem> {
+        let l = ctx.labels, p = ctx.state.programme
+        guard let function = f["function"]?.text, !function.isEmpty else {
+            return .failure(.init(field: "function", message: l["att.err.function"]))
+        }
+        var organisation: String?, commune: String?
+        if let field = f["organisation"], !field.text.isEmpty {
+            guard let c = field.resolved else { return .failure(.init(field: "organisation", message: l["att.err.organisation"])) }
+            organisation = c.value
+            if p.commune(c.value) != nil { commune = c.value }
+        }
+        let sex = f["sex"]?.chosen.flatMap(Sex.init(rawValue:)) ?? .unspecified
+        let name = f["name"]?.text
+        return .success(Participant(id: "", function: function, organisation: organisation, commune: commune, sex: sex,
+                                    name: name?.isEmpty == false ? name : nil))
+    }
+
+    public mutating func didRecord(_ events: [Event], context: ScreenContext) {
+        guard sent != nil else { return }
+        sent = nil
+        for e in events {
+            switch e.payload {
+            case .participantAdded(let p):
+                form = nil; parkedForm = nil
+                search.clear()
+                selected = p.id
+                added = p.id
+            case .participantCheckedIn(let p, _):
+                if added == p { added = nil }
+                selected = p
+                search.clear()
+            default: break
+            }
+        }
+    }
+
+    public mutating func wasRefused(_ refusal: Refusal, context: ScreenContext) {
+        sent = nil
+    }
+
+    // MARK: Drawing
+
+    public mutating func render(into grid: inout Grid, area: Rect, context ctx: ScreenContext) -> Position? {
+        let s = ctx.state, l = ctx.labels
+        let compact = area.isCompact
+        let fig = AttendanceFigures(s)
+        let list = Self.filter(s, search.text)
+        if !list.contains(where: { $0.id == selected }) { selected = list.first?.id }
+        var y = area.y
+        // Counts.
+        let count = Self.countText(present: fig.present, women: fig.women, labels: l)
+        var head = " "
+        if let d = AttendanceFigures.day(s) {
+            head += (compact ? "" : l["day"] + " \(d + 1)" + (area.width >= 100 ? " · " + Self.longDate(s.days[d].date, l) : "") + l.colon) + count
+            if s.currentDay != d { head += " (" + l["att.day.ended"] + ")" }
+        } else {
+            head += l["no.day"]
+        }
+        grid.fill(x: area.x, y: y, width: area.width, height: 1, role: .normal)
+        let session = " " + l["att.session"] + l.colon + l.counted(fig.sessionPresent, "att.person") + " " + l["att.of.whom"] + " "
+            + l.counted(fig.sessionWomen, "att.woman") + " "
+        let showSession = !compact && TextWidth.width(of: head) + TextWidth.width(of: session) + 2 <= area.width
+        grid.put(x: area.x, y: y, text: TextWidth.truncate(head, toWidth: area.width), role: .title)
+        if showSession {
+            grid.put(x: area.x + area.width - TextWidth.width(of: session), y: y, text: session, role: .muted)
+        }
+        y += 1
+        if !compact {
+            var col = area.x + 1
+            // Full names when they all fit, else short ones.
+            let womenMark = "\u{00A0}" + l["att.sex.F"]
+            let full = fig.byCategory.map { l["cat." + $0.key] + " \($0.present)" + ($0.women > 0 ? " (\($0.women)" + womenMark + ")" : "") }
+            let prefix = TextWidth.width(of: full.joined(separator: " · ")) + 2 <= area.width ? "cat." : "cat.short."
+            for (k, c) in fig.byCategory.enumerated() {
+                let name = l[prefix + c.key] + " "
+                let num = "\(c.present)" + (c.women > 0 ? " (\(c.women)" + womenMark + ")" : "")
+                let need = TextWidth.width(of: name + num) + (k > 0 ? 3 : 0)
+                if col + need > area.x + area.width { break }
+                if k > 0 { col = grid.put(x: col, y: y, text: " · ", role: .muted) }
+                col = grid.put(x: col, y: y, text: name, role: .muted)
+                col = grid.put(x: col, y: y, text: num, role: c.women > 0 ? .barWomen : .normal)
+            }
+            y += 1
+        }
+        // Search line.
+        let label = " " + l["att.search"] + l.colon
+        let lx = grid.put(x: area.x, y: y, text: label, role: .title)
+        let n = " \(list.count)/\(s.participants.count) "
+        let sw = max(1, area.x + area.width - lx - TextWidth.width(of: n) - 1)
+        var cursor: Position? = search.render(into: &grid, x: lx, y: y, width: sw)
+        if search.isEmpty {
+            grid.put(x: lx + 1, y: y, text: TextWidth.truncate(l[compact ? "att.ph.search.short" : "att.ph.search"], toWidth: sw - 1),
+                     role: .inputPlaceholder)
+        }
+        grid.put(x: area.x + area.width - TextWidth.width(of: n), y: y, text: n, role: .muted)
+        y += 1
+        // Bottom: form or notice.
+        let bottomEnd = area.y + area.height
+        var below = 0
+        if let f = form { below = min(f.fullHeight, bottomEnd - y - (compact ? 0 : 2)) }
+        else if added != nil { below = 1 }
+        below = max(0, below)
+        // Columns.
+        let wide = area.width >= 100
+        let markW = 8, sexW = 4, orgW = compact ? 0 : (wide ? 16 : 13), catW = wide ? 20 : 0
+        let funcW = max(4, area.width - 1 - markW - orgW - sexW - catW - 1)
+        if !compact {
+            var col = area.x + 1
+            col = grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.present"], toWidth: markW), role: .muted)
+            col = grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.function"], toWidth: funcW), role: .muted)
+            col = grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.organisation"], toWidth: orgW), role: .muted)
+            if wide { col = grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.category"], toWidth: catW), role: .muted) }
+            grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.sex"], toWidth: sexW), role: .muted)
+            y += 1
+        }
+        let rows = max(0, bottomEnd - below - y)
+        let date = AttendanceFigures.day(s).map { s.days[$0].date }
+        if list.isEmpty, rows > 0 {
+            grid.put(x: area.x + 1, y: y, text: TextWidth.truncate(l["att.nobody"], toWidth: area.width - 2), role: .muted)
+        }
+        let sel = list.firstIndex { $0.id == selected } ?? 0
+        if sel < top { top = sel }
+        if rows > 0 && sel >= top + rows { top = sel - rows + 1 }
+        top = max(0, min(top, max(0, list.count - rows)))
+        for (k, p) in list.dropFirst(top).prefix(rows).enumerated() {
+            let ry = y + k
+            let isSel = p.id == selected
+            if isSel { grid.fill(x: area.x, y: ry, width: area.width, height: 1, role: .selection) }
+            var col = area.x + 1
+            if let date, let at = s.checkInTimes[date + "|" + p.id] {
+                col = grid.put(x: col, y: ry, text: TextWidth.pad("✓ " + s.local.hhmm(at), toWidth: markW), role: isSel ? .selection : .statusDone)
+            } else {
+                col = grid.put(x: col, y: ry, text: TextWidth.pad("·", toWidth: markW), role: isSel ? .selection : .muted)
+            }
+            let fn = TextWidth.sanitize(p.function) + (p.id == added ? " (" + l["att.new"] + ")" : "")
+            col = grid.put(x: col, y: ry, text: TextWidth.pad(fn, toWidth: funcW - 1) + " ", role: isSel ? .selection : .normal)
+            if orgW > 0 {
+                let org = s.organisationId(of: p.id).map { s.programme.organisation($0)?.acronym ?? s.programme.commune($0)?.name ?? $0 } ?? "—"
+                col = grid.put(x: col, y: ry, text: TextWidth.pad(TextWidth.sanitize(org), toWidth: orgW - 1) + " ", role: isSel ? .selection : .muted)
+            }
+            if wide {
+                col = grid.put(x: col, y: ry, text: TextWidth.pad(l["cat." + Category.of(p.id, in: s)], toWidth: catW - 1) + " ",
+                               role: isSel ? .selection : .muted)
+            }
+            grid.put(x: col, y: ry, text: l["att.sex." + p.sex.rawValue], role: isSel ? .selection : (p.sex == .female ? .barWomen : .normal))
+        }
+        let belowRect = Rect(x: area.x, y: bottomEnd - below, width: area.width, height: below)
+        if var f = form {
+            if below > 0 { cursor = f.render(into: &grid, area: belowRect) }
+            form = f
+        } else if let a = added, below > 0, let p = s.participant(a) {
+            grid.put(x: area.x + 1, y: belowRect.y, text: TextWidth.truncate(l["att.added"] + l.colon + TextWidth.sanitize(p.function) + " — "
+                + l["att.added.enter"], toWidth: area.width - 2), role: .bannerWarn)
+        }
+        return cursor
+    }
+
+    /// « 17 octobre 2023 », "17 October 2023".
+    static func longDate(_ date: String, _ l: Labels) -> String {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return date }
+        return "\(parts[2]) " + l["month.\(parts[1])"] + " \(parts[0])"
+    }
+
+    // MARK: Table
+
+    /// Bindings of this screen, part of Keymap/all.
+    static let bindings: [Binding] = [
+        Binding("attendance.check-in", ["Enter"], screen: .attendance, whileTyping: true),
+        Binding("attendance.walk-in", ["F6", "Ctrl-N"], screen: .attendance, whileTyping: true),
+        Binding("attendance.up", ["Up"], screen: .attendance, whileTyping: true, inHints: false),
+        Binding("attendance.down", ["Down"], screen: .attendance, whileTyping: true, inHints: false),
+        Binding("attendance.clear", ["Esc"], screen: .attendance, whileTyping: true),
+        Binding("attendance.send-form", ["Ctrl-S"], screen: .attendance, whileTyping: true, inHints: false),
+    ]
+
+    /// Labels of this screen: id → (French, English).
+    static let labels: [String: (fr: String, en: String)] = [
+        "action.attendance.check-in": ("Pointer", "Check in"),
+        "help.attendance.check-in": ("Pointer la personne choisie ; formulaire : champ suivant", "Check the selected person in; in the form: next field"),
+        "action.attendance.walk-in": ("Nouvel arrivant", "Walk-in"),
+        "help.attendance.walk-in": ("Nouvel arrivant : formulaire, puis Entrée pour le pointer", "Walk-in: fill the form, then Enter checks them in"),
+        "action.attendance.up": ("Précédent", "Previous"),
+        "help.attendance.up": ("Personne précédente ; formulaire : suggestion ou champ précédent", "Previous person; in the form: previous suggestion or field"),
+        "action.attendance.down": ("Suivant", "Next"),
+        "help.attendance.down": ("Personne suivante ; formulaire : suggestion ou champ suivant", "Next person; in the form: next suggestion or field"),
+        "action.attendance.clear": ("Effacer", "Clear"),
+        "help.attendance.clear": ("Effacer la recherche ; fermer le formulaire (gardé pour après)", "Clear the search; close the form (kept for later)"),
+        "action.attendance.send-form": ("Envoyer", "Send"),
+        "help.attendance.send-form": ("Envoyer le formulaire du nouvel arrivant", "Send the walk-in form"),
+
+        "att.participant.one": ("participant", "participant"),
+        "att.participant.many": ("participants", "participants"),
+        "att.person.one": ("personne", "person"),
+        "att.person.many": ("personnes", "people"),
+        "att.woman.one": ("femme", "woman"),
+        "att.woman.many": ("femmes", "women"),
+        "att.of.whom": ("dont", "including"),
+        "att.session": ("Session", "Session"),
+        "att.day.ended": ("journée terminée", "day ended"),
+        "att.search": ("Rechercher", "Search"),
+        "att.ph.search": ("fonction, organisation, commune… sans accents ni majuscules", "function, organisation, commune… case and accents ignored"),
+        "att.ph.search.short": ("fonction, commune…", "function, commune…"),
+        "att.col.present": ("Présent", "Present"),
+        "att.col.function": ("Fonction", "Function"),
+        "att.col.organisation": ("Organisation", "Organisation"),
+        "att.col.category": ("Catégorie", "Category"),
+        "att.col.sex": ("Sexe", "Sex"),
+        "att.sex.F": ("F", "F"),
+        "att.sex.M": ("M", "M"),
+        "att.sex.unspecified": ("–", "–"),
+        "att.sex.long.F": ("femme", "woman"),
+        "att.sex.long.M": ("homme", "man"),
+        "att.sex.long.unspecified": ("non précisé", "not given"),
+        "att.nobody": ("Personne ne correspond : F6 pour ajouter un nouvel arrivant.", "Nobody matches: F6 to add a walk-in."),
+        "att.select": ("Choisissez d'abord une personne (↑/↓).", "Select someone first (↑/↓)."),
+        "att.already": ("déjà pointé(e) à", "already checked in at"),
+        "att.new": ("nouveau", "new"),
+        "att.added": ("Nouvel arrivant ajouté", "Walk-in added"),
+        "att.added.enter": ("Entrée pour le pointer", "Enter to check them in"),
+        "att.walkin.title": ("Nouvel arrivant", "Walk-in"),
+        "att.field.function": ("Fonction", "Function"),
+        "att.field.organisation": ("Organisation", "Organisation"),
+        "att.field.sex": ("Sexe", "Sex"),
+        "att.field.name": ("Nom", "Name"),
+        "att.ph.function": ("obligatoire, ex. « Maire de Koula »", "required, e.g. “Mayor of Koula”"),
+        "att.ph.organisation": ("sigle, nom ou commune ; facultatif", "acronym, name or commune; optional"),
+        "att.err.function": ("Donnez la fonction du nouvel arrivant (ex. « Maire de Koula »).", "Give the walk-in's function (e.g. “Mayor of Koula”)."),
+        "att.err.organisation": ("Organisation inconnue : choisissez-la dans les suggestions ou videz le champ.",
+                                 "Unknown organisation: pick it from the suggestions or empty the field."),
+
+        "cat.partner": ("PTF", "Partners"),
+        "cat.commune": ("Communes", "Communes"),
+        "cat.state-service": ("Services de l'État", "State services"),
+        "cat.ngo": ("ONG", "NGOs"),
+        "cat.private": ("Privé", "Private sector"),
+        "cat.organiser": ("Organisateurs", "Organisers"),
+        "cat.other": ("Autres", "Others"),
+        "cat.short.partner": ("PTF", "Partners"),
+        "cat.short.commune": ("Communes", "Communes"),
+        "cat.short.state-service": ("Serv. État", "State"),
+        "cat.short.ngo": ("ONG", "NGOs"),
+        "cat.short.private": ("Privé", "Private"),
+        "cat.short.organiser": ("Organis.", "Organisers"),
+        "cat.short.other": ("Autres", "Others"),
+
+        "month.1": ("janvier", "January"), "month.2": ("février", "February"), "month.3": ("mars", "March"),
+        "month.4": ("avril", "April"), "month.5": ("mai", "May"), "month.6": ("juin", "June"),
+        "month.7": ("juillet", "July"), "month.8": ("août", "August"), "month.9": ("septembre", "September"),
+        "month.10": ("octobre", "October"), "month.11": ("novembre", "November"), "month.12": ("décembre", "December"),
+    ]
 }

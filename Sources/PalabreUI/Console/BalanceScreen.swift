@@ -1,21 +1,169 @@
 import PalabreCore
 
-/// The Balance screen (F4).
+/// The Speaking balance screen (F4, « Temps de parole »): who has spoken, how long, how often.
+///
+/// Speaking time and turns by category (organisation type), by sex and by organisation (the
+/// top ones by time), for the day under way or for the whole session (`s` or Espace toggles),
+/// with the women's share of speaking time next to their share of the people present. The turn
+/// under way counts up to now. Figures come from ``SpeakingBalance``.
 public struct BalanceScreen: ConsoleScreen {
     public static let id = ScreenID.balance
-    /// Labels of this screen: id → (French, English).
-    static let labels: [String: (fr: String, en: String)] = [:]
-    /// Bindings of this screen, part of Keymap/all.
-    static let bindings: [Binding] = []
+
+    /// Whether the whole session is counted (else the day under way, or the last one started).
+    var wholeSession = false
 
     public init() {}
     public var isTyping: Bool { false }
 
-    public mutating func render(into grid: inout Grid, area: Rect, context: ScreenContext) -> Position? {
-        grid.put(x: area.x + 1, y: area.y + 1, text: context.labels["screen.balance"], role: .title)
+    public mutating func perform(action: String, context: ScreenContext) -> KeyOutcome {
+        if action == "balance.scope" { wholeSession.toggle() }
+        return .none
+    }
+
+    public mutating func handle(key: Key, context: ScreenContext) -> KeyOutcome { .none }
+
+    /// The figures shown.
+    func figures(_ ctx: ScreenContext) -> SpeakingBalance {
+        let day = wholeSession ? nil : (AttendanceFigures.day(ctx.state) ?? -1)
+        return SpeakingBalance(ctx.state, day: day, now: ctx.now)
+    }
+
+    /// « Femmes : 4 % du temps de parole · 8 % des présents ».
+    static func womenText(_ b: SpeakingBalance, labels l: Labels, short: Bool = false) -> String {
+        func pct(_ p: Int?) -> String { p.map { l.percent($0) } ?? "—" }
+        return l["bal.women"] + l.colon + pct(b.womenTimePercent) + " " + l[short ? "bal.of.time.short" : "bal.of.time"] + " · "
+            + pct(b.womenPresentPercent) + " " + l[short ? "bal.of.present.short" : "bal.of.present"]
+    }
+
+    // MARK: Drawing
+
+    public mutating func render(into grid: inout Grid, area: Rect, context ctx: ScreenContext) -> Position? {
+        let s = ctx.state, l = ctx.labels
+        let compact = area.isCompact
+        let b = figures(ctx)
+        var y = area.y
+        let bottom = area.y + area.height
+        // Scope and totals.
+        var scope: String
+        if wholeSession {
+            scope = l["bal.session"]
+        } else if let d = AttendanceFigures.day(s) {
+            scope = l["day"] + " \(d + 1)" + (compact ? "" : " · " + AttendanceScreen.longDate(s.days[d].date, l))
+            if s.currentDay != d && !compact { scope += " (" + l["att.day.ended"] + ")" }
+        } else {
+            scope = l["no.day"]
+        }
+        let totals = speakingClock(Int(b.totalMs / 1000)) + " · " + l.counted(b.turns, "bal.turn") + " "
+        grid.fill(x: area.x, y: y, width: area.width, height: 1, role: .normal)
+        let other = " [" + l[wholeSession ? "bal.key.day" : "bal.key.session"] + "]"
+        let left = " " + scope + (compact ? "" : other)
+        grid.put(x: area.x, y: y, text: TextWidth.truncate(left, toWidth: max(1, area.width - TextWidth.width(of: totals) - 1)), role: .title)
+        grid.put(x: area.x + area.width - TextWidth.width(of: totals), y: y, text: totals, role: .normal)
+        y += 1
+        // Women.
+        grid.put(x: area.x, y: y, text: TextWidth.truncate(" " + Self.womenText(b, labels: l, short: compact), toWidth: area.width),
+                 role: .barWomen)
+        y += 1
+        if !compact {
+            if let t = s.currentTurn {
+                let text = " " + l["bal.now"] + l.colon + TextWidth.sanitize(s.displayName(t.who)) + " · "
+                    + speakingClock(Int(s.speakingMs(t, at: ctx.now) / 1000))
+                grid.put(x: area.x, y: y, text: TextWidth.truncate(text, toWidth: area.width), role: .queueCurrent)
+            }
+            y += 1
+        }
+        if b.turns == 0 {
+            if y < bottom { grid.put(x: area.x + 1, y: y, text: TextWidth.truncate(l["bal.none"], toWidth: area.width - 2), role: .muted) }
+            return nil
+        }
+        // Columns: label, time, turns, share, bar.
+        let labelW = compact ? min(14, area.width / 3) : (area.width >= 100 ? 26 : 20)
+        let timeW = 8, turnsW = compact ? 0 : 7, pctW = 6, presentW = compact ? 0 : 10
+        let barW = max(0, area.width - 1 - labelW - timeW - turnsW - pctW - presentW - 2)
+        func header(_ title: String) {
+            guard y < bottom else { return }
+            if compact {
+                grid.put(x: area.x + 1, y: y, text: TextWidth.truncate(title, toWidth: area.width - 2), role: .title)
+            } else {
+                grid.put(x: area.x + 1, y: y, text: TextWidth.pad(title, toWidth: labelW), role: .title)
+                var col = area.x + 1 + labelW
+                col = grid.put(x: col, y: y, text: TextWidth.pad(l["bal.col.time"], toWidth: timeW, alignment: .right), role: .muted)
+                col = grid.put(x: col, y: y, text: TextWidth.pad(l["bal.col.turns"], toWidth: turnsW, alignment: .right), role: .muted)
+                col = grid.put(x: col, y: y, text: TextWidth.pad(l["bal.col.share"], toWidth: pctW, alignment: .right), role: .muted)
+                grid.put(x: col, y: y, text: TextWidth.pad(l["bal.col.present"], toWidth: presentW, alignment: .right), role: .muted)
+            }
+            y += 1
+        }
+        func row(_ name: String, _ r: SpeakingBalance.Row, present: Int?, women: Bool = false) {
+            guard y < bottom else { return }
+            var col = area.x + 1
+            col = grid.put(x: col, y: y, text: TextWidth.pad(TextWidth.sanitize(name), toWidth: labelW - 1) + " ", role: .normal)
+            col = grid.put(x: col, y: y, text: TextWidth.pad(speakingClock(Int(r.ms / 1000)), toWidth: timeW, alignment: .right), role: .normal)
+            if turnsW > 0 {
+                col = grid.put(x: col, y: y, text: TextWidth.pad("\(r.turns)", toWidth: turnsW, alignment: .right), role: .muted)
+            }
+            let p = SpeakingBalance.percent(r.ms, b.totalMs) ?? 0
+            col = grid.put(x: col, y: y, text: TextWidth.pad(l.percent(p), toWidth: pctW, alignment: .right), role: women ? .barWomen : .normal)
+            if presentW > 0 {
+                let share = SpeakingBalance.percent(Int64(present ?? 0), Int64(b.present)).map { l.percent($0) } ?? "—"
+                col = grid.put(x: col, y: y, text: TextWidth.pad(share, toWidth: presentW, alignment: .right), role: .muted)
+            }
+            if barW > 0 {
+                let fraction = b.totalMs > 0 ? Double(r.ms) / Double(b.totalMs) : 0
+                grid.put(x: col + 2, y: y, text: barText(fraction, width: barW), role: women ? .barWomen : .bar)
+            }
+            y += 1
+        }
+        header(l["bal.by.category"])
+        for r in b.byCategory { row(l["cat." + r.key], r, present: b.presentByCategory[r.key]) }
+        if !compact && y < bottom { y += 1 }
+        header(l["bal.by.sex"])
+        for r in b.bySex { row(l["bal.sex." + r.key], r, present: b.presentBySex[r.key], women: r.key == Sex.female.rawValue) }
+        if !compact && y < bottom { y += 1 }
+        if y + 1 < bottom {
+            let n = min(b.byOrganisation.count, bottom - y - 1)
+            header(b.byOrganisation.count > n ? l["bal.by.organisation.top"].replacingOccurrences(of: "%d", with: "\(n)") : l["bal.by.organisation"])
+            for r in b.byOrganisation.prefix(n) {
+                let name = s.programme.organisation(r.key)?.acronym ?? s.programme.commune(r.key)?.name ?? s.displayName(r.key)
+                row(name, r, present: b.presentByOrganisation[r.key])
+            }
+        }
         return nil
     }
 
-    public mutating func perform(action: String, context: ScreenContext) -> KeyOutcome { .none }
-    public mutating func handle(key: Key, context: ScreenContext) -> KeyOutcome { .none }
+    // MARK: Table
+
+    /// Bindings of this screen, part of Keymap/all.
+    static let bindings: [Binding] = [
+        Binding("balance.scope", ["s", "Space"], screen: .balance),
+    ]
+
+    /// Labels of this screen: id → (French, English).
+    static let labels: [String: (fr: String, en: String)] = [
+        "action.balance.scope": ("Jour/session", "Day/session"),
+        "help.balance.scope": ("Compter la journée en cours ou toute la session", "Count the day under way or the whole session"),
+        "bal.session": ("Toute la session", "Whole session"),
+        "bal.key.day": ("s : journée", "s: day"),
+        "bal.key.session": ("s : toute la session", "s: whole session"),
+        "bal.turn.one": ("tour de parole", "turn"),
+        "bal.turn.many": ("tours de parole", "turns"),
+        "bal.women": ("Femmes", "Women"),
+        "bal.of.time": ("du temps de parole", "of speaking time"),
+        "bal.of.time.short": ("parole", "speech"),
+        "bal.of.present": ("des présents", "of those present"),
+        "bal.of.present.short": ("présents", "present"),
+        "bal.now": ("Parle en ce moment", "Speaking now"),
+        "bal.none": ("Aucune prise de parole comptée pour l'instant.", "No speaking turn counted yet."),
+        "bal.col.time": ("Temps", "Time"),
+        "bal.col.turns": ("Tours", "Turns"),
+        "bal.col.share": ("Part", "Share"),
+        "bal.col.present": ("Présents", "Present"),
+        "bal.by.category": ("Par catégorie", "By category"),
+        "bal.by.sex": ("Par sexe", "By sex"),
+        "bal.by.organisation": ("Par organisation", "By organisation"),
+        "bal.by.organisation.top": ("Organisations, les %d premières", "Organisations, top %d"),
+        "bal.sex.F": ("Femmes", "Women"),
+        "bal.sex.M": ("Hommes", "Men"),
+        "bal.sex.unspecified": ("Non précisé", "Not given"),
+    ]
 }

@@ -1,21 +1,809 @@
 import PalabreCore
 
-/// The Rapporteur screen (F2).
+/// The Rapporteur screen (F2, « Compte rendu »): the minutes typed live.
+///
+/// An input line at the bottom takes any text (a ``LineEditor``); the entry kind is shown next
+/// to it, chosen with F6/F7 or with a prefix typed at the start of the line (`/d `, `/r `…,
+/// stripped on send; text typed without a prefix is sent exactly as typed). Enter sends a
+/// note, decision, question or answer at once; a recommendation, an action or a commitment
+/// first opens a small form under the input (``CompletionForm``). Above the input, the entries
+/// of the current item (or of the last one): ↑ moves into that list, where `m` amends, `x`
+/// retracts and `v` adopts the selected entry.
+///
+/// Nothing typed is lost by a refusal or by switching screens: inputs are cleared only in
+/// ``didRecord(_:context:)``.
 public struct RapporteurScreen: ConsoleScreen {
     public static let id = ScreenID.rapporteur
-    /// Labels of this screen: id → (French, English).
-    static let labels: [String: (fr: String, en: String)] = [:]
-    /// Bindings of this screen, part of Keymap/all.
-    static let bindings: [Binding] = []
 
-    public init() {}
-    public var isTyping: Bool { false }
-
-    public mutating func render(into grid: inout Grid, area: Rect, context: ScreenContext) -> Position? {
-        grid.put(x: area.x + 1, y: area.y + 1, text: context.labels["screen.rapporteur"], role: .title)
-        return nil
+    /// Where the keys go.
+    enum Focus: Sendable, Equatable {
+        /// The input line (the default).
+        case input
+        /// The list of entries.
+        case list
+        /// The form of a recommendation, action or commitment.
+        case form
+        /// A one-line prompt for a reason (amendment, retraction).
+        case prompt
     }
 
-    public mutating func perform(action: String, context: ScreenContext) -> KeyOutcome { .none }
-    public mutating func handle(key: Key, context: ScreenContext) -> KeyOutcome { .none }
+    /// What the prompt asks for.
+    enum Prompt: Sendable, Equatable {
+        case amendReason(entry: Int)
+        case retractReason(entry: Int)
+    }
+
+    /// Prefixes typed at the start of the line, each followed by a space: `/d Texte`.
+    static let prefixes: [(letter: Character, kind: EntryKind)] = [
+        ("d", .decision), ("r", .recommendation), ("e", .commitment), ("a", .action),
+        ("q", .question), ("p", .answer), ("n", .note),
+    ]
+
+    /// The input line.
+    var editor = LineEditor()
+    /// Kind chosen with F6/F7; back to note after each entry sent. A prefix overrides it.
+    var kind: EntryKind = .note
+    /// Where the keys go.
+    var focus: Focus = .input
+    /// Entry selected in the list (its seq).
+    var selected: Int?
+    /// Open form and the kind it is for.
+    var form: CompletionForm?
+    var formKind: EntryKind?
+    /// A form closed with Esc, given back if the same kind is sent again.
+    var parkedForm: CompletionForm?
+    var parkedKind: EntryKind?
+    /// Open prompt and its input.
+    var prompt: Prompt?
+    var promptEditor = LineEditor()
+    /// Entry being amended: its text is in the input.
+    var amending: Int?
+    /// The draft put aside while amending, given back afterwards.
+    var stash: LineEditor?
+    /// The command asked for and not yet answered: only its own result clears inputs.
+    var sent: Command?
+
+    public init() {}
+
+    public var isTyping: Bool { focus != .list }
+
+    // MARK: Prefixes
+
+    /// The kind and text meant by `line`: a leading `/x ` prefix (x one of n d q p r a e,
+    /// either case) gives the kind and is stripped; otherwise `kind` and the text unchanged.
+    static func split(_ line: String, kind: EntryKind) -> (kind: EntryKind, text: String) {
+        let c = Array(line.prefix(3))
+        if c.count == 3, c[0] == "/", c[2] == " ", let letter = c[1].lowercased().first,
+           let p = prefixes.first(where: { $0.letter == letter })
+        {
+            return (p.kind, String(line.dropFirst(3)))
+        }
+        return (kind, line)
+    }
+
+    /// The kind and text the input would send now.
+    var effective: (kind: EntryKind, text: String) { Self.split(editor.text, kind: kind) }
+
+    // MARK: Keys
+
+    public mutating func perform(action: String, context: ScreenContext) -> KeyOutcome {
+        switch action {
+        case "rapporteur.send": return process(.enter, context)
+        case "rapporteur.send-form": return process(.ctrl("s"), context)
+        case "rapporteur.cancel": return process(.escape, context)
+        case "rapporteur.up": return process(.up, context)
+        case "rapporteur.down": return process(.down, context)
+        case "rapporteur.kind-next", "rapporteur.kind-previous":
+            if focus == .input || focus == .list, amending == nil {
+                let all = EntryKind.allCases
+                let i = all.firstIndex(of: kind) ?? 0
+                kind = all[(i + (action == "rapporteur.kind-next" ? 1 : all.count - 1)) % all.count]
+            }
+            return .none
+        case "rapporteur.amend": return listAction("amend", context)
+        case "rapporteur.retract": return listAction("retract", context)
+        case "rapporteur.adopt": return listAction("adopt", context)
+        case "rapporteur.prefix":
+            if focus == .list { focus = .input; if editor.isEmpty { editor.insert("/") } }
+            return .none
+        default: return .none
+        }
+    }
+
+    public mutating func handle(key: Key, context: ScreenContext) -> KeyOutcome {
+        process(key, context)
+    }
+
+    /// Every key of the screen, bound or not, goes through here.
+    mutating func process(_ key: Key, _ ctx: ScreenContext) -> KeyOutcome {
+        switch focus {
+        case .input: return inputKey(key, ctx)
+        case .list: return listKey(key, ctx)
+        case .form: return formKey(key, ctx)
+        case .prompt: return promptKey(key, ctx)
+        }
+    }
+
+    private mutating func inputKey(_ key: Key, _ ctx: ScreenContext) -> KeyOutcome {
+        let l = ctx.labels
+        switch key {
+        case .enter, .ctrl("s"):
+            if let id = amending {
+                let text = editor.text
+                if text.trimmingCharacters(in: .whitespaces).isEmpty { return .message(l["rap.empty"], isError: true) }
+                if text == ctx.state.entry(id)?.content.text { return .message(l["rap.same"], isError: true) }
+                prompt = .amendReason(entry: id)
+                promptEditor.clear()
+                focus = .prompt
+                return .none
+            }
+            let (k, text) = effective
+            let blank = text.trimmingCharacters(in: .whitespaces).isEmpty
+            switch k {
+            case .note, .decision, .question, .answer:
+                if blank { return .message(l["rap.empty"], isError: true) }
+                return send(.record(EntryContent(kind: k, text: text)))
+            case .recommendation, .action, .commitment:
+                if blank && k != .commitment { return .message(l["rap.empty"], isError: true) }
+                if parkedKind == k, let f = parkedForm { form = f } else { form = Self.makeForm(k, ctx) }
+                formKind = k
+                parkedForm = nil; parkedKind = nil
+                focus = .form
+                return .none
+            }
+        case .escape:
+            if amending != nil { endAmending() }
+            return .none
+        case .up:
+            guard amending == nil else { return .none }
+            let list = Self.scope(ctx.state).entries
+            guard let last = list.last else { return .none }
+            selected = last.id
+            focus = .list
+            return .none
+        case .down:
+            return .none
+        default:
+            editor.handle(key)
+            return .none
+        }
+    }
+
+    private mutating func listKey(_ key: Key, _ ctx: ScreenContext) -> KeyOutcome {
+        let list = Self.scope(ctx.state).entries
+        guard !list.isEmpty else { focus = .input; return .none }
+        let i = list.firstIndex { $0.id == selected } ?? list.count - 1
+        switch key {
+        case .up: selected = list[max(0, i - 1)].id
+        case .down:
+            if i + 1 < list.count { selected = list[i + 1].id } else { focus = .input }
+        case .home: selected = list.first?.id
+        case .end: selected = list.last?.id
+        case .pageUp: selected = list[max(0, i - 5)].id
+        case .pageDown: selected = list[min(list.count - 1, i + 5)].id
+        case .escape, .enter: focus = .input
+        case .char("m"): return listAction("amend", ctx)
+        case .char("x"), .delete: return listAction("retract", ctx)
+        case .char("v"): return listAction("adopt", ctx)
+        default: break
+        }
+        return .none
+    }
+
+    private mutating func listAction(_ what: String, _ ctx: ScreenContext) -> KeyOutcome {
+        guard focus == .list else { return .none }
+        let list = Self.scope(ctx.state).entries
+        guard let e = list.first(where: { $0.id == selected }) ?? list.last else { return .none }
+        selected = e.id
+        let l = ctx.labels
+        if e.retracted != nil { return .message(l["rap.already.retracted"], isError: true) }
+        switch what {
+        case "amend":
+            stash = editor
+            editor = LineEditor(text: e.content.text)
+            amending = e.id
+            focus = .input
+            return .none
+        case "retract":
+            prompt = .retractReason(entry: e.id)
+            promptEditor.clear()
+            focus = .prompt
+            return .none
+        default:
+            if e.adoptedAt != nil { return .message(l["rap.already.adopted"], isError: true) }
+            return send(.adopt(entry: e.id))
+        }
+    }
+
+    private mutating func promptKey(_ key: Key, _ ctx: ScreenContext) -> KeyOutcome {
+        guard let p = prompt else { focus = .input; return .none }
+        switch key {
+        case .enter, .ctrl("s"):
+            let reason = promptEditor.text
+            if reason.trimmingCharacters(in: .whitespaces).isEmpty { return .message(ctx.labels["rap.no.reason"], isError: true) }
+            switch p {
+            case .amendReason(let id): return send(.amend(entry: id, text: editor.text, reason: reason))
+            case .retractReason(let id): return send(.retract(entry: id, reason: reason))
+            }
+        case .escape:
+            prompt = nil
+            if case .retractReason = p { focus = .list } else { focus = .input }
+            return .none
+        case .up, .down:
+            return .none
+        default:
+            promptEditor.handle(key)
+            return .none
+        }
+    }
+
+    private mutating func formKey(_ key: Key, _ ctx: ScreenContext) -> KeyOutcome {
+        guard var f = form, let k = formKind else { focus = .input; return .none }
+        let outcome = f.handle(key)
+        form = f
+        switch outcome {
+        case .handled, .ignored: return .none
+        case .cancel:
+            parkedForm = f; parkedKind = k
+            form = nil; formKind = nil
+            focus = .input
+            return .none
+        case .submit:
+            switch content(k, f, ctx) {
+            case .success(let c): return send(.record(c))
+            case .failure(let problem):
+                form?.focus(problem.field)
+                return .message(problem.message, isError: true)
+            }
+        }
+    }
+
+    private mutating func send(_ c: Command) -> KeyOutcome {
+        sent = c
+        return .perform(c)
+    }
+
+    private mutating func endAmending() {
+        editor = stash ?? LineEditor()
+        stash = nil
+        amending = nil
+        prompt = nil
+        focus = .input
+    }
+
+    // MARK: Results
+
+    public mutating func didRecord(_ events: [Event], context: ScreenContext) {
+        guard sent != nil else { return }
+        sent = nil
+        for e in events {
+            switch e.payload {
+            case .entryRecorded:
+                editor.clear()
+                form = nil; formKind = nil; parkedForm = nil; parkedKind = nil
+                kind = .note
+                focus = .input
+            case .entryAmended:
+                endAmending()
+            case .entryRetracted:
+                prompt = nil
+                focus = .list
+            default: break
+            }
+        }
+    }
+
+    /// A refusal keeps everything as it is: the console shows why, the text stays.
+    public mutating func wasRefused(_ refusal: Refusal, context: ScreenContext) {
+        sent = nil
+    }
+
+    // MARK: Forms
+
+    /// A field that is wrong, and why.
+    struct Problem: Error, Equatable {
+        var field: String
+        var message: String
+    }
+
+    /// The form of a recommendation, an action or a commitment.
+    static func makeForm(_ k: EntryKind, _ ctx: ScreenContext) -> CompletionForm {
+        let l = ctx.labels
+        let people = whoCandidates(ctx)
+        func text(_ id: String, _ candidates: [CompletionForm.Candidate] = [], placeholder: String? = nil) -> CompletionForm.Field {
+            CompletionForm.Field(id: id, label: l["field." + id], candidates: candidates, placeholder: placeholder)
+        }
+        let due = text("due", placeholder: l["ph.due"])
+        let title = l["kind." + k.rawValue] + " — " + l["form.keys"]
+        switch k {
+        case .recommendation:
+            return CompletionForm(title: title, fields: [text("addressee", people, placeholder: l["ph.optional"]),
+                                                         text("responsible", people, placeholder: l["ph.optional"]), due])
+        case .action:
+            return CompletionForm(title: title, fields: [text("responsible", people, placeholder: l["ph.required"]), due])
+        default:
+            let p = ctx.state.programme
+            let partners = (p.partners + p.organisations.filter { $0.type != .partner }).map {
+                CompletionForm.Candidate(value: $0.id, display: $0.acronym, detail: $0.name)
+            }
+            var fiches: [CompletionForm.Candidate] = []
+            for c in p.communes {
+                for f in c.fiches { fiches.append(.init(value: f.id, display: f.id, detail: c.name + " · " + f.title)) }
+            }
+            var nature = text("nature")
+            nature.options = CommitmentNature.allCases.map { ($0.rawValue, l["nature." + $0.rawValue]) }
+            var status = text("status")
+            status.options = CommitmentStatus.allCases.map { ($0.rawValue, l["cstatus." + $0.rawValue]) }
+            return CompletionForm(title: title, fields: [
+                text("partner", partners, placeholder: l["ph.partner"]), text("fiche", fiches, placeholder: l["ph.fiche"]),
+                nature, text("amount", placeholder: l["ph.amount"]), text("currency", placeholder: l["ph.currency"]),
+                status, text("conditions", placeholder: l["ph.optional"]), due,
+            ])
+        }
+    }
+
+    /// Candidates for « à l'endroit de » and « responsable »: participants by function,
+    /// organisations by acronym, communes as « Commune de … ». They yield the text shown.
+    static func whoCandidates(_ ctx: ScreenContext) -> [CompletionForm.Candidate] {
+        let s = ctx.state, l = ctx.labels
+        var out: [CompletionForm.Candidate] = []
+        for o in s.programme.organisations { out.append(.init(value: o.acronym, display: o.acronym, detail: o.name)) }
+        for c in s.programme.communes {
+            let name = l["cand.commune"].replacingOccurrences(of: "%@", with: c.name)
+            out.append(.init(value: name, display: name, detail: l["cand.cercle"] + " " + c.cercle))
+        }
+        for p in s.participants {
+            let org = s.organisationId(of: p.id).flatMap { s.programme.organisation($0)?.acronym ?? s.programme.commune($0)?.name }
+            out.append(.init(value: p.function, display: p.function, detail: org ?? ""))
+        }
+        return out
+    }
+
+    /// The entry a filled form stands for, or the field to fix.
+    func content(_ k: EntryKind, _ f: CompletionForm, _ ctx: ScreenContext) -> Result<EntryContent, Problem> {
+        let l = ctx.labels
+        let text = effective.text
+        func value(_ id: String) -> String? {
+            guard let field = f[id] else { return nil }
+            let v = field.picked?.value ?? field.text
+            return v.isEmpty ? nil : v
+        }
+        switch k {
+        case .recommendation:
+            return .success(EntryContent(kind: k, text: text, addressee: value("addressee"), responsible: value("responsible"),
+                                         due: value("due")))
+        case .action:
+            guard let r = value("responsible") else { return .failure(Problem(field: "responsible", message: l["err.responsible"])) }
+            return .success(EntryContent(kind: k, text: text, responsible: r, due: value("due")))
+        default:
+            guard let partner = f["partner"]?.resolved else {
+                return .failure(Problem(field: "partner", message: l["err.partner"]))
+            }
+            guard let ficheId = f["fiche"]?.resolved?.value, let (fiche, _) = ctx.state.programme.fiche(ficheId) else {
+                return .failure(Problem(field: "fiche", message: l["err.fiche"]))
+            }
+            let nature = f["nature"]?.chosen.flatMap(CommitmentNature.init(rawValue:)) ?? .financial
+            var amount: Int64?
+            if let typed = value("amount") {
+                guard let a = Money.parse(typed) else {
+                    return .failure(Problem(field: "amount", message: l["err.amount"] + " « " + typed + " »"))
+                }
+                amount = a
+            } else if nature == .financial {
+                return .failure(Problem(field: "amount", message: l["err.no.amount"]))
+            }
+            let status = f["status"]?.chosen.flatMap(CommitmentStatus.init(rawValue:)) ?? .announced
+            return .success(EntryContent(kind: k, text: text, due: value("due"), partner: partner.value, fiche: fiche.id,
+                                         nature: nature, amount: amount, currency: value("currency") ?? fiche.currency,
+                                         status: status, conditions: value("conditions")))
+        }
+    }
+
+    // MARK: What is listed
+
+    /// The entries shown: those of the item under way; with none, those of the item that ended
+    /// last, with the entries recorded outside the agenda since it started; before any item,
+    /// those recorded outside the agenda. Title: the item's, or nil outside the agenda.
+    static func scope(_ s: SessionState) -> (item: String?, running: Bool, entries: [Entry]) {
+        if let c = s.currentItem { return (c, true, s.entries.filter { $0.item == c }) }
+        let last = s.runs.filter { $0.value.startedAt != nil }.max { a, b in
+            let ta = a.value.endedAt ?? a.value.startedAt!, tb = b.value.endedAt ?? b.value.startedAt!
+            return ta != tb ? ta < tb : a.key < b.key
+        }
+        guard let (id, run) = last else { return (nil, false, s.entries.filter { $0.item == nil }) }
+        let since = run.startedAt!
+        return (id, false, s.entries.filter { $0.item == id || ($0.item == nil && $0.at >= since) })
+    }
+
+    // MARK: Drawing
+
+    public mutating func render(into grid: inout Grid, area: Rect, context ctx: ScreenContext) -> Position? {
+        let l = ctx.labels
+        let compact = area.isCompact
+        let scope = Self.scope(ctx.state)
+        if focus == .form && form == nil { focus = .input }
+        if focus == .list && !scope.entries.contains(where: { $0.id == selected }) {
+            selected = scope.entries.last?.id
+            if selected == nil { focus = .input }
+        }
+        var y = area.y
+        drawStatus(&grid, x: area.x, y: y, width: area.width, ctx: ctx, scope: scope)
+        y += 1
+        if !compact {
+            drawFloor(&grid, x: area.x, y: y, width: area.width, ctx: ctx)
+            y += 1
+        }
+        let bottomEnd = area.y + area.height
+        // Rows under the input.
+        var below = 0
+        if let f = form, focus == .form { below = f.fullHeight }
+        else if prompt != nil { below = 1 }
+        else if !compact { below = 1 }
+        let headerRows = compact ? 0 : 1
+        let minList = compact ? 0 : 1
+        below = max(0, min(below, bottomEnd - y - headerRows - minList - 1))
+        let inputY = bottomEnd - below - 1
+        if !compact {
+            let count = l.counted(scope.entries.count, "rap.entry")
+            let name = scope.item.map { ctx.state.item($0)?.item.title ?? $0 } ?? l["rap.outside"]
+            let head = (scope.running || scope.item == nil ? "" : l["rap.last.item"] + l.colon) + TextWidth.sanitize(name) + " · " + count
+            grid.put(x: area.x, y: y, text: "── " + TextWidth.truncate(head, toWidth: max(1, area.width - 8)) + " ", role: .border)
+            let used = TextWidth.width(of: "── " + TextWidth.truncate(head, toWidth: max(1, area.width - 8)) + " ")
+            grid.fill(x: area.x + used, y: y, width: area.width - used, height: 1, with: "─", role: .border)
+            y += 1
+        }
+        drawEntries(&grid, area: Rect(x: area.x, y: y, width: area.width, height: max(0, inputY - y)), entries: scope.entries,
+                    compact: compact, ctx: ctx)
+        var cursor = drawInput(&grid, x: area.x, y: inputY, width: area.width, ctx: ctx)
+        let belowRect = Rect(x: area.x, y: inputY + 1, width: area.width, height: below)
+        if focus == .form, var f = form {
+            if formKind == .commitment, let i = f.fields.firstIndex(where: { $0.id == "currency" }),
+               let fiche = f["fiche"]?.resolved.flatMap({ ctx.state.programme.fiche($0.value) })
+            {
+                f.fields[i].placeholder = fiche.fiche.currency + " (" + l["ph.currency.of"] + " " + fiche.fiche.id + ")"
+            }
+            let c = f.render(into: &grid, area: belowRect)
+            form = f
+            cursor = c
+        } else if let p = prompt, below > 0 {
+            let label: String
+            switch p {
+            case .amendReason(let id): label = l["rap.reason.amend"] + " " + l["rap.number"] + "\(id)" + l.colon
+            case .retractReason(let id): label = l["rap.reason.retract"] + " " + l["rap.number"] + "\(id)" + l.colon
+            }
+            let end = grid.put(x: area.x + 1, y: belowRect.y, text: TextWidth.truncate(label, toWidth: area.width / 2), role: .title)
+            let c = promptEditor.render(into: &grid, x: end, y: belowRect.y, width: max(1, area.x + area.width - end - 1))
+            if focus == .prompt { cursor = c }
+        } else if below > 0 {
+            drawPrefixes(&grid, x: area.x + 1, y: belowRect.y, width: area.width - 2, labels: l)
+        }
+        return focus == .list ? nil : cursor
+    }
+
+    private func drawStatus(_ grid: inout Grid, x: Int, y: Int, width: Int, ctx: ScreenContext,
+                            scope: (item: String?, running: Bool, entries: [Entry])) {
+        let s = ctx.state, l = ctx.labels
+        grid.fill(x: x, y: y, width: width, height: 1, role: .normal)
+        guard let id = s.currentItem, let item = s.item(id)?.item else {
+            var text = " " + l["no.item"]
+            if let next = s.nextPlannedItem { text += " · " + l["rap.next"] + l.colon + TextWidth.sanitize(next.title) }
+            grid.put(x: x, y: y, text: TextWidth.truncate(text, toWidth: width), role: .statusPlanned)
+            return
+        }
+        let run = s.run(id)
+        let remaining = s.remaining(id, at: ctx.now)
+        let timer = remaining >= 0 ? l["rap.left"] + " " + formatCountdown(remaining) : l["rap.over"] + " " + formatCountdown(remaining)
+        let timerRole: Role = remaining < 0 ? .timerOver : remaining <= 120 ? .timerWarn : .timerOK
+        let status = l["status." + run.status.rawValue]
+        let clock = formatCountdown(s.elapsed(id, at: ctx.now)) + " / " + formatCountdown(s.timeBox(id))
+        let right = width >= 60 ? "\(status) · \(clock) · \(timer) " : "\(status) · \(timer) "
+        let rw = TextWidth.width(of: right)
+        let left = " " + (run.status == .paused ? "‖ " : "▶ ") + TextWidth.sanitize(item.title)
+        grid.put(x: x, y: y, text: TextWidth.truncate(left, toWidth: max(1, width - rw - 1)), role: .title)
+        var col = x + width - rw
+        col = grid.put(x: col, y: y, text: status + " · ", role: run.status == .paused ? .statusPlanned : .statusRunning)
+        if width >= 60 { col = grid.put(x: col, y: y, text: clock + " · ", role: .muted) }
+        grid.put(x: col, y: y, text: timer, role: timerRole)
+    }
+
+    private func drawFloor(_ grid: inout Grid, x: Int, y: Int, width: Int, ctx: ScreenContext) {
+        let s = ctx.state, l = ctx.labels
+        var text: String
+        var role = Role.muted
+        if let t = s.currentTurn {
+            let org = s.organisationId(of: t.who).flatMap { s.programme.organisation($0)?.acronym }
+            let who = s.displayName(t.who)
+            // The organisation, unless the function already names it (« Représentante du PAM »).
+            let name = who + (org.flatMap { Text.fold(who).contains(Text.fold($0)) ? nil : " (\($0))" } ?? "")
+            text = " " + l["rap.floor"] + l.colon + TextWidth.sanitize(name) + " · " + speakingClock(Int(s.speakingMs(t, at: ctx.now) / 1000))
+            role = .queueCurrent
+        } else {
+            text = s.currentItem == nil ? "" : " " + l["rap.nobody"]
+        }
+        if !s.queue.isEmpty { text += " · " + l.counted(s.queue.count, "rap.waiting") }
+        grid.put(x: x, y: y, text: TextWidth.truncate(text, toWidth: width), role: role)
+    }
+
+    /// Lines of one entry: its text wrapped (up to `maxLines`), marks, and a detail line for
+    /// recommendations, actions and commitments.
+    private func entryLines(_ e: Entry, width: Int, maxLines: Int, ctx: ScreenContext) -> [(text: String, role: Role)] {
+        let l = ctx.labels
+        var marks: [String] = []
+        if let r = e.retracted { marks.append(l["rap.retracted"] + l.colon + TextWidth.sanitize(r)) }
+        if !e.amendments.isEmpty { marks.append(l["rap.amended"]) }
+        if e.adoptedAt != nil { marks.append(l["rap.adopted"]) }
+        let markText = marks.isEmpty ? "" : " [" + marks.joined(separator: " · ") + "]"
+        let body = TextWidth.sanitize(e.content.text) + markText
+        var lines = TextWidth.wrap(body, width: max(1, width))
+        if lines.count > maxLines {
+            lines = Array(lines.prefix(maxLines))
+            lines[maxLines - 1] = TextWidth.truncate(lines[maxLines - 1] + " …", toWidth: width)
+        }
+        let role: Role = e.retracted != nil ? .entryRetracted : .normal
+        var out = lines.map { (text: $0, role: role) }
+        if maxLines > 1, let d = detail(e.content, ctx) {
+            out.append((TextWidth.truncate("→ " + TextWidth.sanitize(d), toWidth: width), e.retracted != nil ? .entryRetracted : .muted))
+        }
+        return out
+    }
+
+    /// The fields of a structured entry in one line.
+    private func detail(_ c: EntryContent, _ ctx: ScreenContext) -> String? {
+        let l = ctx.labels, p = ctx.state.programme
+        var parts: [String] = []
+        switch c.kind {
+        case .recommendation, .action:
+            if let a = c.addressee { parts.append(l["field.addressee"] + " " + a) }
+            if let r = c.responsible { parts.append(l["field.responsible"] + l.colon + r) }
+            if let d = c.due { parts.append(l["field.due"] + l.colon + d) }
+        case .commitment:
+            if let id = c.partner { parts.append(p.organisation(id)?.acronym ?? id) }
+            if let id = c.fiche { parts.append(id + (p.fiche(id).map { " (" + $0.commune.name + ")" } ?? "")) }
+            if let a = c.amount { parts.append(Money.format(a, c.currency ?? p.currency, language: l.language)) }
+            if let n = c.nature { parts.append(l["nature." + n.rawValue]) }
+            if let s = c.status { parts.append(l["cstatus." + s.rawValue]) }
+            if let cond = c.conditions { parts.append(l["field.conditions"] + l.colon + cond) }
+            if let d = c.due { parts.append(l["field.due"] + l.colon + d) }
+        default: return nil
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    private func drawEntries(_ grid: inout Grid, area: Rect, entries: [Entry], compact: Bool, ctx: ScreenContext) {
+        guard area.height > 0 else { return }
+        let l = ctx.labels
+        if entries.isEmpty {
+            grid.put(x: area.x + 1, y: area.y + area.height - 1, text: TextWidth.truncate(l["rap.no.entries"], toWidth: area.width - 2),
+                     role: .muted)
+            return
+        }
+        let numWidth = max(3, String(entries.map(\.id).max() ?? 0).count)
+        let kindSet = area.width < 60 ? "kind.tiny." : "kind.short."
+        let kindWidth = EntryKind.allCases.map { TextWidth.width(of: l[kindSet + $0.rawValue]) }.max() ?? 10
+        let textX = 1 + numWidth + 1 + kindWidth + 1
+        let textWidth = max(1, area.width - textX - 1)
+        let mark = highlighted
+        let selIndex = entries.firstIndex { $0.id == mark }
+        // Blocks of lines, from the last entry up, until the area is full; the selected entry is
+        // kept in view by ending the window on it when it lies above.
+        let end = entries.count - 1
+        var blocks: [(Entry, [(text: String, role: Role)])] = []
+        var rows = 0
+        var i = end
+        func lines(_ e: Entry) -> [(text: String, role: Role)] {
+            entryLines(e, width: textWidth, maxLines: compact ? 1 : (e.id == mark ? 8 : 3), ctx: ctx)
+        }
+        while i >= 0 {
+            let b = lines(entries[i])
+            if rows + b.count > area.height && !blocks.isEmpty { break }
+            blocks.insert((entries[i], b), at: 0)
+            rows += b.count
+            i -= 1
+        }
+        if let s = selIndex, !blocks.contains(where: { $0.0.id == entries[s].id }) {
+            blocks = []; rows = 0; i = s
+            while i >= 0 {
+                let b = lines(entries[i])
+                if rows + b.count > area.height && !blocks.isEmpty { break }
+                blocks.insert((entries[i], b), at: 0)
+                rows += b.count
+                i -= 1
+            }
+        }
+        var y = area.y + max(0, area.height - rows)
+        // When the first block is taller than the room, drop its first lines.
+        var skip = max(0, rows - area.height)
+        for (e, block) in blocks {
+            let isSel = e.id == mark
+            for (k, line) in block.enumerated() {
+                if skip > 0 { skip -= 1; continue }
+                if isSel { grid.fill(x: area.x, y: y, width: area.width, height: 1, role: .selection) }
+                if k == 0 {
+                    let num = TextWidth.pad(String(e.id), toWidth: numWidth, alignment: .right)
+                    grid.put(x: area.x + 1, y: y, text: num, role: isSel ? .selection : .muted)
+                    grid.put(x: area.x + 1 + numWidth + 1, y: y, text: TextWidth.pad(l[kindSet + e.content.kind.rawValue], toWidth: kindWidth),
+                             role: isSel ? .selection : (e.retracted != nil ? .entryRetracted : .entryKind))
+                }
+                grid.put(x: area.x + textX, y: y, text: line.text, role: isSel ? .selection : line.role, maxWidth: textWidth)
+                y += 1
+            }
+        }
+    }
+
+    /// The entry set apart in the list: the one selected while the list has the focus, the one
+    /// being amended, or the one a retraction reason is asked for.
+    var highlighted: Int? {
+        if focus == .list { return selected }
+        if case .retractReason(let id) = prompt { return id }
+        return amending
+    }
+
+    private mutating func drawInput(_ grid: inout Grid, x: Int, y: Int, width: Int, ctx: ScreenContext) -> Position? {
+        let l = ctx.labels
+        let label: String
+        if let id = amending {
+            label = " " + l["rap.amending"] + "\(id) ▸ "
+        } else {
+            label = " " + l["kind." + effective.kind.rawValue] + " ▸ "
+        }
+        grid.fill(x: x, y: y, width: width, height: 1, role: .normal)
+        let lw = min(TextWidth.width(of: label), width / 2)
+        grid.put(x: x, y: y, text: TextWidth.truncate(label, toWidth: lw), role: .entryKind)
+        let ex = x + lw
+        let ew = max(1, x + width - ex - 1)
+        guard focus == .input else {
+            // Not being edited: the start of the text, not where the cursor was.
+            grid.put(x: ex, y: y, text: TextWidth.truncate(TextWidth.sanitize(editor.text), toWidth: ew), role: .muted)
+            return nil
+        }
+        let c = editor.render(into: &grid, x: ex, y: y, width: ew, role: .input)
+        if editor.isEmpty {
+            grid.put(x: ex + 1, y: y, text: TextWidth.truncate(l["rap.placeholder"], toWidth: ew - 1), role: .inputPlaceholder)
+        }
+        return c
+    }
+
+    private func drawPrefixes(_ grid: inout Grid, x: Int, y: Int, width: Int, labels l: Labels) {
+        let full = Self.prefixes.map { ("/" + String($0.letter), l["kind." + $0.kind.rawValue].lowercased()) }
+        let short = Self.prefixes.map { ("/" + String($0.letter), l["kind.short." + $0.kind.rawValue].lowercased()) }
+        func span(_ items: [(String, String)], _ sep: Int) -> Int {
+            items.reduce(0) { $0 + TextWidth.width(of: $1.0) + 1 + TextWidth.width(of: $1.1) } + sep * (items.count - 1)
+        }
+        var items = full, sep = 3
+        if span(full, 3) > width { items = short; sep = 2 }
+        if span(items, sep) > width { sep = 1 }
+        var col = x
+        for (i, item) in items.enumerated() {
+            let need = TextWidth.width(of: item.0) + 1 + TextWidth.width(of: item.1) + (i > 0 ? sep : 0)
+            if col + need > x + width { break }
+            if i > 0 { col = grid.put(x: col, y: y, text: sep == 3 ? " · " : String(repeating: " ", count: sep), role: .muted) }
+            col = grid.put(x: col, y: y, text: item.0, role: .entryKind)
+            col = grid.put(x: col, y: y, text: " " + item.1, role: .muted)
+        }
+    }
+
+    // MARK: Table
+
+    /// Bindings of this screen, part of Keymap/all.
+    static let bindings: [Binding] = [
+        Binding("rapporteur.send", ["Enter"], screen: .rapporteur, whileTyping: true),
+        Binding("rapporteur.kind-next", ["F6"], screen: .rapporteur, whileTyping: true),
+        Binding("rapporteur.kind-previous", ["F7"], screen: .rapporteur, whileTyping: true, inHints: false),
+        Binding("rapporteur.up", ["Up"], screen: .rapporteur, whileTyping: true),
+        Binding("rapporteur.down", ["Down"], screen: .rapporteur, whileTyping: true, inHints: false),
+        Binding("rapporteur.amend", ["m"], screen: .rapporteur),
+        Binding("rapporteur.retract", ["x", "Delete"], screen: .rapporteur),
+        Binding("rapporteur.adopt", ["v"], screen: .rapporteur),
+        Binding("rapporteur.send-form", ["Ctrl-S"], screen: .rapporteur, whileTyping: true, inHints: false),
+        Binding("rapporteur.cancel", ["Esc"], screen: .rapporteur, whileTyping: true, inHints: false),
+        Binding("rapporteur.prefix", ["/"], screen: .rapporteur, inHints: false),
+    ]
+
+    /// Labels of this screen: id → (French, English).
+    static let labels: [String: (fr: String, en: String)] = [
+        "action.rapporteur.send": ("Envoyer", "Send"),
+        "help.rapporteur.send": ("Envoyer ; formulaire : champ suivant, envoi depuis le dernier", "Send; in a form: next field, sending from the last one"),
+        "action.rapporteur.kind-next": ("Type", "Kind"),
+        "help.rapporteur.kind-next": ("Type d'entrée suivant (revient à note après chaque envoi)", "Next entry kind (back to note after each entry sent)"),
+        "action.rapporteur.kind-previous": ("Type préc.", "Prev. kind"),
+        "help.rapporteur.kind-previous": ("Type d'entrée précédent", "Previous entry kind"),
+        "action.rapporteur.up": ("Entrées", "Entries"),
+        "help.rapporteur.up": ("Aller à la liste ; entrée, suggestion ou champ précédent", "Go to the list; previous entry, suggestion or field"),
+        "action.rapporteur.down": ("Suivant", "Next"),
+        "help.rapporteur.down": ("Entrée suivante, puis la saisie ; suggestion ou champ suivant", "Next entry, then the input; next suggestion or field"),
+        "action.rapporteur.amend": ("Modifier", "Amend"),
+        "help.rapporteur.amend": ("Liste : amender l'entrée (texte dans la saisie, Entrée, raison)", "List: amend the entry (text into the input, Enter, reason)"),
+        "action.rapporteur.retract": ("Retirer", "Retract"),
+        "help.rapporteur.retract": ("Liste : retirer l'entrée (raison demandée), marquée « retiré »", "List: retract the entry (reason asked), marked “retracted”"),
+        "action.rapporteur.adopt": ("Adopter", "Adopt"),
+        "help.rapporteur.adopt": ("Liste : marquer l'entrée « lu et adopté »", "List: mark the entry “read and adopted”"),
+        "action.rapporteur.send-form": ("Envoyer le formulaire", "Send the form"),
+        "help.rapporteur.send-form": ("Envoyer le formulaire depuis n'importe quel champ", "Send the form from any field"),
+        "action.rapporteur.cancel": ("Annuler", "Cancel"),
+        "help.rapporteur.cancel": ("Fermer formulaire (texte gardé), invite, amendement ou liste", "Close the form (text kept), the prompt, the amendment, the list"),
+        "action.rapporteur.prefix": ("Préfixe", "Prefix"),
+        "help.rapporteur.prefix": ("Préfixe de type en début de ligne : /n /d /q /p /r /a /e", "Kind prefix at the start of the line: /n /d /q /p /r /a /e"),
+
+        "kind.note": ("Note", "Note"),
+        "kind.decision": ("Décision", "Decision"),
+        "kind.question": ("Question", "Question"),
+        "kind.answer": ("Réponse", "Answer"),
+        "kind.recommendation": ("Recommandation", "Recommendation"),
+        "kind.action": ("Action", "Action"),
+        "kind.commitment": ("Engagement", "Commitment"),
+        "kind.short.note": ("Note", "Note"),
+        "kind.short.decision": ("Décision", "Decision"),
+        "kind.short.question": ("Question", "Question"),
+        "kind.short.answer": ("Réponse", "Answer"),
+        "kind.short.recommendation": ("Recomm.", "Recomm."),
+        "kind.short.action": ("Action", "Action"),
+        "kind.short.commitment": ("Engagement", "Commitment"),
+        "kind.tiny.note": ("Note", "Note"),
+        "kind.tiny.decision": ("Déc.", "Dec."),
+        "kind.tiny.question": ("Quest.", "Quest."),
+        "kind.tiny.answer": ("Rép.", "Ans."),
+        "kind.tiny.recommendation": ("Rec.", "Rec."),
+        "kind.tiny.action": ("Act.", "Act."),
+        "kind.tiny.commitment": ("Eng.", "Com."),
+
+        "rap.entry.one": ("entrée", "entry"),
+        "rap.entry.many": ("entrées", "entries"),
+        "rap.waiting.one": ("demande en attente", "request waiting"),
+        "rap.waiting.many": ("demandes en attente", "requests waiting"),
+        "rap.no.entries": ("Aucune entrée pour ce point : tapez le compte rendu ci-dessous.", "No entry for this item yet: type the minutes below."),
+        "rap.outside": ("Hors ordre du jour", "Outside the agenda"),
+        "rap.last.item": ("Dernier point", "Last item"),
+        "rap.next": ("prochain", "next"),
+        "rap.amended": ("amendé", "amended"),
+        "rap.adopted": ("adopté", "adopted"),
+        "rap.retracted": ("retiré", "retracted"),
+        "rap.amending": ("Amendement n°\u{00A0}", "Amending #"),
+        "rap.number": ("n°\u{00A0}", "#"),
+        "rap.placeholder": ("Tapez le compte rendu ; Entrée pour envoyer", "Type the minutes; Enter to send"),
+        "rap.reason.amend": ("Raison de l'amendement", "Reason for amending"),
+        "rap.reason.retract": ("Raison du retrait", "Reason for retracting"),
+        "rap.empty": ("Le texte est vide : tapez-le d'abord.", "The text is empty: type it first."),
+        "rap.same": ("Le texte n'a pas changé : rien à amender.", "The text is unchanged: nothing to amend."),
+        "rap.no.reason": ("Donnez une raison.", "Give a reason."),
+        "rap.already.retracted": ("Cette entrée est retirée : elle ne peut plus changer.", "This entry is retracted: it can no longer change."),
+        "rap.already.adopted": ("Cette entrée est déjà adoptée.", "This entry is already adopted."),
+        "rap.floor": ("Parole", "Floor"),
+        "rap.nobody": ("Personne n'a la parole", "Nobody has the floor"),
+        "rap.left": ("reste", "left"),
+        "rap.over": ("dépassement", "over"),
+
+        "form.keys": ("Entrée : champ suivant · ^S : envoyer · Échap : annuler", "Enter: next field · ^S: send · Esc: cancel"),
+        "field.addressee": ("À l'endroit de", "Addressed to"),
+        "field.responsible": ("Responsable", "Responsible"),
+        "field.due": ("Échéance", "Deadline"),
+        "field.partner": ("Partenaire", "Partner"),
+        "field.fiche": ("Fiche", "Fiche"),
+        "field.nature": ("Nature", "Nature"),
+        "field.amount": ("Montant", "Amount"),
+        "field.currency": ("Devise", "Currency"),
+        "field.status": ("Statut", "Status"),
+        "field.conditions": ("Conditions", "Conditions"),
+        "ph.optional": ("facultatif", "optional"),
+        "ph.required": ("obligatoire : personne, organisation ou commune", "required: person, organisation or commune"),
+        "ph.due": ("facultatif : 2024-03-31, « fin décembre »…", "optional: 2024-03-31, “end of December”…"),
+        "ph.partner": ("sigle ou nom (ex. UNICEF)", "acronym or name (e.g. UNICEF)"),
+        "ph.fiche": ("code, titre ou commune (ex. DIE-01, Diéli)", "code, title or commune (e.g. DIE-01, Diéli)"),
+        "ph.amount": ("ex. 2 500 000 (facultatif s'il n'est pas financier)", "e.g. 2 500 000 (optional unless financial)"),
+        "ph.currency": ("celle de la fiche si vide", "the fiche's if empty"),
+        "ph.currency.of": ("devise de la fiche", "currency of fiche"),
+        "nature.financial": ("financier", "financial"),
+        "nature.technical": ("technique", "technical"),
+        "nature.study": ("étude", "study"),
+        "cstatus.announced": ("annoncé", "announced"),
+        "cstatus.intention": ("intention", "intention"),
+        "cstatus.confirmed": ("confirmé", "confirmed"),
+        "cstatus.signed": ("convention signée", "agreement signed"),
+        "cand.commune": ("Commune de %@", "%@ commune"),
+        "cand.cercle": ("cercle de", "cercle of"),
+        "err.responsible": ("Une action demande un responsable.", "An action needs someone responsible."),
+        "err.partner": ("Partenaire inconnu : choisissez-le dans les suggestions (↓ puis Entrée).", "Unknown partner: pick it from the suggestions (↓ then Enter)."),
+        "err.fiche": ("Fiche inconnue : choisissez-la dans les suggestions (↓ puis Entrée).", "Unknown fiche: pick it from the suggestions (↓ then Enter)."),
+        "err.amount": ("Montant illisible, écrivez par exemple 2 500 000 :", "Unreadable amount, write for example 2 500 000:"),
+        "err.no.amount": ("Un engagement financier demande un montant.", "A financial commitment needs an amount."),
+    ]
 }

@@ -1,0 +1,24 @@
+import PalabreCore
+
+/// Small formatting rules shared by the screens: counts, percentages, colons, speaking times.
+extension Labels {
+    /// « 3 entrées », « 1 entrée », « 0 entrée » in French; "0 entries" in English: the ids
+    /// `<id>.one` and `<id>.many`.
+    func counted(_ n: Int, _ id: String) -> String {
+        let one = language == .fr ? n <= 1 : n == 1
+        return "\(n) " + self[id + (one ? ".one" : ".many")]
+    }
+
+    /// A whole percentage: « 12 % » (no-break space) in French, "12%" in English.
+    func percent(_ p: Int) -> String { language == .fr ? "\(p)\u{00A0}%" : "\(p)%" }
+
+    /// « : » between a label and its value: " : " in French, ": " in English.
+    var colon: String { language == .fr ? " : " : ": " }
+}
+
+/// Seconds of speech as `m:ss`, or `h:mm:ss` from one hour.
+func speakingClock(_ seconds: Int) -> String {
+    let s = max(0, seconds)
+    let pad = { (v: Int) in v < 10 ? "0\(v)" : "\(v)" }
+    return s >= 3600 ? "\(s / 3600):\(pad(s / 60 % 60)):\(pad(s % 60))" : "\(s / 60):\(pad(s % 60))"
+}

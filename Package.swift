@@ -42,7 +42,6 @@ let package = Package(
         ),
         .testTarget(name: "PalabreCoreTests", dependencies: ["PalabreCore"], exclude: ["Golden"]),
         .testTarget(name: "PalabreUITests", dependencies: ["PalabreUI", "PalabreCore"], exclude: ["Snapshots"]),
-        .testTarget(name: "PalabreUITests", dependencies: ["PalabreUI", "PalabreCore"], exclude: ["Snapshots"]),
         .testTarget(name: "ProcessTests", dependencies: ["PalabreCore"], exclude: ["Golden"]),
         .testTarget(name: "PalabreTerminalTests", dependencies: ["PalabreTerminal", "PalabreUI"]),
     ]

@@ -59,18 +59,23 @@ func runProcess(_ path: String, _ arguments: [String], environment: [String: Str
 }
 
 /// The built `palabre-termdemo`: next to the test bundle, else in the package's .build/debug.
-func termdemoPath() throws -> String {
+func termdemoPath() throws -> String { try builtExecutable("palabre-termdemo") }
+
+/// A built executable of the package: next to the test bundle, else in .build/debug.
+func builtExecutable(_ name: String) throws -> String {
     var candidates: [String] = []
     if let exe = Bundle.main.executablePath {
-        candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("palabre-termdemo").path)
+        candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent(name).path)
     }
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    candidates.append(root.appendingPathComponent(".build/debug/palabre-termdemo").path)
+    candidates.append(packageRoot.appendingPathComponent(".build/debug/" + name).path)
     guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-        throw TmuxError("palabre-termdemo is not built (looked in \(candidates)); run `swift build` first")
+        throw TmuxError("\(name) is not built (looked in \(candidates)); run `swift build` first")
     }
     return found
 }
+
+/// The package's root folder.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 struct TmuxError: Error, CustomStringConvertible {
     var description: String

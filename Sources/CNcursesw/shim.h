@@ -108,7 +108,7 @@ static inline int palabre_restore_termios(void) {
 static inline void palabre_crash_handler(int sig) {
     struct palabre_crash_state *st = palabre_crash_state();
     if (st->armed) {
-        static const char leave[] = "\033[?1049l\033[?25h\r\n";
+        static const char leave[] = "\033[?2004l\033[?1049l\033[?25h\r\n";
         st->armed = 0;
         palabre_restore_termios();
         if (st->output_fd >= 0) {

@@ -153,6 +153,12 @@ public final class TerminalSession: Backend {
         cbreak()
         noecho()
         keypad(window, true)
+        // Bracketed paste: a pasted paragraph arrives between ESC[200~ and ESC[201~, so its
+        // newlines can be told from Enter.
+        define_key("\u{1B}[200~", Self.pasteStartCode)
+        define_key("\u{1B}[201~", Self.pasteEndCode)
+        fputs("\u{1B}[?2004h", output)
+        fflush(output)
         curs_set(0)
         set_escdelay(options.escapeDelayMilliseconds)
         wtimeout(window, options.readTimeoutMilliseconds)
@@ -196,6 +202,8 @@ public final class TerminalSession: Backend {
         isShutDown = true
         palabre_disarm_crash_handlers()
         set_term(screen)
+        fputs("\u{1B}[?2004l", outputFile)
+        fflush(outputFile)
         curs_set(1)
         endwin()
         delscreen(screen)
@@ -221,12 +229,27 @@ public final class TerminalSession: Backend {
     /// does not use). `.resize` means `size` has changed: redraw everything.
     public func readKey() -> Key? {
         guard !isShutDown else { return nil }
-        var character: wint_t = 0
-        let result = wget_wch(window, &character)
-        if result == ERR { return nil }
-        if result == KEY_CODE_YES { return KeyDecoding.key(forKeyCode: Int32(bitPattern: character)) }
-        return KeyDecoding.key(forCharacter: UInt32(character))
+        while true {
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            if result == ERR { return nil }
+            if result == KEY_CODE_YES {
+                let code = Int32(bitPattern: character)
+                if code == Self.pasteStartCode { pasting = true; continue }
+                if code == Self.pasteEndCode { pasting = false; continue }
+                return KeyDecoding.key(forKeyCode: code)
+            }
+            // Inside a paste, line breaks and tabs are text: they become spaces.
+            if pasting, [9, 10, 13].contains(UInt32(character)) { return .char(" ") }
+            return KeyDecoding.key(forCharacter: UInt32(character))
+        }
     }
+
+    /// Key codes given to the bracketed-paste markers (above ncurses' own codes).
+    static let pasteStartCode = KEY_MAX + 1
+    static let pasteEndCode = KEY_MAX + 2
+    /// Whether the keys being read come from a paste.
+    private var pasting = false
 
     // MARK: Backend
 

@@ -235,8 +235,13 @@ public struct Console: Sendable {
                      role: m.isError ? .bannerError : .statusDone)
         }
         // Hint bar.
+        // Each hint shows the first of its keys that works now (while typing, `?` is text: F9).
+        let typing = isTyping
         let hints = Keymap.all.filter { $0.inHints && ($0.screen == screen || $0.screen == nil) }
-            .map { (keys: $0.keysDisplay.split(separator: "/").first.map(String.init) ?? "", label: $0.hint(labels)) }
+            .compactMap { b -> (keys: String, label: String)? in
+                let usable = b.keys.first { !typing || b.whileTyping || Keymap.typingSafe($0) || $0 == .ctrl("c") }
+                return usable.map { (keys: $0.displayName, label: b.hint(labels)) }
+            }
         grid.drawHints(hints, y: size.height - 1)
         if showingHelp {
             drawHelp(&grid, size: size)

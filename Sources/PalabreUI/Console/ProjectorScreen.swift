@@ -30,6 +30,10 @@ public struct ProjectorScreen: ConsoleScreen {
         "proj.agenda.short": ("À suivre : ", "Coming up: "),
         "proj.next.at": ("Prochain point, vers", "Next item, around"),
         "proj.thanks": ("Merci de votre participation.", "Thank you for taking part."),
+        "proj.latest.decision": ("Décision", "Decision"),
+        "proj.latest.recommendation": ("Recommandation", "Recommendation"),
+        "proj.latest.action": ("Action", "Action"),
+        "proj.latest.commitment": ("Engagement", "Commitment"),
     ]
 
     // MARK: Pieces
@@ -208,6 +212,14 @@ public struct ProjectorScreen: ConsoleScreen {
             } else if let line = queueLine(s, L) {
                 p.append(.row(line))
             }
+        }
+        // The latest decision, recommendation, action or commitment of the item, for the room to
+        // check its wording (notes and questions stay off the wall).
+        if let e = s.entries.last(where: { $0.item == c && $0.retracted == nil && ![.note, .question, .answer].contains($0.content.kind) }) {
+            p.append(.gap)
+            let label = L["proj.latest." + e.content.kind.rawValue]
+            let text = TextWidth.truncate(label + " : " + TextWidth.sanitize(e.content.text), toWidth: max(1, w - 2))
+            p.append(.row(LayoutRow(text, .normal, priority: 5, centered: true)))
         }
         let items = upcoming(s, now)
         if !items.isEmpty {

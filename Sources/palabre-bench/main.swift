@@ -5,6 +5,7 @@ import Glibc
 #endif
 import Foundation
 import PalabreCore
+import PalabreUI
 
 
 
@@ -268,7 +269,56 @@ func benchTerminal() throws {
     }
 }
 
-let benches: [(String, () throws -> Void)] = [("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal)]
+/// Time from a key to the flushed frame, in-process (the same Console, store and Renderer as
+/// `palabre run`, a memory backend instead of ncurses), on a session with a 100,000-event journal.
+func benchKeys() throws {
+    let programme = loadSegou()
+    let dir = tempDir()
+    try FileManager.default.copyItem(atPath: journalFixture(100_000), toPath: dir + "/journal.jsonl")
+    let store = try SessionStore(folder: dir, programme: programme)
+    var console = Console(screen: .rapporteur, language: .fr)
+    let backend = MemoryBackend(width: 120, height: 40)
+    let renderer = Renderer(backend: backend)
+    func frame() {
+        let (grid, cursor) = console.render(state: store.state, now: SystemClock().now(), size: backend.size)
+        renderer.render(grid, cursor: cursor)
+    }
+    frame()
+    var typed: [Double] = [], recorded: [Double] = []
+    for i in 0..<60 {
+        for key in "Note n° \(i) : été « ok »".map({ Key.char($0) }) + [.enter] {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            var didRecord = false
+            if let c = console.handle(key, state: store.state, now: SystemClock().now()) {
+                let events = try store.perform(c, seat: "rapporteur", at: SystemClock().now())
+                console.didRecord(events, state: store.state, now: SystemClock().now())
+                didRecord = true
+            }
+            frame()
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+            if didRecord { recorded.append(ms) } else { typed.append(ms) }
+        }
+    }
+    // The facilitator's agenda: moving the selection redraws the agenda, countdown and queue.
+    console.screen = .facilitator
+    var navigation: [Double] = []
+    for i in 0..<600 {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        _ = console.handle(i % 40 < 20 ? .down : .up, state: store.state, now: SystemClock().now())
+        frame()
+        navigation.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+    }
+    for (label, t0) in [("typed character on the rapporteur screen", typed),
+                        ("Enter recording an entry (lock, decide, write, fsync)", recorded),
+                        ("arrow key on the facilitator screen", navigation), ("all keys", typed + recorded + navigation)] {
+        let t = t0.sorted()
+        print(String(format: "key to flushed frame at 120x40, journal of %d events, %@ (%d keys): median %.2f ms, p99 %.2f ms, max %.2f ms",
+                     store.state.lastSeq, label, t.count, t[t.count / 2], t[min(t.count - 1, Int(Double(t.count) * 0.99))], t.last!))
+    }
+    try? FileManager.default.removeItem(atPath: dir)
+}
+
+let benches: [(String, () throws -> Void)] = [("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal), ("keys", benchKeys)]
 let chosen = args.filter { !$0.hasPrefix("--") }
 for (name, body) in benches where chosen.isEmpty || chosen.contains(name) {
     do { try body() } catch { fail("\(name): \(error)") }

@@ -139,6 +139,10 @@ public struct SessionState: Sendable, Equatable {
     public var entries: [Entry] = []
     /// Index of each entry id in ``entries``.
     public var entryIndex: [Int: Int] = [:]
+    /// Indices in ``entries`` of the entries of each agenda item, in order of recording.
+    public var entryIndicesByItem: [String: [Int]] = [:]
+    /// Indices in ``entries`` of the entries recorded outside any agenda item.
+    public var entryIndicesOutsideAgenda: [Int] = []
     /// Participants: the programme's plus walk-ins.
     public var participants: [Participant]
     /// Participant ids checked in, per day, in order of arrival.
@@ -161,6 +165,24 @@ public struct SessionState: Sendable, Equatable {
 
     /// The run of an item (planned when nothing happened yet).
     public func run(_ id: String) -> ItemRun { runs[id] ?? ItemRun() }
+
+    /// The entries of agenda item `item` (nil: outside the agenda), in order of recording,
+    /// without scanning every entry.
+    public func entries(of item: String?) -> [Entry] {
+        (item.map { entryIndicesByItem[$0] ?? [] } ?? entryIndicesOutsideAgenda).map { entries[$0] }
+    }
+
+    /// Indices in ``entries`` of the entries recorded outside the agenda at or after `since`
+    /// (entries are in time order, so this is a binary search).
+    public func entryIndicesOutsideAgenda(since: Instant) -> ArraySlice<Int> {
+        let list = entryIndicesOutsideAgenda
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entries[list[mid]].at < since { lo = mid + 1 } else { hi = mid }
+        }
+        return list[lo...]
+    }
 
     /// The entry recorded by event `seq`.
     public func entry(_ seq: Int) -> Entry? { entryIndex[seq].map { entries[$0] } }
@@ -288,6 +310,7 @@ extension SessionState {
         case .entryRecorded(let item, let content):
             let day = currentDay.map { days[$0].date } ?? item.flatMap { self.item($0).map { days[$0.day].date } }
             entryIndex[e.seq] = entries.count
+            if let item { entryIndicesByItem[item, default: []].append(entries.count) } else { entryIndicesOutsideAgenda.append(entries.count) }
             entries.append(Entry(id: e.seq, item: item, day: day, at: now, seat: e.seat, content: content))
         case .entryAmended(let id, let text, let reason):
             if let i = entryIndex[id] {

@@ -404,15 +404,16 @@ public struct RapporteurScreen: ConsoleScreen {
     /// The entries shown: those of the item under way; with none, those of the item that ended
     /// last, with the entries recorded outside the agenda since it started; before any item,
     /// those recorded outside the agenda. Title: the item's, or nil outside the agenda.
-    static func scope(_ s: SessionState) -> (item: String?, running: Bool, entries: [Entry]) {
-        if let c = s.currentItem { return (c, true, s.entries.filter { $0.item == c }) }
+    static func scope(_ s: SessionState) -> (item: String?, running: Bool, entries: EntryList) {
+        if let c = s.currentItem { return (c, true, EntryList(s, s.entryIndicesByItem[c] ?? [])) }
         let last = s.runs.filter { $0.value.startedAt != nil }.max { a, b in
             let ta = a.value.endedAt ?? a.value.startedAt!, tb = b.value.endedAt ?? b.value.startedAt!
             return ta != tb ? ta < tb : a.key < b.key
         }
-        guard let (id, run) = last else { return (nil, false, s.entries.filter { $0.item == nil }) }
+        guard let (id, run) = last else { return (nil, false, EntryList(s, s.entryIndicesOutsideAgenda)) }
         let since = run.startedAt!
-        return (id, false, s.entries.filter { $0.item == id || ($0.item == nil && $0.at >= since) })
+        let indices = ((s.entryIndicesByItem[id] ?? []) + s.entryIndicesOutsideAgenda(since: since)).sorted()
+        return (id, false, EntryList(s, indices))
     }
 
     // MARK: Drawing
@@ -481,7 +482,7 @@ public struct RapporteurScreen: ConsoleScreen {
     }
 
     private func drawStatus(_ grid: inout Grid, x: Int, y: Int, width: Int, ctx: ScreenContext,
-                            scope: (item: String?, running: Bool, entries: [Entry])) {
+                            scope: (item: String?, running: Bool, entries: EntryList)) {
         let s = ctx.state, l = ctx.labels
         grid.fill(x: x, y: y, width: width, height: 1, role: .normal)
         guard let id = s.currentItem, let item = s.item(id)?.item else {
@@ -569,7 +570,7 @@ public struct RapporteurScreen: ConsoleScreen {
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
-    private func drawEntries(_ grid: inout Grid, area: Rect, entries: [Entry], compact: Bool, ctx: ScreenContext) {
+    private func drawEntries(_ grid: inout Grid, area: Rect, entries: EntryList, compact: Bool, ctx: ScreenContext) {
         guard area.height > 0 else { return }
         let l = ctx.labels
         if entries.isEmpty {
@@ -806,4 +807,15 @@ public struct RapporteurScreen: ConsoleScreen {
         "err.amount": ("Montant illisible, écrivez par exemple 2 500 000 :", "Unreadable amount, write for example 2 500 000:"),
         "err.no.amount": ("Un engagement financier demande un montant.", "A financial commitment needs an amount."),
     ]
+}
+
+/// Entries of the state by index, read on demand: the screen draws a few of thousands without
+/// copying them all at every frame.
+struct EntryList: RandomAccessCollection {
+    private let state: SessionState
+    private let positions: [Int]
+    init(_ state: SessionState, _ positions: [Int]) { self.state = state; self.positions = positions }
+    var startIndex: Int { 0 }
+    var endIndex: Int { positions.count }
+    subscript(i: Int) -> Entry { state.entries[positions[i]] }
 }

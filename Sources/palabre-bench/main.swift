@@ -12,6 +12,9 @@ import PalabreUI
 let root = FileManager.default.currentDirectoryPath
 let args = Array(CommandLine.arguments.dropFirst())
 
+/// Prints a line at once (the figures must survive an interrupted run).
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
 func fail(_ m: String) -> Never { FileHandle.standardError.write(Data("palabre-bench: \(m)\n".utf8)); exit(1) }
 
 func loadSegou() -> Programme {
@@ -99,7 +102,7 @@ func journalFixture(_ count: Int) -> String {
     let path = "\(root)/.build/bench-journal-\(count).jsonl"
     if !FileManager.default.fileExists(atPath: path) {
         let t = try! seconds { try generate(count: count, into: path, programme: loadSegou()) }
-        print(String(format: "generated %d events in %.1f s → %@", count, t, path))
+        say(String(format: "generated %d events in %.1f s → %@", count, t, path))
     }
     return path
 }
@@ -130,7 +133,7 @@ func benchLoad() throws {
         }
         jq = min(jq, t)
     }
-    print(String(format: "load+fold %d events (%.1f MB): best of 3 %.3f s; jq -c . on the same file %.3f s; ratio %.2f",
+    say(String(format: "load+fold %d events (%.1f MB): best of 3 %.3f s; jq -c . on the same file %.3f s; ratio %.2f",
                  state?.lastSeq ?? 0, Double(size) / 1e6, best, jq, best / jq))
 }
 
@@ -152,7 +155,7 @@ func benchAppend() throws {
     }
     close(fd)
     let a = Double(n) / tj, b = Double(n) / tp
-    print(String(format: "durable appends: %.0f events/s through SessionStore.perform (lock, decide, write, fsync); plain write+fsync loop %.0f/s; ratio %.2f",
+    say(String(format: "durable appends: %.0f events/s through SessionStore.perform (lock, decide, write, fsync); plain write+fsync loop %.0f/s; ratio %.2f",
                  a, b, a / b))
     try? FileManager.default.removeItem(atPath: dir)
 }
@@ -173,7 +176,7 @@ func benchDocuments() throws {
         let sizes = (try FileManager.default.contentsOfDirectory(atPath: dir + "/out")).map { f -> Int in
             ((try? FileManager.default.attributesOfItem(atPath: dir + "/out/" + f)[.size] as? Int) ?? 0) ?? 0
         }
-        print(String(format: "documents from %d events: %.3f s to render and write %d files (%.1f MB); peak RSS %.1f MB (%.1f MB after loading the journal)",
+        say(String(format: "documents from %d events: %.3f s to render and write %d files (%.1f MB); peak RSS %.1f MB (%.1f MB after loading the journal)",
                      state.lastSeq, t, sizes.count, Double(sizes.reduce(0, +)) / 1e6, maxRSSMB(), afterLoad))
         try? FileManager.default.removeItem(atPath: dir)
         return
@@ -191,7 +194,8 @@ func benchTerminal() throws {
     let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("palabre").path
     guard FileManager.default.isExecutableFile(atPath: exe) else { fail("build palabre first: swift build -c release") }
     let programme = loadSegou()
-    func session(events: Int) throws -> String {
+    /// A session whose first item started so that `left` seconds remain (nil: just started).
+    func session(events: Int, left: Int?) throws -> String {
         let dir = tempDir()
         try FileManager.default.copyItem(atPath: root + "/sessions/segou-2023/programme.yaml", toPath: dir + "/programme.yaml")
         if events > 0 {
@@ -199,12 +203,19 @@ func benchTerminal() throws {
         }
         let store = try SessionStore(folder: dir, programme: programme)
         let now = SystemClock().now()
-        if store.state.currentDay == nil { try store.perform(.startDay(date: nil), seat: "bench", at: now) }
-        if store.state.currentItem == nil { try store.perform(.startItem(id: nil), seat: "bench", at: now) }
+        let box = store.state.nextPlannedItem.map { $0.duration } ?? 0
+        let start = now.adding(seconds: left.map { -(box - $0) } ?? 0)
+        if store.state.currentDay == nil { _ = try? store.perform(.startDay(date: nil), seat: "facilitator", at: start) }
+        if store.state.currentItem == nil { _ = try? store.perform(.startItem(id: nil), seat: "facilitator", at: start) }
         return dir
     }
-    for (label, events, view) in [("sample", 0, "facilitator"), ("100,000 events", 100_000, "facilitator"), ("sample", 0, "projector")] {
-        let dir = try session(events: events)
+    let configurations: [(label: String, events: Int, view: String, left: Int?, window: Double)] = [
+        ("sample, item just started", 0, "facilitator", nil, 62), ("sample, last 2 minutes (seconds shown)", 0, "facilitator", 100, 20),
+        ("100,000 events", 100_000, "facilitator", nil, 10),
+        ("sample, item just started", 0, "projector", nil, 62), ("sample, last 2 minutes (seconds shown)", 0, "projector", 100, 20),
+    ]
+    for (label, events, view, left, window) in configurations {
+        let dir = try session(events: events, left: left)
         var master: Int32 = 0, slave: Int32 = 0
         var ws = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &ws) == 0 else { fail("openpty failed") }
@@ -251,19 +262,19 @@ func benchTerminal() throws {
                     bytes += n
                 }
             }
-            if let f = firstFrame, !counting, Double(now - t0) / 1e6 > f + 3000 {
+            if let f = firstFrame, !counting, Double(now - t0) / 1e6 > f + 2000 {
                 counting = true; countStart = now; cpu0 = cpuTicks(); bytes = 0
             }
-            if counting && now - countStart > 10_000_000_000 { break }
+            if counting && Double(now - countStart) / 1e9 > window { break }
             if firstFrame == nil && now - t0 > 20_000_000_000 { fail("no first frame after 20 s") }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - countStart) / 1e9
         let cpu = Double(cpuTicks() - cpu0) / Double(sysconf(Int32(_SC_CLK_TCK))) / seconds * 100
-        _ = write(master, [UInt8(3)], 1)
+        kill(pid, SIGTERM)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         close(master)
-        print(String(format: "terminal 120x40, %@ view, %@: first frame %.0f ms; %.1f bytes/s while only the countdown changes (%d bytes in %.1f s); CPU %.2f %% of a core",
+        say(String(format: "terminal 120x40, %@ view, %@: first frame %.0f ms; %.1f bytes/s while only the countdown changes (%d bytes in %.1f s); CPU %.2f %% of a core",
                      view, label, firstFrame ?? -1, Double(bytes) / seconds, bytes, seconds, cpu))
         try? FileManager.default.removeItem(atPath: dir)
     }
@@ -312,7 +323,7 @@ func benchKeys() throws {
                         ("Enter recording an entry (lock, decide, write, fsync)", recorded),
                         ("arrow key on the facilitator screen", navigation), ("all keys", typed + recorded + navigation)] {
         let t = t0.sorted()
-        print(String(format: "key to flushed frame at 120x40, journal of %d events, %@ (%d keys): median %.2f ms, p99 %.2f ms, max %.2f ms",
+        say(String(format: "key to flushed frame at 120x40, journal of %d events, %@ (%d keys): median %.2f ms, p99 %.2f ms, max %.2f ms",
                      store.state.lastSeq, label, t.count, t[t.count / 2], t[min(t.count - 1, Int(Double(t.count) * 0.99))], t.last!))
     }
     try? FileManager.default.removeItem(atPath: dir)

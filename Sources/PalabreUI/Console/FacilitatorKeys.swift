@@ -90,6 +90,7 @@ extension FacilitatorScreen {
         "fac.current": ("Point en cours", "Current item"),
         "fac.paused": ("EN PAUSE", "PAUSED"),
         "fac.elapsed": ("Écoulé", "Elapsed"),
+        "fac.minutes.left": ("min restantes", "min left"),
         "fac.box": ("prévu", "planned"),
         "fac.extended": ("prolongé de", "extended by"),
         "fac.end.planned": ("Fin prévue", "Planned end"),

@@ -254,18 +254,20 @@ extension FacilitatorScreen {
                 line(L["fac.moderator"] + " : " + MeetingView.speakerText(s, m), .muted)
             }
             // The countdown, as large as the room left by the queue allows.
-            let cd = MeetingView.itemCountdown(s, c, at: now)
+            let cd = MeetingView.bigCountdown(s, c, at: now)
             let queueMin = 1 + 2 + min(4, max(1, s.queue.count))
             let room = bottom - y - 2 - queueMin
-            if let font = BigDigits.font(fitting: cd.text, width: w, height: room - 1) {
+            if let font = BigDigits.font(fitting: MeetingView.bigCountdownTemplate(s, c), width: w, height: room - 1) {
                 y += 1
                 let dw = BigDigits.width(of: cd.text, font: font)
                 BigDigits.draw(cd.text, font: font, into: &grid, x: x + (w - dw) / 2, y: y, role: cd.role)
                 y += font.height
             } else {
-                line(cd.text, cd.role)
+                line(cd.minutes ? cd.text + " min" : cd.text, cd.role)
             }
-            var box = L["fac.elapsed"] + " " + formatCountdown(s.elapsed(c, at: now)) + " · " + L["fac.box"] + " "
+            let elapsed = s.elapsed(c, at: now)
+            var box = (cd.minutes ? L["fac.minutes.left"] + " · " : "") + L["fac.elapsed"] + " "
+                + (cd.minutes ? MeetingView.minutesText(elapsed / 60 * 60) : formatCountdown(elapsed)) + " · " + L["fac.box"] + " "
                 + MeetingView.minutesText(item.duration)
             if run.extendedBy > 0 { box += " · " + L["fac.extended"] + " " + MeetingView.minutesText(run.extendedBy) }
             line(box, .muted)

@@ -34,6 +34,22 @@ enum MeetingView {
         return (formatCountdown(r), timerRole(remaining: r, warnAt: itemWarnSeconds))
     }
 
+    /// The item's countdown for large digits: whole minutes left (rounded up) while more than
+    /// the warning time remains, then mm:ss, then +mm:ss over time. Large digits thus change
+    /// once a minute for most of an item, which keeps a projector and an SSH link quiet; the
+    /// seconds show when they matter.
+    static func bigCountdown(_ s: SessionState, _ id: String, at now: Instant) -> (text: String, role: Role, minutes: Bool) {
+        let r = s.remaining(id, at: now)
+        let role = timerRole(remaining: r, warnAt: itemWarnSeconds)
+        if r > itemWarnSeconds { return (String((r + 59) / 60), role, true) }
+        return (formatCountdown(r), role, false)
+    }
+
+    /// The widest text ``bigCountdown(_:_:at:)`` shows for an item of this size, to size digits once.
+    static func bigCountdownTemplate(_ s: SessionState, _ id: String) -> String {
+        s.timeBox(id) >= 100 * 60 ? "+0:00:00" : "+00:00"
+    }
+
     /// The current speaker's countdown (or elapsed time without a limit) and role at `now`.
     static func speakerCountdown(_ s: SessionState, at now: Instant) -> (text: String, role: Role)? {
         guard let t = s.currentTurn else { return nil }

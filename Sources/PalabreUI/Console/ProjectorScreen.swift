@@ -21,6 +21,7 @@ public struct ProjectorScreen: ConsoleScreen {
     /// Labels of this screen: id → (French, English).
     static let labels: [String: (fr: String, en: String)] = [
         "proj.remaining": ("Temps restant", "Time left"),
+        "proj.minutes.left": ("Minutes restantes", "Minutes left"),
         "proj.over": ("TEMPS DÉPASSÉ", "OVER TIME"),
         "proj.paused": ("EN PAUSE", "PAUSED"),
         "proj.speaking": ("À la parole", "Speaking"),
@@ -132,8 +133,9 @@ public struct ProjectorScreen: ConsoleScreen {
 
     private func status(_ s: SessionState, _ c: String, _ now: Instant, _ L: Labels) -> (String, Role) {
         if s.run(c).status == .paused { return (L["proj.paused"], .timerWarn) }
-        if s.remaining(c, at: now) < 0 { return (L["proj.over"], .timerOver) }
-        return (L["proj.remaining"], .normal)
+        let r = s.remaining(c, at: now)
+        if r < 0 { return (L["proj.over"], .timerOver) }
+        return (r > MeetingView.itemWarnSeconds ? L["proj.minutes.left"] : L["proj.remaining"], .normal)
     }
 
     /// The rows for the agenda items to come: a heading and up to `count` items, or without heading.
@@ -186,8 +188,8 @@ public struct ProjectorScreen: ConsoleScreen {
         p.append(.gap)
         let st = status(s, c, now, L)
         p.append(.row(LayoutRow(st.0, st.1, priority: 9, centered: true)))
-        let cd = MeetingView.itemCountdown(s, c, at: now)
-        p.append(.digits(text: cd.text, template: cd.text.hasPrefix("+") ? cd.text : "+" + cd.text, role: cd.role, size: size))
+        let cd = MeetingView.bigCountdown(s, c, at: now)
+        p.append(.digits(text: cd.text, template: MeetingView.bigCountdownTemplate(s, c), role: cd.role, size: size))
         if let t = s.currentTurn, let scd = MeetingView.speakerCountdown(s, at: now) {
             let who = MeetingView.speaker(s, t.who)
             p.append(.gap)
@@ -282,17 +284,17 @@ public struct ProjectorScreen: ConsoleScreen {
             let p = waiting(context, width: w, height: h, size: .plain, rich: false)
             return LayoutRow.fit(p.compactMap { if case .row(let r) = $0 { return r }; return nil }, height: h).map { .row($0) }
         }
-        let cd = MeetingView.itemCountdown(s, c, at: now)
+        let cd = MeetingView.bigCountdown(s, c, at: now)
         let st = status(s, c, now, L)
         var rows: [LayoutRow] = [LayoutRow(TextWidth.sanitize(item.title), .title, priority: 9, centered: true)]
-        let template = cd.text.hasPrefix("+") ? cd.text : "+" + cd.text
+        let template = MeetingView.bigCountdownTemplate(s, c)
         var size: ProjectorDigits.Size = .plain
         for candidate in [ProjectorDigits.Size.large, .small] where ProjectorDigits.width(of: template, size: candidate) <= w && h >= candidate.height + 5 {
             size = candidate; break
         }
         let statusRow = LayoutRow(st.0, st.1, priority: 4, centered: true)
         if size == .plain {
-            rows.append(LayoutRow([(cd.text, cd.role), (st.1 == .normal ? "" : "  " + st.0, st.1)], priority: 9, centered: true))
+            rows.append(LayoutRow([(cd.minutes ? cd.text + " min" : cd.text, cd.role), (st.1 == .normal ? "" : "  " + st.0, st.1)], priority: 9, centered: true))
         } else {
             rows.append(statusRow)
         }

@@ -67,7 +67,13 @@ struct Do: ParsableCommand {
                     return try store.perform(cmd, seat: seat, at: now)
                 }
                 for e in events { emitLine("\(e.seq) \(e.payload.type)") }
-                try DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder))
+                // Recorded is recorded: a document that cannot be written is a warning, not a failure
+                // (a script retrying on failure would record twice).
+                do {
+                    try DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder))
+                } catch let d as DocumentError {
+                    printError("palabre: warning: recorded, but " + d.message(store.programme.language))
+                }
             }
         }
     }
@@ -89,6 +95,12 @@ enum ClockOverride {
     static func instant(_ text: String?, state: SessionState, command: Command) throws -> Instant {
         guard let text else { return max(SystemClock().now(), state.lastAt ?? Instant(ms: 0)) }
         let i = try parse(text, state: state, command: command)
+        // A clock override far in the future would freeze every timer after it.
+        let lastDay = state.days.last.flatMap { state.local.instant(date: $0.date, minutes: 24 * 60) } ?? SystemClock().now()
+        let limit = max(SystemClock().now(), lastDay).adding(seconds: 2 * 86_400)
+        if i > limit {
+            throw UserError(description: "--at \(text) is after the programme's last day and more than two days ahead: probably a typing error.", code: 2)
+        }
         if let last = state.lastAt, i < last {
             throw UserError(description: "--at \(text) is before the last recorded event (\(state.local.rfc3339(last))); the clock may never go backwards.")
         }

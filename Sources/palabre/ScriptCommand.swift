@@ -31,16 +31,32 @@ struct Script: ParsableCommand {
                 }
                 text = String(decoding: data, as: UTF8.self)
             }
+            // Windows files: no BOM, no CR. Every line is read before anything is recorded, so a
+            // syntax error never leaves half a script recorded.
+            let clean = (text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+                .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            var commands: [(line: Int, text: String, words: [String])] = []
+            for (n, raw) in clean.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r"))
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                do {
+                    commands.append((n + 1, line, try ShellWords.split(line)))
+                } catch let u as UserError {
+                    throw UserError(description: "\(file):\(n + 1): \(u.description); nothing was recorded.\n  \(line)", code: 2)
+                }
+                if let verb = commands.last?.words.first, VerbParser.verbs[verb] == nil {
+                    throw UserError(description: "\(file):\(n + 1): unknown verb \(verb); nothing was recorded.\n  \(line)", code: 2)
+                }
+            }
             let store = try SessionLocator.open(session, writable: true)
             var count = 0
             defer {
                 try? DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder))
             }
-            for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = raw.trimmingCharacters(in: .whitespaces)
-                if line.isEmpty || line.hasPrefix("#") { continue }
+            for (n1, line, parsed) in commands {
+                let n = n1 - 1
                 do {
-                    var words = try ShellWords.split(line)
+                    var words = parsed
                     var seat = "facilitator", at: String?
                     words = extractOption("--seat", from: words) { seat = $0 }
                     words = extractOption("--at", from: words) { at = $0 }

@@ -62,10 +62,10 @@ enum PalabreCLI {
 struct InsertItemVerb: Verb {
     @Argument(help: "Title of the unplanned item.") var title: [String]
     @Option(help: "Duration in minutes (or 1h30, 20m).") var minutes: String
-    @Option(help: "Kind: \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: String = "other"
+    @Option(help: "Kind: \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")) (French words also: pause, débat, synthèse…).") var kind: String = "other"
     @Option(help: "Insert after this item (default: after the current one).") var after: String?
     func command(_ s: SessionState) throws -> Command {
-        guard let k = ItemKind(rawValue: kind) else {
+        guard let k = ItemKind(rawValue: kind) ?? Synonyms.itemKind[Text.fold(kind)] else {
             throw UserError(description: "--kind \(kind): expected one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")).", code: 2)
         }
         return .insertItem(title: joined(title), seconds: try PalabreCLI.minutesArg(minutes), kind: k, after: after)
@@ -113,14 +113,14 @@ struct ReorderSpeakerVerb: Verb {
 struct SpeakingLimitVerb: Verb {
     @Argument(help: "Minutes per speaker, or `none`.") var minutes: String
     func command(_ s: SessionState) throws -> Command {
-        if ["none", "aucun", "0"].contains(minutes.lowercased()) { return .setSpeakingLimit(seconds: nil) }
+        if ["none", "aucun", "aucune", "sans", "0"].contains(Text.fold(minutes)) { return .setSpeakingLimit(seconds: nil) }
         return .setSpeakingLimit(seconds: try PalabreCLI.minutesArg(minutes))
     }
 }
 
 /// note, decision, question, answer.
 struct EntryVerb: Verb {
-    @Argument(help: "Text of the entry.") var text: [String]
+    @Argument(parsing: .captureForPassthrough, help: "Text of the entry (it may start with a dash).") var text: [String]
     var kind: EntryKind = .note
     enum CodingKeys: CodingKey { case text }
     func command(_ s: SessionState) throws -> Command { .record(EntryContent(kind: kind, text: joined(text))) }
@@ -156,10 +156,10 @@ struct CommitmentVerb: Verb {
     @Option(help: "Conditions attached.") var conditions: String?
     @Option(help: "Deadline.") var due: String?
     func command(_ s: SessionState) throws -> Command {
-        guard let n = CommitmentNature(rawValue: nature) else {
+        guard let n = CommitmentNature(rawValue: nature) ?? Synonyms.nature[Text.fold(nature)] else {
             throw UserError(description: "--nature \(nature): expected financial, technical or study.", code: 2)
         }
-        guard let st = CommitmentStatus(rawValue: status) else {
+        guard let st = CommitmentStatus(rawValue: status) ?? Synonyms.status[Text.fold(status)] else {
             throw UserError(description: "--status \(status): expected announced, intention, confirmed or signed.", code: 2)
         }
         var amt: Int64?
@@ -209,10 +209,12 @@ struct WalkInVerb: Verb {
     @Option(help: "Id (default: generated).") var id: String?
     func command(_ s: SessionState) throws -> Command {
         let sx: Sex
-        switch sex.uppercased() {
-        case "F": sx = .female
-        case "M", "H": sx = .male
-        default: sx = .unspecified
+        switch Text.fold(sex) {
+        case "f", "femme", "female", "woman", "w": sx = .female
+        case "m", "h", "homme", "male", "man": sx = .male
+        case "unspecified", "non precise", "inconnu", "?", "": sx = .unspecified
+        default:
+            throw UserError(description: "--sex \(sex): expected F (femme), M (homme) or unspecified.", code: 2)
         }
         return .addParticipant(Participant(id: id ?? "", function: joined(function), organisation: organisation,
                                            commune: commune, sex: sx, name: name))
@@ -266,4 +268,18 @@ extension ParsableArguments {
     static func usageString(for verb: String) -> String {
         "palabre do SESSION \(verb) " + usageString().split(separator: " ").dropFirst().joined(separator: " ")
     }
+}
+
+/// French words accepted on the command line for the English values.
+enum Synonyms {
+    static let itemKind: [String: ItemKind] = [
+        "ouverture": .opening, "ceremonie d'ouverture": .opening, "communication": .framingTalk,
+        "presentation ptf": .partnerPresentation, "presentation": .partnerPresentation, "pitch": .communePitch,
+        "debat": .debate, "echanges": .debate, "travaux de groupe": .groupWork, "restitution": .reportBack,
+        "synthese": .synthesis, "pause": .break, "cloture": .closing, "autre": .other,
+    ]
+    static let nature: [String: CommitmentNature] = ["financier": .financial, "financiere": .financial,
+                                                     "technique": .technical, "etude": .study]
+    static let status: [String: CommitmentStatus] = ["annonce": .announced, "intention": .intention, "confirme": .confirmed,
+                                                     "signe": .signed, "convention signee": .signed]
 }

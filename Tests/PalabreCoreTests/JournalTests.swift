@@ -107,5 +107,30 @@ struct JournalTests {
         #expect(RFC3339.parse("2023-10-17T11:02:13.120+02:00") == i)
         #expect(RFC3339.format(i, offsetSeconds: -5400) == "2023-10-17T07:32:13.120-01:30")
         #expect(RFC3339.parse("2023-10-17 09:02") == nil)
+        // More than three fraction digits are cut to milliseconds, never a crash.
+        #expect(RFC3339.parse("2023-10-17T09:02:13.1234+00:00") == Instant(ms: 1_697_533_333_123))
+        #expect(RFC3339.parse("2023-10-17T09:02:13.123456789Z") == Instant(ms: 1_697_533_333_123))
+        #expect(RFC3339.parse("2023-10-17T09:02:13.120+25:00") == nil)
+    }
+
+    @Test func aBlankLineIsNeverSkippedSilently() throws {
+        let dir = Fixtures.tempDir()
+        let s = try store(dir)
+        try s.perform(.startDay(date: nil), seat: "f", at: Fixtures.at(9, 0))
+        let path = SessionStore.journalPath(dir)
+        let h = FileHandle(forWritingAtPath: path)!
+        h.seekToEndOfFile(); h.write(Data("\n".utf8)); h.closeFile()
+        let ro = try SessionStore(folder: dir, programme: Fixtures.programme, writable: false)
+        #expect(ro.journal.tornBytes == 1)
+        // Opened for writing, the blank line goes to quarantine; appends go on cleanly.
+        let rw = try store(dir)
+        try rw.perform(.startItem(id: nil), seat: "f", at: Fixtures.at(9, 1))
+        let again = try SessionStore(folder: dir, programme: Fixtures.programme, writable: false)
+        #expect(again.state.lastSeq == 3 && again.warnings.isEmpty)
+        // A blank line followed by events is damage, with its line.
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "}\n{\"seq\":3", with: "}\n\n{\"seq\":3")
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(throws: JournalError.damaged(path: path, line: 3, reason: "empty line")) { try store(dir) }
     }
 }

@@ -227,4 +227,50 @@ struct StateMachineTests {
         try h.run(.closeSession, at: Fixtures.at(9, 3))
         #expect(throws: Refusal.self) { try h.run(.record(EntryContent(kind: .note, text: "x")), at: Fixtures.at(9, 4)) }
     }
+
+    @Test func anAmendmentAfterAdoptionMustBeReadAgain() throws {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at(9, 0))
+        let id = try h.run(.record(EntryContent(kind: .decision, text: "Texte lu")), at: Fixtures.at(9, 1))[0].seq
+        try h.run(.adopt(entry: id), at: Fixtures.at(9, 2))
+        try h.run(.amend(entry: id, text: "Texte modifié", reason: "coquille"), at: Fixtures.at(9, 3))
+        #expect(h.state.entry(id)?.adoptedAt == nil)
+        try h.run(.adopt(entry: id), at: Fixtures.at(9, 4))
+        #expect(h.state.entry(id)?.adoptedAt == Fixtures.at(9, 4))
+        // An amendment based on an old version is refused: two seats never amend over each other.
+        let v = h.state.entry(id)!.version
+        try h.run(.amend(entry: id, text: "Version A", reason: "a", basedOn: v), at: Fixtures.at(9, 5))
+        #expect(throws: Refusal.self) { try h.run(.amend(entry: id, text: "Version B", reason: "b", basedOn: v), at: Fixtures.at(9, 5)) }
+        #expect(h.state.entry(id)?.content.text == "Version A")
+    }
+
+    @Test func amountsDeadlinesAndIdsAreChecked() throws {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at(9, 0))
+        func commitment(_ amount: Int64) -> Command {
+            .record(EntryContent(kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01", amount: amount))
+        }
+        #expect(throws: Refusal.self) { try h.run(commitment(0), at: Fixtures.at(9, 1)) }
+        #expect(throws: Refusal.self) { try h.run(commitment(Int64.max), at: Fixtures.at(9, 1)) }
+        try h.run(commitment(SessionState.largestAmount), at: Fixtures.at(9, 1))
+        #expect(throws: Refusal.self) { try h.run(.record(EntryContent(kind: .action, text: "a", responsible: "r", due: "2027-02-30")), at: Fixtures.at(9, 2)) }
+        let e = try h.run(.record(EntryContent(kind: .action, text: "a", responsible: "r", due: "5/3/2027")), at: Fixtures.at(9, 2))
+        guard case .entryRecorded(_, let c) = e[0].payload else { Issue.record("not an entry"); return }
+        #expect(c.due == "2027-03-05")
+        try h.run(.record(EntryContent(kind: .action, text: "b", responsible: "r", due: "fin du trimestre")), at: Fixtures.at(9, 2))
+        for bad in ["TIM-01", "debat", "a b", "unicef"] {
+            #expect(throws: Refusal.self) { try h.run(.addParticipant(Participant(id: bad, function: "Invité")), at: Fixtures.at(9, 3)) }
+        }
+        #expect(throws: Refusal.self) { try h.run(.addParticipant(Participant(id: "x1", function: "Invité", commune: "unicef")), at: Fixtures.at(9, 3)) }
+    }
+
+    @Test func anEndedDayDoesNotRestartAndClosingWaitsForThePausedItem() throws {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at(9, 0))
+        try h.run(.startItem(id: nil), at: Fixtures.at(9, 0))
+        try h.run(.pauseItem, at: Fixtures.at(9, 10))
+        try h.run(.endDay, at: Fixtures.at(17, 0))
+        #expect(throws: Refusal.self) { try h.run(.startDay(date: "2023-10-17"), at: Fixtures.at(17, 1)) }
+        #expect(throws: Refusal.self) { try h.run(.closeSession, at: Fixtures.at(17, 2)) }
+    }
 }

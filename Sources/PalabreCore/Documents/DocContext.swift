@@ -157,7 +157,7 @@ struct DocContext {
     /// nil for an item skipped or not started.
     func driftMinutes(_ t: ItemTiming, day d: Int) -> Int? {
         guard [.done, .running, .paused].contains(t.status),
-              let plannedEnd = lt.instant(date: state.days[d].date, minutes: t.plannedEnd) else { return nil }
+              let plannedEnd = lt.instant(date: state.clockDate(day: d), minutes: t.plannedEnd) else { return nil }
         return Self.roundedMinutes(ms: t.projectedEnd.ms - plannedEnd.ms)
     }
 

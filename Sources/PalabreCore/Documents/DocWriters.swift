@@ -71,7 +71,9 @@ enum MD {
     private static let inlineSpecial: Set<UInt8> = Set("\\`*_[]<>#~|".utf8)
 
     /// One line of text with inline markup characters escaped (`|` included, for tables).
-    static func inline(_ s: String) -> String {
+    static func inline(_ s0: String) -> String {
+        // Control characters never reach a document raw: tabs become spaces, the others a visible symbol.
+        let s = s0.unicodeScalars.contains(where: Text.isControl) ? Text.visible(s0.replacingOccurrences(of: "\t", with: " ")) : s0
         guard s.utf8.contains(where: { inlineSpecial.contains($0) }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)

@@ -111,6 +111,7 @@ public enum Documents {
     /// renamed stay in place and no temporary file is left behind.
     public static func write(_ state: SessionState, to dir: String, options: DocumentOptions) throws {
         try ensureDirectory(dir)
+        _ = chmod(dir, 0o700)  // owner only, even for a folder made by other means
         for doc in render(state, options: options) {
             try writeAtomically(doc.data, to: (dir as NSString).appendingPathComponent(doc.name))
         }

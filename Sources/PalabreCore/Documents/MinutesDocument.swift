@@ -54,7 +54,7 @@ struct MinutesDocument {
         line()
         line("**\(L[.minutesTitle])** — \(state.closedAt != nil ? L[.final] : L[.draft])")
         line()
-        if let first = state.days.first?.date, let last = state.days.last?.date {
+        if !state.days.isEmpty, case let first = state.clockDate(day: 0), case let last = state.clockDate(day: state.days.count - 1) {
             line(field(L[.dates], L.dateRange(first, last)))
         }
         let place = [programme.venue, programme.city ?? ""].filter { !$0.isEmpty }.map(MD.inline).joined(separator: ", ")
@@ -109,7 +109,7 @@ struct MinutesDocument {
         for (d, day) in state.days.enumerated() {
             let ids = state.attendance[day.date] ?? []
             guard !ids.isEmpty || day.startedAt != nil else { continue }
-            o += MD.row([L.dayHeading(d + 1, day.date), String(ids.count), String(c.women(ids))])
+            o += MD.row([L.dayHeading(d + 1, state.clockDate(day: d)), String(ids.count), String(c.women(ids))])
         }
         line()
         line("### " + L[.byCategory])
@@ -154,7 +154,7 @@ struct MinutesDocument {
         line("## " + L[.proceedings])
         line()
         for (d, day) in state.days.enumerated() {
-            line("### " + L.dayHeading(d + 1, day.date))
+            line("### " + L.dayHeading(d + 1, state.clockDate(day: d)))
             line()
             if let t = day.title, !t.isEmpty {
                 line("*" + MD.inline(t) + "*")
@@ -298,8 +298,9 @@ struct MinutesDocument {
             o += MD.row(cells)
             if let a = k.amount {
                 var t = totals[currency] ?? (0, 0, [:])
-                t.total += a; t.n += 1
-                t.byStatus[k.status ?? .announced, default: 0] += a
+                // Amounts are capped by decide; saturate anyway so no journal can crash the minutes.
+                t.total = Money.add(t.total, a); t.n += 1
+                t.byStatus[k.status ?? .announced] = Money.add(t.byStatus[k.status ?? .announced] ?? 0, a)
                 totals[currency] = t
             }
         }
@@ -352,7 +353,7 @@ struct MinutesDocument {
         line("### " + L[.annexAgenda])
         line()
         for (d, day) in state.days.enumerated() {
-            line("#### " + L.dayHeading(d + 1, day.date))
+            line("#### " + L.dayHeading(d + 1, state.clockDate(day: d)))
             line()
             let timings = state.timings(day: d, at: c.now)
             o += MD.header([L[.item], L[.plannedStart], L[.plannedDuration], L[.actualStart], L[.actualEnd],
@@ -376,7 +377,7 @@ struct MinutesDocument {
                 // an ended day: its real end against the planned end of its last item
                 var drift = state.drift(day: d, at: c.now)
                 if let end = day.endedAt, let last = timings.last,
-                   let plannedEnd = c.lt.instant(date: day.date, minutes: last.plannedEnd) {
+                   let plannedEnd = c.lt.instant(date: state.clockDate(day: d), minutes: last.plannedEnd) {
                     drift = DocContext.roundedMinutes(ms: end.ms - plannedEnd.ms)
                 }
                 line(L[.dayDrift] + L.colon + " " + L.signedMinutes(drift) + ".")
@@ -393,7 +394,7 @@ struct MinutesDocument {
             let ids = state.attendance[day.date] ?? []
             guard !ids.isEmpty else { continue }
             any = true
-            line("#### " + L.dayHeading(d + 1, day.date))
+            line("#### " + L.dayHeading(d + 1, state.clockDate(day: d)))
             line()
             line(L.participantsSummary(ids.count, women: c.women(ids)) + ".")
             line()

@@ -14,7 +14,7 @@ struct RecommendationsDocument {
         o.reserveCapacity(1024 + c.recommendations.count * 300)
         o += "# " + L[.recommendationsTitle] + " — " + MD.inline(programme.title) + "\n\n"
         var sub: [String] = []
-        if let first = state.days.first?.date, let last = state.days.last?.date { sub.append(L.dateRange(first, last)) }
+        if !state.days.isEmpty, case let first = state.clockDate(day: 0), case let last = state.clockDate(day: state.days.count - 1) { sub.append(L.dateRange(first, last)) }
         let place = [programme.venue, programme.city ?? ""].filter { !$0.isEmpty }.map(MD.inline).joined(separator: ", ")
         if !place.isEmpty { sub.append(place) }
         if !sub.isEmpty { o += "*" + sub.joined(separator: " — ") + "*\n\n" }
@@ -32,7 +32,7 @@ struct RecommendationsDocument {
             field(.responsible, k.responsible.map(MD.inline) ?? "—")
             field(.deadline, k.due.map { DocLabels.civil($0) != nil ? L.date($0) : MD.inline($0) } ?? "—")
             if let item = e.item, let p = c.itemPlace[item] {
-                field(.fromItem, MD.inline(c.itemTitle(item)) + " (" + L.dayHeading(p.day + 1, state.days[p.day].date) + ")")
+                field(.fromItem, MD.inline(c.itemTitle(item)) + " (" + L.dayHeading(p.day + 1, state.clockDate(day: p.day)) + ")")
             } else {
                 field(.fromItem, L[.outsideAgenda])
             }

@@ -75,6 +75,8 @@ public final class Journal {
         // A journal not yet created reads as empty.
         if f < 0 && !writable && errno == ENOENT { f = open("/dev/null", O_RDONLY | O_CLOEXEC) }
         guard f >= 0 else { throw JournalError.io(path: path, operation: "open", errno: errno) }
+        // Personal data: owner only, even for a journal created by other means.
+        if writable { _ = fchmod(f, 0o600) }
         fd = f
     }
 
@@ -144,7 +146,10 @@ public final class Journal {
             array[0] = 91
             for i in 0..<lastNL { array[i + 1] = buffer[i] == 10 ? 44 : buffer[i] }
             array[lastNL + 1] = 93
-            if lastNL > 0, let all = try? decoder.decode([Event].self, from: Data(array)), Self.inOrder(all, after: lastSeq, lastAt) {
+            // One event per line: a blank line (which a lenient decoder would skip) is damage.
+            let lineCount = buffer[0...lastNL].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            if lastNL > 0, let all = try? decoder.decode([Event].self, from: Data(array)), all.count == lineCount,
+               Self.inOrder(all, after: lastSeq, lastAt) {
                 for e in all { try body(e) }
                 lastSeq = all.last?.seq ?? lastSeq
                 lastAt = all.last?.at ?? lastAt
@@ -199,11 +204,11 @@ public final class Journal {
             guard ftruncate(fd, off_t(offset)) == 0, fsync(fd) == 0 else {
                 throw JournalError.io(path: path, operation: "truncate", errno: errno)
             }
-            warnings.append("\(path):\(tornLine): the last line was torn (\(rest.count) bytes, probably a power cut); they were moved to \(q) and the \(lastSeq) intact events were kept.")
+            warnings.append("\(path):\(tornLine): the last line was torn (\(rest.count) byte\(rest.count == 1 ? "" : "s"), probably a power cut); they were moved to \(q) and the \(lastSeq) intact events were kept.")
             tornBytes = 0
         } else {
             tornBytes = rest.count
-            warnings.append("\(path):\(tornLine): the last line is torn (\(rest.count) bytes, probably a power cut); the \(lastSeq) intact events before it are used.")
+            warnings.append("\(path):\(tornLine): the last line is torn (\(rest.count) byte\(rest.count == 1 ? "" : "s"), probably a power cut); the \(lastSeq) intact events before it are used.")
         }
     }
 

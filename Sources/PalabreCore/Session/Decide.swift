@@ -27,6 +27,10 @@ extension SessionState {
                 throw Refusal("day-under-way", fr: "La journée du \(days[d].date) est en cours : terminez-la d'abord.",
                               en: "The day \(days[d].date) is under way: end it first.")
             }
+            if let c = currentItem {
+                throw Refusal("item-under-way", fr: "« \(title(c)) » est en pause : terminez-le avant de clore la session (la clôture est définitive).",
+                              en: "“\(title(c))” is paused: end it before closing the session (closing is final).")
+            }
             out.append(.sessionClosed)
 
         case .startDay(let date):
@@ -37,8 +41,11 @@ extension SessionState {
             let d: Int
             if let date {
                 guard let i = days.firstIndex(where: { $0.date == date }) else {
-                    throw Refusal("unknown-day", fr: "Aucune journée le \(date) au programme (journées : \(days.map(\.date).joined(separator: ", "))).",
-                                  en: "No day \(date) in the programme (days: \(days.map(\.date).joined(separator: ", "))).")
+                    throw Refusal("unknown-day", fr: "Aucune journée « \(date) » au programme (journées : \(days.map(\.date).joined(separator: ", "))).",
+                                  en: "No day “\(date)” in the programme (days: \(days.map(\.date).joined(separator: ", "))).")
+                }
+                guard days[i].endedAt == nil else {
+                    throw Refusal("day-ended", fr: "La journée du \(date) est déjà terminée.", en: "The day \(date) has already ended.")
                 }
                 d = i
             } else {
@@ -303,12 +310,23 @@ extension SessionState {
                 throw Refusal("empty-function", fr: "Donnez la fonction du participant (ex. « Maire de Koula »).",
                               en: "Give the participant's function (e.g. “Mayor of Koula”).")
             }
-            if p.id.isEmpty { p.id = "walkin-\(lastSeq + out.count + 1)" }
-            guard participant(p.id) == nil, programme.organisation(p.id) == nil, programme.commune(p.id) == nil else {
+            if p.id.isEmpty {
+                var n = lastSeq + out.count + 1
+                while isTaken("walkin-\(n)") { n += 1 }
+                p.id = "walkin-\(n)"
+            }
+            guard !p.id.isEmpty, p.id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+                throw Refusal("bad-id", fr: "Identifiant « \(p.id) » : lettres, chiffres, - _ et . seulement.",
+                              en: "Id “\(p.id)”: letters, digits, - _ and . only.")
+            }
+            guard !isTaken(p.id) else {
                 throw Refusal("duplicate-id", fr: "L'identifiant « \(p.id) » existe déjà.", en: "The id “\(p.id)” already exists.")
             }
             if let o = p.organisation, programme.organisation(o) == nil, programme.commune(o) == nil {
                 throw Refusal("unknown-organisation", fr: "Organisation inconnue : « \(o) ».", en: "Unknown organisation: “\(o)”.")
+            }
+            if let c = p.commune, programme.commune(c) == nil {
+                throw Refusal("unknown-commune", fr: "Commune inconnue : « \(c) ».", en: "Unknown commune: “\(c)”.")
             }
             out.append(.participantAdded(participant: p))
         }
@@ -318,6 +336,12 @@ extension SessionState {
     // MARK: helpers
 
     private func title(_ id: String) -> String { item(id)?.item.title ?? id }
+
+    /// Whether `id` already names a participant, organisation, commune, fiche or agenda item.
+    private func isTaken(_ id: String) -> Bool {
+        participant(id) != nil || programme.organisation(id) != nil || programme.commune(id) != nil
+            || programme.fiche(id) != nil || item(id) != nil
+    }
 
     private func current() throws(Refusal) -> String {
         guard let c = currentItem else {
@@ -362,7 +386,7 @@ extension SessionState {
             return t.isEmpty ? nil : t
         }
         c.text = Text.nfc(c.text).trimmingCharacters(in: .whitespacesAndNewlines)
-        c.addressee = clean(c.addressee); c.responsible = clean(c.responsible); c.due = clean(c.due)
+        c.addressee = clean(c.addressee); c.responsible = clean(c.responsible); c.due = try Self.deadline(clean(c.due))
         c.conditions = clean(c.conditions); c.partner = clean(c.partner); c.fiche = clean(c.fiche)
         c.currency = clean(c.currency)
         switch c.kind {
@@ -382,12 +406,13 @@ extension SessionState {
             c.nature = c.nature ?? .financial
             c.status = c.status ?? .announced
             c.currency = c.currency ?? fiche.currency
-            if c.nature == .financial && c.amount == nil {
-                throw Refusal("no-amount", fr: "Un engagement financier demande un montant.",
-                              en: "A financial commitment needs an amount.")
+            if c.nature == .financial && (c.amount ?? 0) == 0 {
+                throw Refusal("no-amount", fr: "Un engagement financier demande un montant supérieur à zéro.",
+                              en: "A financial commitment needs an amount above zero.")
             }
-            if let a = c.amount, a < 0 {
-                throw Refusal("bad-amount", fr: "Le montant doit être un entier positif.", en: "The amount must be a positive integer.")
+            if let a = c.amount, a < 0 || a > Self.largestAmount {
+                throw Refusal("bad-amount", fr: "Le montant doit être un entier positif d'au plus \(Money.format(Self.largestAmount, c.currency ?? "FCFA", language: .fr)).",
+                              en: "The amount must be a positive integer of at most \(Money.format(Self.largestAmount, c.currency ?? "FCFA", language: .en)).")
             }
             if c.text.isEmpty {
                 c.text = EntryContent.defaultCommitmentText(partner: org, fiche: fiche, commune: commune, amount: c.amount,
@@ -397,6 +422,30 @@ extension SessionState {
         }
         guard !c.text.isEmpty else { throw Self.emptyText }
         return c
+    }
+
+    /// The largest amount a commitment may carry (999 999 999 999 999 in its currency): beyond
+    /// it, a typing error is far more likely than a real pledge, and totals stay exact.
+    public static let largestAmount: Int64 = 999_999_999_999_999
+
+    /// A deadline as typed: free text (« fin du premier trimestre ») is kept; a date must be a
+    /// real one, written YYYY-MM-DD or DD/MM/YYYY (stored as YYYY-MM-DD).
+    static func deadline(_ text: String?) throws(Refusal) -> String? {
+        guard let t = text else { return nil }
+        let parts = t.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
+            let iso = "\(parts[2])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[0].count == 1 ? "0" : "")\(parts[0])"
+            guard parts[2].count == 4, CalendarDate.isValid(iso) else { throw badDate(t) }
+            return iso
+        }
+        let looksLikeDate = t.count == 10 && t.enumerated().allSatisfy { i, ch in [4, 7].contains(i) ? ch == "-" : ch.isNumber }
+        if looksLikeDate && !CalendarDate.isValid(t) { throw badDate(t) }
+        return t
+    }
+
+    private static func badDate(_ t: String) -> Refusal {
+        Refusal("bad-date", fr: "Échéance « \(t) » : date impossible ; écrivez AAAA-MM-JJ (2024-03-31), JJ/MM/AAAA, ou un texte (« fin mars »).",
+                en: "Deadline “\(t)”: not a real date; write YYYY-MM-DD (2024-03-31), DD/MM/YYYY, or words (“end of March”).")
     }
 
     static let noDay = Refusal("no-day", fr: "Aucune journée n'est en cours : démarrez la journée d'abord.",

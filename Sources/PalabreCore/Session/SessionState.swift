@@ -316,6 +316,8 @@ extension SessionState {
             if let i = entryIndex[id] {
                 entries[i].amendments.append((entries[i].content.text, reason, e.seq, now))
                 entries[i].content.text = text
+                // The plenary adopted the previous text, not this one: it must be read again.
+                entries[i].adoptedAt = nil
             }
         case .entryRetracted(let id, let reason):
             if let i = entryIndex[id] { entries[i].retracted = reason }

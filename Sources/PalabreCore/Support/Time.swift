@@ -87,13 +87,14 @@ public enum RFC3339 {
                 digits += 1; i += 1
             }
             guard digits > 0 else { return nil }
-            for _ in digits..<3 where digits < 3 { ms *= 10 }
+            if digits < 3 { for _ in digits..<3 { ms *= 10 } }
         }
         guard i < u.count else { return nil }
         var offset = 0
         if u[i] == 90 || u[i] == 122 { i += 1 } else {
             guard u[i] == 43 || u[i] == 45, let oh = num(i + 1, 2), u.count > i + 3, u[i + 3] == 58,
                   let om = num(i + 4, 2) else { return nil }
+            guard oh <= 14, om < 60 else { return nil }
             offset = (oh * 3600 + om * 60) * (u[i] == 45 ? -1 : 1)
             i += 6
         }

@@ -30,10 +30,13 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
 }
 
+/// Peak resident memory of this process image in MB (VmHWM: unlike ru_maxrss, not inherited
+/// from the parent across fork and exec).
 func maxRSSMB() -> Double {
-    var u = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
-    return Double(u.ru_maxrss) / 1024
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return -1 }
+    return kb / 1024
 }
 
 func tempDir() -> String {
@@ -165,6 +168,7 @@ func benchDocuments() throws {
     if args.contains("--child") {
         let programme = loadSegou()
         let path = journalFixture(100_000)
+        let atStart = maxRSSMB()
         let j = try Journal(path: path, writable: false)
         var state = SessionState(programme: programme)
         try j.forEachEvent { state.evolve($0) }
@@ -176,8 +180,8 @@ func benchDocuments() throws {
         let sizes = (try FileManager.default.contentsOfDirectory(atPath: dir + "/out")).map { f -> Int in
             ((try? FileManager.default.attributesOfItem(atPath: dir + "/out/" + f)[.size] as? Int) ?? 0) ?? 0
         }
-        say(String(format: "documents from %d events: %.3f s to render and write %d files (%.1f MB); peak RSS %.1f MB (%.1f MB after loading the journal)",
-                     state.lastSeq, t, sizes.count, Double(sizes.reduce(0, +)) / 1e6, maxRSSMB(), afterLoad))
+        say(String(format: "documents from %d events: %.3f s to render and write %d files (%.1f MB); peak RSS %.1f MB (%.1f MB before reading the journal, %.1f MB after folding it)",
+                     state.lastSeq, t, sizes.count, Double(sizes.reduce(0, +)) / 1e6, maxRSSMB(), atStart, afterLoad))
         try? FileManager.default.removeItem(atPath: dir)
         return
     }

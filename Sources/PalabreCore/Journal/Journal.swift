@@ -109,7 +109,7 @@ public final class Journal {
     }
 
     /// Bytes read at a time: memory stays bounded whatever the size of the journal.
-    static let chunkSize = 1 << 20
+    static let chunkSize = 1 << 18
 
     private func readBytes(from start: Int, count: Int) throws -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: count)

@@ -178,7 +178,7 @@ func benchDocuments() throws {
             try Documents.write(state, to: dir + "/out", options: DocumentOptions(language: .fr, now: state.lastAt!))
         }
         let sizes = (try FileManager.default.contentsOfDirectory(atPath: dir + "/out")).map { f -> Int in
-            ((try? FileManager.default.attributesOfItem(atPath: dir + "/out/" + f)[.size] as? Int) ?? 0) ?? 0
+            (try? FileManager.default.attributesOfItem(atPath: dir + "/out/" + f)[.size] as? Int) ?? 0
         }
         say(String(format: "documents from %d events: %.3f s to render and write %d files (%.1f MB); peak RSS %.1f MB (%.1f MB before reading the journal, %.1f MB after folding it)",
                      state.lastSeq, t, sizes.count, Double(sizes.reduce(0, +)) / 1e6, maxRSSMB(), atStart, afterLoad))

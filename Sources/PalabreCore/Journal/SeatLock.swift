@@ -112,6 +112,6 @@ public final class SeatLock {
     static func hostName() -> String {
         var buf = [CChar](repeating: 0, count: 256)
         gethostname(&buf, buf.count)
-        return String(cString: buf)
+        return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

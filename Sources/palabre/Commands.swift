@@ -78,7 +78,8 @@ struct Verify: ParsableCommand {
                 throw ExitCode(1)
             }
             let days = Set(events.compactMap { if case .dayStarted(let d) = $0.payload { d } else { nil } })
-            let lt: LocalTime = (try? SessionLocator.programme(folder)).map { LocalTime(identifier: $0.timeZone) } ?? LocalTime(identifier: "UTC")
+            let programme = try? SessionLocator.programme(folder)
+            let lt: LocalTime = programme.map { LocalTime(identifier: $0.timeZone) } ?? LocalTime(identifier: "UTC")
             print(events.isEmpty ? "\(path): empty (nothing recorded yet)."
                   : "\(path): \(events.count) events, seq 1…\(journal.lastSeq) without gaps, \(days.count) day(s) started.")
             if let first = events.first, let last = events.last {
@@ -90,6 +91,12 @@ struct Verify: ParsableCommand {
                 throw ExitCode(1)
             }
             print("intact.")
+            // The journal is sound; does the programme still know everything it names?
+            if let programme {
+                let mismatches = SessionState.fold(programme, events).mismatches
+                for m in mismatches { print("warning: \(m); restore it in programme.yaml, or the documents will miss it.") }
+                if !mismatches.isEmpty { throw ExitCode(1) }
+            }
         }
     }
 }

@@ -96,6 +96,9 @@ enum SessionLocator {
         let p = try programme(f)
         let store = try SessionStore(folder: f, programme: p, writable: writable)
         for w in store.warnings { printError("palabre: warning: " + w) }
+        for m in store.state.mismatches {
+            printError("palabre: warning: \(f)/journal.jsonl: \(m); restore it in programme.yaml, or the documents will miss it.")
+        }
         return store
     }
 }

@@ -190,6 +190,10 @@ final class LiveLoop {
             parts.append(text)
         }
         if !warnings.isEmpty { parts.append(language == .fr ? "journal réparé : fin déchirée mise en quarantaine" : "journal repaired: torn tail quarantined") }
+        if !s.mismatches.isEmpty {
+            parts.append(language == .fr ? "attention : programme.yaml ne connaît plus \(s.mismatches.count) élément(s) cités par le journal (palabre verify)"
+                                         : "warning: programme.yaml no longer has \(s.mismatches.count) thing(s) the journal names (palabre verify)")
+        }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 

@@ -273,4 +273,19 @@ struct StateMachineTests {
         #expect(throws: Refusal.self) { try h.run(.startDay(date: "2023-10-17"), at: Fixtures.at(17, 1)) }
         #expect(throws: Refusal.self) { try h.run(.closeSession, at: Fixtures.at(17, 2)) }
     }
+
+    @Test func eventsNamingWhatTheProgrammeLostAreReported() throws {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at(9, 0))
+        try h.run(.startItem(id: "ouverture"), at: Fixtures.at(9, 0))
+        try h.run(.checkIn(who: "sg-dieli", day: nil), at: Fixtures.at(9, 1))
+        #expect(h.state.mismatches.isEmpty)
+        var edited = Fixtures.programme
+        edited.days[0].items.removeAll { $0.id == "ouverture" }
+        edited.participants.removeAll { $0.id == "sg-dieli" }
+        let folded = SessionState.fold(edited, h.events)
+        #expect(folded.mismatches.count == 2)
+        #expect(folded.mismatches[0].contains("item ouverture"))
+        #expect(folded.mismatches[1].contains("participant sg-dieli"))
+    }
 }

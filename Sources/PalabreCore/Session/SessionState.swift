@@ -149,6 +149,9 @@ public struct SessionState: Sendable, Equatable {
     public var attendance: [String: [String]] = [:]
     /// When each participant was checked in, keyed by "day|participant".
     public var checkInTimes: [String: Instant] = [:]
+    /// Events naming what the programme no longer has (the first 20): programme.yaml was edited
+    /// during the meeting. Screens and documents then miss what those events say.
+    public var mismatches: [String] = []
 
     /// The state before any event.
     public init(programme: Programme) {
@@ -220,6 +223,7 @@ extension SessionState {
         lastSeq = e.seq
         lastAt = e.at
         let now = e.at
+        checkReferences(e)
         switch e.payload {
         case .sessionOpened:
             openedAt = openedAt ?? now
@@ -330,6 +334,35 @@ extension SessionState {
             }
         case .participantAdded(let p):
             if participant(p.id) == nil { participants.append(p) }
+        }
+    }
+
+    /// Notes, in ``mismatches``, an event naming an item, day, participant, organisation or
+    /// fiche the programme no longer has (programme.yaml edited during the meeting).
+    private mutating func checkReferences(_ e: Event) {
+        var missing: [String] = []
+        func item(_ id: String) { if self.item(id) == nil { missing.append("item \(id)") } }
+        func who(_ id: String) {
+            if participant(id) == nil && programme.organisation(id) == nil && programme.commune(id) == nil { missing.append("participant or organisation \(id)") }
+        }
+        switch e.payload {
+        case .dayStarted(let d), .dayEnded(let d):
+            if !days.contains(where: { $0.date == d }) { missing.append("day \(d)") }
+        case .itemStarted(let i), .itemPaused(let i), .itemResumed(let i), .itemEnded(let i), .itemSkipped(let i),
+             .itemExtended(let i, _), .itemMoved(let i, _, _):
+            item(i)
+        case .floorRequested(_, let w, _), .floorGiven(_, let w, _), .floorYielded(_, let w), .speakerRemoved(_, let w):
+            who(w)
+        case .participantCheckedIn(let p, _):
+            if participant(p) == nil { missing.append("participant \(p)") }
+        case .entryRecorded(let i, let c):
+            if let i { item(i) }
+            if let f = c.fiche, programme.fiche(f) == nil { missing.append("fiche \(f)") }
+            if let p = c.partner, programme.organisation(p) == nil { missing.append("organisation \(p)") }
+        default: break
+        }
+        if !missing.isEmpty && mismatches.count < 20 {
+            mismatches.append("event \(e.seq) (\(e.payload.type)) names \(missing.joined(separator: ", ")), which the programme no longer has")
         }
     }
 

@@ -64,7 +64,7 @@ struct SeatsProcessTests {
         try rapporteur.press("Enter")
         let typedAt = ContinuousClock.now
         try projector.waitForScreen("the decision on the wall") { $0.contains { $0.contains("l'ADR réunit les communes") } }
-        #expect(ContinuousClock.now - typedAt < .seconds(1.5))
+        #expect(ContinuousClock.now - typedAt < .seconds(1))
 
         // The projector is read-only: keys that would record are refused on screen, and from the
         // command line decide refuses the projector seat.

@@ -293,7 +293,7 @@ struct RapporteurScreenTests {
         #expect(d.console.rapporteur.focus == .prompt)
         d.type("précision")
         let amended = answer.content.text + " (à confirmer)"
-        #expect(d.key(.enter) == .amend(entry: answer.id, text: amended, reason: "précision"))
+        #expect(d.key(.enter) == .amend(entry: answer.id, text: amended, reason: "précision", basedOn: answer.version))
         #expect(d.perform() == nil)
         #expect(d.console.rapporteur.editor.text == "brouillon", "the draft comes back")
         #expect(d.lines().contains { $0.contains("[amendé]") })

@@ -58,6 +58,9 @@ public struct RapporteurScreen: ConsoleScreen {
     var promptEditor = LineEditor()
     /// Entry being amended: its text is in the input.
     var amending: Int?
+    /// Version of that entry when its text was taken: another seat's amendment meanwhile makes
+    /// this one refused instead of overwriting it.
+    var amendingVersion: Int?
     /// The draft put aside while amending, given back afterwards.
     var stash: LineEditor?
     /// The command asked for and not yet answered: only its own result clears inputs.
@@ -202,6 +205,7 @@ public struct RapporteurScreen: ConsoleScreen {
             stash = editor
             editor = LineEditor(text: e.content.text)
             amending = e.id
+            amendingVersion = e.version
             focus = .input
             return .none
         case "retract":
@@ -222,7 +226,7 @@ public struct RapporteurScreen: ConsoleScreen {
             let reason = promptEditor.text
             if reason.trimmingCharacters(in: .whitespaces).isEmpty { return .message(ctx.labels["rap.no.reason"], isError: true) }
             switch p {
-            case .amendReason(let id): return send(.amend(entry: id, text: editor.text, reason: reason))
+            case .amendReason(let id): return send(.amend(entry: id, text: editor.text, reason: reason, basedOn: amendingVersion))
             case .retractReason(let id): return send(.retract(entry: id, reason: reason))
             }
         case .escape:

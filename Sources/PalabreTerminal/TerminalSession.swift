@@ -150,7 +150,8 @@ public final class TerminalSession: Backend {
         self.theme = theme
 
         // 5. Input modes, cursor, Esc delay, read timeout.
-        cbreak()
+        // raw rather than cbreak: no XON/XOFF (^S would freeze the screen), and ^C arrives as a key.
+        raw()
         noecho()
         keypad(window, true)
         // Bracketed paste: a pasted paragraph arrives between ESC[200~ and ESC[201~, so its
@@ -239,8 +240,10 @@ public final class TerminalSession: Backend {
                 if code == Self.pasteEndCode { pasting = false; continue }
                 return KeyDecoding.key(forKeyCode: code)
             }
-            // Inside a paste, line breaks and tabs are text: they become spaces.
+            // Inside a paste, line breaks and tabs are text: they become spaces; an escape
+            // character (colour codes copied from a terminal) is dropped.
             if pasting, [9, 10, 13].contains(UInt32(character)) { return .char(" ") }
+            if pasting, character == 27 { continue }
             return KeyDecoding.key(forCharacter: UInt32(character))
         }
     }

@@ -215,10 +215,17 @@ final class LiveLoop {
             // Wake at the next second boundary so the countdowns tick on time.
             let msToNextSecond = Int32(1000 - (clock.now().ms % 1000))
             terminal.setReadTimeout(milliseconds: max(20, min(500, msToNextSecond + 5)))
-            if let key = terminal.readKey() {
-                if key == .resize { renderer.invalidate() }
-                if let command = console.handle(key, state: store.state, now: clock.now()) {
-                    perform(command)
+            if var key = terminal.readKey() {
+                // Take every key already typed or pasted before drawing again (at most 50 ms).
+                terminal.setReadTimeout(milliseconds: 0)
+                let deadline = clock.now().adding(seconds: 0).ms + 50
+                while true {
+                    if key == .resize { renderer.invalidate() }
+                    if let command = console.handle(key, state: store.state, now: clock.now()) {
+                        perform(command)
+                    }
+                    guard !console.quitRequested, clock.now().ms < deadline, let next = terminal.readKey() else { break }
+                    key = next
                 }
             }
             // Events other seats recorded meanwhile.

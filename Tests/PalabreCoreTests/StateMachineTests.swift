@@ -288,4 +288,22 @@ struct StateMachineTests {
         #expect(folded.mismatches[0].contains("item ouverture"))
         #expect(folded.mismatches[1].contains("participant sg-dieli"))
     }
+
+    @Test func itemsTakenOutOfOrderLeaveThePendingOnesAfterTheCurrentOne() throws {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at(9, 0))
+        try h.run(.startItem(id: "ouverture"), at: Fixtures.at(9, 0))
+        try h.run(.endItem, at: Fixtures.at(9, 30))
+        // The debate (30 min) is taken before the UNICEF presentation (20 min).
+        try h.run(.startItem(id: "debat"), at: Fixtures.at(9, 30))
+        let t = h.state.timings(day: 0, at: Fixtures.at(9, 40))
+        let byId = Dictionary(uniqueKeysWithValues: t.map { ($0.item.id, $0) })
+        #expect(h.state.local.hhmm(byId["unicef-pres"]!.projectedStart) == "10:00")
+        #expect(h.state.local.hhmm(byId["cloture1"]!.projectedStart) == "11:00")
+        // Running late: the debate 40 minutes over pushes the presentation and the fixed synthesis.
+        let late = h.state.timings(day: 0, at: Fixtures.at(10, 40))
+        #expect(h.state.local.hhmm(late.first { $0.item.id == "unicef-pres" }!.projectedStart) == "10:40")
+        #expect(h.state.local.hhmm(late.first { $0.item.id == "cloture1" }!.projectedStart) == "11:00")
+        #expect(h.state.drift(day: 0, at: Fixtures.at(10, 50)) == 10)
+    }
 }

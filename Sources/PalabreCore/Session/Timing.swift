@@ -91,7 +91,16 @@ extension SessionState {
         let lt = local
         let date = clockDate(day: d)
         let isToday = currentDay == d
-        var cursor: Instant?
+        // Whatever is still ahead happens after what has been done or is under way, even when
+        // items were taken out of order: the flow starts from the latest end among them.
+        var cursor: Instant? = days[d].items.compactMap { it -> Instant? in
+            let r = run(it.id)
+            switch r.status {
+            case .done: return r.endedAt
+            case .running, .paused: return now.adding(seconds: max(0, remaining(it.id, at: now)))
+            default: return nil
+            }
+        }.max()
         var out: [ItemTiming] = []
         for (i, it) in days[d].items.enumerated() {
             let r = run(it.id)
@@ -102,14 +111,12 @@ extension SessionState {
             case .done:
                 t.projectedStart = r.startedAt ?? plannedAt
                 t.projectedEnd = r.endedAt ?? t.projectedStart
-                cursor = t.projectedEnd
             case .skipped:
-                t.projectedStart = cursor ?? plannedAt
+                t.projectedStart = r.endedAt ?? plannedAt
                 t.projectedEnd = t.projectedStart
             case .running, .paused:
                 t.projectedStart = r.startedAt ?? now
                 t.projectedEnd = now.adding(seconds: max(0, remaining(it.id, at: now)))
-                cursor = t.projectedEnd
             case .planned:
                 var start = cursor ?? plannedAt
                 if isToday && start < now { start = now }
@@ -127,9 +134,9 @@ extension SessionState {
     /// Drift of day `d` at `now` in minutes: projected end of the day minus planned end (positive: late).
     public func drift(day d: Int, at now: Instant) -> Int {
         let t = timings(day: d, at: now)
-        guard let last = t.last else { return 0 }
+        guard let last = t.last, let end = t.map(\.projectedEnd).max() else { return 0 }
         let plannedEnd = local.instant(date: clockDate(day: d), minutes: last.plannedEnd) ?? now
-        return Int((last.projectedEnd.ms - plannedEnd.ms) / 60_000)
+        return Int((end.ms - plannedEnd.ms) / 60_000)
     }
 
     /// The next planned item of the day under way (or of the next day not yet ended), if any.

@@ -76,9 +76,11 @@ struct FacilitatorScreenTests {
         #expect(d.press(.char("p")) == .extendItem(seconds: 60))
         #expect(d.press(.char("+")) == .extendItem(seconds: 60))
         #expect(d.press(.char("P")) == .extendItem(seconds: 300))
+        // Ending the day asks for a second press.
+        #expect(d.press(.char("F")) == nil)
         #expect(d.press(.char("F")) == .endDay)
-        // The cursor follows the running item: skip and start fall back to the next planned item.
-        #expect(d.press(.char("s")) == .skipItem(id: nil))
+        // The cursor follows the running item: skip refuses to guess, start takes the next planned item.
+        #expect(d.press(.char("s")) == nil)
         #expect(d.press(.char("d")) == .startItem(id: nil))
         // Moved down onto the synthesis, they act on it.
         #expect(d.press(.down) == nil)

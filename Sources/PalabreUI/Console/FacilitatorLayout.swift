@@ -318,7 +318,7 @@ extension FacilitatorScreen {
             grid.put(x: x, y: y, text: TextWidth.truncate(L["fac.queue.none"], toWidth: w), role: .muted)
             return
         }
-        queueIndex = max(0, min(queueIndex, s.queue.count - 1))
+        syncQueueSelection(s)
         // The queue takes what it needs; what is left (tall screens) shows the turns taken.
         let rows = min(bottom - y, max(s.queue.count, bottom - y >= 16 ? 0 : bottom - y))
         if queueIndex < queueScroll { queueScroll = queueIndex }
@@ -438,7 +438,7 @@ extension FacilitatorScreen {
             } else if s.currentItem != nil {
                 rows.append(LayoutRow(L["meeting.no.speaker"], .muted, priority: 4))
             }
-            queueIndex = max(0, min(queueIndex, max(0, s.queue.count - 1)))
+            syncQueueSelection(s)
             // The next two requests; more when the rows are there.
             let shown = 2 + max(0, min(4, r.height - 13))
             let first = focus == .queue ? max(0, min(queueIndex - shown + 1, s.queue.count - shown)) : 0

@@ -41,6 +41,9 @@ public struct FacilitatorScreen: ConsoleScreen {
     var agendaScroll = 0
     /// Index of the selected request in the queue.
     var queueIndex = 0
+    /// Who the selected request is: the selection follows the person when the queue changes
+    /// (a point of order inserted ahead, a request removed by another seat).
+    var queueWho: String?
     /// First queue row shown.
     var queueScroll = 0
     /// The prompt open, if any.
@@ -50,6 +53,8 @@ public struct FacilitatorScreen: ConsoleScreen {
     /// Candidate chosen with ↑/↓ in the speaker search; nil until one is.
     var candidateIndex: Int?
     var pending: Pending?
+    /// When « end the day » was first pressed; a second press within 5 s ends it.
+    var endDayAskedAt: Instant?
 
     public init() {}
 
@@ -71,7 +76,15 @@ public struct FacilitatorScreen: ConsoleScreen {
 
     /// The request selected in the queue (clamped).
     func selectedRequest(_ s: SessionState) -> FloorRequest? {
-        s.queue.isEmpty ? nil : s.queue[max(0, min(queueIndex, s.queue.count - 1))]
+        if let w = queueWho, let r = s.queue.first(where: { $0.who == w }) { return r }
+        return s.queue.isEmpty ? nil : s.queue[max(0, min(queueIndex, s.queue.count - 1))]
+    }
+
+    /// Puts `queueIndex` back on the selected person, or clamps it when they left the queue.
+    mutating func syncQueueSelection(_ s: SessionState) {
+        if let w = queueWho, let i = s.queue.firstIndex(where: { $0.who == w }) { queueIndex = i }
+        queueIndex = max(0, min(queueIndex, max(0, s.queue.count - 1)))
+        queueWho = s.queue.isEmpty ? nil : s.queue[queueIndex].who
     }
 
     // MARK: Actions
@@ -100,9 +113,13 @@ public struct FacilitatorScreen: ConsoleScreen {
             pending = .agenda
             return .perform(.endItem)
         case "item.skip":
+            // Only the item the cursor is on, and only if it is ahead: a key never skips
+            // something the facilitator did not point at.
+            guard let it = selectedItem(s), s.run(it.id).status == .planned else {
+                return .message(L["fac.skip.choose"], isError: true)
+            }
             pending = .agenda
-            if let it = selectedItem(s), s.run(it.id).status == .planned { return .perform(.skipItem(id: it.id)) }
-            return .perform(.skipItem(id: nil))
+            return .perform(.skipItem(id: it.id))
         case "item.insert":
             open(.insertTitle)
             return .none
@@ -120,8 +137,15 @@ public struct FacilitatorScreen: ConsoleScreen {
             pending = .agenda
             return .perform(.startDay(date: nil))
         case "day.end":
-            pending = .agenda
-            return .perform(.endDay)
+            // Ending the day cannot be undone from the consoles: the key is pressed twice.
+            if let asked = endDayAskedAt, context.now.ms - asked.ms < 5_000 {
+                endDayAskedAt = nil
+                pending = .agenda
+                return .perform(.endDay)
+            }
+            endDayAskedAt = context.now
+            let left = MeetingView.shownDay(s).map { d in s.days[d].items.filter { s.run($0.id).status == .planned }.count } ?? 0
+            return .message(L["fac.end.day.confirm"] + (left > 0 ? " (\(left) " + L["fac.end.day.left"] + ")" : ""), isError: true)
         case "floor.request", "floor.order":
             guard s.currentItem != nil else { return .message(L["fac.need.item"], isError: true) }
             open(.requester(pointOfOrder: action == "floor.order"))
@@ -186,8 +210,10 @@ public struct FacilitatorScreen: ConsoleScreen {
             let i = selectedItem(s).flatMap { sel in items.firstIndex { $0.id == sel.id } } ?? 0
             chosenItem = items[max(0, min(items.count - 1, i + delta))].id
         case .queue:
-            guard !s.queue.isEmpty else { queueIndex = 0; return }
+            guard !s.queue.isEmpty else { queueIndex = 0; queueWho = nil; return }
+            syncQueueSelection(s)
             queueIndex = max(0, min(s.queue.count - 1, queueIndex + delta))
+            queueWho = s.queue[queueIndex].who
         }
     }
 
@@ -298,11 +324,12 @@ public struct FacilitatorScreen: ConsoleScreen {
             chosenItem = nil
         case .reorder(let to)?:
             queueIndex = to
+            queueWho = nil
         case .queue?, nil:
             break
         }
         pending = nil
-        queueIndex = max(0, min(queueIndex, max(0, context.state.queue.count - 1)))
+        syncQueueSelection(context.state)
     }
 
     public mutating func wasRefused(_ refusal: Refusal, context: ScreenContext) {

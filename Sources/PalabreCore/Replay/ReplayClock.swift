@@ -99,6 +99,18 @@ public struct ReplayPlayer: Sendable {
         self.applied = 0
     }
 
+    /// Plays forward to instant `t`: folds every event passed, one by one, and returns them
+    /// (a move back is a ``move(to:)``, and returns nothing).
+    @discardableResult
+    public mutating func advance(to t: Instant) -> ArraySlice<Event> {
+        let n = timeline.count(at: t)
+        guard n >= applied else { move(to: t); return [] }
+        let passed = timeline.events[applied..<n]
+        for e in passed { state.evolve(e) }
+        applied = n
+        return passed
+    }
+
     /// Brings the state to instant `t` (every event with `at <= t`). Returns the events folded
     /// one by one on the way forward (empty after a jump back or a long jump).
     @discardableResult

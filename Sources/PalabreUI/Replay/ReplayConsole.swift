@@ -48,7 +48,7 @@ public struct ReplayConsole: Sendable {
     @discardableResult
     public mutating func tick(replayMs: Int64) -> ArraySlice<Event> {
         clock.advance(replayMs: replayMs, timeline: timeline)
-        return player.move(to: clock.position)
+        return player.advance(to: clock.position)
     }
 
     /// Moves to meeting instant `t`.

@@ -70,14 +70,7 @@ public struct ReplayClock: Sendable, Equatable {
 
     /// The silences shortened at `speed` with `idleLimitMs`.
     public static func compressedGaps(_ timeline: ReplayTimeline, speed: Int, idleLimitMs: Int64) -> [(from: Instant, to: Instant)] {
-        let half = idleLimitMs * Int64(max(1, speed)) / 2
-        var out: [(Instant, Instant)] = []
-        var prev: Instant?
-        for e in timeline.events {
-            if let p = prev, e.at.ms - p.ms > 2 * half { out.append((Instant(ms: p.ms + half), Instant(ms: e.at.ms - half))) }
-            prev = e.at
-        }
-        return out
+        timeline.compressedGaps(halfMs: idleLimitMs * Int64(max(1, speed)) / 2)
     }
 }
 

@@ -25,20 +25,38 @@ public final class ReplayTimeline: @unchecked Sendable {
     public let dayStarts: [(at: Instant, date: String)]
     /// The session's local time (for `hh:mm` and day boundaries).
     public let local: LocalTime
+    /// The local dates holding events, each with its first and last event's instants.
+    public let daySpans: [(date: String, start: Instant, end: Instant)]
+    private let cacheLock = NSLock()
+    private var gapCache: (halfMs: Int64, gaps: [(from: Instant, to: Instant)])?
 
     /// Lays out `events` (a journal read in full) for `programme`.
-    public init(programme: Programme, events: [Event], checkpointInterval: Int = 2_000) {
+    ///
+    /// `checkpointInterval` defaults to 2,000 events or a tenth of the journal, whichever is
+    /// larger: a jump folds at most that many events (a few milliseconds per thousand), and the
+    /// checkpoints hold at most about ten copies of the state.
+    public init(programme: Programme, events: [Event], checkpointInterval: Int? = nil) {
         self.programme = programme
         self.events = events
-        self.checkpointInterval = max(1, checkpointInterval)
-        self.local = LocalTime(identifier: programme.timeZone)
+        self.checkpointInterval = max(1, checkpointInterval ?? max(2_000, events.count / 10))
+        let local = LocalTime(identifier: programme.timeZone)
+        self.local = local
         var cps: [SessionState] = []
         var s = SessionState(programme: programme)
         var items: [Instant] = []
         var days: [(Instant, String)] = []
+        var spans: [(date: String, start: Instant, end: Instant)] = []
+        var dayEnd = Instant(ms: Int64.min)
         for (i, e) in events.enumerated() {
             if i % self.checkpointInterval == 0 { cps.append(s) }
             s.evolve(e)
+            if e.at < dayEnd, !spans.isEmpty {
+                spans[spans.count - 1].end = e.at
+            } else {
+                let d = local.date(of: e.at)
+                spans.append((d, e.at, e.at))
+                dayEnd = local.instant(date: d, minutes: 24 * 60) ?? Instant(ms: Int64.max)
+            }
             switch e.payload {
             case .itemStarted: items.append(e.at)
             case .dayStarted(let d): days.append((e.at, d))
@@ -49,6 +67,23 @@ public final class ReplayTimeline: @unchecked Sendable {
         checkpoints = cps
         itemStarts = items
         dayStarts = days
+        daySpans = spans
+    }
+
+    /// The silences a replay clock shortens when half its idle limit is `halfMs` meeting
+    /// milliseconds (see ``ReplayClock``): meeting time skipped, from → to. Kept for the last
+    /// `halfMs` asked.
+    public func compressedGaps(halfMs: Int64) -> [(from: Instant, to: Instant)] {
+        cacheLock.lock(); defer { cacheLock.unlock() }
+        if let c = gapCache, c.halfMs == halfMs { return c.gaps }
+        var out: [(from: Instant, to: Instant)] = []
+        var prev: Instant?
+        for e in events {
+            if let p = prev, e.at.ms - p.ms > 2 * halfMs { out.append((Instant(ms: p.ms + halfMs), Instant(ms: e.at.ms - halfMs))) }
+            prev = e.at
+        }
+        gapCache = (halfMs, out)
+        return out
     }
 
     /// Instant of the first event (nil for an empty journal).

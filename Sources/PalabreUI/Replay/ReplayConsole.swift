@@ -168,7 +168,10 @@ public struct ReplayConsole: Sendable {
         for i in 0..<(inner.grid.width * inner.grid.height) {
             grid.setRaw(inner.grid.cells[i], at: i)
         }
-        let hints = ReplayKeys.all.filter(\.inHints).map { (keys: $0.keys[0].displayName, label: $0.hint(language)) }
+        // Help and quit first, as in the consoles' hint bar.
+        let shown = ReplayKeys.all.filter(\.inHints)
+        let ordered = shown.filter { $0.action == .help || $0.action == .quit } + shown.filter { $0.action != .help && $0.action != .quit }
+        let hints = ordered.map { (keys: $0.keys[0].displayName, label: $0.hint(language)) }
         grid.drawHints(hints, y: size.height - rows - 1)
         let bar = TimelineBar(timeline: timeline, clock: clock, language: language)
         bar.drawBar(into: &grid, y: size.height - 2)

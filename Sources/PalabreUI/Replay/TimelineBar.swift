@@ -32,11 +32,7 @@ public struct TimelineBar: Sendable {
 
     /// The days laid out over `width` columns (one column between days for `│`).
     public func segments(width: Int) -> [Segment] {
-        var spans: [(date: String, start: Instant, end: Instant)] = []
-        for e in timeline.events {
-            let d = timeline.local.date(of: e.at)
-            if let last = spans.last, last.date == d { spans[spans.count - 1].end = e.at } else { spans.append((d, e.at, e.at)) }
-        }
+        let spans = timeline.daySpans
         guard !spans.isEmpty else { return [] }
         let usable = max(spans.count, width - (spans.count - 1))
         let total = max(1, spans.reduce(Int64(0)) { $0 + max(1, $1.end.ms - $1.start.ms) })
@@ -71,21 +67,26 @@ public struct TimelineBar: Sendable {
         grid.fill(x: 0, y: y, width: w, height: 1, role: .normal)
         let segs = segments(width: w)
         guard !segs.isEmpty, let here = column(of: clock.position, segments: segs) else { return }
+        // One mark per column, the strongest wins: position > day boundary > item start > silence.
+        var marks = [(Character, Role)?](repeating: nil, count: w)
         for s in segs {
-            for x in s.x..<(s.x + s.width) {
-                grid.put(x: x, y: y, text: x < here ? "━" : "─", role: x < here ? .statusRunning : .muted)
-            }
+            for x in s.x..<min(w, s.x + s.width) { marks[x] = x < here ? ("━", .statusRunning) : ("─", .muted) }
         }
+        var lastGapColumn = -1
         for g in clock.compressedGaps(timeline) {
             // Only silences inside one day show on the bar (a night is already the day boundary).
-            guard timeline.local.date(of: g.from) == timeline.local.date(of: g.to),
-                  let x = column(of: Instant(ms: (g.from.ms + g.to.ms) / 2), segments: segs) else { continue }
-            grid.put(x: x, y: y, text: "≈", role: .muted)
+            guard let x = column(of: Instant(ms: (g.from.ms + g.to.ms) / 2), segments: segs), x != lastGapColumn,
+                  segs.contains(where: { $0.start <= g.from && g.to <= $0.end }) else { continue }
+            lastGapColumn = x
+            marks[x] = ("≈", .muted)
         }
         for t in timeline.itemStarts {
-            if let x = column(of: t, segments: segs) { grid.put(x: x, y: y, text: "┬", role: .border) }
+            if let x = column(of: t, segments: segs) { marks[x] = ("┬", .border) }
         }
-        for s in segs.dropFirst() { grid.put(x: s.x - 1, y: y, text: "│", role: .title) }
+        for s in segs.dropFirst() where s.x > 0 { marks[s.x - 1] = ("│", .title) }
+        for (x, m) in marks.enumerated() {
+            if let (c, role) = m { grid.put(x: x, y: y, character: c, role: role) }
+        }
         grid.put(x: here, y: y, text: "●", role: .queueCurrent)
     }
 

@@ -68,4 +68,17 @@ struct ReplayRecordingTests {
         #expect(try Bin.run(["minutes", Self.recorded, "--out", dir + "/all"]).status == 0)
         #expect(try files(dir + "/all")["minutes.md"] != docsAt["minutes.md"])
     }
+
+    @Test("palabre keys lists the replay keys after the consoles', as text and as JSON")
+    func keys() throws {
+        let text = try Bin.run(["keys"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("Relecture (palabre replay)") && text.stdout.contains("Aller à un moment"))
+        let json = try Bin.run(["keys", "--json", "--lang", "en"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let replay = rows.filter { $0["screen"] as? String == "replay" }
+        #expect(replay.count == 15)
+        #expect(replay.contains { $0["action"] as? String == "replay.go-to" && ($0["help"] as? String)?.hasPrefix("Go to a moment") == true })
+        #expect(rows.count > replay.count)
+    }
 }

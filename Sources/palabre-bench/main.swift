@@ -333,7 +333,50 @@ func benchKeys() throws {
     try? FileManager.default.removeItem(atPath: dir)
 }
 
-let benches: [(String, () throws -> Void)] = [("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal), ("keys", benchKeys)]
+/// Jumping to 200 random moments of the 100,000-event journal in a replay: the state alone, then
+/// the state and a 120×40 frame of the facilitator screen.
+func benchReplay() throws {
+    let programme = loadSegou()
+    let path = journalFixture(100_000)
+    let events = try Journal(path: path, writable: false).loadAll()
+    let before = maxRSSMB()
+    var timeline: ReplayTimeline!
+    let build = seconds { timeline = ReplayTimeline(programme: programme, events: events) }
+    let after = maxRSSMB()
+    let first = timeline.firstInstant!.ms, last = timeline.lastInstant!.ms
+    // A fixed sequence of moments (a linear congruential generator), the same every run.
+    var seed: UInt64 = 2023_10_17
+    func nextMoment() -> Instant {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        return Instant(ms: first + Int64((seed >> 11) % UInt64(last - first + 1)))
+    }
+    var stateMs: [Double] = []
+    var check = 0
+    for _ in 0..<200 {
+        let t = nextMoment()
+        let ms = seconds { check &+= timeline.state(at: t).lastSeq } * 1000
+        stateMs.append(ms)
+    }
+    var replay = ReplayConsole(timeline: timeline, language: .fr, clock: ReplayClock(position: timeline.firstInstant!, playing: false))
+    var frameMs: [Double] = []
+    for _ in 0..<200 {
+        let t = nextMoment()
+        let ms = seconds {
+            replay.seek(to: t)
+            check &+= replay.render(size: Size(width: 120, height: 40)).grid.width
+        } * 1000
+        frameMs.append(ms)
+    }
+    func median(_ a: [Double]) -> Double { let s = a.sorted(); return (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
+    let every = timeline.checkpointInterval
+    say(String(format: "replay timeline of %d events: built in %.2f s, a checkpoint every %d events, peak memory %.1f MB → %.1f MB",
+               events.count, build, every, before, after))
+    say(String(format: "jump to 200 random moments, state only: median %.2f ms, max %.2f ms", median(stateMs), stateMs.max()!))
+    say(String(format: "jump to 200 random moments, state and a 120×40 frame: median %.2f ms, max %.2f ms (%d)",
+               median(frameMs), frameMs.max()!, check % 10))
+}
+
+let benches: [(String, () throws -> Void)] = [("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal), ("keys", benchKeys), ("replay", benchReplay)]
 let chosen = args.filter { !$0.hasPrefix("--") }
 for (name, body) in benches where chosen.isEmpty || chosen.contains(name) {
     do { try body() } catch { fail("\(name): \(error)") }

@@ -40,13 +40,26 @@ struct Minutes: ParsableCommand {
     @Argument(help: "Session folder or name under ./sessions.") var session: String
     @Option(help: "Write the documents into this folder instead of SESSION/out.") var out: String?
     @Option(help: "Language of the documents (fr or en; default: the programme's).") var lang: Language?
+    @Option(help: "The documents as they stood at this moment: HH:MM (on the day under way at the end of the journal), 'YYYY-MM-DD HH:MM' or RFC 3339.")
+    var at: String?
 
     mutating func run() throws {
+        let (session, out, lang, at) = (session, out, lang, at)
         try reportingErrors {
             let store = try SessionLocator.open(session, writable: false)
             let dir = out ?? SessionStore.outPath(store.folder)
-            try DocumentWriter.write(store.state, to: dir, language: lang)
-            print("wrote the documents of \(store.state.lastSeq) events to \(dir)")
+            var state = store.state
+            var now: Instant?
+            if let at {
+                let moment = try ClockOverride.moment(at, state: state)
+                let journal = try Journal(path: SessionStore.journalPath(store.folder), writable: false)
+                var s = SessionState(programme: store.programme)
+                try journal.forEachEvent { if $0.at <= moment { s.evolve($0) } }
+                state = s
+                now = moment
+            }
+            try DocumentWriter.write(state, to: dir, language: lang, now: now)
+            print("wrote the documents of \(state.lastSeq) events to \(dir)")
         }
     }
 }

@@ -13,7 +13,7 @@ struct Palabre: ParsableCommand {
         the meeting, append-only) and out/ (the documents, regenerated after every event).
         SESSION is a folder path or the name of a folder under ./sessions.
         """,
-        subcommands: [Run.self, Attach.self, Check.self, Do.self, Script.self, Minutes.self, Verify.self, Log.self, ScreenCmd.self, Keys.self],
+        subcommands: [Run.self, Attach.self, Check.self, Do.self, Script.self, Minutes.self, Verify.self, Log.self, ScreenCmd.self, Keys.self, Replay.self],
         defaultSubcommand: Run.self)
 }
 

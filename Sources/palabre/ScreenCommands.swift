@@ -51,7 +51,15 @@ struct Keys: ParsableCommand {
     @Option(help: "Language of the texts (fr or en).") var lang: Language = .fr
 
     mutating func run() throws {
-        print(json ? Keymap.json(Labels(lang)) : Keymap.text(Labels(lang)))
+        if json {
+            // The consoles' table, then the replay's (screen "replay").
+            let consoles = (try? JSONSerialization.jsonObject(with: Data(Keymap.json(Labels(lang)).utf8))) as? [Any] ?? []
+            let all = consoles + ReplayKeys.jsonRows(lang)
+            let data = (try? JSONSerialization.data(withJSONObject: all, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(Keymap.text(Labels(lang)) + "\n" + ReplayKeys.text(lang))
+        }
     }
 }
 

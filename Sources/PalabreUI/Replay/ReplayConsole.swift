@@ -1,0 +1,219 @@
+import Foundation
+import PalabreCore
+
+/// `palabre replay`: the live consoles, read-only, driven by a replay clock instead of the
+/// system clock, with a two-row timeline under them. Pure, like ``Console``: the replay loop
+/// feeds it keys and the replay time that passed, and flushes the grids it renders.
+///
+///     var replay = ReplayConsole(timeline: t, language: .fr, clock: ReplayClock(position: t.firstInstant!, speed: 60))
+///     replay.tick(replayMs: 100)
+///     let (grid, cursor) = replay.render(size: Size(width: 100, height: 30))
+public struct ReplayConsole: Sendable {
+    /// A line being typed under the timeline.
+    public enum Prompt: Sendable, Equatable {
+        case goTo(String)
+        case search(String)
+    }
+
+    /// The consoles (read-only).
+    public var console: Console
+    /// The replay clock.
+    public var clock: ReplayClock
+    /// The state at the clock's position.
+    public private(set) var player: ReplayPlayer
+    /// The prompt open, if any.
+    public private(set) var prompt: Prompt?
+    /// The last text searched.
+    public private(set) var lastSearch: String?
+    /// Whether the replay help is open.
+    public private(set) var showingHelp = false
+    /// Set when the user asked to quit.
+    public private(set) var quitRequested = false
+
+    /// The timeline replayed.
+    public var timeline: ReplayTimeline { player.timeline }
+    /// The state shown.
+    public var state: SessionState { player.state }
+    private var language: Language { console.labels.language }
+
+    /// Creates a replay on `screen` in `language`, at the clock's position.
+    public init(timeline: ReplayTimeline, language: Language, screen: ScreenID = .facilitator, clock: ReplayClock) {
+        self.console = Console(screen: screen, language: language, readOnly: true)
+        self.clock = clock
+        self.player = ReplayPlayer(timeline: timeline)
+        player.move(to: clock.position)
+    }
+
+    /// Lets `replayMs` of replay time pass; returns the events folded on the way.
+    @discardableResult
+    public mutating func tick(replayMs: Int64) -> ArraySlice<Event> {
+        clock.advance(replayMs: replayMs, timeline: timeline)
+        return player.advance(to: clock.position)
+    }
+
+    /// Moves to meeting instant `t`.
+    public mutating func seek(to t: Instant) {
+        clock.position = t
+        player.move(to: t)
+    }
+
+    private mutating func say(_ text: String, error: Bool = false) {
+        console.message = ConsoleMessage(text: text, isError: error, at: clock.position)
+    }
+
+    /// Handles one key.
+    public mutating func handle(_ key: Key) {
+        if key == .resize { return }
+        if key == .ctrl("c") { quitRequested = true; return }
+        if let p = prompt { editPrompt(p, key); return }
+        if showingHelp {
+            if [.escape, .char("?"), .function(9), .enter, .char("q")].contains(key) { showingHelp = false }
+            return
+        }
+        guard let b = ReplayKeys.binding(for: key) else {
+            _ = console.handle(key, state: state, now: clock.position)
+            if console.quitRequested { quitRequested = true }
+            return
+        }
+        perform(b.action)
+    }
+
+    /// Applies a replay action.
+    public mutating func perform(_ action: ReplayAction) {
+        let fr = language == .fr
+        let here = clock.position
+        switch action {
+        case .playPause:
+            if !clock.playing, let last = timeline.lastInstant, here >= last, let first = timeline.firstInstant {
+                seek(to: first)
+            }
+            clock.playing.toggle()
+        case .faster: clock.changeSpeed(faster: true)
+        case .slower: clock.changeSpeed(faster: false)
+        case .nextEvent, .previousEvent:
+            clock.playing = false
+            let t = action == .nextEvent ? timeline.nextEvent(after: here) : timeline.previousEvent(before: here)
+            if let t { seek(to: t) } else { say(fr ? "Aucun autre événement." : "No other event.") }
+        case .nextItem, .previousItem:
+            let t = action == .nextItem ? timeline.nextItemStart(after: here) : timeline.previousItemStart(before: here)
+            if let t { seek(to: t) } else { say(fr ? "Aucun autre point de l'ordre du jour." : "No other agenda item.") }
+        case .nextDay, .previousDay:
+            let t = action == .nextDay ? timeline.nextDayStart(after: here) : timeline.previousDayStart(before: here)
+            if let t { seek(to: t) } else { say(fr ? "Aucun autre jour." : "No other day.") }
+        case .goTo: prompt = .goTo("")
+        case .search: prompt = .search("")
+        case .nextMatch, .previousMatch:
+            guard let s = lastSearch else { say(fr ? "Aucune recherche : « / » pour chercher." : "No search yet: press / to search.", error: true); return }
+            find(s, forward: action == .nextMatch)
+        case .help: showingHelp = true
+        case .quit: quitRequested = true
+        }
+    }
+
+    private mutating func editPrompt(_ p: Prompt, _ key: Key) {
+        var text: String
+        switch p { case .goTo(let t), .search(let t): text = t }
+        switch key {
+        case .escape: prompt = nil; return
+        case .backspace: if !text.isEmpty { text.removeLast() }
+        case .char(let c): text.append(c)
+        case .enter:
+            prompt = nil
+            switch p {
+            case .goTo: goTo(text)
+            case .search: if !text.trimmingCharacters(in: .whitespaces).isEmpty { lastSearch = text; find(text, forward: true) }
+            }
+            return
+        default: return
+        }
+        switch p { case .goTo: prompt = .goTo(text); case .search: prompt = .search(text) }
+    }
+
+    private mutating func goTo(_ text: String) {
+        guard let t = timeline.moment(text, near: clock.position) else {
+            say((language == .fr ? "Moment illisible : « \(text) » ; écrire par exemple « 2 10:30 » ou « 10:30 »."
+                 : "Unreadable moment: \"\(text)\"; write e.g. \"2 10:30\" or \"10:30\"."), error: true)
+            return
+        }
+        seek(to: t)
+    }
+
+    private mutating func find(_ text: String, forward: Bool) {
+        let fr = language == .fr
+        let found = forward ? timeline.search(text, after: clock.position) : timeline.searchBackward(text, before: clock.position)
+        guard let m = found else {
+            say(fr ? "« \(text) » : aucune entrée ne contient ce texte." : "\"\(text)\": no entry contains this text.", error: true)
+            return
+        }
+        clock.playing = false
+        seek(to: m.at)
+        console.screen = .rapporteur
+        let when = timeline.local.hhmm(m.at)
+        let wrap = m.wrapped ? (fr ? " (reprise au début)" : " (wrapped around)") : ""
+        say(fr ? "« \(text) » : entrée n° \(m.seq) à \(when)\(wrap) — n suivante, N précédente"
+            : "\"\(text)\": entry #\(m.seq) at \(when)\(wrap) — n next, N previous")
+    }
+
+    // MARK: Rendering
+
+    /// Rows the timeline takes under the consoles.
+    public static let timelineRows = 2
+
+    /// Draws the consoles, the replay hint bar and the timeline, or the replay help.
+    public mutating func render(size: Size) -> (grid: Grid, cursor: Position?) {
+        let rows = size.height >= Console.minimumSize.height + Self.timelineRows ? Self.timelineRows : 0
+        let inner = console.render(state: state, now: clock.position, size: Size(width: size.width, height: size.height - rows))
+        guard rows > 0, size.width >= Console.minimumSize.width else { return inner }
+        var grid = Grid(width: size.width, height: size.height)
+        for i in 0..<(inner.grid.width * inner.grid.height) {
+            grid.setRaw(inner.grid.cells[i], at: i)
+        }
+        // Help and quit first, as in the consoles' hint bar.
+        let shown = ReplayKeys.all.filter(\.inHints)
+        let ordered = shown.filter { $0.action == .help || $0.action == .quit } + shown.filter { $0.action != .help && $0.action != .quit }
+        let hints = ordered.map { (keys: $0.keys[0].displayName, label: $0.hint(language)) }
+        grid.drawHints(hints, y: size.height - rows - 1)
+        let bar = TimelineBar(timeline: timeline, clock: clock, language: language)
+        bar.drawBar(into: &grid, y: size.height - 2)
+        var cursor = inner.cursor
+        if let p = prompt {
+            cursor = drawPrompt(p, into: &grid, y: size.height - 1)
+        } else {
+            bar.drawStatus(into: &grid, y: size.height - 1, state: state)
+        }
+        if showingHelp {
+            drawHelp(&grid, size: size)
+            return (grid, nil)
+        }
+        return (grid, cursor)
+    }
+
+    private func drawPrompt(_ p: Prompt, into grid: inout Grid, y: Int) -> Position {
+        let fr = language == .fr
+        let label: String, text: String
+        switch p {
+        case .goTo(let t): label = fr ? " Aller à (« 2 10:30 », « 10:30 ») : " : " Go to (\"2 10:30\", \"10:30\"): "; text = t
+        case .search(let t): label = fr ? " Chercher : " : " Search: "; text = t
+        }
+        grid.fill(x: 0, y: y, width: grid.width, height: 1, role: .input)
+        var x = grid.put(x: 0, y: y, text: label, role: .title)
+        x = grid.put(x: x, y: y, text: TextWidth.sanitize(text), role: .input)
+        return Position(x: min(x, grid.width - 1), y: y)
+    }
+
+    private func drawHelp(_ grid: inout Grid, size: Size) {
+        let fr = language == .fr
+        var lines = ReplayKeys.helpLines(language)
+        lines.append("")
+        lines.append(fr ? "Relecture seule : rien n'est enregistré. ? ou Échap ferme l'aide." : "Read-only replay: nothing is recorded. ? or Esc closes the help.")
+        let w = min(size.width - 2, max(40, (lines.map { TextWidth.width(of: $0) }.max() ?? 0) + 4))
+        let h = min(size.height - 2, lines.count + 2)
+        let x = (size.width - w) / 2, y = (size.height - h) / 2
+        grid.fill(x: x, y: y, width: w, height: h, role: .normal)
+        grid.box(x: x, y: y, width: w, height: h, role: .border)
+        grid.put(x: x + 2, y: y, text: fr ? " Aide · Relecture " : " Help · Replay ", role: .title, maxWidth: w - 4)
+        for (i, l) in lines.prefix(h - 2).enumerated() {
+            grid.put(x: x + 2, y: y + 1 + i, text: TextWidth.truncate(l, toWidth: w - 4), role: .normal)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import PalabreCore
+
+/// The timeline of a replay, drawn on two rows under the consoles.
+///
+/// Bar row: each day of the journal takes a share of the width in proportion to its length
+/// (first to last event of that day), days separated by `│`; `┬` marks agenda item starts,
+/// `≈` silences the replay shortens at the current speed, `━` the part already replayed, `●`
+/// where the replay stands. Status row: play state and speed, the day, the meeting's date and
+/// wall-clock time, the event count.
+///
+///     Bar:    ━━┬━━━━━┬━●─┬──────│──┬────≈──┬───│─┬────┬──
+///     Status: LECTURE ×60 · Jour 1 · 2023-10-17 10:42:13 · événement 312/705 · ≈ silences abrégées
+public struct TimelineBar: Sendable {
+    /// One day on the bar: its span of meeting time and its columns.
+    public struct Segment: Sendable, Equatable {
+        public var date: String
+        public var start: Instant
+        public var end: Instant
+        public var x: Int
+        public var width: Int
+    }
+
+    let timeline: ReplayTimeline
+    let clock: ReplayClock
+    let language: Language
+
+    /// A bar for `timeline` at `clock`.
+    public init(timeline: ReplayTimeline, clock: ReplayClock, language: Language) {
+        self.timeline = timeline; self.clock = clock; self.language = language
+    }
+
+    /// The days laid out over `width` columns (one column between days for `│`).
+    public func segments(width: Int) -> [Segment] {
+        let spans = timeline.daySpans
+        guard !spans.isEmpty else { return [] }
+        let usable = max(spans.count, width - (spans.count - 1))
+        let total = max(1, spans.reduce(Int64(0)) { $0 + max(1, $1.end.ms - $1.start.ms) })
+        var out: [Segment] = []
+        var x = 0
+        for (i, s) in spans.enumerated() {
+            let remaining = usable - (x - i)
+            let share = i == spans.count - 1 ? remaining
+                : max(1, Int((Double(max(1, s.end.ms - s.start.ms)) / Double(total) * Double(usable)).rounded()))
+            let w = max(1, min(share, remaining - (spans.count - 1 - i)))
+            out.append(Segment(date: s.date, start: s.start, end: s.end, x: x, width: w))
+            x += w + 1
+        }
+        return out
+    }
+
+    /// The column of instant `t` on a bar of `width` columns (times between days sit at the end
+    /// of the day before).
+    public func column(of t: Instant, segments: [Segment]) -> Int? {
+        guard let first = segments.first else { return nil }
+        if t <= first.start { return first.x }
+        var pick = first
+        for s in segments where s.start <= t { pick = s }
+        let span = max(1, pick.end.ms - pick.start.ms)
+        let f = Double(min(max(0, t.ms - pick.start.ms), span)) / Double(span)
+        return pick.x + min(pick.width - 1, Int(f * Double(pick.width - 1) + 0.5))
+    }
+
+    /// Draws the bar on row `y`.
+    public func drawBar(into grid: inout Grid, y: Int) {
+        let w = grid.width
+        grid.fill(x: 0, y: y, width: w, height: 1, role: .normal)
+        let segs = segments(width: w)
+        guard !segs.isEmpty, let here = column(of: clock.position, segments: segs) else { return }
+        // One mark per column, the strongest wins: position > day boundary > item start > silence.
+        var marks = [(Character, Role)?](repeating: nil, count: w)
+        for s in segs {
+            for x in s.x..<min(w, s.x + s.width) { marks[x] = x < here ? ("━", .statusRunning) : ("─", .muted) }
+        }
+        var lastGapColumn = -1
+        for g in clock.compressedGaps(timeline) {
+            // Only silences inside one day show on the bar (a night is already the day boundary).
+            guard let x = column(of: Instant(ms: (g.from.ms + g.to.ms) / 2), segments: segs), x != lastGapColumn,
+                  segs.contains(where: { $0.start <= g.from && g.to <= $0.end }) else { continue }
+            lastGapColumn = x
+            marks[x] = ("≈", .muted)
+        }
+        for t in timeline.itemStarts {
+            if let x = column(of: t, segments: segs) { marks[x] = ("┬", .border) }
+        }
+        for s in segs.dropFirst() where s.x > 0 { marks[s.x - 1] = ("│", .title) }
+        for (x, m) in marks.enumerated() {
+            if let (c, role) = m { grid.put(x: x, y: y, character: c, role: role) }
+        }
+        grid.put(x: here, y: y, text: "●", role: .queueCurrent)
+    }
+
+    /// Draws the status row on row `y`.
+    public func drawStatus(into grid: inout Grid, y: Int, state: SessionState) {
+        let fr = language == .fr
+        let w = grid.width
+        grid.fill(x: 0, y: y, width: w, height: 1, role: .title)
+        let atEnd = !clock.playing && timeline.lastInstant.map { clock.position >= $0 } == true
+        let mode = clock.playing ? (fr ? "LECTURE" : "PLAYING") : atEnd ? (fr ? "FIN" : "END") : "PAUSE"
+        let t = clock.position
+        let lt = timeline.local
+        let seconds = ((t.ms + Int64(lt.offset(at: t)) * 1000).floorDivided(by: 1000)) % 60
+        var parts = ["\(mode) ×\(clock.speed)"]
+        if let d = timeline.dayIndex(of: t) { parts.append((fr ? "Jour " : "Day ") + "\(d + 1)") }
+        parts.append("\(lt.date(of: t)) \(lt.hhmm(t)):\(seconds < 10 ? "0" : "")\(seconds)")
+        parts.append((fr ? "événement " : "event ") + "\(state.lastSeq)/\(timeline.events.last?.seq ?? 0)")
+        if !clock.compressedGaps(timeline).isEmpty { parts.append(fr ? "≈ silences abrégées" : "≈ silences shortened") }
+        grid.put(x: 0, y: y, text: TextWidth.truncate(" " + parts.joined(separator: " · "), toWidth: w), role: .title)
+    }
+}
+
+extension Int64 {
+    fileprivate func floorDivided(by d: Int64) -> Int64 {
+        let q = self / d
+        return (self % d != 0 && (self < 0) != (d < 0)) ? q - 1 : q
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+@testable import PalabreCore
+@testable import PalabreUI
+
+/// The replay console over the recorded Ségou meeting: screens at any moment, the timeline
+/// rows, the replay keys.
+@Suite("Replay console and timeline bar")
+struct ReplayTimelineTests {
+    static let folder = SegouMoments.root + "/sessions/segou-2023-recorded"
+    static let timeline: ReplayTimeline = {
+        let p = try! ProgrammeLoader.load(path: folder).programme!
+        let events = try! Journal(path: folder + "/journal.jsonl", writable: false).loadAll()
+        return ReplayTimeline(programme: p, events: events, checkpointInterval: 64)
+    }()
+    static let size = Size(width: 100, height: 30)
+
+    func replay(speed: Int = 60, playing: Bool = false, screen: ScreenID = .facilitator) -> ReplayConsole {
+        let t = Self.timeline
+        return ReplayConsole(timeline: t, language: .fr, screen: screen,
+                             clock: ReplayClock(position: t.firstInstant!, speed: speed, playing: playing))
+    }
+
+    @Test("The consoles at a moment are the live consoles rendered from the state folded up to it",
+          arguments: [ScreenID.facilitator, .rapporteur, .projector])
+    func screensMatchTheLiveConsoles(screen: ScreenID) {
+        var r = replay(screen: screen)
+        for k in stride(from: 0, to: Self.timeline.events.count, by: 37) {
+            let t = Self.timeline.events[k].at
+            r.seek(to: t)
+            let lines = r.render(size: Self.size).grid.lines()
+            var live = Console(screen: screen, language: .fr, readOnly: true)
+            let expected = live.render(state: Self.timeline.state(at: t), now: t,
+                                       size: Size(width: 100, height: 28)).grid.lines()
+            // All but the hint bar, replaced by the replay's.
+            #expect(Array(lines.prefix(26)) == Array(expected.prefix(26)), "at seq \(Self.timeline.events[k].seq)")
+        }
+    }
+
+    @Test("Seeking forward then back lands on identical screens")
+    func forwardThenBack() {
+        var r = replay(screen: .rapporteur)
+        let events = Self.timeline.events
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<25 {
+            let a = events[Int.random(in: 0..<events.count, using: &rng)].at
+            let b = events[Int.random(in: 0..<events.count, using: &rng)].at
+            r.seek(to: a)
+            let first = r.render(size: Self.size).grid.lines()
+            r.seek(to: max(a, b).adding(seconds: 60))
+            _ = r.render(size: Self.size)
+            r.seek(to: min(a, b))
+            _ = r.render(size: Self.size)
+            r.seek(to: a)
+            #expect(r.render(size: Self.size).grid.lines() == first)
+            #expect(r.state == Self.timeline.state(at: a))
+        }
+    }
+
+    @Test("The timeline rows: days, items, position, mode, speed, time, event count")
+    func timelineRows() throws {
+        var r = replay(speed: 600)
+        var lines = r.render(size: Self.size).grid.lines()
+        let bar = lines[28], status = lines[29]
+        #expect(bar.hasPrefix("●"))
+        #expect(bar.filter { $0 == "│" }.count == 2, "three days: two boundaries\n\(bar)")
+        #expect(bar.filter { $0 == "┬" }.count > 20)
+        #expect(status.contains("PAUSE ×600 · Jour 1 · 2023-10-17 08:10:00 · événement 1/\(Self.timeline.events.count)"), "\(status)")
+        #expect(lines[27].contains("Espace") && lines[27].contains("lecture/pause"))
+
+        r.perform(.nextDay)
+        r.perform(.nextDay)
+        lines = r.render(size: Self.size).grid.lines()
+        #expect(lines[29].contains("Jour 2 · 2023-10-18"), "\(lines[29])")
+        #expect(lines[0].contains("Jour 2 ·"))
+        let dot = try #require(lines[28].firstIndex(of: "●"))
+        let firstBoundary = try #require(lines[28].firstIndex(of: "│"))
+        #expect(dot > firstBoundary)
+        #expect(lines[28][..<dot].allSatisfy { "━┬│≈".contains($0) }, "\(lines[28])")
+
+        r.perform(.playPause)
+        r.tick(replayMs: 1_000)
+        lines = r.render(size: Self.size).grid.lines()
+        #expect(lines[29].hasPrefix(" LECTURE ×600 · Jour 2"))
+        #expect(r.clock.position > Self.timeline.dayStarts[1].at)
+    }
+
+    @Test("Replay keys: speed, events, items, days, go to, search, screens, help, quit")
+    func keys() throws {
+        var r = replay()
+        let t = Self.timeline
+        r.handle(.char("+"))
+        #expect(r.clock.speed == 600)
+        r.handle(.char("-")); r.handle(.char("-"))
+        #expect(r.clock.speed == 10)
+        r.handle(.right); r.handle(.right)
+        #expect(r.clock.position == t.nextEvent(after: t.nextEvent(after: t.firstInstant!)!))
+        r.handle(.left)
+        #expect(r.clock.position == t.nextEvent(after: t.firstInstant!))
+        r.handle(.char("]"))
+        #expect(r.clock.position == t.itemStarts[0])
+        r.handle(.char("]")); r.handle(.char("["))
+        #expect(r.clock.position == t.itemStarts[0])
+        // From the first item (day 1, after its start): the next day is day 2.
+        r.handle(.char("}"))
+        #expect(r.clock.position == t.dayStarts[1].at)
+        r.handle(.char("{"))
+        #expect(r.clock.position == t.dayStarts[0].at)
+
+        for k in [Key.char("g")] + "3 09:00".map({ Key.char($0) }) { r.handle(k) }
+        #expect(r.render(size: Self.size).grid.lines()[29].contains("Aller à"))
+        r.handle(.enter)
+        #expect(r.clock.position == t.local.instant(date: "2023-10-19", minutes: 540))
+        r.handle(.char("g")); "demain".forEach { r.handle(.char($0)) }; r.handle(.enter)
+        #expect(r.console.message?.isError == true)
+
+        r.handle(.char("/")); "segou".forEach { r.handle(.char($0)) }; r.handle(.enter)
+        let match = try #require(t.search("segou", after: t.local.instant(date: "2023-10-19", minutes: 540)))
+        #expect(r.clock.position == match.at)
+        #expect(r.console.screen == .rapporteur)
+        #expect(r.console.message?.text.contains("entrée n° \(match.seq)") == true)
+        r.handle(.char("n"))
+        let next = try #require(t.search("segou", after: match.at))
+        #expect(r.clock.position == next.at)
+        r.handle(.char("N"))
+        #expect(r.clock.position == match.at)
+
+        r.handle(.function(5))
+        #expect(r.console.screen == .projector)
+        // A key that would record something is refused: the replay is read-only.
+        r.handle(.function(1)); r.handle(.char("B"))
+        #expect(r.state == t.state(at: r.clock.position))
+
+        r.handle(.char("?"))
+        let help = r.render(size: Self.size).grid.lines().joined(separator: "\n")
+        #expect(help.contains("Aide · Relecture") && help.contains("Aller à un moment"))
+        r.handle(.escape)
+        #expect(!r.showingHelp)
+        r.handle(.char("q"))
+        #expect(r.quitRequested)
+    }
+
+    @Test("Small terminals: without room for the timeline, the consoles alone")
+    func small() {
+        var r = replay()
+        let g = r.render(size: Size(width: 40, height: 12)).grid
+        #expect(g.height == 12 && g.lines().allSatisfy { TextWidth.width(of: $0) <= 40 })
+        let g2 = r.render(size: Size(width: 40, height: 14)).grid
+        #expect(g2.lines()[13].contains("PAUSE"))
+    }
+
+    @Test("The replay keys are listed in French and English, without clashes")
+    func keyTable() {
+        let keys = ReplayKeys.all.flatMap(\.keys)
+        #expect(Set(keys).count == keys.count)
+        #expect(ReplayKeys.text(.fr).contains("Chercher dans le texte des entrées"))
+        #expect(ReplayKeys.text(.en).contains("Search the entries' text"))
+        #expect(ReplayKeys.jsonRows(.en).count == ReplayKeys.all.count)
+    }
+}

@@ -59,15 +59,18 @@ enum Seat {
                 do {
                     lock = try SeatLock(folder: folder, takeOver: takeOver)
                 } catch let e as SeatLockError {
-                    throw UserError(description: e.description)
+                    let language = (try? SessionLocator.programme(folder))?.language ?? .fr
+                    throw UserError(description: e.message(language))
                 }
             }
             defer { lock?.release() }
             let readOnly = role == .projector || role == .observer
             let store = try SessionLocator.open(session, writable: !readOnly)
-            let chosenTheme = try ThemeChoice.load(theme)
-            let loop = LiveLoop(store: store, theme: chosenTheme, language: lang ?? store.programme.language,
-                                screen: view, role: role, notice: lock?.notice)
+            let chosen = ThemeChoice.loadReporting(theme)
+            let language = lang ?? store.programme.language
+            let notice = ([lock?.notice?.message(language)] + chosen.problems.prefix(2).map { Optional($0) }).compactMap { $0 }
+            let loop = LiveLoop(store: store, theme: chosen.theme, language: language,
+                                screen: view, role: role, notice: notice.isEmpty ? nil : notice.joined(separator: " · "))
             try loop.run()
         }
     }

@@ -66,11 +66,14 @@ struct Keys: ParsableCommand {
 /// Theme selection shared by `run` and `screen`.
 enum ThemeChoice {
     /// Loads `nameOrPath`; a bad file is reported as file:line on stderr and the default is used.
-    static func load(_ nameOrPath: String?) throws -> Theme {
-        guard let nameOrPath else { return Theme.builtInDefault }
-        let loader = ThemeLoader.standard()
-        let loaded = loader.load(nameOrPath)
+    static func load(_ nameOrPath: String?) throws -> Theme { loadReporting(nameOrPath).theme }
+
+    /// Loads `nameOrPath` and returns the problems too, so the live consoles can show them once
+    /// the screen is up (stderr is hidden behind it).
+    static func loadReporting(_ nameOrPath: String?) -> (theme: Theme, problems: [String]) {
+        guard let nameOrPath else { return (Theme.builtInDefault, []) }
+        let loaded = ThemeLoader.standard().load(nameOrPath)
         for d in loaded.diagnostics { printError("palabre: " + d.description) }
-        return loaded.theme
+        return (loaded.theme, loaded.diagnostics.map(\.description))
     }
 }

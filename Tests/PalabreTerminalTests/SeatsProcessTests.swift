@@ -46,7 +46,7 @@ struct SeatsProcessTests {
         // A second facilitator is refused, naming the holder.
         let second = try palabre(["attach", d, "--seat", "facilitator"])
         #expect(second.status == 1)
-        #expect(second.error.contains("already taken by process") && second.error.contains("--take-over"))
+        #expect(second.error.contains("déjà occupé par le processus") && second.error.contains("--take-over"))
 
         // The agenda is driven by `palabre do`, as a facilitator would from a script.
         #expect(try palabre(["do", d, "start-day"]).status == 0)
@@ -81,7 +81,7 @@ struct SeatsProcessTests {
         let takeover = try TmuxSession(command: Self.seat(exe, "attach \(d) --seat facilitator --take-over", dir, tag: "fac2"),
                                        width: 100, height: 30, directory: dir)
         let screen = try takeover.waitForScreen("the new facilitator") { $0.contains { $0.contains("[F1 Modération]") } }
-        #expect(screen.contains { $0.contains("no longer running") || $0.contains("taken over") })
+        #expect(screen.contains { $0.contains("ne tournait plus") || $0.contains("poste de modération repris") })
         try takeover.press("t")   // end the item from the new facilitator seat
         try projector.waitForScreen("the projector following the new facilitator") { !$0.contains { $0.contains("Accueil et enregistrement") && $0.contains("TEMPS") } }
 

@@ -22,6 +22,17 @@ public enum SeatLockError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The lock file could not be opened.
     case io(path: String, errno: Int32)
 
+    /// The message in `language`.
+    public func message(_ language: Language) -> String {
+        guard language == .fr else { return description }
+        switch self {
+        case .held(let h):
+            return "le poste de modération est déjà occupé par le processus \(h.pid) sur \(h.host)\(h.tty.map { " (\($0))" } ?? "") depuis \(RFC3339.format(h.since, offsetSeconds: 0)). Rejoignez la session sur un autre poste (--seat rapporteur, projector ou observer) ou, si cet ordinateur est hors service, reprenez le poste avec --take-over."
+        case .io(let p, let e):
+            return "\(p) : impossible d'ouvrir le verrou du poste (\(String(cString: strerror(e))))."
+        }
+    }
+
     public var description: String {
         switch self {
         case .held(let h):
@@ -38,8 +49,25 @@ public final class SeatLock {
     /// Path of the lock file.
     public let path: String
     private let fd: Int32
-    /// What was said when the seat was taken (a dead previous holder, a take-over), for the user.
-    public private(set) var notice: String?
+    /// What happened when the seat was taken, for the user: a take-over, or a previous holder
+    /// that was no longer running.
+    public private(set) var notice: Notice?
+
+    /// What happened when the seat was taken.
+    public enum Notice: Sendable, Equatable {
+        case tookOver(SeatHolder)
+        case previousGone(SeatHolder)
+
+        /// The notice in `language`.
+        public func message(_ language: Language) -> String {
+            switch (self, language) {
+            case (.tookOver(let h), .fr): return "poste de modération repris au processus \(h.pid) sur \(h.host)"
+            case (.tookOver(let h), .en): return "facilitator seat taken over from process \(h.pid) on \(h.host)"
+            case (.previousGone(let h), .fr): return "le modérateur précédent (processus \(h.pid) sur \(h.host)) ne tournait plus : poste repris"
+            case (.previousGone(let h), .en): return "the previous facilitator (process \(h.pid) on \(h.host)) is no longer running; seat taken"
+            }
+        }
+    }
 
     /// Takes the facilitator seat of `folder`.
     ///
@@ -67,9 +95,9 @@ public final class SeatLock {
             } else {
                 _ = flock(fd, LOCK_EX)
             }
-            notice = "facilitator seat taken over from process \(holder.pid) on \(holder.host)."
+            notice = .tookOver(holder)
         } else if let p = previous, p.pid != 0 {
-            notice = "the previous facilitator (process \(p.pid) on \(p.host)) is no longer running; seat taken."
+            notice = .previousGone(p)
         }
         var tty: String?
         if let name = ttyname(0) { tty = String(cString: name) }

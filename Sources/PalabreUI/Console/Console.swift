@@ -82,6 +82,8 @@ public struct Console: Sendable {
     public var message: ConsoleMessage?
     /// A banner at the top (e.g. « Reprise : dernier événement à 10:42 »), cleared by any key.
     public var banner: String?
+    /// When the banner was first drawn.
+    private var bannerShownAt: Instant?
     /// Set when the user asked to quit.
     public private(set) var quitRequested = false
     /// Read-only seat: keys that would record anything are refused.
@@ -119,9 +121,17 @@ public struct Console: Sendable {
         }
     }
 
+    /// Size of the last frame drawn (keys act only on what can be seen).
+    private var lastSize = Size(width: 80, height: 24)
+
     /// Handles one key; returns the command to record, if any.
     public mutating func handle(_ key: Key, state: SessionState, now: Instant) -> Command? {
         if key == .resize { return nil }
+        // Below the smallest layout nothing can be seen: only quitting works.
+        if lastSize.width < Self.minimumSize.width || lastSize.height < Self.minimumSize.height {
+            if let b = Keymap.binding(for: key, screen: screen, typing: true), b.action == "quit" { quitRequested = true }
+            return nil
+        }
         banner = nil
         let ctx = context(state, now)
         if showingHelp {
@@ -157,6 +167,8 @@ public struct Console: Sendable {
     /// Tells the screen that asked for it that its command was recorded.
     public mutating func didRecord(_ events: [Event], state: SessionState, now: Instant) {
         let ctx = context(state, now)
+        // A refusal shown earlier no longer applies once something was recorded.
+        if message?.isError == true { message = nil }
         let from = pendingFrom ?? screen
         pendingFrom = nil
         withScreen(from) { $0.didRecord(events, context: ctx) }
@@ -209,6 +221,7 @@ public struct Console: Sendable {
     /// help overlay; below 40×12 a one-line notice. Returns the grid and the cursor position.
     public mutating func render(state: SessionState, now: Instant, size: Size) -> (grid: Grid, cursor: Position?) {
         var grid = Grid(width: max(0, size.width), height: max(0, size.height))
+        lastSize = size
         guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
             if size.width > 0 && size.height > 0 {
                 let notice = TextWidth.truncate(labels["tiny"] + " (\(size.width)×\(size.height))", toWidth: size.width)
@@ -218,6 +231,19 @@ public struct Console: Sendable {
         }
         if let m = message, now.seconds(since: m.at) > messageSeconds { message = nil }
         let ctx = context(state, now)
+        // The projector is for the wall: no tabs, no key hints, no banner after a few seconds.
+        let wall = screen == .projector && !showingHelp
+        if wall, let since = bannerShownAt, now.seconds(since: since) > messageSeconds { banner = nil }
+        if banner != nil && bannerShownAt == nil { bannerShownAt = now }
+        if wall && banner == nil {
+            let area = Rect(x: 0, y: 0, width: size.width, height: size.height - (message == nil ? 0 : 1))
+            let cursor = withScreen { $0.render(into: &grid, area: area, context: ctx) }
+            if let m = message {
+                grid.put(x: 0, y: size.height - 1, text: TextWidth.truncate(" " + TextWidth.sanitize(m.text), toWidth: size.width),
+                         role: m.isError ? .bannerError : .statusDone)
+            }
+            return (grid, cursor)
+        }
         drawHeader(&grid, state: state, now: now)
         var top = 1
         if let b = banner {

@@ -372,6 +372,18 @@ struct RapporteurScreenTests {
         #expect(d.lines().contains { $0.contains("Dernier point : Échanges sur les programmes des partenaires · 4 entrées") })
     }
 
+    @Test func theWholeRecordCanBeReadBackAndAdopted() {
+        var d = ScreenDriver(.rapporteur, .commitments)
+        d.key(.function(8))
+        let all = d.state.entries.count
+        #expect(d.lines().contains { $0.contains("Tout le compte rendu · \(all) entrées") })
+        // Back up to the decision of the first day and adopt it.
+        let target = d.state.entries.first { $0.content.text.hasPrefix("Les communes transmettront") }!
+        let stepsBack = d.state.entries.count - d.state.entries.firstIndex { $0.id == target.id }!
+        for _ in 0..<stepsBack { d.key(.up) }
+        #expect(d.key(.char("v")) == .adopt(entry: target.id))
+    }
+
     @Test func theCursorIsInTheActiveInput() {
         var d = ScreenDriver(.rapporteur, .debate)
         d.type("abc")

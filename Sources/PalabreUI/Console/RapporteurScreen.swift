@@ -56,6 +56,8 @@ public struct RapporteurScreen: ConsoleScreen {
     /// Open prompt and its input.
     var prompt: Prompt?
     var promptEditor = LineEditor()
+    /// Whether the list shows every entry of the session instead of the current item's.
+    var showAll = false
     /// Entry being amended: its text is in the input.
     var amending: Int?
     /// Version of that entry when its text was taken: another seat's amendment meanwhile makes
@@ -94,6 +96,10 @@ public struct RapporteurScreen: ConsoleScreen {
         case "rapporteur.send": return process(.enter, context)
         case "rapporteur.send-form": return process(.ctrl("s"), context)
         case "rapporteur.cancel": return process(.escape, context)
+        case "rapporteur.all":
+            showAll.toggle()
+            selected = nil
+            return .none
         case "rapporteur.up": return process(.up, context)
         case "rapporteur.down": return process(.down, context)
         case "rapporteur.kind-next", "rapporteur.kind-previous":
@@ -159,7 +165,7 @@ public struct RapporteurScreen: ConsoleScreen {
             return .none
         case .up:
             guard amending == nil else { return .none }
-            let list = Self.scope(ctx.state).entries
+            let list = Self.scope(ctx.state, all: showAll).entries
             guard let last = list.last else { return .none }
             selected = last.id
             focus = .list
@@ -173,7 +179,7 @@ public struct RapporteurScreen: ConsoleScreen {
     }
 
     private mutating func listKey(_ key: Key, _ ctx: ScreenContext) -> KeyOutcome {
-        let list = Self.scope(ctx.state).entries
+        let list = Self.scope(ctx.state, all: showAll).entries
         guard !list.isEmpty else { focus = .input; return .none }
         let i = list.firstIndex { $0.id == selected } ?? list.count - 1
         switch key {
@@ -195,7 +201,7 @@ public struct RapporteurScreen: ConsoleScreen {
 
     private mutating func listAction(_ what: String, _ ctx: ScreenContext) -> KeyOutcome {
         guard focus == .list else { return .none }
-        let list = Self.scope(ctx.state).entries
+        let list = Self.scope(ctx.state, all: showAll).entries
         guard let e = list.first(where: { $0.id == selected }) ?? list.last else { return .none }
         selected = e.id
         let l = ctx.labels
@@ -408,7 +414,9 @@ public struct RapporteurScreen: ConsoleScreen {
     /// The entries shown: those of the item under way; with none, those of the item that ended
     /// last, with the entries recorded outside the agenda since it started; before any item,
     /// those recorded outside the agenda. Title: the item's, or nil outside the agenda.
-    static func scope(_ s: SessionState) -> (item: String?, running: Bool, entries: EntryList) {
+    static func scope(_ s: SessionState, all: Bool = false) -> (item: String?, running: Bool, entries: EntryList) {
+        // The whole record, for reading back and adopting at the closing.
+        if all { return (nil, false, EntryList(s, Array(s.entries.indices))) }
         if let c = s.currentItem { return (c, true, EntryList(s, s.entryIndicesByItem[c] ?? [])) }
         let last = s.runs.filter { $0.value.startedAt != nil }.max { a, b in
             let ta = a.value.endedAt ?? a.value.startedAt!, tb = b.value.endedAt ?? b.value.startedAt!
@@ -425,7 +433,7 @@ public struct RapporteurScreen: ConsoleScreen {
     public mutating func render(into grid: inout Grid, area: Rect, context ctx: ScreenContext) -> Position? {
         let l = ctx.labels
         let compact = area.isCompact
-        let scope = Self.scope(ctx.state)
+        let scope = Self.scope(ctx.state, all: showAll)
         if focus == .form && form == nil { focus = .input }
         if focus == .list && !scope.entries.contains(where: { $0.id == selected }) {
             selected = scope.entries.last?.id
@@ -450,7 +458,7 @@ public struct RapporteurScreen: ConsoleScreen {
         let inputY = bottomEnd - below - 1
         if !compact {
             let count = l.counted(scope.entries.count, "rap.entry")
-            let name = scope.item.map { ctx.state.item($0)?.item.title ?? $0 } ?? l["rap.outside"]
+            let name = showAll ? l["rap.all"] : scope.item.map { ctx.state.item($0)?.item.title ?? $0 } ?? l["rap.outside"]
             let head = (scope.running || scope.item == nil ? "" : l["rap.last.item"] + l.colon) + TextWidth.sanitize(name) + " · " + count
             grid.put(x: area.x, y: y, text: "── " + TextWidth.truncate(head, toWidth: max(1, area.width - 8)) + " ", role: .border)
             let used = TextWidth.width(of: "── " + TextWidth.truncate(head, toWidth: max(1, area.width - 8)) + " ")
@@ -702,10 +710,14 @@ public struct RapporteurScreen: ConsoleScreen {
         Binding("rapporteur.send-form", ["Ctrl-S"], screen: .rapporteur, whileTyping: true, inHints: false),
         Binding("rapporteur.cancel", ["Esc"], screen: .rapporteur, whileTyping: true, inHints: false),
         Binding("rapporteur.prefix", ["/"], screen: .rapporteur, inHints: false),
+        Binding("rapporteur.all", ["F8"], screen: .rapporteur, whileTyping: true),
     ]
 
     /// Labels of this screen: id → (French, English).
     static let labels: [String: (fr: String, en: String)] = [
+        "action.rapporteur.all": ("Tout", "All"),
+        "help.rapporteur.all": ("Tout le compte rendu (relire, amender, adopter d'anciennes entrées) ou le point en cours", "The whole record (read back, amend, adopt earlier entries) or the current item"),
+        "rap.all": ("Tout le compte rendu", "The whole record"),
         "action.rapporteur.send": ("Envoyer", "Send"),
         "help.rapporteur.send": ("Envoyer ; formulaire : champ suivant, envoi depuis le dernier", "Send; in a form: next field, sending from the last one"),
         "action.rapporteur.kind-next": ("Type", "Kind"),

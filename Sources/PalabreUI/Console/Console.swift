@@ -294,10 +294,13 @@ public struct Console: Sendable {
     }
 
     private func drawHelp(_ grid: inout Grid, size: Size) {
-        let rows = Keymap.bindings(for: screen)
+        let rows = Keymap.all.filter { $0.screen == screen }
         let col = (rows.map { TextWidth.width(of: $0.keysDisplay) }.max() ?? 0) + 2
         var lines = rows.map { TextWidth.pad($0.keysDisplay, toWidth: col) + $0.help(labels) }
+        // The keys valid everywhere, on one line, so the screen's own keys fit at 80×24.
         lines.append("")
+        lines.append(labels["help.global"] + " : F1–F5 " + labels["help.screens"] + " · Tab/⇧Tab · ?/F9 "
+                     + labels["action.help"].lowercased() + " · ^C/q/F10 " + labels["action.quit"].lowercased())
         lines.append(labels["help.close"])
         let w = min(size.width - 2, max(40, (lines.map { TextWidth.width(of: $0) }.max() ?? 0) + 4))
         let h = min(size.height - 2, lines.count + 2)

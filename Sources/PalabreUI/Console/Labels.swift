@@ -41,6 +41,7 @@ public struct Labels: Sendable {
         "help.title": ("Aide — touches de l'écran", "Help — keys of this screen"),
         "help.close": ("Échap ou ? pour fermer", "Esc or ? to close"),
         "help.global": ("Partout", "Everywhere"),
+        "help.screens": ("écrans", "screens"),
         "tiny": ("Fenêtre trop petite : agrandir à 40×12 au moins", "Window too small: enlarge to at least 40×12"),
         "day": ("Jour", "Day"),
         "no.day": ("Aucune journée en cours", "No day under way"),

@@ -297,18 +297,21 @@ public struct Console: Sendable {
         let rows = Keymap.all.filter { $0.screen == screen }
         let col = (rows.map { TextWidth.width(of: $0.keysDisplay) }.max() ?? 0) + 2
         var lines = rows.map { TextWidth.pad($0.keysDisplay, toWidth: col) + $0.help(labels) }
-        // The keys valid everywhere, on one line, so the screen's own keys fit at 80×24.
-        lines.append("")
+        // The keys valid everywhere on one line, and how to close in the frame, so the screen's
+        // own keys fit at 80×24.
         lines.append(labels["help.global"] + " : F1–F5 " + labels["help.screens"] + " · Tab/⇧Tab · ?/F9 "
                      + labels["action.help"].lowercased() + " · ^C/q/F10 " + labels["action.quit"].lowercased())
-        lines.append(labels["help.close"])
         let w = min(size.width - 2, max(40, (lines.map { TextWidth.width(of: $0) }.max() ?? 0) + 4))
-        let h = min(size.height - 2, lines.count + 2)
-        let x = (size.width - w) / 2, y = (size.height - h) / 2
+        let h = min(size.height - 1, lines.count + 2)
+        let x = (size.width - w) / 2, y = max(1, (size.height - h) / 2)
         grid.fill(x: x, y: y, width: w, height: h, role: .normal)
         grid.box(x: x, y: y, width: w, height: h, role: .border)
         grid.put(x: x + 2, y: y, text: " " + labels["help.title"] + " · " + labels["screen." + screen.rawValue] + " ", role: .title,
                  maxWidth: w - 4)
+        let close = " " + labels["help.close"] + " "
+        if TextWidth.width(of: close) + 4 < w {
+            grid.put(x: x + w - 2 - TextWidth.width(of: close), y: y + h - 1, text: close, role: .muted)
+        }
         for (i, l) in lines.prefix(h - 2).enumerated() {
             grid.put(x: x + 2, y: y + 1 + i, text: TextWidth.truncate(l, toWidth: w - 4), role: .normal)
         }

@@ -72,6 +72,8 @@ struct FacilitatorScreenTests {
 
     @Test func agendaKeysGiveTheirCommands() {
         var d = Driver(.debate)
+        // Requests are waiting: the first t says so, the second ends the item.
+        #expect(d.press(.char("t")) == nil)
         #expect(d.press(.char("t")) == .endItem)
         #expect(d.press(.char("p")) == .extendItem(seconds: 60))
         #expect(d.press(.char("+")) == .extendItem(seconds: 60))
@@ -216,6 +218,8 @@ struct FacilitatorScreenTests {
         _ = d.press(.enter)
         _ = d.press(.escape)
         #expect(!d.console.facilitator.isTyping)
+        // Keys act again (t asks first: requests are waiting).
+        #expect(d.press(.char("t")) == nil)
         #expect(d.press(.char("t")) == .endItem)
     }
 

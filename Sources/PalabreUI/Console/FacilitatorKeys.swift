@@ -109,6 +109,7 @@ extension FacilitatorScreen {
         "fac.closed.note": ("Plus rien ne peut être enregistré.", "Nothing more can be recorded."),
         "fac.day.over": ("Plus aucun point prévu : F pour terminer la journée", "No planned item left: F to end the day"),
         "fac.need.item": ("Aucun point en cours : démarrez un point d'abord (d)", "No item under way: start an item first (d)"),
+        "fac.end.item.queue": ("%d demande(s) de parole attendent encore : appuyer encore sur t pour terminer le point", "%d request(s) for the floor still wait: press t again to end the item"),
         "fac.skip.choose": ("Placez le curseur (↑/↓) sur le point à venir à sauter, puis s", "Put the cursor (↑/↓) on the item ahead to skip, then s"),
         "fac.end.day.confirm": ("Terminer la journée ? Appuyer encore sur F pour confirmer", "End the day? Press F again to confirm"),
         "fac.end.day.left": ("points encore à venir", "items still ahead"),

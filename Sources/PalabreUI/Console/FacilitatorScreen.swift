@@ -55,6 +55,8 @@ public struct FacilitatorScreen: ConsoleScreen {
     var pending: Pending?
     /// When « end the day » was first pressed; a second press within 5 s ends it.
     var endDayAskedAt: Instant?
+    /// When « end the item » was first pressed with requests waiting; a second press ends it.
+    var endItemAskedAt: Instant?
 
     public init() {}
 
@@ -110,6 +112,12 @@ public struct FacilitatorScreen: ConsoleScreen {
             pending = nil
             return .perform(.extendItem(seconds: 300))
         case "item.end":
+            // Requests still waiting close with the item: say so, and end on a second press.
+            if !s.queue.isEmpty, endItemAskedAt.map({ context.now.ms - $0.ms >= 5_000 }) ?? true {
+                endItemAskedAt = context.now
+                return .message(L["fac.end.item.queue"].replacingOccurrences(of: "%d", with: String(s.queue.count)), isError: true)
+            }
+            endItemAskedAt = nil
             pending = .agenda
             return .perform(.endItem)
         case "item.skip":

@@ -18,7 +18,7 @@ struct Replay: ParsableCommand {
 
     @Argument(help: "Session folder, name under ./sessions, or a journal.jsonl (its folder holds programme.yaml).")
     var session: String
-    @Option(help: "Meeting seconds per replay second: 1, 2, 5, 10, 60 or 600 (any positive number).") var speed: Int = 1
+    @Option(help: "Meeting seconds per replay second: 1, 2, 5, 10, 60 or 600 (any whole number from 1).") var speed: Int = 1
     @Option(help: "Start at this moment: HH:MM (first day), 'D HH:MM' (day D), 'YYYY-MM-DD HH:MM' or RFC 3339.")
     var from: String?
     @Option(name: .customLong("idle-limit"), help: "Longest silence shown in full, in seconds of replay.") var idleLimit: Double = 5

@@ -145,6 +145,10 @@ struct ReplayTests {
         #expect(clock.position.ms == eve.ms + 2_000)
         clock.advance(replayMs: 3_000, timeline: t)
         #expect(clock.position == t.nextEvent(after: eve))
+        // Starting long before the meeting (--from the day before), the wait is shortened too.
+        var early = ReplayClock(position: t.firstInstant!.adding(seconds: -86_400), speed: 1, idleLimitMs: 5_000)
+        early.advance(replayMs: 2_500, timeline: t)
+        #expect(early.position == t.firstInstant!)
         // With a limit of a day, nothing is shortened at ×600 inside a day.
         #expect(ReplayClock.compressedGaps(t, speed: 600, idleLimitMs: 86_400_000).isEmpty)
         // Speeds step through the list.

@@ -64,3 +64,23 @@ struct ConsoleTests {
         }
     }
 }
+
+@Suite("Read-only seats")
+struct ReadOnlyConsoleTests {
+    @Test func keysThatWouldRecordAreRefusedAtOnceButMovingAroundWorks() {
+        let (s, now) = SegouMoments.state(.debate)
+        var c = Console(screen: .facilitator, language: .fr, readOnly: true)
+        #expect(c.handle(.char("a"), state: s, now: now) == nil)
+        #expect(!c.facilitator.isTyping)
+        #expect(c.message?.text == "lecture seule")
+        #expect(c.handle(.char(" "), state: s, now: now) == nil)
+        _ = c.handle(.right, state: s, now: now)
+        #expect(c.facilitator.focus == .queue)
+        _ = c.handle(.function(2), state: s, now: now)
+        #expect(c.screen == .rapporteur)
+        _ = c.handle(.char("x"), state: s, now: now)
+        #expect(c.rapporteur.editor.text.isEmpty)
+        _ = c.handle(.char("q"), state: s, now: now)
+        #expect(c.quitRequested)
+    }
+}

@@ -49,6 +49,11 @@ public struct ReplayClock: Sendable, Equatable {
                 playing = false
                 return
             }
+            // Before the first event (a --from earlier than the meeting) the wait is a silence too.
+            if timeline.lastEvent(atOrBefore: position) == nil, next.ms - position.ms > half {
+                position = Instant(ms: next.ms - half)
+                continue
+            }
             let prev = timeline.lastEvent(atOrBefore: position) ?? position
             let compressible = next.ms - prev.ms > 2 * half
             if compressible, position.ms >= prev.ms + half, position.ms < next.ms - half {

@@ -139,6 +139,16 @@ public struct Console: Sendable {
             if key == .ctrl("c") { quitRequested = true }
             return nil
         }
+        // A read-only seat (projector, observer, replay) looks and moves around, nothing more:
+        // keys that would open a form or a prompt say so at once instead of failing at the end.
+        if readOnly, !Self.lookingKey(key, screen: screen) {
+            if let b = Keymap.binding(for: key, screen: screen, typing: false), b.screen == nil {
+                applyGlobal(b.action)
+            } else {
+                message = ConsoleMessage(text: labels["readonly"], isError: true, at: now)
+            }
+            return nil
+        }
         let outcome: KeyOutcome
         if let b = Keymap.binding(for: key, screen: screen, typing: isTyping) {
             if b.screen == nil {
@@ -161,6 +171,16 @@ public struct Console: Sendable {
             }
             pendingFrom = screen
             return c
+        }
+    }
+
+    /// Keys a read-only seat may use on `screen`: moving in lists, switching focus or scope.
+    static func lookingKey(_ key: Key, screen: ScreenID) -> Bool {
+        switch key {
+        case .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .escape: return true
+        case .function(8): return screen == .rapporteur
+        case .char("s"), .char(" "): return screen == .balance
+        default: return false
         }
     }
 

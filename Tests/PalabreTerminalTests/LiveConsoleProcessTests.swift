@@ -17,17 +17,12 @@ struct LiveConsoleProcessTests {
         return dir
     }
 
-    static func command(_ palabre: String, _ args: String, directory: URL) -> String {
-        let d = directory.path
-        return "bash -c '\(palabre) \(args); echo EXIT=$? > \(d)/status; stty -a > \(d)/stty.txt; exec sleep 60'"
-    }
-
     @Test("Start the day and the first item, type a decision in French, resize to 40×12, 1×1, 120×40, Ctrl-C")
     func decisionThroughTheConsoles() throws {
         let palabre = try builtExecutable("palabre")
         let dir = try segouCopy()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let tmux = try TmuxSession(command: Self.command(palabre, "run \(dir.path)", directory: dir), width: 100, height: 30, directory: dir)
+        let tmux = try TmuxSession(command: wrappedPalabre(palabre, "run \(dir.path)", directory: dir), width: 100, height: 30, directory: dir)
 
         try tmux.waitForScreen("the facilitator screen") { $0.contains { $0.contains("[F1 Modération]") } }
         #expect(try tmux.display("#{alternate_on}") == "1")

@@ -6,18 +6,13 @@ import PalabreUI
 /// The real `palabre replay` in tmux, on the recorded Ségou meeting.
 @Suite("palabre replay in tmux", .serialized)
 struct ReplayProcessTests {
-    static func command(_ palabre: String, _ args: String, directory: URL) -> String {
-        let d = directory.path
-        return "bash -c '\(palabre) \(args); echo EXIT=$? > \(d)/status; stty -a > \(d)/stty.txt; exec sleep 60'"
-    }
-
     @Test("Replay at ×600, pause, jump to day 2, see « Jour 2 », quit: exit 0, terminal restored")
     func replayToDayTwo() throws {
         let palabre = try builtExecutable("palabre")
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let session = packageRoot.appendingPathComponent("sessions/segou-2023-recorded").path
-        let tmux = try TmuxSession(command: Self.command(palabre, "replay \(session) --speed 600", directory: dir),
+        let tmux = try TmuxSession(command: wrappedPalabre(palabre, "replay \(session) --speed 600", directory: dir),
                                    width: 100, height: 30, directory: dir)
 
         try tmux.waitForScreen("the replay playing") { $0.contains { $0.contains("LECTURE ×600 · Jour 1") } }
@@ -67,7 +62,7 @@ struct ReplayProcessTests {
         let torn = String(intact.dropLast(30))
         try torn.write(to: dir.appendingPathComponent("journal.jsonl"), atomically: true, encoding: .utf8)
         let count = intact.split(separator: "\n").count
-        let tmux = try TmuxSession(command: Self.command(palabre, "replay \(dir.path)/journal.jsonl --from \"3 16:00\"", directory: dir),
+        let tmux = try TmuxSession(command: wrappedPalabre(palabre, "replay \(dir.path)/journal.jsonl --from \"3 16:00\"", directory: dir),
                                    width: 100, height: 30, directory: dir)
         try tmux.waitForScreen("the warning banner") { $0.contains { $0.contains("Journal déchiré") && $0.contains("\(count - 1)") } }
         try tmux.press("C-c")

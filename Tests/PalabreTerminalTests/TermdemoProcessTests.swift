@@ -74,6 +74,13 @@ func builtExecutable(_ name: String) throws -> String {
     return found
 }
 
+/// A command for a tmux pane: `palabre ARGS`, then its exit status in DIR/status and the
+/// terminal modes in DIR/stty.txt, the pane staying open.
+func wrappedPalabre(_ palabre: String, _ args: String, directory: URL) -> String {
+    let d = directory.path
+    return "bash -c '\(palabre) \(args); echo EXIT=$? > \(d)/status; stty -a > \(d)/stty.txt; exec sleep 60'"
+}
+
 /// The package's root folder.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

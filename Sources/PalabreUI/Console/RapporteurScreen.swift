@@ -606,15 +606,9 @@ public struct RapporteurScreen: ConsoleScreen {
         func lines(_ e: Entry) -> [(text: String, role: Role)] {
             entryLines(e, width: textWidth, maxLines: compact ? 1 : (e.id == mark ? 8 : 3), ctx: ctx)
         }
-        while i >= 0 {
-            let b = lines(entries[i])
-            if rows + b.count > area.height && !blocks.isEmpty { break }
-            blocks.insert((entries[i], b), at: 0)
-            rows += b.count
-            i -= 1
-        }
-        if let s = selIndex, !blocks.contains(where: { $0.0.id == entries[s].id }) {
-            blocks = []; rows = 0; i = s
+        // The entries that fit, going up from `last`.
+        func fill(upFrom last: Int) {
+            blocks = []; rows = 0; i = last
             while i >= 0 {
                 let b = lines(entries[i])
                 if rows + b.count > area.height && !blocks.isEmpty { break }
@@ -623,6 +617,8 @@ public struct RapporteurScreen: ConsoleScreen {
                 i -= 1
             }
         }
+        fill(upFrom: end)
+        if let s = selIndex, !blocks.contains(where: { $0.0.id == entries[s].id }) { fill(upFrom: s) }
         var y = area.y + max(0, area.height - rows)
         // When the first block is taller than the room, drop its first lines.
         var skip = max(0, rows - area.height)

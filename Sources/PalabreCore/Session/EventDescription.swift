@@ -35,6 +35,11 @@ public enum EventDescription {
         case .entryAdopted(let e): return "#\(e)"
         case .participantCheckedIn(let p, let day): return "\(n(p)) \(day)"
         case .participantAdded(let p): return "\(p.function) [\(p.id)]"
+        case .interestDeclared(let partner, let fiche): return "\(n(partner)) → \(fiche)"
+        case .synergyMarked(let fiche, let partners, let lead):
+            return "\(fiche): \(partners.map { s.displayName($0) }.joined(separator: ", "))\(lead.map { " (lead \(s.displayName($0)))" } ?? "")"
+        case .commitmentStatusChanged(let e, let status): return "#\(e) → \(status.rawValue)"
+        case .commitmentWithdrawn(let e, let reason): return "#\(e) (\(reason))"
         }
     }
 }

@@ -48,6 +48,7 @@ enum DocLabel: CaseIterable {
     case cercle, sector, totalCost, contributionCol, soughtCol, committedCol, gapCol, modeCol, studyCol, priorityCol
     case suggestedPartners, engagedPartners, leadCol, commitmentsMade, noneYet, noFiches, communeTotals, sessionTotals
     case unfundedStudies, noUnfundedStudies, csvState, csvLeadFlag, yes
+    case withdrawnMark
     case cellNone, cellSuggested, cellInterest, cellSynergy, cellCommitted
     case modeClassique, modePPP, studyIdea, studyFeasibility, studyAppraisal
 
@@ -150,6 +151,7 @@ enum DocLabel: CaseIterable {
         case .csvState: ("État", "State")
         case .csvLeadFlag: ("Chef de file", "Lead")
         case .yes: ("oui", "yes")
+        case .withdrawnMark: ("retiré par le partenaire", "withdrawn by the partner")
         case .cellNone: ("—", "—")
         case .cellSuggested: ("pressenti", "suggested")
         case .cellInterest: ("intérêt", "interest")

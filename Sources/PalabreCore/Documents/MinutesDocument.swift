@@ -217,6 +217,7 @@ struct MinutesDocument {
         var marks: [String] = []
         if !e.amendments.isEmpty { marks.append(L[.amended]) }
         if e.adoptedAt != nil { marks.append(L[.adopted]) }
+        if let w = e.withdrawal { marks.append(L[.withdrawnMark] + L.colon + " " + MD.inline(w.reason)) }
         if withTime { marks.append(L[.recordedAt] + " " + moment(e.at)) }
         if !marks.isEmpty { o += " *(" + marks.joined(separator: ", ") + ")*" }
         o += "\n"

@@ -7,7 +7,7 @@ public enum EventDescription {
     public static func line(_ e: Event, state: SessionState) -> String {
         let lt = state.local
         let stamp = String(lt.rfc3339(e.at).prefix(19)).replacingOccurrences(of: "T", with: " ")
-        return Text.visible("#\(e.seq) \(stamp) \(e.seat.padding(toLength: max(e.seat.count, 11), withPad: " ", startingAt: 0)) \(e.payload.type.padding(toLength: 20, withPad: " ", startingAt: 0)) \(detail(e.payload, state: state))")
+        return Text.visible("#\(e.seq) \(stamp) \(e.seat.padding(toLength: max(e.seat.count, 11), withPad: " ", startingAt: 0)) \(e.payload.type.padding(toLength: max(20, e.payload.type.count), withPad: " ", startingAt: 0)) \(detail(e.payload, state: state))")
     }
 
     /// The data of a payload in words.

@@ -67,19 +67,21 @@ public struct SynergiesScreen: ConsoleScreen {
         col = max(0, min(col, b.partners.count - 1))
     }
 
-    /// The filters `f` cycles through: none, study needed, PPP, classique, then each cercle.
+    /// The filters `f` cycles through: none, study needed, PPP, classique, each cercle, then
+    /// each sector.
     static func filters(_ p: Programme) -> [SynergyFilter] {
-        var cercles: [String] = []
+        var cercles: [String] = [], sectors: [String] = []
         for c in p.communes where !cercles.contains(c.cercle) { cercles.append(c.cercle) }
+        for f in p.communes.flatMap(\.fiches) where !sectors.contains(f.sector) { sectors.append(f.sector) }
         return [SynergyFilter(), SynergyFilter(studyNeeded: true), SynergyFilter(mode: .ppp), SynergyFilter(mode: .classique)]
-            + cercles.map { SynergyFilter(cercle: $0) }
+            + cercles.map { SynergyFilter(cercle: $0) } + sectors.map { SynergyFilter(sector: $0) }
     }
 
     static func filterText(_ f: SynergyFilter, _ l: Labels) -> String {
         if f.studyNeeded { return l["syn.filter.study"] }
         if let m = f.mode { return m == .ppp ? "PPP" : l["syn.mode.classique"] }
         if let c = f.cercle { return l["syn.cercle"] + " " + c }
-        if let s = f.sector { return s }
+        if let s = f.sector { return l["syn.sector"] + " " + s }
         if let c = f.commune { return c }
         return l["syn.filter.none"]
     }
@@ -462,7 +464,7 @@ public struct SynergiesScreen: ConsoleScreen {
         "action.syn.withdraw": ("Retirer", "Withdraw"),
         "help.syn.withdraw": ("Retirer l'engagement de la cellule (il reste dans l'historique, hors des totaux)", "Withdraw the cell's commitment (kept in the history, out of the totals)"),
         "action.syn.filter": ("Filtre", "Filter"),
-        "help.syn.filter": ("Filtrer : études à financer, PPP, classique, par cercle, aucun (flèches : se déplacer)", "Filter: studies to fund, PPP, conventional, per cercle, none (arrows: move)"),
+        "help.syn.filter": ("Filtrer : études à financer, PPP, classique, par cercle, par secteur, aucun (flèches : se déplacer)", "Filter: studies to fund, PPP, conventional, per cercle, per sector, none (arrows: move)"),
         "action.syn.sort": ("Tri", "Sort"),
         "help.syn.sort": ("Trier les fiches de chaque commune : programme, reste à mobiliser, rang de priorité", "Sort each commune's fiches: programme, remaining gap, priority rank"),
         "syn.fiche.one": ("fiche", "fiche"),
@@ -477,6 +479,7 @@ public struct SynergiesScreen: ConsoleScreen {
         "syn.mode.classique": ("classique", "conventional"),
         "syn.mode.short": ("cl.", "conv"),
         "syn.cercle": ("cercle", "cercle"),
+        "syn.sector": ("secteur", "sector"),
         "syn.sought": ("recherché", "sought"),
         "syn.committed": ("engagé", "committed"),
         "syn.gap": ("reste", "gap"),

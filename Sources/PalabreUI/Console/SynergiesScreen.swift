@@ -411,15 +411,20 @@ public struct SynergiesScreen: ConsoleScreen {
             lines.append((t, .queueCurrent))
         }
         // History, latest last, as much as fits above the legend.
-        let room = max(0, height - lines.count - 1)
+        let room = max(0, height - lines.count - (TextWidth.width(of: l["syn.legend"]) > width ? 2 : 1))
         for h in r.history.suffix(room) {
             lines.append((s.local.hhmm(h.at) + " " + Self.describe(h, s, l), .muted))
         }
         for (i, line) in lines.prefix(height).enumerated() {
             grid.put(x: x, y: y + i, text: TextWidth.truncate(TextWidth.sanitize(line.0), toWidth: width), role: line.1)
         }
-        if lines.count < height {
-            grid.put(x: x, y: y + height - 1, text: TextWidth.truncate(l["syn.legend"], toWidth: width), role: .muted)
+        // The legend on one line, or on two when the panel is narrow (and tall enough).
+        let legend = l["syn.legend"]
+        if TextWidth.width(of: legend) > width && lines.count + 2 <= height, let cut = legend.range(of: "  ● ") {
+            grid.put(x: x, y: y + height - 2, text: TextWidth.truncate(String(legend[..<cut.lowerBound]), toWidth: width), role: .muted)
+            grid.put(x: x, y: y + height - 1, text: TextWidth.truncate("● " + String(legend[cut.upperBound...]), toWidth: width), role: .muted)
+        } else if lines.count < height {
+            grid.put(x: x, y: y + height - 1, text: TextWidth.truncate(legend, toWidth: width), role: .muted)
         }
         return nil
     }

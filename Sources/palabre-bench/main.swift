@@ -376,7 +376,79 @@ func benchReplay() throws {
                median(frameMs), frameMs.max()!, check % 10))
 }
 
-let benches: [(String, () throws -> Void)] = [("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal), ("keys", benchKeys), ("replay", benchReplay)]
+
+/// The synergy board: 200 communes × 5 fiches × 40 partners, with interests, synergies and
+/// commitments; a 160×50 frame of the Synergies screen after each arrow key (moving and
+/// scrolling both ways), and the board computed again after an event.
+func benchBoard() throws {
+    let sectors = ["eau", "santé", "éducation", "maraîchage", "élevage", "marché", "transport", "énergie"]
+    let cercles = ["San", "Tominian", "Bla", "Macina", "Niono", "Baroueli", "Ségou", "Yorosso"]
+    var partners: [Organisation] = []
+    for i in 0..<40 {
+        partners.append(Organisation(id: "ptf\(i)", acronym: "PTF\(i)", name: "Partenaire \(i)", type: .partner,
+                                     sectors: [sectors[i % 8], sectors[(i + 3) % 8]], zones: [cercles[i % 8], "Ségou"]))
+    }
+    var communes: [Commune] = []
+    for c in 0..<200 {
+        let fiches = (0..<5).map { f in
+            ProjectFiche(id: "C\(c)-\(f)", title: "Fiche \(f) de la commune \(c)", sector: sectors[(c + f) % 8],
+                         totalCost: Int64(50_000_000 + c * 1_000_000 + f * 100_000), contribution: 5_000_000,
+                         amountSought: Int64(45_000_000 + c * 1_000_000 + f * 100_000), mode: f % 2 == 0 ? .classique : .ppp,
+                         studyStatus: f % 3 == 0 ? .idea : .feasibilityStudy, priority: f + 1)
+        }
+        communes.append(Commune(id: "com\(c)", name: "Commune \(c)", cercle: cercles[c % 8], region: "Région \(c % 3)", fiches: fiches))
+    }
+    let programme = Programme(title: "Banc d'essai", venue: "Salle", organisations: partners, communes: communes,
+                              days: [Day(date: "2023-10-17", items: [AgendaItem(id: "d1", kind: .groupWork, title: "Travaux", plannedStart: 540, duration: 3600)])])
+    var state = SessionState(programme: programme)
+    let t0 = LocalTime(identifier: "Africa/Bamako").instant(date: "2023-10-17", minutes: 540)!
+    func run(_ c: Command) {
+        guard let payloads = try? state.decide(c, at: t0) else { return }
+        for p in payloads { state.evolve(Event(seq: state.lastSeq + 1, at: t0, seat: "rapporteur", payload: p)) }
+    }
+    for c in 0..<200 {
+        for f in 0..<5 where (c + f) % 3 == 0 {
+            let fiche = "C\(c)-\(f)"
+            run(.declareInterest(partner: "ptf\((c + f) % 40)", fiche: fiche))
+            run(.markSynergy(fiche: fiche, partners: ["ptf\((c + f) % 40)", "ptf\((c + 7) % 40)"], lead: "ptf\((c + f) % 40)"))
+            run(.record(EntryContent(kind: .commitment, text: "", partner: "ptf\((c + 7) % 40)", fiche: fiche,
+                                     amount: Int64(10_000_000 + f), status: .confirmed)))
+        }
+    }
+    var buildMs: [Double] = []
+    for _ in 0..<20 {
+        let t = DispatchTime.now().uptimeNanoseconds
+        _ = SynergyBoard(state)
+        buildMs.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
+    }
+    for size in [Size(width: 160, height: 50), Size(width: 80, height: 24)] {
+        var console = Console(screen: .synergies, language: .fr)
+        let backend = MemoryBackend(width: size.width, height: size.height)
+        let renderer = Renderer(backend: backend)
+        func frame() {
+            let (grid, cursor) = console.render(state: state, now: t0, size: backend.size)
+            renderer.render(grid, cursor: cursor)
+        }
+        frame()
+        var keyMs: [Double] = []
+        let keys: [Key] = Array(repeating: .down, count: 400) + Array(repeating: .right, count: 39)
+            + Array(repeating: .up, count: 200) + Array(repeating: .left, count: 39) + Array(repeating: .pageDown, count: 60)
+        for key in keys {
+            let t = DispatchTime.now().uptimeNanoseconds
+            _ = console.handle(key, state: state, now: t0)
+            frame()
+            keyMs.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
+        }
+        let k = keyMs.sorted()
+        say(String(format: "synergy board %dx%d, 200 communes x 5 fiches x 40 partners, %d commitments: arrow key to flushed frame (%d keys) median %.2f ms, max %.2f ms",
+                   size.width, size.height, state.entries.count, k.count, k[k.count / 2], k.last!))
+    }
+    let b = buildMs.sorted()
+    say(String(format: "synergy board computed again after an event (SynergyBoard of the whole state): median %.2f ms, max %.2f ms",
+               b[b.count / 2], b.last!))
+}
+
+let benches: [(String, () throws -> Void)] = [("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal), ("keys", benchKeys), ("replay", benchReplay), ("board", benchBoard)]
 let chosen = args.filter { !$0.hasPrefix("--") }
 for (name, body) in benches where chosen.isEmpty || chosen.contains(name) {
     do { try body() } catch { fail("\(name): \(error)") }

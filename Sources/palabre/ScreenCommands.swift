@@ -13,7 +13,7 @@ struct ScreenCmd: ParsableCommand {
         discussion: "Uses the same drawing code as the live consoles (`palabre run`). --at shows the screen as it stood at that moment.")
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
-    @Option(help: "facilitator, rapporteur, attendance, balance or projector.") var view: ScreenID = .facilitator
+    @Option(help: "facilitator, rapporteur, attendance, balance, projector or synergies.") var view: ScreenID = .facilitator
     @Option(help: "Size as WIDTHxHEIGHT.") var size: String = "80x24"
     @Option(help: "Moment to show: HH:MM on the session's day, 'YYYY-MM-DD HH:MM' or RFC 3339 (default: the last event, or now).")
     var at: String?

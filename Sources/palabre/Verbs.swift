@@ -221,6 +221,47 @@ struct WalkInVerb: Verb {
     }
 }
 
+/// A fiche id typed in any case (`tim-01` finds `TIM-01`).
+private func ficheId(_ text: String, _ s: SessionState) -> String {
+    s.programme.communes.flatMap(\.fiches).first { $0.id.lowercased() == text.lowercased() }?.id ?? text
+}
+
+struct InterestVerb: Verb {
+    @Argument(help: "Partner (organisation id, acronym or name).") var partner: String
+    @Argument(help: "Project fiche id.") var fiche: String
+    func command(_ s: SessionState) throws -> Command {
+        .declareInterest(partner: try s.resolve(who: partner), fiche: ficheId(fiche, s))
+    }
+}
+
+struct SynergyVerb: Verb {
+    @Argument(help: "Project fiche id.") var fiche: String
+    @Option(help: "Partners acting together, separated by commas (UNICEF,OMS).") var partners: String
+    @Option(help: "The lead partner (chef de file), one of --partners.") var lead: String?
+    func command(_ s: SessionState) throws -> Command {
+        let ps = try partners.split(separator: ",").map { try s.resolve(who: String($0)) }
+        return .markSynergy(fiche: ficheId(fiche, s), partners: ps, lead: try lead.map { try s.resolve(who: $0) })
+    }
+}
+
+struct CommitmentStatusVerb: Verb {
+    @Argument(help: "Seq of the commitment.") var seq: String
+    @Argument(help: "announced, intention, confirmed or signed (annoncé, confirmé, signé…).") var status: [String]
+    func command(_ s: SessionState) throws -> Command {
+        let word = joined(status)
+        guard let st = CommitmentStatus(rawValue: word) ?? Synonyms.status[Text.fold(word)] else {
+            throw UserError(description: "\(word): expected announced, intention, confirmed or signed.", code: 2)
+        }
+        return .changeCommitmentStatus(entry: try seqArg(seq), status: st)
+    }
+}
+
+struct WithdrawVerb: Verb {
+    @Argument(help: "Seq of the commitment.") var seq: String
+    @Option(help: "Why it is withdrawn.") var reason: String
+    func command(_ s: SessionState) throws -> Command { .withdrawCommitment(entry: try seqArg(seq), reason: reason) }
+}
+
 /// Maps a verb name and its arguments to a ``Command``.
 enum VerbParser {
     static let verbs: [String: any Verb.Type] = [
@@ -233,6 +274,8 @@ enum VerbParser {
         "question": EntryVerb.self, "answer": EntryVerb.self, "recommendation": RecommendationVerb.self,
         "action": ActionVerb.self, "commitment": CommitmentVerb.self, "amend": AmendVerb.self,
         "retract": RetractVerb.self, "adopt": AdoptVerb.self, "check-in": CheckInVerb.self, "walk-in": WalkInVerb.self,
+        "interest": InterestVerb.self, "synergy": SynergyVerb.self, "commitment-status": CommitmentStatusVerb.self,
+        "withdraw": WithdrawVerb.self,
     ]
 
     /// Prints the help of `verb`.
@@ -281,5 +324,7 @@ enum Synonyms {
     static let nature: [String: CommitmentNature] = ["financier": .financial, "financiere": .financial,
                                                      "technique": .technical, "etude": .study]
     static let status: [String: CommitmentStatus] = ["annonce": .announced, "intention": .intention, "confirme": .confirmed,
-                                                     "signe": .signed, "convention signee": .signed]
+                                                     "signe": .signed, "convention signee": .signed,
+                                                     "annoncee": .announced, "confirmee": .confirmed,
+                                                     "signee": .signed, "convention": .signed]
 }

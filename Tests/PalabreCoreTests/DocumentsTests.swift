@@ -102,6 +102,20 @@ enum DocScript {
         return h
     }
 
+    /// ``run()`` followed by the synergy debates: an interest, a synergy with its lead, a status
+    /// change and a withdrawal.
+    static func runWithSynergies() throws -> Harness {
+        var h = try run()
+        h.seat = "rapporteur"
+        try h.run(.declareInterest(partner: "anict", fiche: "DIE-01"), at: at(11, 11))
+        try h.run(.markSynergy(fiche: "TIM-01", partners: ["unicef", "anict"], lead: "unicef"), at: at(11, 12))
+        let timCommitments = h.state.entries.filter { $0.content.kind == .commitment && $0.retracted == nil && $0.content.fiche == "TIM-01" }
+        try h.run(.changeCommitmentStatus(entry: timCommitments[0].id, status: .signed), at: at(11, 13))
+        try h.run(.withdrawCommitment(entry: timCommitments[1].id, reason: "Ligne budgétaire réaffectée"), at: at(11, 14))
+        h.seat = "facilitator"
+        return h
+    }
+
     static func docs(_ state: SessionState, _ language: Language = .fr, now: Instant = now) -> [String: Data] {
         var out: [String: Data] = [:]
         for d in Documents.render(state, options: DocumentOptions(language: language, now: now)) { out[d.name] = d.data }
@@ -168,6 +182,21 @@ enum DocScript {
         let en = DocScript.docs(h.state, .en)
         try checkGolden("en/minutes.md", en["minutes.md"])
         try checkGolden("en/recommendations.md", en["recommendations.md"])
+    }
+
+    @Test func synergyDebatesMatchGoldenFiles() throws {
+        let h = try DocScript.runWithSynergies()
+        let docs = DocScript.docs(h.state)
+        for name in ["minutes.md", "synthesis.md", "commitments.md", "synergies.csv", "commitments.csv"] {
+            try checkGolden("synergy/" + name, docs[name])
+        }
+        let en = DocScript.docs(h.state, .en)
+        for name in ["synthesis.md", "commitments.md", "synergies.csv"] { try checkGolden("synergy/en/" + name, en[name]) }
+        let md = String(decoding: docs["commitments.md"]!, as: UTF8.self)
+        // The withdrawn commitment leaves the matrix's totals and is listed apart with its reason.
+        #expect(md.contains("Ligne budgétaire réaffectée"))
+        #expect(md.contains("25\u{00A0}000\u{00A0}000\u{00A0}FCFA"))
+        #expect(!md.contains("35\u{00A0}000\u{00A0}000"))
     }
 
     @Test func renderingIsDeterministic() throws {

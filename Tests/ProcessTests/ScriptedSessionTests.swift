@@ -48,3 +48,30 @@ struct ScriptedSessionTests {
         #expect((attrs[.posixPermissions] as? Int) == 0o700)
     }
 }
+
+@Suite("Synergy verbs through the binary")
+struct SynergyVerbsProcessTests {
+    @Test func theVerbsRecordTheDebatesAndTheBoardShowsThem() throws {
+        let dir = try Bin.session(copying: "demo")
+        let c = try Bin.run(["do", dir, "commitment", "--partner", "unicef", "--fiche", "TIM-01", "--amount", "20 000 000",
+                             "--seat", "rapporteur"])
+        #expect(c.status == 0, "\(c.stderr)")
+        let seq = try #require(Bin.seqs(c.stdout).last)
+        #expect(try Bin.run(["do", dir, "interest", "ANICT", "tim-01", "--seat", "rapporteur"]).status == 0)
+        #expect(try Bin.run(["do", dir, "synergy", "TIM-01", "--partners", "UNICEF,ANICT", "--lead", "UNICEF"]).status == 0)
+        #expect(try Bin.run(["do", dir, "commitment-status", "\(seq)", "convention", "signée"]).status == 0)
+        let bad = try Bin.run(["do", dir, "commitment-status", "\(seq)", "peut-être"])
+        #expect(bad.status != 0)
+        #expect(try Bin.run(["do", dir, "withdraw", "\(seq)", "--reason", "Budget réaffecté", "--seat", "rapporteur"]).status == 0)
+        let again = try Bin.run(["do", dir, "withdraw", "\(seq)", "--reason", "encore"])
+        #expect(again.status != 0 && again.stderr.contains("retiré"))
+        let journal = try String(contentsOfFile: dir + "/journal.jsonl", encoding: .utf8)
+        #expect(journal.contains(#""type":"synergyMarked","fiche":"TIM-01","lead":"unicef","partners":["unicef","anict"]"#))
+        #expect(journal.contains(#""type":"commitmentStatusChanged","entry":\#(seq),"status":"signed""#))
+        let matrix = try String(contentsOfFile: dir + "/out/commitments.md", encoding: .utf8)
+        #expect(matrix.contains("Budget réaffecté"))
+        let screen = try Bin.run(["screen", dir, "--view", "synergies", "--size", "80x24"])
+        #expect(screen.status == 0, "\(screen.stderr)")
+        #expect(screen.stdout.contains("[F11 Synergies]") && screen.stdout.contains("TIM-01"))
+    }
+}

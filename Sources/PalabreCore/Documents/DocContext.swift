@@ -30,6 +30,8 @@ struct DocContext {
     let recommendations: [Int]
     let actions: [Int]
     let commitments: [Int]
+    /// Commitments withdrawn by their partners (kept in the history, out of the totals).
+    let withdrawnCommitments: [Int]
     /// Number of each live recommendation (1, 2, 3…) by entry id.
     let recommendationNumber: [Int: Int]
 
@@ -69,7 +71,7 @@ struct DocContext {
         plannedStarts = starts
 
         var live: [Int] = [], byItem: [String: [Int]] = [:], outside: [Int] = []
-        var recs: [Int] = [], acts: [Int] = [], coms: [Int] = [], recNo: [Int: Int] = [:]
+        var recs: [Int] = [], acts: [Int] = [], coms: [Int] = [], withdrawn: [Int] = [], recNo: [Int: Int] = [:]
         live.reserveCapacity(state.entries.count)
         for (i, e) in state.entries.enumerated() where e.retracted == nil {
             live.append(i)
@@ -77,7 +79,7 @@ struct DocContext {
             switch e.content.kind {
             case .recommendation: recs.append(i); recNo[e.id] = recs.count
             case .action: acts.append(i)
-            case .commitment: coms.append(i)
+            case .commitment: if e.withdrawal == nil { coms.append(i) } else { withdrawn.append(i) }
             default: break
             }
         }
@@ -87,6 +89,7 @@ struct DocContext {
         recommendations = recs
         actions = acts
         commitments = coms
+        withdrawnCommitments = withdrawn
         recommendationNumber = recNo
 
         var turns = state.turns

@@ -43,6 +43,14 @@ enum DocLabel: CaseIterable {
     case csvDay, csvParticipantId, csvItemId, csvKind, csvTitle, csvPlannedStart, csvPlannedMinutes
     case csvActualStart, csvActualEnd, csvActualMinutes, csvExtensionMinutes, csvDriftMinutes
     case csvSpeakerId, csvSpeaker, csvTurns, csvSeconds, csvCheckedIn
+    // synergies: synthesis, commitments matrix, synergies.csv, minutes section
+    case synthesisTitle, synergiesSection, matrixTitle, withdrawnTitle, noWithdrawn, reason, withdrawnOn, recordedBy
+    case cercle, sector, totalCost, contributionCol, soughtCol, committedCol, gapCol, modeCol, studyCol, priorityCol
+    case suggestedPartners, engagedPartners, leadCol, commitmentsMade, noneYet, noFiches, communeTotals, sessionTotals
+    case unfundedStudies, noUnfundedStudies, csvState, csvLeadFlag, yes
+    case withdrawnMark
+    case cellNone, cellSuggested, cellInterest, cellSynergy, cellCommitted
+    case modeClassique, modePPP, studyIdea, studyFeasibility, studyAppraisal
 
     /// The label in French and in English.
     var pair: (fr: String, en: String) {
@@ -112,6 +120,48 @@ enum DocLabel: CaseIterable {
         case .natureFinancial: ("financier", "financial")
         case .natureTechnical: ("technique", "technical")
         case .natureStudy: ("étude", "study")
+        case .synthesisTitle: ("Synthèse des actions prioritaires par commune", "Synthesis of priority actions by commune")
+        case .synergiesSection: ("Synergies et financements par commune", "Synergies and funding by commune")
+        case .matrixTitle: ("Matrice des engagements", "Commitments matrix")
+        case .withdrawnTitle: ("Engagements retirés", "Withdrawn commitments")
+        case .noWithdrawn: ("Aucun engagement n'a été retiré.", "No commitment was withdrawn.")
+        case .reason: ("Motif", "Reason")
+        case .withdrawnOn: ("Retiré le", "Withdrawn on")
+        case .recordedBy: ("Enregistré le, par", "Recorded on, by")
+        case .cercle: ("Cercle", "Cercle")
+        case .sector: ("Secteur", "Sector")
+        case .totalCost: ("Coût total", "Total cost")
+        case .contributionCol: ("Contrepartie", "Commune's contribution")
+        case .soughtCol: ("Montant recherché", "Amount sought")
+        case .committedCol: ("Engagé", "Committed")
+        case .gapCol: ("Reste à mobiliser", "Remaining gap")
+        case .modeCol: ("Mode", "Mode")
+        case .studyCol: ("Étude", "Study")
+        case .priorityCol: ("Rang", "Rank")
+        case .suggestedPartners: ("Partenaires pressentis", "Suggested partners")
+        case .engagedPartners: ("Partenaires engagés", "Partners engaged")
+        case .leadCol: ("Chef de file", "Lead")
+        case .commitmentsMade: ("Engagements pris", "Commitments made")
+        case .noneYet: ("aucun", "none")
+        case .noFiches: ("Aucune fiche de projet au programme.", "No project fiche in the programme.")
+        case .communeTotals: ("Totaux de la commune", "Commune totals")
+        case .sessionTotals: ("Ensemble de la table ronde", "Whole roundtable")
+        case .unfundedStudies: ("Études de faisabilité à financer", "Feasibility studies to fund")
+        case .noUnfundedStudies: ("Aucune : chaque fiche au stade d'idée a un engagement d'étude.", "None: every fiche at the idea stage has a study commitment.")
+        case .csvState: ("État", "State")
+        case .csvLeadFlag: ("Chef de file", "Lead")
+        case .yes: ("oui", "yes")
+        case .withdrawnMark: ("retiré par le partenaire", "withdrawn by the partner")
+        case .cellNone: ("—", "—")
+        case .cellSuggested: ("pressenti", "suggested")
+        case .cellInterest: ("intérêt", "interest")
+        case .cellSynergy: ("synergie", "synergy")
+        case .cellCommitted: ("engagé", "committed")
+        case .modeClassique: ("classique", "conventional")
+        case .modePPP: ("PPP", "PPP")
+        case .studyIdea: ("idée", "idea")
+        case .studyFeasibility: ("étude de faisabilité", "feasibility study")
+        case .studyAppraisal: ("évaluation préalable", "appraisal")
         case .stAnnounced: ("annoncé", "announced")
         case .stIntention: ("intention", "intention")
         case .stConfirmed: ("confirmé", "confirmed")
@@ -333,6 +383,29 @@ struct DocLabels: Sendable {
         case .confirmed?: self[.stConfirmed]
         case .signed?: self[.stSigned]
         case nil: ""
+        }
+    }
+
+    /// Label of a synergy cell state.
+    func cellState(_ s: SynergyCellState) -> String {
+        switch s {
+        case .none: self[.cellNone]
+        case .suggested: self[.cellSuggested]
+        case .interest: self[.cellInterest]
+        case .synergy: self[.cellSynergy]
+        case .committed: self[.cellCommitted]
+        }
+    }
+
+    /// Label of a delivery mode.
+    func mode(_ m: DeliveryMode) -> String { m == .ppp ? self[.modePPP] : self[.modeClassique] }
+
+    /// Label of a study status.
+    func study(_ s: StudyStatus) -> String {
+        switch s {
+        case .idea: self[.studyIdea]
+        case .feasibilityStudy: self[.studyFeasibility]
+        case .appraisal: self[.studyAppraisal]
         }
     }
 

@@ -74,12 +74,16 @@ public struct DocumentError: Error, Sendable, Equatable, CustomStringConvertible
 /// | `attendance.csv` | one row per participant and day checked in |
 /// | `timing.csv` | planned and actual times of every agenda item |
 /// | `speaking.csv` | speaking time per item and speaker |
+/// | `synthesis.md` | the synthesis of priority actions per commune: fiches, amounts, suggested partners, commitments |
+/// | `commitments.md` | the commitments matrix, withdrawn commitments in a separate list |
+/// | `synergies.csv` | one row per fiche × partner linked (suggested, interest, synergy, committed) |
 ///
 /// CSV files are UTF-8 with a byte-order mark, `;`-separated, with CRLF line ends.
 public enum Documents {
     /// Names of the files ``render(_:options:)`` returns, in that order.
     public static let fileNames = ["minutes.md", "recommendations.md", "commitments.csv", "actions.csv",
-                                   "attendance.csv", "timing.csv", "speaking.csv"]
+                                   "attendance.csv", "timing.csv", "speaking.csv", "synthesis.md", "commitments.md",
+                                   "synergies.csv"]
 
     /// All documents as (file name, bytes), deterministic for a given state and options.
     ///
@@ -88,7 +92,8 @@ public enum Documents {
     /// ```
     public static func render(_ state: SessionState, options: DocumentOptions) -> [(name: String, data: Data)] {
         let ctx = DocContext(state, options)
-        var minutes = MinutesDocument(ctx)
+        let board = SynergyBoard(state)
+        var minutes = MinutesDocument(ctx, synergies: SynergyDocuments.minutesSection(ctx, board))
         return [
             ("minutes.md", Data(minutes.render().utf8)),
             ("recommendations.md", Data(RecommendationsDocument(ctx).render().utf8)),
@@ -97,6 +102,9 @@ public enum Documents {
             ("attendance.csv", CSVDocuments.attendance(ctx)),
             ("timing.csv", CSVDocuments.timing(ctx)),
             ("speaking.csv", CSVDocuments.speaking(ctx)),
+            ("synthesis.md", Data(SynergyDocuments.synthesis(ctx, board).utf8)),
+            ("commitments.md", Data(SynergyDocuments.matrix(ctx).utf8)),
+            ("synergies.csv", SynergyDocuments.csv(ctx, board)),
         ]
     }
 

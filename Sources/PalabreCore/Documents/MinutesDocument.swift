@@ -6,14 +6,19 @@ import Foundation
 /// participants (« N participants dont X femmes », per day and by category), the proceedings
 /// day by day and item by item in current order (actual times, presenters, moderator, speakers,
 /// then the entries of the item, each marked with its kind), entries outside the agenda, then the
-/// recommendations, the partners' commitments with totals per currency, the next steps, and the
+/// recommendations, the partners' commitments with totals per currency, the synergies and funding
+/// per commune, the next steps, and the
 /// annexes (agenda planned and actual, attendance sheet, speaking time).
 struct MinutesDocument {
     let c: DocContext
     private var o = ""
 
-    init(_ ctx: DocContext) {
+    /// The per-commune synergy section, drawn from the board the other documents use.
+    private let synergies: String
+
+    init(_ ctx: DocContext, synergies: String = "") {
         c = ctx
+        self.synergies = synergies
         o.reserveCapacity(4096 + ctx.live.count * 160 + ctx.turns.count * 8)
     }
 
@@ -28,6 +33,7 @@ struct MinutesDocument {
         proceedings()
         recommendations()
         commitments()
+        o += synergies
         actions()
         annexes()
         while o.hasSuffix("\n\n") { o.removeLast() }
@@ -211,6 +217,7 @@ struct MinutesDocument {
         var marks: [String] = []
         if !e.amendments.isEmpty { marks.append(L[.amended]) }
         if e.adoptedAt != nil { marks.append(L[.adopted]) }
+        if let w = e.withdrawal { marks.append(L[.withdrawnMark] + L.colon + " " + MD.inline(w.reason)) }
         if withTime { marks.append(L[.recordedAt] + " " + moment(e.at)) }
         if !marks.isEmpty { o += " *(" + marks.joined(separator: ", ") + ")*" }
         o += "\n"

@@ -38,6 +38,14 @@ public enum Command: Sendable, Equatable {
     case checkIn(who: String, day: String?)
     /// Add a walk-in participant.
     case addParticipant(Participant)
+    /// A partner declares its interest in a fiche.
+    case declareInterest(partner: String, fiche: String)
+    /// Partners who will act together on a fiche, with their lead (chef de file) if named.
+    case markSynergy(fiche: String, partners: [String], lead: String?)
+    /// A commitment (entry seq) moves to `status`.
+    case changeCommitmentStatus(entry: Int, status: CommitmentStatus)
+    /// A commitment (entry seq) is withdrawn; it stays in the history and leaves the totals.
+    case withdrawCommitment(entry: Int, reason: String)
 }
 
 /// Why a command was refused, in words fit for the person who typed it.

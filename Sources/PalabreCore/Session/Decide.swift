@@ -329,6 +329,46 @@ extension SessionState {
                 throw Refusal("unknown-commune", fr: "Commune inconnue : « \(c) ».", en: "Unknown commune: “\(c)”.")
             }
             out.append(.participantAdded(participant: p))
+
+        case .declareInterest(let partner, let fiche):
+            try requirePartner(partner)
+            try requireFiche(fiche)
+            let already = synergyFacts.contains { f in
+                if f.fiche == fiche, case .interest(let p) = f.kind { return p == partner }
+                return false
+            }
+            if already {
+                throw Refusal("already-interested", fr: "\(displayName(partner)) a déjà déclaré son intérêt pour \(fiche).",
+                              en: "\(displayName(partner)) already declared an interest in \(fiche).")
+            }
+            out.append(.interestDeclared(partner: partner, fiche: fiche))
+
+        case .markSynergy(let fiche, let partners, let lead):
+            try requireFiche(fiche)
+            var seen: [String] = []
+            for p in partners where !seen.contains(p) { try requirePartner(p); seen.append(p) }
+            guard !seen.isEmpty else {
+                throw Refusal("no-partners", fr: "Une synergie demande au moins un partenaire.",
+                              en: "A synergy needs at least one partner.")
+            }
+            if let lead, !seen.contains(lead) {
+                throw Refusal("lead-not-partner", fr: "Le chef de file \(displayName(lead)) doit être l'un des partenaires de la synergie.",
+                              en: "The lead \(displayName(lead)) must be one of the synergy's partners.")
+            }
+            out.append(.synergyMarked(fiche: fiche, partners: seen, lead: lead))
+
+        case .changeCommitmentStatus(let id, let status):
+            let e = try liveCommitment(id)
+            guard e.content.status != status else {
+                throw Refusal("same-status", fr: "L'engagement n° \(id) a déjà ce statut.", en: "Commitment #\(id) already has this status.")
+            }
+            out.append(.commitmentStatusChanged(entry: id, status: status))
+
+        case .withdrawCommitment(let id, let rawReason):
+            _ = try liveCommitment(id)
+            let reason = Text.nfc(rawReason).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !reason.isEmpty else { throw Self.noReason }
+            out.append(.commitmentWithdrawn(entry: id, reason: reason))
         }
         return out
     }
@@ -374,6 +414,30 @@ extension SessionState {
         }
         if e.retracted != nil {
             throw Refusal("entry-retracted", fr: "L'entrée n° \(id) a été retirée.", en: "Entry #\(id) has been retracted.")
+        }
+        return e
+    }
+
+    private func requirePartner(_ id: String) throws(Refusal) {
+        guard programme.organisation(id) != nil else {
+            throw Refusal("unknown-partner", fr: "Partenaire inconnu « \(id) ».", en: "Unknown partner “\(id)”.")
+        }
+    }
+
+    private func requireFiche(_ id: String) throws(Refusal) {
+        guard programme.fiche(id) != nil else {
+            throw Refusal("unknown-fiche", fr: "Fiche de projet inconnue « \(id) ».", en: "Unknown project fiche “\(id)”.")
+        }
+    }
+
+    /// A commitment neither retracted nor withdrawn.
+    private func liveCommitment(_ id: Int) throws(Refusal) -> Entry {
+        let e = try liveEntry(id)
+        guard e.content.kind == .commitment else {
+            throw Refusal("not-a-commitment", fr: "L'entrée n° \(id) n'est pas un engagement.", en: "Entry #\(id) is not a commitment.")
+        }
+        if e.withdrawal != nil {
+            throw Refusal("commitment-withdrawn", fr: "L'engagement n° \(id) a été retiré.", en: "Commitment #\(id) has been withdrawn.")
         }
         return e
     }

@@ -4,7 +4,7 @@ extension Event: Codable {
     enum K: String, CodingKey {
         case seq, at, seat, type
         case date, item, seconds, day, after, who, pointOfOrder, limit, position, entry, text, reason,
-             participant
+             participant, partner, fiche, partners, lead, status
     }
 
     public init(from decoder: Decoder) throws {
@@ -57,6 +57,15 @@ extension Event: Codable {
             payload = .participantCheckedIn(participant: try s(.participant), day: try s(.day))
         case "participantAdded":
             payload = .participantAdded(participant: try c.decode(Participant.self, forKey: .participant))
+        case "interestDeclared": payload = .interestDeclared(partner: try s(.partner), fiche: try s(.fiche))
+        case "synergyMarked":
+            payload = .synergyMarked(fiche: try s(.fiche), partners: try c.decode([String].self, forKey: .partners),
+                                     lead: try c.decodeIfPresent(String.self, forKey: .lead))
+        case "commitmentStatusChanged":
+            payload = .commitmentStatusChanged(entry: try c.decode(Int.self, forKey: .entry),
+                                               status: try c.decode(CommitmentStatus.self, forKey: .status))
+        case "commitmentWithdrawn":
+            payload = .commitmentWithdrawn(entry: try c.decode(Int.self, forKey: .entry), reason: try s(.reason))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(type)")
         }
@@ -108,6 +117,15 @@ extension Event: Codable {
         case .participantCheckedIn(let p, let day):
             try c.encode(p, forKey: .participant); try c.encode(day, forKey: .day)
         case .participantAdded(let p): try c.encode(p, forKey: .participant)
+        case .interestDeclared(let partner, let fiche):
+            try c.encode(fiche, forKey: .fiche); try c.encode(partner, forKey: .partner)
+        case .synergyMarked(let fiche, let partners, let lead):
+            try c.encode(fiche, forKey: .fiche); try c.encodeIfPresent(lead, forKey: .lead)
+            try c.encode(partners, forKey: .partners)
+        case .commitmentStatusChanged(let e, let status):
+            try c.encode(e, forKey: .entry); try c.encode(status, forKey: .status)
+        case .commitmentWithdrawn(let e, let reason):
+            try c.encode(e, forKey: .entry); try c.encode(reason, forKey: .reason)
         }
     }
 }

@@ -7,7 +7,7 @@ public enum EventDescription {
     public static func line(_ e: Event, state: SessionState) -> String {
         let lt = state.local
         let stamp = String(lt.rfc3339(e.at).prefix(19)).replacingOccurrences(of: "T", with: " ")
-        return Text.visible("#\(e.seq) \(stamp) \(e.seat.padding(toLength: max(e.seat.count, 11), withPad: " ", startingAt: 0)) \(e.payload.type.padding(toLength: 20, withPad: " ", startingAt: 0)) \(detail(e.payload, state: state))")
+        return Text.visible("#\(e.seq) \(stamp) \(e.seat.padding(toLength: max(e.seat.count, 11), withPad: " ", startingAt: 0)) \(e.payload.type.padding(toLength: max(20, e.payload.type.count), withPad: " ", startingAt: 0)) \(detail(e.payload, state: state))")
     }
 
     /// The data of a payload in words.
@@ -35,6 +35,11 @@ public enum EventDescription {
         case .entryAdopted(let e): return "#\(e)"
         case .participantCheckedIn(let p, let day): return "\(n(p)) \(day)"
         case .participantAdded(let p): return "\(p.function) [\(p.id)]"
+        case .interestDeclared(let partner, let fiche): return "\(n(partner)) → \(fiche)"
+        case .synergyMarked(let fiche, let partners, let lead):
+            return "\(fiche): \(partners.map { s.displayName($0) }.joined(separator: ", "))\(lead.map { " (lead \(s.displayName($0)))" } ?? "")"
+        case .commitmentStatusChanged(let e, let status): return "#\(e) → \(status.rawValue)"
+        case .commitmentWithdrawn(let e, let reason): return "#\(e) (\(reason))"
         }
     }
 }

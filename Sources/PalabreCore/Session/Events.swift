@@ -121,6 +121,14 @@ public enum EventPayload: Sendable, Equatable {
     case participantCheckedIn(participant: String, day: String)
     /// A walk-in participant, not in the programme.
     case participantAdded(participant: Participant)
+    /// A partner said it is interested in a project fiche (debates on synergies).
+    case interestDeclared(partner: String, fiche: String)
+    /// Partners that will act together on one fiche; `lead` is the chef de file, if named.
+    case synergyMarked(fiche: String, partners: [String], lead: String?)
+    /// A commitment (entry seq) moved to another status.
+    case commitmentStatusChanged(entry: Int, status: CommitmentStatus)
+    /// A commitment (entry seq) withdrawn by its partner: kept in the history, out of the totals.
+    case commitmentWithdrawn(entry: Int, reason: String)
 
     /// The `type` written in the journal.
     public var type: String {
@@ -149,6 +157,10 @@ public enum EventPayload: Sendable, Equatable {
         case .entryAdopted: "entryAdopted"
         case .participantCheckedIn: "participantCheckedIn"
         case .participantAdded: "participantAdded"
+        case .interestDeclared: "interestDeclared"
+        case .synergyMarked: "synergyMarked"
+        case .commitmentStatusChanged: "commitmentStatusChanged"
+        case .commitmentWithdrawn: "commitmentWithdrawn"
         }
     }
 }

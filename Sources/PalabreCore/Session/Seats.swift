@@ -4,7 +4,8 @@ import Foundation
 /// hiding keys.
 ///
 /// - facilitator: everything (agenda, floor, entries, attendance);
-/// - rapporteur: minute entries (record, amend, retract, adopt) and attendance, not the agenda
+/// - rapporteur: minute entries (record, amend, retract, adopt), the synergy debates (interests,
+///   synergies, commitment status and withdrawal) and attendance, not the agenda
 ///   nor the floor;
 /// - projector and observer: nothing (read only).
 public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
@@ -17,7 +18,8 @@ public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
         case .projector, .observer: return false
         case .rapporteur:
             switch command {
-            case .record, .amend, .retract, .adopt, .checkIn, .addParticipant: return true
+            case .record, .amend, .retract, .adopt, .checkIn, .addParticipant,
+                 .declareInterest, .markSynergy, .changeCommitmentStatus, .withdrawCommitment: return true
             default: return false
             }
         }

@@ -83,6 +83,10 @@ public struct Entry: Sendable, Equatable, Identifiable {
     public var retracted: String?
     /// When it was read and adopted.
     public var adoptedAt: Instant?
+    /// Commitment: changes of status after it was recorded, oldest first.
+    public var statusChanges: [CommitmentStatusChange] = []
+    /// Commitment: its withdrawal, if the partner took it back (kept in the history, out of the totals).
+    public var withdrawal: CommitmentWithdrawal?
 
     /// Version of the text: the seq of the last amendment, or the entry's own seq.
     public var version: Int { amendments.last?.seq ?? id }
@@ -90,9 +94,41 @@ public struct Entry: Sendable, Equatable, Identifiable {
     public static func == (a: Entry, b: Entry) -> Bool {
         a.id == b.id && a.item == b.item && a.day == b.day && a.at == b.at && a.seat == b.seat
             && a.content == b.content && a.retracted == b.retracted && a.adoptedAt == b.adoptedAt
+            && a.statusChanges == b.statusChanges && a.withdrawal == b.withdrawal
             && a.amendments.map { "\($0.previous)|\($0.reason)|\($0.seq)|\($0.at.ms)" }
                 == b.amendments.map { "\($0.previous)|\($0.reason)|\($0.seq)|\($0.at.ms)" }
     }
+}
+
+/// A commitment's move from one status to another.
+public struct CommitmentStatusChange: Sendable, Equatable {
+    public var seq: Int
+    public var at: Instant
+    public var seat: String
+    public var previous: CommitmentStatus?
+    public var status: CommitmentStatus
+}
+
+/// A commitment withdrawn by its partner.
+public struct CommitmentWithdrawal: Sendable, Equatable {
+    public var seq: Int
+    public var at: Instant
+    public var seat: String
+    public var reason: String
+}
+
+/// A fact of the synergy debates on one fiche: a partner's interest, or partners marked as
+/// acting together (with their lead).
+public struct SynergyFact: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case interest(partner: String)
+        case synergy(partners: [String], lead: String?)
+    }
+    public var seq: Int
+    public var at: Instant
+    public var seat: String
+    public var fiche: String
+    public var kind: Kind
 }
 
 /// The agenda of one day as it stands (items may be inserted, moved or skipped).
@@ -152,6 +188,8 @@ public struct SessionState: Sendable, Equatable {
     /// Events naming what the programme no longer has (the first 20): programme.yaml was edited
     /// during the meeting. Screens and documents then miss what those events say.
     public var mismatches: [String] = []
+    /// Interests declared and synergies marked, in order of recording.
+    public var synergyFacts: [SynergyFact] = []
 
     /// The state before any event.
     public init(programme: Programme) {
@@ -334,6 +372,21 @@ extension SessionState {
             }
         case .participantAdded(let p):
             if participant(p.id) == nil { participants.append(p) }
+        case .interestDeclared(let partner, let fiche):
+            synergyFacts.append(SynergyFact(seq: e.seq, at: now, seat: e.seat, fiche: fiche, kind: .interest(partner: partner)))
+        case .synergyMarked(let fiche, let partners, let lead):
+            synergyFacts.append(SynergyFact(seq: e.seq, at: now, seat: e.seat, fiche: fiche,
+                                            kind: .synergy(partners: partners, lead: lead)))
+        case .commitmentStatusChanged(let id, let status):
+            if let i = entryIndex[id] {
+                entries[i].statusChanges.append(CommitmentStatusChange(seq: e.seq, at: now, seat: e.seat,
+                                                                       previous: entries[i].content.status, status: status))
+                entries[i].content.status = status
+            }
+        case .commitmentWithdrawn(let id, let reason):
+            if let i = entryIndex[id] {
+                entries[i].withdrawal = CommitmentWithdrawal(seq: e.seq, at: now, seat: e.seat, reason: reason)
+            }
         }
     }
 
@@ -359,6 +412,12 @@ extension SessionState {
             if let i { item(i) }
             if let f = c.fiche, programme.fiche(f) == nil { missing.append("fiche \(f)") }
             if let p = c.partner, programme.organisation(p) == nil { missing.append("organisation \(p)") }
+        case .interestDeclared(let p, let f):
+            if programme.fiche(f) == nil { missing.append("fiche \(f)") }
+            if programme.organisation(p) == nil { missing.append("organisation \(p)") }
+        case .synergyMarked(let f, let ps, _):
+            if programme.fiche(f) == nil { missing.append("fiche \(f)") }
+            for p in ps where programme.organisation(p) == nil { missing.append("organisation \(p)") }
         default: break
         }
         if !missing.isEmpty && mismatches.count < 20 {

@@ -3,10 +3,11 @@ import PalabreCore
 
 /// The screens of the live consoles, in F-key order.
 public enum ScreenID: String, CaseIterable, Sendable, Codable {
-    case facilitator, rapporteur, attendance, balance, projector
+    case facilitator, rapporteur, attendance, balance, projector, synergies
 
-    /// F-key number of the screen (F1…F5).
-    public var functionKey: Int { (Self.allCases.firstIndex(of: self) ?? 0) + 1 }
+    /// F-key number of the screen: F1…F5, then F11 for the synergies (F6–F8 act inside screens,
+    /// F9 is help and F10 quits).
+    public var functionKey: Int { self == .synergies ? 11 : (Self.allCases.firstIndex(of: self) ?? 0) + 1 }
 }
 
 /// One row of the key-binding table: an action id, its keys, where it applies, and its words.
@@ -56,6 +57,7 @@ public enum Keymap {
         Binding("screen.attendance", ["F3"], screen: nil, whileTyping: true, inHints: false),
         Binding("screen.balance", ["F4"], screen: nil, whileTyping: true, inHints: false),
         Binding("screen.projector", ["F5"], screen: nil, whileTyping: true, inHints: false),
+        Binding("screen.synergies", ["F11"], screen: nil, whileTyping: true, inHints: false),
         Binding("next-screen", ["Tab"], screen: nil, whileTyping: true, inHints: false),
         Binding("previous-screen", ["Shift-Tab"], screen: nil, whileTyping: true, inHints: false),
         Binding("help", ["?", "F9"], screen: nil, whileTyping: false, inHints: true),
@@ -64,7 +66,7 @@ public enum Keymap {
 
     /// The whole table: global bindings first, then each screen's.
     public static let all: [Binding] = global + FacilitatorScreen.bindings + RapporteurScreen.bindings
-        + AttendanceScreen.bindings + BalanceScreen.bindings + ProjectorScreen.bindings
+        + AttendanceScreen.bindings + BalanceScreen.bindings + ProjectorScreen.bindings + SynergiesScreen.bindings
 
     /// The binding for `key` on `screen`; while typing, only bindings marked `whileTyping`.
     /// Screen bindings win over global ones. `Ctrl-C` always quits.

@@ -68,7 +68,7 @@ public struct ConsoleMessage: Sendable, Equatable {
     public var at: Instant
 }
 
-/// The live consoles: the five screens, the chrome around them (header, message line, hint bar,
+/// The live consoles: the six screens, the chrome around them (header, message line, hint bar,
 /// help overlay), and key dispatch through ``Keymap``. Pure: the live loop feeds it keys and
 /// states, performs the commands it returns, and flushes the grids it renders.
 public struct Console: Sendable {
@@ -96,6 +96,7 @@ public struct Console: Sendable {
     public var attendance = AttendanceScreen()
     public var balance = BalanceScreen()
     public var projector = ProjectorScreen()
+    public var synergies = SynergiesScreen()
 
     /// The screen that asked for the command being performed.
     private var pendingFrom: ScreenID?
@@ -118,6 +119,7 @@ public struct Console: Sendable {
         case .attendance: attendance.isTyping
         case .balance: balance.isTyping
         case .projector: projector.isTyping
+        case .synergies: synergies.isTyping
         }
     }
 
@@ -229,6 +231,7 @@ public struct Console: Sendable {
         case .attendance: var s: any ConsoleScreen = attendance; defer { attendance = s as! AttendanceScreen }; return body(&s)
         case .balance: var s: any ConsoleScreen = balance; defer { balance = s as! BalanceScreen }; return body(&s)
         case .projector: var s: any ConsoleScreen = projector; defer { projector = s as! ProjectorScreen }; return body(&s)
+        case .synergies: var s: any ConsoleScreen = synergies; defer { synergies = s as! SynergiesScreen }; return body(&s)
         }
     }
 
@@ -319,7 +322,7 @@ public struct Console: Sendable {
         var lines = rows.map { TextWidth.pad($0.keysDisplay, toWidth: col) + $0.help(labels) }
         // The keys valid everywhere on one line, and how to close in the frame, so the screen's
         // own keys fit at 80×24.
-        lines.append(labels["help.global"] + " : F1–F5 " + labels["help.screens"] + " · Tab/⇧Tab · ?/F9 "
+        lines.append(labels["help.global"] + " : F1–F5 F11 " + labels["help.screens"] + " · Tab/⇧Tab · ?/F9 "
                      + labels["action.help"].lowercased() + " · ^C/q/F10 " + labels["action.quit"].lowercased())
         let w = min(size.width - 2, max(40, (lines.map { TextWidth.width(of: $0) }.max() ?? 0) + 4))
         let h = min(size.height - 1, lines.count + 2)

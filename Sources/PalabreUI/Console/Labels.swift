@@ -14,7 +14,7 @@ public struct Labels: Sendable {
     /// All tables: id → (French, English).
     static let tables: [[String: (fr: String, en: String)]] = [
         common, FacilitatorScreen.labels, RapporteurScreen.labels, AttendanceScreen.labels,
-        BalanceScreen.labels, ProjectorScreen.labels,
+        BalanceScreen.labels, ProjectorScreen.labels, SynergiesScreen.labels,
     ]
     static let merged: [String: (fr: String, en: String)] = {
         var all: [String: (fr: String, en: String)] = [:]
@@ -38,6 +38,7 @@ public struct Labels: Sendable {
         "screen.attendance": ("Présence", "Attendance"),
         "screen.balance": ("Temps de parole", "Speaking balance"),
         "screen.projector": ("Projection", "Projector"),
+        "screen.synergies": ("Synergies", "Synergies"),
         "help.title": ("Aide — touches de l'écran", "Help — keys of this screen"),
         "help.close": ("Échap ou ? pour fermer", "Esc or ? to close"),
         "help.global": ("Partout", "Everywhere"),

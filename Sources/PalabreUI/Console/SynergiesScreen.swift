@@ -1,0 +1,536 @@
+import PalabreCore
+
+/// The Synergies screen (F11, « Synergies »): the board of project fiches × partners for the
+/// debates on synergies and the commitments matrix.
+///
+/// Rows are the fiches grouped by commune (commune and fiche always visible on the left, cost,
+/// amount sought and gap on wider screens), columns the partners' acronyms. A cell shows where a
+/// partner stands on a fiche: `·` suggested by the programme (its sectors and zones), `○`
+/// interest, `◎` synergy, `●` committed (with the amount), `★` the lead. Arrows move from cell to
+/// cell and scroll both ways; the panel (beside the board from 120 columns, under it otherwise)
+/// shows the selected fiche: sought against committed per currency, the gap, the partners
+/// engaged and the lead, and its history. Keys declare an interest, mark a synergy (the partners
+/// engaged plus the selected one, led by the selected one), record a commitment (a small form),
+/// move a commitment to its next status, withdraw it, and cycle filters and sorts. Everything is
+/// computed by ``SynergyBoard``.
+public struct SynergiesScreen: ConsoleScreen {
+    public static let id = ScreenID.synergies
+
+    /// Selected row (index in the board's rows) and partner column.
+    public var row = 0
+    public var col = 0
+    /// First row and first partner column shown.
+    var top = 0
+    var left = 0
+    /// Filter and sort of the board.
+    public var filter = SynergyFilter()
+    public var sort = SynergySort.programme
+    /// Position in the cycle of filters (``filters(_:)``).
+    var filterIndex = 0
+
+    /// The commitment form, when open.
+    public var form: CommitmentForm?
+    /// The reason typed for a withdrawal, when asked.
+    public var withdrawReason: LineEditor?
+
+    /// The board of the last render, and what it was computed from.
+    private var board: SynergyBoard?
+    private var boardKey: (seq: Int, filter: SynergyFilter, sort: SynergySort)?
+
+    public init() {}
+
+    public var isTyping: Bool { form != nil || withdrawReason != nil }
+
+    /// A small form for a commitment on the selected fiche by the selected partner.
+    public struct CommitmentForm: Sendable {
+        public var partner: String
+        public var fiche: String
+        public var field = 1
+        public var editors: [LineEditor]
+        static let fields = ["nature", "amount", "currency", "status", "conditions", "due"]
+    }
+
+    // MARK: Board
+
+    /// The board for `ctx`, computed again only when the journal, the filter or the sort changed.
+    mutating func currentBoard(_ ctx: ScreenContext) -> SynergyBoard {
+        if let b = board, let k = boardKey, k.seq == ctx.state.lastSeq, k.filter == filter, k.sort == sort { return b }
+        let b = SynergyBoard(ctx.state, filter: filter, sort: sort)
+        board = b
+        boardKey = (ctx.state.lastSeq, filter, sort)
+        clamp(b)
+        return b
+    }
+
+    private mutating func clamp(_ b: SynergyBoard) {
+        row = max(0, min(row, b.rows.count - 1))
+        col = max(0, min(col, b.partners.count - 1))
+    }
+
+    /// The filters `f` cycles through: none, study needed, PPP, classique, each cercle, then
+    /// each sector.
+    static func filters(_ p: Programme) -> [SynergyFilter] {
+        var cercles: [String] = [], sectors: [String] = []
+        for c in p.communes where !cercles.contains(c.cercle) { cercles.append(c.cercle) }
+        for f in p.communes.flatMap(\.fiches) where !sectors.contains(f.sector) { sectors.append(f.sector) }
+        return [SynergyFilter(), SynergyFilter(studyNeeded: true), SynergyFilter(mode: .ppp), SynergyFilter(mode: .classique)]
+            + cercles.map { SynergyFilter(cercle: $0) } + sectors.map { SynergyFilter(sector: $0) }
+    }
+
+    static func filterText(_ f: SynergyFilter, _ l: Labels) -> String {
+        if f.studyNeeded { return l["syn.filter.study"] }
+        if let m = f.mode { return m == .ppp ? "PPP" : l["syn.mode.classique"] }
+        if let c = f.cercle { return l["syn.cercle"] + " " + c }
+        if let s = f.sector { return l["syn.sector"] + " " + s }
+        if let c = f.commune { return c }
+        return l["syn.filter.none"]
+    }
+
+    // MARK: Keys
+
+    public mutating func perform(action: String, context ctx: ScreenContext) -> KeyOutcome {
+        let b = currentBoard(ctx)
+        let l = ctx.labels
+        switch action {
+        case "syn.filter":
+            let all = Self.filters(ctx.state.programme)
+            filterIndex = (filterIndex + 1) % all.count
+            filter = all[filterIndex]
+            row = 0; top = 0
+            return .none
+        case "syn.sort":
+            let all = SynergySort.allCases
+            sort = all[((all.firstIndex(of: sort) ?? 0) + 1) % all.count]
+            return .none
+        default: break
+        }
+        guard b.rows.indices.contains(row), b.partners.indices.contains(col) else {
+            return .message(l["syn.nothing"], isError: true)
+        }
+        let r = b.rows[row], p = b.partners[col], cell = r.cells[col]
+        switch action {
+        case "syn.interest":
+            return .perform(.declareInterest(partner: p.id, fiche: r.fiche.id))
+        case "syn.synergy":
+            // The partners already in a synergy or committed on the fiche, plus the selected one, led by it.
+            var partners = r.cells.indices.filter { r.cells[$0].state >= .synergy }.map { b.partners[$0].id }
+            if !partners.contains(p.id) { partners.append(p.id) }
+            return .perform(.markSynergy(fiche: r.fiche.id, partners: partners, lead: p.id))
+        case "syn.commit":
+            var editors = CommitmentForm.fields.map { _ in LineEditor() }
+            editors[0].setText(l["syn.nature.financial"])
+            editors[2].setText(r.fiche.currency)
+            editors[3].setText(l["syn.status.announced"])
+            form = CommitmentForm(partner: p.id, fiche: r.fiche.id, editors: editors)
+            return .none
+        case "syn.status":
+            guard let seq = cell.commitments.last, let e = ctx.state.entry(seq) else {
+                return .message(l["syn.no.commitment"], isError: true)
+            }
+            let all = CommitmentStatus.allCases
+            let i = all.firstIndex(of: e.content.status ?? .announced) ?? 0
+            guard i + 1 < all.count else { return .message(l["syn.status.top"], isError: true) }
+            return .perform(.changeCommitmentStatus(entry: seq, status: all[i + 1]))
+        case "syn.withdraw":
+            guard cell.commitments.last != nil else { return .message(l["syn.no.commitment"], isError: true) }
+            withdrawReason = LineEditor()
+            return .none
+        default:
+            return .none
+        }
+    }
+
+    public mutating func handle(key: Key, context ctx: ScreenContext) -> KeyOutcome {
+        let l = ctx.labels
+        if var f = form {
+            switch key {
+            case .escape: form = nil; return .none
+            case .up: f.field = max(0, f.field - 1)
+            case .down: f.field = min(CommitmentForm.fields.count - 1, f.field + 1)
+            case .enter:
+                switch commitment(f, l) {
+                case .success(let c): return .perform(.record(c))
+                case .failure(let m): return .message(m.text, isError: true)
+                }
+            default: _ = f.editors[f.field].handle(key)
+            }
+            form = f
+            return .none
+        }
+        if var e = withdrawReason {
+            switch key {
+            case .escape: withdrawReason = nil; return .none
+            case .enter:
+                let b = currentBoard(ctx)
+                guard b.rows.indices.contains(row), b.partners.indices.contains(col),
+                      let seq = b.rows[row].cells[col].commitments.last else { withdrawReason = nil; return .none }
+                return .perform(.withdrawCommitment(entry: seq, reason: e.text))
+            default: _ = e.handle(key)
+            }
+            withdrawReason = e
+            return .none
+        }
+        let b = currentBoard(ctx)
+        switch key {
+        case .up: row = max(0, row - 1)
+        case .down: row = min(max(0, b.rows.count - 1), row + 1)
+        case .left: col = max(0, col - 1)
+        case .right: col = min(max(0, b.partners.count - 1), col + 1)
+        case .pageUp: row = max(0, row - 10)
+        case .pageDown: row = min(max(0, b.rows.count - 1), row + 10)
+        case .home: col = 0; row = 0
+        case .end: row = max(0, b.rows.count - 1)
+        default: break
+        }
+        return .none
+    }
+
+    struct FormError: Error { let text: String }
+
+    /// The commitment the form describes, or what is wrong with it.
+    func commitment(_ f: CommitmentForm, _ l: Labels) -> Result<EntryContent, FormError> {
+        let t = f.editors.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        guard let nature = Self.natures[Text.fold(t[0])] else { return .failure(FormError(text: l["syn.bad.nature"])) }
+        guard let status = Self.statuses[Text.fold(t[3])] else { return .failure(FormError(text: l["syn.bad.status"])) }
+        var amount: Int64?
+        if !t[1].isEmpty {
+            guard let a = Money.parse(t[1]) else { return .failure(FormError(text: l["syn.bad.amount"])) }
+            amount = a
+        }
+        return .success(EntryContent(kind: .commitment, text: "", due: t[5].isEmpty ? nil : t[5], partner: f.partner,
+                                     fiche: f.fiche, nature: nature, amount: amount, currency: t[2].isEmpty ? nil : t[2],
+                                     status: status, conditions: t[4].isEmpty ? nil : t[4]))
+    }
+
+    static let natures: [String: CommitmentNature] = [
+        "financial": .financial, "financier": .financial, "financiere": .financial, "f": .financial,
+        "technical": .technical, "technique": .technical, "t": .technical,
+        "study": .study, "etude": .study, "e": .study, "s": .study,
+    ]
+    static let statuses: [String: CommitmentStatus] = [
+        "announced": .announced, "annonce": .announced, "a": .announced, "intention": .intention, "i": .intention,
+        "confirmed": .confirmed, "confirme": .confirmed, "c": .confirmed, "signed": .signed, "signe": .signed,
+        "convention signee": .signed, "s": .signed,
+    ]
+
+    public mutating func didRecord(_ events: [Event], context: ScreenContext) {
+        form = nil
+        withdrawReason = nil
+    }
+
+    // MARK: Drawing
+
+    /// Glyph and role of a cell.
+    static func glyph(_ c: SynergyCell) -> (String, Role) {
+        switch c.state {
+        case .none: return ("", .muted)
+        case .suggested: return ("·", .muted)
+        case .interest: return (c.isLead ? "★" : "○", .statusPlanned)
+        case .synergy: return (c.isLead ? "★" : "◎", .statusRunning)
+        case .committed: return ((c.isLead ? "★" : "●"), .statusDone)
+        }
+    }
+
+    /// « 25M », « 1Md », « 800k »: an amount in at most five cells.
+    static func short(_ a: Int64, _ l: Labels) -> String {
+        if a >= 1_000_000_000 { return "\(a / 1_000_000_000)" + (l.language == .fr ? "Md" : "bn") }
+        if a >= 1_000_000 { return "\(a / 1_000_000)M" }
+        if a >= 1_000 { return "\(a / 1_000)k" }
+        return "\(a)"
+    }
+
+    public mutating func render(into grid: inout Grid, area: Rect, context ctx: ScreenContext) -> Position? {
+        let b = currentBoard(ctx)
+        let l = ctx.labels, lang = l.language
+        let side = area.width >= 120
+        let panelW = side ? min(48, area.width / 3) : area.width
+        let panelH = side ? area.height : min(area.height / 2, form != nil ? 9 : 7)
+        let tableW = side ? area.width - panelW - 1 : area.width
+        let tableH = side ? area.height : area.height - panelH
+        let compact = area.isCompact
+
+        // Title row: counts, filter, sort, the board's totals in the programme's currency.
+        let cur = b.currency
+        let totals = " " + l["syn.sought"] + " " + Money.format(b.totals.sought[cur] ?? 0, cur, language: lang)
+            + " · " + l["syn.gap"] + " " + Money.format(b.totals.gap[cur] ?? 0, cur, language: lang) + " "
+        let title = " " + l.counted(b.rows.count, "syn.fiche") + " · " + l["syn.filter"] + l.colon + Self.filterText(filter, l)
+            + " · " + l["syn.sort"] + l.colon + l["syn.sort." + sort.rawValue]
+        grid.fill(x: area.x, y: area.y, width: area.width, height: 1, role: .normal)
+        let tw = TextWidth.width(of: totals)
+        if compact || tw + TextWidth.width(of: title) + 1 > area.width {
+            grid.put(x: area.x, y: area.y, text: TextWidth.truncate(title, toWidth: area.width), role: .title)
+        } else {
+            grid.put(x: area.x, y: area.y, text: TextWidth.truncate(title, toWidth: area.width - tw - 1), role: .title)
+            grid.put(x: area.x + area.width - tw, y: area.y, text: totals, role: .normal)
+        }
+
+        // Frozen columns, then partners.
+        let communeW = tableW >= 120 ? 14 : (compact ? 8 : 11)
+        let ficheW = 8
+        let wideCols = tableW >= 110
+        let moneyW = 11, modeW = 5, studyW = 6, sectorW = 12
+        let frozenW = communeW + ficheW + (wideCols ? sectorW + moneyW * 3 + modeW + studyW : 0)
+        let cellW = 7
+        let visibleCols = max(1, (tableW - frozenW) / cellW)
+        if col < left { left = col }
+        if col >= left + visibleCols { left = col - visibleCols + 1 }
+        left = max(0, min(left, max(0, b.partners.count - visibleCols)))
+        let bodyH = max(1, tableH - 2)
+        if row < top { top = row }
+        if row >= top + bodyH { top = row - bodyH + 1 }
+        top = max(0, min(top, max(0, b.rows.count - bodyH)))
+
+        // Header row.
+        var y = area.y + 1
+        var x = area.x
+        x = grid.put(x: x, y: y, text: TextWidth.pad(TextWidth.truncate(" " + l["syn.col.commune"], toWidth: communeW - 1), toWidth: communeW), role: .muted)
+        x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.fiche"], toWidth: ficheW), role: .muted)
+        if wideCols {
+            x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.sector"], toWidth: sectorW), role: .muted)
+            x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.cost"], toWidth: moneyW - 1, alignment: .right) + " ", role: .muted)
+            x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.sought"], toWidth: moneyW - 1, alignment: .right) + " ", role: .muted)
+            x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.gap"], toWidth: moneyW - 1, alignment: .right) + " ", role: .muted)
+            x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.mode"], toWidth: modeW), role: .muted)
+            x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.study"], toWidth: studyW), role: .muted)
+        }
+        if left > 0 { grid.put(x: x - 1, y: y, text: "‹", role: .muted) }
+        for (i, p) in b.partners.enumerated().dropFirst(left).prefix(visibleCols) {
+            let role: Role = i == col ? .selection : .title
+            grid.put(x: x + (i - left) * cellW, y: y, text: TextWidth.pad(TextWidth.truncate(TextWidth.sanitize(p.acronym), toWidth: cellW - 1), toWidth: cellW - 1), role: role)
+        }
+        if left + visibleCols < b.partners.count {
+            grid.put(x: area.x + tableW - 1, y: y, text: "›", role: .muted)
+        }
+        y += 1
+        if b.rows.isEmpty {
+            grid.put(x: area.x + 1, y: y, text: TextWidth.truncate(l[b.partners.isEmpty && filter.isEmpty ? "syn.empty" : "syn.none.filter"], toWidth: tableW - 2), role: .muted)
+        }
+        // Body.
+        for (i, r) in b.rows.enumerated().dropFirst(top).prefix(bodyH) {
+            let selected = i == row
+            let firstOfCommune = i == top || b.rows[i - 1].commune.id != r.commune.id
+            var x = area.x
+            let communeText = firstOfCommune ? " " + TextWidth.sanitize(r.commune.name) : ""
+            x = grid.put(x: x, y: y, text: TextWidth.pad(TextWidth.truncate(communeText, toWidth: communeW - 1), toWidth: communeW),
+                         role: firstOfCommune ? .title : .normal)
+            let fr: Role = selected ? .selection : .normal
+            x = grid.put(x: x, y: y, text: TextWidth.pad(TextWidth.truncate(TextWidth.sanitize(r.fiche.id), toWidth: ficheW - 1), toWidth: ficheW), role: fr)
+            if wideCols {
+                x = grid.put(x: x, y: y, text: TextWidth.pad(TextWidth.truncate(TextWidth.sanitize(r.fiche.sector), toWidth: sectorW - 1), toWidth: sectorW), role: .muted)
+                x = grid.put(x: x, y: y, text: TextWidth.pad(Self.short(r.fiche.totalCost, l), toWidth: moneyW - 1, alignment: .right) + " ", role: .muted)
+                x = grid.put(x: x, y: y, text: TextWidth.pad(Self.short(r.fiche.amountSought, l), toWidth: moneyW - 1, alignment: .right) + " ", role: .normal)
+                x = grid.put(x: x, y: y, text: TextWidth.pad(Self.short(r.gap, l), toWidth: moneyW - 1, alignment: .right) + " ",
+                             role: r.gap == 0 ? .statusDone : .normal)
+                x = grid.put(x: x, y: y, text: TextWidth.pad(r.fiche.mode == .ppp ? "PPP" : l["syn.mode.short"], toWidth: modeW), role: .muted)
+                x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.study." + r.fiche.studyStatus.rawValue], toWidth: studyW),
+                             role: r.studyNeeded ? .timerWarn : .muted)
+            }
+            for (j, cell) in r.cells.enumerated().dropFirst(left).prefix(visibleCols) {
+                let (g, role) = Self.glyph(cell)
+                var text = g
+                if cell.state == .committed, let a = cell.committed[r.fiche.currency] ?? cell.committed.values.first {
+                    text += Self.short(a, l)
+                }
+                let cx = x + (j - left) * cellW
+                let isSel = selected && j == col
+                if isSel { grid.fill(x: cx, y: y, width: cellW - 1, height: 1, role: .selection) }
+                grid.put(x: cx, y: y, text: TextWidth.truncate(text, toWidth: cellW - 1), role: isSel ? .selection : role)
+            }
+            y += 1
+        }
+
+        // Panel.
+        let px = side ? area.x + tableW + 1 : area.x
+        let py = side ? area.y + 1 : area.y + tableH
+        let ph = side ? area.height - 1 : panelH
+        if side {
+            for yy in area.y + 1..<area.y + area.height { grid.put(x: area.x + tableW, y: yy, text: "│", role: .border) }
+        } else if ph > 0 {
+            grid.put(x: area.x, y: py, text: String(repeating: "─", count: max(0, area.width)), role: .border)
+        }
+        return drawPanel(&grid, b, x: px + 1, y: side ? py : py + 1, width: panelW - 2, height: side ? ph : ph - 1, ctx: ctx)
+    }
+
+    private func drawPanel(_ grid: inout Grid, _ b: SynergyBoard, x: Int, y: Int, width: Int, height: Int,
+                           ctx: ScreenContext) -> Position? {
+        guard width > 10, height > 0 else { return nil }
+        let l = ctx.labels, lang = l.language, s = ctx.state
+        var lines: [(String, Role)] = []
+        var cursor: Position?
+        guard b.rows.indices.contains(row) else { return nil }
+        let r = b.rows[row]
+        let partner = b.partners.indices.contains(col) ? b.partners[col] : nil
+        if let f = form {
+            lines.append((l["syn.form.title"] + " " + (s.programme.organisation(f.partner)?.acronym ?? f.partner) + " → " + f.fiche, .title))
+            let labelW = CommitmentForm.fields.map { TextWidth.width(of: l["syn.field." + $0]) }.max()! + 2
+            for (i, name) in CommitmentForm.fields.enumerated() where lines.count < height - 1 {
+                let yy = y + lines.count
+                grid.put(x: x, y: yy, text: TextWidth.pad(l["syn.field." + name], toWidth: labelW), role: i == f.field ? .title : .muted)
+                var ed = f.editors[i]
+                let pos = ed.render(into: &grid, x: x + labelW, y: yy, width: max(1, width - labelW), role: i == f.field ? .input : .normal)
+                if i == f.field { cursor = pos }
+                lines.append(("", .normal))
+            }
+            if lines.count < height {
+                grid.put(x: x, y: y + lines.count, text: TextWidth.truncate(l["syn.form.keys"], toWidth: width), role: .muted)
+            }
+            grid.put(x: x, y: y, text: TextWidth.truncate(lines[0].0, toWidth: width), role: .title)
+            return cursor
+        }
+        if var e = withdrawReason {
+            grid.put(x: x, y: y, text: TextWidth.truncate(l["syn.withdraw.prompt"], toWidth: width), role: .title)
+            if height > 1 { cursor = e.render(into: &grid, x: x, y: y + 1, width: width, role: .input) }
+            if height > 2 { grid.put(x: x, y: y + 2, text: TextWidth.truncate(l["syn.withdraw.keys"], toWidth: width), role: .muted) }
+            return cursor
+        }
+        let f = r.fiche
+        lines.append((f.id + " " + TextWidth.sanitize(f.title) + " — " + TextWidth.sanitize(r.commune.name) + ", "
+                      + TextWidth.sanitize(r.commune.cercle), .title))
+        let sought = l["syn.sought"] + " " + Money.format(f.amountSought, f.currency, language: lang)
+        let committed = r.committed.keys.sorted { a, c in a == f.currency ? c != a : (c == f.currency ? false : a < c) }
+            .map { Money.format(r.committed[$0]!, $0, language: lang) }
+        let engagedMoney = l["syn.committed"] + " " + (committed.isEmpty ? "0" : committed.joined(separator: " + "))
+        let gap = l["syn.gap"] + " " + Money.format(r.gap, f.currency, language: lang)
+        let money = [sought, engagedMoney, gap]
+        if TextWidth.width(of: money.joined(separator: " · ")) <= width {
+            lines.append((money.joined(separator: " · "), .normal))
+        } else {
+            for m in money { lines.append((m, .normal)) }
+        }
+        let engaged = r.engaged.map { (s.programme.organisation($0)?.acronym ?? $0) + ($0 == r.lead ? " ★" : "") }
+        lines.append((l["syn.engaged"] + l.colon + (engaged.isEmpty ? "—" : engaged.joined(separator: ", ")), .normal))
+        if let p = partner {
+            let cell = r.cells[col]
+            var t = p.acronym + l.colon + l["syn.state." + String(describing: cell.state)]
+            for seq in cell.commitments {
+                if let e = s.entry(seq) {
+                    t += " · #\(seq) " + (e.content.amount.map { Money.format($0, e.content.currency ?? f.currency, language: lang) } ?? "")
+                        + " " + l["syn.status." + (e.content.status ?? .announced).rawValue]
+                }
+            }
+            lines.append((t, .queueCurrent))
+        }
+        // History, latest last, as much as fits above the legend.
+        let room = max(0, height - lines.count - (TextWidth.width(of: l["syn.legend"]) > width ? 2 : 1))
+        for h in r.history.suffix(room) {
+            lines.append((s.local.hhmm(h.at) + " " + Self.describe(h, s, l), .muted))
+        }
+        for (i, line) in lines.prefix(height).enumerated() {
+            grid.put(x: x, y: y + i, text: TextWidth.truncate(TextWidth.sanitize(line.0), toWidth: width), role: line.1)
+        }
+        // The legend on one line, or on two when the panel is narrow (and tall enough).
+        let legend = l["syn.legend"]
+        if TextWidth.width(of: legend) > width && lines.count + 2 <= height, let cut = legend.range(of: "  ● ") {
+            grid.put(x: x, y: y + height - 2, text: TextWidth.truncate(String(legend[..<cut.lowerBound]), toWidth: width), role: .muted)
+            grid.put(x: x, y: y + height - 1, text: TextWidth.truncate("● " + String(legend[cut.upperBound...]), toWidth: width), role: .muted)
+        } else if lines.count < height {
+            grid.put(x: x, y: y + height - 1, text: TextWidth.truncate(legend, toWidth: width), role: .muted)
+        }
+        return nil
+    }
+
+    static func describe(_ h: SynergyHistoryItem, _ s: SessionState, _ l: Labels) -> String {
+        func n(_ id: String) -> String { s.programme.organisation(id)?.acronym ?? id }
+        switch h.kind {
+        case .interest(let p): return n(p) + " " + l["syn.h.interest"]
+        case .synergy(let ps, let lead):
+            return l["syn.h.synergy"] + " " + ps.map(n).joined(separator: ", ") + (lead.map { " ★ " + n($0) } ?? "")
+        case .commitment(let e, let p, let a, let cur, let st):
+            return "#\(e) " + n(p) + " " + (a.map { Money.format($0, cur, language: l.language) } ?? "") + " "
+                + l["syn.status." + (st ?? .announced).rawValue]
+        case .statusChanged(let e, _, let st): return "#\(e) → " + l["syn.status." + st.rawValue]
+        case .withdrawn(let e, let p, let reason): return "#\(e) " + n(p) + " " + l["syn.h.withdrawn"] + " (" + reason + ")"
+        }
+    }
+
+    // MARK: Table
+
+    /// Bindings of this screen, part of Keymap/all.
+    static let bindings: [Binding] = [
+        Binding("syn.interest", ["i"], screen: .synergies),
+        Binding("syn.synergy", ["m"], screen: .synergies),
+        Binding("syn.commit", ["e"], screen: .synergies),
+        Binding("syn.status", ["c"], screen: .synergies),
+        Binding("syn.withdraw", ["w"], screen: .synergies),
+        Binding("syn.filter", ["f"], screen: .synergies),
+        Binding("syn.sort", ["o"], screen: .synergies),
+    ]
+
+    /// Labels of this screen: id → (French, English).
+    static let labels: [String: (fr: String, en: String)] = [
+        "action.syn.interest": ("Intérêt", "Interest"),
+        "help.syn.interest": ("Le partenaire de la colonne déclare son intérêt pour la fiche", "The column's partner declares an interest in the fiche"),
+        "action.syn.synergy": ("Synergie", "Synergy"),
+        "help.syn.synergy": ("Marquer une synergie sur la fiche : les partenaires déjà en synergie plus celui de la colonne, chef de file", "Mark a synergy on the fiche: the partners already in it plus the column's, as lead"),
+        "action.syn.commit": ("Engagement", "Commitment"),
+        "help.syn.commit": ("Enregistrer un engagement du partenaire sur la fiche (nature, montant, devise, statut, conditions, échéance)", "Record the partner's commitment on the fiche (nature, amount, currency, status, conditions, deadline)"),
+        "action.syn.status": ("Statut", "Status"),
+        "help.syn.status": ("Faire passer l'engagement de la cellule au statut suivant (annoncé → intention → confirmé → signé)", "Move the cell's commitment to its next status (announced → intention → confirmed → signed)"),
+        "action.syn.withdraw": ("Retirer", "Withdraw"),
+        "help.syn.withdraw": ("Retirer l'engagement de la cellule (il reste dans l'historique, hors des totaux)", "Withdraw the cell's commitment (kept in the history, out of the totals)"),
+        "action.syn.filter": ("Filtre", "Filter"),
+        "help.syn.filter": ("Filtrer : études à financer, PPP, classique, par cercle, par secteur, aucun (flèches : se déplacer)", "Filter: studies to fund, PPP, conventional, per cercle, per sector, none (arrows: move)"),
+        "action.syn.sort": ("Tri", "Sort"),
+        "help.syn.sort": ("Trier les fiches de chaque commune : programme, reste à mobiliser, rang de priorité", "Sort each commune's fiches: programme, remaining gap, priority rank"),
+        "syn.fiche.one": ("fiche", "fiche"),
+        "syn.fiche.many": ("fiches", "fiches"),
+        "syn.filter": ("filtre", "filter"),
+        "syn.sort": ("tri", "sort"),
+        "syn.sort.programme": ("programme", "programme"),
+        "syn.sort.gap": ("reste à mobiliser", "remaining gap"),
+        "syn.sort.priority": ("priorité", "priority"),
+        "syn.filter.none": ("aucun", "none"),
+        "syn.filter.study": ("études à financer", "studies to fund"),
+        "syn.mode.classique": ("classique", "conventional"),
+        "syn.mode.short": ("cl.", "conv"),
+        "syn.cercle": ("cercle", "cercle"),
+        "syn.sector": ("secteur", "sector"),
+        "syn.sought": ("recherché", "sought"),
+        "syn.committed": ("engagé", "committed"),
+        "syn.gap": ("reste", "gap"),
+        "syn.engaged": ("Engagés", "Engaged"),
+        "syn.col.commune": ("Commune", "Commune"),
+        "syn.col.fiche": ("Fiche", "Fiche"),
+        "syn.col.sought": ("Recherché", "Sought"),
+        "syn.col.sector": ("Secteur", "Sector"),
+        "syn.col.cost": ("Coût", "Cost"),
+        "syn.col.gap": ("Reste", "Gap"),
+        "syn.col.mode": ("Mode", "Mode"),
+        "syn.col.study": ("Étude", "Study"),
+        "syn.study.idea": ("idée", "idea"),
+        "syn.study.feasibility-study": ("EF", "FS"),
+        "syn.study.appraisal": ("EP", "appr"),
+        "syn.state.none": ("aucun lien", "no link"),
+        "syn.state.suggested": ("pressenti", "suggested"),
+        "syn.state.interest": ("intérêt déclaré", "interest declared"),
+        "syn.state.synergy": ("en synergie", "in a synergy"),
+        "syn.state.committed": ("engagé", "committed"),
+        "syn.status.announced": ("annoncé", "announced"),
+        "syn.status.intention": ("intention", "intention"),
+        "syn.status.confirmed": ("confirmé", "confirmed"),
+        "syn.status.signed": ("convention signée", "agreement signed"),
+        "syn.nature.financial": ("financier", "financial"),
+        "syn.h.interest": ("intéressé", "interested"),
+        "syn.h.synergy": ("synergie", "synergy"),
+        "syn.h.withdrawn": ("retiré", "withdrawn"),
+        "syn.legend": ("· pressenti  ○ intérêt  ◎ synergie  ● engagé  ★ chef de file", "· suggested  ○ interest  ◎ synergy  ● committed  ★ lead"),
+        "syn.empty": ("Aucune fiche de projet au programme.", "No project fiche in the programme."),
+        "syn.none.filter": ("Aucune fiche ne correspond au filtre (f : filtre suivant).", "No fiche matches the filter (f: next filter)."),
+        "syn.nothing": ("Aucune cellule sélectionnée.", "No cell selected."),
+        "syn.no.commitment": ("Pas d'engagement dans cette cellule.", "No commitment in this cell."),
+        "syn.status.top": ("La convention est déjà signée.", "The agreement is already signed."),
+        "syn.form.title": ("Engagement", "Commitment"),
+        "syn.form.keys": ("Entrée : enregistrer · ↑↓ : champ · Échap : annuler", "Enter: record · ↑↓: field · Esc: cancel"),
+        "syn.field.nature": ("Nature", "Nature"),
+        "syn.field.amount": ("Montant", "Amount"),
+        "syn.field.currency": ("Devise", "Currency"),
+        "syn.field.status": ("Statut", "Status"),
+        "syn.field.conditions": ("Conditions", "Conditions"),
+        "syn.field.due": ("Échéance", "Deadline"),
+        "syn.bad.nature": ("Nature : financier, technique ou étude.", "Nature: financial, technical or study."),
+        "syn.bad.status": ("Statut : annoncé, intention, confirmé ou signé.", "Status: announced, intention, confirmed or signed."),
+        "syn.bad.amount": ("Montant : un entier positif (2500000 ou 2 500 000).", "Amount: a whole positive number (2500000 or 2 500 000)."),
+        "syn.withdraw.prompt": ("Motif du retrait de l'engagement :", "Why the commitment is withdrawn:"),
+        "syn.withdraw.keys": ("Entrée : retirer · Échap : annuler", "Enter: withdraw · Esc: cancel"),
+    ]
+}

@@ -19,6 +19,8 @@ struct Do: ParsableCommand {
           action TEXT --responsible WHO [--due DATE]
           commitment --partner ORG --fiche ID --amount N [--currency FCFA] [--nature financial|technical|study]
                      [--status announced|intention|confirmed|signed] [--conditions TEXT] [--due DATE] [TEXT]
+          interest PARTNER FICHE | synergy FICHE --partners A,B [--lead A]
+          commitment-status SEQ STATUS | withdraw SEQ --reason TEXT
           amend SEQ TEXT --reason TEXT | retract SEQ --reason TEXT | adopt SEQ
           check-in WHO [--day DATE] | walk-in FUNCTION [--organisation ORG] [--sex F|M] [--name NAME]
         WHO is a participant or organisation id, or a text found in exactly one of them without regard

@@ -306,4 +306,18 @@ struct StateMachineTests {
         #expect(h.state.local.hhmm(late.first { $0.item.id == "cloture1" }!.projectedStart) == "11:00")
         #expect(h.state.drift(day: 0, at: Fixtures.at(10, 50)) == 10)
     }
+
+    @Test func currenciesAreNamedOneWay() throws {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at(9, 0))
+        for (typed, stored) in [("F CFA", "FCFA"), ("xof", "FCFA"), ("€", "EUR"), ("euros", "EUR"), ("gbp", "GBP")] {
+            let e = try h.run(.record(EntryContent(kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01", amount: 1_000, currency: typed)),
+                              at: Fixtures.at(9, 1))
+            guard case .entryRecorded(_, let c) = e[0].payload else { Issue.record("not an entry"); return }
+            #expect(c.currency == stored, "\(typed)")
+        }
+        #expect(throws: Refusal.self) {
+            try h.run(.record(EntryContent(kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01", amount: 1, currency: "FCFA;x")), at: Fixtures.at(9, 2))
+        }
+    }
 }

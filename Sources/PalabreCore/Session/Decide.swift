@@ -469,7 +469,7 @@ extension SessionState {
             }
             c.nature = c.nature ?? .financial
             c.status = c.status ?? .announced
-            c.currency = c.currency ?? fiche.currency
+            c.currency = try Self.currency(c.currency) ?? fiche.currency
             if c.nature == .financial && (c.amount ?? 0) == 0 {
                 throw Refusal("no-amount", fr: "Un engagement financier demande un montant supérieur à zéro.",
                               en: "A financial commitment needs an amount above zero.")
@@ -486,6 +486,24 @@ extension SessionState {
         }
         guard !c.text.isEmpty else { throw Self.emptyText }
         return c
+    }
+
+    /// A currency as typed, under its usual name: the names of the CFA franc (F CFA, CFA, XOF,
+    /// fcfa) give FCFA, € and euros EUR, $ and dollars USD — names, not conversions. Anything else
+    /// must be a code of 3 or 4 capital letters (GBP, CHF).
+    static func currency(_ typed: String?) throws(Refusal) -> String? {
+        guard let typed else { return nil }
+        let key = Text.fold(typed).filter { !" .".contains($0) }
+        let names: [String: String] = ["fcfa": "FCFA", "cfa": "FCFA", "xof": "FCFA", "francscfa": "FCFA", "francs": "FCFA",
+                                       "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+                                       "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD"]
+        if let n = names[key] { return n }
+        let code = typed.trimmingCharacters(in: .whitespaces).uppercased()
+        guard (3...4).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw Refusal("bad-currency", fr: "Devise « \(typed) » : écrivez FCFA, EUR, USD ou un code de 3 lettres.",
+                          en: "Currency “\(typed)”: write FCFA, EUR, USD or a 3-letter code.")
+        }
+        return code
     }
 
     /// The largest amount a commitment may carry (999 999 999 999 999 in its currency): beyond

@@ -54,7 +54,8 @@ public struct SynergyRow: Sendable, Equatable {
     /// What remains to find in the fiche's currency: the amount sought minus what was committed in
     /// that currency, never below zero. Other currencies are never converted.
     public var gap: Int64
-    /// Partners engaged (interest, synergy or commitment), in the board's partner order.
+    /// Partners engaged (in a synergy or committed; a declared interest alone is not an engagement),
+    /// in the board's partner order.
     public var engaged: [String]
     /// The lead named by the latest synergy on the fiche.
     public var lead: String?
@@ -234,7 +235,7 @@ public struct SynergyBoard: Sendable, Equatable {
                     }
                 }
                 if let l = lead, let i = colIndex[l] { cells[i].isLead = true }
-                let engaged = cells.indices.filter { cells[$0].state >= .interest }.map { cols[$0].id }
+                let engaged = cells.indices.filter { cells[$0].state >= .synergy }.map { cols[$0].id }
                 let gap = max(0, fiche.amountSought - (committed[fiche.currency] ?? 0))
                 let row = SynergyRow(fiche: fiche, commune: commune, cells: cells, committed: committed, gap: gap,
                                      engaged: engaged, lead: lead, history: history, hasStudyCommitment: study)

@@ -328,7 +328,7 @@ public struct SynergiesScreen: ConsoleScreen {
             for (j, cell) in r.cells.enumerated().dropFirst(left).prefix(visibleCols) {
                 let (g, role) = Self.glyph(cell)
                 var text = g
-                if cell.state == .committed, let a = cell.committed[r.fiche.currency] ?? cell.committed.values.first {
+                if cell.state == .committed, let a = cell.committed[r.fiche.currency] ?? cell.committed.keys.sorted().first.map({ cell.committed[$0]! }) {
                     text += Self.short(a, l)
                 }
                 let cx = x + (j - left) * cellW

@@ -347,9 +347,9 @@ extension SessionState {
             try requireFiche(fiche)
             var seen: [String] = []
             for p in partners where !seen.contains(p) { try requirePartner(p); seen.append(p) }
-            guard !seen.isEmpty else {
-                throw Refusal("no-partners", fr: "Une synergie demande au moins un partenaire.",
-                              en: "A synergy needs at least one partner.")
+            guard seen.count >= 2 else {
+                throw Refusal("no-partners", fr: "Une synergie réunit au moins deux partenaires différents sur la fiche (sinon, déclarez un intérêt).",
+                              en: "A synergy brings at least two different partners together on the fiche (otherwise, declare an interest).")
             }
             if let lead, !seen.contains(lead) {
                 throw Refusal("lead-not-partner", fr: "Le chef de file \(displayName(lead)) doit être l'un des partenaires de la synergie.",

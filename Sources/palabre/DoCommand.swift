@@ -55,19 +55,10 @@ struct Do: ParsableCommand {
             try reportingErrors { try VerbParser.printHelp(verb) }
             return
         }
-        guard SeatRole(rawValue: seat) != nil else {
-            printError("palabre: --seat \(seat): expected one of \(SeatRole.allCases.map(\.rawValue).joined(separator: ", ")).")
-            throw ExitCode(2)
-        }
         try reportingErrors {
             let store = try SessionLocator.open(session, writable: true)
             try reportingErrors(language: store.programme.language) {
-                let events: [Event] = try store.journal.withLock {
-                    try store.refresh()
-                    let cmd = try VerbParser.command(verb, rest, state: store.state)
-                    let now = try ClockOverride.instant(at, state: store.state, command: cmd)
-                    return try store.perform(cmd, seat: seat, at: now)
-                }
+                let events = try VerbParser.apply(verb, rest, seat: seat, at: at, to: store)
                 for e in events { emitLine("\(e.seq) \(e.payload.type)") }
                 // Recorded is recorded: a document that cannot be written is a warning, not a failure
                 // (a script retrying on failure would record twice).

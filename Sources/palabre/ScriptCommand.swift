@@ -61,15 +61,7 @@ struct Script: ParsableCommand {
                     words = extractOption("--seat", from: words) { seat = $0 }
                     words = extractOption("--at", from: words) { at = $0 }
                     guard let verb = words.first else { continue }
-                    guard SeatRole(rawValue: seat) != nil else {
-                        throw UserError(description: "--seat \(seat): expected one of \(SeatRole.allCases.map(\.rawValue).joined(separator: ", ")).", code: 2)
-                    }
-                    let events: [Event] = try store.journal.withLock {
-                        try store.refresh()
-                        let cmd = try VerbParser.command(verb, Array(words.dropFirst()), state: store.state)
-                        let now = try ClockOverride.instant(at, state: store.state, command: cmd)
-                        return try store.perform(cmd, seat: seat, at: now)
-                    }
+                    let events = try VerbParser.apply(verb, Array(words.dropFirst()), seat: seat, at: at, to: store)
                     count += events.count
                     if !quiet { for e in events { emitLine("\(e.seq) \(e.payload.type)") } }
                 } catch let r as Refusal {

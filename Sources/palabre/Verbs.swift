@@ -11,7 +11,6 @@ protocol Verb: ParsableArguments {
 /// Words joined into one text (so `note Été œ` and `note "Été œ"` are the same).
 private func joined(_ words: [String]) -> String { words.joined(separator: " ") }
 
-private func who(_ text: String, _ state: SessionState) throws -> String { try state.resolve(who: text) }
 
 private func minutes(_ text: String, what: String) throws -> Int {
     guard let s = Durations.parse(text), s > 0 else {
@@ -84,29 +83,28 @@ struct RequestFloorVerb: Verb {
     @Flag(name: .customLong("point-of-order"), help: "A point of order (motion d'ordre): ahead of ordinary requests.")
     var pointOfOrder = false
     func command(_ s: SessionState) throws -> Command {
-        .requestFloor(who: try PalabreCore_who(joined(who), s), pointOfOrder: pointOfOrder)
+        .requestFloor(who: try s.resolve(who: joined(who)), pointOfOrder: pointOfOrder)
     }
 }
 
-private func PalabreCore_who(_ t: String, _ s: SessionState) throws -> String { try who(t, s) }
 
 struct GiveFloorVerb: Verb {
     @Argument(help: "Who gets the floor; default: the head of the queue.") var who: [String] = []
     func command(_ s: SessionState) throws -> Command {
-        .giveFloor(who: who.isEmpty ? nil : try PalabreCore_who(joined(who), s))
+        .giveFloor(who: who.isEmpty ? nil : try s.resolve(who: joined(who)))
     }
 }
 
 struct RemoveSpeakerVerb: Verb {
     @Argument(help: "Who to take out of the queue.") var who: [String]
-    func command(_ s: SessionState) throws -> Command { .removeSpeaker(who: try PalabreCore_who(joined(who), s)) }
+    func command(_ s: SessionState) throws -> Command { .removeSpeaker(who: try s.resolve(who: joined(who))) }
 }
 
 struct ReorderSpeakerVerb: Verb {
     @Argument(help: "Who to move in the queue.") var who: String
     @Argument(help: "New place, 1 for the head of the queue.") var position: Int
     func command(_ s: SessionState) throws -> Command {
-        .reorderSpeaker(who: try PalabreCore_who(who, s), position: position - 1)
+        .reorderSpeaker(who: try s.resolve(who: who), position: position - 1)
     }
 }
 
@@ -197,7 +195,7 @@ struct AdoptVerb: Verb {
 struct CheckInVerb: Verb {
     @Argument(help: "Participant (id or text).") var who: [String]
     @Option(help: "Day (default: the day under way).") var day: String?
-    func command(_ s: SessionState) throws -> Command { .checkIn(who: try PalabreCore_who(joined(who), s), day: day) }
+    func command(_ s: SessionState) throws -> Command { .checkIn(who: try s.resolve(who: joined(who)), day: day) }
 }
 
 struct WalkInVerb: Verb {
@@ -277,6 +275,22 @@ enum VerbParser {
         "interest": InterestVerb.self, "synergy": SynergyVerb.self, "commitment-status": CommitmentStatusVerb.self,
         "withdraw": WithdrawVerb.self,
     ]
+
+    /// Applies one verb line to `store` for `seat` (a ``SeatRole`` name), at `at` (`--at`, or
+    /// the system clock): under the journal's lock, folds what other seats wrote, builds the
+    /// command, decides and records. The one path of `palabre do` and `palabre script`.
+    /// Throws ``UserError`` (bad seat, verb or arguments), ``Refusal`` or ``JournalError``.
+    static func apply(_ verb: String, _ args: [String], seat: String, at: String?, to store: SessionStore) throws -> [Event] {
+        guard SeatRole(rawValue: seat) != nil else {
+            throw UserError(description: "--seat \(seat): expected one of \(SeatRole.allCases.map(\.rawValue).joined(separator: ", ")).", code: 2)
+        }
+        return try store.journal.withLock {
+            try store.refresh()
+            let cmd = try command(verb, args, state: store.state)
+            let now = try ClockOverride.instant(at, state: store.state, command: cmd)
+            return try store.perform(cmd, seat: seat, at: now)
+        }
+    }
 
     /// Prints the help of `verb`.
     static func printHelp(_ verb: String) throws {

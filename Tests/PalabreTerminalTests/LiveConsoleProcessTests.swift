@@ -55,12 +55,7 @@ struct LiveConsoleProcessTests {
         #expect(screen.contains { $0.contains("Diéli") })
 
         try tmux.press("C-c")
-        let status = try waitForFile(dir.appendingPathComponent("status"))
-        #expect(status == "EXIT=0\n")
-        let flags = sttyFlags(try waitForFile(dir.appendingPathComponent("stty.txt")))
-        #expect(flags.contains("icanon") && !flags.contains("-icanon"))
-        #expect(flags.contains("echo") && !flags.contains("-echo"))
-        #expect(try tmux.display("#{alternate_on}") == "0")
+        try expectTerminalRestored(tmux, dir)
 
         // The journal and the minutes hold the exact text.
         let recorded = try String(contentsOf: journal, encoding: .utf8)

@@ -34,12 +34,7 @@ struct ReplayProcessTests {
         try tmux.waitForScreen("day 2 again") { $0.contains { $0.contains("Jour 2 · 2023-10-18 08:10") } }
 
         try tmux.press("q")
-        let status = try waitForFile(dir.appendingPathComponent("status"))
-        #expect(status == "EXIT=0\n")
-        let flags = sttyFlags(try waitForFile(dir.appendingPathComponent("stty.txt")))
-        #expect(flags.contains("icanon") && !flags.contains("-icanon"))
-        #expect(flags.contains("echo") && !flags.contains("-echo"))
-        #expect(try tmux.display("#{alternate_on}") == "0")
+        try expectTerminalRestored(tmux, dir)
     }
 
     @Test("A journal damaged in the middle is refused with its line; a torn tail replays with a warning")

@@ -81,6 +81,18 @@ func wrappedPalabre(_ palabre: String, _ args: String, directory: URL) -> String
     return "bash -c '\(palabre) \(args); echo EXIT=$? > \(d)/status; stty -a > \(d)/stty.txt; exec sleep 60'"
 }
 
+/// After a wrapped command ended (see `wrappedPalabre`): exit status 0, canonical mode and echo
+/// back on, alternate screen off.
+func expectTerminalRestored(_ tmux: TmuxSession, _ dir: URL) throws {
+    let status = try waitForFile(dir.appendingPathComponent("status"))
+    #expect(status == "EXIT=0\n")
+    let stty = try waitForFile(dir.appendingPathComponent("stty.txt"))
+    let flags = sttyFlags(stty)
+    #expect(flags.contains("icanon") && !flags.contains("-icanon"), "\(stty)")
+    #expect(flags.contains("echo") && !flags.contains("-echo"), "\(stty)")
+    #expect(try tmux.display("#{alternate_on}") == "0")
+}
+
 /// The package's root folder.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -208,15 +220,7 @@ struct TermdemoProcessTests {
         return "bash -c '\(prefix)\(demo) \(d)/out.txt; echo EXIT=$? > \(d)/status; stty -a > \(d)/stty.txt; exec sleep 60'"
     }
 
-    func expectRestored(_ tmux: TmuxSession, _ dir: URL) throws {
-        let status = try waitForFile(dir.appendingPathComponent("status"))
-        #expect(status == "EXIT=0\n")
-        let stty = try waitForFile(dir.appendingPathComponent("stty.txt"))
-        let flags = sttyFlags(stty)
-        #expect(flags.contains("icanon") && !flags.contains("-icanon"), "\(stty)")
-        #expect(flags.contains("echo") && !flags.contains("-echo"), "\(stty)")
-        #expect(try tmux.display("#{alternate_on}") == "0")
-    }
+    func expectRestored(_ tmux: TmuxSession, _ dir: URL) throws { try expectTerminalRestored(tmux, dir) }
 
     @Test("Type, submit, resize down to 1×1 and back, Ctrl-C: exit 0, text saved, terminal restored")
     func fullScenario() throws {

@@ -54,6 +54,32 @@ static inline int palabre_can_address_cursor(void) {
     return cup != NULL && cup != (char *)-1;
 }
 
+/* Whether the current terminal has an alternate screen (terminfo smcup): without one
+   (vt100, linux) the last screen drawn stays visible after endwin. */
+static inline int palabre_has_alternate_screen(void) {
+    char *smcup = tigetstr("smcup");
+    return smcup != NULL && smcup != (char *)-1 && smcup[0] != 0;
+}
+
+/* Where palabre_putc writes (tputs takes a plain function, not a closure). */
+static inline FILE **palabre_tputs_target(void) {
+    static FILE *target = NULL;
+    return &target;
+}
+
+static inline int palabre_putc(int c) { return putc(c, *palabre_tputs_target()); }
+
+/* Writes the current terminal's clear-screen string (which also homes the cursor) to
+   `out`. Returns 0, or -1 when the terminal has none. */
+static inline int palabre_put_clear_screen(FILE *out) {
+    char *clear = tigetstr("clear");
+    if (clear == NULL || clear == (char *)-1 || clear[0] == 0) return -1;
+    *palabre_tputs_target() = out;
+    tputs(clear, 1, palabre_putc);
+    fflush(out);
+    return 0;
+}
+
 /* Makes sure ncurses will hear about window resizes: a SIGWINCH ignored or blocked by the
    parent process (both are inherited) would keep KEY_RESIZE from ever arriving. Call on the
    thread that reads keys, before newterm. */

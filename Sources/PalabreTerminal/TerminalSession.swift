@@ -32,23 +32,27 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// The terminal, opened with ncursesw: a `Backend` for `Renderer`, plus key reading.
+/// The terminal, opened with ncursesw: a `Backend` for `Renderer`, plus input reading.
 /// The only place ncurses is called. One session at a time per process.
+///
+/// ncurses' own key translation (`keypad`) is off: what the terminal sends is decoded by
+/// `KeyDecoder`, which reads whole escape sequences or drops them whole, so line noise and
+/// unknown keys never turn into commands.
 ///
 ///     let session = try TerminalSession()          // prints nothing on failure: throws
 ///     defer { session.shutdown() }
+///     if let notice = session.notice { show(notice) }
 ///     let renderer = Renderer(backend: session)
 ///     while TerminationSignals.pending() == nil {
 ///         renderer.render(screen(session.size))
-///         if let key = session.readKey() { … }    // nil after the read timeout
+///         for event in session.readInput(timeoutMilliseconds: 200) { … }   // [] on timeout
 ///     }
 public final class TerminalSession: Backend {
+    /// How the session is opened and how `readKey` waits.
     public struct Options: Sendable {
         /// How long `readKey` waits for a key before returning nil, so the loop can
         /// refresh timers; negative waits forever.
         public var readTimeoutMilliseconds: Int32 = 200
-        /// How long a lone Esc waits for the rest of an escape sequence.
-        public var escapeDelayMilliseconds: Int32 = 25
         /// Watch SIGINT, SIGTERM and SIGHUP (see `TerminationSignals`).
         public var watchSignals = true
         /// Restore the terminal on a crash (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS).
@@ -56,6 +60,7 @@ public final class TerminalSession: Backend {
         /// Environment consulted for TERM and NO_COLOR.
         public var environment: [String: String] = ProcessInfo.processInfo.environment
 
+        /// The defaults: 200 ms reads, signals watched, terminal restored on a crash.
         public init() {}
     }
 
@@ -65,8 +70,15 @@ public final class TerminalSession: Backend {
     public let colorCount: Int
     /// Maps roles to styles. After changing it, call `Renderer.invalidate()`.
     public var theme: Theme
-    /// The TERM the session was opened with.
+    /// The TERM the session was opened with (from the environment, even when
+    /// `fallbackTerm` was used instead).
     public let term: String
+    /// Something the user should be told about the terminal, in English (for instance that
+    /// an unknown TERM was replaced by `fallbackTerm`); nil when all is well.
+    public private(set) var notice: String?
+    /// The terminal description used when TERM has no terminfo entry on this machine (a
+    /// TERM set by a terminal on another machine, over SSH: xterm-kitty, alacritty).
+    public static let fallbackTerm = "xterm-256color"
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
@@ -78,6 +90,16 @@ public final class TerminalSession: Backend {
     private var nextPair: Int32 = 1
     private var cursor: Position?
     private var cursorVisible = false
+    /// Whether the terminal has an alternate screen (terminfo smcup); without one the
+    /// screen is cleared at shutdown.
+    private let hasAlternateScreen: Bool
+    /// Turns what the terminal sends into events.
+    private var decoder = KeyDecoder()
+    /// Keys decoded but not yet returned by `readKey`.
+    private var pendingKeys: [Key] = []
+    /// How long `readKey` waits (milliseconds; negative: forever).
+    private var readTimeoutMilliseconds: Int32
+    /// Whether `shutdown()` has run.
     private(set) public var isShutDown = false
 
     private struct PairKey: Hashable {
@@ -87,8 +109,9 @@ public final class TerminalSession: Backend {
 
     /// Opens the terminal on standard input and output.
     ///
-    /// Throws `TerminalError` when TERM is missing, `dumb` or unknown, or when standard
-    /// input or output is not a terminal; nothing has been changed on screen then.
+    /// Throws `TerminalError` when TERM is missing or `dumb`, or when standard input or
+    /// output is not a terminal; nothing has been changed on screen then. A TERM without a
+    /// terminfo entry here is replaced by `fallbackTerm`, and `notice` says so.
     public convenience init(theme: Theme = .builtInDefault, options: Options = Options()) throws {
         try self.init(input: palabre_stdin(), output: palabre_stdout(), ownsFiles: false, theme: theme, options: options)
     }
@@ -131,7 +154,16 @@ public final class TerminalSession: Backend {
         palabre_prepare_sigwinch()
         use_env(true)
         use_tioctl(true)
-        guard let screen = term.withCString({ newterm($0, output, input) }) else {
+        var notice: String?
+        var opened = term.withCString { newterm($0, output, input) }
+        if opened == nil {
+            opened = Self.fallbackTerm.withCString { newterm($0, output, input) }
+            if opened != nil {
+                notice = "terminal type \(term) unknown here: using \(Self.fallbackTerm)"
+            }
+        }
+        guard let screen = opened else {
+            _ = palabre_restore_termios()
             throw TerminalError.unknownTerminal(term: term)
         }
         set_term(screen)
@@ -147,22 +179,25 @@ public final class TerminalSession: Backend {
         self.outputFile = output
         self.ownsFiles = ownsFiles
         self.term = term
+        self.notice = notice
         self.theme = theme
+        self.hasAlternateScreen = palabre_has_alternate_screen() != 0
+        self.readTimeoutMilliseconds = options.readTimeoutMilliseconds
 
-        // 5. Input modes, cursor, Esc delay, read timeout.
+        // 5. Input modes and cursor.
         // raw rather than cbreak: no XON/XOFF (^S would freeze the screen), and ^C arrives as a key.
         raw()
         noecho()
-        keypad(window, true)
+        // nonl: a carriage return arrives as itself, so a pasted CR LF is one line break.
+        nonl()
+        // keypad off: escape sequences reach KeyDecoder untouched, in whichever keypad mode
+        // the terminal is (normal `ESC [ A` or application `ESC O A`).
+        keypad(window, false)
         // Bracketed paste: a pasted paragraph arrives between ESC[200~ and ESC[201~, so its
         // newlines can be told from Enter.
-        define_key("\u{1B}[200~", Self.pasteStartCode)
-        define_key("\u{1B}[201~", Self.pasteEndCode)
         fputs("\u{1B}[?2004h", output)
         fflush(output)
         curs_set(0)
-        set_escdelay(options.escapeDelayMilliseconds)
-        wtimeout(window, options.readTimeoutMilliseconds)
 
         // 6. Colours.
         if has_colors() {
@@ -197,7 +232,9 @@ public final class TerminalSession: Backend {
     }
 
     /// Leaves the screen and gives the terminal back as it was: endwin, delscreen, the
-    /// saved terminal modes. Safe to call more than once.
+    /// saved terminal modes. On a terminal without an alternate screen (vt100, linux) the
+    /// screen is cleared and the cursor left at the top left, so the shell prompt comes
+    /// back on a clean screen. Safe to call more than once.
     public func shutdown() {
         guard !isShutDown else { return }
         isShutDown = true
@@ -207,6 +244,8 @@ public final class TerminalSession: Backend {
         fflush(outputFile)
         curs_set(1)
         endwin()
+        // endwin leaves the cursor on the last line, under the last screen drawn.
+        if !hasAlternateScreen { _ = palabre_put_clear_screen(outputFile) }
         delscreen(screen)
         _ = palabre_restore_termios()
         fflush(outputFile)
@@ -221,38 +260,94 @@ public final class TerminalSession: Backend {
 
     /// Changes how long `readKey` waits (milliseconds; negative: forever).
     public func setReadTimeout(milliseconds: Int32) {
-        wtimeout(window, milliseconds)
+        readTimeoutMilliseconds = milliseconds
     }
 
-    // MARK: Keys
+    // MARK: Input
 
-    /// The next key, or nil when the read timeout passed first (or the key is one palabre
-    /// does not use). `.resize` means `size` has changed: redraw everything.
-    public func readKey() -> Key? {
-        guard !isShutDown else { return nil }
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for input and returns every
+    /// event decodable from what has arrived: keys, whole pastes, `.resize` (then `size`
+    /// has changed: redraw everything). `[]` when the time passed with nothing complete.
+    ///
+    /// Once something has arrived it only takes what is already waiting (a whole paste
+    /// written at once comes in one call) and returns. An escape sequence split by a slow
+    /// link is completed by the next calls; a lone Esc comes out as `.escape` after
+    /// `KeyDecoder.sequenceTimeoutMilliseconds`, in this call if the timeout allows.
+    ///
+    ///     for event in session.readInput(timeoutMilliseconds: 200) {
+    ///         switch event {
+    ///         case .key(let key): …
+    ///         case .paste(let text): editor.insert(text)
+    ///         case .resize: renderer.invalidate()
+    ///         }
+    ///     }
+    public func readInput(timeoutMilliseconds: Int32) -> [InputEvent] {
+        guard !isShutDown else { return [] }
+        var events = pendingKeys.map { InputEvent.key($0) }
+        pendingKeys.removeAll()
+        let start = Self.monotonicMilliseconds()
+        let end: Int64? = timeoutMilliseconds < 0 ? nil : start + Int64(timeoutMilliseconds)
+        // Once something has arrived, take only what is already waiting, for this long at most.
+        let drainLimit: Int64 = 10
+        var drainEnd: Int64?
+        var firstRead = true
         while true {
+            let now = Self.monotonicMilliseconds()
+            events += decoder.expire(atMilliseconds: now)
+            if !events.isEmpty, drainEnd == nil { drainEnd = now + drainLimit }
+            let wait: Int64
+            if let drainEnd {
+                if now >= drainEnd { break }
+                wait = 0
+            } else {
+                if !firstRead, let end, now >= end { break }
+                // Until the caller's timeout or the decoder's deadline, whichever is sooner.
+                let limit = [end, decoder.deadline].compactMap { $0 }.min()
+                wait = limit.map { max(0, $0 - now) } ?? -1
+            }
+            firstRead = false
+            wtimeout(window, Int32(clamping: wait))
             var character: wint_t = 0
             let result = wget_wch(window, &character)
-            if result == ERR { return nil }
-            if result == KEY_CODE_YES {
-                let code = Int32(bitPattern: character)
-                if code == Self.pasteStartCode { pasting = true; continue }
-                if code == Self.pasteEndCode { pasting = false; continue }
-                return KeyDecoding.key(forKeyCode: code)
+            if result == ERR {
+                if drainEnd != nil { break }
+                continue
             }
-            // Inside a paste, line breaks and tabs are text: they become spaces; an escape
-            // character (colour codes copied from a terminal) is dropped.
-            if pasting, [9, 10, 13].contains(UInt32(character)) { return .char(" ") }
-            if pasting, character == 27 { continue }
-            return KeyDecoding.key(forCharacter: UInt32(character))
+            if result == KEY_CODE_YES {
+                // keypad is off, so only the resize pseudo-key comes as a key code.
+                if Int32(bitPattern: character) == KEY_RESIZE { events.append(.resize) }
+                continue
+            }
+            events += decoder.feed(UInt32(character), atMilliseconds: Self.monotonicMilliseconds())
         }
+        return events
     }
 
-    /// Key codes given to the bracketed-paste markers (above ncurses' own codes).
-    static let pasteStartCode = KEY_MAX + 1
-    static let pasteEndCode = KEY_MAX + 2
-    /// Whether the keys being read come from a paste.
-    private var pasting = false
+    /// The next key, or nil when the read timeout passed first. `.resize` means `size` has
+    /// changed: redraw everything. A paste comes as its characters, one key each.
+    ///
+    /// Deprecated: kept until callers move to `readInput(timeoutMilliseconds:)`, which
+    /// keeps a paste whole so that it cannot trigger commands.
+    public func readKey() -> Key? {
+        guard !isShutDown else { return nil }
+        if pendingKeys.isEmpty {
+            for event in readInput(timeoutMilliseconds: readTimeoutMilliseconds) {
+                switch event {
+                case .key(let key): pendingKeys.append(key)
+                case .paste(let text): pendingKeys += text.map { Key.char($0) }
+                case .resize: pendingKeys.append(.resize)
+                }
+            }
+        }
+        return pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
+    }
+
+    /// Milliseconds on the monotonic clock (not affected by changes of the wall clock).
+    static func monotonicMilliseconds() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
+    }
 
     // MARK: Backend
 

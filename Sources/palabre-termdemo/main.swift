@@ -3,6 +3,7 @@
 // the file given as argument. Quits with exit status 0 on Ctrl-C, on q with an empty line,
 // and on SIGTERM or SIGHUP, leaving the terminal as it found it. With
 // PALABRE_TERMDEMO_CRASH=1, F12 crashes it on purpose (the terminal must still be restored).
+// A paste goes to the input line as text.
 //
 //     palabre-termdemo notes.txt        (PALABRE_THEME=projector for another theme)
 
@@ -10,15 +11,12 @@ import Foundation
 import PalabreTerminal
 import PalabreUI
 
-enum DemoAction: Sendable {
-    case submit, quit, quitIfEmpty
-}
-
-let keyMap = KeyMap<DemoAction>([
-    KeyBinding(["Enter"], .submit, hint: "Enregistrer"),
-    KeyBinding(["Ctrl-C"], .quit, hint: "Quitter"),
-    KeyBinding(["q"], .quitIfEmpty, hint: "Quitter (ligne vide)"),
-])
+/// The hint bar: the keys `handle` acts on besides editing.
+let hints: [(keys: String, label: String)] = [
+    ("Entrée", "Enregistrer"),
+    ("^C", "Quitter"),
+    ("q", "Quitter (ligne vide)"),
+]
 
 let minimumSize = Size(width: 40, height: 12)
 let tooSmallNotice = "Fenêtre trop petite : agrandir à 40×12 au moins"
@@ -85,8 +83,24 @@ func renderScreen(size: Size, state: DemoState, editor: inout LineEditor) -> (Gr
     if let message = state.message {
         grid.put(x: 1, y: h - 2, text: TextWidth.truncate(message.text, toWidth: w - 2), role: message.role)
     }
-    grid.drawHints(keyMap.hints, y: h - 1)
+    drawHintBar(into: &grid, y: h - 1)
     return (grid, cursor)
+}
+
+/// The hint bar on row `y`: each key in `hint.key`, its label in `hint.text`; entries that
+/// do not fit are left out.
+func drawHintBar(into grid: inout Grid, y: Int) {
+    grid.fill(x: 0, y: y, width: grid.width, height: 1, role: .hintText)
+    var x = 0
+    for (index, hint) in hints.enumerated() {
+        let keys = " " + hint.keys + " "
+        let label = " " + hint.label
+        let needed = TextWidth.width(of: keys) + TextWidth.width(of: label) + (index > 0 ? 2 : 0)
+        if x + needed > grid.width { break }
+        if index > 0 { x += 2 }
+        x = grid.put(x: x, y: y, text: keys, role: .hintKey)
+        x = grid.put(x: x, y: y, text: label, role: .hintText)
+    }
 }
 
 /// Appends one line to the file, NFC-normalised. Returns an error message on failure.
@@ -127,11 +141,9 @@ func run() -> Int32 {
     // For the crash-restore test: F12 traps on purpose.
     let crashOnF12 = environment["PALABRE_TERMDEMO_CRASH"] == "1"
     let loaded = ThemeLoader.standard().load(environment["PALABRE_THEME"] ?? "dark")
-    var options = TerminalSession.Options()
-    options.readTimeoutMilliseconds = 100
     let session: TerminalSession
     do {
-        session = try TerminalSession(theme: loaded.theme, options: options)
+        session = try TerminalSession(theme: loaded.theme)
     } catch {
         printError("\(error)")
         return 1
@@ -141,37 +153,38 @@ func run() -> Int32 {
     let start = ContinuousClock.now
     var editor = LineEditor()
     var state = DemoState()
-    state.warning = loaded.diagnostics.first.map { "Thème : \($0)" }
+    state.warning = session.notice ?? loaded.diagnostics.first.map { "Thème : \($0)" }
 
     loop: while session.pendingSignal() == nil {
         state.elapsedSeconds = Int((ContinuousClock.now - start).components.seconds)
         let (grid, cursor) = renderScreen(size: session.size, state: state, editor: &editor)
         renderer.render(grid, cursor: cursor)
 
-        guard let key = session.readKey() else { continue }
-        if key == .function(12) && crashOnF12 {
-            fatalError("crash requested with F12 (PALABRE_TERMDEMO_CRASH=1)")
-        }
-        switch keyMap.action(for: key) {
-        case .quit:
-            break loop
-        case .quitIfEmpty where editor.isEmpty:
-            break loop
-        case .submit:
-            let line = editor.text
-            guard !line.isEmpty else { continue }
-            if let failure = append(line, to: fd) {
-                state.message = ("Échec de l’écriture dans \(path) : \(failure)", .bannerError)
-            } else {
-                state.savedCount += 1
-                state.lastLine = line
-                state.message = ("Enregistré dans \(path) (\(state.savedCount) ligne\(state.savedCount > 1 ? "s" : ""))", .statusDone)
-                editor.clear()
-            }
-        default:
-            if key == .resize {
+        for event in session.readInput(timeoutMilliseconds: 100) {
+            switch event {
+            case .resize, .key(.resize):
                 renderer.invalidate()
-            } else {
+            case .paste(let text):
+                editor.insert(text)
+            case .key(.function(12)) where crashOnF12:
+                fatalError("crash requested with F12 (PALABRE_TERMDEMO_CRASH=1)")
+            case .key(.ctrl("c")):
+                break loop
+            case .key(.char("q")) where editor.isEmpty:
+                break loop
+            case .key(.enter):
+                let line = editor.text
+                guard !line.isEmpty else { continue }
+                if let failure = append(line, to: fd) {
+                    state.message = ("Échec de l’écriture dans \(path) : \(failure)", .bannerError)
+                } else {
+                    state.savedCount += 1
+                    state.lastLine = line
+                    state.message = ("Enregistré dans \(path) (\(state.savedCount) ligne\(state.savedCount > 1 ? "s" : ""))",
+                                     .statusDone)
+                    editor.clear()
+                }
+            case .key(let key):
                 editor.handle(key)
             }
         }

@@ -338,6 +338,33 @@ struct TermdemoProcessTests {
         #expect(try tmux.display("#{alternate_on}") == "0")
     }
 
+    @Test("A paste goes to the text line whole; unknown and modified keys do nothing")
+    func pasteAndNoise() throws {
+        let demo = try termdemoPath()
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tmux = try TmuxSession(command: Self.command(demo: demo, directory: dir), width: 80, height: 24, directory: dir)
+        try tmux.waitForScreen("the demo") { $0.contains { $0.contains("Texte :") } }
+        // q on an empty line quits, but not when pasted; the line break becomes a space.
+        try tmux.tmux(["set-buffer", "q\nÉté"])
+        try tmux.tmux(["paste-buffer", "-p", "-t", "demo"])
+        try tmux.waitForScreen("the pasted text") { $0.contains { $0.contains("Texte : q Été") } }
+        try tmux.press("C-u")
+        try tmux.waitForScreen("the empty line") { $0.contains { $0.hasSuffix("Texte :") } }
+        // Keypad 4 (application mode), Shift-End, Ctrl-Alt-Shift-F1, Alt-q: only the 4 shows.
+        try tmux.tmux(["send-keys", "-t", "demo", "-H", "1b", "4f", "74"])
+        try tmux.tmux(["send-keys", "-t", "demo", "-H", "1b", "5b", "31", "3b", "32", "46"])
+        try tmux.tmux(["send-keys", "-t", "demo", "-H", "1b", "5b", "31", "3b", "38", "50"])
+        try tmux.tmux(["send-keys", "-t", "demo", "-H", "1b", "71"])
+        try tmux.type("x")
+        let screen = try tmux.waitForScreen("the typed x") { $0.contains { $0.contains("Texte : 4x") } }
+        #expect(screen.contains { $0.hasSuffix("Texte : 4x") })
+        try tmux.press("C-u")
+        try tmux.type("q")
+        try expectRestored(tmux, dir)
+        #expect((try? String(contentsOf: dir.appendingPathComponent("out.txt"), encoding: .utf8)) == "")
+    }
+
     @Test("TERM=dumb gives a clear message and a non-zero status")
     func dumbTerminal() throws {
         let demo = try termdemoPath()

@@ -471,3 +471,5 @@ public final class TerminalSession: Backend {
         }
     }
 }
+
+extension TerminalSession: ConsoleTerminal {}

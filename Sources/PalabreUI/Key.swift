@@ -1,5 +1,7 @@
+import PalabreCore
+
 /// A key press, independent of the terminal library. Key-binding tables are written with
-/// `Key.parse` names, and the same table feeds dispatch, the hint bar and help.
+/// `Key.parse` names (see ``Keymap``), and the same table feeds dispatch, the hint bar and help.
 ///
 ///     Key.parse("F2")        // .function(2)
 ///     Key.parse("Ctrl-C")    // .ctrl("c")
@@ -21,30 +23,34 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 
     // MARK: Names
 
-    private static let named: [(Key, display: String, aliases: [String])] = [
-        (.up, "↑", ["up"]),
-        (.down, "↓", ["down"]),
-        (.left, "←", ["left"]),
-        (.right, "→", ["right"]),
-        (.home, "Début", ["home", "début", "debut"]),
-        (.end, "Fin", ["end", "fin"]),
-        (.pageUp, "PgPréc", ["pageup", "pgup", "pgpréc", "pgprec", "prior"]),
-        (.pageDown, "PgSuiv", ["pagedown", "pgdn", "pgdown", "pgsuiv", "next"]),
-        (.enter, "Entrée", ["enter", "return", "ret", "entrée", "entree", "⏎"]),
-        (.tab, "Tab", ["tab", "⇥"]),
-        (.backTab, "⇧Tab", ["backtab", "shift-tab", "s-tab", "⇧tab"]),
-        (.backspace, "⌫", ["backspace", "bs", "⌫"]),
-        (.delete, "Suppr", ["delete", "del", "suppr"]),
-        (.insert, "Inser", ["insert", "ins", "inser"]),
-        (.escape, "Échap", ["escape", "esc", "échap", "echap"]),
-        (.resize, "Redim", ["resize", "redim"]),
-        (.char(" "), "Espace", ["space", "spc", "espace"]),
+    private static let named: [(Key, fr: String, en: String, aliases: [String])] = [
+        (.up, "↑", "↑", ["up"]),
+        (.down, "↓", "↓", ["down"]),
+        (.left, "←", "←", ["left"]),
+        (.right, "→", "→", ["right"]),
+        (.home, "Début", "Home", ["home", "début", "debut"]),
+        (.end, "Fin", "End", ["end", "fin"]),
+        (.pageUp, "PgPréc", "PgUp", ["pageup", "pgup", "pgpréc", "pgprec", "prior"]),
+        (.pageDown, "PgSuiv", "PgDn", ["pagedown", "pgdn", "pgdown", "pgsuiv", "next"]),
+        (.enter, "Entrée", "Enter", ["enter", "return", "ret", "entrée", "entree", "⏎"]),
+        (.tab, "Tab", "Tab", ["tab", "⇥"]),
+        (.backTab, "⇧Tab", "⇧Tab", ["backtab", "shift-tab", "s-tab", "⇧tab"]),
+        (.backspace, "⌫", "⌫", ["backspace", "bs", "⌫"]),
+        (.delete, "Suppr", "Del", ["delete", "del", "suppr"]),
+        (.insert, "Inser", "Ins", ["insert", "ins", "inser"]),
+        (.escape, "Échap", "Esc", ["escape", "esc", "échap", "echap"]),
+        (.resize, "Redim", "Resize", ["resize", "redim"]),
+        (.char(" "), "Espace", "Space", ["space", "spc", "espace"]),
     ]
 
-    /// A short name for hint bars and help: `F2`, `^C`, `↑`, `Entrée`, `Échap`, `?`.
+    /// A short name for hint bars and help, in French: `F2`, `^C`, `↑`, `Entrée`, `Échap`, `?`.
     /// `Key.parse(key.displayName) == key` for every key.
-    public var displayName: String {
-        if let entry = Key.named.first(where: { $0.0 == self }) { return entry.display }
+    public var displayName: String { displayName(.fr) }
+
+    /// A short name for hint bars and help in `language`: `Entrée`/`Enter`, `Échap`/`Esc`.
+    /// `Key.parse(key.displayName(language)) == key` for every key and language.
+    public func displayName(_ language: Language) -> String {
+        if let entry = Key.named.first(where: { $0.0 == self }) { return language == .fr ? entry.fr : entry.en }
         switch self {
         case .char(let c): return TextWidth.sanitize(c)
         case .function(let n): return "F\(n)"
@@ -59,14 +65,16 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     /// (`Entrée`, `Échap`, `Suppr`…). Case-insensitive for names; nil when unknown.
     public static func parse(_ name: String) -> Key? {
         if name.count == 1, let c = name.first {
-            if let entry = named.first(where: { $0.display == name }) { return entry.0 }
+            if let entry = named.first(where: { $0.fr == name || $0.en == name }) { return entry.0 }
             if c.unicodeScalars.count == 1, let control = fromControlCode(c.unicodeScalars.first!.value) {
                 return control
             }
             return .char(c)
         }
         let lower = name.lowercased()
-        if let entry = named.first(where: { $0.display.lowercased() == lower || $0.aliases.contains(lower) }) {
+        if let entry = named.first(where: {
+            $0.fr.lowercased() == lower || $0.en.lowercased() == lower || $0.aliases.contains(lower)
+        }) {
             return entry.0
         }
         if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...63).contains(n) {
@@ -103,59 +111,6 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case 28...31: return .ctrl(Character(Unicode.Scalar(code + 0x40)!))
         default: return nil
         }
-    }
-}
-
-/// One entry of a key-binding table: the keys, the action they trigger, and the words for
-/// the hint bar and the help screen.
-///
-///     let bindings: [KeyBinding<Action>] = [
-///         KeyBinding(["Enter"], .submit, hint: "Enregistrer"),
-///         KeyBinding(["Ctrl-C", "F10"], .quit, hint: "Quitter", help: "Quitter palabre"),
-///     ]
-public struct KeyBinding<Action: Sendable>: Sendable {
-    public var keys: [Key]
-    public var action: Action
-    /// Short label for the hint bar; nil keeps the binding out of it.
-    public var hint: String?
-    /// Sentence for the help screen.
-    public var help: String
-
-    /// Keys are given by name (see `Key.parse`); an unknown name is a programming error.
-    public init(_ keyNames: [String], _ action: Action, hint: String?, help: String? = nil) {
-        self.keys = keyNames.map { name in
-            guard let key = Key.parse(name) else { preconditionFailure("unknown key name '\(name)'") }
-            return key
-        }
-        self.action = action
-        self.hint = hint
-        self.help = help ?? hint ?? ""
-    }
-
-    /// The keys as shown to people: `^C/F10`.
-    public var keysDisplay: String { keys.map(\.displayName).joined(separator: "/") }
-}
-
-/// A key-binding table: the one place keys are listed.
-public struct KeyMap<Action: Sendable>: Sendable {
-    public var bindings: [KeyBinding<Action>]
-
-    public init(_ bindings: [KeyBinding<Action>]) { self.bindings = bindings }
-
-    /// The action bound to `key`, the first binding winning.
-    public func action(for key: Key) -> Action? {
-        bindings.first { $0.keys.contains(key) }?.action
-    }
-
-    /// Hint-bar entries (keys shown, label), in table order.
-    public var hints: [(keys: String, label: String)] {
-        bindings.compactMap { b in b.hint.map { (b.keysDisplay, $0) } }
-    }
-
-    /// Help lines: keys padded to a column, then the help sentence.
-    public func helpLines() -> [String] {
-        let column = (bindings.map { TextWidth.width(of: $0.keysDisplay) }.max() ?? 0) + 2
-        return bindings.map { TextWidth.pad($0.keysDisplay, toWidth: column) + $0.help }
     }
 }
 

@@ -83,32 +83,14 @@ enum ReplaySource {
     }
 }
 
-/// The loop of `palabre replay`: keys and the passing of replay time → replay console → screen.
+/// The loop of `palabre replay`: the terminal opened, then the library's ``ConsoleLoop``.
 enum ReplayLoop {
     static func run(_ replay: inout ReplayConsole, theme: Theme) throws {
-        let terminal: TerminalSession
-        do {
-            terminal = try TerminalSession(theme: theme)
-        } catch let e as TerminalError {
-            throw UserError(description: String(e.description.dropFirst("palabre: ".count)), code: 1)
-        }
+        let terminal = try openTerminal(theme: theme)
         defer { terminal.shutdown() }
-        let renderer = Renderer(backend: terminal)
-        let monotonic = ContinuousClock()
-        var last = monotonic.now
-        while terminal.pendingSignal() == nil && !replay.quitRequested {
-            let now = monotonic.now
-            let elapsed = now - last
-            last = now
-            let ms = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-            replay.tick(replayMs: ms)
-            let (grid, cursor) = replay.render(size: terminal.size)
-            renderer.render(grid, cursor: cursor)
-            terminal.setReadTimeout(milliseconds: replay.clock.playing ? 100 : 500)
-            if let key = terminal.readKey() {
-                if key == .resize { renderer.invalidate() }
-                replay.handle(key)
-            }
-        }
+        if let n = terminal.notice { replay.console.banner = [n, replay.console.banner].compactMap { $0 }.joined(separator: " · ") }
+        let loop = ConsoleLoop(terminal: terminal, clock: SystemClock(), program: .replay(replay))
+        loop.run()
+        if let r = loop.replay { replay = r }
     }
 }

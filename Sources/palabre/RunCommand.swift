@@ -69,9 +69,8 @@ enum Seat {
             let chosen = ThemeChoice.loadReporting(theme)
             let language = lang ?? store.programme.language
             let notice = ([lock?.notice?.message(language)] + chosen.problems.prefix(2).map { Optional($0) }).compactMap { $0 }
-            let loop = LiveLoop(store: store, theme: chosen.theme, language: language,
-                                screen: view, role: role, notice: notice.isEmpty ? nil : notice.joined(separator: " · "))
-            try loop.run()
+            try LiveLoop.run(store: store, theme: chosen.theme, language: language, screen: view, role: role,
+                             notice: notice.isEmpty ? nil : notice.joined(separator: " · "))
         }
     }
 }
@@ -103,80 +102,33 @@ enum SessionPicker {
     }
 }
 
-/// Writes the documents in the background, coalescing bursts: only the newest state is written.
-final class DocumentScheduler: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pending: SessionState?
-    private var running = false
-    private var lastError: String?
-    private let queue = DispatchQueue(label: "palabre.documents", qos: .utility)
-    private let group = DispatchGroup()
-    private let dir: String
-
-    init(dir: String) { self.dir = dir }
-
-    /// Asks for the documents of `state` to be written soon.
-    func schedule(_ state: SessionState) {
-        lock.lock()
-        pending = state
-        let start = !running
-        running = true
-        lock.unlock()
-        if start {
-            group.enter()
-            queue.async { self.drain() }
-        }
+/// Opens the terminal, or says in one line why it cannot be (exit 1).
+func openTerminal(theme: Theme) throws -> TerminalSession {
+    do {
+        return try TerminalSession(theme: theme)
+    } catch let e as TerminalError {
+        throw UserError(description: String(e.description.dropFirst("palabre: ".count)), code: 1)
     }
-
-    private func drain() {
-        while true {
-            lock.lock()
-            guard let s = pending else { running = false; lock.unlock(); group.leave(); return }
-            pending = nil
-            lock.unlock()
-            do {
-                try Documents.write(s, to: dir, options: DocumentOptions(language: s.programme.language, now: s.lastAt ?? SystemClock().now()))
-            } catch let e as DocumentError {
-                lock.lock(); lastError = e.message(s.programme.language); lock.unlock()
-            } catch {
-                lock.lock(); lastError = "\(error)"; lock.unlock()
-            }
-        }
-    }
-
-    /// The last error met, once.
-    func takeError() -> String? {
-        lock.lock(); defer { lock.unlock() }
-        let e = lastError; lastError = nil
-        return e
-    }
-
-    /// Waits until every scheduled write is done.
-    func finish() { group.wait() }
 }
 
-/// The loop of `palabre run`: keys → console → decide/journal → screen, once per second for timers.
-final class LiveLoop {
-    let store: SessionStore
-    let theme: Theme
-    var console: Console
-    let seat: String
-    let documents: DocumentScheduler
-    let clock: Clock = SystemClock()
-
-    init(store: SessionStore, theme: Theme, language: Language, screen: ScreenID, role: SeatRole, notice: String? = nil) {
-        self.store = store
-        self.theme = theme
-        self.seat = role.rawValue
-        self.console = Console(screen: screen, language: language, readOnly: role == .projector || role == .observer)
-        self.documents = DocumentScheduler(dir: SessionStore.outPath(store.folder))
-        self.writesDocuments = role != .projector && role != .observer
-        let banner = [notice, Self.resumeBanner(store.state, warnings: store.warnings, language: language)].compactMap { $0 }
+/// A seat's live consoles: the terminal opened, then the library's ``ConsoleLoop``.
+enum LiveLoop {
+    /// Opens the terminal and runs the consoles of `role` on `store` until the seat quits.
+    static func run(store: SessionStore, theme: Theme, language: Language, screen: ScreenID, role: SeatRole,
+                    notice: String? = nil) throws {
+        let terminal = try openTerminal(theme: theme)
+        defer { terminal.shutdown() }
+        let readOnly = role == .projector || role == .observer
+        var console = Console(screen: screen, language: language, readOnly: readOnly)
+        let banner = [terminal.notice, notice, resumeBanner(store.state, warnings: store.warnings, language: language)]
+            .compactMap { $0 }
         console.banner = banner.isEmpty ? nil : banner.joined(separator: " · ")
+        let live = ConsoleLoop.Live(
+            store: store, seat: role.rawValue,
+            documents: readOnly ? nil : DocumentScheduler(dir: SessionStore.outPath(store.folder)),
+            drafts: readOnly ? nil : DraftFile(folder: store.folder, seat: role.rawValue))
+        ConsoleLoop(terminal: terminal, clock: SystemClock(), program: .live(console, live)).run()
     }
-
-    /// Read-only seats leave the documents to the seats that write.
-    let writesDocuments: Bool
 
     /// « Reprise : dernier événement enregistré le 17/10 à 10:42 — en cours : Débat (en pause) ».
     static func resumeBanner(_ s: SessionState, warnings: [String], language: Language) -> String? {
@@ -198,60 +150,5 @@ final class LiveLoop {
                                          : "warning: programme.yaml no longer has \(s.mismatches.count) thing(s) the journal names (palabre verify)")
         }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
-    }
-
-    func run() throws {
-        let terminal: TerminalSession
-        do {
-            terminal = try TerminalSession(theme: theme)
-        } catch let e as TerminalError {
-            throw UserError(description: String(e.description.dropFirst("palabre: ".count)), code: 1)
-        }
-        defer { terminal.shutdown(); documents.finish() }
-        let renderer = Renderer(backend: terminal)
-        if writesDocuments { documents.schedule(store.state) }
-        while terminal.pendingSignal() == nil && !console.quitRequested {
-            let now = clock.now()
-            if let e = documents.takeError() { console.showError(e, now: now) }
-            let (grid, cursor) = console.render(state: store.state, now: now, size: terminal.size)
-            renderer.render(grid, cursor: cursor)
-            // Wake at the next second boundary so the countdowns tick on time.
-            let msToNextSecond = Int32(1000 - (clock.now().ms % 1000))
-            terminal.setReadTimeout(milliseconds: max(20, min(500, msToNextSecond + 5)))
-            if var key = terminal.readKey() {
-                // Take every key already typed or pasted before drawing again (at most 50 ms).
-                terminal.setReadTimeout(milliseconds: 0)
-                let deadline = clock.now().adding(seconds: 0).ms + 50
-                while true {
-                    if key == .resize { renderer.invalidate() }
-                    if let command = console.handle(key, state: store.state, now: clock.now()) {
-                        perform(command)
-                    }
-                    guard !console.quitRequested, clock.now().ms < deadline, let next = terminal.readKey() else { break }
-                    key = next
-                }
-            }
-            // Events other seats recorded meanwhile.
-            do {
-                if try !store.refresh().isEmpty, writesDocuments { documents.schedule(store.state) }
-            } catch {
-                console.showError("\(error)", now: clock.now())
-            }
-        }
-    }
-
-    private func perform(_ command: Command) {
-        let now = clock.now()
-        do {
-            let events = try store.perform(command, seat: seat, at: now)
-            console.didRecord(events, state: store.state, now: now)
-            documents.schedule(store.state)
-        } catch let r as Refusal {
-            console.wasRefused(r, state: store.state, now: now)
-        } catch let j as JournalError {
-            console.showError(j.description, now: now)
-        } catch {
-            console.showError("\(error)", now: now)
-        }
     }
 }

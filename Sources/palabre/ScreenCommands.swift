@@ -37,7 +37,7 @@ struct ScreenCmd: ParsableCommand {
                 state = SessionState.fold(store.programme, try journal.loadAll().prefix { $0.at <= moment })
                 now = moment
             }
-            var console = Console(screen: view, language: lang ?? store.programme.language, readOnly: true)
+            let console = Console(screen: view, language: lang ?? store.programme.language, readOnly: true)
             let (grid, _) = console.render(state: state, now: now, size: Size(width: parts[0], height: parts[1]))
             print(grid.lines().joined(separator: "\n"))
         }
@@ -47,18 +47,14 @@ struct ScreenCmd: ParsableCommand {
 /// `palabre keys`: prints the key-binding table.
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print every key binding of the live consoles.")
-    @Flag(help: "As JSON: [{action, keys, screen, hint, help}].") var json = false
+    @Flag(help: "As JSON: [{action, keys, screen, hint, help, guard}], one table for the consoles and replay.") var json = false
     @Option(help: "Language of the texts (fr or en).") var lang: Language = .fr
 
     mutating func run() throws {
         if json {
-            // The consoles' table, then the replay's (screen "replay").
-            let consoles = (try? JSONSerialization.jsonObject(with: Data(Keymap.json(Labels(lang)).utf8))) as? [Any] ?? []
-            let all = consoles + ReplayKeys.jsonRows(lang)
-            let data = (try? JSONSerialization.data(withJSONObject: all, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-            print(String(decoding: data, as: UTF8.self))
+            print(Keymap.json(Labels(lang)))
         } else {
-            print(Keymap.text(Labels(lang)) + "\n" + ReplayKeys.text(lang))
+            print(Keymap.text(Labels(lang)))
         }
     }
 }

@@ -284,7 +284,7 @@ enum VerbParser {
         guard SeatRole(rawValue: seat) != nil else {
             throw UserError(description: "--seat \(seat): expected one of \(SeatRole.allCases.map(\.rawValue).joined(separator: ", ")).", code: 2)
         }
-        return try store.journal.withLock {
+        return try store.log.withLock {
             try store.refresh()
             let cmd = try command(verb, args, state: store.state)
             let now = try ClockOverride.instant(at, state: store.state, command: cmd)

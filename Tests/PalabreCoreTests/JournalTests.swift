@@ -82,7 +82,7 @@ struct JournalTests {
         try a.perform(.startDay(date: nil), seat: "facilitator", at: Fixtures.at(9, 0))
         // b has not read a's events: a raw append stating the seq it expects is refused…
         #expect(throws: JournalError.conflict(expected: 1, found: 1)) {
-            try b.journal.append([.sessionOpened], expectedSeq: 1, at: Fixtures.at(9, 1), seat: "rapporteur")
+            try b.log.append([.sessionOpened], expectedSeq: 1, at: Fixtures.at(9, 1), seat: "rapporteur")
         }
         // …and the store folds the newer events before deciding again.
         let e = try b.perform(.startItem(id: nil), seat: "facilitator", at: Fixtures.at(9, 1))
@@ -121,7 +121,7 @@ struct JournalTests {
         let h = FileHandle(forWritingAtPath: path)!
         h.seekToEndOfFile(); h.write(Data("\n".utf8)); h.closeFile()
         let ro = try SessionStore(folder: dir, programme: Fixtures.programme, writable: false)
-        #expect(ro.journal.tornBytes == 1)
+        #expect(ro.journal?.tornBytes == 1)
         // Opened for writing, the blank line goes to quarantine; appends go on cleanly.
         let rw = try store(dir)
         try rw.perform(.startItem(id: nil), seat: "f", at: Fixtures.at(9, 1))

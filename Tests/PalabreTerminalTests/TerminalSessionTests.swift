@@ -311,20 +311,6 @@ struct TerminalSessionTests {
         #expect(codes("☀\u{FE0F}", 2) == ([0x2600], true))
         #expect(codes("é", 1) == ([0xE9], false))
     }
-
-    @Test("ncurses key codes map to keys")
-    func keyCodes() {
-        #expect(KeyDecoding.key(forKeyCode: 0o403) == .up)  // KEY_UP
-        #expect(KeyDecoding.key(forKeyCode: 0o632) == .resize)  // KEY_RESIZE
-        #expect(KeyDecoding.key(forKeyCode: 0o410 + 5) == .function(5))  // KEY_F(5)
-        #expect(KeyDecoding.key(forKeyCode: 0o407) == .backspace)  // KEY_BACKSPACE
-        #expect(KeyDecoding.key(forKeyCode: 0o541) == .backTab)  // KEY_BTAB
-        #expect(KeyDecoding.key(forKeyCode: 0o777) == nil)
-        #expect(KeyDecoding.key(forCharacter: 0x1B) == .escape)
-        #expect(KeyDecoding.key(forCharacter: 0x03) == .ctrl("c"))
-        #expect(KeyDecoding.key(forCharacter: 0x85) == nil)
-        #expect(KeyDecoding.key(forCharacter: 0xE9) == .char("é"))
-    }
 }
 
 /// A TERM with no terminfo entry on this machine: xterm-kitty when it has none (the usual

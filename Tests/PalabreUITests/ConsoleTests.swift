@@ -54,14 +54,36 @@ struct ConsoleTests {
         }
         // No key is bound twice on one screen.
         for screen in ScreenID.allCases {
-            var seen: [Key: String] = [:]
+            var seen: [Key: Action] = [:]
             for b in Keymap.bindings(for: screen) {
                 for k in b.keys {
-                    #expect(seen[k] == nil || seen[k] == b.action, "\(k) bound to \(seen[k] ?? "") and \(b.action) on \(screen)")
+                    #expect(seen[k] == nil || seen[k] == b.action, "\(k) bound to \(String(describing: seen[k])) and \(b.action) on \(screen)")
                     seen[k] = seen[k] ?? b.action
                 }
             }
         }
+    }
+
+    @Test("One table: every action has keys, and no printable key acts while a text field has the focus")
+    func oneTable() {
+        let bound = Set(Keymap.all.map(\.action))
+        for a in Action.allCases { #expect(bound.contains(a), "\(a) has no key in the table") }
+        for b in Keymap.all where b.whileTyping {
+            for k in b.keys {
+                if case .char = k { Issue.record("\(b.action) acts on \(k) while typing") }
+            }
+        }
+        // Every F-key action has a second key for keyboards without F-keys (F1–F5/F11 are also Tab).
+        for b in Keymap.all where b.keys.contains(where: { if case .function = $0 { return true }; return false }) {
+            if b.scope == .everywhere && b.action.id.hasPrefix("screen.") { continue }
+            #expect(b.keys.count >= 2, "\(b.action) has only an F-key")
+        }
+        // palabre keys --json lists the one table, replay included.
+        let rows = (try? JSONSerialization.jsonObject(with: Data(Keymap.json(Labels(.en)).utf8))) as? [[String: Any]] ?? []
+        #expect(rows.count == Keymap.all.count)
+        #expect(rows.contains { $0["screen"] as? String == "replay" && $0["action"] as? String == "replay.play-pause" })
+        #expect(rows.contains { $0["action"] as? String == "day.end" && $0["guard"] as? String == "confirms" })
+        #expect(!Keymap.json(Labels(.en)).contains("Entrée"))
     }
 }
 

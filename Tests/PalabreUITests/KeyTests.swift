@@ -1,4 +1,5 @@
 import Testing
+import PalabreCore
 @testable import PalabreUI
 
 @Suite("Keys")
@@ -64,33 +65,25 @@ struct KeyTests {
         #expect(Key.fromControlCode(65) == nil)
     }
 
-    enum Action: Sendable, Equatable { case save, quit, help }
-
-    @Test("One binding table drives dispatch, hints and help")
-    func keyMap() {
-        let map = KeyMap<Action>([
-            KeyBinding(["Enter", "F2"], .save, hint: "Enregistrer"),
-            KeyBinding(["Ctrl-C"], .quit, hint: "Quitter", help: "Quitter l’application"),
-            KeyBinding(["?"], .help, hint: nil, help: "Aide"),
-        ])
-        #expect(map.action(for: .enter) == .save)
-        #expect(map.action(for: .function(2)) == .save)
-        #expect(map.action(for: .ctrl("c")) == .quit)
-        #expect(map.action(for: .char("?")) == .help)
-        #expect(map.action(for: .char("x")) == nil)
-        #expect(map.hints.map(\.keys) == ["Entrée/F2", "^C"])
-        #expect(map.helpLines() == [
-            "Entrée/F2  Enregistrer",
-            "^C         Quitter l’application",
-            "?          Aide",
-        ])
+    @Test("The hint bar shows each entry's keys then its label, leaving out what does not fit")
+    func hintBar() {
+        let hints = [(keys: "Entrée/F2", label: "Enregistrer"), (keys: "^C", label: "Quitter")]
         var grid = Grid(width: 40, height: 1)
-        grid.drawHints(map.hints, y: 0)
+        grid.drawHints(hints, y: 0)
         #expect(grid.lines() == [" Entrée/F2  Enregistrer   ^C  Quitter"])
         #expect(grid[x: 1, y: 0].role == .hintKey)
         #expect(grid[x: 13, y: 0].role == .hintText)
         var narrow = Grid(width: 25, height: 1)
-        narrow.drawHints(map.hints, y: 0)
+        narrow.drawHints(hints, y: 0)
         #expect(narrow.lines() == [" Entrée/F2  Enregistrer"])
+    }
+
+    @Test("Key names read back in both languages")
+    func namesInBothLanguages() {
+        for key: Key in [.enter, .escape, .delete, .insert, .home, .end, .pageUp, .pageDown, .char(" "), .up, .function(8), .ctrl("z")] {
+            for lang in Language.allCases { #expect(Key.parse(key.displayName(lang)) == key) }
+        }
+        #expect(Key.enter.displayName(.en) == "Enter" && Key.escape.displayName(.en) == "Esc")
+        #expect(Key.enter.displayName(.fr) == "Entrée" && Key.escape.displayName(.fr) == "Échap")
     }
 }

@@ -132,13 +132,13 @@ struct RapporteurScreenTests {
         d.perform(.closeSession)
         d.type("/a Relancer les PTF")
         d.key(.enter)
-        d.type("ADR")
+        d.type("Secrétariat")
         d.key(.enter)
         d.key(.enter)
-        #expect(d.command == .record(EntryContent(kind: .action, text: "Relancer les PTF", responsible: "ADR", due: nil)))
+        #expect(d.command == .record(EntryContent(kind: .action, text: "Relancer les PTF", responsible: "Secrétariat", due: nil)))
         #expect(d.perform()?.code == "session-closed")
         #expect(d.console.rapporteur.focus == .form)
-        #expect(d.console.rapporteur.form?["responsible"]?.text == "ADR")
+        #expect(d.console.rapporteur.form?["responsible"]?.text == "Secrétariat")
         #expect(d.console.rapporteur.editor.text == "/a Relancer les PTF")
     }
 
@@ -285,6 +285,8 @@ struct RapporteurScreenTests {
         #expect(d.console.rapporteur.selected == answer.id)
         // m: amend.
         d.key(.char("m"))
+        #expect(d.lines().contains { $0.contains("Amender l'entrée n°\u{00A0}\(answer.id) ? Entrée confirmer") })
+        d.key(.enter)
         #expect(d.console.rapporteur.editor.text == answer.content.text)
         #expect(d.lines().contains { $0.hasPrefix(" Amendement n°\u{00A0}\(answer.id) ▸") })
         d.key(.end)
@@ -301,6 +303,7 @@ struct RapporteurScreenTests {
         d.key(.up); d.key(.up)
         #expect(d.console.rapporteur.selected == answer.id)
         d.key(.char("x"))
+        d.key(.enter)
         #expect(d.console.rapporteur.isTyping)
         #expect(d.key(.enter) == nil)
         #expect(d.console.message?.text == "Donnez une raison.")
@@ -311,12 +314,14 @@ struct RapporteurScreenTests {
         // Delete retracts too; v adopts.
         d.key(.up)
         #expect(d.console.rapporteur.selected == inItem[0].id)
-        #expect(d.key(.char("v")) == .adopt(entry: inItem[0].id))
+        #expect(d.key(.char("v")) == nil, "v only names the entry")
+        #expect(d.key(.enter) == .adopt(entry: inItem[0].id))
         #expect(d.perform() == nil)
         #expect(d.lines().contains { $0.contains("[adopté]") })
         d.key(.down); d.key(.down)
         #expect(d.console.rapporteur.selected == inItem[2].id)
         d.key(.delete)
+        d.key(.enter)
         d.type("erreur")
         #expect(d.key(.enter) == .retract(entry: inItem[2].id, reason: "erreur"))
         // Esc leaves the prompt, then the list; ↓ past the end also goes back to the input.
@@ -343,18 +348,58 @@ struct RapporteurScreenTests {
         d.type("mon brouillon")
         d.key(.up)
         d.key(.char("m"))
+        d.key(.enter)
         #expect(d.console.rapporteur.amending != nil)
         d.key(.escape)
         #expect(d.console.rapporteur.amending == nil)
         #expect(d.console.rapporteur.editor.text == "mon brouillon")
     }
 
-    @Test func slashInTheListGoesBackToTypeAPrefix() {
+    @Test("Text typed into the list records nothing: « vexant » after ↑ neither adopts nor retracts")
+    func textTypedIntoTheListRecordsNothing() {
         var d = ScreenDriver(.rapporteur, .debate)
+        let before = d.state.entries
         d.key(.up)
-        d.key(.char("/"))
-        d.type("d Vu")
+        #expect(d.lines().contains { $0.contains("Mode liste : ↑/↓ choisir · m amender · x retirer · v adopter") })
+        for c in "vexant" { #expect(d.key(.char(c)) == nil, "\(c)") }
+        #expect(d.key(.enter) == nil)
+        #expect(d.console.rapporteur.focus == .list, "leaving the list takes Esc")
+        #expect(d.console.message?.text.hasPrefix("Mode liste") == true)
+        // Commands stay locked until a move: x then Enter does nothing either.
+        #expect(d.key(.char("x")) == nil)
+        #expect(d.key(.enter) == nil)
+        #expect(d.console.rapporteur.prompt == nil)
+        #expect(d.state.entries == before)
+        // A paste in the list is not typed anywhere and runs nothing.
+        _ = d.console.update(.input(.paste("v")), state: d.state, now: d.now)
+        #expect(d.console.message?.text == "Collage ignoré : aucun champ de saisie n'a le focus")
+        d.key(.escape)
+        #expect(d.console.rapporteur.focus == .input)
+        _ = d.console.update(.input(.paste("/d Vu")), state: d.state, now: d.now)
         #expect(d.key(.enter) == .record(EntryContent(kind: .decision, text: "Vu")))
+        // The same in English.
+        var e = ScreenDriver(.rapporteur, .debate, language: .en)
+        e.key(.up)
+        #expect(e.lines().contains { $0.contains("List mode: ↑/↓ choose · m amend · x retract · v adopt · Esc back to typing") })
+        e.key(.char("v"))
+        #expect(e.lines().contains { $0.contains("Adopt entry #") && $0.contains("Enter to confirm · Esc to cancel") })
+        e.key(.escape)
+        #expect(e.console.rapporteur.focus == .list && e.console.rapporteur.armed == nil)
+    }
+
+    @Test("A suggestion field takes the only match on Enter and refuses an ambiguous one at the field")
+    func suggestionFields() {
+        var d = ScreenDriver(.rapporteur, .debate)
+        d.type("/a Relancer les PTF")
+        d.key(.enter)
+        d.type("ADR")
+        #expect(d.key(.enter) == nil)
+        #expect(d.console.message?.text == "Plusieurs correspondances : en choisir une avec ↓ puis Entrée")
+        #expect(d.console.rapporteur.form?.current == 0, "still on the field")
+        d.key(.down)
+        d.key(.enter)
+        #expect(d.console.rapporteur.form?.current == 1)
+        #expect(d.console.rapporteur.form?["responsible"]?.picked != nil)
     }
 
     @Test func withNoItemRunningTheLastItemIsListed() {
@@ -381,7 +426,8 @@ struct RapporteurScreenTests {
         let target = d.state.entries.first { $0.content.text.hasPrefix("Les communes transmettront") }!
         let stepsBack = d.state.entries.count - d.state.entries.firstIndex { $0.id == target.id }!
         for _ in 0..<stepsBack { d.key(.up) }
-        #expect(d.key(.char("v")) == .adopt(entry: target.id))
+        #expect(d.key(.char("v")) == nil)
+        #expect(d.key(.enter) == .adopt(entry: target.id))
     }
 
     @Test func theCursorIsInTheActiveInput() {

@@ -151,10 +151,10 @@ struct ReplayTimelineTests {
 
     @Test("The replay keys are listed in French and English, without clashes")
     func keyTable() {
-        let keys = ReplayKeys.all.flatMap(\.keys)
+        let keys = Keymap.bindings(in: .replay).flatMap(\.keys)
         #expect(Set(keys).count == keys.count)
-        #expect(ReplayKeys.text(.fr).contains("Chercher dans le texte des entrées"))
-        #expect(ReplayKeys.text(.en).contains("Search the entries' text"))
-        #expect(ReplayKeys.jsonRows(.en).count == ReplayKeys.all.count)
+        #expect(Keymap.text(Labels(.fr)).contains("Chercher dans le texte des entrées"))
+        #expect(Keymap.text(Labels(.en)).contains("Search the entries' text"))
+        #expect(Keymap.bindings(in: .replay).count == ReplayAction.allCases.count)
     }
 }

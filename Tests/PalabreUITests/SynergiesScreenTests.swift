@@ -84,7 +84,7 @@ struct SynergiesScreenTests {
         let board = SynergyBoard(d.state)
         let last = board.rows[board.rows.count - 1]
         #expect(lines.contains { $0.contains(last.fiche.id) && $0.contains(last.commune.name) })
-        #expect(Keymap.binding(for: .function(11), screen: .facilitator, typing: false)?.action == "screen.synergies")
+        #expect(Keymap.binding(for: .function(11), screen: .facilitator, typing: false)?.action == .global(.screenSynergies))
         #expect(ScreenID.synergies.functionKey == 11)
     }
 }

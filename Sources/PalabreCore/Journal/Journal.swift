@@ -286,9 +286,17 @@ public final class Journal {
     }
 
     private func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+        try writeFully(fd, bytes, path: path)
+    }
+}
+
+/// Writes all of `bytes` to `fd`, retrying after interruptions.
+/// Throws ``JournalError/diskFull(path:)`` or ``JournalError/io(path:operation:errno:)``.
+func writeFully<Bytes: ContiguousBytes>(_ fd: Int32, _ bytes: Bytes, path: String) throws {
+    try bytes.withUnsafeBytes { buffer in
         var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+        while done < buffer.count {
+            let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
             if n < 0 {
                 if errno == EINTR { continue }
                 if errno == ENOSPC || errno == EDQUOT { throw JournalError.diskFull(path: path) }

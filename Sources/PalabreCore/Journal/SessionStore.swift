@@ -10,8 +10,10 @@ public final class SessionStore {
     public let folder: String
     /// The programme.
     public let programme: Programme
-    /// The journal.
-    public let journal: Journal
+    /// Where the events are kept: the session's journal file, or memory in tests.
+    public let log: any EventLog
+    /// The journal file, when the log is one.
+    public var journal: Journal? { log as? Journal }
     /// State folded from every event read so far.
     public private(set) var state: SessionState
 
@@ -26,20 +28,31 @@ public final class SessionStore {
         self.folder = folder
         self.programme = programme
         let lt = LocalTime(identifier: programme.timeZone)
-        self.journal = try Journal(path: journalPath ?? Self.journalPath(folder), writable: writable,
-                                   offsetSeconds: lt.offset(at: Instant(Date())))
+        self.log = try Journal(path: journalPath ?? Self.journalPath(folder), writable: writable,
+                               offsetSeconds: lt.offset(at: Instant(Date())))
         var s = SessionState(programme: programme)
-        try journal.forEachEvent { s.evolve($0) }
+        try log.forEachEvent { s.evolve($0) }
+        self.state = s
+    }
+
+    /// A session on any event log (``MemoryEventLog`` in tests), folded from its events.
+    /// Throws what the log throws when read.
+    public init(programme: Programme, log: any EventLog, folder: String = "") throws {
+        self.folder = folder
+        self.programme = programme
+        self.log = log
+        var s = SessionState(programme: programme)
+        try log.forEachEvent { s.evolve($0) }
         self.state = s
     }
 
     /// Warnings from loading the journal (a torn tail moved to quarantine…).
-    public var warnings: [String] { journal.warnings }
+    public var warnings: [String] { log.warnings }
 
     /// Folds events other processes appended since the last read; returns them.
     @discardableResult
     public func refresh() throws -> [Event] {
-        let new = try journal.readNew()
+        let new = try log.readNew()
         for e in new { state.evolve(e) }
         return new
     }
@@ -53,12 +66,12 @@ public final class SessionStore {
     /// facilitator) limits what may be asked (``SeatRole``).
     @discardableResult
     public func perform(_ command: Command, seat: String, at: Instant) throws -> [Event] {
-        try journal.withLock {
+        try log.withLock {
             try refresh()
             let now = max(at, state.lastAt ?? at)
             let role = SeatRole(rawValue: seat) ?? .facilitator
             let payloads = try state.decide(command, at: now, role: role)
-            let events = try journal.append(payloads, expectedSeq: state.lastSeq + 1, at: now, seat: seat)
+            let events = try log.append(payloads, expectedSeq: state.lastSeq + 1, at: now, seat: seat)
             for e in events { state.evolve(e) }
             return events
         }

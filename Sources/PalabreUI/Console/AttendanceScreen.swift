@@ -61,18 +61,30 @@ public struct AttendanceScreen: ConsoleScreen {
 
     // MARK: Keys
 
-    public mutating func perform(action: String, context: ScreenContext) -> KeyOutcome {
+    /// Applies an action of this screen. Enter, ↑/↓, Esc and ^S belong to the part with the
+    /// focus (the search line and its list, or the walk-in form), which takes `key` as it is.
+    public mutating func perform(_ action: AttendanceAction, key: Key, context: ScreenContext) -> KeyOutcome {
         switch action {
-        case "attendance.check-in": return process(.enter, context)
-        case "attendance.up": return process(.up, context)
-        case "attendance.down": return process(.down, context)
-        case "attendance.send-form": return process(.ctrl("s"), context)
-        case "attendance.clear": return process(.escape, context)
-        case "attendance.walk-in":
+        case .walkIn:
             if form == nil { form = parkedForm ?? Self.makeForm(context); parkedForm = nil }
             return .none
-        default: return .none
+        case .checkIn, .up, .down, .clear, .sendForm:
+            return process(key, context)
         }
+    }
+
+    /// Whether unsent text or an open form would be lost by quitting.
+    public var hasDraft: Bool { form?.hasText ?? false }
+
+    /// Takes a paste into the walk-in form's field, or the search line.
+    public mutating func paste(_ text: String) -> Bool {
+        if var f = form {
+            guard f.paste(text) else { return false }
+            form = f
+            return true
+        }
+        _ = search.insert(text)
+        return true
     }
 
     public mutating func handle(key: Key, context: ScreenContext) -> KeyOutcome {
@@ -85,6 +97,7 @@ public struct AttendanceScreen: ConsoleScreen {
             form = f
             switch outcome {
             case .handled, .ignored: return .none
+            case .ambiguous: return .message(ctx.labels["form.ambiguous"], isError: true)
             case .cancel:
                 parkedForm = f
                 form = nil
@@ -196,6 +209,12 @@ public struct AttendanceScreen: ConsoleScreen {
 
     public mutating func wasRefused(_ refusal: Refusal, context: ScreenContext) {
         sent = nil
+    }
+
+    /// Keeps the selection on someone the search shows.
+    public mutating func prepare(context: ScreenContext) {
+        let list = Self.filter(context.state, search.text)
+        if !list.contains(where: { $0.id == selected }) { selected = list.first?.id }
     }
 
     // MARK: Drawing
@@ -326,12 +345,12 @@ public struct AttendanceScreen: ConsoleScreen {
 
     /// Bindings of this screen, part of Keymap/all.
     static let bindings: [Binding] = [
-        Binding("attendance.check-in", ["Enter"], screen: .attendance, whileTyping: true),
-        Binding("attendance.walk-in", ["F6", "Ctrl-N"], screen: .attendance, whileTyping: true),
-        Binding("attendance.up", ["Up"], screen: .attendance, whileTyping: true, inHints: false),
-        Binding("attendance.down", ["Down"], screen: .attendance, whileTyping: true, inHints: false),
-        Binding("attendance.clear", ["Esc"], screen: .attendance, whileTyping: true),
-        Binding("attendance.send-form", ["Ctrl-S"], screen: .attendance, whileTyping: true, inHints: false),
+        Binding(.attendance(.checkIn), ["Enter"], whileTyping: true, guarding: .undoable),
+        Binding(.attendance(.walkIn), ["F6", "Ctrl-N"], whileTyping: true),
+        Binding(.attendance(.up), ["Up"], whileTyping: true, inHints: false),
+        Binding(.attendance(.down), ["Down"], whileTyping: true, inHints: false),
+        Binding(.attendance(.clear), ["Esc"], whileTyping: true),
+        Binding(.attendance(.sendForm), ["Ctrl-S"], whileTyping: true, inHints: false, guarding: .undoable),
     ]
 
     /// Labels of this screen: id → (French, English).

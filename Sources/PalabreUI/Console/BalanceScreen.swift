@@ -15,8 +15,11 @@ public struct BalanceScreen: ConsoleScreen {
     public init() {}
     public var isTyping: Bool { false }
 
-    public mutating func perform(action: String, context: ScreenContext) -> KeyOutcome {
-        if action == "balance.scope" { wholeSession.toggle() }
+    /// Applies an action of this screen.
+    public mutating func perform(_ action: BalanceAction, context: ScreenContext) -> KeyOutcome {
+        switch action {
+        case .scope: wholeSession.toggle()
+        }
         return .none
     }
 
@@ -135,7 +138,7 @@ public struct BalanceScreen: ConsoleScreen {
 
     /// Bindings of this screen, part of Keymap/all.
     static let bindings: [Binding] = [
-        Binding("balance.scope", ["s", "Space"], screen: .balance),
+        Binding(.balance(.scope), ["s", "Space"]),
     ]
 
     /// Labels of this screen: id → (French, English).

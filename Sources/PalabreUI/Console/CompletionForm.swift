@@ -103,7 +103,21 @@ struct CompletionForm: Sendable, Equatable {
         case cancel
         /// The key means nothing here.
         case ignored
+        /// Enter on a field whose text matches several suggestions: choose one with ↓ first.
+        case ambiguous
     }
+
+    /// Inserts pasted text into the field with the focus; false on a choice field.
+    mutating func paste(_ text: String) -> Bool {
+        guard fields.indices.contains(current), !fields[current].isChoice else { return false }
+        fields[current].editor.insert(text)
+        fields[current].picked = nil
+        highlight = nil
+        return true
+    }
+
+    /// Whether any field holds typed text.
+    var hasText: Bool { fields.contains { !$0.isChoice && !$0.editor.isEmpty } }
 
     /// Title shown above the fields.
     var title: String
@@ -130,7 +144,19 @@ struct CompletionForm: Sendable, Equatable {
         case .escape: return .cancel
         case .ctrl("s"): return .submit
         case .enter:
-            if let h = highlight, h < shown.count { accept(shown[h]) }
+            if let h = highlight, h < shown.count {
+                accept(shown[h])
+            } else if !fields[current].isChoice, fields[current].picked == nil, !fields[current].candidates.isEmpty,
+                      !fields[current].text.isEmpty
+            {
+                // The single remaining suggestion is taken; several leave the field refused here,
+                // not at the end of the form.
+                if let only = fields[current].resolved {
+                    accept(only)
+                } else if shown.count > 1 {
+                    return .ambiguous
+                }
+            }
             highlight = nil
             if current == fields.count - 1 { return .submit }
             current += 1

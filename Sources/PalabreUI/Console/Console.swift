@@ -39,17 +39,27 @@ public enum KeyOutcome: Sendable, Equatable {
 }
 
 /// One screen of the live consoles: its own UI state, how it draws, how it takes keys.
+///
+/// Bound actions reach a screen through its own typed `perform` (each screen has its action
+/// enum, see ``Action``); ``Console`` switches over ``Action`` exhaustively to call it.
 public protocol ConsoleScreen: Sendable {
     /// Which screen this is.
     static var id: ScreenID { get }
-    /// Whether a text field has the focus (printable keys then go to it, not to bindings).
+    /// Whether a text field has the focus (printable keys and pastes then go to it, never to
+    /// one-letter commands).
     var isTyping: Bool { get }
+    /// Whether unsent text or an open form would be lost by quitting.
+    var hasDraft: Bool { get }
     /// Draws the screen into `area` of `grid`; returns where the terminal cursor goes, if shown.
+    /// The console draws on a copy: what a screen changes here is not kept.
     mutating func render(into grid: inout Grid, area: Rect, context: ScreenContext) -> Position?
-    /// Applies a bound action of this screen.
-    mutating func perform(action: String, context: ScreenContext) -> KeyOutcome
     /// Takes a key no binding claimed (typing, list navigation…).
     mutating func handle(key: Key, context: ScreenContext) -> KeyOutcome
+    /// Takes a whole paste into the text field with the focus; false when none has it.
+    mutating func paste(_ text: String) -> Bool
+    /// Brings the screen's own state in line with the session (selections, caches) after each
+    /// message, so that rendering has nothing to keep.
+    mutating func prepare(context: ScreenContext)
     /// The command it asked for was recorded as these events.
     mutating func didRecord(_ events: [Event], context: ScreenContext)
     /// The command it asked for was refused.
@@ -57,6 +67,9 @@ public protocol ConsoleScreen: Sendable {
 }
 
 extension ConsoleScreen {
+    public var hasDraft: Bool { false }
+    public mutating func paste(_ text: String) -> Bool { false }
+    public mutating func prepare(context: ScreenContext) {}
     public mutating func didRecord(_ events: [Event], context: ScreenContext) {}
     public mutating func wasRefused(_ refusal: Refusal, context: ScreenContext) {}
 }
@@ -68,9 +81,35 @@ public struct ConsoleMessage: Sendable, Equatable {
     public var at: Instant
 }
 
+/// A message into the consoles: what the terminal delivered, or the outcome of an effect.
+public enum ConsoleInput: Sendable, Equatable {
+    /// A key, a paste or a resize, decoded (see `KeyDecoder`).
+    case input(InputEvent)
+    /// The terminal has this size now.
+    case resized(Size)
+    /// The command asked for was recorded as these events.
+    case recorded([Event])
+    /// The command asked for was refused.
+    case refused(Refusal)
+    /// Something that is not a refusal went wrong (disk full, damaged journal…).
+    case failed(String)
+    /// Time passed, or other seats recorded events: nothing to do but bring screens up to date.
+    case tick
+}
+
+/// What the consoles ask of the loop after a message.
+public enum ConsoleEffect: Sendable, Equatable {
+    /// Record this command through decide and the journal; the outcome comes back as
+    /// ``ConsoleInput/recorded(_:)`` or ``ConsoleInput/refused(_:)``.
+    case record(Command)
+    /// Leave: the user asked to quit.
+    case quit
+}
+
 /// The live consoles: the six screens, the chrome around them (header, message line, hint bar,
-/// help overlay), and key dispatch through ``Keymap``. Pure: the live loop feeds it keys and
-/// states, performs the commands it returns, and flushes the grids it renders.
+/// help overlay), and key dispatch through ``Keymap``. Pure, in the manner of Bubble Tea and The
+/// Composable Architecture: ``update(_:state:now:)`` takes a message and returns effects,
+/// ``render(state:now:size:)`` reads and changes nothing. ``ConsoleLoop`` runs it.
 public struct Console: Sendable {
     /// Screen shown.
     public var screen: ScreenID
@@ -82,14 +121,18 @@ public struct Console: Sendable {
     public var message: ConsoleMessage?
     /// A banner at the top (e.g. « Reprise : dernier événement à 10:42 »), cleared by any key.
     public var banner: String?
-    /// When the banner was first drawn.
+    /// When the banner was first shown (the first message after it was set).
     private var bannerShownAt: Instant?
     /// Set when the user asked to quit.
     public private(set) var quitRequested = false
+    /// Set by a first quit key while a draft is unsent: the next one quits.
+    private var quitArmed = false
     /// Read-only seat: keys that would record anything are refused.
     public var readOnly: Bool
     /// Seconds a message stays on screen.
     public var messageSeconds = 8
+    /// Size of the terminal, from ``ConsoleInput/resized(_:)``.
+    public private(set) var size = Size(width: 80, height: 24)
 
     public var facilitator = FacilitatorScreen()
     public var rapporteur = RapporteurScreen()
@@ -112,7 +155,8 @@ public struct Console: Sendable {
         ScreenContext(state: state, now: now, labels: labels, readOnly: readOnly)
     }
 
-    private var isTyping: Bool {
+    /// Whether a text field has the focus on the screen shown.
+    public var isTyping: Bool {
         switch screen {
         case .facilitator: facilitator.isTyping
         case .rapporteur: rapporteur.isTyping
@@ -123,56 +167,141 @@ public struct Console: Sendable {
         }
     }
 
-    /// Size of the last frame drawn (keys act only on what can be seen).
-    private var lastSize = Size(width: 80, height: 24)
+    /// Whether any screen holds unsent text or an open form.
+    public var hasDraft: Bool {
+        facilitator.hasDraft || rapporteur.hasDraft || attendance.hasDraft || synergies.hasDraft
+    }
+
+    /// Whether the terminal is below the smallest layout.
+    private var isTiny: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+
+    // MARK: Update
+
+    /// Takes one message; returns what the loop must do. The only place the consoles change.
+    public mutating func update(_ input: ConsoleInput, state: SessionState, now: Instant) -> [ConsoleEffect] {
+        if banner != nil && bannerShownAt == nil { bannerShownAt = now }
+        var effects: [ConsoleEffect] = []
+        let ctx = context(state, now)
+        switch input {
+        case .resized(let s):
+            size = s
+        case .tick:
+            if let m = message, now.seconds(since: m.at) > messageSeconds { message = nil }
+            if screen == .projector, let since = bannerShownAt, now.seconds(since: since) > messageSeconds { banner = nil }
+        case .input(.resize):
+            break
+        case .input(.paste(let text)):
+            pasted(text, ctx)
+        case .input(.key(let key)):
+            if let c = keyPressed(key, ctx) {
+                pendingFrom = screen
+                effects.append(.record(c))
+            }
+        case .recorded(let events):
+            // A refusal shown earlier no longer applies once something was recorded.
+            if message?.isError == true { message = nil }
+            let from = pendingFrom ?? screen
+            pendingFrom = nil
+            withScreen(from) { $0.didRecord(events, context: ctx) }
+        case .refused(let refusal):
+            let from = pendingFrom ?? screen
+            pendingFrom = nil
+            message = ConsoleMessage(text: labels["refused"] + labels.colon + refusal.message(labels.language), isError: true, at: now)
+            withScreen(from) { $0.wasRefused(refusal, context: ctx) }
+        case .failed(let text):
+            pendingFrom = nil
+            message = ConsoleMessage(text: text, isError: true, at: now)
+        }
+        withScreen { $0.prepare(context: ctx) }
+        if quitRequested { effects.append(.quit) }
+        return effects
+    }
+
+    /// A paste goes to the focused text field, whole; without one it is dropped with a notice,
+    /// never read as commands.
+    private mutating func pasted(_ text: String, _ ctx: ScreenContext) {
+        quitArmed = false
+        guard !showingHelp, isTyping, withScreen(nil, { $0.paste(text) }) else {
+            message = ConsoleMessage(text: labels["paste.ignored"], isError: true, at: ctx.now)
+            return
+        }
+    }
 
     /// Handles one key; returns the command to record, if any.
-    public mutating func handle(_ key: Key, state: SessionState, now: Instant) -> Command? {
+    private mutating func keyPressed(_ key: Key, _ ctx: ScreenContext) -> Command? {
         if key == .resize { return nil }
-        // Below the smallest layout nothing can be seen: only quitting works.
-        if lastSize.width < Self.minimumSize.width || lastSize.height < Self.minimumSize.height {
-            if let b = Keymap.binding(for: key, screen: screen, typing: true), b.action == "quit" { quitRequested = true }
+        // A read-only seat types nothing, so its letters are commands (q quits).
+        let binding = Keymap.binding(for: key, screen: screen, typing: (isTyping && !readOnly) || showingHelp)
+        // Quitting: at once, unless a draft would be left unsent (it is kept; the second press quits).
+        if let b = binding, b.action == .global(.quit) {
+            if hasDraft && !quitArmed && !readOnly {
+                quitArmed = true
+                message = ConsoleMessage(text: labels["draft.quit"], isError: true, at: ctx.now)
+            } else {
+                quitRequested = true
+            }
+            return nil
+        }
+        quitArmed = false
+        // Below the smallest layout nothing can be seen: text still goes to the field with the
+        // focus, commands are refused with the notice.
+        if isTiny {
+            if isTyping, Self.editingKey(key), !showingHelp {
+                _ = withScreen { $0.handle(key: key, context: ctx) }
+            } else {
+                message = ConsoleMessage(text: labels["tiny.refused"], isError: true, at: ctx.now)
+            }
             return nil
         }
         banner = nil
-        let ctx = context(state, now)
         if showingHelp {
             if [.escape, .char("?"), .function(9), .enter, .char("q")].contains(key) { showingHelp = false }
-            if key == .ctrl("c") { quitRequested = true }
             return nil
         }
         // A read-only seat (projector, observer, replay) looks and moves around, nothing more:
         // keys that would open a form or a prompt say so at once instead of failing at the end.
         if readOnly, !Self.lookingKey(key, screen: screen) {
-            if let b = Keymap.binding(for: key, screen: screen, typing: false), b.screen == nil {
-                applyGlobal(b.action)
+            if let b = binding, b.scope == .everywhere, b.action != .global(.undo) {
+                _ = dispatch(b.action, key: key, ctx)
             } else {
-                message = ConsoleMessage(text: labels["readonly"], isError: true, at: now)
+                message = ConsoleMessage(text: labels["readonly"], isError: true, at: ctx.now)
             }
             return nil
         }
-        let outcome: KeyOutcome
-        if let b = Keymap.binding(for: key, screen: screen, typing: isTyping) {
-            if b.screen == nil {
-                applyGlobal(b.action)
-                return nil
-            }
-            outcome = withScreen { $0.perform(action: b.action, context: ctx) }
-        } else {
-            outcome = withScreen { $0.handle(key: key, context: ctx) }
-        }
+        let outcome = binding.map { dispatch($0.action, key: key, ctx) } ?? withScreen { $0.handle(key: key, context: ctx) }
         switch outcome {
         case .none: return nil
         case .message(let text, let isError):
-            message = ConsoleMessage(text: text, isError: isError, at: now)
+            message = ConsoleMessage(text: text, isError: isError, at: ctx.now)
             return nil
         case .perform(let c):
             if readOnly {
-                message = ConsoleMessage(text: labels["readonly"], isError: true, at: now)
+                message = ConsoleMessage(text: labels["readonly"], isError: true, at: ctx.now)
                 return nil
             }
-            pendingFrom = screen
             return c
+        }
+    }
+
+    /// Applies a bound action: an exhaustive switch over the one table's actions.
+    private mutating func dispatch(_ action: Action, key: Key, _ ctx: ScreenContext) -> KeyOutcome {
+        switch action {
+        case .global(let g): return applyGlobal(g)
+        case .facilitator(let a): return facilitator.perform(a, context: ctx)
+        case .rapporteur(let a): return rapporteur.perform(a, key: key, context: ctx)
+        case .attendance(let a): return attendance.perform(a, key: key, context: ctx)
+        case .balance(let a): return balance.perform(a, context: ctx)
+        case .synergies(let a): return synergies.perform(a, context: ctx)
+        case .replay: return .none
+        }
+    }
+
+    /// Keys that edit a text field (kept even while the window is too small).
+    static func editingKey(_ key: Key) -> Bool {
+        switch key {
+        case .char, .backspace, .delete, .left, .right, .home, .end: return true
+        case .ctrl(let c): return "uwk".contains(c)
+        default: return false
         }
     }
 
@@ -180,29 +309,27 @@ public struct Console: Sendable {
     static func lookingKey(_ key: Key, screen: ScreenID) -> Bool {
         switch key {
         case .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .escape: return true
-        case .function(8): return screen == .rapporteur
+        case .function(8), .ctrl("t"): return screen == .rapporteur
         case .char("s"), .char(" "): return screen == .balance
         default: return false
         }
     }
 
+    /// Handles one key; returns the command to record, if any. A shorthand for
+    /// ``update(_:state:now:)`` with a key, for tests and tools.
+    public mutating func handle(_ key: Key, state: SessionState, now: Instant) -> Command? {
+        for case .record(let c) in update(.input(.key(key)), state: state, now: now) { return c }
+        return nil
+    }
+
     /// Tells the screen that asked for it that its command was recorded.
     public mutating func didRecord(_ events: [Event], state: SessionState, now: Instant) {
-        let ctx = context(state, now)
-        // A refusal shown earlier no longer applies once something was recorded.
-        if message?.isError == true { message = nil }
-        let from = pendingFrom ?? screen
-        pendingFrom = nil
-        withScreen(from) { $0.didRecord(events, context: ctx) }
+        _ = update(.recorded(events), state: state, now: now)
     }
 
     /// Tells the screen that asked for it that its command was refused, and shows why.
     public mutating func wasRefused(_ refusal: Refusal, state: SessionState, now: Instant) {
-        let ctx = context(state, now)
-        let from = pendingFrom ?? screen
-        pendingFrom = nil
-        message = ConsoleMessage(text: labels["refused"] + " : " + refusal.message(labels.language), isError: true, at: now)
-        withScreen(from) { $0.wasRefused(refusal, context: ctx) }
+        _ = update(.refused(refusal), state: state, now: now)
     }
 
     /// Shows an error that is not a refusal (disk full, damaged journal…).
@@ -211,17 +338,23 @@ public struct Console: Sendable {
         message = ConsoleMessage(text: text, isError: true, at: now)
     }
 
-    private mutating func applyGlobal(_ action: String) {
+    private mutating func applyGlobal(_ action: GlobalAction) -> KeyOutcome {
         switch action {
-        case "quit": quitRequested = true
-        case "help": showingHelp = true
-        case "next-screen", "previous-screen":
+        case .quit: quitRequested = true
+        case .help: showingHelp = true
+        case .undo: return .message(labels["undo.nothing"], isError: true)  // UNDO-WIRE
+        case .nextScreen, .previousScreen:
             let all = ScreenID.allCases
             let i = all.firstIndex(of: screen)!
-            screen = all[(i + (action == "next-screen" ? 1 : all.count - 1)) % all.count]
-        default:
-            if action.hasPrefix("screen."), let s = ScreenID(rawValue: String(action.dropFirst(7))) { screen = s }
+            screen = all[(i + (action == .nextScreen ? 1 : all.count - 1)) % all.count]
+        case .screenFacilitator: screen = .facilitator
+        case .screenRapporteur: screen = .rapporteur
+        case .screenAttendance: screen = .attendance
+        case .screenBalance: screen = .balance
+        case .screenProjector: screen = .projector
+        case .screenSynergies: screen = .synergies
         }
+        return .none
     }
 
     private mutating func withScreen<T>(_ id: ScreenID? = nil, _ body: (inout any ConsoleScreen) -> T) -> T {
@@ -235,6 +368,18 @@ public struct Console: Sendable {
         }
     }
 
+    /// The screen shown, as a copy to draw on.
+    private func screenCopy() -> any ConsoleScreen {
+        switch screen {
+        case .facilitator: facilitator
+        case .rapporteur: rapporteur
+        case .attendance: attendance
+        case .balance: balance
+        case .projector: projector
+        case .synergies: synergies
+        }
+    }
+
     // MARK: Rendering
 
     /// The smallest size with a layout; below it a one-line notice is shown.
@@ -242,9 +387,8 @@ public struct Console: Sendable {
 
     /// Draws the whole terminal: header, the screen, the message line and the hint bar, or the
     /// help overlay; below 40×12 a one-line notice. Returns the grid and the cursor position.
-    public mutating func render(state: SessionState, now: Instant, size: Size) -> (grid: Grid, cursor: Position?) {
+    public func render(state: SessionState, now: Instant, size: Size) -> (grid: Grid, cursor: Position?) {
         var grid = Grid(width: max(0, size.width), height: max(0, size.height))
-        lastSize = size
         guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
             if size.width > 0 && size.height > 0 {
                 let notice = TextWidth.truncate(labels["tiny"] + " (\(size.width)×\(size.height))", toWidth: size.width)
@@ -252,15 +396,16 @@ public struct Console: Sendable {
             }
             return (grid, nil)
         }
-        if let m = message, now.seconds(since: m.at) > messageSeconds { message = nil }
+        let message = self.message.flatMap { now.seconds(since: $0.at) > messageSeconds ? nil : $0 }
         let ctx = context(state, now)
         // The projector is for the wall: no tabs, no key hints, no banner after a few seconds.
         let wall = screen == .projector && !showingHelp
+        var banner = self.banner
         if wall, let since = bannerShownAt, now.seconds(since: since) > messageSeconds { banner = nil }
-        if banner != nil && bannerShownAt == nil { bannerShownAt = now }
+        var shown = screenCopy()
         if wall && banner == nil {
             let area = Rect(x: 0, y: 0, width: size.width, height: size.height - (message == nil ? 0 : 1))
-            let cursor = withScreen { $0.render(into: &grid, area: area, context: ctx) }
+            let cursor = shown.render(into: &grid, area: area, context: ctx)
             if let m = message {
                 grid.put(x: 0, y: size.height - 1, text: TextWidth.truncate(" " + TextWidth.sanitize(m.text), toWidth: size.width),
                          role: m.isError ? .bannerError : .statusDone)
@@ -275,7 +420,7 @@ public struct Console: Sendable {
             top = 2
         }
         let area = Rect(x: 0, y: top, width: size.width, height: size.height - top - 2)
-        let cursor = withScreen { $0.render(into: &grid, area: area, context: ctx) }
+        let cursor = shown.render(into: &grid, area: area, context: ctx)
         // Message line.
         let my = size.height - 2
         grid.fill(x: 0, y: my, width: size.width, height: 1, role: .normal)
@@ -286,10 +431,14 @@ public struct Console: Sendable {
         // Hint bar.
         // Each hint shows the first of its keys that works now (while typing, `?` is text: F9).
         let typing = isTyping
-        let hints = Keymap.all.filter { $0.inHints && ($0.screen == screen || $0.screen == nil) }
+        // Help and quit first, then the screen's own keys, then undo.
+        let global = Keymap.bindings(in: .everywhere).filter(\.inHints)
+        let first = global.filter { $0.action != .global(.undo) }
+        let undo = readOnly ? [] : global.filter { $0.action == .global(.undo) }
+        let hints = (first + Keymap.bindings(in: .screen(screen)).filter(\.inHints) + undo)
             .compactMap { b -> (keys: String, label: String)? in
-                let usable = b.keys.first { !typing || b.whileTyping || Keymap.typingSafe($0) || $0 == .ctrl("c") }
-                return usable.map { (keys: $0.displayName, label: b.hint(labels)) }
+                let usable = b.keys.first { !typing || b.whileTyping || Keymap.typingSafe($0) }
+                return usable.map { (keys: $0.displayName(labels.language), label: b.hint(labels)) }
             }
         grid.drawHints(hints, y: size.height - 1)
         if showingHelp {
@@ -317,13 +466,12 @@ public struct Console: Sendable {
     }
 
     private func drawHelp(_ grid: inout Grid, size: Size) {
-        let rows = Keymap.all.filter { $0.screen == screen }
-        let col = (rows.map { TextWidth.width(of: $0.keysDisplay) }.max() ?? 0) + 2
-        var lines = rows.map { TextWidth.pad($0.keysDisplay, toWidth: col) + $0.help(labels) }
+        var lines = Keymap.helpLines(Keymap.bindings(in: .screen(screen)), labels)
         // The keys valid everywhere on one line, and how to close in the frame, so the screen's
         // own keys fit at 80×24.
-        lines.append(labels["help.global"] + " : F1–F5 F11 " + labels["help.screens"] + " · Tab/⇧Tab · ?/F9 "
-                     + labels["action.help"].lowercased() + " · ^C/q/F10 " + labels["action.quit"].lowercased())
+        lines.append(labels["help.global"] + labels.colon + "F1–F5 F11 " + labels["help.screens"] + " · Tab/⇧Tab · ?/F9 "
+                     + labels["action.help"].lowercased() + " · u/^Z " + labels["action.undo"].lowercased()
+                     + " · ^C/q/F10 " + labels["action.quit"].lowercased())
         let w = min(size.width - 2, max(40, (lines.map { TextWidth.width(of: $0) }.max() ?? 0) + 4))
         let h = min(size.height - 1, lines.count + 2)
         let x = (size.width - w) / 2, y = max(1, (size.height - h) / 2)
@@ -334,6 +482,12 @@ public struct Console: Sendable {
         let close = " " + labels["help.close"] + " "
         if TextWidth.width(of: close) + 4 < w {
             grid.put(x: x + w - 2 - TextWidth.width(of: close), y: y + h - 1, text: close, role: .muted)
+        }
+        // What ↶ and ✓ mean, on the bottom border when the screen has such keys.
+        let legend = " " + labels["help.guard.short"] + " "
+        if Keymap.bindings(in: .screen(screen)).contains(where: { $0.guarding != .none }),
+           TextWidth.width(of: legend) + TextWidth.width(of: close) + 6 < w {
+            grid.put(x: x + 2, y: y + h - 1, text: legend, role: .muted)
         }
         for (i, l) in lines.prefix(h - 2).enumerated() {
             grid.put(x: x + 2, y: y + 1 + i, text: TextWidth.truncate(l, toWidth: w - 4), role: .normal)

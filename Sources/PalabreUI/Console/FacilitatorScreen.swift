@@ -62,6 +62,16 @@ public struct FacilitatorScreen: ConsoleScreen {
 
     public var isTyping: Bool { prompt != nil }
 
+    /// Whether a prompt holds text that quitting would lose.
+    public var hasDraft: Bool { prompt != nil && !editor.isEmpty }
+
+    /// Takes a paste into the open prompt; false when no prompt is open.
+    public mutating func paste(_ text: String) -> Bool {
+        guard prompt != nil else { return false }
+        _ = editor.insert(text)
+        return true
+    }
+
     /// The text of the open prompt (empty without one).
     public var promptText: String { editor.text }
 
@@ -91,27 +101,27 @@ public struct FacilitatorScreen: ConsoleScreen {
 
     // MARK: Actions
 
-    public mutating func perform(action: String, context: ScreenContext) -> KeyOutcome {
+    public mutating func perform(_ action: FacilitatorAction, context: ScreenContext) -> KeyOutcome {
         let s = context.state
         let L = context.labels
         switch action {
-        case "item.start":
+        case .start:
             pending = .agenda
             if let it = selectedItem(s), [.planned, .skipped].contains(s.run(it.id).status) {
                 return .perform(.startItem(id: it.id))
             }
             return .perform(.startItem(id: nil))
-        case "item.pause":
+        case .pause:
             pending = nil
             if let c = s.currentItem, s.run(c).status == .paused { return .perform(.resumeItem) }
             return .perform(.pauseItem)
-        case "item.extend1":
+        case .extend1:
             pending = nil
             return .perform(.extendItem(seconds: 60))
-        case "item.extend5":
+        case .extend5:
             pending = nil
             return .perform(.extendItem(seconds: 300))
-        case "item.end":
+        case .end:
             // Requests still waiting close with the item: say so, and end on a second press.
             if !s.queue.isEmpty, endItemAskedAt.map({ context.now.ms - $0.ms >= 5_000 }) ?? true {
                 endItemAskedAt = context.now
@@ -120,7 +130,7 @@ public struct FacilitatorScreen: ConsoleScreen {
             endItemAskedAt = nil
             pending = .agenda
             return .perform(.endItem)
-        case "item.skip":
+        case .skip:
             // Only the item the cursor is on, and only if it is ahead: a key never skips
             // something the facilitator did not point at.
             guard let it = selectedItem(s), s.run(it.id).status == .planned else {
@@ -128,10 +138,10 @@ public struct FacilitatorScreen: ConsoleScreen {
             }
             pending = .agenda
             return .perform(.skipItem(id: it.id))
-        case "item.insert":
+        case .insert:
             open(.insertTitle)
             return .none
-        case "item.move":
+        case .move:
             guard let it = selectedItem(s), let d = MeetingView.shownDay(s) else { return .none }
             // The refusals that do not depend on the target day are shown before anything is typed.
             do { _ = try s.decide(.moveItem(id: it.id, day: s.days[d].date, after: nil), at: context.now) } catch {
@@ -141,10 +151,10 @@ public struct FacilitatorScreen: ConsoleScreen {
             }
             open(.move(item: it.id))
             return .none
-        case "day.start":
+        case .startDay:
             pending = .agenda
             return .perform(.startDay(date: nil))
-        case "day.end":
+        case .endDay:
             // Ending the day cannot be undone from the consoles: the key is pressed twice.
             if let asked = endDayAskedAt, context.now.ms - asked.ms < 5_000 {
                 endDayAskedAt = nil
@@ -154,45 +164,43 @@ public struct FacilitatorScreen: ConsoleScreen {
             endDayAskedAt = context.now
             let left = MeetingView.shownDay(s).map { d in s.days[d].items.filter { s.run($0.id).status == .planned }.count } ?? 0
             return .message(L["fac.end.day.confirm"] + (left > 0 ? " (\(left) " + L["fac.end.day.left"] + ")" : ""), isError: true)
-        case "floor.request", "floor.order":
+        case .request, .pointOfOrder:
             guard s.currentItem != nil else { return .message(L["fac.need.item"], isError: true) }
-            open(.requester(pointOfOrder: action == "floor.order"))
+            open(.requester(pointOfOrder: action == .pointOfOrder))
             return .none
-        case "floor.give":
+        case .give:
             pending = .queue
             if focus == .queue, let r = selectedRequest(s) { return .perform(.giveFloor(who: r.who)) }
             return .perform(.giveFloor(who: nil))
-        case "floor.yield":
+        case .yield:
             pending = nil
             return .perform(.yieldFloor)
-        case "floor.remove", "floor.up", "floor.down":
+        case .remove, .moveUp, .moveDown:
             guard let r = selectedRequest(s) else { return .message(L["fac.queue.empty"], isError: true) }
             guard focus == .queue else {
                 focus = .queue
                 return .message(L["fac.queue.focus"], isError: false)
             }
             let i = s.queue.firstIndex(of: r) ?? 0
-            if action == "floor.remove" {
+            if action == .remove {
                 pending = .queue
                 return .perform(.removeSpeaker(who: r.who))
             }
-            let to = max(0, min(s.queue.count - 1, i + (action == "floor.up" ? -1 : 1)))
+            let to = max(0, min(s.queue.count - 1, i + (action == .moveUp ? -1 : 1)))
             pending = .reorder(to: to)
             return .perform(.reorderSpeaker(who: r.who, position: to))
-        case "floor.limit":
+        case .limit:
             guard let c = s.currentItem else { return .message(L["fac.need.item"], isError: true) }
             open(.speakingLimit)
             if let l = s.speakingLimit(for: c) {
                 editor.setText(l % 60 == 0 ? "\(l / 60)" : String(Double(l) / 60).replacingOccurrences(of: ".", with: L.language == .fr ? "," : "."))
             }
             return .none
-        case "focus.agenda":
+        case .focusAgenda:
             focus = .agenda
             return .none
-        case "focus.queue":
+        case .focusQueue:
             focus = .queue
-            return .none
-        default:
             return .none
         }
     }

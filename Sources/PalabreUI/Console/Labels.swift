@@ -14,7 +14,7 @@ public struct Labels: Sendable {
     /// All tables: id → (French, English).
     static let tables: [[String: (fr: String, en: String)]] = [
         common, FacilitatorScreen.labels, RapporteurScreen.labels, AttendanceScreen.labels,
-        BalanceScreen.labels, ProjectorScreen.labels, SynergiesScreen.labels,
+        BalanceScreen.labels, ProjectorScreen.labels, SynergiesScreen.labels, ReplayKeys.labels,
     ]
     static let merged: [String: (fr: String, en: String)] = {
         var all: [String: (fr: String, en: String)] = [:]
@@ -65,6 +65,19 @@ public struct Labels: Sendable {
         "help.next-screen": ("Passer à l'écran suivant", "Go to the next screen"),
         "help.previous-screen": ("Revenir à l'écran précédent", "Go back to the previous screen"),
         "help.screen": ("Aller à l'écran", "Go to screen"),
+        "form.ambiguous": ("Plusieurs correspondances : en choisir une avec ↓ puis Entrée", "Several matches: choose one with ↓ then Enter"),
+        "action.undo": ("Annuler", "Undo"),
+        "help.undo": ("Annuler le dernier geste de ce poste (événement compensatoire)", "Undo this seat's last action (a compensating event)"),
+        "help.guard.short": ("↶ annulable (u) · ✓ confirmation", "↶ undoable (u) · ✓ confirms"),
+        "help.guard.legend": ("↶ annulable avec u ou ^Z · ✓ demande confirmation", "↶ undoable with u or ^Z · ✓ asks for confirmation"),
+        "help.replay": ("Relecture (palabre replay)", "Replay (palabre replay)"),
+        "paste.ignored": ("Collage ignoré : aucun champ de saisie n'a le focus", "Paste ignored: no text field has the focus"),
+        "draft.quit": ("Brouillon non envoyé — Ctrl-C à nouveau pour quitter, il sera conservé",
+                       "Unsent draft — Ctrl-C again to quit, it will be kept"),
+        "draft.restored": ("Brouillon non envoyé restauré", "Unsent draft restored"),
+        "tiny.refused": ("Fenêtre trop petite : la touche est refusée (le texte tapé est gardé)",
+                         "Window too small: key refused (typed text is kept)"),
+        "undo.nothing": ("Rien à annuler", "Nothing to undo"),
     ]
 }
 

@@ -15,7 +15,6 @@ public struct ProjectorScreen: ConsoleScreen {
     public init() {}
     public var isTyping: Bool { false }
 
-    public mutating func perform(action: String, context: ScreenContext) -> KeyOutcome { .none }
     public mutating func handle(key: Key, context: ScreenContext) -> KeyOutcome { .none }
 
     /// Labels of this screen: id → (French, English).

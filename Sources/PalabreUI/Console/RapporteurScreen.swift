@@ -67,6 +67,14 @@ public struct RapporteurScreen: ConsoleScreen {
     var stash: LineEditor?
     /// The command asked for and not yet answered: only its own result clears inputs.
     var sent: Command?
+    /// A list command (amend, retract, adopt) waiting for Enter, and the entry it names.
+    struct Armed: Sendable, Equatable {
+        var action: RapporteurAction
+        var entry: Int
+    }
+    var armed: Armed?
+    /// Set by a key that is not a list command: commands wait for a move or Esc.
+    var locked = false
 
     public init() {}
 
@@ -91,32 +99,59 @@ public struct RapporteurScreen: ConsoleScreen {
 
     // MARK: Keys
 
-    public mutating func perform(action: String, context: ScreenContext) -> KeyOutcome {
+    /// Applies an action of this screen. Keys that belong to the part with the focus (the input
+    /// line, the list, a form, a prompt) go to it as they are: `key` is the key pressed.
+    public mutating func perform(_ action: RapporteurAction, key: Key, context: ScreenContext) -> KeyOutcome {
         switch action {
-        case "rapporteur.send": return process(.enter, context)
-        case "rapporteur.send-form": return process(.ctrl("s"), context)
-        case "rapporteur.cancel": return process(.escape, context)
-        case "rapporteur.all":
+        case .all:
             showAll.toggle()
             selected = nil
+            armed = nil
             return .none
-        case "rapporteur.up": return process(.up, context)
-        case "rapporteur.down": return process(.down, context)
-        case "rapporteur.kind-next", "rapporteur.kind-previous":
+        case .kindNext, .kindPrevious:
             if focus == .input || focus == .list, amending == nil {
                 let all = EntryKind.allCases
                 let i = all.firstIndex(of: kind) ?? 0
-                kind = all[(i + (action == "rapporteur.kind-next" ? 1 : all.count - 1)) % all.count]
+                kind = all[(i + (action == .kindNext ? 1 : all.count - 1)) % all.count]
             }
             return .none
-        case "rapporteur.amend": return listAction("amend", context)
-        case "rapporteur.retract": return listAction("retract", context)
-        case "rapporteur.adopt": return listAction("adopt", context)
-        case "rapporteur.prefix":
-            if focus == .list { focus = .input; if editor.isEmpty { editor.insert("/") } }
-            return .none
-        default: return .none
+        case .amend, .retract, .adopt:
+            return arm(action, context)
+        case .send, .sendForm, .cancel, .up, .down:
+            return process(key, context)
         }
+    }
+
+    /// Keeps the focus and the selection on something that exists.
+    public mutating func prepare(context: ScreenContext) {
+        if focus == .form && form == nil { focus = .input }
+        if focus == .list {
+            let entries = Self.scope(context.state, all: showAll).entries
+            if !entries.contains(where: { $0.id == selected }) {
+                selected = entries.last?.id
+                armed = nil
+                if selected == nil { leaveList() }
+            }
+        }
+    }
+
+    /// Whether unsent text or an open form would be lost by quitting.
+    public var hasDraft: Bool {
+        !editor.isEmpty || form != nil || amending != nil || (prompt != nil && !promptEditor.isEmpty)
+    }
+
+    /// Takes a paste into the text field with the focus; false in list mode (nothing to type into).
+    public mutating func paste(_ text: String) -> Bool {
+        switch focus {
+        case .input: editor.insert(text)
+        case .prompt: promptEditor.insert(text)
+        case .form:
+            guard var f = form else { return false }
+            guard f.paste(text) else { return false }
+            form = f
+        case .list: return false
+        }
+        return true
     }
 
     public mutating func handle(key: Key, context: ScreenContext) -> KeyOutcome {
@@ -169,6 +204,8 @@ public struct RapporteurScreen: ConsoleScreen {
             guard let last = list.last else { return .none }
             selected = last.id
             focus = .list
+            armed = nil
+            locked = false
             return .none
         case .down:
             return .none
@@ -178,43 +215,72 @@ public struct RapporteurScreen: ConsoleScreen {
         }
     }
 
+    /// Keys in list mode. Moving around works; Esc leaves (or drops an armed command); Enter
+    /// confirms an armed command; any other key does nothing and says so, and until the next
+    /// move the commands stay locked, so text typed into the list by mistake records nothing.
     private mutating func listKey(_ key: Key, _ ctx: ScreenContext) -> KeyOutcome {
         let list = Self.scope(ctx.state, all: showAll).entries
-        guard !list.isEmpty else { focus = .input; return .none }
+        guard !list.isEmpty else { leaveList(); return .none }
         let i = list.firstIndex { $0.id == selected } ?? list.count - 1
+        let moved: Bool
         switch key {
-        case .up: selected = list[max(0, i - 1)].id
+        case .up: selected = list[max(0, i - 1)].id; moved = true
         case .down:
-            if i + 1 < list.count { selected = list[i + 1].id } else { focus = .input }
-        case .home: selected = list.first?.id
-        case .end: selected = list.last?.id
-        case .pageUp: selected = list[max(0, i - 5)].id
-        case .pageDown: selected = list[min(list.count - 1, i + 5)].id
-        case .escape, .enter: focus = .input
-        case .char("m"): return listAction("amend", ctx)
-        case .char("x"), .delete: return listAction("retract", ctx)
-        case .char("v"): return listAction("adopt", ctx)
-        default: break
+            if i + 1 < list.count { selected = list[i + 1].id; moved = true } else { leaveList(); return .none }
+        case .home: selected = list.first?.id; moved = true
+        case .end: selected = list.last?.id; moved = true
+        case .pageUp: selected = list[max(0, i - 5)].id; moved = true
+        case .pageDown: selected = list[min(list.count - 1, i + 5)].id; moved = true
+        case .escape:
+            if armed != nil { armed = nil } else { leaveList() }
+            return .none
+        case .enter:
+            guard let a = armed else { return .message(ctx.labels["rap.list.mode"], isError: true) }
+            armed = nil
+            return confirm(a, ctx)
+        default:
+            armed = nil
+            locked = true
+            return .message(ctx.labels["rap.list.not-command"], isError: true)
         }
+        if moved { armed = nil; locked = false }
         return .none
     }
 
-    private mutating func listAction(_ what: String, _ ctx: ScreenContext) -> KeyOutcome {
+    private mutating func leaveList() {
+        focus = .input
+        armed = nil
+        locked = false
+    }
+
+    /// `m`, `x` or `v` in list mode: names the entry and what Enter will do.
+    private mutating func arm(_ action: RapporteurAction, _ ctx: ScreenContext) -> KeyOutcome {
         guard focus == .list else { return .none }
+        let l = ctx.labels
+        if locked { return .message(l["rap.list.not-command"], isError: true) }
         let list = Self.scope(ctx.state, all: showAll).entries
         guard let e = list.first(where: { $0.id == selected }) ?? list.last else { return .none }
         selected = e.id
+        if e.retracted != nil { return .message(l["rap.already.retracted"], isError: true) }
+        if action == .adopt, e.adoptedAt != nil { return .message(l["rap.already.adopted"], isError: true) }
+        armed = Armed(action: action, entry: e.id)
+        return .none
+    }
+
+    /// Enter on an armed command.
+    private mutating func confirm(_ a: Armed, _ ctx: ScreenContext) -> KeyOutcome {
+        guard let e = ctx.state.entry(a.entry) else { return .none }
         let l = ctx.labels
         if e.retracted != nil { return .message(l["rap.already.retracted"], isError: true) }
-        switch what {
-        case "amend":
+        switch a.action {
+        case .amend:
             stash = editor
             editor = LineEditor(text: e.content.text)
             amending = e.id
             amendingVersion = e.version
             focus = .input
             return .none
-        case "retract":
+        case .retract:
             prompt = .retractReason(entry: e.id)
             promptEditor.clear()
             focus = .prompt
@@ -253,6 +319,7 @@ public struct RapporteurScreen: ConsoleScreen {
         form = f
         switch outcome {
         case .handled, .ignored: return .none
+        case .ambiguous: return .message(ctx.labels["form.ambiguous"], isError: true)
         case .cancel:
             parkedForm = f; parkedKind = k
             form = nil; formKind = nil
@@ -660,6 +727,19 @@ public struct RapporteurScreen: ConsoleScreen {
         grid.put(x: x, y: y, text: TextWidth.truncate(label, toWidth: lw), role: .entryKind)
         let ex = x + lw
         let ew = max(1, x + width - ex - 1)
+        if focus == .list {
+            // List mode, said on the input line: what the keys do now, or what Enter will do.
+            let text: String
+            if let a = armed {
+                text = l["rap.confirm." + a.action.rawValue.dropFirst("rapporteur.".count)] + " " + l["rap.number"] + "\(a.entry) ? "
+                    + l["rap.confirm.keys"]
+            } else {
+                text = l["rap.list.line"]
+            }
+            grid.fill(x: x, y: y, width: width, height: 1, role: armed == nil ? .hintText : .bannerWarn)
+            grid.put(x: x, y: y, text: TextWidth.truncate(" " + text, toWidth: width), role: armed == nil ? .hintText : .bannerWarn)
+            return nil
+        }
         guard focus == .input else {
             // Not being edited: the start of the text, not where the cursor was.
             grid.put(x: ex, y: y, text: TextWidth.truncate(TextWidth.sanitize(editor.text), toWidth: ew), role: .muted)
@@ -695,18 +775,17 @@ public struct RapporteurScreen: ConsoleScreen {
 
     /// Bindings of this screen, part of Keymap/all.
     static let bindings: [Binding] = [
-        Binding("rapporteur.send", ["Enter"], screen: .rapporteur, whileTyping: true),
-        Binding("rapporteur.kind-next", ["F6"], screen: .rapporteur, whileTyping: true),
-        Binding("rapporteur.kind-previous", ["F7"], screen: .rapporteur, whileTyping: true, inHints: false),
-        Binding("rapporteur.up", ["Up"], screen: .rapporteur, whileTyping: true),
-        Binding("rapporteur.down", ["Down"], screen: .rapporteur, whileTyping: true, inHints: false),
-        Binding("rapporteur.amend", ["m"], screen: .rapporteur),
-        Binding("rapporteur.retract", ["x", "Delete"], screen: .rapporteur),
-        Binding("rapporteur.adopt", ["v"], screen: .rapporteur),
-        Binding("rapporteur.send-form", ["Ctrl-S"], screen: .rapporteur, whileTyping: true, inHints: false),
-        Binding("rapporteur.cancel", ["Esc"], screen: .rapporteur, whileTyping: true, inHints: false),
-        Binding("rapporteur.prefix", ["/"], screen: .rapporteur, inHints: false),
-        Binding("rapporteur.all", ["F8"], screen: .rapporteur, whileTyping: true),
+        Binding(.rapporteur(.send), ["Enter"], whileTyping: true),
+        Binding(.rapporteur(.kindNext), ["F6", "Ctrl-O"], whileTyping: true),
+        Binding(.rapporteur(.kindPrevious), ["F7", "Ctrl-K"], whileTyping: true, inHints: false),
+        Binding(.rapporteur(.up), ["Up"], whileTyping: true),
+        Binding(.rapporteur(.down), ["Down"], whileTyping: true, inHints: false),
+        Binding(.rapporteur(.amend), ["m"], guarding: .confirms),
+        Binding(.rapporteur(.retract), ["x", "Delete"], guarding: .confirms),
+        Binding(.rapporteur(.adopt), ["v"], guarding: .confirms),
+        Binding(.rapporteur(.sendForm), ["Ctrl-S"], whileTyping: true, inHints: false),
+        Binding(.rapporteur(.cancel), ["Esc"], whileTyping: true, inHints: false),
+        Binding(.rapporteur(.all), ["F8", "Ctrl-T"], whileTyping: true),
     ]
 
     /// Labels of this screen: id → (French, English).
@@ -734,8 +813,6 @@ public struct RapporteurScreen: ConsoleScreen {
         "help.rapporteur.send-form": ("Envoyer le formulaire depuis n'importe quel champ", "Send the form from any field"),
         "action.rapporteur.cancel": ("Annuler", "Cancel"),
         "help.rapporteur.cancel": ("Fermer formulaire (texte gardé), invite, amendement ou liste", "Close the form (text kept), the prompt, the amendment, the list"),
-        "action.rapporteur.prefix": ("Préfixe", "Prefix"),
-        "help.rapporteur.prefix": ("Préfixe de type en début de ligne : /n /d /q /p /r /a /e", "Kind prefix at the start of the line: /n /d /q /p /r /a /e"),
 
         "kind.note": ("Note", "Note"),
         "kind.decision": ("Décision", "Decision"),
@@ -775,6 +852,16 @@ public struct RapporteurScreen: ConsoleScreen {
         "rap.placeholder": ("Tapez le compte rendu ; Entrée pour envoyer", "Type the minutes; Enter to send"),
         "rap.reason.amend": ("Raison de l'amendement", "Reason for amending"),
         "rap.reason.retract": ("Raison du retrait", "Reason for retracting"),
+        "rap.list.line": ("Mode liste : ↑/↓ choisir · m amender · x retirer · v adopter · Échap revenir à la saisie",
+                          "List mode: ↑/↓ choose · m amend · x retract · v adopt · Esc back to typing"),
+        "rap.list.mode": ("Mode liste : Échap pour revenir à la saisie ; m, x ou v puis Entrée pour agir sur l'entrée choisie",
+                          "List mode: Esc to go back to typing; m, x or v then Enter to act on the chosen entry"),
+        "rap.list.not-command": ("Mode liste : cette touche n'est pas une commande, rien n'est enregistré — Échap pour écrire",
+                                 "List mode: not a command, nothing recorded — Esc to type"),
+        "rap.confirm.amend": ("Amender l'entrée", "Amend entry"),
+        "rap.confirm.retract": ("Retirer l'entrée", "Retract entry"),
+        "rap.confirm.adopt": ("Adopter l'entrée", "Adopt entry"),
+        "rap.confirm.keys": ("Entrée confirmer · Échap annuler", "Enter to confirm · Esc to cancel"),
         "rap.empty": ("Le texte est vide : tapez-le d'abord.", "The text is empty: type it first."),
         "rap.same": ("Le texte n'a pas changé : rien à amender.", "The text is unchanged: nothing to amend."),
         "rap.no.reason": ("Donnez une raison.", "Give a reason."),

@@ -41,6 +41,29 @@ public struct SynergiesScreen: ConsoleScreen {
 
     public var isTyping: Bool { form != nil || withdrawReason != nil }
 
+    /// Builds the board again when the journal, the filter or the sort changed, outside rendering.
+    public mutating func prepare(context: ScreenContext) { _ = currentBoard(context) }
+
+    /// Whether the commitment form or the withdrawal reason holds text that quitting would lose.
+    public var hasDraft: Bool {
+        (form?.editors.contains { !$0.isEmpty } ?? false) || !(withdrawReason?.isEmpty ?? true)
+    }
+
+    /// Takes a paste into the field with the focus; false when no field is open.
+    public mutating func paste(_ text: String) -> Bool {
+        if var f = form, f.editors.indices.contains(f.field) {
+            _ = f.editors[f.field].insert(text)
+            form = f
+            return true
+        }
+        if var r = withdrawReason {
+            _ = r.insert(text)
+            withdrawReason = r
+            return true
+        }
+        return false
+    }
+
     /// A small form for a commitment on the selected fiche by the selected partner.
     public struct CommitmentForm: Sendable {
         public var partner: String
@@ -88,42 +111,42 @@ public struct SynergiesScreen: ConsoleScreen {
 
     // MARK: Keys
 
-    public mutating func perform(action: String, context ctx: ScreenContext) -> KeyOutcome {
+    public mutating func perform(_ action: SynergiesAction, context ctx: ScreenContext) -> KeyOutcome {
         let b = currentBoard(ctx)
         let l = ctx.labels
         switch action {
-        case "syn.filter":
+        case .filter:
             let all = Self.filters(ctx.state.programme)
             filterIndex = (filterIndex + 1) % all.count
             filter = all[filterIndex]
             row = 0; top = 0
             return .none
-        case "syn.sort":
+        case .sort:
             let all = SynergySort.allCases
             sort = all[((all.firstIndex(of: sort) ?? 0) + 1) % all.count]
             return .none
-        default: break
+        case .interest, .synergy, .commit, .status, .withdraw: break
         }
         guard b.rows.indices.contains(row), b.partners.indices.contains(col) else {
             return .message(l["syn.nothing"], isError: true)
         }
         let r = b.rows[row], p = b.partners[col], cell = r.cells[col]
         switch action {
-        case "syn.interest":
+        case .interest:
             return .perform(.declareInterest(partner: p.id, fiche: r.fiche.id))
-        case "syn.synergy":
+        case .synergy:
             // The partners already in a synergy or committed on the fiche, plus the selected one, led by it.
             var partners = r.cells.indices.filter { r.cells[$0].state >= .synergy }.map { b.partners[$0].id }
             if !partners.contains(p.id) { partners.append(p.id) }
             return .perform(.markSynergy(fiche: r.fiche.id, partners: partners, lead: p.id))
-        case "syn.commit":
+        case .commit:
             var editors = CommitmentForm.fields.map { _ in LineEditor() }
             editors[0].setText(l["syn.nature.financial"])
             editors[2].setText(r.fiche.currency)
             editors[3].setText(l["syn.status.announced"])
             form = CommitmentForm(partner: p.id, fiche: r.fiche.id, editors: editors)
             return .none
-        case "syn.status":
+        case .status:
             guard let seq = cell.commitments.last, let e = ctx.state.entry(seq) else {
                 return .message(l["syn.no.commitment"], isError: true)
             }
@@ -131,11 +154,11 @@ public struct SynergiesScreen: ConsoleScreen {
             let i = all.firstIndex(of: e.content.status ?? .announced) ?? 0
             guard i + 1 < all.count else { return .message(l["syn.status.top"], isError: true) }
             return .perform(.changeCommitmentStatus(entry: seq, status: all[i + 1]))
-        case "syn.withdraw":
+        case .withdraw:
             guard cell.commitments.last != nil else { return .message(l["syn.no.commitment"], isError: true) }
             withdrawReason = LineEditor()
             return .none
-        default:
+        case .filter, .sort:
             return .none
         }
     }
@@ -447,13 +470,13 @@ public struct SynergiesScreen: ConsoleScreen {
 
     /// Bindings of this screen, part of Keymap/all.
     static let bindings: [Binding] = [
-        Binding("syn.interest", ["i"], screen: .synergies),
-        Binding("syn.synergy", ["m"], screen: .synergies),
-        Binding("syn.commit", ["e"], screen: .synergies),
-        Binding("syn.status", ["c"], screen: .synergies),
-        Binding("syn.withdraw", ["w"], screen: .synergies),
-        Binding("syn.filter", ["f"], screen: .synergies),
-        Binding("syn.sort", ["o"], screen: .synergies),
+        Binding(.synergies(.interest), ["i"], guarding: .undoable),
+        Binding(.synergies(.synergy), ["m"], guarding: .undoable),
+        Binding(.synergies(.commit), ["e"]),
+        Binding(.synergies(.status), ["c"], guarding: .undoable),
+        Binding(.synergies(.withdraw), ["w"], guarding: .confirms),
+        Binding(.synergies(.filter), ["f"]),
+        Binding(.synergies(.sort), ["o"]),
     ]
 
     /// Labels of this screen: id → (French, English).

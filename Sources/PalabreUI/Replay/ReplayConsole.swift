@@ -61,6 +61,27 @@ public struct ReplayConsole: Sendable {
         console.message = ConsoleMessage(text: text, isError: error, at: clock.position)
     }
 
+    /// Takes one message: a key or paste, a resize, or time passing (``ConsoleInput/tick``, after
+    /// ``tick(replayMs:)``). Returns ``ConsoleEffect/quit`` when the user asked to leave; a
+    /// replay records nothing.
+    public mutating func update(_ input: ConsoleInput) -> [ConsoleEffect] {
+        switch input {
+        case .input(.key(let key)): handle(key)
+        case .input(.paste(let text)):
+            if let p = prompt {
+                switch p {
+                case .goTo(let t): prompt = .goTo(t + text)
+                case .search(let t): prompt = .search(t + text)
+                }
+            } else {
+                say(console.labels["paste.ignored"], error: true)
+            }
+        case .input(.resize), .recorded, .refused, .failed: break
+        case .resized, .tick: _ = console.update(input, state: state, now: clock.position)
+        }
+        return quitRequested ? [.quit] : []
+    }
+
     /// Handles one key.
     public mutating func handle(_ key: Key) {
         if key == .resize { return }
@@ -70,12 +91,12 @@ public struct ReplayConsole: Sendable {
             if [.escape, .char("?"), .function(9), .enter, .char("q")].contains(key) { showingHelp = false }
             return
         }
-        guard let b = ReplayKeys.binding(for: key) else {
+        guard let b = Keymap.replayBinding(for: key), case .replay(let action) = b.action else {
             _ = console.handle(key, state: state, now: clock.position)
             if console.quitRequested { quitRequested = true }
             return
         }
-        perform(b.action)
+        perform(action)
     }
 
     /// Applies a replay action.
@@ -160,7 +181,7 @@ public struct ReplayConsole: Sendable {
     public static let timelineRows = 2
 
     /// Draws the consoles, the replay hint bar and the timeline, or the replay help.
-    public mutating func render(size: Size) -> (grid: Grid, cursor: Position?) {
+    public func render(size: Size) -> (grid: Grid, cursor: Position?) {
         let rows = size.height >= Console.minimumSize.height + Self.timelineRows ? Self.timelineRows : 0
         let inner = console.render(state: state, now: clock.position, size: Size(width: size.width, height: size.height - rows))
         guard rows > 0, size.width >= Console.minimumSize.width else { return inner }
@@ -169,9 +190,10 @@ public struct ReplayConsole: Sendable {
             grid.setRaw(inner.grid.cells[i], at: i)
         }
         // Help and quit first, as in the consoles' hint bar.
-        let shown = ReplayKeys.all.filter(\.inHints)
-        let ordered = shown.filter { $0.action == .help || $0.action == .quit } + shown.filter { $0.action != .help && $0.action != .quit }
-        let hints = ordered.map { (keys: $0.keys[0].displayName, label: $0.hint(language)) }
+        let shown = Keymap.bindings(in: .replay).filter(\.inHints)
+        let first: Set<Action> = [.replay(.help), .replay(.quit)]
+        let ordered = shown.filter { first.contains($0.action) } + shown.filter { !first.contains($0.action) }
+        let hints = ordered.map { (keys: $0.keys[0].displayName(language), label: $0.hint(console.labels)) }
         grid.drawHints(hints, y: size.height - rows - 1)
         let bar = TimelineBar(timeline: timeline, clock: clock, language: language)
         bar.drawBar(into: &grid, y: size.height - 2)
@@ -203,7 +225,8 @@ public struct ReplayConsole: Sendable {
 
     private func drawHelp(_ grid: inout Grid, size: Size) {
         let fr = language == .fr
-        var lines = ReplayKeys.helpLines(language)
+        var lines = Keymap.helpLines(Keymap.bindings(in: .replay), console.labels)
+        lines.append(TextWidth.pad("F1…F5", toWidth: 8) + console.labels["help.replay.screens"])
         lines.append("")
         lines.append(fr ? "Relecture seule : rien n'est enregistré. ? ou Échap ferme l'aide." : "Read-only replay: nothing is recorded. ? or Esc closes the help.")
         let w = min(size.width - 2, max(40, (lines.map { TextWidth.width(of: $0) }.max() ?? 0) + 4))

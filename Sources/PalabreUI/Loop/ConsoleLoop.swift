@@ -1,0 +1,249 @@
+import Foundation
+import PalabreCore
+
+/// The terminal as the loop sees it: somewhere to draw (``Backend``) and decoded input.
+/// `TerminalSession` (ncurses) in production, ``MemoryTerminal`` in tests and benchmarks.
+public protocol ConsoleTerminal: Backend {
+    /// Every input event available within `timeoutMilliseconds` (all those already waiting,
+    /// so a paste comes whole); empty when none came in time.
+    func readInput(timeoutMilliseconds: Int32) -> [InputEvent]
+    /// The signal that asked the program to stop (SIGINT, SIGTERM, SIGHUP), if any.
+    func pendingSignal() -> Int32?
+}
+
+/// The loop of every console: `palabre run`, `attach` and `replay`, the tests and the
+/// benchmarks run this same code.
+///
+/// One step: fold what other seats recorded → send ``ConsoleInput/tick`` → draw a frame →
+/// wait for input (until the next second, for the countdowns) → for each input, `update` the
+/// consoles and carry out the effects they return (record a command through decide and the
+/// journal, whose outcome comes back as a message; quit) → write documents in the background
+/// and save the seat's draft when it changed.
+///
+///     let loop = ConsoleLoop(terminal: term, clock: SystemClock(),
+///                            program: .live(console, ConsoleLoop.Live(store: store, seat: "rapporteur")))
+///     try loop.run()
+public final class ConsoleLoop {
+    /// What the live program needs around the consoles.
+    public struct Live {
+        /// The session: the journal (or a memory log) and the state folded from it.
+        public let store: SessionStore
+        /// The seat's name, written in each event.
+        public let seat: String
+        /// Where documents are written after each event; nil for read-only seats and tests.
+        public let documents: DocumentScheduler?
+        /// Where the seat's draft is kept; nil to keep none.
+        public let drafts: DraftFile?
+
+        /// Creates the live environment.
+        public init(store: SessionStore, seat: String, documents: DocumentScheduler? = nil, drafts: DraftFile? = nil) {
+            self.store = store; self.seat = seat; self.documents = documents; self.drafts = drafts
+        }
+    }
+
+    /// What the loop runs.
+    public enum Program {
+        /// The live consoles on a session.
+        case live(Console, Live)
+        /// A replay (read-only, its own clock).
+        case replay(ReplayConsole)
+    }
+
+    /// The terminal.
+    public let terminal: any ConsoleTerminal
+    /// Where "now" comes from (wall clock; replay time is derived from its steps).
+    public let clock: Clock
+    /// The program and its state.
+    public private(set) var program: Program
+    /// Set once the program asked to quit or a signal came.
+    public private(set) var finished = false
+    private let renderer: Renderer
+    private var lastSize: Size?
+    private var lastDraft: ConsoleDraft?
+    private var lastTick: Instant?
+
+    /// Creates a loop; nothing is drawn until ``step()`` or ``run()``.
+    public init(terminal: any ConsoleTerminal, clock: Clock, program: Program) {
+        self.terminal = terminal
+        self.clock = clock
+        self.program = program
+        self.renderer = Renderer(backend: terminal)
+        if case .live(var console, let live) = program {
+            if let data = live.drafts?.load(), let d = ConsoleDraft.decoded(data) {
+                console.restore(d, state: live.store.state, now: clock.now())
+                lastDraft = d
+            }
+            self.program = .live(console, live)
+            live.documents?.schedule(live.store.state)
+        }
+    }
+
+    /// The live consoles (nil in a replay).
+    public var console: Console? {
+        switch program {
+        case .live(let c, _): c
+        case .replay(let r): r.console
+        }
+    }
+
+    /// The replay (nil for the live consoles).
+    public var replay: ReplayConsole? { if case .replay(let r) = program { return r }; return nil }
+
+    /// Runs steps until the program quits or a signal comes; then waits for the documents.
+    public func run() {
+        while !finished { step() }
+        if case .live(_, let live) = program { live.documents?.finish() }
+    }
+
+    /// One turn of the loop; `maxWaitMilliseconds` caps the wait for input (tests pass 0).
+    public func step(maxWaitMilliseconds: Int32 = 1_000) {
+        if terminal.pendingSignal() != nil { finished = true; return }
+        let now = clock.now()
+        refresh(now)
+        send(.tick)
+        let size = terminal.size
+        if size != lastSize {
+            if lastSize != nil { renderer.invalidate() }
+            lastSize = size
+            send(.resized(size))
+        }
+        draw()
+        let wait = min(maxWaitMilliseconds, readTimeout(clock.now()))
+        let inputs = terminal.readInput(timeoutMilliseconds: wait)
+        for input in inputs where !finished {
+            if input == .resize { renderer.invalidate() }
+            send(.input(input))
+        }
+        saveDraft()
+    }
+
+    /// Draws the frame of the present state.
+    public func draw() {
+        let now = clock.now()
+        let size = terminal.size
+        let frame: (grid: Grid, cursor: Position?)
+        switch program {
+        case .live(let c, let live): frame = c.render(state: live.store.state, now: now, size: size)
+        case .replay(let r): frame = r.render(size: size)
+        }
+        renderer.render(frame.grid, cursor: frame.cursor)
+    }
+
+    /// Sends one message to the program and carries out its effects, feeding their outcome back.
+    public func send(_ input: ConsoleInput) {
+        var queue = [input]
+        while !queue.isEmpty {
+            let message = queue.removeFirst()
+            let effects: [ConsoleEffect]
+            switch program {
+            case .live(var c, let live):
+                effects = c.update(message, state: live.store.state, now: clock.now())
+                program = .live(c, live)
+            case .replay(var r):
+                if message == .tick { advanceReplay(&r) }
+                effects = r.update(message)
+                program = .replay(r)
+            }
+            for effect in effects {
+                switch effect {
+                case .quit: finished = true
+                case .record(let command): queue.append(record(command))
+                }
+            }
+        }
+    }
+
+    private func advanceReplay(_ r: inout ReplayConsole) {
+        let now = clock.now()
+        defer { lastTick = now }
+        guard let last = lastTick else { return }
+        r.tick(replayMs: max(0, now.ms - last.ms))
+    }
+
+    private func record(_ command: Command) -> ConsoleInput {
+        guard case .live(_, let live) = program else { return .failed("read-only") }
+        let now = clock.now()
+        do {
+            let events = try live.store.perform(command, seat: live.seat, at: now)
+            live.documents?.schedule(live.store.state)
+            return .recorded(events)
+        } catch let r as Refusal {
+            return .refused(r)
+        } catch let j as JournalError {
+            return .failed(j.description)
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    /// Folds what other seats recorded, and shows a document error once.
+    private func refresh(_ now: Instant) {
+        guard case .live(var c, let live) = program else { return }
+        if let e = live.documents?.takeError() { c.showError(e, now: now) }
+        do {
+            if try !live.store.refresh().isEmpty { live.documents?.schedule(live.store.state) }
+        } catch {
+            c.showError("\(error)", now: now)
+        }
+        program = .live(c, live)
+    }
+
+    /// How long to wait for input: until the next second boundary (countdowns tick on time),
+    /// sooner while a replay plays.
+    private func readTimeout(_ now: Instant) -> Int32 {
+        switch program {
+        case .live: return Int32(max(20, min(500, 1000 - (now.ms % 1000) + 5)))
+        case .replay(let r): return r.clock.playing ? 100 : 500
+        }
+    }
+
+    /// Saves the seat's draft when it changed.
+    private func saveDraft() {
+        guard case .live(let c, let live) = program, let file = live.drafts else { return }
+        let d = c.draft
+        guard d != (lastDraft ?? ConsoleDraft()) else { return }
+        do {
+            try file.save(d.isEmpty ? nil : d.encoded())
+            lastDraft = d
+        } catch {
+            var c = c
+            c.showError("\(error)", now: clock.now())
+            program = .live(c, live)
+        }
+    }
+}
+
+/// A terminal in memory for tests and benchmarks: a ``MemoryBackend`` screen and a queue of
+/// input events handed out by ``readInput(timeoutMilliseconds:)`` as they are queued.
+public final class MemoryTerminal: ConsoleTerminal {
+    /// The screen.
+    public let screen: MemoryBackend
+    /// Inputs waiting to be read, in order.
+    public var pending: [InputEvent] = []
+    /// A signal to report (nil: none).
+    public var signal: Int32?
+
+    /// A terminal of `width` × `height` cells.
+    public init(width: Int, height: Int) { screen = MemoryBackend(width: width, height: height) }
+
+    /// Queues keys (and pastes, resizes) for the next read.
+    public func queue(_ inputs: InputEvent...) { pending += inputs }
+
+    /// Changes the size; a `.resize` input is queued as a terminal would send it.
+    public func resize(width: Int, height: Int) {
+        screen.resize(width: width, height: height)
+        pending.append(.resize)
+    }
+
+    public func readInput(timeoutMilliseconds: Int32) -> [InputEvent] {
+        defer { pending = [] }
+        return pending
+    }
+
+    public func pendingSignal() -> Int32? { signal }
+    public var size: Size { screen.size }
+    public func draw(_ changes: [CellChange]) { screen.draw(changes) }
+    public func clear() { screen.clear() }
+    public func setCursor(_ position: Position?) { screen.setCursor(position) }
+    public func flush() { screen.flush() }
+}

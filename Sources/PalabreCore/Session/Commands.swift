@@ -46,6 +46,11 @@ public enum Command: Sendable, Equatable {
     case changeCommitmentStatus(entry: Int, status: CommitmentStatus)
     /// A commitment (entry seq) is withdrawn; it stays in the history and leaves the totals.
     case withdrawCommitment(entry: Int, reason: String)
+    /// Take back a slip by a compensating event: the event `seq`, or, when nil, the seat's own
+    /// last event still standing. The journal keeps both; the state is that of the journal
+    /// without the undone event. Entries are corrected by ``amend(entry:text:reason:basedOn:)``
+    /// and ``retract(entry:reason:)`` instead.
+    case undo(seq: Int?)
 }
 
 /// Why a command was refused, in words fit for the person who typed it.

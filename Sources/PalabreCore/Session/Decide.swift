@@ -6,7 +6,14 @@ extension SessionState {
     ///
     /// Pure: it reads the state and returns events; the journal records them and
     /// ``evolve(_:)`` applies them. Text is normalised to NFC here.
+    ///
+    /// An ``Command/undo(seq:)`` is decided as for the facilitator, and without a seq takes back
+    /// the last standing event of any seat; ``decide(_:at:role:seat:)`` limits both to a seat.
     public func decide(_ command: Command, at now: Instant) throws(Refusal) -> [EventPayload] {
+        try decide(command, at: now, undoer: UndoSeat(role: .facilitator, seat: nil))
+    }
+
+    func decide(_ command: Command, at now: Instant, undoer: UndoSeat) throws(Refusal) -> [EventPayload] {
         if closedAt != nil {
             throw Refusal("session-closed", fr: "La session est close : plus rien ne peut être enregistré.",
                           en: "The session is closed: nothing more can be recorded.")
@@ -369,6 +376,9 @@ extension SessionState {
             let reason = Text.nfc(rawReason).trimmingCharacters(in: .whitespacesAndNewlines)
             guard !reason.isEmpty else { throw Self.noReason }
             out.append(.commitmentWithdrawn(entry: id, reason: reason))
+
+        case .undo(let seq):
+            out.append(try undo(seq, by: undoer))
         }
         return out
     }

@@ -4,7 +4,7 @@ extension Event: Codable {
     enum K: String, CodingKey {
         case seq, at, seat, type
         case date, item, seconds, day, after, who, pointOfOrder, limit, position, entry, text, reason,
-             participant, partner, fiche, partners, lead, status
+             participant, partner, fiche, partners, lead, status, undoes
     }
 
     public init(from decoder: Decoder) throws {
@@ -66,6 +66,7 @@ extension Event: Codable {
                                                status: try c.decode(CommitmentStatus.self, forKey: .status))
         case "commitmentWithdrawn":
             payload = .commitmentWithdrawn(entry: try c.decode(Int.self, forKey: .entry), reason: try s(.reason))
+        case "undone": payload = .undone(seq: try c.decode(Int.self, forKey: .undoes))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(type)")
         }
@@ -126,6 +127,7 @@ extension Event: Codable {
             try c.encode(e, forKey: .entry); try c.encode(status, forKey: .status)
         case .commitmentWithdrawn(let e, let reason):
             try c.encode(e, forKey: .entry); try c.encode(reason, forKey: .reason)
+        case .undone(let seq): try c.encode(seq, forKey: .undoes)
         }
     }
 }

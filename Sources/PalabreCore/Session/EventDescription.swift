@@ -4,10 +4,14 @@ import Foundation
 public enum EventDescription {
     /// `#12 2023-10-17 09:02:13 facilitator  itemStarted  Cérémonie d'ouverture`, with names
     /// resolved against `state` (the state just before the event).
-    public static func line(_ e: Event, state: SessionState) -> String {
+    ///
+    /// `undoneBy`: the seq of the event that undid this one, if any; the line then ends with
+    /// « (undone by #N) ».
+    public static func line(_ e: Event, state: SessionState, undoneBy: Int? = nil) -> String {
         let lt = state.local
         let stamp = String(lt.rfc3339(e.at).prefix(19)).replacingOccurrences(of: "T", with: " ")
-        return Text.visible("#\(e.seq) \(stamp) \(e.seat.padding(toLength: max(e.seat.count, 11), withPad: " ", startingAt: 0)) \(e.payload.type.padding(toLength: max(20, e.payload.type.count), withPad: " ", startingAt: 0)) \(detail(e.payload, state: state))")
+        let mark = undoneBy.map { " (undone by #\($0))" } ?? ""
+        return Text.visible("#\(e.seq) \(stamp) \(e.seat.padding(toLength: max(e.seat.count, 11), withPad: " ", startingAt: 0)) \(e.payload.type.padding(toLength: max(20, e.payload.type.count), withPad: " ", startingAt: 0)) \(detail(e.payload, state: state))\(mark)")
     }
 
     /// The data of a payload in words.
@@ -40,6 +44,9 @@ public enum EventDescription {
             return "\(fiche): \(partners.map { s.displayName($0) }.joined(separator: ", "))\(lead.map { " (lead \(s.displayName($0)))" } ?? "")"
         case .commitmentStatusChanged(let e, let status): return "#\(e) → \(status.rawValue)"
         case .commitmentWithdrawn(let e, let reason): return "#\(e) (\(reason))"
+        case .undone(let seq):
+            guard let target = s.standingEvent(seq) else { return "#\(seq)" }
+            return "#\(seq) \(target.payload.type): \(detail(target.payload, state: s))"
         }
     }
 }

@@ -129,6 +129,9 @@ public enum EventPayload: Sendable, Equatable {
     case commitmentStatusChanged(entry: Int, status: CommitmentStatus)
     /// A commitment (entry seq) withdrawn by its partner: kept in the history, out of the totals.
     case commitmentWithdrawn(entry: Int, reason: String)
+    /// The event `seq` is undone (a compensating event, JSON field `undoes`): the state is that
+    /// of the journal without it.
+    case undone(seq: Int)
 
     /// The `type` written in the journal.
     public var type: String {
@@ -161,6 +164,7 @@ public enum EventPayload: Sendable, Equatable {
         case .synergyMarked: "synergyMarked"
         case .commitmentStatusChanged: "commitmentStatusChanged"
         case .commitmentWithdrawn: "commitmentWithdrawn"
+        case .undone: "undone"
         }
     }
 }

@@ -190,6 +190,13 @@ public struct SessionState: Sendable, Equatable {
     public var mismatches: [String] = []
     /// Interests declared and synergies marked, in order of recording.
     public var synergyFacts: [SynergyFact] = []
+    /// The events folded that still stand — neither undone nor an undo —, in seq order: what an
+    /// undo folds again without the event it takes back.
+    public internal(set) var standingEvents: [Event] = []
+    /// For each undone event, the seq of the `undone` event that took it back.
+    public internal(set) var undoneBy: [Int: Int] = [:]
+    /// For each `undone` event, the seq of the event it took back.
+    public internal(set) var undoTargets: [Int: Int] = [:]
 
     /// The state before any event.
     public init(programme: Programme) {
@@ -258,6 +265,8 @@ extension SessionState {
     /// Folds one event into the state. Pure and total: an event that does not fit the state
     /// (which `decide` never produces) changes nothing it cannot apply.
     public mutating func evolve(_ e: Event) {
+        if case .undone(let target) = e.payload { compensate(target, by: e); return }
+        standingEvents.append(e)
         lastSeq = e.seq
         lastAt = e.at
         let now = e.at
@@ -387,7 +396,35 @@ extension SessionState {
             if let i = entryIndex[id] {
                 entries[i].withdrawal = CommitmentWithdrawal(seq: e.seq, at: now, seat: e.seat, reason: reason)
             }
+        case .undone:
+            break  // handled above
         }
+    }
+
+    /// The standing event with seq `seq`, if any (binary search: ``standingEvents`` is in seq order).
+    public func standingEvent(_ seq: Int) -> Event? { standingIndex(seq).map { standingEvents[$0] } }
+
+    func standingIndex(_ seq: Int) -> Int? {
+        var lo = 0, hi = standingEvents.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if standingEvents[mid].seq < seq { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < standingEvents.count && standingEvents[lo].seq == seq ? lo : nil
+    }
+
+    /// Folds `undo`, which takes back event `target`: the state becomes the fold of the standing
+    /// events without it. Only an undo folds again (linear in the journal); every other event
+    /// is applied in place. An undo naming no standing event changes nothing but ``lastSeq``.
+    private mutating func compensate(_ target: Int, by undo: Event) {
+        defer { lastSeq = undo.seq; lastAt = undo.at; undoTargets[undo.seq] = target }
+        guard let i = standingIndex(target) else { return }
+        var s = SessionState(programme: programme)
+        for (j, e) in standingEvents.enumerated() where j != i { s.evolve(e) }
+        s.undoneBy = undoneBy
+        s.undoneBy[target] = undo.seq
+        s.undoTargets = undoTargets
+        self = s
     }
 
     /// Notes, in ``mismatches``, an event naming an item, day, participant, organisation or

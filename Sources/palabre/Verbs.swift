@@ -260,6 +260,17 @@ struct WithdrawVerb: Verb {
     func command(_ s: SessionState) throws -> Command { .withdrawCommitment(entry: try seqArg(seq), reason: reason) }
 }
 
+struct UndoVerb: Verb {
+    @Argument(help: "Seq of the event to undo; default: this seat's last event still standing.") var seq: String?
+    func command(_ s: SessionState) throws -> Command {
+        guard let seq else { return .undo(seq: nil) }
+        guard let n = Int(seq.trimmingCharacters(in: CharacterSet(charactersIn: "#"))), n > 0 else {
+            throw UserError(description: "\(seq): not an event number (the seq printed when it was recorded).", code: 2)
+        }
+        return .undo(seq: n)
+    }
+}
+
 /// Maps a verb name and its arguments to a ``Command``.
 enum VerbParser {
     static let verbs: [String: any Verb.Type] = [
@@ -273,7 +284,7 @@ enum VerbParser {
         "action": ActionVerb.self, "commitment": CommitmentVerb.self, "amend": AmendVerb.self,
         "retract": RetractVerb.self, "adopt": AdoptVerb.self, "check-in": CheckInVerb.self, "walk-in": WalkInVerb.self,
         "interest": InterestVerb.self, "synergy": SynergyVerb.self, "commitment-status": CommitmentStatusVerb.self,
-        "withdraw": WithdrawVerb.self,
+        "withdraw": WithdrawVerb.self, "undo": UndoVerb.self,
     ]
 
     /// Applies one verb line to `store` for `seat` (a ``SeatRole`` name), at `at` (`--at`, or

@@ -6,7 +6,7 @@ import Foundation
 /// - facilitator: everything (agenda, floor, entries, attendance);
 /// - rapporteur: minute entries (record, amend, retract, adopt), the synergy debates (interests,
 ///   synergies, commitment status and withdrawal) and attendance, not the agenda
-///   nor the floor;
+///   nor the floor; an undo only of what it may record;
 /// - projector and observer: nothing (read only).
 public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
     case facilitator, rapporteur, projector, observer

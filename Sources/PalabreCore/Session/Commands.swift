@@ -31,7 +31,9 @@ public enum Command: Sendable, Equatable {
     case record(EntryContent)
     /// Amend an entry. `basedOn` is the version the author saw (``Entry/version``); when the
     /// entry changed since, the amendment is refused so two seats never amend over each other.
-    case amend(entry: Int, text: String, reason: String, basedOn: Int? = nil)
+    /// `changes` corrects structured fields (amount, partner, deadline…); with changes, an empty
+    /// `text` keeps the current text.
+    case amend(entry: Int, text: String, reason: String, basedOn: Int? = nil, changes: EntryChanges = EntryChanges())
     case retract(entry: Int, reason: String)
     case adopt(entry: Int)
     /// Check a participant in for `day` (the day under way when nil).

@@ -77,8 +77,9 @@ public struct Entry: Sendable, Equatable, Identifiable {
     public var seat: String
     /// Latest content.
     public var content: EntryContent
-    /// Previous texts with the reason of each amendment, oldest first.
-    public var amendments: [(previous: String, reason: String, seq: Int, at: Instant)] = []
+    /// Previous texts with the reason of each amendment, oldest first; `content` is the whole
+    /// previous version (fields included), so the history keeps every version.
+    public var amendments: [(previous: String, reason: String, seq: Int, at: Instant, content: EntryContent)] = []
     /// Retraction reason, when retracted (the entry is kept but leaves the documents).
     public var retracted: String?
     /// When it was read and adopted.
@@ -97,6 +98,7 @@ public struct Entry: Sendable, Equatable, Identifiable {
             && a.statusChanges == b.statusChanges && a.withdrawal == b.withdrawal
             && a.amendments.map { "\($0.previous)|\($0.reason)|\($0.seq)|\($0.at.ms)" }
                 == b.amendments.map { "\($0.previous)|\($0.reason)|\($0.seq)|\($0.at.ms)" }
+            && a.amendments.map(\.content) == b.amendments.map(\.content)
     }
 }
 
@@ -363,9 +365,11 @@ extension SessionState {
             entryIndex[e.seq] = entries.count
             if let item { entryIndicesByItem[item, default: []].append(entries.count) } else { entryIndicesOutsideAgenda.append(entries.count) }
             entries.append(Entry(id: e.seq, item: item, day: day, at: now, seat: e.seat, content: content))
-        case .entryAmended(let id, let text, let reason):
+        case .entryAmended(let id, let text, let reason, let changes):
             if let i = entryIndex[id] {
-                entries[i].amendments.append((entries[i].content.text, reason, e.seq, now))
+                let previous = entries[i].content
+                entries[i].amendments.append((previous.text, reason, e.seq, now, previous))
+                entries[i].content = (changes ?? EntryChanges()).applied(to: previous)
                 entries[i].content.text = text
                 // The plenary adopted the previous text, not this one: it must be read again.
                 entries[i].adoptedAt = nil

@@ -73,7 +73,7 @@ extension SessionState {
         case .entryRecorded:
             throw Refusal("entry-use-retract", fr: "Le n° \(seq) enregistre une entrée du compte rendu : elle ne s'annule pas, elle se retire (retract \(seq) --reason …) ou s'amende, et le compte rendu en garde la trace.",
                           en: "#\(seq) records a minute entry: it is not undone but retracted (retract \(seq) --reason …) or amended, and the minutes keep the trace.")
-        case .entryAmended(let e, _, _), .entryRetracted(let e, _), .entryAdopted(let e), .commitmentWithdrawn(let e, _):
+        case .entryAmended(let e, _, _, _), .entryRetracted(let e, _), .entryAdopted(let e), .commitmentWithdrawn(let e, _):
             throw Refusal("not-undoable", fr: "Le n° \(seq) (\(payload.type)) porte sur l'entrée n° \(e) : corrigez-la par un nouvel amendement ou un retrait, pas par une annulation.",
                           en: "#\(seq) (\(payload.type)) concerns entry #\(e): correct it by a new amendment or a retraction, not by an undo.")
         case .sessionOpened, .sessionClosed, .dayStarted, .itemStarted, .itemPaused, .itemResumed,

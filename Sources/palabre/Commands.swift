@@ -127,11 +127,15 @@ struct Log: ParsableCommand {
             let journal = try Journal(path: SessionStore.journalPath(store.folder), writable: false)
             let lt = store.state.local
             var state = SessionState(programme: store.programme)
-            for e in try journal.loadAll() {
+            let events = try journal.loadAll()
+            // An undone event is marked with the seq of the undo that took it back.
+            var undoneBy: [Int: Int] = [:]
+            for e in events { if case .undone(let target) = e.payload { undoneBy[target] = e.seq } }
+            for e in events {
                 if json {
                     print(String(decoding: try EventCodec.encode(e, offsetSeconds: lt.offset(at: e.at)), as: UTF8.self))
                 } else {
-                    print(EventDescription.line(e, state: state))
+                    print(EventDescription.line(e, state: state, undoneBy: undoneBy[e.seq]))
                 }
                 state.evolve(e)
             }

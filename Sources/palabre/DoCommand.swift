@@ -21,8 +21,11 @@ struct Do: ParsableCommand {
                      [--status announced|intention|confirmed|signed] [--conditions TEXT] [--due DATE] [TEXT]
           interest PARTNER FICHE | synergy FICHE --partners A,B [--lead A]
           commitment-status SEQ STATUS | withdraw SEQ --reason TEXT
-          amend SEQ TEXT --reason TEXT | retract SEQ --reason TEXT | adopt SEQ
+          amend SEQ [TEXT] --reason TEXT [--amount N] [--currency C] [--status S] [--partner ORG] [--fiche ID]
+                [--nature N] [--conditions TEXT] [--responsible WHO] [--addressee WHO] [--due DATE]
+          retract SEQ --reason TEXT | adopt SEQ
           check-in WHO [--day DATE] | walk-in FUNCTION [--organisation ORG] [--sex F|M] [--name NAME]
+          undo [SEQ]   (takes back an event: the seat's last one by default; entries are retracted instead)
         WHO is a participant or organisation id, or a text found in exactly one of them without regard
         to case or accents ("segou" finds "Ségou"). Run `palabre do SESSION VERB --help` for a verb's options.
         Prints one line per recorded event: `SEQ TYPE`. A refusal is printed on stderr (exit 1).

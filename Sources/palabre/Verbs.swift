@@ -19,6 +19,31 @@ private func minutes(_ text: String, what: String) throws -> Int {
     return s
 }
 
+/// A commitment's nature: the English value or its French word (financier, technique, étude).
+private func natureArg(_ text: String) throws -> CommitmentNature {
+    guard let n = CommitmentNature(rawValue: text) ?? Synonyms.nature[Text.fold(text)] else {
+        throw UserError(description: "--nature \(text): expected financial, technical or study.", code: 2)
+    }
+    return n
+}
+
+/// A commitment's status: the English value or its French words (annoncé, confirmé, signé…);
+/// `what` prefixes the message (the option's name).
+private func statusArg(_ text: String, what: String) throws -> CommitmentStatus {
+    guard let st = CommitmentStatus(rawValue: text) ?? Synonyms.status[Text.fold(text)] else {
+        throw UserError(description: "\(what)\(text): expected announced, intention, confirmed or signed.", code: 2)
+    }
+    return st
+}
+
+/// An amount, exact integer (the one amount parser, ``Money/parse(_:)``).
+private func amountArg(_ text: String) throws -> Int64 {
+    guard let a = Money.parse(text) else {
+        throw UserError(description: "--amount \(text): expected a whole positive number (2500000 or '2 500 000').", code: 2)
+    }
+    return a
+}
+
 private func seqArg(_ s: String) throws -> Int {
     guard let n = Int(s.trimmingCharacters(in: CharacterSet(charactersIn: "#"))), n > 0 else {
         throw UserError(description: "\(s): not an entry number (the seq printed when it was recorded).", code: 2)
@@ -154,31 +179,39 @@ struct CommitmentVerb: Verb {
     @Option(help: "Conditions attached.") var conditions: String?
     @Option(help: "Deadline.") var due: String?
     func command(_ s: SessionState) throws -> Command {
-        guard let n = CommitmentNature(rawValue: nature) ?? Synonyms.nature[Text.fold(nature)] else {
-            throw UserError(description: "--nature \(nature): expected financial, technical or study.", code: 2)
-        }
-        guard let st = CommitmentStatus(rawValue: status) ?? Synonyms.status[Text.fold(status)] else {
-            throw UserError(description: "--status \(status): expected announced, intention, confirmed or signed.", code: 2)
-        }
-        var amt: Int64?
-        if let amount {
-            guard let a = Money.parse(amount) else {
-                throw UserError(description: "--amount \(amount): expected a whole positive number (2500000 or '2 500 000').", code: 2)
-            }
-            amt = a
-        }
-        let org = try s.resolve(who: partner)
-        let ficheId = s.programme.communes.flatMap(\.fiches).first { $0.id.lowercased() == fiche.lowercased() }?.id ?? fiche
-        return .record(EntryContent(kind: .commitment, text: joined(text), due: due, partner: org, fiche: ficheId,
-                                    nature: n, amount: amt, currency: currency, status: st, conditions: conditions))
+        let n = try natureArg(nature), st = try statusArg(status, what: "--status ")
+        let amt = try amount.map(amountArg)
+        return .record(EntryContent(kind: .commitment, text: joined(text), due: due, partner: try s.resolve(who: partner),
+                                    fiche: ficheId(fiche, s), nature: n, amount: amt, currency: currency, status: st,
+                                    conditions: conditions))
     }
 }
 
 struct AmendVerb: Verb {
     @Argument(help: "Seq of the entry.") var seq: String
-    @Argument(help: "New text.") var text: [String]
+    @Argument(help: "New text (default: unchanged when a field is corrected).") var text: [String] = []
     @Option(help: "Why it is amended.") var reason: String
-    func command(_ s: SessionState) throws -> Command { .amend(entry: try seqArg(seq), text: joined(text), reason: reason) }
+    @Option(help: "Commitment: partner (organisation id, acronym or name).") var partner: String?
+    @Option(help: "Commitment: project fiche id.") var fiche: String?
+    @Option(help: "Commitment: amount, exact integer (2500000 or '2 500 000').") var amount: String?
+    @Option(help: "Commitment: currency.") var currency: String?
+    @Option(help: "Commitment: financial, technical or study.") var nature: String?
+    @Option(help: "Commitment: announced, intention, confirmed or signed.") var status: String?
+    @Option(help: "Commitment: conditions attached.") var conditions: String?
+    @Option(help: "Action, recommendation: who is responsible.") var responsible: String?
+    @Option(name: [.customLong("addressee"), .customLong("to")], help: "Recommendation: addressee (à l'endroit de).")
+    var addressee: String?
+    @Option(help: "Deadline (YYYY-MM-DD or text).") var due: String?
+    func command(_ s: SessionState) throws -> Command {
+        let changes = EntryChanges(addressee: addressee, responsible: responsible, due: due,
+                                   partner: try partner.map { try s.resolve(who: $0) }, fiche: fiche.map { ficheId($0, s) },
+                                   nature: try nature.map(natureArg), amount: try amount.map(amountArg), currency: currency,
+                                   status: try status.map { try statusArg($0, what: "--status ") }, conditions: conditions)
+        if text.isEmpty && changes.isEmpty {
+            throw UserError(description: "amend: give the new text, or a field to correct (--amount, --status, --due…).", code: 2)
+        }
+        return .amend(entry: try seqArg(seq), text: joined(text), reason: reason, changes: changes)
+    }
 }
 
 struct RetractVerb: Verb {
@@ -246,11 +279,7 @@ struct CommitmentStatusVerb: Verb {
     @Argument(help: "Seq of the commitment.") var seq: String
     @Argument(help: "announced, intention, confirmed or signed (annoncé, confirmé, signé…).") var status: [String]
     func command(_ s: SessionState) throws -> Command {
-        let word = joined(status)
-        guard let st = CommitmentStatus(rawValue: word) ?? Synonyms.status[Text.fold(word)] else {
-            throw UserError(description: "\(word): expected announced, intention, confirmed or signed.", code: 2)
-        }
-        return .changeCommitmentStatus(entry: try seqArg(seq), status: st)
+        return .changeCommitmentStatus(entry: try seqArg(seq), status: try statusArg(joined(status), what: ""))
     }
 }
 
@@ -258,6 +287,17 @@ struct WithdrawVerb: Verb {
     @Argument(help: "Seq of the commitment.") var seq: String
     @Option(help: "Why it is withdrawn.") var reason: String
     func command(_ s: SessionState) throws -> Command { .withdrawCommitment(entry: try seqArg(seq), reason: reason) }
+}
+
+struct UndoVerb: Verb {
+    @Argument(help: "Seq of the event to undo; default: this seat's last event still standing.") var seq: String?
+    func command(_ s: SessionState) throws -> Command {
+        guard let seq else { return .undo(seq: nil) }
+        guard let n = Int(seq.trimmingCharacters(in: CharacterSet(charactersIn: "#"))), n > 0 else {
+            throw UserError(description: "\(seq): not an event number (the seq printed when it was recorded).", code: 2)
+        }
+        return .undo(seq: n)
+    }
 }
 
 /// Maps a verb name and its arguments to a ``Command``.
@@ -273,7 +313,7 @@ enum VerbParser {
         "action": ActionVerb.self, "commitment": CommitmentVerb.self, "amend": AmendVerb.self,
         "retract": RetractVerb.self, "adopt": AdoptVerb.self, "check-in": CheckInVerb.self, "walk-in": WalkInVerb.self,
         "interest": InterestVerb.self, "synergy": SynergyVerb.self, "commitment-status": CommitmentStatusVerb.self,
-        "withdraw": WithdrawVerb.self,
+        "withdraw": WithdrawVerb.self, "undo": UndoVerb.self,
     ]
 
     /// Applies one verb line to `store` for `seat` (a ``SeatRole`` name), at `at` (`--at`, or

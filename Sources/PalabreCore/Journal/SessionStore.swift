@@ -70,7 +70,7 @@ public final class SessionStore {
             try refresh()
             let now = max(at, state.lastAt ?? at)
             let role = SeatRole(rawValue: seat) ?? .facilitator
-            let payloads = try state.decide(command, at: now, role: role)
+            let payloads = try state.decide(command, at: now, role: role, seat: seat)
             let events = try log.append(payloads, expectedSeq: state.lastSeq + 1, at: now, seat: seat)
             for e in events { state.evolve(e) }
             return events

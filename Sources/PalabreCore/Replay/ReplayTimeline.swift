@@ -156,7 +156,7 @@ public final class ReplayTimeline: @unchecked Sendable {
             switch e.payload {
             case .entryRecorded(_, let c):
                 return [c.text, c.addressee, c.responsible, c.conditions].contains { $0.map { Text.fold($0).contains(needle) } ?? false }
-            case .entryAmended(_, let newText, _):
+            case .entryAmended(_, let newText, _, _):
                 return Text.fold(newText).contains(needle)
             default:
                 return false
@@ -177,7 +177,7 @@ public final class ReplayTimeline: @unchecked Sendable {
             switch e.payload {
             case .entryRecorded(_, let c):
                 return [c.text, c.addressee, c.responsible, c.conditions].contains { $0.map { Text.fold($0).contains(needle) } ?? false }
-            case .entryAmended(_, let newText, _): return Text.fold(newText).contains(needle)
+            case .entryAmended(_, let newText, _, _): return Text.fold(newText).contains(needle)
             default: return false
             }
         }

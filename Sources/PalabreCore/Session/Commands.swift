@@ -31,7 +31,9 @@ public enum Command: Sendable, Equatable {
     case record(EntryContent)
     /// Amend an entry. `basedOn` is the version the author saw (``Entry/version``); when the
     /// entry changed since, the amendment is refused so two seats never amend over each other.
-    case amend(entry: Int, text: String, reason: String, basedOn: Int? = nil)
+    /// `changes` corrects structured fields (amount, partner, deadline…); with changes, an empty
+    /// `text` keeps the current text.
+    case amend(entry: Int, text: String, reason: String, basedOn: Int? = nil, changes: EntryChanges = EntryChanges())
     case retract(entry: Int, reason: String)
     case adopt(entry: Int)
     /// Check a participant in for `day` (the day under way when nil).
@@ -46,6 +48,11 @@ public enum Command: Sendable, Equatable {
     case changeCommitmentStatus(entry: Int, status: CommitmentStatus)
     /// A commitment (entry seq) is withdrawn; it stays in the history and leaves the totals.
     case withdrawCommitment(entry: Int, reason: String)
+    /// Take back a slip by a compensating event: the event `seq`, or, when nil, the seat's own
+    /// last event still standing. The journal keeps both; the state is that of the journal
+    /// without the undone event. Entries are corrected by ``amend(entry:text:reason:basedOn:)``
+    /// and ``retract(entry:reason:)`` instead.
+    case undo(seq: Int?)
 }
 
 /// Why a command was refused, in words fit for the person who typed it.

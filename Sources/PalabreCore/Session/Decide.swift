@@ -6,7 +6,14 @@ extension SessionState {
     ///
     /// Pure: it reads the state and returns events; the journal records them and
     /// ``evolve(_:)`` applies them. Text is normalised to NFC here.
+    ///
+    /// An ``Command/undo(seq:)`` is decided as for the facilitator, and without a seq takes back
+    /// the last standing event of any seat; ``decide(_:at:role:seat:)`` limits both to a seat.
     public func decide(_ command: Command, at now: Instant) throws(Refusal) -> [EventPayload] {
+        try decide(command, at: now, undoer: UndoSeat(role: .facilitator, seat: nil))
+    }
+
+    func decide(_ command: Command, at now: Instant, undoer: UndoSeat) throws(Refusal) -> [EventPayload] {
         if closedAt != nil {
             throw Refusal("session-closed", fr: "La session est close : plus rien ne peut être enregistré.",
                           en: "The session is closed: nothing more can be recorded.")
@@ -252,21 +259,32 @@ extension SessionState {
             content = try normalise(content)
             out.append(.entryRecorded(item: currentItem, entry: content))
 
-        case .amend(let id, let raw, let rawReason, let basedOn):
+        case .amend(let id, let raw, let rawReason, let basedOn, let rawChanges):
             let e = try liveEntry(id)
             if let basedOn, basedOn != e.version {
                 let by = e.amendments.last.map { " (\(local.hhmm($0.at)))" } ?? ""
                 throw Refusal("entry-changed", fr: "L'entrée n° \(id) vient d'être amendée par un autre poste\(by) ; texte actuel : « \(e.content.text) ». Rien n'a été enregistré.",
                               en: "Entry #\(id) was just amended by another seat\(by); current text: “\(e.content.text)”. Nothing was recorded.")
             }
-            let text = Text.nfc(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+            var text = Text.nfc(raw).trimmingCharacters(in: .whitespacesAndNewlines)
             let reason = Text.nfc(rawReason).trimmingCharacters(in: .whitespacesAndNewlines)
+            let changes = try amendedFields(rawChanges, of: e)
+            if text.isEmpty && !rawChanges.isEmpty {
+                text = e.content.text
+                // A commitment's generated text follows its corrected fields.
+                if !changes.isEmpty, let old = generatedText(e.content), old == text,
+                   let new = generatedText(changes.applied(to: e.content)) { text = new }
+            }
             guard !text.isEmpty else { throw Self.emptyText }
             guard !reason.isEmpty else { throw Self.noReason }
-            guard text != e.content.text else {
-                throw Refusal("same-text", fr: "Le texte est identique : rien à amender.", en: "The text is unchanged: nothing to amend.")
+            guard text != e.content.text || !changes.isEmpty else {
+                if rawChanges.isEmpty {
+                    throw Refusal("same-text", fr: "Le texte est identique : rien à amender.", en: "The text is unchanged: nothing to amend.")
+                }
+                throw Refusal("nothing-changed", fr: "L'entrée n° \(id) a déjà ces valeurs : rien à amender.",
+                              en: "Entry #\(id) already has these values: nothing to amend.")
             }
-            out.append(.entryAmended(entry: id, text: text, reason: reason))
+            out.append(.entryAmended(entry: id, text: text, reason: reason, changes: changes.isEmpty ? nil : changes))
 
         case .retract(let id, let rawReason):
             _ = try liveEntry(id)
@@ -369,6 +387,9 @@ extension SessionState {
             let reason = Text.nfc(rawReason).trimmingCharacters(in: .whitespacesAndNewlines)
             guard !reason.isEmpty else { throw Self.noReason }
             out.append(.commitmentWithdrawn(entry: id, reason: reason))
+
+        case .undo(let seq):
+            out.append(try undo(seq, by: undoer))
         }
         return out
     }
@@ -440,6 +461,79 @@ extension SessionState {
             throw Refusal("commitment-withdrawn", fr: "L'engagement n° \(id) a été retiré.", en: "Commitment #\(id) has been withdrawn.")
         }
         return e
+    }
+
+    /// The text a commitment recorded without one was given, for `c`'s fields (nil for other kinds).
+    private func generatedText(_ c: EntryContent) -> String? {
+        guard c.kind == .commitment, let p = c.partner, let org = programme.organisation(p),
+              let f = c.fiche, let (fiche, commune) = programme.fiche(f) else { return nil }
+        return EntryContent.defaultCommitmentText(partner: org, fiche: fiche, commune: commune, amount: c.amount,
+                                                  currency: c.currency ?? fiche.currency, language: programme.language)
+    }
+
+    /// The fields an amendment of `e` really changes, normalised and checked as when recording:
+    /// only the fields of its kind, a known partner and fiche, a real date, a currency by its
+    /// usual name, an amount in range (and above zero for a financial commitment).
+    private func amendedFields(_ raw: EntryChanges, of e: Entry) throws(Refusal) -> EntryChanges {
+        guard !raw.isEmpty else { return raw }
+        func clean(_ s: String?) -> String? {
+            guard let s else { return nil }
+            let t = Text.nfc(s).trimmingCharacters(in: .whitespacesAndNewlines)
+            return t.isEmpty ? nil : t
+        }
+        var c = EntryChanges(addressee: clean(raw.addressee), responsible: clean(raw.responsible),
+                             due: try Self.deadline(clean(raw.due)), partner: clean(raw.partner), fiche: clean(raw.fiche),
+                             nature: raw.nature, amount: raw.amount, currency: try Self.currency(clean(raw.currency)),
+                             status: raw.status, conditions: clean(raw.conditions))
+        let given: [(name: String, set: Bool)] = [
+            ("partner", c.partner != nil), ("fiche", c.fiche != nil), ("nature", c.nature != nil),
+            ("amount", c.amount != nil), ("currency", c.currency != nil), ("status", c.status != nil),
+            ("conditions", c.conditions != nil), ("addressee", c.addressee != nil),
+            ("responsible", c.responsible != nil), ("due", c.due != nil),
+        ]
+        let allowed: Set<String>
+        switch e.content.kind {
+        case .commitment: allowed = ["partner", "fiche", "nature", "amount", "currency", "status", "conditions", "due"]
+        case .action: allowed = ["responsible", "due"]
+        case .recommendation: allowed = ["addressee", "responsible", "due"]
+        default: allowed = []
+        }
+        let wrong = given.filter { $0.set && !allowed.contains($0.name) }.map { "--" + $0.name }
+        if !wrong.isEmpty {
+            let has = allowed.isEmpty ? "" : allowed.sorted().map { "--" + $0 }.joined(separator: ", ")
+            throw Refusal("field-not-for-kind",
+                          fr: "L'entrée n° \(e.id) (\(e.content.kind.rawValue)) n'a pas de champ \(wrong.joined(separator: ", "))\(has.isEmpty ? " : seul son texte s'amende" : " ; ses champs : \(has)").",
+                          en: "Entry #\(e.id) (\(e.content.kind.rawValue)) has no field \(wrong.joined(separator: ", "))\(has.isEmpty ? ": only its text is amended" : "; its fields: \(has)").")
+        }
+        if let p = c.partner, programme.organisation(p) == nil {
+            throw Refusal("unknown-partner", fr: "Engagement : partenaire inconnu « \(p) ».", en: "Commitment: unknown partner “\(p)”.")
+        }
+        if let f = c.fiche, programme.fiche(f) == nil {
+            throw Refusal("unknown-fiche", fr: "Engagement : fiche de projet inconnue « \(f) ».", en: "Commitment: unknown project fiche “\(f)”.")
+        }
+        let after = c.applied(to: e.content)
+        if let a = c.amount, a < 0 || a > Self.largestAmount {
+            let cur = after.currency ?? "FCFA"
+            throw Refusal("bad-amount", fr: "Le montant doit être un entier positif d'au plus \(Money.format(Self.largestAmount, cur, language: .fr)).",
+                          en: "The amount must be a positive integer of at most \(Money.format(Self.largestAmount, cur, language: .en)).")
+        }
+        if after.kind == .commitment && after.nature == .financial && (after.amount ?? 0) == 0 {
+            throw Refusal("no-amount", fr: "Un engagement financier demande un montant supérieur à zéro.",
+                          en: "A financial commitment needs an amount above zero.")
+        }
+        // Only what changes.
+        let k = e.content
+        if c.addressee == k.addressee { c.addressee = nil }
+        if c.responsible == k.responsible { c.responsible = nil }
+        if c.due == k.due { c.due = nil }
+        if c.partner == k.partner { c.partner = nil }
+        if c.fiche == k.fiche { c.fiche = nil }
+        if c.nature == k.nature { c.nature = nil }
+        if c.amount == k.amount { c.amount = nil }
+        if c.currency == k.currency { c.currency = nil }
+        if c.status == k.status { c.status = nil }
+        if c.conditions == k.conditions { c.conditions = nil }
+        return c
     }
 
     private func normalise(_ c0: EntryContent) throws(Refusal) -> EntryContent {

@@ -4,7 +4,7 @@ extension Event: Codable {
     enum K: String, CodingKey {
         case seq, at, seat, type
         case date, item, seconds, day, after, who, pointOfOrder, limit, position, entry, text, reason,
-             participant, partner, fiche, partners, lead, status
+             participant, partner, fiche, partners, lead, status, undoes, changes
     }
 
     public init(from decoder: Decoder) throws {
@@ -49,7 +49,8 @@ extension Event: Codable {
                                      entry: try c.decode(EntryContent.self, forKey: .entry))
         case "entryAmended":
             payload = .entryAmended(entry: try c.decode(Int.self, forKey: .entry), text: try s(.text),
-                                    reason: try s(.reason))
+                                    reason: try s(.reason),
+                                    changes: try c.decodeIfPresent(EntryChanges.self, forKey: .changes))
         case "entryRetracted":
             payload = .entryRetracted(entry: try c.decode(Int.self, forKey: .entry), reason: try s(.reason))
         case "entryAdopted": payload = .entryAdopted(entry: try c.decode(Int.self, forKey: .entry))
@@ -66,6 +67,7 @@ extension Event: Codable {
                                                status: try c.decode(CommitmentStatus.self, forKey: .status))
         case "commitmentWithdrawn":
             payload = .commitmentWithdrawn(entry: try c.decode(Int.self, forKey: .entry), reason: try s(.reason))
+        case "undone": payload = .undone(seq: try c.decode(Int.self, forKey: .undoes))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(type)")
         }
@@ -109,8 +111,9 @@ extension Event: Codable {
             try c.encode(item, forKey: .item); try c.encodeIfPresent(sec, forKey: .seconds)
         case .entryRecorded(let item, let entry):
             try c.encodeIfPresent(item, forKey: .item); try c.encode(entry, forKey: .entry)
-        case .entryAmended(let e, let text, let reason):
+        case .entryAmended(let e, let text, let reason, let changes):
             try c.encode(e, forKey: .entry); try c.encode(text, forKey: .text); try c.encode(reason, forKey: .reason)
+            if let changes, !changes.isEmpty { try c.encode(changes, forKey: .changes) }
         case .entryRetracted(let e, let reason):
             try c.encode(e, forKey: .entry); try c.encode(reason, forKey: .reason)
         case .entryAdopted(let e): try c.encode(e, forKey: .entry)
@@ -126,6 +129,7 @@ extension Event: Codable {
             try c.encode(e, forKey: .entry); try c.encode(status, forKey: .status)
         case .commitmentWithdrawn(let e, let reason):
             try c.encode(e, forKey: .entry); try c.encode(reason, forKey: .reason)
+        case .undone(let seq): try c.encode(seq, forKey: .undoes)
         }
     }
 }

@@ -4,10 +4,30 @@ import Foundation
 public enum EventDescription {
     /// `#12 2023-10-17 09:02:13 facilitator  itemStarted  Cérémonie d'ouverture`, with names
     /// resolved against `state` (the state just before the event).
-    public static func line(_ e: Event, state: SessionState) -> String {
+    ///
+    /// `undoneBy`: the seq of the event that undid this one, if any; the line then ends with
+    /// « (undone by #N) ».
+    public static func line(_ e: Event, state: SessionState, undoneBy: Int? = nil) -> String {
         let lt = state.local
         let stamp = String(lt.rfc3339(e.at).prefix(19)).replacingOccurrences(of: "T", with: " ")
-        return Text.visible("#\(e.seq) \(stamp) \(e.seat.padding(toLength: max(e.seat.count, 11), withPad: " ", startingAt: 0)) \(e.payload.type.padding(toLength: max(20, e.payload.type.count), withPad: " ", startingAt: 0)) \(detail(e.payload, state: state))")
+        let mark = undoneBy.map { " (undone by #\($0))" } ?? ""
+        return Text.visible("#\(e.seq) \(stamp) \(e.seat.padding(toLength: max(e.seat.count, 11), withPad: " ", startingAt: 0)) \(e.payload.type.padding(toLength: max(20, e.payload.type.count), withPad: " ", startingAt: 0)) \(detail(e.payload, state: state))\(mark)")
+    }
+
+    /// The fields an amendment changes: `amount 30000000, status confirmed`.
+    static func describe(_ c: EntryChanges) -> String {
+        var parts: [String] = []
+        if let v = c.partner { parts.append("partner \(v)") }
+        if let v = c.fiche { parts.append("fiche \(v)") }
+        if let v = c.nature { parts.append("nature \(v.rawValue)") }
+        if let v = c.amount { parts.append("amount \(v)") }
+        if let v = c.currency { parts.append("currency \(v)") }
+        if let v = c.status { parts.append("status \(v.rawValue)") }
+        if let v = c.conditions { parts.append("conditions \(v)") }
+        if let v = c.addressee { parts.append("addressee \(v)") }
+        if let v = c.responsible { parts.append("responsible \(v)") }
+        if let v = c.due { parts.append("due \(v)") }
+        return parts.joined(separator: ", ")
     }
 
     /// The data of a payload in words.
@@ -30,7 +50,8 @@ public enum EventDescription {
         case .queueReordered(_, let w, let pos): return "\(n(w)) → place \(pos + 1)"
         case .speakingLimitSet(let i, let sec): return "\(t(i)): \(sec.map { formatCountdown($0) } ?? "none")"
         case .entryRecorded(let item, let c): return "\(c.kind.rawValue): \(c.text)\(item.map { " — \($0)" } ?? "")"
-        case .entryAmended(let e, let text, let reason): return "#\(e) → \(text) (\(reason))"
+        case .entryAmended(let e, let text, let reason, let changes):
+            return "#\(e) → \(text)\(changes.map(describe).map { " [\($0)]" } ?? "") (\(reason))"
         case .entryRetracted(let e, let reason): return "#\(e) (\(reason))"
         case .entryAdopted(let e): return "#\(e)"
         case .participantCheckedIn(let p, let day): return "\(n(p)) \(day)"
@@ -40,6 +61,9 @@ public enum EventDescription {
             return "\(fiche): \(partners.map { s.displayName($0) }.joined(separator: ", "))\(lead.map { " (lead \(s.displayName($0)))" } ?? "")"
         case .commitmentStatusChanged(let e, let status): return "#\(e) → \(status.rawValue)"
         case .commitmentWithdrawn(let e, let reason): return "#\(e) (\(reason))"
+        case .undone(let seq):
+            guard let target = s.standingEvent(seq) else { return "#\(seq)" }
+            return "#\(seq) \(target.payload.type): \(detail(target.payload, state: s))"
         }
     }
 }

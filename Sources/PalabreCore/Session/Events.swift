@@ -83,6 +83,61 @@ public struct EntryContent: Sendable, Equatable, Codable {
     }
 }
 
+/// New values for the structured fields of an entry, given by an amendment: a nil field stays
+/// as it is. Commitments take `partner`, `fiche`, `nature`, `amount`, `currency`, `status`,
+/// `conditions` and `due`; actions `responsible` and `due`; recommendations `addressee`,
+/// `responsible` and `due`.
+public struct EntryChanges: Sendable, Equatable, Codable {
+    /// Recommendation: « à l'endroit de ».
+    public var addressee: String?
+    /// Action, recommendation: who is responsible.
+    public var responsible: String?
+    /// Deadline, free text or `YYYY-MM-DD`.
+    public var due: String?
+    /// Commitment: organisation id of the partner.
+    public var partner: String?
+    /// Commitment: fiche id.
+    public var fiche: String?
+    /// Commitment: nature.
+    public var nature: CommitmentNature?
+    /// Commitment: exact integer amount.
+    public var amount: Int64?
+    /// Commitment: currency.
+    public var currency: String?
+    /// Commitment: status.
+    public var status: CommitmentStatus?
+    /// Commitment: conditions attached.
+    public var conditions: String?
+
+    /// Creates a set of changes; every field left nil stays as it is.
+    public init(addressee: String? = nil, responsible: String? = nil, due: String? = nil, partner: String? = nil,
+                fiche: String? = nil, nature: CommitmentNature? = nil, amount: Int64? = nil, currency: String? = nil,
+                status: CommitmentStatus? = nil, conditions: String? = nil) {
+        self.addressee = addressee; self.responsible = responsible; self.due = due; self.partner = partner
+        self.fiche = fiche; self.nature = nature; self.amount = amount; self.currency = currency
+        self.status = status; self.conditions = conditions
+    }
+
+    /// Whether no field is given.
+    public var isEmpty: Bool { self == EntryChanges() }
+
+    /// `content` with these changes applied.
+    public func applied(to content: EntryContent) -> EntryContent {
+        var c = content
+        if let v = addressee { c.addressee = v }
+        if let v = responsible { c.responsible = v }
+        if let v = due { c.due = v }
+        if let v = partner { c.partner = v }
+        if let v = fiche { c.fiche = v }
+        if let v = nature { c.nature = v }
+        if let v = amount { c.amount = v }
+        if let v = currency { c.currency = v }
+        if let v = status { c.status = v }
+        if let v = conditions { c.conditions = v }
+        return c
+    }
+}
+
 /// What happened, with its data. The `type` names are those written in the journal.
 public enum EventPayload: Sendable, Equatable {
     case sessionOpened
@@ -114,7 +169,9 @@ public enum EventPayload: Sendable, Equatable {
     case speakingLimitSet(item: String, seconds: Int?)
     /// A minute entry; it is identified afterwards by the seq of this event.
     case entryRecorded(item: String?, entry: EntryContent)
-    case entryAmended(entry: Int, text: String, reason: String)
+    /// An entry's new text (the same when only fields change) and, since structured
+    /// corrections, the new values of its fields (`changes`, absent from older journals).
+    case entryAmended(entry: Int, text: String, reason: String, changes: EntryChanges? = nil)
     case entryRetracted(entry: Int, reason: String)
     /// « Lu et adopté ».
     case entryAdopted(entry: Int)
@@ -129,6 +186,9 @@ public enum EventPayload: Sendable, Equatable {
     case commitmentStatusChanged(entry: Int, status: CommitmentStatus)
     /// A commitment (entry seq) withdrawn by its partner: kept in the history, out of the totals.
     case commitmentWithdrawn(entry: Int, reason: String)
+    /// The event `seq` is undone (a compensating event, JSON field `undoes`): the state is that
+    /// of the journal without it.
+    case undone(seq: Int)
 
     /// The `type` written in the journal.
     public var type: String {
@@ -161,6 +221,7 @@ public enum EventPayload: Sendable, Equatable {
         case .synergyMarked: "synergyMarked"
         case .commitmentStatusChanged: "commitmentStatusChanged"
         case .commitmentWithdrawn: "commitmentWithdrawn"
+        case .undone: "undone"
         }
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// - facilitator: everything (agenda, floor, entries, attendance);
 /// - rapporteur: minute entries (record, amend, retract, adopt), the synergy debates (interests,
 ///   synergies, commitment status and withdrawal) and attendance, not the agenda
-///   nor the floor;
+///   nor the floor; an undo only of what it may record;
 /// - projector and observer: nothing (read only).
 public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
     case facilitator, rapporteur, projector, observer
@@ -20,6 +20,8 @@ public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
             switch command {
             case .record, .amend, .retract, .adopt, .checkIn, .addParticipant,
                  .declareInterest, .markSynergy, .changeCommitmentStatus, .withdrawCommitment: return true
+            // What it undoes is checked against the role when deciding (``SessionState/decide(_:at:role:seat:)``).
+            case .undo: return true
             default: return false
             }
         }
@@ -39,9 +41,11 @@ public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
 }
 
 extension SessionState {
-    /// ``decide(_:at:)`` for a seat: refused when `role` may not ask for `command`.
-    public func decide(_ command: Command, at now: Instant, role: SeatRole) throws(Refusal) -> [EventPayload] {
+    /// ``decide(_:at:)`` for a seat: refused when `role` may not ask for `command`. An undo
+    /// takes back only what `role` could have recorded, and without a seq the last standing
+    /// event of `seat` (the events' `seat` field; `role`'s name when nil).
+    public func decide(_ command: Command, at now: Instant, role: SeatRole, seat: String? = nil) throws(Refusal) -> [EventPayload] {
         guard role.allows(command) else { throw role.refusal(for: command) }
-        return try decide(command, at: now)
+        return try decide(command, at: now, undoer: UndoSeat(role: role, seat: seat ?? role.rawValue))
     }
 }

@@ -77,8 +77,9 @@ public struct Entry: Sendable, Equatable, Identifiable {
     public var seat: String
     /// Latest content.
     public var content: EntryContent
-    /// Previous texts with the reason of each amendment, oldest first.
-    public var amendments: [(previous: String, reason: String, seq: Int, at: Instant)] = []
+    /// Previous texts with the reason of each amendment, oldest first; `content` is the whole
+    /// previous version (fields included), so the history keeps every version.
+    public var amendments: [(previous: String, reason: String, seq: Int, at: Instant, content: EntryContent)] = []
     /// Retraction reason, when retracted (the entry is kept but leaves the documents).
     public var retracted: String?
     /// When it was read and adopted.
@@ -97,6 +98,7 @@ public struct Entry: Sendable, Equatable, Identifiable {
             && a.statusChanges == b.statusChanges && a.withdrawal == b.withdrawal
             && a.amendments.map { "\($0.previous)|\($0.reason)|\($0.seq)|\($0.at.ms)" }
                 == b.amendments.map { "\($0.previous)|\($0.reason)|\($0.seq)|\($0.at.ms)" }
+            && a.amendments.map(\.content) == b.amendments.map(\.content)
     }
 }
 
@@ -190,6 +192,13 @@ public struct SessionState: Sendable, Equatable {
     public var mismatches: [String] = []
     /// Interests declared and synergies marked, in order of recording.
     public var synergyFacts: [SynergyFact] = []
+    /// The events folded that still stand — neither undone nor an undo —, in seq order: what an
+    /// undo folds again without the event it takes back.
+    public internal(set) var standingEvents: [Event] = []
+    /// For each undone event, the seq of the `undone` event that took it back.
+    public internal(set) var undoneBy: [Int: Int] = [:]
+    /// For each `undone` event, the seq of the event it took back.
+    public internal(set) var undoTargets: [Int: Int] = [:]
 
     /// The state before any event.
     public init(programme: Programme) {
@@ -258,6 +267,8 @@ extension SessionState {
     /// Folds one event into the state. Pure and total: an event that does not fit the state
     /// (which `decide` never produces) changes nothing it cannot apply.
     public mutating func evolve(_ e: Event) {
+        if case .undone(let target) = e.payload { compensate(target, by: e); return }
+        standingEvents.append(e)
         lastSeq = e.seq
         lastAt = e.at
         let now = e.at
@@ -354,9 +365,11 @@ extension SessionState {
             entryIndex[e.seq] = entries.count
             if let item { entryIndicesByItem[item, default: []].append(entries.count) } else { entryIndicesOutsideAgenda.append(entries.count) }
             entries.append(Entry(id: e.seq, item: item, day: day, at: now, seat: e.seat, content: content))
-        case .entryAmended(let id, let text, let reason):
+        case .entryAmended(let id, let text, let reason, let changes):
             if let i = entryIndex[id] {
-                entries[i].amendments.append((entries[i].content.text, reason, e.seq, now))
+                let previous = entries[i].content
+                entries[i].amendments.append((previous.text, reason, e.seq, now, previous))
+                entries[i].content = (changes ?? EntryChanges()).applied(to: previous)
                 entries[i].content.text = text
                 // The plenary adopted the previous text, not this one: it must be read again.
                 entries[i].adoptedAt = nil
@@ -387,7 +400,35 @@ extension SessionState {
             if let i = entryIndex[id] {
                 entries[i].withdrawal = CommitmentWithdrawal(seq: e.seq, at: now, seat: e.seat, reason: reason)
             }
+        case .undone:
+            break  // handled above
         }
+    }
+
+    /// The standing event with seq `seq`, if any (binary search: ``standingEvents`` is in seq order).
+    public func standingEvent(_ seq: Int) -> Event? { standingIndex(seq).map { standingEvents[$0] } }
+
+    func standingIndex(_ seq: Int) -> Int? {
+        var lo = 0, hi = standingEvents.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if standingEvents[mid].seq < seq { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < standingEvents.count && standingEvents[lo].seq == seq ? lo : nil
+    }
+
+    /// Folds `undo`, which takes back event `target`: the state becomes the fold of the standing
+    /// events without it. Only an undo folds again (linear in the journal); every other event
+    /// is applied in place. An undo naming no standing event changes nothing but ``lastSeq``.
+    private mutating func compensate(_ target: Int, by undo: Event) {
+        defer { lastSeq = undo.seq; lastAt = undo.at; undoTargets[undo.seq] = target }
+        guard let i = standingIndex(target) else { return }
+        var s = SessionState(programme: programme)
+        for (j, e) in standingEvents.enumerated() where j != i { s.evolve(e) }
+        s.undoneBy = undoneBy
+        s.undoneBy[target] = undo.seq
+        s.undoTargets = undoTargets
+        self = s
     }
 
     /// Notes, in ``mismatches``, an event naming an item, day, participant, organisation or

@@ -203,6 +203,10 @@ public struct Console: Sendable {
             let from = pendingFrom ?? screen
             pendingFrom = nil
             withScreen(from) { $0.didRecord(events, context: ctx) }
+            for case .undone(let seq) in events.map(\.payload) {
+                message = ConsoleMessage(text: labels["undo.done"].replacingOccurrences(of: "%d", with: String(seq)),
+                                         isError: false, at: now)
+            }
         case .refused(let refusal):
             let from = pendingFrom ?? screen
             pendingFrom = nil
@@ -342,7 +346,7 @@ public struct Console: Sendable {
         switch action {
         case .quit: quitRequested = true
         case .help: showingHelp = true
-        case .undo: return .message(labels["undo.nothing"], isError: true)  // UNDO-WIRE
+        case .undo: return .perform(.undo(seq: nil))
         case .nextScreen, .previousScreen:
             let all = ScreenID.allCases
             let i = all.firstIndex(of: screen)!

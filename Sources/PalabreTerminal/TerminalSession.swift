@@ -14,6 +14,7 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     /// Standard input or output is not a terminal (redirected or piped).
     case notATerminal
 
+    /// The message to print before exiting non-zero.
     public var description: String {
         switch self {
         case .termNotSet:
@@ -351,6 +352,7 @@ public final class TerminalSession: Backend {
 
     // MARK: Backend
 
+    /// The terminal's size in cells, as ncurses last saw it.
     public var size: Size {
         var rows: Int32 = 0
         var cols: Int32 = 0
@@ -358,6 +360,8 @@ public final class TerminalSession: Backend {
         return Size(width: Int(cols), height: Int(rows))
     }
 
+    /// Puts changed cells in ncurses' screen (shown at the next `flush`); cells outside
+    /// the screen are skipped.
     public func draw(_ changes: [CellChange]) {
         guard !isShutDown else { return }
         let current = size
@@ -374,15 +378,18 @@ public final class TerminalSession: Backend {
         }
     }
 
+    /// Clears the whole screen at the next `flush`.
     public func clear() {
         guard !isShutDown else { return }
         wclear(window)
     }
 
+    /// Where the cursor shows after the next `flush`; nil hides it.
     public func setCursor(_ position: Position?) {
         cursor = position
     }
 
+    /// Sends what changed to the terminal and places the cursor.
     public func flush() {
         guard !isShutDown else { return }
         if let cursor {

@@ -11,8 +11,8 @@ public protocol EventLog: AnyObject {
     var lastSeq: Int { get }
     /// Warnings met while loading (a torn tail quarantined…), for the user.
     var warnings: [String] { get }
-    /// Reads every event from the start, in order.
-    /// Throws ``JournalError`` when the log is damaged.
+    /// Reads, in order, every event this reader has not read yet: all of them on a log just
+    /// opened. Throws ``JournalError`` when the log is damaged.
     func forEachEvent(_ body: (Event) throws -> Void) throws
     /// The events appended since the last read, by this or another writer.
     func readNew() throws -> [Event]
@@ -61,8 +61,9 @@ public final class MemoryEventLog: EventLog, @unchecked Sendable {
 
     public func forEachEvent(_ body: (Event) throws -> Void) throws {
         let events = storage.all
+        let start = min(read, events.count)
         read = events.count
-        for e in events { try body(e) }
+        for e in events[start...] { try body(e) }
     }
 
     public func readNew() throws -> [Event] {

@@ -284,45 +284,36 @@ func benchTerminal() throws {
     }
 }
 
-/// Time from a key to the flushed frame, in-process (the same Console, store and Renderer as
-/// `palabre run`, a memory backend instead of ncurses), on a session with a 100,000-event journal.
+/// Time from a key to the flushed frame, in-process, through the same ``ConsoleLoop`` as
+/// `palabre run` (a memory terminal instead of ncurses, the session's real journal file), on a
+/// session with a 100,000-event journal.
 func benchKeys() throws {
     let programme = loadSegou()
     let dir = tempDir()
     try FileManager.default.copyItem(atPath: journalFixture(100_000), toPath: dir + "/journal.jsonl")
     let store = try SessionStore(folder: dir, programme: programme)
-    var console = Console(screen: .rapporteur, language: .fr)
-    let backend = MemoryBackend(width: 120, height: 40)
-    let renderer = Renderer(backend: backend)
-    func frame() {
-        let (grid, cursor) = console.render(state: store.state, now: SystemClock().now(), size: backend.size)
-        renderer.render(grid, cursor: cursor)
+    let terminal = MemoryTerminal(width: 120, height: 40)
+    let loop = ConsoleLoop(terminal: terminal, clock: SystemClock(),
+                           program: .live(Console(screen: .rapporteur, language: .fr),
+                                          ConsoleLoop.Live(store: store, seat: "rapporteur")))
+    loop.step(maxWaitMilliseconds: 0)
+    /// One key in, one step of the loop (refresh, update, effects, frame), timed.
+    func press(_ key: Key) -> Double {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        terminal.queue(.key(key))
+        loop.step(maxWaitMilliseconds: 0)
+        loop.draw()
+        return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
     }
-    frame()
     var typed: [Double] = [], recorded: [Double] = []
     for i in 0..<60 {
-        for key in "Note n° \(i) : été « ok »".map({ Key.char($0) }) + [.enter] {
-            let t0 = DispatchTime.now().uptimeNanoseconds
-            var didRecord = false
-            if let c = console.handle(key, state: store.state, now: SystemClock().now()) {
-                let events = try store.perform(c, seat: "rapporteur", at: SystemClock().now())
-                console.didRecord(events, state: store.state, now: SystemClock().now())
-                didRecord = true
-            }
-            frame()
-            let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
-            if didRecord { recorded.append(ms) } else { typed.append(ms) }
-        }
+        for key in "Note n° \(i) : été « ok »".map({ Key.char($0) }) { typed.append(press(key)) }
+        recorded.append(press(.enter))
     }
     // The facilitator's agenda: moving the selection redraws the agenda, countdown and queue.
-    console.screen = .facilitator
+    _ = press(.function(1))
     var navigation: [Double] = []
-    for i in 0..<600 {
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        _ = console.handle(i % 40 < 20 ? .down : .up, state: store.state, now: SystemClock().now())
-        frame()
-        navigation.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
-    }
+    for i in 0..<600 { navigation.append(press(i % 40 < 20 ? .down : .up)) }
     for (label, t0) in [("typed character on the rapporteur screen", typed),
                         ("Enter recording an entry (lock, decide, write, fsync)", recorded),
                         ("arrow key on the facilitator screen", navigation), ("all keys", typed + recorded + navigation)] {

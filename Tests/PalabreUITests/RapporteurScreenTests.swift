@@ -491,3 +491,40 @@ struct RapporteurScreenTests {
         Snapshot.check(e.lines(), "rapporteur-pitch-retract-80x24-en")
     }
 }
+
+@Suite("Rapporteur screen: structured amendments")
+struct StructuredAmendmentScreenTests {
+    @Test("Amending a commitment opens its form pre-filled; a changed amount is sent as a field correction")
+    func amendACommitmentsAmount() throws {
+        var d = ScreenDriver(.rapporteur, .commitments)
+        d.key(.function(8))  // the whole record
+        let target = try #require(d.state.entries.last { $0.content.kind == .commitment && $0.content.amount != nil && $0.retracted == nil })
+        d.key(.up)
+        while d.console.rapporteur.selected != target.id, d.console.rapporteur.focus == .list {
+            let before = d.console.rapporteur.selected
+            d.key(.up)
+            if d.console.rapporteur.selected == before { break }
+        }
+        #expect(d.console.rapporteur.selected == target.id)
+        d.key(.char("m"))
+        d.key(.enter)
+        #expect(d.console.rapporteur.amending == target.id)
+        #expect(d.key(.enter) == nil)
+        let form = try #require(d.console.rapporteur.form)
+        #expect(form["amount"]?.text == target.content.amount.map(String.init))
+        #expect(form["partner"]?.picked?.value == target.content.partner)
+        // Go to the amount field and type a new one.
+        while d.console.rapporteur.form?.fields[d.console.rapporteur.form!.current].id != "amount" { d.key(.down) }
+        d.key(.ctrl("u"))
+        d.type("45 000 000")
+        d.key(.ctrl("s"))
+        #expect(d.console.rapporteur.focus == .prompt)
+        d.type("montant corrigé")
+        let c = d.key(.enter)
+        #expect(c == .amend(entry: target.id, text: target.content.text, reason: "montant corrigé", basedOn: target.version,
+                            changes: EntryChanges(amount: 45_000_000)))
+        #expect(d.perform() == nil)
+        #expect(d.state.entry(target.id)?.content.amount == 45_000_000)
+        #expect(d.console.rapporteur.amending == nil && d.console.rapporteur.form == nil)
+    }
+}

@@ -116,6 +116,30 @@ struct CompletionForm: Sendable, Equatable {
         return true
     }
 
+    /// The form with the fields of `content` filled in: a suggestion is taken when one has the
+    /// value, otherwise the value is typed; choice fields are set to it.
+    func prefilled(with content: EntryContent) -> CompletionForm {
+        var f = self
+        let values: [String: String?] = [
+            "addressee": content.addressee, "responsible": content.responsible, "due": content.due,
+            "partner": content.partner, "fiche": content.fiche, "nature": content.nature?.rawValue,
+            "amount": content.amount.map(String.init), "currency": content.currency,
+            "status": content.status?.rawValue, "conditions": content.conditions,
+        ]
+        for i in f.fields.indices {
+            guard let v = values[f.fields[i].id] ?? nil, !v.isEmpty else { continue }
+            if f.fields[i].isChoice {
+                if let c = f.fields[i].options.firstIndex(where: { $0.value == v }) { f.fields[i].choice = c }
+            } else if let c = f.fields[i].candidates.first(where: { $0.value == v }) {
+                f.fields[i].editor.setText(c.display)
+                f.fields[i].picked = c
+            } else {
+                f.fields[i].editor.setText(v)
+            }
+        }
+        return f
+    }
+
     /// Whether any field holds typed text.
     var hasText: Bool { fields.contains { !$0.isChoice && !$0.editor.isEmpty } }
 

@@ -65,6 +65,10 @@ public struct RapporteurScreen: ConsoleScreen {
     var amendingVersion: Int?
     /// The draft put aside while amending, given back afterwards.
     var stash: LineEditor?
+    /// The form put aside while amending, given back afterwards.
+    var stashForm: (CompletionForm?, EntryKind?)?
+    /// The field corrections of the amendment being sent.
+    var amendChanges = EntryChanges()
     /// The command asked for and not yet answered: only its own result clears inputs.
     var sent: Command?
     /// A list command (amend, retract, adopt) waiting for Enter, and the entry it names.
@@ -175,7 +179,13 @@ public struct RapporteurScreen: ConsoleScreen {
             if let id = amending {
                 let text = editor.text
                 if text.trimmingCharacters(in: .whitespaces).isEmpty { return .message(l["rap.empty"], isError: true) }
+                // A recommendation, an action or a commitment: its fields next, pre-filled.
+                if form != nil {
+                    focus = .form
+                    return .none
+                }
                 if text == ctx.state.entry(id)?.content.text { return .message(l["rap.same"], isError: true) }
+                amendChanges = EntryChanges()
                 prompt = .amendReason(entry: id)
                 promptEditor.clear()
                 focus = .prompt
@@ -275,9 +285,15 @@ public struct RapporteurScreen: ConsoleScreen {
         switch a.action {
         case .amend:
             stash = editor
+            stashForm = (form, formKind)
             editor = LineEditor(text: e.content.text)
             amending = e.id
             amendingVersion = e.version
+            (form, formKind) = (nil, nil)
+            if [.recommendation, .action, .commitment].contains(e.content.kind) {
+                form = Self.makeForm(e.content.kind, ctx).prefilled(with: e.content)
+                formKind = e.content.kind
+            }
             focus = .input
             return .none
         case .retract:
@@ -298,7 +314,8 @@ public struct RapporteurScreen: ConsoleScreen {
             let reason = promptEditor.text
             if reason.trimmingCharacters(in: .whitespaces).isEmpty { return .message(ctx.labels["rap.no.reason"], isError: true) }
             switch p {
-            case .amendReason(let id): return send(.amend(entry: id, text: editor.text, reason: reason, basedOn: amendingVersion))
+            case .amendReason(let id):
+                return send(.amend(entry: id, text: editor.text, reason: reason, basedOn: amendingVersion, changes: amendChanges))
             case .retractReason(let id): return send(.retract(entry: id, reason: reason))
             }
         case .escape:
@@ -321,13 +338,27 @@ public struct RapporteurScreen: ConsoleScreen {
         case .handled, .ignored: return .none
         case .ambiguous: return .message(ctx.labels["form.ambiguous"], isError: true)
         case .cancel:
+            if amending != nil {
+                // Back to the text of the amendment; the fields stay as typed.
+                focus = .input
+                return .none
+            }
             parkedForm = f; parkedKind = k
             form = nil; formKind = nil
             focus = .input
             return .none
         case .submit:
             switch content(k, f, ctx) {
-            case .success(let c): return send(.record(c))
+            case .success(var c):
+                guard let id = amending, let old = ctx.state.entry(id)?.content else { return send(.record(c)) }
+                c.text = editor.text
+                let changes = Self.changes(from: old, to: c)
+                if c.text == old.text && changes.isEmpty { return .message(ctx.labels["rap.same"], isError: true) }
+                amendChanges = changes
+                prompt = .amendReason(entry: id)
+                promptEditor.clear()
+                focus = .prompt
+                return .none
             case .failure(let problem):
                 form?.focus(problem.field)
                 return .message(problem.message, isError: true)
@@ -343,6 +374,9 @@ public struct RapporteurScreen: ConsoleScreen {
     private mutating func endAmending() {
         editor = stash ?? LineEditor()
         stash = nil
+        if amending != nil { (form, formKind) = stashForm ?? (nil, nil) }
+        stashForm = nil
+        amendChanges = EntryChanges()
         amending = nil
         prompt = nil
         focus = .input
@@ -474,6 +508,23 @@ public struct RapporteurScreen: ConsoleScreen {
                                          nature: nature, amount: amount, currency: value("currency") ?? fiche.currency,
                                          status: status, conditions: value("conditions")))
         }
+    }
+
+    /// The fields of `new` that differ from `old` (an emptied field is left as it was: an
+    /// amendment sets fields, it does not clear them).
+    static func changes(from old: EntryContent, to new: EntryContent) -> EntryChanges {
+        var c = EntryChanges()
+        if new.addressee != old.addressee, new.addressee != nil { c.addressee = new.addressee }
+        if new.responsible != old.responsible, new.responsible != nil { c.responsible = new.responsible }
+        if new.due != old.due, new.due != nil { c.due = new.due }
+        if new.partner != old.partner, new.partner != nil { c.partner = new.partner }
+        if new.fiche != old.fiche, new.fiche != nil { c.fiche = new.fiche }
+        if new.nature != old.nature, new.nature != nil { c.nature = new.nature }
+        if new.amount != old.amount, new.amount != nil { c.amount = new.amount }
+        if new.currency != old.currency, new.currency != nil { c.currency = new.currency }
+        if new.status != old.status, new.status != nil { c.status = new.status }
+        if new.conditions != old.conditions, new.conditions != nil { c.conditions = new.conditions }
+        return c
     }
 
     // MARK: What is listed

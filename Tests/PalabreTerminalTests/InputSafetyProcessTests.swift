@@ -106,7 +106,7 @@ struct InputSafetyProcessTests {
             $0.contains { $0.contains("[F1 Modération]") } && $0.contains { $0.contains("▶ Représentant du Gouverneur") }
         }
         let before = journalLines(session)
-        #expect(before.count == 6)
+        #expect(before.count == 5)
 
         // Application keypad 0…9 and keypad Enter (the queue is empty: refused, nothing recorded).
         for final in Array(UInt8(ascii: "p")...UInt8(ascii: "y")) + [UInt8(ascii: "M")] {
@@ -134,7 +134,14 @@ struct InputSafetyProcessTests {
         #expect(screen.contains { $0.contains("▶ Accueil et") })
 
         try tmux.type("q")
-        try expectExitedRestored(tmux, root, after: "q following a paste of 500 random bytes")
+        let quit = (try? waitForFile(root.appendingPathComponent("status"), timeout: .seconds(3))) != nil
+        #expect(quit, "q after a paste of 500 random bytes did not quit: the console still waits for the paste end")
+        if !quit {
+            // A second end marker brings the keys back: the one after the noise was lost.
+            try send(tmux, Self.pasteEnd)
+            try tmux.type("q")
+        }
+        try expectTerminalRestored(tmux, root)
         #expect(journalLines(session) == before)
     }
 
@@ -203,7 +210,7 @@ struct InputSafetyProcessTests {
         lines = try waitForJournal(session, "the undo") { $0.count == start + 2 }
         #expect(lines.last?.contains(#""seat":"facilitator","type":"undone","undoes":\#(ended)"#) == true, "\(lines.last ?? "")")
         try tmux.waitForScreen("the item running again") {
-            $0.contains { $0.contains("Annulé : l'événement n° \(ended)") } && $0.contains { $0.contains("▶ Accueil et") }
+            $0.contains { $0.contains("Annulé : l'événement n°\u{00A0}\(ended)") } && $0.contains { $0.contains("▶ Accueil et") }
         }
         #expect(try timingRow(session, "d1-accueil")?[10] == "en cours")
 
@@ -215,7 +222,7 @@ struct InputSafetyProcessTests {
         try tmux.press("C-z")
         lines = try waitForJournal(session, "the second undo") { $0.count == start + 4 }
         #expect(lines.last?.contains(#""type":"undone","undoes":\#(extended)"#) == true, "\(lines.last ?? "")")
-        try tmux.waitForScreen("the extension undone") { $0.contains { $0.contains("Annulé : l'événement n° \(extended)") } }
+        try tmux.waitForScreen("the extension undone") { $0.contains { $0.contains("Annulé : l'événement n°\u{00A0}\(extended)") } }
         let row = try timingRow(session, "d1-accueil")
         #expect(row?[9] == "0" && row?[10] == "en cours", "\(row ?? [])")
 
@@ -234,7 +241,7 @@ struct InputSafetyProcessTests {
         let minutes = try runProcess(try builtExecutable("palabre"), ["minutes", session.path])
         #expect(minutes.status == 0, "\(minutes.error)")
         let csv = try String(contentsOf: session.appendingPathComponent("out/timing.csv"), encoding: .utf8)
-        return csv.split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+        return csv.split(whereSeparator: \.isNewline).map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
             .first { $0.count > 10 && $0[1] == item }
     }
 

@@ -308,18 +308,19 @@ public final class TerminalSession: Backend {
             }
             firstRead = false
             wtimeout(window, Int32(clamping: wait))
-            var character: wint_t = 0
-            let result = wget_wch(window, &character)
+            // Bytes, not wide characters: the decoder assembles UTF-8 itself, so an invalid byte
+            // is dropped instead of holding back the keys after it.
+            let result = wgetch(window)
             if result == ERR {
                 if drainEnd != nil { break }
                 continue
             }
-            if result == KEY_CODE_YES {
-                // keypad is off, so only the resize pseudo-key comes as a key code.
-                if Int32(bitPattern: character) == KEY_RESIZE { events.append(.resize) }
+            if result == KEY_RESIZE {
+                events.append(.resize)
                 continue
             }
-            events += decoder.feed(UInt32(character), atMilliseconds: Self.monotonicMilliseconds())
+            guard (0...255).contains(result) else { continue }
+            events += decoder.feedByte(UInt8(result), atMilliseconds: Self.monotonicMilliseconds())
         }
         return events
     }

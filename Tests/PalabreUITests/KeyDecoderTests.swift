@@ -315,4 +315,32 @@ struct KeyDecoderTests {
             }
         }
     }
+
+    /// Feeds raw bytes, as the terminal sends them, all at `ms`.
+    static func bytes(_ d: inout KeyDecoder, _ bytes: [UInt8], at ms: Int64 = 0) -> [InputEvent] {
+        bytes.flatMap { d.feedByte($0, atMilliseconds: ms) }
+    }
+
+    @Test("Invalid UTF-8 is dropped and never holds back the keys after it, in a paste or not")
+    func invalidUTF8() {
+        var d = KeyDecoder()
+        #expect(Self.bytes(&d, [0xC3, 0xA9]) == [.key(.char("é"))])
+        #expect(Self.bytes(&d, [0xFF, 0x71]) == [.key(.char("q"))])
+        #expect(Self.bytes(&d, [0xC3, 0x71]) == [.key(.char("q"))], "a cut sequence is dropped, the key after it kept")
+        #expect(Self.bytes(&d, [0xEC, 0x5D, 0x42]) == [.key(.char("]")), .key(.char("B"))])
+        #expect(Self.bytes(&d, [0xED, 0xA0, 0x80, 0x61]) == [.key(.char("a"))], "no surrogates")
+        // A paste holding invalid bytes still ends at its marker; what follows is a key again.
+        let paste: [UInt8] = Array("\u{1B}[200~".utf8) + [0xFF, 0x41, 0xEC, 0x5D] + Array("\u{1B}[201~".utf8) + [0x71]
+        #expect(Self.bytes(&d, paste) == [.paste("A]"), .key(.char("q"))])
+    }
+
+    @Test("A paste that stalls stays a paste: what comes after the stall is text, never keys")
+    func stalledPaste() {
+        var d = KeyDecoder()
+        #expect(Self.bytes(&d, Array("\u{1B}[200~abc".utf8), at: 0).isEmpty)
+        #expect(d.deadline == nil)
+        #expect(d.expire(atMilliseconds: 60_000).isEmpty)
+        #expect(Self.bytes(&d, Array(" t\u{03}F".utf8), at: 60_001).isEmpty, "still text, never keys")
+        #expect(Self.bytes(&d, Array("\u{1B}[201~q".utf8), at: 60_002) == [.paste("abc tF"), .key(.char("q"))])
+    }
 }

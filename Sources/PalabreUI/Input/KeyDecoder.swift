@@ -56,11 +56,46 @@ public struct KeyDecoder: Sendable {
     public init() {}
 
     /// When `expire` should next be called if nothing arrives: the time a pending escape
-    /// sequence runs out. Nil when nothing is pending, and inside a paste (a paste has no
-    /// timeout).
+    /// sequence runs out. Nil when nothing is pending, and inside a paste: a paste has no
+    /// timeout, since the rest of a paste that stalled would otherwise be read as keys (and
+    /// bytes are decoded here, so no invalid input can hide the end marker).
     public var deadline: Int64? {
         guard state != .ground, !pasting else { return nil }
         return lastArrival + Self.sequenceTimeoutMilliseconds
+    }
+
+    /// Bytes of a UTF-8 sequence begun and not yet complete, and how many more it needs.
+    private var utf8: [UInt8] = []
+    private var utf8Needed = 0
+
+    /// Decodes one byte as the terminal sent it, assembling UTF-8 here: a byte that can neither
+    /// start nor continue a UTF-8 sequence is dropped, with the incomplete sequence before it,
+    /// so invalid input never swallows the keys after it.
+    public mutating func feedByte(_ byte: UInt8, atMilliseconds ms: Int64) -> [InputEvent] {
+        if utf8Needed > 0 {
+            if byte & 0xC0 == 0x80 {
+                utf8.append(byte)
+                utf8Needed -= 1
+                guard utf8Needed == 0 else { return expire(atMilliseconds: ms) }
+                let bytes = utf8
+                utf8 = []
+                guard let scalar = String(validating: bytes, as: UTF8.self)?.unicodeScalars.first else {
+                    return expire(atMilliseconds: ms)
+                }
+                return feed(scalar.value, atMilliseconds: ms)
+            }
+            utf8 = []
+            utf8Needed = 0
+        }
+        switch byte {
+        case 0x00...0x7F: return feed(UInt32(byte), atMilliseconds: ms)
+        case 0xC2...0xDF: utf8Needed = 1
+        case 0xE0...0xEF: utf8Needed = 2
+        case 0xF0...0xF4: utf8Needed = 3
+        default: return expire(atMilliseconds: ms)  // never valid in UTF-8: dropped
+        }
+        utf8 = [byte]
+        return expire(atMilliseconds: ms)
     }
 
     /// Whether a bracketed paste has started and not yet ended.

@@ -77,6 +77,9 @@ public final class TerminalSession: Backend {
     /// Something the user should be told about the terminal, in English (for instance that
     /// an unknown TERM was replaced by `fallbackTerm`); nil when all is well.
     public private(set) var notice: String?
+    /// The TERM that had no terminfo entry here and was replaced by `fallbackTerm`, if any
+    /// (for a notice in the session's language).
+    public private(set) var replacedTerm: String?
     /// The terminal description used when TERM has no terminfo entry on this machine (a
     /// TERM set by a terminal on another machine, over SSH: xterm-kitty, alacritty).
     public static let fallbackTerm = "xterm-256color"
@@ -181,6 +184,7 @@ public final class TerminalSession: Backend {
         self.ownsFiles = ownsFiles
         self.term = term
         self.notice = notice
+        self.replacedTerm = notice == nil ? nil : term
         self.theme = theme
         self.hasAlternateScreen = palabre_has_alternate_screen() != 0
         self.readTimeoutMilliseconds = options.readTimeoutMilliseconds

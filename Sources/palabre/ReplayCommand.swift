@@ -88,7 +88,10 @@ enum ReplayLoop {
     static func run(_ replay: inout ReplayConsole, theme: Theme) throws {
         let terminal = try openTerminal(theme: theme)
         defer { terminal.shutdown() }
-        if let n = terminal.notice { replay.console.banner = [n, replay.console.banner].compactMap { $0 }.joined(separator: " · ") }
+        if let term = terminal.replacedTerm {
+            let n = replay.console.labels["term.fallback"].replacingOccurrences(of: "%@", with: term)
+            replay.console.banner = [n, replay.console.banner].compactMap { $0 }.joined(separator: " · ")
+        }
         let loop = ConsoleLoop(terminal: terminal, clock: SystemClock(), program: .replay(replay))
         loop.run()
         if let r = loop.replay { replay = r }

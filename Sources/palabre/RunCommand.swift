@@ -120,7 +120,8 @@ enum LiveLoop {
         defer { terminal.shutdown() }
         let readOnly = role == .projector || role == .observer
         var console = Console(screen: screen, language: language, readOnly: readOnly)
-        let banner = [terminal.notice, notice, resumeBanner(store.state, warnings: store.warnings, language: language)]
+        let fallback = terminal.replacedTerm.map { Labels(language)["term.fallback"].replacingOccurrences(of: "%@", with: $0) }
+        let banner = [fallback, notice, resumeBanner(store.state, warnings: store.warnings, language: language)]
             .compactMap { $0 }
         console.banner = banner.isEmpty ? nil : banner.joined(separator: " · ")
         let live = ConsoleLoop.Live(

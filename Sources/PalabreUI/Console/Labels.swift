@@ -77,6 +77,8 @@ public struct Labels: Sendable {
         "draft.restored": ("Brouillon non envoyé restauré", "Unsent draft restored"),
         "tiny.refused": ("Fenêtre trop petite : la touche est refusée (le texte tapé est gardé)",
                          "Window too small: key refused (typed text is kept)"),
+        "term.fallback": ("Type de terminal %@ inconnu ici : affichage en xterm-256color",
+                          "Terminal type %@ unknown here: showing as xterm-256color"),
         "undo.done": ("Annulé : l'événement n°\u{00A0}%d ne compte plus (le journal garde les deux)",
                       "Undone: event #%d no longer counts (the journal keeps both)"),
     ]

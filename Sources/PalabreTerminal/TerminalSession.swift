@@ -117,14 +117,16 @@ public final class TerminalSession: Backend {
     /// output is not a terminal; nothing has been changed on screen then. A TERM without a
     /// terminfo entry here is replaced by `fallbackTerm`, and `notice` says so.
     public convenience init(theme: Theme = .builtInDefault, options: Options = Options()) throws {
-        try self.init(input: palabre_stdin(), output: palabre_stdout(), ownsFiles: false, theme: theme, options: options)
+        try self.init(
+            input: palabre_stdin(), output: palabre_stdout(), ownsFiles: false, theme: theme, options: options)
     }
 
     /// Opens the terminal on the given file descriptors (a pseudo-terminal in tests). The
     /// descriptors stay open after `shutdown()`.
-    public convenience init(inputDescriptor: Int32, outputDescriptor: Int32, theme: Theme = .builtInDefault,
-                            options: Options = Options()) throws
-    {
+    public convenience init(
+        inputDescriptor: Int32, outputDescriptor: Int32, theme: Theme = .builtInDefault,
+        options: Options = Options()
+    ) throws {
         guard let input = fdopen(dup(inputDescriptor), "r"), let output = fdopen(dup(outputDescriptor), "w") else {
             throw TerminalError.notATerminal
         }
@@ -137,9 +139,10 @@ public final class TerminalSession: Backend {
         }
     }
 
-    private init(input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, ownsFiles: Bool,
-                 theme: Theme, options: Options) throws
-    {
+    private init(
+        input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, ownsFiles: Bool,
+        theme: Theme, options: Options
+    ) throws {
         // 1. Check TERM before touching anything.
         guard let term = options.environment["TERM"], !term.isEmpty else { throw TerminalError.termNotSet }
         if term == "dumb" { throw TerminalError.unsupportedTerminal(term: term) }
@@ -460,8 +463,9 @@ public final class TerminalSession: Backend {
     /// The colour pair for (fg, bg), allocated on first use; pair 0 (the terminal's
     /// defaults) when both are default or pairs run out.
     private func pair(foreground: Color, background: Color) -> Int16 {
-        let key = PairKey(foreground: colorNumber(foreground, isForeground: true),
-                          background: colorNumber(background, isForeground: false))
+        let key = PairKey(
+            foreground: colorNumber(foreground, isForeground: true),
+            background: colorNumber(background, isForeground: false))
         if key.foreground == -1 && key.background == -1 { return 0 }
         if let existing = pairs[key] { return existing }
         guard nextPair < min(palabre_COLOR_PAIRS(), Int32(Int16.max)) else { return 0 }

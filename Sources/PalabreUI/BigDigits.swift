@@ -51,14 +51,15 @@ public enum BigDigits {
             return stride(from: 0, to: 5, by: 2).map { top in
                 let upper = pixels[top]
                 let lower = top + 1 < 5 ? pixels[top + 1] : Array(repeating: false, count: upper.count)
-                return String(zip(upper, lower).map { (u, l) -> Character in
-                    switch (u, l) {
-                    case (true, true): return "█"
-                    case (true, false): return "▀"
-                    case (false, true): return "▄"
-                    case (false, false): return " "
-                    }
-                })
+                return String(
+                    zip(upper, lower).map { (u, l) -> Character in
+                        switch (u, l) {
+                        case (true, true): return "█"
+                        case (true, false): return "▀"
+                        case (false, true): return "▄"
+                        case (false, false): return " "
+                        }
+                    })
             }
         }
     }
@@ -103,9 +104,10 @@ public enum BigDigits {
     /// inside glyphs are written too, so the area is fully repainted. Returns the width
     /// drawn.
     @discardableResult
-    public static func draw(_ text: String, font: Font, into grid: inout Grid, x: Int, y: Int,
-                            role: Role = .bigDigits) -> Int
-    {
+    public static func draw(
+        _ text: String, font: Font, into grid: inout Grid, x: Int, y: Int,
+        role: Role = .bigDigits
+    ) -> Int {
         let rows = lines(text, font: font)
         for (i, row) in rows.enumerated() {
             grid.put(x: x, y: y + i, text: row, role: role)

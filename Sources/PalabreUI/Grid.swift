@@ -174,9 +174,10 @@ public struct Grid: Hashable, Sendable {
     }
 
     /// Fills a rectangle (clipped to the grid) with `character` in `role`.
-    public mutating func fill(x: Int = 0, y: Int = 0, width: Int? = nil, height: Int? = nil,
-                              with character: Character = " ", role: Role = .normal)
-    {
+    public mutating func fill(
+        x: Int = 0, y: Int = 0, width: Int? = nil, height: Int? = nil,
+        with character: Character = " ", role: Role = .normal
+    ) {
         let w = width ?? self.width - x
         let h = height ?? self.height - y
         guard w > 0 && h > 0 else { return }
@@ -193,9 +194,10 @@ public struct Grid: Hashable, Sendable {
 
     /// Draws a box outline with Unicode line characters, optionally with a title on the
     /// top edge (truncated to fit). Boxes smaller than 2 × 2 draw nothing.
-    public mutating func box(x: Int, y: Int, width: Int, height: Int, role: Role = .border,
-                             style: BoxStyle = .single, title: String? = nil, titleRole: Role = .title)
-    {
+    public mutating func box(
+        x: Int, y: Int, width: Int, height: Int, role: Role = .border,
+        style: BoxStyle = .single, title: String? = nil, titleRole: Role = .title
+    ) {
         guard width >= 2 && height >= 2 else { return }
         let c = style.characters
         let right = x + width - 1

@@ -45,7 +45,8 @@ public struct Theme: Hashable, Sendable {
             guard let table = forms[form] else { continue }
             out += "\n[\(form)]\n"
             for role in table.keys.sorted() {
-                let padded = role.rawValue.padding(toLength: max(16, role.rawValue.count + 1), withPad: " ", startingAt: 0)
+                let padded = role.rawValue.padding(
+                    toLength: max(16, role.rawValue.count + 1), withPad: " ", startingAt: 0)
                 out += padded + table[role]!.description + "\n"
             }
         }
@@ -142,7 +143,10 @@ extension Theme {
             let tokens = content.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             let roleName = tokens[0]
             guard sawSection else {
-                report(number, "role '\(roleName)' comes before any section; start with a section header: \(expectedSections)")
+                report(
+                    number,
+                    "role '\(roleName)' comes before any section; start with a section header: " + "\(expectedSections)"
+                )
                 continue
             }
             guard !current.isEmpty else { continue }  // inside a bad section: already reported
@@ -158,12 +162,17 @@ extension Theme {
             }
             guard let style = parseStyle(values, forms: current, line: number, report: report) else { continue }
             if !Role.known.contains(role) {
-                report(number, "unknown role '\(roleName)'; palabre's roles are "
-                    + Role.known.map(\.rawValue).joined(separator: ", "), .warning)
+                report(
+                    number,
+                    "unknown role '\(roleName)'; palabre's roles are "
+                        + Role.known.map(\.rawValue).joined(separator: ", "), .warning)
             }
             for form in current {
                 if let earlier = definedAt[form]?[role] {
-                    report(number, "role '\(roleName)' is already defined for [\(form)] at line \(earlier); keep one line per role and section")
+                    report(
+                        number,
+                        "role '\(roleName)' is already defined for [\(form)] at line \(earlier); keep one "
+                            + "line per role and section")
                     continue
                 }
                 forms[form, default: [:]][role] = style
@@ -186,7 +195,10 @@ extension Theme {
         var sawBackground = false
         if values.contains("plain") {
             if values.count > 1 {
-                report(line, "'plain' must stand alone (it means default colours, no attributes); remove it or the other tokens", .error)
+                report(
+                    line,
+                    "'plain' must stand alone (it means default colours, no attributes); remove it or the "
+                        + "other tokens", .error)
                 return nil
             }
             return style
@@ -211,17 +223,26 @@ extension Theme {
             }
             if key == "fg" { sawForeground = true } else { sawBackground = true }
             if forms.contains(.mono) {
-                report(line, "colours are not allowed in [mono] ('\(token)'); use bold, underline, reverse, dim or italic", .error)
+                report(
+                    line,
+                    "colours are not allowed in [mono] ('\(token)'); use bold, underline, reverse, dim or " + "italic",
+                    .error)
                 ok = false
                 continue
             }
             guard let color = Color(name: parts[1]) else {
-                report(line, "'\(parts[1])' is not a colour; expected default, a number 0–255, a name (black, red, green, yellow, blue, magenta, cyan, white) or bright-NAME", .error)
+                report(
+                    line,
+                    "'\(parts[1])' is not a colour; expected default, a number 0–255, a name (black, red, "
+                        + "green, yellow, blue, magenta, cyan, white) or bright-NAME", .error)
                 ok = false
                 continue
             }
             if forms.contains(.colors8), case .index(let i) = color, i >= 8 {
-                report(line, "colour \(parts[1]) needs 256 colours; in [8] use 0–7, default or black, red, green, yellow, blue, magenta, cyan, white", .error)
+                report(
+                    line,
+                    "colour \(parts[1]) needs 256 colours; in [8] use 0–7, default or black, red, green, "
+                        + "yellow, blue, magenta, cyan, white", .error)
                 ok = false
                 continue
             }

@@ -79,22 +79,27 @@ public struct ThemeLoader: Sendable {
         let fallback = Theme.builtInDefault
         guard let path = locate(nameOrPath) else {
             if nameOrPath == fallback.name { return Loaded(theme: fallback, diagnostics: [], path: nil) }
-            let searched = ThemeLoader.isPath(nameOrPath)
+            let searched =
+                ThemeLoader.isPath(nameOrPath)
                 ? "" : " (searched: " + searchDirectories.joined(separator: ", ") + ")"
             let message = "theme not found\(searched); using the built-in \(fallback.name) theme"
-            return Loaded(theme: fallback, diagnostics: [ThemeDiagnostic(file: nameOrPath, line: 0, message: message)], path: nil)
+            return Loaded(
+                theme: fallback, diagnostics: [ThemeDiagnostic(file: nameOrPath, line: 0, message: message)], path: nil)
         }
         guard let data = FileManager.default.contents(atPath: path),
-              let text = String(data: data, encoding: .utf8)
+            let text = String(data: data, encoding: .utf8)
         else {
             let message = "cannot be read as UTF-8 text; using the built-in \(fallback.name) theme"
-            return Loaded(theme: fallback, diagnostics: [ThemeDiagnostic(file: path, line: 0, message: message)], path: path)
+            return Loaded(
+                theme: fallback, diagnostics: [ThemeDiagnostic(file: path, line: 0, message: message)], path: path)
         }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let result = Theme.parse(text, name: name, file: path)
         if result.hasErrors {
             var diagnostics = result.diagnostics
-            diagnostics.append(ThemeDiagnostic(file: path, line: 0, message: "has errors; using the built-in \(fallback.name) theme"))
+            diagnostics.append(
+                ThemeDiagnostic(
+                    file: path, line: 0, message: "has errors; using the built-in " + "\(fallback.name) theme"))
             return Loaded(theme: fallback, diagnostics: diagnostics, path: path)
         }
         return Loaded(theme: result.theme, diagnostics: result.diagnostics, path: path)

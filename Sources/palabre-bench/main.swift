@@ -1,13 +1,12 @@
-// Benchmarks of palabre, run in release mode: `swift run -c release palabre-bench [name…]`.
-// Each prints its figures; BENCHMARKS.md records them with the command that produced them.
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import PalabreCore
 import PalabreUI
 
-
+// Benchmarks of palabre, run in release mode: `swift run -c release palabre-bench [name…]`.
+// Each prints its figures; BENCHMARKS.md records them with the command that produced them.
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 let root = FileManager.default.currentDirectoryPath
 let args = Array(CommandLine.arguments.dropFirst())
@@ -18,7 +17,8 @@ func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").ut
 func fail(_ m: String) -> Never { FileHandle.standardError.write(Data("palabre-bench: \(m)\n".utf8)); exit(1) }
 
 func loadSegou() -> Programme {
-    guard let r = try? ProgrammeLoader.load(path: root + "/sessions/segou-2023"), let p = r.programme, !r.hasErrors else {
+    guard let r = try? ProgrammeLoader.load(path: root + "/sessions/segou-2023"), let p = r.programme, !r.hasErrors
+    else {
         fail("run from the package root: sessions/segou-2023/programme.yaml is needed")
     }
     return p
@@ -34,8 +34,9 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 /// from the parent across fork and exec).
 func maxRSSMB() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return -1 }
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return -1 }
     return kb / 1024
 }
 
@@ -85,8 +86,11 @@ func generate(count: Int, into path: String, programme: Programme) throws {
                 let who = speakers[n % speakers.count]; n += 1
                 try run(.requestFloor(who: who, pointOfOrder: n % 17 == 0))
                 try run(.giveFloor(who: nil))
-                try run(.record(EntryContent(kind: [.note, .question, .answer, .decision][n % 4],
-                                             text: "Intervention n° \(n) : « échanges sur la fiche », coût \(n * 1000) FCFA")))
+                try run(
+                    .record(
+                        EntryContent(
+                            kind: [.note, .question, .answer, .decision][n % 4],
+                            text: "Intervention n° \(n) : « échanges sur la fiche », coût " + "\(n * 1000) FCFA")))
                 if n % 50 == 0 { try run(.pauseItem); try run(.resumeItem) }
                 try run(.yieldFloor)
                 k += 5
@@ -136,8 +140,10 @@ func benchLoad() throws {
         }
         jq = min(jq, t)
     }
-    say(String(format: "load+fold %d events (%.1f MB): best of 3 %.3f s; jq -c . on the same file %.3f s; ratio %.2f",
-                 state?.lastSeq ?? 0, Double(size) / 1e6, best, jq, best / jq))
+    say(
+        String(
+            format: "load+fold %d events (%.1f MB): best of 3 %.3f s; jq -c . on the same file %.3f s; ratio %.2f",
+            state?.lastSeq ?? 0, Double(size) / 1e6, best, jq, best / jq))
 }
 
 func benchAppend() throws {
@@ -147,7 +153,11 @@ func benchAppend() throws {
     let store = try SessionStore(folder: dir, programme: programme)
     try store.perform(.startDay(date: nil), seat: "f", at: SystemClock().now())
     let tj = try seconds {
-        for i in 0..<n { try store.perform(.record(EntryContent(kind: .note, text: "Note \(i) : été")), seat: "rapporteur", at: SystemClock().now()) }
+        for i in 0..<n {
+            try store.perform(
+                .record(EntryContent(kind: .note, text: "Note \(i) " + ": été")), seat: "rapporteur",
+                at: SystemClock().now())
+        }
     }
     // Plain loop: write one line of the same size and fsync, on the same file system.
     let line = Array(String(repeating: "x", count: 150).utf8) + [10]
@@ -158,8 +168,11 @@ func benchAppend() throws {
     }
     close(fd)
     let a = Double(n) / tj, b = Double(n) / tp
-    say(String(format: "durable appends: %.0f events/s through SessionStore.perform (lock, decide, write, fsync); plain write+fsync loop %.0f/s; ratio %.2f",
-                 a, b, a / b))
+    say(
+        String(
+            format: "durable appends: %.0f events/s through SessionStore.perform (lock, decide, write, fsync); "
+                + "plain write+fsync loop %.0f/s; ratio %.2f",
+            a, b, a / b))
     try? FileManager.default.removeItem(atPath: dir)
 }
 
@@ -180,8 +193,11 @@ func benchDocuments() throws {
         let sizes = (try FileManager.default.contentsOfDirectory(atPath: dir + "/out")).map { f -> Int in
             (try? FileManager.default.attributesOfItem(atPath: dir + "/out/" + f)[.size] as? Int) ?? 0
         }
-        say(String(format: "documents from %d events: %.3f s to render and write %d files (%.1f MB); peak RSS %.1f MB (%.1f MB before reading the journal, %.1f MB after folding it)",
-                     state.lastSeq, t, sizes.count, Double(sizes.reduce(0, +)) / 1e6, maxRSSMB(), atStart, afterLoad))
+        say(
+            String(
+                format: "documents from %d events: %.3f s to render and write %d files (%.1f MB); peak RSS %.1f "
+                    + "MB (%.1f MB before reading the journal, %.1f MB after folding it)",
+                state.lastSeq, t, sizes.count, Double(sizes.reduce(0, +)) / 1e6, maxRSSMB(), atStart, afterLoad))
         try? FileManager.default.removeItem(atPath: dir)
         return
     }
@@ -195,13 +211,16 @@ func benchDocuments() throws {
 /// The real `palabre run` in a pseudo-terminal: time to the first frame, bytes written per second
 /// while only the countdown changes, CPU while idle.
 func benchTerminal() throws {
-    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("palabre").path
+    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "palabre"
+    ).path
     guard FileManager.default.isExecutableFile(atPath: exe) else { fail("build palabre first: swift build -c release") }
     let programme = loadSegou()
     /// A session whose first item started so that `left` seconds remain (nil: just started).
     func session(events: Int, left: Int?) throws -> String {
         let dir = tempDir()
-        try FileManager.default.copyItem(atPath: root + "/sessions/segou-2023/programme.yaml", toPath: dir + "/programme.yaml")
+        try FileManager.default.copyItem(
+            atPath: root + "/sessions/segou-2023/programme.yaml", toPath: dir + "/programme.yaml")
         if events > 0 {
             try FileManager.default.copyItem(atPath: journalFixture(events), toPath: dir + "/journal.jsonl")
         }
@@ -209,14 +228,20 @@ func benchTerminal() throws {
         let now = SystemClock().now()
         let box = store.state.nextPlannedItem.map { $0.duration } ?? 0
         let start = now.adding(seconds: left.map { -(box - $0) } ?? 0)
-        if store.state.currentDay == nil { _ = try? store.perform(.startDay(date: nil), seat: "facilitator", at: start) }
-        if store.state.currentItem == nil { _ = try? store.perform(.startItem(id: nil), seat: "facilitator", at: start) }
+        if store.state.currentDay == nil {
+            _ = try? store.perform(.startDay(date: nil), seat: "facilitator", at: start)
+        }
+        if store.state.currentItem == nil {
+            _ = try? store.perform(.startItem(id: nil), seat: "facilitator", at: start)
+        }
         return dir
     }
     let configurations: [(label: String, events: Int, view: String, left: Int?, window: Double)] = [
-        ("sample, item just started", 0, "facilitator", nil, 62), ("sample, last 2 minutes (seconds shown)", 0, "facilitator", 100, 20),
+        ("sample, item just " + "started", 0, "facilitator", nil, 62),
+        ("sample, last 2 minutes (seconds " + "shown)", 0, "facilitator", 100, 20),
         ("100,000 events", 100_000, "facilitator", nil, 10),
-        ("sample, item just started", 0, "projector", nil, 62), ("sample, last 2 minutes (seconds shown)", 0, "projector", 100, 20),
+        ("sample, item just " + "started", 0, "projector", nil, 62),
+        ("sample, last 2 minutes (seconds shown)", 0, "projector", 100, 20),
     ]
     for (label, events, view, left, window) in configurations {
         let dir = try session(events: events, left: left)
@@ -259,7 +284,11 @@ func benchTerminal() throws {
                 if n <= 0 { break }
                 if firstFrame == nil {
                     seen += buffer[0..<n]
-                    if seen.count >= marker.count, (0...(seen.count - marker.count)).contains(where: { Array(seen[$0..<($0 + marker.count)]) == marker }) {
+                    if seen.count >= marker.count,
+                        (0...(seen.count - marker.count)).contains(where: {
+                            Array(seen[$0..<($0 + marker.count)]) == marker
+                        })
+                    {
                         firstFrame = Double(now - t0) / 1e6
                     }
                 } else if counting {
@@ -278,8 +307,11 @@ func benchTerminal() throws {
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         close(master)
-        say(String(format: "terminal 120x40, %@ view, %@: first frame %.0f ms; %.1f bytes/s while only the countdown changes (%d bytes in %.1f s); CPU %.2f %% of a core",
-                     view, label, firstFrame ?? -1, Double(bytes) / seconds, bytes, seconds, cpu))
+        say(
+            String(
+                format: "terminal 120x40, %@ view, %@: first frame %.0f ms; %.1f bytes/s while only the countdown "
+                    + "changes (%d bytes in %.1f s); CPU %.2f %% of a core",
+                view, label, firstFrame ?? -1, Double(bytes) / seconds, bytes, seconds, cpu))
         try? FileManager.default.removeItem(atPath: dir)
     }
 }
@@ -293,9 +325,11 @@ func benchKeys() throws {
     try FileManager.default.copyItem(atPath: journalFixture(100_000), toPath: dir + "/journal.jsonl")
     let store = try SessionStore(folder: dir, programme: programme)
     let terminal = MemoryTerminal(width: 120, height: 40)
-    let loop = ConsoleLoop(terminal: terminal, clock: SystemClock(),
-                           program: .live(Console(screen: .rapporteur, language: .fr),
-                                          ConsoleLoop.Live(store: store, seat: "rapporteur")))
+    let loop = ConsoleLoop(
+        terminal: terminal, clock: SystemClock(),
+        program: .live(
+            Console(screen: .rapporteur, language: .fr),
+            ConsoleLoop.Live(store: store, seat: "rapporteur")))
     loop.step(maxWaitMilliseconds: 0)
     /// One key in, one step of the loop (refresh, update, effects, frame), timed.
     func press(_ key: Key) -> Double {
@@ -314,12 +348,18 @@ func benchKeys() throws {
     _ = press(.function(1))
     var navigation: [Double] = []
     for i in 0..<600 { navigation.append(press(i % 40 < 20 ? .down : .up)) }
-    for (label, t0) in [("typed character on the rapporteur screen", typed),
-                        ("Enter recording an entry (lock, decide, write, fsync)", recorded),
-                        ("arrow key on the facilitator screen", navigation), ("all keys", typed + recorded + navigation)] {
+    for (label, t0) in [
+        ("typed character on the rapporteur screen", typed),
+        ("Enter recording an entry (lock, decide, write, fsync)", recorded),
+        ("arrow key on the facilitator " + "screen", navigation), ("all keys", typed + recorded + navigation),
+    ] {
         let t = t0.sorted()
-        say(String(format: "key to flushed frame at 120x40, journal of %d events, %@ (%d keys): median %.2f ms, p99 %.2f ms, max %.2f ms",
-                     store.state.lastSeq, label, t.count, t[t.count / 2], t[min(t.count - 1, Int(Double(t.count) * 0.99))], t.last!))
+        say(
+            String(
+                format: "key to flushed frame at 120x40, journal of %d events, %@ (%d keys): median %.2f ms, p99 "
+                    + "%.2f ms, max %.2f ms",
+                store.state.lastSeq, label, t.count, t[t.count / 2], t[min(t.count - 1, Int(Double(t.count) * 0.99))],
+                t.last!))
     }
     try? FileManager.default.removeItem(atPath: dir)
 }
@@ -348,25 +388,34 @@ func benchReplay() throws {
         let ms = seconds { check &+= timeline.state(at: t).lastSeq } * 1000
         stateMs.append(ms)
     }
-    var replay = ReplayConsole(timeline: timeline, language: .fr, clock: ReplayClock(position: timeline.firstInstant!, playing: false))
+    var replay = ReplayConsole(
+        timeline: timeline, language: .fr, clock: ReplayClock(position: timeline.firstInstant!, playing: false))
     var frameMs: [Double] = []
     for _ in 0..<200 {
         let t = nextMoment()
-        let ms = seconds {
-            replay.seek(to: t)
-            check &+= replay.render(size: Size(width: 120, height: 40)).grid.width
-        } * 1000
+        let ms =
+            seconds {
+                replay.seek(to: t)
+                check &+= replay.render(size: Size(width: 120, height: 40)).grid.width
+            } * 1000
         frameMs.append(ms)
     }
     func median(_ a: [Double]) -> Double { let s = a.sorted(); return (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
     let every = timeline.checkpointInterval
-    say(String(format: "replay timeline of %d events: built in %.2f s, a checkpoint every %d events, peak memory %.1f MB → %.1f MB",
-               events.count, build, every, before, after))
-    say(String(format: "jump to 200 random moments, state only: median %.2f ms, max %.2f ms", median(stateMs), stateMs.max()!))
-    say(String(format: "jump to 200 random moments, state and a 120×40 frame: median %.2f ms, max %.2f ms (%d)",
-               median(frameMs), frameMs.max()!, check % 10))
+    say(
+        String(
+            format: "replay timeline of %d events: built in %.2f s, a checkpoint every %d events, peak memory "
+                + "%.1f MB → %.1f MB",
+            events.count, build, every, before, after))
+    say(
+        String(
+            format: "jump to 200 random moments, state only: median %.2f ms, max " + "%.2f ms", median(stateMs),
+            stateMs.max()!))
+    say(
+        String(
+            format: "jump to 200 random moments, state and a 120×40 frame: median %.2f ms, max %.2f ms (%d)",
+            median(frameMs), frameMs.max()!, check % 10))
 }
-
 
 /// The synergy board: 200 communes × 5 fiches × 40 partners, with interests, synergies and
 /// commitments; a 160×50 frame of the Synergies screen after each arrow key (moving and
@@ -376,21 +425,31 @@ func benchBoard() throws {
     let cercles = ["San", "Tominian", "Bla", "Macina", "Niono", "Baroueli", "Ségou", "Yorosso"]
     var partners: [Organisation] = []
     for i in 0..<40 {
-        partners.append(Organisation(id: "ptf\(i)", acronym: "PTF\(i)", name: "Partenaire \(i)", type: .partner,
-                                     sectors: [sectors[i % 8], sectors[(i + 3) % 8]], zones: [cercles[i % 8], "Ségou"]))
+        partners.append(
+            Organisation(
+                id: "ptf\(i)", acronym: "PTF\(i)", name: "Partenaire \(i)", type: .partner,
+                sectors: [sectors[i % 8], sectors[(i + 3) % 8]], zones: [cercles[i % 8], "Ségou"]))
     }
     var communes: [Commune] = []
     for c in 0..<200 {
         let fiches = (0..<5).map { f in
-            ProjectFiche(id: "C\(c)-\(f)", title: "Fiche \(f) de la commune \(c)", sector: sectors[(c + f) % 8],
-                         totalCost: Int64(50_000_000 + c * 1_000_000 + f * 100_000), contribution: 5_000_000,
-                         amountSought: Int64(45_000_000 + c * 1_000_000 + f * 100_000), mode: f % 2 == 0 ? .classique : .ppp,
-                         studyStatus: f % 3 == 0 ? .idea : .feasibilityStudy, priority: f + 1)
+            ProjectFiche(
+                id: "C\(c)-\(f)", title: "Fiche \(f) de la commune \(c)", sector: sectors[(c + f) % 8],
+                totalCost: Int64(50_000_000 + c * 1_000_000 + f * 100_000), contribution: 5_000_000,
+                amountSought: Int64(45_000_000 + c * 1_000_000 + f * 100_000), mode: f % 2 == 0 ? .classique : .ppp,
+                studyStatus: f % 3 == 0 ? .idea : .feasibilityStudy, priority: f + 1)
         }
-        communes.append(Commune(id: "com\(c)", name: "Commune \(c)", cercle: cercles[c % 8], region: "Région \(c % 3)", fiches: fiches))
+        communes.append(
+            Commune(
+                id: "com\(c)", name: "Commune \(c)", cercle: cercles[c % 8], region: "Région \(c % 3)", fiches: fiches))
     }
-    let programme = Programme(title: "Banc d'essai", venue: "Salle", organisations: partners, communes: communes,
-                              days: [Day(date: "2023-10-17", items: [AgendaItem(id: "d1", kind: .groupWork, title: "Travaux", plannedStart: 540, duration: 3600)])])
+    let programme = Programme(
+        title: "Banc d'essai", venue: "Salle", organisations: partners, communes: communes,
+        days: [
+            Day(
+                date: "2023-10-17",
+                items: [AgendaItem(id: "d1", kind: .groupWork, title: "Travaux", plannedStart: 540, duration: 3600)])
+        ])
     var state = SessionState(programme: programme)
     let t0 = LocalTime(identifier: "Africa/Bamako").instant(date: "2023-10-17", minutes: 540)!
     func run(_ c: Command) {
@@ -401,9 +460,14 @@ func benchBoard() throws {
         for f in 0..<5 where (c + f) % 3 == 0 {
             let fiche = "C\(c)-\(f)"
             run(.declareInterest(partner: "ptf\((c + f) % 40)", fiche: fiche))
-            run(.markSynergy(fiche: fiche, partners: ["ptf\((c + f) % 40)", "ptf\((c + 7) % 40)"], lead: "ptf\((c + f) % 40)"))
-            run(.record(EntryContent(kind: .commitment, text: "", partner: "ptf\((c + 7) % 40)", fiche: fiche,
-                                     amount: Int64(10_000_000 + f), status: .confirmed)))
+            run(
+                .markSynergy(
+                    fiche: fiche, partners: ["ptf\((c + f) % 40)", "ptf\((c + 7) % 40)"], lead: "ptf\((c + f) % 40)"))
+            run(
+                .record(
+                    EntryContent(
+                        kind: .commitment, text: "", partner: "ptf\((c + 7) % 40)", fiche: fiche,
+                        amount: Int64(10_000_000 + f), status: .confirmed)))
         }
     }
     var buildMs: [Double] = []
@@ -422,8 +486,10 @@ func benchBoard() throws {
         }
         frame()
         var keyMs: [Double] = []
-        let keys: [Key] = Array(repeating: .down, count: 400) + Array(repeating: .right, count: 39)
-            + Array(repeating: .up, count: 200) + Array(repeating: .left, count: 39) + Array(repeating: .pageDown, count: 60)
+        let keys: [Key] =
+            Array(repeating: .down, count: 400) + Array(repeating: .right, count: 39)
+            + Array(repeating: .up, count: 200) + Array(repeating: .left, count: 39)
+            + Array(repeating: .pageDown, count: 60)
         for key in keys {
             let t = DispatchTime.now().uptimeNanoseconds
             _ = console.handle(key, state: state, now: t0)
@@ -431,15 +497,24 @@ func benchBoard() throws {
             keyMs.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
         }
         let k = keyMs.sorted()
-        say(String(format: "synergy board %dx%d, 200 communes x 5 fiches x 40 partners, %d commitments: arrow key to flushed frame (%d keys) median %.2f ms, max %.2f ms",
-                   size.width, size.height, state.entries.count, k.count, k[k.count / 2], k.last!))
+        say(
+            String(
+                format: "synergy board %dx%d, 200 communes x 5 fiches x 40 partners, %d commitments: arrow key to "
+                    + "flushed frame (%d keys) median %.2f ms, max %.2f ms",
+                size.width, size.height, state.entries.count, k.count, k[k.count / 2], k.last!))
     }
     let b = buildMs.sorted()
-    say(String(format: "synergy board computed again after an event (SynergyBoard of the whole state): median %.2f ms, max %.2f ms",
-               b[b.count / 2], b.last!))
+    say(
+        String(
+            format: "synergy board computed again after an event (SynergyBoard of the whole state): median %.2f "
+                + "ms, max %.2f ms",
+            b[b.count / 2], b.last!))
 }
 
-let benches: [(String, () throws -> Void)] = [("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal), ("keys", benchKeys), ("replay", benchReplay), ("board", benchBoard)]
+let benches: [(String, () throws -> Void)] = [
+    ("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal),
+    ("keys", benchKeys), ("replay", benchReplay), ("board", benchBoard),
+]
 let chosen = args.filter { !$0.hasPrefix("--") }
 for (name, body) in benches where chosen.isEmpty || chosen.contains(name) {
     do { try body() } catch { fail("\(name): \(error)") }

@@ -45,8 +45,9 @@ func renderScreen(size: Size, state: DemoState, editor: inout LineEditor) -> (Gr
         // Middle row, but never the last one when there are two or more: many terminals
         // cannot show the bottom-right cell.
         if size.height > 0 {
-            grid.put(x: 0, y: (size.height - 1) / 2, text: TextWidth.truncate(tooSmallNotice, toWidth: size.width),
-                     role: .bannerWarn)
+            grid.put(
+                x: 0, y: (size.height - 1) / 2, text: TextWidth.truncate(tooSmallNotice, toWidth: size.width),
+                role: .bannerWarn)
         }
         return (grid, nil)
     }
@@ -180,8 +181,10 @@ func run() -> Int32 {
                 } else {
                     state.savedCount += 1
                     state.lastLine = line
-                    state.message = ("Enregistré dans \(path) (\(state.savedCount) ligne\(state.savedCount > 1 ? "s" : ""))",
-                                     .statusDone)
+                    state.message = (
+                        "Enregistré dans \(path) (\(state.savedCount) ligne\(state.savedCount > 1 ? "s" : ""))",
+                        .statusDone
+                    )
                     editor.clear()
                 }
             case .key(let key):

@@ -6,7 +6,8 @@ import PalabreCore
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate a programme (programme.yaml or its session folder).",
-        discussion: "Prints every problem as file:line:column: field: message. Exit 0 when valid, 1 when invalid, 2 when unreadable.")
+        discussion: "Prints every problem as file:line:column: field: message. Exit 0 when valid, 1 when invalid, 2 "
+            + "when unreadable.")
 
     @Argument(help: "programme.yaml, or a session folder holding one.") var path: String
 
@@ -27,7 +28,11 @@ struct Check: ParsableCommand {
         }
         if let p = result.programme {
             let items = p.days.reduce(0) { $0 + $1.items.count }
-            print("ok: \(p.title) — \(p.days.count) day(s), \(items) agenda items, \(p.organisations.count) organisations, \(p.communes.count) communes, \(p.communes.reduce(0) { $0 + $1.fiches.count }) fiches, \(p.participants.count) participants\(warnings > 0 ? ", \(warnings) warning(s)" : "").")
+            print(
+                "ok: \(p.title) — \(p.days.count) day(s), \(items) agenda items, \(p.organisations.count) "
+                    + "organisations, \(p.communes.count) communes, \(p.communes.reduce(0) { $0 + $1.fiches.count }) "
+                    + "fiches, \(p.participants.count) participants\(warnings > 0 ? ", \(warnings) warning(s)" : "")."
+            )
         }
     }
 }
@@ -40,7 +45,10 @@ struct Minutes: ParsableCommand {
     @Argument(help: "Session folder or name under ./sessions.") var session: String
     @Option(help: "Write the documents into this folder instead of SESSION/out.") var out: String?
     @Option(help: "Language of the documents (fr or en; default: the programme's).") var lang: Language?
-    @Option(help: "The documents as they stood at this moment: HH:MM (on the day under way at the end of the journal), 'YYYY-MM-DD HH:MM' or RFC 3339.")
+    @Option(
+        help: ArgumentHelp(
+            "The documents as they stood at this moment: HH:MM (on the day under way at the end of the "
+                + "journal), 'YYYY-MM-DD HH:MM' or RFC 3339."))
     var at: String?
 
     mutating func run() throws {
@@ -87,27 +95,36 @@ struct Verify: ParsableCommand {
             do {
                 events = try journal.loadAll()
             } catch let JournalError.damaged(p, line, reason) {
-                print("\(p):\(line): DAMAGED — \(reason). The \(line - 1) lines before it are intact; nothing can be appended until it is repaired by hand.")
+                print(
+                    "\(p):\(line): DAMAGED — \(reason). The \(line - 1) lines before it are intact; nothing can be "
+                        + "appended until it is repaired by hand.")
                 throw ExitCode(1)
             }
             let days = Set(events.compactMap { if case .dayStarted(let d) = $0.payload { d } else { nil } })
             let programme = try? SessionLocator.programme(folder)
             let lt: LocalTime = programme.map { LocalTime(identifier: $0.timeZone) } ?? LocalTime(identifier: "UTC")
-            print(events.isEmpty ? "\(path): empty (nothing recorded yet)."
-                  : "\(path): \(events.count) events, seq 1…\(journal.lastSeq) without gaps, \(days.count) day(s) started.")
+            print(
+                events.isEmpty
+                    ? "\(path): empty (nothing recorded yet)."
+                    : "\(path): \(events.count) events, seq 1…\(journal.lastSeq) without gaps, \(days.count) day(s) "
+                        + "started.")
             if let first = events.first, let last = events.last {
                 print("from \(lt.rfc3339(first.at)) to \(lt.rfc3339(last.at)).")
             }
             if journal.tornBytes > 0 {
                 for w in journal.warnings { print("warning: " + w) }
-                print("the torn bytes will be moved to a quarantine file beside the journal the next time the session is opened for writing.")
+                print(
+                    "the torn bytes will be moved to a quarantine file beside the journal the next time the "
+                        + "session is opened for writing.")
                 throw ExitCode(1)
             }
             print("intact.")
             // The journal is sound; does the programme still know everything it names?
             if let programme {
                 let mismatches = SessionState.fold(programme, events).mismatches
-                for m in mismatches { print("warning: \(m); restore it in programme.yaml, or the documents will miss it.") }
+                for m in mismatches {
+                    print("warning: \(m); restore it in programme.yaml, or the documents will " + "miss it.")
+                }
                 if !mismatches.isEmpty { throw ExitCode(1) }
             }
         }

@@ -9,11 +9,14 @@ struct Palabre: ParsableCommand {
         commandName: "palabre",
         abstract: "Run a live multi-day meeting (partners' roundtable) and write its minutes as it happens.",
         discussion: """
-        A session is a folder holding programme.yaml (the programme), journal.jsonl (the record of
-        the meeting, append-only) and out/ (the documents, regenerated after every event).
-        SESSION is a folder path or the name of a folder under ./sessions.
-        """,
-        subcommands: [Run.self, Attach.self, Check.self, Do.self, Script.self, Minutes.self, Verify.self, Log.self, ScreenCmd.self, Keys.self, Replay.self],
+            A session is a folder holding programme.yaml (the programme), journal.jsonl (the record of
+            the meeting, append-only) and out/ (the documents, regenerated after every event).
+            SESSION is a folder path or the name of a folder under ./sessions.
+            """,
+        subcommands: [
+            Run.self, Attach.self, Check.self, Do.self, Script.self, Minutes.self, Verify.self, Log.self,
+            ScreenCmd.self, Keys.self, Replay.self,
+        ],
         defaultSubcommand: Run.self)
 }
 
@@ -68,11 +71,16 @@ enum SessionLocator {
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: arg, isDirectory: &isDir) {
             if isDir.boolValue { return arg }
-            if (arg as NSString).lastPathComponent.hasSuffix(".yaml") { return (arg as NSString).deletingLastPathComponent.isEmpty ? "." : (arg as NSString).deletingLastPathComponent }
+            if (arg as NSString).lastPathComponent.hasSuffix(".yaml") {
+                return (arg as NSString).deletingLastPathComponent.isEmpty
+                    ? "." : (arg as NSString).deletingLastPathComponent
+            }
         }
         let named = "sessions/" + arg
         if fm.fileExists(atPath: named, isDirectory: &isDir), isDir.boolValue { return named }
-        throw UserError(description: "no session folder \(arg) (looked for \(arg) and \(named)). A session is a folder holding programme.yaml; see docs/programme-format.md.", code: 2)
+        throw UserError(
+            description: "no session folder \(arg) (looked for \(arg) and \(named)). A session is a "
+                + "folder holding programme.yaml; see docs/programme-format.md.", code: 2)
     }
 
     /// Loads and validates the programme of `folder`; invalid programmes are refused with every diagnostic.
@@ -85,7 +93,8 @@ enum SessionLocator {
         }
         guard let p = result.programme, !result.hasErrors else {
             let lines = result.diagnostics.map(\.description).joined(separator: "\n")
-            throw UserError(description: "the programme has errors; fix them (then `palabre check \(folder)`):\n\(lines)")
+            throw UserError(
+                description: "the programme has errors; fix them (then `palabre check " + "\(folder)`):\n\(lines)")
         }
         return p
     }
@@ -97,7 +106,9 @@ enum SessionLocator {
         let store = try SessionStore(folder: f, programme: p, writable: writable)
         for w in store.warnings { printError("palabre: warning: " + w) }
         for m in store.state.mismatches {
-            printError("palabre: warning: \(f)/journal.jsonl: \(m); restore it in programme.yaml, or the documents will miss it.")
+            printError(
+                "palabre: warning: \(f)/journal.jsonl: \(m); restore it in programme.yaml, or the documents "
+                    + "will miss it.")
         }
         return store
     }

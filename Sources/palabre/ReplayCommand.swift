@@ -9,29 +9,38 @@ struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replay a recorded session in the consoles, read-only, with a timeline.",
         discussion: """
-        The replay clock starts at the first event (or --from) and runs at --speed; silences longer than
-        --idle-limit seconds of replay are shortened. Space plays or pauses, + and - change the speed,
-        → and ← step through events, ] and [ jump between agenda items, } and { between days,
-        g goes to a moment (« 2 10:30 »), / searches the entries, F1–F5 switch screens, ? lists the keys,
-        q quits. A torn last line is left out with a warning; a journal damaged before its last line is refused.
-        """)
+            The replay clock starts at the first event (or --from) and runs at --speed; silences longer than
+            --idle-limit seconds of replay are shortened. Space plays or pauses, + and - change the speed,
+            → and ← step through events, ] and [ jump between agenda items, } and { between days,
+            g goes to a moment (« 2 10:30 »), / searches the entries, F1–F5 switch screens, ? lists the keys,
+            q quits. A torn last line is left out with a warning; a journal damaged before its last line is refused.
+            """)
 
     @Argument(help: "Session folder, name under ./sessions, or a journal.jsonl (its folder holds programme.yaml).")
     var session: String
-    @Option(help: "Meeting seconds per replay second: 1, 2, 5, 10, 60 or 600 (any whole number from 1).") var speed: Int = 1
+    @Option(
+        help: ArgumentHelp("Meeting seconds per replay second: 1, 2, 5, 10, 60 or 600 (any whole number " + "from 1)."))
+    var speed: Int = 1
     @Option(help: "Start at this moment: HH:MM (first day), 'D HH:MM' (day D), 'YYYY-MM-DD HH:MM' or RFC 3339.")
     var from: String?
-    @Option(name: .customLong("idle-limit"), help: "Longest silence shown in full, in seconds of replay.") var idleLimit: Double = 5
+    @Option(
+        name: .customLong("idle-limit"), help: ArgumentHelp("Longest silence shown in full, in seconds of " + "replay.")
+    )
+    var idleLimit: Double = 5
     @Option(help: "Screen to open first.") var view: ScreenID = .facilitator
     @Option(help: "Theme name (dark, light, projector, mono) or path to a .theme file.") var theme: String?
     @Option(help: "Language of the screens (fr or en; default: the programme's).") var lang: Language?
     @Flag(help: "Start paused.") var paused = false
 
     mutating func run() throws {
-        let (session, speed, from, idleLimit, view, theme, lang, paused) = (session, speed, from, idleLimit, view, theme, lang, paused)
+        let (session, speed, from, idleLimit, view, theme, lang, paused) = (
+            session, speed, from, idleLimit, view, theme, lang, paused
+        )
         try reportingErrors {
             guard speed >= 1 else { throw UserError(description: "--speed \(speed): must be 1 or more.", code: 2) }
-            guard idleLimit >= 0 else { throw UserError(description: "--idle-limit \(idleLimit): must be 0 or more.", code: 2) }
+            guard idleLimit >= 0 else {
+                throw UserError(description: "--idle-limit \(idleLimit): must be 0 or " + "more.", code: 2)
+            }
             let (timeline, warnings) = try ReplaySource.load(session)
             guard let first = timeline.firstInstant else {
                 throw UserError(description: "\(session): the journal is empty; nothing to replay.")
@@ -39,16 +48,24 @@ struct Replay: ParsableCommand {
             var start = first
             if let from {
                 guard let t = timeline.moment(from, near: first) else {
-                    throw UserError(description: "--from \(from): not a moment; use HH:MM, 'D HH:MM' (day D), 'YYYY-MM-DD HH:MM' or RFC 3339.", code: 2)
+                    throw UserError(
+                        description: "--from \(from): not a moment; use HH:MM, 'D HH:MM' (day D), "
+                            + "'YYYY-MM-DD HH:MM' or RFC 3339.", code: 2)
                 }
                 start = t
             }
-            let clock = ReplayClock(position: start, speed: speed, playing: !paused, idleLimitMs: Int64(idleLimit * 1000))
-            var replay = ReplayConsole(timeline: timeline, language: lang ?? timeline.programme.language, screen: view, clock: clock)
+            let clock = ReplayClock(
+                position: start, speed: speed, playing: !paused, idleLimitMs: Int64(idleLimit * 1000))
+            var replay = ReplayConsole(
+                timeline: timeline, language: lang ?? timeline.programme.language, screen: view, clock: clock)
             if !warnings.isEmpty {
                 let fr = replay.console.labels.language == .fr
-                replay.console.banner = (fr ? "Journal déchiré : relecture jusqu'au dernier événement intact (n° \(timeline.events.last?.seq ?? 0))"
-                                         : "Torn journal: replaying up to the last intact event (#\(timeline.events.last?.seq ?? 0))")
+                replay.console.banner =
+                    (fr
+                        ? "Journal déchiré : relecture jusqu'au dernier événement intact (n° "
+                            + "\(timeline.events.last?.seq ?? 0))"
+                        : "Torn journal: replaying up to the last intact event "
+                            + "(#\(timeline.events.last?.seq ?? 0))")
             }
             let chosenTheme = try ThemeChoice.load(theme)
             try ReplayLoop.run(&replay, theme: chosenTheme)

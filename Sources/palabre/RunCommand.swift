@@ -7,17 +7,21 @@ import PalabreUI
 /// `palabre run SESSION`: the live consoles on the meeting-room laptop.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Open the live consoles on a session (facilitator, rapporteur, attendance, speaking balance, projector).",
+        abstract: "Open the live consoles on a session (facilitator, rapporteur, attendance, speaking balance, "
+            + "projector).",
         discussion: """
-        Resumes where the journal left off. F1–F5 or Tab switch screens, ? shows the keys, Ctrl-C quits:
-        everything is already recorded in the journal. Without SESSION, lists the sessions under ./sessions.
-        """)
+            Resumes where the journal left off. F1–F5 or Tab switch screens, ? shows the keys, Ctrl-C quits:
+            everything is already recorded in the journal. Without SESSION, lists the sessions under ./sessions.
+            """)
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String?
     @Option(help: "Theme name (dark, light, projector, mono) or path to a .theme file.") var theme: String?
     @Option(help: "Language of the screens (fr or en; default: the programme's).") var lang: Language?
     @Option(help: "Screen to open first.") var view: ScreenID = .facilitator
-    @Flag(name: .customLong("take-over"), help: "Take the facilitator seat from another process holding it (when that laptop is gone).")
+    @Flag(
+        name: .customLong("take-over"),
+        help: ArgumentHelp("Take the facilitator seat from another process holding it (when " + "that laptop is gone).")
+    )
     var takeOver = false
 
     mutating func run() throws {
@@ -31,7 +35,10 @@ struct Run: ParsableCommand {
 struct Attach: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Attach a seat to a session from another terminal, a tmux pane or over SSH.",
-        discussion: "Seats: facilitator (everything; one at a time; `palabre run` is the facilitator seat), rapporteur (minutes and attendance), projector (read-only, the projection screen), observer (read-only). Every seat appends through the journal's lock and shows the other seats' events within half a second. Over SSH: ssh -t HOST palabre attach SESSION --seat rapporteur")
+        discussion: "Seats: facilitator (everything; one at a time; `palabre run` is the facilitator seat), "
+            + "rapporteur (minutes and attendance), projector (read-only, the projection screen), observer "
+            + "(read-only). Every seat appends through the journal's lock and shows the other seats' events within "
+            + "half a second. Over SSH: ssh -t HOST palabre attach SESSION --seat rapporteur")
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
     @Option(help: "facilitator, rapporteur, projector or observer.") var seat: SeatRole
@@ -42,8 +49,11 @@ struct Attach: ParsableCommand {
     var takeOver = false
 
     mutating func run() throws {
-        let own: [SeatRole: ScreenID] = [.facilitator: .facilitator, .rapporteur: .rapporteur, .projector: .projector, .observer: .facilitator]
-        try Seat.start(session: session, role: seat, theme: theme, lang: lang, view: view ?? own[seat]!, takeOver: takeOver)
+        let own: [SeatRole: ScreenID] = [
+            .facilitator: .facilitator, .rapporteur: .rapporteur, .projector: .projector, .observer: .facilitator,
+        ]
+        try Seat.start(
+            session: session, role: seat, theme: theme, lang: lang, view: view ?? own[seat]!, takeOver: takeOver)
     }
 }
 
@@ -51,7 +61,9 @@ extension SeatRole: ExpressibleByArgument {}
 
 /// Starting a seat: the facilitator lock, the store, the live loop.
 enum Seat {
-    static func start(session: String, role: SeatRole, theme: String?, lang: Language?, view: ScreenID, takeOver: Bool) throws {
+    static func start(
+        session: String, role: SeatRole, theme: String?, lang: Language?, view: ScreenID, takeOver: Bool
+    ) throws {
         try reportingErrors {
             let folder = try SessionLocator.folder(session)
             var lock: SeatLock?
@@ -68,9 +80,11 @@ enum Seat {
             let store = try SessionLocator.open(session, writable: !readOnly)
             let chosen = ThemeChoice.loadReporting(theme)
             let language = lang ?? store.programme.language
-            let notice = ([lock?.notice?.message(language)] + chosen.problems.prefix(2).map { Optional($0) }).compactMap { $0 }
-            try LiveLoop.run(store: store, theme: chosen.theme, language: language, screen: view, role: role,
-                             notice: notice.isEmpty ? nil : notice.joined(separator: " · "))
+            let notice = ([lock?.notice?.message(language)] + chosen.problems.prefix(2).map { Optional($0) }).compactMap
+            { $0 }
+            try LiveLoop.run(
+                store: store, theme: chosen.theme, language: language, screen: view, role: role,
+                notice: notice.isEmpty ? nil : notice.joined(separator: " · "))
         }
     }
 }
@@ -83,7 +97,9 @@ enum SessionPicker {
         let names = ((try? fm.contentsOfDirectory(atPath: "sessions")) ?? []).sorted()
             .filter { fm.fileExists(atPath: "sessions/\($0)/programme.yaml") }
         guard !names.isEmpty else {
-            throw UserError(description: "no session under ./sessions (a session is a folder holding programme.yaml). Give a folder: palabre run PATH", code: 2)
+            throw UserError(
+                description: "no session under ./sessions (a session is a folder holding "
+                    + "programme.yaml). Give a folder: palabre run PATH", code: 2)
         }
         print("Sessions:")
         for (i, n) in names.enumerated() {
@@ -114,13 +130,17 @@ func openTerminal(theme: Theme) throws -> TerminalSession {
 /// A seat's live consoles: the terminal opened, then the library's ``ConsoleLoop``.
 enum LiveLoop {
     /// Opens the terminal and runs the consoles of `role` on `store` until the seat quits.
-    static func run(store: SessionStore, theme: Theme, language: Language, screen: ScreenID, role: SeatRole,
-                    notice: String? = nil) throws {
+    static func run(
+        store: SessionStore, theme: Theme, language: Language, screen: ScreenID, role: SeatRole,
+        notice: String? = nil
+    ) throws {
         let terminal = try openTerminal(theme: theme)
         defer { terminal.shutdown() }
         let readOnly = role == .projector || role == .observer
         var console = Console(screen: screen, language: language, readOnly: readOnly)
-        let fallback = terminal.replacedTerm.map { Labels(language)["term.fallback"].replacingOccurrences(of: "%@", with: $0) }
+        let fallback = terminal.replacedTerm.map {
+            Labels(language)["term.fallback"].replacingOccurrences(of: "%@", with: $0)
+        }
         let banner = [fallback, notice, resumeBanner(store.state, warnings: store.warnings, language: language)]
             .compactMap { $0 }
         console.banner = banner.isEmpty ? nil : banner.joined(separator: " · ")
@@ -137,7 +157,8 @@ enum LiveLoop {
         if let last = s.lastAt {
             let lt = s.local
             let fr = language == .fr
-            var text = (fr ? "Reprise : dernier événement enregistré le " : "Resumed: last event recorded on ")
+            var text =
+                (fr ? "Reprise : dernier événement enregistré le " : "Resumed: last event recorded on ")
                 + lt.date(of: last) + (fr ? " à " : " at ") + lt.hhmm(last)
             if let c = s.currentItem, let it = s.item(c) {
                 let status = s.run(c).status == .paused ? (fr ? "en pause" : "paused") : (fr ? "en cours" : "running")
@@ -145,10 +166,19 @@ enum LiveLoop {
             }
             parts.append(text)
         }
-        if !warnings.isEmpty { parts.append(language == .fr ? "journal réparé : fin déchirée mise en quarantaine" : "journal repaired: torn tail quarantined") }
+        if !warnings.isEmpty {
+            parts.append(
+                language == .fr
+                    ? "journal réparé : fin déchirée mise en " + "quarantaine"
+                    : "journal repaired: torn tail quarantined")
+        }
         if !s.mismatches.isEmpty {
-            parts.append(language == .fr ? "attention : programme.yaml ne connaît plus \(s.mismatches.count) élément(s) cités par le journal (palabre verify)"
-                                         : "warning: programme.yaml no longer has \(s.mismatches.count) thing(s) the journal names (palabre verify)")
+            parts.append(
+                language == .fr
+                    ? "attention : programme.yaml ne connaît plus \(s.mismatches.count) "
+                        + "élément(s) cités par le journal (palabre verify)"
+                    : "warning: programme.yaml no longer has \(s.mismatches.count) thing(s) the "
+                        + "journal names (palabre verify)")
         }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }

@@ -10,12 +10,18 @@ struct ScreenCmd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screen",
         abstract: "Print a screen of a session as plain text (no terminal needed).",
-        discussion: "Uses the same drawing code as the live consoles (`palabre run`). --at shows the screen as it stood at that moment.")
+        discussion: "Uses the same drawing code as the live consoles (`palabre run`). --at shows the screen as it "
+            + "stood at that moment.")
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
-    @Option(help: "facilitator, rapporteur, attendance, balance, projector or synergies.") var view: ScreenID = .facilitator
+    @Option(help: ArgumentHelp("facilitator, rapporteur, attendance, balance, projector or " + "synergies.")) var view:
+        ScreenID =
+            .facilitator
     @Option(help: "Size as WIDTHxHEIGHT.") var size: String = "80x24"
-    @Option(help: "Moment to show: HH:MM on the session's day, 'YYYY-MM-DD HH:MM' or RFC 3339 (default: the last event, or now).")
+    @Option(
+        help: ArgumentHelp(
+            "Moment to show: HH:MM on the session's day, 'YYYY-MM-DD HH:MM' or RFC 3339 (default: the last "
+                + "event, or now)."))
     var at: String?
     @Option(help: "Theme name or path (checked; plain text has no colours).") var theme: String?
     @Option(help: "Language of the labels (fr or en; default: the programme's).") var lang: Language?
@@ -47,7 +53,10 @@ struct ScreenCmd: ParsableCommand {
 /// `palabre keys`: prints the key-binding table.
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print every key binding of the live consoles.")
-    @Flag(help: "As JSON: [{action, keys, screen, hint, help, guard}], one table for the consoles and replay.") var json = false
+    @Flag(
+        help: ArgumentHelp(
+            "As JSON: [{action, keys, screen, hint, help, guard}], one table for the consoles and " + "replay."))
+    var json = false
     @Option(help: "Language of the texts (fr or en).") var lang: Language = .fr
 
     mutating func run() throws {

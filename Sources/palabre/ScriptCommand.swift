@@ -7,13 +7,13 @@ struct Script: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Apply a file of commands to a session (one `palabre do` verb line per line).",
         discussion: """
-        Each line is what follows `palabre do SESSION`: a verb, its arguments and optionally
-        --seat and --at, with shell-like quoting ('…', "…", backslash). Blank lines and lines
-        starting with # are skipped. Each command is recorded on its own, exactly as with
-        `palabre do`; the documents are written once at the end. The first refusal stops the
-        script with its line number (exit 1); what was recorded before it stays recorded.
-        FILE may be - for standard input.
-        """)
+            Each line is what follows `palabre do SESSION`: a verb, its arguments and optionally
+            --seat and --at, with shell-like quoting ('…', "…", backslash). Blank lines and lines
+            starting with # are skipped. Each command is recorded on its own, exactly as with
+            `palabre do`; the documents are written once at the end. The first refusal stops the
+            script with its line number (exit 1); what was recorded before it stays recorded.
+            FILE may be - for standard input.
+            """)
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
     @Argument(help: "File of commands, or - for standard input.") var file: String
@@ -42,10 +42,14 @@ struct Script: ParsableCommand {
                 do {
                     commands.append((n + 1, line, try ShellWords.split(line)))
                 } catch let u as UserError {
-                    throw UserError(description: "\(file):\(n + 1): \(u.description); nothing was recorded.\n  \(line)", code: 2)
+                    throw UserError(
+                        description: "\(file):\(n + 1): \(u.description); nothing was recorded.\n  " + "\(line)",
+                        code: 2)
                 }
                 if let verb = commands.last?.words.first, VerbParser.verbs[verb] == nil {
-                    throw UserError(description: "\(file):\(n + 1): unknown verb \(verb); nothing was recorded.\n  \(line)", code: 2)
+                    throw UserError(
+                        description: "\(file):\(n + 1): unknown verb \(verb); nothing was recorded.\n  " + "\(line)",
+                        code: 2)
                 }
             }
             let store = try SessionLocator.open(session, writable: true)
@@ -70,7 +74,9 @@ struct Script: ParsableCommand {
                     throw UserError(description: "\(file):\(n + 1): \(u.description)", code: u.code)
                 }
             }
-            if !quiet { printError("palabre: \(count) events recorded; documents in \(SessionStore.outPath(store.folder))") }
+            if !quiet {
+                printError("palabre: \(count) events recorded; documents in " + "\(SessionStore.outPath(store.folder))")
+            }
         }
     }
 }

@@ -11,7 +11,6 @@ protocol Verb: ParsableArguments {
 /// Words joined into one text (so `note Été œ` and `note "Été œ"` are the same).
 private func joined(_ words: [String]) -> String { words.joined(separator: " ") }
 
-
 private func minutes(_ text: String, what: String) throws -> Int {
     guard let s = Durations.parse(text), s > 0 else {
         throw UserError(description: "\(what) \(text): not a duration; write minutes (5), or 1h30, 20m.", code: 2)
@@ -39,7 +38,8 @@ private func statusArg(_ text: String, what: String) throws -> CommitmentStatus 
 /// An amount, exact integer (the one amount parser, ``Money/parse(_:)``).
 private func amountArg(_ text: String) throws -> Int64 {
     guard let a = Money.parse(text) else {
-        throw UserError(description: "--amount \(text): expected a whole positive number (2500000 or '2 500 000').", code: 2)
+        throw UserError(
+            description: "--amount \(text): expected a whole positive number (2500000 or '2 500 " + "000').", code: 2)
     }
     return a
 }
@@ -86,11 +86,19 @@ enum PalabreCLI {
 struct InsertItemVerb: Verb {
     @Argument(help: "Title of the unplanned item.") var title: [String]
     @Option(help: "Duration in minutes (or 1h30, 20m).") var minutes: String
-    @Option(help: "Kind: \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")) (French words also: pause, débat, synthèse…).") var kind: String = "other"
+    @Option(
+        help:
+            ArgumentHelp(
+                "Kind: \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")) (French words also: pause, débat, "
+                    + "synthèse…).")
+    ) var kind: String = "other"
     @Option(help: "Insert after this item (default: after the current one).") var after: String?
     func command(_ s: SessionState) throws -> Command {
         guard let k = ItemKind(rawValue: kind) ?? Synonyms.itemKind[Text.fold(kind)] else {
-            throw UserError(description: "--kind \(kind): expected one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")).", code: 2)
+            throw UserError(
+                description:
+                    "--kind \(kind): expected one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+                code: 2)
         }
         return .insertItem(title: joined(title), seconds: try PalabreCLI.minutesArg(minutes), kind: k, after: after)
     }
@@ -111,7 +119,6 @@ struct RequestFloorVerb: Verb {
         .requestFloor(who: try s.resolve(who: joined(who)), pointOfOrder: pointOfOrder)
     }
 }
-
 
 struct GiveFloorVerb: Verb {
     @Argument(help: "Who gets the floor; default: the head of the queue.") var who: [String] = []
@@ -136,7 +143,9 @@ struct ReorderSpeakerVerb: Verb {
 struct SpeakingLimitVerb: Verb {
     @Argument(help: "Minutes per speaker, or `none`.") var minutes: String
     func command(_ s: SessionState) throws -> Command {
-        if ["none", "aucun", "aucune", "sans", "0"].contains(Text.fold(minutes)) { return .setSpeakingLimit(seconds: nil) }
+        if ["none", "aucun", "aucune", "sans", "0"].contains(Text.fold(minutes)) {
+            return .setSpeakingLimit(seconds: nil)
+        }
         return .setSpeakingLimit(seconds: try PalabreCLI.minutesArg(minutes))
     }
 }
@@ -155,7 +164,8 @@ struct RecommendationVerb: Verb {
     @Option(help: "Responsible for following it up.") var responsible: String?
     @Option(help: "Deadline (YYYY-MM-DD or text).") var due: String?
     func command(_ s: SessionState) throws -> Command {
-        .record(EntryContent(kind: .recommendation, text: joined(text), addressee: to, responsible: responsible, due: due))
+        .record(
+            EntryContent(kind: .recommendation, text: joined(text), addressee: to, responsible: responsible, due: due))
     }
 }
 
@@ -181,9 +191,11 @@ struct CommitmentVerb: Verb {
     func command(_ s: SessionState) throws -> Command {
         let n = try natureArg(nature), st = try statusArg(status, what: "--status ")
         let amt = try amount.map(amountArg)
-        return .record(EntryContent(kind: .commitment, text: joined(text), due: due, partner: try s.resolve(who: partner),
-                                    fiche: ficheId(fiche, s), nature: n, amount: amt, currency: currency, status: st,
-                                    conditions: conditions))
+        return .record(
+            EntryContent(
+                kind: .commitment, text: joined(text), due: due, partner: try s.resolve(who: partner),
+                fiche: ficheId(fiche, s), nature: n, amount: amt, currency: currency, status: st,
+                conditions: conditions))
     }
 }
 
@@ -203,12 +215,15 @@ struct AmendVerb: Verb {
     var addressee: String?
     @Option(help: "Deadline (YYYY-MM-DD or text).") var due: String?
     func command(_ s: SessionState) throws -> Command {
-        let changes = EntryChanges(addressee: addressee, responsible: responsible, due: due,
-                                   partner: try partner.map { try s.resolve(who: $0) }, fiche: fiche.map { ficheId($0, s) },
-                                   nature: try nature.map(natureArg), amount: try amount.map(amountArg), currency: currency,
-                                   status: try status.map { try statusArg($0, what: "--status ") }, conditions: conditions)
+        let changes = EntryChanges(
+            addressee: addressee, responsible: responsible, due: due,
+            partner: try partner.map { try s.resolve(who: $0) }, fiche: fiche.map { ficheId($0, s) },
+            nature: try nature.map(natureArg), amount: try amount.map(amountArg), currency: currency,
+            status: try status.map { try statusArg($0, what: "--status ") }, conditions: conditions)
         if text.isEmpty && changes.isEmpty {
-            throw UserError(description: "amend: give the new text, or a field to correct (--amount, --status, --due…).", code: 2)
+            throw UserError(
+                description: "amend: give the new text, or a field to correct (--amount, --status, " + "--due…).",
+                code: 2)
         }
         return .amend(entry: try seqArg(seq), text: joined(text), reason: reason, changes: changes)
     }
@@ -247,8 +262,10 @@ struct WalkInVerb: Verb {
         default:
             throw UserError(description: "--sex \(sex): expected F (femme), M (homme) or unspecified.", code: 2)
         }
-        return .addParticipant(Participant(id: id ?? "", function: joined(function), organisation: organisation,
-                                           commune: commune, sex: sx, name: name))
+        return .addParticipant(
+            Participant(
+                id: id ?? "", function: joined(function), organisation: organisation,
+                commune: commune, sex: sx, name: name))
     }
 }
 
@@ -320,9 +337,14 @@ enum VerbParser {
     /// the system clock): under the journal's lock, folds what other seats wrote, builds the
     /// command, decides and records. The one path of `palabre do` and `palabre script`.
     /// Throws ``UserError`` (bad seat, verb or arguments), ``Refusal`` or ``JournalError``.
-    static func apply(_ verb: String, _ args: [String], seat: String, at: String?, to store: SessionStore) throws -> [Event] {
+    static func apply(
+        _ verb: String, _ args: [String], seat: String, at: String?, to store: SessionStore
+    ) throws -> [Event] {
         guard SeatRole(rawValue: seat) != nil else {
-            throw UserError(description: "--seat \(seat): expected one of \(SeatRole.allCases.map(\.rawValue).joined(separator: ", ")).", code: 2)
+            throw UserError(
+                description:
+                    "--seat \(seat): expected one of \(SeatRole.allCases.map(\.rawValue).joined(separator: ", ")).",
+                code: 2)
         }
         return try store.log.withLock {
             try store.refresh()
@@ -335,7 +357,9 @@ enum VerbParser {
     /// Prints the help of `verb`.
     static func printHelp(_ verb: String) throws {
         guard let type = verbs[verb] else {
-            throw UserError(description: "unknown verb \(verb); known verbs: \(verbs.keys.sorted().joined(separator: ", ")).", code: 2)
+            throw UserError(
+                description: "unknown verb \(verb); known verbs: \(verbs.keys.sorted().joined(separator: ", ")).",
+                code: 2)
         }
         let name = type.usageString().split(separator: " ").first.map(String.init) ?? ""
         print(type.helpMessage(columns: 100).replacingOccurrences(of: name, with: "palabre do SESSION \(verb)"))
@@ -345,13 +369,17 @@ enum VerbParser {
     /// (with the verb's usage), ``Refusal`` when a name does not resolve.
     static func command(_ verb: String, _ args: [String], state: SessionState) throws -> Command {
         guard let type = verbs[verb] else {
-            throw UserError(description: "unknown verb \(verb); known verbs: \(verbs.keys.sorted().joined(separator: ", ")).", code: 2)
+            throw UserError(
+                description: "unknown verb \(verb); known verbs: \(verbs.keys.sorted().joined(separator: ", ")).",
+                code: 2)
         }
         let parsed: any Verb
         do {
             parsed = try type.parse(args)
         } catch {
-            throw UserError(description: "\(verb): " + type.message(for: error) + "\nUsage: " + type.usageString(for: verb), code: 2)
+            throw UserError(
+                description: "\(verb): " + type.message(for: error) + "\nUsage: " + type.usageString(for: verb), code: 2
+            )
         }
         if var e = parsed as? EntryVerb {
             e.kind = EntryKind(rawValue: verb) ?? .note
@@ -375,10 +403,14 @@ enum Synonyms {
         "debat": .debate, "echanges": .debate, "travaux de groupe": .groupWork, "restitution": .reportBack,
         "synthese": .synthesis, "pause": .break, "cloture": .closing, "autre": .other,
     ]
-    static let nature: [String: CommitmentNature] = ["financier": .financial, "financiere": .financial,
-                                                     "technique": .technical, "etude": .study]
-    static let status: [String: CommitmentStatus] = ["annonce": .announced, "intention": .intention, "confirme": .confirmed,
-                                                     "signe": .signed, "convention signee": .signed,
-                                                     "annoncee": .announced, "confirmee": .confirmed,
-                                                     "signee": .signed, "convention": .signed]
+    static let nature: [String: CommitmentNature] = [
+        "financier": .financial, "financiere": .financial,
+        "technique": .technical, "etude": .study,
+    ]
+    static let status: [String: CommitmentStatus] = [
+        "annonce": .announced, "intention": .intention, "confirme": .confirmed,
+        "signe": .signed, "convention signee": .signed,
+        "annoncee": .announced, "confirmee": .confirmed,
+        "signee": .signed, "convention": .signed,
+    ]
 }

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A scripted day of the fixture programme, used by the golden files and the CSV checks.
@@ -26,17 +27,21 @@ enum DocScript {
         // Opening ceremony
         try h.run(.startItem(id: nil), at: at(9, 2))
         h.seat = "rapporteur"
-        try h.run(.record(EntryContent(kind: .note, text: "Mot de bienvenue du Directeur général de l'ADR.")), at: at(9, 10))
-        let agenda = try h.run(.record(EntryContent(kind: .decision, text: "L'ordre du jour est adopté sans modification.")),
-                               at: at(9, 30))
+        try h.run(
+            .record(EntryContent(kind: .note, text: "Mot de bienvenue du Directeur général de l'ADR.")),
+            at: at(9, 10))
+        let agenda = try h.run(
+            .record(EntryContent(kind: .decision, text: "L'ordre du jour est adopté sans modification.")),
+            at: at(9, 30))
         try h.run(.adopt(entry: agenda.last!.seq), at: at(9, 31))
         h.seat = "facilitator"
         try h.run(.endItem, at: at(9, 41))
 
         // Between two items: outside the agenda
         h.seat = "rapporteur"
-        try h.run(.record(EntryContent(kind: .note, text: "Le représentant de l'ANICT s'est excusé pour la matinée.")),
-                  at: at(9, 43))
+        try h.run(
+            .record(EntryContent(kind: .note, text: "Le représentant de l'ANICT s'est excusé pour la matinée.")),
+            at: at(9, 43))
         h.seat = "facilitator"
 
         // UNICEF presentation: a pause, an extension, speakers, question and answer, commitments
@@ -50,31 +55,50 @@ enum DocScript {
         try h.run(.requestFloor(who: "maire-timissa", pointOfOrder: false), at: at(10, 21))
         try h.run(.giveFloor(who: nil), at: at(10, 21))
         h.seat = "rapporteur"
-        try h.run(.record(EntryContent(kind: .question, text: "Quel calendrier pour l'appui aux études de faisabilité ?")),
-                  at: at(10, 22))
+        try h.run(
+            .record(
+                EntryContent(kind: .question, text: "Quel calendrier pour l'appui aux études de faisabilité ?")),
+            at: at(10, 22))
         h.seat = "facilitator"
         try h.run(.yieldFloor, at: at(10, 24))
         try h.run(.giveFloor(who: "rep-unicef"), at: at(10, 24))
         h.seat = "rapporteur"
-        try h.run(.record(EntryContent(kind: .answer, text: "Un appel à propositions sera lancé au premier trimestre 2024.\nL'ADR en informera les communes.")),
-                  at: at(10, 26, 30))
+        try h.run(
+            .record(
+                EntryContent(
+                    kind: .answer,
+                    text: "Un appel à propositions sera lancé au premier trimestre "
+                        + "2024.\nL'ADR en informera les communes.")),
+            at: at(10, 26, 30))
         h.seat = "facilitator"
         try h.run(.yieldFloor, at: at(10, 27))
         h.seat = "rapporteur"
-        try h.run(.record(EntryContent(kind: .commitment, text: "", due: "2024-03-31", partner: "unicef", fiche: "TIM-01",
-                                       nature: .financial, amount: 25_000_000, status: .confirmed,
-                                       conditions: "Contrepartie mobilisée | étude de faisabilité disponible")),
-                  at: at(10, 28))
-        try h.run(.record(EntryContent(kind: .commitment, text: "Appui de l'ANICT au \"marché à bétail\"", partner: "anict",
-                                       fiche: "DIE-01", nature: .financial, amount: 15_000, currency: "EUR",
-                                       status: .intention, conditions: "Sous réserve du vote du budget; dossier complet")),
-                  at: at(10, 29))
-        try h.run(.record(EntryContent(kind: .commitment, text: "", partner: "anict", fiche: "TIM-01", nature: .financial,
-                                       amount: 10_000_000)),
-                  at: at(10, 30))
-        let wrong = try h.run(.record(EntryContent(kind: .commitment, text: "Appui technique au marché (doublon)",
-                                                   partner: "unicef", fiche: "DIE-01", nature: .technical, amount: 999_999)),
-                              at: at(10, 30, 30))
+        try h.run(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "", due: "2024-03-31", partner: "unicef", fiche: "TIM-01",
+                    nature: .financial, amount: 25_000_000, status: .confirmed,
+                    conditions: "Contrepartie mobilisée | étude de faisabilité disponible")),
+            at: at(10, 28))
+        try h.run(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "Appui de l'ANICT au \"marché à bétail\"", partner: "anict",
+                    fiche: "DIE-01", nature: .financial, amount: 15_000, currency: "EUR",
+                    status: .intention, conditions: "Sous réserve du vote du budget; dossier complet")),
+            at: at(10, 29))
+        try h.run(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "", partner: "anict", fiche: "TIM-01", nature: .financial,
+                    amount: 10_000_000)),
+            at: at(10, 30))
+        let wrong = try h.run(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "Appui technique au marché (doublon)",
+                    partner: "unicef", fiche: "DIE-01", nature: .technical, amount: 999_999)),
+            at: at(10, 30, 30))
         try h.run(.retract(entry: wrong.last!.seq, reason: "Doublon"), at: at(10, 31))
         h.seat = "facilitator"
         try h.run(.endItem, at: at(10, 32))
@@ -82,16 +106,27 @@ enum DocScript {
         // Debate: recommendation, action, an amended note, a retracted note
         try h.run(.startItem(id: nil), at: at(10, 35))
         h.seat = "rapporteur"
-        try h.run(.record(EntryContent(kind: .recommendation,
-                                       text: "Les communes sont invitées à financer leurs études de faisabilité.\nUne ligne budgétaire est inscrite dès 2024.",
-                                       addressee: "Communes de Tominian et de San", responsible: "Maires", due: "2024-06-30")),
-                  at: at(10, 40))
-        try h.run(.record(EntryContent(kind: .action, text: "Préparer les fiches de présentation | projets prioritaires",
-                                       responsible: "Chaque commune", due: "2023-11-15")),
-                  at: at(10, 45))
-        let note = try h.run(.record(EntryContent(kind: .note, text: "Les débats portent sur la contrepartie.")), at: at(10, 50))
-        try h.run(.amend(entry: note.last!.seq, text: "Les débats ont porté sur la contrepartie des communes et sur les études.",
-                         reason: "précision"), at: at(10, 52))
+        try h.run(
+            .record(
+                EntryContent(
+                    kind: .recommendation,
+                    text: "Les communes sont invitées à financer leurs études de "
+                        + "faisabilité.\nUne ligne budgétaire est inscrite dès 2024.",
+                    addressee: "Communes de Tominian et de San", responsible: "Maires", due: "2024-06-30")),
+            at: at(10, 40))
+        try h.run(
+            .record(
+                EntryContent(
+                    kind: .action, text: "Préparer les fiches de présentation | projets prioritaires",
+                    responsible: "Chaque commune", due: "2023-11-15")),
+            at: at(10, 45))
+        let note = try h.run(
+            .record(EntryContent(kind: .note, text: "Les débats portent sur la contrepartie.")), at: at(10, 50))
+        try h.run(
+            .amend(
+                entry: note.last!.seq,
+                text: "Les débats ont porté sur la contrepartie des communes et sur les études.",
+                reason: "précision"), at: at(10, 52))
         let typo = try h.run(.record(EntryContent(kind: .note, text: "Note saisie par erreur")), at: at(10, 55))
         try h.run(.retract(entry: typo.last!.seq, reason: "erreur de saisie"), at: at(10, 56))
         h.seat = "facilitator"
@@ -109,16 +144,22 @@ enum DocScript {
         h.seat = "rapporteur"
         try h.run(.declareInterest(partner: "anict", fiche: "DIE-01"), at: at(11, 11))
         try h.run(.markSynergy(fiche: "TIM-01", partners: ["unicef", "anict"], lead: "unicef"), at: at(11, 12))
-        let timCommitments = h.state.entries.filter { $0.content.kind == .commitment && $0.retracted == nil && $0.content.fiche == "TIM-01" }
+        let timCommitments = h.state.entries.filter {
+            $0.content.kind == .commitment && $0.retracted == nil && $0.content.fiche == "TIM-01"
+        }
         try h.run(.changeCommitmentStatus(entry: timCommitments[0].id, status: .signed), at: at(11, 13))
-        try h.run(.withdrawCommitment(entry: timCommitments[1].id, reason: "Ligne budgétaire réaffectée"), at: at(11, 14))
+        try h.run(
+            .withdrawCommitment(entry: timCommitments[1].id, reason: "Ligne budgétaire réaffectée"), at: at(11, 14)
+        )
         h.seat = "facilitator"
         return h
     }
 
     static func docs(_ state: SessionState, _ language: Language = .fr, now: Instant = now) -> [String: Data] {
         var out: [String: Data] = [:]
-        for d in Documents.render(state, options: DocumentOptions(language: language, now: now)) { out[d.name] = d.data }
+        for d in Documents.render(state, options: DocumentOptions(language: language, now: now)) {
+            out[d.name] = d.data
+        }
         return out
     }
 
@@ -135,13 +176,25 @@ enum DocScript {
         while let ch = next() {
             if quoted {
                 if ch == "\"" {
-                    if let n = next() { if n == "\"" { cell.unicodeScalars.append("\"") } else { quoted = false; pending = n } } else { quoted = false }
-                } else { cell.unicodeScalars.append(ch) }
-            } else if ch == "\"" { quoted = true }
-            else if ch == ";" { row.append(cell); cell = "" }
-            else if ch == "\r" { continue }
-            else if ch == "\n" { row.append(cell); rows.append(row); row = []; cell = "" }
-            else { cell.unicodeScalars.append(ch) }
+                    if let n = next() {
+                        if n == "\"" { cell.unicodeScalars.append("\"") } else { quoted = false; pending = n }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    cell.unicodeScalars.append(ch)
+                }
+            } else if ch == "\"" {
+                quoted = true
+            } else if ch == ";" {
+                row.append(cell); cell = ""
+            } else if ch == "\r" {
+                continue
+            } else if ch == "\n" {
+                row.append(cell); rows.append(row); row = []; cell = ""
+            } else {
+                cell.unicodeScalars.append(ch)
+            }
         }
         return rows
     }
@@ -155,7 +208,8 @@ enum DocScript {
         let data = try #require(data, "document \(name) not rendered")
         let url = Self.goldenDir.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["PALABRE_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url)
             return
         }
@@ -164,9 +218,11 @@ enum DocScript {
             return
         }
         guard expected != data else { return }
-        let e = DocScript.text(expected).components(separatedBy: "\n"), g = DocScript.text(data).components(separatedBy: "\n")
+        let e = DocScript.text(expected).components(separatedBy: "\n"),
+            g = DocScript.text(data).components(separatedBy: "\n")
         let i = (0..<min(e.count, g.count)).first { e[$0] != g[$0] } ?? min(e.count, g.count)
-        Issue.record("""
+        Issue.record(
+            """
             \(name) differs from its golden file at line \(i + 1):
             - expected: \(i < e.count ? e[i].debugDescription : "<end of file>")
             + got:      \(i < g.count ? g[i].debugDescription : "<end of file>")
@@ -191,7 +247,9 @@ enum DocScript {
             try checkGolden("synergy/" + name, docs[name])
         }
         let en = DocScript.docs(h.state, .en)
-        for name in ["synthesis.md", "commitments.md", "synergies.csv"] { try checkGolden("synergy/en/" + name, en[name]) }
+        for name in ["synthesis.md", "commitments.md", "synergies.csv"] {
+            try checkGolden("synergy/en/" + name, en[name])
+        }
         let md = String(decoding: docs["commitments.md"]!, as: UTF8.self)
         // The withdrawn commitment leaves the matrix's totals and is listed apart with its reason.
         #expect(md.contains("Ligne budgétaire réaffectée"))
@@ -202,8 +260,9 @@ enum DocScript {
     @Test func renderingIsDeterministic() throws {
         let h = try DocScript.run()
         let a = Documents.render(h.state, options: DocumentOptions(language: .fr, now: DocScript.now))
-        let b = Documents.render(SessionState.fold(Fixtures.programme, h.events),
-                                 options: DocumentOptions(language: .fr, now: DocScript.now))
+        let b = Documents.render(
+            SessionState.fold(Fixtures.programme, h.events),
+            options: DocumentOptions(language: .fr, now: DocScript.now))
         #expect(a.map(\.name) == b.map(\.name))
         #expect(a.map(\.data) == b.map(\.data))
     }
@@ -308,7 +367,9 @@ enum DocScript {
         #expect(md.contains("| FCFA | **35,000,000 FCFA** |"))
         #expect(md.contains("*(read and adopted)*"))
         #expect(md.contains("## Next steps — action plan"))
-        for french in ["Journée", "Compte rendu", "Engagements", "dont femmes", "lu et adopté", "non traité", "À l'endroit"] {
+        for french in [
+            "Journée", "Compte rendu", "Engagements", "dont femmes", "lu et adopté", "non traité", "À l'endroit",
+        ] {
             #expect(!md.contains(french), "French label left in the English minutes: \(french)")
         }
         let rec = DocScript.text(docs["recommendations.md"])
@@ -334,8 +395,9 @@ enum DocScript {
     @Test func markdownTablesKeepTheirShape() throws {
         var h = try DocScript.run()
         h.seat = "rapporteur"
-        try h.run(.record(EntryContent(kind: .action, text: "Ligne 1 | a\nLigne 2\r\n| b |", responsible: "x|y\nz")),
-                  at: Fixtures.at("2023-10-18", 8, 0))
+        try h.run(
+            .record(EntryContent(kind: .action, text: "Ligne 1 | a\nLigne 2\r\n| b |", responsible: "x|y\nz")),
+            at: Fixtures.at("2023-10-18", 8, 0))
         for lang in Language.allCases {
             let md = DocScript.text(DocScript.docs(h.state, lang)["minutes.md"])
             var width: Int? = nil
@@ -343,7 +405,11 @@ enum DocScript {
                 guard line.hasPrefix("|") else { width = nil; continue }
                 #expect(line.hasSuffix(" |") || line.hasSuffix("|"), "table row not closed: \(line)")
                 let n = Self.cells(line)
-                if let w = width { #expect(n == w, "row with \(n) cells in a table of \(w): \(line)") } else { width = n }
+                if let w = width {
+                    #expect(n == w, "row with \(n) cells in a table of \(w): \(line)")
+                } else {
+                    width = n
+                }
             }
             #expect(md.contains("Ligne 1 \\| a<br>Ligne 2<br>\\| b \\|"))
         }
@@ -355,16 +421,23 @@ enum DocScript {
         p.specificObjectives = ["Présenter les programmes des PTF.", "Identifier les synergies\net les financements."]
         var s = SessionState(programme: p)
         func apply(_ c: Command, _ at: Instant) throws {
-            for pl in try s.decide(c, at: at) { s.evolve(Event(seq: s.lastSeq + 1, at: at, seat: "facilitator", payload: pl)) }
+            for pl in try s.decide(c, at: at) {
+                s.evolve(Event(seq: s.lastSeq + 1, at: at, seat: "facilitator", payload: pl))
+            }
         }
         try apply(.startDay(date: nil), DocScript.at(8, 30))
-        try apply(.addParticipant(Participant(id: "", function: "SG de Diora", organisation: "dieli", sex: .female,
-                                              name: "Awa Traoré")), DocScript.at(8, 31))
+        try apply(
+            .addParticipant(
+                Participant(
+                    id: "", function: "SG de Diora", organisation: "dieli", sex: .female,
+                    name: "Awa Traoré")), DocScript.at(8, 31))
         try apply(.checkIn(who: "walkin-3", day: nil), DocScript.at(8, 32))
         try apply(.checkIn(who: "sg-dieli", day: nil), DocScript.at(8, 33))
         let md = DocScript.text(DocScript.docs(s, now: DocScript.at(8, 40))["minutes.md"])
         #expect(md.contains("### Objectif général\n\nMobiliser les PTF autour des fiches de projet des communes."))
-        #expect(md.contains("1. Présenter les programmes des PTF.\n2. Identifier les synergies\\\n   et les financements."))
+        #expect(
+            md.contains(
+                "1. Présenter les programmes des PTF.\n2. Identifier les synergies\\\n   et les financements."))
         #expect(md.contains("2 participants dont 1 femme."))
         #expect(md.contains("| N° | Fonction | Nom | Organisation | Sexe | Arrivée |"))
         #expect(md.contains("| 1 | SG de Diora | Awa Traoré | Diéli | F | 08:32 |"))
@@ -396,8 +469,12 @@ enum DocScript {
     @Test func markdownEscapingKeepsUserTextAsText() {
         #expect(MD.cell("a | b\nc") == "a \\| b<br>c")
         #expect(MD.cell("x\r\ny") == "x<br>y")
-        #expect(MD.inline("*gras* _it_ [lien](x) <b> `code` #1") == "\\*gras\\* \\_it\\_ \\[lien\\](x) \\<b\\> \\`code\\` \\#1")
-        #expect(MD.block("un\n# titre\n- puce\n1. liste\n---", indent: "  ") == "un\\\n  \\# titre\\\n  \\- puce\\\n  1\\. liste\\\n  \\---")
+        #expect(
+            MD.inline("*gras* _it_ [lien](x) <b> `code` #1")
+                == "\\*gras\\* \\_it\\_ \\[lien\\](x) \\<b\\> \\`code\\` \\#1")
+        #expect(
+            MD.block("un\n# titre\n- puce\n1. liste\n---", indent: "  ")
+                == "un\\\n  \\# titre\\\n  \\- puce\\\n  1\\. liste\\\n  \\---")
         #expect(MD.block("a\n\n\nb") == "a\n\nb")
     }
 }
@@ -405,12 +482,17 @@ enum DocScript {
 @Suite struct CSVDocumentTests {
     @Test func csvWriterQuotesAndNeutralises() {
         var w = CSVWriter(separator: ";")
-        w.row([.text("simple"), .text("a;b"), .text("dit \"oui\""), .text("deux\nlignes"), .text("=SUM(A1)"),
-               .text("+33 6 12 34 56"), .text("-5"), .text("@x"), .text("\tx"), .number(-3), .empty, .number(2_500_000)])
+        w.row([
+            .text("simple"), .text("a;b"), .text("dit \"oui\""), .text("deux\nlignes"), .text("=SUM(A1)"),
+            .text("+33 6 12 34 56"), .text("-5"), .text("@x"), .text("\tx"), .number(-3), .empty,
+            .number(2_500_000),
+        ])
         let s = w.text
         #expect(s.hasPrefix("\u{FEFF}"))
         #expect(s.hasSuffix("\r\n"))
-        #expect(s == "\u{FEFF}simple;\"a;b\";\"dit \"\"oui\"\"\";\"deux\nlignes\";'=SUM(A1);'+33 6 12 34 56;'-5;'@x;'\tx;-3;;2500000\r\n")
+        #expect(
+            s == "\u{FEFF}simple;\"a;b\";\"dit \"\"oui\"\"\";\"deux\nlignes\";'=SUM(A1);'+33 6 12 34 "
+                + "56;'-5;'@x;'\tx;-3;;2500000\r\n")
         var comma = CSVWriter(separator: ",")
         comma.row([.text("a,b"), .text("a;b")])
         #expect(comma.text == "\u{FEFF}\"a,b\",a;b\r\n")
@@ -419,17 +501,25 @@ enum DocScript {
     @Test func commitmentsCSV() throws {
         var h = try DocScript.run()
         h.seat = "rapporteur"
-        try h.run(.record(EntryContent(kind: .commitment, text: "=SUM(A1)", due: "-5", partner: "unicef", fiche: "DIE-01",
-                                       nature: .study, amount: 5, conditions: "@x")),
-                  at: Fixtures.at("2023-10-18", 9, 0))
-        try h.run(.record(EntryContent(kind: .commitment, text: "+33 6 12 34 56", partner: "anict", fiche: "DIE-01",
-                                       nature: .technical)),
-                  at: Fixtures.at("2023-10-18", 9, 1))
+        try h.run(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "=SUM(A1)", due: "-5", partner: "unicef", fiche: "DIE-01",
+                    nature: .study, amount: 5, conditions: "@x")),
+            at: Fixtures.at("2023-10-18", 9, 0))
+        try h.run(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "+33 6 12 34 56", partner: "anict", fiche: "DIE-01",
+                    nature: .technical)),
+            at: Fixtures.at("2023-10-18", 9, 1))
         let data = try #require(DocScript.docs(h.state)["commitments.csv"])
         let bytes = [UInt8](data)
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "UTF-8 byte-order mark")
         let s = DocScript.text(data)
-        #expect(s.split(separator: "\r\n", omittingEmptySubsequences: false).count == 7, "CRLF line ends: header, 5 rows, end")
+        #expect(
+            s.split(separator: "\r\n", omittingEmptySubsequences: false).count == 7,
+            "CRLF line ends: header, 5 rows, end")
         #expect(!s.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         let rows = DocScript.parseCSV(data)
         #expect(rows.allSatisfy { $0.count == 15 })
@@ -458,10 +548,15 @@ enum DocScript {
     @Test func amendedCommitmentShowsItsLatestText() throws {
         var h = try DocScript.run()
         h.seat = "rapporteur"
-        let e = try h.run(.record(EntryContent(kind: .commitment, text: "Première rédaction", partner: "unicef",
-                                               fiche: "DIE-01", nature: .financial, amount: 1_000)),
-                          at: Fixtures.at("2023-10-18", 9, 0))
-        try h.run(.amend(entry: e.last!.seq, text: "Rédaction définitive", reason: "relecture"), at: Fixtures.at("2023-10-18", 9, 5))
+        let e = try h.run(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "Première rédaction", partner: "unicef",
+                    fiche: "DIE-01", nature: .financial, amount: 1_000)),
+            at: Fixtures.at("2023-10-18", 9, 0))
+        try h.run(
+            .amend(entry: e.last!.seq, text: "Rédaction définitive", reason: "relecture"),
+            at: Fixtures.at("2023-10-18", 9, 5))
         let docs = DocScript.docs(h.state)
         let rows = DocScript.parseCSV(docs["commitments.csv"])
         #expect(rows.last?[11] == "Rédaction définitive")
@@ -492,7 +587,9 @@ enum DocScript {
         #expect(timing.count == 7)
         let unicef = try #require(timing.first { $0[1] == "unicef-pres" })
         // 09:45 → 10:32 with a 10-minute pause: 37 minutes, extended by 5
-        #expect(unicef[6] == "09:45" && unicef[7] == "10:32" && unicef[8] == "37" && unicef[9] == "5" && unicef[10] == "traité")
+        #expect(
+            unicef[6] == "09:45" && unicef[7] == "10:32" && unicef[8] == "37" && unicef[9] == "5"
+                && unicef[10] == "traité")
         #expect(unicef[4] == "09:30" && unicef[5] == "20")
         let synth = try #require(timing.first { $0[1] == "cloture1" })
         #expect(synth[10] == "non traité" && synth[6] == "" && synth[8] == "")
@@ -538,7 +635,9 @@ enum DocScript {
         try h2.run(.record(EntryContent(kind: .note, text: "Ajout du lendemain")), at: Fixtures.at("2023-10-18", 8, 0))
         try Documents.write(h2.state, to: out, options: options)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == Documents.fileNames.sorted())
-        #expect(DocScript.text(FileManager.default.contents(atPath: out + "/minutes.md")).contains("Ajout du lendemain"))
+        #expect(
+            DocScript.text(FileManager.default.contents(atPath: out + "/minutes.md")).contains(
+                "Ajout du lendemain"))
     }
 
     @Test func failureSaysWhereAndWhatToDo() throws {

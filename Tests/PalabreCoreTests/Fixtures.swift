@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PalabreCore
 
 /// A small programme built in code, independent of the sample files.
@@ -8,40 +9,62 @@ enum Fixtures {
         language: .fr, timeZone: "Africa/Bamako", currency: "FCFA",
         organisations: [
             Organisation(id: "adr", acronym: "ADR", name: "Agence de Développement Régional", type: .organiser),
-            Organisation(id: "unicef", acronym: "UNICEF", name: "Fonds des Nations unies pour l'enfance", type: .partner,
-                         sectors: ["eau", "santé"], zones: ["Tominian"]),
-            Organisation(id: "anict", acronym: "ANICT", name: "Agence Nationale d'Investissement des Collectivités Territoriales",
-                         type: .partner, sectors: ["marché"], zones: ["Ségou"]),
+            Organisation(
+                id: "unicef", acronym: "UNICEF", name: "Fonds des Nations unies pour l'enfance", type: .partner,
+                sectors: ["eau", "santé"], zones: ["Tominian"]),
+            Organisation(
+                id: "anict", acronym: "ANICT",
+                name: "Agence Nationale d'Investissement des Collectivités Territoriales",
+                type: .partner, sectors: ["marché"], zones: ["Ségou"]),
         ],
         communes: [
-            Commune(id: "timissa", name: "Timissa", cercle: "Tominian", region: "Ségou", fiches: [
-                ProjectFiche(id: "TIM-01", title: "Adduction d'eau sommaire", sector: "eau", totalCost: 120_000_000,
-                             contribution: 12_000_000, amountSought: 108_000_000, mode: .ppp, studyStatus: .idea),
-            ]),
-            Commune(id: "dieli", name: "Diéli", cercle: "San", region: "Ségou", fiches: [
-                ProjectFiche(id: "DIE-01", title: "Marché à bétail", sector: "marché", totalCost: 50_000_000,
-                             contribution: 5_000_000, amountSought: 45_000_000),
-            ]),
+            Commune(
+                id: "timissa", name: "Timissa", cercle: "Tominian", region: "Ségou",
+                fiches: [
+                    ProjectFiche(
+                        id: "TIM-01", title: "Adduction d'eau sommaire", sector: "eau", totalCost: 120_000_000,
+                        contribution: 12_000_000, amountSought: 108_000_000, mode: .ppp, studyStatus: .idea)
+                ]),
+            Commune(
+                id: "dieli", name: "Diéli", cercle: "San", region: "Ségou",
+                fiches: [
+                    ProjectFiche(
+                        id: "DIE-01", title: "Marché à bétail", sector: "marché", totalCost: 50_000_000,
+                        contribution: 5_000_000, amountSought: 45_000_000)
+                ]),
         ],
         participants: [
             Participant(id: "dg-adr", function: "Directeur général de l'ADR", organisation: "adr", sex: .male),
-            Participant(id: "maire-timissa", function: "Maire de Timissa", organisation: "timissa", commune: "timissa", sex: .female),
+            Participant(
+                id: "maire-timissa", function: "Maire de Timissa", organisation: "timissa", commune: "timissa",
+                sex: .female),
             Participant(id: "sg-dieli", function: "SG de Diéli", organisation: "dieli", commune: "dieli", sex: .male),
             Participant(id: "rep-unicef", function: "Représentant UNICEF", organisation: "unicef", sex: .male),
         ],
         days: [
-            Day(date: "2023-10-17", items: [
-                AgendaItem(id: "ouverture", kind: .opening, title: "Cérémonie d'ouverture", plannedStart: 540, duration: 1800, fixed: true),
-                AgendaItem(id: "unicef-pres", kind: .partnerPresentation, title: "Présentation UNICEF", duration: 1200,
-                           presenters: ["rep-unicef"], speakingLimit: 180),
-                AgendaItem(id: "debat", kind: .debate, title: "Débat", duration: 1800, speakingLimit: 120),
-                AgendaItem(id: "cloture1", kind: .synthesis, title: "Synthèse du jour", plannedStart: 660, duration: 900, fixed: true),
-            ]),
-            Day(date: "2023-10-18", items: [
-                AgendaItem(id: "pitch-timissa", kind: .communePitch, title: "Pitch de Timissa", plannedStart: 540, duration: 900,
-                           presenters: ["maire-timissa"]),
-                AgendaItem(id: "cloture", kind: .closing, title: "Clôture", duration: 600, fixed: true),
-            ]),
+            Day(
+                date: "2023-10-17",
+                items: [
+                    AgendaItem(
+                        id: "ouverture", kind: .opening, title: "Cérémonie d'ouverture", plannedStart: 540,
+                        duration: 1800, fixed: true),
+                    AgendaItem(
+                        id: "unicef-pres", kind: .partnerPresentation, title: "Présentation UNICEF", duration: 1200,
+                        presenters: ["rep-unicef"], speakingLimit: 180),
+                    AgendaItem(id: "debat", kind: .debate, title: "Débat", duration: 1800, speakingLimit: 120),
+                    AgendaItem(
+                        id: "cloture1", kind: .synthesis, title: "Synthèse du jour", plannedStart: 660,
+                        duration: 900, fixed: true),
+                ]),
+            Day(
+                date: "2023-10-18",
+                items: [
+                    AgendaItem(
+                        id: "pitch-timissa", kind: .communePitch, title: "Pitch de Timissa", plannedStart: 540,
+                        duration: 900,
+                        presenters: ["maire-timissa"]),
+                    AgendaItem(id: "cloture", kind: .closing, title: "Clôture", duration: 600, fixed: true),
+                ]),
         ])
 
     /// 2023-10-17 at `h`:`m` in Bamako (UTC+0).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 
 @Suite("Journal")
@@ -10,12 +11,15 @@ struct JournalTests {
         let dir = Fixtures.tempDir()
         let s = try store(dir)
         try s.perform(.startDay(date: nil), seat: "facilitator", at: Fixtures.at(9, 0, 0).adding(seconds: 0))
-        try s.perform(.record(EntryContent(kind: .note, text: "Été « guillemets »\u{00A0}: a/b \u{7}")),
-                      seat: "rapporteur", at: Instant(ms: Fixtures.at(9, 1).ms + 120))
+        try s.perform(
+            .record(EntryContent(kind: .note, text: "Été « guillemets »\u{00A0}: a/b \u{7}")),
+            seat: "rapporteur", at: Instant(ms: Fixtures.at(9, 1).ms + 120))
         let text = try String(contentsOfFile: SessionStore.journalPath(dir), encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 4 && lines[3].isEmpty)
-        #expect(lines[0].hasPrefix(#"{"seq":1,"at":"2023-10-17T09:00:00.000+00:00","seat":"facilitator","type":"sessionOpened"}"#))
+        #expect(
+            lines[0].hasPrefix(
+                #"{"seq":1,"at":"2023-10-17T09:00:00.000+00:00","seat":"facilitator","type":"sessionOpened"}"#))
         #expect(lines[2].contains(#""at":"2023-10-17T09:01:00.120+00:00","seat":"rapporteur","type":"entryRecorded""#))
         // Text is stored as typed (UTF-8, slashes unescaped), control characters JSON-escaped.
         #expect(lines[2].contains("Été « guillemets »\u{00A0}: a/b \\u0007"))
@@ -41,7 +45,9 @@ struct JournalTests {
         // Writable: the bytes move to a quarantine file and appends go on from seq 3.
         let rw = try store(dir)
         #expect(rw.state.lastSeq == 2)
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("journal.jsonl.torn-") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter {
+            $0.hasPrefix("journal.jsonl.torn-")
+        }
         #expect(files.count == 1)
         #expect(try String(contentsOfFile: dir + "/" + files[0], encoding: .utf8) == torn)
         try rw.perform(.startItem(id: nil), seat: "facilitator", at: Fixtures.at(9, 2))
@@ -68,7 +74,8 @@ struct JournalTests {
         try s.perform(.startDay(date: nil), seat: "f", at: Fixtures.at(9, 0))
         try s.perform(.startItem(id: nil), seat: "f", at: Fixtures.at(9, 1))
         let path = SessionStore.journalPath(dir)
-        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: #""seq":3"#, with: #""seq":4"#)
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+            of: #""seq":3"#, with: #""seq":4"#)
         try text.write(toFile: path, atomically: false, encoding: .utf8)
         #expect(throws: JournalError.damaged(path: path, line: 3, reason: "seq 4 where 3 was expected")) {
             _ = try SessionStore(folder: dir, programme: Fixtures.programme, writable: false)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 
 /// Root of the package, found from this file's path (Tests/PalabreCoreTests/ProgrammeTests.swift).
@@ -87,7 +88,8 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
     }
 
     @Test func exampleOfTheFormatDocumentIsValid() throws {
-        let doc = try String(contentsOf: packageRoot.appendingPathComponent("docs/programme-format.md"), encoding: .utf8)
+        let doc = try String(
+            contentsOf: packageRoot.appendingPathComponent("docs/programme-format.md"), encoding: .utf8)
         let start = try #require(doc.range(of: "## Example\n\n```yaml\n"))
         let end = try #require(doc.range(of: "\n```", range: start.upperBound..<doc.endIndex))
         let r = ProgrammeLoader.parse(String(doc[start.upperBound..<end.lowerBound]), file: "example")
@@ -150,27 +152,30 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
         let r = ProgrammeLoader.parse(yaml, file: "programme.yaml")
         #expect(r.programme == nil)
         #expect(r.hasErrors)
-        #expect(messages(r) == [
-            "programme.yaml:1:1: title: missing required field: expected the title of the meeting",
-            "programme.yaml:13:13: communes[0].fiches[0].id: duplicate id \"unicef\": already used by the "
-                + "organisation at line 3, column 9 (organisations[0].id); expected ids unique across the programme",
-            "programme.yaml:16:21: communes[0].fiches[0].total_cost: invalid amount \"12.5\": an amount is a "
-                + "whole number; expected no decimals, e.g. 120 000 000",
-            "programme.yaml:17:23: communes[0].fiches[0].contribution: invalid amount \"-3\": an amount cannot "
-                + "be negative; expected 0 or more, e.g. 120 000 000",
-            "programme.yaml:23:11: days[0].date: invalid date \"2023-10-32\": expected a real date written "
-                + "YYYY-MM-DD, e.g. 2023-10-17",
-            "programme.yaml:28:16: days[0].items[0].start: invalid time \"25:00\": expected a time of day from "
-                + "00:00 to 23:59, e.g. 09:00 or 9h30",
-            "programme.yaml:29:19: days[0].items[0].duration: invalid duration \"1h9x\": expected a duration "
-                + "such as 20m, 1h30, 45s or 90 (minutes)",
-            "programme.yaml:36:9: days[1].items[0].durration: unknown key \"durration\": did you mean \"duration\"?",
-            "programme.yaml:38:22: days[1].items[0].presenters[0]: unknown id \"maire-timisa\": did you mean "
-                + "\"maire-timissa\"?",
-            "programme.yaml:42:16: warning: days[1].items[1].start: starts at 08:45 but the previous item "
-                + "\"d2-rappel\" runs until 09:00 (15 min overlap): expected a start at 09:00 or later, "
-                + "or a shorter previous item",
-        ])
+        #expect(
+            messages(r) == [
+                "programme.yaml:1:1: title: missing required field: expected the title of the meeting",
+                "programme.yaml:13:13: communes[0].fiches[0].id: duplicate id \"unicef\": already used by the "
+                    + "organisation at line 3, column 9 (organisations[0].id); expected ids unique across the "
+                    + "programme",
+                "programme.yaml:16:21: communes[0].fiches[0].total_cost: invalid amount \"12.5\": an amount is a "
+                    + "whole number; expected no decimals, e.g. 120 000 000",
+                "programme.yaml:17:23: communes[0].fiches[0].contribution: invalid amount \"-3\": an amount cannot "
+                    + "be negative; expected 0 or more, e.g. 120 000 000",
+                "programme.yaml:23:11: days[0].date: invalid date \"2023-10-32\": expected a real date written "
+                    + "YYYY-MM-DD, e.g. 2023-10-17",
+                "programme.yaml:28:16: days[0].items[0].start: invalid time \"25:00\": expected a time of day from "
+                    + "00:00 to 23:59, e.g. 09:00 or 9h30",
+                "programme.yaml:29:19: days[0].items[0].duration: invalid duration \"1h9x\": expected a duration "
+                    + "such as 20m, 1h30, 45s or 90 (minutes)",
+                "programme.yaml:36:9: days[1].items[0].durration: unknown key \"durration\": did you mean "
+                    + "\"duration\"?",
+                "programme.yaml:38:22: days[1].items[0].presenters[0]: unknown id \"maire-timisa\": did you mean "
+                    + "\"maire-timissa\"?",
+                "programme.yaml:42:16: warning: days[1].items[1].start: starts at 08:45 but the previous item "
+                    + "\"d2-rappel\" runs until 09:00 (15 min overlap): expected a start at 09:00 or later, "
+                    + "or a shorter previous item",
+            ])
         #expect(r.errors.count == 9)
         #expect(r.warnings.count == 1)
         let overlap = r.warnings[0]
@@ -180,14 +185,15 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
     }
 
     @Test func warningsAloneStillGiveAProgramme() throws {
-        let yaml = minimal + """
-                  - id: b
-                    kind: debate
-                    title: Débat
-                    start: 09:15
-                    duration: 20m
+        let yaml =
+            minimal + """
+                      - id: b
+                        kind: debate
+                        title: Débat
+                        start: 09:15
+                        duration: 20m
 
-            """
+                """
         let r = ProgrammeLoader.parse(yaml, file: "p.yaml")
         #expect(!r.hasErrors)
         #expect(r.warnings.count == 1)
@@ -198,10 +204,11 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
     @Test func yamlSyntaxErrorHasLineAndColumn() {
         let r = ProgrammeLoader.parse("title: x\nvenue: [a, b\ndays: []\n", file: "p.yaml")
         #expect(r.programme == nil)
-        #expect(messages(r) == [
-            "p.yaml:3:5: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at "
-                + "line 2, column 8); expected YAML as described in docs/programme-format.md",
-        ])
+        #expect(
+            messages(r) == [
+                "p.yaml:3:5: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at "
+                    + "line 2, column 8); expected YAML as described in docs/programme-format.md"
+            ])
     }
 
     @Test func tabIndentationIsExplained() {
@@ -222,10 +229,11 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
 
             """
         let r = ProgrammeLoader.parse(yaml, file: "p.yaml")
-        #expect(messages(r) == [
-            "p.yaml:3:1: title: duplicate key \"title\": already given at line 1, column 1; expected each key once",
-            "p.yaml:4:11: language: unknown language \"de\": expected one of fr, en",
-        ])
+        #expect(
+            messages(r) == [
+                "p.yaml:3:1: title: duplicate key \"title\": already given at line 1, column 1; expected each key once",
+                "p.yaml:4:11: language: unknown language \"de\": expected one of fr, en",
+            ])
     }
 
     @Test func wrongTypesAndMissingFields() {
@@ -246,12 +254,16 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
 
             """
         let r = ProgrammeLoader.parse(yaml, file: "p.yaml")
-        #expect(messages(r) == [
-            "p.yaml:1:8: title: expected the title of the meeting, found a list",
-            "p.yaml:4:3: communes: expected a list (lines starting with \"- \"), found a mapping (key: value lines)",
-            "p.yaml:6:5: participants[0].function: missing required field: expected the function, e.g. Maire de Timissa",
-            "p.yaml:10:9: days[0].items[0].start: the first item of a day needs a start time: expected e.g. start: \"08:30\"",
-        ])
+        #expect(
+            messages(r) == [
+                "p.yaml:1:8: title: expected the title of the meeting, found a list",
+                "p.yaml:4:3: communes: expected a list (lines starting with \"- \"), found a mapping (key: value "
+                    + "lines)",
+                "p.yaml:6:5: participants[0].function: missing required field: expected the function, e.g. Maire de "
+                    + "Timissa",
+                "p.yaml:10:9: days[0].items[0].start: the first item of a day needs a start time: expected e.g. start: "
+                    + "\"08:30\"",
+            ])
     }
 
     @Test func referencesMustNameTheRightKindOfThing() {
@@ -277,13 +289,19 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
 
             """
         let r = ProgrammeLoader.parse(yaml, file: "p.yaml")
-        #expect(messages(r) == [
-            "p.yaml:3:14: organisers[0]: \"timissa\" is a commune (communes[0].id): expected the id of an organisation",
-            "p.yaml:3:23: organisers[1]: unknown organisation \"nef\": expected the id of an organisation listed under organisations",
-            "p.yaml:17:20: days[0].items[0].moderator: \"timissa\" is a commune (communes[0].id): expected the id of a participant",
-            "p.yaml:18:18: days[0].items[0].fiches[0]: unknown project fiche \"TIM-09\": expected the id of a project fiche "
-                + "listed under the fiches of a commune",
-        ])
+        #expect(
+            messages(r) == [
+                "p.yaml:3:14: organisers[0]: \"timissa\" is a commune (communes[0].id): expected the id of an "
+                    + "organisation",
+                "p.yaml:3:23: organisers[1]: unknown organisation \"nef\": expected the id of an organisation listed "
+                    + "under organisations",
+                "p.yaml:17:20: days[0].items[0].moderator: \"timissa\" is a commune (communes[0].id): expected the "
+                    + "id of "
+                    + "a participant",
+                "p.yaml:18:18: days[0].items[0].fiches[0]: unknown project fiche \"TIM-09\": expected the id of a "
+                    + "project fiche "
+                    + "listed under the fiches of a commune",
+            ])
     }
 
     @Test func daysMustBeInOrderAndUnique() {
@@ -299,12 +317,17 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
 
             """
         }
-        let yaml = "title: T\nvenue: V\ndays:\n" + day("2023-10-18", "a") + day("2023-10-18", "b") + day("2023-10-17", "c")
+        let yaml =
+            "title: T\nvenue: V\ndays:\n" + day("2023-10-18", "a") + day("2023-10-18", "b")
+            + day("2023-10-17", "c")
         let r = ProgrammeLoader.parse(yaml, file: "p.yaml")
-        #expect(messages(r) == [
-            "p.yaml:11:11: days[1].date: date 2023-10-18 is already used by days[0] (line 4): expected one entry per day",
-            "p.yaml:18:11: days[2].date: date 2023-10-17 comes before 2023-10-18 (days[1]): expected days in date order",
-        ])
+        #expect(
+            messages(r) == [
+                "p.yaml:11:11: days[1].date: date 2023-10-18 is already used by days[0] (line 4): expected one entry "
+                    + "per day",
+                "p.yaml:18:11: days[2].date: date 2023-10-17 comes before 2023-10-18 (days[1]): expected days in date "
+                    + "order",
+            ])
     }
 
     @Test func enumValuesAndTimeZone() {
@@ -333,46 +356,55 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
 
             """
         let r = ProgrammeLoader.parse(yaml, file: "p.yaml")
-        #expect(messages(r) == [
-            "p.yaml:3:11: timezone: unknown time zone \"Africa/Ségou\": expected an IANA time-zone name such as Africa/Bamako",
-            "p.yaml:8:11: organisations[0].type: unknown type \"sponsor\": expected one of partner, commune, "
-                + "state-service, ngo, private, organiser",
-            "p.yaml:12:10: participants[0].sex: unknown sex \"X\": expected one of F, M, unspecified",
-            "p.yaml:17:15: days[0].items[0].kind: unknown kind \"pitch-commune\": expected one of opening, framing-talk, "
-                + "partner-presentation, commune-pitch, debate, group-work, report-back, synthesis, break, closing, other",
-            "p.yaml:21:16: days[0].items[0].fixed: invalid value \"maybe\": expected true or false (oui / non)",
-        ])
+        #expect(
+            messages(r) == [
+                "p.yaml:3:11: timezone: unknown time zone \"Africa/Ségou\": expected an IANA time-zone name such as "
+                    + "Africa/Bamako",
+                "p.yaml:8:11: organisations[0].type: unknown type \"sponsor\": expected one of partner, commune, "
+                    + "state-service, ngo, private, organiser",
+                "p.yaml:12:10: participants[0].sex: unknown sex \"X\": expected one of F, M, unspecified",
+                "p.yaml:17:15: days[0].items[0].kind: unknown kind \"pitch-commune\": expected one of opening, "
+                    + "framing-talk, "
+                    + "partner-presentation, commune-pitch, debate, group-work, report-back, synthesis, break, "
+                    + "closing, "
+                    + "other",
+                "p.yaml:21:16: days[0].items[0].fixed: invalid value \"maybe\": expected true or false (oui / non)",
+            ])
     }
 
     @Test func amountsThatDoNotAddUpAreAWarning() throws {
-        let yaml = minimal + """
-            communes:
-              - id: c
-                name: C
-                cercle: Tominian
-                region: San
-                fiches:
-                  - id: C-01
-                    title: Forage
-                    sector: eau
-                    total_cost: 13 830 294 624
-                    contribution: 13_830_294_624
-                    amount_sought: 1e6
-                  - id: C-02
-                    title: Marché
-                    sector: marché
-                    total_cost: 100 000 000
-                    contribution: 10 000 000
-                    amount_sought: 80 000 000
+        let yaml =
+            minimal + """
+                communes:
+                  - id: c
+                    name: C
+                    cercle: Tominian
+                    region: San
+                    fiches:
+                      - id: C-01
+                        title: Forage
+                        sector: eau
+                        total_cost: 13 830 294 624
+                        contribution: 13_830_294_624
+                        amount_sought: 1e6
+                      - id: C-02
+                        title: Marché
+                        sector: marché
+                        total_cost: 100 000 000
+                        contribution: 10 000 000
+                        amount_sought: 80 000 000
 
-            """
+                """
         let r = ProgrammeLoader.parse(yaml, file: "p.yaml")
-        #expect(messages(r) == [
-            "p.yaml:22:24: communes[0].fiches[0].amount_sought: invalid amount \"1e6\": expected the amount written "
-                + "in full digits, e.g. 1 000 000 rather than 1e6",
-            "p.yaml:26:21: warning: communes[0].fiches[1].total_cost: contribution + amount_sought = 90 000 000 FCFA, "
-                + "but total_cost is 100 000 000 FCFA: expected the two parts to add up to the total",
-        ])
+        #expect(
+            messages(r) == [
+                "p.yaml:22:24: communes[0].fiches[0].amount_sought: invalid amount \"1e6\": expected the amount "
+                    + "written "
+                    + "in full digits, e.g. 1 000 000 rather than 1e6",
+                "p.yaml:26:21: warning: communes[0].fiches[1].total_cost: contribution + amount_sought = 90 000 000 "
+                    + "FCFA, "
+                    + "but total_cost is 100 000 000 FCFA: expected the two parts to add up to the total",
+            ])
     }
 
     @Test func unknownTopLevelKeyWithoutCloseMatchListsTheKnownOnes() {
@@ -403,7 +435,8 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
     }
 
     @Test func yesNoWordsStayText() throws {
-        let yaml = minimal.replacingOccurrences(of: "title: Table ronde", with: "title: NO")
+        let yaml =
+            minimal.replacingOccurrences(of: "title: Table ronde", with: "title: NO")
             .replacingOccurrences(of: "venue: Salle", with: "venue: off")
             + "participants:\n  - id: p\n    function: oui\n    name: NO\n"
         let p = try #require(ProgrammeLoader.parse(yaml, file: "p.yaml").programme)
@@ -419,50 +452,52 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
         let yaml = minimal + "city: \(decomposed)\n"
         let p = try #require(ProgrammeLoader.parse(yaml, file: "p.yaml").programme)
         #expect(p.city?.unicodeScalars.count == 5)
-        #expect(p.city?.unicodeScalars.elementsEqual("Ségou".precomposedStringWithCanonicalMapping.unicodeScalars) == true)
+        #expect(
+            p.city?.unicodeScalars.elementsEqual("Ségou".precomposedStringWithCanonicalMapping.unicodeScalars) == true)
     }
 
     @Test func frenchSpellingsOfEnumerations() throws {
-        let yaml = minimal + """
-            communes:
-              - id: c
-                name: C
-                cercle: Tominian
-                region: San
-                fiches:
-                  - id: C-01
-                    title: A
-                    sector: eau
-                    total_cost: 100
-                    mode: PPP
-                    study_status: étude de faisabilité
-                  - id: C-02
-                    title: B
-                    sector: eau
-                    total_cost: 100
-                    contribution: 10
-                    study_status: idée
-                  - id: C-03
-                    title: C
-                    sector: eau
-                    total_cost: 100
-                    study_status: évaluation préalable
-            participants:
-              - id: h
-                function: Maire
-                sex: H
-              - id: f
-                function: SG
-                sex: F
-              - id: u
-                function: Délégué
-            organisations:
-              - id: o
-                acronym: O
-                name: Org
-                type: ptf
+        let yaml =
+            minimal + """
+                communes:
+                  - id: c
+                    name: C
+                    cercle: Tominian
+                    region: San
+                    fiches:
+                      - id: C-01
+                        title: A
+                        sector: eau
+                        total_cost: 100
+                        mode: PPP
+                        study_status: étude de faisabilité
+                      - id: C-02
+                        title: B
+                        sector: eau
+                        total_cost: 100
+                        contribution: 10
+                        study_status: idée
+                      - id: C-03
+                        title: C
+                        sector: eau
+                        total_cost: 100
+                        study_status: évaluation préalable
+                participants:
+                  - id: h
+                    function: Maire
+                    sex: H
+                  - id: f
+                    function: SG
+                    sex: F
+                  - id: u
+                    function: Délégué
+                organisations:
+                  - id: o
+                    acronym: O
+                    name: Org
+                    type: ptf
 
-            """
+                """
         let r = ProgrammeLoader.parse(yaml, file: "p.yaml")
         #expect(r.diagnostics.isEmpty, "\(messages(r))")
         let p = try #require(r.programme)
@@ -480,10 +515,12 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
 // MARK: - Robustness
 
 @Suite struct RobustnessTests {
-    @Test(arguments: ["", "   \n", "# only a comment\n", "just text", "- a\n- b\n", "42", "~",
-                      "title: x\n---\ntitle: y\n", "a: *missing\n", "{", "\u{0}\u{1}\u{2}",
-                      String(repeating: "[", count: 100_000), String(repeating: "- ", count: 10_000),
-                      "title: x\nvenue: y\ndays:\n  - 3\n  - [a]\n  - {date: 2023-10-17, items: 7}\n"])
+    @Test(arguments: [
+        "", "   \n", "# only a comment\n", "just text", "- a\n- b\n", "42", "~",
+        "title: x\n---\ntitle: y\n", "a: *missing\n", "{", "\u{0}\u{1}\u{2}",
+        String(repeating: "[", count: 100_000), String(repeating: "- ", count: 10_000),
+        "title: x\nvenue: y\ndays:\n  - 3\n  - [a]\n  - {date: 2023-10-17, items: 7}\n",
+    ])
     func oddInputGivesDiagnosticsNotACrash(_ text: String) {
         let r = ProgrammeLoader.parse(text, file: "p.yaml")
         #expect(r.programme == nil)
@@ -533,9 +570,10 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
 
         try Data([0x74, 0x69, 0x0A, 0x61, 0xFF, 0x62]).write(to: file)
         let bad = try ProgrammeLoader.load(path: file.path)
-        #expect(bad.diagnostics.map(\.description) == [
-            "\(file.path):2:2: the file is not UTF-8 text: expected a text file saved as UTF-8",
-        ])
+        #expect(
+            bad.diagnostics.map(\.description) == [
+                "\(file.path):2:2: the file is not UTF-8 text: expected a text file saved as UTF-8"
+            ])
     }
 }
 

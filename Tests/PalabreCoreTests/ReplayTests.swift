@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 
 /// The replay timeline and clock over the recorded Ségou meeting
@@ -23,10 +24,14 @@ struct ReplayTests {
         #expect(Self.events.map(\.seq) == Array(1...Self.events.count))
         let t = timeline()
         #expect(t.dayStarts.map(\.date) == ["2023-10-17", "2023-10-18", "2023-10-19"])
-        #expect(Set(Self.events.map(\.at)).count < Self.events.count, "no two events share an instant: the test below would prove less")
+        #expect(
+            Set(Self.events.map(\.at)).count < Self.events.count,
+            "no two events share an instant: the test below would prove less")
     }
 
-    @Test("The state at the instant of event k is the state after every event at or before that instant", arguments: [1, 7, 50, 2_000])
+    @Test(
+        "The state at the instant of event k is the state after every event at or before that instant",
+        arguments: [1, 7, 50, 2_000])
     func stateAtEveryInstant(interval: Int) {
         let t = timeline(interval)
         var folded = SessionState(programme: Self.programme)
@@ -78,8 +83,14 @@ struct ReplayTests {
     func search() throws {
         let t = timeline()
         let first = try #require(t.search("SEGOU", after: nil))
-        guard case .entryRecorded(_, let c) = Self.events[first.seq - 1].payload else { Issue.record("not an entry"); return }
-        #expect(Text.fold(c.text).contains("segou") || [c.addressee, c.responsible, c.conditions].contains { $0.map { Text.fold($0).contains("segou") } ?? false })
+        guard case .entryRecorded(_, let c) = Self.events[first.seq - 1].payload else {
+            Issue.record("not an entry"); return
+        }
+        #expect(
+            Text.fold(c.text).contains("segou")
+                || [c.addressee, c.responsible, c.conditions].contains {
+                    $0.map { Text.fold($0).contains("segou") } ?? false
+                })
         let second = try #require(t.search("ségou", after: first.at))
         #expect(second.at > first.at || second.wrapped)
         #expect(t.search("texte que personne n'a dit", after: nil) == nil)
@@ -104,7 +115,8 @@ struct ReplayTests {
         #expect(t.moment("demain", near: nil) == nil)
     }
 
-    @Test("Whatever the speeds, playing folds every event exactly once, in order", arguments: [Int64(0), 5_000, 60_000])
+    @Test(
+        "Whatever the speeds, playing folds every event exactly once, in order", arguments: [Int64(0), 5_000, 60_000])
     func speedsNeverSkipOrRepeat(idleLimitMs: Int64) {
         let t = timeline()
         var clock = ReplayClock(position: t.firstInstant!, speed: 1, playing: true, idleLimitMs: idleLimitMs)

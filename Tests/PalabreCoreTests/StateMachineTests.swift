@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 
 @Suite("Session state machine")
@@ -94,8 +95,12 @@ struct StateMachineTests {
         #expect(h.state.queue.map(\.who) == ["sg-dieli", "rep-unicef"])
         try h.run(.removeSpeaker(who: "rep-unicef"), at: Fixtures.at(9, 9))
         #expect(h.state.queue.map(\.who) == ["sg-dieli"])
-        #expect(throws: Refusal.self) { try h.run(.requestFloor(who: "sg-dieli", pointOfOrder: false), at: Fixtures.at(9, 9)) }
-        #expect(throws: Refusal.self) { try h.run(.requestFloor(who: "inconnu", pointOfOrder: false), at: Fixtures.at(9, 9)) }
+        #expect(throws: Refusal.self) {
+            try h.run(.requestFloor(who: "sg-dieli", pointOfOrder: false), at: Fixtures.at(9, 9))
+        }
+        #expect(throws: Refusal.self) {
+            try h.run(.requestFloor(who: "inconnu", pointOfOrder: false), at: Fixtures.at(9, 9))
+        }
         try h.run(.yieldFloor, at: Fixtures.at(9, 10))
         #expect(h.state.currentTurn == nil)
         #expect(h.state.turns.last?.who == "dg-adr")
@@ -117,7 +122,8 @@ struct StateMachineTests {
         try h.run(.startDay(date: nil), at: Fixtures.at(9, 0))
         try h.run(.startItem(id: nil), at: Fixtures.at(9, 0))
         let decomposed = "De\u{0301}cision : pre\u{0302}t"
-        let e = try h.run(.record(EntryContent(kind: .decision, text: "  \(decomposed) \u{1B}[31m ")), at: Fixtures.at(9, 3))
+        let e = try h.run(
+            .record(EntryContent(kind: .decision, text: "  \(decomposed) \u{1B}[31m ")), at: Fixtures.at(9, 3))
         let id = e[0].seq
         guard case .entryRecorded(let item, let content) = e[0].payload else { Issue.record("not an entry"); return }
         #expect(item == "ouverture")
@@ -138,20 +144,27 @@ struct StateMachineTests {
     @Test func commitmentsAreValidatedAndDescribed() throws {
         var h = Harness()
         try h.run(.startDay(date: nil), at: Fixtures.at(9, 0))
-        let e = try h.run(.record(EntryContent(kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01", amount: 2_500_000)),
-                          at: Fixtures.at(9, 1))
+        let e = try h.run(
+            .record(EntryContent(kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01", amount: 2_500_000)),
+            at: Fixtures.at(9, 1))
         guard case .entryRecorded(_, let c) = e[0].payload else { Issue.record("not an entry"); return }
         #expect(c.text == "UNICEF : 2\u{00A0}500\u{00A0}000\u{00A0}FCFA pour « Adduction d'eau sommaire » (Timissa)")
         #expect(c.status == .announced)
         #expect(c.nature == .financial)
         #expect(c.currency == "FCFA")
         #expect(throws: Refusal.self) {
-            try h.run(.record(EntryContent(kind: .commitment, text: "", partner: "unicef", fiche: "NOPE", amount: 1)), at: Fixtures.at(9, 2))
+            try h.run(
+                .record(EntryContent(kind: .commitment, text: "", partner: "unicef", fiche: "NOPE", amount: 1)),
+                at: Fixtures.at(9, 2))
         }
         #expect(throws: Refusal.self) {
-            try h.run(.record(EntryContent(kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01")), at: Fixtures.at(9, 2))
+            try h.run(
+                .record(EntryContent(kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01")),
+                at: Fixtures.at(9, 2))
         }
-        #expect(throws: Refusal.self) { try h.run(.record(EntryContent(kind: .action, text: "Préparer les fiches")), at: Fixtures.at(9, 2)) }
+        #expect(throws: Refusal.self) {
+            try h.run(.record(EntryContent(kind: .action, text: "Préparer les fiches")), at: Fixtures.at(9, 2))
+        }
     }
 
     @Test func replanningKeepsFixedItemsAndDerivesTheDrift() throws {
@@ -172,8 +185,12 @@ struct StateMachineTests {
         #expect(h.state.drift(day: 0, at: Fixtures.at(10, 30)) == 0)
         // …but at 11:00 the debate pushes the synthesis to 11:30: the day ends 30 minutes late.
         #expect(h.state.drift(day: 0, at: Fixtures.at(11, 0)) == 30)
-        #expect(throws: Refusal.self) { try h.run(.moveItem(id: "cloture1", day: "2023-10-18", after: nil), at: Fixtures.at(10, 30)) }
-        try h.run(.insertItem(title: "Intervention imprévue", seconds: 600, kind: .other, after: nil), at: Fixtures.at(10, 31))
+        #expect(throws: Refusal.self) {
+            try h.run(.moveItem(id: "cloture1", day: "2023-10-18", after: nil), at: Fixtures.at(10, 30))
+        }
+        try h.run(
+            .insertItem(title: "Intervention imprévue", seconds: 600, kind: .other, after: nil),
+            at: Fixtures.at(10, 31))
         #expect(h.state.days[0].items.map(\.id)[2].hasPrefix("extra-"))
     }
 
@@ -192,7 +209,9 @@ struct StateMachineTests {
         try h.run(.startDay(date: nil), at: Fixtures.at(8, 30))
         try h.run(.checkIn(who: "maire-timissa", day: nil), at: Fixtures.at(8, 31))
         #expect(throws: Refusal.self) { try h.run(.checkIn(who: "maire-timissa", day: nil), at: Fixtures.at(8, 32)) }
-        try h.run(.addParticipant(Participant(id: "", function: "Représentante ONG locale", sex: .female)), at: Fixtures.at(8, 33))
+        try h.run(
+            .addParticipant(Participant(id: "", function: "Représentante ONG locale", sex: .female)),
+            at: Fixtures.at(8, 33))
         let walkIn = h.state.participants.last!
         #expect(walkIn.id.hasPrefix("walkin-"))
         try h.run(.checkIn(who: walkIn.id, day: nil), at: Fixtures.at(8, 34))
@@ -225,7 +244,9 @@ struct StateMachineTests {
         #expect(throws: Refusal.self) { try h.run(.closeSession, at: Fixtures.at(9, 1)) }
         try h.run(.endDay, at: Fixtures.at(9, 2))
         try h.run(.closeSession, at: Fixtures.at(9, 3))
-        #expect(throws: Refusal.self) { try h.run(.record(EntryContent(kind: .note, text: "x")), at: Fixtures.at(9, 4)) }
+        #expect(throws: Refusal.self) {
+            try h.run(.record(EntryContent(kind: .note, text: "x")), at: Fixtures.at(9, 4))
+        }
     }
 
     @Test func anAmendmentAfterAdoptionMustBeReadAgain() throws {
@@ -240,7 +261,9 @@ struct StateMachineTests {
         // An amendment based on an old version is refused: two seats never amend over each other.
         let v = h.state.entry(id)!.version
         try h.run(.amend(entry: id, text: "Version A", reason: "a", basedOn: v), at: Fixtures.at(9, 5))
-        #expect(throws: Refusal.self) { try h.run(.amend(entry: id, text: "Version B", reason: "b", basedOn: v), at: Fixtures.at(9, 5)) }
+        #expect(throws: Refusal.self) {
+            try h.run(.amend(entry: id, text: "Version B", reason: "b", basedOn: v), at: Fixtures.at(9, 5))
+        }
         #expect(h.state.entry(id)?.content.text == "Version A")
     }
 
@@ -253,15 +276,27 @@ struct StateMachineTests {
         #expect(throws: Refusal.self) { try h.run(commitment(0), at: Fixtures.at(9, 1)) }
         #expect(throws: Refusal.self) { try h.run(commitment(Int64.max), at: Fixtures.at(9, 1)) }
         try h.run(commitment(SessionState.largestAmount), at: Fixtures.at(9, 1))
-        #expect(throws: Refusal.self) { try h.run(.record(EntryContent(kind: .action, text: "a", responsible: "r", due: "2027-02-30")), at: Fixtures.at(9, 2)) }
-        let e = try h.run(.record(EntryContent(kind: .action, text: "a", responsible: "r", due: "5/3/2027")), at: Fixtures.at(9, 2))
+        #expect(throws: Refusal.self) {
+            try h.run(
+                .record(EntryContent(kind: .action, text: "a", responsible: "r", due: "2027-02-30")),
+                at: Fixtures.at(9, 2))
+        }
+        let e = try h.run(
+            .record(EntryContent(kind: .action, text: "a", responsible: "r", due: "5/3/2027")), at: Fixtures.at(9, 2))
         guard case .entryRecorded(_, let c) = e[0].payload else { Issue.record("not an entry"); return }
         #expect(c.due == "2027-03-05")
-        try h.run(.record(EntryContent(kind: .action, text: "b", responsible: "r", due: "fin du trimestre")), at: Fixtures.at(9, 2))
+        try h.run(
+            .record(EntryContent(kind: .action, text: "b", responsible: "r", due: "fin du trimestre")),
+            at: Fixtures.at(9, 2))
         for bad in ["TIM-01", "debat", "a b", "unicef"] {
-            #expect(throws: Refusal.self) { try h.run(.addParticipant(Participant(id: bad, function: "Invité")), at: Fixtures.at(9, 3)) }
+            #expect(throws: Refusal.self) {
+                try h.run(.addParticipant(Participant(id: bad, function: "Invité")), at: Fixtures.at(9, 3))
+            }
         }
-        #expect(throws: Refusal.self) { try h.run(.addParticipant(Participant(id: "x1", function: "Invité", commune: "unicef")), at: Fixtures.at(9, 3)) }
+        #expect(throws: Refusal.self) {
+            try h.run(
+                .addParticipant(Participant(id: "x1", function: "Invité", commune: "unicef")), at: Fixtures.at(9, 3))
+        }
     }
 
     @Test func anEndedDayDoesNotRestartAndClosingWaitsForThePausedItem() throws {
@@ -311,13 +346,22 @@ struct StateMachineTests {
         var h = Harness()
         try h.run(.startDay(date: nil), at: Fixtures.at(9, 0))
         for (typed, stored) in [("F CFA", "FCFA"), ("xof", "FCFA"), ("€", "EUR"), ("euros", "EUR"), ("gbp", "GBP")] {
-            let e = try h.run(.record(EntryContent(kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01", amount: 1_000, currency: typed)),
-                              at: Fixtures.at(9, 1))
+            let e = try h.run(
+                .record(
+                    EntryContent(
+                        kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01", amount: 1_000, currency: typed)
+                ),
+                at: Fixtures.at(9, 1))
             guard case .entryRecorded(_, let c) = e[0].payload else { Issue.record("not an entry"); return }
             #expect(c.currency == stored, "\(typed)")
         }
         #expect(throws: Refusal.self) {
-            try h.run(.record(EntryContent(kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01", amount: 1, currency: "FCFA;x")), at: Fixtures.at(9, 2))
+            try h.run(
+                .record(
+                    EntryContent(
+                        kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01", amount: 1,
+                        currency: "FCFA;x")),
+                at: Fixtures.at(9, 2))
         }
     }
 }

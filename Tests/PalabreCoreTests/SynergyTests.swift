@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 
 @Suite("Synergy debates")
@@ -11,10 +12,14 @@ struct SynergyTests {
         try h.run(.openSession, at: Fixtures.at(9, 0))
         try h.run(.declareInterest(partner: "unicef", fiche: "TIM-01"), at: Fixtures.at(9, 1))
         try h.run(.markSynergy(fiche: "TIM-01", partners: ["unicef", "anict"], lead: "unicef"), at: Fixtures.at(9, 2))
-        try h.run(.record(EntryContent(kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01", amount: 30_000_000)),
-                  at: Fixtures.at(9, 3))
-        try h.run(.record(EntryContent(kind: .commitment, text: "", partner: "anict", fiche: "TIM-01", amount: 8_000_000,
-                                       currency: "EUR")), at: Fixtures.at(9, 4))
+        try h.run(
+            .record(EntryContent(kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01", amount: 30_000_000)),
+            at: Fixtures.at(9, 3))
+        try h.run(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "", partner: "anict", fiche: "TIM-01", amount: 8_000_000,
+                    currency: "EUR")), at: Fixtures.at(9, 4))
         return h
     }
 
@@ -31,9 +36,16 @@ struct SynergyTests {
             let line = try EventCodec.encode(e)
             #expect(try EventCodec.decode(line) == e)
         }
-        let line = String(decoding: try EventCodec.encode(Event(seq: 2, at: Fixtures.at(9, 0), seat: "rapporteur",
-                                                                payload: payloads[1])), as: UTF8.self)
-        #expect(line == #"{"seq":2,"at":"2023-10-17T09:00:00.000+00:00","seat":"rapporteur","type":"synergyMarked","fiche":"TIM-01","lead":"unicef","partners":["unicef","anict"]}"#)
+        let line = String(
+            decoding: try EventCodec.encode(
+                Event(
+                    seq: 2, at: Fixtures.at(9, 0), seat: "rapporteur",
+                    payload: payloads[1])), as: UTF8.self)
+        #expect(
+            line
+                == #"{"seq":2,"at":"2023-10-17T09:00:00.000+00:00","seat":"rapporteur","type":"synergyMarked","#
+                + #""fiche":"TIM-01","lead":"unicef","partners":["unicef","anict"]}"#
+        )
     }
 
     @Test func theRapporteurMayRecordTheDebatesButNotTheProjector() throws {
@@ -68,7 +80,9 @@ struct SynergyTests {
         #expect(h.state.entry(4)?.statusChanges.first?.previous == .announced)
         try h.run(.withdrawCommitment(entry: 5, reason: "Hors mandat"), at: Fixtures.at(9, 11))
         #expect(h.state.entry(5)?.withdrawal?.reason == "Hors mandat")
-        #expect(throws: Refusal.self) { try h.run(.withdrawCommitment(entry: 5, reason: "encore"), at: Fixtures.at(9, 12)) }
+        #expect(throws: Refusal.self) {
+            try h.run(.withdrawCommitment(entry: 5, reason: "encore"), at: Fixtures.at(9, 12))
+        }
         let board = SynergyBoard(h.state)
         let tim = try #require(board.rows.first { $0.fiche.id == "TIM-01" })
         #expect(tim.committed == ["FCFA": 30_000_000])
@@ -116,9 +130,14 @@ struct SynergyTests {
     @Test func amountsSaturateInsteadOfOverflowing() throws {
         var s = try Self.debated().state
         for i in 0..<3 {
-            s.evolve(Event(seq: s.lastSeq + 1, at: Fixtures.at(10, i), seat: "rapporteur",
-                           payload: .entryRecorded(item: nil, entry: EntryContent(kind: .commitment, text: "x", partner: "unicef",
-                                                                                  fiche: "DIE-01", amount: Int64.max / 2, currency: "FCFA"))))
+            s.evolve(
+                Event(
+                    seq: s.lastSeq + 1, at: Fixtures.at(10, i), seat: "rapporteur",
+                    payload: .entryRecorded(
+                        item: nil,
+                        entry: EntryContent(
+                            kind: .commitment, text: "x", partner: "unicef",
+                            fiche: "DIE-01", amount: Int64.max / 2, currency: "FCFA"))))
         }
         let die = try #require(SynergyBoard(s).rows.first { $0.fiche.id == "DIE-01" })
         #expect(die.committed["FCFA"] == Int64.max)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 
 extension Harness {
@@ -44,7 +45,9 @@ struct UndoTests {
         h.seat = "facilitator"
         try h.act(.startItem(id: nil), at: at(9, 2))
         h.seat = "rapporteur"
-        try h.act(.record(EntryContent(kind: .note, text: "Mot de bienvenue du Directeur général de l'ADR.")), at: at(9, 10))
+        try h.act(
+            .record(EntryContent(kind: .note, text: "Mot de bienvenue du Directeur général de l'ADR.")),
+            at: at(9, 10))
         h.seat = "facilitator"
         try h.act(.endItem, at: at(9, 41))
         try h.act(.startItem(id: nil), at: at(9, 45))
@@ -59,14 +62,18 @@ struct UndoTests {
     static func documents(_ state: SessionState, now: Instant) -> [String: Data] {
         var out: [String: Data] = [:]
         for lang in [Language.fr, .en] {
-            for d in Documents.render(state, options: DocumentOptions(language: lang, now: now)) { out["\(lang)/\(d.name)"] = d.data }
+            for d in Documents.render(state, options: DocumentOptions(language: lang, now: now)) {
+                out["\(lang)/\(d.name)"] = d.data
+            }
         }
         return out
     }
 
     /// The state and documents after the undo equal those of the same journal without the undone
     /// event (and without the undo), same timestamps.
-    static func expectSameAsWithout(_ h: Harness, _ target: Int, now: Instant? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func expectSameAsWithout(
+        _ h: Harness, _ target: Int, now: Instant? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let without = h.events.filter { e in
             if case .undone = e.payload { return false }
             return e.seq != target && h.state.undoneBy[e.seq] == nil
@@ -84,14 +91,20 @@ struct UndoTests {
         let a = documents(h.state, now: moment), b = documents(expectedAsOf, now: moment)
         #expect(a.keys.sorted() == b.keys.sorted(), sourceLocation: sourceLocation)
         for name in a.keys.sorted() where a[name] != b[name] {
-            Issue.record("\(name) differs:\n\(DocScript.text(a[name]))\n---\n\(DocScript.text(b[name]))", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(name) differs:\n\(DocScript.text(a[name]))\n---\n\(DocScript.text(b[name]))",
+                sourceLocation: sourceLocation)
         }
         // Folding the whole journal, undo included, gives the state built event by event.
         #expect(SessionState.fold(Fixtures.programme, h.events) == h.state, sourceLocation: sourceLocation)
     }
 
-    static func refusal(_ code: String, sourceLocation: Testing.SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
-        do { try body(); Issue.record("expected the refusal \(code)", sourceLocation: sourceLocation) } catch let r as Refusal {
+    static func refusal(
+        _ code: String, sourceLocation: Testing.SourceLocation = #_sourceLocation, _ body: () throws -> Void
+    ) {
+        do { try body(); Issue.record("expected the refusal \(code)", sourceLocation: sourceLocation) } catch let r
+            as Refusal
+        {
             #expect(r.code == code, "\(r.en)", sourceLocation: sourceLocation)
             #expect(!r.fr.isEmpty && !r.en.isEmpty && r.fr != r.en, sourceLocation: sourceLocation)
         } catch { Issue.record("unexpected \(error)", sourceLocation: sourceLocation) }
@@ -141,7 +154,8 @@ struct UndoTests {
 
     @Test func anInsertedItemLeavesTheAgenda() throws {
         var h = try Self.morning()
-        let inserted = try h.act(.insertItem(title: "Pause café", seconds: 900, kind: .break, after: nil), at: Self.at(9, 55))
+        let inserted = try h.act(
+            .insertItem(title: "Pause café", seconds: 900, kind: .break, after: nil), at: Self.at(9, 55))
         guard case .itemInserted(_, _, let it) = inserted.last!.payload else { Issue.record("no insert"); return }
         #expect(h.state.item(it.id) != nil)
         let undone = try h.undo(at: Self.at(9, 56))
@@ -229,7 +243,9 @@ struct UndoTests {
         try h.act(.extendItem(seconds: 300), at: Self.at(9, 51))  // the facilitator's own last event
         h.seat = "rapporteur"
         let undone = try h.undo(at: Self.at(9, 52))
-        #expect(h.events.first { $0.seq == undone }?.payload == .participantCheckedIn(participant: "sg-dieli", day: "2023-10-17"))
+        #expect(
+            h.events.first { $0.seq == undone }?.payload
+                == .participantCheckedIn(participant: "sg-dieli", day: "2023-10-17"))
         #expect(h.state.attendance["2023-10-17"] == ["dg-adr", "maire-timissa"])
         #expect(h.state.timeBox("unicef-pres") == 1500, "the other seat's extension stands")
         // Checked in again, later: the sheet shows the later time.
@@ -250,8 +266,12 @@ struct UndoTests {
     @Test func aCommitmentStatusGoesBackToThePreviousOne() throws {
         var h = try Self.morning()
         h.seat = "rapporteur"
-        let c = try h.act(.record(EntryContent(kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01",
-                                               nature: .financial, amount: 25_000_000)), at: Self.at(9, 55)).last!.seq
+        let c = try h.act(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01",
+                    nature: .financial, amount: 25_000_000)), at: Self.at(9, 55)
+        ).last!.seq
         let confirmed = try h.act(.changeCommitmentStatus(entry: c, status: .confirmed), at: Self.at(9, 56)).last!.seq
         try h.act(.changeCommitmentStatus(entry: c, status: .signed), at: Self.at(9, 57))
         // The last change undone: back to confirmed.
@@ -269,8 +289,12 @@ struct UndoTests {
     @Test func anUndoneStatusChangeInTheMiddleKeepsTheLaterOne() throws {
         var h = try Self.morning()
         h.seat = "rapporteur"
-        let c = try h.act(.record(EntryContent(kind: .commitment, text: "", partner: "anict", fiche: "DIE-01",
-                                               nature: .financial, amount: 15_000, currency: "EUR")), at: Self.at(9, 55)).last!.seq
+        let c = try h.act(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "", partner: "anict", fiche: "DIE-01",
+                    nature: .financial, amount: 15_000, currency: "EUR")), at: Self.at(9, 55)
+        ).last!.seq
         let first = try h.act(.changeCommitmentStatus(entry: c, status: .intention), at: Self.at(9, 56)).last!.seq
         try h.act(.changeCommitmentStatus(entry: c, status: .confirmed), at: Self.at(9, 57))
         let undone = try h.undo(first, at: Self.at(9, 58))
@@ -355,7 +379,8 @@ struct UndoTests {
     @Test func entriesAreRetractedNotUndone() throws {
         var h = try Self.morning()
         h.seat = "rapporteur"
-        let note = try h.act(.record(EntryContent(kind: .note, text: "Saisie par erreur.")), at: Self.at(9, 50)).last!.seq
+        let note = try h.act(.record(EntryContent(kind: .note, text: "Saisie par erreur.")), at: Self.at(9, 50))
+            .last!.seq
         do { try h.undo(at: Self.at(9, 51)); Issue.record("expected a refusal") } catch let r as Refusal {
             #expect(r.code == "entry-use-retract")
             #expect(r.fr.contains("retract \(note)") && r.en.contains("retract \(note)"))
@@ -396,12 +421,15 @@ struct UndoTests {
     @Test func aWalkInOrAnInsertedItemInUseStays() throws {
         var h = try Self.morning()
         h.seat = "rapporteur"
-        let added = try h.act(.addParticipant(Participant(id: "maire-koula", function: "Maire de Koula", sex: .female)),
-                              at: Self.at(9, 50)).last!.seq
+        let added = try h.act(
+            .addParticipant(Participant(id: "maire-koula", function: "Maire de Koula", sex: .female)),
+            at: Self.at(9, 50)
+        ).last!.seq
         try h.act(.checkIn(who: "maire-koula", day: nil), at: Self.at(9, 51))
         Self.refusal("participant-since-used") { try h.undo(added, at: Self.at(9, 52)) }
         h.seat = "facilitator"
-        let ins = try h.act(.insertItem(title: "Pause café", seconds: 900, kind: .break, after: "unicef-pres"), at: Self.at(9, 53))
+        let ins = try h.act(
+            .insertItem(title: "Pause café", seconds: 900, kind: .break, after: "unicef-pres"), at: Self.at(9, 53))
         guard case .itemInserted(_, _, let it) = ins.last!.payload else { return }
         try h.act(.insertItem(title: "Annonces", seconds: 300, kind: .other, after: it.id), at: Self.at(9, 54))
         Self.refusal("item-since-used") { try h.undo(ins.last!.seq, at: Self.at(9, 55)) }
@@ -422,7 +450,9 @@ struct UndoTests {
     @Test func theUndoIsAJournalLineNamingTheEventItUndoes() throws {
         let e = Event(seq: 31, at: Self.at(10, 7), seat: "facilitator", payload: .undone(seq: 28))
         let line = String(decoding: try EventCodec.encode(e), as: UTF8.self)
-        #expect(line == #"{"seq":31,"at":"2023-10-17T10:07:00.000+00:00","seat":"facilitator","type":"undone","undoes":28}"#)
+        #expect(
+            line == #"{"seq":31,"at":"2023-10-17T10:07:00.000+00:00","seat":"facilitator","type":"undone","undoes":28}"#
+        )
         #expect(try EventCodec.decode(Data(line.utf8)) == e)
     }
 
@@ -432,10 +462,14 @@ struct UndoTests {
         try h.undo(at: Self.at(10, 7))
         let undo = h.events.last!
         let before = SessionState.fold(Fixtures.programme, h.events.dropLast())
-        #expect(EventDescription.detail(undo.payload, state: before) == "#\(ended) itemEnded: Présentation UNICEF [unicef-pres]")
+        #expect(
+            EventDescription.detail(undo.payload, state: before) == "#\(ended) itemEnded: Présentation UNICEF "
+                + "[unicef-pres]")
         let endedEvent = h.events.first { $0.seq == ended }!
         let lineBefore = SessionState.fold(Fixtures.programme, h.events.prefix { $0.seq < ended })
-        #expect(EventDescription.line(endedEvent, state: lineBefore, undoneBy: undo.seq).hasSuffix("(undone by #\(undo.seq))"))
+        #expect(
+            EventDescription.line(endedEvent, state: lineBefore, undoneBy: undo.seq).hasSuffix(
+                "(undone by #\(undo.seq))"))
         #expect(!SessionState.isUndoable(.entryRecorded(item: nil, entry: EntryContent(kind: .note, text: "x"))))
         #expect(SessionState.isUndoable(.itemEnded(item: "x")))
     }

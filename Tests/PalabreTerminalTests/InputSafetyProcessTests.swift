@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
-import Testing
 import PalabreUI
+import Testing
 
 /// The real `palabre` in tmux fed what a terminal, a clumsy hand or a paste can send: nothing
 /// but a deliberate key may record an event, and nothing typed may be lost.
@@ -13,8 +13,9 @@ struct InputSafetyProcessTests {
         let root = try makeTemporaryDirectory()
         let session = root.appendingPathComponent("segou")
         try FileManager.default.createDirectory(at: session, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("sessions/segou-2023/programme.yaml"),
-                                         to: session.appendingPathComponent("programme.yaml"))
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("sessions/segou-2023/programme.yaml"),
+            to: session.appendingPathComponent("programme.yaml"))
         for verb in verbs {
             let result = try palabreDo(session, verb)
             #expect(result.status == 0, "palabre do \(verb.joined(separator: " ")): \(result.error)")
@@ -88,22 +89,28 @@ struct InputSafetyProcessTests {
     /// Waits until the wrapped process ended; a clear failure rather than a bare timeout.
     func expectExitedRestored(_ tmux: TmuxSession, _ root: URL, after what: String) throws {
         let ended = (try? waitForFile(root.appendingPathComponent("status"), timeout: .seconds(3))) != nil
-        #expect(ended, "palabre did not exit after \(what); screen:\n\((try? tmux.screen().joined(separator: "\n")) ?? "")")
+        #expect(
+            ended, "palabre did not exit after \(what); screen:\n\((try? tmux.screen().joined(separator: "\n")) ?? "")")
         if ended { try expectTerminalRestored(tmux, root) }
     }
 
     // MARK: 1
 
-    @Test("Keypad, modified and split sequences and pastes record nothing on the facilitator screen",
-          arguments: ["screen", "xterm-256color"])
+    @Test(
+        "Keypad, modified and split sequences and pastes record nothing on the facilitator screen",
+        arguments: ["screen", "xterm-256color"])
     func noiseRecordsNothing(term: String) throws {
         let exe = try builtExecutable("palabre")
-        let (root, session) = try makeSession([["start-day"], ["start-item"], ["request-floor", "gouverneur"], ["give-floor"]])
+        let (root, session) = try makeSession([
+            ["start-day"], ["start-item"], ["request-floor", "gouverneur"], ["give-floor"],
+        ])
         defer { try? FileManager.default.removeItem(at: root) }
-        let tmux = try TmuxSession(command: wrappedPalabre("env TERM=\(term) \(exe)", "run \(session.path)", directory: root),
-                                   width: 100, height: 30, directory: root)
+        let tmux = try TmuxSession(
+            command: wrappedPalabre("env TERM=\(term) \(exe)", "run \(session.path)", directory: root),
+            width: 100, height: 30, directory: root)
         try tmux.waitForScreen("the facilitator screen with a speaker") {
-            $0.contains { $0.contains("[F1 Modération]") } && $0.contains { $0.contains("▶ Représentant du Gouverneur") }
+            $0.contains { $0.contains("[F1 Modération]") }
+                && $0.contains { $0.contains("▶ Représentant du Gouverneur") }
         }
         let before = journalLines(session)
         #expect(before.count == 5)
@@ -147,13 +154,15 @@ struct InputSafetyProcessTests {
 
     // MARK: 2
 
-    @Test("List mode on F2: a word typed there after ↑ neither adopts nor retracts; back to the input line, accents kept")
+    @Test(
+        "List mode on F2: a word typed there after ↑ neither adopts nor retracts; back to the input line, accents kept")
     func listModeLocks() throws {
         let exe = try builtExecutable("palabre")
         let (root, session) = try makeSession([["start-day"], ["start-item"]])
         defer { try? FileManager.default.removeItem(at: root) }
-        let tmux = try TmuxSession(command: wrappedPalabre(exe, "attach \(session.path) --seat rapporteur", directory: root),
-                                   width: 100, height: 30, directory: root)
+        let tmux = try TmuxSession(
+            command: wrappedPalabre(exe, "attach \(session.path) --seat rapporteur", directory: root),
+            width: 100, height: 30, directory: root)
         try tmux.waitForScreen("the rapporteur screen") { $0.contains { $0.contains("[F2 Compte rendu]") } }
         try tmux.type("Première note")
         try tmux.press("Enter")
@@ -195,8 +204,9 @@ struct InputSafetyProcessTests {
         let exe = try builtExecutable("palabre")
         let (root, session) = try makeSession([["start-day"], ["start-item"]])
         defer { try? FileManager.default.removeItem(at: root) }
-        let tmux = try TmuxSession(command: wrappedPalabre(exe, "run \(session.path)", directory: root),
-                                   width: 100, height: 30, directory: root)
+        let tmux = try TmuxSession(
+            command: wrappedPalabre(exe, "run \(session.path)", directory: root),
+            width: 100, height: 30, directory: root)
         try tmux.waitForScreen("the item running") { $0.contains { $0.contains("▶ Accueil et") } }
         let start = journalLines(session).count
 
@@ -208,9 +218,12 @@ struct InputSafetyProcessTests {
 
         try tmux.press("u")
         lines = try waitForJournal(session, "the undo") { $0.count == start + 2 }
-        #expect(lines.last?.contains(#""seat":"facilitator","type":"undone","undoes":\#(ended)"#) == true, "\(lines.last ?? "")")
+        #expect(
+            lines.last?.contains(#""seat":"facilitator","type":"undone","undoes":\#(ended)"#) == true,
+            "\(lines.last ?? "")")
         try tmux.waitForScreen("the item running again") {
-            $0.contains { $0.contains("Annulé : l'événement n°\u{00A0}\(ended)") } && $0.contains { $0.contains("▶ Accueil et") }
+            $0.contains { $0.contains("Annulé : l'événement n°\u{00A0}\(ended)") }
+                && $0.contains { $0.contains("▶ Accueil et") }
         }
         #expect(try timingRow(session, "d1-accueil")?[10] == "en cours")
 
@@ -222,7 +235,9 @@ struct InputSafetyProcessTests {
         try tmux.press("C-z")
         lines = try waitForJournal(session, "the second undo") { $0.count == start + 4 }
         #expect(lines.last?.contains(#""type":"undone","undoes":\#(extended)"#) == true, "\(lines.last ?? "")")
-        try tmux.waitForScreen("the extension undone") { $0.contains { $0.contains("Annulé : l'événement n°\u{00A0}\(extended)") } }
+        try tmux.waitForScreen("the extension undone") {
+            $0.contains { $0.contains("Annulé : l'événement n°\u{00A0}\(extended)") }
+        }
         let row = try timingRow(session, "d1-accueil")
         #expect(row?[9] == "0" && row?[10] == "en cours", "\(row ?? [])")
 
@@ -241,8 +256,10 @@ struct InputSafetyProcessTests {
         let minutes = try runProcess(try builtExecutable("palabre"), ["minutes", session.path])
         #expect(minutes.status == 0, "\(minutes.error)")
         let csv = try String(contentsOf: session.appendingPathComponent("out/timing.csv"), encoding: .utf8)
-        return csv.split(whereSeparator: \.isNewline).map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
-            .first { $0.count > 10 && $0[1] == item }
+        return csv.split(whereSeparator: \.isNewline).map {
+            $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        }
+        .first { $0.count > 10 && $0[1] == item }
     }
 
     // MARK: 4
@@ -256,8 +273,9 @@ struct InputSafetyProcessTests {
         let text = "Brouillon non envoyé é"
         let start = journalLines(session)
         do {
-            let tmux = try TmuxSession(command: wrappedPalabre(exe, "attach \(session.path) --seat rapporteur", directory: root),
-                                       width: 100, height: 30, directory: root)
+            let tmux = try TmuxSession(
+                command: wrappedPalabre(exe, "attach \(session.path) --seat rapporteur", directory: root),
+                width: 100, height: 30, directory: root)
             try tmux.waitForScreen("the rapporteur screen") { $0.contains { $0.contains("[F2 Compte rendu]") } }
             try tmux.type(text)
             try tmux.waitForScreen("the typed draft") { Self.inputText($0) == text }
@@ -266,7 +284,9 @@ struct InputSafetyProcessTests {
                 $0.contains { $0.contains("Brouillon non envoyé — Ctrl-C à nouveau pour quitter, il sera conservé") }
             }
             usleep(200_000)
-            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("status").path), "exited on the first Ctrl-C")
+            #expect(
+                !FileManager.default.fileExists(atPath: root.appendingPathComponent("status").path),
+                "exited on the first Ctrl-C")
             try tmux.press("C-c")
             try expectExitedRestored(tmux, root, after: "the second Ctrl-C")
         }
@@ -277,17 +297,22 @@ struct InputSafetyProcessTests {
         #expect(saved.contains(text), "\(saved)")
 
         // Attached again: the draft is back in the input line, then sent.
-        for name in ["status", "stty.txt"] { try? FileManager.default.removeItem(at: root.appendingPathComponent(name)) }
-        let tmux = try TmuxSession(command: wrappedPalabre(exe, "attach \(session.path) --seat rapporteur", directory: root),
-                                   width: 100, height: 30, directory: root)
+        for name in ["status", "stty.txt"] {
+            try? FileManager.default.removeItem(at: root.appendingPathComponent(name))
+        }
+        let tmux = try TmuxSession(
+            command: wrappedPalabre(exe, "attach \(session.path) --seat rapporteur", directory: root),
+            width: 100, height: 30, directory: root)
         let screen = try tmux.waitForScreen("the restored draft") {
             Self.inputText($0) == text && $0.contains { $0.contains("Brouillon non envoyé restauré") }
         }
         #expect(Self.inputText(screen) == text)
         try tmux.press("Enter")
         let lines = try waitForJournal(session, "the draft sent") { $0.count == start.count + 1 }
-        #expect(lines.last?.contains(#""seat":"rapporteur","type":"entryRecorded","entry":{"kind":"note","text":"\#(text)"}"#) == true,
-                "\(lines.last ?? "")")
+        #expect(
+            lines.last?.contains(
+                #""seat":"rapporteur","type":"entryRecorded","entry":{"kind":"note","text":"\#(text)"}"#) == true,
+            "\(lines.last ?? "")")
         let deadline = ContinuousClock.now + .seconds(3)
         while ContinuousClock.now < deadline, FileManager.default.fileExists(atPath: draftFile.path) { usleep(50_000) }
         #expect(!FileManager.default.fileExists(atPath: draftFile.path), "the draft file stayed after sending")
@@ -303,8 +328,9 @@ struct InputSafetyProcessTests {
         let exe = try builtExecutable("palabre")
         let (root, session) = try makeSession([["start-day"], ["start-item"]])
         defer { try? FileManager.default.removeItem(at: root) }
-        let tmux = try TmuxSession(command: wrappedPalabre(exe, "attach \(session.path) --seat rapporteur", directory: root),
-                                   width: 100, height: 30, directory: root)
+        let tmux = try TmuxSession(
+            command: wrappedPalabre(exe, "attach \(session.path) --seat rapporteur", directory: root),
+            width: 100, height: 30, directory: root)
         try tmux.waitForScreen("the rapporteur screen") { $0.contains { $0.contains("[F2 Compte rendu]") } }
         let start = journalLines(session)
 

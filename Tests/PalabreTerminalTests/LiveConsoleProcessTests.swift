@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
-import Testing
 import PalabreUI
+import Testing
 
 /// The real `palabre run` in tmux, typed at and resized like a person would.
 @Suite("palabre run in tmux", .serialized)
@@ -12,8 +12,9 @@ struct LiveConsoleProcessTests {
     /// A fresh copy of the Ségou sample session.
     func segouCopy() throws -> URL {
         let dir = try makeTemporaryDirectory()
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("sessions/segou-2023/programme.yaml"),
-                                         to: dir.appendingPathComponent("programme.yaml"))
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("sessions/segou-2023/programme.yaml"),
+            to: dir.appendingPathComponent("programme.yaml"))
         return dir
     }
 
@@ -22,7 +23,8 @@ struct LiveConsoleProcessTests {
         let palabre = try builtExecutable("palabre")
         let dir = try segouCopy()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let tmux = try TmuxSession(command: wrappedPalabre(palabre, "run \(dir.path)", directory: dir), width: 100, height: 30, directory: dir)
+        let tmux = try TmuxSession(
+            command: wrappedPalabre(palabre, "run \(dir.path)", directory: dir), width: 100, height: 30, directory: dir)
 
         try tmux.waitForScreen("the facilitator screen") { $0.contains { $0.contains("[F1 Modération]") } }
         #expect(try tmux.display("#{alternate_on}") == "1")
@@ -36,22 +38,30 @@ struct LiveConsoleProcessTests {
         try tmux.press("F6")
         try tmux.waitForScreen("the decision kind") { $0.contains { $0.contains("Décision") } }
         try tmux.type(Self.decision)
-        try tmux.waitForScreen("the typed text") { $0.contains { $0.contains("Décision : prêt de 2") && $0.contains("Diéli") } }
+        try tmux.waitForScreen("the typed text") {
+            $0.contains { $0.contains("Décision : prêt de 2") && $0.contains("Diéli") }
+        }
         try tmux.press("Enter")
         let journal = dir.appendingPathComponent("journal.jsonl")
         let deadline = ContinuousClock.now + .seconds(5)
-        while ContinuousClock.now < deadline, !((try? String(contentsOf: journal, encoding: .utf8)) ?? "").contains("entryRecorded") {
+        while ContinuousClock.now < deadline,
+            !((try? String(contentsOf: journal, encoding: .utf8)) ?? "").contains("entryRecorded")
+        {
             usleep(50_000)
         }
 
         try tmux.resize(width: 40, height: 12)
-        var screen = try tmux.waitForScreen("the compact layout") { $0.count == 12 && $0.contains { $0.contains("F2") } }
+        var screen = try tmux.waitForScreen("the compact layout") {
+            $0.count == 12 && $0.contains { $0.contains("F2") }
+        }
         #expect(screen.allSatisfy { TextWidth.width(of: $0) <= 40 })
         try tmux.resize(width: 1, height: 1)
         usleep(300_000)
         #expect(try tmux.display("#{pane_dead}") == "0")
         try tmux.resize(width: 120, height: 40)
-        screen = try tmux.waitForScreen("the full layout again") { $0.count == 40 && $0.contains { $0.contains("[F2 Compte rendu]") } }
+        screen = try tmux.waitForScreen("the full layout again") {
+            $0.count == 40 && $0.contains { $0.contains("[F2 Compte rendu]") }
+        }
         #expect(screen.contains { $0.contains("Diéli") })
 
         try tmux.press("C-c")

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
-import Testing
 import PalabreUI
+import Testing
 
 /// The real `palabre replay` in tmux, on the recorded Ségou meeting.
 @Suite("palabre replay in tmux", .serialized)
@@ -12,8 +12,9 @@ struct ReplayProcessTests {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let session = packageRoot.appendingPathComponent("sessions/segou-2023-recorded").path
-        let tmux = try TmuxSession(command: wrappedPalabre(palabre, "replay \(session) --speed 600", directory: dir),
-                                   width: 100, height: 30, directory: dir)
+        let tmux = try TmuxSession(
+            command: wrappedPalabre(palabre, "replay \(session) --speed 600", directory: dir),
+            width: 100, height: 30, directory: dir)
 
         try tmux.waitForScreen("the replay playing") { $0.contains { $0.contains("LECTURE ×600 · Jour 1") } }
         #expect(try tmux.display("#{alternate_on}") == "1")
@@ -23,7 +24,9 @@ struct ReplayProcessTests {
         try tmux.waitForScreen("the go-to prompt") { $0.contains { $0.contains("Aller à") } }
         try tmux.type("2 08:10")
         try tmux.press("Enter")
-        let screen = try tmux.waitForScreen("day 2") { $0.contains { $0.contains("PAUSE ×600 · Jour 2 · 2023-10-18 08:10:00") } }
+        let screen = try tmux.waitForScreen("day 2") {
+            $0.contains { $0.contains("PAUSE ×600 · Jour 2 · 2023-10-18 08:10:00") }
+        }
         #expect(screen[0].contains("Jour 2 ·"), "\(screen[0])")
         #expect(screen.contains { $0.contains("Jour 2 · mercredi 18 octobre 2023") })
 
@@ -43,11 +46,13 @@ struct ReplayProcessTests {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let recorded = packageRoot.appendingPathComponent("sessions/segou-2023-recorded")
-        try FileManager.default.copyItem(at: recorded.appendingPathComponent("programme.yaml"), to: dir.appendingPathComponent("programme.yaml"))
+        try FileManager.default.copyItem(
+            at: recorded.appendingPathComponent("programme.yaml"), to: dir.appendingPathComponent("programme.yaml"))
         var lines = try String(contentsOf: recorded.appendingPathComponent("journal.jsonl"), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines[9] = "{\"seq\":10,\"at\":"
-        try lines.joined(separator: "\n").write(to: dir.appendingPathComponent("journal.jsonl"), atomically: true, encoding: .utf8)
+        try lines.joined(separator: "\n").write(
+            to: dir.appendingPathComponent("journal.jsonl"), atomically: true, encoding: .utf8)
         let refused = try runProcess(palabre, ["replay", dir.path])
         #expect(refused.status == 1)
         #expect(refused.error.contains("journal.jsonl:10: the journal is damaged here"), "\(refused.error)")
@@ -57,9 +62,13 @@ struct ReplayProcessTests {
         let torn = String(intact.dropLast(30))
         try torn.write(to: dir.appendingPathComponent("journal.jsonl"), atomically: true, encoding: .utf8)
         let count = intact.split(separator: "\n").count
-        let tmux = try TmuxSession(command: wrappedPalabre(palabre, "replay \(dir.path)/journal.jsonl --from \"3 16:00\"", directory: dir),
-                                   width: 100, height: 30, directory: dir)
-        try tmux.waitForScreen("the warning banner") { $0.contains { $0.contains("Journal déchiré") && $0.contains("\(count - 1)") } }
+        let tmux = try TmuxSession(
+            command: wrappedPalabre(
+                palabre, "replay \(dir.path)/journal.jsonl --from \"3 16:00\"", directory: dir),
+            width: 100, height: 30, directory: dir)
+        try tmux.waitForScreen("the warning banner") {
+            $0.contains { $0.contains("Journal déchiré") && $0.contains("\(count - 1)") }
+        }
         try tmux.press("C-c")
         #expect(try waitForFile(dir.appendingPathComponent("status")) == "EXIT=0\n")
         // Read-only: the torn bytes are still there.

@@ -1,15 +1,16 @@
 import Foundation
 import Glibc
-import Testing
 import PalabreUI
+import Testing
 
 /// Several seats on one session: real processes in tmux, `palabre do` and `palabre script`.
 @Suite("Seats on one session", .serialized)
 struct SeatsProcessTests {
     func session(_ sample: String = "segou-2023") throws -> URL {
         let dir = try makeTemporaryDirectory()
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("sessions/\(sample)/programme.yaml"),
-                                         to: dir.appendingPathComponent("programme.yaml"))
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("sessions/\(sample)/programme.yaml"),
+            to: dir.appendingPathComponent("programme.yaml"))
         return dir
     }
 
@@ -41,7 +42,8 @@ struct SeatsProcessTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let d = dir.path
 
-        let facilitator = try TmuxSession(command: Self.seat(exe, "run \(d)", dir, tag: "fac1"), width: 100, height: 30, directory: dir)
+        let facilitator = try TmuxSession(
+            command: Self.seat(exe, "run \(d)", dir, tag: "fac1"), width: 100, height: 30, directory: dir)
         try facilitator.waitForScreen("the facilitator seat") { $0.contains { $0.contains("[F1 Modération]") } }
         // A second facilitator is refused, naming the holder.
         let second = try palabre(["attach", d, "--seat", "facilitator"])
@@ -51,10 +53,16 @@ struct SeatsProcessTests {
         // The agenda is driven by `palabre do`, as a facilitator would from a script.
         #expect(try palabre(["do", d, "start-day"]).status == 0)
         #expect(try palabre(["do", d, "start-item"]).status == 0)
-        try facilitator.waitForScreen("the facilitator following the journal") { $0.contains { $0.contains("▶ Accueil et") } }
+        try facilitator.waitForScreen("the facilitator following the journal") {
+            $0.contains { $0.contains("▶ Accueil et") }
+        }
 
-        let rapporteur = try TmuxSession(command: Self.seat(exe, "attach \(d) --seat rapporteur", dir, tag: "rap"), width: 100, height: 30, directory: dir)
-        let projector = try TmuxSession(command: Self.seat(exe, "attach \(d) --seat projector", dir, tag: "proj"), width: 120, height: 40, directory: dir)
+        let rapporteur = try TmuxSession(
+            command: Self.seat(exe, "attach \(d) --seat rapporteur", dir, tag: "rap"), width: 100, height: 30,
+            directory: dir)
+        let projector = try TmuxSession(
+            command: Self.seat(exe, "attach \(d) --seat projector", dir, tag: "proj"), width: 120, height: 40,
+            directory: dir)
         try rapporteur.waitForScreen("the rapporteur seat") { $0.contains { $0.contains("[F2 Compte rendu]") } }
         try projector.waitForScreen("the projector seat") { $0.contains { $0.contains("[F5 Projection]") } }
 
@@ -63,7 +71,9 @@ struct SeatsProcessTests {
         try rapporteur.type("/d " + text)
         try rapporteur.press("Enter")
         let typedAt = ContinuousClock.now
-        try projector.waitForScreen("the decision on the wall") { $0.contains { $0.contains("l'ADR réunit les communes") } }
+        try projector.waitForScreen("the decision on the wall") {
+            $0.contains { $0.contains("l'ADR réunit les communes") }
+        }
         #expect(ContinuousClock.now - typedAt < .seconds(1))
 
         // The projector is read-only: keys that would record are refused on screen, and from the
@@ -78,12 +88,17 @@ struct SeatsProcessTests {
         let shell = Int32(try facilitator.display("#{pane_pid}"))!
         let pid = try #require(childPid(of: shell))
         kill(pid, SIGKILL)
-        let takeover = try TmuxSession(command: Self.seat(exe, "attach \(d) --seat facilitator --take-over", dir, tag: "fac2"),
-                                       width: 100, height: 30, directory: dir)
-        let screen = try takeover.waitForScreen("the new facilitator") { $0.contains { $0.contains("[F1 Modération]") } }
+        let takeover = try TmuxSession(
+            command: Self.seat(exe, "attach \(d) --seat facilitator --take-over", dir, tag: "fac2"),
+            width: 100, height: 30, directory: dir)
+        let screen = try takeover.waitForScreen("the new facilitator") {
+            $0.contains { $0.contains("[F1 Modération]") }
+        }
         #expect(screen.contains { $0.contains("ne tournait plus") || $0.contains("poste de modération repris") })
-        try takeover.press("t")   // end the item from the new facilitator seat
-        try projector.waitForScreen("the projector following the new facilitator") { !$0.contains { $0.contains("Accueil et enregistrement") && $0.contains("TEMPS") } }
+        try takeover.press("t")  // end the item from the new facilitator seat
+        try projector.waitForScreen("the projector following the new facilitator") {
+            !$0.contains { $0.contains("Accueil et enregistrement") && $0.contains("TEMPS") }
+        }
 
         // One consistent journal: seq 1…n, the decision once, the item ended once.
         let lines = journalLines(dir)
@@ -110,7 +125,8 @@ struct SeatsProcessTests {
             var lines: [String] = []
             for i in 1...500 {
                 // The facilitator also extends the item now and then; all three record notes.
-                lines.append(seat == "facilitator" && i % 50 == 0 ? "extend 1" : "note \"w\(n) n°\(i) é\" --seat \(seat)")
+                lines.append(
+                    seat == "facilitator" && i % 50 == 0 ? "extend 1" : "note \"w\(n) n°\(i) é\" --seat \(seat)")
             }
             let script = dir.appendingPathComponent("w\(n).palabre")
             try lines.joined(separator: "\n").write(to: script, atomically: true, encoding: .utf8)
@@ -119,8 +135,10 @@ struct SeatsProcessTests {
             let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
             var actions = posix_spawn_file_actions_t()
             posix_spawn_file_actions_init(&actions)
-            posix_spawn_file_actions_addopen(&actions, 1, dir.appendingPathComponent("w\(n).out").path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            posix_spawn_file_actions_addopen(&actions, 2, dir.appendingPathComponent("w\(n).err").path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(
+                &actions, 1, dir.appendingPathComponent("w\(n).out").path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(
+                &actions, 2, dir.appendingPathComponent("w\(n).err").path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             #expect(posix_spawn(&pid, exe, &actions, nil, argv, environ) == 0)
             pids.append(pid)
         }

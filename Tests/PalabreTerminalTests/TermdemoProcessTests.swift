@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
-import Testing
 import PalabreUI
+import Testing
 
 /// Runs a program and returns its exit status, standard output and standard error.
 ///
@@ -9,7 +9,9 @@ import PalabreUI
 /// exit through a descriptor the child inherits, and the tmux server, forked by the tmux
 /// client, keeps it open, so `waitUntilExit` never returns.
 @discardableResult
-func runProcess(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws
+func runProcess(
+    _ path: String, _ arguments: [String], environment: [String: String]? = nil
+) throws
     -> (status: Int32, output: String, error: String)
 {
     let base = FileManager.default.temporaryDirectory.appendingPathComponent("palabre-run-\(UUID().uuidString)").path
@@ -94,7 +96,8 @@ func expectTerminalRestored(_ tmux: TmuxSession, _ dir: URL) throws {
 }
 
 /// The package's root folder.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 struct TmuxError: Error, CustomStringConvertible {
     var description: String
@@ -119,7 +122,8 @@ final class TmuxSession {
         // No `window-size manual` in the configuration: tmux 3.3a then crashes on
         // `resize-window -x 1 -y 1`; resize-window sets it for the window anyway.
         let config = directory.appendingPathComponent("tmux.conf")
-        try "set -g status off\nset -g default-terminal tmux-256color\n".write(to: config, atomically: true, encoding: .utf8)
+        try "set -g status off\nset -g default-terminal tmux-256color\n".write(
+            to: config, atomically: true, encoding: .utf8)
         try tmux(["-f", config.path, "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "demo", command])
         socketPath = try? display("#{socket_path}")
     }
@@ -187,7 +191,7 @@ func childPid(of parent: Int32) -> Int32? {
     let path = "/proc/\(parent)/task/\(parent)/children"
     for _ in 0..<50 {
         if let text = try? String(contentsOfFile: path, encoding: .utf8),
-           let first = text.split(separator: " ").first, let pid = Int32(first)
+            let first = text.split(separator: " ").first, let pid = Int32(first)
         {
             return pid
         }
@@ -217,7 +221,8 @@ struct TermdemoProcessTests {
     /// child and carries on when the child exits normally.
     static func command(demo: String, directory: URL, prefix: String = "") -> String {
         let d = directory.path
-        return "bash -c '\(prefix)\(demo) \(d)/out.txt; echo EXIT=$? > \(d)/status; stty -a > \(d)/stty.txt; exec sleep 60'"
+        return "bash -c '\(prefix)\(demo) \(d)/out.txt; echo EXIT=$? > \(d)/status; stty -a > \(d)/stty.txt; exec "
+            + "sleep 60'"
     }
 
     func expectRestored(_ tmux: TmuxSession, _ dir: URL) throws { try expectTerminalRestored(tmux, dir) }
@@ -227,7 +232,8 @@ struct TermdemoProcessTests {
         let demo = try termdemoPath()
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let tmux = try TmuxSession(command: Self.command(demo: demo, directory: dir), width: 100, height: 30, directory: dir)
+        let tmux = try TmuxSession(
+            command: Self.command(demo: demo, directory: dir), width: 100, height: 30, directory: dir)
 
         var screen = try tmux.waitForScreen("the demo") { $0.contains { $0.contains("Texte :") } }
         #expect(screen.count == 30)
@@ -241,7 +247,8 @@ struct TermdemoProcessTests {
         try tmux.press("Enter")
         // Both rows of one refresh: a capture can fall between the two.
         screen = try tmux.waitForScreen("the saved line and its message") { screen in
-            screen.contains { $0.contains("Dernière ligne : « \(Self.typed) »") } && screen.contains { $0.contains("(1 ligne)") }
+            screen.contains { $0.contains("Dernière ligne : « \(Self.typed) »") }
+                && screen.contains { $0.contains("(1 ligne)") }
         }
         let saved = try String(contentsOf: dir.appendingPathComponent("out.txt"), encoding: .utf8)
         #expect(saved == Self.typed + "\n")
@@ -280,8 +287,9 @@ struct TermdemoProcessTests {
         let demo = try termdemoPath()
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let tmux = try TmuxSession(command: Self.command(demo: demo, directory: dir, prefix: "LC_ALL=C LANG=C "),
-                                   width: 80, height: 24, directory: dir)
+        let tmux = try TmuxSession(
+            command: Self.command(demo: demo, directory: dir, prefix: "LC_ALL=C LANG=C "),
+            width: 80, height: 24, directory: dir)
         var screen = try tmux.waitForScreen("the demo") { $0.contains { $0.contains("Texte :") } }
         #expect(screen[0].contains("palabre — démo du terminal"))
         try tmux.type("Été œ中")
@@ -303,7 +311,8 @@ struct TermdemoProcessTests {
         let demo = try termdemoPath()
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let tmux = try TmuxSession(command: Self.command(demo: demo, directory: dir), width: 80, height: 24, directory: dir)
+        let tmux = try TmuxSession(
+            command: Self.command(demo: demo, directory: dir), width: 80, height: 24, directory: dir)
         try tmux.waitForScreen("the demo") { $0.contains { $0.contains("Texte :") } }
         switch quit {
         case .q:
@@ -327,8 +336,9 @@ struct TermdemoProcessTests {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let prefix = "PALABRE_TERMDEMO_CRASH=1 SWIFT_BACKTRACE=\(backtrace) "
-        let tmux = try TmuxSession(command: Self.command(demo: demo, directory: dir, prefix: prefix),
-                                   width: 80, height: 24, directory: dir)
+        let tmux = try TmuxSession(
+            command: Self.command(demo: demo, directory: dir, prefix: prefix),
+            width: 80, height: 24, directory: dir)
         try tmux.waitForScreen("the demo") { $0.contains { $0.contains("Texte :") } }
         try tmux.press("F12")
         let status = try waitForFile(dir.appendingPathComponent("status"), timeout: .seconds(20))
@@ -345,7 +355,8 @@ struct TermdemoProcessTests {
         let demo = try termdemoPath()
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let tmux = try TmuxSession(command: Self.command(demo: demo, directory: dir), width: 80, height: 24, directory: dir)
+        let tmux = try TmuxSession(
+            command: Self.command(demo: demo, directory: dir), width: 80, height: 24, directory: dir)
         try tmux.waitForScreen("the demo") { $0.contains { $0.contains("Texte :") } }
         // q on an empty line quits, but not when pasted; the line break becomes a space.
         try tmux.tmux(["set-buffer", "q\nÉté"])
@@ -376,12 +387,15 @@ struct TermdemoProcessTests {
         env["TERM"] = "dumb"
         let result = try runProcess(demo, [dir.appendingPathComponent("out.txt").path], environment: env)
         #expect(result.status != 0)
-        #expect(result.error == "palabre: this terminal (TERM=dumb) cannot show the screens; use a terminal such as xterm-256color\n")
+        #expect(
+            result.error == "palabre: this terminal (TERM=dumb) cannot show the screens; use a terminal such as "
+                + "xterm-256color\n")
         #expect(result.output.isEmpty)
 
         // The same on a real terminal, inside tmux.
-        let tmux = try TmuxSession(command: Self.command(demo: demo, directory: dir, prefix: "TERM=dumb "),
-                                   width: 100, height: 10, directory: dir)
+        let tmux = try TmuxSession(
+            command: Self.command(demo: demo, directory: dir, prefix: "TERM=dumb "),
+            width: 100, height: 10, directory: dir)
         let status = try waitForFile(dir.appendingPathComponent("status"))
         #expect(status == "EXIT=1\n")
         let screen = try tmux.screen()

@@ -1,8 +1,9 @@
 import Foundation
 import Glibc
-import Testing
-@testable import PalabreTerminal
 import PalabreUI
+import Testing
+
+@testable import PalabreTerminal
 
 /// A pseudo-terminal pair: the session runs on the slave side, the test plays the
 /// terminal on the master side.
@@ -71,7 +72,8 @@ struct TerminalSessionTests {
         let pty = try PseudoTerminal(width: 80, height: 24)
         let before = pty.localModes()
         #expect(before & tcflag_t(ICANON) != 0)
-        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
+        let session = try TerminalSession(
+            inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
         defer { session.shutdown() }
         #expect(session.size == Size(width: 80, height: 24))
         #expect(session.colorForm == .colors256)
@@ -99,7 +101,8 @@ struct TerminalSessionTests {
     @Test("Keys arrive as Key values: UTF-8, arrows, function keys, Backspace, lone Esc")
     func keys() throws {
         let pty = try PseudoTerminal(width: 80, height: 24)
-        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
+        let session = try TerminalSession(
+            inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
         defer { session.shutdown() }
         _ = pty.drain()
         #expect(session.readKey() == nil)  // timeout
@@ -132,7 +135,8 @@ struct TerminalSessionTests {
     func shutdown() throws {
         let pty = try PseudoTerminal(width: 40, height: 12)
         let before = pty.localModes()
-        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
+        let session = try TerminalSession(
+            inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
         #expect(pty.localModes() != before)
         session.shutdown()
         #expect(pty.localModes() == before)
@@ -145,8 +149,9 @@ struct TerminalSessionTests {
     @Test("NO_COLOR gives the monochrome form")
     func noColor() throws {
         let pty = try PseudoTerminal(width: 40, height: 12)
-        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave,
-                                          options: sessionOptions(["TERM": "xterm-256color", "NO_COLOR": "1"]))
+        let session = try TerminalSession(
+            inputDescriptor: pty.slave, outputDescriptor: pty.slave,
+            options: sessionOptions(["TERM": "xterm-256color", "NO_COLOR": "1"]))
         defer { session.shutdown() }
         #expect(session.colorForm == .mono)
     }
@@ -156,7 +161,8 @@ struct TerminalSessionTests {
         let pty = try PseudoTerminal(width: 40, height: 12)
         let before = pty.localModes()
         #expect(throws: TerminalError.unsupportedTerminal(term: "dumb")) {
-            try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions(["TERM": "dumb"]))
+            try TerminalSession(
+                inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions(["TERM": "dumb"]))
         }
         #expect(throws: TerminalError.termNotSet) {
             try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions([:]))
@@ -169,8 +175,9 @@ struct TerminalSessionTests {
         }
         #expect(pty.localModes() == before)
         #expect(pty.drain().isEmpty)
-        #expect(TerminalError.unsupportedTerminal(term: "dumb").description
-            == "palabre: this terminal (TERM=dumb) cannot show the screens; use a terminal such as xterm-256color")
+        #expect(
+            TerminalError.unsupportedTerminal(term: "dumb").description
+                == "palabre: this terminal (TERM=dumb) cannot show the screens; use a terminal such as xterm-256color")
     }
 
     /// The events of the first `readInput` call that returns some (2 s at most).
@@ -185,8 +192,9 @@ struct TerminalSessionTests {
     @Test("Escape sequences are decoded whole: keypad digits, modified keys dropped, split sequences")
     func sequences() throws {
         let pty = try PseudoTerminal(width: 80, height: 24)
-        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave,
-                                          options: sessionOptions(["TERM": "screen"]))
+        let session = try TerminalSession(
+            inputDescriptor: pty.slave, outputDescriptor: pty.slave,
+            options: sessionOptions(["TERM": "screen"]))
         defer { session.shutdown() }
         _ = pty.drain()
         #expect(session.readInput(timeoutMilliseconds: 20) == [])
@@ -214,7 +222,8 @@ struct TerminalSessionTests {
     @Test("A lone Esc arrives within 250 ms")
     func loneEscape() throws {
         let pty = try PseudoTerminal(width: 80, height: 24)
-        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
+        let session = try TerminalSession(
+            inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
         defer { session.shutdown() }
         _ = pty.drain()
         let start = ContinuousClock.now
@@ -227,7 +236,8 @@ struct TerminalSessionTests {
     @Test("A bracketed paste is one event; readKey gives its characters")
     func paste() throws {
         let pty = try PseudoTerminal(width: 80, height: 24)
-        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
+        let session = try TerminalSession(
+            inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
         defer { session.shutdown() }
         #expect(String(decoding: pty.drain(), as: UTF8.self).contains("\u{1B}[?2004h"))
         pty.type("a\u{1B}[200~r q\r\nÉté\t\u{1B}[31mF F\u{1B}[201~b")
@@ -244,7 +254,8 @@ struct TerminalSessionTests {
     @Test("A window size change gives .resize and the new size")
     func resize() throws {
         let pty = try PseudoTerminal(width: 80, height: 24)
-        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
+        let session = try TerminalSession(
+            inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
         defer { session.shutdown() }
         #expect(session.readInput(timeoutMilliseconds: 10) == [])
         var size = winsize(ws_row: 12, ws_col: 50, ws_xpixel: 0, ws_ypixel: 0)
@@ -259,8 +270,9 @@ struct TerminalSessionTests {
     func unknownTerm() throws {
         let term = termWithoutTerminfo()
         let pty = try PseudoTerminal(width: 80, height: 24)
-        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave,
-                                          options: sessionOptions(["TERM": term]))
+        let session = try TerminalSession(
+            inputDescriptor: pty.slave, outputDescriptor: pty.slave,
+            options: sessionOptions(["TERM": term]))
         defer { session.shutdown() }
         #expect(session.notice == "terminal type \(term) unknown here: using xterm-256color")
         #expect(session.term == term)
@@ -268,7 +280,8 @@ struct TerminalSessionTests {
         pty.type("\u{1B}OA")
         #expect(nextEvents(session) == [.key(.up)])
 
-        let known = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
+        let known = try TerminalSession(
+            inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
         #expect(known.notice == nil)
         known.shutdown()
     }
@@ -276,8 +289,9 @@ struct TerminalSessionTests {
     @Test("Without an alternate screen (vt100), shutdown clears the screen and homes the cursor")
     func noAlternateScreen() throws {
         let pty = try PseudoTerminal(width: 80, height: 24)
-        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave,
-                                          options: sessionOptions(["TERM": "vt100"]))
+        let session = try TerminalSession(
+            inputDescriptor: pty.slave, outputDescriptor: pty.slave,
+            options: sessionOptions(["TERM": "vt100"]))
         let renderer = Renderer(backend: session)
         var grid = Grid(size: session.size)
         grid.put(x: 0, y: 5, text: "Ordre du jour")
@@ -290,7 +304,8 @@ struct TerminalSessionTests {
         #expect(output.hasSuffix("\u{1B}[H\u{1B}[J"), "\(output.debugDescription)")
 
         // With an alternate screen, no clearing: the shell's screen comes back by itself.
-        let xterm = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
+        let xterm = try TerminalSession(
+            inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
         _ = pty.drain()
         xterm.shutdown()
         #expect(!String(decoding: pty.drain(), as: UTF8.self).contains("\u{1B}[H\u{1B}[J"))
@@ -299,7 +314,8 @@ struct TerminalSessionTests {
     @Test("Clusters are sent as ncurses can show them")
     func terminalText() throws {
         let pty = try PseudoTerminal(width: 40, height: 12)
-        let session = try TerminalSession(inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
+        let session = try TerminalSession(
+            inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
         defer { session.shutdown() }
         func codes(_ s: String, _ width: Int) -> ([UInt32], Bool) {
             let (text, pad) = session.terminalText(for: Character(s), width: width)
@@ -317,7 +333,8 @@ struct TerminalSessionTests {
 /// case for a terminal reached over SSH), else a made-up name.
 func termWithoutTerminfo() -> String {
     let dirs = ["/usr/share/terminfo", "/lib/terminfo", "/etc/terminfo", "/usr/lib/terminfo"]
-    let known = dirs.contains { FileManager.default.fileExists(atPath: $0 + "/x/xterm-kitty") }
+    let known =
+        dirs.contains { FileManager.default.fileExists(atPath: $0 + "/x/xterm-kitty") }
         || FileManager.default.fileExists(atPath: NSHomeDirectory() + "/.terminfo/x/xterm-kitty")
     return known ? "palabre-unknown-term" : "xterm-kitty"
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 @testable import PalabreUI
 
@@ -54,7 +55,9 @@ struct AttendanceScreenTests {
             let day = d.state.days[d.state.currentDay!].date
             let ids = d.state.attendance[day] ?? []
             let women = ids.filter { d.state.participant($0)?.sex == .female }.count
-            let text = "\(ids.count) " + (ids.count <= 1 ? "participant" : "participants") + " dont \(women) " + (women <= 1 ? "femme" : "femmes")
+            let text =
+                "\(ids.count) " + (ids.count <= 1 ? "participant" : "participants") + " dont \(women) "
+                + (women <= 1 ? "femme" : "femmes")
             let fig = AttendanceFigures(d.state)
             #expect(fig.present == ids.count && fig.women == women)
             #expect(AttendanceScreen.countText(present: fig.present, women: fig.women, labels: Labels(.fr)) == text)
@@ -63,9 +66,13 @@ struct AttendanceScreenTests {
         let (s, _) = SegouMoments.state(.opening)
         let fig = AttendanceFigures(s)
         #expect(fig.present == 12 && fig.women == 2)
-        #expect(AttendanceScreen.countText(present: 12, women: 2, labels: Labels(.fr)) == "12 participants dont 2 femmes")
+        #expect(
+            AttendanceScreen.countText(present: 12, women: 2, labels: Labels(.fr)) == "12 participants dont 2 "
+                + "femmes")
         #expect(AttendanceScreen.countText(present: 1, women: 0, labels: Labels(.fr)) == "1 participant dont 0 femme")
-        #expect(AttendanceScreen.countText(present: 12, women: 1, labels: Labels(.en)) == "12 participants including 1 woman")
+        #expect(
+            AttendanceScreen.countText(present: 12, women: 1, labels: Labels(.en)) == "12 participants including "
+                + "1 woman")
     }
 
     @Test func figuresByCategoryAndOverTheSession() throws {
@@ -101,13 +108,20 @@ struct AttendanceScreenTests {
         d.key(.char("f"))  // sex
         d.key(.enter)
         let c = d.key(.enter)  // name left empty: last field, sends
-        #expect(c == .addParticipant(Participant(id: "", function: "Journaliste de l'ORTM", organisation: "dra-segou", sex: .female)))
+        #expect(
+            c
+                == .addParticipant(
+                    Participant(id: "", function: "Journaliste de l'ORTM", organisation: "dra-segou", sex: .female)
+                ))
         #expect(d.perform() == nil)
         let added = try #require(d.state.participants.last)
         #expect(added.function == "Journaliste de l'ORTM")
         #expect(d.console.attendance.form == nil)
         #expect(d.console.attendance.selected == added.id)
-        #expect(d.lines().contains { $0.contains("Nouvel arrivant ajouté : Journaliste de l'ORTM — Entrée pour le pointer") })
+        #expect(
+            d.lines().contains {
+                $0.contains("Nouvel arrivant ajouté : Journaliste de l'ORTM — Entrée pour le pointer")
+            })
         #expect(d.key(.enter) == .checkIn(who: added.id, day: nil))
         #expect(d.perform() == nil)
         #expect(d.console.attendance.added == nil)
@@ -128,8 +142,12 @@ struct AttendanceScreenTests {
         d.key(.ctrl("u"))
         d.type("koula")
         // A commune is both the organisation and the commune of the walk-in.
-        #expect(d.key(.ctrl("s")) == .addParticipant(Participant(id: "", function: "Maire adjoint de Koula", organisation: "koula",
-                                                                commune: "koula", sex: .unspecified)))
+        #expect(
+            d.key(.ctrl("s"))
+                == .addParticipant(
+                    Participant(
+                        id: "", function: "Maire adjoint de Koula", organisation: "koula",
+                        commune: "koula", sex: .unspecified)))
         // Esc keeps the form for later.
         d.key(.escape)
         #expect(d.console.attendance.form == nil)
@@ -141,7 +159,9 @@ struct AttendanceScreenTests {
         Snapshot.check(Snapshot.render(.attendance, .before, width: 80, height: 24), "attendance-before-80x24")
         Snapshot.check(Snapshot.render(.attendance, .opening, width: 80, height: 24), "attendance-opening-80x24")
         Snapshot.check(Snapshot.render(.attendance, .pitch, width: 120, height: 40), "attendance-pitch-120x40")
-        Snapshot.check(Snapshot.render(.attendance, .commitments, width: 80, height: 24, language: .en), "attendance-commitments-80x24-en")
+        Snapshot.check(
+            Snapshot.render(.attendance, .commitments, width: 80, height: 24, language: .en),
+            "attendance-commitments-80x24-en")
         Snapshot.check(Snapshot.render(.attendance, .opening, width: 40, height: 12), "attendance-opening-40x12")
         Snapshot.check(Snapshot.render(.attendance, .pitch, width: 60, height: 20), "attendance-pitch-60x20")
         var d = ScreenDriver(.attendance, .opening)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 @testable import PalabreUI
 
@@ -16,11 +17,15 @@ struct BalanceScreenTests {
         var s = SessionState(programme: SegouMoments.programme)
         func run(_ c: Command, _ t: Instant) {
             do {
-                for p in try s.decide(c, at: t) { s.evolve(Event(seq: s.lastSeq + 1, at: t, seat: "facilitator", payload: p)) }
+                for p in try s.decide(c, at: t) {
+                    s.evolve(Event(seq: s.lastSeq + 1, at: t, seat: "facilitator", payload: p))
+                }
             } catch { Issue.record("\(c) refused: \(error)") }
         }
         run(.startDay(date: nil), at(d1, 8, 0))
-        for p in ["se-nef", "rep-pam", "rep-anict", "maire-dieli", "gouverneur"] { run(.checkIn(who: p, day: nil), at(d1, 8, 10)) }
+        for p in ["se-nef", "rep-pam", "rep-anict", "maire-dieli", "gouverneur"] {
+            run(.checkIn(who: p, day: nil), at(d1, 8, 10))
+        }
         run(.startItem(id: "d1-accueil"), at(d1, 8, 30))
         run(.giveFloor(who: "rep-pam"), at(d1, 8, 30))
         run(.giveFloor(who: "rep-anict"), at(d1, 8, 32))
@@ -54,7 +59,9 @@ struct BalanceScreenTests {
         #expect(b.present == 5 && b.womenPresent == 2)
         #expect(b.womenTimePercent == 19)  // 120 / 630 = 19.05 %
         #expect(b.womenPresentPercent == 40)
-        #expect(BalanceScreen.womenText(b, labels: Labels(.fr)) == "Femmes : 19\u{00A0}% du temps de parole · 40\u{00A0}% des présents")
+        #expect(
+            BalanceScreen.womenText(b, labels: Labels(.fr)) == "Femmes : 19\u{00A0}% du temps de parole · "
+                + "40\u{00A0}% des présents")
         #expect(BalanceScreen.womenText(b, labels: Labels(.en)) == "Women: 19% of speaking time · 40% of those present")
         // A minute later the current turn has grown by a minute.
         let later = SpeakingBalance(s, day: 0, now: now.adding(seconds: 60))
@@ -132,9 +139,11 @@ struct BalanceScreenTests {
     @Test func snapshots() {
         Snapshot.check(Snapshot.render(.balance, .before, width: 80, height: 24), "balance-before-80x24")
         Snapshot.check(Snapshot.render(.balance, .debate, width: 80, height: 24), "balance-debate-80x24")
-        Snapshot.check(Snapshot.render(.balance, .debate, width: 120, height: 40, language: .en), "balance-debate-120x40-en")
-        Snapshot.check(Snapshot.render(.balance, .commitments, width: 120, height: 40) { $0.balance.wholeSession = true },
-                       "balance-commitments-session-120x40")
+        Snapshot.check(
+            Snapshot.render(.balance, .debate, width: 120, height: 40, language: .en), "balance-debate-120x40-en")
+        Snapshot.check(
+            Snapshot.render(.balance, .commitments, width: 120, height: 40) { $0.balance.wholeSession = true },
+            "balance-commitments-session-120x40")
         Snapshot.check(Snapshot.render(.balance, .debate, width: 40, height: 12), "balance-debate-40x12")
         Snapshot.check(Snapshot.render(.balance, .debate, width: 60, height: 20), "balance-debate-60x20")
         let (s, now) = Self.state(day2: false)

@@ -1,26 +1,30 @@
 import Testing
+
 @testable import PalabreUI
 
 @Suite("Big digits")
 struct BigDigitsTests {
     @Test("Small font snapshot: 12:34")
     func small() {
-        #expect(BigDigits.lines("12:34", font: .small) == [
-            "▀█  ▀▀█ ▄ ▀▀█ █ █",
-            " █  █▀▀ ▄ ▀▀█ ▀▀█",
-            "▀▀▀ ▀▀▀   ▀▀▀   ▀",
-        ])
+        #expect(
+            BigDigits.lines("12:34", font: .small) == [
+                "▀█  ▀▀█ ▄ ▀▀█ █ █",
+                " █  █▀▀ ▄ ▀▀█ ▀▀█",
+                "▀▀▀ ▀▀▀   ▀▀▀   ▀",
+            ])
     }
 
     @Test("Large font snapshot: +01:05")
     func large() {
-        #expect(BigDigits.lines("+01:05", font: .large) == [
-            "        ██████  ████        ██████  ██████",
-            "  ██    ██  ██    ██    ██  ██  ██  ██",
-            "██████  ██  ██    ██        ██  ██  ██████",
-            "  ██    ██  ██    ██    ██  ██  ██      ██",
-            "        ██████  ██████      ██████  ██████",
-        ].map { $0.padding(toLength: 42) })
+        #expect(
+            BigDigits.lines("+01:05", font: .large)
+                == [
+                    "        ██████  ████        ██████  ██████",
+                    "  ██    ██  ██    ██    ██  ██  ██  ██",
+                    "██████  ██  ██    ██        ██  ██  ██████",
+                    "  ██    ██  ██    ██    ██  ██  ██      ██",
+                    "        ██████  ██████      ██████  ██████",
+                ].map { $0.padding(toLength: 42) })
     }
 
     @Test("Widths are known per glyph")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 @testable import PalabreUI
 
@@ -8,8 +9,10 @@ import Testing
 @Suite("Console loop")
 struct ConsoleLoopTests {
     /// A loop on the Ségou programme with a day and an item started, and the log behind it.
-    static func loop(seat: SeatRole = .facilitator, screen: ScreenID = .facilitator, drafts: DraftFile? = nil,
-                     width: Int = 100, height: Int = 30) throws -> (ConsoleLoop, MemoryTerminal, MemoryEventLog.Storage, ManualClock) {
+    static func loop(
+        seat: SeatRole = .facilitator, screen: ScreenID = .facilitator, drafts: DraftFile? = nil,
+        width: Int = 100, height: Int = 30
+    ) throws -> (ConsoleLoop, MemoryTerminal, MemoryEventLog.Storage, ManualClock) {
         let clock = ManualClock(SegouMoments.at("2023-10-17", 9, 0))
         let storage = MemoryEventLog.Storage()
         let setup = try SessionStore(programme: SegouMoments.programme, log: MemoryEventLog(storage))
@@ -18,8 +21,9 @@ struct ConsoleLoopTests {
         let store = try SessionStore(programme: SegouMoments.programme, log: MemoryEventLog(storage))
         let terminal = MemoryTerminal(width: width, height: height)
         let console = Console(screen: screen, language: .fr, readOnly: seat == .projector || seat == .observer)
-        let loop = ConsoleLoop(terminal: terminal, clock: clock,
-                               program: .live(console, ConsoleLoop.Live(store: store, seat: seat.rawValue, drafts: drafts)))
+        let loop = ConsoleLoop(
+            terminal: terminal, clock: clock,
+            program: .live(console, ConsoleLoop.Live(store: store, seat: seat.rawValue, drafts: drafts)))
         return (loop, terminal, storage, clock)
     }
 
@@ -54,8 +58,10 @@ struct ConsoleLoopTests {
         var decoder = KeyDecoder()
         var events: [InputEvent] = []
         // Keypad in application mode, modified keys, a split sequence, pastes of commands.
-        let bytes: [[UInt32]] = [[27, 79, 116], [27, 91, 49, 59, 56, 80], [27, 91, 49, 59, 50, 70], [27, 91, 49, 59, 50, 70],
-                                 [27, 91, 49, 59, 50, 66]]
+        let bytes: [[UInt32]] = [
+            [27, 79, 116], [27, 91, 49, 59, 56, 80], [27, 91, 49, 59, 50, 70], [27, 91, 49, 59, 50, 70],
+            [27, 91, 49, 59, 50, 66],
+        ]
         var ms: Int64 = 0
         for seq in bytes {
             for b in seq { events += decoder.feed(b, atMilliseconds: ms) }
@@ -106,7 +112,9 @@ struct ConsoleLoopTests {
         #expect(term2.screen.grid.lines().contains { $0.contains("Brouillon non envoyé restauré") })
         term2.queue(.key(.enter))
         again.step(maxWaitMilliseconds: 0)
-        #expect(storage2.all.last.map { if case .entryRecorded(_, let c) = $0.payload { c.text } else { "" } } == "Brouillon « é »")
+        #expect(
+            storage2.all.last.map { if case .entryRecorded(_, let c) = $0.payload { c.text } else { "" } }
+                == "Brouillon « é »")
         #expect(file.load() == nil)
         // Nothing unsent: Ctrl-C quits at once.
         term2.queue(.key(.ctrl("c")))
@@ -144,7 +152,9 @@ struct ConsoleLoopTests {
         let (loop, term, storage, clock) = try Self.loop(screen: .rapporteur)
         loop.step(maxWaitMilliseconds: 0)
         let other = try SessionStore(programme: SegouMoments.programme, log: MemoryEventLog(storage))
-        try other.perform(.record(EntryContent(kind: .decision, text: "Décision d'un autre poste")), seat: "rapporteur", at: clock.now())
+        try other.perform(
+            .record(EntryContent(kind: .decision, text: "Décision d'un autre poste")), seat: "rapporteur",
+            at: clock.now())
         loop.step(maxWaitMilliseconds: 0)
         #expect(term.screen.grid.lines().contains { $0.contains("Décision d'un autre poste") })
     }
@@ -153,8 +163,9 @@ struct ConsoleLoopTests {
     func replayInTheLoop() throws {
         let (_, _, storage, _) = try Self.loop()
         let timeline = ReplayTimeline(programme: SegouMoments.programme, events: storage.all)
-        let replay = ReplayConsole(timeline: timeline, language: .en,
-                                   clock: ReplayClock(position: timeline.firstInstant!, speed: 1))
+        let replay = ReplayConsole(
+            timeline: timeline, language: .en,
+            clock: ReplayClock(position: timeline.firstInstant!, speed: 1))
         let clock = ManualClock(SegouMoments.at("2023-10-17", 9, 0))
         let term = MemoryTerminal(width: 100, height: 30)
         let loop = ConsoleLoop(terminal: term, clock: clock, program: .replay(replay))
@@ -192,9 +203,11 @@ struct EventLogConformanceTests {
     @Test("Appends come back in order, seq without gaps, as appended", arguments: Kind.allCases)
     func appendAndRead(_ kind: Kind) throws {
         let (a, b) = try Self.pair(kind)
-        let e1 = try a.append([.sessionOpened, .dayStarted(date: "2023-10-17")], expectedSeq: 1, at: Self.t0, seat: "facilitator")
+        let e1 = try a.append(
+            [.sessionOpened, .dayStarted(date: "2023-10-17")], expectedSeq: 1, at: Self.t0, seat: "facilitator")
         #expect(e1.map(\.seq) == [1, 2])
-        let e2 = try a.append([.itemStarted(item: "d1-accueil")], expectedSeq: 3, at: Self.t0.adding(seconds: 60), seat: "rapporteur")
+        let e2 = try a.append(
+            [.itemStarted(item: "d1-accueil")], expectedSeq: 3, at: Self.t0.adding(seconds: 60), seat: "rapporteur")
         var mine: [Event] = []
         try a.forEachEvent { mine.append($0) }
         #expect(mine.isEmpty, "a writer has read what it wrote")
@@ -210,7 +223,9 @@ struct EventLogConformanceTests {
         try a.forEachEvent { _ in }
         try b.forEachEvent { _ in }
         _ = try a.append([.sessionOpened], expectedSeq: 1, at: Self.t0, seat: "facilitator")
-        #expect(throws: JournalError.self) { try b.append([.sessionOpened], expectedSeq: 1, at: Self.t0, seat: "rapporteur") }
+        #expect(throws: JournalError.self) {
+            try b.append([.sessionOpened], expectedSeq: 1, at: Self.t0, seat: "rapporteur")
+        }
         let seen = try b.readNew()
         #expect(seen.map(\.seq) == [1])
         let next = try b.append([.dayStarted(date: "2023-10-17")], expectedSeq: 2, at: Self.t0, seat: "rapporteur")
@@ -222,9 +237,12 @@ struct EventLogConformanceTests {
     func seqAndTime(_ kind: Kind) throws {
         let (a, _) = try Self.pair(kind)
         try a.forEachEvent { _ in }
-        #expect(throws: JournalError.self) { try a.append([.sessionOpened], expectedSeq: 2, at: Self.t0, seat: "facilitator") }
+        #expect(throws: JournalError.self) {
+            try a.append([.sessionOpened], expectedSeq: 2, at: Self.t0, seat: "facilitator")
+        }
         _ = try a.append([.sessionOpened], expectedSeq: 1, at: Self.t0, seat: "facilitator")
-        let late = try a.append([.dayStarted(date: "2023-10-17")], expectedSeq: 2, at: Self.t0.adding(seconds: -30), seat: "facilitator")
+        let late = try a.append(
+            [.dayStarted(date: "2023-10-17")], expectedSeq: 2, at: Self.t0.adding(seconds: -30), seat: "facilitator")
         #expect(late[0].at == Self.t0)
     }
 

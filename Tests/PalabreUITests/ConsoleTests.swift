@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 @testable import PalabreUI
 
@@ -10,7 +11,8 @@ struct ConsoleTests {
             let (s, now) = SegouMoments.state(m)
             #expect(s.lastAt.map { $0 <= now } ?? true)
         }
-        #expect(SegouMoments.state(.debate).state.queue.map(\.who) == ["sg-koula", "sg-diora", "rep-unicef", "maire-sy"])
+        #expect(
+            SegouMoments.state(.debate).state.queue.map(\.who) == ["sg-koula", "sg-diora", "rep-unicef", "maire-sy"])
     }
 
     @Test func belowFortyByTwelveAOneLineNoticeEvenAtOneByOne() {
@@ -57,7 +59,9 @@ struct ConsoleTests {
             var seen: [Key: Action] = [:]
             for b in Keymap.bindings(for: screen) {
                 for k in b.keys {
-                    #expect(seen[k] == nil || seen[k] == b.action, "\(k) bound to \(String(describing: seen[k])) and \(b.action) on \(screen)")
+                    #expect(
+                        seen[k] == nil || seen[k] == b.action,
+                        "\(k) bound to \(String(describing: seen[k])) and \(b.action) on \(screen)")
                     seen[k] = seen[k] ?? b.action
                 }
             }
@@ -74,12 +78,16 @@ struct ConsoleTests {
             }
         }
         // Every F-key action has a second key for keyboards without F-keys (F1–F5/F11 are also Tab).
-        for b in Keymap.all where b.keys.contains(where: { if case .function = $0 { return true }; return false }) {
+        for b in Keymap.all
+        where b.keys.contains(where: {
+            if case .function = $0 { return true }; return false
+        }) {
             if b.scope == .everywhere && b.action.id.hasPrefix("screen.") { continue }
             #expect(b.keys.count >= 2, "\(b.action) has only an F-key")
         }
         // palabre keys --json lists the one table, replay included.
-        let rows = (try? JSONSerialization.jsonObject(with: Data(Keymap.json(Labels(.en)).utf8))) as? [[String: Any]] ?? []
+        let rows =
+            (try? JSONSerialization.jsonObject(with: Data(Keymap.json(Labels(.en)).utf8))) as? [[String: Any]] ?? []
         #expect(rows.count == Keymap.all.count)
         #expect(rows.contains { $0["screen"] as? String == "replay" && $0["action"] as? String == "replay.play-pause" })
         #expect(rows.contains { $0["action"] as? String == "day.end" && $0["guard"] as? String == "confirms" })

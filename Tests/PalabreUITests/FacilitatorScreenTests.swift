@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 @testable import PalabreUI
 
@@ -9,23 +10,29 @@ struct FacilitatorScreenTests {
 
     @Test(arguments: SegouMoments.Moment.allCases)
     func snapshots80x24(_ moment: SegouMoments.Moment) {
-        Snapshot.check(Snapshot.render(.facilitator, moment, width: 80, height: 24), "facilitator-\(moment.rawValue)-80x24")
+        Snapshot.check(
+            Snapshot.render(.facilitator, moment, width: 80, height: 24), "facilitator-\(moment.rawValue)-80x24")
     }
 
     @Test(arguments: SegouMoments.Moment.allCases)
     func snapshots120x40(_ moment: SegouMoments.Moment) {
-        Snapshot.check(Snapshot.render(.facilitator, moment, width: 120, height: 40), "facilitator-\(moment.rawValue)-120x40")
+        Snapshot.check(
+            Snapshot.render(.facilitator, moment, width: 120, height: 40), "facilitator-\(moment.rawValue)-120x40")
     }
 
     @Test(arguments: [SegouMoments.Moment.debate, .pitch])
     func snapshotsInEnglish(_ moment: SegouMoments.Moment) {
-        Snapshot.check(Snapshot.render(.facilitator, moment, width: 80, height: 24, language: .en), "facilitator-\(moment.rawValue)-80x24-en")
+        Snapshot.check(
+            Snapshot.render(.facilitator, moment, width: 80, height: 24, language: .en),
+            "facilitator-\(moment.rawValue)-80x24-en")
     }
 
     @Test(arguments: [SegouMoments.Moment.before, .debate, .pitch])
     func compactSnapshots(_ moment: SegouMoments.Moment) {
-        Snapshot.check(Snapshot.render(.facilitator, moment, width: 40, height: 12), "facilitator-\(moment.rawValue)-40x12")
-        Snapshot.check(Snapshot.render(.facilitator, moment, width: 60, height: 20), "facilitator-\(moment.rawValue)-60x20")
+        Snapshot.check(
+            Snapshot.render(.facilitator, moment, width: 40, height: 12), "facilitator-\(moment.rawValue)-40x12")
+        Snapshot.check(
+            Snapshot.render(.facilitator, moment, width: 60, height: 20), "facilitator-\(moment.rawValue)-60x20")
     }
 
     @Test func snapshotsOfThePromptsAndTheQueueFocus() {
@@ -197,7 +204,10 @@ struct FacilitatorScreenTests {
         #expect(d.console.message?.isError == true)
         d.type("Intervention du Préfet")
         #expect(d.press(.enter) == nil)
-        #expect(d.lines(width: 80, height: 24).contains { $0.contains("Durée en minutes de « Intervention du Préfet »") })
+        #expect(
+            d.lines(width: 80, height: 24).contains {
+                $0.contains("Durée en minutes de « Intervention du Préfet »")
+            })
         d.type("dix")
         #expect(d.press(.enter) == nil)
         #expect(d.console.message?.text.contains("Durée non comprise") == true)
@@ -208,7 +218,9 @@ struct FacilitatorScreenTests {
         d.record(c!)
         #expect(!d.console.facilitator.isTyping)
         let items = d.state.days[0].items.map(\.title)
-        #expect(items.firstIndex(of: "Intervention du Préfet") == items.firstIndex(of: "Échanges sur les programmes des partenaires")! + 1)
+        #expect(
+            items.firstIndex(of: "Intervention du Préfet") == items.firstIndex(
+                of: "Échanges sur les programmes des partenaires")! + 1)
     }
 
     @Test func escapeCancelsAnyPrompt() {
@@ -309,7 +321,9 @@ struct FacilitatorScreenTests {
     static func countdownRoles(_ grid: Grid) -> Set<Role> {
         var roles = Set<Role>()
         for y in 0..<grid.height {
-            for x in 47..<grid.width where "█▀▄".contains(grid[x: x, y: y].character) { roles.insert(grid[x: x, y: y].role) }
+            for x in 47..<grid.width where "█▀▄".contains(grid[x: x, y: y].character) {
+                roles.insert(grid[x: x, y: y].role)
+            }
         }
         return roles
     }
@@ -341,7 +355,9 @@ struct FacilitatorScreenTests {
         #expect(turn.limit == 180)
         func role(_ offset: Int) throws -> (String, Role) {
             var c = Console(screen: .facilitator, language: .fr)
-            let g = c.render(state: s, now: turn.interval.start.adding(seconds: offset), size: Size(width: 80, height: 24)).grid
+            let g = c.render(
+                state: s, now: turn.interval.start.adding(seconds: offset), size: Size(width: 80, height: 24)
+            ).grid
             let y = try #require(g.lines().firstIndex { $0.contains("▶ Représentante du PAM") })
             // The countdown ends one column before the right edge.
             let text = String(g.lines()[y].split(separator: " ").last ?? "")

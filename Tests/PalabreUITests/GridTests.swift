@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PalabreUI
 
 @Suite("Cell grid")
@@ -91,12 +92,13 @@ struct GridTests {
         var grid = Grid(width: 10, height: 4)
         grid.box(x: 0, y: 0, width: 10, height: 4, title: "Ordre")
         grid.fill(x: 1, y: 1, width: 8, height: 2, with: "·", role: .muted)
-        #expect(grid.lines() == [
-            "┌─ Ordre ┐",
-            "│········│",
-            "│········│",
-            "└────────┘",
-        ])
+        #expect(
+            grid.lines() == [
+                "┌─ Ordre ┐",
+                "│········│",
+                "│········│",
+                "└────────┘",
+            ])
         #expect(grid[x: 0, y: 0].role == .border)
         #expect(grid[x: 3, y: 0].role == .title)
         #expect(grid[x: 1, y: 1].role == .muted)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PalabreUI
 
 /// Feeds `text` (its Unicode scalars) all at `ms`, then expires whatever is still pending
@@ -21,12 +22,14 @@ private let esc = "\u{1B}"
 struct KeyDecoderTests {
     // MARK: Plain code points
 
-    @Test("Printable characters and control codes", arguments: [
-        ("a", Key.char("a")), ("é", .char("é")), ("中", .char("中")), (" ", .char(" ")), ("~", .char("~")),
-        ("\r", .enter), ("\n", .enter), ("\t", .tab), ("\u{7F}", .backspace), ("\u{08}", .backspace),
-        ("\u{01}", .ctrl("a")), ("\u{03}", .ctrl("c")), ("\u{1A}", .ctrl("z")), ("\u{00}", .ctrl("@")),
-        ("\u{1C}", .ctrl("\\")),
-    ])
+    @Test(
+        "Printable characters and control codes",
+        arguments: [
+            ("a", Key.char("a")), ("é", .char("é")), ("中", .char("中")), (" ", .char(" ")), ("~", .char("~")),
+            ("\r", .enter), ("\n", .enter), ("\t", .tab), ("\u{7F}", .backspace), ("\u{08}", .backspace),
+            ("\u{01}", .ctrl("a")), ("\u{03}", .ctrl("c")), ("\u{1A}", .ctrl("z")), ("\u{00}", .ctrl("@")),
+            ("\u{1C}", .ctrl("\\")),
+        ])
     func plain(_ input: String, _ key: Key) {
         #expect(decode(input) == [.key(key)])
     }
@@ -43,27 +46,31 @@ struct KeyDecoderTests {
 
     // MARK: CSI
 
-    @Test("CSI keys", arguments: [
-        ("[A", Key.up), ("[B", .down), ("[C", .right), ("[D", .left), ("[H", .home), ("[F", .end),
-        ("[Z", .backTab), ("[1~", .home), ("[7~", .home), ("[4~", .end), ("[8~", .end), ("[2~", .insert),
-        ("[3~", .delete), ("[5~", .pageUp), ("[6~", .pageDown),
-        ("[11~", .function(1)), ("[12~", .function(2)), ("[13~", .function(3)), ("[14~", .function(4)),
-        ("[15~", .function(5)), ("[17~", .function(6)), ("[18~", .function(7)), ("[19~", .function(8)),
-        ("[20~", .function(9)), ("[21~", .function(10)), ("[23~", .function(11)), ("[24~", .function(12)),
-        ("[[A", .function(1)), ("[[B", .function(2)), ("[[C", .function(3)), ("[[D", .function(4)),
-        ("[[E", .function(5)),
-    ])
+    @Test(
+        "CSI keys",
+        arguments: [
+            ("[A", Key.up), ("[B", .down), ("[C", .right), ("[D", .left), ("[H", .home), ("[F", .end),
+            ("[Z", .backTab), ("[1~", .home), ("[7~", .home), ("[4~", .end), ("[8~", .end), ("[2~", .insert),
+            ("[3~", .delete), ("[5~", .pageUp), ("[6~", .pageDown),
+            ("[11~", .function(1)), ("[12~", .function(2)), ("[13~", .function(3)), ("[14~", .function(4)),
+            ("[15~", .function(5)), ("[17~", .function(6)), ("[18~", .function(7)), ("[19~", .function(8)),
+            ("[20~", .function(9)), ("[21~", .function(10)), ("[23~", .function(11)), ("[24~", .function(12)),
+            ("[[A", .function(1)), ("[[B", .function(2)), ("[[C", .function(3)), ("[[D", .function(4)),
+            ("[[E", .function(5)),
+        ])
     func csi(_ sequence: String, _ key: Key) {
         #expect(decode(esc + sequence) == [.key(key)])
         // Followed by a letter: the letter stays a letter, nothing else appears.
         #expect(decode(esc + sequence + "x") == [.key(key), .key(.char("x"))])
     }
 
-    @Test("Modified, unknown, private, mouse and focus sequences give nothing", arguments: [
-        "[1;8P", "[1;2F", "[1;2B", "[1;5A", "[3;5~", "[5;3~", "[15;2~", "[1;1A", "[?1h", "[>0;10;1c",
-        "[<0;12;5M", "[<0;12;5m", "[M !!", "[I", "[O", "[E", "[G", "[P", "[16~", "[22~", "[99~", "[01~",
-        "[ A", "[[F", "[[a", "[201~", "[1;2H", "[2;2~",
-    ])
+    @Test(
+        "Modified, unknown, private, mouse and focus sequences give nothing",
+        arguments: [
+            "[1;8P", "[1;2F", "[1;2B", "[1;5A", "[3;5~", "[5;3~", "[15;2~", "[1;1A", "[?1h", "[>0;10;1c",
+            "[<0;12;5M", "[<0;12;5m", "[M !!", "[I", "[O", "[E", "[G", "[P", "[16~", "[22~", "[99~", "[01~",
+            "[ A", "[[F", "[[a", "[201~", "[1;2H", "[2;2~",
+        ])
     func droppedWhole(_ sequence: String) {
         #expect(decode(esc + sequence) == [], "ESC\(sequence)")
         #expect(decode(esc + sequence + "z") == [.key(.char("z"))], "ESC\(sequence)z")
@@ -79,14 +86,16 @@ struct KeyDecoderTests {
 
     // MARK: SS3
 
-    @Test("SS3 keys and the application keypad", arguments: [
-        ("OA", Key.up), ("OB", .down), ("OC", .right), ("OD", .left), ("OH", .home), ("OF", .end),
-        ("OP", .function(1)), ("OQ", .function(2)), ("OR", .function(3)), ("OS", .function(4)), ("OM", .enter),
-        ("Op", .char("0")), ("Oq", .char("1")), ("Or", .char("2")), ("Os", .char("3")), ("Ot", .char("4")),
-        ("Ou", .char("5")), ("Ov", .char("6")), ("Ow", .char("7")), ("Ox", .char("8")), ("Oy", .char("9")),
-        ("Oj", .char("*")), ("Ok", .char("+")), ("Ol", .char(",")), ("Om", .char("-")), ("On", .char(".")),
-        ("Oo", .char("/")), ("OX", .char("=")),
-    ])
+    @Test(
+        "SS3 keys and the application keypad",
+        arguments: [
+            ("OA", Key.up), ("OB", .down), ("OC", .right), ("OD", .left), ("OH", .home), ("OF", .end),
+            ("OP", .function(1)), ("OQ", .function(2)), ("OR", .function(3)), ("OS", .function(4)), ("OM", .enter),
+            ("Op", .char("0")), ("Oq", .char("1")), ("Or", .char("2")), ("Os", .char("3")), ("Ot", .char("4")),
+            ("Ou", .char("5")), ("Ov", .char("6")), ("Ow", .char("7")), ("Ox", .char("8")), ("Oy", .char("9")),
+            ("Oj", .char("*")), ("Ok", .char("+")), ("Ol", .char(",")), ("Om", .char("-")), ("On", .char(".")),
+            ("Oo", .char("/")), ("OX", .char("=")),
+        ])
     func ss3(_ sequence: String, _ key: Key) {
         #expect(decode(esc + sequence) == [.key(key)])
     }
@@ -99,7 +108,10 @@ struct KeyDecoderTests {
 
     @Test("vt100 function keys")
     func vt100() {
-        #expect(keys(esc + "OP" + esc + "OQ" + esc + "OR" + esc + "OS") == [.function(1), .function(2), .function(3), .function(4)])
+        #expect(
+            keys(esc + "OP" + esc + "OQ" + esc + "OR" + esc + "OS") == [
+                .function(1), .function(2), .function(3), .function(4),
+            ])
         #expect(keys(esc + "[15~" + esc + "[17~" + esc + "[24~") == [.function(5), .function(6), .function(12)])
     }
 
@@ -122,7 +134,7 @@ struct KeyDecoderTests {
         #expect(decode(esc + "q") == [])
         #expect(decode(esc + "é") == [])
         #expect(decode(esc + "\r") == [])
-        #expect(decode(esc + "x" + "y") == [.key(.char("y"))])
+        #expect(decode(esc + "xy") == [.key(.char("y"))])
     }
 
     @Test("A sequence split by a slow link is put back together")
@@ -189,7 +201,8 @@ struct KeyDecoderTests {
 
     @Test("Pasted line breaks and tabs become spaces; controls and colour codes go")
     func pasteCleaning() {
-        let pasted = "Ligne 1\r\nLigne 2\nLigne\t3\rfin \u{1B}[31mrouge\u{1B}[0m\u{07}\u{03} " + esc + "Ot" + esc + "[A."
+        let pasted =
+            "Ligne 1\r\nLigne 2\nLigne\t3\rfin \u{1B}[31mrouge\u{1B}[0m\u{07}\u{03} " + esc + "Ot" + esc + "[A."
         #expect(decode(esc + "[200~" + pasted + esc + "[201~") == [.paste("Ligne 1 Ligne 2 Ligne 3 fin rouge .")])
         #expect(decode(esc + "[200~a\r\r\nb" + esc + "[201~") == [.paste("a  b")])
     }
@@ -198,7 +211,9 @@ struct KeyDecoderTests {
     func pasteAround() {
         var decoder = KeyDecoder()
         var events: [InputEvent] = []
-        for scalar in ("a" + esc + "[200~Été").unicodeScalars { events += decoder.feed(scalar.value, atMilliseconds: 0) }
+        for scalar in ("a" + esc + "[200~Été").unicodeScalars {
+            events += decoder.feed(scalar.value, atMilliseconds: 0)
+        }
         #expect(decoder.isInPaste)
         #expect(decoder.deadline == nil)
         events += decoder.expire(atMilliseconds: 60_000)
@@ -215,7 +230,8 @@ struct KeyDecoderTests {
         var decoder = KeyDecoder()
         var events: [InputEvent] = []
         for scalar in (esc + "[200~").unicodeScalars { events += decoder.feed(scalar.value, atMilliseconds: 0) }
-        for _ in 0..<(KeyDecoder.pasteLimitBytes / 2 + 10) { events += decoder.feed(0xE9, atMilliseconds: 0) }  // é: 2 bytes
+        // é: 2 bytes each
+        for _ in 0..<(KeyDecoder.pasteLimitBytes / 2 + 10) { events += decoder.feed(0xE9, atMilliseconds: 0) }
         for scalar in (esc + "[201~").unicodeScalars { events += decoder.feed(scalar.value, atMilliseconds: 0) }
         #expect(events.count == 1)
         guard case .paste(let text) = events.first else { Issue.record("no paste"); return }
@@ -238,10 +254,12 @@ struct KeyDecoderTests {
 
     /// Code points likely to make trouble: escape-sequence bytes, controls, letters, C1,
     /// wide and non-characters.
-    static let alphabet: [UInt32] = [0x1B, 0x1B, 0x1B, 0x5B, 0x5B, 0x4F, 0x4F, 0x7E, 0x3B, 0x3F, 0x3C, 0x20, 0x24,
-                                     0x30, 0x31, 0x32, 0x35, 0x38, 0x41, 0x46, 0x4D, 0x50, 0x5A, 0x61, 0x71, 0x74,
-                                     0x70, 0x79, 0x0D, 0x0A, 0x09, 0x03, 0x7F, 0x00, 0x85, 0x9B, 0xE9, 0x4E2D,
-                                     0xFFFF, 0x1F642]
+    static let alphabet: [UInt32] = [
+        0x1B, 0x1B, 0x1B, 0x5B, 0x5B, 0x4F, 0x4F, 0x7E, 0x3B, 0x3F, 0x3C, 0x20, 0x24,
+        0x30, 0x31, 0x32, 0x35, 0x38, 0x41, 0x46, 0x4D, 0x50, 0x5A, 0x61, 0x71, 0x74,
+        0x70, 0x79, 0x0D, 0x0A, 0x09, 0x03, 0x7F, 0x00, 0x85, 0x9B, 0xE9, 0x4E2D,
+        0xFFFF, 0x1F642,
+    ]
 
     static func randomInput(_ rng: inout SeededGenerator) -> [UInt32] {
         var input: [UInt32] = []
@@ -267,7 +285,11 @@ struct KeyDecoderTests {
             index += 1
             switch state {
             case .ground:
-                if c == 0x1B { state = .escape } else if let s = KeyDecoder.printableScalar(c) { allowed.insert(Character(s)) }
+                if c == 0x1B {
+                    state = .escape
+                } else if let s = KeyDecoder.printableScalar(c) {
+                    allowed.insert(Character(s))
+                }
             case .escape:
                 state = c == 0x1B ? .escape : c == 0x5B ? .csi : c == 0x4F ? .ss3 : .ground
             case .csi:
@@ -278,7 +300,9 @@ struct KeyDecoderTests {
                 if (0x20...0x3F).contains(c) { continue }
                 state = .ground
                 if (0x40...0x7E).contains(c) {
-                    allowed.formUnion(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "+", ",", "-", ".", "/", "="])
+                    allowed.formUnion([
+                        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "+", ",", "-", ".", "/", "=",
+                    ])
                 } else {
                     index -= 1
                 }

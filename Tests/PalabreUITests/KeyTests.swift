@@ -1,11 +1,13 @@
-import Testing
 import PalabreCore
+import Testing
+
 @testable import PalabreUI
 
 @Suite("Keys")
 struct KeyTests {
     static let all: [Key] = [
-        .char("q"), .char("?"), .char("é"), .char("中"), .char(" "), .char("^"), .function(1), .function(2), .function(12),
+        .char("q"), .char("?"), .char("é"), .char("中"), .char(" "), .char("^"), .function(1), .function(2),
+        .function(12),
         .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .enter, .tab, .backTab,
         .backspace, .delete, .insert, .escape, .ctrl("c"), .ctrl("w"), .ctrl("@"), .ctrl("\\"), .resize,
     ]
@@ -80,7 +82,10 @@ struct KeyTests {
 
     @Test("Key names read back in both languages")
     func namesInBothLanguages() {
-        for key: Key in [.enter, .escape, .delete, .insert, .home, .end, .pageUp, .pageDown, .char(" "), .up, .function(8), .ctrl("z")] {
+        for key: Key in [
+            .enter, .escape, .delete, .insert, .home, .end, .pageUp, .pageDown, .char(" "), .up, .function(8),
+            .ctrl("z"),
+        ] {
             for lang in Language.allCases { #expect(Key.parse(key.displayName(lang)) == key) }
         }
         #expect(Key.enter.displayName(.en) == "Enter" && Key.escape.displayName(.en) == "Esc")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 @testable import PalabreUI
 
@@ -12,12 +13,15 @@ struct ProjectorScreenTests {
 
     @Test(arguments: SegouMoments.Moment.allCases)
     func snapshots120x40(_ moment: SegouMoments.Moment) {
-        Snapshot.check(Snapshot.render(.projector, moment, width: 120, height: 40), "projector-\(moment.rawValue)-120x40")
+        Snapshot.check(
+            Snapshot.render(.projector, moment, width: 120, height: 40), "projector-\(moment.rawValue)-120x40")
     }
 
     @Test(arguments: [SegouMoments.Moment.before, .debate])
     func snapshotsInEnglish(_ moment: SegouMoments.Moment) {
-        Snapshot.check(Snapshot.render(.projector, moment, width: 80, height: 24, language: .en), "projector-\(moment.rawValue)-80x24-en")
+        Snapshot.check(
+            Snapshot.render(.projector, moment, width: 80, height: 24, language: .en),
+            "projector-\(moment.rawValue)-80x24-en")
     }
 
     @Test(arguments: [SegouMoments.Moment.before, .debate, .pitch])
@@ -35,7 +39,8 @@ struct ProjectorScreenTests {
                 for h in heights {
                     for screen in [ScreenID.facilitator, .projector] {
                         var c = Console(screen: screen, language: .fr)
-                        let text = c.render(state: s, now: now, size: Size(width: w, height: h)).grid.lines().joined(separator: "\n")
+                        let text = c.render(state: s, now: now, size: Size(width: w, height: h)).grid.lines().joined(
+                            separator: "\n")
                         switch moment {
                         case .before: #expect(text.contains("Accueil"), "\(screen) \(moment) \(w)×\(h)")
                         case .debate: #expect(text.contains("Représentante du PAM"), "\(screen) \(moment) \(w)×\(h)")
@@ -78,7 +83,11 @@ struct ProjectorScreenTests {
     /// Roles of the block-digit cells of the screen.
     static func digitRoles(_ grid: Grid, rows: Range<Int>) -> Set<Role> {
         var roles = Set<Role>()
-        for y in rows { for x in 0..<grid.width where "█▀▄".contains(grid[x: x, y: y].character) { roles.insert(grid[x: x, y: y].role) } }
+        for y in rows {
+            for x in 0..<grid.width where "█▀▄".contains(grid[x: x, y: y].character) {
+                roles.insert(grid[x: x, y: y].role)
+            }
+        }
         return roles
     }
 
@@ -97,7 +106,8 @@ struct ProjectorScreenTests {
         #expect(Self.digitRoles(over, rows: 8..<23) == [.timerOver])
         #expect(over.lines().contains { $0.contains("TEMPS DÉPASSÉ") })
         // The size does not jump when the « + » appears.
-        #expect(grid(end.adding(seconds: -1)).lines()[8...22] .map { $0.isEmpty } == over.lines()[8...22].map { $0.isEmpty })
+        #expect(
+            grid(end.adding(seconds: -1)).lines()[8...22].map { $0.isEmpty } == over.lines()[8...22].map { $0.isEmpty })
     }
 
     @Test func theCountdownIsAsLargeAsTheScreenAllows() {

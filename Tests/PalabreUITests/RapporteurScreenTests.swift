@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 @testable import PalabreUI
 
@@ -7,7 +8,8 @@ import Testing
 struct RapporteurScreenTests {
     /// « Décision : « prêt de 2 500 000 FCFA » à la commune de Diéli », with a no-break space
     /// before the colon, narrow no-break spaces inside the guillemets and in the amount.
-    static let decision = "Décision\u{00A0}: «\u{202F}prêt de 2\u{00A0}500\u{00A0}000\u{00A0}FCFA\u{202F}» à la commune de Diéli"
+    static let decision =
+        "Décision\u{00A0}: «\u{202F}prêt de 2\u{00A0}500\u{00A0}000\u{00A0}FCFA\u{202F}» à la commune de Diéli"
 
     // MARK: Typing and sending
 
@@ -135,7 +137,10 @@ struct RapporteurScreenTests {
         d.type("Secrétariat")
         d.key(.enter)
         d.key(.enter)
-        #expect(d.command == .record(EntryContent(kind: .action, text: "Relancer les PTF", responsible: "Secrétariat", due: nil)))
+        #expect(
+            d.command
+                == .record(
+                    EntryContent(kind: .action, text: "Relancer les PTF", responsible: "Secrétariat", due: nil)))
         #expect(d.perform()?.code == "session-closed")
         #expect(d.console.rapporteur.focus == .form)
         #expect(d.console.rapporteur.form?["responsible"]?.text == "Secrétariat")
@@ -164,8 +169,12 @@ struct RapporteurScreenTests {
         // Échéance, free text; Enter on the last field sends.
         d.type("2024-03-31")
         let c = d.key(.enter)
-        #expect(c == .record(EntryContent(kind: .recommendation, text: "Actualiser le PDESC avant de solliciter les PTF",
-                                          addressee: "Commune de Diéli", responsible: "SG de Diéli", due: "2024-03-31")))
+        #expect(
+            c
+                == .record(
+                    EntryContent(
+                        kind: .recommendation, text: "Actualiser le PDESC avant de solliciter les PTF",
+                        addressee: "Commune de Diéli", responsible: "SG de Diéli", due: "2024-03-31")))
         #expect(d.perform() == nil)
         #expect(d.console.rapporteur.form == nil)
         #expect(d.console.rapporteur.focus == .input)
@@ -185,8 +194,12 @@ struct RapporteurScreenTests {
         // Opening it again gives the fields back.
         d.key(.enter)
         #expect(d.console.rapporteur.form?["addressee"]?.text == "Toutes les communes")
-        #expect(d.key(.ctrl("s")) == .record(EntryContent(kind: .recommendation, text: "Associer les femmes",
-                                                         addressee: "Toutes les communes")))
+        #expect(
+            d.key(.ctrl("s"))
+                == .record(
+                    EntryContent(
+                        kind: .recommendation, text: "Associer les femmes",
+                        addressee: "Toutes les communes")))
     }
 
     @Test func anActionNeedsSomeoneResponsible() {
@@ -200,8 +213,12 @@ struct RapporteurScreenTests {
         d.key(.down)
         d.key(.enter)
         d.type("2023-11-30")
-        #expect(d.key(.enter) == .record(EntryContent(kind: .action, text: "Transmettre les fiches", responsible: "ADR Ségou",
-                                                      due: "2023-11-30")))
+        #expect(
+            d.key(.enter)
+                == .record(
+                    EntryContent(
+                        kind: .action, text: "Transmettre les fiches", responsible: "ADR Ségou",
+                        due: "2023-11-30")))
     }
 
     @Test func theCommitmentFormBuildsTheWholeEntry() {
@@ -209,7 +226,10 @@ struct RapporteurScreenTests {
         d.type("/e ")
         d.key(.enter)
         #expect(d.console.rapporteur.formKind == .commitment)
-        #expect(d.console.rapporteur.form!.fields.map(\.id) == ["partner", "fiche", "nature", "amount", "currency", "status", "conditions", "due"])
+        #expect(
+            d.console.rapporteur.form!.fields.map(\.id) == [
+                "partner", "fiche", "nature", "amount", "currency", "status", "conditions", "due",
+            ])
         d.type("unicef")
         d.key(.down); d.key(.enter)
         #expect(d.console.rapporteur.form?["partner"]?.picked?.value == "unicef")
@@ -226,9 +246,13 @@ struct RapporteurScreenTests {
         d.key(.enter)
         d.type("fin 2023")
         let c = d.key(.enter)
-        #expect(c == .record(EntryContent(kind: .commitment, text: "", due: "fin 2023", partner: "unicef", fiche: "DIE-01",
-                                          nature: .financial, amount: 2_500_000, currency: "FCFA", status: .confirmed,
-                                          conditions: "Étude de faisabilité préalable")))
+        #expect(
+            c
+                == .record(
+                    EntryContent(
+                        kind: .commitment, text: "", due: "fin 2023", partner: "unicef", fiche: "DIE-01",
+                        nature: .financial, amount: 2_500_000, currency: "FCFA", status: .confirmed,
+                        conditions: "Étude de faisabilité préalable")))
         #expect(d.perform() == nil)
         let e = d.state.entries.last!
         #expect(e.content.amount == 2_500_000)
@@ -252,12 +276,20 @@ struct RapporteurScreenTests {
         d.key(.ctrl("u"))
         d.type("2500000")
         let c = d.key(.ctrl("s"))
-        #expect(c == .record(EntryContent(kind: .commitment, text: "Appui de l'OMS", partner: "oms", fiche: "KOU-01",
-                                          nature: .technical, amount: 2_500_000, currency: "FCFA", status: .announced)))
+        #expect(
+            c
+                == .record(
+                    EntryContent(
+                        kind: .commitment, text: "Appui de l'OMS", partner: "oms", fiche: "KOU-01",
+                        nature: .technical, amount: 2_500_000, currency: "FCFA", status: .announced)))
         // A technical commitment may go without an amount.
         d.key(.ctrl("u"))
-        #expect(d.key(.ctrl("s")) == .record(EntryContent(kind: .commitment, text: "Appui de l'OMS", partner: "oms", fiche: "KOU-01",
-                                                         nature: .technical, currency: "FCFA", status: .announced)))
+        #expect(
+            d.key(.ctrl("s"))
+                == .record(
+                    EntryContent(
+                        kind: .commitment, text: "Appui de l'OMS", partner: "oms", fiche: "KOU-01",
+                        nature: .technical, currency: "FCFA", status: .announced)))
     }
 
     @Test func anUnknownPartnerIsAMessageNotACommand() {
@@ -380,7 +412,10 @@ struct RapporteurScreenTests {
         // The same in English.
         var e = ScreenDriver(.rapporteur, .debate, language: .en)
         e.key(.up)
-        #expect(e.lines().contains { $0.contains("List mode: ↑/↓ choose · m amend · x retract · v adopt · Esc back to typing") })
+        #expect(
+            e.lines().contains {
+                $0.contains("List mode: ↑/↓ choose · m amend · x retract · v adopt · Esc back to typing")
+            })
         e.key(.char("v"))
         #expect(e.lines().contains { $0.contains("Adopt entry #") && $0.contains("Enter to confirm · Esc to cancel") })
         e.key(.escape)
@@ -414,7 +449,10 @@ struct RapporteurScreenTests {
         d.perform()
         #expect(d.state.entries.last?.item == nil)
         #expect(RapporteurScreen.scope(d.state).entries.count == 4)
-        #expect(d.lines().contains { $0.contains("Dernier point : Échanges sur les programmes des partenaires · 4 entrées") })
+        #expect(
+            d.lines().contains {
+                $0.contains("Dernier point : Échanges sur les programmes des partenaires · 4 entrées")
+            })
     }
 
     @Test func theWholeRecordCanBeReadBackAndAdopted() {
@@ -453,10 +491,14 @@ struct RapporteurScreenTests {
         Snapshot.check(Snapshot.render(.rapporteur, .before, width: 80, height: 24), "rapporteur-before-80x24")
         Snapshot.check(Snapshot.render(.rapporteur, .debate, width: 80, height: 24), "rapporteur-debate-80x24")
         Snapshot.check(Snapshot.render(.rapporteur, .pitch, width: 120, height: 40), "rapporteur-pitch-120x40")
-        Snapshot.check(Snapshot.render(.rapporteur, .commitments, width: 80, height: 24, language: .en), "rapporteur-commitments-80x24-en")
-        Snapshot.check(Snapshot.render(.rapporteur, .commitments, width: 120, height: 40), "rapporteur-commitments-120x40")
+        Snapshot.check(
+            Snapshot.render(.rapporteur, .commitments, width: 80, height: 24, language: .en),
+            "rapporteur-commitments-80x24-en")
+        Snapshot.check(
+            Snapshot.render(.rapporteur, .commitments, width: 120, height: 40), "rapporteur-commitments-120x40")
         Snapshot.check(Snapshot.render(.rapporteur, .pitch, width: 40, height: 12), "rapporteur-pitch-40x12")
-        Snapshot.check(Snapshot.render(.rapporteur, .commitments, width: 60, height: 20), "rapporteur-commitments-60x20")
+        Snapshot.check(
+            Snapshot.render(.rapporteur, .commitments, width: 60, height: 20), "rapporteur-commitments-60x20")
     }
 
     @Test func helpSnapshot() {
@@ -498,7 +540,8 @@ struct StructuredAmendmentScreenTests {
     func amendACommitmentsAmount() throws {
         var d = ScreenDriver(.rapporteur, .commitments)
         d.key(.function(8))  // the whole record
-        let target = try #require(d.state.entries.last { $0.content.kind == .commitment && $0.content.amount != nil && $0.retracted == nil })
+        let target = try #require(
+            d.state.entries.last { $0.content.kind == .commitment && $0.content.amount != nil && $0.retracted == nil })
         d.key(.up)
         while d.console.rapporteur.selected != target.id, d.console.rapporteur.focus == .list {
             let before = d.console.rapporteur.selected
@@ -521,8 +564,11 @@ struct StructuredAmendmentScreenTests {
         #expect(d.console.rapporteur.focus == .prompt)
         d.type("montant corrigé")
         let c = d.key(.enter)
-        #expect(c == .amend(entry: target.id, text: target.content.text, reason: "montant corrigé", basedOn: target.version,
-                            changes: EntryChanges(amount: 45_000_000)))
+        #expect(
+            c
+                == .amend(
+                    entry: target.id, text: target.content.text, reason: "montant corrigé", basedOn: target.version,
+                    changes: EntryChanges(amount: 45_000_000)))
         #expect(d.perform() == nil)
         #expect(d.state.entry(target.id)?.content.amount == 45_000_000)
         #expect(d.console.rapporteur.amending == nil && d.console.rapporteur.form == nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 @testable import PalabreUI
 
@@ -17,12 +18,14 @@ struct ReplayTimelineTests {
 
     func replay(speed: Int = 60, playing: Bool = false, screen: ScreenID = .facilitator) -> ReplayConsole {
         let t = Self.timeline
-        return ReplayConsole(timeline: t, language: .fr, screen: screen,
-                             clock: ReplayClock(position: t.firstInstant!, speed: speed, playing: playing))
+        return ReplayConsole(
+            timeline: t, language: .fr, screen: screen,
+            clock: ReplayClock(position: t.firstInstant!, speed: speed, playing: playing))
     }
 
-    @Test("The consoles at a moment are the live consoles rendered from the state folded up to it",
-          arguments: [ScreenID.facilitator, .rapporteur, .projector])
+    @Test(
+        "The consoles at a moment are the live consoles rendered from the state folded up to it",
+        arguments: [ScreenID.facilitator, .rapporteur, .projector])
     func screensMatchTheLiveConsoles(screen: ScreenID) {
         var r = replay(screen: screen)
         for k in stride(from: 0, to: Self.timeline.events.count, by: 37) {
@@ -30,8 +33,10 @@ struct ReplayTimelineTests {
             r.seek(to: t)
             let lines = r.render(size: Self.size).grid.lines()
             var live = Console(screen: screen, language: .fr, readOnly: true)
-            let expected = live.render(state: Self.timeline.state(at: t), now: t,
-                                       size: Size(width: 100, height: 28)).grid.lines()
+            let expected = live.render(
+                state: Self.timeline.state(at: t), now: t,
+                size: Size(width: 100, height: 28)
+            ).grid.lines()
             // All but the hint bar, replaced by the replay's.
             #expect(Array(lines.prefix(26)) == Array(expected.prefix(26)), "at seq \(Self.timeline.events[k].seq)")
         }
@@ -65,7 +70,10 @@ struct ReplayTimelineTests {
         #expect(bar.hasPrefix("●"))
         #expect(bar.filter { $0 == "│" }.count == 2, "three days: two boundaries\n\(bar)")
         #expect(bar.filter { $0 == "┬" }.count > 20)
-        #expect(status.contains("PAUSE ×600 · Jour 1 · 2023-10-17 08:10:00 · événement 1/\(Self.timeline.events.count)"), "\(status)")
+        #expect(
+            status.contains(
+                "PAUSE ×600 · Jour 1 · 2023-10-17 08:10:00 · événement 1/\(Self.timeline.events.count)"),
+            "\(status)")
         #expect(lines[27].contains("Espace") && lines[27].contains("lecture/pause"))
 
         r.perform(.nextDay)

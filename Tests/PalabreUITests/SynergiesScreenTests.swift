@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 @testable import PalabreUI
 
@@ -44,8 +45,12 @@ struct SynergiesScreenTests {
         for _ in 0..<12 { d.key(.backspace) }
         d.type("confirmé")
         let c = d.key(.enter)
-        #expect(c == .record(EntryContent(kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01", nature: .financial,
-                                          amount: 12_000_000, currency: "FCFA", status: .confirmed)))
+        #expect(
+            c
+                == .record(
+                    EntryContent(
+                        kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01", nature: .financial,
+                        amount: 12_000_000, currency: "FCFA", status: .confirmed)))
         #expect(d.perform() == nil)
         #expect(d.console.synergies.form == nil)
         let seq = d.state.lastSeq
@@ -84,7 +89,9 @@ struct SynergiesScreenTests {
         let board = SynergyBoard(d.state)
         let last = board.rows[board.rows.count - 1]
         #expect(lines.contains { $0.contains(last.fiche.id) && $0.contains(last.commune.name) })
-        #expect(Keymap.binding(for: .function(11), screen: .facilitator, typing: false)?.action == .global(.screenSynergies))
+        #expect(
+            Keymap.binding(for: .function(11), screen: .facilitator, typing: false)?.action == .global(.screenSynergies)
+        )
         #expect(ScreenID.synergies.functionKey == 11)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PalabreUI
 
 @Suite("Display widths")
@@ -34,9 +35,9 @@ struct TextWidthTests {
         let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦"
         #expect(family.count == 1)
         #expect(TextWidth.width(of: family) == 2)
-        #expect(TextWidth.width(of: "👍🏽") == 2)       // skin tone
-        #expect(TextWidth.width(of: "🇫🇷") == 2)        // flag
-        #expect(TextWidth.width(of: "☀\u{FE0F}") == 2) // U+2600 with VS16
+        #expect(TextWidth.width(of: "👍🏽") == 2)  // skin tone
+        #expect(TextWidth.width(of: "🇫🇷") == 2)  // flag
+        #expect(TextWidth.width(of: "☀\u{FE0F}") == 2)  // U+2600 with VS16
         #expect(TextWidth.width(of: "❤\u{FE0F}") == 2)
         #expect(TextWidth.width(of: "☀") == 1)
         #expect(TextWidth.width(of: "a\u{FE0F}") == 1)
@@ -75,7 +76,10 @@ struct TextWidthTests {
     @Test("Wrapping respects widths and no-break spaces")
     func wrapping() {
         #expect(TextWidth.wrap("Ordre du jour adopté", width: 10) == ["Ordre du", "jour", "adopté"])
-        #expect(TextWidth.wrap("prêt de 2\u{00A0}500\u{00A0}000 FCFA", width: 12) == ["prêt de", "2\u{00A0}500\u{00A0}000", "FCFA"])
+        #expect(
+            TextWidth.wrap("prêt de 2\u{00A0}500\u{00A0}000 FCFA", width: 12) == [
+                "prêt de", "2\u{00A0}500\u{00A0}000", "FCFA",
+            ])
         #expect(TextWidth.wrap("«\u{202F}oui\u{202F}» dit-il", width: 7) == ["«\u{202F}oui\u{202F}»", "dit-il"])
         #expect(TextWidth.wrap("中文中文中", width: 4) == ["中文", "中文", "中"])
         #expect(TextWidth.wrap("abcdefgh", width: 3) == ["abc", "def", "gh"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreUI
 
 /// The repository's themes folder, found from this source file.
@@ -95,11 +96,15 @@ struct ThemeTests {
     func builtInMatchesFile() throws {
         let path = themesDirectory + "/dark.theme"
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text == Theme.builtInDarkText + "\n", "Sources/PalabreUI/BuiltInTheme.swift must be a copy of themes/dark.theme")
+        #expect(
+            text == Theme.builtInDarkText + "\n",
+            "Sources/PalabreUI/BuiltInTheme.swift must be a copy of themes/dark.theme")
         let parsed = Theme.parse(text, name: "dark", file: path)
         #expect(parsed.diagnostics.isEmpty)
         #expect(parsed.theme == Theme.builtInDefault)
-        #expect(Theme.builtInDefault.style(for: .timerOver, in: .colors256) == Style(foreground: .index(196), attributes: .bold))
+        #expect(
+            Theme.builtInDefault.style(for: .timerOver, in: .colors256)
+                == Style(foreground: .index(196), attributes: .bold))
     }
 
     @Test("Every shipped theme parses cleanly and styles every known role in every form")
@@ -123,7 +128,9 @@ struct ThemeTests {
             for (role, style) in theme.forms[form] ?? [:] {
                 #expect(!style.attributes.contains(.dim), "\(role)")
                 for color in [style.foreground, style.background] {
-                    if case .index(let i) = color { #expect(!(232...255).contains(i) && i != 8, "\(role) uses grey \(i)") }
+                    if case .index(let i) = color {
+                        #expect(!(232...255).contains(i) && i != 8, "\(role) uses grey \(i)")
+                    }
                 }
             }
         }
@@ -134,8 +141,10 @@ struct ThemeTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("palabre-themes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "[mono]\ntitle underline\n".write(to: dir.appendingPathComponent("mine.theme"), atomically: true, encoding: .utf8)
-        try "[256]\ntitle fg=999\n".write(to: dir.appendingPathComponent("broken.theme"), atomically: true, encoding: .utf8)
+        try "[mono]\ntitle underline\n".write(
+            to: dir.appendingPathComponent("mine.theme"), atomically: true, encoding: .utf8)
+        try "[256]\ntitle fg=999\n".write(
+            to: dir.appendingPathComponent("broken.theme"), atomically: true, encoding: .utf8)
         let loader = ThemeLoader(searchDirectories: ["/nonexistent", dir.path])
 
         let mine = loader.load("mine")
@@ -147,11 +156,16 @@ struct ThemeTests {
 
         let broken = loader.load("broken")
         #expect(broken.theme == Theme.builtInDefault)
-        #expect(broken.diagnostics.first?.description == dir.path + "/broken.theme:2: '999' is not a colour; expected default, a number 0–255, a name (black, red, green, yellow, blue, magenta, cyan, white) or bright-NAME")
+        #expect(
+            broken.diagnostics.first?.description == dir.path + "/broken.theme:2: '999' is not a colour; "
+                + "expected default, a number 0–255, a name (black, red, green, yellow, blue, magenta, cyan, white) or "
+                + "bright-NAME")
 
         let missing = loader.load("absent")
         #expect(missing.theme == Theme.builtInDefault)
-        #expect(missing.diagnostics.first?.description.contains("absent: theme not found (searched: /nonexistent, ") == true)
+        #expect(
+            missing.diagnostics.first?.description.contains("absent: theme not found (searched: /nonexistent, ")
+                == true)
 
         let dark = ThemeLoader(searchDirectories: []).load("dark")
         #expect(dark.diagnostics.isEmpty)
@@ -164,10 +178,11 @@ struct ThemeTests {
             environment: ["HOME": "/home/ada", "PALABRE_THEMES": "/opt/t"],
             currentDirectory: "/work/s",
             executablePath: "/repo/.build/debug/palabre")
-        #expect(loader.searchDirectories == [
-            "/opt/t", "/home/ada/.config/palabre/themes", "/work/s/themes",
-            "/repo/.build/share/palabre/themes", "/repo/themes", "/themes",
-        ])
+        #expect(
+            loader.searchDirectories == [
+                "/opt/t", "/home/ada/.config/palabre/themes", "/work/s/themes",
+                "/repo/.build/share/palabre/themes", "/repo/themes", "/themes",
+            ])
     }
 
     @Test("NO_COLOR selects monochrome; otherwise the colour count decides")
@@ -183,7 +198,9 @@ struct ThemeTests {
     @Test("Styles write back as theme tokens")
     func styleText() {
         #expect(Style(foreground: .index(196), attributes: .bold).description == "fg=196 bold")
-        #expect(Style(foreground: .red, background: .index(15), attributes: [.reverse, .underline]).description == "fg=red bg=15 underline reverse")
+        #expect(
+            Style(foreground: .red, background: .index(15), attributes: [.reverse, .underline]).description
+                == "fg=red bg=15 underline reverse")
         #expect(Style.plain.description == "plain")
         let reparsed = Theme.parse(Theme.builtInDefault.fileText(), name: "dark", file: "x")
         #expect(reparsed.theme == Theme.builtInDefault)

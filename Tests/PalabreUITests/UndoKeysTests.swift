@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 @testable import PalabreUI
 
@@ -31,23 +32,35 @@ struct UndoKeysTests {
         switch setup {
         case .synergy: return [.markSynergy(fiche: fiche, partners: [second, board.partners[2].id], lead: nil)]
         case .commitment:
-            return [.record(EntryContent(kind: .commitment, text: "Engagement", partner: first, fiche: fiche, nature: .financial,
-                                         amount: 1_000_000, currency: "FCFA", status: .announced))]
+            return [
+                .record(
+                    EntryContent(
+                        kind: .commitment, text: "Engagement", partner: first, fiche: fiche, nature: .financial,
+                        amount: 1_000_000, currency: "FCFA", status: .announced))
+            ]
         }
     }
 
     static let slips: [Slip] = [
         Slip(name: "item ended", screen: .facilitator, setup: [], keys: k("t")),
         Slip(name: "extension", screen: .facilitator, setup: [], keys: k("p")),
-        Slip(name: "item skipped", screen: .facilitator, setup: [], keys: [.key(.down), .key(.down), .key(.char("s"))]),
-        Slip(name: "item moved", screen: .facilitator, setup: [], keys: [.key(.down), .key(.down)] + k("m2") + [.key(.enter)]),
-        Slip(name: "item inserted", screen: .facilitator, setup: [], keys: k("iImprévu") + [.key(.enter)] + k("10") + [.key(.enter)]),
-        Slip(name: "floor given", screen: .facilitator, setup: [.requestFloor(who: "rep-unicef", pointOfOrder: false)],
-             keys: [.key(.enter)]),
-        Slip(name: "turn ended", screen: .facilitator,
-             setup: [.requestFloor(who: "rep-unicef", pointOfOrder: false), .giveFloor(who: nil)], keys: k("r")),
-        Slip(name: "speaker removed", screen: .facilitator,
-             setup: [.requestFloor(who: "rep-unicef", pointOfOrder: false)], keys: [.key(.right), .key(.char("x"))]),
+        Slip(
+            name: "item skipped", screen: .facilitator, setup: [], keys: [.key(.down), .key(.down), .key(.char("s"))]),
+        Slip(
+            name: "item moved", screen: .facilitator, setup: [],
+            keys: [.key(.down), .key(.down)] + k("m2") + [.key(.enter)]),
+        Slip(
+            name: "item inserted", screen: .facilitator, setup: [],
+            keys: k("iImprévu") + [.key(.enter)] + k("10") + [.key(.enter)]),
+        Slip(
+            name: "floor given", screen: .facilitator, setup: [.requestFloor(who: "rep-unicef", pointOfOrder: false)],
+            keys: [.key(.enter)]),
+        Slip(
+            name: "turn ended", screen: .facilitator,
+            setup: [.requestFloor(who: "rep-unicef", pointOfOrder: false), .giveFloor(who: nil)], keys: k("r")),
+        Slip(
+            name: "speaker removed", screen: .facilitator,
+            setup: [.requestFloor(who: "rep-unicef", pointOfOrder: false)], keys: [.key(.right), .key(.char("x"))]),
         Slip(name: "day ended", screen: .facilitator, setup: [.endItem], keys: k("FF")),
         Slip(name: "check-in", screen: .attendance, setup: [], keys: k("unicef") + [.key(.enter)], undoKey: .ctrl("z")),
         Slip(name: "interest", screen: .synergies, setup: [], keys: k("i")),
@@ -68,7 +81,8 @@ struct UndoKeysTests {
         clock.advance(seconds: 30)
         term.pending = slip.keys
         loop.step(maxWaitMilliseconds: 0)
-        try #require(storage.all.count == before + slip.recorded, "the slip was recorded: \(loop.console?.message?.text ?? "")")
+        try #require(
+            storage.all.count == before + slip.recorded, "the slip was recorded: \(loop.console?.message?.text ?? "")")
         let slipSeq = storage.all.last!.seq
         clock.advance(seconds: 5)
         term.queue(.key(slip.undoKey))

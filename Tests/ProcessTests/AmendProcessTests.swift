@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 
 /// `palabre do SESSION amend SEQ [TEXT] --amount … --status …` through the real binary.
@@ -10,20 +11,28 @@ struct AmendProcessTests {
         for l in [["start-day", "2023-10-17", "--at", "08:15"], ["start-item", "--at", "08:30"]] {
             try #require(Bin.run(["do", dir] + l).status == 0)
         }
-        let rec = try Bin.run(["do", dir, "commitment", "--partner", "ANICT", "--fiche", "sy-01", "--amount", "40000000",
-                               "--status", "intention", "--seat", "rapporteur", "--at", "08:40"])
+        let rec = try Bin.run([
+            "do", dir, "commitment", "--partner", "ANICT", "--fiche", "sy-01", "--amount", "40000000",
+            "--status", "intention", "--seat", "rapporteur", "--at", "08:40",
+        ])
         let seq = try #require(Bin.seqs(rec.stdout).last, "\(rec.stderr)")
-        let ok = try Bin.run(["do", dir, "amend", "\(seq)", "--amount", "45 000 000", "--status", "confirmé",
-                              "--due", "30/06/2024", "--reason", "montant confirmé en séance", "--seat", "rapporteur", "--at", "08:45"])
+        let ok = try Bin.run([
+            "do", dir, "amend", "\(seq)", "--amount", "45 000 000", "--status", "confirmé",
+            "--due", "30/06/2024", "--reason", "montant confirmé en séance", "--seat", "rapporteur", "--at",
+            "08:45",
+        ])
         #expect(ok.status == 0, "\(ok.stderr)")
         let csv = try String(contentsOfFile: dir + "/out/commitments.csv", encoding: .utf8)
         #expect(csv.contains(";45000000;FCFA;confirmé;") && csv.contains("2024-06-30"), "\(csv)")
         #expect(!csv.contains("40000000"))
         // Bad values: refused with the reason, nothing recorded.
-        let bad: [[String]] = [["--amount", "quarante"], ["--status", "promis"], ["--due", "31/02/2024"],
-                               ["--partner", "inconnu"], ["--currency", "dollars US"], ["--responsible", "ADR"]]
+        let bad: [[String]] = [
+            ["--amount", "quarante"], ["--status", "promis"], ["--due", "31/02/2024"],
+            ["--partner", "inconnu"], ["--currency", "dollars US"], ["--responsible", "ADR"],
+        ]
         for b in bad {
-            let r = try Bin.run(["do", dir, "amend", "\(seq)"] + b + ["--reason", "x", "--seat", "rapporteur", "--at", "08:50"])
+            let r = try Bin.run(
+                ["do", dir, "amend", "\(seq)"] + b + ["--reason", "x", "--seat", "rapporteur", "--at", "08:50"])
             #expect(r.status != 0 && !r.stderr.isEmpty, "\(b): \(r.stdout)")
         }
         let journal = try Journal(path: dir + "/journal.jsonl", writable: false)

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real binary, real files, real processes killed for real.
@@ -30,7 +31,9 @@ struct JournalProcessTests {
             let out = Pipe(), inp = Pipe()
             p.standardOutput = out; p.standardError = FileHandle.nullDevice; p.standardInput = inp
             try p.run()
-            let lines = (0..<200).map { "note \"Écrit n° \(i)-\($0) « é »\" --seat rapporteur" }.joined(separator: "\n") + "\n"
+            let lines =
+                (0..<200).map { "note \"Écrit n° \(i)-\($0) « é »\" --seat rapporteur" }.joined(separator: "\n")
+                + "\n"
             inp.fileHandleForWriting.write(Data(lines.utf8))
             try inp.fileHandleForWriting.close()
             usleep(UInt32.random(in: 5_000...120_000, using: &generator))
@@ -52,7 +55,9 @@ struct JournalProcessTests {
         #expect(killed >= 50, "only \(killed) writers were killed")
         #expect(printed.count > 0)
         // Every quarantined tail is a fragment of one line, never a whole event lost.
-        let torn = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("journal.jsonl.torn-") }
+        let torn = try FileManager.default.contentsOfDirectory(atPath: dir).filter {
+            $0.hasPrefix("journal.jsonl.torn-")
+        }
         for t in torn {
             let text = try String(contentsOfFile: dir + "/" + t, encoding: .utf8)
             #expect(!text.contains("\n"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 
 /// `sessions/segou-2023-recorded`, the journal committed for `palabre replay`, is what the Ségou
@@ -21,13 +22,17 @@ struct ReplayRecordingTests {
         let dir = try Bin.session(copying: "segou-2023")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let programme = try String(contentsOfFile: Bin.root + "/sessions/segou-2023/programme.yaml", encoding: .utf8)
-        #expect(try String(contentsOfFile: Self.recorded + "/programme.yaml", encoding: .utf8) == programme,
-                "sessions/segou-2023-recorded/programme.yaml is no longer a copy of sessions/segou-2023/programme.yaml")
+        #expect(
+            try String(contentsOfFile: Self.recorded + "/programme.yaml", encoding: .utf8) == programme,
+            "sessions/segou-2023-recorded/programme.yaml is no longer a copy of sessions/segou-2023/programme.yaml")
         let r = try Bin.run(["script", dir, Bin.root + "/sessions/segou-2023/meeting.palabre", "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         let fresh = try Data(contentsOf: URL(fileURLWithPath: dir + "/journal.jsonl"))
         let committed = try Data(contentsOf: URL(fileURLWithPath: Self.recorded + "/journal.jsonl"))
-        #expect(fresh == committed, "the committed journal differs from the script's; produce it again (sessions/segou-2023-recorded/README.md)")
+        #expect(
+            fresh == committed,
+            "the committed journal differs from the script's; produce it again (sessions/segou-2023-recorded/README.md)"
+        )
 
         let a = dir + "/docs-fresh", b = dir + "/docs-committed"
         #expect(try Bin.run(["minutes", dir, "--out", a]).status == 0)
@@ -50,7 +55,8 @@ struct ReplayRecordingTests {
         let dir = try Bin.session(copying: "segou-2023")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let lines = try String(contentsOfFile: Self.recorded + "/journal.jsonl", encoding: .utf8).split(separator: "\n")
-        try (lines.prefix(prefix.count).joined(separator: "\n") + "\n").write(toFile: dir + "/journal.jsonl", atomically: true, encoding: .utf8)
+        try (lines.prefix(prefix.count).joined(separator: "\n") + "\n").write(
+            toFile: dir + "/journal.jsonl", atomically: true, encoding: .utf8)
 
         let at = dir + "/at", cut = dir + "/cut"
         let r = try Bin.run(["minutes", Self.recorded, "--at", moment, "--out", at])
@@ -78,7 +84,11 @@ struct ReplayRecordingTests {
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         let replay = rows.filter { $0["screen"] as? String == "replay" }
         #expect(replay.count == 15)
-        #expect(replay.contains { $0["action"] as? String == "replay.go-to" && ($0["help"] as? String)?.hasPrefix("Go to a moment") == true })
+        #expect(
+            replay.contains {
+                $0["action"] as? String == "replay.go-to"
+                    && ($0["help"] as? String)?.hasPrefix("Go to a moment") == true
+            })
         #expect(rows.count > replay.count)
     }
 }

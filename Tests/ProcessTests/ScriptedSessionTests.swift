@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 
 /// Scripted runs of the sample sessions through the real binary, checked against golden documents.
 @Suite("Scripted sessions", .serialized)
 struct ScriptedSessionTests {
-    static let goldenDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
+    static let goldenDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+        .path
 
     /// Compares every file of `out` with `Golden/<name>/`; records them when PALABRE_RECORD=1.
     func compare(_ out: String, golden name: String) throws {
@@ -26,7 +28,10 @@ struct ScriptedSessionTests {
                 let la = String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
                 let lb = String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
                 let i = (0..<min(la.count, lb.count)).first { la[$0] != lb[$0] } ?? min(la.count, lb.count)
-                Issue.record("\(name)/\(f) differs at line \(i + 1):\n  golden: \(i < la.count ? String(la[i]) : "<end>")\n  now:    \(i < lb.count ? String(lb[i]) : "<end>")\n(re-record on purpose with PALABRE_RECORD=1)")
+                let golden = i < la.count ? String(la[i]) : "<end>", now = i < lb.count ? String(lb[i]) : "<end>"
+                let where_ = "\(name)/\(f) differs at line \(i + 1)"
+                Issue.record(
+                    "\(where_):\n  golden: \(golden)\n  now:    \(now)\n(re-record on purpose with PALABRE_RECORD=1)")
             }
         }
     }
@@ -53,20 +58,26 @@ struct ScriptedSessionTests {
 struct SynergyVerbsProcessTests {
     @Test func theVerbsRecordTheDebatesAndTheBoardShowsThem() throws {
         let dir = try Bin.session(copying: "demo")
-        let c = try Bin.run(["do", dir, "commitment", "--partner", "unicef", "--fiche", "TIM-01", "--amount", "20 000 000",
-                             "--seat", "rapporteur"])
+        let c = try Bin.run([
+            "do", dir, "commitment", "--partner", "unicef", "--fiche", "TIM-01", "--amount", "20 000 000",
+            "--seat", "rapporteur",
+        ])
         #expect(c.status == 0, "\(c.stderr)")
         let seq = try #require(Bin.seqs(c.stdout).last)
         #expect(try Bin.run(["do", dir, "interest", "ANICT", "tim-01", "--seat", "rapporteur"]).status == 0)
-        #expect(try Bin.run(["do", dir, "synergy", "TIM-01", "--partners", "UNICEF,ANICT", "--lead", "UNICEF"]).status == 0)
+        #expect(
+            try Bin.run(["do", dir, "synergy", "TIM-01", "--partners", "UNICEF,ANICT", "--lead", "UNICEF"]).status == 0)
         #expect(try Bin.run(["do", dir, "commitment-status", "\(seq)", "convention", "signée"]).status == 0)
         let bad = try Bin.run(["do", dir, "commitment-status", "\(seq)", "peut-être"])
         #expect(bad.status != 0)
-        #expect(try Bin.run(["do", dir, "withdraw", "\(seq)", "--reason", "Budget réaffecté", "--seat", "rapporteur"]).status == 0)
+        #expect(
+            try Bin.run(["do", dir, "withdraw", "\(seq)", "--reason", "Budget réaffecté", "--seat", "rapporteur"])
+                .status == 0)
         let again = try Bin.run(["do", dir, "withdraw", "\(seq)", "--reason", "encore"])
         #expect(again.status != 0 && again.stderr.contains("retiré"))
         let journal = try String(contentsOfFile: dir + "/journal.jsonl", encoding: .utf8)
-        #expect(journal.contains(#""type":"synergyMarked","fiche":"TIM-01","lead":"unicef","partners":["unicef","anict"]"#))
+        #expect(
+            journal.contains(#""type":"synergyMarked","fiche":"TIM-01","lead":"unicef","partners":["unicef","anict"]"#))
         #expect(journal.contains(#""type":"commitmentStatusChanged","entry":\#(seq),"status":"signed""#))
         let matrix = try String(contentsOfFile: dir + "/out/commitments.md", encoding: .utf8)
         #expect(matrix.contains("Budget réaffecté"))

@@ -20,8 +20,13 @@ struct SegouMeetingTests {
     let colon = "\u{00A0}:"
 
     static let retractedNote = "Le PAM s'engage à financer en totalité l'unité de transformation du fonio de Koula."
-    static let amendedText = "Créer un cadre d'échange convoqué chaque semestre par l'ADR et réunissant l'ANICT, les communes et les directions régionales de l'État, pour suivre les fiches de projets et aider les communes à mobiliser les financements disponibles."
-    static let originalText = "Créer un cadre d'échange réunissant l'ADR, l'ANICT et les communes pour aider celles-ci à mobiliser les financements disponibles."
+    static let amendedText =
+        "Créer un cadre d'échange convoqué chaque semestre par l'ADR et réunissant l'ANICT, les "
+        + "communes et les directions régionales de l'État, pour suivre les fiches de projets et aider les communes à "
+        + "mobiliser les financements disponibles."
+    static let originalText =
+        "Créer un cadre d'échange réunissant l'ADR, l'ANICT et les communes pour aider "
+        + "celles-ci à mobiliser les financements disponibles."
 
     /// Runs the whole script on a fresh copy and returns the session folder.
     func runScript() throws -> String {
@@ -57,12 +62,16 @@ struct SegouMeetingTests {
             if quoted {
                 if c == "\"" {
                     if i + 1 < chars.count, chars[i + 1] == "\"" { cur.append("\""); i += 1 } else { quoted = false }
-                } else { cur.append(c) }
+                } else {
+                    cur.append(c)
+                }
             } else if c == "\"" {
                 quoted = true
             } else if c == ";" {
                 out.append(cur); cur = ""
-            } else { cur.append(c) }
+            } else {
+                cur.append(c)
+            }
             i += 1
         }
         out.append(cur)
@@ -107,7 +116,8 @@ struct SegouMeetingTests {
         let attendance = try csv(out + "/attendance.csv")
         let ids = Set(attendance.compactMap { $0["Identifiant"] })
         #expect(ids.count == Self.expectedParticipants)
-        #expect(Set(attendance.filter { $0["Sexe"] == "F" }.compactMap { $0["Identifiant"] }).count == Self.expectedWomen)
+        #expect(
+            Set(attendance.filter { $0["Sexe"] == "F" }.compactMap { $0["Identifiant"] }).count == Self.expectedWomen)
         #expect(ids.contains("journaliste-ortm") && ids.contains("prefet-adjoint-tominian"), "the two walk-ins")
         #expect(!ids.contains("maire-yasso") && !ids.contains("maire-sanekuy"))
         let day1 = attendance.filter { $0["Journée"] == "2023-10-17" }
@@ -115,14 +125,20 @@ struct SegouMeetingTests {
         #expect(minutes.contains("| Journée 1 — mardi 17 octobre 2023 | 50 | 4 |"))
 
         // The three days, each with its proceedings heading.
-        for heading in ["### Journée 1 — mardi 17 octobre 2023", "### Journée 2 — mercredi 18 octobre 2023",
-                        "### Journée 3 — jeudi 19 octobre 2023"] {
+        for heading in [
+            "### Journée 1 — mardi 17 octobre 2023", "### Journée 2 — mercredi 18 octobre 2023",
+            "### Journée 3 — jeudi 19 octobre 2023",
+        ] {
             #expect(minutes.contains(heading + "\n"), "missing \(heading)")
         }
 
         // The four partner presentations, held and presented by their partner.
-        for (title, partner) in [("Présentation de l'ANICT", "Représentant de l'ANICT"), ("Présentation du PAM", "Représentante du PAM"),
-                                 ("Présentation de l'OMS", "Représentant de l'OMS"), ("Présentation de l'UNICEF", "Représentant de l'UNICEF")] {
+        for (title, partner) in [
+            ("Présentation de l'ANICT", "Représentant de l'ANICT"),
+            ("Présentation du PAM", "Représentante du PAM"),
+            ("Présentation de l'OMS", "Représentant de l'OMS"),
+            ("Présentation de l'UNICEF", "Représentant de l'UNICEF"),
+        ] {
             let lines = minutes.split(separator: "\n").map(String.init)
             guard let h = lines.firstIndex(where: { $0.hasPrefix("#### ") && $0.hasSuffix(". " + title) }) else {
                 Issue.record("no item \(title)"); continue
@@ -140,7 +156,9 @@ struct SegouMeetingTests {
         // Recommendations: the expected count, in the minutes and in their own document.
         let recs = section("Recommandations", of: minutes).filter { $0.first?.isNumber == true }
         #expect(recs.count == Self.expectedRecommendations)
-        #expect(recommendations.components(separatedBy: "## Recommandation n°\u{00A0}").count - 1 == Self.expectedRecommendations)
+        #expect(
+            recommendations.components(separatedBy: "## Recommandation n°\u{00A0}").count - 1
+                == Self.expectedRecommendations)
         #expect(recommendations.contains("répertoire des intervenants"))
         #expect(recommendations.contains("passation des marchés publics"))
 
@@ -180,8 +198,14 @@ struct SegouMeetingTests {
 
         // The NEF's own commitment: experience exchanges, in the action plan.
         let actions = try csv(out + "/actions.csv")
-        #expect(actions.contains { $0["Responsable"] == "NEF" && ($0["Activité"] ?? "").contains("partagent leurs expériences") })
-        #expect(actions.contains { ($0["Activité"] ?? "").contains("fiche de présentation de chaque projet prioritaire") })
+        #expect(
+            actions.contains {
+                $0["Responsable"] == "NEF" && ($0["Activité"] ?? "").contains("partagent leurs expériences")
+            })
+        #expect(
+            actions.contains {
+                ($0["Activité"] ?? "").contains("fiche de présentation de chaque projet prioritaire")
+            })
 
         // The journal is intact.
         let v = try Bin.run(["verify", dir])

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PalabreCore
 
 /// Paths and process helpers for tests that run the real `palabre` binary.
@@ -15,9 +16,11 @@ enum Bin {
 
     /// A fresh session folder holding a copy of `sessions/<sample>/programme.yaml`.
     static func session(copying sample: String = "demo") throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("palabre-proc-\(UUID().uuidString)").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("palabre-proc-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: "\(root)/sessions/\(sample)/programme.yaml", toPath: dir + "/programme.yaml")
+        try FileManager.default.copyItem(
+            atPath: "\(root)/sessions/\(sample)/programme.yaml", toPath: dir + "/programme.yaml")
         return dir
     }
 
@@ -26,7 +29,9 @@ enum Bin {
 
     /// Runs `palabre args…` to the end (stdin empty, or `input`).
     @discardableResult
-    static func run(_ args: [String], input: String? = nil, cwd: String? = nil, env: [String: String] = [:]) throws -> Output {
+    static func run(
+        _ args: [String], input: String? = nil, cwd: String? = nil, env: [String: String] = [:]
+    ) throws -> Output {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: palabre)
         p.arguments = args
@@ -42,8 +47,9 @@ enum Bin {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: e, as: UTF8.self))
+        return Output(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     /// Seqs printed by `palabre do`/`script` (`12 itemStarted` lines).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PalabreCore
 
 /// `palabre do SESSION undo [SEQ]` through the real binary, on copies of the Ségou session.

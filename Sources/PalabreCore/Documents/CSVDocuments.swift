@@ -7,18 +7,22 @@ enum CSVDocuments {
     static func commitments(_ c: DocContext) -> Data {
         let L = c.L
         var w = CSVWriter(separator: c.options.csvSeparator)
-        w.header([L[.csvPartnerAcronym], L[.csvPartnerName], L[.commune], L[.csvFicheId], L[.csvFicheTitle],
-                  L[.nature], L[.amount], L[.currency], L[.status], L[.conditions], L[.deadline], L[.csvText],
-                  L[.csvRecordedAt], L[.csvSeat], L[.csvEntry]])
+        w.header([
+            L[.csvPartnerAcronym], L[.csvPartnerName], L[.commune], L[.csvFicheId], L[.csvFicheTitle],
+            L[.nature], L[.amount], L[.currency], L[.status], L[.conditions], L[.deadline], L[.csvText],
+            L[.csvRecordedAt], L[.csvSeat], L[.csvEntry],
+        ])
         for ei in c.commitments {
             let e = c.state.entries[ei], k = e.content
             let org = k.partner.flatMap { c.organisations[$0] }
             let fiche = k.fiche.flatMap { c.fiches[$0] }
-            w.row([.text(org?.acronym ?? k.partner ?? ""), .opt(org?.name), .opt(fiche?.commune.name), .opt(k.fiche),
-                   .opt(fiche?.fiche.title), .text(L.nature(k.nature)), k.amount.map { .number($0) } ?? .empty,
-                   .text(k.currency ?? c.state.programme.currency), .text(L.commitmentStatus(k.status)),
-                   .opt(k.conditions), .opt(k.due), .text(k.text), .text(c.rfc3339(e.at)), .text(e.seat),
-                   .number(Int64(e.id))])
+            w.row([
+                .text(org?.acronym ?? k.partner ?? ""), .opt(org?.name), .opt(fiche?.commune.name), .opt(k.fiche),
+                .opt(fiche?.fiche.title), .text(L.nature(k.nature)), k.amount.map { .number($0) } ?? .empty,
+                .text(k.currency ?? c.state.programme.currency), .text(L.commitmentStatus(k.status)),
+                .opt(k.conditions), .opt(k.due), .text(k.text), .text(c.rfc3339(e.at)), .text(e.seat),
+                .number(Int64(e.id)),
+            ])
         }
         return w.data
     }
@@ -31,8 +35,10 @@ enum CSVDocuments {
         for ei in c.actions {
             let e = c.state.entries[ei], k = e.content
             let item = e.item.flatMap { c.itemPlace[$0] != nil ? c.itemTitle($0) : nil } ?? L[.outsideAgenda]
-            w.row([.text(k.text), .opt(k.responsible), .opt(k.due), .text(L[.actionOpen]), .text(item),
-                   .text(c.rfc3339(e.at)), .number(Int64(e.id))])
+            w.row([
+                .text(k.text), .opt(k.responsible), .opt(k.due), .text(L[.actionOpen]), .text(item),
+                .text(c.rfc3339(e.at)), .number(Int64(e.id)),
+            ])
         }
         return w.data
     }
@@ -41,15 +47,19 @@ enum CSVDocuments {
     static func attendance(_ c: DocContext) -> Data {
         let L = c.L
         var w = CSVWriter(separator: c.options.csvSeparator)
-        w.header([L[.csvDay], L[.csvParticipantId], L[.function], L[.organisation], L[.commune], L[.sex], L[.csvCheckedIn]])
+        w.header([
+            L[.csvDay], L[.csvParticipantId], L[.function], L[.organisation], L[.commune], L[.sex], L[.csvCheckedIn],
+        ])
         var days = c.state.days.map(\.date)
         days += c.state.attendance.keys.filter { !days.contains($0) }.sorted()
         for day in days {
             for id in c.state.attendance[day] ?? [] {
                 let p = c.participants[id]
-                w.row([.text(day), .text(id), .opt(p?.function), .opt(c.organisationName(p?.organisation)),
-                       .opt(c.organisationName(p?.commune)), .text(p.map { L.sex($0.sex) } ?? ""),
-                       .opt(c.state.checkInTimes[day + "|" + id].map(c.hhmm))])
+                w.row([
+                    .text(day), .text(id), .opt(p?.function), .opt(c.organisationName(p?.organisation)),
+                    .opt(c.organisationName(p?.commune)), .text(p.map { L.sex($0.sex) } ?? ""),
+                    .opt(c.state.checkInTimes[day + "|" + id].map(c.hhmm)),
+                ])
             }
         }
         return w.data
@@ -61,19 +71,23 @@ enum CSVDocuments {
     static func timing(_ c: DocContext) -> Data {
         let L = c.L, state = c.state
         var w = CSVWriter(separator: c.options.csvSeparator)
-        w.header([L[.csvDay], L[.csvItemId], L[.csvKind], L[.csvTitle], L[.csvPlannedStart], L[.csvPlannedMinutes],
-                  L[.csvActualStart], L[.csvActualEnd], L[.csvActualMinutes], L[.csvExtensionMinutes], L[.status],
-                  L[.csvDriftMinutes]])
+        w.header([
+            L[.csvDay], L[.csvItemId], L[.csvKind], L[.csvTitle], L[.csvPlannedStart], L[.csvPlannedMinutes],
+            L[.csvActualStart], L[.csvActualEnd], L[.csvActualMinutes], L[.csvExtensionMinutes], L[.status],
+            L[.csvDriftMinutes],
+        ])
         for (d, day) in state.days.enumerated() {
             for t in state.timings(day: d, at: c.now) {
                 let r = state.run(t.item.id)
                 let status = r.status == .planned && c.dayIsOver(d) ? ItemStatus.skipped : r.status
-                w.row([.text(day.date), .text(t.item.id), .text(L.kind(t.item.kind)), .text(t.item.title),
-                       .text(c.hhmm(minutes: t.plannedStart)), .num(DocContext.roundedMinutes(seconds: t.item.duration)),
-                       .opt(r.startedAt.map(c.hhmm)), .opt(r.status == .done ? r.endedAt.map(c.hhmm) : nil),
-                       r.startedAt != nil ? .num(DocContext.roundedMinutes(ms: r.elapsedMs(at: c.now))) : .empty,
-                       .num(DocContext.roundedMinutes(seconds: r.extendedBy)), .text(L.itemStatus(status)),
-                       .num(c.driftMinutes(t, day: d))])
+                w.row([
+                    .text(day.date), .text(t.item.id), .text(L.kind(t.item.kind)), .text(t.item.title),
+                    .text(c.hhmm(minutes: t.plannedStart)), .num(DocContext.roundedMinutes(seconds: t.item.duration)),
+                    .opt(r.startedAt.map(c.hhmm)), .opt(r.status == .done ? r.endedAt.map(c.hhmm) : nil),
+                    r.startedAt != nil ? .num(DocContext.roundedMinutes(ms: r.elapsedMs(at: c.now))) : .empty,
+                    .num(DocContext.roundedMinutes(seconds: r.extendedBy)), .text(L.itemStatus(status)),
+                    .num(c.driftMinutes(t, day: d)),
+                ])
             }
         }
         return w.data
@@ -84,10 +98,14 @@ enum CSVDocuments {
     static func speaking(_ c: DocContext) -> Data {
         let L = c.L
         var w = CSVWriter(separator: c.options.csvSeparator)
-        w.header([L[.csvItemId], L[.item], L[.csvSpeakerId], L[.csvSpeaker], L[.organisation], L[.csvTurns], L[.csvSeconds]])
+        w.header([
+            L[.csvItemId], L[.item], L[.csvSpeakerId], L[.csvSpeaker], L[.organisation], L[.csvTurns], L[.csvSeconds],
+        ])
         for r in c.speaking() {
-            w.row([.text(r.item), .text(c.itemTitle(r.item)), .text(r.who), .text(c.displayName(r.who)),
-                   .opt(c.organisationOf(r.who)), .num(r.turns), .number((r.ms + 500) / 1000)])
+            w.row([
+                .text(r.item), .text(c.itemTitle(r.item)), .text(r.who), .text(c.displayName(r.who)),
+                .opt(c.organisationOf(r.who)), .num(r.turns), .number((r.ms + 500) / 1000),
+            ])
         }
         return w.data
     }

@@ -145,7 +145,9 @@ struct DocContext {
     /// `HH:MM` in the programme's time zone.
     func hhmm(_ i: Instant) -> String { lt.hhmm(i) }
     /// `HH:MM` of local minutes after midnight.
-    func hhmm(minutes m: Int) -> String { RFC3339.pad(((m / 60) % 24 + 24) % 24, 2) + ":" + RFC3339.pad((m % 60 + 60) % 60, 2) }
+    func hhmm(minutes m: Int) -> String {
+        RFC3339.pad(((m / 60) % 24 + 24) % 24, 2) + ":" + RFC3339.pad((m % 60 + 60) % 60, 2)
+    }
     /// RFC 3339 with the programme's offset.
     func rfc3339(_ i: Instant) -> String { lt.rfc3339(i) }
     /// Whole minutes, rounded to the nearest, of a number of milliseconds.
@@ -160,7 +162,8 @@ struct DocContext {
     /// nil for an item skipped or not started.
     func driftMinutes(_ t: ItemTiming, day d: Int) -> Int? {
         guard [.done, .running, .paused].contains(t.status),
-              let plannedEnd = lt.instant(date: state.clockDate(day: d), minutes: t.plannedEnd) else { return nil }
+            let plannedEnd = lt.instant(date: state.clockDate(day: d), minutes: t.plannedEnd)
+        else { return nil }
         return Self.roundedMinutes(ms: t.projectedEnd.ms - plannedEnd.ms)
     }
 

@@ -120,7 +120,8 @@ enum DocLabel: CaseIterable {
         case .natureFinancial: ("financier", "financial")
         case .natureTechnical: ("technique", "technical")
         case .natureStudy: ("étude", "study")
-        case .synthesisTitle: ("Synthèse des actions prioritaires par commune", "Synthesis of priority actions by commune")
+        case .synthesisTitle:
+            ("Synthèse des actions prioritaires par " + "commune", "Synthesis of priority actions by commune")
         case .synergiesSection: ("Synergies et financements par commune", "Synergies and funding by commune")
         case .matrixTitle: ("Matrice des engagements", "Commitments matrix")
         case .withdrawnTitle: ("Engagements retirés", "Withdrawn commitments")
@@ -147,7 +148,11 @@ enum DocLabel: CaseIterable {
         case .communeTotals: ("Totaux de la commune", "Commune totals")
         case .sessionTotals: ("Ensemble de la table ronde", "Whole roundtable")
         case .unfundedStudies: ("Études de faisabilité à financer", "Feasibility studies to fund")
-        case .noUnfundedStudies: ("Aucune : chaque fiche au stade d'idée a un engagement d'étude.", "None: every fiche at the idea stage has a study commitment.")
+        case .noUnfundedStudies:
+            (
+                "Aucune : chaque fiche au stade d'idée a un engagement " + "d'étude.",
+                "None: every fiche at the idea stage has a study commitment."
+            )
         case .csvState: ("État", "State")
         case .csvLeadFlag: ("Chef de file", "Lead")
         case .yes: ("oui", "yes")
@@ -255,10 +260,14 @@ struct DocLabels: Sendable {
         language == .fr ? label.pair.fr : label.pair.en
     }
 
-    private static let frMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                                   "septembre", "octobre", "novembre", "décembre"]
-    private static let enMonths = ["January", "February", "March", "April", "May", "June", "July", "August",
-                                   "September", "October", "November", "December"]
+    private static let frMonths = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+        "septembre", "octobre", "novembre", "décembre",
+    ]
+    private static let enMonths = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ]
     private static let frWeekdays = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
     private static let enWeekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 

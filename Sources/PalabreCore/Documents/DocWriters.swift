@@ -73,7 +73,9 @@ enum MD {
     /// One line of text with inline markup characters escaped (`|` included, for tables).
     static func inline(_ s0: String) -> String {
         // Control characters never reach a document raw: tabs become spaces, the others a visible symbol.
-        let s = s0.unicodeScalars.contains(where: Text.isControl) ? Text.visible(s0.replacingOccurrences(of: "\t", with: " ")) : s0
+        let s =
+            s0.unicodeScalars.contains(where: Text.isControl)
+            ? Text.visible(s0.replacingOccurrences(of: "\t", with: " ")) : s0
         guard s.utf8.contains(where: { inlineSpecial.contains($0) }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
@@ -87,7 +89,9 @@ enum MD {
     /// Lines of `s`, with CRLF and CR read as LF.
     private static func lines(_ s: String) -> [Substring] {
         var t = s
-        if t.utf8.contains(13) { t = t.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        if t.utf8.contains(13) {
+            t = t.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         return t.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
@@ -140,11 +144,14 @@ enum MD {
     static func cell(_ s: String) -> String {
         let ls = lines(s)
         if ls.count == 1 { return inline(String(ls[0]).trimmingCharacters(in: .whitespaces)) }
-        return ls.map { inline($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }.joined(separator: "<br>")
+        return ls.map { inline($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }.joined(
+            separator: "<br>")
     }
 
     /// A table row from already escaped cells.
-    static func row(_ cells: [String]) -> String { "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |\n" }
+    static func row(_ cells: [String]) -> String {
+        "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |\n"
+    }
 
     /// A table header and its separator row; `right` marks right-aligned (numeric) columns.
     static func header(_ names: [String], right: Set<Int> = []) -> String {

@@ -33,7 +33,9 @@ public final class DocumentScheduler: @unchecked Sendable {
             pending = nil
             lock.unlock()
             do {
-                try Documents.write(s, to: dir, options: DocumentOptions(language: s.programme.language, now: s.lastAt ?? SystemClock().now()))
+                try Documents.write(
+                    s, to: dir,
+                    options: DocumentOptions(language: s.programme.language, now: s.lastAt ?? SystemClock().now()))
             } catch let e as DocumentError {
                 lock.lock(); lastError = e.message(s.programme.language); lock.unlock()
             } catch {
@@ -52,4 +54,3 @@ public final class DocumentScheduler: @unchecked Sendable {
     /// Waits until every scheduled write is done.
     public func finish() { group.wait() }
 }
-

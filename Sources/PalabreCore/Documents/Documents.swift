@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// How the documents are rendered.
 public struct DocumentOptions: Sendable {
@@ -40,21 +41,39 @@ public struct DocumentError: Error, Sendable, Equatable, CustomStringConvertible
     public init(path: String, operation: String, errno code: Int32) {
         self.path = path; self.operation = operation; self.errno = code
         let sys = String(cString: strerror(code))
-        let kept = (" Le journal est intact : les documents seront régénérés après le prochain événement.",
-                    " The journal is intact: the documents will be written again after the next event.")
+        let kept = (
+            " Le journal est intact : les documents seront régénérés après le prochain événement.",
+            " The journal is intact: the documents will be written again after the next event."
+        )
         switch code {
         case ENOSPC, EDQUOT:
-            fr = "Impossible d'écrire « \(path) » : le disque est plein (\(sys)). Libérez de la place (supprimez de vieux fichiers) ou choisissez un autre dossier de sortie." + kept.0
-            en = "Cannot write “\(path)”: the disk is full (\(sys)). Free some space (delete old files) or choose another output folder." + kept.1
+            fr =
+                "Impossible d'écrire « \(path) » : le disque est plein (\(sys)). Libérez de la place (supprimez de "
+                + "vieux fichiers) ou choisissez un autre dossier de sortie." + kept.0
+            en =
+                "Cannot write “\(path)”: the disk is full (\(sys)). Free some space (delete old files) or choose "
+                + "another output folder." + kept.1
         case EACCES, EPERM, EROFS:
-            fr = "Impossible d'écrire « \(path) » : accès refusé (\(sys)). Vérifiez que le dossier vous appartient et n'est pas en lecture seule, ou choisissez un autre dossier de sortie." + kept.0
-            en = "Cannot write “\(path)”: permission denied (\(sys)). Check that the folder is yours and not read-only, or choose another output folder." + kept.1
+            fr =
+                "Impossible d'écrire « \(path) » : accès refusé (\(sys)). Vérifiez que le dossier vous appartient "
+                + "et n'est pas en lecture seule, ou choisissez un autre dossier de sortie." + kept.0
+            en =
+                "Cannot write “\(path)”: permission denied (\(sys)). Check that the folder is yours and not "
+                + "read-only, or choose another output folder." + kept.1
         case ENOTDIR, ENOENT, EEXIST:
-            fr = "Impossible d'écrire « \(path) » : le chemin n'est pas un dossier utilisable (\(sys)). Vérifiez le chemin du dossier de sortie (un fichier porte peut-être ce nom)." + kept.0
-            en = "Cannot write “\(path)”: the path is not a usable folder (\(sys)). Check the output folder path (a file may have that name)." + kept.1
+            fr =
+                "Impossible d'écrire « \(path) » : le chemin n'est pas un dossier utilisable (\(sys)). Vérifiez le "
+                + "chemin du dossier de sortie (un fichier porte peut-être ce nom)." + kept.0
+            en =
+                "Cannot write “\(path)”: the path is not a usable folder (\(sys)). Check the output folder path (a "
+                + "file may have that name)." + kept.1
         default:
-            fr = "Impossible d'écrire « \(path) » (\(operation) : \(sys)). Vérifiez le disque et le dossier de sortie, puis réessayez." + kept.0
-            en = "Cannot write “\(path)” (\(operation): \(sys)). Check the disk and the output folder, then try again." + kept.1
+            fr =
+                "Impossible d'écrire « \(path) » (\(operation) : \(sys)). Vérifiez le disque et le dossier de "
+                + "sortie, puis réessayez." + kept.0
+            en =
+                "Cannot write “\(path)” (\(operation): \(sys)). Check the disk and the output folder, then try "
+                + "again." + kept.1
         }
     }
 
@@ -67,7 +86,7 @@ public struct DocumentError: Error, Sendable, Equatable, CustomStringConvertible
 ///
 /// | file | content |
 /// |---|---|
-/// | `minutes.md` | the minutes (compte rendu): head, objectives, participants, proceedings per day and item, recommendations, commitments with totals per currency, next steps, annexes (agenda planned and actual, attendance sheet, speaking time) |
+/// | `minutes.md` | the minutes (compte rendu): head, participants, proceedings, commitments, next steps, annexes |
 /// | `recommendations.md` | the recommendations, numbered, with addressee, responsible, deadline and item |
 /// | `commitments.csv` | one row per commitment not retracted |
 /// | `actions.csv` | the action plan |
@@ -81,9 +100,11 @@ public struct DocumentError: Error, Sendable, Equatable, CustomStringConvertible
 /// CSV files are UTF-8 with a byte-order mark, `;`-separated, with CRLF line ends.
 public enum Documents {
     /// Names of the files ``render(_:options:)`` returns, in that order.
-    public static let fileNames = ["minutes.md", "recommendations.md", "commitments.csv", "actions.csv",
-                                   "attendance.csv", "timing.csv", "speaking.csv", "synthesis.md", "commitments.md",
-                                   "synergies.csv"]
+    public static let fileNames = [
+        "minutes.md", "recommendations.md", "commitments.csv", "actions.csv",
+        "attendance.csv", "timing.csv", "speaking.csv", "synthesis.md", "commitments.md",
+        "synergies.csv",
+    ]
 
     /// All documents as (file name, bytes), deterministic for a given state and options.
     ///
@@ -131,18 +152,23 @@ public enum Documents {
     static func ensureDirectory(_ dir: String) throws {
         var st = stat()
         if stat(dir, &st) == 0 {
-            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw DocumentError(path: dir, operation: "mkdir", errno: ENOTDIR) }
+            guard (st.st_mode & S_IFMT) == S_IFDIR else {
+                throw DocumentError(path: dir, operation: "mkdir", errno: ENOTDIR)
+            }
             return
         }
         let parent = (dir as NSString).deletingLastPathComponent
         if !parent.isEmpty && parent != dir && stat(parent, &st) != 0 { try ensureDirectory(parent) }
-        if mkdir(dir, 0o700) != 0 && errno != EEXIST { throw DocumentError(path: dir, operation: "mkdir", errno: errno) }
+        if mkdir(dir, 0o700) != 0 && errno != EEXIST {
+            throw DocumentError(path: dir, operation: "mkdir", errno: errno)
+        }
     }
 
     static func writeAtomically(_ data: Data, to path: String) throws {
         let dir = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
-        let tmp = (dir as NSString).appendingPathComponent(".\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let tmp = (dir as NSString).appendingPathComponent(
+            ".\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw DocumentError(path: path, operation: "open", errno: errno) }
         func fail(_ op: String, _ code: Int32) -> DocumentError {
@@ -166,7 +192,9 @@ public enum Documents {
         if let (op, code) = err { throw fail(op, code) }
         if fsync(fd) != 0 { throw fail("fsync", errno) }
         if close(fd) != 0 { let e = errno; unlink(tmp); throw DocumentError(path: path, operation: "close", errno: e) }
-        if rename(tmp, path) != 0 { let e = errno; unlink(tmp); throw DocumentError(path: path, operation: "rename", errno: e) }
+        if rename(tmp, path) != 0 {
+            let e = errno; unlink(tmp); throw DocumentError(path: path, operation: "rename", errno: e)
+        }
     }
 
     static func fsyncDirectory(_ dir: String) throws {
@@ -181,8 +209,8 @@ public enum Documents {
 @inline(__always)
 private func Glibc_write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
     #if canImport(Glibc)
-    return Glibc.write(fd, p, n)
+        return Glibc.write(fd, p, n)
     #else
-    return Darwin.write(fd, p, n)
+        return Darwin.write(fd, p, n)
     #endif
 }

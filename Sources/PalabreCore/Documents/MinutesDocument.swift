@@ -60,15 +60,19 @@ struct MinutesDocument {
         line()
         line("**\(L[.minutesTitle])** — \(state.closedAt != nil ? L[.final] : L[.draft])")
         line()
-        if !state.days.isEmpty, case let first = state.clockDate(day: 0), case let last = state.clockDate(day: state.days.count - 1) {
+        if !state.days.isEmpty, case let first = state.clockDate(day: 0),
+            case let last = state.clockDate(day: state.days.count - 1)
+        {
             line(field(L[.dates], L.dateRange(first, last)))
         }
-        let place = [programme.venue, programme.city ?? ""].filter { !$0.isEmpty }.map(MD.inline).joined(separator: ", ")
+        let place = [programme.venue, programme.city ?? ""].filter { !$0.isEmpty }.map(MD.inline).joined(
+            separator: ", ")
         if !place.isEmpty { line(field(L[.venue], place)) }
         if !programme.organisers.isEmpty {
             let names = programme.organisers.map { id -> String in
                 guard let org = c.organisations[id] else { return MD.inline(c.organisationName(id) ?? id) }
-                return org.name == org.acronym || org.name.isEmpty ? MD.inline(org.acronym)
+                return org.name == org.acronym || org.name.isEmpty
+                    ? MD.inline(org.acronym)
                     : MD.inline(org.name) + " (" + MD.inline(org.acronym) + ")"
             }
             line(field(L[.organisers], names.joined(separator: ", ")))
@@ -171,12 +175,16 @@ struct MinutesDocument {
                 line()
                 var facts = [times(item.id, day: d, plannedStart: c.plannedStarts[d][i]), MD.inline(L.kind(item.kind))]
                 if !item.presenters.isEmpty {
-                    facts.append(L[.presenters] + L.colon + " " + item.presenters.map { MD.inline(c.displayName($0)) }.joined(separator: ", "))
+                    facts.append(
+                        L[.presenters] + L.colon + " "
+                            + item.presenters.map { MD.inline(c.displayName($0)) }.joined(separator: ", "))
                 }
                 if let m = item.moderator { facts.append(L[.moderator] + L.colon + " " + MD.inline(c.displayName(m))) }
                 if let ts = c.turnsByItem[item.id] {
                     var seen = Set<String>(), names: [String] = []
-                    for ti in ts where seen.insert(c.turns[ti].who).inserted { names.append(MD.inline(c.displayName(c.turns[ti].who))) }
+                    for ti in ts where seen.insert(c.turns[ti].who).inserted {
+                        names.append(MD.inline(c.displayName(c.turns[ti].who)))
+                    }
                     facts.append(L[.speakers] + L.colon + " " + names.joined(separator: ", "))
                 }
                 line(facts.joined(separator: " · "))
@@ -199,7 +207,9 @@ struct MinutesDocument {
     private mutating func entryLine(_ e: Entry, withTime: Bool) {
         let k = e.content
         var marker = L.entryKind(k.kind)
-        if k.kind == .recommendation, let n = c.recommendationNumber[e.id] { marker = "\(L[.recommendationNo])\u{00A0}\(n)" }
+        if k.kind == .recommendation, let n = c.recommendationNumber[e.id] {
+            marker = "\(L[.recommendationNo])\u{00A0}\(n)"
+        }
         o += "- **\(marker)** — "
         let restatesFields = k.kind == .commitment && k.text == defaultCommitmentText(k)
         if !restatesFields { o += MD.block(k.text, indent: "  ") }
@@ -225,9 +235,12 @@ struct MinutesDocument {
 
     /// The text `decide` gives a commitment recorded without one (in the programme's language).
     private func defaultCommitmentText(_ k: EntryContent) -> String? {
-        guard let p = k.partner, let org = c.organisations[p], let f = k.fiche, let fiche = c.fiches[f] else { return nil }
-        return EntryContent.defaultCommitmentText(partner: org, fiche: fiche.fiche, commune: fiche.commune, amount: k.amount,
-                                                  currency: k.currency ?? "FCFA", language: programme.language)
+        guard let p = k.partner, let org = c.organisations[p], let f = k.fiche, let fiche = c.fiches[f] else {
+            return nil
+        }
+        return EntryContent.defaultCommitmentText(
+            partner: org, fiche: fiche.fiche, commune: fiche.commune, amount: k.amount,
+            currency: k.currency ?? "FCFA", language: programme.language)
     }
 
     private func commitmentSummary(_ k: EntryContent) -> String {
@@ -235,7 +248,8 @@ struct MinutesDocument {
         if let p = k.partner { parts.append(MD.inline(c.organisationName(p) ?? p)) }
         if let f = k.fiche { parts.append(ficheLabel(f)) }
         parts.append(L.nature(k.nature))
-        parts.append(k.amount.map { Money.format($0, k.currency ?? programme.currency, language: L.language) } ?? L[.noAmount])
+        parts.append(
+            k.amount.map { Money.format($0, k.currency ?? programme.currency, language: L.language) } ?? L[.noAmount])
         parts.append(L.commitmentStatus(k.status))
         if let cond = k.conditions { parts.append(L[.conditions] + L.colon + " " + MD.cell(cond)) }
         if k.due != nil { parts.append(L[.deadline] + L.colon + " " + due(k.due)) }
@@ -288,19 +302,24 @@ struct MinutesDocument {
             line()
             return
         }
-        o += MD.header([L[.number], L[.partner], L[.commune], L[.fiche], L[.nature], L[.amount], L[.status],
-                        L[.conditions], L[.deadline]], right: [0, 5])
+        o += MD.header(
+            [
+                L[.number], L[.partner], L[.commune], L[.fiche], L[.nature], L[.amount], L[.status],
+                L[.conditions], L[.deadline],
+            ], right: [0, 5])
         var totals: [String: (total: Int64, n: Int, byStatus: [CommitmentStatus: Int64])] = [:]
         for (n, ei) in c.commitments.enumerated() {
             let e = state.entries[ei], k = e.content
             let fiche = k.fiche.flatMap { c.fiches[$0] }
             let currency = k.currency ?? programme.currency
-            var cells = [String(n + 1), MD.inline(k.partner.flatMap { c.organisationName($0) } ?? ""),
-                         MD.inline(fiche?.commune.name ?? ""),
-                         fiche.map { MD.inline($0.fiche.id) + " " + MD.inline($0.fiche.title) } ?? MD.inline(k.fiche ?? ""),
-                         L.nature(k.nature),
-                         k.amount.map { Money.format($0, currency, language: L.language) } ?? L[.noAmount],
-                         L.commitmentStatus(k.status), MD.cell(k.conditions ?? ""), due(k.due)]
+            var cells = [
+                String(n + 1), MD.inline(k.partner.flatMap { c.organisationName($0) } ?? ""),
+                MD.inline(fiche?.commune.name ?? ""),
+                fiche.map { MD.inline($0.fiche.id) + " " + MD.inline($0.fiche.title) } ?? MD.inline(k.fiche ?? ""),
+                L.nature(k.nature),
+                k.amount.map { Money.format($0, currency, language: L.language) } ?? L[.noAmount],
+                L.commitmentStatus(k.status), MD.cell(k.conditions ?? ""), due(k.due),
+            ]
             if e.adoptedAt != nil { cells[6] += " *(" + L[.adopted] + ")*" }
             o += MD.row(cells)
             if let a = k.amount {
@@ -316,17 +335,19 @@ struct MinutesDocument {
         line("**" + L[.totalsPerCurrency] + "**")
         line()
         let statuses = CommitmentStatus.allCases
-        o += MD.header([L[.currency], L[.total]] + statuses.map { L.commitmentStatus($0) } + [L[.withAmount]],
-                       right: Set(1...(statuses.count + 2)))
+        o += MD.header(
+            [L[.currency], L[.total]] + statuses.map { L.commitmentStatus($0) } + [L[.withAmount]],
+            right: Set(1...(statuses.count + 2)))
         let currencies = totals.keys.sorted { a, b in
             if a == programme.currency || b == programme.currency { return a == programme.currency && b != a }
             return a < b
         }
         for cur in currencies {
             let t = totals[cur]!
-            o += MD.row([MD.inline(cur), "**" + Money.format(t.total, cur, language: L.language) + "**"]
-                        + statuses.map { s in t.byStatus[s].map { Money.format($0, cur, language: L.language) } ?? "—" }
-                        + [String(t.n)])
+            o += MD.row(
+                [MD.inline(cur), "**" + Money.format(t.total, cur, language: L.language) + "**"]
+                    + statuses.map { s in t.byStatus[s].map { Money.format($0, cur, language: L.language) } ?? "—" }
+                    + [String(t.n)])
         }
         line()
     }
@@ -342,8 +363,10 @@ struct MinutesDocument {
         o += MD.header([L[.number], L[.activity], L[.responsible], L[.deadline], L[.status], L[.item]], right: [0])
         for (n, ei) in c.actions.enumerated() {
             let e = state.entries[ei], k = e.content
-            o += MD.row([String(n + 1), MD.cell(k.text), MD.cell(k.responsible ?? ""), due(k.due), L[.actionOpen],
-                         itemLabel(e.item)])
+            o += MD.row([
+                String(n + 1), MD.cell(k.text), MD.cell(k.responsible ?? ""), due(k.due), L[.actionOpen],
+                itemLabel(e.item),
+            ])
         }
         line()
     }
@@ -363,8 +386,11 @@ struct MinutesDocument {
             line("#### " + L.dayHeading(d + 1, state.clockDate(day: d)))
             line()
             let timings = state.timings(day: d, at: c.now)
-            o += MD.header([L[.item], L[.plannedStart], L[.plannedDuration], L[.actualStart], L[.actualEnd],
-                            L[.actualDuration], L[.extensionLabel], L[.status], L[.drift]], right: [2, 5, 6, 8])
+            o += MD.header(
+                [
+                    L[.item], L[.plannedStart], L[.plannedDuration], L[.actualStart], L[.actualEnd],
+                    L[.actualDuration], L[.extensionLabel], L[.status], L[.drift],
+                ], right: [2, 5, 6, 8])
             for t in timings {
                 let r = state.run(t.item.id)
                 let started = r.startedAt != nil
@@ -384,7 +410,8 @@ struct MinutesDocument {
                 // an ended day: its real end against the planned end of its last item
                 var drift = state.drift(day: d, at: c.now)
                 if let end = day.endedAt, let last = timings.last,
-                   let plannedEnd = c.lt.instant(date: state.clockDate(day: d), minutes: last.plannedEnd) {
+                    let plannedEnd = c.lt.instant(date: state.clockDate(day: d), minutes: last.plannedEnd)
+                {
                     drift = DocContext.roundedMinutes(ms: end.ms - plannedEnd.ms)
                 }
                 line(L[.dayDrift] + L.colon + " " + L.signedMinutes(drift) + ".")
@@ -414,9 +441,11 @@ struct MinutesDocument {
                 let p = c.participants[id]
                 var row = [String(n + 1), MD.cell(p?.function ?? id)]
                 if withNames { row.append(MD.cell(p?.name ?? "")) }
-                row += [MD.inline(p.flatMap { c.organisationName($0.organisation ?? $0.commune) } ?? ""),
-                        p.map { L.sex($0.sex) } ?? "",
-                        state.checkInTimes[day.date + "|" + id].map(c.hhmm) ?? ""]
+                row += [
+                    MD.inline(p.flatMap { c.organisationName($0.organisation ?? $0.commune) } ?? ""),
+                    p.map { L.sex($0.sex) } ?? "",
+                    state.checkInTimes[day.date + "|" + id].map(c.hhmm) ?? "",
+                ]
                 o += MD.row(row)
             }
             line()
@@ -435,9 +464,11 @@ struct MinutesDocument {
         o += MD.header([L[.item], L[.csvSpeaker], L[.organisation], L[.turns], L[.duration]], right: [3, 4])
         for r in rows {
             let day = c.itemPlace[r.item].map { L[.dayShort] + "\($0.day + 1) · " } ?? ""
-            o += MD.row([day + MD.inline(c.itemTitle(r.item)), MD.inline(c.displayName(r.who)),
-                         MD.inline(c.organisationOf(r.who) ?? ""), String(r.turns),
-                         Durations.format(seconds: Int((r.ms + 500) / 1000))])
+            o += MD.row([
+                day + MD.inline(c.itemTitle(r.item)), MD.inline(c.displayName(r.who)),
+                MD.inline(c.organisationOf(r.who) ?? ""), String(r.turns),
+                Durations.format(seconds: Int((r.ms + 500) / 1000)),
+            ])
         }
         line()
     }

@@ -14,11 +14,18 @@ struct RecommendationsDocument {
         o.reserveCapacity(1024 + c.recommendations.count * 300)
         o += "# " + L[.recommendationsTitle] + " — " + MD.inline(programme.title) + "\n\n"
         var sub: [String] = []
-        if !state.days.isEmpty, case let first = state.clockDate(day: 0), case let last = state.clockDate(day: state.days.count - 1) { sub.append(L.dateRange(first, last)) }
-        let place = [programme.venue, programme.city ?? ""].filter { !$0.isEmpty }.map(MD.inline).joined(separator: ", ")
+        if !state.days.isEmpty, case let first = state.clockDate(day: 0),
+            case let last = state.clockDate(day: state.days.count - 1)
+        {
+            sub.append(L.dateRange(first, last))
+        }
+        let place = [programme.venue, programme.city ?? ""].filter { !$0.isEmpty }.map(MD.inline).joined(
+            separator: ", ")
         if !place.isEmpty { sub.append(place) }
         if !sub.isEmpty { o += "*" + sub.joined(separator: " — ") + "*\n\n" }
-        o += "**" + L[.asOf] + L.colon + "** " + L.longDate(c.lt.date(of: c.now)) + " " + L.at + " " + c.hhmm(c.now) + "\n\n"
+        o +=
+            "**" + L[.asOf] + L.colon + "** " + L.longDate(c.lt.date(of: c.now)) + " " + L.at + " " + c.hhmm(c.now)
+            + "\n\n"
         guard !c.recommendations.isEmpty else {
             o += L[.noRecommendations] + "\n"
             return o
@@ -32,7 +39,9 @@ struct RecommendationsDocument {
             field(.responsible, k.responsible.map(MD.inline) ?? "—")
             field(.deadline, k.due.map { DocLabels.civil($0) != nil ? L.date($0) : MD.inline($0) } ?? "—")
             if let item = e.item, let p = c.itemPlace[item] {
-                field(.fromItem, MD.inline(c.itemTitle(item)) + " (" + L.dayHeading(p.day + 1, state.clockDate(day: p.day)) + ")")
+                field(
+                    .fromItem,
+                    MD.inline(c.itemTitle(item)) + " (" + L.dayHeading(p.day + 1, state.clockDate(day: p.day)) + ")")
             } else {
                 field(.fromItem, L[.outsideAgenda])
             }

@@ -21,7 +21,9 @@ enum SynergyDocuments {
     static func head(_ c: DocContext, _ title: String) -> String {
         let L = c.L
         var o = "# " + MD.inline(c.state.programme.title) + "\n\n"
-        o += "**" + title + "** — " + L[.asOf] + " " + L.longDate(c.lt.date(of: c.now)) + " " + L.at + " " + c.hhmm(c.now) + "\n\n"
+        o +=
+            "**" + title + "** — " + L[.asOf] + " " + L.longDate(c.lt.date(of: c.now)) + " " + L.at + " "
+            + c.hhmm(c.now) + "\n\n"
         return o
     }
 
@@ -37,7 +39,8 @@ enum SynergyDocuments {
     static func commitmentLine(_ c: DocContext, _ e: Entry) -> String {
         let k = e.content
         let cur = k.currency ?? c.state.programme.currency
-        return partnerName(c, k.partner ?? "") + " " + (k.amount.map { Money.format($0, cur, language: c.L.language) } ?? c.L[.noAmount])
+        return partnerName(c, k.partner ?? "") + " "
+            + (k.amount.map { Money.format($0, cur, language: c.L.language) } ?? c.L[.noAmount])
             + " (" + c.L.nature(k.nature) + ", " + c.L.commitmentStatus(k.status) + ")"
     }
 
@@ -55,7 +58,11 @@ enum SynergyDocuments {
     static func byCommune(_ b: SynergyBoard) -> [(commune: Commune, rows: [SynergyRow])] {
         var out: [(commune: Commune, rows: [SynergyRow])] = []
         for r in b.rows {
-            if out.last?.commune.id == r.commune.id { out[out.count - 1].rows.append(r) } else { out.append((r.commune, [r])) }
+            if out.last?.commune.id == r.commune.id {
+                out[out.count - 1].rows.append(r)
+            } else {
+                out.append((r.commune, [r]))
+            }
         }
         return out
     }
@@ -68,16 +75,23 @@ enum SynergyDocuments {
         let groups = byCommune(b)
         guard !groups.isEmpty else { return o + L[.noFiches] + "\n" }
         for g in groups {
-            o += "## " + MD.inline(g.commune.name) + " (" + MD.inline(g.commune.cercle) + ", " + MD.inline(g.commune.region) + ")\n\n"
-            o += MD.header([L[.priorityCol], L[.fiche], L[.sector], L[.modeCol], L[.studyCol], L[.totalCost],
-                            L[.contributionCol], L[.soughtCol], L[.committedCol], L[.gapCol]], right: [0, 5, 6, 7, 8, 9])
+            o +=
+                "## " + MD.inline(g.commune.name) + " (" + MD.inline(g.commune.cercle) + ", "
+                + MD.inline(g.commune.region) + ")\n\n"
+            o += MD.header(
+                [
+                    L[.priorityCol], L[.fiche], L[.sector], L[.modeCol], L[.studyCol], L[.totalCost],
+                    L[.contributionCol], L[.soughtCol], L[.committedCol], L[.gapCol],
+                ], right: [0, 5, 6, 7, 8, 9])
             for r in g.rows {
                 let f = r.fiche
-                o += MD.row([String(f.priority), MD.inline(f.id) + " " + MD.inline(f.title), MD.inline(f.sector), L.mode(f.mode),
-                             L.study(f.studyStatus), Money.format(f.totalCost, f.currency, language: L.language),
-                             Money.format(f.contribution, f.currency, language: L.language),
-                             Money.format(f.amountSought, f.currency, language: L.language), amounts(c, r.committed),
-                             Money.format(r.gap, f.currency, language: L.language)])
+                o += MD.row([
+                    String(f.priority), MD.inline(f.id) + " " + MD.inline(f.title), MD.inline(f.sector), L.mode(f.mode),
+                    L.study(f.studyStatus), Money.format(f.totalCost, f.currency, language: L.language),
+                    Money.format(f.contribution, f.currency, language: L.language),
+                    Money.format(f.amountSought, f.currency, language: L.language), amounts(c, r.committed),
+                    Money.format(r.gap, f.currency, language: L.language),
+                ])
             }
             o += "\n"
             for r in g.rows {
@@ -85,7 +99,8 @@ enum SynergyDocuments {
                 o += " — " + L[.suggestedPartners] + L.colon + " " + partnerList(c, b.suggested(r).map(\.id), lead: nil)
                 o += " ; " + L[.engagedPartners] + L.colon + " " + partnerList(c, r.engaged, lead: r.lead)
                 let made = r.cells.flatMap(\.commitments).sorted().compactMap { c.state.entry($0) }
-                o += " ; " + L[.commitmentsMade] + L.colon + " "
+                o +=
+                    " ; " + L[.commitmentsMade] + L.colon + " "
                     + (made.isEmpty ? L[.noneYet] : made.map { commitmentLine(c, $0) }.joined(separator: ", ")) + "\n"
             }
             o += "\n**" + L[.communeTotals] + "**\n\n"
@@ -109,35 +124,47 @@ enum SynergyDocuments {
         if c.commitments.isEmpty {
             o += L[.noCommitments] + "\n\n"
         } else {
-            o += MD.header([L[.number], L[.partner], L[.commune], L[.fiche], L[.nature], L[.amount], L[.currency], L[.status],
-                            L[.conditions], L[.deadline], L[.recordedBy]], right: [0, 5])
+            o += MD.header(
+                [
+                    L[.number], L[.partner], L[.commune], L[.fiche], L[.nature], L[.amount], L[.currency], L[.status],
+                    L[.conditions], L[.deadline], L[.recordedBy],
+                ], right: [0, 5])
             var totals: [String: Int64] = [:]
             for ei in c.commitments {
                 let e = state.entries[ei], k = e.content
                 let fiche = k.fiche.flatMap { c.fiches[$0] }
                 let cur = k.currency ?? state.programme.currency
-                o += MD.row([String(e.id), partnerName(c, k.partner ?? ""), MD.inline(fiche?.commune.name ?? ""),
-                             MD.inline(k.fiche ?? "") + (fiche.map { " " + MD.inline($0.fiche.title) } ?? ""), L.nature(k.nature),
-                             k.amount.map { Money.group($0, language: L.language) } ?? L[.noAmount], MD.inline(cur),
-                             L.commitmentStatus(k.status), MD.cell(k.conditions ?? ""), MD.inline(k.due ?? ""),
-                             stamp(c, e.at) + ", " + MD.inline(e.seat)])
+                o += MD.row([
+                    String(e.id), partnerName(c, k.partner ?? ""), MD.inline(fiche?.commune.name ?? ""),
+                    MD.inline(k.fiche ?? "") + (fiche.map { " " + MD.inline($0.fiche.title) } ?? ""),
+                    L.nature(k.nature),
+                    k.amount.map { Money.group($0, language: L.language) } ?? L[.noAmount], MD.inline(cur),
+                    L.commitmentStatus(k.status), MD.cell(k.conditions ?? ""), MD.inline(k.due ?? ""),
+                    stamp(c, e.at) + ", " + MD.inline(e.seat),
+                ])
                 if let a = k.amount { totals[cur] = Money.add(totals[cur] ?? 0, a) }
             }
             o += "\n**" + L[.totalsPerCurrency] + "**" + L.colon + " " + amounts(c, totals) + "\n\n"
         }
         o += "## " + L[.withdrawnTitle] + "\n\n"
         if c.withdrawnCommitments.isEmpty { return o + L[.noWithdrawn] + "\n" }
-        o += MD.header([L[.number], L[.partner], L[.commune], L[.fiche], L[.amount], L[.currency], L[.status], L[.reason],
-                        L[.withdrawnOn], L[.recordedBy]], right: [0, 4])
+        o += MD.header(
+            [
+                L[.number], L[.partner], L[.commune], L[.fiche], L[.amount], L[.currency], L[.status], L[.reason],
+                L[.withdrawnOn], L[.recordedBy],
+            ], right: [0, 4])
         for ei in c.withdrawnCommitments {
             let e = state.entries[ei], k = e.content
             let fiche = k.fiche.flatMap { c.fiches[$0] }
-            o += MD.row([String(e.id), partnerName(c, k.partner ?? ""), MD.inline(fiche?.commune.name ?? ""), MD.inline(k.fiche ?? ""),
-                         k.amount.map { Money.group($0, language: L.language) } ?? L[.noAmount],
-                         MD.inline(k.currency ?? state.programme.currency), L.commitmentStatus(k.status),
-                         MD.cell(e.withdrawal?.reason ?? ""),
-                         e.withdrawal.map { stamp(c, $0.at) + ", " + MD.inline($0.seat) } ?? "",
-                         stamp(c, e.at) + ", " + MD.inline(e.seat)])
+            o += MD.row([
+                String(e.id), partnerName(c, k.partner ?? ""), MD.inline(fiche?.commune.name ?? ""),
+                MD.inline(k.fiche ?? ""),
+                k.amount.map { Money.group($0, language: L.language) } ?? L[.noAmount],
+                MD.inline(k.currency ?? state.programme.currency), L.commitmentStatus(k.status),
+                MD.cell(e.withdrawal?.reason ?? ""),
+                e.withdrawal.map { stamp(c, $0.at) + ", " + MD.inline($0.seat) } ?? "",
+                stamp(c, e.at) + ", " + MD.inline(e.seat),
+            ])
         }
         return o
     }
@@ -147,12 +174,16 @@ enum SynergyDocuments {
     static func csv(_ c: DocContext, _ b: SynergyBoard) -> Data {
         let L = c.L
         var w = CSVWriter(separator: c.options.csvSeparator)
-        w.header([L[.csvFicheId], L[.commune], L[.csvPartnerAcronym], L[.csvState], L[.csvLeadFlag], L[.amount], L[.currency]])
+        w.header([
+            L[.csvFicheId], L[.commune], L[.csvPartnerAcronym], L[.csvState], L[.csvLeadFlag], L[.amount], L[.currency],
+        ])
         let first = c.state.programme.currency
         for r in b.rows {
             for (i, cell) in r.cells.enumerated() where cell.state != .none {
-                let base: [CSVCell] = [.text(r.fiche.id), .text(r.commune.name), .text(b.partners[i].acronym),
-                                       .text(L.cellState(cell.state)), cell.isLead ? .text(L[.yes]) : .empty]
+                let base: [CSVCell] = [
+                    .text(r.fiche.id), .text(r.commune.name), .text(b.partners[i].acronym),
+                    .text(L.cellState(cell.state)), cell.isLead ? .text(L[.yes]) : .empty,
+                ]
                 let curs = cell.committed.keys.sorted { x, y in x == first ? y != first : (y == first ? false : x < y) }
                 if curs.isEmpty { w.row(base + [.empty, .empty]) }
                 for cur in curs { w.row(base + [.number(cell.committed[cur]!), .text(cur)]) }
@@ -170,12 +201,15 @@ enum SynergyDocuments {
         guard !groups.isEmpty else { return o + L[.noFiches] + "\n\n" }
         for g in groups {
             o += "### " + MD.inline(g.commune.name) + "\n\n"
-            o += MD.header([L[.fiche], L[.soughtCol], L[.committedCol], L[.gapCol], L[.engagedPartners]], right: [1, 2, 3])
+            o += MD.header(
+                [L[.fiche], L[.soughtCol], L[.committedCol], L[.gapCol], L[.engagedPartners]], right: [1, 2, 3])
             for r in g.rows {
-                o += MD.row([MD.inline(r.fiche.id) + " " + MD.inline(r.fiche.title),
-                             Money.format(r.fiche.amountSought, r.fiche.currency, language: L.language), amounts(c, r.committed),
-                             Money.format(r.gap, r.fiche.currency, language: L.language),
-                             partnerList(c, r.engaged, lead: r.lead)])
+                o += MD.row([
+                    MD.inline(r.fiche.id) + " " + MD.inline(r.fiche.title),
+                    Money.format(r.fiche.amountSought, r.fiche.currency, language: L.language), amounts(c, r.committed),
+                    Money.format(r.gap, r.fiche.currency, language: L.language),
+                    partnerList(c, r.engaged, lead: r.lead),
+                ])
             }
             o += "\n"
         }

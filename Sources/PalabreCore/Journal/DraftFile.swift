@@ -25,7 +25,9 @@ public struct DraftFile: Sendable {
     /// ``JournalError/diskFull(path:)``; the previous draft stays whole on failure.
     public func save(_ data: Data?) throws {
         guard let data else {
-            if unlink(path) != 0 && errno != ENOENT { throw JournalError.io(path: path, operation: "unlink", errno: errno) }
+            if unlink(path) != 0 && errno != ENOENT {
+                throw JournalError.io(path: path, operation: "unlink", errno: errno)
+            }
             return
         }
         let tmp = path + ".tmp"

@@ -86,7 +86,9 @@ public final class MemoryEventLog: EventLog, @unchecked Sendable {
                 throw JournalError.conflict(expected: expectedSeq, found: read + (count != read ? 1 : 0))
             }
             let stamp = max(at, storage.events.last?.at ?? at)
-            let events = payloads.enumerated().map { Event(seq: expectedSeq + $0.offset, at: stamp, seat: seat, payload: $0.element) }
+            let events = payloads.enumerated().map {
+                Event(seq: expectedSeq + $0.offset, at: stamp, seat: seat, payload: $0.element)
+            }
             storage.events += events
             read = storage.events.count
             return events

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Why the journal could not be read or written, in words fit for a user.
 public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -21,11 +22,14 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .damaged(let p, let l, let r):
-            return "\(p):\(l): the journal is damaged here (\(r)). Nothing was changed. Keep a copy of the file and run `palabre verify` on it; the lines before \(l) are intact."
+            return "\(p):\(l): the journal is damaged here (\(r)). Nothing was changed. Keep a copy of the file and "
+                + "run `palabre verify` on it; the lines before \(l) are intact."
         case .io(let p, let op, let e):
-            return "\(p): cannot \(op) (\(String(cString: strerror(e)))). Check that the folder exists and is yours, then try again."
+            return "\(p): cannot \(op) (\(String(cString: strerror(e)))). Check that the folder exists and is yours, "
+                + "then try again."
         case .diskFull(let p):
-            return "\(p): the disk is full; the last action was NOT recorded. Free some space (delete old files) and do it again."
+            return "\(p): the disk is full; the last action was NOT recorded. Free some space (delete old files) and "
+                + "do it again."
         case .conflict(let e, let f):
             return "another seat recorded events meanwhile (expected seq \(e), the journal is at \(f)); try again."
         case .readOnly(let p):
@@ -115,8 +119,12 @@ public final class Journal {
         var buffer = [UInt8](repeating: 0, count: count)
         var got = 0
         while got < count {
-            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, $0.count - got, off_t(start + got)) }
-            if n < 0 { if errno == EINTR { continue }; throw JournalError.io(path: path, operation: "read", errno: errno) }
+            let n = buffer.withUnsafeMutableBytes {
+                pread(fd, $0.baseAddress! + got, $0.count - got, off_t(start + got))
+            }
+            if n < 0 {
+                if errno == EINTR { continue }; throw JournalError.io(path: path, operation: "read", errno: errno)
+            }
             if n == 0 { break }
             got += n
         }
@@ -149,7 +157,8 @@ public final class Journal {
             // One event per line: a blank line (which a lenient decoder would skip) is damage.
             let lineCount = buffer[0...lastNL].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
             if lastNL > 0, let all = try? decoder.decode([Event].self, from: Data(array)), all.count == lineCount,
-               Self.inOrder(all, after: lastSeq, lastAt) {
+                Self.inOrder(all, after: lastSeq, lastAt)
+            {
                 for e in all { try body(e) }
                 lastSeq = all.last?.seq ?? lastSeq
                 lastAt = all.last?.at ?? lastAt
@@ -166,12 +175,15 @@ public final class Journal {
                 do {
                     e = try decoder.decode(Event.self, from: Data(slice))
                 } catch {
-                    try tail(from: offset, size: size, damagedLine: (line, slice.isEmpty ? "empty line" : "not a valid event"),
-                             repairTail: repairTail, finalRead: finalRead)
+                    try tail(
+                        from: offset, size: size,
+                        damagedLine: (line, slice.isEmpty ? "empty line" : "not a valid event"),
+                        repairTail: repairTail, finalRead: finalRead)
                     return
                 }
                 guard e.seq == lastSeq + 1 else {
-                    throw JournalError.damaged(path: path, line: line, reason: "seq \(e.seq) where \(lastSeq + 1) was expected")
+                    throw JournalError.damaged(
+                        path: path, line: line, reason: "seq \(e.seq) where \(lastSeq + 1) " + "was expected")
                 }
                 if let last = lastAt, e.at < last {
                     throw JournalError.damaged(path: path, line: line, reason: "time goes backwards")
@@ -186,8 +198,10 @@ public final class Journal {
 
     /// Handles what follows the last good event from `start`: a torn tail (kept, reported or
     /// quarantined) or, when a complete line follows a damaged one, damage in the middle.
-    private func tail(from start: Int, size: Int, damagedLine: (line: Int, reason: String)?,
-                      repairTail: Bool, finalRead: Bool) throws {
+    private func tail(
+        from start: Int, size: Int, damagedLine: (line: Int, reason: String)?,
+        repairTail: Bool, finalRead: Bool
+    ) throws {
         let rest = try readBytes(from: start, count: size - start)
         if let d = damagedLine, let firstNL = rest.firstIndex(of: 10) {
             let after = rest[(firstNL + 1)...]
@@ -204,11 +218,17 @@ public final class Journal {
             guard ftruncate(fd, off_t(offset)) == 0, fsync(fd) == 0 else {
                 throw JournalError.io(path: path, operation: "truncate", errno: errno)
             }
-            warnings.append("\(path):\(tornLine): the last line was torn (\(rest.count) byte\(rest.count == 1 ? "" : "s"), probably a power cut); they were moved to \(q) and the \(lastSeq) intact events were kept.")
+            warnings.append(
+                "\(path):\(tornLine): the last line was torn (\(rest.count) byte\(rest.count == 1 ? "" : "s"), "
+                    + "probably a power cut); they were moved to \(q) and the \(lastSeq) intact events were kept."
+            )
             tornBytes = 0
         } else {
             tornBytes = rest.count
-            warnings.append("\(path):\(tornLine): the last line is torn (\(rest.count) byte\(rest.count == 1 ? "" : "s"), probably a power cut); the \(lastSeq) intact events before it are used.")
+            warnings.append(
+                "\(path):\(tornLine): the last line is torn (\(rest.count) byte\(rest.count == 1 ? "" : "s"), "
+                    + "probably a power cut); the \(lastSeq) intact events before it are used."
+            )
         }
     }
 

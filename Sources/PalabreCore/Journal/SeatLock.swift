@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Who holds the facilitator seat of a session: written in `.facilitator` beside the journal.
 public struct SeatHolder: Codable, Sendable, Equatable {
@@ -27,7 +28,11 @@ public enum SeatLockError: Error, Sendable, Equatable, CustomStringConvertible {
         guard language == .fr else { return description }
         switch self {
         case .held(let h):
-            return "le poste de modération est déjà occupé par le processus \(h.pid) sur \(h.host)\(h.tty.map { " (\($0))" } ?? "") depuis \(RFC3339.format(h.since, offsetSeconds: 0)). Rejoignez la session sur un autre poste (--seat rapporteur, projector ou observer) ou, si cet ordinateur est hors service, reprenez le poste avec --take-over."
+            return
+                "le poste de modération est déjà occupé par le processus \(h.pid) sur "
+                + "\(h.host)\(h.tty.map { " (\($0))" } ?? "") depuis \(RFC3339.format(h.since, offsetSeconds: 0)). "
+                + "Rejoignez la session sur un autre poste (--seat rapporteur, projector ou observer) ou, si "
+                + "cet ordinateur est hors service, reprenez le poste avec --take-over."
         case .io(let p, let e):
             return "\(p) : impossible d'ouvrir le verrou du poste (\(String(cString: strerror(e))))."
         }
@@ -36,7 +41,11 @@ public enum SeatLockError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .held(let h):
-            return "the facilitator seat is already taken by process \(h.pid) on \(h.host)\(h.tty.map { " (\($0))" } ?? "") since \(RFC3339.format(h.since, offsetSeconds: 0)). Attach as another seat (--seat rapporteur, projector or observer), or, if that laptop is gone, take the seat over with --take-over."
+            return
+                "the facilitator seat is already taken by process \(h.pid) on "
+                + "\(h.host)\(h.tty.map { " (\($0))" } ?? "") since \(RFC3339.format(h.since, offsetSeconds: 0)). "
+                + "Attach as another seat (--seat rapporteur, projector or observer), or, if that laptop is "
+                + "gone, take the seat over with --take-over."
         case .io(let p, let e):
             return "\(p): cannot open the seat lock (\(String(cString: strerror(e))))."
         }
@@ -63,8 +72,10 @@ public final class SeatLock {
             switch (self, language) {
             case (.tookOver(let h), .fr): return "poste de modération repris au processus \(h.pid) sur \(h.host)"
             case (.tookOver(let h), .en): return "facilitator seat taken over from process \(h.pid) on \(h.host)"
-            case (.previousGone(let h), .fr): return "le modérateur précédent (processus \(h.pid) sur \(h.host)) ne tournait plus : poste repris"
-            case (.previousGone(let h), .en): return "the previous facilitator (process \(h.pid) on \(h.host)) is no longer running; seat taken"
+            case (.previousGone(let h), .fr):
+                return "le modérateur précédent (processus \(h.pid) sur \(h.host)) ne " + "tournait plus : poste repris"
+            case (.previousGone(let h), .en):
+                return "the previous facilitator (process \(h.pid) on \(h.host)) is no " + "longer running; seat taken"
             }
         }
     }

@@ -18,7 +18,9 @@ public final class SessionStore {
     public private(set) var state: SessionState
 
     /// Path of the journal inside a session folder.
-    public static func journalPath(_ folder: String) -> String { (folder as NSString).appendingPathComponent("journal.jsonl") }
+    public static func journalPath(_ folder: String) -> String {
+        (folder as NSString).appendingPathComponent("journal.jsonl")
+    }
     /// Path of the documents folder inside a session folder.
     public static func outPath(_ folder: String) -> String { (folder as NSString).appendingPathComponent("out") }
 
@@ -28,8 +30,9 @@ public final class SessionStore {
         self.folder = folder
         self.programme = programme
         let lt = LocalTime(identifier: programme.timeZone)
-        self.log = try Journal(path: journalPath ?? Self.journalPath(folder), writable: writable,
-                               offsetSeconds: lt.offset(at: Instant(Date())))
+        self.log = try Journal(
+            path: journalPath ?? Self.journalPath(folder), writable: writable,
+            offsetSeconds: lt.offset(at: Instant(Date())))
         var s = SessionState(programme: programme)
         try log.forEachEvent { s.evolve($0) }
         self.state = s

@@ -25,8 +25,10 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var severity: Severity
 
     /// Creates a diagnostic.
-    public init(file: String, line: Int, column: Int, field: String, message: String,
-                severity: Severity = .error) {
+    public init(
+        file: String, line: Int, column: Int, field: String, message: String,
+        severity: Severity = .error
+    ) {
         self.file = file; self.line = line; self.column = column
         self.field = field; self.message = message; self.severity = severity
     }

@@ -35,11 +35,13 @@ public struct Programme: Sendable, Equatable {
     public var days: [Day]
 
     /// Creates a programme; every collection defaults to empty.
-    public init(title: String, venue: String, city: String? = nil, organisers: [String] = [],
-                language: Language = .fr, timeZone: String = "Africa/Bamako", currency: String = "FCFA",
-                generalObjective: String? = nil, specificObjectives: [String] = [],
-                organisations: [Organisation] = [], communes: [Commune] = [],
-                participants: [Participant] = [], days: [Day] = []) {
+    public init(
+        title: String, venue: String, city: String? = nil, organisers: [String] = [],
+        language: Language = .fr, timeZone: String = "Africa/Bamako", currency: String = "FCFA",
+        generalObjective: String? = nil, specificObjectives: [String] = [],
+        organisations: [Organisation] = [], communes: [Commune] = [],
+        participants: [Participant] = [], days: [Day] = []
+    ) {
         self.title = title; self.venue = venue; self.city = city; self.organisers = organisers
         self.language = language; self.timeZone = timeZone; self.currency = currency
         self.generalObjective = generalObjective; self.specificObjectives = specificObjectives
@@ -87,8 +89,10 @@ public struct Organisation: Sendable, Equatable, Identifiable {
     public var programmes: [PartnerProgramme]
 
     /// Creates an organisation.
-    public init(id: String, acronym: String, name: String, type: OrganisationType,
-                sectors: [String] = [], zones: [String] = [], programmes: [PartnerProgramme] = []) {
+    public init(
+        id: String, acronym: String, name: String, type: OrganisationType,
+        sectors: [String] = [], zones: [String] = [], programmes: [PartnerProgramme] = []
+    ) {
         self.id = id; self.acronym = acronym; self.name = name; self.type = type
         self.sectors = sectors; self.zones = zones; self.programmes = programmes
     }
@@ -110,8 +114,10 @@ public struct PartnerProgramme: Sendable, Equatable {
     public var currency: String
 
     /// Creates a partner programme.
-    public init(title: String, sectors: [String] = [], zones: [String] = [], instrument: String? = nil,
-                budget: Int64? = nil, currency: String = "FCFA") {
+    public init(
+        title: String, sectors: [String] = [], zones: [String] = [], instrument: String? = nil,
+        budget: Int64? = nil, currency: String = "FCFA"
+    ) {
         self.title = title; self.sectors = sectors; self.zones = zones
         self.instrument = instrument; self.budget = budget; self.currency = currency
     }
@@ -182,10 +188,12 @@ public struct ProjectFiche: Sendable, Equatable, Identifiable {
     public var priority: Int
 
     /// Creates a fiche.
-    public init(id: String, title: String, sector: String, location: String? = nil, totalCost: Int64,
-                contribution: Int64, amountSought: Int64, currency: String = "FCFA",
-                mode: DeliveryMode = .classique, studyStatus: StudyStatus = .idea,
-                beneficiaries: String? = nil, priority: Int = 1) {
+    public init(
+        id: String, title: String, sector: String, location: String? = nil, totalCost: Int64,
+        contribution: Int64, amountSought: Int64, currency: String = "FCFA",
+        mode: DeliveryMode = .classique, studyStatus: StudyStatus = .idea,
+        beneficiaries: String? = nil, priority: Int = 1
+    ) {
         self.id = id; self.title = title; self.sector = sector; self.location = location
         self.totalCost = totalCost; self.contribution = contribution; self.amountSought = amountSought
         self.currency = currency; self.mode = mode; self.studyStatus = studyStatus
@@ -218,8 +226,10 @@ public struct Participant: Sendable, Equatable, Identifiable, Codable {
     public var contact: String?
 
     /// Creates a participant.
-    public init(id: String, function: String, organisation: String? = nil, commune: String? = nil,
-                sex: Sex = .unspecified, name: String? = nil, contact: String? = nil) {
+    public init(
+        id: String, function: String, organisation: String? = nil, commune: String? = nil,
+        sex: Sex = .unspecified, name: String? = nil, contact: String? = nil
+    ) {
         self.id = id; self.function = function; self.organisation = organisation; self.commune = commune
         self.sex = sex; self.name = name; self.contact = contact
     }
@@ -279,9 +289,11 @@ public struct AgendaItem: Sendable, Equatable, Identifiable, Codable {
     public var fiches: [String]
 
     /// Creates an agenda item.
-    public init(id: String, kind: ItemKind, title: String, plannedStart: Int? = nil, duration: Int,
-                presenters: [String] = [], moderator: String? = nil, fixed: Bool = false,
-                speakingLimit: Int? = nil, fiches: [String] = []) {
+    public init(
+        id: String, kind: ItemKind, title: String, plannedStart: Int? = nil, duration: Int,
+        presenters: [String] = [], moderator: String? = nil, fixed: Bool = false,
+        speakingLimit: Int? = nil, fiches: [String] = []
+    ) {
         self.id = id; self.kind = kind; self.title = title; self.plannedStart = plannedStart
         self.duration = duration; self.presenters = presenters; self.moderator = moderator
         self.fixed = fixed; self.speakingLimit = speakingLimit; self.fiches = fiches

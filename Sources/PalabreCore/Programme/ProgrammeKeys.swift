@@ -1,17 +1,23 @@
 /// The keys each mapping of `programme.yaml` accepts (see `docs/programme-format.md`).
 enum Keys {
-    static let programme = ["title", "venue", "city", "organisers", "language", "timezone", "currency",
-                            "objectives", "organisations", "communes", "participants", "days"]
+    static let programme = [
+        "title", "venue", "city", "organisers", "language", "timezone", "currency",
+        "objectives", "organisations", "communes", "participants", "days",
+    ]
     static let objectives = ["general", "specific"]
     static let organisation = ["id", "acronym", "name", "type", "sectors", "zones", "programmes"]
     static let partnerProgramme = ["title", "sectors", "zones", "instrument", "budget", "currency"]
     static let commune = ["id", "name", "cercle", "region", "fiches"]
-    static let fiche = ["id", "title", "sector", "location", "total_cost", "contribution", "amount_sought",
-                        "currency", "mode", "study_status", "beneficiaries", "priority"]
+    static let fiche = [
+        "id", "title", "sector", "location", "total_cost", "contribution", "amount_sought",
+        "currency", "mode", "study_status", "beneficiaries", "priority",
+    ]
     static let participant = ["id", "function", "organisation", "commune", "sex", "name", "contact"]
     static let day = ["date", "title", "items"]
-    static let item = ["id", "kind", "title", "start", "duration", "presenters", "moderator", "fixed",
-                       "speaking_limit", "fiches"]
+    static let item = [
+        "id", "kind", "title", "start", "duration", "presenters", "moderator", "fixed",
+        "speaking_limit", "fiches",
+    ]
 }
 
 /// Accepted spellings of enumerated values, keyed by their folded form (lower case, no accents,

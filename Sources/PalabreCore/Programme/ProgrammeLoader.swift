@@ -31,9 +31,10 @@ public enum ProgrammeLoader {
     /// Parses and validates YAML text; `file` is used only in diagnostics.
     public static func parse(_ text: String, file: String) -> ProgrammeLoadResult {
         if let problem = nestingProblem(text) {
-            let d = Diagnostic(file: file, line: problem.line, column: problem.column, field: "",
-                               message: "the document is nested too deeply to be a programme: "
-                                   + "expected the structure described in docs/programme-format.md")
+            let d = Diagnostic(
+                file: file, line: problem.line, column: problem.column, field: "",
+                message: "the document is nested too deeply to be a programme: "
+                    + "expected the structure described in docs/programme-format.md")
             return ProgrammeLoadResult(programme: nil, diagnostics: [d])
         }
 
@@ -51,21 +52,24 @@ public enum ProgrammeLoader {
                 let first = SourceLocation(line: context.mark.line, column: context.mark.column)
                 let placeholder = "palabre-repeated-key-\(attempt)"
                 if let key = duplicates.sorted().first,
-                   let patched = renameRepetition(of: key, firstAt: first, to: placeholder, in: yaml) {
+                    let patched = renameRepetition(of: key, firstAt: first, to: placeholder, in: yaml)
+                {
                     yaml = patched
                     renamed[placeholder] = (key, first)
                     continue
                 }
                 let keys = duplicates.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
-                let d = Diagnostic(file: file, line: first.line, column: first.column, field: "",
-                                   message: "duplicate key \(keys) in the same mapping: expected each key once")
+                let d = Diagnostic(
+                    file: file, line: first.line, column: first.column, field: "",
+                    message: "duplicate key \(keys) in the same mapping: expected each key once")
                 return ProgrammeLoadResult(programme: nil, diagnostics: [d])
             } catch {
                 return ProgrammeLoadResult(programme: nil, diagnostics: [yamlDiagnostic(error, text: yaml, file: file)])
             }
         }
-        let d = Diagnostic(file: file, line: 1, column: 1, field: "",
-                           message: "too many repeated keys: expected each key once per mapping")
+        let d = Diagnostic(
+            file: file, line: 1, column: 1, field: "",
+            message: "too many repeated keys: expected each key once per mapping")
         return ProgrammeLoadResult(programme: nil, diagnostics: [d])
     }
 
@@ -75,14 +79,18 @@ public enum ProgrammeLoader {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ProgrammeReadError(path: path, description: "cannot find \(path): expected a \(fileName) file or a session folder containing one")
+            throw ProgrammeReadError(
+                path: path,
+                description: "cannot find \(path): expected a \(fileName) file or a " + "session folder containing one")
         }
         var file = path
         if isDirectory.boolValue {
             file = (path as NSString).appendingPathComponent(fileName)
             var inner: ObjCBool = false
             guard fm.fileExists(atPath: file, isDirectory: &inner), !inner.boolValue else {
-                throw ProgrammeReadError(path: path, description: "the folder \(path) has no \(fileName): expected a session folder containing one")
+                throw ProgrammeReadError(
+                    path: path,
+                    description: "the folder \(path) has no \(fileName): expected a " + "session folder containing one")
             }
         }
         guard let data = fm.contents(atPath: file) else {
@@ -90,8 +98,9 @@ public enum ProgrammeLoader {
         }
         guard let text = String(validatingUTF8Data: data) else {
             let at = firstInvalidUTF8(in: data)
-            let d = Diagnostic(file: file, line: at.line, column: at.column, field: "",
-                               message: "the file is not UTF-8 text: expected a text file saved as UTF-8")
+            let d = Diagnostic(
+                file: file, line: at.line, column: at.column, field: "",
+                message: "the file is not UTF-8 text: expected a text file saved as UTF-8")
             return ProgrammeLoadResult(programme: nil, diagnostics: [d])
         }
         return parse(text, file: file)
@@ -106,8 +115,8 @@ public enum ProgrammeLoader {
         if let yamlError = error as? YamlError {
             switch yamlError {
             case let .scanner(context, problem, mark, _),
-                 let .parser(context, problem, mark, _),
-                 let .composer(context, problem, mark, _):
+                let .parser(context, problem, mark, _),
+                let .composer(context, problem, mark, _):
                 location = SourceLocation(line: max(1, mark.line), column: max(1, mark.column))
                 if let context, problem.hasPrefix("but ") {
                     // libyaml splits some messages: "expected a single document" + "but found another".
@@ -205,8 +214,10 @@ public enum ProgrammeLoader {
 
     /// Finds the repetition of `key` after its first occurrence (same column, later line, at the
     /// start of a block mapping entry) and renames it `placeholder`; nil when not found.
-    private static func renameRepetition(of key: String, firstAt first: SourceLocation, to placeholder: String,
-                                         in text: String) -> String? {
+    private static func renameRepetition(
+        of key: String, firstAt first: SourceLocation, to placeholder: String,
+        in text: String
+    ) -> String? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard first.line >= 1, first.line <= lines.count else { return nil }
         let tokens = [key, "\"\(key)\"", "'\(key)'"]

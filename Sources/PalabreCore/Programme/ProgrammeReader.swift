@@ -101,13 +101,17 @@ final class ProgrammeReader {
     // MARK: - Reporting
 
     func error(_ location: SourceLocation, _ field: String, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: location.line, column: location.column,
-                                      field: field, message: message, severity: .error))
+        diagnostics.append(
+            Diagnostic(
+                file: file, line: location.line, column: location.column,
+                field: field, message: message, severity: .error))
     }
 
     func warning(_ location: SourceLocation, _ field: String, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: location.line, column: location.column,
-                                      field: field, message: message, severity: .warning))
+        diagnostics.append(
+            Diagnostic(
+                file: file, line: location.line, column: location.column,
+                field: field, message: message, severity: .warning))
     }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -130,8 +134,9 @@ final class ProgrammeReader {
         var timeZone = "Africa/Bamako"
         if let (node, tz) = scalar(f, "timezone", expected: "an IANA time-zone name such as Africa/Bamako") {
             if TimeZone(identifier: tz) == nil {
-                error(node.location, f.path("timezone"),
-                      "unknown time zone \"\(tz)\": expected an IANA time-zone name such as Africa/Bamako")
+                error(
+                    node.location, f.path("timezone"),
+                    "unknown time zone \"\(tz)\": expected an IANA time-zone name such as Africa/Bamako")
             } else {
                 timeZone = tz
             }
@@ -141,7 +146,8 @@ final class ProgrammeReader {
         var generalObjective: String?
         var specificObjectives: [String] = []
         if let node = value(f, "objectives"),
-           let o = fields(node, f.path("objectives"), Keys.objectives, what: "the objectives (general, specific)") {
+            let o = fields(node, f.path("objectives"), Keys.objectives, what: "the objectives (general, specific)")
+        {
             generalObjective = text(o, "general")
             specificObjectives = textList(o, "specific", expected: "a list of specific objectives")
         }
@@ -166,11 +172,12 @@ final class ProgrammeReader {
         checkReferences()
         diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         guard !hasErrors, let title, let venue else { return nil }
-        return Programme(title: title, venue: venue, city: city, organisers: organisers,
-                         language: language, timeZone: timeZone, currency: currency,
-                         generalObjective: generalObjective, specificObjectives: specificObjectives,
-                         organisations: organisations, communes: communes,
-                         participants: participants, days: days)
+        return Programme(
+            title: title, venue: venue, city: city, organisers: organisers,
+            language: language, timeZone: timeZone, currency: currency,
+            generalObjective: generalObjective, specificObjectives: specificObjectives,
+            organisations: organisations, communes: communes,
+            participants: participants, days: days)
     }
 
     // MARK: - Sections
@@ -182,21 +189,24 @@ final class ProgrammeReader {
         let id = identifier(f, kind: .organisation)
         let acronym = requiredText(f, "acronym", expected: "the acronym shown on screens, e.g. UNICEF")
         let name = requiredText(f, "name", expected: "the full name of the organisation")
-        let type: OrganisationType? = enumValue(f, "type", Aliases.organisationType,
-                                                expected: OrganisationType.allCases.map(\.rawValue),
-                                                required: true)
+        let type: OrganisationType? = enumValue(
+            f, "type", Aliases.organisationType,
+            expected: OrganisationType.allCases.map(\.rawValue),
+            required: true)
         let sectors = textList(f, "sectors", expected: "a list of sectors, e.g. [santé, eau]")
         let zones = textList(f, "zones", expected: "a list of zones, e.g. [Ségou, San]")
         let programmes: [PartnerProgramme] = list(f, "programmes").compactMap { node, path in
             partnerProgramme(node, path)
         }
         if !programmes.isEmpty, let type, type != .partner, let entry = f.entries["programmes"] {
-            warning(entry.key.location, f.path("programmes"),
-                    "programmes are listed for partners only: set type: partner or remove them")
+            warning(
+                entry.key.location, f.path("programmes"),
+                "programmes are listed for partners only: set type: partner or remove them")
         }
         guard let id, let acronym, let name, let type else { return nil }
-        return Organisation(id: id, acronym: acronym, name: name, type: type,
-                            sectors: sectors, zones: zones, programmes: programmes)
+        return Organisation(
+            id: id, acronym: acronym, name: name, type: type,
+            sectors: sectors, zones: zones, programmes: programmes)
     }
 
     private func partnerProgramme(_ node: Node, _ path: String) -> PartnerProgramme? {
@@ -210,8 +220,9 @@ final class ProgrammeReader {
         let budget = amount(f, "budget")
         let currency = text(f, "currency") ?? "FCFA"
         guard let title else { return nil }
-        return PartnerProgramme(title: title, sectors: sectors, zones: zones, instrument: instrument,
-                                budget: budget, currency: currency)
+        return PartnerProgramme(
+            title: title, sectors: sectors, zones: zones, instrument: instrument,
+            budget: budget, currency: currency)
     }
 
     private func commune(_ node: Node, _ path: String, currency: String) -> Commune? {
@@ -242,8 +253,10 @@ final class ProgrammeReader {
         let contribution = amount(f, "contribution")
         let sought = amount(f, "amount_sought")
         let mode = enumValue(f, "mode", Aliases.mode, expected: DeliveryMode.allCases.map(\.rawValue)) ?? .classique
-        let study = enumValue(f, "study_status", Aliases.studyStatus,
-                              expected: StudyStatus.allCases.map(\.rawValue)) ?? .idea
+        let study =
+            enumValue(
+                f, "study_status", Aliases.studyStatus,
+                expected: StudyStatus.allCases.map(\.rawValue)) ?? .idea
         let beneficiaries = text(f, "beneficiaries")
         let priority = positiveInteger(f, "priority") ?? rank
 
@@ -251,17 +264,19 @@ final class ProgrammeReader {
         var resolvedSought = sought ?? 0
         if let total {
             if let contribution, contribution > total, let entry = f.entries["contribution"] {
-                error(entry.value.location, f.path("contribution"),
-                      "contribution \(money(contribution, currency)) is larger than total_cost "
-                      + "\(money(total, currency)): expected at most the total cost")
+                error(
+                    entry.value.location, f.path("contribution"),
+                    "contribution \(money(contribution, currency)) is larger than total_cost "
+                        + "\(money(total, currency)): expected at most the total cost")
             }
             switch (contribution, sought) {
             case let (c?, s?):
                 let (sum, overflow) = c.addingReportingOverflow(s)
                 if overflow || sum != total, let entry = f.entries["total_cost"] {
                     let sumText = overflow ? "more than the largest amount" : money(sum, currency)
-                    warning(entry.value.location, f.path("total_cost"),
-                            "contribution + amount_sought = \(sumText), but total_cost is "
+                    warning(
+                        entry.value.location, f.path("total_cost"),
+                        "contribution + amount_sought = \(sumText), but total_cost is "
                             + "\(money(total, currency)): expected the two parts to add up to the total")
                 }
             case let (c?, nil):
@@ -269,19 +284,21 @@ final class ProgrammeReader {
             case let (nil, s?):
                 resolvedContribution = max(0, total - s)
                 if s > total, let entry = f.entries["amount_sought"] {
-                    error(entry.value.location, f.path("amount_sought"),
-                          "amount_sought \(money(s, currency)) is larger than total_cost "
-                          + "\(money(total, currency)): expected at most the total cost")
+                    error(
+                        entry.value.location, f.path("amount_sought"),
+                        "amount_sought \(money(s, currency)) is larger than total_cost "
+                            + "\(money(total, currency)): expected at most the total cost")
                 }
             case (nil, nil):
                 resolvedSought = total
             }
         }
         guard let id, let title, let sector, let total else { return nil }
-        return ProjectFiche(id: id, title: title, sector: sector, location: location, totalCost: total,
-                            contribution: resolvedContribution, amountSought: resolvedSought,
-                            currency: currency, mode: mode, studyStatus: study,
-                            beneficiaries: beneficiaries, priority: priority)
+        return ProjectFiche(
+            id: id, title: title, sector: sector, location: location, totalCost: total,
+            contribution: resolvedContribution, amountSought: resolvedSought,
+            currency: currency, mode: mode, studyStatus: study,
+            beneficiaries: beneficiaries, priority: priority)
     }
 
     private func participant(_ node: Node, _ path: String) -> Participant? {
@@ -296,8 +313,9 @@ final class ProgrammeReader {
         let name = text(f, "name")
         let contact = text(f, "contact")
         guard let id, let function else { return nil }
-        return Participant(id: id, function: function, organisation: organisation, commune: commune,
-                           sex: sex, name: name, contact: contact)
+        return Participant(
+            id: id, function: function, organisation: organisation, commune: commune,
+            sex: sex, name: name, contact: contact)
     }
 
     private func readDays(_ f: Fields) -> [Day] {
@@ -311,17 +329,20 @@ final class ProgrammeReader {
                 if CalendarDate.isValid(text) {
                     validDate = text
                     if let previous = seen.first(where: { $0.date == text }) {
-                        error(dateNode.location, d.path("date"),
-                              "date \(text) is already used by \(previous.path) (line \(previous.location.line)): "
-                              + "expected one entry per day")
+                        error(
+                            dateNode.location, d.path("date"),
+                            "date \(text) is already used by \(previous.path) (line \(previous.location.line)): "
+                                + "expected one entry per day")
                     } else if let last = seen.last, text < last.date {
-                        error(dateNode.location, d.path("date"),
-                              "date \(text) comes before \(last.date) (\(last.path)): expected days in date order")
+                        error(
+                            dateNode.location, d.path("date"),
+                            "date \(text) comes before \(last.date) (\(last.path)): expected days in date order")
                     }
                     seen.append((text, d.path, dateNode.location))
                 } else {
-                    error(dateNode.location, d.path("date"),
-                          "invalid date \"\(text)\": expected a real date written YYYY-MM-DD, e.g. 2023-10-17")
+                    error(
+                        dateNode.location, d.path("date"),
+                        "invalid date \"\(text)\": expected a real date written YYYY-MM-DD, e.g. 2023-10-17")
                 }
             }
             let title = text(d, "title")
@@ -329,8 +350,9 @@ final class ProgrammeReader {
             if let entry = d.entries["items"] {
                 let elements = list(d, "items")
                 if elements.isEmpty, entry.value.isNull || entry.value.sequence != nil {
-                    warning(entry.key.location, d.path("items"),
-                            "the day has no agenda items yet: expected a list of items")
+                    warning(
+                        entry.key.location, d.path("items"),
+                        "the day has no agenda items yet: expected a list of items")
                 }
                 items = readItems(elements)
             } else {
@@ -354,8 +376,9 @@ final class ProgrammeReader {
                 continue
             }
             let id = identifier(f, kind: .item)
-            let kind: ItemKind? = enumValue(f, "kind", Aliases.itemKind,
-                                            expected: ItemKind.allCases.map(\.rawValue), required: true)
+            let kind: ItemKind? = enumValue(
+                f, "kind", Aliases.itemKind,
+                expected: ItemKind.allCases.map(\.rawValue), required: true)
             let title = requiredText(f, "title", expected: "the title shown on the agenda")
             let startEntry = scalar(f, "start", expected: "a time of day such as \"09:00\"")
             var start: Int?
@@ -363,12 +386,14 @@ final class ProgrammeReader {
                 if let minutes = ClockTime.parse(text) {
                     start = minutes
                 } else {
-                    error(startNode.location, f.path("start"),
-                          "invalid time \"\(text)\": expected a time of day from 00:00 to 23:59, e.g. 09:00 or 9h30")
+                    error(
+                        startNode.location, f.path("start"),
+                        "invalid time \"\(text)\": expected a time of day from 00:00 to 23:59, e.g. 09:00 or 9h30")
                 }
             } else if first, !f.has("start") {
-                error(f.node.location, f.path("start"),
-                      "the first item of a day needs a start time: expected e.g. start: \"08:30\"")
+                error(
+                    f.node.location, f.path("start"),
+                    "the first item of a day needs a start time: expected e.g. start: \"08:30\"")
             }
             let duration = durationValue(f, "duration", required: true, positive: true)
             let presenters = referenceList(f, "presenters", to: [.participant, .organisation, .commune])
@@ -383,10 +408,12 @@ final class ProgrammeReader {
                 plannedStartSeconds = start * 60
                 if let previousEnd, start * 60 < previousEnd, let (startNode, _) = startEntry {
                     let overlap = previousEnd - start * 60
-                    warning(startNode.location, f.path("start"),
-                            "starts at \(ClockTime.format(start)) but the previous item"
+                    warning(
+                        startNode.location, f.path("start"),
+                        "starts at \(ClockTime.format(start)) but the previous item"
                             + (previousId.map { " \"\($0)\"" } ?? "")
-                            + " runs until \(clock(seconds: previousEnd)) (\(Durations.format(seconds: overlap)) overlap): "
+                            + " runs until \(clock(seconds: previousEnd)) (\(Durations.format(seconds: overlap)) "
+                            + "overlap): "
                             + "expected a start at \(clock(seconds: previousEnd)) or later, or a shorter previous item")
                 }
             } else if startEntry == nil {
@@ -395,8 +422,9 @@ final class ProgrammeReader {
             if let plannedStartSeconds, let duration {
                 let end = plannedStartSeconds + duration
                 if end > 24 * 3600, plannedStartSeconds <= 24 * 3600, let entry = f.entries["duration"] {
-                    warning(entry.value.location, f.path("duration"),
-                            "the item runs past midnight (it would end at \(clock(seconds: end)) the next day): "
+                    warning(
+                        entry.value.location, f.path("duration"),
+                        "the item runs past midnight (it would end at \(clock(seconds: end)) the next day): "
                             + "expected the day to end before 24:00")
                 }
                 previousEnd = end
@@ -406,9 +434,11 @@ final class ProgrammeReader {
             previousId = id
 
             guard let id, let kind, let title, let duration else { continue }
-            items.append(AgendaItem(id: id, kind: kind, title: title, plannedStart: start,
-                                    duration: duration, presenters: presenters, moderator: moderator,
-                                    fixed: fixed, speakingLimit: speakingLimit, fiches: fiches))
+            items.append(
+                AgendaItem(
+                    id: id, kind: kind, title: title, plannedStart: start,
+                    duration: duration, presenters: presenters, moderator: moderator,
+                    fixed: fixed, speakingLimit: speakingLimit, fiches: fiches))
         }
         return items
     }
@@ -425,14 +455,17 @@ final class ProgrammeReader {
         var f = Fields(node: node, path: path)
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let keyScalar) = keyNode else {
-                error(keyNode.location, path, "expected a plain key such as \"\(known.first ?? "id")\", found \(keyNode.shapeDescription)")
+                error(
+                    keyNode.location, path,
+                    "expected a plain key such as \"\(known.first ?? "id")\", found \(keyNode.shapeDescription)")
                 continue
             }
             let key = normalise(keyScalar.string)
             if let duplicate = duplicateKeys[key] {
-                error(keyNode.location, f.path(duplicate.key),
-                      "duplicate key \"\(duplicate.key)\": already given at line \(duplicate.first.line), "
-                      + "column \(duplicate.first.column); expected each key once")
+                error(
+                    keyNode.location, f.path(duplicate.key),
+                    "duplicate key \"\(duplicate.key)\": already given at line \(duplicate.first.line), "
+                        + "column \(duplicate.first.column); expected each key once")
                 continue
             }
             guard known.contains(key) else {
@@ -468,7 +501,9 @@ final class ProgrammeReader {
     func list(_ f: Fields, _ key: String) -> [(node: Node, path: String)] {
         guard let node = value(f, key) else { return [] }
         guard case .sequence(let sequence) = node else {
-            error(node.location, f.path(key), "expected a list (lines starting with \"- \"), found \(node.shapeDescription)")
+            error(
+                node.location, f.path(key),
+                "expected a list (lines starting with \"- \"), found " + "\(node.shapeDescription)")
             return []
         }
         return sequence.enumerated().map { index, element in (element, "\(f.path(key))[\(index)]") }
@@ -518,7 +553,9 @@ final class ProgrammeReader {
             for (index, element) in sequence.enumerated() {
                 let path = "\(f.path(key))[\(index)]"
                 guard case .scalar(let s) = element, !element.isNull else {
-                    error(element.location, path, "expected text, found \(element.isNull ? "nothing" : element.shapeDescription)")
+                    error(
+                        element.location, path,
+                        "expected text, found \(element.isNull ? "nothing" : element.shapeDescription)")
                     continue
                 }
                 let text = normalise(s.string)
@@ -535,8 +572,10 @@ final class ProgrammeReader {
         }
     }
 
-    func enumValue<T>(_ f: Fields, _ key: String, _ aliases: [String: T], expected: [String],
-                      required: Bool = false) -> T? {
+    func enumValue<T>(
+        _ f: Fields, _ key: String, _ aliases: [String: T], expected: [String],
+        required: Bool = false
+    ) -> T? {
         let what = "one of " + expected.joined(separator: ", ")
         guard let (node, text) = scalar(f, key, expected: what, required: required) else { return nil }
         if let value = aliases[fold(text)] { return value }
@@ -560,7 +599,9 @@ final class ProgrammeReader {
     func positiveInteger(_ f: Fields, _ key: String) -> Int? {
         guard let (node, text) = scalar(f, key, expected: "a whole number from 1") else { return nil }
         guard text.count <= 6, text.allSatisfy(\.isASCIIDigit), let n = Int(text), n >= 1 else {
-            error(node.location, f.path(key), "invalid number \"\(text)\": expected a whole number from 1 (1 is the highest priority)")
+            error(
+                node.location, f.path(key),
+                "invalid number \"\(text)\": expected a whole number from 1 (1 is the " + "highest priority)")
             return nil
         }
         return n
@@ -592,7 +633,8 @@ final class ProgrammeReader {
             case .negative: reason = "an amount cannot be negative; expected 0 or more, e.g. 120 000 000"
             case .decimal: reason = "an amount is a whole number; expected no decimals, e.g. 120 000 000"
             case .exponent: reason = "expected the amount written in full digits, e.g. 1 000 000 rather than 1e6"
-            case .grouping: reason = "expected digits grouped by three (13 830 294 624 or 13_830_294_624) or written plainly"
+            case .grouping:
+                reason = "expected digits grouped by three (13 830 294 624 or 13_830_294_624) or written " + "plainly"
             case .tooLarge: reason = "the amount is too large: expected at most \(Amounts.format(Int64.max))"
             case .empty, .notANumber: reason = "expected \(expected)"
             }
@@ -604,18 +646,22 @@ final class ProgrammeReader {
     // MARK: - Ids and references
 
     private func identifier(_ f: Fields, kind: IdKind) -> String? {
-        guard let (node, id) = scalar(f, "id", expected: "a unique id such as \(exampleId(kind))", required: true) else {
+        guard let (node, id) = scalar(f, "id", expected: "a unique id such as " + "\(exampleId(kind))", required: true)
+        else {
             return nil
         }
         if !id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) {
-            error(node.location, f.path("id"),
-                  "invalid id \"\(id)\": expected letters, digits, \"-\", \"_\" or \".\" only (no spaces), e.g. \(exampleId(kind))")
+            error(
+                node.location, f.path("id"),
+                "invalid id \"\(id)\": expected letters, digits, \"-\", \"_\" or \".\" only (no spaces), e.g. "
+                    + "\(exampleId(kind))")
             return id
         }
         if let first = ids[id] {
-            error(node.location, f.path("id"),
-                  "duplicate id \"\(id)\": already used by the \(first.kind.noun) at line \(first.location.line), "
-                  + "column \(first.location.column) (\(first.path)); expected ids unique across the programme")
+            error(
+                node.location, f.path("id"),
+                "duplicate id \"\(id)\": already used by the \(first.kind.noun) at line \(first.location.line), "
+                    + "column \(first.location.column) (\(first.path)); expected ids unique across the programme")
         } else {
             ids[id] = IdEntry(kind: kind, path: f.path("id"), location: node.location)
             idOrder.append(id)
@@ -658,8 +704,10 @@ final class ProgrammeReader {
         for ref in references {
             if let entry = ids[ref.id] {
                 if !ref.allowed.contains(entry.kind) {
-                    error(ref.location, ref.path,
-                          "\"\(ref.id)\" is \(entry.kind.withArticle) (\(entry.path)): expected the id of \(describe(ref.allowed))")
+                    error(
+                        ref.location, ref.path,
+                        "\"\(ref.id)\" is \(entry.kind.withArticle) (\(entry.path)): expected the id of "
+                            + "\(describe(ref.allowed))")
                 }
                 continue
             }
@@ -669,7 +717,8 @@ final class ProgrammeReader {
             if let suggestion = nearest(ref.id, in: candidates) {
                 message += "did you mean \"\(suggestion)\"?"
             } else {
-                message += "expected the id of \(describe(ref.allowed)) listed under "
+                message +=
+                    "expected the id of \(describe(ref.allowed)) listed under "
                     + ref.allowed.map(\.section).joined(separator: " or ")
             }
             error(ref.location, ref.path, message)

@@ -79,13 +79,15 @@ public enum ClockTime {
         let hourText = text[..<sepIndex]
         let minuteText = text[text.index(after: sepIndex)...]
         guard (1...2).contains(hourText.count), hourText.allSatisfy(\.isASCIIDigit),
-              let hour = Int(hourText), hour < 24 else { return nil }
+            let hour = Int(hourText), hour < 24
+        else { return nil }
         if minuteText.isEmpty {
             // `9h` is nine o'clock; `9:` is not a time.
             return text[sepIndex] == "h" ? hour * 60 : nil
         }
         guard minuteText.count == 2, minuteText.allSatisfy(\.isASCIIDigit),
-              let minute = Int(minuteText), minute < 60 else { return nil }
+            let minute = Int(minuteText), minute < 60
+        else { return nil }
         return hour * 60 + minute
     }
 
@@ -105,9 +107,10 @@ public enum CalendarDate {
     public static func components(_ s: String) -> (year: Int, month: Int, day: Int)? {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= daysInMonth(m, year: y) else { return nil }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), d >= 1, d <= daysInMonth(m, year: y)
+        else { return nil }
         return (y, m, d)
     }
 
@@ -159,8 +162,9 @@ public enum Amounts {
                 // Each separator must delimit groups of three digits after the first group.
                 let separatorCount = body.filter { separators.contains($0) }.count
                 guard separatorCount == groups.count - 1,
-                      (1...3).contains(groups[0].count),
-                      groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return .failure(.grouping) }
+                    (1...3).contains(groups[0].count),
+                    groups.dropFirst().allSatisfy({ $0.count == 3 })
+                else { return .failure(.grouping) }
             }
             guard let value = Int64(groups.joined()) else { return .failure(.tooLarge) }
             return .success(value)

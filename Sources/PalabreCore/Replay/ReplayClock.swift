@@ -25,7 +25,8 @@ public struct ReplayClock: Sendable, Equatable {
 
     /// Creates a clock at `position`.
     public init(position: Instant, speed: Int = 1, playing: Bool = true, idleLimitMs: Int64 = 5_000) {
-        self.position = position; self.speed = max(1, speed); self.playing = playing; self.idleLimitMs = max(0, idleLimitMs)
+        self.position = position; self.speed = max(1, speed); self.playing = playing;
+        self.idleLimitMs = max(0, idleLimitMs)
     }
 
     /// The next speed up (or down) in ``speeds``.
@@ -74,7 +75,9 @@ public struct ReplayClock: Sendable, Equatable {
     }
 
     /// The silences shortened at `speed` with `idleLimitMs`.
-    public static func compressedGaps(_ timeline: ReplayTimeline, speed: Int, idleLimitMs: Int64) -> [(from: Instant, to: Instant)] {
+    public static func compressedGaps(
+        _ timeline: ReplayTimeline, speed: Int, idleLimitMs: Int64
+    ) -> [(from: Instant, to: Instant)] {
         timeline.compressedGaps(halfMs: idleLimitMs * Int64(max(1, speed)) / 2)
     }
 }

@@ -79,7 +79,9 @@ public final class ReplayTimeline: @unchecked Sendable {
         var out: [(from: Instant, to: Instant)] = []
         var prev: Instant?
         for e in events {
-            if let p = prev, e.at.ms - p.ms > 2 * halfMs { out.append((Instant(ms: p.ms + halfMs), Instant(ms: e.at.ms - halfMs))) }
+            if let p = prev, e.at.ms - p.ms > 2 * halfMs {
+                out.append((Instant(ms: p.ms + halfMs), Instant(ms: e.at.ms - halfMs)))
+            }
             prev = e.at
         }
         gapCache = (halfMs, out)
@@ -155,7 +157,9 @@ public final class ReplayTimeline: @unchecked Sendable {
         func hit(_ e: Event) -> Bool {
             switch e.payload {
             case .entryRecorded(_, let c):
-                return [c.text, c.addressee, c.responsible, c.conditions].contains { $0.map { Text.fold($0).contains(needle) } ?? false }
+                return [c.text, c.addressee, c.responsible, c.conditions].contains {
+                    $0.map { Text.fold($0).contains(needle) } ?? false
+                }
             case .entryAmended(_, let newText, _, _):
                 return Text.fold(newText).contains(needle)
             default:
@@ -176,7 +180,9 @@ public final class ReplayTimeline: @unchecked Sendable {
         func hit(_ e: Event) -> Bool {
             switch e.payload {
             case .entryRecorded(_, let c):
-                return [c.text, c.addressee, c.responsible, c.conditions].contains { $0.map { Text.fold($0).contains(needle) } ?? false }
+                return [c.text, c.addressee, c.responsible, c.conditions].contains {
+                    $0.map { Text.fold($0).contains(needle) } ?? false
+                }
             case .entryAmended(_, let newText, _, _): return Text.fold(newText).contains(needle)
             default: return false
             }

@@ -15,11 +15,14 @@ extension SessionState {
 
     func decide(_ command: Command, at now: Instant, undoer: UndoSeat) throws(Refusal) -> [EventPayload] {
         if closedAt != nil {
-            throw Refusal("session-closed", fr: "La session est close : plus rien ne peut être enregistré.",
-                          en: "The session is closed: nothing more can be recorded.")
+            throw Refusal(
+                "session-closed", fr: "La session est close : plus rien ne peut être enregistré.",
+                en: "The session is closed: nothing more can be recorded.")
         }
         var out: [EventPayload] = []
-        let needsOpen: Bool = { if case .openSession = command { return false }; return openedAt == nil }()
+        let needsOpen: Bool = {
+            if case .openSession = command { return false }; return openedAt == nil
+        }()
         if needsOpen { out.append(.sessionOpened) }
 
         switch command {
@@ -31,34 +34,46 @@ extension SessionState {
 
         case .closeSession:
             if let d = currentDay {
-                throw Refusal("day-under-way", fr: "La journée du \(days[d].date) est en cours : terminez-la d'abord.",
-                              en: "The day \(days[d].date) is under way: end it first.")
+                throw Refusal(
+                    "day-under-way", fr: "La journée du \(days[d].date) est en cours : terminez-la d'abord.",
+                    en: "The day \(days[d].date) is under way: end it first.")
             }
             if let c = currentItem {
-                throw Refusal("item-under-way", fr: "« \(title(c)) » est en pause : terminez-le avant de clore la session (la clôture est définitive).",
-                              en: "“\(title(c))” is paused: end it before closing the session (closing is final).")
+                throw Refusal(
+                    "item-under-way",
+                    fr: "« \(title(c)) » est en pause : terminez-le avant de clore la "
+                        + "session (la clôture est définitive).",
+                    en: "“\(title(c))” is paused: end it before closing the session (closing is final).")
             }
             out.append(.sessionClosed)
 
         case .startDay(let date):
             if let d = currentDay {
-                throw Refusal("day-under-way", fr: "La journée du \(days[d].date) est déjà en cours.",
-                              en: "The day \(days[d].date) is already under way.")
+                throw Refusal(
+                    "day-under-way", fr: "La journée du \(days[d].date) est déjà en cours.",
+                    en: "The day \(days[d].date) is already under way.")
             }
             let d: Int
             if let date {
                 guard let i = days.firstIndex(where: { $0.date == date }) else {
-                    throw Refusal("unknown-day", fr: "Aucune journée « \(date) » au programme (journées : \(days.map(\.date).joined(separator: ", "))).",
-                                  en: "No day “\(date)” in the programme (days: \(days.map(\.date).joined(separator: ", "))).")
+                    throw Refusal(
+                        "unknown-day",
+                        fr:
+                            "Aucune journée « \(date) » au programme (journées : "
+                            + "\(days.map(\.date).joined(separator: ", "))).",
+                        en: "No day “\(date)” in the programme (days: \(days.map(\.date).joined(separator: ", "))).")
                 }
                 guard days[i].endedAt == nil else {
-                    throw Refusal("day-ended", fr: "La journée du \(date) est déjà terminée.", en: "The day \(date) has already ended.")
+                    throw Refusal(
+                        "day-ended", fr: "La journée du \(date) est déjà " + "terminée.",
+                        en: "The day \(date) has already ended.")
                 }
                 d = i
             } else {
                 guard let i = days.firstIndex(where: { $0.startedAt == nil }) else {
-                    throw Refusal("no-day-left", fr: "Toutes les journées du programme ont déjà commencé.",
-                                  en: "Every day of the programme has already started.")
+                    throw Refusal(
+                        "no-day-left", fr: "Toutes les journées du programme ont déjà commencé.",
+                        en: "Every day of the programme has already started.")
                 }
                 d = i
             }
@@ -67,33 +82,46 @@ extension SessionState {
         case .endDay:
             guard let d = currentDay else { throw Self.noDay }
             if let c = currentItem, run(c).status == .running {
-                throw Refusal("item-running", fr: "« \(title(c)) » est en cours : terminez-le ou mettez-le en pause d'abord.",
-                              en: "“\(title(c))” is running: end or pause it first.")
+                throw Refusal(
+                    "item-running",
+                    fr: "« \(title(c)) » est en cours : terminez-le ou mettez-le en pause " + "d'abord.",
+                    en: "“\(title(c))” is running: end or pause it first.")
             }
             out.append(.dayEnded(date: days[d].date))
 
         case .startItem(let id):
             guard let d = currentDay else { throw Self.noDay }
             if let c = currentItem {
-                throw Refusal("item-under-way", fr: "« \(title(c)) » est encore \(run(c).status == .paused ? "en pause" : "en cours") : terminez-le d'abord.",
-                              en: "“\(title(c))” is still \(run(c).status == .paused ? "paused" : "running"): end it first.")
+                throw Refusal(
+                    "item-under-way",
+                    fr:
+                        "« \(title(c)) » est encore \(run(c).status == .paused ? "en pause" : "en cours") : "
+                        + "terminez-le d'abord.",
+                    en: "“\(title(c))” is still \(run(c).status == .paused ? "paused" : "running"): end it first.")
             }
             let target: AgendaItem
             if let id {
                 guard let (it, day) = item(id) else { throw Self.unknownItem(id) }
                 guard day == d else {
-                    throw Refusal("item-other-day", fr: "« \(it.title) » est prévu le \(days[day].date) : déplacez-le d'abord vers aujourd'hui.",
-                                  en: "“\(it.title)” is planned on \(days[day].date): move it to today first.")
+                    throw Refusal(
+                        "item-other-day",
+                        fr: "« \(it.title) » est prévu le \(days[day].date) : "
+                            + "déplacez-le d'abord vers aujourd'hui.",
+                        en: "“\(it.title)” is planned on \(days[day].date): move it to today first.")
                 }
                 let st = run(id).status
                 guard st == .planned || st == .skipped else {
-                    throw Refusal("item-done", fr: "« \(it.title) » est déjà terminé.", en: "“\(it.title)” has already ended.")
+                    throw Refusal(
+                        "item-done", fr: "« \(it.title) » est déjà " + "terminé.",
+                        en: "“\(it.title)” has already ended.")
                 }
                 target = it
             } else {
                 guard let it = days[d].items.first(where: { run($0.id).status == .planned }) else {
-                    throw Refusal("no-item-left", fr: "Plus aucun point prévu aujourd'hui : insérez-en un ou terminez la journée.",
-                                  en: "No planned item left today: insert one or end the day.")
+                    throw Refusal(
+                        "no-item-left",
+                        fr: "Plus aucun point prévu aujourd'hui : insérez-en un ou " + "terminez la journée.",
+                        en: "No planned item left today: insert one or end the day.")
                 }
                 target = it
             }
@@ -102,14 +130,17 @@ extension SessionState {
         case .pauseItem:
             let c = try current()
             guard run(c).status == .running else {
-                throw Refusal("already-paused", fr: "« \(title(c)) » est déjà en pause.", en: "“\(title(c))” is already paused.")
+                throw Refusal(
+                    "already-paused", fr: "« \(title(c)) » est déjà en " + "pause.",
+                    en: "“\(title(c))” is already paused.")
             }
             out.append(.itemPaused(item: c))
 
         case .resumeItem:
             let c = try current()
             guard run(c).status == .paused else {
-                throw Refusal("not-paused", fr: "« \(title(c)) » n'est pas en pause.", en: "“\(title(c))” is not paused.")
+                throw Refusal(
+                    "not-paused", fr: "« \(title(c)) » n'est pas en " + "pause.", en: "“\(title(c))” is not paused.")
             }
             guard currentDay != nil else { throw Self.noDay }
             out.append(.itemResumed(item: c))
@@ -117,8 +148,9 @@ extension SessionState {
         case .extendItem(let seconds):
             let c = try current()
             guard seconds > 0, seconds <= 24 * 3600 else {
-                throw Refusal("bad-duration", fr: "Prolongation invalide : donnez un nombre de minutes positif.",
-                              en: "Invalid extension: give a positive number of minutes.")
+                throw Refusal(
+                    "bad-duration", fr: "Prolongation invalide : donnez un nombre de minutes positif.",
+                    en: "Invalid extension: give a positive number of minutes.")
             }
             out.append(.itemExtended(item: c, seconds: seconds))
 
@@ -134,24 +166,29 @@ extension SessionState {
                 target = it
             } else {
                 guard let it = days[d].items.first(where: { run($0.id).status == .planned }) else {
-                    throw Refusal("no-item-left", fr: "Plus aucun point prévu à sauter.", en: "No planned item left to skip.")
+                    throw Refusal(
+                        "no-item-left", fr: "Plus aucun point prévu à " + "sauter.", en: "No planned item left to skip."
+                    )
                 }
                 target = it
             }
             guard run(target.id).status == .planned else {
-                throw Refusal("item-not-planned", fr: "« \(target.title) » n'est plus à venir : on ne peut pas le sauter.",
-                              en: "“\(target.title)” is no longer ahead: it cannot be skipped.")
+                throw Refusal(
+                    "item-not-planned", fr: "« \(target.title) » n'est plus à venir : on ne peut pas le " + "sauter.",
+                    en: "“\(target.title)” is no longer ahead: it cannot be skipped.")
             }
             out.append(.itemSkipped(item: target.id))
 
         case .insertItem(let rawTitle, let seconds, let kind, let after):
             let t = Text.nfc(rawTitle).trimmingCharacters(in: .whitespacesAndNewlines)
             guard !t.isEmpty else {
-                throw Refusal("empty-title", fr: "Donnez un titre au point à insérer.", en: "Give the new item a title.")
+                throw Refusal(
+                    "empty-title", fr: "Donnez un titre au point à " + "insérer.", en: "Give the new item a title.")
             }
             guard seconds > 0, seconds <= 24 * 3600 else {
-                throw Refusal("bad-duration", fr: "Durée invalide : donnez un nombre de minutes positif.",
-                              en: "Invalid duration: give a positive number of minutes.")
+                throw Refusal(
+                    "bad-duration", fr: "Durée invalide : donnez un nombre de minutes positif.",
+                    en: "Invalid duration: give a positive number of minutes.")
             }
             let d: Int
             var anchor: String?
@@ -160,7 +197,8 @@ extension SessionState {
                 d = day; anchor = after
             } else {
                 d = try dayOrNext()
-                anchor = currentItem.flatMap { c in days[d].items.contains { $0.id == c } ? c : nil }
+                anchor =
+                    currentItem.flatMap { c in days[d].items.contains { $0.id == c } ? c : nil }
                     ?? days[d].items.last { [.done, .skipped].contains(run($0.id).status) }?.id
             }
             let id = "extra-\(lastSeq + out.count + 1)"
@@ -170,23 +208,29 @@ extension SessionState {
         case .moveItem(let id, let date, let after):
             guard let (it, _) = item(id) else { throw Self.unknownItem(id) }
             guard !it.fixed else {
-                throw Refusal("item-fixed", fr: "« \(it.title) » est un point fixe (cérémonie) : il ne peut pas être déplacé.",
-                              en: "“\(it.title)” is fixed (a ceremony): it cannot be moved.")
+                throw Refusal(
+                    "item-fixed",
+                    fr: "« \(it.title) » est un point fixe (cérémonie) : il ne peut pas être " + "déplacé.",
+                    en: "“\(it.title)” is fixed (a ceremony): it cannot be moved.")
             }
             guard run(id).status == .planned else {
-                throw Refusal("item-not-planned", fr: "« \(it.title) » a déjà commencé : on ne peut plus le déplacer.",
-                              en: "“\(it.title)” has already started: it can no longer be moved.")
+                throw Refusal(
+                    "item-not-planned", fr: "« \(it.title) » a déjà commencé : on ne peut plus le déplacer.",
+                    en: "“\(it.title)” has already started: it can no longer be moved.")
             }
             guard let to = days.firstIndex(where: { $0.date == date }) else {
-                throw Refusal("unknown-day", fr: "Aucune journée le \(date) au programme.", en: "No day \(date) in the programme.")
+                throw Refusal(
+                    "unknown-day", fr: "Aucune journée le \(date) au " + "programme.",
+                    en: "No day \(date) in the programme.")
             }
             guard days[to].endedAt == nil else {
                 throw Refusal("day-ended", fr: "La journée du \(date) est terminée.", en: "The day \(date) has ended.")
             }
             if let after {
                 guard after != id, days[to].items.contains(where: { $0.id == after }) else {
-                    throw Refusal("unknown-anchor", fr: "« \(after) » n'est pas un point du \(date).",
-                                  en: "“\(after)” is not an item of \(date).")
+                    throw Refusal(
+                        "unknown-anchor", fr: "« \(after) » n'est pas un point du \(date).",
+                        en: "“\(after)” is not an item of \(date).")
                 }
             }
             out.append(.itemMoved(item: id, day: date, after: after))
@@ -195,20 +239,23 @@ extension SessionState {
             let c = try current()
             try requireKnown(who)
             if queue.contains(where: { $0.who == who }) {
-                throw Refusal("already-queued", fr: "\(displayName(who)) est déjà dans la file.",
-                              en: "\(displayName(who)) is already in the queue.")
+                throw Refusal(
+                    "already-queued", fr: "\(displayName(who)) est déjà dans la file.",
+                    en: "\(displayName(who)) is already in the queue.")
             }
             if currentTurn?.who == who {
-                throw Refusal("already-speaking", fr: "\(displayName(who)) a déjà la parole.",
-                              en: "\(displayName(who)) already has the floor.")
+                throw Refusal(
+                    "already-speaking", fr: "\(displayName(who)) a déjà la parole.",
+                    en: "\(displayName(who)) already has the floor.")
             }
             out.append(.floorRequested(item: c, who: who, pointOfOrder: poo))
 
         case .giveFloor(let who):
             let c = try current()
             guard run(c).status == .running else {
-                throw Refusal("item-paused", fr: "« \(title(c)) » est en pause : reprenez-le avant de donner la parole.",
-                              en: "“\(title(c))” is paused: resume it before giving the floor.")
+                throw Refusal(
+                    "item-paused", fr: "« \(title(c)) » est en pause : reprenez-le avant de donner la " + "parole.",
+                    en: "“\(title(c))” is paused: resume it before giving the floor.")
             }
             let target: String
             if let who {
@@ -216,13 +263,15 @@ extension SessionState {
                 target = who
             } else {
                 guard let head = queue.first else {
-                    throw Refusal("queue-empty", fr: "La file des orateurs est vide.", en: "The speakers queue is empty.")
+                    throw Refusal(
+                        "queue-empty", fr: "La file des orateurs est " + "vide.", en: "The speakers queue is empty.")
                 }
                 target = head.who
             }
             if currentTurn?.who == target {
-                throw Refusal("already-speaking", fr: "\(displayName(target)) a déjà la parole.",
-                              en: "\(displayName(target)) already has the floor.")
+                throw Refusal(
+                    "already-speaking", fr: "\(displayName(target)) a déjà la parole.",
+                    en: "\(displayName(target)) already has the floor.")
             }
             out.append(.floorGiven(item: c, who: target, limit: speakingLimit(for: c)))
 
@@ -242,16 +291,18 @@ extension SessionState {
             guard let i = queue.firstIndex(where: { $0.who == who }) else { throw notQueued(who) }
             let p = max(0, min(position, queue.count - 1))
             guard p != i else {
-                throw Refusal("same-position", fr: "\(displayName(who)) est déjà à cette place.",
-                              en: "\(displayName(who)) is already in that place.")
+                throw Refusal(
+                    "same-position", fr: "\(displayName(who)) est déjà à cette place.",
+                    en: "\(displayName(who)) is already in that place.")
             }
             out.append(.queueReordered(item: c, who: who, position: p))
 
         case .setSpeakingLimit(let seconds):
             let c = try current()
             if let s = seconds, s <= 0 || s > 4 * 3600 {
-                throw Refusal("bad-duration", fr: "Temps de parole invalide : donnez un nombre de minutes positif.",
-                              en: "Invalid speaking time: give a positive number of minutes.")
+                throw Refusal(
+                    "bad-duration", fr: "Temps de parole invalide : donnez un nombre de minutes positif.",
+                    en: "Invalid speaking time: give a positive number of minutes.")
             }
             out.append(.speakingLimitSet(item: c, seconds: seconds))
 
@@ -263,8 +314,12 @@ extension SessionState {
             let e = try liveEntry(id)
             if let basedOn, basedOn != e.version {
                 let by = e.amendments.last.map { " (\(local.hhmm($0.at)))" } ?? ""
-                throw Refusal("entry-changed", fr: "L'entrée n° \(id) vient d'être amendée par un autre poste\(by) ; texte actuel : « \(e.content.text) ». Rien n'a été enregistré.",
-                              en: "Entry #\(id) was just amended by another seat\(by); current text: “\(e.content.text)”. Nothing was recorded.")
+                throw Refusal(
+                    "entry-changed",
+                    fr: "L'entrée n° \(id) vient d'être amendée par un autre poste\(by) ; "
+                        + "texte actuel : « \(e.content.text) ». Rien n'a été enregistré.",
+                    en: "Entry #\(id) was just amended by another seat\(by); current text: "
+                        + "“\(e.content.text)”. Nothing was recorded.")
             }
             var text = Text.nfc(raw).trimmingCharacters(in: .whitespacesAndNewlines)
             let reason = Text.nfc(rawReason).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -273,16 +328,22 @@ extension SessionState {
                 text = e.content.text
                 // A commitment's generated text follows its corrected fields.
                 if !changes.isEmpty, let old = generatedText(e.content), old == text,
-                   let new = generatedText(changes.applied(to: e.content)) { text = new }
+                    let new = generatedText(changes.applied(to: e.content))
+                {
+                    text = new
+                }
             }
             guard !text.isEmpty else { throw Self.emptyText }
             guard !reason.isEmpty else { throw Self.noReason }
             guard text != e.content.text || !changes.isEmpty else {
                 if rawChanges.isEmpty {
-                    throw Refusal("same-text", fr: "Le texte est identique : rien à amender.", en: "The text is unchanged: nothing to amend.")
+                    throw Refusal(
+                        "same-text", fr: "Le texte est identique : rien à " + "amender.",
+                        en: "The text is unchanged: nothing to amend.")
                 }
-                throw Refusal("nothing-changed", fr: "L'entrée n° \(id) a déjà ces valeurs : rien à amender.",
-                              en: "Entry #\(id) already has these values: nothing to amend.")
+                throw Refusal(
+                    "nothing-changed", fr: "L'entrée n° \(id) a déjà ces valeurs : rien à amender.",
+                    en: "Entry #\(id) already has these values: nothing to amend.")
             }
             out.append(.entryAmended(entry: id, text: text, reason: reason, changes: changes.isEmpty ? nil : changes))
 
@@ -295,19 +356,25 @@ extension SessionState {
         case .adopt(let id):
             let e = try liveEntry(id)
             guard e.adoptedAt == nil else {
-                throw Refusal("already-adopted", fr: "L'entrée n° \(id) est déjà adoptée.", en: "Entry #\(id) is already adopted.")
+                throw Refusal(
+                    "already-adopted", fr: "L'entrée n° \(id) est déjà " + "adoptée.",
+                    en: "Entry #\(id) is already adopted.")
             }
             out.append(.entryAdopted(entry: id))
 
         case .checkIn(let who, let date):
             guard participant(who) != nil else {
-                throw Refusal("unknown-participant", fr: "« \(who) » n'est pas un participant : ajoutez-le comme nouvel arrivant.",
-                              en: "“\(who)” is not a participant: add them as a walk-in.")
+                throw Refusal(
+                    "unknown-participant",
+                    fr: "« \(who) » n'est pas un participant : ajoutez-le comme " + "nouvel arrivant.",
+                    en: "“\(who)” is not a participant: add them as a walk-in.")
             }
             let day: String
             if let date {
                 guard days.contains(where: { $0.date == date }) else {
-                    throw Refusal("unknown-day", fr: "Aucune journée le \(date) au programme.", en: "No day \(date) in the programme.")
+                    throw Refusal(
+                        "unknown-day", fr: "Aucune journée le \(date) au " + "programme.",
+                        en: "No day \(date) in the programme.")
                 }
                 day = date
             } else {
@@ -315,8 +382,9 @@ extension SessionState {
                 day = days[d].date
             }
             if attendance[day]?.contains(who) ?? false {
-                throw Refusal("already-checked-in", fr: "\(displayName(who)) est déjà pointé(e) le \(day).",
-                              en: "\(displayName(who)) is already checked in on \(day).")
+                throw Refusal(
+                    "already-checked-in", fr: "\(displayName(who)) est déjà pointé(e) le \(day).",
+                    en: "\(displayName(who)) is already checked in on \(day).")
             }
             out.append(.participantCheckedIn(participant: who, day: day))
 
@@ -325,8 +393,9 @@ extension SessionState {
             p.name = p.name.map { Text.nfc($0) }
             p.contact = p.contact.map { Text.nfc($0) }
             guard !p.function.isEmpty else {
-                throw Refusal("empty-function", fr: "Donnez la fonction du participant (ex. « Maire de Koula »).",
-                              en: "Give the participant's function (e.g. “Mayor of Koula”).")
+                throw Refusal(
+                    "empty-function", fr: "Donnez la fonction du participant (ex. « Maire de Koula »).",
+                    en: "Give the participant's function (e.g. “Mayor of Koula”).")
             }
             if p.id.isEmpty {
                 var n = lastSeq + out.count + 1
@@ -334,14 +403,19 @@ extension SessionState {
                 p.id = "walkin-\(n)"
             }
             guard !p.id.isEmpty, p.id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
-                throw Refusal("bad-id", fr: "Identifiant « \(p.id) » : lettres, chiffres, - _ et . seulement.",
-                              en: "Id “\(p.id)”: letters, digits, - _ and . only.")
+                throw Refusal(
+                    "bad-id", fr: "Identifiant « \(p.id) » : lettres, chiffres, - _ et . seulement.",
+                    en: "Id “\(p.id)”: letters, digits, - _ and . only.")
             }
             guard !isTaken(p.id) else {
-                throw Refusal("duplicate-id", fr: "L'identifiant « \(p.id) » existe déjà.", en: "The id “\(p.id)” already exists.")
+                throw Refusal(
+                    "duplicate-id", fr: "L'identifiant « \(p.id) » existe " + "déjà.",
+                    en: "The id “\(p.id)” already exists.")
             }
             if let o = p.organisation, programme.organisation(o) == nil, programme.commune(o) == nil {
-                throw Refusal("unknown-organisation", fr: "Organisation inconnue : « \(o) ».", en: "Unknown organisation: “\(o)”.")
+                throw Refusal(
+                    "unknown-organisation", fr: "Organisation inconnue : « " + "\(o) ».",
+                    en: "Unknown organisation: “\(o)”.")
             }
             if let c = p.commune, programme.commune(c) == nil {
                 throw Refusal("unknown-commune", fr: "Commune inconnue : « \(c) ».", en: "Unknown commune: “\(c)”.")
@@ -356,8 +430,9 @@ extension SessionState {
                 return false
             }
             if already {
-                throw Refusal("already-interested", fr: "\(displayName(partner)) a déjà déclaré son intérêt pour \(fiche).",
-                              en: "\(displayName(partner)) already declared an interest in \(fiche).")
+                throw Refusal(
+                    "already-interested", fr: "\(displayName(partner)) a déjà déclaré son intérêt pour " + "\(fiche).",
+                    en: "\(displayName(partner)) already declared an interest in \(fiche).")
             }
             out.append(.interestDeclared(partner: partner, fiche: fiche))
 
@@ -366,19 +441,27 @@ extension SessionState {
             var seen: [String] = []
             for p in partners where !seen.contains(p) { try requirePartner(p); seen.append(p) }
             guard seen.count >= 2 else {
-                throw Refusal("no-partners", fr: "Une synergie réunit au moins deux partenaires différents sur la fiche (sinon, déclarez un intérêt).",
-                              en: "A synergy brings at least two different partners together on the fiche (otherwise, declare an interest).")
+                throw Refusal(
+                    "no-partners",
+                    fr: "Une synergie réunit au moins deux partenaires différents sur la "
+                        + "fiche (sinon, déclarez un intérêt).",
+                    en: "A synergy brings at least two different partners together on the fiche "
+                        + "(otherwise, declare an interest).")
             }
             if let lead, !seen.contains(lead) {
-                throw Refusal("lead-not-partner", fr: "Le chef de file \(displayName(lead)) doit être l'un des partenaires de la synergie.",
-                              en: "The lead \(displayName(lead)) must be one of the synergy's partners.")
+                throw Refusal(
+                    "lead-not-partner",
+                    fr: "Le chef de file \(displayName(lead)) doit être l'un des " + "partenaires de la synergie.",
+                    en: "The lead \(displayName(lead)) must be one of the synergy's partners.")
             }
             out.append(.synergyMarked(fiche: fiche, partners: seen, lead: lead))
 
         case .changeCommitmentStatus(let id, let status):
             let e = try liveCommitment(id)
             guard e.content.status != status else {
-                throw Refusal("same-status", fr: "L'engagement n° \(id) a déjà ce statut.", en: "Commitment #\(id) already has this status.")
+                throw Refusal(
+                    "same-status", fr: "L'engagement n° \(id) a déjà ce " + "statut.",
+                    en: "Commitment #\(id) already has this status.")
             }
             out.append(.commitmentStatusChanged(entry: id, status: status))
 
@@ -406,8 +489,9 @@ extension SessionState {
 
     private func current() throws(Refusal) -> String {
         guard let c = currentItem else {
-            throw Refusal("no-current-item", fr: "Aucun point de l'ordre du jour n'est en cours : démarrez-en un.",
-                          en: "No agenda item is under way: start one.")
+            throw Refusal(
+                "no-current-item", fr: "Aucun point de l'ordre du jour n'est en cours : démarrez-en un.",
+                en: "No agenda item is under way: start one.")
         }
         return c
     }
@@ -420,13 +504,16 @@ extension SessionState {
 
     private func requireKnown(_ who: String) throws(Refusal) {
         guard participant(who) != nil || programme.organisation(who) != nil || programme.commune(who) != nil else {
-            throw Refusal("unknown-speaker", fr: "« \(who) » n'est ni un participant ni une organisation du programme.",
-                          en: "“\(who)” is neither a participant nor an organisation of the programme.")
+            throw Refusal(
+                "unknown-speaker", fr: "« \(who) » n'est ni un participant ni une organisation du programme.",
+                en: "“\(who)” is neither a participant nor an organisation of the programme.")
         }
     }
 
     private func notQueued(_ who: String) -> Refusal {
-        Refusal("not-queued", fr: "\(displayName(who)) n'est pas dans la file.", en: "\(displayName(who)) is not in the queue.")
+        Refusal(
+            "not-queued", fr: "\(displayName(who)) n'est pas dans la " + "file.",
+            en: "\(displayName(who)) is not in the queue.")
     }
 
     private func liveEntry(_ id: Int) throws(Refusal) -> Entry {
@@ -434,7 +521,8 @@ extension SessionState {
             throw Refusal("unknown-entry", fr: "Aucune entrée n° \(id) au compte rendu.", en: "No minute entry #\(id).")
         }
         if e.retracted != nil {
-            throw Refusal("entry-retracted", fr: "L'entrée n° \(id) a été retirée.", en: "Entry #\(id) has been retracted.")
+            throw Refusal(
+                "entry-retracted", fr: "L'entrée n° \(id) a été " + "retirée.", en: "Entry #\(id) has been retracted.")
         }
         return e
     }
@@ -447,7 +535,8 @@ extension SessionState {
 
     private func requireFiche(_ id: String) throws(Refusal) {
         guard programme.fiche(id) != nil else {
-            throw Refusal("unknown-fiche", fr: "Fiche de projet inconnue « \(id) ».", en: "Unknown project fiche “\(id)”.")
+            throw Refusal(
+                "unknown-fiche", fr: "Fiche de projet inconnue « " + "\(id) ».", en: "Unknown project fiche “\(id)”.")
         }
     }
 
@@ -455,10 +544,14 @@ extension SessionState {
     private func liveCommitment(_ id: Int) throws(Refusal) -> Entry {
         let e = try liveEntry(id)
         guard e.content.kind == .commitment else {
-            throw Refusal("not-a-commitment", fr: "L'entrée n° \(id) n'est pas un engagement.", en: "Entry #\(id) is not a commitment.")
+            throw Refusal(
+                "not-a-commitment", fr: "L'entrée n° \(id) n'est pas un " + "engagement.",
+                en: "Entry #\(id) is not a commitment.")
         }
         if e.withdrawal != nil {
-            throw Refusal("commitment-withdrawn", fr: "L'engagement n° \(id) a été retiré.", en: "Commitment #\(id) has been withdrawn.")
+            throw Refusal(
+                "commitment-withdrawn", fr: "L'engagement n° \(id) a été " + "retiré.",
+                en: "Commitment #\(id) has been withdrawn.")
         }
         return e
     }
@@ -466,9 +559,11 @@ extension SessionState {
     /// The text a commitment recorded without one was given, for `c`'s fields (nil for other kinds).
     private func generatedText(_ c: EntryContent) -> String? {
         guard c.kind == .commitment, let p = c.partner, let org = programme.organisation(p),
-              let f = c.fiche, let (fiche, commune) = programme.fiche(f) else { return nil }
-        return EntryContent.defaultCommitmentText(partner: org, fiche: fiche, commune: commune, amount: c.amount,
-                                                  currency: c.currency ?? fiche.currency, language: programme.language)
+            let f = c.fiche, let (fiche, commune) = programme.fiche(f)
+        else { return nil }
+        return EntryContent.defaultCommitmentText(
+            partner: org, fiche: fiche, commune: commune, amount: c.amount,
+            currency: c.currency ?? fiche.currency, language: programme.language)
     }
 
     /// The fields an amendment of `e` really changes, normalised and checked as when recording:
@@ -481,10 +576,11 @@ extension SessionState {
             let t = Text.nfc(s).trimmingCharacters(in: .whitespacesAndNewlines)
             return t.isEmpty ? nil : t
         }
-        var c = EntryChanges(addressee: clean(raw.addressee), responsible: clean(raw.responsible),
-                             due: try Self.deadline(clean(raw.due)), partner: clean(raw.partner), fiche: clean(raw.fiche),
-                             nature: raw.nature, amount: raw.amount, currency: try Self.currency(clean(raw.currency)),
-                             status: raw.status, conditions: clean(raw.conditions))
+        var c = EntryChanges(
+            addressee: clean(raw.addressee), responsible: clean(raw.responsible),
+            due: try Self.deadline(clean(raw.due)), partner: clean(raw.partner), fiche: clean(raw.fiche),
+            nature: raw.nature, amount: raw.amount, currency: try Self.currency(clean(raw.currency)),
+            status: raw.status, conditions: clean(raw.conditions))
         let given: [(name: String, set: Bool)] = [
             ("partner", c.partner != nil), ("fiche", c.fiche != nil), ("nature", c.nature != nil),
             ("amount", c.amount != nil), ("currency", c.currency != nil), ("status", c.status != nil),
@@ -501,25 +597,40 @@ extension SessionState {
         let wrong = given.filter { $0.set && !allowed.contains($0.name) }.map { "--" + $0.name }
         if !wrong.isEmpty {
             let has = allowed.isEmpty ? "" : allowed.sorted().map { "--" + $0 }.joined(separator: ", ")
-            throw Refusal("field-not-for-kind",
-                          fr: "L'entrée n° \(e.id) (\(e.content.kind.rawValue)) n'a pas de champ \(wrong.joined(separator: ", "))\(has.isEmpty ? " : seul son texte s'amende" : " ; ses champs : \(has)").",
-                          en: "Entry #\(e.id) (\(e.content.kind.rawValue)) has no field \(wrong.joined(separator: ", "))\(has.isEmpty ? ": only its text is amended" : "; its fields: \(has)").")
+            throw Refusal(
+                "field-not-for-kind",
+                fr:
+                    "L'entrée n° \(e.id) (\(e.content.kind.rawValue)) n'a pas de champ \(wrong.joined(separator: ", "))"
+                    + (has.isEmpty ? " : seul son texte s'amende." : " ; ses champs : \(has)."),
+                en:
+                    "Entry #\(e.id) (\(e.content.kind.rawValue)) has no field \(wrong.joined(separator: ", "))"
+                    + (has.isEmpty ? ": only its text is amended." : "; its fields: \(has).")
+            )
         }
         if let p = c.partner, programme.organisation(p) == nil {
-            throw Refusal("unknown-partner", fr: "Engagement : partenaire inconnu « \(p) ».", en: "Commitment: unknown partner “\(p)”.")
+            throw Refusal(
+                "unknown-partner", fr: "Engagement : partenaire inconnu « " + "\(p) ».",
+                en: "Commitment: unknown partner “\(p)”.")
         }
         if let f = c.fiche, programme.fiche(f) == nil {
-            throw Refusal("unknown-fiche", fr: "Engagement : fiche de projet inconnue « \(f) ».", en: "Commitment: unknown project fiche “\(f)”.")
+            throw Refusal(
+                "unknown-fiche", fr: "Engagement : fiche de projet inconnue « " + "\(f) ».",
+                en: "Commitment: unknown project fiche “\(f)”.")
         }
         let after = c.applied(to: e.content)
         if let a = c.amount, a < 0 || a > Self.largestAmount {
             let cur = after.currency ?? "FCFA"
-            throw Refusal("bad-amount", fr: "Le montant doit être un entier positif d'au plus \(Money.format(Self.largestAmount, cur, language: .fr)).",
-                          en: "The amount must be a positive integer of at most \(Money.format(Self.largestAmount, cur, language: .en)).")
+            throw Refusal(
+                "bad-amount",
+                fr: "Le montant doit être un entier positif d'au plus "
+                    + "\(Money.format(Self.largestAmount, cur, language: .fr)).",
+                en: "The amount must be a positive integer of at most "
+                    + "\(Money.format(Self.largestAmount, cur, language: .en)).")
         }
         if after.kind == .commitment && after.nature == .financial && (after.amount ?? 0) == 0 {
-            throw Refusal("no-amount", fr: "Un engagement financier demande un montant supérieur à zéro.",
-                          en: "A financial commitment needs an amount above zero.")
+            throw Refusal(
+                "no-amount", fr: "Un engagement financier demande un montant supérieur à zéro.",
+                en: "A financial commitment needs an amount above zero.")
         }
         // Only what changes.
         let k = e.content
@@ -550,31 +661,44 @@ extension SessionState {
         switch c.kind {
         case .action:
             guard c.responsible != nil else {
-                throw Refusal("no-responsible", fr: "Une action demande un responsable.", en: "An action needs someone responsible.")
+                throw Refusal(
+                    "no-responsible", fr: "Une action demande un " + "responsable.",
+                    en: "An action needs someone responsible.")
             }
         case .commitment:
             guard let partner = c.partner, let org = programme.organisation(partner) else {
-                throw Refusal("unknown-partner", fr: "Engagement : partenaire inconnu « \(c.partner ?? "") ».",
-                              en: "Commitment: unknown partner “\(c.partner ?? "")”.")
+                throw Refusal(
+                    "unknown-partner", fr: "Engagement : partenaire inconnu « \(c.partner ?? "") ».",
+                    en: "Commitment: unknown partner “\(c.partner ?? "")”.")
             }
             guard let fid = c.fiche, let (fiche, commune) = programme.fiche(fid) else {
-                throw Refusal("unknown-fiche", fr: "Engagement : fiche de projet inconnue « \(c.fiche ?? "") ».",
-                              en: "Commitment: unknown project fiche “\(c.fiche ?? "")”.")
+                throw Refusal(
+                    "unknown-fiche", fr: "Engagement : fiche de projet inconnue « \(c.fiche ?? "") ».",
+                    en: "Commitment: unknown project fiche “\(c.fiche ?? "")”.")
             }
             c.nature = c.nature ?? .financial
             c.status = c.status ?? .announced
             c.currency = try Self.currency(c.currency) ?? fiche.currency
             if c.nature == .financial && (c.amount ?? 0) == 0 {
-                throw Refusal("no-amount", fr: "Un engagement financier demande un montant supérieur à zéro.",
-                              en: "A financial commitment needs an amount above zero.")
+                throw Refusal(
+                    "no-amount", fr: "Un engagement financier demande un montant supérieur à zéro.",
+                    en: "A financial commitment needs an amount above zero.")
             }
             if let a = c.amount, a < 0 || a > Self.largestAmount {
-                throw Refusal("bad-amount", fr: "Le montant doit être un entier positif d'au plus \(Money.format(Self.largestAmount, c.currency ?? "FCFA", language: .fr)).",
-                              en: "The amount must be a positive integer of at most \(Money.format(Self.largestAmount, c.currency ?? "FCFA", language: .en)).")
+                throw Refusal(
+                    "bad-amount",
+                    fr:
+                        "Le montant doit être un entier positif d'au plus "
+                        + "\(Money.format(Self.largestAmount, c.currency ?? "FCFA", language: .fr)).",
+                    en:
+                        "The amount must be a positive integer of at most "
+                        + "\(Money.format(Self.largestAmount, c.currency ?? "FCFA", language: .en))."
+                )
             }
             if c.text.isEmpty {
-                c.text = EntryContent.defaultCommitmentText(partner: org, fiche: fiche, commune: commune, amount: c.amount,
-                                                            currency: c.currency ?? "FCFA", language: programme.language)
+                c.text = EntryContent.defaultCommitmentText(
+                    partner: org, fiche: fiche, commune: commune, amount: c.amount,
+                    currency: c.currency ?? "FCFA", language: programme.language)
             }
         default: break
         }
@@ -588,14 +712,17 @@ extension SessionState {
     static func currency(_ typed: String?) throws(Refusal) -> String? {
         guard let typed else { return nil }
         let key = Text.fold(typed).filter { !" .".contains($0) }
-        let names: [String: String] = ["fcfa": "FCFA", "cfa": "FCFA", "xof": "FCFA", "francscfa": "FCFA", "francs": "FCFA",
-                                       "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-                                       "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD"]
+        let names: [String: String] = [
+            "fcfa": "FCFA", "cfa": "FCFA", "xof": "FCFA", "francscfa": "FCFA", "francs": "FCFA",
+            "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+            "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+        ]
         if let n = names[key] { return n }
         let code = typed.trimmingCharacters(in: .whitespaces).uppercased()
         guard (3...4).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw Refusal("bad-currency", fr: "Devise « \(typed) » : écrivez FCFA, EUR, USD ou un code de 3 lettres.",
-                          en: "Currency “\(typed)”: write FCFA, EUR, USD or a 3-letter code.")
+            throw Refusal(
+                "bad-currency", fr: "Devise « \(typed) » : écrivez FCFA, EUR, USD ou un code de 3 lettres.",
+                en: "Currency “\(typed)”: write FCFA, EUR, USD or a 3-letter code.")
         }
         return code
     }
@@ -610,22 +737,29 @@ extension SessionState {
         guard let t = text else { return nil }
         let parts = t.split(separator: "/", omittingEmptySubsequences: false)
         if parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
-            let iso = "\(parts[2])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[0].count == 1 ? "0" : "")\(parts[0])"
+            let iso =
+                "\(parts[2])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[0].count == 1 ? "0" : "")\(parts[0])"
             guard parts[2].count == 4, CalendarDate.isValid(iso) else { throw badDate(t) }
             return iso
         }
-        let looksLikeDate = t.count == 10 && t.enumerated().allSatisfy { i, ch in [4, 7].contains(i) ? ch == "-" : ch.isNumber }
+        let looksLikeDate =
+            t.count == 10 && t.enumerated().allSatisfy { i, ch in [4, 7].contains(i) ? ch == "-" : ch.isNumber }
         if looksLikeDate && !CalendarDate.isValid(t) { throw badDate(t) }
         return t
     }
 
     private static func badDate(_ t: String) -> Refusal {
-        Refusal("bad-date", fr: "Échéance « \(t) » : date impossible ; écrivez AAAA-MM-JJ (2024-03-31), JJ/MM/AAAA, ou un texte (« fin mars »).",
-                en: "Deadline “\(t)”: not a real date; write YYYY-MM-DD (2024-03-31), DD/MM/YYYY, or words (“end of March”).")
+        Refusal(
+            "bad-date",
+            fr: "Échéance « \(t) » : date impossible ; écrivez AAAA-MM-JJ (2024-03-31), JJ/MM/AAAA, "
+                + "ou un texte (« fin mars »).",
+            en: "Deadline “\(t)”: not a real date; write YYYY-MM-DD (2024-03-31), DD/MM/YYYY, or words (“end of "
+                + "March”).")
     }
 
-    static let noDay = Refusal("no-day", fr: "Aucune journée n'est en cours : démarrez la journée d'abord.",
-                               en: "No day is under way: start the day first.")
+    static let noDay = Refusal(
+        "no-day", fr: "Aucune journée n'est en cours : démarrez la journée d'abord.",
+        en: "No day is under way: start the day first.")
     static let emptyText = Refusal("empty-text", fr: "Le texte est vide.", en: "The text is empty.")
     static let noReason = Refusal("no-reason", fr: "Donnez une raison.", en: "Give a reason.")
     static func unknownItem(_ id: String) -> Refusal {
@@ -648,8 +782,11 @@ extension SessionState {
         let words = key.split(whereSeparator: { $0 == " " || $0 == "-" })
         func consider(_ id: String, _ names: [String?]) {
             let folded = names.compactMap { $0.map(Text.fold) } + [Text.fold(id)]
-            if folded.contains(key) { exact.append(id) }
-            else if folded.contains(where: { name in words.allSatisfy { name.contains($0) } }) { partial.append(id) }
+            if folded.contains(key) {
+                exact.append(id)
+            } else if folded.contains(where: { name in words.allSatisfy { name.contains($0) } }) {
+                partial.append(id)
+            }
         }
         for p in participants { consider(p.id, [p.function, p.name]) }
         for o in programme.organisations { consider(o.id, [o.acronym, o.name]) }
@@ -660,16 +797,19 @@ extension SessionState {
             throw Refusal("unknown-speaker", fr: "Personne ne correspond à « \(t) ».", en: "Nobody matches “\(t)”.")
         }
         let names = found.prefix(6).map { "\($0) (\(displayName($0)))" }.joined(separator: ", ")
-        throw Refusal("ambiguous", fr: "« \(t) » désigne plusieurs personnes : \(names)\(found.count > 6 ? "…" : "").",
-                      en: "“\(t)” matches several: \(names)\(found.count > 6 ? "…" : "").")
+        throw Refusal(
+            "ambiguous", fr: "« \(t) » désigne plusieurs personnes : \(names)\(found.count > 6 ? "…" : "").",
+            en: "“\(t)” matches several: \(names)\(found.count > 6 ? "…" : "").")
     }
 }
 
 extension EntryContent {
     /// The text a commitment recorded without one is given: « UNICEF : 2 500 000 FCFA pour
     /// « Adduction d'eau » (Timissa) ». The minutes leave it out when it only restates the fields.
-    static func defaultCommitmentText(partner org: Organisation, fiche: ProjectFiche, commune: Commune,
-                                      amount: Int64?, currency: String, language lang: Language) -> String {
+    static func defaultCommitmentText(
+        partner org: Organisation, fiche: ProjectFiche, commune: Commune,
+        amount: Int64?, currency: String, language lang: Language
+    ) -> String {
         let amount = amount.map { " " + Money.format($0, currency, language: lang) } ?? ""
         return lang == .fr
             ? "\(org.acronym) :\(amount) pour « \(fiche.title) » (\(commune.name))"

@@ -4,7 +4,7 @@ extension Event: Codable {
     enum K: String, CodingKey {
         case seq, at, seat, type
         case date, item, seconds, day, after, who, pointOfOrder, limit, position, entry, text, reason,
-             participant, partner, fiche, partners, lead, status, undoes, changes
+            participant, partner, fiche, partners, lead, status, undoes, changes
     }
 
     public init(from decoder: Decoder) throws {
@@ -22,35 +22,43 @@ extension Event: Codable {
         case "itemStarted": payload = .itemStarted(item: try s(.item))
         case "itemPaused": payload = .itemPaused(item: try s(.item))
         case "itemResumed": payload = .itemResumed(item: try s(.item))
-        case "itemExtended": payload = .itemExtended(item: try s(.item), seconds: try c.decode(Int.self, forKey: .seconds))
+        case "itemExtended":
+            payload = .itemExtended(item: try s(.item), seconds: try c.decode(Int.self, forKey: .seconds))
         case "itemEnded": payload = .itemEnded(item: try s(.item))
         case "itemSkipped": payload = .itemSkipped(item: try s(.item))
         case "itemInserted":
-            payload = .itemInserted(day: try s(.day), after: try c.decodeIfPresent(String.self, forKey: .after),
-                                    item: try c.decode(AgendaItem.self, forKey: .item))
+            payload = .itemInserted(
+                day: try s(.day), after: try c.decodeIfPresent(String.self, forKey: .after),
+                item: try c.decode(AgendaItem.self, forKey: .item))
         case "itemMoved":
-            payload = .itemMoved(item: try s(.item), day: try s(.day),
-                                 after: try c.decodeIfPresent(String.self, forKey: .after))
+            payload = .itemMoved(
+                item: try s(.item), day: try s(.day),
+                after: try c.decodeIfPresent(String.self, forKey: .after))
         case "floorRequested":
-            payload = .floorRequested(item: try s(.item), who: try s(.who),
-                                      pointOfOrder: try c.decodeIfPresent(Bool.self, forKey: .pointOfOrder) ?? false)
+            payload = .floorRequested(
+                item: try s(.item), who: try s(.who),
+                pointOfOrder: try c.decodeIfPresent(Bool.self, forKey: .pointOfOrder) ?? false)
         case "floorGiven":
-            payload = .floorGiven(item: try s(.item), who: try s(.who),
-                                  limit: try c.decodeIfPresent(Int.self, forKey: .limit))
+            payload = .floorGiven(
+                item: try s(.item), who: try s(.who),
+                limit: try c.decodeIfPresent(Int.self, forKey: .limit))
         case "floorYielded": payload = .floorYielded(item: try s(.item), who: try s(.who))
         case "speakerRemoved": payload = .speakerRemoved(item: try s(.item), who: try s(.who))
         case "queueReordered":
-            payload = .queueReordered(item: try s(.item), who: try s(.who),
-                                      position: try c.decode(Int.self, forKey: .position))
+            payload = .queueReordered(
+                item: try s(.item), who: try s(.who),
+                position: try c.decode(Int.self, forKey: .position))
         case "speakingLimitSet":
             payload = .speakingLimitSet(item: try s(.item), seconds: try c.decodeIfPresent(Int.self, forKey: .seconds))
         case "entryRecorded":
-            payload = .entryRecorded(item: try c.decodeIfPresent(String.self, forKey: .item),
-                                     entry: try c.decode(EntryContent.self, forKey: .entry))
+            payload = .entryRecorded(
+                item: try c.decodeIfPresent(String.self, forKey: .item),
+                entry: try c.decode(EntryContent.self, forKey: .entry))
         case "entryAmended":
-            payload = .entryAmended(entry: try c.decode(Int.self, forKey: .entry), text: try s(.text),
-                                    reason: try s(.reason),
-                                    changes: try c.decodeIfPresent(EntryChanges.self, forKey: .changes))
+            payload = .entryAmended(
+                entry: try c.decode(Int.self, forKey: .entry), text: try s(.text),
+                reason: try s(.reason),
+                changes: try c.decodeIfPresent(EntryChanges.self, forKey: .changes))
         case "entryRetracted":
             payload = .entryRetracted(entry: try c.decode(Int.self, forKey: .entry), reason: try s(.reason))
         case "entryAdopted": payload = .entryAdopted(entry: try c.decode(Int.self, forKey: .entry))
@@ -60,11 +68,13 @@ extension Event: Codable {
             payload = .participantAdded(participant: try c.decode(Participant.self, forKey: .participant))
         case "interestDeclared": payload = .interestDeclared(partner: try s(.partner), fiche: try s(.fiche))
         case "synergyMarked":
-            payload = .synergyMarked(fiche: try s(.fiche), partners: try c.decode([String].self, forKey: .partners),
-                                     lead: try c.decodeIfPresent(String.self, forKey: .lead))
+            payload = .synergyMarked(
+                fiche: try s(.fiche), partners: try c.decode([String].self, forKey: .partners),
+                lead: try c.decodeIfPresent(String.self, forKey: .lead))
         case "commitmentStatusChanged":
-            payload = .commitmentStatusChanged(entry: try c.decode(Int.self, forKey: .entry),
-                                               status: try c.decode(CommitmentStatus.self, forKey: .status))
+            payload = .commitmentStatusChanged(
+                entry: try c.decode(Int.self, forKey: .entry),
+                status: try c.decode(CommitmentStatus.self, forKey: .status))
         case "commitmentWithdrawn":
             payload = .commitmentWithdrawn(entry: try c.decode(Int.self, forKey: .entry), reason: try s(.reason))
         case "undone": payload = .undone(seq: try c.decode(Int.self, forKey: .undoes))
@@ -144,7 +154,8 @@ public enum EventCodec {
         let e = JSONEncoder()
         e.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         // Envelope first, in a fixed order; then the payload's fields in key order.
-        var out = Data("{\"seq\":\(event.seq),\"at\":\"\(RFC3339.format(event.at, offsetSeconds: offsetSeconds))\",\"seat\":".utf8)
+        var out = Data(
+            "{\"seq\":\(event.seq),\"at\":\"\(RFC3339.format(event.at, offsetSeconds: offsetSeconds))\",\"seat\":".utf8)
         out += try e.encode(event.seat)
         out += Data(",\"type\":\"\(event.payload.type)\"".utf8)
         let body = try e.encode(PayloadFields(payload: event.payload))
@@ -160,7 +171,6 @@ public enum EventCodec {
             try Event(seq: 0, at: Instant(ms: 0), seat: "", payload: payload).encodePayload(to: encoder)
         }
     }
-
 
     /// Decodes one journal line. Throws `DecodingError` when it is not a valid event.
     public static func decode(_ line: Data) throws -> Event {

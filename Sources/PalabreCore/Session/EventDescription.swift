@@ -11,7 +11,11 @@ public enum EventDescription {
         let lt = state.local
         let stamp = String(lt.rfc3339(e.at).prefix(19)).replacingOccurrences(of: "T", with: " ")
         let mark = undoneBy.map { " (undone by #\($0))" } ?? ""
-        return Text.visible("#\(e.seq) \(stamp) \(e.seat.padding(toLength: max(e.seat.count, 11), withPad: " ", startingAt: 0)) \(e.payload.type.padding(toLength: max(20, e.payload.type.count), withPad: " ", startingAt: 0)) \(detail(e.payload, state: state))\(mark)")
+        return Text.visible(
+            "#\(e.seq) \(stamp) \(e.seat.padding(toLength: max(e.seat.count, 11), withPad: " ", startingAt: 0)) "
+                + "\(e.payload.type.padding(toLength: max(20, e.payload.type.count), withPad: " ", startingAt: 0)) "
+                + "\(detail(e.payload, state: state))\(mark)"
+        )
     }
 
     /// The fields an amendment changes: `amount 30000000, status confirmed`.
@@ -58,7 +62,8 @@ public enum EventDescription {
         case .participantAdded(let p): return "\(p.function) [\(p.id)]"
         case .interestDeclared(let partner, let fiche): return "\(n(partner)) → \(fiche)"
         case .synergyMarked(let fiche, let partners, let lead):
-            return "\(fiche): \(partners.map { s.displayName($0) }.joined(separator: ", "))\(lead.map { " (lead \(s.displayName($0)))" } ?? "")"
+            let names = partners.map { s.displayName($0) }.joined(separator: ", ")
+            return "\(fiche): \(names)" + (lead.map { " (lead \(s.displayName($0)))" } ?? "")
         case .commitmentStatusChanged(let e, let status): return "#\(e) → \(status.rawValue)"
         case .commitmentWithdrawn(let e, let reason): return "#\(e) (\(reason))"
         case .undone(let seq):

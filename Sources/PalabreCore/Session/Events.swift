@@ -73,10 +73,12 @@ public struct EntryContent: Sendable, Equatable, Codable {
     public var conditions: String?
 
     /// Creates an entry content.
-    public init(kind: EntryKind, text: String, addressee: String? = nil, responsible: String? = nil,
-                due: String? = nil, partner: String? = nil, fiche: String? = nil,
-                nature: CommitmentNature? = nil, amount: Int64? = nil, currency: String? = nil,
-                status: CommitmentStatus? = nil, conditions: String? = nil) {
+    public init(
+        kind: EntryKind, text: String, addressee: String? = nil, responsible: String? = nil,
+        due: String? = nil, partner: String? = nil, fiche: String? = nil,
+        nature: CommitmentNature? = nil, amount: Int64? = nil, currency: String? = nil,
+        status: CommitmentStatus? = nil, conditions: String? = nil
+    ) {
         self.kind = kind; self.text = text; self.addressee = addressee; self.responsible = responsible
         self.due = due; self.partner = partner; self.fiche = fiche; self.nature = nature
         self.amount = amount; self.currency = currency; self.status = status; self.conditions = conditions
@@ -110,9 +112,11 @@ public struct EntryChanges: Sendable, Equatable, Codable {
     public var conditions: String?
 
     /// Creates a set of changes; every field left nil stays as it is.
-    public init(addressee: String? = nil, responsible: String? = nil, due: String? = nil, partner: String? = nil,
-                fiche: String? = nil, nature: CommitmentNature? = nil, amount: Int64? = nil, currency: String? = nil,
-                status: CommitmentStatus? = nil, conditions: String? = nil) {
+    public init(
+        addressee: String? = nil, responsible: String? = nil, due: String? = nil, partner: String? = nil,
+        fiche: String? = nil, nature: CommitmentNature? = nil, amount: Int64? = nil, currency: String? = nil,
+        status: CommitmentStatus? = nil, conditions: String? = nil
+    ) {
         self.addressee = addressee; self.responsible = responsible; self.due = due; self.partner = partner
         self.fiche = fiche; self.nature = nature; self.amount = amount; self.currency = currency
         self.status = status; self.conditions = conditions

@@ -19,7 +19,8 @@ public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
         case .rapporteur:
             switch command {
             case .record, .amend, .retract, .adopt, .checkIn, .addParticipant,
-                 .declareInterest, .markSynergy, .changeCommitmentStatus, .withdrawCommitment: return true
+                .declareInterest, .markSynergy, .changeCommitmentStatus, .withdrawCommitment:
+                return true
             // What it undoes is checked against the role when deciding (``SessionState/decide(_:at:role:seat:)``).
             case .undo: return true
             default: return false
@@ -31,11 +32,16 @@ public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
     func refusal(for command: Command) -> Refusal {
         switch self {
         case .projector, .observer:
-            return Refusal("read-only-seat", fr: "Le poste « \(rawValue) » est en lecture seule : rien n'a été enregistré.",
-                           en: "The \(rawValue) seat is read-only: nothing was recorded.")
+            return Refusal(
+                "read-only-seat", fr: "Le poste « \(rawValue) » est en lecture seule : rien n'a été " + "enregistré.",
+                en: "The \(rawValue) seat is read-only: nothing was recorded.")
         default:
-            return Refusal("not-for-seat", fr: "Le poste rapporteur enregistre le compte rendu et les présences ; l'ordre du jour et la parole relèvent du modérateur.",
-                           en: "The rapporteur seat records the minutes and attendance; the agenda and the floor belong to the facilitator.")
+            return Refusal(
+                "not-for-seat",
+                fr: "Le poste rapporteur enregistre le compte rendu et les présences ; "
+                    + "l'ordre du jour et la parole relèvent du modérateur.",
+                en: "The rapporteur seat records the minutes and attendance; the agenda and the floor "
+                    + "belong to the facilitator.")
         }
     }
 }
@@ -44,7 +50,9 @@ extension SessionState {
     /// ``decide(_:at:)`` for a seat: refused when `role` may not ask for `command`. An undo
     /// takes back only what `role` could have recorded, and without a seq the last standing
     /// event of `seat` (the events' `seat` field; `role`'s name when nil).
-    public func decide(_ command: Command, at now: Instant, role: SeatRole, seat: String? = nil) throws(Refusal) -> [EventPayload] {
+    public func decide(
+        _ command: Command, at now: Instant, role: SeatRole, seat: String? = nil
+    ) throws(Refusal) -> [EventPayload] {
         guard role.allows(command) else { throw role.refusal(for: command) }
         return try decide(command, at: now, undoer: UndoSeat(role: role, seat: seat ?? role.rawValue))
     }

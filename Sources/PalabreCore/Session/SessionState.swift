@@ -346,8 +346,9 @@ extension SessionState {
             endTurn(at: now)
             let poo = queue.first { $0.who == who }?.pointOfOrder ?? false
             queue.removeAll { $0.who == who }
-            currentTurn = SpeakingTurn(item: item, who: who, interval: Interval(start: now, end: nil),
-                                       limit: limit, pointOfOrder: poo)
+            currentTurn = SpeakingTurn(
+                item: item, who: who, interval: Interval(start: now, end: nil),
+                limit: limit, pointOfOrder: poo)
         case .floorYielded:
             endTurn(at: now)
         case .speakerRemoved(_, let who):
@@ -363,7 +364,11 @@ extension SessionState {
         case .entryRecorded(let item, let content):
             let day = currentDay.map { days[$0].date } ?? item.flatMap { self.item($0).map { days[$0.day].date } }
             entryIndex[e.seq] = entries.count
-            if let item { entryIndicesByItem[item, default: []].append(entries.count) } else { entryIndicesOutsideAgenda.append(entries.count) }
+            if let item {
+                entryIndicesByItem[item, default: []].append(entries.count)
+            } else {
+                entryIndicesOutsideAgenda.append(entries.count)
+            }
             entries.append(Entry(id: e.seq, item: item, day: day, at: now, seat: e.seat, content: content))
         case .entryAmended(let id, let text, let reason, let changes):
             if let i = entryIndex[id] {
@@ -386,14 +391,19 @@ extension SessionState {
         case .participantAdded(let p):
             if participant(p.id) == nil { participants.append(p) }
         case .interestDeclared(let partner, let fiche):
-            synergyFacts.append(SynergyFact(seq: e.seq, at: now, seat: e.seat, fiche: fiche, kind: .interest(partner: partner)))
+            synergyFacts.append(
+                SynergyFact(seq: e.seq, at: now, seat: e.seat, fiche: fiche, kind: .interest(partner: partner)))
         case .synergyMarked(let fiche, let partners, let lead):
-            synergyFacts.append(SynergyFact(seq: e.seq, at: now, seat: e.seat, fiche: fiche,
-                                            kind: .synergy(partners: partners, lead: lead)))
+            synergyFacts.append(
+                SynergyFact(
+                    seq: e.seq, at: now, seat: e.seat, fiche: fiche,
+                    kind: .synergy(partners: partners, lead: lead)))
         case .commitmentStatusChanged(let id, let status):
             if let i = entryIndex[id] {
-                entries[i].statusChanges.append(CommitmentStatusChange(seq: e.seq, at: now, seat: e.seat,
-                                                                       previous: entries[i].content.status, status: status))
+                entries[i].statusChanges.append(
+                    CommitmentStatusChange(
+                        seq: e.seq, at: now, seat: e.seat,
+                        previous: entries[i].content.status, status: status))
                 entries[i].content.status = status
             }
         case .commitmentWithdrawn(let id, let reason):
@@ -437,13 +447,15 @@ extension SessionState {
         var missing: [String] = []
         func item(_ id: String) { if self.item(id) == nil { missing.append("item \(id)") } }
         func who(_ id: String) {
-            if participant(id) == nil && programme.organisation(id) == nil && programme.commune(id) == nil { missing.append("participant or organisation \(id)") }
+            if participant(id) == nil && programme.organisation(id) == nil && programme.commune(id) == nil {
+                missing.append("participant or organisation \(id)")
+            }
         }
         switch e.payload {
         case .dayStarted(let d), .dayEnded(let d):
             if !days.contains(where: { $0.date == d }) { missing.append("day \(d)") }
         case .itemStarted(let i), .itemPaused(let i), .itemResumed(let i), .itemEnded(let i), .itemSkipped(let i),
-             .itemExtended(let i, _), .itemMoved(let i, _, _):
+            .itemExtended(let i, _), .itemMoved(let i, _, _):
             item(i)
         case .floorRequested(_, let w, _), .floorGiven(_, let w, _), .floorYielded(_, let w), .speakerRemoved(_, let w):
             who(w)
@@ -462,7 +474,10 @@ extension SessionState {
         default: break
         }
         if !missing.isEmpty && mismatches.count < 20 {
-            mismatches.append("event \(e.seq) (\(e.payload.type)) names \(missing.joined(separator: ", ")), which the programme no longer has")
+            mismatches.append(
+                "event \(e.seq) (\(e.payload.type)) names \(missing.joined(separator: ", ")), which the programme no "
+                    + "longer has"
+            )
         }
     }
 

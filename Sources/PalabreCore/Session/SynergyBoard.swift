@@ -89,9 +89,12 @@ public struct SynergyFilter: Sendable, Equatable {
     /// Only fiches whose feasibility study is unfunded.
     public var studyNeeded = false
 
-    public init(sector: String? = nil, cercle: String? = nil, commune: String? = nil, mode: DeliveryMode? = nil,
-                studyNeeded: Bool = false) {
-        self.sector = sector; self.cercle = cercle; self.commune = commune; self.mode = mode; self.studyNeeded = studyNeeded
+    public init(
+        sector: String? = nil, cercle: String? = nil, commune: String? = nil, mode: DeliveryMode? = nil,
+        studyNeeded: Bool = false
+    ) {
+        self.sector = sector; self.cercle = cercle; self.commune = commune; self.mode = mode;
+        self.studyNeeded = studyNeeded
     }
 
     public var isEmpty: Bool { self == SynergyFilter() }
@@ -157,11 +160,14 @@ public struct SynergyBoard: Sendable, Equatable {
             switch f.kind {
             case .interest(let p):
                 _ = column(p)
-                facts[f.fiche, default: []].append(SynergyHistoryItem(seq: f.seq, at: f.at, seat: f.seat, kind: .interest(partner: p)))
+                facts[f.fiche, default: []].append(
+                    SynergyHistoryItem(seq: f.seq, at: f.at, seat: f.seat, kind: .interest(partner: p)))
             case .synergy(let ps, let lead):
                 for p in ps { _ = column(p) }
-                facts[f.fiche, default: []].append(SynergyHistoryItem(seq: f.seq, at: f.at, seat: f.seat,
-                                                                      kind: .synergy(partners: ps, lead: lead)))
+                facts[f.fiche, default: []].append(
+                    SynergyHistoryItem(
+                        seq: f.seq, at: f.at, seat: f.seat,
+                        kind: .synergy(partners: ps, lead: lead)))
             }
         }
         var commitmentsByFiche: [String: [Entry]] = [:]
@@ -172,14 +178,23 @@ public struct SynergyBoard: Sendable, Equatable {
             var h = facts[fid, default: []]
             // The status it was recorded with: the first change's previous status, or the current one.
             let first = e.statusChanges.first?.previous ?? e.content.status
-            h.append(SynergyHistoryItem(seq: e.id, at: e.at, seat: e.seat,
-                                        kind: .commitment(entry: e.id, partner: p, amount: e.content.amount,
-                                                          currency: e.content.currency ?? programme.currency, status: first)))
+            h.append(
+                SynergyHistoryItem(
+                    seq: e.id, at: e.at, seat: e.seat,
+                    kind: .commitment(
+                        entry: e.id, partner: p, amount: e.content.amount,
+                        currency: e.content.currency ?? programme.currency, status: first)))
             for c in e.statusChanges {
-                h.append(SynergyHistoryItem(seq: c.seq, at: c.at, seat: c.seat, kind: .statusChanged(entry: e.id, partner: p, status: c.status)))
+                h.append(
+                    SynergyHistoryItem(
+                        seq: c.seq, at: c.at, seat: c.seat,
+                        kind: .statusChanged(entry: e.id, partner: p, status: c.status)))
             }
             if let w = e.withdrawal {
-                h.append(SynergyHistoryItem(seq: w.seq, at: w.at, seat: w.seat, kind: .withdrawn(entry: e.id, partner: p, reason: w.reason)))
+                h.append(
+                    SynergyHistoryItem(
+                        seq: w.seq, at: w.at, seat: w.seat, kind: .withdrawn(entry: e.id, partner: p, reason: w.reason))
+                )
             }
             facts[fid] = h
         }
@@ -205,7 +220,8 @@ public struct SynergyBoard: Sendable, Equatable {
             for fiche in commune.fiches {
                 var cells = [SynergyCell](repeating: SynergyCell(), count: n)
                 let sector = Text.fold(fiche.sector)
-                for i in 0..<n where sectorSets[i].contains(sector) && (zoneSets[i].isEmpty || !zoneSets[i].isDisjoint(with: places)) {
+                for i in 0..<n
+                where sectorSets[i].contains(sector) && (zoneSets[i].isEmpty || !zoneSets[i].isDisjoint(with: places)) {
                     cells[i].state = .suggested
                 }
                 var lead: String?
@@ -237,8 +253,9 @@ public struct SynergyBoard: Sendable, Equatable {
                 if let l = lead, let i = colIndex[l] { cells[i].isLead = true }
                 let engaged = cells.indices.filter { cells[$0].state >= .synergy }.map { cols[$0].id }
                 let gap = max(0, fiche.amountSought - (committed[fiche.currency] ?? 0))
-                let row = SynergyRow(fiche: fiche, commune: commune, cells: cells, committed: committed, gap: gap,
-                                     engaged: engaged, lead: lead, history: history, hasStudyCommitment: study)
+                let row = SynergyRow(
+                    fiche: fiche, commune: commune, cells: cells, committed: committed, gap: gap,
+                    engaged: engaged, lead: lead, history: history, hasStudyCommitment: study)
                 guard filter.accepts(row) else { continue }
                 block.append(row)
             }

@@ -62,8 +62,10 @@ extension SessionState {
     /// put it keeps its published start (``Day/schedule``); an item inserted or moved in follows
     /// the previous one.
     public func plannedStarts(day d: Int) -> [Int] {
-        let published = d < programme.days.count && programme.days[d].date == days[d].date
-            ? Dictionary(programme.days[d].schedule.map { ($0.item.id, $0.start / 60) }, uniquingKeysWith: { a, _ in a })
+        let published =
+            d < programme.days.count && programme.days[d].date == days[d].date
+            ? Dictionary(
+                programme.days[d].schedule.map { ($0.item.id, $0.start / 60) }, uniquingKeysWith: { a, _ in a })
             : [:]
         var out: [Int] = []
         var cursor = 8 * 60 + 30
@@ -105,8 +107,9 @@ extension SessionState {
         for (i, it) in days[d].items.enumerated() {
             let r = run(it.id)
             let plannedAt = lt.instant(date: date, minutes: planned[i]) ?? now
-            var t = ItemTiming(item: it, status: r.status, plannedStart: planned[i], actualStart: r.startedAt,
-                               actualEnd: r.endedAt, projectedStart: plannedAt, projectedEnd: plannedAt)
+            var t = ItemTiming(
+                item: it, status: r.status, plannedStart: planned[i], actualStart: r.startedAt,
+                actualEnd: r.endedAt, projectedStart: plannedAt, projectedEnd: plannedAt)
             switch r.status {
             case .done:
                 t.projectedStart = r.startedAt ?? plannedAt

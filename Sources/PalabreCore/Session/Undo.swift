@@ -24,23 +24,29 @@ extension SessionState {
         let target: Event
         if let seq {
             guard seq >= 1, seq <= lastSeq else {
-                throw Refusal("unknown-event", fr: "Aucun événement n° \(seq) au journal (le dernier est le n° \(lastSeq)).",
-                              en: "No event #\(seq) in the journal (the last is #\(lastSeq)).")
+                throw Refusal(
+                    "unknown-event", fr: "Aucun événement n° \(seq) au journal (le dernier est le n° " + "\(lastSeq)).",
+                    en: "No event #\(seq) in the journal (the last is #\(lastSeq)).")
             }
             if let by = undoneBy[seq] {
-                throw Refusal("already-undone", fr: "L'événement n° \(seq) a déjà été annulé (par le n° \(by)).",
-                              en: "Event #\(seq) has already been undone (by #\(by)).")
+                throw Refusal(
+                    "already-undone", fr: "L'événement n° \(seq) a déjà été annulé (par le n° \(by)).",
+                    en: "Event #\(seq) has already been undone (by #\(by)).")
             }
             guard let e = standingEvent(seq) else {
-                throw Refusal("undo-of-undo", fr: "Le n° \(seq) est lui-même une annulation : elle ne s'annule pas ; enregistrez de nouveau le fait.",
-                              en: "#\(seq) is itself an undo: it cannot be undone; record the fact again.")
+                throw Refusal(
+                    "undo-of-undo",
+                    fr: "Le n° \(seq) est lui-même une annulation : elle ne s'annule pas ; "
+                        + "enregistrez de nouveau le fait.",
+                    en: "#\(seq) is itself an undo: it cannot be undone; record the fact again.")
             }
             target = e
         } else {
             guard let e = standingEvents.last(where: { who.seat == nil || $0.seat == who.seat }) else {
                 let seat = who.seat ?? ""
-                throw Refusal("nothing-to-undo", fr: "Rien à annuler\(seat.isEmpty ? "" : " pour le poste « \(seat) »").",
-                              en: "Nothing to undo\(seat.isEmpty ? "" : " for the \(seat) seat").")
+                throw Refusal(
+                    "nothing-to-undo", fr: "Rien à annuler\(seat.isEmpty ? "" : " pour le poste « \(seat) »").",
+                    en: "Nothing to undo\(seat.isEmpty ? "" : " for the \(seat) seat").")
             }
             target = e
         }
@@ -71,15 +77,35 @@ extension SessionState {
         case .interestDeclared(let p, let f): return .declareInterest(partner: p, fiche: f)
         case .synergyMarked(let f, let ps, let lead): return .markSynergy(fiche: f, partners: ps, lead: lead)
         case .entryRecorded:
-            throw Refusal("entry-use-retract", fr: "Le n° \(seq) enregistre une entrée du compte rendu : elle ne s'annule pas, elle se retire (retract \(seq) --reason …) ou s'amende, et le compte rendu en garde la trace.",
-                          en: "#\(seq) records a minute entry: it is not undone but retracted (retract \(seq) --reason …) or amended, and the minutes keep the trace.")
-        case .entryAmended(let e, _, _, _), .entryRetracted(let e, _), .entryAdopted(let e), .commitmentWithdrawn(let e, _):
-            throw Refusal("not-undoable", fr: "Le n° \(seq) (\(payload.type)) porte sur l'entrée n° \(e) : corrigez-la par un nouvel amendement ou un retrait, pas par une annulation.",
-                          en: "#\(seq) (\(payload.type)) concerns entry #\(e): correct it by a new amendment or a retraction, not by an undo.")
+            throw Refusal(
+                "entry-use-retract",
+                fr: "Le n° \(seq) enregistre une entrée du compte rendu : elle ne "
+                    + "s'annule pas, elle se retire (retract \(seq) --reason …) ou s'amende, et le compte rendu en "
+                    + "garde "
+                    + "la trace.",
+                en: "#\(seq) records a minute entry: it is not undone but retracted (retract \(seq) "
+                    + "--reason …) or amended, and the minutes keep the trace.")
+        case .entryAmended(let e, _, _, _), .entryRetracted(let e, _), .entryAdopted(let e),
+            .commitmentWithdrawn(let e, _):
+            throw Refusal(
+                "not-undoable",
+                fr: "Le n° \(seq) (\(payload.type)) porte sur l'entrée n° \(e) : "
+                    + "corrigez-la par un nouvel amendement ou un retrait, pas par une annulation.",
+                en: "#\(seq) (\(payload.type)) concerns entry #\(e): correct it by a new amendment or a "
+                    + "retraction, not by an undo.")
         case .sessionOpened, .sessionClosed, .dayStarted, .itemStarted, .itemPaused, .itemResumed,
-             .queueReordered, .speakingLimitSet, .undone:
-            throw Refusal("not-undoable", fr: "Le n° \(seq) (\(payload.type)) ne s'annule pas. S'annulent : fin ou saut d'un point, point inséré ou déplacé, fin de journée, prolongation, demande de parole, parole donnée ou rendue, orateur retiré, pointage, nouvel arrivant, statut d'engagement, intérêt, synergie.",
-                          en: "#\(seq) (\(payload.type)) cannot be undone. Undoable: an item ended, skipped, inserted or moved, a day ended, an extension, a request for the floor, the floor given or yielded, a speaker removed, a check-in, a walk-in, a commitment status, an interest, a synergy.")
+            .queueReordered, .speakingLimitSet, .undone:
+            throw Refusal(
+                "not-undoable",
+                fr: "Le n° \(seq) (\(payload.type)) ne s'annule pas. S'annulent : fin ou "
+                    + "saut d'un point, point inséré ou déplacé, fin de journée, prolongation, demande de parole, "
+                    + "parole "
+                    + "donnée ou rendue, orateur retiré, pointage, nouvel arrivant, statut d'engagement, intérêt, "
+                    + "synergie.",
+                en: "#\(seq) (\(payload.type)) cannot be undone. Undoable: an item ended, skipped, "
+                    + "inserted or moved, a day ended, an extension, a request for the floor, the floor "
+                    + "given or yielded, a speaker removed, a check-in, a walk-in, a commitment status, "
+                    + "an interest, a synergy.")
         }
     }
 
@@ -93,42 +119,76 @@ extension SessionState {
         switch target.payload {
         case .itemEnded(let id):
             if let e = later.first(where: { if case .itemStarted = $0.payload { true } else { false } }),
-               case .itemStarted(let other) = e.payload {
-                throw Refusal("item-since-started", fr: "« \(name(id)) » ne peut pas reprendre : « \(name(other)) » a commencé depuis (n° \(e.seq)).",
-                              en: "“\(name(id))” cannot run again: “\(name(other))” has started since (#\(e.seq)).")
+                case .itemStarted(let other) = e.payload
+            {
+                throw Refusal(
+                    "item-since-started",
+                    fr: "« \(name(id)) » ne peut pas reprendre : « \(name(other)) » "
+                        + "a commencé depuis (n° \(e.seq)).",
+                    en: "“\(name(id))” cannot run again: “\(name(other))” has started since (#\(e.seq)).")
             }
-            if let e = later.first(where: { switch $0.payload { case .dayEnded, .dayStarted: true; default: false } }) {
-                throw Refusal("day-since-ended", fr: "« \(name(id)) » ne peut pas reprendre : la journée a changé depuis (n° \(e.seq), \(e.payload.type)).",
-                              en: "“\(name(id))” cannot run again: the day has changed since (#\(e.seq), \(e.payload.type)).")
+            if let e = later.first(where: {
+                switch $0.payload {
+                case .dayEnded, .dayStarted: true;
+                default: false
+                }
+            }) {
+                throw Refusal(
+                    "day-since-ended",
+                    fr: "« \(name(id)) » ne peut pas reprendre : la journée a changé "
+                        + "depuis (n° \(e.seq), \(e.payload.type)).",
+                    en: "“\(name(id))” cannot run again: the day has changed since (#\(e.seq), " + "\(e.payload.type))."
+                )
             }
         case .itemSkipped(let id):
             if run(id).status != .skipped {
-                throw Refusal("item-since-started", fr: "« \(name(id)) » a été repris depuis : il n'est plus sauté.",
-                              en: "“\(name(id))” has been taken up since: it is no longer skipped.")
+                throw Refusal(
+                    "item-since-started", fr: "« \(name(id)) » a été repris depuis : il n'est plus sauté.",
+                    en: "“\(name(id))” has been taken up since: it is no longer skipped.")
             }
         case .itemMoved(let id, _, _):
             if run(id).status != .planned {
-                throw Refusal("item-since-started", fr: "« \(name(id)) » a commencé ou a été sauté depuis : il ne peut plus revenir à sa place.",
-                              en: "“\(name(id))” has started or been skipped since: it can no longer go back to its place.")
+                throw Refusal(
+                    "item-since-started",
+                    fr: "« \(name(id)) » a commencé ou a été sauté depuis : il ne " + "peut plus revenir à sa place.",
+                    en: "“\(name(id))” has started or been skipped since: it can no longer go back to its " + "place.")
             }
         case .itemInserted(_, _, let it):
             if run(it.id).status != .planned {
-                throw Refusal("item-since-started", fr: "« \(it.title) » a commencé ou a été sauté depuis : il ne peut plus être retiré de l'ordre du jour.",
-                              en: "“\(it.title)” has started or been skipped since: it can no longer be taken off the agenda.")
+                throw Refusal(
+                    "item-since-started",
+                    fr: "« \(it.title) » a commencé ou a été sauté depuis : il ne "
+                        + "peut plus être retiré de l'ordre du jour.",
+                    en: "“\(it.title)” has started or been skipped since: it can no longer be taken off "
+                        + "the agenda.")
             }
             if let e = later.first(where: { Self.mentions($0.payload, item: it.id) }) {
-                throw Refusal("item-since-used", fr: "« \(it.title) » a servi depuis à placer ou déplacer un point (n° \(e.seq)) : il ne peut plus être retiré.",
-                              en: "“\(it.title)” has since been used to place or move an item (#\(e.seq)): it can no longer be taken off.")
+                throw Refusal(
+                    "item-since-used",
+                    fr: "« \(it.title) » a servi depuis à placer ou déplacer un point "
+                        + "(n° \(e.seq)) : il ne peut plus être retiré.",
+                    en: "“\(it.title)” has since been used to place or move an item (#\(e.seq)): it can no "
+                        + "longer be taken off.")
             }
         case .dayEnded(let date):
             if let e = later.first(where: { if case .dayStarted = $0.payload { true } else { false } }),
-               case .dayStarted(let other) = e.payload {
-                throw Refusal("day-since-started", fr: "La journée du \(date) ne peut pas reprendre : celle du \(other) a commencé depuis (n° \(e.seq)).",
-                              en: "The day \(date) cannot resume: the day \(other) has started since (#\(e.seq)).")
+                case .dayStarted(let other) = e.payload
+            {
+                throw Refusal(
+                    "day-since-started",
+                    fr: "La journée du \(date) ne peut pas reprendre : celle du "
+                        + "\(other) a commencé depuis (n° \(e.seq)).",
+                    en: "The day \(date) cannot resume: the day \(other) has started since (#\(e.seq)).")
             }
-        case .floorGiven(_, let who, _), .floorYielded(_, let who), .speakerRemoved(_, let who), .floorRequested(_, let who, _):
+        case .floorGiven(_, let who, _), .floorYielded(_, let who), .speakerRemoved(_, let who),
+            .floorRequested(_, let who, _):
             // The turn or the request must still be as the undone event left it.
-            let turnEvent: Bool = { switch target.payload { case .floorGiven, .floorYielded: true; default: false } }()
+            let turnEvent: Bool = {
+                switch target.payload {
+                case .floorGiven, .floorYielded: true;
+                default: false
+                }
+            }()
             if let e = later.first(where: { e in
                 switch e.payload {
                 case .itemStarted, .itemEnded, .itemSkipped: return true
@@ -136,16 +196,24 @@ extension SessionState {
                 default: return Self.floorWho(e.payload) == who
                 }
             }) {
-                throw Refusal("floor-since-changed", fr: "La parole a évolué depuis (n° \(e.seq), \(e.payload.type)) : le n° \(n) ne s'annule plus ; agissez directement sur la file ou la parole.",
-                              en: "The floor has moved on since (#\(e.seq), \(e.payload.type)): #\(n) can no longer be undone; act on the queue or the floor directly.")
+                throw Refusal(
+                    "floor-since-changed",
+                    fr: "La parole a évolué depuis (n° \(e.seq), \(e.payload.type)) "
+                        + ": le n° \(n) ne s'annule plus ; agissez directement sur la file ou la parole.",
+                    en: "The floor has moved on since (#\(e.seq), \(e.payload.type)): #\(n) can no longer "
+                        + "be undone; act on the queue or the floor directly.")
             }
         case .participantAdded(let p):
             if let e = later.first(where: { e in
                 if case .participantCheckedIn(let q, _) = e.payload { return q == p.id }
                 return Self.floorWho(e.payload) == p.id
             }) {
-                throw Refusal("participant-since-used", fr: "\(p.function) figure depuis au journal (n° \(e.seq), \(e.payload.type)) : le nouvel arrivant ne peut plus être annulé.",
-                              en: "\(p.function) appears in the journal since (#\(e.seq), \(e.payload.type)): the walk-in can no longer be undone.")
+                throw Refusal(
+                    "participant-since-used",
+                    fr: "\(p.function) figure depuis au journal (n° \(e.seq), "
+                        + "\(e.payload.type)) : le nouvel arrivant ne peut plus être annulé.",
+                    en: "\(p.function) appears in the journal since (#\(e.seq), \(e.payload.type)): the "
+                        + "walk-in can no longer be undone.")
             }
         default:
             break
@@ -156,7 +224,7 @@ extension SessionState {
     private static func floorWho(_ p: EventPayload) -> String? {
         switch p {
         case .floorRequested(_, let w, _), .floorGiven(_, let w, _), .floorYielded(_, let w), .speakerRemoved(_, let w),
-             .queueReordered(_, let w, _):
+            .queueReordered(_, let w, _):
             return w
         default: return nil
         }
@@ -168,7 +236,7 @@ extension SessionState {
         case .itemMoved(let i, _, let after): return i == id || after == id
         case .itemInserted(_, let after, _): return after == id
         case .itemStarted(let i), .itemPaused(let i), .itemResumed(let i), .itemEnded(let i), .itemSkipped(let i),
-             .itemExtended(let i, _), .speakingLimitSet(let i, _):
+            .itemExtended(let i, _), .speakingLimitSet(let i, _):
             return i == id
         default: return false
         }

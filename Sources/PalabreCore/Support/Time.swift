@@ -57,7 +57,9 @@ public enum RFC3339 {
         let h = msOfDay / 3_600_000, mi = (msOfDay / 60_000) % 60, s = (msOfDay / 1000) % 60, ms = msOfDay % 1000
         let sign = offsetSeconds < 0 ? "-" : "+"
         let off = abs(offsetSeconds)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(ms, 3))\(sign)\(pad(off / 3600, 2)):\(pad((off / 60) % 60, 2))"
+        let date = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        let time = "\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(ms, 3))"
+        return date + "T" + time + "\(sign)\(pad(off / 3600, 2)):\(pad((off / 60) % 60, 2))"
     }
 
     /// Parses an RFC 3339 timestamp; nil when it is not one.
@@ -75,8 +77,9 @@ public enum RFC3339 {
             return v
         }
         guard let y = num(0, 4), u[4] == 45, let mo = num(5, 2), u[7] == 45, let d = num(8, 2), u[10] == 84,
-              let h = num(11, 2), u[13] == 58, let mi = num(14, 2), u[16] == 58, let sec = num(17, 2),
-              (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, sec < 61 else { return nil }
+            let h = num(11, 2), u[13] == 58, let mi = num(14, 2), u[16] == 58, let sec = num(17, 2),
+            (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, sec < 61
+        else { return nil }
         var i = 19
         var ms = 0
         if i < u.count && u[i] == 46 {
@@ -91,9 +94,12 @@ public enum RFC3339 {
         }
         guard i < u.count else { return nil }
         var offset = 0
-        if u[i] == 90 || u[i] == 122 { i += 1 } else {
+        if u[i] == 90 || u[i] == 122 {
+            i += 1
+        } else {
             guard u[i] == 43 || u[i] == 45, let oh = num(i + 1, 2), u.count > i + 3, u[i + 3] == 58,
-                  let om = num(i + 4, 2) else { return nil }
+                let om = num(i + 4, 2)
+            else { return nil }
             guard oh <= 14, om < 60 else { return nil }
             offset = (oh * 3600 + om * 60) * (u[i] == 45 ? -1 : 1)
             i += 6
@@ -200,7 +206,8 @@ public final class ManualClock: Clock, @unchecked Sendable {
 public func formatCountdown(_ seconds: Int) -> String {
     let over = seconds < 0
     let s = abs(seconds)
-    let body = s >= 3600
+    let body =
+        s >= 3600
         ? "\(s / 3600):\(RFC3339.pad((s / 60) % 60, 2)):\(RFC3339.pad(s % 60, 2))"
         : "\(RFC3339.pad(s / 60, 2)):\(RFC3339.pad(s % 60, 2))"
     return over ? "+" + body : body

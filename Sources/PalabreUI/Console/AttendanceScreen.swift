@@ -120,10 +120,12 @@ public struct AttendanceScreen: ConsoleScreen {
             }
             selected = p.id
             if let d = AttendanceFigures.day(ctx.state), ctx.state.currentDay == d,
-               let at = ctx.state.checkInTimes[ctx.state.days[d].date + "|" + p.id]
+                let at = ctx.state.checkInTimes[ctx.state.days[d].date + "|" + p.id]
             {
-                return .message(TextWidth.sanitize(p.function) + ctx.labels.colon + ctx.labels["att.already"] + " " + ctx.state.local.hhmm(at),
-                                isError: true)
+                return .message(
+                    TextWidth.sanitize(p.function) + ctx.labels.colon + ctx.labels["att.already"] + " "
+                        + ctx.state.local.hhmm(at),
+                    isError: true)
             }
             sent = .checkIn(who: p.id, day: nil)
             return .perform(.checkIn(who: p.id, day: nil))
@@ -155,19 +157,26 @@ public struct AttendanceScreen: ConsoleScreen {
         let l = ctx.labels, p = ctx.state.programme
         var orgs = p.organisations.map { CompletionForm.Candidate(value: $0.id, display: $0.acronym, detail: $0.name) }
         orgs += p.communes.map {
-            CompletionForm.Candidate(value: $0.id, display: l["cand.commune"].replacingOccurrences(of: "%@", with: $0.name),
-                                     detail: l["cand.cercle"] + " " + $0.cercle)
+            CompletionForm.Candidate(
+                value: $0.id, display: l["cand.commune"].replacingOccurrences(of: "%@", with: $0.name),
+                detail: l["cand.cercle"] + " " + $0.cercle)
         }
         var sex = CompletionForm.Field(id: "sex", label: l["att.field.sex"])
-        sex.options = [(Sex.female.rawValue, l["att.sex.long.F"]), (Sex.male.rawValue, l["att.sex.long.M"]),
-                       (Sex.unspecified.rawValue, l["att.sex.long.unspecified"])]
+        sex.options = [
+            (Sex.female.rawValue, l["att.sex.long.F"]), (Sex.male.rawValue, l["att.sex.long.M"]),
+            (Sex.unspecified.rawValue, l["att.sex.long.unspecified"]),
+        ]
         sex.choice = 2
-        return CompletionForm(title: l["att.walkin.title"] + " — " + l["form.keys"], fields: [
-            CompletionForm.Field(id: "function", label: l["att.field.function"], placeholder: l["att.ph.function"]),
-            CompletionForm.Field(id: "organisation", label: l["att.field.organisation"], candidates: orgs, placeholder: l["att.ph.organisation"]),
-            sex,
-            CompletionForm.Field(id: "name", label: l["att.field.name"], placeholder: l["ph.optional"]),
-        ])
+        return CompletionForm(
+            title: l["att.walkin.title"] + " — " + l["form.keys"],
+            fields: [
+                CompletionForm.Field(id: "function", label: l["att.field.function"], placeholder: l["att.ph.function"]),
+                CompletionForm.Field(
+                    id: "organisation", label: l["att.field.organisation"], candidates: orgs,
+                    placeholder: l["att.ph.organisation"]),
+                sex,
+                CompletionForm.Field(id: "name", label: l["att.field.name"], placeholder: l["ph.optional"]),
+            ])
     }
 
     /// The walk-in a filled form stands for, or the field to fix.
@@ -178,14 +187,18 @@ public struct AttendanceScreen: ConsoleScreen {
         }
         var organisation: String?, commune: String?
         if let field = f["organisation"], !field.text.isEmpty {
-            guard let c = field.resolved else { return .failure(.init(field: "organisation", message: l["att.err.organisation"])) }
+            guard let c = field.resolved else {
+                return .failure(.init(field: "organisation", message: l["att.err.organisation"]))
+            }
             organisation = c.value
             if p.commune(c.value) != nil { commune = c.value }
         }
         let sex = f["sex"]?.chosen.flatMap(Sex.init(rawValue:)) ?? .unspecified
         let name = f["name"]?.text
-        return .success(Participant(id: "", function: function, organisation: organisation, commune: commune, sex: sex,
-                                    name: name?.isEmpty == false ? name : nil))
+        return .success(
+            Participant(
+                id: "", function: function, organisation: organisation, commune: commune, sex: sex,
+                name: name?.isEmpty == false ? name : nil))
     }
 
     public mutating func didRecord(_ events: [Event], context: ScreenContext) {
@@ -230,13 +243,19 @@ public struct AttendanceScreen: ConsoleScreen {
         let count = Self.countText(present: fig.present, women: fig.women, labels: l)
         var head = " "
         if let d = AttendanceFigures.day(s) {
-            head += (compact ? "" : l["day"] + " \(d + 1)" + (area.width >= 100 ? " · " + Self.longDate(s.days[d].date, l) : "") + l.colon) + count
+            head +=
+                (compact
+                    ? ""
+                    : l["day"] + " \(d + 1)" + (area.width >= 100 ? " · " + Self.longDate(s.days[d].date, l) : "")
+                        + l.colon) + count
             if s.currentDay != d { head += " (" + l["att.day.ended"] + ")" }
         } else {
             head += l["no.day"]
         }
         grid.fill(x: area.x, y: y, width: area.width, height: 1, role: .normal)
-        let session = " " + l["att.session"] + l.colon + l.counted(fig.sessionPresent, "att.person") + " " + l["att.of.whom"] + " "
+        let session =
+            " " + l["att.session"] + l.colon + l.counted(fig.sessionPresent, "att.person") + " " + l["att.of.whom"]
+            + " "
             + l.counted(fig.sessionWomen, "att.woman") + " "
         let showSession = !compact && TextWidth.width(of: head) + TextWidth.width(of: session) + 2 <= area.width
         grid.put(x: area.x, y: y, text: TextWidth.truncate(head, toWidth: area.width), role: .title)
@@ -248,7 +267,9 @@ public struct AttendanceScreen: ConsoleScreen {
             var col = area.x + 1
             // Full names when they all fit, else short ones.
             let womenMark = "\u{00A0}" + l["att.sex.F"]
-            let full = fig.byCategory.map { l["cat." + $0.key] + " \($0.present)" + ($0.women > 0 ? " (\($0.women)" + womenMark + ")" : "") }
+            let full = fig.byCategory.map {
+                l["cat." + $0.key] + " \($0.present)" + ($0.women > 0 ? " (\($0.women)" + womenMark + ")" : "")
+            }
             let prefix = TextWidth.width(of: full.joined(separator: " · ")) + 2 <= area.width ? "cat." : "cat.short."
             for (k, c) in fig.byCategory.enumerated() {
                 let name = l[prefix + c.key] + " "
@@ -268,16 +289,21 @@ public struct AttendanceScreen: ConsoleScreen {
         let sw = max(1, area.x + area.width - lx - TextWidth.width(of: n) - 1)
         var cursor: Position? = search.render(into: &grid, x: lx, y: y, width: sw)
         if search.isEmpty {
-            grid.put(x: lx + 1, y: y, text: TextWidth.truncate(l[compact ? "att.ph.search.short" : "att.ph.search"], toWidth: sw - 1),
-                     role: .inputPlaceholder)
+            grid.put(
+                x: lx + 1, y: y,
+                text: TextWidth.truncate(l[compact ? "att.ph.search.short" : "att.ph.search"], toWidth: sw - 1),
+                role: .inputPlaceholder)
         }
         grid.put(x: area.x + area.width - TextWidth.width(of: n), y: y, text: n, role: .muted)
         y += 1
         // Bottom: form or notice.
         let bottomEnd = area.y + area.height
         var below = 0
-        if let f = form { below = min(f.fullHeight, bottomEnd - y - (compact ? 0 : 2)) }
-        else if added != nil { below = 1 }
+        if let f = form {
+            below = min(f.fullHeight, bottomEnd - y - (compact ? 0 : 2))
+        } else if added != nil {
+            below = 1
+        }
         below = max(0, below)
         // Columns.
         let wide = area.width >= 100
@@ -288,14 +314,17 @@ public struct AttendanceScreen: ConsoleScreen {
             col = grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.present"], toWidth: markW), role: .muted)
             col = grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.function"], toWidth: funcW), role: .muted)
             col = grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.organisation"], toWidth: orgW), role: .muted)
-            if wide { col = grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.category"], toWidth: catW), role: .muted) }
+            if wide {
+                col = grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.category"], toWidth: catW), role: .muted)
+            }
             grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.sex"], toWidth: sexW), role: .muted)
             y += 1
         }
         let rows = max(0, bottomEnd - below - y)
         let date = AttendanceFigures.day(s).map { s.days[$0].date }
         if list.isEmpty, rows > 0 {
-            grid.put(x: area.x + 1, y: y, text: TextWidth.truncate(l["att.nobody"], toWidth: area.width - 2), role: .muted)
+            grid.put(
+                x: area.x + 1, y: y, text: TextWidth.truncate(l["att.nobody"], toWidth: area.width - 2), role: .muted)
         }
         let sel = list.firstIndex { $0.id == selected } ?? 0
         if sel < top { top = sel }
@@ -307,29 +336,44 @@ public struct AttendanceScreen: ConsoleScreen {
             if isSel { grid.fill(x: area.x, y: ry, width: area.width, height: 1, role: .selection) }
             var col = area.x + 1
             if let date, let at = s.checkInTimes[date + "|" + p.id] {
-                col = grid.put(x: col, y: ry, text: TextWidth.pad("✓ " + s.local.hhmm(at), toWidth: markW), role: isSel ? .selection : .statusDone)
+                col = grid.put(
+                    x: col, y: ry, text: TextWidth.pad("✓ " + s.local.hhmm(at), toWidth: markW),
+                    role: isSel ? .selection : .statusDone)
             } else {
-                col = grid.put(x: col, y: ry, text: TextWidth.pad("·", toWidth: markW), role: isSel ? .selection : .muted)
+                col = grid.put(
+                    x: col, y: ry, text: TextWidth.pad("·", toWidth: markW), role: isSel ? .selection : .muted)
             }
             let fn = TextWidth.sanitize(p.function) + (p.id == added ? " (" + l["att.new"] + ")" : "")
-            col = grid.put(x: col, y: ry, text: TextWidth.pad(fn, toWidth: funcW - 1) + " ", role: isSel ? .selection : .normal)
+            col = grid.put(
+                x: col, y: ry, text: TextWidth.pad(fn, toWidth: funcW - 1) + " ", role: isSel ? .selection : .normal)
             if orgW > 0 {
-                let org = s.organisationId(of: p.id).map { s.programme.organisation($0)?.acronym ?? s.programme.commune($0)?.name ?? $0 } ?? "—"
-                col = grid.put(x: col, y: ry, text: TextWidth.pad(TextWidth.sanitize(org), toWidth: orgW - 1) + " ", role: isSel ? .selection : .muted)
+                let org =
+                    s.organisationId(of: p.id).map {
+                        s.programme.organisation($0)?.acronym ?? s.programme.commune($0)?.name ?? $0
+                    } ?? "—"
+                col = grid.put(
+                    x: col, y: ry, text: TextWidth.pad(TextWidth.sanitize(org), toWidth: orgW - 1) + " ",
+                    role: isSel ? .selection : .muted)
             }
             if wide {
-                col = grid.put(x: col, y: ry, text: TextWidth.pad(l["cat." + Category.of(p.id, in: s)], toWidth: catW - 1) + " ",
-                               role: isSel ? .selection : .muted)
+                col = grid.put(
+                    x: col, y: ry, text: TextWidth.pad(l["cat." + Category.of(p.id, in: s)], toWidth: catW - 1) + " ",
+                    role: isSel ? .selection : .muted)
             }
-            grid.put(x: col, y: ry, text: l["att.sex." + p.sex.rawValue], role: isSel ? .selection : (p.sex == .female ? .barWomen : .normal))
+            grid.put(
+                x: col, y: ry, text: l["att.sex." + p.sex.rawValue],
+                role: isSel ? .selection : (p.sex == .female ? .barWomen : .normal))
         }
         let belowRect = Rect(x: area.x, y: bottomEnd - below, width: area.width, height: below)
         if var f = form {
             if below > 0 { cursor = f.render(into: &grid, area: belowRect) }
             form = f
         } else if let a = added, below > 0, let p = s.participant(a) {
-            grid.put(x: area.x + 1, y: belowRect.y, text: TextWidth.truncate(l["att.added"] + l.colon + TextWidth.sanitize(p.function) + " — "
-                + l["att.added.enter"], toWidth: area.width - 2), role: .bannerWarn)
+            grid.put(
+                x: area.x + 1, y: belowRect.y,
+                text: TextWidth.truncate(
+                    l["att.added"] + l.colon + TextWidth.sanitize(p.function) + " — "
+                        + l["att.added.enter"], toWidth: area.width - 2), role: .bannerWarn)
         }
         return cursor
     }
@@ -356,15 +400,30 @@ public struct AttendanceScreen: ConsoleScreen {
     /// Labels of this screen: id → (French, English).
     static let labels: [String: (fr: String, en: String)] = [
         "action.attendance.check-in": ("Pointer", "Check in"),
-        "help.attendance.check-in": ("Pointer la personne choisie ; formulaire : champ suivant", "Check the selected person in; in the form: next field"),
+        "help.attendance.check-in": (
+            "Pointer la personne choisie ; formulaire : champ " + "suivant",
+            "Check the selected person in; in the form: next field"
+        ),
         "action.attendance.walk-in": ("Nouvel arrivant", "Walk-in"),
-        "help.attendance.walk-in": ("Nouvel arrivant : formulaire, puis Entrée pour le pointer", "Walk-in: fill the form, then Enter checks them in"),
+        "help.attendance.walk-in": (
+            "Nouvel arrivant : formulaire, puis Entrée pour le " + "pointer",
+            "Walk-in: fill the form, then Enter checks them in"
+        ),
         "action.attendance.up": ("Précédent", "Previous"),
-        "help.attendance.up": ("Personne précédente ; formulaire : suggestion ou champ précédent", "Previous person; in the form: previous suggestion or field"),
+        "help.attendance.up": (
+            "Personne précédente ; formulaire : suggestion ou champ " + "précédent",
+            "Previous person; in the form: previous suggestion or field"
+        ),
         "action.attendance.down": ("Suivant", "Next"),
-        "help.attendance.down": ("Personne suivante ; formulaire : suggestion ou champ suivant", "Next person; in the form: next suggestion or field"),
+        "help.attendance.down": (
+            "Personne suivante ; formulaire : suggestion ou champ " + "suivant",
+            "Next person; in the form: next suggestion or field"
+        ),
         "action.attendance.clear": ("Effacer", "Clear"),
-        "help.attendance.clear": ("Effacer la recherche ; fermer le formulaire (gardé pour après)", "Clear the search; close the form (kept for later)"),
+        "help.attendance.clear": (
+            "Effacer la recherche ; fermer le formulaire (gardé pour " + "après)",
+            "Clear the search; close the form (kept for later)"
+        ),
         "action.attendance.send-form": ("Envoyer", "Send"),
         "help.attendance.send-form": ("Envoyer le formulaire du nouvel arrivant", "Send the walk-in form"),
 
@@ -378,7 +437,10 @@ public struct AttendanceScreen: ConsoleScreen {
         "att.session": ("Session", "Session"),
         "att.day.ended": ("journée terminée", "day ended"),
         "att.search": ("Rechercher", "Search"),
-        "att.ph.search": ("fonction, organisation, commune… sans accents ni majuscules", "function, organisation, commune… case and accents ignored"),
+        "att.ph.search": (
+            "fonction, organisation, commune… sans accents ni " + "majuscules",
+            "function, organisation, commune… case and accents ignored"
+        ),
         "att.ph.search.short": ("fonction, commune…", "function, commune…"),
         "att.col.present": ("Présent", "Present"),
         "att.col.function": ("Fonction", "Function"),
@@ -391,7 +453,9 @@ public struct AttendanceScreen: ConsoleScreen {
         "att.sex.long.F": ("femme", "woman"),
         "att.sex.long.M": ("homme", "man"),
         "att.sex.long.unspecified": ("non précisé", "not given"),
-        "att.nobody": ("Personne ne correspond : F6 pour ajouter un nouvel arrivant.", "Nobody matches: F6 to add a walk-in."),
+        "att.nobody": (
+            "Personne ne correspond : F6 pour ajouter un nouvel " + "arrivant.", "Nobody matches: F6 to add a walk-in."
+        ),
         "att.select": ("Choisissez d'abord une personne (↑/↓).", "Select someone first (↑/↓)."),
         "att.already": ("déjà pointé(e) à", "already checked in at"),
         "att.new": ("nouveau", "new"),
@@ -404,9 +468,14 @@ public struct AttendanceScreen: ConsoleScreen {
         "att.field.name": ("Nom", "Name"),
         "att.ph.function": ("obligatoire, ex. « Maire de Koula »", "required, e.g. “Mayor of Koula”"),
         "att.ph.organisation": ("sigle, nom ou commune ; facultatif", "acronym, name or commune; optional"),
-        "att.err.function": ("Donnez la fonction du nouvel arrivant (ex. « Maire de Koula »).", "Give the walk-in's function (e.g. “Mayor of Koula”)."),
-        "att.err.organisation": ("Organisation inconnue : choisissez-la dans les suggestions ou videz le champ.",
-                                 "Unknown organisation: pick it from the suggestions or empty the field."),
+        "att.err.function": (
+            "Donnez la fonction du nouvel arrivant (ex. « Maire de " + "Koula »).",
+            "Give the walk-in's function (e.g. “Mayor of Koula”)."
+        ),
+        "att.err.organisation": (
+            "Organisation inconnue : choisissez-la dans les suggestions ou videz le champ.",
+            "Unknown organisation: pick it from the suggestions or empty the field."
+        ),
 
         "cat.partner": ("PTF", "Partners"),
         "cat.commune": ("Communes", "Communes"),

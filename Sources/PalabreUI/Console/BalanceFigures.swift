@@ -31,7 +31,8 @@ struct AttendanceFigures: Equatable {
 
     static func == (a: Self, b: Self) -> Bool {
         a.date == b.date && a.present == b.present && a.women == b.women && a.sessionPresent == b.sessionPresent
-            && a.sessionWomen == b.sessionWomen && a.byCategory.map { "\($0.key)|\($0.present)|\($0.women)" }
+            && a.sessionWomen == b.sessionWomen
+            && a.byCategory.map { "\($0.key)|\($0.present)|\($0.women)" }
                 == b.byCategory.map { "\($0.key)|\($0.present)|\($0.women)" }
     }
 

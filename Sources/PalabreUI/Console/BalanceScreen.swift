@@ -34,7 +34,8 @@ public struct BalanceScreen: ConsoleScreen {
     /// « Femmes : 4 % du temps de parole · 8 % des présents ».
     static func womenText(_ b: SpeakingBalance, labels l: Labels, short: Bool = false) -> String {
         func pct(_ p: Int?) -> String { p.map { l.percent($0) } ?? "—" }
-        return l["bal.women"] + l.colon + pct(b.womenTimePercent) + " " + l[short ? "bal.of.time.short" : "bal.of.time"] + " · "
+        return l["bal.women"] + l.colon + pct(b.womenTimePercent) + " " + l[short ? "bal.of.time.short" : "bal.of.time"]
+            + " · "
             + pct(b.womenPresentPercent) + " " + l[short ? "bal.of.present.short" : "bal.of.present"]
     }
 
@@ -60,23 +61,31 @@ public struct BalanceScreen: ConsoleScreen {
         grid.fill(x: area.x, y: y, width: area.width, height: 1, role: .normal)
         let other = " [" + l[wholeSession ? "bal.key.day" : "bal.key.session"] + "]"
         let left = " " + scope + (compact ? "" : other)
-        grid.put(x: area.x, y: y, text: TextWidth.truncate(left, toWidth: max(1, area.width - TextWidth.width(of: totals) - 1)), role: .title)
+        grid.put(
+            x: area.x, y: y,
+            text: TextWidth.truncate(left, toWidth: max(1, area.width - TextWidth.width(of: totals) - 1)), role: .title)
         grid.put(x: area.x + area.width - TextWidth.width(of: totals), y: y, text: totals, role: .normal)
         y += 1
         // Women.
-        grid.put(x: area.x, y: y, text: TextWidth.truncate(" " + Self.womenText(b, labels: l, short: compact), toWidth: area.width),
-                 role: .barWomen)
+        grid.put(
+            x: area.x, y: y,
+            text: TextWidth.truncate(" " + Self.womenText(b, labels: l, short: compact), toWidth: area.width),
+            role: .barWomen)
         y += 1
         if !compact {
             if let t = s.currentTurn {
-                let text = " " + l["bal.now"] + l.colon + TextWidth.sanitize(s.displayName(t.who)) + " · "
+                let text =
+                    " " + l["bal.now"] + l.colon + TextWidth.sanitize(s.displayName(t.who)) + " · "
                     + speakingClock(Int(s.speakingMs(t, at: ctx.now) / 1000))
                 grid.put(x: area.x, y: y, text: TextWidth.truncate(text, toWidth: area.width), role: .queueCurrent)
             }
             y += 1
         }
         if b.turns == 0 {
-            if y < bottom { grid.put(x: area.x + 1, y: y, text: TextWidth.truncate(l["bal.none"], toWidth: area.width - 2), role: .muted) }
+            if y < bottom {
+                grid.put(
+                    x: area.x + 1, y: y, text: TextWidth.truncate(l["bal.none"], toWidth: area.width - 2), role: .muted)
+            }
             return nil
         }
         // Columns: label, time, turns, share, bar.
@@ -90,26 +99,41 @@ public struct BalanceScreen: ConsoleScreen {
             } else {
                 grid.put(x: area.x + 1, y: y, text: TextWidth.pad(title, toWidth: labelW), role: .title)
                 var col = area.x + 1 + labelW
-                col = grid.put(x: col, y: y, text: TextWidth.pad(l["bal.col.time"], toWidth: timeW, alignment: .right), role: .muted)
-                col = grid.put(x: col, y: y, text: TextWidth.pad(l["bal.col.turns"], toWidth: turnsW, alignment: .right), role: .muted)
-                col = grid.put(x: col, y: y, text: TextWidth.pad(l["bal.col.share"], toWidth: pctW, alignment: .right), role: .muted)
-                grid.put(x: col, y: y, text: TextWidth.pad(l["bal.col.present"], toWidth: presentW, alignment: .right), role: .muted)
+                col = grid.put(
+                    x: col, y: y, text: TextWidth.pad(l["bal.col.time"], toWidth: timeW, alignment: .right),
+                    role: .muted)
+                col = grid.put(
+                    x: col, y: y, text: TextWidth.pad(l["bal.col.turns"], toWidth: turnsW, alignment: .right),
+                    role: .muted)
+                col = grid.put(
+                    x: col, y: y, text: TextWidth.pad(l["bal.col.share"], toWidth: pctW, alignment: .right),
+                    role: .muted)
+                grid.put(
+                    x: col, y: y, text: TextWidth.pad(l["bal.col.present"], toWidth: presentW, alignment: .right),
+                    role: .muted)
             }
             y += 1
         }
         func row(_ name: String, _ r: SpeakingBalance.Row, present: Int?, women: Bool = false) {
             guard y < bottom else { return }
             var col = area.x + 1
-            col = grid.put(x: col, y: y, text: TextWidth.pad(TextWidth.sanitize(name), toWidth: labelW - 1) + " ", role: .normal)
-            col = grid.put(x: col, y: y, text: TextWidth.pad(speakingClock(Int(r.ms / 1000)), toWidth: timeW, alignment: .right), role: .normal)
+            col = grid.put(
+                x: col, y: y, text: TextWidth.pad(TextWidth.sanitize(name), toWidth: labelW - 1) + " ", role: .normal)
+            col = grid.put(
+                x: col, y: y, text: TextWidth.pad(speakingClock(Int(r.ms / 1000)), toWidth: timeW, alignment: .right),
+                role: .normal)
             if turnsW > 0 {
-                col = grid.put(x: col, y: y, text: TextWidth.pad("\(r.turns)", toWidth: turnsW, alignment: .right), role: .muted)
+                col = grid.put(
+                    x: col, y: y, text: TextWidth.pad("\(r.turns)", toWidth: turnsW, alignment: .right), role: .muted)
             }
             let p = SpeakingBalance.percent(r.ms, b.totalMs) ?? 0
-            col = grid.put(x: col, y: y, text: TextWidth.pad(l.percent(p), toWidth: pctW, alignment: .right), role: women ? .barWomen : .normal)
+            col = grid.put(
+                x: col, y: y, text: TextWidth.pad(l.percent(p), toWidth: pctW, alignment: .right),
+                role: women ? .barWomen : .normal)
             if presentW > 0 {
                 let share = SpeakingBalance.percent(Int64(present ?? 0), Int64(b.present)).map { l.percent($0) } ?? "—"
-                col = grid.put(x: col, y: y, text: TextWidth.pad(share, toWidth: presentW, alignment: .right), role: .muted)
+                col = grid.put(
+                    x: col, y: y, text: TextWidth.pad(share, toWidth: presentW, alignment: .right), role: .muted)
             }
             if barW > 0 {
                 let fraction = b.totalMs > 0 ? Double(r.ms) / Double(b.totalMs) : 0
@@ -121,13 +145,19 @@ public struct BalanceScreen: ConsoleScreen {
         for r in b.byCategory { row(l["cat." + r.key], r, present: b.presentByCategory[r.key]) }
         if !compact && y < bottom { y += 1 }
         header(l["bal.by.sex"])
-        for r in b.bySex { row(l["bal.sex." + r.key], r, present: b.presentBySex[r.key], women: r.key == Sex.female.rawValue) }
+        for r in b.bySex {
+            row(l["bal.sex." + r.key], r, present: b.presentBySex[r.key], women: r.key == Sex.female.rawValue)
+        }
         if !compact && y < bottom { y += 1 }
         if y + 1 < bottom {
             let n = min(b.byOrganisation.count, bottom - y - 1)
-            header(b.byOrganisation.count > n ? l["bal.by.organisation.top"].replacingOccurrences(of: "%d", with: "\(n)") : l["bal.by.organisation"])
+            header(
+                b.byOrganisation.count > n
+                    ? l["bal.by.organisation.top"].replacingOccurrences(of: "%d", with: "\(n)")
+                    : l["bal.by.organisation"])
             for r in b.byOrganisation.prefix(n) {
-                let name = s.programme.organisation(r.key)?.acronym ?? s.programme.commune(r.key)?.name ?? s.displayName(r.key)
+                let name =
+                    s.programme.organisation(r.key)?.acronym ?? s.programme.commune(r.key)?.name ?? s.displayName(r.key)
                 row(name, r, present: b.presentByOrganisation[r.key])
             }
         }
@@ -138,13 +168,15 @@ public struct BalanceScreen: ConsoleScreen {
 
     /// Bindings of this screen, part of Keymap/all.
     static let bindings: [Binding] = [
-        Binding(.balance(.scope), ["s", "Space"]),
+        Binding(.balance(.scope), ["s", "Space"])
     ]
 
     /// Labels of this screen: id → (French, English).
     static let labels: [String: (fr: String, en: String)] = [
         "action.balance.scope": ("Jour/session", "Day/session"),
-        "help.balance.scope": ("Compter la journée en cours ou toute la session", "Count the day under way or the whole session"),
+        "help.balance.scope": (
+            "Compter la journée en cours ou toute la " + "session", "Count the day under way or the whole session"
+        ),
         "bal.session": ("Toute la session", "Whole session"),
         "bal.key.day": ("s : journée", "s: day"),
         "bal.key.session": ("s : toute la session", "s: whole session"),

@@ -166,10 +166,14 @@ public struct Binding: Sendable {
     public let guarding: KeyGuard
 
     /// Creates a binding; key names are parsed with ``Key/parse(_:)``.
-    public init(_ action: Action, _ keyNames: [String], whileTyping: Bool = false, inHints: Bool = true,
-                guarding: KeyGuard = .none) {
+    public init(
+        _ action: Action, _ keyNames: [String], whileTyping: Bool = false, inHints: Bool = true,
+        guarding: KeyGuard = .none
+    ) {
         self.action = action
-        self.keys = keyNames.map { guard let k = Key.parse($0) else { preconditionFailure("bad key name \($0)") }; return k }
+        self.keys = keyNames.map {
+            guard let k = Key.parse($0) else { preconditionFailure("bad key name " + "\($0)") }; return k
+        }
         self.whileTyping = whileTyping
         self.inHints = inHints
         self.guarding = guarding
@@ -191,7 +195,8 @@ public struct Binding: Sendable {
     /// Help sentence in `labels`' language, marked ↶ when undoable and ✓ when it asks for
     /// confirmation (the help's legend line says so).
     public func help(_ labels: Labels) -> String {
-        let base = action.id.hasPrefix("screen.")
+        let base =
+            action.id.hasPrefix("screen.")
             ? labels["help.screen"] + " « " + labels[action.id] + " »" : labels["help." + action.id]
         switch guarding {
         case .none: return base
@@ -238,7 +243,8 @@ public enum Keymap {
     ]
 
     /// The whole table: global bindings first, then each screen's, then replay's.
-    public static let all: [Binding] = global + FacilitatorScreen.bindings + RapporteurScreen.bindings
+    public static let all: [Binding] =
+        global + FacilitatorScreen.bindings + RapporteurScreen.bindings
         + AttendanceScreen.bindings + BalanceScreen.bindings + ProjectorScreen.bindings + SynergiesScreen.bindings
         + replay
 
@@ -280,7 +286,8 @@ public enum Keymap {
             enum CodingKeys: String, CodingKey { case action, keys, screen, hint, help, guardedBy = "guard" }
         }
         let rows = all.map { b in
-            Row(action: b.action.id, keys: b.keys.map { $0.displayName(labels.language) }, screen: b.scope.name,
+            Row(
+                action: b.action.id, keys: b.keys.map { $0.displayName(labels.language) }, screen: b.scope.name,
                 hint: b.hint(labels), help: b.help(labels),
                 guardedBy: b.guarding == .confirms ? "confirms" : b.guarding == .undoable ? "undoable" : "none")
         }

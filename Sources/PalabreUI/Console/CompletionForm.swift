@@ -72,7 +72,9 @@ struct CompletionForm: Sendable, Equatable {
             if let p = picked { return p }
             let t = Text.fold(text)
             guard !t.isEmpty else { return nil }
-            let exact = candidates.filter { Text.fold($0.value) == t || Text.fold($0.display) == t || Text.fold($0.detail) == t }
+            let exact = candidates.filter {
+                Text.fold($0.value) == t || Text.fold($0.display) == t || Text.fold($0.detail) == t
+            }
             if exact.count == 1 { return exact[0] }
             let found = matches(limit: 2)
             return found.count == 1 ? found[0] : nil
@@ -171,7 +173,7 @@ struct CompletionForm: Sendable, Equatable {
             if let h = highlight, h < shown.count {
                 accept(shown[h])
             } else if !fields[current].isChoice, fields[current].picked == nil, !fields[current].candidates.isEmpty,
-                      !fields[current].text.isEmpty
+                !fields[current].text.isEmpty
             {
                 // The single remaining suggestion is taken; several leave the field refused here,
                 // not at the end of the form.
@@ -208,7 +210,9 @@ struct CompletionForm: Sendable, Equatable {
         case .moved: return .handled
         case .edited:
             if fields[current].editor.text != before {
-                if let p = fields[current].picked, fields[current].editor.text != p.display { fields[current].picked = nil }
+                if let p = fields[current].picked, fields[current].editor.text != p.display {
+                    fields[current].picked = nil
+                }
                 highlight = nil
             }
             return .handled
@@ -222,7 +226,9 @@ struct CompletionForm: Sendable, Equatable {
         case .left: fields[current].choice = (fields[current].choice + n - 1) % n
         case .char(let c):
             let f = Text.fold(String(c))
-            guard let i = fields[current].options.firstIndex(where: { Text.fold($0.label).hasPrefix(f) }) else { return .ignored }
+            guard let i = fields[current].options.firstIndex(where: { Text.fold($0.label).hasPrefix(f) }) else {
+                return .ignored
+            }
             fields[current].choice = i
         default: return .ignored
         }
@@ -268,32 +274,40 @@ struct CompletionForm: Sendable, Equatable {
         for i in first..<last {
             let f = fields[i]
             let isCurrent = i == current
-            grid.put(x: area.x + 1, y: y, text: TextWidth.pad(f.label, toWidth: labelWidth) + ": ",
-                     role: isCurrent ? .title : .muted, maxWidth: area.width - 1)
+            grid.put(
+                x: area.x + 1, y: y, text: TextWidth.pad(f.label, toWidth: labelWidth) + ": ",
+                role: isCurrent ? .title : .muted, maxWidth: area.width - 1)
             if f.isChoice {
                 var col = vx
                 for (k, o) in f.options.enumerated() {
                     let chosen = k == f.choice
                     let text = chosen ? "[" + o.label + "]" : " " + o.label + " "
-                    col = grid.put(x: col, y: y, text: text, role: chosen ? (isCurrent ? .selection : .normal) : .muted,
-                                   maxWidth: area.x + area.width - col)
+                    col = grid.put(
+                        x: col, y: y, text: text, role: chosen ? (isCurrent ? .selection : .normal) : .muted,
+                        maxWidth: area.x + area.width - col)
                 }
                 if isCurrent { cursor = Position(x: min(area.x + area.width - 1, vx), y: y) }
             } else if isCurrent {
                 cursor = fields[i].editor.render(into: &grid, x: vx, y: y, width: vw)
                 if f.editor.isEmpty, let p = f.placeholder {
-                    grid.put(x: vx + 1, y: y, text: TextWidth.truncate(TextWidth.sanitize(p), toWidth: vw - 1), role: .inputPlaceholder)
+                    grid.put(
+                        x: vx + 1, y: y, text: TextWidth.truncate(TextWidth.sanitize(p), toWidth: vw - 1),
+                        role: .inputPlaceholder)
                 }
             } else if f.editor.isEmpty, let p = f.placeholder {
                 grid.put(x: vx, y: y, text: TextWidth.truncate(TextWidth.sanitize(p), toWidth: vw), role: .muted)
             } else {
-                grid.put(x: vx, y: y, text: TextWidth.truncate(TextWidth.sanitize(f.editor.text), toWidth: vw), role: .normal)
+                grid.put(
+                    x: vx, y: y, text: TextWidth.truncate(TextWidth.sanitize(f.editor.text), toWidth: vw), role: .normal
+                )
             }
             y += 1
             if isCurrent {
                 for (k, c) in suggestions.enumerated() {
                     let mark = k == highlight ? "▸ " : "  "
-                    let text = mark + TextWidth.sanitize(c.display) + (c.detail.isEmpty ? "" : " · " + TextWidth.sanitize(c.detail))
+                    let text =
+                        mark + TextWidth.sanitize(c.display)
+                        + (c.detail.isEmpty ? "" : " · " + TextWidth.sanitize(c.detail))
                     let role: Role = k == highlight ? .selection : .muted
                     grid.fill(x: vx, y: y, width: vw, height: 1, role: k == highlight ? .selection : .normal)
                     grid.put(x: vx, y: y, text: TextWidth.truncate(text, toWidth: vw), role: role)

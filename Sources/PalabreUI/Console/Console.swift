@@ -22,7 +22,9 @@ public struct ScreenContext: Sendable {
 public struct Rect: Sendable, Equatable {
     public var x: Int, y: Int, width: Int, height: Int
     /// Creates a rectangle.
-    public init(x: Int, y: Int, width: Int, height: Int) { self.x = x; self.y = y; self.width = width; self.height = height }
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x; self.y = y; self.width = width; self.height = height
+    }
     /// Whether the compact layout applies (under 80×22 for the body of an 80×24 terminal).
     public var isCompact: Bool { width < 80 || height < 21 }
 }
@@ -187,7 +189,9 @@ public struct Console: Sendable {
             size = s
         case .tick:
             if let m = message, now.seconds(since: m.at) > messageSeconds { message = nil }
-            if screen == .projector, let since = bannerShownAt, now.seconds(since: since) > messageSeconds { banner = nil }
+            if screen == .projector, let since = bannerShownAt, now.seconds(since: since) > messageSeconds {
+                banner = nil
+            }
         case .input(.resize):
             break
         case .input(.paste(let text)):
@@ -204,13 +208,15 @@ public struct Console: Sendable {
             pendingFrom = nil
             withScreen(from) { $0.didRecord(events, context: ctx) }
             for case .undone(let seq) in events.map(\.payload) {
-                message = ConsoleMessage(text: labels["undo.done"].replacingOccurrences(of: "%d", with: String(seq)),
-                                         isError: false, at: now)
+                message = ConsoleMessage(
+                    text: labels["undo.done"].replacingOccurrences(of: "%d", with: String(seq)),
+                    isError: false, at: now)
             }
         case .refused(let refusal):
             let from = pendingFrom ?? screen
             pendingFrom = nil
-            message = ConsoleMessage(text: labels["refused"] + labels.colon + refusal.message(labels.language), isError: true, at: now)
+            message = ConsoleMessage(
+                text: labels["refused"] + labels.colon + refusal.message(labels.language), isError: true, at: now)
             withScreen(from) { $0.wasRefused(refusal, context: ctx) }
         case .failed(let text):
             pendingFrom = nil
@@ -272,7 +278,8 @@ public struct Console: Sendable {
             }
             return nil
         }
-        let outcome = binding.map { dispatch($0.action, key: key, ctx) } ?? withScreen { $0.handle(key: key, context: ctx) }
+        let outcome =
+            binding.map { dispatch($0.action, key: key, ctx) } ?? withScreen { $0.handle(key: key, context: ctx) }
         switch outcome {
         case .none: return nil
         case .message(let text, let isError):
@@ -363,12 +370,17 @@ public struct Console: Sendable {
 
     private mutating func withScreen<T>(_ id: ScreenID? = nil, _ body: (inout any ConsoleScreen) -> T) -> T {
         switch id ?? screen {
-        case .facilitator: var s: any ConsoleScreen = facilitator; defer { facilitator = s as! FacilitatorScreen }; return body(&s)
-        case .rapporteur: var s: any ConsoleScreen = rapporteur; defer { rapporteur = s as! RapporteurScreen }; return body(&s)
-        case .attendance: var s: any ConsoleScreen = attendance; defer { attendance = s as! AttendanceScreen }; return body(&s)
+        case .facilitator:
+            var s: any ConsoleScreen = facilitator; defer { facilitator = s as! FacilitatorScreen }; return body(&s)
+        case .rapporteur:
+            var s: any ConsoleScreen = rapporteur; defer { rapporteur = s as! RapporteurScreen }; return body(&s)
+        case .attendance:
+            var s: any ConsoleScreen = attendance; defer { attendance = s as! AttendanceScreen }; return body(&s)
         case .balance: var s: any ConsoleScreen = balance; defer { balance = s as! BalanceScreen }; return body(&s)
-        case .projector: var s: any ConsoleScreen = projector; defer { projector = s as! ProjectorScreen }; return body(&s)
-        case .synergies: var s: any ConsoleScreen = synergies; defer { synergies = s as! SynergiesScreen }; return body(&s)
+        case .projector:
+            var s: any ConsoleScreen = projector; defer { projector = s as! ProjectorScreen }; return body(&s)
+        case .synergies:
+            var s: any ConsoleScreen = synergies; defer { synergies = s as! SynergiesScreen }; return body(&s)
         }
     }
 
@@ -411,8 +423,10 @@ public struct Console: Sendable {
             let area = Rect(x: 0, y: 0, width: size.width, height: size.height - (message == nil ? 0 : 1))
             let cursor = shown.render(into: &grid, area: area, context: ctx)
             if let m = message {
-                grid.put(x: 0, y: size.height - 1, text: TextWidth.truncate(" " + TextWidth.sanitize(m.text), toWidth: size.width),
-                         role: m.isError ? .bannerError : .statusDone)
+                grid.put(
+                    x: 0, y: size.height - 1,
+                    text: TextWidth.truncate(" " + TextWidth.sanitize(m.text), toWidth: size.width),
+                    role: m.isError ? .bannerError : .statusDone)
             }
             return (grid, cursor)
         }
@@ -420,7 +434,9 @@ public struct Console: Sendable {
         var top = 1
         if let b = banner {
             grid.fill(x: 0, y: 1, width: size.width, height: 1, role: .bannerWarn)
-            grid.put(x: 0, y: 1, text: TextWidth.truncate(" " + TextWidth.sanitize(b), toWidth: size.width), role: .bannerWarn)
+            grid.put(
+                x: 0, y: 1, text: TextWidth.truncate(" " + TextWidth.sanitize(b), toWidth: size.width),
+                role: .bannerWarn)
             top = 2
         }
         let area = Rect(x: 0, y: top, width: size.width, height: size.height - top - 2)
@@ -429,8 +445,9 @@ public struct Console: Sendable {
         let my = size.height - 2
         grid.fill(x: 0, y: my, width: size.width, height: 1, role: .normal)
         if let m = message {
-            grid.put(x: 0, y: my, text: TextWidth.truncate(" " + TextWidth.sanitize(m.text), toWidth: size.width),
-                     role: m.isError ? .bannerError : .statusDone)
+            grid.put(
+                x: 0, y: my, text: TextWidth.truncate(" " + TextWidth.sanitize(m.text), toWidth: size.width),
+                role: m.isError ? .bannerError : .statusDone)
         }
         // Hint bar.
         // Each hint shows the first of its keys that works now (while typing, `?` is text: F9).
@@ -458,7 +475,9 @@ public struct Console: Sendable {
         var tabs = ""
         for s in ScreenID.allCases {
             let name = labels["screen." + s.rawValue]
-            tabs += s == screen ? " [F\(s.functionKey) \(name)]" : (w >= 100 ? " F\(s.functionKey) \(name)" : " F\(s.functionKey)")
+            tabs +=
+                s == screen
+                ? " [F\(s.functionKey) " + "\(name)]" : (w >= 100 ? " F\(s.functionKey) \(name)" : " F\(s.functionKey)")
         }
         let clock = state.local.hhmm(now)
         var day = ""
@@ -473,16 +492,19 @@ public struct Console: Sendable {
         var lines = Keymap.helpLines(Keymap.bindings(in: .screen(screen)), labels)
         // The keys valid everywhere on one line, and how to close in the frame, so the screen's
         // own keys fit at 80×24.
-        lines.append(labels["help.global"] + labels.colon + "F1–F5 F11 " + labels["help.screens"] + " · Tab/⇧Tab · ?/F9 "
-                     + labels["action.help"].lowercased() + " · u/^Z " + labels["action.undo"].lowercased()
-                     + " · ^C/q/F10 " + labels["action.quit"].lowercased())
+        lines.append(
+            labels["help.global"] + labels.colon + "F1–F5 F11 " + labels["help.screens"] + " · Tab/⇧Tab · " + "?/F9 "
+                + labels["action.help"].lowercased() + " · u/^Z " + labels["action.undo"].lowercased()
+                + " · ^C/q/F10 " + labels["action.quit"].lowercased())
         let w = min(size.width - 2, max(40, (lines.map { TextWidth.width(of: $0) }.max() ?? 0) + 4))
         let h = min(size.height - 1, lines.count + 2)
         let x = (size.width - w) / 2, y = max(1, (size.height - h) / 2)
         grid.fill(x: x, y: y, width: w, height: h, role: .normal)
         grid.box(x: x, y: y, width: w, height: h, role: .border)
-        grid.put(x: x + 2, y: y, text: " " + labels["help.title"] + " · " + labels["screen." + screen.rawValue] + " ", role: .title,
-                 maxWidth: w - 4)
+        grid.put(
+            x: x + 2, y: y, text: " " + labels["help.title"] + " · " + labels["screen." + screen.rawValue] + " ",
+            role: .title,
+            maxWidth: w - 4)
         let close = " " + labels["help.close"] + " "
         if TextWidth.width(of: close) + 4 < w {
             grid.put(x: x + w - 2 - TextWidth.width(of: close), y: y + h - 1, text: close, role: .muted)
@@ -490,7 +512,8 @@ public struct Console: Sendable {
         // What ↶ and ✓ mean, on the bottom border when the screen has such keys.
         let legend = " " + labels["help.guard.short"] + " "
         if Keymap.bindings(in: .screen(screen)).contains(where: { $0.guarding != .none }),
-           TextWidth.width(of: legend) + TextWidth.width(of: close) + 6 < w {
+            TextWidth.width(of: legend) + TextWidth.width(of: close) + 6 < w
+        {
             grid.put(x: x + 2, y: y + h - 1, text: legend, role: .muted)
         }
         for (i, l) in lines.prefix(h - 2).enumerated() {

@@ -40,7 +40,9 @@ public struct ConsoleDraft: Codable, Equatable, Sendable {
     }
 
     /// A draft read back from JSON bytes; nil when unreadable.
-    public static func decoded(_ data: Data) -> ConsoleDraft? { try? JSONDecoder().decode(ConsoleDraft.self, from: data) }
+    public static func decoded(_ data: Data) -> ConsoleDraft? {
+        try? JSONDecoder().decode(ConsoleDraft.self, from: data)
+    }
 }
 
 extension CompletionForm {
@@ -67,9 +69,10 @@ extension RapporteurScreen {
     var draft: ConsoleDraft.Rapporteur? {
         guard hasDraft else { return nil }
         let open = form ?? parkedForm
-        return ConsoleDraft.Rapporteur(text: editor.text, kind: kind, formKind: form != nil ? formKind : nil,
-                                       form: form != nil ? open?.draft : nil, amending: amending,
-                                       amendingVersion: amendingVersion)
+        return ConsoleDraft.Rapporteur(
+            text: editor.text, kind: kind, formKind: form != nil ? formKind : nil,
+            form: form != nil ? open?.draft : nil, amending: amending,
+            amendingVersion: amendingVersion)
     }
 
     /// Puts a saved draft back.

@@ -40,47 +40,79 @@ extension FacilitatorScreen {
         // Hint bar and help. Help sentences stay within 64 columns so the help box of an 80-column
         // terminal shows them whole.
         "action.item.pause": ("Pause", "Pause"),
-        "help.item.pause": ("Mettre en pause le point en cours, ou le reprendre", "Pause the current item, or resume it"),
+        "help.item.pause": (
+            "Mettre en pause le point en cours, ou le " + "reprendre", "Pause the current item, or resume it"
+        ),
         "action.item.start": ("Démarrer", "Start"),
-        "help.item.start": ("Démarrer le point sélectionné, sinon le prochain prévu", "Start the selected item, else the next planned one"),
+        "help.item.start": (
+            "Démarrer le point sélectionné, sinon le prochain " + "prévu",
+            "Start the selected item, else the next planned one"
+        ),
         "action.item.end": ("Terminer", "End"),
         "help.item.end": ("Terminer le point en cours", "End the current item"),
         "action.floor.request": ("Orateur", "Speaker"),
-        "help.floor.request": ("Inscrire un orateur : quelques lettres, ↑/↓, Entrée", "Add a speaker: type a few letters, ↑/↓, Enter"),
+        "help.floor.request": (
+            "Inscrire un orateur : quelques lettres, ↑/↓, " + "Entrée", "Add a speaker: type a few letters, ↑/↓, Enter"
+        ),
         "action.floor.give": ("Parole", "Floor"),
-        "help.floor.give": ("Donner la parole (tête de file, ou demande sélectionnée)",
-                            "Give the floor (head of the queue, or the selected request)"),
+        "help.floor.give": (
+            "Donner la parole (tête de file, ou demande sélectionnée)",
+            "Give the floor (head of the queue, or the selected request)"
+        ),
         "action.floor.yield": ("Fin parole", "Yield"),
-        "help.floor.yield": ("Fin de l'intervention : l'orateur rend la parole", "End of the turn: the speaker yields the floor"),
+        "help.floor.yield": (
+            "Fin de l'intervention : l'orateur rend la " + "parole", "End of the turn: the speaker yields the floor"
+        ),
         "action.item.extend1": ("+1 min", "+1 min"),
         "help.item.extend1": ("Prolonger le point en cours d'une minute", "Extend the current item by one minute"),
         "action.item.extend5": ("+5 min", "+5 min"),
         "help.item.extend5": ("Prolonger le point en cours de cinq minutes", "Extend the current item by five minutes"),
         "action.floor.order": ("Motion d'ordre", "Point of order"),
-        "help.floor.order": ("Inscrire une motion d'ordre (MO), en tête des demandes", "Add a point of order (PoO), ahead of ordinary requests"),
+        "help.floor.order": (
+            "Inscrire une motion d'ordre (MO), en tête des " + "demandes",
+            "Add a point of order (PoO), ahead of ordinary requests"
+        ),
         "action.floor.remove": ("Retirer", "Remove"),
-        "help.floor.remove": ("Retirer de la file la demande sélectionnée", "Remove the selected request from the queue"),
+        "help.floor.remove": (
+            "Retirer de la file la demande " + "sélectionnée", "Remove the selected request from the queue"
+        ),
         "action.floor.up": ("Avancer", "Move up"),
         "help.floor.up": ("Avancer d'une place la demande sélectionnée", "Move the selected request one place up"),
         "action.floor.down": ("Reculer", "Move down"),
         "help.floor.down": ("Reculer d'une place la demande sélectionnée", "Move the selected request one place down"),
         "action.floor.limit": ("Limite", "Limit"),
-        "help.floor.limit": ("Temps de parole par orateur, en minutes (vide : sans limite)",
-                             "Speaking time per speaker, in minutes (empty: no limit)"),
+        "help.floor.limit": (
+            "Temps de parole par orateur, en minutes (vide : sans limite)",
+            "Speaking time per speaker, in minutes (empty: no limit)"
+        ),
         "action.item.skip": ("Sauter", "Skip"),
-        "help.item.skip": ("Sauter le point à venir sélectionné (↑/↓ d'abord)", "Skip the selected item ahead (↑/↓ first)"),
+        "help.item.skip": (
+            "Sauter le point à venir sélectionné (↑/↓ " + "d'abord)", "Skip the selected item ahead (↑/↓ first)"
+        ),
         "action.item.insert": ("Insérer", "Insert"),
-        "help.item.insert": ("Insérer un point imprévu après le point en cours", "Insert an unplanned item after the current one"),
+        "help.item.insert": (
+            "Insérer un point imprévu après le point en " + "cours", "Insert an unplanned item after the current one"
+        ),
         "action.item.move": ("Déplacer", "Move"),
-        "help.item.move": ("Déplacer le point sélectionné vers une autre journée", "Move the selected item to another day"),
+        "help.item.move": (
+            "Déplacer le point sélectionné vers une autre " + "journée", "Move the selected item to another day"
+        ),
         "action.day.start": ("Début journée", "Start day"),
-        "help.day.start": ("Commencer la journée suivante (majuscule, contre les erreurs)", "Start the next day (a capital, against slips)"),
+        "help.day.start": (
+            "Commencer la journée suivante (majuscule, contre les " + "erreurs)",
+            "Start the next day (a capital, against slips)"
+        ),
         "action.day.end": ("Fin journée", "End day"),
         "help.day.end": ("Terminer la journée en cours (F deux fois)", "End the day under way (F twice)"),
         "action.focus.agenda": ("Ordre du jour", "Agenda"),
-        "help.focus.agenda": ("Focus sur l'ordre du jour ; ↑/↓ choisissent un point", "Focus the agenda; ↑/↓ choose an item"),
+        "help.focus.agenda": (
+            "Focus sur l'ordre du jour ; ↑/↓ choisissent un " + "point", "Focus the agenda; ↑/↓ choose an item"
+        ),
         "action.focus.queue": ("File", "Queue"),
-        "help.focus.queue": ("Focus sur la file des orateurs ; ↑/↓ choisissent une demande", "Focus the speakers queue; ↑/↓ choose a request"),
+        "help.focus.queue": (
+            "Focus sur la file des orateurs ; ↑/↓ choisissent une " + "demande",
+            "Focus the speakers queue; ↑/↓ choose a request"
+        ),
         // Screen words.
         "fac.agenda": ("Ordre du jour", "Agenda"),
         "fac.col.planned": ("Prévu", "Plan"),
@@ -105,27 +137,52 @@ extension FacilitatorScreen {
         "fac.start.with": ("d pour le démarrer", "d to start it"),
         "fac.press.b": ("Appuyer sur B pour commencer la journée du", "Press B to start the day of"),
         "fac.first.item": ("Premier point", "First item"),
-        "fac.close.hint": ("La session peut être close : palabre do <session> close", "The session can be closed: palabre do <session> close"),
+        "fac.close.hint": (
+            "La session peut être close : palabre do <session> " + "close",
+            "The session can be closed: palabre do <session> close"
+        ),
         "fac.closed.note": ("Plus rien ne peut être enregistré.", "Nothing more can be recorded."),
-        "fac.day.over": ("Plus aucun point prévu : F pour terminer la journée", "No planned item left: F to end the day"),
-        "fac.need.item": ("Aucun point en cours : démarrez un point d'abord (d)", "No item under way: start an item first (d)"),
-        "fac.end.item.queue": ("%d demande(s) de parole attendent encore : appuyer encore sur t pour terminer le point", "%d request(s) for the floor still wait: press t again to end the item"),
-        "fac.skip.choose": ("Placez le curseur (↑/↓) sur le point à venir à sauter, puis s", "Put the cursor (↑/↓) on the item ahead to skip, then s"),
-        "fac.end.day.confirm": ("Terminer la journée ? Appuyer encore sur F pour confirmer", "End the day? Press F again to confirm"),
+        "fac.day.over": (
+            "Plus aucun point prévu : F pour terminer la " + "journée", "No planned item left: F to end the day"
+        ),
+        "fac.need.item": (
+            "Aucun point en cours : démarrez un point " + "d'abord (d)", "No item under way: start an item first (d)"
+        ),
+        "fac.end.item.queue": (
+            "%d demande(s) de parole attendent encore : appuyer encore sur t pour terminer le " + "point",
+            "%d request(s) for the floor still wait: press t again to end the item"
+        ),
+        "fac.skip.choose": (
+            "Placez le curseur (↑/↓) sur le point à venir à sauter, " + "puis s",
+            "Put the cursor (↑/↓) on the item ahead to skip, then s"
+        ),
+        "fac.end.day.confirm": (
+            "Terminer la journée ? Appuyer encore sur F pour " + "confirmer", "End the day? Press F again to confirm"
+        ),
         "fac.end.day.left": ("points encore à venir", "items still ahead"),
         "fac.queue.empty": ("La file des orateurs est vide", "The speakers queue is empty"),
-        "fac.queue.focus": ("La file a le focus : choisir la demande avec ↑/↓ puis appuyer de nouveau",
-                            "The queue has the focus: choose the request with ↑/↓ and press again"),
+        "fac.queue.focus": (
+            "La file a le focus : choisir la demande avec ↑/↓ puis appuyer de nouveau",
+            "The queue has the focus: choose the request with ↑/↓ and press again"
+        ),
         "fac.insert.no-title": ("Donnez un titre au point à insérer", "Give the new item a title"),
-        "fac.bad.minutes": ("Durée non comprise : un nombre de minutes, par ex. 10, 1,5 ou 1h30",
-                            "Duration not understood: a number of minutes, e.g. 10, 1.5 or 1h30"),
+        "fac.bad.minutes": (
+            "Durée non comprise : un nombre de minutes, par ex. 10, 1,5 ou 1h30",
+            "Duration not understood: a number of minutes, e.g. 10, 1.5 or 1h30"
+        ),
         "fac.bad.day": ("Journée non comprise : numéro ou date", "Day not understood: number or date"),
         "fac.prompt.insert-title": ("Point à insérer — titre", "Item to insert — title"),
         "fac.prompt.insert-minutes": ("Durée en minutes de", "Minutes for"),
-        "fac.prompt.move": ("Vers la journée (1, 2… ou AAAA-MM-JJ), comme prochain point", "To day (1, 2… or YYYY-MM-DD), as the next item"),
+        "fac.prompt.move": (
+            "Vers la journée (1, 2… ou AAAA-MM-JJ), comme prochain " + "point",
+            "To day (1, 2… or YYYY-MM-DD), as the next item"
+        ),
         "fac.prompt.requester": ("Orateur — quelques lettres", "Speaker — a few letters"),
         "fac.prompt.order": ("Motion d'ordre — quelques lettres", "Point of order — a few letters"),
-        "fac.prompt.limit": ("Temps de parole par orateur, en minutes (vide : sans limite)", "Speaking time per speaker, minutes (empty: no limit)"),
+        "fac.prompt.limit": (
+            "Temps de parole par orateur, en minutes (vide : sans " + "limite)",
+            "Speaking time per speaker, minutes (empty: no limit)"
+        ),
         "fac.prompt.keys": ("Entrée valider · Échap annuler", "Enter confirm · Esc cancel"),
         "fac.prompt.choose": ("↑/↓ choisir", "↑/↓ choose"),
         "fac.no.match": ("Aucune correspondance", "No match"),

@@ -16,7 +16,8 @@ extension FacilitatorScreen {
             let found = shownCandidates(area, context)
             let h = promptHeight(area, found: found)
             body.height -= h
-            cursor = drawPrompt(&grid, Rect(x: area.x, y: area.y + body.height, width: area.width, height: h), found: found, context)
+            cursor = drawPrompt(
+                &grid, Rect(x: area.x, y: area.y + body.height, width: area.width, height: h), found: found, context)
         }
         if area.isCompact { drawCompact(&grid, body, context) } else { drawFull(&grid, body, context) }
         return cursor
@@ -49,7 +50,9 @@ extension FacilitatorScreen {
         return min(area.height, h)
     }
 
-    private mutating func drawPrompt(_ grid: inout Grid, _ r: Rect, found: [String], _ context: ScreenContext) -> Position? {
+    private mutating func drawPrompt(
+        _ grid: inout Grid, _ r: Rect, found: [String], _ context: ScreenContext
+    ) -> Position? {
         let L = context.labels
         grid.fill(x: r.x, y: r.y, width: r.width, height: r.height, role: .normal)
         // Rule with the question and the keys.
@@ -62,8 +65,10 @@ extension FacilitatorScreen {
         let keysW = TextWidth.width(of: keys)
         let showKeys = TextWidth.width(of: label) + 4 + keysW + 1 <= r.width
         let labelRoom = r.width - 2 - (showKeys ? keysW + 1 : 0)
-        grid.put(x: r.x + 1, y: r.y, text: " " + TextWidth.truncate(label, toWidth: max(0, labelRoom - 2)) + " ", role: .title,
-                 maxWidth: labelRoom)
+        grid.put(
+            x: r.x + 1, y: r.y, text: " " + TextWidth.truncate(label, toWidth: max(0, labelRoom - 2)) + " ",
+            role: .title,
+            maxWidth: labelRoom)
         if showKeys { grid.put(x: r.x + r.width - 1 - keysW, y: r.y, text: keys, role: .muted) }
         // The line being typed, under the rule; the candidates of the speaker search below it.
         guard r.height >= 2 else { return nil }
@@ -78,7 +83,9 @@ extension FacilitatorScreen {
                 let selected = i == candidateIndex
                 if selected { grid.fill(x: r.x + 2, y: y, width: r.width - 2, height: 1, role: .selection) }
                 let text = (selected ? "▸ " : "  ") + Self.candidateText(context.state, id, L)
-                grid.put(x: r.x + 2, y: y, text: TextWidth.truncate(text, toWidth: r.width - 2), role: selected ? .selection : .normal)
+                grid.put(
+                    x: r.x + 2, y: y, text: TextWidth.truncate(text, toWidth: r.width - 2),
+                    role: selected ? .selection : .normal)
             }
         }
         return cursor
@@ -118,12 +125,16 @@ extension FacilitatorScreen {
         // The longest heading that fits: with « Ordre du jour », then the day alone.
         let heading = MeetingView.dayHeading(s, d, L)
         let short = L["day"] + " \(d + 1) · " + MeetingView.longDate(s.days[d].date, L.language)
-        let header = [" " + L["fac.agenda"] + " · " + heading, " " + heading, " " + short]
+        let header =
+            [" " + L["fac.agenda"] + " · " + heading, " " + heading, " " + short]
             .first { TextWidth.width(of: $0) <= r.width } ?? " " + short
         grid.put(x: r.x, y: r.y, text: TextWidth.truncate(header, toWidth: r.width), role: .title)
         guard r.height > 3 else { return }
-        for (col, text) in [(Col.planned, L["fac.col.planned"]), (Col.start + 1, L["fac.col.start"]),
-                            (Col.duration, TextWidth.pad(L["fac.col.duration"], toWidth: 5, alignment: .right)), (Col.title, L["fac.col.item"])] {
+        for (col, text) in [
+            (Col.planned, L["fac.col.planned"]), (Col.start + 1, L["fac.col.start"]),
+            (Col.duration, TextWidth.pad(L["fac.col.duration"], toWidth: 5, alignment: .right)),
+            (Col.title, L["fac.col.item"]),
+        ] {
             grid.put(x: r.x + col, y: r.y + 1, text: text, role: .muted, maxWidth: r.width - col)
         }
 
@@ -138,10 +149,16 @@ extension FacilitatorScreen {
                 let drift = MeetingView.drift(s.drift(day: d, at: now), L)
                 let expected = L["fac.end.expected"] + " " + s.local.hhmm(last.projectedEnd)
                 if r.height >= 30 {
-                    footer = [LayoutRow(" " + drift.text, drift.role, priority: 1),
-                              LayoutRow(" " + endText + " · " + expected, .normal, priority: 1)]
+                    footer = [
+                        LayoutRow(" " + drift.text, drift.role, priority: 1),
+                        LayoutRow(" " + endText + " · " + expected, .normal, priority: 1),
+                    ]
                 } else {
-                    footer = [LayoutRow([(" " + drift.text, drift.role), (" · " + Self.endShort(s, d, last, L), .normal)], priority: 1)]
+                    footer = [
+                        LayoutRow(
+                            [(" " + drift.text, drift.role), (" · " + Self.endShort(s, d, last, L), .normal)],
+                            priority: 1)
+                    ]
                 }
             } else {
                 footer = [LayoutRow(" " + endText, .muted, priority: 1)]
@@ -170,27 +187,41 @@ extension FacilitatorScreen {
             let selected = i == sel
             let focused = selected && focus == .agenda
             let isCurrent = t.item.id == s.currentItem
-            let base: Role = focused ? .selection : isCurrent ? .statusRunning
-                : (t.status == .done || t.status == .skipped) ? .muted : .normal
+            let base: Role =
+                focused
+                ? .selection
+                : isCurrent
+                    ? .statusRunning
+                    : (t.status == .done || t.status == .skipped) ? .muted : .normal
             if focused { grid.fill(x: r.x, y: y, width: r.width, height: 1, role: .selection) }
             grid.put(x: r.x, y: y, text: selected ? "›" : " ", role: focused ? .selection : .title)
             grid.put(x: r.x + Col.planned, y: y, text: MeetingView.hhmm(minutes: t.plannedStart), role: base)
             let start: String
-            if let a = t.actualStart, t.status != .skipped { start = " " + s.local.hhmm(a) }
-            else if t.status == .skipped { start = "  —" }
-            else if isToday { start = "~" + s.local.hhmm(t.projectedStart) }
-            else { start = "" }
+            if let a = t.actualStart, t.status != .skipped {
+                start = " " + s.local.hhmm(a)
+            } else if t.status == .skipped {
+                start = "  —"
+            } else if isToday {
+                start = "~" + s.local.hhmm(t.projectedStart)
+            } else {
+                start = ""
+            }
             grid.put(x: r.x + Col.start, y: y, text: start, role: base)
-            grid.put(x: r.x + Col.duration, y: y, text: TextWidth.pad(MeetingView.duration(s.timeBox(t.item.id)), toWidth: 5, alignment: .right),
-                     role: base)
+            grid.put(
+                x: r.x + Col.duration, y: y,
+                text: TextWidth.pad(MeetingView.duration(s.timeBox(t.item.id)), toWidth: 5, alignment: .right),
+                role: base)
             let st = MeetingView.status(t.status)
             grid.put(x: r.x + Col.status, y: y, text: st.symbol, role: focused ? .selection : st.role)
             let titleW = r.width - Col.title - 1  // the last column is for the scroll marks
-            grid.put(x: r.x + Col.title, y: y, text: MeetingView.shorten(TextWidth.sanitize(t.item.title), toWidth: titleW),
-                     role: base, maxWidth: titleW)
+            grid.put(
+                x: r.x + Col.title, y: y, text: MeetingView.shorten(TextWidth.sanitize(t.item.title), toWidth: titleW),
+                role: base, maxWidth: titleW)
         }
         if agendaScroll > 0 { grid.put(x: r.x + r.width - 1, y: listTop, text: "▲", role: .muted) }
-        if agendaScroll + listRows < items.count { grid.put(x: r.x + r.width - 1, y: listTop + listRows - 1, text: "▼", role: .muted) }
+        if agendaScroll + listRows < items.count {
+            grid.put(x: r.x + r.width - 1, y: listTop + listRows - 1, text: "▼", role: .muted)
+        }
     }
 
     private mutating func drawRight(_ grid: inout Grid, _ r: Rect, _ context: ScreenContext) {
@@ -205,7 +236,9 @@ extension FacilitatorScreen {
         }
         func wrapped(_ text: String, _ role: Role, max n: Int) {
             var lines = TextWidth.wrap(text, width: w)
-            if lines.count > n { lines = Array(lines.prefix(n)); lines[n - 1] = TextWidth.truncate(lines[n - 1] + " …", toWidth: w) }
+            if lines.count > n {
+                lines = Array(lines.prefix(n)); lines[n - 1] = TextWidth.truncate(lines[n - 1] + " …", toWidth: w)
+            }
             for l in lines { line(l, role) }
         }
 
@@ -232,7 +265,9 @@ extension FacilitatorScreen {
                 if let first = s.timings(day: d, at: now).first(where: { $0.status == .planned }) {
                     y += 1
                     line(L["fac.first.item"], .muted)
-                    wrapped(MeetingView.hhmm(minutes: first.plannedStart) + " " + TextWidth.sanitize(first.item.title), .normal, max: 2)
+                    wrapped(
+                        MeetingView.hhmm(minutes: first.plannedStart) + " " + TextWidth.sanitize(first.item.title),
+                        .normal, max: 2)
                 }
             }
             drawDays(&grid, x: x, y: &y, width: w, bottom: bottom, context)
@@ -266,8 +301,10 @@ extension FacilitatorScreen {
                 line(cd.minutes ? cd.text + " min" : cd.text, cd.role)
             }
             let elapsed = s.elapsed(c, at: now)
-            var box = (cd.minutes ? L["fac.minutes.left"] + " · " : "") + L["fac.elapsed"] + " "
-                + (cd.minutes ? MeetingView.minutesText(elapsed / 60 * 60) : formatCountdown(elapsed)) + " · " + L["fac.box"] + " "
+            var box =
+                (cd.minutes ? L["fac.minutes.left"] + " · " : "") + L["fac.elapsed"] + " "
+                + (cd.minutes ? MeetingView.minutesText(elapsed / 60 * 60) : formatCountdown(elapsed)) + " · "
+                + L["fac.box"] + " "
                 + MeetingView.minutesText(item.duration)
             if run.extendedBy > 0 { box += " · " + L["fac.extended"] + " " + MeetingView.minutesText(run.extendedBy) }
             line(box, .muted)
@@ -294,16 +331,21 @@ extension FacilitatorScreen {
         let bottom = r.y + r.height
         var title = L["fac.queue"]
         if let c = s.currentItem {
-            title += " · " + (s.speakingLimit(for: c).map { L["fac.limit"] + " " + MeetingView.minutesText($0) } ?? L["fac.no.limit"])
+            title +=
+                " · "
+                + (s.speakingLimit(for: c).map { L["fac.limit"] + " " + MeetingView.minutesText($0) }
+                    ?? L["fac.no.limit"])
         }
         grid.fill(x: r.x, y: y, width: r.width, height: 1, with: "─", role: .border)
-        grid.put(x: r.x + 1, y: y, text: " " + TextWidth.truncate(title, toWidth: max(0, r.width - 4)) + " ",
-                 role: focus == .queue ? .selection : .title, maxWidth: r.width - 2)
+        grid.put(
+            x: r.x + 1, y: y, text: " " + TextWidth.truncate(title, toWidth: max(0, r.width - 4)) + " ",
+            role: focus == .queue ? .selection : .title, maxWidth: r.width - 2)
         y += 1
         guard y < bottom else { return }
         if let t = s.currentTurn, let cd = MeetingView.speakerCountdown(s, at: context.now) {
             let p = MeetingView.speaker(s, t.who)
-            LayoutRow([("▶ " + p.name, .queueCurrent)], right: (cd.text, cd.role), priority: 0).draw(into: &grid, x: x, y: y, width: w)
+            LayoutRow([("▶ " + p.name, .queueCurrent)], right: (cd.text, cd.role), priority: 0).draw(
+                into: &grid, x: x, y: y, width: w)
             y += 1
             if y < bottom, let org = p.organisation {
                 grid.put(x: x + 2, y: y, text: TextWidth.truncate(org, toWidth: w - 2), role: .muted)
@@ -334,9 +376,14 @@ extension FacilitatorScreen {
             let role: Role = focused ? .selection : .normal
             if focused { grid.fill(x: r.x, y: y, width: r.width, height: 1, role: .selection) }
             var col = grid.put(x: r.x, y: y, text: focused ? "›" : " ", role: focused ? .selection : .title)
-            col = grid.put(x: x, y: y, text: TextWidth.pad(String(i + 1), toWidth: numberW, alignment: .right) + " ", role: role)
-            if req.pointOfOrder { col = grid.put(x: col, y: y, text: poo, role: focused ? .selection : .bannerWarn); col += 1 }
-            grid.put(x: col, y: y, text: TextWidth.truncate(MeetingView.speakerText(s, req.who), toWidth: max(0, x + w - col)), role: role)
+            col = grid.put(
+                x: x, y: y, text: TextWidth.pad(String(i + 1), toWidth: numberW, alignment: .right) + " ", role: role)
+            if req.pointOfOrder {
+                col = grid.put(x: col, y: y, text: poo, role: focused ? .selection : .bannerWarn); col += 1
+            }
+            grid.put(
+                x: col, y: y,
+                text: TextWidth.truncate(MeetingView.speakerText(s, req.who), toWidth: max(0, x + w - col)), role: role)
             y += 1
         }
         if queueScroll > 0 { grid.put(x: r.x + r.width - 1, y: bottom - rows, text: "▲", role: .muted) }
@@ -352,17 +399,23 @@ extension FacilitatorScreen {
         let turns = s.turns.filter { $0.item == c }
         guard !turns.isEmpty else { return }
         grid.fill(x: r.x, y: r.y, width: r.width, height: 1, with: "─", role: .border)
-        grid.put(x: r.x + 1, y: r.y, text: " " + TextWidth.truncate(L["fac.turns"] + " (\(turns.count))", toWidth: r.width - 4) + " ",
-                 role: .title, maxWidth: r.width - 2)
+        grid.put(
+            x: r.x + 1, y: r.y,
+            text: " " + TextWidth.truncate(L["fac.turns"] + " (\(turns.count))", toWidth: r.width - 4) + " ",
+            role: .title, maxWidth: r.width - 2)
         for (i, t) in turns.reversed().prefix(r.height - 1).enumerated() {
             let spoken = Int(s.speakingMs(t, at: context.now) / 1000)
-            LayoutRow([("  " + MeetingView.speakerText(s, t.who), .normal)], right: (formatCountdown(spoken), .muted), priority: 0)
-                .draw(into: &grid, x: r.x + 1, y: r.y + 1 + i, width: r.width - 2)
+            LayoutRow(
+                [("  " + MeetingView.speakerText(s, t.who), .normal)], right: (formatCountdown(spoken), .muted),
+                priority: 0
+            )
+            .draw(into: &grid, x: r.x + 1, y: r.y + 1 + i, width: r.width - 2)
         }
     }
 
     /// The days of the programme and where each stands, when the panel has room.
-    private func drawDays(_ grid: inout Grid, x: Int, y: inout Int, width w: Int, bottom: Int, _ context: ScreenContext) {
+    private func drawDays(_ grid: inout Grid, x: Int, y: inout Int, width w: Int, bottom: Int, _ context: ScreenContext)
+    {
         let s = context.state, L = context.labels
         guard bottom - y >= s.days.count + 3 else { return }
         y += 1
@@ -374,7 +427,9 @@ extension FacilitatorScreen {
             var text = L["day"] + " \(i + 1) · " + MeetingView.longDate(day.date, L.language)
             if let t = day.title, !t.isEmpty { text += " · " + TextWidth.sanitize(t) }
             let col = grid.put(x: x, y: y, text: sym.symbol + " ", role: sym.role)
-            grid.put(x: col, y: y, text: TextWidth.truncate(text, toWidth: x + w - col), role: st == .done ? .muted : .normal)
+            grid.put(
+                x: col, y: y, text: TextWidth.truncate(text, toWidth: x + w - col), role: st == .done ? .muted : .normal
+            )
             y += 1
         }
     }
@@ -399,42 +454,64 @@ extension FacilitatorScreen {
             rows.append(LayoutRow(L["no.day"], .title, priority: 9))
             if MeetingView.allDaysEnded(s) {
                 rows.append(LayoutRow(L["meeting.all.days.ended"], .normal, priority: 8))
-                for l in TextWidth.wrap(L["fac.close.hint"], width: w) { rows.append(LayoutRow(l, .muted, priority: 5)) }
+                for l in TextWidth.wrap(L["fac.close.hint"], width: w) {
+                    rows.append(LayoutRow(l, .muted, priority: 5))
+                }
             } else if let d = MeetingView.shownDay(s) {
                 let text = L["fac.press.b"] + " " + MeetingView.longDate(s.days[d].date, L.language) + "."
                 for l in TextWidth.wrap(text, width: w) { rows.append(LayoutRow(l, .statusRunning, priority: 8)) }
                 if let first = s.timings(day: d, at: now).first(where: { $0.status == .planned }) {
-                    rows.append(LayoutRow([(L["fac.first.item"] + " " + MeetingView.hhmm(minutes: first.plannedStart) + " ", .muted),
-                                           (TextWidth.sanitize(first.item.title), .normal)], priority: 6))
+                    rows.append(
+                        LayoutRow(
+                            [
+                                (
+                                    L["fac.first.item"] + " " + MeetingView.hhmm(minutes: first.plannedStart) + " ",
+                                    .muted
+                                ),
+                                (TextWidth.sanitize(first.item.title), .normal),
+                            ], priority: 6))
                 }
             }
         } else {
             if let c = s.currentItem, let (item, _) = s.item(c) {
                 let run = s.run(c)
                 let st = MeetingView.status(run.status)
-                rows.append(LayoutRow([(st.symbol + " ", st.role), (TextWidth.sanitize(item.title), .title)], priority: 9))
+                rows.append(
+                    LayoutRow([(st.symbol + " ", st.role), (TextWidth.sanitize(item.title), .title)], priority: 9))
                 let cd = MeetingView.itemCountdown(s, c, at: now)
-                var info = L["fac.elapsed"] + " " + formatCountdown(s.elapsed(c, at: now)) + " / " + MeetingView.minutesText(s.timeBox(c))
+                var info =
+                    L["fac.elapsed"] + " " + formatCountdown(s.elapsed(c, at: now)) + " / "
+                    + MeetingView.minutesText(s.timeBox(c))
                 if run.status == .paused { info = L["fac.paused"] + " · " + info }
                 // Small block digits when the rows allow it, else the countdown as text.
                 if r.height >= 12 && BigDigits.width(of: cd.text, font: .small) <= w {
                     digits = cd
                     rows.append(LayoutRow(info, run.status == .paused ? .timerWarn : .muted, priority: 8))
                 } else {
-                    rows.append(LayoutRow([(cd.text, cd.role), ("  " + info, run.status == .paused ? .timerWarn : .muted)], priority: 9))
+                    rows.append(
+                        LayoutRow(
+                            [(cd.text, cd.role), ("  " + info, run.status == .paused ? .timerWarn : .muted)],
+                            priority: 9))
                 }
             } else {
                 rows.append(LayoutRow(L["no.item"], .title, priority: 9))
                 if let d = s.currentDay, let next = s.timings(day: d, at: now).first(where: { $0.status == .planned }) {
-                    rows.append(LayoutRow([(L["fac.next"] + " ~" + s.local.hhmm(next.projectedStart) + " ", .muted),
-                                           (TextWidth.sanitize(next.item.title), .normal)], priority: 8))
+                    rows.append(
+                        LayoutRow(
+                            [
+                                (L["fac.next"] + " ~" + s.local.hhmm(next.projectedStart) + " ", .muted),
+                                (TextWidth.sanitize(next.item.title), .normal),
+                            ], priority: 8))
                 } else {
                     rows.append(LayoutRow(L["fac.day.over"], .muted, priority: 8))
                 }
             }
             rows.append(.blank(priority: 2))
             if let t = s.currentTurn, let cd = MeetingView.speakerCountdown(s, at: now) {
-                rows.append(LayoutRow([("▶ " + MeetingView.speakerText(s, t.who), .queueCurrent)], right: (cd.text, cd.role), priority: 8))
+                rows.append(
+                    LayoutRow(
+                        [("▶ " + MeetingView.speakerText(s, t.who), .queueCurrent)], right: (cd.text, cd.role),
+                        priority: 8))
             } else if s.currentItem != nil {
                 rows.append(LayoutRow(L["meeting.no.speaker"], .muted, priority: 4))
             }
@@ -446,7 +523,9 @@ extension FacilitatorScreen {
             for (n, i) in (first..<last).enumerated() {
                 let req = s.queue[i]
                 let focused = focus == .queue && i == queueIndex
-                var segs: [(text: String, role: Role)] = [((focused ? "›" : " ") + "\(i + 1) ", focused ? .selection : .normal)]
+                var segs: [(text: String, role: Role)] = [
+                    ((focused ? "›" : " ") + "\(i + 1) ", focused ? .selection : .normal)
+                ]
                 if req.pointOfOrder { segs.append((L["meeting.poo.short"] + " ", focused ? .selection : .bannerWarn)) }
                 segs.append((MeetingView.speakerText(s, req.who), focused ? .selection : .normal))
                 let more = i == last - 1 && s.queue.count > last ? ("+\(s.queue.count - last)", Role.muted) : nil
@@ -462,14 +541,22 @@ extension FacilitatorScreen {
                 let next = s.timings(day: d, at: now).filter { $0.status == .planned }.prefix(2)
                 if !next.isEmpty { rows.append(.blank(priority: 0)) }
                 for t in next {
-                    rows.append(LayoutRow([("~" + s.local.hhmm(t.projectedStart) + " ", .muted),
-                                           (MeetingView.shorten(TextWidth.sanitize(t.item.title), toWidth: w - 7), .normal)], priority: 0))
+                    rows.append(
+                        LayoutRow(
+                            [
+                                ("~" + s.local.hhmm(t.projectedStart) + " ", .muted),
+                                (MeetingView.shorten(TextWidth.sanitize(t.item.title), toWidth: w - 7), .normal),
+                            ], priority: 0))
                 }
             }
             if focus == .agenda, chosenItem != nil, let it = selectedItem(s) {
                 let st = MeetingView.status(s.run(it.id).status)
-                rows.append(LayoutRow([("› " + L["fac.selected"] + " : ", .title), (st.symbol + " ", st.role),
-                                       (TextWidth.sanitize(it.title), .selection)], priority: 3))
+                rows.append(
+                    LayoutRow(
+                        [
+                            ("› " + L["fac.selected"] + " : ", .title), (st.symbol + " ", st.role),
+                            (TextWidth.sanitize(it.title), .selection),
+                        ], priority: 3))
             }
         }
 

@@ -38,7 +38,9 @@ enum MeetingView {
     /// the warning time remains, then mm:ss, then +mm:ss over time. Large digits thus change
     /// once a minute for most of an item, which keeps a projector and an SSH link quiet; the
     /// seconds show when they matter.
-    static func bigCountdown(_ s: SessionState, _ id: String, at now: Instant) -> (text: String, role: Role, minutes: Bool) {
+    static func bigCountdown(
+        _ s: SessionState, _ id: String, at now: Instant
+    ) -> (text: String, role: Role, minutes: Bool) {
         let r = s.remaining(id, at: now)
         let role = timerRole(remaining: r, warnAt: itemWarnSeconds)
         if r > itemWarnSeconds { return (String((r + 59) / 60), role, true) }
@@ -85,8 +87,11 @@ enum MeetingView {
         var exact: [String] = [], partial: [String] = []
         func consider(_ id: String, _ names: [String?]) {
             let folded = names.compactMap { $0.map(Text.fold) } + [Text.fold(id)]
-            if folded.contains(key) { exact.append(id) }
-            else if folded.contains(where: { n in words.allSatisfy { n.contains($0) } }) { partial.append(id) }
+            if folded.contains(key) {
+                exact.append(id)
+            } else if folded.contains(where: { n in words.allSatisfy { n.contains($0) } }) {
+                partial.append(id)
+            }
         }
         for p in s.participants { consider(p.id, [p.function, p.name]) }
         for o in s.programme.organisations { consider(o.id, [o.acronym, o.name]) }
@@ -126,7 +131,8 @@ enum MeetingView {
         guard !t.isEmpty else { return nil }
         if let h = t.firstIndex(of: "h") {
             guard let hours = Int(t[..<h]) else { return nil }
-            let rest = t[t.index(after: h)...].replacingOccurrences(of: "min", with: "").replacingOccurrences(of: "m", with: "")
+            let rest = t[t.index(after: h)...].replacingOccurrences(of: "min", with: "").replacingOccurrences(
+                of: "m", with: "")
             let minutes = rest.isEmpty ? 0 : Int(rest)
             guard let minutes, hours >= 0, minutes >= 0, minutes < 60 else { return nil }
             let total = hours * 3600 + minutes * 60
@@ -174,8 +180,10 @@ enum MeetingView {
             return "\(days[weekday]) \(p[2] == 1 ? "1er" : String(p[2])) \(Language.frenchMonths[p[1] - 1]) \(p[0])"
         }
         let days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December",
+        ]
         return "\(days[weekday]) \(p[2]) \(months[p[1] - 1]) \(p[0])"
     }
 
@@ -202,7 +210,9 @@ enum MeetingView {
 
     /// « Retard : +12 min », « Avance : −5 min » or « À l'heure », with the role to draw it in.
     static func drift(_ minutes: Int, _ labels: Labels) -> (text: String, role: Role) {
-        if minutes > 0 { return (labels["meeting.drift.late"] + "+\(minutes) min", minutes > 15 ? .timerOver : .timerWarn) }
+        if minutes > 0 {
+            return (labels["meeting.drift.late"] + "+\(minutes) min", minutes > 15 ? .timerOver : .timerWarn)
+        }
         if minutes < 0 { return (labels["meeting.drift.early"] + "−\(-minutes) min", .timerOK) }
         return (labels["meeting.drift.on-time"], .timerOK)
     }
@@ -246,7 +256,10 @@ struct LayoutRow {
     var priority: Int
     var centered = false
 
-    init(_ left: [(text: String, role: Role)], right: (text: String, role: Role)? = nil, priority: Int, centered: Bool = false) {
+    init(
+        _ left: [(text: String, role: Role)], right: (text: String, role: Role)? = nil, priority: Int,
+        centered: Bool = false
+    ) {
         self.left = left; self.right = right; self.priority = priority; self.centered = centered
     }
     init(_ text: String, _ role: Role, priority: Int, centered: Bool = false) {
@@ -259,7 +272,9 @@ struct LayoutRow {
     static func fit(_ rows: [LayoutRow], height: Int) -> [LayoutRow] {
         var keep = rows.indices.map { _ in true }
         var count = rows.count
-        let order = rows.indices.sorted { rows[$0].priority != rows[$1].priority ? rows[$0].priority < rows[$1].priority : $0 > $1 }
+        let order = rows.indices.sorted {
+            rows[$0].priority != rows[$1].priority ? rows[$0].priority < rows[$1].priority : $0 > $1
+        }
         for i in order where count > height { keep[i] = false; count -= 1 }
         // No blank row at the top or bottom of what remains.
         var kept = rows.indices.filter { keep[$0] }.map { rows[$0] }
@@ -281,8 +296,13 @@ struct LayoutRow {
             let limit = x + room - col
             guard limit > 0 else { break }
             // A separator is not drawn when what follows it would not show.
-            if seg.text.trimmingCharacters(in: .whitespaces) == "·", TextWidth.width(of: seg.text) + 4 > limit, i + 1 < left.count { break }
-            col = grid.put(x: col, y: y, text: TextWidth.truncate(seg.text, toWidth: limit), role: seg.role, maxWidth: limit)
+            if seg.text.trimmingCharacters(in: .whitespaces) == "·", TextWidth.width(of: seg.text) + 4 > limit,
+                i + 1 < left.count
+            {
+                break
+            }
+            col = grid.put(
+                x: col, y: y, text: TextWidth.truncate(seg.text, toWidth: limit), role: seg.role, maxWidth: limit)
         }
         if let r = right, rightW > 0 { grid.put(x: x + width - rightW, y: y, text: rightText, role: r.role) }
     }

@@ -125,7 +125,8 @@ public struct FacilitatorScreen: ConsoleScreen {
             // Requests still waiting close with the item: say so, and end on a second press.
             if !s.queue.isEmpty, endItemAskedAt.map({ context.now.ms - $0.ms >= 5_000 }) ?? true {
                 endItemAskedAt = context.now
-                return .message(L["fac.end.item.queue"].replacingOccurrences(of: "%d", with: String(s.queue.count)), isError: true)
+                return .message(
+                    L["fac.end.item.queue"].replacingOccurrences(of: "%d", with: String(s.queue.count)), isError: true)
             }
             endItemAskedAt = nil
             pending = .agenda
@@ -162,8 +163,11 @@ public struct FacilitatorScreen: ConsoleScreen {
                 return .perform(.endDay)
             }
             endDayAskedAt = context.now
-            let left = MeetingView.shownDay(s).map { d in s.days[d].items.filter { s.run($0.id).status == .planned }.count } ?? 0
-            return .message(L["fac.end.day.confirm"] + (left > 0 ? " (\(left) " + L["fac.end.day.left"] + ")" : ""), isError: true)
+            let left =
+                MeetingView.shownDay(s).map { d in s.days[d].items.filter { s.run($0.id).status == .planned }.count }
+                ?? 0
+            return .message(
+                L["fac.end.day.confirm"] + (left > 0 ? " (\(left) " + L["fac.end.day.left"] + ")" : ""), isError: true)
         case .request, .pointOfOrder:
             guard s.currentItem != nil else { return .message(L["fac.need.item"], isError: true) }
             open(.requester(pointOfOrder: action == .pointOfOrder))
@@ -193,7 +197,10 @@ public struct FacilitatorScreen: ConsoleScreen {
             guard let c = s.currentItem else { return .message(L["fac.need.item"], isError: true) }
             open(.speakingLimit)
             if let l = s.speakingLimit(for: c) {
-                editor.setText(l % 60 == 0 ? "\(l / 60)" : String(Double(l) / 60).replacingOccurrences(of: ".", with: L.language == .fr ? "," : "."))
+                editor.setText(
+                    l % 60 == 0
+                        ? "\(l / 60)"
+                        : String(Double(l) / 60).replacingOccurrences(of: ".", with: L.language == .fr ? "," : "."))
             }
             return .none
         case .focusAgenda:
@@ -254,8 +261,11 @@ public struct FacilitatorScreen: ConsoleScreen {
             if case .requester = p {
                 let n = min(candidateRows, MeetingView.candidates(context.state, editor.text).count)
                 guard n > 0 else { return .none }
-                if key == .down { candidateIndex = min(n - 1, (candidateIndex ?? -1) + 1) }
-                else { candidateIndex = (candidateIndex ?? 0) > 0 ? candidateIndex! - 1 : nil }
+                if key == .down {
+                    candidateIndex = min(n - 1, (candidateIndex ?? -1) + 1)
+                } else {
+                    candidateIndex = (candidateIndex ?? 0) > 0 ? candidateIndex! - 1 : nil
+                }
             }
             return .none
         case .enter:
@@ -280,7 +290,9 @@ public struct FacilitatorScreen: ConsoleScreen {
             editor.clear()
             return .none
         case .insertMinutes(let title):
-            guard let seconds = MeetingView.parseMinutes(text) else { return .message(L["fac.bad.minutes"], isError: true) }
+            guard let seconds = MeetingView.parseMinutes(text) else {
+                return .message(L["fac.bad.minutes"], isError: true)
+            }
             pending = .prompt
             return .perform(.insertItem(title: title, seconds: seconds, kind: .other, after: nil))
         case .move(let id):
@@ -296,7 +308,9 @@ public struct FacilitatorScreen: ConsoleScreen {
             if let i = candidateIndex, i < found.count {
                 who = found[i]
             } else {
-                do { who = try s.resolve(who: text) } catch { return .message(error.message(L.language), isError: true) }
+                do { who = try s.resolve(who: text) } catch {
+                    return .message(error.message(L.language), isError: true)
+                }
             }
             pending = .prompt
             return .perform(.requestFloor(who: who, pointOfOrder: poo))
@@ -305,7 +319,9 @@ public struct FacilitatorScreen: ConsoleScreen {
                 pending = .prompt
                 return .perform(.setSpeakingLimit(seconds: nil))
             }
-            guard let seconds = MeetingView.parseMinutes(text) else { return .message(L["fac.bad.minutes"], isError: true) }
+            guard let seconds = MeetingView.parseMinutes(text) else {
+                return .message(L["fac.bad.minutes"], isError: true)
+            }
             pending = .prompt
             return .perform(.setSpeakingLimit(seconds: seconds))
         }

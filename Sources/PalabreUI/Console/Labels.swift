@@ -60,32 +60,56 @@ public struct Labels: Sendable {
         "action.help": ("Aide", "Help"),
         "action.next-screen": ("Écran suivant", "Next screen"),
         "action.previous-screen": ("Écran précédent", "Previous screen"),
-        "help.quit": ("Quitter palabre (tout est déjà enregistré dans le journal)", "Quit palabre (everything is already in the journal)"),
+        "help.quit": (
+            "Quitter palabre (tout est déjà enregistré dans le " + "journal)",
+            "Quit palabre (everything is already in the journal)"
+        ),
         "help.help": ("Afficher ou fermer cette aide", "Show or close this help"),
         "help.next-screen": ("Passer à l'écran suivant", "Go to the next screen"),
         "help.previous-screen": ("Revenir à l'écran précédent", "Go back to the previous screen"),
         "help.screen": ("Aller à l'écran", "Go to screen"),
-        "form.ambiguous": ("Plusieurs correspondances : en choisir une avec ↓ puis Entrée", "Several matches: choose one with ↓ then Enter"),
+        "form.ambiguous": (
+            "Plusieurs correspondances : en choisir une avec ↓ puis " + "Entrée",
+            "Several matches: choose one with ↓ then Enter"
+        ),
         "action.undo": ("Annuler", "Undo"),
-        "help.undo": ("Annuler le dernier geste de ce poste (événement compensatoire)", "Undo this seat's last action (a compensating event)"),
+        "help.undo": (
+            "Annuler le dernier geste de ce poste (événement " + "compensatoire)",
+            "Undo this seat's last action (a compensating event)"
+        ),
         "help.guard.short": ("↶ annulable (u) · ✓ confirmation", "↶ undoable (u) · ✓ confirms"),
-        "help.guard.legend": ("↶ annulable avec u ou ^Z · ✓ demande confirmation", "↶ undoable with u or ^Z · ✓ asks for confirmation"),
+        "help.guard.legend": (
+            "↶ annulable avec u ou ^Z · ✓ demande " + "confirmation",
+            "↶ undoable with u or ^Z · ✓ asks for confirmation"
+        ),
         "help.replay": ("Relecture (palabre replay)", "Replay (palabre replay)"),
-        "paste.ignored": ("Collage ignoré : aucun champ de saisie n'a le focus", "Paste ignored: no text field has the focus"),
-        "draft.quit": ("Brouillon non envoyé — Ctrl-C à nouveau pour quitter, il sera conservé",
-                       "Unsent draft — Ctrl-C again to quit, it will be kept"),
+        "paste.ignored": (
+            "Collage ignoré : aucun champ de saisie n'a le " + "focus", "Paste ignored: no text field has the focus"
+        ),
+        "draft.quit": (
+            "Brouillon non envoyé — Ctrl-C à nouveau pour quitter, il sera conservé",
+            "Unsent draft — Ctrl-C again to quit, it will be kept"
+        ),
         "draft.restored": ("Brouillon non envoyé restauré", "Unsent draft restored"),
-        "tiny.refused": ("Fenêtre trop petite : la touche est refusée (le texte tapé est gardé)",
-                         "Window too small: key refused (typed text is kept)"),
-        "term.fallback": ("Type de terminal %@ inconnu ici : affichage en xterm-256color",
-                          "Terminal type %@ unknown here: showing as xterm-256color"),
-        "undo.done": ("Annulé : l'événement n°\u{00A0}%d ne compte plus (le journal garde les deux)",
-                      "Undone: event #%d no longer counts (the journal keeps both)"),
+        "tiny.refused": (
+            "Fenêtre trop petite : la touche est refusée (le texte tapé est gardé)",
+            "Window too small: key refused (typed text is kept)"
+        ),
+        "term.fallback": (
+            "Type de terminal %@ inconnu ici : affichage en xterm-256color",
+            "Terminal type %@ unknown here: showing as xterm-256color"
+        ),
+        "undo.done": (
+            "Annulé : l'événement n°\u{00A0}%d ne compte plus (le journal garde les deux)",
+            "Undone: event #%d no longer counts (the journal keeps both)"
+        ),
     ]
 }
 
 extension Language {
     /// French day and month names for headers and documents.
-    static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                               "septembre", "octobre", "novembre", "décembre"]
+    static let frenchMonths = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+        "septembre", "octobre", "novembre", "décembre",
+    ]
 }

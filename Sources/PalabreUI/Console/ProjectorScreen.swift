@@ -80,7 +80,9 @@ public struct ProjectorScreen: ConsoleScreen {
     private func fits(_ pieces: [Piece], width: Int, height: Int) -> Bool {
         guard pieces.reduce(0, { $0 + $1.height }) <= height else { return false }
         for p in pieces {
-            if case .digits(_, let template, _, let size) = p, ProjectorDigits.width(of: template, size: size) > width { return false }
+            if case .digits(_, let template, _, let size) = p, ProjectorDigits.width(of: template, size: size) > width {
+                return false
+            }
         }
         return true
     }
@@ -100,8 +102,9 @@ public struct ProjectorScreen: ConsoleScreen {
                 ProjectorDigits.draw(text, size: size, into: &grid, x: x + max(0, (w - dw) / 2), y: y, role: role)
             case .speaker(let name, let org, let cd, let label):
                 let dw = BigDigits.width(of: cd.text, font: .small)
-                let textW = min(max(TextWidth.width(of: name), TextWidth.width(of: org ?? ""), TextWidth.width(of: label)),
-                                max(0, w - dw - 4))
+                let textW = min(
+                    max(TextWidth.width(of: name), TextWidth.width(of: org ?? ""), TextWidth.width(of: label)),
+                    max(0, w - dw - 4))
                 let left = x + max(0, (w - textW - 4 - dw) / 2)
                 grid.put(x: left, y: y, text: TextWidth.truncate(label, toWidth: textW), role: .normal)
                 grid.put(x: left, y: y + 1, text: TextWidth.truncate(name, toWidth: textW), role: .queueCurrent)
@@ -117,7 +120,9 @@ public struct ProjectorScreen: ConsoleScreen {
     /// Rows of a title wrapped to `width`, at most `max` rows, centred.
     private func titleRows(_ text: String, _ role: Role, width: Int, max n: Int) -> [Piece] {
         var lines = TextWidth.wrap(text, width: width)
-        if lines.count > n { lines = Array(lines.prefix(n)); lines[n - 1] = TextWidth.truncate(lines[n - 1] + " …", toWidth: width) }
+        if lines.count > n {
+            lines = Array(lines.prefix(n)); lines[n - 1] = TextWidth.truncate(lines[n - 1] + " …", toWidth: width)
+        }
         return lines.map { .row(LayoutRow($0, role, priority: 9, centered: true)) }
     }
 
@@ -126,7 +131,10 @@ public struct ProjectorScreen: ConsoleScreen {
         guard let d = MeetingView.shownDay(s) else { return [] }
         let isToday = s.currentDay == d
         return s.timings(day: d, at: now).filter { $0.status == .planned }.map {
-            ((isToday ? s.local.hhmm($0.projectedStart) : MeetingView.hhmm(minutes: $0.plannedStart)), TextWidth.sanitize($0.item.title))
+            (
+                (isToday ? s.local.hhmm($0.projectedStart) : MeetingView.hhmm(minutes: $0.plannedStart)),
+                TextWidth.sanitize($0.item.title)
+            )
         }
     }
 
@@ -138,7 +146,9 @@ public struct ProjectorScreen: ConsoleScreen {
     }
 
     /// The rows for the agenda items to come: a heading and up to `count` items, or without heading.
-    private func agendaPieces(_ items: [(time: String, title: String)], count: Int, heading: Bool, width: Int, _ L: Labels) -> [Piece] {
+    private func agendaPieces(
+        _ items: [(time: String, title: String)], count: Int, heading: Bool, width: Int, _ L: Labels
+    ) -> [Piece] {
         guard !items.isEmpty, count > 0 else { return [] }
         var out: [Piece] = []
         let prefix = heading ? "" : L["proj.agenda.short"]
@@ -146,8 +156,12 @@ public struct ProjectorScreen: ConsoleScreen {
         let pad = String(repeating: " ", count: TextWidth.width(of: prefix))
         let titleW = width - TextWidth.width(of: prefix) - 7
         let rows = items.prefix(count).enumerated().map { i, it in
-            LayoutRow([((i == 0 ? prefix : pad) + it.time + "  ", .normal), (MeetingView.shorten(it.title, toWidth: titleW), .normal)],
-                      priority: 5)
+            LayoutRow(
+                [
+                    ((i == 0 ? prefix : pad) + it.time + "  ", .normal),
+                    (MeetingView.shorten(it.title, toWidth: titleW), .normal),
+                ],
+                priority: 5)
         }
         return out + Self.aligned(rows, width: width).map { .row($0) }
     }
@@ -177,7 +191,9 @@ public struct ProjectorScreen: ConsoleScreen {
     }
 
     /// The layout with a current item, or the waiting one, at one digit size.
-    private func full(_ context: ScreenContext, width w: Int, height h: Int, size: ProjectorDigits.Size, rich: Bool) -> [Piece] {
+    private func full(
+        _ context: ScreenContext, width w: Int, height h: Int, size: ProjectorDigits.Size, rich: Bool
+    ) -> [Piece] {
         let s = context.state, L = context.labels, now = context.now
         guard s.closedAt == nil, s.currentDay != nil, let c = s.currentItem, let (item, _) = s.item(c) else {
             return waiting(context, width: w, height: h, size: size, rich: rich)
@@ -193,10 +209,14 @@ public struct ProjectorScreen: ConsoleScreen {
             let who = MeetingView.speaker(s, t.who)
             p.append(.gap)
             if rich && w >= BigDigits.width(of: scd.text, font: .small) + 24 {
-                p.append(.speaker(name: who.name, organisation: who.organisation, countdown: scd, label: L["proj.speaking"]))
+                p.append(
+                    .speaker(name: who.name, organisation: who.organisation, countdown: scd, label: L["proj.speaking"]))
             } else {
-                p.append(.row(LayoutRow([("▶ " + MeetingView.speakerText(s, t.who), .queueCurrent), ("   " + scd.text, scd.role)],
-                                        priority: 8, centered: true)))
+                p.append(
+                    .row(
+                        LayoutRow(
+                            [("▶ " + MeetingView.speakerText(s, t.who), .queueCurrent), ("   " + scd.text, scd.role)],
+                            priority: 8, centered: true)))
             }
         }
         if !s.queue.isEmpty {
@@ -205,7 +225,9 @@ public struct ProjectorScreen: ConsoleScreen {
                 p.append(.row(LayoutRow(L["proj.queue"], .title, priority: 6, centered: true)))
                 let rows = s.queue.prefix(3).enumerated().map { i, req in
                     var segs: [(text: String, role: Role)] = [("\(i + 1). ", .normal)]
-                    if req.pointOfOrder { segs.append((L["meeting.poo.long"], .bannerWarn)); segs.append((" · ", .normal)) }
+                    if req.pointOfOrder {
+                        segs.append((L["meeting.poo.long"], .bannerWarn)); segs.append((" · ", .normal))
+                    }
                     segs.append((MeetingView.speakerText(s, req.who), .normal))
                     return LayoutRow(segs, priority: 6)
                 }
@@ -216,7 +238,9 @@ public struct ProjectorScreen: ConsoleScreen {
         }
         // The latest decision, recommendation, action or commitment of the item, for the room to
         // check its wording (notes and questions stay off the wall).
-        if let e = s.entries.last(where: { $0.item == c && $0.retracted == nil && ![.note, .question, .answer].contains($0.content.kind) }) {
+        if let e = s.entries.last(where: {
+            $0.item == c && $0.retracted == nil && ![.note, .question, .answer].contains($0.content.kind)
+        }) {
             p.append(.gap)
             let label = L["proj.latest." + e.content.kind.rawValue]
             let text = TextWidth.truncate(label + " : " + TextWidth.sanitize(e.content.text), toWidth: max(1, w - 2))
@@ -234,7 +258,9 @@ public struct ProjectorScreen: ConsoleScreen {
     }
 
     /// Before the day, between items, between days, after the last day.
-    private func waiting(_ context: ScreenContext, width w: Int, height h: Int, size: ProjectorDigits.Size, rich: Bool) -> [Piece] {
+    private func waiting(
+        _ context: ScreenContext, width w: Int, height h: Int, size: ProjectorDigits.Size, rich: Bool
+    ) -> [Piece] {
         let s = context.state, L = context.labels, now = context.now
         // The next item's start in block digits, no larger than twice the large font: it is a
         // time of day, not a countdown.
@@ -243,7 +269,11 @@ public struct ProjectorScreen: ConsoleScreen {
         var p: [Piece] = titleRows(TextWidth.sanitize(s.programme.title), .title, width: w, max: rich ? 3 : 2)
         p.append(.gap)
         if s.closedAt != nil || MeetingView.allDaysEnded(s) {
-            p.append(.row(LayoutRow(s.closedAt != nil ? L["closed"] : L["meeting.all.days.ended"], .normal, priority: 9, centered: true)))
+            p.append(
+                .row(
+                    LayoutRow(
+                        s.closedAt != nil ? L["closed"] : L["meeting.all.days.ended"], .normal, priority: 9,
+                        centered: true)))
             p.append(.row(LayoutRow(L["proj.thanks"], .normal, priority: 9, centered: true)))
             return p
         }
@@ -281,26 +311,36 @@ public struct ProjectorScreen: ConsoleScreen {
                 if fits(p, width: w, height: h) { return p }
             }
             let p = waiting(context, width: w, height: h, size: .plain, rich: false)
-            return LayoutRow.fit(p.compactMap { if case .row(let r) = $0 { return r }; return nil }, height: h).map { .row($0) }
+            return LayoutRow.fit(
+                p.compactMap {
+                    if case .row(let r) = $0 { return r }; return nil
+                }, height: h
+            ).map { .row($0) }
         }
         let cd = MeetingView.bigCountdown(s, c, at: now)
         let st = status(s, c, now, L)
         var rows: [LayoutRow] = [LayoutRow(TextWidth.sanitize(item.title), .title, priority: 9, centered: true)]
         let template = MeetingView.bigCountdownTemplate(s, c)
         var size: ProjectorDigits.Size = .plain
-        for candidate in [ProjectorDigits.Size.large, .small] where ProjectorDigits.width(of: template, size: candidate) <= w && h >= candidate.height + 5 {
+        for candidate in [ProjectorDigits.Size.large, .small]
+        where ProjectorDigits.width(of: template, size: candidate) <= w && h >= candidate.height + 5 {
             size = candidate; break
         }
         let statusRow = LayoutRow(st.0, st.1, priority: 4, centered: true)
         if size == .plain {
-            rows.append(LayoutRow([(cd.minutes ? cd.text + " min" : cd.text, cd.role), (st.1 == .normal ? "" : "  " + st.0, st.1)], priority: 9, centered: true))
+            rows.append(
+                LayoutRow(
+                    [(cd.minutes ? cd.text + " min" : cd.text, cd.role), (st.1 == .normal ? "" : "  " + st.0, st.1)],
+                    priority: 9, centered: true))
         } else {
             rows.append(statusRow)
         }
         rows.append(.blank(priority: 1))
         if let t = s.currentTurn, let scd = MeetingView.speakerCountdown(s, at: now) {
-            rows.append(LayoutRow([("▶ " + MeetingView.speakerText(s, t.who), .queueCurrent), ("  " + scd.text, scd.role)],
-                                  priority: 8, centered: true))
+            rows.append(
+                LayoutRow(
+                    [("▶ " + MeetingView.speakerText(s, t.who), .queueCurrent), ("  " + scd.text, scd.role)],
+                    priority: 8, centered: true))
         }
         if let q = queueLine(s, L) { rows.append(q) }
         let items = upcoming(s, now)

@@ -91,7 +91,7 @@ public struct RapporteurScreen: ConsoleScreen {
     static func split(_ line: String, kind: EntryKind) -> (kind: EntryKind, text: String) {
         let c = Array(line.prefix(3))
         if c.count == 3, c[0] == "/", c[2] == " ", let letter = c[1].lowercased().first,
-           let p = prefixes.first(where: { $0.letter == letter })
+            let p = prefixes.first(where: { $0.letter == letter })
         {
             return (p.kind, String(line.dropFirst(3)))
         }
@@ -312,10 +312,14 @@ public struct RapporteurScreen: ConsoleScreen {
         switch key {
         case .enter, .ctrl("s"):
             let reason = promptEditor.text
-            if reason.trimmingCharacters(in: .whitespaces).isEmpty { return .message(ctx.labels["rap.no.reason"], isError: true) }
+            if reason.trimmingCharacters(in: .whitespaces).isEmpty {
+                return .message(ctx.labels["rap.no.reason"], isError: true)
+            }
             switch p {
             case .amendReason(let id):
-                return send(.amend(entry: id, text: editor.text, reason: reason, basedOn: amendingVersion, changes: amendChanges))
+                return send(
+                    .amend(
+                        entry: id, text: editor.text, reason: reason, basedOn: amendingVersion, changes: amendChanges))
             case .retractReason(let id): return send(.retract(entry: id, reason: reason))
             }
         case .escape:
@@ -421,17 +425,24 @@ public struct RapporteurScreen: ConsoleScreen {
     static func makeForm(_ k: EntryKind, _ ctx: ScreenContext) -> CompletionForm {
         let l = ctx.labels
         let people = whoCandidates(ctx)
-        func text(_ id: String, _ candidates: [CompletionForm.Candidate] = [], placeholder: String? = nil) -> CompletionForm.Field {
+        func text(
+            _ id: String, _ candidates: [CompletionForm.Candidate] = [], placeholder: String? = nil
+        ) -> CompletionForm.Field {
             CompletionForm.Field(id: id, label: l["field." + id], candidates: candidates, placeholder: placeholder)
         }
         let due = text("due", placeholder: l["ph.due"])
         let title = l["kind." + k.rawValue] + " — " + l["form.keys"]
         switch k {
         case .recommendation:
-            return CompletionForm(title: title, fields: [text("addressee", people, placeholder: l["ph.optional"]),
-                                                         text("responsible", people, placeholder: l["ph.optional"]), due])
+            return CompletionForm(
+                title: title,
+                fields: [
+                    text("addressee", people, placeholder: l["ph.optional"]),
+                    text("responsible", people, placeholder: l["ph.optional"]), due,
+                ])
         case .action:
-            return CompletionForm(title: title, fields: [text("responsible", people, placeholder: l["ph.required"]), due])
+            return CompletionForm(
+                title: title, fields: [text("responsible", people, placeholder: l["ph.required"]), due])
         default:
             let p = ctx.state.programme
             let partners = (p.partners + p.organisations.filter { $0.type != .partner }).map {
@@ -445,11 +456,15 @@ public struct RapporteurScreen: ConsoleScreen {
             nature.options = CommitmentNature.allCases.map { ($0.rawValue, l["nature." + $0.rawValue]) }
             var status = text("status")
             status.options = CommitmentStatus.allCases.map { ($0.rawValue, l["cstatus." + $0.rawValue]) }
-            return CompletionForm(title: title, fields: [
-                text("partner", partners, placeholder: l["ph.partner"]), text("fiche", fiches, placeholder: l["ph.fiche"]),
-                nature, text("amount", placeholder: l["ph.amount"]), text("currency", placeholder: l["ph.currency"]),
-                status, text("conditions", placeholder: l["ph.optional"]), due,
-            ])
+            return CompletionForm(
+                title: title,
+                fields: [
+                    text("partner", partners, placeholder: l["ph.partner"]),
+                    text("fiche", fiches, placeholder: l["ph.fiche"]),
+                    nature, text("amount", placeholder: l["ph.amount"]),
+                    text("currency", placeholder: l["ph.currency"]),
+                    status, text("conditions", placeholder: l["ph.optional"]), due,
+                ])
         }
     }
 
@@ -464,7 +479,9 @@ public struct RapporteurScreen: ConsoleScreen {
             out.append(.init(value: name, display: name, detail: l["cand.cercle"] + " " + c.cercle))
         }
         for p in s.participants {
-            let org = s.organisationId(of: p.id).flatMap { s.programme.organisation($0)?.acronym ?? s.programme.commune($0)?.name }
+            let org = s.organisationId(of: p.id).flatMap {
+                s.programme.organisation($0)?.acronym ?? s.programme.commune($0)?.name
+            }
             out.append(.init(value: p.function, display: p.function, detail: org ?? ""))
         }
         return out
@@ -481,10 +498,14 @@ public struct RapporteurScreen: ConsoleScreen {
         }
         switch k {
         case .recommendation:
-            return .success(EntryContent(kind: k, text: text, addressee: value("addressee"), responsible: value("responsible"),
-                                         due: value("due")))
+            return .success(
+                EntryContent(
+                    kind: k, text: text, addressee: value("addressee"), responsible: value("responsible"),
+                    due: value("due")))
         case .action:
-            guard let r = value("responsible") else { return .failure(Problem(field: "responsible", message: l["err.responsible"])) }
+            guard let r = value("responsible") else {
+                return .failure(Problem(field: "responsible", message: l["err.responsible"]))
+            }
             return .success(EntryContent(kind: k, text: text, responsible: r, due: value("due")))
         default:
             guard let partner = f["partner"]?.resolved else {
@@ -504,9 +525,11 @@ public struct RapporteurScreen: ConsoleScreen {
                 return .failure(Problem(field: "amount", message: l["err.no.amount"]))
             }
             let status = f["status"]?.chosen.flatMap(CommitmentStatus.init(rawValue:)) ?? .announced
-            return .success(EntryContent(kind: k, text: text, due: value("due"), partner: partner.value, fiche: fiche.id,
-                                         nature: nature, amount: amount, currency: value("currency") ?? fiche.currency,
-                                         status: status, conditions: value("conditions")))
+            return .success(
+                EntryContent(
+                    kind: k, text: text, due: value("due"), partner: partner.value, fiche: fiche.id,
+                    nature: nature, amount: amount, currency: value("currency") ?? fiche.currency,
+                    status: status, conditions: value("conditions")))
         }
     }
 
@@ -567,29 +590,39 @@ public struct RapporteurScreen: ConsoleScreen {
         let bottomEnd = area.y + area.height
         // Rows under the input.
         var below = 0
-        if let f = form, focus == .form { below = f.fullHeight }
-        else if prompt != nil { below = 1 }
-        else if !compact { below = 1 }
+        if let f = form, focus == .form {
+            below = f.fullHeight
+        } else if prompt != nil {
+            below = 1
+        } else if !compact {
+            below = 1
+        }
         let headerRows = compact ? 0 : 1
         let minList = compact ? 0 : 1
         below = max(0, min(below, bottomEnd - y - headerRows - minList - 1))
         let inputY = bottomEnd - below - 1
         if !compact {
             let count = l.counted(scope.entries.count, "rap.entry")
-            let name = showAll ? l["rap.all"] : scope.item.map { ctx.state.item($0)?.item.title ?? $0 } ?? l["rap.outside"]
-            let head = (scope.running || scope.item == nil ? "" : l["rap.last.item"] + l.colon) + TextWidth.sanitize(name) + " · " + count
-            grid.put(x: area.x, y: y, text: "── " + TextWidth.truncate(head, toWidth: max(1, area.width - 8)) + " ", role: .border)
+            let name =
+                showAll ? l["rap.all"] : scope.item.map { ctx.state.item($0)?.item.title ?? $0 } ?? l["rap.outside"]
+            let head =
+                (scope.running || scope.item == nil ? "" : l["rap.last.item"] + l.colon) + TextWidth.sanitize(name)
+                + " · " + count
+            grid.put(
+                x: area.x, y: y, text: "── " + TextWidth.truncate(head, toWidth: max(1, area.width - 8)) + " ",
+                role: .border)
             let used = TextWidth.width(of: "── " + TextWidth.truncate(head, toWidth: max(1, area.width - 8)) + " ")
             grid.fill(x: area.x + used, y: y, width: area.width - used, height: 1, with: "─", role: .border)
             y += 1
         }
-        drawEntries(&grid, area: Rect(x: area.x, y: y, width: area.width, height: max(0, inputY - y)), entries: scope.entries,
-                    compact: compact, ctx: ctx)
+        drawEntries(
+            &grid, area: Rect(x: area.x, y: y, width: area.width, height: max(0, inputY - y)), entries: scope.entries,
+            compact: compact, ctx: ctx)
         var cursor = drawInput(&grid, x: area.x, y: inputY, width: area.width, ctx: ctx)
         let belowRect = Rect(x: area.x, y: inputY + 1, width: area.width, height: below)
         if focus == .form, var f = form {
             if formKind == .commitment, let i = f.fields.firstIndex(where: { $0.id == "currency" }),
-               let fiche = f["fiche"]?.resolved.flatMap({ ctx.state.programme.fiche($0.value) })
+                let fiche = f["fiche"]?.resolved.flatMap({ ctx.state.programme.fiche($0.value) })
             {
                 f.fields[i].placeholder = fiche.fiche.currency + " (" + l["ph.currency.of"] + " " + fiche.fiche.id + ")"
             }
@@ -602,8 +635,10 @@ public struct RapporteurScreen: ConsoleScreen {
             case .amendReason(let id): label = l["rap.reason.amend"] + " " + l["rap.number"] + "\(id)" + l.colon
             case .retractReason(let id): label = l["rap.reason.retract"] + " " + l["rap.number"] + "\(id)" + l.colon
             }
-            let end = grid.put(x: area.x + 1, y: belowRect.y, text: TextWidth.truncate(label, toWidth: area.width / 2), role: .title)
-            let c = promptEditor.render(into: &grid, x: end, y: belowRect.y, width: max(1, area.x + area.width - end - 1))
+            let end = grid.put(
+                x: area.x + 1, y: belowRect.y, text: TextWidth.truncate(label, toWidth: area.width / 2), role: .title)
+            let c = promptEditor.render(
+                into: &grid, x: end, y: belowRect.y, width: max(1, area.x + area.width - end - 1))
             if focus == .prompt { cursor = c }
         } else if below > 0 {
             drawPrefixes(&grid, x: area.x + 1, y: belowRect.y, width: area.width - 2, labels: l)
@@ -611,8 +646,10 @@ public struct RapporteurScreen: ConsoleScreen {
         return focus == .list ? nil : cursor
     }
 
-    private func drawStatus(_ grid: inout Grid, x: Int, y: Int, width: Int, ctx: ScreenContext,
-                            scope: (item: String?, running: Bool, entries: EntryList)) {
+    private func drawStatus(
+        _ grid: inout Grid, x: Int, y: Int, width: Int, ctx: ScreenContext,
+        scope: (item: String?, running: Bool, entries: EntryList)
+    ) {
         let s = ctx.state, l = ctx.labels
         grid.fill(x: x, y: y, width: width, height: 1, role: .normal)
         guard let id = s.currentItem, let item = s.item(id)?.item else {
@@ -623,7 +660,9 @@ public struct RapporteurScreen: ConsoleScreen {
         }
         let run = s.run(id)
         let remaining = s.remaining(id, at: ctx.now)
-        let timer = remaining >= 0 ? l["rap.left"] + " " + formatCountdown(remaining) : l["rap.over"] + " " + formatCountdown(remaining)
+        let timer =
+            remaining >= 0
+            ? l["rap.left"] + " " + formatCountdown(remaining) : l["rap.over"] + " " + formatCountdown(remaining)
         let timerRole: Role = remaining < 0 ? .timerOver : remaining <= 120 ? .timerWarn : .timerOK
         let status = l["status." + run.status.rawValue]
         let clock = formatCountdown(s.elapsed(id, at: ctx.now)) + " / " + formatCountdown(s.timeBox(id))
@@ -632,7 +671,8 @@ public struct RapporteurScreen: ConsoleScreen {
         let left = " " + (run.status == .paused ? "‖ " : "▶ ") + TextWidth.sanitize(item.title)
         grid.put(x: x, y: y, text: TextWidth.truncate(left, toWidth: max(1, width - rw - 1)), role: .title)
         var col = x + width - rw
-        col = grid.put(x: col, y: y, text: status + " · ", role: run.status == .paused ? .statusPlanned : .statusRunning)
+        col = grid.put(
+            x: col, y: y, text: status + " · ", role: run.status == .paused ? .statusPlanned : .statusRunning)
         if width >= 60 { col = grid.put(x: col, y: y, text: clock + " · ", role: .muted) }
         grid.put(x: col, y: y, text: timer, role: timerRole)
     }
@@ -646,7 +686,9 @@ public struct RapporteurScreen: ConsoleScreen {
             let who = s.displayName(t.who)
             // The organisation, unless the function already names it (« Représentante du PAM »).
             let name = who + (org.flatMap { Text.fold(who).contains(Text.fold($0)) ? nil : " (\($0))" } ?? "")
-            text = " " + l["rap.floor"] + l.colon + TextWidth.sanitize(name) + " · " + speakingClock(Int(s.speakingMs(t, at: ctx.now) / 1000))
+            text =
+                " " + l["rap.floor"] + l.colon + TextWidth.sanitize(name) + " · "
+                + speakingClock(Int(s.speakingMs(t, at: ctx.now) / 1000))
             role = .queueCurrent
         } else {
             text = s.currentItem == nil ? "" : " " + l["rap.nobody"]
@@ -673,7 +715,11 @@ public struct RapporteurScreen: ConsoleScreen {
         let role: Role = e.retracted != nil ? .entryRetracted : .normal
         var out = lines.map { (text: $0, role: role) }
         if maxLines > 1, let d = detail(e.content, ctx) {
-            out.append((TextWidth.truncate("→ " + TextWidth.sanitize(d), toWidth: width), e.retracted != nil ? .entryRetracted : .muted))
+            out.append(
+                (
+                    TextWidth.truncate("→ " + TextWidth.sanitize(d), toWidth: width),
+                    e.retracted != nil ? .entryRetracted : .muted
+                ))
         }
         return out
     }
@@ -704,8 +750,10 @@ public struct RapporteurScreen: ConsoleScreen {
         guard area.height > 0 else { return }
         let l = ctx.labels
         if entries.isEmpty {
-            grid.put(x: area.x + 1, y: area.y + area.height - 1, text: TextWidth.truncate(l["rap.no.entries"], toWidth: area.width - 2),
-                     role: .muted)
+            grid.put(
+                x: area.x + 1, y: area.y + area.height - 1,
+                text: TextWidth.truncate(l["rap.no.entries"], toWidth: area.width - 2),
+                role: .muted)
             return
         }
         let numWidth = max(3, String(entries.map(\.id).max() ?? 0).count)
@@ -748,10 +796,13 @@ public struct RapporteurScreen: ConsoleScreen {
                 if k == 0 {
                     let num = TextWidth.pad(String(e.id), toWidth: numWidth, alignment: .right)
                     grid.put(x: area.x + 1, y: y, text: num, role: isSel ? .selection : .muted)
-                    grid.put(x: area.x + 1 + numWidth + 1, y: y, text: TextWidth.pad(l[kindSet + e.content.kind.rawValue], toWidth: kindWidth),
-                             role: isSel ? .selection : (e.retracted != nil ? .entryRetracted : .entryKind))
+                    grid.put(
+                        x: area.x + 1 + numWidth + 1, y: y,
+                        text: TextWidth.pad(l[kindSet + e.content.kind.rawValue], toWidth: kindWidth),
+                        role: isSel ? .selection : (e.retracted != nil ? .entryRetracted : .entryKind))
                 }
-                grid.put(x: area.x + textX, y: y, text: line.text, role: isSel ? .selection : line.role, maxWidth: textWidth)
+                grid.put(
+                    x: area.x + textX, y: y, text: line.text, role: isSel ? .selection : line.role, maxWidth: textWidth)
                 y += 1
             }
         }
@@ -782,13 +833,17 @@ public struct RapporteurScreen: ConsoleScreen {
             // List mode, said on the input line: what the keys do now, or what Enter will do.
             let text: String
             if let a = armed {
-                text = l["rap.confirm." + a.action.rawValue.dropFirst("rapporteur.".count)] + " " + l["rap.number"] + "\(a.entry) ? "
+                text =
+                    l["rap.confirm." + a.action.rawValue.dropFirst("rapporteur.".count)] + " " + l["rap.number"]
+                    + "\(a.entry) ? "
                     + l["rap.confirm.keys"]
             } else {
                 text = l["rap.list.line"]
             }
             grid.fill(x: x, y: y, width: width, height: 1, role: armed == nil ? .hintText : .bannerWarn)
-            grid.put(x: x, y: y, text: TextWidth.truncate(" " + text, toWidth: width), role: armed == nil ? .hintText : .bannerWarn)
+            grid.put(
+                x: x, y: y, text: TextWidth.truncate(" " + text, toWidth: width),
+                role: armed == nil ? .hintText : .bannerWarn)
             return nil
         }
         guard focus == .input else {
@@ -798,7 +853,9 @@ public struct RapporteurScreen: ConsoleScreen {
         }
         let c = editor.render(into: &grid, x: ex, y: y, width: ew, role: .input)
         if editor.isEmpty {
-            grid.put(x: ex + 1, y: y, text: TextWidth.truncate(l["rap.placeholder"], toWidth: ew - 1), role: .inputPlaceholder)
+            grid.put(
+                x: ex + 1, y: y, text: TextWidth.truncate(l["rap.placeholder"], toWidth: ew - 1),
+                role: .inputPlaceholder)
         }
         return c
     }
@@ -816,7 +873,9 @@ public struct RapporteurScreen: ConsoleScreen {
         for (i, item) in items.enumerated() {
             let need = TextWidth.width(of: item.0) + 1 + TextWidth.width(of: item.1) + (i > 0 ? sep : 0)
             if col + need > x + width { break }
-            if i > 0 { col = grid.put(x: col, y: y, text: sep == 3 ? " · " : String(repeating: " ", count: sep), role: .muted) }
+            if i > 0 {
+                col = grid.put(x: col, y: y, text: sep == 3 ? " · " : String(repeating: " ", count: sep), role: .muted)
+            }
             col = grid.put(x: col, y: y, text: item.0, role: .entryKind)
             col = grid.put(x: col, y: y, text: " " + item.1, role: .muted)
         }
@@ -842,28 +901,56 @@ public struct RapporteurScreen: ConsoleScreen {
     /// Labels of this screen: id → (French, English).
     static let labels: [String: (fr: String, en: String)] = [
         "action.rapporteur.all": ("Tout", "All"),
-        "help.rapporteur.all": ("Tout le compte rendu (relire, amender, adopter d'anciennes entrées) ou le point en cours", "The whole record (read back, amend, adopt earlier entries) or the current item"),
+        "help.rapporteur.all": (
+            "Tout le compte rendu (relire, amender, adopter d'anciennes entrées) ou le point en " + "cours",
+            "The whole record (read back, amend, adopt earlier entries) or the current item"
+        ),
         "rap.all": ("Tout le compte rendu", "The whole record"),
         "action.rapporteur.send": ("Envoyer", "Send"),
-        "help.rapporteur.send": ("Envoyer ; formulaire : champ suivant, envoi depuis le dernier", "Send; in a form: next field, sending from the last one"),
+        "help.rapporteur.send": (
+            "Envoyer ; formulaire : champ suivant, envoi depuis le " + "dernier",
+            "Send; in a form: next field, sending from the last one"
+        ),
         "action.rapporteur.kind-next": ("Type", "Kind"),
-        "help.rapporteur.kind-next": ("Type d'entrée suivant (revient à note après chaque envoi)", "Next entry kind (back to note after each entry sent)"),
+        "help.rapporteur.kind-next": (
+            "Type d'entrée suivant (revient à note après chaque " + "envoi)",
+            "Next entry kind (back to note after each entry sent)"
+        ),
         "action.rapporteur.kind-previous": ("Type préc.", "Prev. kind"),
         "help.rapporteur.kind-previous": ("Type d'entrée précédent", "Previous entry kind"),
         "action.rapporteur.up": ("Entrées", "Entries"),
-        "help.rapporteur.up": ("Aller à la liste ; entrée, suggestion ou champ précédent", "Go to the list; previous entry, suggestion or field"),
+        "help.rapporteur.up": (
+            "Aller à la liste ; entrée, suggestion ou champ " + "précédent",
+            "Go to the list; previous entry, suggestion or field"
+        ),
         "action.rapporteur.down": ("Suivant", "Next"),
-        "help.rapporteur.down": ("Entrée suivante, puis la saisie ; suggestion ou champ suivant", "Next entry, then the input; next suggestion or field"),
+        "help.rapporteur.down": (
+            "Entrée suivante, puis la saisie ; suggestion ou champ " + "suivant",
+            "Next entry, then the input; next suggestion or field"
+        ),
         "action.rapporteur.amend": ("Modifier", "Amend"),
-        "help.rapporteur.amend": ("Liste : amender l'entrée (texte dans la saisie, Entrée, raison)", "List: amend the entry (text into the input, Enter, reason)"),
+        "help.rapporteur.amend": (
+            "Liste : amender l'entrée (texte dans la saisie, Entrée, " + "raison)",
+            "List: amend the entry (text into the input, Enter, reason)"
+        ),
         "action.rapporteur.retract": ("Retirer", "Retract"),
-        "help.rapporteur.retract": ("Liste : retirer l'entrée (raison demandée), marquée « retiré »", "List: retract the entry (reason asked), marked “retracted”"),
+        "help.rapporteur.retract": (
+            "Liste : retirer l'entrée (raison demandée), marquée « " + "retiré »",
+            "List: retract the entry (reason asked), marked “retracted”"
+        ),
         "action.rapporteur.adopt": ("Adopter", "Adopt"),
-        "help.rapporteur.adopt": ("Liste : marquer l'entrée « lu et adopté »", "List: mark the entry “read and adopted”"),
+        "help.rapporteur.adopt": (
+            "Liste : marquer l'entrée « lu et " + "adopté »", "List: mark the entry “read and adopted”"
+        ),
         "action.rapporteur.send-form": ("Envoyer le formulaire", "Send the form"),
-        "help.rapporteur.send-form": ("Envoyer le formulaire depuis n'importe quel champ", "Send the form from any field"),
+        "help.rapporteur.send-form": (
+            "Envoyer le formulaire depuis n'importe quel " + "champ", "Send the form from any field"
+        ),
         "action.rapporteur.cancel": ("Annuler", "Cancel"),
-        "help.rapporteur.cancel": ("Fermer formulaire (texte gardé), invite, amendement ou liste", "Close the form (text kept), the prompt, the amendment, the list"),
+        "help.rapporteur.cancel": (
+            "Fermer formulaire (texte gardé), invite, amendement ou " + "liste",
+            "Close the form (text kept), the prompt, the amendment, the list"
+        ),
 
         "kind.note": ("Note", "Note"),
         "kind.decision": ("Décision", "Decision"),
@@ -891,7 +978,10 @@ public struct RapporteurScreen: ConsoleScreen {
         "rap.entry.many": ("entrées", "entries"),
         "rap.waiting.one": ("demande en attente", "request waiting"),
         "rap.waiting.many": ("demandes en attente", "requests waiting"),
-        "rap.no.entries": ("Aucune entrée pour ce point : tapez le compte rendu ci-dessous.", "No entry for this item yet: type the minutes below."),
+        "rap.no.entries": (
+            "Aucune entrée pour ce point : tapez le compte rendu " + "ci-dessous.",
+            "No entry for this item yet: type the minutes below."
+        ),
         "rap.outside": ("Hors ordre du jour", "Outside the agenda"),
         "rap.last.item": ("Dernier point", "Last item"),
         "rap.next": ("prochain", "next"),
@@ -903,12 +993,18 @@ public struct RapporteurScreen: ConsoleScreen {
         "rap.placeholder": ("Tapez le compte rendu ; Entrée pour envoyer", "Type the minutes; Enter to send"),
         "rap.reason.amend": ("Raison de l'amendement", "Reason for amending"),
         "rap.reason.retract": ("Raison du retrait", "Reason for retracting"),
-        "rap.list.line": ("Mode liste : ↑/↓ choisir · m amender · x retirer · v adopter · Échap revenir à la saisie",
-                          "List mode: ↑/↓ choose · m amend · x retract · v adopt · Esc back to typing"),
-        "rap.list.mode": ("Mode liste : Échap pour revenir à la saisie ; m, x ou v puis Entrée pour agir sur l'entrée choisie",
-                          "List mode: Esc to go back to typing; m, x or v then Enter to act on the chosen entry"),
-        "rap.list.not-command": ("Mode liste : cette touche n'est pas une commande, rien n'est enregistré — Échap pour écrire",
-                                 "List mode: not a command, nothing recorded — Esc to type"),
+        "rap.list.line": (
+            "Mode liste : ↑/↓ choisir · m amender · x retirer · v adopter · Échap revenir à la saisie",
+            "List mode: ↑/↓ choose · m amend · x retract · v adopt · Esc back to typing"
+        ),
+        "rap.list.mode": (
+            "Mode liste : Échap pour revenir à la saisie ; m, x ou v puis Entrée pour agir sur " + "l'entrée choisie",
+            "List mode: Esc to go back to typing; m, x or v then Enter to act on the chosen entry"
+        ),
+        "rap.list.not-command": (
+            "Mode liste : cette touche n'est pas une commande, rien n'est enregistré — Échap " + "pour écrire",
+            "List mode: not a command, nothing recorded — Esc to type"
+        ),
         "rap.confirm.amend": ("Amender l'entrée", "Amend entry"),
         "rap.confirm.retract": ("Retirer l'entrée", "Retract entry"),
         "rap.confirm.adopt": ("Adopter l'entrée", "Adopt entry"),
@@ -916,14 +1012,19 @@ public struct RapporteurScreen: ConsoleScreen {
         "rap.empty": ("Le texte est vide : tapez-le d'abord.", "The text is empty: type it first."),
         "rap.same": ("Le texte n'a pas changé : rien à amender.", "The text is unchanged: nothing to amend."),
         "rap.no.reason": ("Donnez une raison.", "Give a reason."),
-        "rap.already.retracted": ("Cette entrée est retirée : elle ne peut plus changer.", "This entry is retracted: it can no longer change."),
+        "rap.already.retracted": (
+            "Cette entrée est retirée : elle ne peut plus " + "changer.",
+            "This entry is retracted: it can no longer change."
+        ),
         "rap.already.adopted": ("Cette entrée est déjà adoptée.", "This entry is already adopted."),
         "rap.floor": ("Parole", "Floor"),
         "rap.nobody": ("Personne n'a la parole", "Nobody has the floor"),
         "rap.left": ("reste", "left"),
         "rap.over": ("dépassement", "over"),
 
-        "form.keys": ("Entrée : champ suivant · ^S : envoyer · Échap : annuler", "Enter: next field · ^S: send · Esc: cancel"),
+        "form.keys": (
+            "Entrée : champ suivant · ^S : envoyer · Échap : " + "annuler", "Enter: next field · ^S: send · Esc: cancel"
+        ),
         "field.addressee": ("À l'endroit de", "Addressed to"),
         "field.responsible": ("Responsable", "Responsible"),
         "field.due": ("Échéance", "Deadline"),
@@ -939,7 +1040,9 @@ public struct RapporteurScreen: ConsoleScreen {
         "ph.due": ("facultatif : 2024-03-31, « fin décembre »…", "optional: 2024-03-31, “end of December”…"),
         "ph.partner": ("sigle ou nom (ex. UNICEF)", "acronym or name (e.g. UNICEF)"),
         "ph.fiche": ("code, titre ou commune (ex. DIE-01, Diéli)", "code, title or commune (e.g. DIE-01, Diéli)"),
-        "ph.amount": ("ex. 2 500 000 (facultatif s'il n'est pas financier)", "e.g. 2 500 000 (optional unless financial)"),
+        "ph.amount": (
+            "ex. 2 500 000 (facultatif s'il n'est pas " + "financier)", "e.g. 2 500 000 (optional unless financial)"
+        ),
         "ph.currency": ("celle de la fiche si vide", "the fiche's if empty"),
         "ph.currency.of": ("devise de la fiche", "currency of fiche"),
         "nature.financial": ("financier", "financial"),
@@ -952,9 +1055,17 @@ public struct RapporteurScreen: ConsoleScreen {
         "cand.commune": ("Commune de %@", "%@ commune"),
         "cand.cercle": ("cercle de", "cercle of"),
         "err.responsible": ("Une action demande un responsable.", "An action needs someone responsible."),
-        "err.partner": ("Partenaire inconnu : choisissez-le dans les suggestions (↓ puis Entrée).", "Unknown partner: pick it from the suggestions (↓ then Enter)."),
-        "err.fiche": ("Fiche inconnue : choisissez-la dans les suggestions (↓ puis Entrée).", "Unknown fiche: pick it from the suggestions (↓ then Enter)."),
-        "err.amount": ("Montant illisible, écrivez par exemple 2 500 000 :", "Unreadable amount, write for example 2 500 000:"),
+        "err.partner": (
+            "Partenaire inconnu : choisissez-le dans les suggestions (↓ puis " + "Entrée).",
+            "Unknown partner: pick it from the suggestions (↓ then Enter)."
+        ),
+        "err.fiche": (
+            "Fiche inconnue : choisissez-la dans les suggestions (↓ puis " + "Entrée).",
+            "Unknown fiche: pick it from the suggestions (↓ then Enter)."
+        ),
+        "err.amount": (
+            "Montant illisible, écrivez par exemple 2 500 " + "000 :", "Unreadable amount, write for example 2 500 000:"
+        ),
         "err.no.amount": ("Un engagement financier demande un montant.", "A financial commitment needs an amount."),
     ]
 }

@@ -96,7 +96,10 @@ public struct SynergiesScreen: ConsoleScreen {
         var cercles: [String] = [], sectors: [String] = []
         for c in p.communes where !cercles.contains(c.cercle) { cercles.append(c.cercle) }
         for f in p.communes.flatMap(\.fiches) where !sectors.contains(f.sector) { sectors.append(f.sector) }
-        return [SynergyFilter(), SynergyFilter(studyNeeded: true), SynergyFilter(mode: .ppp), SynergyFilter(mode: .classique)]
+        return [
+            SynergyFilter(), SynergyFilter(studyNeeded: true), SynergyFilter(mode: .ppp),
+            SynergyFilter(mode: .classique),
+        ]
             + cercles.map { SynergyFilter(cercle: $0) } + sectors.map { SynergyFilter(sector: $0) }
     }
 
@@ -186,7 +189,8 @@ public struct SynergiesScreen: ConsoleScreen {
             case .enter:
                 let b = currentBoard(ctx)
                 guard b.rows.indices.contains(row), b.partners.indices.contains(col),
-                      let seq = b.rows[row].cells[col].commitments.last else { withdrawReason = nil; return .none }
+                    let seq = b.rows[row].cells[col].commitments.last
+                else { withdrawReason = nil; return .none }
                 return .perform(.withdrawCommitment(entry: seq, reason: e.text))
             default: _ = e.handle(key)
             }
@@ -220,9 +224,11 @@ public struct SynergiesScreen: ConsoleScreen {
             guard let a = Money.parse(t[1]) else { return .failure(FormError(text: l["syn.bad.amount"])) }
             amount = a
         }
-        return .success(EntryContent(kind: .commitment, text: "", due: t[5].isEmpty ? nil : t[5], partner: f.partner,
-                                     fiche: f.fiche, nature: nature, amount: amount, currency: t[2].isEmpty ? nil : t[2],
-                                     status: status, conditions: t[4].isEmpty ? nil : t[4]))
+        return .success(
+            EntryContent(
+                kind: .commitment, text: "", due: t[5].isEmpty ? nil : t[5], partner: f.partner,
+                fiche: f.fiche, nature: nature, amount: amount, currency: t[2].isEmpty ? nil : t[2],
+                status: status, conditions: t[4].isEmpty ? nil : t[4]))
     }
 
     static let natures: [String: CommitmentNature] = [
@@ -274,9 +280,11 @@ public struct SynergiesScreen: ConsoleScreen {
 
         // Title row: counts, filter, sort, the board's totals in the programme's currency.
         let cur = b.currency
-        let totals = " " + l["syn.sought"] + " " + Money.format(b.totals.sought[cur] ?? 0, cur, language: lang)
+        let totals =
+            " " + l["syn.sought"] + " " + Money.format(b.totals.sought[cur] ?? 0, cur, language: lang)
             + " · " + l["syn.gap"] + " " + Money.format(b.totals.gap[cur] ?? 0, cur, language: lang) + " "
-        let title = " " + l.counted(b.rows.count, "syn.fiche") + " · " + l["syn.filter"] + l.colon + Self.filterText(filter, l)
+        let title =
+            " " + l.counted(b.rows.count, "syn.fiche") + " · " + l["syn.filter"] + l.colon + Self.filterText(filter, l)
             + " · " + l["syn.sort"] + l.colon + l["syn.sort." + sort.rawValue]
         grid.fill(x: area.x, y: area.y, width: area.width, height: 1, role: .normal)
         let tw = TextWidth.width(of: totals)
@@ -306,27 +314,44 @@ public struct SynergiesScreen: ConsoleScreen {
         // Header row.
         var y = area.y + 1
         var x = area.x
-        x = grid.put(x: x, y: y, text: TextWidth.pad(TextWidth.truncate(" " + l["syn.col.commune"], toWidth: communeW - 1), toWidth: communeW), role: .muted)
+        x = grid.put(
+            x: x, y: y,
+            text: TextWidth.pad(
+                TextWidth.truncate(" " + l["syn.col.commune"], toWidth: communeW - 1), toWidth: communeW), role: .muted)
         x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.fiche"], toWidth: ficheW), role: .muted)
         if wideCols {
             x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.sector"], toWidth: sectorW), role: .muted)
-            x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.cost"], toWidth: moneyW - 1, alignment: .right) + " ", role: .muted)
-            x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.sought"], toWidth: moneyW - 1, alignment: .right) + " ", role: .muted)
-            x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.gap"], toWidth: moneyW - 1, alignment: .right) + " ", role: .muted)
+            x = grid.put(
+                x: x, y: y, text: TextWidth.pad(l["syn.col.cost"], toWidth: moneyW - 1, alignment: .right) + " ",
+                role: .muted)
+            x = grid.put(
+                x: x, y: y, text: TextWidth.pad(l["syn.col.sought"], toWidth: moneyW - 1, alignment: .right) + " ",
+                role: .muted)
+            x = grid.put(
+                x: x, y: y, text: TextWidth.pad(l["syn.col.gap"], toWidth: moneyW - 1, alignment: .right) + " ",
+                role: .muted)
             x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.mode"], toWidth: modeW), role: .muted)
             x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.study"], toWidth: studyW), role: .muted)
         }
         if left > 0 { grid.put(x: x - 1, y: y, text: "‹", role: .muted) }
         for (i, p) in b.partners.enumerated().dropFirst(left).prefix(visibleCols) {
             let role: Role = i == col ? .selection : .title
-            grid.put(x: x + (i - left) * cellW, y: y, text: TextWidth.pad(TextWidth.truncate(TextWidth.sanitize(p.acronym), toWidth: cellW - 1), toWidth: cellW - 1), role: role)
+            grid.put(
+                x: x + (i - left) * cellW, y: y,
+                text: TextWidth.pad(
+                    TextWidth.truncate(TextWidth.sanitize(p.acronym), toWidth: cellW - 1), toWidth: cellW - 1),
+                role: role)
         }
         if left + visibleCols < b.partners.count {
             grid.put(x: area.x + tableW - 1, y: y, text: "›", role: .muted)
         }
         y += 1
         if b.rows.isEmpty {
-            grid.put(x: area.x + 1, y: y, text: TextWidth.truncate(l[b.partners.isEmpty && filter.isEmpty ? "syn.empty" : "syn.none.filter"], toWidth: tableW - 2), role: .muted)
+            grid.put(
+                x: area.x + 1, y: y,
+                text: TextWidth.truncate(
+                    l[b.partners.isEmpty && filter.isEmpty ? "syn.empty" : "syn.none.filter"], toWidth: tableW - 2),
+                role: .muted)
         }
         // Body.
         for (i, r) in b.rows.enumerated().dropFirst(top).prefix(bodyH) {
@@ -334,30 +359,53 @@ public struct SynergiesScreen: ConsoleScreen {
             let firstOfCommune = i == top || b.rows[i - 1].commune.id != r.commune.id
             var x = area.x
             let communeText = firstOfCommune ? " " + TextWidth.sanitize(r.commune.name) : ""
-            x = grid.put(x: x, y: y, text: TextWidth.pad(TextWidth.truncate(communeText, toWidth: communeW - 1), toWidth: communeW),
-                         role: firstOfCommune ? .title : .normal)
+            x = grid.put(
+                x: x, y: y,
+                text: TextWidth.pad(TextWidth.truncate(communeText, toWidth: communeW - 1), toWidth: communeW),
+                role: firstOfCommune ? .title : .normal)
             let fr: Role = selected ? .selection : .normal
-            x = grid.put(x: x, y: y, text: TextWidth.pad(TextWidth.truncate(TextWidth.sanitize(r.fiche.id), toWidth: ficheW - 1), toWidth: ficheW), role: fr)
+            x = grid.put(
+                x: x, y: y,
+                text: TextWidth.pad(
+                    TextWidth.truncate(TextWidth.sanitize(r.fiche.id), toWidth: ficheW - 1), toWidth: ficheW), role: fr)
             if wideCols {
-                x = grid.put(x: x, y: y, text: TextWidth.pad(TextWidth.truncate(TextWidth.sanitize(r.fiche.sector), toWidth: sectorW - 1), toWidth: sectorW), role: .muted)
-                x = grid.put(x: x, y: y, text: TextWidth.pad(Self.short(r.fiche.totalCost, l), toWidth: moneyW - 1, alignment: .right) + " ", role: .muted)
-                x = grid.put(x: x, y: y, text: TextWidth.pad(Self.short(r.fiche.amountSought, l), toWidth: moneyW - 1, alignment: .right) + " ", role: .normal)
-                x = grid.put(x: x, y: y, text: TextWidth.pad(Self.short(r.gap, l), toWidth: moneyW - 1, alignment: .right) + " ",
-                             role: r.gap == 0 ? .statusDone : .normal)
-                x = grid.put(x: x, y: y, text: TextWidth.pad(r.fiche.mode == .ppp ? "PPP" : l["syn.mode.short"], toWidth: modeW), role: .muted)
-                x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.study." + r.fiche.studyStatus.rawValue], toWidth: studyW),
-                             role: r.studyNeeded ? .timerWarn : .muted)
+                x = grid.put(
+                    x: x, y: y,
+                    text: TextWidth.pad(
+                        TextWidth.truncate(TextWidth.sanitize(r.fiche.sector), toWidth: sectorW - 1), toWidth: sectorW),
+                    role: .muted)
+                x = grid.put(
+                    x: x, y: y,
+                    text: TextWidth.pad(Self.short(r.fiche.totalCost, l), toWidth: moneyW - 1, alignment: .right) + " ",
+                    role: .muted)
+                x = grid.put(
+                    x: x, y: y,
+                    text: TextWidth.pad(Self.short(r.fiche.amountSought, l), toWidth: moneyW - 1, alignment: .right)
+                        + " ", role: .normal)
+                x = grid.put(
+                    x: x, y: y, text: TextWidth.pad(Self.short(r.gap, l), toWidth: moneyW - 1, alignment: .right) + " ",
+                    role: r.gap == 0 ? .statusDone : .normal)
+                x = grid.put(
+                    x: x, y: y, text: TextWidth.pad(r.fiche.mode == .ppp ? "PPP" : l["syn.mode.short"], toWidth: modeW),
+                    role: .muted)
+                x = grid.put(
+                    x: x, y: y, text: TextWidth.pad(l["syn.study." + r.fiche.studyStatus.rawValue], toWidth: studyW),
+                    role: r.studyNeeded ? .timerWarn : .muted)
             }
             for (j, cell) in r.cells.enumerated().dropFirst(left).prefix(visibleCols) {
                 let (g, role) = Self.glyph(cell)
                 var text = g
-                if cell.state == .committed, let a = cell.committed[r.fiche.currency] ?? cell.committed.keys.sorted().first.map({ cell.committed[$0]! }) {
+                if cell.state == .committed,
+                    let a = cell.committed[r.fiche.currency]
+                        ?? cell.committed.keys.sorted().first.map({ cell.committed[$0]! })
+                {
                     text += Self.short(a, l)
                 }
                 let cx = x + (j - left) * cellW
                 let isSel = selected && j == col
                 if isSel { grid.fill(x: cx, y: y, width: cellW - 1, height: 1, role: .selection) }
-                grid.put(x: cx, y: y, text: TextWidth.truncate(text, toWidth: cellW - 1), role: isSel ? .selection : role)
+                grid.put(
+                    x: cx, y: y, text: TextWidth.truncate(text, toWidth: cellW - 1), role: isSel ? .selection : role)
             }
             y += 1
         }
@@ -367,15 +415,20 @@ public struct SynergiesScreen: ConsoleScreen {
         let py = side ? area.y + 1 : area.y + tableH
         let ph = side ? area.height - 1 : panelH
         if side {
-            for yy in area.y + 1..<area.y + area.height { grid.put(x: area.x + tableW, y: yy, text: "│", role: .border) }
+            for yy in area.y + 1..<area.y + area.height {
+                grid.put(x: area.x + tableW, y: yy, text: "│", role: .border)
+            }
         } else if ph > 0 {
             grid.put(x: area.x, y: py, text: String(repeating: "─", count: max(0, area.width)), role: .border)
         }
-        return drawPanel(&grid, b, x: px + 1, y: side ? py : py + 1, width: panelW - 2, height: side ? ph : ph - 1, ctx: ctx)
+        return drawPanel(
+            &grid, b, x: px + 1, y: side ? py : py + 1, width: panelW - 2, height: side ? ph : ph - 1, ctx: ctx)
     }
 
-    private func drawPanel(_ grid: inout Grid, _ b: SynergyBoard, x: Int, y: Int, width: Int, height: Int,
-                           ctx: ScreenContext) -> Position? {
+    private func drawPanel(
+        _ grid: inout Grid, _ b: SynergyBoard, x: Int, y: Int, width: Int, height: Int,
+        ctx: ScreenContext
+    ) -> Position? {
         guard width > 10, height > 0 else { return nil }
         let l = ctx.labels, lang = l.language, s = ctx.state
         var lines: [(String, Role)] = []
@@ -384,18 +437,28 @@ public struct SynergiesScreen: ConsoleScreen {
         let r = b.rows[row]
         let partner = b.partners.indices.contains(col) ? b.partners[col] : nil
         if let f = form {
-            lines.append((l["syn.form.title"] + " " + (s.programme.organisation(f.partner)?.acronym ?? f.partner) + " → " + f.fiche, .title))
+            lines.append(
+                (
+                    l["syn.form.title"] + " " + (s.programme.organisation(f.partner)?.acronym ?? f.partner) + " → "
+                        + f.fiche, .title
+                ))
             let labelW = CommitmentForm.fields.map { TextWidth.width(of: l["syn.field." + $0]) }.max()! + 2
             for (i, name) in CommitmentForm.fields.enumerated() where lines.count < height - 1 {
                 let yy = y + lines.count
-                grid.put(x: x, y: yy, text: TextWidth.pad(l["syn.field." + name], toWidth: labelW), role: i == f.field ? .title : .muted)
+                grid.put(
+                    x: x, y: yy, text: TextWidth.pad(l["syn.field." + name], toWidth: labelW),
+                    role: i == f.field ? .title : .muted)
                 var ed = f.editors[i]
-                let pos = ed.render(into: &grid, x: x + labelW, y: yy, width: max(1, width - labelW), role: i == f.field ? .input : .normal)
+                let pos = ed.render(
+                    into: &grid, x: x + labelW, y: yy, width: max(1, width - labelW),
+                    role: i == f.field ? .input : .normal)
                 if i == f.field { cursor = pos }
                 lines.append(("", .normal))
             }
             if lines.count < height {
-                grid.put(x: x, y: y + lines.count, text: TextWidth.truncate(l["syn.form.keys"], toWidth: width), role: .muted)
+                grid.put(
+                    x: x, y: y + lines.count, text: TextWidth.truncate(l["syn.form.keys"], toWidth: width), role: .muted
+                )
             }
             grid.put(x: x, y: y, text: TextWidth.truncate(lines[0].0, toWidth: width), role: .title)
             return cursor
@@ -403,12 +466,17 @@ public struct SynergiesScreen: ConsoleScreen {
         if var e = withdrawReason {
             grid.put(x: x, y: y, text: TextWidth.truncate(l["syn.withdraw.prompt"], toWidth: width), role: .title)
             if height > 1 { cursor = e.render(into: &grid, x: x, y: y + 1, width: width, role: .input) }
-            if height > 2 { grid.put(x: x, y: y + 2, text: TextWidth.truncate(l["syn.withdraw.keys"], toWidth: width), role: .muted) }
+            if height > 2 {
+                grid.put(x: x, y: y + 2, text: TextWidth.truncate(l["syn.withdraw.keys"], toWidth: width), role: .muted)
+            }
             return cursor
         }
         let f = r.fiche
-        lines.append((f.id + " " + TextWidth.sanitize(f.title) + " — " + TextWidth.sanitize(r.commune.name) + ", "
-                      + TextWidth.sanitize(r.commune.cercle), .title))
+        lines.append(
+            (
+                f.id + " " + TextWidth.sanitize(f.title) + " — " + TextWidth.sanitize(r.commune.name) + ", "
+                    + TextWidth.sanitize(r.commune.cercle), .title
+            ))
         let sought = l["syn.sought"] + " " + Money.format(f.amountSought, f.currency, language: lang)
         let committed = r.committed.keys.sorted { a, c in a == f.currency ? c != a : (c == f.currency ? false : a < c) }
             .map { Money.format(r.committed[$0]!, $0, language: lang) }
@@ -427,7 +495,10 @@ public struct SynergiesScreen: ConsoleScreen {
             var t = p.acronym + l.colon + l["syn.state." + String(describing: cell.state)]
             for seq in cell.commitments {
                 if let e = s.entry(seq) {
-                    t += " · #\(seq) " + (e.content.amount.map { Money.format($0, e.content.currency ?? f.currency, language: lang) } ?? "")
+                    t +=
+                        " · #\(seq) "
+                        + (e.content.amount.map { Money.format($0, e.content.currency ?? f.currency, language: lang) }
+                            ?? "")
                         + " " + l["syn.status." + (e.content.status ?? .announced).rawValue]
                 }
             }
@@ -444,8 +515,12 @@ public struct SynergiesScreen: ConsoleScreen {
         // The legend on one line, or on two when the panel is narrow (and tall enough).
         let legend = l["syn.legend"]
         if TextWidth.width(of: legend) > width && lines.count + 2 <= height, let cut = legend.range(of: "  ● ") {
-            grid.put(x: x, y: y + height - 2, text: TextWidth.truncate(String(legend[..<cut.lowerBound]), toWidth: width), role: .muted)
-            grid.put(x: x, y: y + height - 1, text: TextWidth.truncate("● " + String(legend[cut.upperBound...]), toWidth: width), role: .muted)
+            grid.put(
+                x: x, y: y + height - 2, text: TextWidth.truncate(String(legend[..<cut.lowerBound]), toWidth: width),
+                role: .muted)
+            grid.put(
+                x: x, y: y + height - 1,
+                text: TextWidth.truncate("● " + String(legend[cut.upperBound...]), toWidth: width), role: .muted)
         } else if lines.count < height {
             grid.put(x: x, y: y + height - 1, text: TextWidth.truncate(legend, toWidth: width), role: .muted)
         }
@@ -462,7 +537,8 @@ public struct SynergiesScreen: ConsoleScreen {
             return "#\(e) " + n(p) + " " + (a.map { Money.format($0, cur, language: l.language) } ?? "") + " "
                 + l["syn.status." + (st ?? .announced).rawValue]
         case .statusChanged(let e, _, let st): return "#\(e) → " + l["syn.status." + st.rawValue]
-        case .withdrawn(let e, let p, let reason): return "#\(e) " + n(p) + " " + l["syn.h.withdrawn"] + " (" + reason + ")"
+        case .withdrawn(let e, let p, let reason):
+            return "#\(e) " + n(p) + " " + l["syn.h.withdrawn"] + " (" + reason + ")"
         }
     }
 
@@ -482,19 +558,42 @@ public struct SynergiesScreen: ConsoleScreen {
     /// Labels of this screen: id → (French, English).
     static let labels: [String: (fr: String, en: String)] = [
         "action.syn.interest": ("Intérêt", "Interest"),
-        "help.syn.interest": ("Le partenaire de la colonne déclare son intérêt pour la fiche", "The column's partner declares an interest in the fiche"),
+        "help.syn.interest": (
+            "Le partenaire de la colonne déclare son intérêt pour la " + "fiche",
+            "The column's partner declares an interest in the fiche"
+        ),
         "action.syn.synergy": ("Synergie", "Synergy"),
-        "help.syn.synergy": ("Marquer une synergie sur la fiche : les partenaires déjà en synergie plus celui de la colonne, chef de file", "Mark a synergy on the fiche: the partners already in it plus the column's, as lead"),
+        "help.syn.synergy": (
+            "Marquer une synergie sur la fiche : les partenaires déjà en synergie plus celui de la "
+                + "colonne, chef de " + "file",
+            "Mark a synergy on the fiche: the partners already in it plus the column's, as lead"
+        ),
         "action.syn.commit": ("Engagement", "Commitment"),
-        "help.syn.commit": ("Enregistrer un engagement du partenaire sur la fiche (nature, montant, devise, statut, conditions, échéance)", "Record the partner's commitment on the fiche (nature, amount, currency, status, conditions, deadline)"),
+        "help.syn.commit": (
+            "Enregistrer un engagement du partenaire sur la fiche (nature, montant, devise, statut, " + "conditions, "
+                + "échéance)",
+            "Record the partner's commitment on the fiche (nature, amount, currency, status, " + "conditions, deadline)"
+        ),
         "action.syn.status": ("Statut", "Status"),
-        "help.syn.status": ("Faire passer l'engagement de la cellule au statut suivant (annoncé → intention → confirmé → signé)", "Move the cell's commitment to its next status (announced → intention → confirmed → signed)"),
+        "help.syn.status": (
+            "Faire passer l'engagement de la cellule au statut suivant (annoncé → intention → " + "confirmé → "
+                + "signé)", "Move the cell's commitment to its next status (announced → intention → confirmed → signed)"
+        ),
         "action.syn.withdraw": ("Retirer", "Withdraw"),
-        "help.syn.withdraw": ("Retirer l'engagement de la cellule (il reste dans l'historique, hors des totaux)", "Withdraw the cell's commitment (kept in the history, out of the totals)"),
+        "help.syn.withdraw": (
+            "Retirer l'engagement de la cellule (il reste dans l'historique, hors des " + "totaux)",
+            "Withdraw the cell's commitment (kept in the history, out of the totals)"
+        ),
         "action.syn.filter": ("Filtre", "Filter"),
-        "help.syn.filter": ("Filtrer : études à financer, PPP, classique, par cercle, par secteur, aucun (flèches : se déplacer)", "Filter: studies to fund, PPP, conventional, per cercle, per sector, none (arrows: move)"),
+        "help.syn.filter": (
+            "Filtrer : études à financer, PPP, classique, par cercle, par secteur, aucun (flèches : " + "se déplacer)",
+            "Filter: studies to fund, PPP, conventional, per cercle, per sector, none (arrows: move)"
+        ),
         "action.syn.sort": ("Tri", "Sort"),
-        "help.syn.sort": ("Trier les fiches de chaque commune : programme, reste à mobiliser, rang de priorité", "Sort each commune's fiches: programme, remaining gap, priority rank"),
+        "help.syn.sort": (
+            "Trier les fiches de chaque commune : programme, reste à mobiliser, rang de " + "priorité",
+            "Sort each commune's fiches: programme, remaining gap, priority rank"
+        ),
         "syn.fiche.one": ("fiche", "fiche"),
         "syn.fiche.many": ("fiches", "fiches"),
         "syn.filter": ("filtre", "filter"),
@@ -536,14 +635,22 @@ public struct SynergiesScreen: ConsoleScreen {
         "syn.h.interest": ("intéressé", "interested"),
         "syn.h.synergy": ("synergie", "synergy"),
         "syn.h.withdrawn": ("retiré", "withdrawn"),
-        "syn.legend": ("· pressenti  ○ intérêt  ◎ synergie  ● engagé  ★ chef de file", "· suggested  ○ interest  ◎ synergy  ● committed  ★ lead"),
+        "syn.legend": (
+            "· pressenti  ○ intérêt  ◎ synergie  ● engagé  ★ chef de " + "file",
+            "· suggested  ○ interest  ◎ synergy  ● committed  ★ lead"
+        ),
         "syn.empty": ("Aucune fiche de projet au programme.", "No project fiche in the programme."),
-        "syn.none.filter": ("Aucune fiche ne correspond au filtre (f : filtre suivant).", "No fiche matches the filter (f: next filter)."),
+        "syn.none.filter": (
+            "Aucune fiche ne correspond au filtre (f : filtre " + "suivant).",
+            "No fiche matches the filter (f: next filter)."
+        ),
         "syn.nothing": ("Aucune cellule sélectionnée.", "No cell selected."),
         "syn.no.commitment": ("Pas d'engagement dans cette cellule.", "No commitment in this cell."),
         "syn.status.top": ("La convention est déjà signée.", "The agreement is already signed."),
         "syn.form.title": ("Engagement", "Commitment"),
-        "syn.form.keys": ("Entrée : enregistrer · ↑↓ : champ · Échap : annuler", "Enter: record · ↑↓: field · Esc: cancel"),
+        "syn.form.keys": (
+            "Entrée : enregistrer · ↑↓ : champ · Échap : " + "annuler", "Enter: record · ↑↓: field · Esc: cancel"
+        ),
         "syn.field.nature": ("Nature", "Nature"),
         "syn.field.amount": ("Montant", "Amount"),
         "syn.field.currency": ("Devise", "Currency"),
@@ -551,8 +658,13 @@ public struct SynergiesScreen: ConsoleScreen {
         "syn.field.conditions": ("Conditions", "Conditions"),
         "syn.field.due": ("Échéance", "Deadline"),
         "syn.bad.nature": ("Nature : financier, technique ou étude.", "Nature: financial, technical or study."),
-        "syn.bad.status": ("Statut : annoncé, intention, confirmé ou signé.", "Status: announced, intention, confirmed or signed."),
-        "syn.bad.amount": ("Montant : un entier positif (2500000 ou 2 500 000).", "Amount: a whole positive number (2500000 or 2 500 000)."),
+        "syn.bad.status": (
+            "Statut : annoncé, intention, confirmé ou " + "signé.", "Status: announced, intention, confirmed or signed."
+        ),
+        "syn.bad.amount": (
+            "Montant : un entier positif (2500000 ou 2 500 " + "000).",
+            "Amount: a whole positive number (2500000 or 2 500 000)."
+        ),
         "syn.withdraw.prompt": ("Motif du retrait de l'engagement :", "Why the commitment is withdrawn:"),
         "syn.withdraw.keys": ("Entrée : retirer · Échap : annuler", "Enter: withdraw · Esc: cancel"),
     ]

@@ -117,14 +117,23 @@ public struct ReplayConsole: Sendable {
             if let t { seek(to: t) } else { say(fr ? "Aucun autre événement." : "No other event.") }
         case .nextItem, .previousItem:
             let t = action == .nextItem ? timeline.nextItemStart(after: here) : timeline.previousItemStart(before: here)
-            if let t { seek(to: t) } else { say(fr ? "Aucun autre point de l'ordre du jour." : "No other agenda item.") }
+            if let t {
+                seek(to: t)
+            } else {
+                say(fr ? "Aucun autre point de l'ordre du " + "jour." : "No other agenda item.")
+            }
         case .nextDay, .previousDay:
             let t = action == .nextDay ? timeline.nextDayStart(after: here) : timeline.previousDayStart(before: here)
             if let t { seek(to: t) } else { say(fr ? "Aucun autre jour." : "No other day.") }
         case .goTo: prompt = .goTo("")
         case .search: prompt = .search("")
         case .nextMatch, .previousMatch:
-            guard let s = lastSearch else { say(fr ? "Aucune recherche : « / » pour chercher." : "No search yet: press / to search.", error: true); return }
+            guard let s = lastSearch else {
+                say(
+                    fr ? "Aucune recherche : « / » pour " + "chercher." : "No search yet: press / to search.",
+                    error: true);
+                return
+            }
             find(s, forward: action == .nextMatch)
         case .help: showingHelp = true
         case .quit: quitRequested = true
@@ -133,7 +142,9 @@ public struct ReplayConsole: Sendable {
 
     private mutating func editPrompt(_ p: Prompt, _ key: Key) {
         var text: String
-        switch p { case .goTo(let t), .search(let t): text = t }
+        switch p {
+        case .goTo(let t), .search(let t): text = t
+        }
         switch key {
         case .escape: prompt = nil; return
         case .backspace: if !text.isEmpty { text.removeLast() }
@@ -142,18 +153,24 @@ public struct ReplayConsole: Sendable {
             prompt = nil
             switch p {
             case .goTo: goTo(text)
-            case .search: if !text.trimmingCharacters(in: .whitespaces).isEmpty { lastSearch = text; find(text, forward: true) }
+            case .search:
+                if !text.trimmingCharacters(in: .whitespaces).isEmpty { lastSearch = text; find(text, forward: true) }
             }
             return
         default: return
         }
-        switch p { case .goTo: prompt = .goTo(text); case .search: prompt = .search(text) }
+        switch p {
+        case .goTo: prompt = .goTo(text);
+        case .search: prompt = .search(text)
+        }
     }
 
     private mutating func goTo(_ text: String) {
         guard let t = timeline.moment(text, near: clock.position) else {
-            say((language == .fr ? "Moment illisible : « \(text) » ; écrire par exemple « 2 10:30 » ou « 10:30 »."
-                 : "Unreadable moment: \"\(text)\"; write e.g. \"2 10:30\" or \"10:30\"."), error: true)
+            say(
+                (language == .fr
+                    ? "Moment illisible : « \(text) » ; écrire par exemple « 2 10:30 » ou « 10:30 »."
+                    : "Unreadable moment: \"\(text)\"; write e.g. \"2 10:30\" or \"10:30\"."), error: true)
             return
         }
         seek(to: t)
@@ -161,9 +178,14 @@ public struct ReplayConsole: Sendable {
 
     private mutating func find(_ text: String, forward: Bool) {
         let fr = language == .fr
-        let found = forward ? timeline.search(text, after: clock.position) : timeline.searchBackward(text, before: clock.position)
+        let found =
+            forward
+            ? timeline.search(text, after: clock.position) : timeline.searchBackward(text, before: clock.position)
         guard let m = found else {
-            say(fr ? "« \(text) » : aucune entrée ne contient ce texte." : "\"\(text)\": no entry contains this text.", error: true)
+            say(
+                fr
+                    ? "« \(text) » : aucune entrée ne contient ce " + "texte."
+                    : "\"\(text)\": no entry contains this text.", error: true)
             return
         }
         clock.playing = false
@@ -171,8 +193,10 @@ public struct ReplayConsole: Sendable {
         console.screen = .rapporteur
         let when = timeline.local.hhmm(m.at)
         let wrap = m.wrapped ? (fr ? " (reprise au début)" : " (wrapped around)") : ""
-        say(fr ? "« \(text) » : entrée n° \(m.seq) à \(when)\(wrap) — n suivante, N précédente"
-            : "\"\(text)\": entry #\(m.seq) at \(when)\(wrap) — n next, N previous")
+        say(
+            fr
+                ? "« \(text) » : entrée n° \(m.seq) à \(when)\(wrap) — n suivante, N précédente"
+                : "\"\(text)\": entry #\(m.seq) at \(when)\(wrap) — n next, N previous")
     }
 
     // MARK: Rendering
@@ -183,7 +207,8 @@ public struct ReplayConsole: Sendable {
     /// Draws the consoles, the replay hint bar and the timeline, or the replay help.
     public func render(size: Size) -> (grid: Grid, cursor: Position?) {
         let rows = size.height >= Console.minimumSize.height + Self.timelineRows ? Self.timelineRows : 0
-        let inner = console.render(state: state, now: clock.position, size: Size(width: size.width, height: size.height - rows))
+        let inner = console.render(
+            state: state, now: clock.position, size: Size(width: size.width, height: size.height - rows))
         guard rows > 0, size.width >= Console.minimumSize.width else { return inner }
         var grid = Grid(width: size.width, height: size.height)
         for i in 0..<(inner.grid.width * inner.grid.height) {
@@ -214,7 +239,8 @@ public struct ReplayConsole: Sendable {
         let fr = language == .fr
         let label: String, text: String
         switch p {
-        case .goTo(let t): label = fr ? " Aller à (« 2 10:30 », « 10:30 ») : " : " Go to (\"2 10:30\", \"10:30\"): "; text = t
+        case .goTo(let t):
+            label = fr ? " Aller à (« 2 10:30 », « 10:30 " + "») : " : " Go to (\"2 10:30\", \"10:30\"): "; text = t
         case .search(let t): label = fr ? " Chercher : " : " Search: "; text = t
         }
         grid.fill(x: 0, y: y, width: grid.width, height: 1, role: .input)
@@ -228,7 +254,10 @@ public struct ReplayConsole: Sendable {
         var lines = Keymap.helpLines(Keymap.bindings(in: .replay), console.labels)
         lines.append(TextWidth.pad("F1…F5", toWidth: 8) + console.labels["help.replay.screens"])
         lines.append("")
-        lines.append(fr ? "Relecture seule : rien n'est enregistré. ? ou Échap ferme l'aide." : "Read-only replay: nothing is recorded. ? or Esc closes the help.")
+        lines.append(
+            fr
+                ? "Relecture seule : rien n'est enregistré. ? ou Échap ferme " + "l'aide."
+                : "Read-only replay: nothing is recorded. ? or Esc closes the help.")
         let w = min(size.width - 2, max(40, (lines.map { TextWidth.width(of: $0) }.max() ?? 0) + 4))
         let h = min(size.height - 2, lines.count + 2)
         let x = (size.width - w) / 2, y = (size.height - h) / 2

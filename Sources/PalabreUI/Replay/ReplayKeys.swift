@@ -37,9 +37,15 @@ enum ReplayKeys {
         "action.replay.previous-day": ("jour précédent", "previous day"),
         "help.replay.previous-day": ("Début du jour précédent", "Start of the previous day"),
         "action.replay.go-to": ("aller à", "go to"),
-        "help.replay.go-to": ("Aller à un moment : « 2 10:30 » (jour 2), « 10:30 » (ce jour) ou « 2023-10-18 10:30 »", "Go to a moment: \"2 10:30\" (day 2), \"10:30\" (this day) or \"2023-10-18 10:30\""),
+        "help.replay.go-to": (
+            "Aller à un moment : « 2 10:30 » (jour 2), « 10:30 » (ce jour) ou « 2023-10-18 " + "10:30 »",
+            "Go to a moment: \"2 10:30\" (day 2), \"10:30\" (this day) or \"2023-10-18 10:30\""
+        ),
         "action.replay.search": ("chercher", "search"),
-        "help.replay.search": ("Chercher dans le texte des entrées (sans tenir compte des majuscules ni des accents)", "Search the entries' text (ignoring case and accents)"),
+        "help.replay.search": (
+            "Chercher dans le texte des entrées (sans tenir compte des majuscules ni des " + "accents)",
+            "Search the entries' text (ignoring case and accents)"
+        ),
         "action.replay.next-match": ("suivant", "next match"),
         "help.replay.next-match": ("Occurrence suivante de la recherche", "Next match of the search"),
         "action.replay.previous-match": ("précédent", "previous match"),

@@ -40,7 +40,9 @@ public struct TimelineBar: Sendable {
         var x = 0
         for (i, s) in spans.enumerated() {
             let remaining = usable - (x - i)
-            let share = i == spans.count - 1 ? remaining
+            let share =
+                i == spans.count - 1
+                ? remaining
                 : max(1, Int((Double(max(1, s.end.ms - s.start.ms)) / Double(total) * Double(usable)).rounded()))
             let w = max(1, min(share, remaining - (spans.count - 1 - i)))
             out.append(Segment(date: s.date, start: s.start, end: s.end, x: x, width: w))
@@ -76,7 +78,8 @@ public struct TimelineBar: Sendable {
         for g in clock.compressedGaps(timeline) {
             // Only silences inside one day show on the bar (a night is already the day boundary).
             guard let x = column(of: Instant(ms: (g.from.ms + g.to.ms) / 2), segments: segs), x != lastGapColumn,
-                  segs.contains(where: { $0.start <= g.from && g.to <= $0.end }) else { continue }
+                segs.contains(where: { $0.start <= g.from && g.to <= $0.end })
+            else { continue }
             lastGapColumn = x
             marks[x] = ("≈", .muted)
         }

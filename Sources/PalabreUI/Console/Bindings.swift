@@ -197,7 +197,8 @@ public struct Binding: Sendable {
     public func help(_ labels: Labels) -> String {
         let base =
             action.id.hasPrefix("screen.")
-            ? labels["help.screen"] + " « " + labels[action.id] + " »" : labels["help." + action.id]
+            ? labels["help.screen"].replacingOccurrences(of: "%@", with: labels[action.id])
+            : labels["help." + action.id]
         switch guarding {
         case .none: return base
         case .confirms: return base + " ✓"

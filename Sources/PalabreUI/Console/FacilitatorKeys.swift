@@ -11,8 +11,8 @@ extension FacilitatorScreen {
     /// request. Starting and ending a day are capitals (`B`, `F`) so they cannot be hit by
     /// accident. ↑/↓ move in the list that has the focus (list navigation, see `handle(key:)`).
     static let bindings: [Binding] = [
-        Binding(.facilitator(.pause), ["Space"], guarding: .undoable),
-        Binding(.facilitator(.start), ["d"], guarding: .undoable),
+        Binding(.facilitator(.pause), ["Space"]),
+        Binding(.facilitator(.start), ["d"]),
         Binding(.facilitator(.end), ["t"], guarding: .undoable),
         Binding(.facilitator(.request), ["a"]),
         Binding(.facilitator(.give), ["Enter"], guarding: .undoable),
@@ -27,7 +27,7 @@ extension FacilitatorScreen {
         Binding(.facilitator(.skip), ["s"], inHints: false, guarding: .undoable),
         Binding(.facilitator(.insert), ["i", "Insert"], inHints: false, guarding: .undoable),
         Binding(.facilitator(.move), ["m"], inHints: false, guarding: .undoable),
-        Binding(.facilitator(.startDay), ["B"], inHints: false, guarding: .confirms),
+        Binding(.facilitator(.startDay), ["B"], inHints: false),
         Binding(.facilitator(.endDay), ["F"], inHints: false, guarding: .confirms),
         Binding(.facilitator(.focusAgenda), ["Left"], inHints: false),
         Binding(.facilitator(.focusQueue), ["Right"], inHints: false),

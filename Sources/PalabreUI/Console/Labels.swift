@@ -67,7 +67,7 @@ public struct Labels: Sendable {
         "help.help": ("Afficher ou fermer cette aide", "Show or close this help"),
         "help.next-screen": ("Passer à l'écran suivant", "Go to the next screen"),
         "help.previous-screen": ("Revenir à l'écran précédent", "Go back to the previous screen"),
-        "help.screen": ("Aller à l'écran", "Go to screen"),
+        "help.screen": ("Aller à l'écran « %@ »", "Go to the %@ screen"),
         "form.ambiguous": (
             "Plusieurs correspondances : en choisir une avec ↓ puis " + "Entrée",
             "Several matches: choose one with ↓ then Enter"

@@ -37,11 +37,58 @@ struct KeyDecoderTests {
     @Test("C1 controls and non-characters are dropped")
     func dropped() {
         var decoder = KeyDecoder()
-        for value: UInt32 in [0x80, 0x85, 0x9B, 0x9F, 0xFFFE, 0xFFFF, 0xFDD0, 0x1FFFF, 0xD800, 0x110000] {
+        for value: UInt32 in [0x80, 0x85, 0x9C, 0xFFFE, 0xFFFF, 0xFDD0, 0x1FFFF, 0xD800, 0x110000] {
             #expect(decoder.feed(value, atMilliseconds: 0) == [], "U+\(String(value, radix: 16))")
         }
         #expect(decoder.deadline == nil)
         #expect(decoder.feed(0xA0, atMilliseconds: 0) == [.key(.char("\u{A0}"))])
+    }
+
+    @Test("Control strings (OSC, DCS, APC, PM, SOS), 7-bit or 8-bit, are dropped whole up to BEL or ST")
+    func controlStrings() {
+        let strings = [
+            esc + "P1$rdt" + esc + "\\", esc + "_abd" + esc + "\\", esc + "]11;rgb:0000/0000/0000\u{07}",
+            esc + "^qt" + esc + "\\", esc + "Xtd\u{07}", "\u{9D}0;title q\u{9C}", "\u{90}dt\u{9C}", "\u{9B}1;2P",
+        ]
+        for string in strings {
+            #expect(
+                decode(string + "a") == [.key(.char("a"))],
+                "\(string.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        // A string cut by another sequence ends there; that sequence is read.
+        #expect(decode(esc + "]0;t" + esc + "[A") == [.key(.up)])
+    }
+
+    @Test("The rest of a sequence whose start timed out is not read as keys")
+    func lateRest() {
+        var d = KeyDecoder()
+        #expect(d.feed(0x1B, atMilliseconds: 0).isEmpty)
+        #expect(d.feed(0x5B, atMilliseconds: 0).isEmpty)
+        #expect(d.feed(0x31, atMilliseconds: 0).isEmpty)
+        var events: [InputEvent] = []
+        for c in ";2P".unicodeScalars { events += d.feed(c.value, atMilliseconds: 250) }  // ESC [ 1 … 250 ms … ;2P
+        #expect(events.isEmpty)
+        #expect(d.feed(0x74, atMilliseconds: 300) == [.key(.char("t"))])
+        // A lone Esc, then the rest of Shift-F1 400 ms later: Esc, and nothing else.
+        var e = KeyDecoder()
+        events = e.feed(0x1B, atMilliseconds: 0)
+        events += e.expire(atMilliseconds: 230)
+        for c in "[1;2P".unicodeScalars { events += e.feed(c.value, atMilliseconds: 400) }
+        #expect(events == [.key(.escape)])
+        #expect(e.feed(0x71, atMilliseconds: 450) == [.key(.char("q"))])
+    }
+
+    @Test("Esc pressed alone inside a paste that never ended ends it")
+    func escapeEndsAStuckPaste() {
+        var d = KeyDecoder()
+        var events: [InputEvent] = []
+        for c in (esc + "[200~abc").unicodeScalars { events += d.feed(c.value, atMilliseconds: 0) }
+        #expect(d.deadline == nil)
+        events += d.feed(0x1B, atMilliseconds: 60_000)
+        events += d.expire(atMilliseconds: 60_300)
+        #expect(events == [.paste("abc")])
+        #expect(!d.isInPaste)
+        #expect(d.feed(0x71, atMilliseconds: 62_000) == [.key(.char("q"))])
     }
 
     // MARK: CSI
@@ -165,11 +212,12 @@ struct KeyDecoderTests {
         #expect(deadline > 500 && deadline <= 750)
         #expect(decoder.expire(atMilliseconds: deadline - 1) == [])
         #expect(decoder.expire(atMilliseconds: 800) == [.key(.escape)])
-        #expect(decoder.deadline == nil)
         #expect(decoder.expire(atMilliseconds: 900) == [])
+        #expect(decoder.expire(atMilliseconds: 5_000) == [])
+        #expect(decoder.deadline == nil)
     }
 
-    @Test("A late byte after Esc is a key of its own; an incomplete sequence is dropped whole")
+    @Test("A late letter after Esc is a key of its own; an incomplete sequence is dropped whole, with its late end")
     func timeouts() {
         var decoder = KeyDecoder()
         #expect(decoder.feed(0x1B, atMilliseconds: 0) == [])
@@ -181,8 +229,9 @@ struct KeyDecoderTests {
         #expect(decoder.feed(0x31, atMilliseconds: 1020) == [])
         #expect(decoder.deadline == 1240)
         #expect(decoder.expire(atMilliseconds: 1240) == [])
+        #expect(decoder.feed(0x41, atMilliseconds: 1300) == [], "the final byte of the cut sequence")
         #expect(decoder.deadline == nil)
-        #expect(decoder.feed(0x41, atMilliseconds: 1300) == [.key(.char("A"))])
+        #expect(decoder.feed(0x41, atMilliseconds: 1400) == [.key(.char("A"))])
     }
 
     @Test("ESC ESC: the first is Esc, the second starts a sequence")
@@ -217,9 +266,9 @@ struct KeyDecoderTests {
         #expect(decoder.isInPaste)
         #expect(decoder.deadline == nil)
         events += decoder.expire(atMilliseconds: 60_000)
-        for scalar in (" 中" + esc).unicodeScalars { events += decoder.feed(scalar.value, atMilliseconds: 70_000) }
+        for scalar in " 中".unicodeScalars { events += decoder.feed(scalar.value, atMilliseconds: 70_000) }
         #expect(decoder.deadline == nil)
-        for scalar in ("[201~b").unicodeScalars { events += decoder.feed(scalar.value, atMilliseconds: 90_000) }
+        for scalar in (esc + "[201~b").unicodeScalars { events += decoder.feed(scalar.value, atMilliseconds: 90_000) }
         #expect(events == [.key(.char("a")), .paste("Été 中"), .key(.char("b"))])
         #expect(!decoder.isInPaste)
     }
@@ -327,6 +376,7 @@ struct KeyDecoderTests {
                 events += decoder.feed(value, atMilliseconds: ms)
             }
             events += decoder.expire(atMilliseconds: ms + 1000)
+            events += decoder.expire(atMilliseconds: ms + 5000)
             #expect(decoder.deadline == nil)
             let typed = Set(input.compactMap { KeyDecoder.printableScalar($0).map(Character.init) })
             let allowed = timed ? typed.union(Self.allowedCharacters(input)) : Self.allowedCharacters(input)

@@ -231,7 +231,7 @@ public struct Console: Sendable {
     /// never read as commands.
     private mutating func pasted(_ text: String, _ ctx: ScreenContext) {
         quitArmed = false
-        guard !showingHelp, isTyping, withScreen(nil, { $0.paste(text) }) else {
+        guard !showingHelp, !readOnly, isTyping, withScreen(nil, { $0.paste(text) }) else {
             message = ConsoleMessage(text: labels["paste.ignored"], isError: true, at: ctx.now)
             return
         }

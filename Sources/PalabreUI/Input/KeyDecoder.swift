@@ -40,6 +40,15 @@ public struct KeyDecoder: Sendable {
         case mouse(remaining: Int)
         /// `ESC O`, with `modified` once a parameter byte came (`ESC O 2 P`).
         case ss3(modified: Bool)
+        /// A control string (`ESC P` DCS, `ESC ]` OSC, `ESC _` APC, `ESC ^` PM, `ESC X` SOS):
+        /// dropped whole up to BEL or ST (`ESC \`); `escape` once an ESC came inside it.
+        case controlString(escape: Bool)
+        /// The rest of a sequence whose start timed out: parameter bytes are dropped up to and
+        /// including a final byte, so a late `;2P` is never read as keys.
+        case residue
+        /// A lone Esc just went out: a `[` or `O` arriving soon after belongs to a sequence
+        /// cut by a slow link, not to typing.
+        case afterEscape
     }
 
     private var state: State = .ground
@@ -60,9 +69,16 @@ public struct KeyDecoder: Sendable {
     /// timeout, since the rest of a paste that stalled would otherwise be read as keys (and
     /// bytes are decoded here, so no invalid input can hide the end marker).
     public var deadline: Int64? {
-        guard state != .ground, !pasting else { return nil }
-        return lastArrival + Self.sequenceTimeoutMilliseconds
+        switch state {
+        case .ground: return nil
+        case .controlString, .afterEscape, .residue: return lastArrival + Self.lateRestMilliseconds
+        default: return lastArrival + Self.sequenceTimeoutMilliseconds
+        }
     }
+
+    /// How long a control string may pause, and how long after a timed-out start the rest of a
+    /// sequence is still recognised as such.
+    public static let lateRestMilliseconds: Int64 = 1_000
 
     /// Bytes of a UTF-8 sequence begun and not yet complete, and how many more it needs.
     private var utf8: [UInt8] = []
@@ -115,9 +131,23 @@ public struct KeyDecoder: Sendable {
     /// `.escape` and an incomplete sequence is dropped. Returns nothing before the deadline.
     public mutating func expire(atMilliseconds ms: Int64) -> [InputEvent] {
         guard let deadline, ms >= deadline else { return [] }
-        let wasEscape = state == .escape
-        state = .ground
-        return wasEscape ? [.key(.escape)] : []
+        var events: [InputEvent] = []
+        switch state {
+        case .escape where pasting:
+            // A lone Esc pressed inside a paste that never ended: the paste ends with it.
+            state = .ground
+            endPaste(into: &events)
+        case .escape:
+            state = .afterEscape
+            lastArrival = deadline
+            events.append(.key(.escape))
+        case .csi, .ss3, .linuxFunction, .mouse:
+            state = pasting ? .ground : .residue
+            lastArrival = deadline
+        case .controlString, .residue, .afterEscape, .ground:
+            state = .ground
+        }
+        return events
     }
 
     // MARK: Decoding
@@ -127,6 +157,8 @@ public struct KeyDecoder: Sendable {
         case .ground:
             if scalar == 0x1B {
                 state = .escape
+            } else if let c1 = Self.c1Introducer(scalar) {
+                state = c1
             } else if pasting {
                 appendToPaste(scalar)
             } else if let event = Self.plainEvent(scalar) {
@@ -141,8 +173,42 @@ public struct KeyDecoder: Sendable {
                 state = .csi(parameters: [], malformed: false)
             case 0x4F:  // O
                 state = .ss3(modified: false)
+            case 0x50, 0x5D, 0x5F, 0x5E, 0x58:  // P ] _ ^ X: a control string
+                state = .controlString(escape: false)
             default:  // Alt plus a key: dropped whole.
                 state = .ground
+            }
+
+        case .controlString(let escape):
+            switch scalar {
+            case 0x07, 0x9C: state = .ground  // BEL or ST ends it
+            case 0x5C where escape: state = .ground  // ESC \\ (ST)
+            case 0x1B: state = .controlString(escape: true)
+            default:
+                if escape {
+                    // Another sequence starts: the string was cut.
+                    state = .escape
+                    process(scalar, into: &events)
+                } else {
+                    state = .controlString(escape: false)
+                }
+            }
+
+        case .residue:
+            switch scalar {
+            case 0x20...0x3F: break
+            case 0x40...0x7E: state = .ground
+            default:
+                state = .ground
+                process(scalar, into: &events)
+            }
+
+        case .afterEscape:
+            switch scalar {
+            case 0x5B, 0x4F: state = .residue  // [ or O: the rest of a cut sequence
+            default:
+                state = .ground
+                process(scalar, into: &events)
             }
 
         case .csi(var parameters, var malformed):
@@ -259,6 +325,16 @@ public struct KeyDecoder: Sendable {
     /// A decoded key goes out, unless it was inside a paste (where sequences are dropped).
     private func emit(_ key: Key, into events: inout [InputEvent]) {
         if !pasting { events.append(.key(key)) }
+    }
+
+    /// The state a C1 control opens (8-bit CSI, SS3 and control-string introducers), if any.
+    private static func c1Introducer(_ scalar: UInt32) -> State? {
+        switch scalar {
+        case 0x9B: return .csi(parameters: [], malformed: false)
+        case 0x8F: return .ss3(modified: false)
+        case 0x90, 0x98, 0x9D, 0x9E, 0x9F: return .controlString(escape: false)
+        default: return nil
+        }
     }
 
     /// A code point outside any sequence: a control key, a printable character, or nothing.

@@ -105,7 +105,9 @@ struct AttendanceScreenTests {
         d.type("dra")  // organisation, picked among the suggestions
         d.key(.down)
         d.key(.enter)
-        d.key(.char("f"))  // sex
+        d.key(.char("f"))  // text in a choice field is refused, the choice stays
+        #expect(d.console.message?.text.hasPrefix("Champ à choix") == true)
+        d.key(.right)  // sex: from « non précisé » round to « femme »
         d.key(.enter)
         let c = d.key(.enter)  // name left empty: last field, sends
         #expect(

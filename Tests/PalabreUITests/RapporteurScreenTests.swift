@@ -267,7 +267,7 @@ struct RapporteurScreenTests {
         d.key(.enter)
         d.type("KOU-01")
         d.key(.enter)
-        d.key(.char("t"))  // nature: technique
+        d.key(.right)  // nature: technique
         d.key(.enter)
         d.type("2 5OO 000")
         #expect(d.key(.ctrl("s")) == nil)
@@ -572,5 +572,26 @@ struct StructuredAmendmentScreenTests {
         #expect(d.perform() == nil)
         #expect(d.state.entry(target.id)?.content.amount == 45_000_000)
         #expect(d.console.rapporteur.amending == nil && d.console.rapporteur.form == nil)
+    }
+}
+
+@Suite("Rapporteur screen: choice fields")
+struct ChoiceFieldTests {
+    @Test("A sentence typed into a choice field changes nothing: the status stays « annoncé »")
+    func textInAChoiceField() throws {
+        var d = ScreenDriver(.rapporteur, .commitments)
+        d.type("/e La coopération suisse annonce")
+        d.key(.enter)
+        var guardCount = 0
+        while d.console.rapporteur.form.map({ $0.fields[$0.current].id }) != "status", guardCount < 12 {
+            d.key(.down)
+            guardCount += 1
+        }
+        let before = try #require(d.console.rapporteur.form?["status"]?.choice)
+        d.type("sous réserve de l'étude 1 500 000")
+        #expect(d.console.rapporteur.form?["status"]?.choice == before)
+        #expect(d.console.message?.text.hasPrefix("Champ à choix : ←/→ pour choisir") == true)
+        d.key(.right)
+        #expect(d.console.rapporteur.form?["status"]?.choice == before + 1)
     }
 }

@@ -98,6 +98,7 @@ public struct AttendanceScreen: ConsoleScreen {
             switch outcome {
             case .handled, .ignored: return .none
             case .ambiguous: return .message(ctx.labels["form.ambiguous"], isError: true)
+            case .choiceOnly: return .message(ctx.labels["form.choice.only"], isError: true)
             case .cancel:
                 parkedForm = f
                 form = nil

@@ -9,8 +9,7 @@ import PalabreCore
 ///   goes to the previous field, and ↓ to the next one when the field shows no suggestion;
 /// - Entrée accepts the highlighted suggestion and goes to the next field; on the last field it
 ///   sends the form; ^S sends it from any field; Échap cancels it;
-/// - in a choice field, ←/→ or Espace change the choice, a letter picks the first choice
-///   starting with it.
+/// - in a choice field, ←/→ change the choice; text typed there is refused with a notice.
 ///
 /// Free text always stays allowed in text fields: a suggestion is only a shortcut.
 struct CompletionForm: Sendable, Equatable {
@@ -107,6 +106,8 @@ struct CompletionForm: Sendable, Equatable {
         case ignored
         /// Enter on a field whose text matches several suggestions: choose one with ↓ first.
         case ambiguous
+        /// Text typed into a choice field: refused (←/→ choose).
+        case choiceOnly
     }
 
     /// Inserts pasted text into the field with the focus; false on a choice field.
@@ -219,17 +220,14 @@ struct CompletionForm: Sendable, Equatable {
         }
     }
 
+    /// Only ←/→ change a choice: text typed into a choice field (a sentence meant for the next
+    /// field, digits) is refused, never read as choices.
     private mutating func handleChoice(_ key: Key) -> Outcome {
         let n = fields[current].options.count
         switch key {
-        case .right, .char(" "): fields[current].choice = (fields[current].choice + 1) % n
+        case .right: fields[current].choice = (fields[current].choice + 1) % n
         case .left: fields[current].choice = (fields[current].choice + n - 1) % n
-        case .char(let c):
-            let f = Text.fold(String(c))
-            guard let i = fields[current].options.firstIndex(where: { Text.fold($0.label).hasPrefix(f) }) else {
-                return .ignored
-            }
-            fields[current].choice = i
+        case .char: return .choiceOnly
         default: return .ignored
         }
         return .handled

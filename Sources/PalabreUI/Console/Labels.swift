@@ -72,6 +72,10 @@ public struct Labels: Sendable {
             "Plusieurs correspondances : en choisir une avec ↓ puis " + "Entrée",
             "Several matches: choose one with ↓ then Enter"
         ),
+        "form.choice.only": (
+            "Champ à choix : ←/→ pour choisir, Entrée pour le champ suivant (le texte tapé est ignoré)",
+            "Choice field: ←/→ to choose, Enter for the next field (typed text is ignored)"
+        ),
         "action.undo": ("Annuler", "Undo"),
         "help.undo": (
             "Annuler le dernier geste de ce poste (événement " + "compensatoire)",

@@ -341,6 +341,7 @@ public struct RapporteurScreen: ConsoleScreen {
         switch outcome {
         case .handled, .ignored: return .none
         case .ambiguous: return .message(ctx.labels["form.ambiguous"], isError: true)
+        case .choiceOnly: return .message(ctx.labels["form.choice.only"], isError: true)
         case .cancel:
             if amending != nil {
                 // Back to the text of the amendment; the fields stay as typed.

@@ -318,6 +318,34 @@ struct UndoTests {
         Self.expectSameAsWithout(h, u2)
     }
 
+    @Test func aRetractionAnAdoptionAndAWithdrawalAreTakenBack() throws {
+        var h = try Self.morning()
+        h.seat = "rapporteur"
+        let note = try h.act(.record(EntryContent(kind: .note, text: "Une note juste.")), at: Self.at(9, 50)).last!.seq
+        let pledge = try h.act(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "Engagement", partner: "unicef", fiche: "TIM-01", nature: .financial,
+                    amount: 1_000_000, currency: "FCFA", status: .announced)), at: Self.at(9, 51)
+        ).last!.seq
+        try h.act(.retract(entry: note, reason: "erreur"), at: Self.at(9, 52))
+        let u1 = try h.undo(at: Self.at(9, 53))
+        #expect(h.state.entry(note)?.retracted == nil)
+        Self.expectSameAsWithout(h, u1)
+        try h.act(.adopt(entry: note), at: Self.at(9, 54))
+        let u2 = try h.undo(at: Self.at(9, 55))
+        #expect(h.state.entry(note)?.adoptedAt == nil)
+        Self.expectSameAsWithout(h, u2)
+        try h.act(.withdrawCommitment(entry: pledge, reason: "doublon"), at: Self.at(9, 56))
+        let u3 = try h.undo(at: Self.at(9, 57))
+        Self.expectSameAsWithout(h, u3)
+        // An entry recorded since is passed over: the seat's last undoable event is the withdrawal.
+        try h.act(.withdrawCommitment(entry: pledge, reason: "doublon"), at: Self.at(9, 58))
+        let withdrawal = h.events.last!.seq
+        try h.act(.record(EntryContent(kind: .note, text: "Suite.")), at: Self.at(9, 59))
+        #expect(try h.undo(at: Self.at(10, 0)) == withdrawal)
+    }
+
     @Test func successiveUndosWalkBackTheSeatsOwnEvents() throws {
         var h = try Self.morning()
         try h.act(.extendItem(seconds: 300), at: Self.at(9, 50))
@@ -346,8 +374,9 @@ struct UndoTests {
         let ended = try h.act(.endItem, at: Self.at(10, 0)).last!.seq
         try h.act(.startItem(id: nil), at: Self.at(10, 1))
         Self.refusal("item-since-started") { try h.undo(ended, at: Self.at(10, 2)) }
-        // Not the seat's last event either: the item started is not undone.
-        Self.refusal("not-undoable") { try h.undo(at: Self.at(10, 2)) }
+        // Without a seq the seat's last undoable event is the ended item: the start is passed over.
+        Self.refusal("item-since-started") { try h.undo(at: Self.at(10, 2)) }
+        #expect(h.state.undoCandidate(seat: h.seat)?.seq == ended)
     }
 
     @Test func anItemEndedCannotRunAgainOnceItsDayIsOver() throws {
@@ -381,12 +410,12 @@ struct UndoTests {
         h.seat = "rapporteur"
         let note = try h.act(.record(EntryContent(kind: .note, text: "Saisie par erreur.")), at: Self.at(9, 50))
             .last!.seq
-        do { try h.undo(at: Self.at(9, 51)); Issue.record("expected a refusal") } catch let r as Refusal {
+        do { try h.undo(note, at: Self.at(9, 51)); Issue.record("expected a refusal") } catch let r as Refusal {
             #expect(r.code == "entry-use-retract")
             #expect(r.fr.contains("retract \(note)") && r.en.contains("retract \(note)"))
         }
-        try h.act(.amend(entry: note, text: "Saisie corrigée.", reason: "faute"), at: Self.at(9, 52))
-        Self.refusal("not-undoable") { try h.undo(at: Self.at(9, 53)) }
+        let amended = try h.act(.amend(entry: note, text: "Saisie corrigée.", reason: "faute"), at: Self.at(9, 52))
+        Self.refusal("not-undoable") { try h.undo(amended.last!.seq, at: Self.at(9, 53)) }
         #expect(h.state.entry(note)?.content.text == "Saisie corrigée.")
     }
 

@@ -40,7 +40,11 @@ struct ConsoleLoopTests {
         loop.step(maxWaitMilliseconds: 0)
         #expect(storage.all.count == before + 1)
         guard case .itemEnded = storage.all.last?.payload else { Issue.record("no itemEnded"); return }
-        // u takes it back with a compensating event; the item runs again.
+        // u names what it would take back; a second u takes it back with a compensating event.
+        term.queue(.key(.char("u")))
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(storage.all.count == before + 1)
+        #expect(loop.console?.message?.text.hasPrefix("Annuler la fin du point « Accueil") == true)
         term.queue(.key(.char("u")))
         loop.step(maxWaitMilliseconds: 0)
         #expect(storage.all.last?.payload == .undone(seq: before + 1))

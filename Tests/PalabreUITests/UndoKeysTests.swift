@@ -87,6 +87,9 @@ struct UndoKeysTests {
         clock.advance(seconds: 5)
         term.queue(.key(slip.undoKey))
         loop.step(maxWaitMilliseconds: 0)
+        #expect(storage.all.last?.seq == slipSeq, "the first press only asks")
+        term.queue(.key(slip.undoKey))
+        loop.step(maxWaitMilliseconds: 0)
         #expect(storage.all.last?.payload == .undone(seq: slipSeq), "\(loop.console?.message?.text ?? "")")
         // The state is that of the journal without the slip and its undo.
         let all = storage.all

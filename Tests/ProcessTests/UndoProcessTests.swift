@@ -78,7 +78,7 @@ struct UndoProcessTests {
         let seqs = try run(dir, Self.morning)
         let note = seqs.last!
         // The rapporteur's last event is an entry: it is retracted, not undone.
-        let r1 = try Bin.run(["do", dir, "undo", "--seat", "rapporteur", "--at", "08:41"])
+        let r1 = try Bin.run(["do", dir, "undo", "\(note)", "--seat", "rapporteur", "--at", "08:41"])
         #expect(r1.status == 1)
         #expect(r1.stderr.contains("retract \(note)"), "\(r1.stderr)")
         // The rapporteur may not undo the floor.

@@ -11,14 +11,23 @@ extension SessionState {
     /// Whether an event of this kind may be taken back by ``Command/undo(seq:)`` (when the
     /// state still allows it): an item ended, skipped, moved or inserted, a day ended, an
     /// extension, a request for the floor, the floor given, a turn ended, a speaker removed, a
-    /// check-in, a walk-in, a commitment's status change, an interest, a synergy.
+    /// check-in, a walk-in, a commitment's status change, an entry's retraction or adoption, a
+    /// commitment's withdrawal, an interest, a synergy.
     ///
-    /// Entries are not undone: they are amended or retracted, and the minutes keep the history.
+    /// Entries themselves are not undone: they are amended or retracted, and the minutes keep
+    /// the history.
     public static func isUndoable(_ payload: EventPayload) -> Bool {
         (try? commandRecording(payload, seq: 0)) != nil
     }
 
-    /// The `undone` fact for `seq` (the seat's last standing event when nil), or the refusal
+    /// What an undo without a seq would take back for `seat` (any seat when nil): the seat's
+    /// most recent standing event of an undoable kind. Entries, starts and pauses in between
+    /// are passed over.
+    public func undoCandidate(seat: String?) -> Event? {
+        standingEvents.last { (seat == nil || $0.seat == seat) && Self.isUndoable($0.payload) }
+    }
+
+    /// The `undone` fact for `seq` (the seat's last undoable event when nil), or the refusal
     /// saying why it cannot be taken back.
     func undo(_ seq: Int?, by who: UndoSeat) throws(Refusal) -> EventPayload {
         let target: Event
@@ -42,7 +51,7 @@ extension SessionState {
             }
             target = e
         } else {
-            guard let e = standingEvents.last(where: { who.seat == nil || $0.seat == who.seat }) else {
+            guard let e = undoCandidate(seat: who.seat) else {
                 let seat = who.seat ?? ""
                 throw Refusal(
                     "nothing-to-undo", fr: "Rien à annuler\(seat.isEmpty ? "" : " pour le poste « \(seat) »").",
@@ -76,6 +85,9 @@ extension SessionState {
         case .commitmentStatusChanged(let e, let st): return .changeCommitmentStatus(entry: e, status: st)
         case .interestDeclared(let p, let f): return .declareInterest(partner: p, fiche: f)
         case .synergyMarked(let f, let ps, let lead): return .markSynergy(fiche: f, partners: ps, lead: lead)
+        case .entryRetracted(let e, let reason): return .retract(entry: e, reason: reason)
+        case .entryAdopted(let e): return .adopt(entry: e)
+        case .commitmentWithdrawn(let e, let reason): return .withdrawCommitment(entry: e, reason: reason)
         case .entryRecorded:
             throw Refusal(
                 "entry-use-retract",
@@ -85,8 +97,7 @@ extension SessionState {
                     + "la trace.",
                 en: "#\(seq) records a minute entry: it is not undone but retracted (retract \(seq) "
                     + "--reason …) or amended, and the minutes keep the trace.")
-        case .entryAmended(let e, _, _, _), .entryRetracted(let e, _), .entryAdopted(let e),
-            .commitmentWithdrawn(let e, _):
+        case .entryAmended(let e, _, _, _):
             throw Refusal(
                 "not-undoable",
                 fr: "Le n° \(seq) (\(payload.type)) porte sur l'entrée n° \(e) : "
@@ -97,15 +108,14 @@ extension SessionState {
             .queueReordered, .speakingLimitSet, .undone:
             throw Refusal(
                 "not-undoable",
-                fr: "Le n° \(seq) (\(payload.type)) ne s'annule pas. S'annulent : fin ou "
-                    + "saut d'un point, point inséré ou déplacé, fin de journée, prolongation, demande de parole, "
-                    + "parole "
-                    + "donnée ou rendue, orateur retiré, pointage, nouvel arrivant, statut d'engagement, intérêt, "
-                    + "synergie.",
+                fr: "Le n° \(seq) (\(payload.type)) ne s'annule pas. S'annulent : fin ou saut d'un point, "
+                    + "point inséré ou déplacé, fin de journée, prolongation, demande de parole, parole donnée ou "
+                    + "rendue, orateur retiré, pointage, nouvel arrivant, statut, retrait ou adoption d'une entrée, "
+                    + "engagement retiré, intérêt, synergie.",
                 en: "#\(seq) (\(payload.type)) cannot be undone. Undoable: an item ended, skipped, "
                     + "inserted or moved, a day ended, an extension, a request for the floor, the floor "
                     + "given or yielded, a speaker removed, a check-in, a walk-in, a commitment status, "
-                    + "an interest, a synergy.")
+                    + "an entry retracted or adopted, a commitment withdrawn, an interest, a synergy.")
         }
     }
 

@@ -129,6 +129,10 @@ public struct Console: Sendable {
     public private(set) var quitRequested = false
     /// Set by a first quit key while a draft is unsent: the next one quits.
     private var quitArmed = false
+    /// The event a first `u` named: a second `u` (or ^Z) undoes it, any other key keeps it.
+    private var undoArmed: Int?
+    /// The seat's name: `u` undoes this seat's own last undoable event (any seat's when nil).
+    public var seat: String?
     /// Read-only seat: keys that would record anything are refused.
     public var readOnly: Bool
     /// Seconds a message stays on screen.
@@ -253,6 +257,7 @@ public struct Console: Sendable {
             return nil
         }
         quitArmed = false
+        if binding?.action != .global(.undo) { undoArmed = nil }
         // Below the smallest layout nothing can be seen: text still goes to the field with the
         // focus, commands are refused with the notice.
         if isTiny {
@@ -297,7 +302,7 @@ public struct Console: Sendable {
     /// Applies a bound action: an exhaustive switch over the one table's actions.
     private mutating func dispatch(_ action: Action, key: Key, _ ctx: ScreenContext) -> KeyOutcome {
         switch action {
-        case .global(let g): return applyGlobal(g)
+        case .global(let g): return applyGlobal(g, ctx)
         case .facilitator(let a): return facilitator.perform(a, context: ctx)
         case .rapporteur(let a): return rapporteur.perform(a, key: key, context: ctx)
         case .attendance(let a): return attendance.perform(a, key: key, context: ctx)
@@ -349,11 +354,22 @@ public struct Console: Sendable {
         message = ConsoleMessage(text: text, isError: true, at: now)
     }
 
-    private mutating func applyGlobal(_ action: GlobalAction) -> KeyOutcome {
+    private mutating func applyGlobal(_ action: GlobalAction, _ ctx: ScreenContext) -> KeyOutcome {
         switch action {
         case .quit: quitRequested = true
         case .help: showingHelp = true
-        case .undo: return .perform(.undo(seq: nil))
+        case .undo:
+            guard let target = ctx.state.undoCandidate(seat: seat) else {
+                return .message(labels["undo.none"], isError: true)
+            }
+            if undoArmed == target.seq {
+                undoArmed = nil
+                return .perform(.undo(seq: target.seq))
+            }
+            undoArmed = target.seq
+            let text = labels["undo.confirm"].replacingOccurrences(of: "%@", with: labels.undoTarget(target, ctx.state))
+                .replacingOccurrences(of: "%d", with: String(target.seq))
+            return .message(text, isError: true)
         case .nextScreen, .previousScreen:
             let all = ScreenID.allCases
             let i = all.firstIndex(of: screen)!

@@ -69,6 +69,7 @@ public final class ConsoleLoop {
         self.program = program
         self.renderer = Renderer(backend: terminal)
         if case .live(var console, let live) = program {
+            if console.seat == nil { console.seat = live.seat }
             if let data = live.drafts?.load(), let d = ConsoleDraft.decoded(data) {
                 console.restore(d, state: live.store.state, now: clock.now())
                 lastDraft = d

@@ -71,7 +71,7 @@ enum Seat {
                 do {
                     lock = try SeatLock(folder: folder, takeOver: takeOver)
                 } catch let e as SeatLockError {
-                    let language = (try? SessionLocator.programme(folder))?.language ?? .fr
+                    let language = lang ?? (try? SessionLocator.programme(folder))?.language ?? .fr
                     throw UserError(description: e.message(language))
                 }
             }
@@ -147,7 +147,7 @@ enum LiveLoop {
         let live = ConsoleLoop.Live(
             store: store, seat: role.rawValue,
             documents: readOnly ? nil : DocumentScheduler(dir: SessionStore.outPath(store.folder)),
-            drafts: readOnly ? nil : DraftFile(folder: store.folder, seat: role.rawValue))
+            drafts: readOnly ? nil : DraftFile.claim(folder: store.folder, seat: role.rawValue))
         ConsoleLoop(terminal: terminal, clock: SystemClock(), program: .live(console, live)).run()
     }
 

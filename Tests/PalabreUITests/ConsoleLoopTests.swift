@@ -268,3 +268,20 @@ func temporaryFolder() -> String {
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
+
+@Suite("Draft slots")
+struct DraftSlotTests {
+    @Test("Two consoles of one seat keep two drafts; a slot is free again once its console is gone")
+    func slots() throws {
+        let dir = temporaryFolder()
+        var first = DraftFile.claim(folder: dir, seat: "rapporteur")
+        let second = try #require(DraftFile.claim(folder: dir, seat: "rapporteur"))
+        #expect(first?.path.hasSuffix(".draft-rapporteur.json") == true)
+        #expect(second.path.hasSuffix(".draft-rapporteur-2.json"))
+        try first?.save(Data("un".utf8))
+        try second.save(Data("deux".utf8))
+        first = nil
+        let again = try #require(DraftFile.claim(folder: dir, seat: "rapporteur"))
+        #expect(again.load() == Data("un".utf8), "the first slot's draft comes back to the next console")
+    }
+}

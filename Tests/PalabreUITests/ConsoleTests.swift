@@ -90,7 +90,8 @@ struct ConsoleTests {
             (try? JSONSerialization.jsonObject(with: Data(Keymap.json(Labels(.en)).utf8))) as? [[String: Any]] ?? []
         #expect(rows.count == Keymap.all.count)
         #expect(rows.contains { $0["screen"] as? String == "replay" && $0["action"] as? String == "replay.play-pause" })
-        #expect(rows.contains { $0["action"] as? String == "day.end" && $0["guard"] as? String == "confirms" })
+        #expect(
+            rows.contains { $0["action"] as? String == "day.end" && $0["guard"] as? String == "confirms, undoable" })
         #expect(!Keymap.json(Labels(.en)).contains("Entrée"))
     }
 }

@@ -397,16 +397,22 @@ struct RapporteurScreenTests {
         #expect(d.key(.enter) == nil)
         #expect(d.console.rapporteur.focus == .list, "leaving the list takes Esc")
         #expect(d.console.message?.text.hasPrefix("Mode liste") == true)
+        #expect(d.console.rapporteur.stray == "vexant")
         // Commands stay locked until a move: x then Enter does nothing either.
         #expect(d.key(.char("x")) == nil)
         #expect(d.key(.enter) == nil)
         #expect(d.console.rapporteur.prompt == nil)
+        #expect(
+            d.console.message?.text
+                == "Mode liste : rien n'est enregistré — Échap pour reprendre « vexantx » dans la saisie")
         #expect(d.state.entries == before)
         // A paste in the list is not typed anywhere and runs nothing.
         _ = d.console.update(.input(.paste("v")), state: d.state, now: d.now)
         #expect(d.console.message?.text == "Collage ignoré : aucun champ de saisie n'a le focus")
         d.key(.escape)
         #expect(d.console.rapporteur.focus == .input)
+        #expect(d.console.rapporteur.editor.text == "vexantx", "what was typed into the list comes back")
+        d.key(.ctrl("u"))
         _ = d.console.update(.input(.paste("/d Vu")), state: d.state, now: d.now)
         #expect(d.key(.enter) == .record(EntryContent(kind: .decision, text: "Vu")))
         // The same in English.
@@ -529,6 +535,7 @@ struct RapporteurScreenTests {
         #expect(rows.roles(row: y).allSatisfy { $0 == .selection })
         #expect(rows.roles(row: y - 1).allSatisfy { $0 != .selection })
         e.key(.char("x"))
+        e.key(.enter)
         e.type("Duplicate")
         Snapshot.check(e.lines(), "rapporteur-pitch-retract-80x24-en")
     }

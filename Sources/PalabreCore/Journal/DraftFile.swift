@@ -4,13 +4,44 @@ import Foundation
 /// does not lose it: `.draft-<seat>.json` in the session folder, readable by its owner only,
 /// written atomically (temporary file, fsync, rename). The content is the console's to define;
 /// this type only keeps bytes.
-public struct DraftFile: Sendable {
+///
+/// Two consoles of one seat (two rapporteurs) each keep their own: ``claim(folder:seat:)``
+/// takes the first slot no running process holds (`.draft-rapporteur.json`, then
+/// `.draft-rapporteur-2.json`…), locked for the life of the process.
+public final class DraftFile: @unchecked Sendable {
     /// Path of the file.
     public let path: String
+    /// The lock on the slot, held until this object goes away.
+    private let lockFD: Int32?
 
-    /// The draft file of `seat` in the session `folder`.
+    /// The draft file of `seat` in the session `folder` (the first slot, not locked).
     public init(folder: String, seat: String) {
-        path = (folder as NSString).appendingPathComponent(".draft-\(seat).json")
+        path = Self.path(folder, seat, slot: 1)
+        lockFD = nil
+    }
+
+    private init(path: String, lockFD: Int32) {
+        self.path = path
+        self.lockFD = lockFD
+    }
+
+    deinit { if let lockFD { close(lockFD) } }
+
+    private static func path(_ folder: String, _ seat: String, slot: Int) -> String {
+        (folder as NSString).appendingPathComponent(".draft-\(seat)\(slot == 1 ? "" : "-\(slot)").json")
+    }
+
+    /// The first draft slot of `seat` that no other running console holds, locked until the
+    /// returned object goes away; nil when none can be locked (drafts are then not kept).
+    public static func claim(folder: String, seat: String) -> DraftFile? {
+        for slot in 1...16 {
+            let path = path(folder, seat, slot: slot)
+            let fd = open(path + ".lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { return nil }
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return DraftFile(path: path, lockFD: fd) }
+            close(fd)
+        }
+        return nil
     }
 
     /// The saved draft, or nil when there is none (or it cannot be read).

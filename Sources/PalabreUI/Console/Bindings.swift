@@ -146,6 +146,18 @@ public enum KeyGuard: Sendable, Equatable {
     case confirms
     /// Records at once; `u` (or ^Z) takes it back.
     case undoable
+    /// Asks for confirmation, and can be taken back too.
+    case confirmsAndUndoable
+
+    /// Name in `palabre keys --json`.
+    public var name: String {
+        switch self {
+        case .none: "none"
+        case .confirms: "confirms"
+        case .undoable: "undoable"
+        case .confirmsAndUndoable: "confirms, undoable"
+        }
+    }
 }
 
 /// One row of the key-binding table: the action, its keys, and how it behaves while typing.
@@ -203,6 +215,7 @@ public struct Binding: Sendable {
         case .none: return base
         case .confirms: return base + " ✓"
         case .undoable: return base + " ↶"
+        case .confirmsAndUndoable: return base + " ✓↶"
         }
     }
 }
@@ -290,7 +303,7 @@ public enum Keymap {
             Row(
                 action: b.action.id, keys: b.keys.map { $0.displayName(labels.language) }, screen: b.scope.name,
                 hint: b.hint(labels), help: b.help(labels),
-                guardedBy: b.guarding == .confirms ? "confirms" : b.guarding == .undoable ? "undoable" : "none")
+                guardedBy: b.guarding.name)
         }
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]

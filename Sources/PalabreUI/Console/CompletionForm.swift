@@ -48,6 +48,9 @@ struct CompletionForm: Sendable, Equatable {
         var picked: Candidate?
         /// Shown in the empty field (a default or a hint).
         var placeholder: String?
+        /// The value the field was pre-filled with when no suggestion has it: kept as free text
+        /// on Enter even if it matches several suggestions.
+        var original: String?
 
         static func == (a: Field, b: Field) -> Bool {
             a.id == b.id && a.label == b.label && a.editor == b.editor && a.candidates == b.candidates
@@ -138,6 +141,7 @@ struct CompletionForm: Sendable, Equatable {
                 f.fields[i].picked = c
             } else {
                 f.fields[i].editor.setText(v)
+                f.fields[i].original = v
             }
         }
         return f
@@ -180,7 +184,7 @@ struct CompletionForm: Sendable, Equatable {
                 // not at the end of the form.
                 if let only = fields[current].resolved {
                     accept(only)
-                } else if shown.count > 1 {
+                } else if shown.count > 1, fields[current].text != fields[current].original {
                     return .ambiguous
                 }
             }

@@ -28,7 +28,7 @@ extension FacilitatorScreen {
         Binding(.facilitator(.insert), ["i", "Insert"], inHints: false, guarding: .undoable),
         Binding(.facilitator(.move), ["m"], inHints: false, guarding: .undoable),
         Binding(.facilitator(.startDay), ["B"], inHints: false),
-        Binding(.facilitator(.endDay), ["F"], inHints: false, guarding: .confirms),
+        Binding(.facilitator(.endDay), ["F"], inHints: false, guarding: .confirmsAndUndoable),
         Binding(.facilitator(.focusAgenda), ["Left"], inHints: false),
         Binding(.facilitator(.focusQueue), ["Right"], inHints: false),
     ]

@@ -75,7 +75,11 @@ public struct RapporteurScreen: ConsoleScreen {
     struct Armed: Sendable, Equatable {
         var action: RapporteurAction
         var entry: Int
+        /// The key that armed it (its letter goes back to the input if typing goes on).
+        var key: Key
     }
+    /// Text typed into the list by mistake, given back to the input line when the list is left.
+    var stray = ""
     var armed: Armed?
     /// Set by a key that is not a list command: commands wait for a move or Esc.
     var locked = false
@@ -120,7 +124,7 @@ public struct RapporteurScreen: ConsoleScreen {
             }
             return .none
         case .amend, .retract, .adopt:
-            return arm(action, context)
+            return arm(action, key: key, context)
         case .send, .sendForm, .cancel, .up, .down:
             return process(key, context)
         }
@@ -245,13 +249,18 @@ public struct RapporteurScreen: ConsoleScreen {
             if armed != nil { armed = nil } else { leaveList() }
             return .none
         case .enter:
-            guard let a = armed else { return .message(ctx.labels["rap.list.mode"], isError: true) }
+            guard let a = armed else {
+                return stray.isEmpty ? .message(ctx.labels["rap.list.mode"], isError: true) : strayText(key, ctx)
+            }
             armed = nil
             return confirm(a, ctx)
         default:
+            // Text typed into the list by mistake: kept aside (with the letter that armed a
+            // command, if one did) and given back to the input line by Esc.
+            if let a = armed, case .char(let c) = a.key { stray.append(c) }
             armed = nil
             locked = true
-            return .message(ctx.labels["rap.list.not-command"], isError: true)
+            return strayText(key, ctx)
         }
         if moved { armed = nil; locked = false }
         return .none
@@ -261,19 +270,31 @@ public struct RapporteurScreen: ConsoleScreen {
         focus = .input
         armed = nil
         locked = false
+        if !stray.isEmpty {
+            _ = editor.insert(stray)
+            stray = ""
+        }
+    }
+
+    /// A key that is not a list command: nothing is recorded; typed text is kept for the input.
+    private mutating func strayText(_ key: Key, _ ctx: ScreenContext) -> KeyOutcome {
+        if case .char(let c) = key { stray.append(c) }
+        guard !stray.isEmpty else { return .message(ctx.labels["rap.list.not-command"], isError: true) }
+        let shown = TextWidth.truncate(TextWidth.sanitize(stray), toWidth: 30)
+        return .message(ctx.labels["rap.list.stray"].replacingOccurrences(of: "%@", with: shown), isError: true)
     }
 
     /// `m`, `x` or `v` in list mode: names the entry and what Enter will do.
-    private mutating func arm(_ action: RapporteurAction, _ ctx: ScreenContext) -> KeyOutcome {
+    private mutating func arm(_ action: RapporteurAction, key: Key, _ ctx: ScreenContext) -> KeyOutcome {
         guard focus == .list else { return .none }
         let l = ctx.labels
-        if locked { return .message(l["rap.list.not-command"], isError: true) }
+        if locked { return strayText(key, ctx) }
         let list = Self.scope(ctx.state, all: showAll).entries
         guard let e = list.first(where: { $0.id == selected }) ?? list.last else { return .none }
         selected = e.id
         if e.retracted != nil { return .message(l["rap.already.retracted"], isError: true) }
         if action == .adopt, e.adoptedAt != nil { return .message(l["rap.already.adopted"], isError: true) }
-        armed = Armed(action: action, entry: e.id)
+        armed = Armed(action: action, entry: e.id, key: key)
         return .none
     }
 
@@ -1005,6 +1026,10 @@ public struct RapporteurScreen: ConsoleScreen {
         "rap.list.not-command": (
             "Mode liste : cette touche n'est pas une commande, rien n'est enregistré — Échap " + "pour écrire",
             "List mode: not a command, nothing recorded — Esc to type"
+        ),
+        "rap.list.stray": (
+            "Mode liste : rien n'est enregistré — Échap pour reprendre « %@ » dans la saisie",
+            "List mode: nothing recorded — Esc to take “%@” back to the input line"
         ),
         "rap.confirm.amend": ("Amender l'entrée", "Amend entry"),
         "rap.confirm.retract": ("Retirer l'entrée", "Retract entry"),

@@ -56,7 +56,8 @@ enum CSVDocuments {
             for id in c.state.attendance[day] ?? [] {
                 let p = c.participants[id]
                 w.row([
-                    .text(day), .text(id), .opt(p?.function), .opt(c.organisationName(p?.organisation)),
+                    .text(c.state.heldDate(ofProgrammeDate: day)), .text(id), .opt(p?.function),
+                    .opt(c.organisationName(p?.organisation)),
                     .opt(c.organisationName(p?.commune)), .text(p.map { L.sex($0.sex) } ?? ""),
                     .opt(c.state.checkInTimes[day + "|" + id].map(c.hhmm)),
                 ])
@@ -81,7 +82,7 @@ enum CSVDocuments {
                 let r = state.run(t.item.id)
                 let status = r.status == .planned && c.dayIsOver(d) ? ItemStatus.skipped : r.status
                 w.row([
-                    .text(day.date), .text(t.item.id), .text(L.kind(t.item.kind)), .text(t.item.title),
+                    .text(state.heldDate(day: d)), .text(t.item.id), .text(L.kind(t.item.kind)), .text(t.item.title),
                     .text(c.hhmm(minutes: t.plannedStart)), .num(DocContext.roundedMinutes(seconds: t.item.duration)),
                     .opt(r.startedAt.map(c.hhmm)), .opt(r.status == .done ? r.endedAt.map(c.hhmm) : nil),
                     r.startedAt != nil ? .num(DocContext.roundedMinutes(ms: r.elapsedMs(at: c.now))) : .empty,

@@ -312,6 +312,22 @@ struct DocLabels: Sendable {
         return "\(a.d)–\(date(last))"
     }
 
+    /// « Journée reportée du 17 au 18 octobre 2023 », “Day postponed from 17 to 18 October 2023”
+    /// (« avancée » / “brought forward” when held earlier than planned).
+    func postponed(from planned: String, to held: String) -> String {
+        guard let a = Self.civil(planned), let b = Self.civil(held) else {
+            return language == .fr
+                ? "Journée tenue le \(held) au lieu du \(planned)" : "Day held on \(held) instead of \(planned)"
+        }
+        let later = held > planned
+        let first = a.y != b.y ? date(planned) : a.m != b.m ? "\(dayNumber(a.d)) \(month(a.m))" : dayNumber(a.d)
+        if language == .fr {
+            return (later ? "Journée reportée du " : "Journée avancée du ") + first + " au " + date(held)
+        }
+        let firstEn = a.y != b.y ? date(planned) : a.m != b.m ? "\(a.d) \(month(a.m))" : String(a.d)
+        return (later ? "Day postponed from " : "Day brought forward from ") + firstEn + " to " + date(held)
+    }
+
     /// « Journée 1 — mardi 17 octobre 2023 », “Day 1 — Tuesday 17 October 2023”.
     func dayHeading(_ number: Int, _ date: String) -> String {
         (language == .fr ? "Journée " : "Day ") + "\(number) — " + longDate(date)

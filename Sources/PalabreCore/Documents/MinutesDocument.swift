@@ -60,9 +60,7 @@ struct MinutesDocument {
         line()
         line("**\(L[.minutesTitle])** — \(state.closedAt != nil ? L[.final] : L[.draft])")
         line()
-        if !state.days.isEmpty, case let first = state.clockDate(day: 0),
-            case let last = state.clockDate(day: state.days.count - 1)
-        {
+        if let (first, last) = state.heldDateRange {
             line(field(L[.dates], L.dateRange(first, last)))
         }
         let place = [programme.venue, programme.city ?? ""].filter { !$0.isEmpty }.map(MD.inline).joined(
@@ -119,7 +117,7 @@ struct MinutesDocument {
         for (d, day) in state.days.enumerated() {
             let ids = state.attendance[day.date] ?? []
             guard !ids.isEmpty || day.startedAt != nil else { continue }
-            o += MD.row([L.dayHeading(d + 1, state.clockDate(day: d)), String(ids.count), String(c.women(ids))])
+            o += MD.row([L.dayHeading(d + 1, state.heldDate(day: d)), String(ids.count), String(c.women(ids))])
         }
         line()
         line("### " + L[.byCategory])
@@ -164,8 +162,12 @@ struct MinutesDocument {
         line("## " + L[.proceedings])
         line()
         for (d, day) in state.days.enumerated() {
-            line("### " + L.dayHeading(d + 1, state.clockDate(day: d)))
+            line("### " + L.dayHeading(d + 1, state.heldDate(day: d)))
             line()
+            if let planned = state.plannedDateIfMoved(day: d) {
+                line("*" + L.postponed(from: planned, to: state.heldDate(day: d)) + "*")
+                line()
+            }
             if let t = day.title, !t.isEmpty {
                 line("*" + MD.inline(t) + "*")
                 line()
@@ -383,7 +385,7 @@ struct MinutesDocument {
         line("### " + L[.annexAgenda])
         line()
         for (d, day) in state.days.enumerated() {
-            line("#### " + L.dayHeading(d + 1, state.clockDate(day: d)))
+            line("#### " + L.dayHeading(d + 1, state.heldDate(day: d)))
             line()
             let timings = state.timings(day: d, at: c.now)
             o += MD.header(
@@ -410,7 +412,7 @@ struct MinutesDocument {
                 // an ended day: its real end against the planned end of its last item
                 var drift = state.drift(day: d, at: c.now)
                 if let end = day.endedAt, let last = timings.last,
-                    let plannedEnd = c.lt.instant(date: state.clockDate(day: d), minutes: last.plannedEnd)
+                    let plannedEnd = c.lt.instant(date: state.heldDate(day: d), minutes: last.plannedEnd)
                 {
                     drift = DocContext.roundedMinutes(ms: end.ms - plannedEnd.ms)
                 }
@@ -428,7 +430,7 @@ struct MinutesDocument {
             let ids = state.attendance[day.date] ?? []
             guard !ids.isEmpty else { continue }
             any = true
-            line("#### " + L.dayHeading(d + 1, state.clockDate(day: d)))
+            line("#### " + L.dayHeading(d + 1, state.heldDate(day: d)))
             line()
             line(L.participantsSummary(ids.count, women: c.women(ids)) + ".")
             line()

@@ -14,9 +14,7 @@ struct RecommendationsDocument {
         o.reserveCapacity(1024 + c.recommendations.count * 300)
         o += "# " + L[.recommendationsTitle] + " — " + MD.inline(programme.title) + "\n\n"
         var sub: [String] = []
-        if !state.days.isEmpty, case let first = state.clockDate(day: 0),
-            case let last = state.clockDate(day: state.days.count - 1)
-        {
+        if let (first, last) = state.heldDateRange {
             sub.append(L.dateRange(first, last))
         }
         let place = [programme.venue, programme.city ?? ""].filter { !$0.isEmpty }.map(MD.inline).joined(
@@ -41,7 +39,7 @@ struct RecommendationsDocument {
             if let item = e.item, let p = c.itemPlace[item] {
                 field(
                     .fromItem,
-                    MD.inline(c.itemTitle(item)) + " (" + L.dayHeading(p.day + 1, state.clockDate(day: p.day)) + ")")
+                    MD.inline(c.itemTitle(item)) + " (" + L.dayHeading(p.day + 1, state.heldDate(day: p.day)) + ")")
             } else {
                 field(.fromItem, L[.outsideAgenda])
             }

@@ -278,7 +278,7 @@ extension SessionState {
             openedAt = openedAt ?? now
         case .sessionClosed:
             closedAt = now
-        case .dayStarted(let date):
+        case .dayStarted(let date, _):
             if let d = days.firstIndex(where: { $0.date == date }) {
                 days[d].startedAt = days[d].startedAt ?? now
                 days[d].endedAt = nil
@@ -452,7 +452,7 @@ extension SessionState {
             }
         }
         switch e.payload {
-        case .dayStarted(let d), .dayEnded(let d):
+        case .dayStarted(let d, _), .dayEnded(let d):
             if !days.contains(where: { $0.date == d }) { missing.append("day \(d)") }
         case .itemStarted(let i), .itemPaused(let i), .itemResumed(let i), .itemEnded(let i), .itemSkipped(let i),
             .itemExtended(let i, _), .itemMoved(let i, _, _):

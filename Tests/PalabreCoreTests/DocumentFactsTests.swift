@@ -7,13 +7,14 @@ import Testing
 /// fact (dates, interest and commitments, study and works money, the agenda as it went,
 /// numbering, wording).
 struct DocumentFactsTests {
-    /// The documents of `state`, by name, as text (CSV byte-order mark dropped).
+    /// The documents of `state`, by name, as text (CSV byte-order mark dropped, no-break spaces
+    /// read as spaces).
     static func docs(_ state: SessionState, _ language: Language, now: Instant) -> [String: String] {
         var out: [String: String] = [:]
         for d in Documents.render(state, options: DocumentOptions(language: language, now: now)) {
             var s = String(decoding: d.data, as: UTF8.self)
             if s.hasPrefix("\u{FEFF}") { s.removeFirst() }
-            out[d.name] = s
+            out[d.name] = s.replacingOccurrences(of: "\u{00A0}", with: " ")
         }
         return out
     }
@@ -43,7 +44,7 @@ struct DocumentFactsTests {
         do { _ = try h.state.decide(.startDay(date: nil), at: at) } catch { #expect(error.code == "same-date") }
         let fr = Self.docs(h.state, .fr, now: at), en = Self.docs(h.state, .en, now: at)
         let minutes = fr["minutes.md"]!
-        #expect(minutes.contains("**Dates\u{00A0}:** le 18 octobre 2023"))
+        #expect(minutes.contains("**Dates :** le 18 octobre 2023"))
         #expect(minutes.contains("### Journée 1 — mercredi 18 octobre 2023"))
         #expect(minutes.contains("*Journée reportée du 17 au 18 octobre 2023*"))
         #expect(!minutes.contains("17 octobre"))
@@ -57,7 +58,7 @@ struct DocumentFactsTests {
         #expect(h.state.currentDay == 1)
         // Never a range that runs backwards.
         let later = Self.docs(h.state, .fr, now: at)["minutes.md"]!
-        #expect(later.contains("**Dates\u{00A0}:** le 18 octobre 2023"))
+        #expect(later.contains("**Dates :** le 18 octobre 2023"))
     }
 
     @Test func oldJournalsWithoutTheHeldDateStillRead() throws {
@@ -68,5 +69,98 @@ struct DocumentFactsTests {
         let s = SessionState.fold(Fixtures.programme, [e])
         #expect(s.heldDate(day: 0) == "2023-10-18")
         #expect(s.plannedDateIfMoved(day: 0) == "2023-10-17")
+    }
+}
+
+// MARK: 2 and 3. Interest, synergy, commitment; study money and works money
+
+extension DocumentFactsTests {
+    /// TIM-01 (UNICEF suggested by the programme, study cost 20 M): UNICEF declares an interest;
+    /// a synergy UNICEF + ANICT led by ANICT, ANICT committing nothing; UNICEF commits 30 M for
+    /// the works, 15 M for the study and a technical contribution worth 5 M. DIE-01 (45 M sought):
+    /// ANICT commits 50 M.
+    static func funding() throws -> Harness {
+        var p = Fixtures.programme
+        p.communes[0].fiches[0].studyCost = 20_000_000
+        var h = Harness()
+        h.state = SessionState(programme: p)
+        try h.run(.startDay(date: nil), at: Fixtures.at(8, 50))
+        try h.run(.startItem(id: nil), at: Fixtures.at(9, 0))
+        try h.run(.declareInterest(partner: "unicef", fiche: "TIM-01"), at: Fixtures.at(9, 5))
+        try h.run(.markSynergy(fiche: "TIM-01", partners: ["unicef", "anict"], lead: "anict"), at: Fixtures.at(9, 6))
+        h.seat = "rapporteur"
+        for (nature, amount) in [
+            (CommitmentNature.financial, 30_000_000), (.study, 15_000_000), (.technical, 5_000_000),
+        ] {
+            try h.run(
+                .record(
+                    EntryContent(
+                        kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01", nature: nature,
+                        amount: Int64(amount), status: .confirmed)), at: Fixtures.at(9, 10))
+        }
+        try h.run(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "", partner: "anict", fiche: "DIE-01", nature: .financial,
+                    amount: 50_000_000, status: .intention)), at: Fixtures.at(9, 12))
+        return h
+    }
+
+    @Test func interestSynergyAndCommitmentAreNamedApart() throws {
+        let h = try Self.funding()
+        let b = SynergyBoard(h.state)
+        let tim = try #require(b.rows.first { $0.fiche.id == "TIM-01" })
+        #expect(b.suggested(tim).map(\.id) == ["unicef"])  // still suggested after its interest
+        #expect(tim.interested == ["unicef"])
+        #expect(tim.synergy == ["unicef", "anict"])
+        #expect(tim.engaged == ["unicef"])  // ANICT, lead of the synergy, committed nothing here
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(9, 30)), en = Self.docs(h.state, .en, now: Fixtures.at(9, 30))
+        let line = try #require(fr["synthesis.md"]!.split(separator: "\n").first { $0.hasPrefix("- **TIM-01**") })
+        #expect(line.contains("Partenaires pressentis : UNICEF"))
+        #expect(line.contains("Intérêt manifesté : UNICEF"))
+        #expect(line.contains("Synergie : UNICEF, ANICT (chef de file)"))
+        #expect(!line.contains("Partenaires engagés"))
+        let enLine = try #require(en["synthesis.md"]!.split(separator: "\n").first { $0.hasPrefix("- **TIM-01**") })
+        #expect(enLine.contains("Suggested partners: UNICEF; Declared interest: UNICEF; Synergy: UNICEF, ANICT (lead)"))
+        // The minutes' per-commune section: ANICT is in the synergy, not among the committed partners.
+        let row = try #require(fr["minutes.md"]!.split(separator: "\n").first { $0.hasPrefix("| TIM-01") })
+        #expect(row.hasSuffix("| UNICEF | UNICEF | UNICEF, ANICT (chef de file) | UNICEF |"))
+        // commitments.md names the interest and the synergy.
+        #expect(
+            fr["commitments.md"]!.contains(
+                "Intérêt manifesté : UNICEF ; Synergie : UNICEF, ANICT (chef de file)"))
+        #expect(en["commitments.md"]!.contains("Declared interest: UNICEF; Synergy: UNICEF, ANICT (lead)"))
+    }
+
+    @Test func studyMoneyDoesNotLowerTheWorksGapAndTechnicalIsNotCash() throws {
+        let h = try Self.funding()
+        let tim = try #require(SynergyBoard(h.state).rows.first { $0.fiche.id == "TIM-01" })
+        #expect(tim.committed == ["FCFA": 30_000_000])
+        #expect(tim.gap == 108_000_000 - 30_000_000)
+        #expect(tim.studyCommitted == ["FCFA": 15_000_000])
+        #expect(tim.studyGap == 5_000_000)
+        #expect(tim.technical == ["FCFA": 5_000_000])
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(9, 30)), en = Self.docs(h.state, .en, now: Fixtures.at(9, 30))
+        let row = try #require(fr["synthesis.md"]!.split(separator: "\n").first { $0.hasPrefix("| 1 | TIM-01") })
+        #expect(
+            row.contains(
+                "| 30 000 000 FCFA | 78 000 000 FCFA | coût 20 000 000 FCFA · engagé 15 000 000 FCFA · reste 5 000 000 FCFA |"
+            ))
+        #expect(
+            fr["synthesis.md"]!.contains("Contributions techniques (valeur, hors numéraire) : 5 000 000 FCFA"))
+        #expect(
+            en["synthesis.md"]!.contains("cost 20,000,000 FCFA · committed 15,000,000 FCFA · remaining 5,000,000 FCFA"))
+        // The matrix totals count cash only.
+        #expect(fr["commitments.md"]!.contains("**Totaux par devise (sans conversion)** : 95 000 000 FCFA"))
+    }
+
+    @Test func moreCommittedThanSoughtIsAnOverrunNotAZeroGap() throws {
+        let h = try Self.funding()
+        let die = try #require(SynergyBoard(h.state).rows.first { $0.fiche.id == "DIE-01" })
+        #expect(die.gap == 0 && die.over == 5_000_000)
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(9, 30)), en = Self.docs(h.state, .en, now: Fixtures.at(9, 30))
+        #expect(fr["synthesis.md"]!.contains("| 50 000 000 FCFA | dépassement de 5 000 000 FCFA |"))
+        #expect(en["synthesis.md"]!.contains("| 50,000,000 FCFA | over by 5,000,000 FCFA |"))
+        #expect(fr["minutes.md"]!.contains("dépassement de 5 000 000 FCFA"))
     }
 }

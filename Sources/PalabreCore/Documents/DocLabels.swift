@@ -49,6 +49,8 @@ enum DocLabel: CaseIterable {
     case suggestedPartners, engagedPartners, leadCol, commitmentsMade, noneYet, noFiches, communeTotals, sessionTotals
     case unfundedStudies, noUnfundedStudies, csvState, csvLeadFlag, yes
     case withdrawnMark
+    case interestDeclared, synergyLabel, leadWord, studyNeed, studyCostWord, studyCommittedWord, studyGapWord
+    case technicalValue, interestsTitle, noInterests, notStated
     case cellNone, cellSuggested, cellInterest, cellSynergy, cellCommitted
     case modeClassique, modePPP, studyIdea, studyFeasibility, studyAppraisal
 
@@ -133,16 +135,16 @@ enum DocLabel: CaseIterable {
         case .sector: ("Secteur", "Sector")
         case .totalCost: ("Coût total", "Total cost")
         case .contributionCol: ("Contrepartie", "Commune's contribution")
-        case .soughtCol: ("Montant recherché", "Amount sought")
-        case .committedCol: ("Engagé", "Committed")
+        case .soughtCol: ("Montant recherché (travaux)", "Amount sought (works)")
+        case .committedCol: ("Engagé (travaux)", "Committed (works)")
         case .gapCol: ("Reste à mobiliser", "Remaining gap")
         case .modeCol: ("Mode", "Mode")
         case .studyCol: ("Étude", "Study")
         case .priorityCol: ("Rang", "Rank")
         case .suggestedPartners: ("Partenaires pressentis", "Suggested partners")
-        case .engagedPartners: ("Partenaires engagés", "Partners engaged")
+        case .engagedPartners: ("Partenaires engagés", "Committed partners")
         case .leadCol: ("Chef de file", "Lead")
-        case .commitmentsMade: ("Engagements pris", "Commitments made")
+        case .commitmentsMade: ("Engagements", "Commitments")
         case .noneYet: ("aucun", "none")
         case .noFiches: ("Aucune fiche de projet au programme.", "No project fiche in the programme.")
         case .communeTotals: ("Totaux de la commune", "Commune totals")
@@ -156,6 +158,19 @@ enum DocLabel: CaseIterable {
         case .csvState: ("État", "State")
         case .csvLeadFlag: ("Chef de file", "Lead")
         case .yes: ("oui", "yes")
+        case .interestDeclared: ("Intérêt manifesté", "Declared interest")
+        case .synergyLabel: ("Synergie", "Synergy")
+        case .leadWord: ("chef de file", "lead")
+        case .studyNeed: ("Étude de faisabilité", "Feasibility study")
+        case .studyCostWord: ("coût", "cost")
+        case .studyCommittedWord: ("engagé", "committed")
+        case .studyGapWord: ("reste", "remaining")
+        case .technicalValue:
+            ("Contributions techniques (valeur, hors numéraire)", "Technical contributions (value, not cash)")
+        case .interestsTitle: ("Intérêts manifestés et synergies", "Declared interests and synergies")
+        case .noInterests:
+            ("Aucun intérêt manifesté ni aucune synergie.", "No interest declared and no synergy marked.")
+        case .notStated: ("non chiffré", "not stated")
         case .withdrawnMark: ("retiré par le partenaire", "withdrawn by the partner")
         case .cellNone: ("—", "—")
         case .cellSuggested: ("pressenti", "suggested")
@@ -311,6 +326,9 @@ struct DocLabels: Sendable {
         if a.m != b.m { return "\(a.d) \(month(a.m)) – \(date(last))" }
         return "\(a.d)–\(date(last))"
     }
+
+    /// « dépassement de 2 000 000 FCFA », “over by 2,000,000 FCFA”.
+    func overBy(_ amount: String) -> String { (language == .fr ? "dépassement de " : "over by ") + amount }
 
     /// « Journée reportée du 17 au 18 octobre 2023 », “Day postponed from 17 to 18 October 2023”
     /// (« avancée » / “brought forward” when held earlier than planned).

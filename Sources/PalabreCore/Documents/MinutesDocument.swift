@@ -310,6 +310,7 @@ struct MinutesDocument {
                 L[.conditions], L[.deadline],
             ], right: [0, 5])
         var totals: [String: (total: Int64, n: Int, byStatus: [CommitmentStatus: Int64])] = [:]
+        var technical: [String: Int64] = [:]
         for (n, ei) in c.commitments.enumerated() {
             let e = state.entries[ei], k = e.content
             let fiche = k.fiche.flatMap { c.fiches[$0] }
@@ -324,7 +325,9 @@ struct MinutesDocument {
             ]
             if e.adoptedAt != nil { cells[6] += " *(" + L[.adopted] + ")*" }
             o += MD.row(cells)
-            if let a = k.amount {
+            if let a = k.amount, k.nature == .technical {
+                technical[currency] = Money.add(technical[currency] ?? 0, a)
+            } else if let a = k.amount {
                 var t = totals[currency] ?? (0, 0, [:])
                 // Amounts are capped by decide; saturate anyway so no journal can crash the minutes.
                 t.total = Money.add(t.total, a); t.n += 1
@@ -333,6 +336,10 @@ struct MinutesDocument {
             }
         }
         line()
+        if !technical.isEmpty {
+            line("**" + L[.technicalValue] + "**" + L.colon + " " + SynergyDocuments.amounts(c, technical))
+            line()
+        }
         guard !totals.isEmpty else { return }
         line("**" + L[.totalsPerCurrency] + "**")
         line()

@@ -164,3 +164,64 @@ extension DocumentFactsTests {
         #expect(fr["minutes.md"]!.contains("dépassement de 5 000 000 FCFA"))
     }
 }
+
+// MARK: 4. The agenda as it really went
+
+extension DocumentFactsTests {
+    /// Day 1: a point of order and a request left waiting at the end of the opening; an item
+    /// inserted and held; the debate moved to day 2; the UNICEF presentation paused when the day ends.
+    static func agenda() throws -> Harness {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at(8, 50))
+        try h.run(.startItem(id: "ouverture"), at: Fixtures.at(9, 0))
+        try h.run(.requestFloor(who: "sg-dieli", pointOfOrder: false), at: Fixtures.at(9, 5))
+        try h.run(.requestFloor(who: "maire-timissa", pointOfOrder: true), at: Fixtures.at(9, 6))
+        try h.run(.giveFloor(who: nil), at: Fixtures.at(9, 7))
+        try h.run(.yieldFloor, at: Fixtures.at(9, 10))
+        try h.run(.insertItem(title: "Mot du préfet", seconds: 600, kind: .other, after: nil), at: Fixtures.at(9, 11))
+        try h.run(.endItem, at: Fixtures.at(9, 30))
+        try h.run(.startItem(id: nil), at: Fixtures.at(9, 31))
+        try h.run(.endItem, at: Fixtures.at(9, 41))
+        try h.run(.moveItem(id: "debat", day: "2023-10-18", after: nil), at: Fixtures.at(9, 42))
+        try h.run(.startItem(id: "unicef-pres"), at: Fixtures.at(9, 45))
+        try h.run(.pauseItem, at: Fixtures.at(10, 0))
+        try h.run(.endDay, at: Fixtures.at(12, 0))
+        return h
+    }
+
+    @Test func anInsertedItemHasNoPlannedTime() throws {
+        let h = try Self.agenda()
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(12, 5)), en = Self.docs(h.state, .en, now: Fixtures.at(12, 5))
+        #expect(fr["minutes.md"]!.contains("09:31 – 09:41 (10 min) · autre · hors programme"))
+        #expect(fr["minutes.md"]!.contains("| Mot du préfet | hors programme | 10 min | 09:31 |"))
+        #expect(en["minutes.md"]!.contains("| Mot du préfet | unscheduled | 10 min | 09:31 |"))
+        #expect(fr["timing.csv"]!.contains(";Mot du préfet;hors programme;10;09:31;09:41;"))
+        #expect(en["timing.csv"]!.contains(";Mot du préfet;unscheduled;10;09:31;09:41;"))
+    }
+
+    @Test func aMovedItemLeavesAMarkWhereItWasPlanned() throws {
+        let h = try Self.agenda()
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(12, 5)), en = Self.docs(h.state, .en, now: Fixtures.at(12, 5))
+        #expect(fr["minutes.md"]!.contains("- *Débat* : reporté à la journée 2"))
+        #expect(en["minutes.md"]!.contains("- *Débat*: moved to day 2"))
+        #expect(fr["minutes.md"]!.contains("| Débat | — | — | — | — | — | — | reporté à la journée 2 | — |"))
+    }
+
+    @Test func anItemPausedAtTheEndOfTheDayIsClosedThere() throws {
+        let h = try Self.agenda()
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(12, 5)), en = Self.docs(h.state, .en, now: Fixtures.at(12, 5))
+        #expect(fr["minutes.md"]!.contains("09:45 – 12:00 (15 min, clos à la fin de la journée)"))
+        #expect(!fr["minutes.md"]!.contains("en pause"))
+        #expect(en["minutes.md"]!.contains("09:45 – 12:00 (15 min, closed at the end of the day)"))
+        #expect(fr["timing.csv"]!.contains(";09:45;12:00;15;0;clos à la fin de la journée;"))
+    }
+
+    @Test func requestsLeftWaitingAndPointsOfOrderAreStated() throws {
+        let h = try Self.agenda()
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(12, 5)), en = Self.docs(h.state, .en, now: Fixtures.at(12, 5))
+        #expect(fr["minutes.md"]!.contains("Intervenants : Maire de Timissa (motion d'ordre)"))
+        #expect(fr["minutes.md"]!.contains("Demandes de parole non satisfaites : SG de Diéli"))
+        #expect(en["minutes.md"]!.contains("Speakers: Maire de Timissa (point of order)"))
+        #expect(en["minutes.md"]!.contains("Requests for the floor not heard: SG de Diéli"))
+    }
+}

@@ -155,6 +155,31 @@ struct DocContext {
     /// Whole minutes, rounded to the nearest, of a number of seconds.
     static func roundedMinutes(seconds: Int) -> Int { roundedMinutes(ms: Int64(seconds) * 1000) }
 
+    /// Whether item `id` of day `d` was left paused when its day ended: the documents close it at
+    /// the day's end (the state keeps it paused, so it can still be taken up on a later day).
+    func closedAtDayEnd(_ id: String, day d: Int) -> Bool {
+        state.run(id).status == .paused && dayIsOver(d)
+    }
+
+    /// When item `id` of day `d` ended for the documents: its end, or its day's end when it was
+    /// left paused then.
+    func endOf(_ id: String, day d: Int) -> Instant? {
+        let r = state.run(id)
+        if r.status == .done { return r.endedAt }
+        return closedAtDayEnd(id, day: d) ? (state.days[d].endedAt ?? r.pauses.last?.start) : nil
+    }
+
+    /// The items moved away from day `d` (planned on its date), with the number of the day they
+    /// went to, in the order of their new place.
+    func movedAway(from d: Int) -> [(item: AgendaItem, toDay: Int)] {
+        let date = state.days[d].date
+        var out: [(item: AgendaItem, toDay: Int)] = []
+        for (e, day) in state.days.enumerated() where e != d {
+            for it in day.items where state.movedFrom[it.id] == date { out.append((it, e + 1)) }
+        }
+        return out
+    }
+
     /// Whether a day is over for the minutes (ended, or the session closed).
     func dayIsOver(_ d: Int) -> Bool { state.days[d].endedAt != nil || state.closedAt != nil }
 

@@ -51,6 +51,7 @@ enum DocLabel: CaseIterable {
     case withdrawnMark
     case interestDeclared, synergyLabel, leadWord, studyNeed, studyCostWord, studyCommittedWord, studyGapWord
     case technicalValue, interestsTitle, noInterests, notStated
+    case unscheduled, closedAtDayEnd, unheard, pointOfOrder
     case cellNone, cellSuggested, cellInterest, cellSynergy, cellCommitted
     case modeClassique, modePPP, studyIdea, studyFeasibility, studyAppraisal
 
@@ -171,6 +172,10 @@ enum DocLabel: CaseIterable {
         case .noInterests:
             ("Aucun intérêt manifesté ni aucune synergie.", "No interest declared and no synergy marked.")
         case .notStated: ("non chiffré", "not stated")
+        case .unscheduled: ("hors programme", "unscheduled")
+        case .closedAtDayEnd: ("clos à la fin de la journée", "closed at the end of the day")
+        case .unheard: ("Demandes de parole non satisfaites", "Requests for the floor not heard")
+        case .pointOfOrder: ("motion d'ordre", "point of order")
         case .withdrawnMark: ("retiré par le partenaire", "withdrawn by the partner")
         case .cellNone: ("—", "—")
         case .cellSuggested: ("pressenti", "suggested")
@@ -326,6 +331,9 @@ struct DocLabels: Sendable {
         if a.m != b.m { return "\(a.d) \(month(a.m)) – \(date(last))" }
         return "\(a.d)–\(date(last))"
     }
+
+    /// « reporté à la journée 3 », “moved to day 3”.
+    func movedTo(day n: Int) -> String { (language == .fr ? "reporté à la journée " : "moved to day ") + String(n) }
 
     /// « dépassement de 2 000 000 FCFA », “over by 2,000,000 FCFA”.
     func overBy(_ amount: String) -> String { (language == .fr ? "dépassement de " : "over by ") + amount }

@@ -150,11 +150,17 @@ struct MinutesDocument {
         case .running:
             return "\(r.startedAt.map(c.hhmm) ?? "?") – \(L[.running]) (\(elapsed))"
         case .paused:
+            if c.closedAtDayEnd(id, day: d) {
+                let e = c.endOf(id, day: d).map(c.hhmm) ?? "?"
+                return "\(r.startedAt.map(c.hhmm) ?? "?") – \(e) (\(elapsed), \(L[.closedAtDayEnd]))"
+            }
             return "\(r.startedAt.map(c.hhmm) ?? "?") – \(L[.paused]) (\(elapsed))"
         case .skipped:
             return L[.notCovered]
         case .planned:
-            return c.dayIsOver(d) ? L[.notCovered] : "\(L[.plannedAt]) \(c.hhmm(minutes: plannedStart))"
+            if c.dayIsOver(d) { return L[.notCovered] }
+            return state.insertedItems.contains(id)
+                ? L[.unscheduled] : "\(L[.plannedAt]) \(c.hhmm(minutes: plannedStart))"
         }
     }
 
@@ -176,6 +182,9 @@ struct MinutesDocument {
                 line("#### \(i + 1). " + MD.inline(item.title))
                 line()
                 var facts = [times(item.id, day: d, plannedStart: c.plannedStarts[d][i]), MD.inline(L.kind(item.kind))]
+                if state.insertedItems.contains(item.id) && state.run(item.id).status != .planned {
+                    facts.append(L[.unscheduled])
+                }
                 if !item.presenters.isEmpty {
                     facts.append(
                         L[.presenters] + L.colon + " "
@@ -187,7 +196,20 @@ struct MinutesDocument {
                     for ti in ts where seen.insert(c.turns[ti].who).inserted {
                         names.append(MD.inline(c.displayName(c.turns[ti].who)))
                     }
+                    // A point of order is marked, each time it was one.
+                    for ti in ts where c.turns[ti].pointOfOrder {
+                        let n = MD.inline(c.displayName(c.turns[ti].who))
+                        if let k = names.firstIndex(of: n) { names[k] += " (" + L[.pointOfOrder] + ")" }
+                    }
                     facts.append(L[.speakers] + L.colon + " " + names.joined(separator: ", "))
+                }
+                if let waiting = state.unheard[item.id], !waiting.isEmpty {
+                    facts.append(
+                        L[.unheard] + L.colon + " "
+                            + waiting.map {
+                                MD.inline(c.displayName($0.who))
+                                    + ($0.pointOfOrder ? " (" + L[.pointOfOrder] + ")" : "")
+                            }.joined(separator: ", "))
                 }
                 line(facts.joined(separator: " · "))
                 line()
@@ -196,6 +218,10 @@ struct MinutesDocument {
                     line()
                 }
             }
+            for m in c.movedAway(from: d) {
+                line("- *" + MD.inline(m.item.title) + "*" + L.colon + " " + L.movedTo(day: m.toDay))
+            }
+            if !c.movedAway(from: d).isEmpty { line() }
         }
         if !c.outside.isEmpty {
             line("### " + L[.outsideAgenda])
@@ -403,16 +429,23 @@ struct MinutesDocument {
             for t in timings {
                 let r = state.run(t.item.id)
                 let started = r.startedAt != nil
+                let closed = c.closedAtDayEnd(t.item.id, day: d)
                 o += MD.row([
-                    MD.inline(t.item.title), c.hhmm(minutes: t.plannedStart),
+                    MD.inline(t.item.title),
+                    state.insertedItems.contains(t.item.id) ? L[.unscheduled] : c.hhmm(minutes: t.plannedStart),
                     L.minutes(DocContext.roundedMinutes(seconds: t.item.duration)),
                     r.startedAt.map(c.hhmm) ?? "—",
-                    r.status == .done ? (r.endedAt.map(c.hhmm) ?? "—") : "—",
+                    c.endOf(t.item.id, day: d).map(c.hhmm) ?? "—",
                     started ? L.minutes(DocContext.roundedMinutes(ms: r.elapsedMs(at: c.now))) : "—",
                     r.extendedBy > 0 ? L.minutes(DocContext.roundedMinutes(seconds: r.extendedBy)) : "—",
-                    L.itemStatus(r.status == .planned && c.dayIsOver(d) ? .skipped : r.status),
+                    closed
+                        ? L[.closedAtDayEnd]
+                        : L.itemStatus(r.status == .planned && c.dayIsOver(d) ? .skipped : r.status),
                     c.driftMinutes(t, day: d).map(L.signedMinutes) ?? "—",
                 ])
+            }
+            for m in c.movedAway(from: d) {
+                o += MD.row([MD.inline(m.item.title), "—", "—", "—", "—", "—", "—", L.movedTo(day: m.toDay), "—"])
             }
             line()
             if day.startedAt != nil {

@@ -225,3 +225,40 @@ extension DocumentFactsTests {
         #expect(en["minutes.md"]!.contains("Requests for the floor not heard: SG de Diéli"))
     }
 }
+
+// MARK: 5. Numbering
+
+extension DocumentFactsTests {
+    @Test func entriesHaveTheSameNumberInEveryDocument() throws {
+        var h = try Self.funding()
+        let first = try #require(h.state.entries.first { $0.content.kind == .commitment })
+        try h.run(.retract(entry: first.id, reason: "Saisi deux fois"), at: Fixtures.at(9, 20))
+        try h.run(.record(EntryContent(kind: .decision, text: "La séance est ouverte.")), at: Fixtures.at(9, 21))
+        try h.run(
+            .record(EntryContent(kind: .action, text: "Transmettre les fiches", responsible: "ADR")),
+            at: Fixtures.at(9, 22))
+        let numbers = EntryNumbers(h.state)
+        let study = try #require(h.state.entries.first { $0.content.nature == .study })
+        #expect(numbers.number(study.id) == 1)
+        #expect(numbers.number(first.id) == nil)
+        for (lang, docs) in [
+            (Language.fr, Self.docs(h.state, .fr, now: Fixtures.at(9, 30))),
+            (.en, Self.docs(h.state, .en, now: Fixtures.at(9, 30))),
+        ] {
+            let minutes = docs["minutes.md"]!, matrix = docs["commitments.md"]!, csv = docs["commitments.csv"]!
+            #expect(minutes.contains(lang == .fr ? "**Engagement n° 1**" : "**Commitment no. 1**"))
+            #expect(minutes.contains(lang == .fr ? "**Décision n° 1**" : "**Decision no. 1**"))
+            #expect(minutes.contains(lang == .fr ? "**Action n° 1**" : "**Action no. 1**"))
+            #expect(minutes.contains("| 1 | UNICEF |"))
+            #expect(minutes.contains("| 3 | ANICT |"))
+            #expect(matrix.contains("| 1 | UNICEF |"))
+            #expect(matrix.contains("| 3 | ANICT |"))
+            // The CSV: the number first, the journal seq in its own column, last.
+            let row = try #require(csv.split(separator: "\r\n").first { $0.hasPrefix("3;") })
+            #expect(row.hasPrefix("3;ANICT;"))
+            let anict = try #require(h.state.entries.first { $0.content.partner == "anict" })
+            #expect(row.hasSuffix(";\(anict.id)"))
+            #expect(docs["actions.csv"]!.split(separator: "\r\n")[1].hasPrefix("1;Transmettre les fiches;"))
+        }
+    }
+}

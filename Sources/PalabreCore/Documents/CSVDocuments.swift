@@ -8,7 +8,7 @@ enum CSVDocuments {
         let L = c.L
         var w = CSVWriter(separator: c.options.csvSeparator)
         w.header([
-            L[.csvPartnerAcronym], L[.csvPartnerName], L[.commune], L[.csvFicheId], L[.csvFicheTitle],
+            L[.number], L[.csvPartnerAcronym], L[.csvPartnerName], L[.commune], L[.csvFicheId], L[.csvFicheTitle],
             L[.nature], L[.amount], L[.currency], L[.status], L[.conditions], L[.deadline], L[.csvText],
             L[.csvRecordedAt], L[.csvSeat], L[.csvEntry],
         ])
@@ -17,7 +17,8 @@ enum CSVDocuments {
             let org = k.partner.flatMap { c.organisations[$0] }
             let fiche = k.fiche.flatMap { c.fiches[$0] }
             w.row([
-                .text(org?.acronym ?? k.partner ?? ""), .opt(org?.name), .opt(fiche?.commune.name), .opt(k.fiche),
+                .num(c.numbers.number(e.id)), .text(org?.acronym ?? k.partner ?? ""), .opt(org?.name),
+                .opt(fiche?.commune.name), .opt(k.fiche),
                 .opt(fiche?.fiche.title), .text(L.nature(k.nature)), k.amount.map { .number($0) } ?? .empty,
                 .text(k.currency ?? c.state.programme.currency), .text(L.commitmentStatus(k.status)),
                 .opt(k.conditions), .opt(k.due), .text(k.text), .text(c.rfc3339(e.at)), .text(e.seat),
@@ -31,12 +32,16 @@ enum CSVDocuments {
     static func actions(_ c: DocContext) -> Data {
         let L = c.L
         var w = CSVWriter(separator: c.options.csvSeparator)
-        w.header([L[.activity], L[.responsible], L[.deadline], L[.status], L[.item], L[.csvRecordedAt], L[.csvEntry]])
+        w.header([
+            L[.number], L[.activity], L[.responsible], L[.deadline], L[.status], L[.item], L[.csvRecordedAt],
+            L[.csvEntry],
+        ])
         for ei in c.actions {
             let e = c.state.entries[ei], k = e.content
             let item = e.item.flatMap { c.itemPlace[$0] != nil ? c.itemTitle($0) : nil } ?? L[.outsideAgenda]
             w.row([
-                .text(k.text), .opt(k.responsible), .opt(k.due), .text(L[.actionOpen]), .text(item),
+                .num(c.numbers.number(e.id)), .text(k.text), .opt(k.responsible), .opt(k.due), .text(L[.actionOpen]),
+                .text(item),
                 .text(c.rfc3339(e.at)), .number(Int64(e.id)),
             ])
         }

@@ -32,8 +32,8 @@ struct DocContext {
     let commitments: [Int]
     /// Commitments withdrawn by their partners (kept in the history, out of the totals).
     let withdrawnCommitments: [Int]
-    /// Number of each live recommendation (1, 2, 3…) by entry id.
-    let recommendationNumber: [Int: Int]
+    /// Number of each decision, recommendation, action and commitment (1, 2, 3… per kind) by entry id.
+    let numbers: EntryNumbers
 
     /// Finished turns plus the turn under way, and their indices by item.
     let turns: [SpeakingTurn]
@@ -71,13 +71,13 @@ struct DocContext {
         plannedStarts = starts
 
         var live: [Int] = [], byItem: [String: [Int]] = [:], outside: [Int] = []
-        var recs: [Int] = [], acts: [Int] = [], coms: [Int] = [], withdrawn: [Int] = [], recNo: [Int: Int] = [:]
+        var recs: [Int] = [], acts: [Int] = [], coms: [Int] = [], withdrawn: [Int] = []
         live.reserveCapacity(state.entries.count)
         for (i, e) in state.entries.enumerated() where e.retracted == nil {
             live.append(i)
             if let item = e.item, place[item] != nil { byItem[item, default: []].append(i) } else { outside.append(i) }
             switch e.content.kind {
-            case .recommendation: recs.append(i); recNo[e.id] = recs.count
+            case .recommendation: recs.append(i)
             case .action: acts.append(i)
             case .commitment: if e.withdrawal == nil { coms.append(i) } else { withdrawn.append(i) }
             default: break
@@ -90,7 +90,7 @@ struct DocContext {
         actions = acts
         commitments = coms
         withdrawnCommitments = withdrawn
-        recommendationNumber = recNo
+        numbers = EntryNumbers(state)
 
         var turns = state.turns
         if let t = state.currentTurn { turns.append(t) }

@@ -52,6 +52,7 @@ enum DocLabel: CaseIterable {
     case interestDeclared, synergyLabel, leadWord, studyNeed, studyCostWord, studyCommittedWord, studyGapWord
     case technicalValue, interestsTitle, noInterests, notStated
     case unscheduled, closedAtDayEnd, unheard, pointOfOrder
+    case decisionNo, actionNo, commitmentNo
     case cellNone, cellSuggested, cellInterest, cellSynergy, cellCommitted
     case modeClassique, modePPP, studyIdea, studyFeasibility, studyAppraisal
 
@@ -101,6 +102,9 @@ enum DocLabel: CaseIterable {
         case .kCommitment: ("Engagement", "Commitment")
         case .recommendationsTitle: ("Recommandations", "Recommendations")
         case .recommendationNo: ("Recommandation n°", "Recommendation no.")
+        case .decisionNo: ("Décision n°", "Decision no.")
+        case .actionNo: ("Action n°", "Action no.")
+        case .commitmentNo: ("Engagement n°", "Commitment no.")
         case .addressee: ("À l'endroit de", "Addressed to")
         case .responsible: ("Responsable", "Responsible")
         case .deadline: ("Échéance", "Deadline")
@@ -248,7 +252,7 @@ enum DocLabel: CaseIterable {
         case .csvText: ("Libellé", "Text")
         case .csvRecordedAt: ("Enregistré le", "Recorded at")
         case .csvSeat: ("Poste", "Seat")
-        case .csvEntry: ("N° d'entrée", "Entry no.")
+        case .csvEntry: ("N° au journal", "Journal seq")
         case .csvDay: ("Journée", "Day")
         case .csvParticipantId: ("Identifiant", "Participant id")
         case .csvItemId: ("Identifiant du point", "Item id")

@@ -235,8 +235,15 @@ struct MinutesDocument {
     private mutating func entryLine(_ e: Entry, withTime: Bool) {
         let k = e.content
         var marker = L.entryKind(k.kind)
-        if k.kind == .recommendation, let n = c.recommendationNumber[e.id] {
-            marker = "\(L[.recommendationNo])\u{00A0}\(n)"
+        if let n = c.numbers.number(e.id) {
+            let label: DocLabel =
+                switch k.kind {
+                case .decision: .decisionNo
+                case .action: .actionNo
+                case .commitment: .commitmentNo
+                default: .recommendationNo
+                }
+            marker = "\(L[label])\u{00A0}\(n)"
         }
         o += "- **\(marker)** — "
         let restatesFields = k.kind == .commitment && k.text == defaultCommitmentText(k)
@@ -305,7 +312,7 @@ struct MinutesDocument {
         }
         for ei in c.recommendations {
             let e = state.entries[ei], k = e.content
-            let marker = "\(c.recommendationNumber[e.id] ?? 0). "
+            let marker = "\(c.numbers.number(e.id) ?? 0). "
             o += marker + MD.block(k.text, indent: String(repeating: " ", count: marker.count))
             var details: [String] = []
             if let a = k.addressee { details.append("*" + L[.addressee] + L.colon + "* " + MD.inline(a)) }
@@ -337,12 +344,12 @@ struct MinutesDocument {
             ], right: [0, 5])
         var totals: [String: (total: Int64, n: Int, byStatus: [CommitmentStatus: Int64])] = [:]
         var technical: [String: Int64] = [:]
-        for (n, ei) in c.commitments.enumerated() {
+        for ei in c.commitments {
             let e = state.entries[ei], k = e.content
             let fiche = k.fiche.flatMap { c.fiches[$0] }
             let currency = k.currency ?? programme.currency
             var cells = [
-                String(n + 1), MD.inline(k.partner.flatMap { c.organisationName($0) } ?? ""),
+                String(c.numbers.number(e.id) ?? 0), MD.inline(k.partner.flatMap { c.organisationName($0) } ?? ""),
                 MD.inline(fiche?.commune.name ?? ""),
                 fiche.map { MD.inline($0.fiche.id) + " " + MD.inline($0.fiche.title) } ?? MD.inline(k.fiche ?? ""),
                 L.nature(k.nature),
@@ -396,10 +403,11 @@ struct MinutesDocument {
             return
         }
         o += MD.header([L[.number], L[.activity], L[.responsible], L[.deadline], L[.status], L[.item]], right: [0])
-        for (n, ei) in c.actions.enumerated() {
+        for ei in c.actions {
             let e = state.entries[ei], k = e.content
             o += MD.row([
-                String(n + 1), MD.cell(k.text), MD.cell(k.responsible ?? ""), due(k.due), L[.actionOpen],
+                String(c.numbers.number(e.id) ?? 0), MD.cell(k.text), MD.cell(k.responsible ?? ""), due(k.due),
+                L[.actionOpen],
                 itemLabel(e.item),
             ])
         }

@@ -30,7 +30,7 @@ struct RecommendationsDocument {
         }
         for ei in c.recommendations {
             let e = state.entries[ei], k = e.content
-            o += "## " + L[.recommendationNo] + "\u{00A0}" + String(c.recommendationNumber[e.id] ?? 0) + "\n\n"
+            o += "## " + L[.recommendationNo] + "\u{00A0}" + String(c.numbers.number(e.id) ?? 0) + "\n\n"
             o += MD.block(k.text) + "\n\n"
             func field(_ label: DocLabel, _ value: String) { o += "- **" + L[label] + L.colon + "** " + value + "\n" }
             field(.addressee, k.addressee.map(MD.inline) ?? "—")

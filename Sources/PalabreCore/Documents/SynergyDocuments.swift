@@ -192,7 +192,8 @@ enum SynergyDocuments {
                 let fiche = k.fiche.flatMap { c.fiches[$0] }
                 let cur = k.currency ?? state.programme.currency
                 o += MD.row([
-                    String(e.id), partnerName(c, k.partner ?? ""), MD.inline(fiche?.commune.name ?? ""),
+                    String(c.numbers.number(e.id) ?? 0), partnerName(c, k.partner ?? ""),
+                    MD.inline(fiche?.commune.name ?? ""),
                     MD.inline(k.fiche ?? "") + (fiche.map { " " + MD.inline($0.fiche.title) } ?? ""),
                     L.nature(k.nature),
                     k.amount.map { Money.group($0, language: L.language) } ?? L[.noAmount], MD.inline(cur),
@@ -226,7 +227,7 @@ enum SynergyDocuments {
         if c.withdrawnCommitments.isEmpty { return o + L[.noWithdrawn] + "\n" }
         o += MD.header(
             [
-                L[.number], L[.partner], L[.commune], L[.fiche], L[.amount], L[.currency], L[.status], L[.reason],
+                L[.csvEntry], L[.partner], L[.commune], L[.fiche], L[.amount], L[.currency], L[.status], L[.reason],
                 L[.withdrawnOn], L[.recordedBy],
             ], right: [0, 4])
         for ei in c.withdrawnCommitments {

@@ -262,3 +262,153 @@ extension DocumentFactsTests {
         }
     }
 }
+
+// MARK: 6. Wording
+
+extension DocumentFactsTests {
+    @Test func adoptionIsStatedOnceAndCommitmentsReadAsSentences() throws {
+        var h = try Self.funding()
+        let study = try #require(h.state.entries.first { $0.content.nature == .study })
+        try h.run(.adopt(entry: study.id), at: Fixtures.at(9, 25))
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(9, 30)), en = Self.docs(h.state, .en, now: Fixtures.at(9, 30))
+        let minutes = fr["minutes.md"]!
+        #expect(minutes.components(separatedBy: "dopté").count == 2)  // once: the statement
+        #expect(minutes.contains("**Lu et adopté en plénière** : engagement n° 2."))
+        #expect(en["minutes.md"]!.contains("**Read and adopted in plenary**: commitment no. 2."))
+        #expect(!minutes.contains("(lu et adopté)"))
+        #expect(
+            minutes.contains(
+                "L'UNICEF s'engage à financer l'étude de faisabilité de la fiche TIM-01 « Adduction d'eau sommaire » "
+                    + "(Timissa) à hauteur de 15 000 000 FCFA (confirmé)."))
+        #expect(
+            minutes.contains(
+                "L'ANICT s'engage à financer la fiche DIE-01 « Marché à bétail » (Diéli) à hauteur de 50 000 000 FCFA "
+                    + "(intention)."))
+        #expect(
+            en["minutes.md"]!.contains(
+                "ANICT commits to fund fiche DIE-01 “Marché à bétail” (Diéli) up to 50,000,000 FCFA (intention)."))
+    }
+
+    @Test func seatsAreNamedInFrenchAndPlacesOnce() throws {
+        var p = Fixtures.programme
+        p.communes[1].region = "San"
+        var h = try Self.funding()
+        h.state = SessionState.fold(p, h.events)
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(9, 30)), en = Self.docs(h.state, .en, now: Fixtures.at(9, 30))
+        #expect(fr["synthesis.md"]!.contains("## Diéli (San)\n"))
+        #expect(fr["synthesis.md"]!.contains("## Timissa (Tominian, Ségou)\n"))
+        #expect(fr["commitments.csv"]!.contains(";rapporteur;"))
+        // A commitment recorded at the facilitator's seat.
+        var g = try Self.funding()
+        g.seat = "facilitator"
+        try g.run(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "", partner: "unicef", fiche: "DIE-01", nature: .technical, amount: 1)),
+            at: Fixtures.at(9, 20))
+        let fr2 = Self.docs(g.state, .fr, now: Fixtures.at(9, 30)),
+            en2 = Self.docs(g.state, .en, now: Fixtures.at(9, 30))
+        #expect(fr2["commitments.csv"]!.contains(";modération;"))
+        #expect(fr2["commitments.md"]!.contains(", modération |"))
+        #expect(en2["commitments.md"]!.contains(", facilitator |"))
+        _ = en
+    }
+}
+
+/// Scans every document of the recorded Ségou meeting and of the test meetings for words of the
+/// other language: labels written by palabre, never the text people typed.
+struct DocumentLanguageTests {
+    /// English words that must not appear in a French document (whole words, any case).
+    static let english = [
+        "facilitator", "projector", "observer", "lead", "pending", "committed", "suggested", "interest",
+        "synergy", "none", "planned", "running", "paused", "unscheduled", "moved", "over by", "adopted", "amended",
+        "withdrawn", "deadline", "agreement", "announced", "confirmed", "financial", "technical", "study", "gap",
+        "sought", "recorded", "seat", "speaker", "speakers", "partner", "partners", "day", "item", "not covered",
+        "to do", "of whom", "women", "requests", "point of order",
+    ]
+    /// French words that must not appear in an English document (whole words, any case).
+    static let french = [
+        "modération", "observateur", "chef de file", "pressenti", "pressentis", "engagé", "engagés", "aucun",
+        "aucune", "intérêt manifesté", "synergie", "hors programme", "reporté", "prévu", "lu et adopté", "en cours",
+        "en pause", "non traité", "échéance", "dépassement", "journée", "partenaire", "partenaires", "recherché",
+        "reste à mobiliser", "contrepartie", "annoncé", "confirmé", "convention signée", "financier", "technique",
+        "étude", "à faire", "dont", "femmes", "intervenants", "motion d'ordre", "demandes de parole", "conditions :",
+        "sous réserve", "non chiffré", "consigné",
+    ]
+
+    /// Whether `word` occurs in `text` as a whole word (letters on neither side), ignoring case.
+    static func occurs(_ word: String, in text: String) -> Bool {
+        let t = text.lowercased(), w = word.lowercased()
+        var from = t.startIndex
+        while let r = t.range(of: w, range: from..<t.endIndex) {
+            let before = r.lowerBound == t.startIndex ? nil : t[t.index(before: r.lowerBound)]
+            let after = r.upperBound == t.endIndex ? nil : t[r.upperBound]
+            if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) { return true }
+            from = r.upperBound
+        }
+        return false
+    }
+
+    /// The text people typed or the programme gave (titles, names, entries): removed before the scan.
+    static func userText(_ s: SessionState) -> [String] {
+        var out: [String] = [s.programme.title, s.programme.venue, s.programme.city ?? ""]
+        out += [s.programme.generalObjective ?? ""] + s.programme.specificObjectives
+        for d in s.days {
+            out.append(d.title ?? "")
+            out += d.items.map(\.title)
+        }
+        for c in s.programme.communes {
+            out.append(c.name)
+            for f in c.fiches { out += [f.title, f.sector] }
+        }
+        for o in s.programme.organisations { out += [o.name, o.acronym] }
+        out += s.participants.map(\.function)
+        for e in s.entries {
+            let k = e.content
+            out += [k.text, k.conditions ?? "", k.addressee ?? "", k.responsible ?? "", k.due ?? ""]
+            out.append(e.withdrawal?.reason ?? "")
+            out += e.amendments.map(\.previous)
+        }
+        return out.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    }
+
+    /// The documents' labels: every document with the typed text taken out (escaped or not).
+    static func labelsOnly(_ doc: String, _ s: SessionState) -> String {
+        var d = doc.replacingOccurrences(of: "\\", with: "")
+        for u in userText(s) {
+            for line in u.split(separator: "\n") where line.count > 1 {
+                d = d.replacingOccurrences(of: String(line), with: " ")
+            }
+        }
+        return d
+    }
+
+    static func check(_ s: SessionState, now: Instant, _ what: String) {
+        for (language, words) in [(Language.fr, english), (.en, french)] {
+            for (name, text) in DocumentFactsTests.docs(s, language, now: now) {
+                let labels = labelsOnly(text, s)
+                for w in words where occurs(w, in: labels) {
+                    Issue.record("\(what): \(language == .fr ? "French" : "English") \(name) has « \(w) »")
+                }
+            }
+        }
+    }
+
+    @Test func theRecordedSegouMeetingSpeaksOneLanguagePerDocument() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sessions/segou-2023-recorded")
+        let programme = try #require(
+            try ProgrammeLoader.load(path: root.appendingPathComponent("programme.yaml").path).programme)
+        let journal = try Journal(path: root.appendingPathComponent("journal.jsonl").path, writable: false)
+        let events = try journal.loadAll()
+        let s = SessionState.fold(programme, events)
+        Self.check(s, now: try #require(events.last).at, "Ségou")
+    }
+
+    @Test func theTestMeetingsSpeakOneLanguagePerDocument() throws {
+        Self.check(try DocScript.run().state, now: DocScript.now, "scripted day")
+        Self.check(try DocumentFactsTests.funding().state, now: Fixtures.at(9, 30), "funding")
+        Self.check(try DocumentFactsTests.agenda().state, now: Fixtures.at(12, 5), "agenda")
+        Self.check(try DocumentFactsTests.postponed().state, now: Fixtures.at("2023-10-18", 14, 0), "postponed")
+    }
+}

@@ -278,7 +278,8 @@ enum DocScript {
         #expect(md.contains("3 participants dont 1 femme."))
         #expect(md.contains("### Journée 1 — mardi 17 octobre 2023"))
         #expect(md.contains("09:02 – 09:41 (39\u{00A0}min)"))
-        #expect(md.contains("**Décision** — L'ordre du jour est adopté sans modification. *(lu et adopté)*"))
+        #expect(md.contains("**Décision n°\u{00A0}1** — L'ordre du jour est adopté sans modification.\n"))
+        #expect(md.contains("**Lu et adopté en plénière**\u{00A0}: décision n°\u{00A0}1."))
         #expect(md.contains("Les débats ont porté sur la contrepartie des communes et sur les études. *(amendé)*"))
         #expect(!md.contains("Les débats portent sur la contrepartie."))
         #expect(!md.contains("Note saisie par erreur"))
@@ -365,7 +366,7 @@ enum DocScript {
         #expect(md.contains("### Day 1 — Tuesday 17 October 2023"))
         #expect(md.contains("## Partners' commitments"))
         #expect(md.contains("| FCFA | **35,000,000 FCFA** |"))
-        #expect(md.contains("*(read and adopted)*"))
+        #expect(md.contains("**Read and adopted in plenary**: decision no. 1."))
         #expect(md.contains("## Next steps — action plan"))
         for french in [
             "Journée", "Compte rendu", "Engagements", "dont femmes", "lu et adopté", "non traité", "À l'endroit",

@@ -21,7 +21,7 @@ enum CSVDocuments {
                 .opt(fiche?.commune.name), .opt(k.fiche),
                 .opt(fiche?.fiche.title), .text(L.nature(k.nature)), k.amount.map { .number($0) } ?? .empty,
                 .text(k.currency ?? c.state.programme.currency), .text(L.commitmentStatus(k.status)),
-                .opt(k.conditions), .opt(k.due), .text(k.text), .text(c.rfc3339(e.at)), .text(e.seat),
+                .opt(k.conditions), .opt(k.due), .text(k.text), .text(c.rfc3339(e.at)), .text(L.seat(e.seat)),
                 .number(Int64(e.id)),
             ])
         }

@@ -52,7 +52,7 @@ enum DocLabel: CaseIterable {
     case interestDeclared, synergyLabel, leadWord, studyNeed, studyCostWord, studyCommittedWord, studyGapWord
     case technicalValue, interestsTitle, noInterests, notStated
     case unscheduled, closedAtDayEnd, unheard, pointOfOrder
-    case decisionNo, actionNo, commitmentNo
+    case decisionNo, actionNo, commitmentNo, adoptedStatement, otherEntries
     case cellNone, cellSuggested, cellInterest, cellSynergy, cellCommitted
     case modeClassique, modePPP, studyIdea, studyFeasibility, studyAppraisal
 
@@ -103,6 +103,8 @@ enum DocLabel: CaseIterable {
         case .recommendationsTitle: ("Recommandations", "Recommendations")
         case .recommendationNo: ("Recommandation n°", "Recommendation no.")
         case .decisionNo: ("Décision n°", "Decision no.")
+        case .adoptedStatement: ("Lu et adopté en plénière", "Read and adopted in plenary")
+        case .otherEntries: ("autres entrées", "other entries")
         case .actionNo: ("Action n°", "Action no.")
         case .commitmentNo: ("Engagement n°", "Commitment no.")
         case .addressee: ("À l'endroit de", "Addressed to")
@@ -334,6 +336,82 @@ struct DocLabels: Sendable {
         if a.y != b.y { return "\(date(first)) – \(date(last))" }
         if a.m != b.m { return "\(a.d) \(month(a.m)) – \(date(last))" }
         return "\(a.d)–\(date(last))"
+    }
+
+    /// « décisions n° 1 et 2 », “decisions no. 1 and 2”: the adopted entries of one kind.
+    func adoptedList(_ kind: EntryKind, _ numbers: [Int]) -> String {
+        let fr: [EntryKind: (String, String)] = [
+            .decision: ("décision", "décisions"), .recommendation: ("recommandation", "recommandations"),
+            .action: ("action", "actions"), .commitment: ("engagement", "engagements"),
+        ]
+        let en: [EntryKind: (String, String)] = [
+            .decision: ("decision", "decisions"), .recommendation: ("recommendation", "recommendations"),
+            .action: ("action", "actions"), .commitment: ("commitment", "commitments"),
+        ]
+        let w = (language == .fr ? fr : en)[kind] ?? ("", "")
+        let list = numbers.map(String.init)
+        let joined =
+            list.count <= 1
+            ? list.joined()
+            : list.dropLast().joined(separator: ", ") + (language == .fr ? " et " : " and ") + list.last!
+        return (numbers.count > 1 ? w.1 : w.0) + (language == .fr ? " n°\u{00A0}" : " no. ") + joined
+    }
+
+    /// Name of a seat in the documents: « modération », « rapporteur », « projection »,
+    /// « observateur », « script »; another seat name as it is.
+    func seat(_ s: String) -> String {
+        guard language == .fr else { return s }
+        switch s {
+        case "facilitator": return "modération"
+        case "projector": return "projection"
+        case "observer": return "observateur"
+        default: return s
+        }
+    }
+
+    /// A commitment as a sentence: « L'ANICT s'engage à financer la fiche DIE-01 « Marché à
+    /// bétail » (Diéli) à hauteur de 32 400 000 FCFA (confirmé), sous réserve de … ; échéance : … ».
+    func commitmentSentence(
+        partner: String, fiche: String?, nature: CommitmentNature?, amount: String?, status: CommitmentStatus?,
+        conditions: String?, due: String?
+    ) -> String {
+        var o: String
+        if language == .fr {
+            let vowel = partner.first.map { "AEIOUYÉaeiouyé".contains($0) } ?? false
+            o = (vowel ? "L'" : "Le ") + partner + " "
+            switch nature {
+            case .study?: o += "s'engage à financer l'étude de faisabilité de "
+            case .technical?: o += "s'engage à apporter un appui technique à "
+            case .financial?: o += "s'engage à financer "
+            case nil: o += "s'engage pour "
+            }
+            o += fiche ?? "l'action"
+            o +=
+                amount.map { (nature == .technical ? " d'une valeur de " : " à hauteur de ") + $0 }
+                ?? ", sans montant chiffré"
+        } else {
+            o = partner + " "
+            switch nature {
+            case .study?: o += "commits to fund the feasibility study of "
+            case .technical?: o += "commits technical support to "
+            case .financial?: o += "commits to fund "
+            case nil: o += "commits to "
+            }
+            o += fiche ?? "the action"
+            o += amount.map { (nature == .technical ? " worth " : " up to ") + $0 } ?? ", with no amount stated"
+        }
+        if let status { o += " (" + commitmentStatus(status) + ")" }
+        if let cond = conditions, !cond.isEmpty {
+            let folded = Text.fold(cond)
+            let lowered = cond.prefix(1).lowercased() + cond.dropFirst()
+            if language == .fr {
+                o += folded.hasPrefix("sous reserve") ? ", " + lowered : ", conditions" + colon + " " + cond
+            } else {
+                o += folded.hasPrefix("subject to") ? ", " + lowered : ", conditions" + colon + " " + cond
+            }
+        }
+        if let due { o += listSeparator + (language == .fr ? "échéance" : "deadline") + colon + " " + due }
+        return o + "."
     }
 
     /// « reporté à la journée 3 », “moved to day 3”.

@@ -229,6 +229,7 @@ struct MinutesDocument {
             for ei in c.outside { entryLine(state.entries[ei], withTime: true) }
             line()
         }
+        adoptedStatement()
     }
 
     /// One entry as a list item: its kind in bold, its latest text, its details and its marks.
@@ -261,7 +262,6 @@ struct MinutesDocument {
         if !details.isEmpty { o += (restatesFields ? "" : " — ") + details.joined(separator: L.listSeparator) }
         var marks: [String] = []
         if !e.amendments.isEmpty { marks.append(L[.amended]) }
-        if e.adoptedAt != nil { marks.append(L[.adopted]) }
         if let w = e.withdrawal { marks.append(L[.withdrawnMark] + L.colon + " " + MD.inline(w.reason)) }
         if withTime { marks.append(L[.recordedAt] + " " + moment(e.at)) }
         if !marks.isEmpty { o += " *(" + marks.joined(separator: ", ") + ")*" }
@@ -278,23 +278,39 @@ struct MinutesDocument {
             currency: k.currency ?? "FCFA", language: programme.language)
     }
 
+    /// The commitment as a sentence (« L'ANICT s'engage à financer … à hauteur de … (confirmé) »).
     private func commitmentSummary(_ k: EntryContent) -> String {
-        var parts: [String] = []
-        if let p = k.partner { parts.append(MD.inline(c.organisationName(p) ?? p)) }
-        if let f = k.fiche { parts.append(ficheLabel(f)) }
-        parts.append(L.nature(k.nature))
-        parts.append(
-            k.amount.map { Money.format($0, k.currency ?? programme.currency, language: L.language) } ?? L[.noAmount])
-        parts.append(L.commitmentStatus(k.status))
-        if let cond = k.conditions { parts.append(L[.conditions] + L.colon + " " + MD.cell(cond)) }
-        if k.due != nil { parts.append(L[.deadline] + L.colon + " " + due(k.due)) }
-        return parts.filter { !$0.isEmpty }.joined(separator: " · ")
+        L.commitmentSentence(
+            partner: MD.inline(k.partner.map { c.organisationName($0) ?? $0 } ?? "?"), fiche: k.fiche.map(ficheLabel),
+            nature: k.nature,
+            amount: k.amount.map { Money.format($0, k.currency ?? programme.currency, language: L.language) },
+            status: k.status, conditions: k.conditions.map(MD.cell), due: k.due != nil ? due(k.due) : nil)
     }
 
-    /// « TIM-01 Adduction d'eau sommaire (Timissa) ».
+    /// « la fiche TIM-01 « Adduction d'eau sommaire » (Timissa) ».
     private func ficheLabel(_ id: String) -> String {
         guard let f = c.fiches[id] else { return MD.inline(id) }
-        return MD.inline(f.fiche.id) + " " + MD.inline(f.fiche.title) + " (" + MD.inline(f.commune.name) + ")"
+        let title = L.language == .fr ? "« " + MD.inline(f.fiche.title) + " »" : "“" + MD.inline(f.fiche.title) + "”"
+        return (L.language == .fr ? "la fiche " : "fiche ") + MD.inline(f.fiche.id) + " " + title + " ("
+            + MD.inline(f.commune.name) + ")"
+    }
+
+    /// « **Lu et adopté en plénière** : décision n° 1 ; recommandations n° 1 et 2. », once for
+    /// what the plenary adopted; nothing when nothing was.
+    private mutating func adoptedStatement() {
+        var byKind: [EntryKind: [Int]] = [:]
+        var others = 0
+        for ei in c.live where state.entries[ei].adoptedAt != nil {
+            let e = state.entries[ei]
+            if let n = c.numbers.number(e.id) { byKind[e.content.kind, default: []].append(n) } else { others += 1 }
+        }
+        var parts = [EntryKind.decision, .recommendation, .commitment, .action].compactMap { k in
+            byKind[k].map { L.adoptedList(k, $0.sorted()) }
+        }
+        if others > 0 { parts.append("\(others) " + L[.otherEntries]) }
+        guard !parts.isEmpty else { return }
+        line("**" + L[.adoptedStatement] + "**" + L.colon + " " + parts.joined(separator: L.listSeparator) + ".")
+        line()
     }
 
     private func itemLabel(_ id: String?) -> String {
@@ -320,10 +336,7 @@ struct MinutesDocument {
             if k.due != nil { details.append("*" + L[.deadline] + L.colon + "* " + due(k.due)) }
             details.append("*" + L[.item] + L.colon + "* " + itemLabel(e.item))
             o += " — " + details.joined(separator: L.listSeparator)
-            var marks: [String] = []
-            if !e.amendments.isEmpty { marks.append(L[.amended]) }
-            if e.adoptedAt != nil { marks.append(L[.adopted]) }
-            if !marks.isEmpty { o += " *(" + marks.joined(separator: ", ") + ")*" }
+            if !e.amendments.isEmpty { o += " *(" + L[.amended] + ")*" }
             o += "\n"
         }
         line()
@@ -356,7 +369,6 @@ struct MinutesDocument {
                 k.amount.map { Money.format($0, currency, language: L.language) } ?? L[.noAmount],
                 L.commitmentStatus(k.status), MD.cell(k.conditions ?? ""), due(k.due),
             ]
-            if e.adoptedAt != nil { cells[6] += " *(" + L[.adopted] + ")*" }
             o += MD.row(cells)
             if let a = k.amount, k.nature == .technical {
                 technical[currency] = Money.add(technical[currency] ?? 0, a)

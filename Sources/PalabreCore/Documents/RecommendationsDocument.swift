@@ -43,11 +43,14 @@ struct RecommendationsDocument {
             } else {
                 field(.fromItem, L[.outsideAgenda])
             }
-            var marks: [String] = []
-            if !e.amendments.isEmpty { marks.append(L[.amended]) }
-            if e.adoptedAt != nil { marks.append(L[.adopted]) }
-            if !marks.isEmpty { o += "\n*" + marks.joined(separator: ", ") + "*\n" }
+            if !e.amendments.isEmpty { o += "\n*" + L[.amended] + "*\n" }
             o += "\n"
+        }
+        let adopted = c.recommendations.filter { state.entries[$0].adoptedAt != nil }.compactMap {
+            c.numbers.number(state.entries[$0].id)
+        }
+        if !adopted.isEmpty {
+            o += "**" + L[.adoptedStatement] + "**" + L.colon + " " + L.adoptedList(.recommendation, adopted) + ".\n"
         }
         while o.hasSuffix("\n\n") { o.removeLast() }
         return o

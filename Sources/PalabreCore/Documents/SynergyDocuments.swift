@@ -138,9 +138,11 @@ enum SynergyDocuments {
         let groups = byCommune(b)
         guard !groups.isEmpty else { return o + L[.noFiches] + "\n" }
         for g in groups {
-            o +=
-                "## " + MD.inline(g.commune.name) + " (" + MD.inline(g.commune.cercle) + ", "
-                + MD.inline(g.commune.region) + ")\n\n"
+            // « Diéli (San) » when the cercle and the region have the same name, « (San, Ségou) » otherwise.
+            let places =
+                Text.fold(g.commune.cercle) == Text.fold(g.commune.region) || g.commune.region.isEmpty
+                ? MD.inline(g.commune.cercle) : MD.inline(g.commune.cercle) + ", " + MD.inline(g.commune.region)
+            o += "## " + MD.inline(g.commune.name) + " (" + places + ")\n\n"
             o += MD.header(
                 [
                     L[.priorityCol], L[.fiche], L[.sector], L[.modeCol], L[.studyCol], L[.totalCost],
@@ -198,7 +200,7 @@ enum SynergyDocuments {
                     L.nature(k.nature),
                     k.amount.map { Money.group($0, language: L.language) } ?? L[.noAmount], MD.inline(cur),
                     L.commitmentStatus(k.status), MD.cell(k.conditions ?? ""), MD.inline(k.due ?? ""),
-                    stamp(c, e.at) + ", " + MD.inline(e.seat),
+                    stamp(c, e.at) + ", " + MD.inline(L.seat(e.seat)),
                 ])
                 if let a = k.amount {
                     if k.nature == .technical {
@@ -239,8 +241,8 @@ enum SynergyDocuments {
                 k.amount.map { Money.group($0, language: L.language) } ?? L[.noAmount],
                 MD.inline(k.currency ?? state.programme.currency), L.commitmentStatus(k.status),
                 MD.cell(e.withdrawal?.reason ?? ""),
-                e.withdrawal.map { stamp(c, $0.at) + ", " + MD.inline($0.seat) } ?? "",
-                stamp(c, e.at) + ", " + MD.inline(e.seat),
+                e.withdrawal.map { stamp(c, $0.at) + ", " + MD.inline(L.seat($0.seat)) } ?? "",
+                stamp(c, e.at) + ", " + MD.inline(L.seat(e.seat)),
             ])
         }
         return o

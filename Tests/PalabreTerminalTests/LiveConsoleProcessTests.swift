@@ -74,7 +74,7 @@ struct LiveConsoleProcessTests {
         let recorded = try String(contentsOf: journal, encoding: .utf8)
         #expect(recorded.contains(#""kind":"decision","text":"\#(Self.decision)""#))
         let minutes = try String(contentsOf: dir.appendingPathComponent("out/minutes.md"), encoding: .utf8)
-        #expect(minutes.contains("**Décision** — " + Self.decision))
+        #expect(minutes.contains("**Décision n°\u{00A0}1** — " + Self.decision))
     }
 
     @Test("A bad TERM gives a clear message and a non-zero exit, without touching the journal")

@@ -77,7 +77,7 @@ func generate(count: Int, into path: String, programme: Programme) throws {
     let perItem = max(10, count / max(1, items))
     var n = 0
     for (d, day) in programme.days.enumerated() {
-        try run(.startDay(date: day.date))
+        try run(.startDay(date: day.date, force: true))
         for p in programme.participants.prefix(40 + d) { try run(.checkIn(who: p.id, day: nil)) }
         for _ in day.items {
             try run(.startItem(id: nil))

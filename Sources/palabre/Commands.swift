@@ -100,7 +100,7 @@ struct Verify: ParsableCommand {
                         + "appended until it is repaired by hand.")
                 throw ExitCode(1)
             }
-            let days = Set(events.compactMap { if case .dayStarted(let d) = $0.payload { d } else { nil } })
+            let days = Set(events.compactMap { if case .dayStarted(let d, _) = $0.payload { d } else { nil } })
             let programme = try? SessionLocator.programme(folder)
             let lt: LocalTime = programme.map { LocalTime(identifier: $0.timeZone) } ?? LocalTime(identifier: "UTC")
             print(

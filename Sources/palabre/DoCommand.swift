@@ -129,7 +129,7 @@ enum ClockOverride {
             var time: String
             if parts.count == 2 { date = parts[0]; time = parts[1] } else { time = text }
             if date == nil {
-                if let command, case .startDay(let d) = command {
+                if let command, case .startDay(let d, _) = command {
                     date = d ?? state.days.first { $0.startedAt == nil }?.date
                 }
                 date =

@@ -61,7 +61,8 @@ struct YieldVerb: Verb { func command(_ s: SessionState) throws -> Command { .yi
 
 struct StartDayVerb: Verb {
     @Argument(help: "Day to start (YYYY-MM-DD); default: the programme's next day not yet started.") var date: String?
-    func command(_ s: SessionState) throws -> Command { .startDay(date: date) }
+    @Flag(help: "Start it even though another day was already held on today's date.") var force = false
+    func command(_ s: SessionState) throws -> Command { .startDay(date: date, force: force) }
 }
 
 struct StartItemVerb: Verb {

@@ -278,7 +278,8 @@ enum DocScript {
         #expect(md.contains("3 participants dont 1 femme."))
         #expect(md.contains("### Journée 1 — mardi 17 octobre 2023"))
         #expect(md.contains("09:02 – 09:41 (39\u{00A0}min)"))
-        #expect(md.contains("**Décision** — L'ordre du jour est adopté sans modification. *(lu et adopté)*"))
+        #expect(md.contains("**Décision n°\u{00A0}1** — L'ordre du jour est adopté sans modification.\n"))
+        #expect(md.contains("**Lu et adopté en plénière**\u{00A0}: décision n°\u{00A0}1."))
         #expect(md.contains("Les débats ont porté sur la contrepartie des communes et sur les études. *(amendé)*"))
         #expect(!md.contains("Les débats portent sur la contrepartie."))
         #expect(!md.contains("Note saisie par erreur"))
@@ -365,7 +366,7 @@ enum DocScript {
         #expect(md.contains("### Day 1 — Tuesday 17 October 2023"))
         #expect(md.contains("## Partners' commitments"))
         #expect(md.contains("| FCFA | **35,000,000 FCFA** |"))
-        #expect(md.contains("*(read and adopted)*"))
+        #expect(md.contains("**Read and adopted in plenary**: decision no. 1."))
         #expect(md.contains("## Next steps — action plan"))
         for french in [
             "Journée", "Compte rendu", "Engagements", "dont femmes", "lu et adopté", "non traité", "À l'endroit",
@@ -376,10 +377,10 @@ enum DocScript {
         #expect(rec.contains("## Recommendation no.\u{00A0}1"))
         #expect(rec.contains("- **Addressed to:** Communes de Tominian et de San"))
         let csv = DocScript.parseCSV(docs["commitments.csv"])
-        #expect(csv[0][0] == "Partner acronym")
-        #expect(csv[1][5] == "financial")
-        #expect(csv[1][8] == "confirmed")
-        #expect(DocScript.parseCSV(docs["actions.csv"])[1][3] == "to do")
+        #expect(csv[0][0] == "No." && csv[0][1] == "Partner acronym")
+        #expect(csv[1][6] == "financial")
+        #expect(csv[1][9] == "confirmed")
+        #expect(DocScript.parseCSV(docs["actions.csv"])[1][4] == "to do")
     }
 
     /// Cells of a Markdown table row, split on the pipes that are not escaped.
@@ -522,27 +523,27 @@ enum DocScript {
             "CRLF line ends: header, 5 rows, end")
         #expect(!s.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         let rows = DocScript.parseCSV(data)
-        #expect(rows.allSatisfy { $0.count == 15 })
-        #expect(rows[0][0] == "Sigle du partenaire")
+        #expect(rows.allSatisfy { $0.count == 16 })
+        #expect(rows[0][0] == "N°" && rows[0][1] == "Sigle du partenaire")
         #expect(rows.count == 6)
         // retracted commitment absent
         #expect(!s.contains("doublon"))
         #expect(!s.contains("999999"))
         // amounts digits only, currency apart, never converted
-        #expect(rows[1][0] == "UNICEF" && rows[1][6] == "25000000" && rows[1][7] == "FCFA")
-        #expect(rows[1][2] == "Timissa" && rows[1][3] == "TIM-01" && rows[1][4] == "Adduction d'eau sommaire")
-        #expect(rows[1][8] == "confirmé" && rows[1][10] == "2024-03-31")
-        #expect(rows[1][12] == "2023-10-17T10:28:00.000+00:00" && rows[1][13] == "rapporteur")
-        #expect(rows[2][6] == "15000" && rows[2][7] == "EUR" && rows[2][8] == "intention")
-        #expect(rows[2][9] == "Sous réserve du vote du budget; dossier complet")
+        #expect(rows[1][1] == "UNICEF" && rows[1][7] == "25000000" && rows[1][8] == "FCFA")
+        #expect(rows[1][3] == "Timissa" && rows[1][4] == "TIM-01" && rows[1][5] == "Adduction d'eau sommaire")
+        #expect(rows[1][9] == "confirmé" && rows[1][11] == "2024-03-31")
+        #expect(rows[1][13] == "2023-10-17T10:28:00.000+00:00" && rows[1][14] == "rapporteur")
+        #expect(rows[2][7] == "15000" && rows[2][8] == "EUR" && rows[2][9] == "intention")
+        #expect(rows[2][10] == "Sous réserve du vote du budget; dossier complet")
         #expect(s.contains(";\"Sous réserve du vote du budget; dossier complet\";"))
-        #expect(rows[2][11] == "Appui de l'ANICT au \"marché à bétail\"")
+        #expect(rows[2][12] == "Appui de l'ANICT au \"marché à bétail\"")
         #expect(s.contains(";\"Appui de l'ANICT au \"\"marché à bétail\"\"\";"))
-        #expect(rows[3][8] == "annoncé")
+        #expect(rows[3][9] == "annoncé")
         // formula neutralisation
-        #expect(rows[4][11] == "'=SUM(A1)" && rows[4][9] == "'@x" && rows[4][10] == "'-5")
-        #expect(rows[4][5] == "étude" && rows[4][6] == "5")
-        #expect(rows[5][11] == "'+33 6 12 34 56" && rows[5][6] == "" && rows[5][5] == "technique")
+        #expect(rows[4][12] == "'=SUM(A1)" && rows[4][10] == "'@x" && rows[4][11] == "'-5")
+        #expect(rows[4][6] == "étude" && rows[4][7] == "5")
+        #expect(rows[5][12] == "'+33 6 12 34 56" && rows[5][7] == "" && rows[5][6] == "technique")
     }
 
     @Test func amendedCommitmentShowsItsLatestText() throws {
@@ -559,8 +560,8 @@ enum DocScript {
             at: Fixtures.at("2023-10-18", 9, 5))
         let docs = DocScript.docs(h.state)
         let rows = DocScript.parseCSV(docs["commitments.csv"])
-        #expect(rows.last?[11] == "Rédaction définitive")
-        #expect(rows.last?[14] == String(e.last!.seq))
+        #expect(rows.last?[12] == "Rédaction définitive")
+        #expect(rows.last?[15] == String(e.last!.seq))
         #expect(!DocScript.text(docs["commitments.csv"]).contains("Première rédaction"))
         #expect(!DocScript.text(docs["minutes.md"]).contains("Première rédaction"))
         // FCFA total grows, EUR stays apart
@@ -574,9 +575,9 @@ enum DocScript {
         let docs = DocScript.docs(h.state)
         let actions = DocScript.parseCSV(docs["actions.csv"])
         #expect(actions.count == 2)
-        #expect(actions[1][0] == "Préparer les fiches de présentation | projets prioritaires")
-        #expect(actions[1][1] == "Chaque commune" && actions[1][2] == "2023-11-15" && actions[1][3] == "à faire")
-        #expect(actions[1][4] == "Débat")
+        #expect(actions[1][1] == "Préparer les fiches de présentation | projets prioritaires")
+        #expect(actions[1][2] == "Chaque commune" && actions[1][3] == "2023-11-15" && actions[1][4] == "à faire")
+        #expect(actions[1][5] == "Débat")
 
         let att = DocScript.parseCSV(docs["attendance.csv"])
         #expect(att.count == 4)

@@ -11,10 +11,12 @@ struct StateMachineTests {
         #expect(events.map(\.payload) == [.sessionOpened, .dayStarted(date: "2023-10-17")])
         #expect(h.state.currentDay == 0)
         #expect(h.state.days[0].startedAt == Fixtures.at(8, 55))
-        // start-day without a date takes the next day not yet started, whatever the date today
+        // start-day without a date takes the next day not yet started; on the date of a day
+        // already held, only when forced, and the event says on which date it was held
         try h.run(.endDay, at: Fixtures.at(17, 0))
-        let e2 = try h.run(.startDay(date: nil), at: Fixtures.at("2023-10-17", 17, 5))
-        #expect(e2.map(\.payload) == [.dayStarted(date: "2023-10-18")])
+        #expect(throws: Refusal.self) { try h.run(.startDay(date: nil), at: Fixtures.at("2023-10-17", 17, 5)) }
+        let e2 = try h.run(.startDay(date: nil, force: true), at: Fixtures.at("2023-10-17", 17, 5))
+        #expect(e2.map(\.payload) == [.dayStarted(date: "2023-10-18", held: "2023-10-17")])
     }
 
     @Test func countdownComesFromTimestampsAndSurvivesASleep() throws {

@@ -59,8 +59,8 @@ struct StructuredAmendmentTests {
         let docs = DocScript.docs(h.state, now: Self.at(9, 15))
         let row = try #require(DocScript.parseCSV(docs["commitments.csv"]).last)
         #expect(
-            row[0] == "ANICT" && row[3] == "DIE-01" && row[6] == "25000000" && row[7] == "FCFA" && row[8] == "confirmé")
-        #expect(row[9] == "Étude disponible" && row[14] == String(c))
+            row[1] == "ANICT" && row[4] == "DIE-01" && row[7] == "25000000" && row[8] == "FCFA" && row[9] == "confirmé")
+        #expect(row[10] == "Étude disponible" && row[15] == String(c))
         let minutes = DocScript.text(docs["minutes.md"])
         #expect(!minutes.contains("2\u{00A0}500\u{00A0}000"))
         // The event carries only what changed (the nature was already financial).

@@ -28,6 +28,9 @@ struct LiveConsoleProcessTests {
 
         try tmux.waitForScreen("the facilitator screen") { $0.contains { $0.contains("[F1 Modération]") } }
         #expect(try tmux.display("#{alternate_on}") == "1")
+        // The programme's day 1 is in 2023, not today: B asks once more before starting it.
+        try tmux.press("B")
+        try tmux.waitForScreen("the question about the date") { $0.contains { $0.contains("et non aujourd") } }
         try tmux.press("B")
         try tmux.waitForScreen("the day under way") { $0.contains { $0.contains("Jour 1 ·") } }
         try tmux.press("d")
@@ -71,7 +74,7 @@ struct LiveConsoleProcessTests {
         let recorded = try String(contentsOf: journal, encoding: .utf8)
         #expect(recorded.contains(#""kind":"decision","text":"\#(Self.decision)""#))
         let minutes = try String(contentsOf: dir.appendingPathComponent("out/minutes.md"), encoding: .utf8)
-        #expect(minutes.contains("**Décision** — " + Self.decision))
+        #expect(minutes.contains("**Décision n°\u{00A0}1** — " + Self.decision))
     }
 
     @Test("A bad TERM gives a clear message and a non-zero exit, without touching the journal")

@@ -377,6 +377,8 @@ struct FacilitatorScreenTests {
         #expect(lines.joined(separator: " ").contains("Appuyer sur B pour commencer la"))
         #expect(lines.joined(separator: " ").contains("mercredi 18 octobre 2023"))
         #expect(lines[1].contains("Jour 2 · mercredi 18 octobre 2023"))
+        // Still on the 17th: starting the day of the 18th asks for a second press.
+        #expect(d.press(.char("B")) == nil)
         #expect(d.press(.char("B")) == .startDay(date: nil))
     }
 

@@ -189,11 +189,14 @@ struct SegouMeetingTests {
         }
         #expect(!commitments.contains { $0["Sigle du partenaire"] == "OMS" && $0["Fiche"] == "SY-01" })
         #expect(minutes.contains(Self.amendedText + " — À l'endroit de\(colon) ADR de Ségou"))
-        #expect(minutes.contains("*(amendé, lu et adopté)*"))
+        #expect(minutes.contains("*(amendé)*"))
 
-        // The final communiqué: entries read and adopted by the plenary.
-        #expect(minutes.contains("*(lu et adopté)*"))
-        #expect(recs.allSatisfy { $0.hasSuffix("lu et adopté)*") })
+        // The final communiqué: what the plenary read and adopted, stated once, every
+        // recommendation included; never a mark on each line.
+        #expect(minutes.contains("**Lu et adopté en plénière**\(colon) décisions n°\u{00A0}2 et 3"))
+        #expect(minutes.contains("recommandations n°\u{00A0}1, 2, 3, 4, 5, 6, 7, 8 et 9"))
+        #expect(minutes.components(separatedBy: "lu et adopté").count == 1)
+        #expect(recs.allSatisfy { !$0.contains("lu et adopté") })
         #expect(minutes.contains("Le communiqué final de la table ronde est adopté par la plénière"))
 
         // The NEF's own commitment: experience exchanges, in the action plan.

@@ -8,7 +8,7 @@ enum CSVDocuments {
         let L = c.L
         var w = CSVWriter(separator: c.options.csvSeparator)
         w.header([
-            L[.csvPartnerAcronym], L[.csvPartnerName], L[.commune], L[.csvFicheId], L[.csvFicheTitle],
+            L[.number], L[.csvPartnerAcronym], L[.csvPartnerName], L[.commune], L[.csvFicheId], L[.csvFicheTitle],
             L[.nature], L[.amount], L[.currency], L[.status], L[.conditions], L[.deadline], L[.csvText],
             L[.csvRecordedAt], L[.csvSeat], L[.csvEntry],
         ])
@@ -17,10 +17,11 @@ enum CSVDocuments {
             let org = k.partner.flatMap { c.organisations[$0] }
             let fiche = k.fiche.flatMap { c.fiches[$0] }
             w.row([
-                .text(org?.acronym ?? k.partner ?? ""), .opt(org?.name), .opt(fiche?.commune.name), .opt(k.fiche),
+                .num(c.numbers.number(e.id)), .text(org?.acronym ?? k.partner ?? ""), .opt(org?.name),
+                .opt(fiche?.commune.name), .opt(k.fiche),
                 .opt(fiche?.fiche.title), .text(L.nature(k.nature)), k.amount.map { .number($0) } ?? .empty,
                 .text(k.currency ?? c.state.programme.currency), .text(L.commitmentStatus(k.status)),
-                .opt(k.conditions), .opt(k.due), .text(k.text), .text(c.rfc3339(e.at)), .text(e.seat),
+                .opt(k.conditions), .opt(k.due), .text(k.text), .text(c.rfc3339(e.at)), .text(L.seat(e.seat)),
                 .number(Int64(e.id)),
             ])
         }
@@ -31,12 +32,16 @@ enum CSVDocuments {
     static func actions(_ c: DocContext) -> Data {
         let L = c.L
         var w = CSVWriter(separator: c.options.csvSeparator)
-        w.header([L[.activity], L[.responsible], L[.deadline], L[.status], L[.item], L[.csvRecordedAt], L[.csvEntry]])
+        w.header([
+            L[.number], L[.activity], L[.responsible], L[.deadline], L[.status], L[.item], L[.csvRecordedAt],
+            L[.csvEntry],
+        ])
         for ei in c.actions {
             let e = c.state.entries[ei], k = e.content
             let item = e.item.flatMap { c.itemPlace[$0] != nil ? c.itemTitle($0) : nil } ?? L[.outsideAgenda]
             w.row([
-                .text(k.text), .opt(k.responsible), .opt(k.due), .text(L[.actionOpen]), .text(item),
+                .num(c.numbers.number(e.id)), .text(k.text), .opt(k.responsible), .opt(k.due), .text(L[.actionOpen]),
+                .text(item),
                 .text(c.rfc3339(e.at)), .number(Int64(e.id)),
             ])
         }
@@ -56,7 +61,8 @@ enum CSVDocuments {
             for id in c.state.attendance[day] ?? [] {
                 let p = c.participants[id]
                 w.row([
-                    .text(day), .text(id), .opt(p?.function), .opt(c.organisationName(p?.organisation)),
+                    .text(c.state.heldDate(ofProgrammeDate: day)), .text(id), .opt(p?.function),
+                    .opt(c.organisationName(p?.organisation)),
                     .opt(c.organisationName(p?.commune)), .text(p.map { L.sex($0.sex) } ?? ""),
                     .opt(c.state.checkInTimes[day + "|" + id].map(c.hhmm)),
                 ])
@@ -80,12 +86,15 @@ enum CSVDocuments {
             for t in state.timings(day: d, at: c.now) {
                 let r = state.run(t.item.id)
                 let status = r.status == .planned && c.dayIsOver(d) ? ItemStatus.skipped : r.status
+                let inserted = state.insertedItems.contains(t.item.id)
                 w.row([
-                    .text(day.date), .text(t.item.id), .text(L.kind(t.item.kind)), .text(t.item.title),
-                    .text(c.hhmm(minutes: t.plannedStart)), .num(DocContext.roundedMinutes(seconds: t.item.duration)),
-                    .opt(r.startedAt.map(c.hhmm)), .opt(r.status == .done ? r.endedAt.map(c.hhmm) : nil),
+                    .text(state.heldDate(day: d)), .text(t.item.id), .text(L.kind(t.item.kind)), .text(t.item.title),
+                    .text(inserted ? L[.unscheduled] : c.hhmm(minutes: t.plannedStart)),
+                    .num(DocContext.roundedMinutes(seconds: t.item.duration)),
+                    .opt(r.startedAt.map(c.hhmm)), .opt(c.endOf(t.item.id, day: d).map(c.hhmm)),
                     r.startedAt != nil ? .num(DocContext.roundedMinutes(ms: r.elapsedMs(at: c.now))) : .empty,
-                    .num(DocContext.roundedMinutes(seconds: r.extendedBy)), .text(L.itemStatus(status)),
+                    .num(DocContext.roundedMinutes(seconds: r.extendedBy)),
+                    .text(c.closedAtDayEnd(t.item.id, day: d) ? L[.closedAtDayEnd] : L.itemStatus(status)),
                     .num(c.driftMinutes(t, day: d)),
                 ])
             }

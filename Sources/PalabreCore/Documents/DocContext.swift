@@ -32,8 +32,8 @@ struct DocContext {
     let commitments: [Int]
     /// Commitments withdrawn by their partners (kept in the history, out of the totals).
     let withdrawnCommitments: [Int]
-    /// Number of each live recommendation (1, 2, 3…) by entry id.
-    let recommendationNumber: [Int: Int]
+    /// Number of each decision, recommendation, action and commitment (1, 2, 3… per kind) by entry id.
+    let numbers: EntryNumbers
 
     /// Finished turns plus the turn under way, and their indices by item.
     let turns: [SpeakingTurn]
@@ -71,13 +71,13 @@ struct DocContext {
         plannedStarts = starts
 
         var live: [Int] = [], byItem: [String: [Int]] = [:], outside: [Int] = []
-        var recs: [Int] = [], acts: [Int] = [], coms: [Int] = [], withdrawn: [Int] = [], recNo: [Int: Int] = [:]
+        var recs: [Int] = [], acts: [Int] = [], coms: [Int] = [], withdrawn: [Int] = []
         live.reserveCapacity(state.entries.count)
         for (i, e) in state.entries.enumerated() where e.retracted == nil {
             live.append(i)
             if let item = e.item, place[item] != nil { byItem[item, default: []].append(i) } else { outside.append(i) }
             switch e.content.kind {
-            case .recommendation: recs.append(i); recNo[e.id] = recs.count
+            case .recommendation: recs.append(i)
             case .action: acts.append(i)
             case .commitment: if e.withdrawal == nil { coms.append(i) } else { withdrawn.append(i) }
             default: break
@@ -90,7 +90,7 @@ struct DocContext {
         actions = acts
         commitments = coms
         withdrawnCommitments = withdrawn
-        recommendationNumber = recNo
+        numbers = EntryNumbers(state)
 
         var turns = state.turns
         if let t = state.currentTurn { turns.append(t) }
@@ -154,6 +154,31 @@ struct DocContext {
     static func roundedMinutes(ms: Int64) -> Int { Int((ms + 30_000).floorDiv(60_000)) }
     /// Whole minutes, rounded to the nearest, of a number of seconds.
     static func roundedMinutes(seconds: Int) -> Int { roundedMinutes(ms: Int64(seconds) * 1000) }
+
+    /// Whether item `id` of day `d` was left paused when its day ended: the documents close it at
+    /// the day's end (the state keeps it paused, so it can still be taken up on a later day).
+    func closedAtDayEnd(_ id: String, day d: Int) -> Bool {
+        state.run(id).status == .paused && dayIsOver(d)
+    }
+
+    /// When item `id` of day `d` ended for the documents: its end, or its day's end when it was
+    /// left paused then.
+    func endOf(_ id: String, day d: Int) -> Instant? {
+        let r = state.run(id)
+        if r.status == .done { return r.endedAt }
+        return closedAtDayEnd(id, day: d) ? (state.days[d].endedAt ?? r.pauses.last?.start) : nil
+    }
+
+    /// The items moved away from day `d` (planned on its date), with the number of the day they
+    /// went to, in the order of their new place.
+    func movedAway(from d: Int) -> [(item: AgendaItem, toDay: Int)] {
+        let date = state.days[d].date
+        var out: [(item: AgendaItem, toDay: Int)] = []
+        for (e, day) in state.days.enumerated() where e != d {
+            for it in day.items where state.movedFrom[it.id] == date { out.append((it, e + 1)) }
+        }
+        return out
+    }
 
     /// Whether a day is over for the minutes (ended, or the session closed).
     func dayIsOver(_ d: Int) -> Bool { state.days[d].endedAt != nil || state.closedAt != nil }

@@ -49,6 +49,10 @@ enum DocLabel: CaseIterable {
     case suggestedPartners, engagedPartners, leadCol, commitmentsMade, noneYet, noFiches, communeTotals, sessionTotals
     case unfundedStudies, noUnfundedStudies, csvState, csvLeadFlag, yes
     case withdrawnMark
+    case interestDeclared, synergyLabel, leadWord, studyNeed, studyCostWord, studyCommittedWord, studyGapWord
+    case technicalValue, interestsTitle, noInterests, notStated
+    case unscheduled, closedAtDayEnd, unheard, pointOfOrder
+    case decisionNo, actionNo, commitmentNo, adoptedStatement, otherEntries
     case cellNone, cellSuggested, cellInterest, cellSynergy, cellCommitted
     case modeClassique, modePPP, studyIdea, studyFeasibility, studyAppraisal
 
@@ -98,6 +102,11 @@ enum DocLabel: CaseIterable {
         case .kCommitment: ("Engagement", "Commitment")
         case .recommendationsTitle: ("Recommandations", "Recommendations")
         case .recommendationNo: ("Recommandation n°", "Recommendation no.")
+        case .decisionNo: ("Décision n°", "Decision no.")
+        case .adoptedStatement: ("Lu et adopté en plénière", "Read and adopted in plenary")
+        case .otherEntries: ("autres entrées", "other entries")
+        case .actionNo: ("Action n°", "Action no.")
+        case .commitmentNo: ("Engagement n°", "Commitment no.")
         case .addressee: ("À l'endroit de", "Addressed to")
         case .responsible: ("Responsable", "Responsible")
         case .deadline: ("Échéance", "Deadline")
@@ -133,16 +142,16 @@ enum DocLabel: CaseIterable {
         case .sector: ("Secteur", "Sector")
         case .totalCost: ("Coût total", "Total cost")
         case .contributionCol: ("Contrepartie", "Commune's contribution")
-        case .soughtCol: ("Montant recherché", "Amount sought")
-        case .committedCol: ("Engagé", "Committed")
+        case .soughtCol: ("Montant recherché (travaux)", "Amount sought (works)")
+        case .committedCol: ("Engagé (travaux)", "Committed (works)")
         case .gapCol: ("Reste à mobiliser", "Remaining gap")
         case .modeCol: ("Mode", "Mode")
         case .studyCol: ("Étude", "Study")
         case .priorityCol: ("Rang", "Rank")
         case .suggestedPartners: ("Partenaires pressentis", "Suggested partners")
-        case .engagedPartners: ("Partenaires engagés", "Partners engaged")
+        case .engagedPartners: ("Partenaires engagés", "Committed partners")
         case .leadCol: ("Chef de file", "Lead")
-        case .commitmentsMade: ("Engagements pris", "Commitments made")
+        case .commitmentsMade: ("Engagements", "Commitments")
         case .noneYet: ("aucun", "none")
         case .noFiches: ("Aucune fiche de projet au programme.", "No project fiche in the programme.")
         case .communeTotals: ("Totaux de la commune", "Commune totals")
@@ -156,6 +165,23 @@ enum DocLabel: CaseIterable {
         case .csvState: ("État", "State")
         case .csvLeadFlag: ("Chef de file", "Lead")
         case .yes: ("oui", "yes")
+        case .interestDeclared: ("Intérêt manifesté", "Declared interest")
+        case .synergyLabel: ("Synergie", "Synergy")
+        case .leadWord: ("chef de file", "lead")
+        case .studyNeed: ("Étude de faisabilité", "Feasibility study")
+        case .studyCostWord: ("coût", "cost")
+        case .studyCommittedWord: ("engagé", "committed")
+        case .studyGapWord: ("reste", "remaining")
+        case .technicalValue:
+            ("Contributions techniques (valeur, hors numéraire)", "Technical contributions (value, not cash)")
+        case .interestsTitle: ("Intérêts manifestés et synergies", "Declared interests and synergies")
+        case .noInterests:
+            ("Aucun intérêt manifesté ni aucune synergie.", "No interest declared and no synergy marked.")
+        case .notStated: ("non chiffré", "not stated")
+        case .unscheduled: ("hors programme", "unscheduled")
+        case .closedAtDayEnd: ("clos à la fin de la journée", "closed at the end of the day")
+        case .unheard: ("Demandes de parole non satisfaites", "Requests for the floor not heard")
+        case .pointOfOrder: ("motion d'ordre", "point of order")
         case .withdrawnMark: ("retiré par le partenaire", "withdrawn by the partner")
         case .cellNone: ("—", "—")
         case .cellSuggested: ("pressenti", "suggested")
@@ -228,7 +254,7 @@ enum DocLabel: CaseIterable {
         case .csvText: ("Libellé", "Text")
         case .csvRecordedAt: ("Enregistré le", "Recorded at")
         case .csvSeat: ("Poste", "Seat")
-        case .csvEntry: ("N° d'entrée", "Entry no.")
+        case .csvEntry: ("N° au journal", "Journal seq")
         case .csvDay: ("Journée", "Day")
         case .csvParticipantId: ("Identifiant", "Participant id")
         case .csvItemId: ("Identifiant du point", "Item id")
@@ -310,6 +336,104 @@ struct DocLabels: Sendable {
         if a.y != b.y { return "\(date(first)) – \(date(last))" }
         if a.m != b.m { return "\(a.d) \(month(a.m)) – \(date(last))" }
         return "\(a.d)–\(date(last))"
+    }
+
+    /// « décisions n° 1 et 2 », “decisions no. 1 and 2”: the adopted entries of one kind.
+    func adoptedList(_ kind: EntryKind, _ numbers: [Int]) -> String {
+        let fr: [EntryKind: (String, String)] = [
+            .decision: ("décision", "décisions"), .recommendation: ("recommandation", "recommandations"),
+            .action: ("action", "actions"), .commitment: ("engagement", "engagements"),
+        ]
+        let en: [EntryKind: (String, String)] = [
+            .decision: ("decision", "decisions"), .recommendation: ("recommendation", "recommendations"),
+            .action: ("action", "actions"), .commitment: ("commitment", "commitments"),
+        ]
+        let w = (language == .fr ? fr : en)[kind] ?? ("", "")
+        let list = numbers.map(String.init)
+        let joined =
+            list.count <= 1
+            ? list.joined()
+            : list.dropLast().joined(separator: ", ") + (language == .fr ? " et " : " and ") + list.last!
+        return (numbers.count > 1 ? w.1 : w.0) + (language == .fr ? " n°\u{00A0}" : " no. ") + joined
+    }
+
+    /// Name of a seat in the documents: « modération », « rapporteur », « projection »,
+    /// « observateur », « script »; another seat name as it is.
+    func seat(_ s: String) -> String {
+        guard language == .fr else { return s }
+        switch s {
+        case "facilitator": return "modération"
+        case "projector": return "projection"
+        case "observer": return "observateur"
+        default: return s
+        }
+    }
+
+    /// A commitment as a sentence: « L'ANICT s'engage à financer la fiche DIE-01 « Marché à
+    /// bétail » (Diéli) à hauteur de 32 400 000 FCFA (confirmé), sous réserve de … ; échéance : … ».
+    func commitmentSentence(
+        partner: String, fiche: String?, nature: CommitmentNature?, amount: String?, status: CommitmentStatus?,
+        conditions: String?, due: String?
+    ) -> String {
+        var o: String
+        if language == .fr {
+            let vowel = partner.first.map { "AEIOUYÉaeiouyé".contains($0) } ?? false
+            o = (vowel ? "L'" : "Le ") + partner + " "
+            switch nature {
+            case .study?: o += "s'engage à financer l'étude de faisabilité de "
+            case .technical?: o += "s'engage à apporter un appui technique à "
+            case .financial?: o += "s'engage à financer "
+            case nil: o += "s'engage pour "
+            }
+            o += fiche ?? "l'action"
+            o +=
+                amount.map { (nature == .technical ? " d'une valeur de " : " à hauteur de ") + $0 }
+                ?? ", sans montant chiffré"
+        } else {
+            o = partner + " "
+            switch nature {
+            case .study?: o += "commits to fund the feasibility study of "
+            case .technical?: o += "commits technical support to "
+            case .financial?: o += "commits to fund "
+            case nil: o += "commits to "
+            }
+            o += fiche ?? "the action"
+            o += amount.map { (nature == .technical ? " worth " : " up to ") + $0 } ?? ", with no amount stated"
+        }
+        if let status { o += " (" + commitmentStatus(status) + ")" }
+        if let cond = conditions, !cond.isEmpty {
+            let folded = Text.fold(cond)
+            let lowered = cond.prefix(1).lowercased() + cond.dropFirst()
+            if language == .fr {
+                o += folded.hasPrefix("sous reserve") ? ", " + lowered : ", conditions" + colon + " " + cond
+            } else {
+                o += folded.hasPrefix("subject to") ? ", " + lowered : ", conditions" + colon + " " + cond
+            }
+        }
+        if let due { o += listSeparator + (language == .fr ? "échéance" : "deadline") + colon + " " + due }
+        return o + "."
+    }
+
+    /// « reporté à la journée 3 », “moved to day 3”.
+    func movedTo(day n: Int) -> String { (language == .fr ? "reporté à la journée " : "moved to day ") + String(n) }
+
+    /// « dépassement de 2 000 000 FCFA », “over by 2,000,000 FCFA”.
+    func overBy(_ amount: String) -> String { (language == .fr ? "dépassement de " : "over by ") + amount }
+
+    /// « Journée reportée du 17 au 18 octobre 2023 », “Day postponed from 17 to 18 October 2023”
+    /// (« avancée » / “brought forward” when held earlier than planned).
+    func postponed(from planned: String, to held: String) -> String {
+        guard let a = Self.civil(planned), let b = Self.civil(held) else {
+            return language == .fr
+                ? "Journée tenue le \(held) au lieu du \(planned)" : "Day held on \(held) instead of \(planned)"
+        }
+        let later = held > planned
+        let first = a.y != b.y ? date(planned) : a.m != b.m ? "\(dayNumber(a.d)) \(month(a.m))" : dayNumber(a.d)
+        if language == .fr {
+            return (later ? "Journée reportée du " : "Journée avancée du ") + first + " au " + date(held)
+        }
+        let firstEn = a.y != b.y ? date(planned) : a.m != b.m ? "\(a.d) \(month(a.m))" : String(a.d)
+        return (later ? "Day postponed from " : "Day brought forward from ") + firstEn + " to " + date(held)
     }
 
     /// « Journée 1 — mardi 17 octobre 2023 », “Day 1 — Tuesday 17 October 2023”.

@@ -124,7 +124,7 @@ public enum Documents {
             ("timing.csv", CSVDocuments.timing(ctx)),
             ("speaking.csv", CSVDocuments.speaking(ctx)),
             ("synthesis.md", Data(SynergyDocuments.synthesis(ctx, board).utf8)),
-            ("commitments.md", Data(SynergyDocuments.matrix(ctx).utf8)),
+            ("commitments.md", Data(SynergyDocuments.matrix(ctx, board).utf8)),
             ("synergies.csv", SynergyDocuments.csv(ctx, board)),
         ]
     }

@@ -60,9 +60,7 @@ struct MinutesDocument {
         line()
         line("**\(L[.minutesTitle])** — \(state.closedAt != nil ? L[.final] : L[.draft])")
         line()
-        if !state.days.isEmpty, case let first = state.clockDate(day: 0),
-            case let last = state.clockDate(day: state.days.count - 1)
-        {
+        if let (first, last) = state.heldDateRange {
             line(field(L[.dates], L.dateRange(first, last)))
         }
         let place = [programme.venue, programme.city ?? ""].filter { !$0.isEmpty }.map(MD.inline).joined(
@@ -119,7 +117,7 @@ struct MinutesDocument {
         for (d, day) in state.days.enumerated() {
             let ids = state.attendance[day.date] ?? []
             guard !ids.isEmpty || day.startedAt != nil else { continue }
-            o += MD.row([L.dayHeading(d + 1, state.clockDate(day: d)), String(ids.count), String(c.women(ids))])
+            o += MD.row([L.dayHeading(d + 1, state.heldDate(day: d)), String(ids.count), String(c.women(ids))])
         }
         line()
         line("### " + L[.byCategory])
@@ -152,11 +150,17 @@ struct MinutesDocument {
         case .running:
             return "\(r.startedAt.map(c.hhmm) ?? "?") – \(L[.running]) (\(elapsed))"
         case .paused:
+            if c.closedAtDayEnd(id, day: d) {
+                let e = c.endOf(id, day: d).map(c.hhmm) ?? "?"
+                return "\(r.startedAt.map(c.hhmm) ?? "?") – \(e) (\(elapsed), \(L[.closedAtDayEnd]))"
+            }
             return "\(r.startedAt.map(c.hhmm) ?? "?") – \(L[.paused]) (\(elapsed))"
         case .skipped:
             return L[.notCovered]
         case .planned:
-            return c.dayIsOver(d) ? L[.notCovered] : "\(L[.plannedAt]) \(c.hhmm(minutes: plannedStart))"
+            if c.dayIsOver(d) { return L[.notCovered] }
+            return state.insertedItems.contains(id)
+                ? L[.unscheduled] : "\(L[.plannedAt]) \(c.hhmm(minutes: plannedStart))"
         }
     }
 
@@ -164,8 +168,12 @@ struct MinutesDocument {
         line("## " + L[.proceedings])
         line()
         for (d, day) in state.days.enumerated() {
-            line("### " + L.dayHeading(d + 1, state.clockDate(day: d)))
+            line("### " + L.dayHeading(d + 1, state.heldDate(day: d)))
             line()
+            if let planned = state.plannedDateIfMoved(day: d) {
+                line("*" + L.postponed(from: planned, to: state.heldDate(day: d)) + "*")
+                line()
+            }
             if let t = day.title, !t.isEmpty {
                 line("*" + MD.inline(t) + "*")
                 line()
@@ -174,6 +182,9 @@ struct MinutesDocument {
                 line("#### \(i + 1). " + MD.inline(item.title))
                 line()
                 var facts = [times(item.id, day: d, plannedStart: c.plannedStarts[d][i]), MD.inline(L.kind(item.kind))]
+                if state.insertedItems.contains(item.id) && state.run(item.id).status != .planned {
+                    facts.append(L[.unscheduled])
+                }
                 if !item.presenters.isEmpty {
                     facts.append(
                         L[.presenters] + L.colon + " "
@@ -185,7 +196,20 @@ struct MinutesDocument {
                     for ti in ts where seen.insert(c.turns[ti].who).inserted {
                         names.append(MD.inline(c.displayName(c.turns[ti].who)))
                     }
+                    // A point of order is marked, each time it was one.
+                    for ti in ts where c.turns[ti].pointOfOrder {
+                        let n = MD.inline(c.displayName(c.turns[ti].who))
+                        if let k = names.firstIndex(of: n) { names[k] += " (" + L[.pointOfOrder] + ")" }
+                    }
                     facts.append(L[.speakers] + L.colon + " " + names.joined(separator: ", "))
+                }
+                if let waiting = state.unheard[item.id], !waiting.isEmpty {
+                    facts.append(
+                        L[.unheard] + L.colon + " "
+                            + waiting.map {
+                                MD.inline(c.displayName($0.who))
+                                    + ($0.pointOfOrder ? " (" + L[.pointOfOrder] + ")" : "")
+                            }.joined(separator: ", "))
                 }
                 line(facts.joined(separator: " · "))
                 line()
@@ -194,6 +218,10 @@ struct MinutesDocument {
                     line()
                 }
             }
+            for m in c.movedAway(from: d) {
+                line("- *" + MD.inline(m.item.title) + "*" + L.colon + " " + L.movedTo(day: m.toDay))
+            }
+            if !c.movedAway(from: d).isEmpty { line() }
         }
         if !c.outside.isEmpty {
             line("### " + L[.outsideAgenda])
@@ -201,14 +229,22 @@ struct MinutesDocument {
             for ei in c.outside { entryLine(state.entries[ei], withTime: true) }
             line()
         }
+        adoptedStatement()
     }
 
     /// One entry as a list item: its kind in bold, its latest text, its details and its marks.
     private mutating func entryLine(_ e: Entry, withTime: Bool) {
         let k = e.content
         var marker = L.entryKind(k.kind)
-        if k.kind == .recommendation, let n = c.recommendationNumber[e.id] {
-            marker = "\(L[.recommendationNo])\u{00A0}\(n)"
+        if let n = c.numbers.number(e.id) {
+            let label: DocLabel =
+                switch k.kind {
+                case .decision: .decisionNo
+                case .action: .actionNo
+                case .commitment: .commitmentNo
+                default: .recommendationNo
+                }
+            marker = "\(L[label])\u{00A0}\(n)"
         }
         o += "- **\(marker)** — "
         let restatesFields = k.kind == .commitment && k.text == defaultCommitmentText(k)
@@ -226,7 +262,6 @@ struct MinutesDocument {
         if !details.isEmpty { o += (restatesFields ? "" : " — ") + details.joined(separator: L.listSeparator) }
         var marks: [String] = []
         if !e.amendments.isEmpty { marks.append(L[.amended]) }
-        if e.adoptedAt != nil { marks.append(L[.adopted]) }
         if let w = e.withdrawal { marks.append(L[.withdrawnMark] + L.colon + " " + MD.inline(w.reason)) }
         if withTime { marks.append(L[.recordedAt] + " " + moment(e.at)) }
         if !marks.isEmpty { o += " *(" + marks.joined(separator: ", ") + ")*" }
@@ -243,23 +278,39 @@ struct MinutesDocument {
             currency: k.currency ?? "FCFA", language: programme.language)
     }
 
+    /// The commitment as a sentence (« L'ANICT s'engage à financer … à hauteur de … (confirmé) »).
     private func commitmentSummary(_ k: EntryContent) -> String {
-        var parts: [String] = []
-        if let p = k.partner { parts.append(MD.inline(c.organisationName(p) ?? p)) }
-        if let f = k.fiche { parts.append(ficheLabel(f)) }
-        parts.append(L.nature(k.nature))
-        parts.append(
-            k.amount.map { Money.format($0, k.currency ?? programme.currency, language: L.language) } ?? L[.noAmount])
-        parts.append(L.commitmentStatus(k.status))
-        if let cond = k.conditions { parts.append(L[.conditions] + L.colon + " " + MD.cell(cond)) }
-        if k.due != nil { parts.append(L[.deadline] + L.colon + " " + due(k.due)) }
-        return parts.filter { !$0.isEmpty }.joined(separator: " · ")
+        L.commitmentSentence(
+            partner: MD.inline(k.partner.map { c.organisationName($0) ?? $0 } ?? "?"), fiche: k.fiche.map(ficheLabel),
+            nature: k.nature,
+            amount: k.amount.map { Money.format($0, k.currency ?? programme.currency, language: L.language) },
+            status: k.status, conditions: k.conditions.map(MD.cell), due: k.due != nil ? due(k.due) : nil)
     }
 
-    /// « TIM-01 Adduction d'eau sommaire (Timissa) ».
+    /// « la fiche TIM-01 « Adduction d'eau sommaire » (Timissa) ».
     private func ficheLabel(_ id: String) -> String {
         guard let f = c.fiches[id] else { return MD.inline(id) }
-        return MD.inline(f.fiche.id) + " " + MD.inline(f.fiche.title) + " (" + MD.inline(f.commune.name) + ")"
+        let title = L.language == .fr ? "« " + MD.inline(f.fiche.title) + " »" : "“" + MD.inline(f.fiche.title) + "”"
+        return (L.language == .fr ? "la fiche " : "fiche ") + MD.inline(f.fiche.id) + " " + title + " ("
+            + MD.inline(f.commune.name) + ")"
+    }
+
+    /// « **Lu et adopté en plénière** : décision n° 1 ; recommandations n° 1 et 2. », once for
+    /// what the plenary adopted; nothing when nothing was.
+    private mutating func adoptedStatement() {
+        var byKind: [EntryKind: [Int]] = [:]
+        var others = 0
+        for ei in c.live where state.entries[ei].adoptedAt != nil {
+            let e = state.entries[ei]
+            if let n = c.numbers.number(e.id) { byKind[e.content.kind, default: []].append(n) } else { others += 1 }
+        }
+        var parts = [EntryKind.decision, .recommendation, .commitment, .action].compactMap { k in
+            byKind[k].map { L.adoptedList(k, $0.sorted()) }
+        }
+        if others > 0 { parts.append("\(others) " + L[.otherEntries]) }
+        guard !parts.isEmpty else { return }
+        line("**" + L[.adoptedStatement] + "**" + L.colon + " " + parts.joined(separator: L.listSeparator) + ".")
+        line()
     }
 
     private func itemLabel(_ id: String?) -> String {
@@ -277,7 +328,7 @@ struct MinutesDocument {
         }
         for ei in c.recommendations {
             let e = state.entries[ei], k = e.content
-            let marker = "\(c.recommendationNumber[e.id] ?? 0). "
+            let marker = "\(c.numbers.number(e.id) ?? 0). "
             o += marker + MD.block(k.text, indent: String(repeating: " ", count: marker.count))
             var details: [String] = []
             if let a = k.addressee { details.append("*" + L[.addressee] + L.colon + "* " + MD.inline(a)) }
@@ -285,10 +336,7 @@ struct MinutesDocument {
             if k.due != nil { details.append("*" + L[.deadline] + L.colon + "* " + due(k.due)) }
             details.append("*" + L[.item] + L.colon + "* " + itemLabel(e.item))
             o += " — " + details.joined(separator: L.listSeparator)
-            var marks: [String] = []
-            if !e.amendments.isEmpty { marks.append(L[.amended]) }
-            if e.adoptedAt != nil { marks.append(L[.adopted]) }
-            if !marks.isEmpty { o += " *(" + marks.joined(separator: ", ") + ")*" }
+            if !e.amendments.isEmpty { o += " *(" + L[.amended] + ")*" }
             o += "\n"
         }
         line()
@@ -308,21 +356,23 @@ struct MinutesDocument {
                 L[.conditions], L[.deadline],
             ], right: [0, 5])
         var totals: [String: (total: Int64, n: Int, byStatus: [CommitmentStatus: Int64])] = [:]
-        for (n, ei) in c.commitments.enumerated() {
+        var technical: [String: Int64] = [:]
+        for ei in c.commitments {
             let e = state.entries[ei], k = e.content
             let fiche = k.fiche.flatMap { c.fiches[$0] }
             let currency = k.currency ?? programme.currency
             var cells = [
-                String(n + 1), MD.inline(k.partner.flatMap { c.organisationName($0) } ?? ""),
+                String(c.numbers.number(e.id) ?? 0), MD.inline(k.partner.flatMap { c.organisationName($0) } ?? ""),
                 MD.inline(fiche?.commune.name ?? ""),
                 fiche.map { MD.inline($0.fiche.id) + " " + MD.inline($0.fiche.title) } ?? MD.inline(k.fiche ?? ""),
                 L.nature(k.nature),
                 k.amount.map { Money.format($0, currency, language: L.language) } ?? L[.noAmount],
                 L.commitmentStatus(k.status), MD.cell(k.conditions ?? ""), due(k.due),
             ]
-            if e.adoptedAt != nil { cells[6] += " *(" + L[.adopted] + ")*" }
             o += MD.row(cells)
-            if let a = k.amount {
+            if let a = k.amount, k.nature == .technical {
+                technical[currency] = Money.add(technical[currency] ?? 0, a)
+            } else if let a = k.amount {
                 var t = totals[currency] ?? (0, 0, [:])
                 // Amounts are capped by decide; saturate anyway so no journal can crash the minutes.
                 t.total = Money.add(t.total, a); t.n += 1
@@ -331,6 +381,10 @@ struct MinutesDocument {
             }
         }
         line()
+        if !technical.isEmpty {
+            line("**" + L[.technicalValue] + "**" + L.colon + " " + SynergyDocuments.amounts(c, technical))
+            line()
+        }
         guard !totals.isEmpty else { return }
         line("**" + L[.totalsPerCurrency] + "**")
         line()
@@ -361,10 +415,11 @@ struct MinutesDocument {
             return
         }
         o += MD.header([L[.number], L[.activity], L[.responsible], L[.deadline], L[.status], L[.item]], right: [0])
-        for (n, ei) in c.actions.enumerated() {
+        for ei in c.actions {
             let e = state.entries[ei], k = e.content
             o += MD.row([
-                String(n + 1), MD.cell(k.text), MD.cell(k.responsible ?? ""), due(k.due), L[.actionOpen],
+                String(c.numbers.number(e.id) ?? 0), MD.cell(k.text), MD.cell(k.responsible ?? ""), due(k.due),
+                L[.actionOpen],
                 itemLabel(e.item),
             ])
         }
@@ -383,7 +438,7 @@ struct MinutesDocument {
         line("### " + L[.annexAgenda])
         line()
         for (d, day) in state.days.enumerated() {
-            line("#### " + L.dayHeading(d + 1, state.clockDate(day: d)))
+            line("#### " + L.dayHeading(d + 1, state.heldDate(day: d)))
             line()
             let timings = state.timings(day: d, at: c.now)
             o += MD.header(
@@ -394,23 +449,30 @@ struct MinutesDocument {
             for t in timings {
                 let r = state.run(t.item.id)
                 let started = r.startedAt != nil
+                let closed = c.closedAtDayEnd(t.item.id, day: d)
                 o += MD.row([
-                    MD.inline(t.item.title), c.hhmm(minutes: t.plannedStart),
+                    MD.inline(t.item.title),
+                    state.insertedItems.contains(t.item.id) ? L[.unscheduled] : c.hhmm(minutes: t.plannedStart),
                     L.minutes(DocContext.roundedMinutes(seconds: t.item.duration)),
                     r.startedAt.map(c.hhmm) ?? "—",
-                    r.status == .done ? (r.endedAt.map(c.hhmm) ?? "—") : "—",
+                    c.endOf(t.item.id, day: d).map(c.hhmm) ?? "—",
                     started ? L.minutes(DocContext.roundedMinutes(ms: r.elapsedMs(at: c.now))) : "—",
                     r.extendedBy > 0 ? L.minutes(DocContext.roundedMinutes(seconds: r.extendedBy)) : "—",
-                    L.itemStatus(r.status == .planned && c.dayIsOver(d) ? .skipped : r.status),
+                    closed
+                        ? L[.closedAtDayEnd]
+                        : L.itemStatus(r.status == .planned && c.dayIsOver(d) ? .skipped : r.status),
                     c.driftMinutes(t, day: d).map(L.signedMinutes) ?? "—",
                 ])
+            }
+            for m in c.movedAway(from: d) {
+                o += MD.row([MD.inline(m.item.title), "—", "—", "—", "—", "—", "—", L.movedTo(day: m.toDay), "—"])
             }
             line()
             if day.startedAt != nil {
                 // an ended day: its real end against the planned end of its last item
                 var drift = state.drift(day: d, at: c.now)
                 if let end = day.endedAt, let last = timings.last,
-                    let plannedEnd = c.lt.instant(date: state.clockDate(day: d), minutes: last.plannedEnd)
+                    let plannedEnd = c.lt.instant(date: state.heldDate(day: d), minutes: last.plannedEnd)
                 {
                     drift = DocContext.roundedMinutes(ms: end.ms - plannedEnd.ms)
                 }
@@ -428,7 +490,7 @@ struct MinutesDocument {
             let ids = state.attendance[day.date] ?? []
             guard !ids.isEmpty else { continue }
             any = true
-            line("#### " + L.dayHeading(d + 1, state.clockDate(day: d)))
+            line("#### " + L.dayHeading(d + 1, state.heldDate(day: d)))
             line()
             line(L.participantsSummary(ids.count, women: c.women(ids)) + ".")
             line()

@@ -14,9 +14,7 @@ struct RecommendationsDocument {
         o.reserveCapacity(1024 + c.recommendations.count * 300)
         o += "# " + L[.recommendationsTitle] + " — " + MD.inline(programme.title) + "\n\n"
         var sub: [String] = []
-        if !state.days.isEmpty, case let first = state.clockDate(day: 0),
-            case let last = state.clockDate(day: state.days.count - 1)
-        {
+        if let (first, last) = state.heldDateRange {
             sub.append(L.dateRange(first, last))
         }
         let place = [programme.venue, programme.city ?? ""].filter { !$0.isEmpty }.map(MD.inline).joined(
@@ -32,7 +30,7 @@ struct RecommendationsDocument {
         }
         for ei in c.recommendations {
             let e = state.entries[ei], k = e.content
-            o += "## " + L[.recommendationNo] + "\u{00A0}" + String(c.recommendationNumber[e.id] ?? 0) + "\n\n"
+            o += "## " + L[.recommendationNo] + "\u{00A0}" + String(c.numbers.number(e.id) ?? 0) + "\n\n"
             o += MD.block(k.text) + "\n\n"
             func field(_ label: DocLabel, _ value: String) { o += "- **" + L[label] + L.colon + "** " + value + "\n" }
             field(.addressee, k.addressee.map(MD.inline) ?? "—")
@@ -41,15 +39,18 @@ struct RecommendationsDocument {
             if let item = e.item, let p = c.itemPlace[item] {
                 field(
                     .fromItem,
-                    MD.inline(c.itemTitle(item)) + " (" + L.dayHeading(p.day + 1, state.clockDate(day: p.day)) + ")")
+                    MD.inline(c.itemTitle(item)) + " (" + L.dayHeading(p.day + 1, state.heldDate(day: p.day)) + ")")
             } else {
                 field(.fromItem, L[.outsideAgenda])
             }
-            var marks: [String] = []
-            if !e.amendments.isEmpty { marks.append(L[.amended]) }
-            if e.adoptedAt != nil { marks.append(L[.adopted]) }
-            if !marks.isEmpty { o += "\n*" + marks.joined(separator: ", ") + "*\n" }
+            if !e.amendments.isEmpty { o += "\n*" + L[.amended] + "*\n" }
             o += "\n"
+        }
+        let adopted = c.recommendations.filter { state.entries[$0].adoptedAt != nil }.compactMap {
+            c.numbers.number(state.entries[$0].id)
+        }
+        if !adopted.isEmpty {
+            o += "**" + L[.adoptedStatement] + "**" + L.colon + " " + L.adoptedList(.recommendation, adopted) + ".\n"
         }
         while o.hasSuffix("\n\n") { o.removeLast() }
         return o

@@ -30,10 +30,51 @@ enum SynergyDocuments {
     static func partnerName(_ c: DocContext, _ id: String) -> String { MD.inline(c.organisations[id]?.acronym ?? id) }
 
     /// The partners of `ids`, the lead marked.
-    static func partnerList(_ c: DocContext, _ ids: [String], lead: String?) -> String {
-        guard !ids.isEmpty else { return c.L[.noneYet] }
-        return ids.map { partnerName(c, $0) + ($0 == lead ? " (" + c.L[.leadCol].lowercased() + ")" : "") }
+    static func partnerList(_ c: DocContext, _ ids: [String], lead: String?, feminine: Bool = false) -> String {
+        guard !ids.isEmpty else { return feminine && c.L.language == .fr ? "aucune" : c.L[.noneYet] }
+        return ids.map { partnerName(c, $0) + ($0 == lead ? " (" + c.L[.leadWord] + ")" : "") }
             .joined(separator: ", ")
+    }
+
+    /// What remains for the works, or « dépassement de N » when more was committed than sought.
+    static func gapCell(_ c: DocContext, _ r: SynergyRow) -> String {
+        let cur = r.fiche.currency
+        return r.over > 0
+            ? c.L.overBy(Money.format(r.over, cur, language: c.L.language))
+            : Money.format(r.gap, cur, language: c.L.language)
+    }
+
+    /// The feasibility study apart from the works: « coût 15 000 000 FCFA · engagé … · reste … »;
+    /// « — » when the programme states no study cost and nothing was committed for it.
+    static func studyCell(_ c: DocContext, _ r: SynergyRow) -> String {
+        let L = c.L, cur = r.fiche.currency
+        guard r.fiche.studyCost != nil || !r.studyCommitted.isEmpty else { return "—" }
+        var parts = [
+            L[.studyCostWord] + " "
+                + (r.fiche.studyCost.map { Money.format($0, cur, language: L.language) } ?? L[.notStated])
+        ]
+        parts.append(L[.studyCommittedWord] + " " + amounts(c, r.studyCommitted))
+        if r.studyOver > 0 {
+            parts.append(L.overBy(Money.format(r.studyOver, cur, language: L.language)))
+        } else if let g = r.studyGap {
+            parts.append(L[.studyGapWord] + " " + Money.format(g, cur, language: L.language))
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    /// « Partenaires pressentis : … ; Intérêt manifesté : … ; Synergie : … (chef de file) ;
+    /// Engagements : … », each under its own name, without overlap.
+    static func partnersLine(_ c: DocContext, _ b: SynergyBoard, _ r: SynergyRow) -> String {
+        let L = c.L, sep = L.listSeparator
+        var o = L[.suggestedPartners] + L.colon + " " + partnerList(c, b.suggested(r).map(\.id), lead: nil)
+        o += sep + L[.interestDeclared] + L.colon + " " + partnerList(c, r.interested, lead: nil)
+        o += sep + L[.synergyLabel] + L.colon + " " + partnerList(c, r.synergy, lead: r.lead, feminine: true)
+        let made = r.cells.flatMap(\.commitments).sorted().compactMap { c.state.entry($0) }
+        o +=
+            sep + L[.commitmentsMade] + L.colon + " "
+            + (made.isEmpty ? L[.noneYet] : made.map { commitmentLine(c, $0) }.joined(separator: ", "))
+        if !r.technical.isEmpty { o += sep + L[.technicalValue] + L.colon + " " + amounts(c, r.technical) }
+        return o
     }
 
     static func commitmentLine(_ c: DocContext, _ e: Entry) -> String {
@@ -47,11 +88,33 @@ enum SynergyDocuments {
     static func totalsTable(_ c: DocContext, _ t: SynergyTotals) -> String {
         let L = c.L
         var o = MD.header([L[.currency], L[.soughtCol], L[.committedCol], L[.gapCol]], right: [1, 2, 3])
-        for cur in t.currencies(first: c.state.programme.currency) {
-            func f(_ d: [String: Int64]) -> String { d[cur].map { Money.format($0, cur, language: L.language) } ?? "—" }
-            o += MD.row([MD.inline(cur), f(t.sought), f(t.committed), f(t.gap)])
+        let curs = t.currencies(first: c.state.programme.currency)
+        func f(_ d: [String: Int64], _ cur: String) -> String {
+            d[cur].map { Money.format($0, cur, language: L.language) } ?? "—"
         }
-        return o + "\n"
+        for cur in curs {
+            var gap = f(t.gap, cur)
+            if let over = t.over[cur] { gap += " (" + L.overBy(Money.format(over, cur, language: L.language)) + ")" }
+            o += MD.row([MD.inline(cur), f(t.sought, cur), f(t.committed, cur), gap])
+        }
+        o += "\n"
+        if !t.studySought.isEmpty || !t.studyCommitted.isEmpty {
+            o += "**" + L[.studyNeed] + "**" + L.colon + " "
+            o +=
+                curs.compactMap { cur -> String? in
+                    guard t.studySought[cur] != nil || t.studyCommitted[cur] != nil else { return nil }
+                    return L[.studyCostWord] + " "
+                        + (t.studySought[cur].map { Money.format($0, cur, language: L.language) } ?? L[.notStated])
+                        + " · " + L[.studyCommittedWord] + " " + f(t.studyCommitted, cur)
+                        + (t.studyGap[cur].map {
+                            " · " + L[.studyGapWord] + " " + Money.format($0, cur, language: L.language)
+                        } ?? "")
+                }.joined(separator: L.listSeparator) + "\n\n"
+        }
+        if !t.technical.isEmpty {
+            o += "**" + L[.technicalValue] + "**" + L.colon + " " + amounts(c, t.technical) + "\n\n"
+        }
+        return o
     }
 
     /// Rows of the board grouped by commune, in the board's order.
@@ -75,13 +138,15 @@ enum SynergyDocuments {
         let groups = byCommune(b)
         guard !groups.isEmpty else { return o + L[.noFiches] + "\n" }
         for g in groups {
-            o +=
-                "## " + MD.inline(g.commune.name) + " (" + MD.inline(g.commune.cercle) + ", "
-                + MD.inline(g.commune.region) + ")\n\n"
+            // « Diéli (San) » when the cercle and the region have the same name, « (San, Ségou) » otherwise.
+            let places =
+                Text.fold(g.commune.cercle) == Text.fold(g.commune.region) || g.commune.region.isEmpty
+                ? MD.inline(g.commune.cercle) : MD.inline(g.commune.cercle) + ", " + MD.inline(g.commune.region)
+            o += "## " + MD.inline(g.commune.name) + " (" + places + ")\n\n"
             o += MD.header(
                 [
                     L[.priorityCol], L[.fiche], L[.sector], L[.modeCol], L[.studyCol], L[.totalCost],
-                    L[.contributionCol], L[.soughtCol], L[.committedCol], L[.gapCol],
+                    L[.contributionCol], L[.soughtCol], L[.committedCol], L[.gapCol], L[.studyNeed],
                 ], right: [0, 5, 6, 7, 8, 9])
             for r in g.rows {
                 let f = r.fiche
@@ -90,18 +155,12 @@ enum SynergyDocuments {
                     L.study(f.studyStatus), Money.format(f.totalCost, f.currency, language: L.language),
                     Money.format(f.contribution, f.currency, language: L.language),
                     Money.format(f.amountSought, f.currency, language: L.language), amounts(c, r.committed),
-                    Money.format(r.gap, f.currency, language: L.language),
+                    gapCell(c, r), studyCell(c, r),
                 ])
             }
             o += "\n"
             for r in g.rows {
-                o += "- **" + MD.inline(r.fiche.id) + "**"
-                o += " — " + L[.suggestedPartners] + L.colon + " " + partnerList(c, b.suggested(r).map(\.id), lead: nil)
-                o += " ; " + L[.engagedPartners] + L.colon + " " + partnerList(c, r.engaged, lead: r.lead)
-                let made = r.cells.flatMap(\.commitments).sorted().compactMap { c.state.entry($0) }
-                o +=
-                    " ; " + L[.commitmentsMade] + L.colon + " "
-                    + (made.isEmpty ? L[.noneYet] : made.map { commitmentLine(c, $0) }.joined(separator: ", ")) + "\n"
+                o += "- **" + MD.inline(r.fiche.id) + "** — " + partnersLine(c, b, r) + "\n"
             }
             o += "\n**" + L[.communeTotals] + "**\n\n"
             o += totalsTable(c, b.communeTotals[g.commune.id] ?? SynergyTotals())
@@ -118,7 +177,7 @@ enum SynergyDocuments {
 
     // MARK: commitments.md
 
-    static func matrix(_ c: DocContext) -> String {
+    static func matrix(_ c: DocContext, _ b: SynergyBoard) -> String {
         let L = c.L, state = c.state
         var o = head(c, L[.matrixTitle])
         if c.commitments.isEmpty {
@@ -129,28 +188,48 @@ enum SynergyDocuments {
                     L[.number], L[.partner], L[.commune], L[.fiche], L[.nature], L[.amount], L[.currency], L[.status],
                     L[.conditions], L[.deadline], L[.recordedBy],
                 ], right: [0, 5])
-            var totals: [String: Int64] = [:]
+            var totals: [String: Int64] = [:], technical: [String: Int64] = [:]
             for ei in c.commitments {
                 let e = state.entries[ei], k = e.content
                 let fiche = k.fiche.flatMap { c.fiches[$0] }
                 let cur = k.currency ?? state.programme.currency
                 o += MD.row([
-                    String(e.id), partnerName(c, k.partner ?? ""), MD.inline(fiche?.commune.name ?? ""),
+                    String(c.numbers.number(e.id) ?? 0), partnerName(c, k.partner ?? ""),
+                    MD.inline(fiche?.commune.name ?? ""),
                     MD.inline(k.fiche ?? "") + (fiche.map { " " + MD.inline($0.fiche.title) } ?? ""),
                     L.nature(k.nature),
                     k.amount.map { Money.group($0, language: L.language) } ?? L[.noAmount], MD.inline(cur),
                     L.commitmentStatus(k.status), MD.cell(k.conditions ?? ""), MD.inline(k.due ?? ""),
-                    stamp(c, e.at) + ", " + MD.inline(e.seat),
+                    stamp(c, e.at) + ", " + MD.inline(L.seat(e.seat)),
                 ])
-                if let a = k.amount { totals[cur] = Money.add(totals[cur] ?? 0, a) }
+                if let a = k.amount {
+                    if k.nature == .technical {
+                        technical[cur] = Money.add(technical[cur] ?? 0, a)
+                    } else {
+                        totals[cur] = Money.add(totals[cur] ?? 0, a)
+                    }
+                }
             }
             o += "\n**" + L[.totalsPerCurrency] + "**" + L.colon + " " + amounts(c, totals) + "\n\n"
+            if !technical.isEmpty {
+                o += "**" + L[.technicalValue] + "**" + L.colon + " " + amounts(c, technical) + "\n\n"
+            }
         }
-        o += "## " + L[.withdrawnTitle] + "\n\n"
+        o += "## " + L[.interestsTitle] + "\n\n"
+        let linked = b.rows.filter { !$0.interested.isEmpty || !$0.synergy.isEmpty }
+        if linked.isEmpty { o += L[.noInterests] + "\n" }
+        for r in linked {
+            o +=
+                "- " + MD.inline(r.fiche.id) + " " + MD.inline(r.fiche.title) + " (" + MD.inline(r.commune.name)
+                + ") — "
+                + L[.interestDeclared] + L.colon + " " + partnerList(c, r.interested, lead: nil) + L.listSeparator
+                + L[.synergyLabel] + L.colon + " " + partnerList(c, r.synergy, lead: r.lead, feminine: true) + "\n"
+        }
+        o += "\n## " + L[.withdrawnTitle] + "\n\n"
         if c.withdrawnCommitments.isEmpty { return o + L[.noWithdrawn] + "\n" }
         o += MD.header(
             [
-                L[.number], L[.partner], L[.commune], L[.fiche], L[.amount], L[.currency], L[.status], L[.reason],
+                L[.csvEntry], L[.partner], L[.commune], L[.fiche], L[.amount], L[.currency], L[.status], L[.reason],
                 L[.withdrawnOn], L[.recordedBy],
             ], right: [0, 4])
         for ei in c.withdrawnCommitments {
@@ -162,8 +241,8 @@ enum SynergyDocuments {
                 k.amount.map { Money.group($0, language: L.language) } ?? L[.noAmount],
                 MD.inline(k.currency ?? state.programme.currency), L.commitmentStatus(k.status),
                 MD.cell(e.withdrawal?.reason ?? ""),
-                e.withdrawal.map { stamp(c, $0.at) + ", " + MD.inline($0.seat) } ?? "",
-                stamp(c, e.at) + ", " + MD.inline(e.seat),
+                e.withdrawal.map { stamp(c, $0.at) + ", " + MD.inline(L.seat($0.seat)) } ?? "",
+                stamp(c, e.at) + ", " + MD.inline(L.seat(e.seat)),
             ])
         }
         return o
@@ -202,13 +281,17 @@ enum SynergyDocuments {
         for g in groups {
             o += "### " + MD.inline(g.commune.name) + "\n\n"
             o += MD.header(
-                [L[.fiche], L[.soughtCol], L[.committedCol], L[.gapCol], L[.engagedPartners]], right: [1, 2, 3])
+                [
+                    L[.fiche], L[.soughtCol], L[.committedCol], L[.gapCol], L[.studyNeed], L[.suggestedPartners],
+                    L[.interestDeclared], L[.synergyLabel], L[.engagedPartners],
+                ], right: [1, 2, 3])
             for r in g.rows {
                 o += MD.row([
                     MD.inline(r.fiche.id) + " " + MD.inline(r.fiche.title),
                     Money.format(r.fiche.amountSought, r.fiche.currency, language: L.language), amounts(c, r.committed),
-                    Money.format(r.gap, r.fiche.currency, language: L.language),
-                    partnerList(c, r.engaged, lead: r.lead),
+                    gapCell(c, r), studyCell(c, r), partnerList(c, b.suggested(r).map(\.id), lead: nil),
+                    partnerList(c, r.interested, lead: nil), partnerList(c, r.synergy, lead: r.lead, feminine: true),
+                    partnerList(c, r.engaged, lead: nil),
                 ])
             }
             o += "\n"

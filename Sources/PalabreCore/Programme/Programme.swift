@@ -174,8 +174,11 @@ public struct ProjectFiche: Sendable, Equatable, Identifiable {
     public var totalCost: Int64
     /// Commune contribution (contrepartie), exact integer in ``currency``.
     public var contribution: Int64
-    /// Amount sought from partners (the gap), exact integer in ``currency``.
+    /// Amount sought from partners for the works (the investment), exact integer in ``currency``.
     public var amountSought: Int64
+    /// Cost of the feasibility study, sought apart from the works (nil: not stated in the programme).
+    /// Money for the study never lowers the works' gap.
+    public var studyCost: Int64?
     /// Currency of the amounts (default the programme's).
     public var currency: String
     /// Delivery mode.
@@ -192,8 +195,9 @@ public struct ProjectFiche: Sendable, Equatable, Identifiable {
         id: String, title: String, sector: String, location: String? = nil, totalCost: Int64,
         contribution: Int64, amountSought: Int64, currency: String = "FCFA",
         mode: DeliveryMode = .classique, studyStatus: StudyStatus = .idea,
-        beneficiaries: String? = nil, priority: Int = 1
+        beneficiaries: String? = nil, priority: Int = 1, studyCost: Int64? = nil
     ) {
+        self.studyCost = studyCost
         self.id = id; self.title = title; self.sector = sector; self.location = location
         self.totalCost = totalCost; self.contribution = contribution; self.amountSought = amountSought
         self.currency = currency; self.mode = mode; self.studyStatus = studyStatus

@@ -10,7 +10,7 @@ enum Keys {
     static let commune = ["id", "name", "cercle", "region", "fiches"]
     static let fiche = [
         "id", "title", "sector", "location", "total_cost", "contribution", "amount_sought",
-        "currency", "mode", "study_status", "beneficiaries", "priority",
+        "currency", "mode", "study_status", "beneficiaries", "priority", "study_cost",
     ]
     static let participant = ["id", "function", "organisation", "commune", "sex", "name", "contact"]
     static let day = ["date", "title", "items"]

@@ -252,6 +252,7 @@ final class ProgrammeReader {
         let total = amount(f, "total_cost", required: true)
         let contribution = amount(f, "contribution")
         let sought = amount(f, "amount_sought")
+        let studyCost = amount(f, "study_cost")
         let mode = enumValue(f, "mode", Aliases.mode, expected: DeliveryMode.allCases.map(\.rawValue)) ?? .classique
         let study =
             enumValue(
@@ -298,7 +299,7 @@ final class ProgrammeReader {
             id: id, title: title, sector: sector, location: location, totalCost: total,
             contribution: resolvedContribution, amountSought: resolvedSought,
             currency: currency, mode: mode, studyStatus: study,
-            beneficiaries: beneficiaries, priority: priority)
+            beneficiaries: beneficiaries, priority: priority, studyCost: studyCost)
     }
 
     private func participant(_ node: Node, _ path: String) -> Participant? {

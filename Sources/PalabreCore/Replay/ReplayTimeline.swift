@@ -59,7 +59,7 @@ public final class ReplayTimeline: @unchecked Sendable {
             }
             switch e.payload {
             case .itemStarted: items.append(e.at)
-            case .dayStarted(let d): days.append((e.at, d))
+            case .dayStarted(let d, _): days.append((e.at, d))
             default: break
             }
         }

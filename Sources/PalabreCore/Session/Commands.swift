@@ -5,7 +5,8 @@ public enum Command: Sendable, Equatable {
     case openSession
     case closeSession
     /// Start a day; `nil` starts the programme's next day not yet started, whatever today's date is.
-    case startDay(date: String?)
+    /// Starting a day on the date another day was held is refused unless `force` is set.
+    case startDay(date: String?, force: Bool = false)
     case endDay
     /// Start an item; `nil` starts the next planned item of the day.
     case startItem(id: String?)

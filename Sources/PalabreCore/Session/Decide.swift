@@ -47,7 +47,7 @@ extension SessionState {
             }
             out.append(.sessionClosed)
 
-        case .startDay(let date):
+        case .startDay(let date, let force):
             if let d = currentDay {
                 throw Refusal(
                     "day-under-way", fr: "La journée du \(days[d].date) est déjà en cours.",
@@ -77,7 +77,21 @@ extension SessionState {
                 }
                 d = i
             }
-            out.append(.dayStarted(date: days[d].date))
+            let today = local.date(of: now)
+            if !force,
+                let other = days.indices.first(where: {
+                    $0 != d && heldDate(day: $0) == today && days[$0].startedAt != nil
+                })
+            {
+                throw Refusal(
+                    "same-date",
+                    fr: "La journée \(other + 1) s'est déjà tenue ce \(today) : une deuxième journée le même jour "
+                        + "n'est enregistrée que si vous le confirmez (start-day --force, ou B une seconde fois "
+                        + "à la console).",
+                    en: "Day \(other + 1) was already held on \(today): a second day on the same date is recorded "
+                        + "only if you confirm it (start-day --force, or B once more at the console).")
+            }
+            out.append(.dayStarted(date: days[d].date, held: today == days[d].date ? nil : today))
 
         case .endDay:
             guard let d = currentDay else { throw Self.noDay }

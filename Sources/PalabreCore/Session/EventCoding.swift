@@ -4,7 +4,7 @@ extension Event: Codable {
     enum K: String, CodingKey {
         case seq, at, seat, type
         case date, item, seconds, day, after, who, pointOfOrder, limit, position, entry, text, reason,
-            participant, partner, fiche, partners, lead, status, undoes, changes
+            participant, partner, fiche, partners, lead, status, undoes, changes, held
     }
 
     public init(from decoder: Decoder) throws {
@@ -17,7 +17,8 @@ extension Event: Codable {
         switch type {
         case "sessionOpened": payload = .sessionOpened
         case "sessionClosed": payload = .sessionClosed
-        case "dayStarted": payload = .dayStarted(date: try s(.date))
+        case "dayStarted":
+            payload = .dayStarted(date: try s(.date), held: try c.decodeIfPresent(String.self, forKey: .held))
         case "dayEnded": payload = .dayEnded(date: try s(.date))
         case "itemStarted": payload = .itemStarted(item: try s(.item))
         case "itemPaused": payload = .itemPaused(item: try s(.item))
@@ -96,7 +97,9 @@ extension Event: Codable {
         var c = encoder.container(keyedBy: K.self)
         switch payload {
         case .sessionOpened, .sessionClosed: break
-        case .dayStarted(let d), .dayEnded(let d): try c.encode(d, forKey: .date)
+        case .dayStarted(let d, let held):
+            try c.encode(d, forKey: .date); try c.encodeIfPresent(held, forKey: .held)
+        case .dayEnded(let d): try c.encode(d, forKey: .date)
         case .itemStarted(let i), .itemPaused(let i), .itemResumed(let i), .itemEnded(let i), .itemSkipped(let i):
             try c.encode(i, forKey: .item)
         case .itemExtended(let i, let sec):

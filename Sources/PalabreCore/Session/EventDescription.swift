@@ -41,7 +41,8 @@ public enum EventDescription {
         switch p {
         case .sessionOpened: return s.programme.title
         case .sessionClosed: return ""
-        case .dayStarted(let d), .dayEnded(let d): return d
+        case .dayStarted(let d, let held): return d + (held.map { " (held on \($0))" } ?? "")
+        case .dayEnded(let d): return d
         case .itemStarted(let i), .itemPaused(let i), .itemResumed(let i), .itemEnded(let i), .itemSkipped(let i):
             return t(i)
         case .itemExtended(let i, let sec): return "\(t(i)) +\(sec / 60) min"

@@ -146,7 +146,10 @@ public struct EntryChanges: Sendable, Equatable, Codable {
 public enum EventPayload: Sendable, Equatable {
     case sessionOpened
     case sessionClosed
-    case dayStarted(date: String)
+    /// Day `date` of the programme started. `held` is the date it was really started on when
+    /// that is not the programme's date (a postponed meeting, a rehearsal); absent otherwise and
+    /// in older journals.
+    case dayStarted(date: String, held: String? = nil)
     case dayEnded(date: String)
     case itemStarted(item: String)
     case itemPaused(item: String)

@@ -169,6 +169,12 @@ public struct SessionState: Sendable, Equatable {
     public var runs: [String: ItemRun] = [:]
     /// The speakers queue of the current item, in speaking order.
     public var queue: [FloorRequest] = []
+    /// Ids of the items inserted during the meeting (not in the programme: no planned time).
+    public var insertedItems: Set<String> = []
+    /// For each item moved to another day, the date of the day it was planned on.
+    public var movedFrom: [String: String] = [:]
+    /// Requests for the floor still waiting when their item ended or was skipped, by item id.
+    public var unheard: [String: [FloorRequest]] = [:]
     /// The turn under way, if any.
     public var currentTurn: SpeakingTurn?
     /// Every finished turn, in order.
@@ -278,7 +284,7 @@ extension SessionState {
             openedAt = openedAt ?? now
         case .sessionClosed:
             closedAt = now
-        case .dayStarted(let date):
+        case .dayStarted(let date, _):
             if let d = days.firstIndex(where: { $0.date == date }) {
                 days[d].startedAt = days[d].startedAt ?? now
                 days[d].endedAt = nil
@@ -318,20 +324,29 @@ extension SessionState {
             r.endedAt = now
             runs[id] = r
             endTurn(at: now)
-            if currentItem == id { currentItem = nil; queue = [] }
+            if currentItem == id {
+                if !queue.isEmpty { unheard[id, default: []] += queue }
+                currentItem = nil; queue = []
+            }
         case .itemSkipped(let id):
             var r = run(id)
             r.status = .skipped
             r.endedAt = now
             runs[id] = r
-            if currentItem == id { currentItem = nil; queue = []; endTurn(at: now) }
+            if currentItem == id {
+                if !queue.isEmpty { unheard[id, default: []] += queue }
+                currentItem = nil; queue = []; endTurn(at: now)
+            }
         case .itemInserted(let day, let after, let item):
             guard let d = days.firstIndex(where: { $0.date == day }) else { break }
             let pos = after.flatMap { a in days[d].items.firstIndex { $0.id == a }.map { $0 + 1 } } ?? 0
             days[d].items.insert(item, at: min(pos, days[d].items.count))
+            insertedItems.insert(item.id)
         case .itemMoved(let id, let day, let after):
             guard let (item, from) = self.item(id), let to = days.firstIndex(where: { $0.date == day }) else { break }
             days[from].items.removeAll { $0.id == id }
+            let original = movedFrom[id] ?? days[from].date
+            movedFrom[id] = original == day || insertedItems.contains(id) ? nil : original
             let pos = after.flatMap { a in days[to].items.firstIndex { $0.id == a }.map { $0 + 1 } } ?? 0
             days[to].items.insert(item, at: min(pos, days[to].items.count))
         case .floorRequested(_, let who, let poo):
@@ -452,7 +467,7 @@ extension SessionState {
             }
         }
         switch e.payload {
-        case .dayStarted(let d), .dayEnded(let d):
+        case .dayStarted(let d, _), .dayEnded(let d):
             if !days.contains(where: { $0.date == d }) { missing.append("day \(d)") }
         case .itemStarted(let i), .itemPaused(let i), .itemResumed(let i), .itemEnded(let i), .itemSkipped(let i),
             .itemExtended(let i, _), .itemMoved(let i, _, _):

@@ -22,8 +22,17 @@ public struct SynergyCell: Sendable, Equatable {
     public var state: SynergyCellState = .none
     /// Whether the partner is the lead (chef de file) of the fiche's latest synergy.
     public var isLead = false
-    /// Amounts committed by the partner on the fiche, per currency.
+    /// Whether the programme suggests the partner for the fiche (its sectors and zones), whatever
+    /// happened since: a suggested partner stays suggested after declaring an interest.
+    public var suggested = false
+    /// Whether the partner declared an interest in the fiche.
+    public var interest = false
+    /// Whether the partner was marked in a synergy on the fiche.
+    public var inSynergy = false
+    /// Cash committed by the partner on the fiche (works and study), per currency.
     public var committed: [String: Int64] = [:]
+    /// Value of the partner's technical contributions on the fiche, per currency (not cash).
+    public var technical: [String: Int64] = [:]
     /// Seqs of the partner's live commitments on the fiche.
     public var commitments: [Int] = []
 }
@@ -49,13 +58,31 @@ public struct SynergyRow: Sendable, Equatable {
     public var commune: Commune
     /// Cells in the order of ``SynergyBoard/partners``.
     public var cells: [SynergyCell]
-    /// Committed amounts on the fiche, per currency (withdrawn commitments left out).
+    /// Cash committed for the works (financial commitments), per currency (withdrawn commitments
+    /// left out). Study money and technical contributions are apart.
     public var committed: [String: Int64]
-    /// What remains to find in the fiche's currency: the amount sought minus what was committed in
-    /// that currency, never below zero. Other currencies are never converted.
+    /// What remains to find for the works in the fiche's currency: the amount sought minus the
+    /// works money committed in that currency, never below zero. Other currencies are never converted.
     public var gap: Int64
-    /// Partners engaged (in a synergy or committed; a declared interest alone is not an engagement),
-    /// in the board's partner order.
+    /// Works money committed beyond the amount sought, in the fiche's currency (0: none).
+    public var over: Int64
+    /// Cash committed for the feasibility study, per currency.
+    public var studyCommitted: [String: Int64]
+    /// What remains to find for the study (its cost minus the study money, never below zero);
+    /// nil when the programme does not state the study's cost.
+    public var studyGap: Int64?
+    /// Study money beyond the study's cost (0: none, or cost not stated).
+    public var studyOver: Int64
+    /// Value of technical contributions, per currency: shown, never counted as cash.
+    public var technical: [String: Int64]
+    /// Partners the programme suggests (sectors and zones), in the board's partner order.
+    public var suggestedPartners: [String]
+    /// Partners who declared an interest, in the board's partner order.
+    public var interested: [String]
+    /// Partners marked in a synergy, in the board's partner order (the lead is ``lead``).
+    public var synergy: [String]
+    /// Partners with a live commitment (an amount or a technical contribution), in the board's
+    /// partner order: the only ones « engagés ». A synergy or an interest alone is not an engagement.
     public var engaged: [String]
     /// The lead named by the latest synergy on the fiche.
     public var lead: String?
@@ -63,8 +90,11 @@ public struct SynergyRow: Sendable, Equatable {
     public var history: [SynergyHistoryItem]
     /// Whether a study commitment exists for the fiche.
     public var hasStudyCommitment: Bool
-    /// A fiche still at the idea stage with no study commitment: its feasibility study is unfunded.
-    public var studyNeeded: Bool { fiche.studyStatus == .idea && !hasStudyCommitment }
+    /// A fiche still at the idea stage whose feasibility study is not funded: no study
+    /// commitment, or less than the study's cost when the programme states it.
+    public var studyNeeded: Bool {
+        fiche.studyStatus == .idea && (studyGap.map { $0 > 0 } ?? !hasStudyCommitment)
+    }
 }
 
 /// Per-currency sums of a commune, a partner or the whole session.
@@ -72,10 +102,32 @@ public struct SynergyTotals: Sendable, Equatable {
     public var sought: [String: Int64] = [:]
     public var committed: [String: Int64] = [:]
     public var gap: [String: Int64] = [:]
+    /// Works money committed beyond what was sought, per currency (summed over the fiches).
+    public var over: [String: Int64] = [:]
+    /// Study costs stated, study money committed and what remains for the studies, per currency.
+    public var studySought: [String: Int64] = [:]
+    public var studyCommitted: [String: Int64] = [:]
+    public var studyGap: [String: Int64] = [:]
+    /// Value of technical contributions, per currency (not cash).
+    public var technical: [String: Int64] = [:]
+
+    /// Adds one fiche's row: works and study apart, technical contributions apart from cash.
+    mutating func add(_ row: SynergyRow) {
+        let cur = row.fiche.currency
+        sought[cur] = Money.add(sought[cur] ?? 0, row.fiche.amountSought)
+        gap[cur] = Money.add(gap[cur] ?? 0, row.gap)
+        if row.over > 0 { over[cur] = Money.add(over[cur] ?? 0, row.over) }
+        for (c, a) in row.committed { committed[c] = Money.add(committed[c] ?? 0, a) }
+        if let s = row.fiche.studyCost { studySought[cur] = Money.add(studySought[cur] ?? 0, s) }
+        if let g = row.studyGap { studyGap[cur] = Money.add(studyGap[cur] ?? 0, g) }
+        for (c, a) in row.studyCommitted { studyCommitted[c] = Money.add(studyCommitted[c] ?? 0, a) }
+        for (c, a) in row.technical { technical[c] = Money.add(technical[c] ?? 0, a) }
+    }
 
     /// Currencies present, the programme's first, then alphabetical.
     public func currencies(first: String) -> [String] {
-        let all = Set(sought.keys).union(committed.keys).union(gap.keys)
+        let all = Set(sought.keys).union(committed.keys).union(gap.keys).union(studySought.keys)
+            .union(studyCommitted.keys).union(technical.keys)
         return all.sorted { a, b in a == first ? b != first : (b == first ? false : a < b) }
     }
 }
@@ -223,6 +275,7 @@ public struct SynergyBoard: Sendable, Equatable {
                 for i in 0..<n
                 where sectorSets[i].contains(sector) && (zoneSets[i].isEmpty || !zoneSets[i].isDisjoint(with: places)) {
                     cells[i].state = .suggested
+                    cells[i].suggested = true
                 }
                 var lead: String?
                 var history = facts[fiche.id] ?? []
@@ -230,14 +283,23 @@ public struct SynergyBoard: Sendable, Equatable {
                 for h in history {
                     switch h.kind {
                     case .interest(let p):
-                        if let i = colIndex[p] { cells[i].state = max(cells[i].state, .interest) }
+                        if let i = colIndex[p] {
+                            cells[i].state = max(cells[i].state, .interest)
+                            cells[i].interest = true
+                        }
                     case .synergy(let ps, let l):
-                        for p in ps { if let i = colIndex[p] { cells[i].state = max(cells[i].state, .synergy) } }
+                        for p in ps {
+                            if let i = colIndex[p] {
+                                cells[i].state = max(cells[i].state, .synergy)
+                                cells[i].inSynergy = true
+                            }
+                        }
                         lead = l
                     default: break
                     }
                 }
-                var committed: [String: Int64] = [:]
+                var committed: [String: Int64] = [:], studyMoney: [String: Int64] = [:]
+                var technical: [String: Int64] = [:]
                 var study = false
                 for e in commitmentsByFiche[fiche.id] ?? [] where e.withdrawal == nil {
                     guard let p = e.content.partner, let i = colIndex[p] else { continue }
@@ -246,16 +308,33 @@ public struct SynergyBoard: Sendable, Equatable {
                     if e.content.nature == .study { study = true }
                     if let a = e.content.amount {
                         let cur = e.content.currency ?? programme.currency
-                        cells[i].committed[cur] = Money.add(cells[i].committed[cur] ?? 0, a)
-                        committed[cur] = Money.add(committed[cur] ?? 0, a)
+                        switch e.content.nature {
+                        case .technical?:
+                            cells[i].technical[cur] = Money.add(cells[i].technical[cur] ?? 0, a)
+                            technical[cur] = Money.add(technical[cur] ?? 0, a)
+                        case .study?:
+                            cells[i].committed[cur] = Money.add(cells[i].committed[cur] ?? 0, a)
+                            studyMoney[cur] = Money.add(studyMoney[cur] ?? 0, a)
+                        case .financial?, nil:
+                            cells[i].committed[cur] = Money.add(cells[i].committed[cur] ?? 0, a)
+                            committed[cur] = Money.add(committed[cur] ?? 0, a)
+                        }
                     }
                 }
                 if let l = lead, let i = colIndex[l] { cells[i].isLead = true }
-                let engaged = cells.indices.filter { cells[$0].state >= .synergy }.map { cols[$0].id }
-                let gap = max(0, fiche.amountSought - (committed[fiche.currency] ?? 0))
+                func ids(_ keep: (SynergyCell) -> Bool) -> [String] {
+                    cells.indices.filter { keep(cells[$0]) }.map { cols[$0].id }
+                }
+                let works = committed[fiche.currency] ?? 0
+                let studyIn = studyMoney[fiche.currency] ?? 0
                 let row = SynergyRow(
-                    fiche: fiche, commune: commune, cells: cells, committed: committed, gap: gap,
-                    engaged: engaged, lead: lead, history: history, hasStudyCommitment: study)
+                    fiche: fiche, commune: commune, cells: cells, committed: committed,
+                    gap: max(0, fiche.amountSought - works), over: max(0, works - fiche.amountSought),
+                    studyCommitted: studyMoney, studyGap: fiche.studyCost.map { max(0, $0 - studyIn) },
+                    studyOver: fiche.studyCost.map { max(0, studyIn - $0) } ?? 0, technical: technical,
+                    suggestedPartners: ids { $0.suggested }, interested: ids { $0.interest },
+                    synergy: ids { $0.inSynergy }, engaged: ids { !$0.commitments.isEmpty },
+                    lead: lead, history: history, hasStudyCommitment: study)
                 guard filter.accepts(row) else { continue }
                 block.append(row)
             }
@@ -266,14 +345,9 @@ public struct SynergyBoard: Sendable, Equatable {
             }
             for row in block {
                 var t = communeTotals[commune.id] ?? SynergyTotals()
-                let cur = row.fiche.currency
-                t.sought[cur] = Money.add(t.sought[cur] ?? 0, row.fiche.amountSought)
-                t.gap[cur] = Money.add(t.gap[cur] ?? 0, row.gap)
-                for (c, a) in row.committed { t.committed[c] = Money.add(t.committed[c] ?? 0, a) }
+                t.add(row)
                 communeTotals[commune.id] = t
-                totals.sought[cur] = Money.add(totals.sought[cur] ?? 0, row.fiche.amountSought)
-                totals.gap[cur] = Money.add(totals.gap[cur] ?? 0, row.gap)
-                for (c, a) in row.committed { totals.committed[c] = Money.add(totals.committed[c] ?? 0, a) }
+                totals.add(row)
                 for (i, cell) in row.cells.enumerated() where !cell.committed.isEmpty {
                     var p = partnerTotals[cols[i].id] ?? [:]
                     for (c, a) in cell.committed { p[c] = Money.add(p[c] ?? 0, a) }
@@ -302,8 +376,9 @@ public struct SynergyBoard: Sendable, Equatable {
     /// Index of the partner column `id`.
     public func column(of id: String) -> Int? { partners.firstIndex { $0.id == id } }
 
-    /// The partners suggested for a row (sectors and zones overlap), in column order.
+    /// The partners suggested for a row (sectors and zones overlap), in column order, whether or
+    /// not they have declared an interest since.
     public func suggested(_ row: SynergyRow) -> [Organisation] {
-        row.cells.indices.filter { row.cells[$0].state == .suggested }.map { partners[$0] }
+        row.cells.indices.filter { row.cells[$0].suggested }.map { partners[$0] }
     }
 }

@@ -77,10 +77,34 @@ extension SessionState {
         return out
     }
 
-    /// The calendar date the clock times of day `d` refer to: the date it really started on
-    /// (a rehearsal on another date keeps its planned hours), else the programme's date.
-    public func clockDate(day d: Int) -> String {
+    /// The date of day `d`, the one rule for every screen and document: once started, the date
+    /// it was really held on (a postponed meeting, a rehearsal); while it is ahead, the
+    /// programme's date. Clock times of the day refer to this date.
+    public func heldDate(day d: Int) -> String {
         days[d].startedAt.map { local.date(of: $0) } ?? days[d].date
+    }
+
+    /// The calendar date the clock times of day `d` refer to: ``heldDate(day:)``.
+    public func clockDate(day d: Int) -> String { heldDate(day: d) }
+
+    /// The programme's date of day `d` when the day was held on another date (« reporté du 17 au
+    /// 18 octobre »); nil when it was held as planned or is still ahead.
+    public func plannedDateIfMoved(day d: Int) -> String? {
+        days[d].startedAt != nil && heldDate(day: d) != days[d].date ? days[d].date : nil
+    }
+
+    /// The first and last dates of the meeting by ``heldDate(day:)``, in calendar order (a day held
+    /// early or late never gives a range that runs backwards); nil without days.
+    public var heldDateRange: (first: String, last: String)? {
+        let dates = days.indices.map { heldDate(day: $0) }
+        guard let first = dates.min(), let last = dates.max() else { return nil }
+        return (first, last)
+    }
+
+    /// The date `held` of the day whose programme date is `date` (attendance and timing rows keyed
+    /// by the programme's date); `date` itself when no such day exists.
+    public func heldDate(ofProgrammeDate date: String) -> String {
+        days.firstIndex { $0.date == date }.map { heldDate(day: $0) } ?? date
     }
 
     /// Planned, actual and projected times of every item of day `d` at `now`.

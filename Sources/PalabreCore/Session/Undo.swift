@@ -182,7 +182,7 @@ extension SessionState {
             }
         case .dayEnded(let date):
             if let e = later.first(where: { if case .dayStarted = $0.payload { true } else { false } }),
-                case .dayStarted(let other) = e.payload
+                case .dayStarted(let other, _) = e.payload
             {
                 throw Refusal(
                     "day-since-started",

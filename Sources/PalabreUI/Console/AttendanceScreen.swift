@@ -247,7 +247,7 @@ public struct AttendanceScreen: ConsoleScreen {
             head +=
                 (compact
                     ? ""
-                    : l["day"] + " \(d + 1)" + (area.width >= 100 ? " · " + Self.longDate(s.days[d].date, l) : "")
+                    : l["day"] + " \(d + 1)" + (area.width >= 100 ? " · " + Self.longDate(s.heldDate(day: d), l) : "")
                         + l.colon) + count
             if s.currentDay != d { head += " (" + l["att.day.ended"] + ")" }
         } else {

@@ -52,7 +52,7 @@ public struct BalanceScreen: ConsoleScreen {
         if wholeSession {
             scope = l["bal.session"]
         } else if let d = AttendanceFigures.day(s) {
-            scope = l["day"] + " \(d + 1)" + (compact ? "" : " · " + AttendanceScreen.longDate(s.days[d].date, l))
+            scope = l["day"] + " \(d + 1)" + (compact ? "" : " · " + AttendanceScreen.longDate(s.heldDate(day: d), l))
             if s.currentDay != d && !compact { scope += " (" + l["att.day.ended"] + ")" }
         } else {
             scope = l["no.day"]

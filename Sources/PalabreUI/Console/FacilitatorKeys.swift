@@ -159,6 +159,11 @@ extension FacilitatorScreen {
         "fac.end.day.confirm": (
             "Terminer la journée ? Appuyer encore sur F pour " + "confirmer", "End the day? Press F again to confirm"
         ),
+        "fac.start.day.other.date": (
+            "La journée %d est prévue le %planned et non aujourd'hui, %today : appuyer encore sur B pour la commencer "
+                + "(le report sera consigné)",
+            "Day %d is planned on %planned, not today, %today: press B again to start it (the postponement will be recorded)"
+        ),
         "fac.end.day.left": ("points encore à venir", "items still ahead"),
         "fac.queue.empty": ("La file des orateurs est vide", "The speakers queue is empty"),
         "fac.queue.focus": (

@@ -124,7 +124,7 @@ extension FacilitatorScreen {
         }
         // The longest heading that fits: with « Ordre du jour », then the day alone.
         let heading = MeetingView.dayHeading(s, d, L)
-        let short = L["day"] + " \(d + 1) · " + MeetingView.longDate(s.days[d].date, L.language)
+        let short = L["day"] + " \(d + 1) · " + MeetingView.longDate(s.heldDate(day: d), L.language)
         let header =
             [" " + L["fac.agenda"] + " · " + heading, " " + heading, " " + short]
             .first { TextWidth.width(of: $0) <= r.width } ?? " " + short
@@ -259,7 +259,7 @@ extension FacilitatorScreen {
             line(L["no.day"], .title)
             y += 1
             if let d = MeetingView.shownDay(s) {
-                var text = L["fac.press.b"] + " " + MeetingView.longDate(s.days[d].date, L.language)
+                var text = L["fac.press.b"] + " " + MeetingView.longDate(s.heldDate(day: d), L.language)
                 if let t = s.days[d].title, !t.isEmpty { text += " (" + TextWidth.sanitize(t) + ")" }
                 wrapped(text + ".", .statusRunning, max: 4)
                 if let first = s.timings(day: d, at: now).first(where: { $0.status == .planned }) {
@@ -424,7 +424,7 @@ extension FacilitatorScreen {
         for (i, day) in s.days.enumerated() {
             let st: ItemStatus = day.endedAt != nil ? .done : day.startedAt != nil ? .running : .planned
             let sym = MeetingView.status(st)
-            var text = L["day"] + " \(i + 1) · " + MeetingView.longDate(day.date, L.language)
+            var text = L["day"] + " \(i + 1) · " + MeetingView.longDate(s.heldDate(day: i), L.language)
             if let t = day.title, !t.isEmpty { text += " · " + TextWidth.sanitize(t) }
             let col = grid.put(x: x, y: y, text: sym.symbol + " ", role: sym.role)
             grid.put(
@@ -458,7 +458,7 @@ extension FacilitatorScreen {
                     rows.append(LayoutRow(l, .muted, priority: 5))
                 }
             } else if let d = MeetingView.shownDay(s) {
-                let text = L["fac.press.b"] + " " + MeetingView.longDate(s.days[d].date, L.language) + "."
+                let text = L["fac.press.b"] + " " + MeetingView.longDate(s.heldDate(day: d), L.language) + "."
                 for l in TextWidth.wrap(text, width: w) { rows.append(LayoutRow(l, .statusRunning, priority: 8)) }
                 if let first = s.timings(day: d, at: now).first(where: { $0.status == .planned }) {
                     rows.append(

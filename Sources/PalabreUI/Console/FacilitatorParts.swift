@@ -189,7 +189,7 @@ enum MeetingView {
 
     /// « Jour 2 · mercredi 18 octobre 2023 · Journée des communes ».
     static func dayHeading(_ s: SessionState, _ d: Int, _ labels: Labels) -> String {
-        var h = labels["day"] + " \(d + 1) · " + longDate(s.days[d].date, labels.language)
+        var h = labels["day"] + " \(d + 1) · " + longDate(s.heldDate(day: d), labels.language)
         if let t = s.days[d].title, !t.isEmpty { h += " · " + TextWidth.sanitize(t) }
         return h
     }

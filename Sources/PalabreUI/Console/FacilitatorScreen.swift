@@ -55,6 +55,12 @@ public struct FacilitatorScreen: ConsoleScreen {
     var pending: Pending?
     /// When « end the day » was first pressed; a second press within 5 s ends it.
     var endDayAskedAt: Instant?
+    /// When « start the day » was first pressed on a date other than the programme's; a second
+    /// press within 5 s starts it.
+    var startDayAskedAt: Instant?
+    /// When starting the day was refused because another day was held on the same date; a
+    /// second press within 5 s starts it anyway (forced).
+    var startDayRefusedAt: Instant?
     /// When « end the item » was first pressed with requests waiting; a second press ends it.
     var endItemAskedAt: Instant?
 
@@ -153,6 +159,27 @@ public struct FacilitatorScreen: ConsoleScreen {
             open(.move(item: it.id))
             return .none
         case .startDay:
+            if let refused = startDayRefusedAt, context.now.ms - refused.ms < 5_000 {
+                startDayRefusedAt = nil
+                pending = .agenda
+                return .perform(.startDay(date: nil, force: true))
+            }
+            let today = s.local.date(of: context.now)
+            if let d = s.days.firstIndex(where: { $0.startedAt == nil }), s.days[d].date != today,
+                s.currentDay == nil
+            {
+                guard let asked = startDayAskedAt, context.now.ms - asked.ms < 5_000 else {
+                    startDayAskedAt = context.now
+                    return .message(
+                        L["fac.start.day.other.date"].replacingOccurrences(of: "%d", with: String(d + 1))
+                            .replacingOccurrences(
+                                of: "%planned", with: MeetingView.longDate(s.days[d].date, L.language)
+                            )
+                            .replacingOccurrences(of: "%today", with: MeetingView.longDate(today, L.language)),
+                        isError: true)
+                }
+            }
+            startDayAskedAt = nil
             pending = .agenda
             return .perform(.startDay(date: nil))
         case .endDay:
@@ -366,5 +393,6 @@ public struct FacilitatorScreen: ConsoleScreen {
 
     public mutating func wasRefused(_ refusal: Refusal, context: ScreenContext) {
         pending = nil
+        startDayRefusedAt = refusal.code == "same-date" ? context.now : nil
     }
 }

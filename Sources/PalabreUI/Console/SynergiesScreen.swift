@@ -481,15 +481,33 @@ public struct SynergiesScreen: ConsoleScreen {
         let committed = r.committed.keys.sorted { a, c in a == f.currency ? c != a : (c == f.currency ? false : a < c) }
             .map { Money.format(r.committed[$0]!, $0, language: lang) }
         let engagedMoney = l["syn.committed"] + " " + (committed.isEmpty ? "0" : committed.joined(separator: " + "))
-        let gap = l["syn.gap"] + " " + Money.format(r.gap, f.currency, language: lang)
-        let money = [sought, engagedMoney, gap]
+        let gap =
+            r.over > 0
+            ? l["syn.over"] + " " + Money.format(r.over, f.currency, language: lang)
+            : l["syn.gap"] + " " + Money.format(r.gap, f.currency, language: lang)
+        var money = [sought, engagedMoney, gap]
+        if f.studyCost != nil || !r.studyCommitted.isEmpty {
+            let studyIn = r.studyCommitted[f.currency] ?? 0
+            money.append(
+                l["syn.study"] + " " + (f.studyCost.map { Money.format($0, f.currency, language: lang) } ?? "?") + " / "
+                    + Money.format(studyIn, f.currency, language: lang))
+        }
         if TextWidth.width(of: money.joined(separator: " · ")) <= width {
             lines.append((money.joined(separator: " · "), .normal))
         } else {
             for m in money { lines.append((m, .normal)) }
         }
-        let engaged = r.engaged.map { (s.programme.organisation($0)?.acronym ?? $0) + ($0 == r.lead ? " ★" : "") }
-        lines.append((l["syn.engaged"] + l.colon + (engaged.isEmpty ? "—" : engaged.joined(separator: ", ")), .normal))
+        func names(_ ids: [String], lead: String? = nil) -> String {
+            ids.isEmpty
+                ? "—"
+                : ids.map {
+                    (s.programme.organisation($0)?.acronym ?? $0) + ($0 == lead ? " (" + l["syn.lead"] + ")" : "")
+                }.joined(separator: ", ")
+        }
+        lines.append((l["syn.suggested"] + l.colon + names(b.suggested(r).map(\.id)), .normal))
+        lines.append((l["syn.interest"] + l.colon + names(r.interested), .normal))
+        lines.append((l["syn.synergy"] + l.colon + names(r.synergy, lead: r.lead), .normal))
+        lines.append((l["syn.engaged"] + l.colon + names(r.engaged), .normal))
         if let p = partner {
             let cell = r.cells[col]
             var t = p.acronym + l.colon + l["syn.state." + String(describing: cell.state)]
@@ -610,7 +628,13 @@ public struct SynergiesScreen: ConsoleScreen {
         "syn.sought": ("recherché", "sought"),
         "syn.committed": ("engagé", "committed"),
         "syn.gap": ("reste", "gap"),
-        "syn.engaged": ("Engagés", "Engaged"),
+        "syn.engaged": ("Engagements", "Commitments"),
+        "syn.suggested": ("Partenaires pressentis", "Suggested partners"),
+        "syn.interest": ("Intérêt manifesté", "Declared interest"),
+        "syn.synergy": ("Synergie", "Synergy"),
+        "syn.lead": ("chef de file", "lead"),
+        "syn.over": ("dépassement de", "over by"),
+        "syn.study": ("étude (coût / engagé)", "study (cost / committed)"),
         "syn.col.commune": ("Commune", "Commune"),
         "syn.col.fiche": ("Fiche", "Fiche"),
         "syn.col.sought": ("Recherché", "Sought"),

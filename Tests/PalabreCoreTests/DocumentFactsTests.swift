@@ -1,0 +1,414 @@
+import Foundation
+import Testing
+
+@testable import PalabreCore
+
+/// The facts the documents must state as they happened, in French and in English: one test per
+/// fact (dates, interest and commitments, study and works money, the agenda as it went,
+/// numbering, wording).
+struct DocumentFactsTests {
+    /// The documents of `state`, by name, as text (CSV byte-order mark dropped, no-break spaces
+    /// read as spaces).
+    static func docs(_ state: SessionState, _ language: Language, now: Instant) -> [String: String] {
+        var out: [String: String] = [:]
+        for d in Documents.render(state, options: DocumentOptions(language: language, now: now)) {
+            var s = String(decoding: d.data, as: UTF8.self)
+            if s.hasPrefix("\u{FEFF}") { s.removeFirst() }
+            out[d.name] = s.replacingOccurrences(of: "\u{00A0}", with: " ")
+        }
+        return out
+    }
+
+    // MARK: 1. Dates
+
+    /// Day 1 planned on 17 October, held on the 18th; day 2 planned on the 18th.
+    static func postponed() throws -> Harness {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at("2023-10-18", 8, 50))
+        try h.run(.checkIn(who: "dg-adr", day: nil), at: Fixtures.at("2023-10-18", 8, 52))
+        try h.run(.startItem(id: nil), at: Fixtures.at("2023-10-18", 9, 0))
+        try h.run(.endItem, at: Fixtures.at("2023-10-18", 9, 30))
+        try h.run(.endDay, at: Fixtures.at("2023-10-18", 12, 0))
+        return h
+    }
+
+    @Test func aPostponedDayIsDatedByTheDateItWasHeldAndSaysSo() throws {
+        var h = try Self.postponed()
+        // The dayStarted event records both dates.
+        #expect(h.events.contains { $0.payload == .dayStarted(date: "2023-10-17", held: "2023-10-18") })
+        #expect(h.state.heldDate(day: 0) == "2023-10-18")
+        #expect(h.state.heldDate(day: 1) == "2023-10-18")  // still ahead: the programme's date
+        // A second day on the same date is refused unless forced.
+        let at = Fixtures.at("2023-10-18", 14, 0)
+        #expect(throws: Refusal.self) { try h.state.decide(.startDay(date: nil), at: at) }
+        do { _ = try h.state.decide(.startDay(date: nil), at: at) } catch { #expect(error.code == "same-date") }
+        let fr = Self.docs(h.state, .fr, now: at), en = Self.docs(h.state, .en, now: at)
+        let minutes = fr["minutes.md"]!
+        #expect(minutes.contains("**Dates :** le 18 octobre 2023"))
+        #expect(minutes.contains("### Journée 1 — mercredi 18 octobre 2023"))
+        #expect(minutes.contains("*Journée reportée du 17 au 18 octobre 2023*"))
+        #expect(!minutes.contains("17 octobre"))
+        #expect(en["minutes.md"]!.contains("*Day postponed from 17 to 18 October 2023*"))
+        #expect(fr["attendance.csv"]!.contains("2023-10-18;dg-adr"))
+        #expect(!fr["attendance.csv"]!.contains("2023-10-17"))
+        #expect(fr["timing.csv"]!.contains("2023-10-18;ouverture"))
+        #expect(!fr["timing.csv"]!.contains("2023-10-17"))
+
+        try h.run(.startDay(date: nil, force: true), at: at)
+        #expect(h.state.currentDay == 1)
+        // Never a range that runs backwards.
+        let later = Self.docs(h.state, .fr, now: at)["minutes.md"]!
+        #expect(later.contains("**Dates :** le 18 octobre 2023"))
+    }
+
+    @Test func oldJournalsWithoutTheHeldDateStillRead() throws {
+        let line =
+            #"{"seq":1,"at":"2023-10-18T08:50:00.000+00:00","seat":"facilitator","type":"dayStarted","date":"2023-10-17"}"#
+        let e = try JSONDecoder().decode(Event.self, from: Data(line.utf8))
+        #expect(e.payload == .dayStarted(date: "2023-10-17", held: nil))
+        let s = SessionState.fold(Fixtures.programme, [e])
+        #expect(s.heldDate(day: 0) == "2023-10-18")
+        #expect(s.plannedDateIfMoved(day: 0) == "2023-10-17")
+    }
+}
+
+// MARK: 2 and 3. Interest, synergy, commitment; study money and works money
+
+extension DocumentFactsTests {
+    /// TIM-01 (UNICEF suggested by the programme, study cost 20 M): UNICEF declares an interest;
+    /// a synergy UNICEF + ANICT led by ANICT, ANICT committing nothing; UNICEF commits 30 M for
+    /// the works, 15 M for the study and a technical contribution worth 5 M. DIE-01 (45 M sought):
+    /// ANICT commits 50 M.
+    static func funding() throws -> Harness {
+        var p = Fixtures.programme
+        p.communes[0].fiches[0].studyCost = 20_000_000
+        var h = Harness()
+        h.state = SessionState(programme: p)
+        try h.run(.startDay(date: nil), at: Fixtures.at(8, 50))
+        try h.run(.startItem(id: nil), at: Fixtures.at(9, 0))
+        try h.run(.declareInterest(partner: "unicef", fiche: "TIM-01"), at: Fixtures.at(9, 5))
+        try h.run(.markSynergy(fiche: "TIM-01", partners: ["unicef", "anict"], lead: "anict"), at: Fixtures.at(9, 6))
+        h.seat = "rapporteur"
+        for (nature, amount) in [
+            (CommitmentNature.financial, 30_000_000), (.study, 15_000_000), (.technical, 5_000_000),
+        ] {
+            try h.run(
+                .record(
+                    EntryContent(
+                        kind: .commitment, text: "", partner: "unicef", fiche: "TIM-01", nature: nature,
+                        amount: Int64(amount), status: .confirmed)), at: Fixtures.at(9, 10))
+        }
+        try h.run(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "", partner: "anict", fiche: "DIE-01", nature: .financial,
+                    amount: 50_000_000, status: .intention)), at: Fixtures.at(9, 12))
+        return h
+    }
+
+    @Test func interestSynergyAndCommitmentAreNamedApart() throws {
+        let h = try Self.funding()
+        let b = SynergyBoard(h.state)
+        let tim = try #require(b.rows.first { $0.fiche.id == "TIM-01" })
+        #expect(b.suggested(tim).map(\.id) == ["unicef"])  // still suggested after its interest
+        #expect(tim.interested == ["unicef"])
+        #expect(tim.synergy == ["unicef", "anict"])
+        #expect(tim.engaged == ["unicef"])  // ANICT, lead of the synergy, committed nothing here
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(9, 30)), en = Self.docs(h.state, .en, now: Fixtures.at(9, 30))
+        let line = try #require(fr["synthesis.md"]!.split(separator: "\n").first { $0.hasPrefix("- **TIM-01**") })
+        #expect(line.contains("Partenaires pressentis : UNICEF"))
+        #expect(line.contains("Intérêt manifesté : UNICEF"))
+        #expect(line.contains("Synergie : UNICEF, ANICT (chef de file)"))
+        #expect(!line.contains("Partenaires engagés"))
+        let enLine = try #require(en["synthesis.md"]!.split(separator: "\n").first { $0.hasPrefix("- **TIM-01**") })
+        #expect(enLine.contains("Suggested partners: UNICEF; Declared interest: UNICEF; Synergy: UNICEF, ANICT (lead)"))
+        // The minutes' per-commune section: ANICT is in the synergy, not among the committed partners.
+        let row = try #require(fr["minutes.md"]!.split(separator: "\n").first { $0.hasPrefix("| TIM-01") })
+        #expect(row.hasSuffix("| UNICEF | UNICEF | UNICEF, ANICT (chef de file) | UNICEF |"))
+        // commitments.md names the interest and the synergy.
+        #expect(
+            fr["commitments.md"]!.contains(
+                "Intérêt manifesté : UNICEF ; Synergie : UNICEF, ANICT (chef de file)"))
+        #expect(en["commitments.md"]!.contains("Declared interest: UNICEF; Synergy: UNICEF, ANICT (lead)"))
+    }
+
+    @Test func studyMoneyDoesNotLowerTheWorksGapAndTechnicalIsNotCash() throws {
+        let h = try Self.funding()
+        let tim = try #require(SynergyBoard(h.state).rows.first { $0.fiche.id == "TIM-01" })
+        #expect(tim.committed == ["FCFA": 30_000_000])
+        #expect(tim.gap == 108_000_000 - 30_000_000)
+        #expect(tim.studyCommitted == ["FCFA": 15_000_000])
+        #expect(tim.studyGap == 5_000_000)
+        #expect(tim.technical == ["FCFA": 5_000_000])
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(9, 30)), en = Self.docs(h.state, .en, now: Fixtures.at(9, 30))
+        let row = try #require(fr["synthesis.md"]!.split(separator: "\n").first { $0.hasPrefix("| 1 | TIM-01") })
+        #expect(
+            row.contains(
+                "| 30 000 000 FCFA | 78 000 000 FCFA | coût 20 000 000 FCFA · engagé 15 000 000 FCFA · reste 5 000 000 FCFA |"
+            ))
+        #expect(
+            fr["synthesis.md"]!.contains("Contributions techniques (valeur, hors numéraire) : 5 000 000 FCFA"))
+        #expect(
+            en["synthesis.md"]!.contains("cost 20,000,000 FCFA · committed 15,000,000 FCFA · remaining 5,000,000 FCFA"))
+        // The matrix totals count cash only.
+        #expect(fr["commitments.md"]!.contains("**Totaux par devise (sans conversion)** : 95 000 000 FCFA"))
+    }
+
+    @Test func moreCommittedThanSoughtIsAnOverrunNotAZeroGap() throws {
+        let h = try Self.funding()
+        let die = try #require(SynergyBoard(h.state).rows.first { $0.fiche.id == "DIE-01" })
+        #expect(die.gap == 0 && die.over == 5_000_000)
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(9, 30)), en = Self.docs(h.state, .en, now: Fixtures.at(9, 30))
+        #expect(fr["synthesis.md"]!.contains("| 50 000 000 FCFA | dépassement de 5 000 000 FCFA |"))
+        #expect(en["synthesis.md"]!.contains("| 50,000,000 FCFA | over by 5,000,000 FCFA |"))
+        #expect(fr["minutes.md"]!.contains("dépassement de 5 000 000 FCFA"))
+    }
+}
+
+// MARK: 4. The agenda as it really went
+
+extension DocumentFactsTests {
+    /// Day 1: a point of order and a request left waiting at the end of the opening; an item
+    /// inserted and held; the debate moved to day 2; the UNICEF presentation paused when the day ends.
+    static func agenda() throws -> Harness {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at(8, 50))
+        try h.run(.startItem(id: "ouverture"), at: Fixtures.at(9, 0))
+        try h.run(.requestFloor(who: "sg-dieli", pointOfOrder: false), at: Fixtures.at(9, 5))
+        try h.run(.requestFloor(who: "maire-timissa", pointOfOrder: true), at: Fixtures.at(9, 6))
+        try h.run(.giveFloor(who: nil), at: Fixtures.at(9, 7))
+        try h.run(.yieldFloor, at: Fixtures.at(9, 10))
+        try h.run(.insertItem(title: "Mot du préfet", seconds: 600, kind: .other, after: nil), at: Fixtures.at(9, 11))
+        try h.run(.endItem, at: Fixtures.at(9, 30))
+        try h.run(.startItem(id: nil), at: Fixtures.at(9, 31))
+        try h.run(.endItem, at: Fixtures.at(9, 41))
+        try h.run(.moveItem(id: "debat", day: "2023-10-18", after: nil), at: Fixtures.at(9, 42))
+        try h.run(.startItem(id: "unicef-pres"), at: Fixtures.at(9, 45))
+        try h.run(.pauseItem, at: Fixtures.at(10, 0))
+        try h.run(.endDay, at: Fixtures.at(12, 0))
+        return h
+    }
+
+    @Test func anInsertedItemHasNoPlannedTime() throws {
+        let h = try Self.agenda()
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(12, 5)), en = Self.docs(h.state, .en, now: Fixtures.at(12, 5))
+        #expect(fr["minutes.md"]!.contains("09:31 – 09:41 (10 min) · autre · hors programme"))
+        #expect(fr["minutes.md"]!.contains("| Mot du préfet | hors programme | 10 min | 09:31 |"))
+        #expect(en["minutes.md"]!.contains("| Mot du préfet | unscheduled | 10 min | 09:31 |"))
+        #expect(fr["timing.csv"]!.contains(";Mot du préfet;hors programme;10;09:31;09:41;"))
+        #expect(en["timing.csv"]!.contains(";Mot du préfet;unscheduled;10;09:31;09:41;"))
+    }
+
+    @Test func aMovedItemLeavesAMarkWhereItWasPlanned() throws {
+        let h = try Self.agenda()
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(12, 5)), en = Self.docs(h.state, .en, now: Fixtures.at(12, 5))
+        #expect(fr["minutes.md"]!.contains("- *Débat* : reporté à la journée 2"))
+        #expect(en["minutes.md"]!.contains("- *Débat*: moved to day 2"))
+        #expect(fr["minutes.md"]!.contains("| Débat | — | — | — | — | — | — | reporté à la journée 2 | — |"))
+    }
+
+    @Test func anItemPausedAtTheEndOfTheDayIsClosedThere() throws {
+        let h = try Self.agenda()
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(12, 5)), en = Self.docs(h.state, .en, now: Fixtures.at(12, 5))
+        #expect(fr["minutes.md"]!.contains("09:45 – 12:00 (15 min, clos à la fin de la journée)"))
+        #expect(!fr["minutes.md"]!.contains("en pause"))
+        #expect(en["minutes.md"]!.contains("09:45 – 12:00 (15 min, closed at the end of the day)"))
+        #expect(fr["timing.csv"]!.contains(";09:45;12:00;15;0;clos à la fin de la journée;"))
+    }
+
+    @Test func requestsLeftWaitingAndPointsOfOrderAreStated() throws {
+        let h = try Self.agenda()
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(12, 5)), en = Self.docs(h.state, .en, now: Fixtures.at(12, 5))
+        #expect(fr["minutes.md"]!.contains("Intervenants : Maire de Timissa (motion d'ordre)"))
+        #expect(fr["minutes.md"]!.contains("Demandes de parole non satisfaites : SG de Diéli"))
+        #expect(en["minutes.md"]!.contains("Speakers: Maire de Timissa (point of order)"))
+        #expect(en["minutes.md"]!.contains("Requests for the floor not heard: SG de Diéli"))
+    }
+}
+
+// MARK: 5. Numbering
+
+extension DocumentFactsTests {
+    @Test func entriesHaveTheSameNumberInEveryDocument() throws {
+        var h = try Self.funding()
+        let first = try #require(h.state.entries.first { $0.content.kind == .commitment })
+        try h.run(.retract(entry: first.id, reason: "Saisi deux fois"), at: Fixtures.at(9, 20))
+        try h.run(.record(EntryContent(kind: .decision, text: "La séance est ouverte.")), at: Fixtures.at(9, 21))
+        try h.run(
+            .record(EntryContent(kind: .action, text: "Transmettre les fiches", responsible: "ADR")),
+            at: Fixtures.at(9, 22))
+        let numbers = EntryNumbers(h.state)
+        let study = try #require(h.state.entries.first { $0.content.nature == .study })
+        #expect(numbers.number(study.id) == 1)
+        #expect(numbers.number(first.id) == nil)
+        for (lang, docs) in [
+            (Language.fr, Self.docs(h.state, .fr, now: Fixtures.at(9, 30))),
+            (.en, Self.docs(h.state, .en, now: Fixtures.at(9, 30))),
+        ] {
+            let minutes = docs["minutes.md"]!, matrix = docs["commitments.md"]!, csv = docs["commitments.csv"]!
+            #expect(minutes.contains(lang == .fr ? "**Engagement n° 1**" : "**Commitment no. 1**"))
+            #expect(minutes.contains(lang == .fr ? "**Décision n° 1**" : "**Decision no. 1**"))
+            #expect(minutes.contains(lang == .fr ? "**Action n° 1**" : "**Action no. 1**"))
+            #expect(minutes.contains("| 1 | UNICEF |"))
+            #expect(minutes.contains("| 3 | ANICT |"))
+            #expect(matrix.contains("| 1 | UNICEF |"))
+            #expect(matrix.contains("| 3 | ANICT |"))
+            // The CSV: the number first, the journal seq in its own column, last.
+            let row = try #require(csv.split(separator: "\r\n").first { $0.hasPrefix("3;") })
+            #expect(row.hasPrefix("3;ANICT;"))
+            let anict = try #require(h.state.entries.first { $0.content.partner == "anict" })
+            #expect(row.hasSuffix(";\(anict.id)"))
+            #expect(docs["actions.csv"]!.split(separator: "\r\n")[1].hasPrefix("1;Transmettre les fiches;"))
+        }
+    }
+}
+
+// MARK: 6. Wording
+
+extension DocumentFactsTests {
+    @Test func adoptionIsStatedOnceAndCommitmentsReadAsSentences() throws {
+        var h = try Self.funding()
+        let study = try #require(h.state.entries.first { $0.content.nature == .study })
+        try h.run(.adopt(entry: study.id), at: Fixtures.at(9, 25))
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(9, 30)), en = Self.docs(h.state, .en, now: Fixtures.at(9, 30))
+        let minutes = fr["minutes.md"]!
+        #expect(minutes.components(separatedBy: "dopté").count == 2)  // once: the statement
+        #expect(minutes.contains("**Lu et adopté en plénière** : engagement n° 2."))
+        #expect(en["minutes.md"]!.contains("**Read and adopted in plenary**: commitment no. 2."))
+        #expect(!minutes.contains("(lu et adopté)"))
+        #expect(
+            minutes.contains(
+                "L'UNICEF s'engage à financer l'étude de faisabilité de la fiche TIM-01 « Adduction d'eau sommaire » "
+                    + "(Timissa) à hauteur de 15 000 000 FCFA (confirmé)."))
+        #expect(
+            minutes.contains(
+                "L'ANICT s'engage à financer la fiche DIE-01 « Marché à bétail » (Diéli) à hauteur de 50 000 000 FCFA "
+                    + "(intention)."))
+        #expect(
+            en["minutes.md"]!.contains(
+                "ANICT commits to fund fiche DIE-01 “Marché à bétail” (Diéli) up to 50,000,000 FCFA (intention)."))
+    }
+
+    @Test func seatsAreNamedInFrenchAndPlacesOnce() throws {
+        var p = Fixtures.programme
+        p.communes[1].region = "San"
+        var h = try Self.funding()
+        h.state = SessionState.fold(p, h.events)
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(9, 30)), en = Self.docs(h.state, .en, now: Fixtures.at(9, 30))
+        #expect(fr["synthesis.md"]!.contains("## Diéli (San)\n"))
+        #expect(fr["synthesis.md"]!.contains("## Timissa (Tominian, Ségou)\n"))
+        #expect(fr["commitments.csv"]!.contains(";rapporteur;"))
+        // A commitment recorded at the facilitator's seat.
+        var g = try Self.funding()
+        g.seat = "facilitator"
+        try g.run(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "", partner: "unicef", fiche: "DIE-01", nature: .technical, amount: 1)),
+            at: Fixtures.at(9, 20))
+        let fr2 = Self.docs(g.state, .fr, now: Fixtures.at(9, 30)),
+            en2 = Self.docs(g.state, .en, now: Fixtures.at(9, 30))
+        #expect(fr2["commitments.csv"]!.contains(";modération;"))
+        #expect(fr2["commitments.md"]!.contains(", modération |"))
+        #expect(en2["commitments.md"]!.contains(", facilitator |"))
+        _ = en
+    }
+}
+
+/// Scans every document of the recorded Ségou meeting and of the test meetings for words of the
+/// other language: labels written by palabre, never the text people typed.
+struct DocumentLanguageTests {
+    /// English words that must not appear in a French document (whole words, any case).
+    static let english = [
+        "facilitator", "projector", "observer", "lead", "pending", "committed", "suggested", "interest",
+        "synergy", "none", "planned", "running", "paused", "unscheduled", "moved", "over by", "adopted", "amended",
+        "withdrawn", "deadline", "agreement", "announced", "confirmed", "financial", "technical", "study", "gap",
+        "sought", "recorded", "seat", "speaker", "speakers", "partner", "partners", "day", "item", "not covered",
+        "to do", "of whom", "women", "requests", "point of order",
+    ]
+    /// French words that must not appear in an English document (whole words, any case).
+    static let french = [
+        "modération", "observateur", "chef de file", "pressenti", "pressentis", "engagé", "engagés", "aucun",
+        "aucune", "intérêt manifesté", "synergie", "hors programme", "reporté", "prévu", "lu et adopté", "en cours",
+        "en pause", "non traité", "échéance", "dépassement", "journée", "partenaire", "partenaires", "recherché",
+        "reste à mobiliser", "contrepartie", "annoncé", "confirmé", "convention signée", "financier", "technique",
+        "étude", "à faire", "dont", "femmes", "intervenants", "motion d'ordre", "demandes de parole", "conditions :",
+        "sous réserve", "non chiffré", "consigné",
+    ]
+
+    /// Whether `word` occurs in `text` as a whole word (letters on neither side), ignoring case.
+    static func occurs(_ word: String, in text: String) -> Bool {
+        let t = text.lowercased(), w = word.lowercased()
+        var from = t.startIndex
+        while let r = t.range(of: w, range: from..<t.endIndex) {
+            let before = r.lowerBound == t.startIndex ? nil : t[t.index(before: r.lowerBound)]
+            let after = r.upperBound == t.endIndex ? nil : t[r.upperBound]
+            if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) { return true }
+            from = r.upperBound
+        }
+        return false
+    }
+
+    /// The text people typed or the programme gave (titles, names, entries): removed before the scan.
+    static func userText(_ s: SessionState) -> [String] {
+        var out: [String] = [s.programme.title, s.programme.venue, s.programme.city ?? ""]
+        out += [s.programme.generalObjective ?? ""] + s.programme.specificObjectives
+        for d in s.days {
+            out.append(d.title ?? "")
+            out += d.items.map(\.title)
+        }
+        for c in s.programme.communes {
+            out.append(c.name)
+            for f in c.fiches { out += [f.title, f.sector] }
+        }
+        for o in s.programme.organisations { out += [o.name, o.acronym] }
+        out += s.participants.map(\.function)
+        for e in s.entries {
+            let k = e.content
+            out += [k.text, k.conditions ?? "", k.addressee ?? "", k.responsible ?? "", k.due ?? ""]
+            out.append(e.withdrawal?.reason ?? "")
+            out += e.amendments.map(\.previous)
+        }
+        return out.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    }
+
+    /// The documents' labels: every document with the typed text taken out (escaped or not).
+    static func labelsOnly(_ doc: String, _ s: SessionState) -> String {
+        var d = doc.replacingOccurrences(of: "\\", with: "")
+        for u in userText(s) {
+            for line in u.split(separator: "\n") where line.count > 1 {
+                d = d.replacingOccurrences(of: String(line), with: " ")
+            }
+        }
+        return d
+    }
+
+    static func check(_ s: SessionState, now: Instant, _ what: String) {
+        for (language, words) in [(Language.fr, english), (.en, french)] {
+            for (name, text) in DocumentFactsTests.docs(s, language, now: now) {
+                let labels = labelsOnly(text, s)
+                for w in words where occurs(w, in: labels) {
+                    Issue.record("\(what): \(language == .fr ? "French" : "English") \(name) has « \(w) »")
+                }
+            }
+        }
+    }
+
+    @Test func theRecordedSegouMeetingSpeaksOneLanguagePerDocument() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sessions/segou-2023-recorded")
+        let programme = try #require(
+            try ProgrammeLoader.load(path: root.appendingPathComponent("programme.yaml").path).programme)
+        let journal = try Journal(path: root.appendingPathComponent("journal.jsonl").path, writable: false)
+        let events = try journal.loadAll()
+        let s = SessionState.fold(programme, events)
+        Self.check(s, now: try #require(events.last).at, "Ségou")
+    }
+
+    @Test func theTestMeetingsSpeakOneLanguagePerDocument() throws {
+        Self.check(try DocScript.run().state, now: DocScript.now, "scripted day")
+        Self.check(try DocumentFactsTests.funding().state, now: Fixtures.at(9, 30), "funding")
+        Self.check(try DocumentFactsTests.agenda().state, now: Fixtures.at(12, 5), "agenda")
+        Self.check(try DocumentFactsTests.postponed().state, now: Fixtures.at("2023-10-18", 14, 0), "postponed")
+    }
+}

@@ -174,7 +174,7 @@ struct InputSafetyProcessTests {
         try tmux.type("vexant")
         try tmux.press("Enter")
         let screen = try tmux.waitForScreen("list mode locked") {
-            $0.contains { $0.contains("m, x ou v puis Entrée") }
+            $0.contains { $0.contains("Échap pour reprendre « vexant » dans la saisie") }
         }
         #expect(screen.contains { $0.contains("Mode liste") })
         usleep(300_000)
@@ -184,6 +184,8 @@ struct InputSafetyProcessTests {
         #expect(!lines.contains { $0.contains(#""type":"entryRetracted""#) })
 
         try tmux.press("Escape")
+        try tmux.waitForScreen("the typed word back on the input line") { Self.inputText($0) == "vexant" }
+        try tmux.press("C-u")
         try tmux.waitForScreen("the input line again") { Self.inputLine($0)?.contains("Tapez le compte rendu") == true }
         let text = "« Décision : été »"
         try tmux.type(text)

@@ -190,6 +190,39 @@ struct ExportProcessTests {
         #expect(md.status == 0, "\(md.stderr)")
     }
 
+    @Test("After every event: the DOCX in out/ when asked, in the background, the newest state only")
+    func schedulerDocx() throws {
+        let programme = try #require(try ProgrammeLoader.load(path: Self.session).programme)
+        let journal = try Journal(path: Self.session + "/journal.jsonl", writable: false)
+        var state = SessionState(programme: programme)
+        var states: [SessionState] = []
+        try journal.forEachEvent {
+            state.evolve($0)
+            if $0.seq % 100 == 0 { states.append(state) }
+        }
+        states.append(state)
+        let dir = tempDir()
+        let scheduler = DocumentScheduler(dir: dir, docx: true)
+        for s in states { scheduler.schedule(s) }
+        scheduler.finish()
+        #expect(scheduler.takeError() == nil)
+        for name in ["minutes.md", "minutes.docx", "attendance-sheet.docx", "commitments.docx"] {
+            #expect(FileManager.default.fileExists(atPath: dir + "/" + name), "no \(name)")
+        }
+        // The DOCX is that of the last state.
+        let last = tempDir()
+        try Exporter.export(
+            state, format: .docx, to: last, options: DocumentOptions(language: .fr, now: state.lastAt!))
+        #expect(
+            try unzip(dir + "/minutes.docx", "word/document.xml")
+                == unzip(last + "/minutes.docx", "word/document.xml"))
+        let plain = tempDir()
+        let off = DocumentScheduler(dir: plain, docx: false)
+        off.schedule(state)
+        off.finish()
+        #expect(!FileManager.default.fileExists(atPath: plain + "/minutes.docx"))
+    }
+
     @Test("The reference documents inside the binary are those of docs/reference")
     func referenceDocuments() throws {
         let ref = Bin.root + "/docs/reference/"

@@ -229,7 +229,7 @@ func benchExport() throws {
         }
         let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
         var usage = rusage()
-        getrusage(RUSAGE_CHILDREN, &usage)
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         say(
             String(
                 format: "export to DOCX from %d events: %.2f s (%.2f s to render %d Markdown sources, %.1f MB; %.2f s "

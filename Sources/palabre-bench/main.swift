@@ -208,6 +208,45 @@ func benchDocuments() throws {
     try p.run(); p.waitUntilExit()
 }
 
+/// DOCX export of the 100,000-event journal (`palabre export --format docx`): render the three
+/// Markdown sources, run pandoc on each; time and peak memory of this process and of pandoc.
+func benchExport() throws {
+    if args.contains("--child") {
+        let programme = loadSegou()
+        let path = journalFixture(100_000)
+        let j = try Journal(path: path, writable: false)
+        var state = SessionState(programme: programme)
+        try j.forEachEvent { state.evolve($0) }
+        let afterLoad = maxRSSMB()
+        let dir = tempDir()
+        let options = DocumentOptions(language: .fr, now: state.lastAt!)
+        var docs: [ExportDocument] = []
+        let tRender = seconds { docs = Exporter.documents(state, options: options) }
+        let mdBytes = docs.reduce(0) { $0 + $1.markdown.utf8.count }
+        var files: [String] = []
+        let tConvert = try seconds {
+            files = try Exporter.export(docs, format: .docx, to: dir, language: .fr)
+        }
+        let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        say(
+            String(
+                format: "export to DOCX from %d events: %.2f s (%.2f s to render %d Markdown sources, %.1f MB; %.2f s "
+                    + "for pandoc to write %d files, %.1f MB); peak RSS %.1f MB (%.1f MB after folding the journal); "
+                    + "pandoc's peak RSS %.1f MB",
+                state.lastSeq, tRender + tConvert, tRender, docs.count, Double(mdBytes) / 1e6, tConvert, files.count,
+                Double(sizes.reduce(0, +)) / 1e6, maxRSSMB(), afterLoad, Double(usage.ru_maxrss) / 1024))
+        try? FileManager.default.removeItem(atPath: dir)
+        return
+    }
+    _ = journalFixture(100_000)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    p.arguments = ["export", "--child"]
+    try p.run(); p.waitUntilExit()
+}
+
 /// The real `palabre run` in a pseudo-terminal: time to the first frame, bytes written per second
 /// while only the countdown changes, CPU while idle.
 func benchTerminal() throws {
@@ -513,7 +552,7 @@ func benchBoard() throws {
 
 let benches: [(String, () throws -> Void)] = [
     ("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal),
-    ("keys", benchKeys), ("replay", benchReplay), ("board", benchBoard),
+    ("keys", benchKeys), ("replay", benchReplay), ("board", benchBoard), ("export", benchExport),
 ]
 let chosen = args.filter { !$0.hasPrefix("--") }
 for (name, body) in benches where chosen.isEmpty || chosen.contains(name) {

@@ -14,7 +14,7 @@ struct Palabre: ParsableCommand {
             SESSION is a folder path or the name of a folder under ./sessions.
             """,
         subcommands: [
-            Run.self, Attach.self, Check.self, Do.self, Script.self, Minutes.self, Verify.self, Log.self,
+            Run.self, Attach.self, Check.self, Do.self, Script.self, Minutes.self, Export.self, Verify.self, Log.self,
             ScreenCmd.self, Keys.self, Replay.self,
         ],
         defaultSubcommand: Run.self)

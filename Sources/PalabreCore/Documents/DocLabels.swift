@@ -29,6 +29,8 @@ enum DocLabel: CaseIterable {
     case actionsTitle, activity, actionOpen, item, noActions
     // annexes
     case annexes, annexAgenda, annexAttendance, annexSpeaking
+    // export: the attendance sheet to sign
+    case attendanceSheetTitle, signature, contact, expectedParticipants
     case plannedStart, plannedDuration, actualStart, actualEnd, actualDuration, extensionLabel, drift, dayDrift
     case number, function, organisation, sex, name, checkedInAt, turns, duration
     case statusPlanned, statusRunning, statusPaused, statusDone, statusSkipped
@@ -206,6 +208,14 @@ enum DocLabel: CaseIterable {
         case .annexAgenda: ("Annexe 1 — Ordre du jour prévu et réalisé", "Annex 1 — Agenda, planned and actual")
         case .annexAttendance: ("Annexe 2 — Liste de présence", "Annex 2 — Attendance sheet")
         case .annexSpeaking: ("Annexe 3 — Temps de parole", "Annex 3 — Speaking time")
+        case .attendanceSheetTitle: ("Feuille de présence", "Attendance sheet")
+        case .signature: ("Signature", "Signature")
+        case .contact: ("Contact", "Contact")
+        case .expectedParticipants:
+            (
+                "Aucune présence n'est encore enregistrée pour cette journée : participants prévus au programme.",
+                "No attendance recorded for this day yet: the participants of the programme."
+            )
         case .plannedStart: ("Début prévu", "Planned start")
         case .plannedDuration: ("Durée prévue", "Planned duration")
         case .actualStart: ("Début réel", "Actual start")

@@ -1,0 +1,354 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A format `palabre export` writes.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    /// Word (pandoc, with docs/reference/reference.docx).
+    case docx
+    /// OpenDocument text (pandoc, with docs/reference/reference.odt).
+    case odt
+    /// PDF: the DOCX converted by LibreOffice headless.
+    case pdf
+    /// A standalone HTML page (pandoc).
+    case html
+    /// The Markdown sources themselves.
+    case md
+}
+
+/// One document to export: its Markdown source and the orientation of its pages.
+public struct ExportDocument: Sendable, Equatable {
+    /// File name without extension: `minutes`, `attendance-sheet`, `commitments`.
+    public var name: String
+    /// The Markdown source (the same text as in out/ for the minutes and the matrix).
+    public var markdown: String
+    /// Landscape pages, for wide tables (the commitments matrix).
+    public var landscape: Bool
+
+    /// Creates a document to export.
+    public init(name: String, markdown: String, landscape: Bool = false) {
+        self.name = name; self.markdown = markdown; self.landscape = landscape
+    }
+}
+
+/// Why an export failed, in words for the person at the laptop.
+public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A converter is not installed: its command, the format that needs it, the Debian package.
+    case missingConverter(command: String, format: ExportFormat, package: String)
+    /// A converter ran and failed: its command, exit status and what it printed on stderr.
+    case converterFailed(command: String, status: Int32, detail: String)
+    /// A converter ended without writing the file it was asked for.
+    case noOutput(command: String, path: String)
+    /// A file or folder could not be written.
+    case write(DocumentError)
+
+    /// The message in `language`.
+    public func message(_ language: Language) -> String {
+        let fr = language == .fr
+        switch self {
+        case .missingConverter(let command, let format, let package):
+            return fr
+                ? "« \(command) » est introuvable : il faut ce programme pour écrire le format \(format.rawValue). "
+                    + "Installez le paquet Debian « \(package) » (sudo apt-get install \(package)), puis relancez."
+                : "“\(command)” was not found: it is needed to write \(format.rawValue). Install the Debian "
+                    + "package “\(package)” (sudo apt-get install \(package)), then run again."
+        case .converterFailed(let command, let status, let detail):
+            let tail = detail.isEmpty ? "" : (fr ? " Message : " : " It said: ") + detail
+            return fr
+                ? "La conversion par « \(command) » a échoué (code \(status))." + tail
+                : "The conversion by “\(command)” failed (status \(status))." + tail
+        case .noOutput(let command, let path):
+            return fr
+                ? "« \(command) » n'a pas écrit « \(path) » ; la conversion a échoué sans message."
+                : "“\(command)” did not write “\(path)”; the conversion failed without a message."
+        case .write(let e):
+            return e.message(language)
+        }
+    }
+
+    /// The message in English.
+    public var description: String { message(.en) }
+}
+
+/// Finds the converters in a search path (`PATH`): commands are run by their absolute path,
+/// never through a shell.
+public struct Converters: Sendable, Equatable {
+    /// Folders searched, in order.
+    public var folders: [String]
+
+    /// Searches `searchPath` (colon-separated; default: this process's `PATH`).
+    public init(searchPath: String? = ProcessInfo.processInfo.environment["PATH"]) {
+        folders = (searchPath ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
+    }
+
+    /// The absolute path of an executable `command` in the folders, if any.
+    public func locate(_ command: String) -> String? {
+        for f in folders where !f.isEmpty {
+            let p = (f as NSString).appendingPathComponent(command)
+            var st = stat()
+            if stat(p, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, access(p, X_OK) == 0 { return p }
+        }
+        return nil
+    }
+
+    /// pandoc, for DOCX, ODT and HTML.
+    public var pandoc: String? { locate("pandoc") }
+    /// LibreOffice (`soffice`, or `libreoffice`), for PDF.
+    public var libreOffice: String? { locate("soffice") ?? locate("libreoffice") }
+}
+
+/// Writes the compte rendu, the attendance sheet to sign and the commitments matrix as Word,
+/// ODT, PDF, HTML or Markdown files.
+///
+/// The Markdown sources are those of ``Documents`` (the minutes and the matrix as in out/) and
+/// the attendance sheet (a table per day with a signature column). pandoc converts them with the
+/// reference documents of docs/reference (A4, page numbers, styled headings, tables with a header
+/// row); LibreOffice headless turns the DOCX into PDF. The commitments matrix has landscape pages.
+///
+/// ```swift
+/// let files = try Exporter.export(state, format: .docx, to: "sessions/x/out/export",
+///                                 options: DocumentOptions(language: .fr, now: state.lastAt!))
+/// ```
+public enum Exporter {
+    /// The Debian package that brings pandoc.
+    public static let pandocPackage = "pandoc"
+    /// The Debian package that brings LibreOffice headless (`soffice`).
+    public static let pdfPackage = "libreoffice-writer-nogui"
+
+    /// The documents to export, in order: minutes, attendance-sheet, commitments.
+    public static func documents(_ state: SessionState, options: DocumentOptions) -> [ExportDocument] {
+        let rendered = Documents.render(state, options: options)
+        func markdown(_ name: String) -> String {
+            rendered.first { $0.name == name }.map { String(decoding: $0.data, as: UTF8.self) } ?? ""
+        }
+        return [
+            ExportDocument(name: "minutes", markdown: markdown("minutes.md")),
+            ExportDocument(name: "attendance-sheet", markdown: AttendanceSheet(DocContext(state, options)).render()),
+            ExportDocument(name: "commitments", markdown: markdown("commitments.md"), landscape: true),
+        ]
+    }
+
+    /// Exports the documents of `state` as `format` into `dir` (created when missing) and returns
+    /// the paths written. Throws ``ExportError``: a missing converter is reported before anything
+    /// is written.
+    @discardableResult
+    public static func export(
+        _ state: SessionState, format: ExportFormat, to dir: String, options: DocumentOptions,
+        converters: Converters = Converters()
+    ) throws -> [String] {
+        try check(format, converters)
+        return try export(
+            documents(state, options: options), format: format, to: dir, language: options.language,
+            converters: converters)
+    }
+
+    /// Exports `documents` as `format` into `dir`; see ``export(_:format:to:options:converters:)``.
+    @discardableResult
+    public static func export(
+        _ documents: [ExportDocument], format: ExportFormat, to dir: String, language: Language,
+        converters: Converters = Converters()
+    ) throws -> [String] {
+        try check(format, converters)
+        do { try Documents.ensureDirectory(dir) } catch let e as DocumentError { throw ExportError.write(e) }
+        if format == .md {
+            return try documents.map { d in
+                let path = (dir as NSString).appendingPathComponent(d.name + ".md")
+                do { try Documents.writeAtomically(Data(d.markdown.utf8), to: path) } catch let e as DocumentError {
+                    throw ExportError.write(e)
+                }
+                return path
+            }
+        }
+        // Work in a hidden folder inside `dir`: the results are renamed into place, on the same
+        // file system, once every conversion has succeeded.
+        let work = (dir as NSString).appendingPathComponent(".export-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        if mkdir(work, 0o700) != 0 {
+            throw ExportError.write(DocumentError(path: work, operation: "mkdir", errno: errno))
+        }
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        func put(_ data: Data, _ name: String) throws -> String {
+            let p = (work as NSString).appendingPathComponent(name)
+            do { try data.write(to: URL(fileURLWithPath: p)) } catch {
+                throw ExportError.write(DocumentError(path: p, operation: "write", errno: EIO))
+            }
+            return p
+        }
+        let filter = try put(Data(luaFilter.utf8), "palabre.lua")
+        let pandoc = converters.pandoc!
+        let target: ExportFormat = format == .pdf ? .docx : format
+        var produced: [String] = []
+        for d in documents {
+            let source = try put(Data(d.markdown.utf8), d.name + ".md")
+            let output = (work as NSString).appendingPathComponent(d.name + "." + target.rawValue)
+            var args = [
+                "--from=gfm", "--to=" + (target == .html ? "html5" : target.rawValue), "--shift-heading-level-by=-1",
+                "--lua-filter=" + filter, "--columns=\(d.landscape ? 125 : 85)",
+                "--metadata=lang:" + (language == .fr ? "fr-FR" : "en-GB"), "--output=" + output,
+            ]
+            switch target {
+            case .docx:
+                args.append("--reference-doc=" + (try put(reference(d.landscape, odt: false), "reference.docx")))
+            case .odt:
+                args.append("--reference-doc=" + (try put(reference(d.landscape, odt: true), "reference.odt")))
+            case .html:
+                args += ["--standalone", "--include-in-header=" + (try put(Data(htmlStyle.utf8), "style.html"))]
+            case .pdf, .md:
+                break
+            }
+            try run(pandoc, args + [source], name: "pandoc")
+            guard FileManager.default.fileExists(atPath: output) else {
+                throw ExportError.noOutput(command: "pandoc", path: output)
+            }
+            produced.append(output)
+        }
+        if format == .pdf {
+            let pdfDir = (work as NSString).appendingPathComponent("pdf")
+            let profile = URL(fileURLWithPath: (work as NSString).appendingPathComponent("libreoffice-profile"))
+            // A profile of its own: never hands the work to a LibreOffice already open on this account.
+            try run(
+                converters.libreOffice!,
+                [
+                    "-env:UserInstallation=" + profile.absoluteString, "--headless", "--norestore", "--convert-to",
+                    "pdf",
+                    "--outdir", pdfDir,
+                ] + produced, name: "soffice", home: work)
+            produced = try documents.map { d in
+                let p = (pdfDir as NSString).appendingPathComponent(d.name + ".pdf")
+                guard FileManager.default.fileExists(atPath: p) else {
+                    throw ExportError.noOutput(command: "soffice", path: p)
+                }
+                return p
+            }
+        }
+        var written: [String] = []
+        for p in produced {
+            let final = (dir as NSString).appendingPathComponent((p as NSString).lastPathComponent)
+            if rename(p, final) != 0 {
+                throw ExportError.write(DocumentError(path: final, operation: "rename", errno: errno))
+            }
+            written.append(final)
+        }
+        do { try Documents.fsyncDirectory(dir) } catch let e as DocumentError { throw ExportError.write(e) }
+        return written
+    }
+
+    /// Throws ``ExportError/missingConverter(command:format:package:)`` when `format` needs a
+    /// converter that `converters` cannot find.
+    public static func check(_ format: ExportFormat, _ converters: Converters) throws {
+        if format == .md { return }
+        if converters.pandoc == nil {
+            throw ExportError.missingConverter(command: "pandoc", format: format, package: pandocPackage)
+        }
+        if format == .pdf && converters.libreOffice == nil {
+            throw ExportError.missingConverter(command: "soffice", format: format, package: pdfPackage)
+        }
+    }
+
+    static func reference(_ landscape: Bool, odt: Bool) -> Data {
+        switch (odt, landscape) {
+        case (false, false): ReferenceDocuments.docx
+        case (false, true): ReferenceDocuments.docxLandscape
+        case (true, false): ReferenceDocuments.odt
+        case (true, true): ReferenceDocuments.odtLandscape
+        }
+    }
+
+    /// Runs `executable` with `arguments` (no shell), standard output discarded; throws
+    /// ``ExportError/converterFailed(command:status:detail:)`` on a non-zero exit.
+    static func run(_ executable: String, _ arguments: [String], name: String, home: String? = nil) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        if let home { env["HOME"] = home }
+        p.environment = env
+        let err = Pipe()
+        p.standardInput = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = err
+        do { try p.run() } catch {
+            throw ExportError.converterFailed(command: name, status: -1, detail: "\(error)")
+        }
+        let detail = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationReason == .exit, p.terminationStatus == 0 else {
+            let text = String(decoding: detail.prefix(2000), as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines)
+            throw ExportError.converterFailed(command: name, status: p.terminationStatus, detail: text)
+        }
+    }
+
+    /// The pandoc Lua filter: `<br>` in table cells as line breaks, and column widths from the
+    /// cells' contents (pandoc's GitHub-Markdown reader gives every column the same width).
+    static let luaFilter = #"""
+        -- palabre export: <br> in table cells as line breaks; column widths from their contents.
+        function RawInline(el)
+          if el.format == "html" and el.text:match("^<br%s*/?>$") then return pandoc.LineBreak() end
+        end
+
+        local function len(s) return utf8.len(s) or #s end
+
+        -- The length of a cell's text and of its longest word.
+        local function measure(cell)
+          local text = pandoc.utils.stringify(cell.contents)
+          local word = 0
+          for w in text:gmatch("%S+") do word = math.max(word, len(w)) end
+          return len(text), word
+        end
+
+        function Table(t)
+          local n = #t.colspecs
+          local body, word = {}, {}
+          for i = 1, n do body[i] = 0; word[i] = 0 end
+          local function scan(rows, text)
+            for _, row in ipairs(rows) do
+              for i, cell in ipairs(row.cells) do
+                if i <= n then
+                  local l, w = measure(cell)
+                  if text then body[i] = math.max(body[i], l) end
+                  word[i] = math.max(word[i], w)
+                end
+              end
+            end
+          end
+          scan(t.head.rows, false)
+          for _, b in ipairs(t.bodies) do scan(b.body, true) end
+          -- Widths in characters: what a column needs unbroken (a short text, its longest word, the
+          -- cell margins), then a share of its longer texts, which wrap, so that the table fills the
+          -- line (--columns: the characters of a line at the table's size). A column left empty is for
+          -- writing by hand (a signature): it gets room.
+          local floor, extra, sumFloor, sumExtra = {}, {}, 0, 0
+          for i = 1, n do
+            if body[i] == 0 then
+              floor[i], extra[i] = 24, 0
+            else
+              local short = math.min(body[i], 12)
+              floor[i] = math.max(short + 1, math.min(word[i], 16) + 1, 3) + 2
+              extra[i] = math.min(body[i], 80) - short
+            end
+            sumFloor = sumFloor + floor[i]
+            sumExtra = sumExtra + extra[i]
+          end
+          local line = PANDOC_WRITER_OPTIONS.columns
+          local k = sumExtra > 0 and math.max(0, math.min(1, (line - sumFloor) / sumExtra)) or 0
+          local total = 0
+          for i = 1, n do total = total + floor[i] + k * extra[i] end
+          for i = 1, n do t.colspecs[i] = {t.colspecs[i][1], (floor[i] + k * extra[i]) / total} end
+          return t
+        end
+        """#
+
+    /// The style of the HTML pages: readable widths, tables with borders and a shaded header row.
+    static let htmlStyle = #"""
+        <style>
+        body { max-width: 60em; margin: 2em auto; padding: 0 1em; font-family: sans-serif; line-height: 1.4; }
+        h1, h2, h3, h4 { color: #1f3864; }
+        h1 { border-bottom: 1px solid #1f3864; }
+        table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
+        th, td { border: 1px solid #808080; padding: 0.2em 0.4em; vertical-align: top; }
+        th { background: #d9e2f3; }
+        </style>
+        """#
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import PalabreCore
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `palabre export SESSION`: the compte rendu, the attendance sheet to sign and the commitments
+/// matrix as Word, ODT, PDF, HTML or Markdown files.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the minutes, the attendance sheet to sign and the commitments matrix as DOCX, ODT, PDF, "
+            + "HTML or Markdown.",
+        discussion: "Writes minutes, attendance-sheet and commitments with the format's extension. DOCX, ODT and "
+            + "HTML need pandoc (Debian package pandoc); PDF needs pandoc and LibreOffice (Debian package "
+            + "libreoffice-writer-nogui). Exit 0 when written, 1 when a converter is missing or fails, 2 for a "
+            + "wrong session or --at.")
+
+    @Argument(help: "Session folder or name under ./sessions.") var session: String
+    @Option(help: "docx, odt, pdf, html or md.") var format: ExportFormat = .docx
+    @Option(help: "Write the files into this folder instead of SESSION/out/export.") var out: String?
+    @Option(help: "Language of the documents (fr or en; default: the programme's).") var lang: Language?
+    @Option(
+        help: ArgumentHelp(
+            "The documents as they stood at this moment: HH:MM (on the day under way at the end of the "
+                + "journal), 'YYYY-MM-DD HH:MM' or RFC 3339."))
+    var at: String?
+
+    mutating func run() throws {
+        let (session, format, out, lang, at) = (session, format, out, lang, at)
+        var language: Language = lang ?? .fr
+        try reportingErrors(language: language) {
+            let store = try SessionLocator.open(session, writable: false)
+            language = lang ?? store.programme.language
+            let dir = out ?? (SessionStore.outPath(store.folder) as NSString).appendingPathComponent("export")
+            var state = store.state
+            var now = state.lastAt ?? SystemClock().now()
+            if let at {
+                let moment = try ClockOverride.moment(at, state: state)
+                let journal = try Journal(path: SessionStore.journalPath(store.folder), writable: false)
+                var s = SessionState(programme: store.programme)
+                try journal.forEachEvent { if $0.at <= moment { s.evolve($0) } }
+                state = s
+                now = moment
+            }
+            let files: [String]
+            do {
+                files = try Exporter.export(
+                    state, format: format, to: dir, options: DocumentOptions(language: language, now: now))
+            } catch let e as ExportError {
+                throw UserError(description: e.message(language))
+            }
+            for f in files { print(f) }
+        }
+    }
+}

@@ -179,3 +179,21 @@ struct AttendanceScreenTests {
         Snapshot.check(d.lines(width: 60, height: 20), "attendance-opening-walkin-60x20")
     }
 }
+
+@Suite("Attendance screen: a stray Enter")
+struct AttendanceStrayEnterTests {
+    @Test("Enter with nothing searched and nobody chosen checks nobody in; after ↓ it checks the chosen one")
+    func strayEnter() {
+        var d = ScreenDriver(.attendance, .opening)
+        #expect(d.key(.enter) == nil)
+        #expect(
+            d.console.message?.text == "Tapez quelques lettres du nom, ou choisissez avec ↑/↓, puis Entrée pour pointer"
+        )
+        d.key(.down)
+        let chosen = d.console.attendance.selected
+        if case .checkIn(let who, _) = d.key(.enter) { #expect(who == chosen) } else { Issue.record("no check-in") }
+        var e = ScreenDriver(.attendance, .opening, language: .en)
+        #expect(e.key(.enter) == nil)
+        #expect(e.console.message?.text == "Type a few letters of the name, or choose with ↑/↓, then Enter to check in")
+    }
+}

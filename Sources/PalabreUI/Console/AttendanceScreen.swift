@@ -12,6 +12,9 @@ public struct AttendanceScreen: ConsoleScreen {
 
     /// The search line.
     var search = LineEditor()
+    /// Whether the selection was chosen with ↑/↓ (or is a walk-in just added) rather than being
+    /// the first name listed.
+    var chosen = false
     /// Participant selected (id).
     var selected: String?
     /// The walk-in form, when open.
@@ -116,6 +119,9 @@ public struct AttendanceScreen: ConsoleScreen {
         let i = list.firstIndex { $0.id == selected }
         switch key {
         case .enter:
+            // With nothing searched, Enter checks in only someone chosen with ↑/↓ (or just added):
+            // never the first name of the list by a stray Enter.
+            if search.isEmpty, !chosen { return .message(ctx.labels["att.choose.first"], isError: true) }
             guard let p = i.map({ list[$0] }) ?? (list.count == 1 ? list[0] : nil) else {
                 return .message(ctx.labels[list.isEmpty ? "att.nobody" : "att.select"], isError: true)
             }
@@ -149,6 +155,7 @@ public struct AttendanceScreen: ConsoleScreen {
 
     private mutating func select(_ list: [Participant], _ index: Int) {
         guard !list.isEmpty else { return }
+        chosen = true
         selected = list[max(0, min(list.count - 1, index))].id
     }
 
@@ -211,8 +218,10 @@ public struct AttendanceScreen: ConsoleScreen {
                 form = nil; parkedForm = nil
                 search.clear()
                 selected = p.id
+                chosen = true
                 added = p.id
             case .participantCheckedIn(let p, _):
+                chosen = false
                 if added == p { added = nil }
                 selected = p
                 search.clear()
@@ -400,6 +409,10 @@ public struct AttendanceScreen: ConsoleScreen {
 
     /// Labels of this screen: id → (French, English).
     static let labels: [String: (fr: String, en: String)] = [
+        "att.choose.first": (
+            "Tapez quelques lettres du nom, ou choisissez avec ↑/↓, puis Entrée pour pointer",
+            "Type a few letters of the name, or choose with ↑/↓, then Enter to check in"
+        ),
         "action.attendance.check-in": ("Pointer", "Check in"),
         "help.attendance.check-in": (
             "Pointer la personne choisie ; formulaire : champ " + "suivant",

@@ -190,6 +190,10 @@ struct AttendanceStrayEnterTests {
             d.console.message?.text == "Tapez quelques lettres du nom, ou choisissez avec ↑/↓, puis Entrée pour pointer"
         )
         d.key(.down)
+        let date = d.state.days[0].date
+        for _ in 0..<60 where d.state.checkInTimes[date + "|" + (d.console.attendance.selected ?? "")] != nil {
+            d.key(.down)
+        }
         let chosen = d.console.attendance.selected
         if case .checkIn(let who, _) = d.key(.enter) { #expect(who == chosen) } else { Issue.record("no check-in") }
         var e = ScreenDriver(.attendance, .opening, language: .en)

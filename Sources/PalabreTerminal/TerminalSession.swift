@@ -49,11 +49,8 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
 ///         for event in session.readInput(timeoutMilliseconds: 200) { … }   // [] on timeout
 ///     }
 public final class TerminalSession: Backend {
-    /// How the session is opened and how `readKey` waits.
+    /// How the session is opened.
     public struct Options: Sendable {
-        /// How long `readKey` waits for a key before returning nil, so the loop can
-        /// refresh timers; negative waits forever.
-        public var readTimeoutMilliseconds: Int32 = 200
         /// Watch SIGINT, SIGTERM and SIGHUP (see `TerminationSignals`).
         public var watchSignals = true
         /// Restore the terminal on a crash (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS).
@@ -99,10 +96,6 @@ public final class TerminalSession: Backend {
     private let hasAlternateScreen: Bool
     /// Turns what the terminal sends into events.
     private var decoder = KeyDecoder()
-    /// Keys decoded but not yet returned by `readKey`.
-    private var pendingKeys: [Key] = []
-    /// How long `readKey` waits (milliseconds; negative: forever).
-    private var readTimeoutMilliseconds: Int32
     /// Whether `shutdown()` has run.
     private(set) public var isShutDown = false
 
@@ -190,7 +183,6 @@ public final class TerminalSession: Backend {
         self.replacedTerm = notice == nil ? nil : term
         self.theme = theme
         self.hasAlternateScreen = palabre_has_alternate_screen() != 0
-        self.readTimeoutMilliseconds = options.readTimeoutMilliseconds
 
         // 5. Input modes and cursor.
         // raw rather than cbreak: no XON/XOFF (^S would freeze the screen), and ^C arrives as a key.
@@ -266,11 +258,6 @@ public final class TerminalSession: Backend {
     /// The signal that asked the program to stop (SIGINT, SIGTERM, SIGHUP), if any.
     public func pendingSignal() -> Int32? { TerminationSignals.pending() }
 
-    /// Changes how long `readKey` waits (milliseconds; negative: forever).
-    public func setReadTimeout(milliseconds: Int32) {
-        readTimeoutMilliseconds = milliseconds
-    }
-
     // MARK: Input
 
     /// Waits up to `timeoutMilliseconds` (negative: forever) for input and returns every
@@ -291,8 +278,7 @@ public final class TerminalSession: Backend {
     ///     }
     public func readInput(timeoutMilliseconds: Int32) -> [InputEvent] {
         guard !isShutDown else { return [] }
-        var events = pendingKeys.map { InputEvent.key($0) }
-        pendingKeys.removeAll()
+        var events: [InputEvent] = []
         let start = Self.monotonicMilliseconds()
         let end: Int64? = timeoutMilliseconds < 0 ? nil : start + Int64(timeoutMilliseconds)
         // Once something has arrived, take only what is already waiting, for this long at most.
@@ -330,25 +316,6 @@ public final class TerminalSession: Backend {
             events += decoder.feedByte(UInt8(result), atMilliseconds: Self.monotonicMilliseconds())
         }
         return events
-    }
-
-    /// The next key, or nil when the read timeout passed first. `.resize` means `size` has
-    /// changed: redraw everything. A paste comes as its characters, one key each.
-    ///
-    /// Deprecated: kept until callers move to `readInput(timeoutMilliseconds:)`, which
-    /// keeps a paste whole so that it cannot trigger commands.
-    public func readKey() -> Key? {
-        guard !isShutDown else { return nil }
-        if pendingKeys.isEmpty {
-            for event in readInput(timeoutMilliseconds: readTimeoutMilliseconds) {
-                switch event {
-                case .key(let key): pendingKeys.append(key)
-                case .paste(let text): pendingKeys += text.map { Key.char($0) }
-                case .resize: pendingKeys.append(.resize)
-                }
-            }
-        }
-        return pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
     }
 
     /// Milliseconds on the monotonic clock (not affected by changes of the wall clock).

@@ -57,7 +57,7 @@ enum DocLabel: CaseIterable {
     case csvActualStart, csvActualEnd, csvActualMinutes, csvExtensionMinutes, csvDriftMinutes
     case csvSpeakerId, csvSpeaker, csvTurns, csvSeconds, csvCheckedIn
     // synergies: synthesis, commitments matrix, synergies.csv, minutes section
-    case synthesisTitle, synergiesSection, matrixTitle, withdrawnTitle, noWithdrawn, reason, withdrawnOn, recordedBy
+    case synthesisTitle, matrixTitle, withdrawnTitle, noWithdrawn, reason, withdrawnOn, recordedBy
     case cercle, sector, totalCost, contributionCol, soughtCol, committedCol, gapCol, modeCol, studyCol, priorityCol
     case suggestedPartners, engagedPartners, leadCol, commitmentsMade, noneYet, noFiches, communeTotals, sessionTotals
     case unfundedStudies, noUnfundedStudies, csvState, csvLeadFlag, yes
@@ -84,7 +84,7 @@ enum DocLabel: CaseIterable {
         case .summaryRecommendations: ("Recommandations", "Recommendations")
         case .summaryNextSteps: ("Suites", "Follow-up")
         case .summaryCommitmentsNone: ("Aucun engagement des partenaires.", "No commitment from the partners.")
-        case .technicalCount: ("appuis techniques", "technical contributions")
+        case .technicalCount: ("Appuis techniques", "Technical contributions")
         case .acronymsTitle: ("Sigles et abréviations", "Acronyms and abbreviations")
         case .acronymCol: ("Sigle", "Acronym")
         case .meaningCol: ("Signification", "Meaning")
@@ -195,7 +195,6 @@ enum DocLabel: CaseIterable {
         case .natureStudy: ("étude", "study")
         case .synthesisTitle:
             ("Synthèse des actions prioritaires par " + "commune", "Synthesis of priority actions by commune")
-        case .synergiesSection: ("Synergies et financements par commune", "Synergies and funding by commune")
         case .matrixTitle: ("Matrice des engagements", "Commitments matrix")
         case .withdrawnTitle: ("Engagements retirés", "Withdrawn commitments")
         case .noWithdrawn: ("Aucun engagement n'a été retiré.", "No commitment was withdrawn.")
@@ -415,10 +414,14 @@ struct DocLabels: Sendable {
         let fr: [EntryKind: (String, String)] = [
             .decision: ("décision", "décisions"), .recommendation: ("recommandation", "recommandations"),
             .action: ("action", "actions"), .commitment: ("engagement", "engagements"),
+            .perspective: ("perspective", "perspectives"),
+            .organiserCommitment: ("engagement de l'organisateur", "engagements de l'organisateur"),
         ]
         let en: [EntryKind: (String, String)] = [
             .decision: ("decision", "decisions"), .recommendation: ("recommendation", "recommendations"),
             .action: ("action", "actions"), .commitment: ("commitment", "commitments"),
+            .perspective: ("perspective", "perspectives"),
+            .organiserCommitment: ("commitment of the organiser", "commitments of the organiser"),
         ]
         let w = (language == .fr ? fr : en)[kind] ?? ("", "")
         let list = numbers.map(String.init)

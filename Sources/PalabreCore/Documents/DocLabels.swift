@@ -113,12 +113,12 @@ enum DocLabel: CaseIterable {
         case .notClosedYet: ("La session n'est pas encore close.", "The session is not closed yet.")
         case .reportIsFinal:
             (
-                "Rapport final : la plénière a lu et adopté le compte rendu avant la clôture de la session.",
+                "Rapport final\u{00A0}: la plénière a lu et adopté le compte rendu avant la clôture de la session.",
                 "Final report: the plenary read and adopted the minutes before the session closed."
             )
         case .reportIsProvisional:
             (
-                "Rapport provisoire : il devient final quand la plénière a lu et adopté le compte rendu et que "
+                "Rapport provisoire\u{00A0}: il devient final quand la plénière a lu et adopté le compte rendu et que "
                     + "la session est close.",
                 "Provisional report: it becomes final once the plenary has read and adopted the minutes and "
                     + "the session is closed."

@@ -88,6 +88,13 @@ struct MinutesDocument {
         return state.entries.contains { e in e.retracted == nil && (e.adoptedAt.map { $0 >= lastStart } ?? false) }
     }
 
+    /// The dates of the days held so far (started), and how many: nil before the first day.
+    private var heldSoFar: (first: String, last: String, count: Int)? {
+        let held = state.days.indices.filter { state.days[$0].startedAt != nil }
+        guard let a = held.first, let b = held.last else { return nil }
+        return (state.heldDate(day: a), state.heldDate(day: b), held.count)
+    }
+
     private mutating func head() {
         line("# " + MD.inline(programme.title))
         line()
@@ -167,9 +174,8 @@ struct MinutesDocument {
     private mutating func summary() {
         line("## " + L[.summary])
         line()
-        if let (first, last) = state.heldDateRange {
-            let held = state.days.filter { $0.startedAt != nil }.count
-            line(L.heldOn(L.dateRange(first, last), days: max(held, 1)))
+        if let (first, last, n) = heldSoFar {
+            line(L.heldOn(L.dateRange(first, last), days: n))
             line()
         }
         let all = c.attendees
@@ -806,9 +812,8 @@ struct MinutesDocument {
     private mutating func conclusion() {
         line("## " + L[.conclusionTitle])
         line()
-        if let (first, last) = state.heldDateRange {
-            let held = state.days.filter { $0.startedAt != nil }.count
-            line(L.heldOn(L.dateRange(first, last), days: max(held, 1)))
+        if let (first, last, n) = heldSoFar {
+            line(L.heldOn(L.dateRange(first, last), days: n))
             line()
         }
         line(state.closedAt.map { L.closedOn(moment($0)) } ?? L[.notClosedYet])
@@ -822,7 +827,7 @@ struct MinutesDocument {
     private mutating func signatures() {
         line("## " + L[.signaturesTitle])
         line()
-        let date = state.closedAt.map { c.lt.date(of: $0) } ?? state.heldDateRange?.last ?? c.lt.date(of: c.now)
+        let date = state.closedAt.map { c.lt.date(of: $0) } ?? heldSoFar?.last ?? c.lt.date(of: c.now)
         line(L.doneAt(programme.city.map(MD.inline), L.date(date)))
         line()
         let b = programme.bureau

@@ -210,7 +210,7 @@ struct MinutesStructureTests {
         }
         let md = Self.minutes(s)
         #expect(md.contains("**Compte rendu** — Rapport final"))
-        #expect(Self.section("Conclusion et clôture", of: md).contains("Rapport final\u{00A0}: la plénière a lu"))
+        #expect(Self.section("Conclusion et clôture", of: md).contains("Rapport final\u{00A0}: la plénière a approuvé"))
         #expect(md.contains("La session a été close le mercredi 18 octobre 2023 à 13:00."))
     }
 

@@ -113,15 +113,16 @@ enum DocLabel: CaseIterable {
         case .notClosedYet: ("La session n'est pas encore close.", "The session is not closed yet.")
         case .reportIsFinal:
             (
-                "Rapport final\u{00A0}: la plénière a lu et adopté le compte rendu avant la clôture de la session.",
-                "Final report: the plenary read and adopted the minutes before the session closed."
+                "Rapport final\u{00A0}: la plénière a approuvé le compte rendu à sa lecture, avant la clôture de la "
+                    + "session.",
+                "Final report: the plenary approved the minutes when they were read, before the session closed."
             )
         case .reportIsProvisional:
             (
-                "Rapport provisoire\u{00A0}: il devient final quand la plénière a lu et adopté le compte rendu et que "
-                    + "la session est close.",
-                "Provisional report: it becomes final once the plenary has read and adopted the minutes and "
-                    + "the session is closed."
+                "Rapport provisoire\u{00A0}: il devient final quand la plénière a approuvé le compte rendu à sa "
+                    + "lecture et que la session est close.",
+                "Provisional report: it becomes final once the plenary has approved the minutes when they are read "
+                    + "and the session is closed."
             )
         case .signaturesTitle: ("Signatures", "Signatures")
         case .theRapporteurs: ("Les rapporteurs", "The rapporteurs")

@@ -15,6 +15,7 @@ struct Do: ParsableCommand {
               request-floor WHO [--point-of-order] | give-floor [WHO] | yield | remove-speaker WHO
               reorder-speaker WHO POSITION | speaking-limit MINUTES|none
               note TEXT | decision TEXT | question TEXT | answer TEXT
+              perspective TEXT | organiser-commitment TEXT   (the minutes' « Perspectives » section)
               recommendation TEXT [--to WHO] [--responsible WHO] [--due DATE]
               action TEXT --responsible WHO [--due DATE]
               commitment --partner ORG --fiche ID --amount N [--currency FCFA] [--nature financial|technical|study]

@@ -151,7 +151,7 @@ struct SpeakingLimitVerb: Verb {
     }
 }
 
-/// note, decision, question, answer.
+/// note, decision, question, answer, perspective, organiser-commitment: text entries.
 struct EntryVerb: Verb {
     @Argument(parsing: .captureForPassthrough, help: "Text of the entry (it may start with a dash).") var text: [String]
     var kind: EntryKind = .note
@@ -331,7 +331,8 @@ enum VerbParser {
         "action": ActionVerb.self, "commitment": CommitmentVerb.self, "amend": AmendVerb.self,
         "retract": RetractVerb.self, "adopt": AdoptVerb.self, "check-in": CheckInVerb.self, "walk-in": WalkInVerb.self,
         "interest": InterestVerb.self, "synergy": SynergyVerb.self, "commitment-status": CommitmentStatusVerb.self,
-        "withdraw": WithdrawVerb.self, "undo": UndoVerb.self,
+        "withdraw": WithdrawVerb.self, "undo": UndoVerb.self, "perspective": EntryVerb.self,
+        "organiser-commitment": EntryVerb.self,
     ]
 
     /// Applies one verb line to `store` for `seat` (a ``SeatRole`` name), at `at` (`--at`, or

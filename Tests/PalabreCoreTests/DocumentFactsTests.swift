@@ -353,6 +353,8 @@ struct DocumentLanguageTests {
     static func userText(_ s: SessionState) -> [String] {
         var out: [String] = [s.programme.title, s.programme.venue, s.programme.city ?? ""]
         out += [s.programme.generalObjective ?? ""] + s.programme.specificObjectives
+        out += [s.programme.context ?? "", s.programme.method ?? ""]
+        out += s.programme.abbreviations.flatMap { [$0.acronym, $0.name] }
         for d in s.days {
             out.append(d.title ?? "")
             out += d.items.map(\.title)

@@ -668,3 +668,58 @@ private struct SplitMix64: RandomNumberGenerator {
         #expect(nearest("zzz", in: Keys.programme) == nil)
     }
 }
+
+// MARK: - The minutes' fields
+
+@Suite struct MinutesFieldsTests {
+    @Test func contextMethodBureauAndAbbreviationsAreRead() throws {
+        let yaml =
+            minimal + """
+                context: >-
+                  Les communes cherchent
+                  des partenaires.
+                method: Démarche participative.
+                participants:
+                  - id: pcr
+                    function: Président du Conseil
+                  - id: rap
+                    function: Chargée de suivi
+                bureau:
+                  president: pcr
+                  moderators: pcr
+                  rapporteurs: [rap]
+                abbreviations:
+                  - acronym: PDESC
+                    name: Programme de Développement Économique, Social et Culturel
+                """
+        let r = ProgrammeLoader.parse(yaml, file: "p.yaml")
+        #expect(r.diagnostics.isEmpty, "\(messages(r))")
+        let p = try #require(r.programme)
+        #expect(p.context == "Les communes cherchent des partenaires.")
+        #expect(p.method == "Démarche participative.")
+        #expect(p.bureau == Bureau(president: "pcr", moderators: ["pcr"], rapporteurs: ["rap"]))
+        #expect(p.abbreviations.map(\.acronym) == ["PDESC"])
+    }
+
+    @Test func everyNewFieldIsOptional() throws {
+        let p = try #require(ProgrammeLoader.parse(minimal, file: "p.yaml").programme)
+        #expect(p.context == nil && p.method == nil && p.bureau.isEmpty && p.abbreviations.isEmpty)
+    }
+
+    @Test func theBureauNamesParticipants() {
+        let r = ProgrammeLoader.parse(minimal + "bureau:\n  president: nobody\n  rapporteur: x\n", file: "p.yaml")
+        let m = messages(r).joined(separator: "\n")
+        #expect(r.hasErrors)
+        #expect(m.contains("unknown participant \"nobody\""), "\(m)")
+        #expect(m.contains("unknown key \"rapporteur\""), "\(m)")
+    }
+
+    @Test func theSamplesFillTheMinutesFields() throws {
+        let p = try #require(try ProgrammeLoader.load(path: session("segou-2023")).programme)
+        #expect(p.context != nil && p.method != nil)
+        #expect(p.bureau.president == "pcr-segou" && p.bureau.rapporteurs.count == 2)
+        #expect(p.abbreviations.contains { $0.acronym == "Pro-ARIDES" })
+        let demo = try #require(try ProgrammeLoader.load(path: session("demo")).programme)
+        #expect(demo.bureau.president == "dg-adr-segou" && demo.method != nil)
+    }
+}

@@ -34,6 +34,8 @@ struct DemoLanguageTests {
     static func typed(_ s: SessionState) -> [String] {
         var out: [String] = [s.programme.title, s.programme.venue, s.programme.city ?? ""]
         out += [s.programme.generalObjective ?? ""] + s.programme.specificObjectives
+        out += [s.programme.context ?? "", s.programme.method ?? ""]
+        out += s.programme.abbreviations.flatMap { [$0.acronym, $0.name] }
         for d in s.days { out += [d.title ?? ""] + d.items.map(\.title) }
         for c in s.programme.communes {
             out.append(c.name)

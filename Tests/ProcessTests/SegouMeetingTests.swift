@@ -108,7 +108,7 @@ struct SegouMeetingTests {
         let recommendations = try read(out + "/recommendations.md")
 
         // The session was closed at the end of the third day.
-        #expect(minutes.contains("Version établie à la clôture de la session"))
+        #expect(minutes.contains("**Compte rendu** — Rapport final"))
         #expect(minutes.contains("- **Dates\(colon)** du 17 au 19 octobre 2023"))
 
         // Attendance: the count in the minutes is the one scripted, and the attendance sheet agrees.

@@ -17,7 +17,18 @@ enum DocLabel: CaseIterable {
     case proceedings, notCovered, running, paused, plannedAt, presenters, moderator, speakers
     case noEntries, outsideAgenda, amended, adopted, recordedAt, dayShort
     // entry kinds (as markers)
-    case kNote, kDecision, kQuestion, kAnswer, kRecommendation, kAction, kCommitment
+    case kNote, kDecision, kQuestion, kAnswer, kRecommendation, kAction, kCommitment, kPerspective
+    case kOrganiserCommitment
+    // minutes: front matter (sommaire, résumé, sigles), introduction, bureau
+    case contents, summary, summaryParticipants, summaryDecisions, summaryRecommendations, summaryNextSteps
+    case summaryCommitmentsNone, technicalCount, acronymsTitle, acronymCol, meaningCol, toBeSpecified
+    case acronymPTF, acronymPPP, acronymFCFA
+    case introduction, contextHeading, methodHeading, bureauTitle, roleCol, presidentRole, moderatorRole
+    case rapporteurRole
+    // minutes: closing sections
+    case decisionsTitle, noDecisions, engagementsTitle, commitmentSentences, perspectivesTitle
+    case perspectivesHeading, organiserCommitmentsHeading, conclusionTitle, notClosedYet, reportIsFinal
+    case reportIsProvisional, signaturesTitle, theRapporteurs, thePresident
     // recommendations
     case recommendationsTitle, recommendationNo, addressee, responsible, deadline, fromItem, noRecommendations
     // commitments
@@ -46,7 +57,7 @@ enum DocLabel: CaseIterable {
     case csvActualStart, csvActualEnd, csvActualMinutes, csvExtensionMinutes, csvDriftMinutes
     case csvSpeakerId, csvSpeaker, csvTurns, csvSeconds, csvCheckedIn
     // synergies: synthesis, commitments matrix, synergies.csv, minutes section
-    case synthesisTitle, synergiesSection, matrixTitle, withdrawnTitle, noWithdrawn, reason, withdrawnOn, recordedBy
+    case synthesisTitle, matrixTitle, withdrawnTitle, noWithdrawn, reason, withdrawnOn, recordedBy
     case cercle, sector, totalCost, contributionCol, soughtCol, committedCol, gapCol, modeCol, studyCol, priorityCol
     case suggestedPartners, engagedPartners, leadCol, commitmentsMade, noneYet, noFiches, communeTotals, sessionTotals
     case unfundedStudies, noUnfundedStudies, csvState, csvLeadFlag, yes
@@ -62,8 +73,60 @@ enum DocLabel: CaseIterable {
     var pair: (fr: String, en: String) {
         switch self {
         case .minutesTitle: ("Compte rendu", "Minutes")
-        case .draft: ("Version provisoire, établie en séance", "Draft, written during the meeting")
-        case .final: ("Version établie à la clôture de la session", "Version written when the session closed")
+        case .draft: ("Rapport provisoire", "Provisional report")
+        case .final: ("Rapport final", "Final report")
+        case .kPerspective: ("Perspective", "Perspective")
+        case .kOrganiserCommitment: ("Engagement de l'organisateur", "Organiser's commitment")
+        case .contents: ("Sommaire", "Contents")
+        case .summary: ("Résumé", "Summary")
+        case .summaryParticipants: ("Participants", "Participants")
+        case .summaryDecisions: ("Décisions", "Decisions")
+        case .summaryRecommendations: ("Recommandations", "Recommendations")
+        case .summaryNextSteps: ("Suites", "Follow-up")
+        case .summaryCommitmentsNone: ("Aucun engagement des partenaires.", "No commitment from the partners.")
+        case .technicalCount: ("Appuis techniques", "Technical contributions")
+        case .acronymsTitle: ("Sigles et abréviations", "Acronyms and abbreviations")
+        case .acronymCol: ("Sigle", "Acronym")
+        case .meaningCol: ("Signification", "Meaning")
+        case .toBeSpecified: ("à préciser", "to be specified")
+        case .acronymPTF: ("Partenaires techniques et financiers", "Technical and financial partners")
+        case .acronymPPP: ("Partenariat public-privé", "Public-private partnership")
+        case .acronymFCFA:
+            ("Franc de la Communauté financière africaine", "CFA franc (franc of the African Financial Community)")
+        case .introduction: ("Introduction", "Introduction")
+        case .contextHeading: ("Contexte", "Context")
+        case .methodHeading: ("Méthodologie", "Method")
+        case .bureauTitle: ("Bureau de séance", "Officers of the meeting")
+        case .roleCol: ("Rôle", "Role")
+        case .presidentRole: ("Président de séance", "Chair")
+        case .moderatorRole: ("Modérateur", "Moderator")
+        case .rapporteurRole: ("Rapporteur", "Rapporteur")
+        case .decisionsTitle: ("Synthèse des décisions", "Summary of decisions")
+        case .noDecisions: ("Aucune décision n'a été prise.", "No decision was taken.")
+        case .engagementsTitle: ("Engagements et synergies", "Commitments and synergies")
+        case .commitmentSentences: ("Engagements pris", "Commitments made")
+        case .perspectivesTitle:
+            ("Perspectives et engagements de l'organisateur", "Perspectives and the organiser's commitments")
+        case .perspectivesHeading: ("Perspectives", "Perspectives")
+        case .organiserCommitmentsHeading: ("Engagements de l'organisateur", "The organiser's commitments")
+        case .conclusionTitle: ("Conclusion et clôture", "Conclusion and closing")
+        case .notClosedYet: ("La session n'est pas encore close.", "The session is not closed yet.")
+        case .reportIsFinal:
+            (
+                "Rapport final\u{00A0}: la plénière a approuvé le compte rendu à sa lecture, avant la clôture de la "
+                    + "session.",
+                "Final report: the plenary approved the minutes when they were read, before the session closed."
+            )
+        case .reportIsProvisional:
+            (
+                "Rapport provisoire\u{00A0}: il devient final quand la plénière a approuvé le compte rendu à sa "
+                    + "lecture et que la session est close.",
+                "Provisional report: it becomes final once the plenary has approved the minutes when they are read "
+                    + "and the session is closed."
+            )
+        case .signaturesTitle: ("Signatures", "Signatures")
+        case .theRapporteurs: ("Les rapporteurs", "The rapporteurs")
+        case .thePresident: ("Le président de séance", "The chair of the meeting")
         case .asOf: ("Situation au", "As of")
         case .journalEvents: ("événements au journal", "events in the journal")
         case .dates: ("Dates", "Dates")
@@ -133,7 +196,6 @@ enum DocLabel: CaseIterable {
         case .natureStudy: ("étude", "study")
         case .synthesisTitle:
             ("Synthèse des actions prioritaires par " + "commune", "Synthesis of priority actions by commune")
-        case .synergiesSection: ("Synergies et financements par commune", "Synergies and funding by commune")
         case .matrixTitle: ("Matrice des engagements", "Commitments matrix")
         case .withdrawnTitle: ("Engagements retirés", "Withdrawn commitments")
         case .noWithdrawn: ("Aucun engagement n'a été retiré.", "No commitment was withdrawn.")
@@ -353,10 +415,14 @@ struct DocLabels: Sendable {
         let fr: [EntryKind: (String, String)] = [
             .decision: ("décision", "décisions"), .recommendation: ("recommandation", "recommandations"),
             .action: ("action", "actions"), .commitment: ("engagement", "engagements"),
+            .perspective: ("perspective", "perspectives"),
+            .organiserCommitment: ("engagement de l'organisateur", "engagements de l'organisateur"),
         ]
         let en: [EntryKind: (String, String)] = [
             .decision: ("decision", "decisions"), .recommendation: ("recommendation", "recommendations"),
             .action: ("action", "actions"), .commitment: ("commitment", "commitments"),
+            .perspective: ("perspective", "perspectives"),
+            .organiserCommitment: ("commitment of the organiser", "commitments of the organiser"),
         ]
         let w = (language == .fr ? fr : en)[kind] ?? ("", "")
         let list = numbers.map(String.init)
@@ -463,6 +529,53 @@ struct DocLabels: Sendable {
         return "\(p), of whom \(w)"
     }
 
+    /// « 4 décisions », « 1 décision », “4 decisions”: a count and its noun, for `kind`.
+    func counted(_ n: Int, _ kind: EntryKind) -> String {
+        let fr: [EntryKind: (String, String)] = [
+            .decision: ("décision", "décisions"), .recommendation: ("recommandation", "recommandations"),
+            .action: ("action", "actions"), .commitment: ("engagement", "engagements"),
+            .perspective: ("perspective", "perspectives"),
+            .organiserCommitment: ("engagement de l'organisateur", "engagements de l'organisateur"),
+        ]
+        let en: [EntryKind: (String, String)] = [
+            .decision: ("decision", "decisions"), .recommendation: ("recommendation", "recommendations"),
+            .action: ("action", "actions"), .commitment: ("commitment", "commitments"),
+            .perspective: ("perspective", "perspectives"),
+            .organiserCommitment: ("commitment of the organiser", "commitments of the organiser"),
+        ]
+        let w = (language == .fr ? fr : en)[kind] ?? ("", "")
+        return "\(n) " + (n > 1 ? w.1 : w.0)
+    }
+
+    /// « 3 journées », “3 days”.
+    func days(_ n: Int) -> String {
+        language == .fr ? (n > 1 ? "\(n) journées" : "\(n) journée") : (n == 1 ? "1 day" : "\(n) days")
+    }
+
+    /// « à l'endroit de : Communes (3), ADR de Ségou (2) », “addressed to: …”.
+    func addressedTo(_ parts: [String]) -> String {
+        (language == .fr ? "à l'endroit de" : "addressed to") + colon + " " + parts.joined(separator: ", ")
+    }
+
+    /// « La table ronde s'est tenue du 17 au 19 octobre 2023 (3 journées). », “The meeting was
+    /// held 17–19 October 2023 (3 days).”
+    func heldOn(_ range: String, days n: Int) -> String {
+        language == .fr
+            ? "La rencontre s'est tenue \(range) (\(days(n)))."
+            : "The meeting was held on \(range) (\(days(n)))."
+    }
+
+    /// « La session a été close le jeudi 19 octobre 2023 à 16:26. », “The session was closed on …”.
+    func closedOn(_ moment: String) -> String {
+        language == .fr ? "La session a été close le \(moment)." : "The session was closed on \(moment)."
+    }
+
+    /// « Fait à Ségou, le 19 octobre 2023 », “Done at Ségou, 19 October 2023” (no place: the date).
+    func doneAt(_ place: String?, _ date: String) -> String {
+        guard let place, !place.isEmpty else { return language == .fr ? "Fait le " + date : "Done on " + date }
+        return language == .fr ? "Fait à \(place), le \(date)" : "Done at \(place), \(date)"
+    }
+
     /// « 39 min ».
     func minutes(_ m: Int) -> String { "\(m)\u{00A0}min" }
 
@@ -505,6 +618,8 @@ struct DocLabels: Sendable {
         case .recommendation: self[.kRecommendation]
         case .action: self[.kAction]
         case .commitment: self[.kCommitment]
+        case .perspective: self[.kPerspective]
+        case .organiserCommitment: self[.kOrganiserCommitment]
         }
     }
 

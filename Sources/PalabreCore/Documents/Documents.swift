@@ -114,7 +114,7 @@ public enum Documents {
     public static func render(_ state: SessionState, options: DocumentOptions) -> [(name: String, data: Data)] {
         let ctx = DocContext(state, options)
         let board = SynergyBoard(state)
-        var minutes = MinutesDocument(ctx, synergies: SynergyDocuments.minutesSection(ctx, board))
+        var minutes = MinutesDocument(ctx, board: board)
         return [
             ("minutes.md", Data(minutes.render().utf8)),
             ("recommendations.md", Data(RecommendationsDocument(ctx).render().utf8)),

@@ -1,24 +1,33 @@
 import Foundation
 
-/// `minutes.md`: the compte rendu, laid out like the report of a partners' roundtable.
+/// `minutes.md`: the compte rendu a Regional Council receives, in the session's language.
 ///
-/// Head (title, dates, venue, organisers, version and « situation au »), objectives,
-/// participants (« N participants dont X femmes », per day and by category), the proceedings
-/// day by day and item by item in current order (actual times, presenters, moderator, speakers,
-/// then the entries of the item, each marked with its kind), entries outside the agenda, then the
-/// recommendations, the partners' commitments with totals per currency, the synergies and funding
-/// per commune, the next steps, and the
-/// annexes (agenda planned and actual, attendance sheet, speaking time).
+/// In order: the cover (title, organisers, venue, dates as held, « Rapport provisoire » or
+/// « Rapport final »), the table of contents (sommaire, links to the sections), the summary
+/// (résumé: participants, decisions, commitments per partner and currency, recommendations,
+/// follow-up), the acronyms the document uses (sigles et abréviations), the introduction
+/// (context, objectives, method, participants), the bureau de séance, the proceedings day by day
+/// and item by item (actual times, presenters, moderator, speakers, the entries of each item),
+/// the decisions, the recommendations, the commitments and synergies (as sentences and as a
+/// matrix), the synthesis of priority actions per commune, the next steps, the perspectives and
+/// the organiser's commitments, the conclusion and closing, the signature block, and the annexes
+/// (agenda planned and actual, attendance list per day with a signature column, speaking time).
+///
+/// The report is final once the session is closed and the plenary adopted entries (« lu et
+/// adopté ») on the last day held, that is when the report was read before closing; it is
+/// provisional until then. Sections the programme gives nothing for (context, method, bureau)
+/// are left out; sections the journal has nothing for say so in one line, or are left out when
+/// they are optional (perspectives).
 struct MinutesDocument {
     let c: DocContext
     private var o = ""
 
-    /// The per-commune synergy section, drawn from the board the other documents use.
-    private let synergies: String
+    /// The synergy board the other documents use.
+    private let board: SynergyBoard
 
-    init(_ ctx: DocContext, synergies: String = "") {
+    init(_ ctx: DocContext, board: SynergyBoard) {
         c = ctx
-        self.synergies = synergies
+        self.board = board
         o.reserveCapacity(4096 + ctx.live.count * 160 + ctx.turns.count * 8)
     }
 
@@ -27,17 +36,34 @@ struct MinutesDocument {
     private var programme: Programme { c.state.programme }
 
     mutating func render() -> String {
-        head()
-        objectives()
-        participants()
+        // The body first: the front matter lists its sections and the acronyms it uses.
+        introduction()
+        bureau()
         proceedings()
+        decisions()
         recommendations()
-        commitments()
-        o += synergies
+        engagements()
+        o += SynergyDocuments.minutesSection(c, board)
         actions()
+        perspectives()
+        conclusion()
+        signatures()
         annexes()
-        while o.hasSuffix("\n\n") { o.removeLast() }
-        return o
+        let body = o
+        o = ""
+        head()
+        let cover = o
+        o = ""
+        summary()
+        let summaryText = o
+        o = ""
+        acronyms(in: cover + summaryText + body)
+        let acronymsText = o
+        let contentsHeading = "## " + L[.contents] + "\n\n"
+        let rest = summaryText + acronymsText + body
+        var doc = cover + contentsHeading + Self.contents(of: cover + contentsHeading + rest) + "\n" + rest
+        while doc.hasSuffix("\n\n") { doc.removeLast() }
+        return doc
     }
 
     // MARK: pieces
@@ -55,17 +81,25 @@ struct MinutesDocument {
         return DocLabels.civil(s) != nil ? L.date(s) : MD.inline(s)
     }
 
+    /// Final once the session is closed and the plenary adopted entries on the last day held
+    /// (the report was read and adopted before closing).
+    var isFinal: Bool {
+        guard state.closedAt != nil, let lastStart = state.days.compactMap(\.startedAt).max() else { return false }
+        return state.entries.contains { e in e.retracted == nil && (e.adoptedAt.map { $0 >= lastStart } ?? false) }
+    }
+
+    /// The dates of the days held so far (started), and how many: nil before the first day.
+    private var heldSoFar: (first: String, last: String, count: Int)? {
+        let held = state.days.indices.filter { state.days[$0].startedAt != nil }
+        guard let a = held.first, let b = held.last else { return nil }
+        return (state.heldDate(day: a), state.heldDate(day: b), held.count)
+    }
+
     private mutating func head() {
         line("# " + MD.inline(programme.title))
         line()
-        line("**\(L[.minutesTitle])** — \(state.closedAt != nil ? L[.final] : L[.draft])")
+        line("**\(L[.minutesTitle])** — \(isFinal ? L[.final] : L[.draft])")
         line()
-        if let (first, last) = state.heldDateRange {
-            line(field(L[.dates], L.dateRange(first, last)))
-        }
-        let place = [programme.venue, programme.city ?? ""].filter { !$0.isEmpty }.map(MD.inline).joined(
-            separator: ", ")
-        if !place.isEmpty { line(field(L[.venue], place)) }
         if !programme.organisers.isEmpty {
             let names = programme.organisers.map { id -> String in
                 guard let org = c.organisations[id] else { return MD.inline(c.organisationName(id) ?? id) }
@@ -75,22 +109,264 @@ struct MinutesDocument {
             }
             line(field(L[.organisers], names.joined(separator: ", ")))
         }
+        let place = [programme.venue, programme.city ?? ""].filter { !$0.isEmpty }.map(MD.inline).joined(
+            separator: ", ")
+        if !place.isEmpty { line(field(L[.venue], place)) }
+        if let (first, last) = state.heldDateRange {
+            line(field(L[.dates], L.dateRange(first, last)))
+        }
         line(field(L[.asOf], moment(c.now) + " (\(state.lastSeq) \(L[.journalEvents]))"))
         line()
     }
 
+    /// GitHub's and pandoc's (`gfm_auto_identifiers`) identifier of a heading: lower case,
+    /// letters, digits, `_` and `-` kept, spaces as `-`, everything else dropped.
+    static func slug(_ heading: String) -> String {
+        var out = ""
+        var escaped = false
+        for ch in heading {
+            if ch == "\\" && !escaped { escaped = true; continue }
+            escaped = false
+            if ch.isLetter || ch.isNumber || ch == "_" || ch == "-" {
+                out += ch.lowercased()
+            } else if ch.isWhitespace {
+                out += "-"
+            }
+        }
+        return out
+    }
+
+    /// The table of contents of `doc`: a link to each `##` section (and to each annex), with
+    /// the identifiers pandoc and GitHub give them (duplicates numbered `-1`, `-2`…). The
+    /// section « Sommaire » itself is not listed.
+    static func contents(of doc: String) -> String {
+        var used: [String: Int] = [:]
+        var out = ""
+        var inAnnexes = false, seenContents = false
+        var fence = false
+        for raw in doc.split(separator: "\n", omittingEmptySubsequences: false) {
+            if raw.hasPrefix("```") { fence.toggle() }
+            guard !fence, raw.hasPrefix("#") else { continue }
+            let level = raw.prefix { $0 == "#" }.count
+            guard level <= 6, raw.dropFirst(level).first == " " else { continue }
+            let text = String(raw.dropFirst(level + 1))
+            var id = slug(text)
+            if let n = used[id] {
+                used[id] = n + 1
+                id += "-\(n)"
+                used[id, default: 0] += 1
+            } else {
+                used[id] = 1
+            }
+            if level == 2 {
+                if !seenContents { seenContents = true; continue }
+                out += "- [" + text + "](#" + id + ")\n"
+                inAnnexes = false
+                if text == DocLabels(.fr)[.annexes] || text == DocLabels(.en)[.annexes] { inAnnexes = true }
+            } else if level == 3 && inAnnexes {
+                out += "    - [" + text + "](#" + id + ")\n"
+            }
+        }
+        return out
+    }
+
+    /// The résumé: the figures a reader wants first.
+    private mutating func summary() {
+        line("## " + L[.summary])
+        line()
+        if let (first, last, n) = heldSoFar {
+            line(L.heldOn(L.dateRange(first, last), days: n))
+            line()
+        }
+        let all = c.attendees
+        line(
+            field(
+                L[.summaryParticipants],
+                all.isEmpty ? L[.noAttendance] : L.participantsSummary(all.count, women: c.women(all)) + "."))
+        let decisions = c.live.filter { state.entries[$0].content.kind == .decision }
+        line(
+            field(
+                L[.summaryDecisions],
+                decisions.isEmpty ? L[.noDecisions] : L.counted(decisions.count, .decision) + L.colon))
+        for ei in decisions {
+            let e = state.entries[ei]
+            let marker = "\(c.numbers.number(e.id) ?? 0). "
+            o += "    " + marker + MD.block(e.content.text, indent: String(repeating: " ", count: 4 + marker.count))
+            o += "\n"
+        }
+        if c.recommendations.isEmpty {
+            line(field(L[.summaryRecommendations], L[.noRecommendations]))
+        } else {
+            var order: [String] = [], counts: [String: Int] = [:]
+            for ei in c.recommendations {
+                let a = state.entries[ei].content.addressee ?? "—"
+                if counts[a] == nil { order.append(a) }
+                counts[a, default: 0] += 1
+            }
+            line(
+                field(
+                    L[.summaryRecommendations],
+                    L.counted(c.recommendations.count, .recommendation) + ", "
+                        + L.addressedTo(order.map { MD.inline($0) + " (\(counts[$0]!))" }) + "."))
+        }
+        let persp = c.live.filter { state.entries[$0].content.kind == .perspective }.count
+        let org = c.live.filter { state.entries[$0].content.kind == .organiserCommitment }.count
+        var next = [L.counted(c.actions.count, .action)]
+        if persp > 0 { next.append(L.counted(persp, .perspective)) }
+        if org > 0 { next.append(L.counted(org, .organiserCommitment)) }
+        line(field(L[.summaryNextSteps], next.joined(separator: ", ") + "."))
+        line()
+        commitmentsPerPartner()
+    }
+
+    /// Commitments per partner: how many, the money per currency, the technical contributions.
+    private mutating func commitmentsPerPartner() {
+        line("**" + L[.commitmentsTitle] + "**")
+        line()
+        guard !c.commitments.isEmpty else {
+            line(L[.summaryCommitmentsNone])
+            line()
+            return
+        }
+        var partners: [String] = []
+        var count: [String: Int] = [:], money: [String: [String: Int64]] = [:], technical: [String: Int] = [:]
+        var currencies = Set<String>()
+        for ei in c.commitments {
+            let k = state.entries[ei].content
+            let p = k.partner ?? "?"
+            if count[p] == nil { partners.append(p) }
+            count[p, default: 0] += 1
+            if k.nature == .technical {
+                technical[p, default: 0] += 1
+            } else if let a = k.amount {
+                let cur = k.currency ?? programme.currency
+                currencies.insert(cur)
+                money[p, default: [:]][cur] = Money.add(money[p]?[cur] ?? 0, a)
+            }
+        }
+        let curs = currencies.sorted { a, b in
+            a == programme.currency ? b != a : (b == programme.currency ? false : a < b)
+        }
+        o += MD.header(
+            [L[.partner], L[.commitmentsMade]] + curs.map { MD.inline($0) } + [L[.technicalCount]],
+            right: Set(1...(curs.count + 2)))
+        var totals: [String: Int64] = [:]
+        for p in partners {
+            o += MD.row(
+                [MD.inline(c.organisations[p]?.acronym ?? p), String(count[p] ?? 0)]
+                    + curs.map { cur in money[p]?[cur].map { Money.format($0, cur, language: L.language) } ?? "—" }
+                    + [technical[p].map(String.init) ?? "—"])
+            for (cur, a) in money[p] ?? [:] { totals[cur] = Money.add(totals[cur] ?? 0, a) }
+        }
+        o += MD.row(
+            ["**" + L[.total] + "**", "**\(c.commitments.count)**"]
+                + curs.map { cur in "**" + Money.format(totals[cur] ?? 0, cur, language: L.language) + "**" }
+                + ["**\(technical.values.reduce(0, +))**"])
+        line()
+    }
+
+    /// Sigles et abréviations: every acronym the document uses, and only those.
+    private mutating func acronyms(in text: String) {
+        let found = Self.acronymsUsed(in: text, programme: programme, labels: L)
+        guard !found.isEmpty else { return }
+        line("## " + L[.acronymsTitle])
+        line()
+        o += MD.header([L[.acronymCol], L[.meaningCol]], right: [])
+        for a in found { o += MD.row([MD.inline(a.acronym), a.name.map(MD.inline) ?? "*" + L[.toBeSpecified] + "*"]) }
+        line()
+    }
+
+    /// The acronyms `text` uses with what they stand for (nil: defined nowhere), sorted: the
+    /// organisations' acronyms, the programme's abbreviations and those the documents print
+    /// themselves (PTF, PPP, FCFA) when they occur as whole words, then every other word of two
+    /// capitals or more (fiche ids and roman numerals aside).
+    static func acronymsUsed(
+        in text: String, programme: Programme, labels L: DocLabels
+    ) -> [(acronym: String, name: String?)] {
+        var defined: [(acronym: String, name: String)] = []
+        var seen = Set<String>()
+        func define(_ a: String, _ n: String) {
+            guard !a.isEmpty, !n.isEmpty, a != n, seen.insert(a).inserted else { return }
+            defined.append((a, n))
+        }
+        for org in programme.organisations { define(org.acronym, org.name) }
+        for ab in programme.abbreviations { define(ab.acronym, ab.name) }
+        define("PTF", L[.acronymPTF])
+        define("PPP", L[.acronymPPP])
+        define("FCFA", L[.acronymFCFA])
+        var out: [(acronym: String, name: String?)] = []
+        var covered = Set<String>()
+        for d in defined where contains(text, word: d.acronym) {
+            out.append((d.acronym, d.name))
+            for t in words(d.acronym) { covered.insert(t) }
+        }
+        var ficheWords = Set<String>()
+        for commune in programme.communes {
+            for f in commune.fiches { for t in words(f.id) { ficheWords.insert(t) } }
+        }
+        var unknown = Set<String>()
+        for t in words(text) where isAcronym(t) && !covered.contains(t) && !ficheWords.contains(t) {
+            unknown.insert(t)
+        }
+        out += unknown.map { ($0, nil) }
+        return out.sorted { Text.fold($0.acronym) < Text.fold($1.acronym) }
+    }
+
+    /// Runs of letters and digits.
+    static func words(_ s: String) -> [String] {
+        s.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// Two letters or more, all capitals, and not a roman numeral.
+    static func isAcronym(_ w: String) -> Bool {
+        w.count >= 2 && w.allSatisfy { $0.isLetter && $0.isUppercase } && !w.allSatisfy { "IVXLCDM".contains($0) }
+    }
+
+    /// Whether `word` occurs in `text` with no letter or digit just before or after it.
+    static func contains(_ text: String, word: String) -> Bool {
+        var from = text.startIndex
+        while let r = text.range(of: word, range: from..<text.endIndex) {
+            let before = r.lowerBound == text.startIndex ? nil : text[text.index(before: r.lowerBound)]
+            let after = r.upperBound == text.endIndex ? nil : text[r.upperBound]
+            let edge = { (ch: Character?) in ch.map { !($0.isLetter || $0.isNumber) } ?? true }
+            if edge(before) && edge(after) { return true }
+            from = r.upperBound
+        }
+        return false
+    }
+
+    /// Context, objectives and method from the programme, then the participants.
+    private mutating func introduction() {
+        line("## " + L[.introduction])
+        line()
+        if let ctx = programme.context {
+            line("### " + L[.contextHeading])
+            line()
+            line(MD.block(ctx))
+            line()
+        }
+        objectives()
+        if let m = programme.method {
+            line("### " + L[.methodHeading])
+            line()
+            line(MD.block(m))
+            line()
+        }
+        participants()
+    }
+
     private mutating func objectives() {
         guard programme.generalObjective != nil || !programme.specificObjectives.isEmpty else { return }
-        line("## " + L[.objectives])
+        line("### " + L[.objectives])
         line()
         if let g = programme.generalObjective {
-            line("### " + L[.generalObjective])
+            line("#### " + L[.generalObjective])
             line()
             line(MD.block(g))
             line()
         }
         if !programme.specificObjectives.isEmpty {
-            line("### " + L[.specificObjectives])
+            line("#### " + L[.specificObjectives])
             line()
             for (i, s) in programme.specificObjectives.enumerated() {
                 let marker = "\(i + 1). "
@@ -100,8 +376,36 @@ struct MinutesDocument {
         }
     }
 
+    /// Function, name and organisation of a participant of the bureau.
+    private func person(_ id: String) -> (function: String, name: String, organisation: String) {
+        let p = c.participants[id] ?? programme.participant(id)
+        return (
+            MD.inline(p?.function ?? id), MD.inline(p?.name ?? ""),
+            MD.inline(p.flatMap { c.organisationName($0.organisation ?? $0.commune) } ?? "")
+        )
+    }
+
+    /// The bureau de séance from the programme; left out when the programme has none.
+    private mutating func bureau() {
+        let b = programme.bureau
+        guard !b.isEmpty else { return }
+        line("## " + L[.bureauTitle])
+        line()
+        var rows: [(String, String)] = []
+        if let p = b.president { rows.append((L[.presidentRole], p)) }
+        for m in b.moderators { rows.append((L[.moderatorRole], m)) }
+        for r in b.rapporteurs { rows.append((L[.rapporteurRole], r)) }
+        let named = rows.contains { !person($0.1).name.isEmpty }
+        o += MD.header([L[.roleCol], L[.function]] + (named ? [L[.name]] : []) + [L[.organisation]], right: [])
+        for (role, id) in rows {
+            let p = person(id)
+            o += MD.row([role, p.function] + (named ? [p.name] : []) + [p.organisation])
+        }
+        line()
+    }
+
     private mutating func participants() {
-        line("## " + L[.participantsHeading])
+        line("### " + L[.participantsHeading])
         line()
         let all = c.attendees
         guard !all.isEmpty else {
@@ -111,7 +415,7 @@ struct MinutesDocument {
         }
         line(L.participantsSummary(all.count, women: c.women(all)) + ".")
         line()
-        line("### " + L[.perDay])
+        line("#### " + L[.perDay])
         line()
         o += MD.header([L[.dayCol], L[.participantsCol], L[.womenCol]], right: [1, 2])
         for (d, day) in state.days.enumerated() {
@@ -120,7 +424,7 @@ struct MinutesDocument {
             o += MD.row([L.dayHeading(d + 1, state.heldDate(day: d)), String(ids.count), String(c.women(ids))])
         }
         line()
-        line("### " + L[.byCategory])
+        line("#### " + L[.byCategory])
         line()
         o += MD.header([L[.category], L[.participantsCol], L[.womenCol]], right: [1, 2])
         var counts: [OrganisationType?: (n: Int, w: Int)] = [:]
@@ -229,7 +533,6 @@ struct MinutesDocument {
             for ei in c.outside { entryLine(state.entries[ei], withTime: true) }
             line()
         }
-        adoptedStatement()
     }
 
     /// One entry as a list item: its kind in bold, its latest text, its details and its marks.
@@ -300,11 +603,22 @@ struct MinutesDocument {
     private mutating func adoptedStatement() {
         var byKind: [EntryKind: [Int]] = [:]
         var others = 0
+        // Perspectives and the organiser's commitments by their rank in their own list.
+        var rank: [Int: Int] = [:], next: [EntryKind: Int] = [:]
+        for ei in c.live where [.perspective, .organiserCommitment].contains(state.entries[ei].content.kind) {
+            next[state.entries[ei].content.kind, default: 0] += 1
+            rank[ei] = next[state.entries[ei].content.kind]
+        }
         for ei in c.live where state.entries[ei].adoptedAt != nil {
             let e = state.entries[ei]
-            if let n = c.numbers.number(e.id) { byKind[e.content.kind, default: []].append(n) } else { others += 1 }
+            if let n = c.numbers.number(e.id) ?? rank[ei] {
+                byKind[e.content.kind, default: []].append(n)
+            } else {
+                others += 1
+            }
         }
-        var parts = [EntryKind.decision, .recommendation, .commitment, .action].compactMap { k in
+        let kinds: [EntryKind] = [.decision, .recommendation, .commitment, .action, .perspective, .organiserCommitment]
+        var parts = kinds.compactMap { k in
             byKind[k].map { L.adoptedList(k, $0.sorted()) }
         }
         if others > 0 { parts.append("\(others) " + L[.otherEntries]) }
@@ -342,14 +656,60 @@ struct MinutesDocument {
         line()
     }
 
-    private mutating func commitments() {
-        line("## " + L[.commitmentsTitle])
+    /// The decisions, numbered, each with its agenda item.
+    private mutating func decisions() {
+        line("## " + L[.decisionsTitle])
+        line()
+        let ds = c.live.filter { state.entries[$0].content.kind == .decision }
+        guard !ds.isEmpty else {
+            line(L[.noDecisions])
+            line()
+            return
+        }
+        for ei in ds {
+            let e = state.entries[ei]
+            let marker = "\(c.numbers.number(e.id) ?? 0). "
+            o += marker + MD.block(e.content.text, indent: String(repeating: " ", count: marker.count))
+            o += " — *" + L[.item] + L.colon + "* " + itemLabel(e.item)
+            if !e.amendments.isEmpty { o += " *(" + L[.amended] + ")*" }
+            o += "\n"
+        }
+        line()
+    }
+
+    /// The commitments as sentences and as a matrix, then the declared interests and synergies.
+    private mutating func engagements() {
+        line("## " + L[.engagementsTitle])
+        line()
+        line("### " + L[.commitmentSentences])
         line()
         guard !c.commitments.isEmpty else {
             line(L[.noCommitments])
             line()
+            interestsAndSynergies()
             return
         }
+        for ei in c.commitments {
+            let e = state.entries[ei]
+            o += "\(c.numbers.number(e.id) ?? 0). " + commitmentSummary(e.content)
+            if !e.amendments.isEmpty { o += " *(" + L[.amended] + ")*" }
+            o += "\n"
+        }
+        line()
+        line("### " + L[.matrixTitle])
+        line()
+        commitmentsMatrix()
+        interestsAndSynergies()
+    }
+
+    private mutating func interestsAndSynergies() {
+        line("### " + L[.interestsTitle])
+        line()
+        o += SynergyDocuments.interests(c, board)
+        line()
+    }
+
+    private mutating func commitmentsMatrix() {
         o += MD.header(
             [
                 L[.number], L[.partner], L[.commune], L[.fiche], L[.nature], L[.amount], L[.status],
@@ -426,6 +786,62 @@ struct MinutesDocument {
         line()
     }
 
+    /// Perspectives and the organiser's commitments; left out when there is neither.
+    private mutating func perspectives() {
+        let ps = c.live.filter { state.entries[$0].content.kind == .perspective }
+        let os = c.live.filter { state.entries[$0].content.kind == .organiserCommitment }
+        guard !ps.isEmpty || !os.isEmpty else { return }
+        line("## " + L[.perspectivesTitle])
+        line()
+        for (heading, list) in [(L[.perspectivesHeading], ps), (L[.organiserCommitmentsHeading], os)]
+        where !list.isEmpty {
+            line("### " + heading)
+            line()
+            for (n, ei) in list.enumerated() {
+                let e = state.entries[ei]
+                let marker = "\(n + 1). "
+                o += marker + MD.block(e.content.text, indent: String(repeating: " ", count: marker.count))
+                if !e.amendments.isEmpty { o += " *(" + L[.amended] + ")*" }
+                o += "\n"
+            }
+            line()
+        }
+    }
+
+    /// When and how the meeting ended, what the plenary adopted, and whether the report is final.
+    private mutating func conclusion() {
+        line("## " + L[.conclusionTitle])
+        line()
+        if let (first, last, n) = heldSoFar {
+            line(L.heldOn(L.dateRange(first, last), days: n))
+            line()
+        }
+        line(state.closedAt.map { L.closedOn(moment($0)) } ?? L[.notClosedYet])
+        line()
+        adoptedStatement()
+        line(isFinal ? L[.reportIsFinal] : L[.reportIsProvisional])
+        line()
+    }
+
+    /// « Fait à Ségou, le … », then a place to sign for each rapporteur and the president.
+    private mutating func signatures() {
+        line("## " + L[.signaturesTitle])
+        line()
+        let date = state.closedAt.map { c.lt.date(of: $0) } ?? heldSoFar?.last ?? c.lt.date(of: c.now)
+        line(L.doneAt(programme.city.map(MD.inline), L.date(date)))
+        line()
+        let b = programme.bureau
+        var rows: [(String, String?)] = b.rapporteurs.map { (L[.rapporteurRole], $0) }
+        if rows.isEmpty { rows.append((L[.rapporteurRole], nil)) }
+        rows.append((L[.presidentRole], b.president))
+        o += MD.header([L[.roleCol], L[.function], L[.name], L[.signature]], right: [])
+        for (role, id) in rows {
+            let p = id.map(person)
+            o += MD.row([role, p?.function ?? "", p?.name ?? "", "<br><br><br>"])
+        }
+        line()
+    }
+
     private mutating func annexes() {
         line("## " + L[.annexes])
         line()
@@ -485,6 +901,8 @@ struct MinutesDocument {
     private mutating func attendanceAnnex() {
         line("### " + L[.annexAttendance])
         line()
+        // A contact column when the programme gives contacts.
+        let withContacts = programme.participants.contains { $0.contact?.isEmpty == false }
         var any = false
         for (d, day) in state.days.enumerated() {
             let ids = state.attendance[day.date] ?? []
@@ -498,6 +916,8 @@ struct MinutesDocument {
             var header = [L[.number], L[.function]]
             if withNames { header.append(L[.name]) }
             header += [L[.organisation], L[.sex], L[.checkedInAt]]
+            if withContacts { header.append(L[.contact]) }
+            header.append(L[.signature])
             o += MD.header(header, right: [0])
             for (n, id) in ids.enumerated() {
                 let p = c.participants[id]
@@ -508,6 +928,8 @@ struct MinutesDocument {
                     p.map { L.sex($0.sex) } ?? "",
                     state.checkInTimes[day.date + "|" + id].map(c.hhmm) ?? "",
                 ]
+                if withContacts { row.append(MD.cell(p?.contact ?? "")) }
+                row.append("")
                 o += MD.row(row)
             }
             line()

@@ -138,11 +138,7 @@ enum SynergyDocuments {
         let groups = byCommune(b)
         guard !groups.isEmpty else { return o + L[.noFiches] + "\n" }
         for g in groups {
-            // « Diéli (San) » when the cercle and the region have the same name, « (San, Ségou) » otherwise.
-            let places =
-                Text.fold(g.commune.cercle) == Text.fold(g.commune.region) || g.commune.region.isEmpty
-                ? MD.inline(g.commune.cercle) : MD.inline(g.commune.cercle) + ", " + MD.inline(g.commune.region)
-            o += "## " + MD.inline(g.commune.name) + " (" + places + ")\n\n"
+            o += "## " + communePlace(g.commune) + "\n\n"
             o += MD.header(
                 [
                     L[.priorityCol], L[.fiche], L[.sector], L[.modeCol], L[.studyCol], L[.totalCost],
@@ -173,6 +169,30 @@ enum SynergyDocuments {
             o += "- " + MD.inline(id) + " " + MD.inline(f.fiche.title) + " (" + MD.inline(f.commune.name) + ")\n"
         }
         return o
+    }
+
+    /// One line per fiche with a declared interest or a synergy (« Aucun … » when there is none).
+    static func interests(_ c: DocContext, _ b: SynergyBoard) -> String {
+        let L = c.L
+        var o = ""
+        let linked = b.rows.filter { !$0.interested.isEmpty || !$0.synergy.isEmpty }
+        if linked.isEmpty { o += L[.noInterests] + "\n" }
+        for r in linked {
+            o +=
+                "- " + MD.inline(r.fiche.id) + " " + MD.inline(r.fiche.title) + " (" + MD.inline(r.commune.name)
+                + ") — "
+                + L[.interestDeclared] + L.colon + " " + partnerList(c, r.interested, lead: nil) + L.listSeparator
+                + L[.synergyLabel] + L.colon + " " + partnerList(c, r.synergy, lead: r.lead, feminine: true) + "\n"
+        }
+        return o
+    }
+
+    /// « Diéli (San) » when the cercle and the region have the same name, « (San, Ségou) » otherwise.
+    static func communePlace(_ commune: Commune) -> String {
+        let places =
+            Text.fold(commune.cercle) == Text.fold(commune.region) || commune.region.isEmpty
+            ? MD.inline(commune.cercle) : MD.inline(commune.cercle) + ", " + MD.inline(commune.region)
+        return MD.inline(commune.name) + " (" + places + ")"
     }
 
     // MARK: commitments.md
@@ -216,15 +236,7 @@ enum SynergyDocuments {
             }
         }
         o += "## " + L[.interestsTitle] + "\n\n"
-        let linked = b.rows.filter { !$0.interested.isEmpty || !$0.synergy.isEmpty }
-        if linked.isEmpty { o += L[.noInterests] + "\n" }
-        for r in linked {
-            o +=
-                "- " + MD.inline(r.fiche.id) + " " + MD.inline(r.fiche.title) + " (" + MD.inline(r.commune.name)
-                + ") — "
-                + L[.interestDeclared] + L.colon + " " + partnerList(c, r.interested, lead: nil) + L.listSeparator
-                + L[.synergyLabel] + L.colon + " " + partnerList(c, r.synergy, lead: r.lead, feminine: true) + "\n"
-        }
+        o += interests(c, b)
         o += "\n## " + L[.withdrawnTitle] + "\n\n"
         if c.withdrawnCommitments.isEmpty { return o + L[.noWithdrawn] + "\n" }
         o += MD.header(
@@ -275,11 +287,11 @@ enum SynergyDocuments {
 
     static func minutesSection(_ c: DocContext, _ b: SynergyBoard) -> String {
         let L = c.L
-        var o = "## " + L[.synergiesSection] + "\n\n"
+        var o = "## " + L[.synthesisTitle] + "\n\n"
         let groups = byCommune(b)
         guard !groups.isEmpty else { return o + L[.noFiches] + "\n\n" }
         for g in groups {
-            o += "### " + MD.inline(g.commune.name) + "\n\n"
+            o += "### " + communePlace(g.commune) + "\n\n"
             o += MD.header(
                 [
                     L[.fiche], L[.soughtCol], L[.committedCol], L[.gapCol], L[.studyNeed], L[.suggestedPartners],

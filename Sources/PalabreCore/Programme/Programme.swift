@@ -25,6 +25,14 @@ public struct Programme: Sendable, Equatable {
     public var generalObjective: String?
     /// Specific objectives, one sentence each.
     public var specificObjectives: [String]
+    /// Context of the meeting (why it is held), one or more paragraphs; nil when not given.
+    public var context: String?
+    /// Method of work (how the meeting proceeds), one or more paragraphs; nil when not given.
+    public var method: String?
+    /// The bureau de séance: president, moderators and rapporteurs (participant ids).
+    public var bureau: Bureau
+    /// Acronyms that are not organisations (PDESC, PPP, SG…) with what they stand for.
+    public var abbreviations: [Abbreviation]
     /// Partners, state services, NGOs, private firms, organisers.
     public var organisations: [Organisation]
     /// Communes (local authorities) with their project fiches.
@@ -40,14 +48,45 @@ public struct Programme: Sendable, Equatable {
         language: Language = .fr, timeZone: String = "Africa/Bamako", currency: String = "FCFA",
         generalObjective: String? = nil, specificObjectives: [String] = [],
         organisations: [Organisation] = [], communes: [Commune] = [],
-        participants: [Participant] = [], days: [Day] = []
+        participants: [Participant] = [], days: [Day] = [], context: String? = nil, method: String? = nil,
+        bureau: Bureau = Bureau(), abbreviations: [Abbreviation] = []
     ) {
+        self.context = context; self.method = method; self.bureau = bureau; self.abbreviations = abbreviations
         self.title = title; self.venue = venue; self.city = city; self.organisers = organisers
         self.language = language; self.timeZone = timeZone; self.currency = currency
         self.generalObjective = generalObjective; self.specificObjectives = specificObjectives
         self.organisations = organisations; self.communes = communes
         self.participants = participants; self.days = days
     }
+}
+
+/// The bureau de séance: who chairs, who moderates and who writes the minutes (participant ids).
+public struct Bureau: Sendable, Equatable {
+    /// President of the meeting (président de séance), a participant id.
+    public var president: String?
+    /// Moderators (modérateurs), participant ids.
+    public var moderators: [String]
+    /// Rapporteurs, participant ids.
+    public var rapporteurs: [String]
+
+    /// Creates a bureau; empty by default.
+    public init(president: String? = nil, moderators: [String] = [], rapporteurs: [String] = []) {
+        self.president = president; self.moderators = moderators; self.rapporteurs = rapporteurs
+    }
+
+    /// Whether no role is filled.
+    public var isEmpty: Bool { president == nil && moderators.isEmpty && rapporteurs.isEmpty }
+}
+
+/// An acronym that is not an organisation's (PDESC, PPP, SG…) and what it stands for.
+public struct Abbreviation: Sendable, Equatable {
+    /// The acronym as written in the documents (`PDESC`).
+    public var acronym: String
+    /// What it stands for (« Programme de Développement Économique, Social et Culturel »).
+    public var name: String
+
+    /// Creates an abbreviation.
+    public init(acronym: String, name: String) { self.acronym = acronym; self.name = name }
 }
 
 /// Language of the user interface and of the generated documents.

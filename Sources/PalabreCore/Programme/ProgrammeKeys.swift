@@ -2,8 +2,11 @@
 enum Keys {
     static let programme = [
         "title", "venue", "city", "organisers", "language", "timezone", "currency",
-        "objectives", "organisations", "communes", "participants", "days",
+        "objectives", "organisations", "communes", "participants", "days", "context", "method", "bureau",
+        "abbreviations",
     ]
+    static let bureau = ["president", "moderators", "rapporteurs"]
+    static let abbreviation = ["acronym", "name"]
     static let objectives = ["general", "specific"]
     static let organisation = ["id", "acronym", "name", "type", "sectors", "zones", "programmes"]
     static let partnerProgramme = ["title", "sectors", "zones", "instrument", "budget", "currency"]

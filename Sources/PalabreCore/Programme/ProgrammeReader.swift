@@ -162,6 +162,26 @@ final class ProgrammeReader {
             participant(node, path)
         }
         let organisers = referenceList(f, "organisers", to: [.organisation])
+        let context = text(f, "context")
+        let method = text(f, "method")
+        var bureau = Bureau()
+        if let node = value(f, "bureau"),
+            let b = fields(node, f.path("bureau"), Keys.bureau, what: "the bureau (president, moderators, rapporteurs)")
+        {
+            bureau = Bureau(
+                president: reference(b, "president", to: [.participant]),
+                moderators: referenceList(b, "moderators", to: [.participant]),
+                rapporteurs: referenceList(b, "rapporteurs", to: [.participant]))
+        }
+        let abbreviations: [Abbreviation] = list(f, "abbreviations").compactMap { node, path in
+            guard let a = fields(node, path, Keys.abbreviation, what: "an abbreviation (acronym, name)") else {
+                return nil
+            }
+            let acronym = requiredText(a, "acronym", expected: "the acronym, e.g. PDESC")
+            let name = requiredText(a, "name", expected: "what the acronym stands for")
+            guard let acronym, let name else { return nil }
+            return Abbreviation(acronym: acronym, name: name)
+        }
         var days: [Day] = []
         if value(f, "days") == nil {
             missing(f, "days", expected: "a list of days, each with a date and its items")
@@ -177,7 +197,8 @@ final class ProgrammeReader {
             language: language, timeZone: timeZone, currency: currency,
             generalObjective: generalObjective, specificObjectives: specificObjectives,
             organisations: organisations, communes: communes,
-            participants: participants, days: days)
+            participants: participants, days: days, context: context, method: method, bureau: bureau,
+            abbreviations: abbreviations)
     }
 
     // MARK: - Sections

@@ -22,8 +22,18 @@ public struct Event: Sendable, Equatable {
 }
 
 /// Kind of a minute entry.
+///
+/// `perspective` (« perspective ») and `organiserCommitment` (« engagement de l'organisateur »)
+/// are text entries the minutes gather in their own section, after the next steps: what the
+/// meeting opens for later, and what the organisers themselves undertake.
 public enum EntryKind: String, Sendable, Equatable, CaseIterable, Codable {
-    case note, decision, question, answer, recommendation, action, commitment
+    case note, decision, question, answer, recommendation, action
+    /// A perspective: what the meeting opens for later (répertoire, cadre d'échanges…).
+    case perspective
+    /// A commitment of the organisers themselves (not a partner's commitment to a fiche).
+    case organiserCommitment = "organiser-commitment"
+    // Last, so that F7 from a note still goes back to a commitment.
+    case commitment
 }
 
 /// Nature of a commitment.

@@ -36,7 +36,7 @@ public struct RapporteurScreen: ConsoleScreen {
     /// Prefixes typed at the start of the line, each followed by a space: `/d Texte`.
     static let prefixes: [(letter: Character, kind: EntryKind)] = [
         ("d", .decision), ("r", .recommendation), ("e", .commitment), ("a", .action),
-        ("q", .question), ("p", .answer), ("n", .note),
+        ("q", .question), ("p", .answer), ("n", .note), ("v", .perspective), ("o", .organiserCommitment),
     ]
 
     /// The input line.
@@ -90,7 +90,7 @@ public struct RapporteurScreen: ConsoleScreen {
 
     // MARK: Prefixes
 
-    /// The kind and text meant by `line`: a leading `/x ` prefix (x one of n d q p r a e,
+    /// The kind and text meant by `line`: a leading `/x ` prefix (x one of n d q p r a e v o,
     /// either case) gives the kind and is stripped; otherwise `kind` and the text unchanged.
     static func split(_ line: String, kind: EntryKind) -> (kind: EntryKind, text: String) {
         let c = Array(line.prefix(3))
@@ -198,7 +198,7 @@ public struct RapporteurScreen: ConsoleScreen {
             let (k, text) = effective
             let blank = text.trimmingCharacters(in: .whitespaces).isEmpty
             switch k {
-            case .note, .decision, .question, .answer:
+            case .note, .decision, .question, .answer, .perspective, .organiserCommitment:
                 if blank { return .message(l["rap.empty"], isError: true) }
                 return send(.record(EntryContent(kind: k, text: text)))
             case .recommendation, .action, .commitment:
@@ -981,6 +981,8 @@ public struct RapporteurScreen: ConsoleScreen {
         "kind.recommendation": ("Recommandation", "Recommendation"),
         "kind.action": ("Action", "Action"),
         "kind.commitment": ("Engagement", "Commitment"),
+        "kind.perspective": ("Perspective", "Perspective"),
+        "kind.organiser-commitment": ("Engagement de l'organisateur", "Organiser's commitment"),
         "kind.short.note": ("Note", "Note"),
         "kind.short.decision": ("Décision", "Decision"),
         "kind.short.question": ("Question", "Question"),
@@ -988,6 +990,8 @@ public struct RapporteurScreen: ConsoleScreen {
         "kind.short.recommendation": ("Recomm.", "Recomm."),
         "kind.short.action": ("Action", "Action"),
         "kind.short.commitment": ("Engagement", "Commitment"),
+        "kind.short.perspective": ("Persp.", "Persp."),
+        "kind.short.organiser-commitment": ("Eng. org.", "Org. com."),
         "kind.tiny.note": ("Note", "Note"),
         "kind.tiny.decision": ("Déc.", "Dec."),
         "kind.tiny.question": ("Quest.", "Quest."),
@@ -995,6 +999,8 @@ public struct RapporteurScreen: ConsoleScreen {
         "kind.tiny.recommendation": ("Rec.", "Rec."),
         "kind.tiny.action": ("Act.", "Act."),
         "kind.tiny.commitment": ("Eng.", "Com."),
+        "kind.tiny.perspective": ("Persp.", "Persp."),
+        "kind.tiny.organiser-commitment": ("Org.", "Org."),
 
         "rap.entry.one": ("entrée", "entry"),
         "rap.entry.many": ("entrées", "entries"),

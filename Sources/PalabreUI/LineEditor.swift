@@ -154,7 +154,7 @@ public struct LineEditor: Hashable, Sendable {
             col += w
             index += 1
         }
-        let cursorX = TextWidth.width(of: String(clusters[scroll..<cursor]))
+        let cursorX = clusters[scroll..<cursor].reduce(0) { $0 + TextWidth.width(of: $1) }
         return Position(x: x + min(cursorX, width - 1), y: y)
     }
 
@@ -162,12 +162,30 @@ public struct LineEditor: Hashable, Sendable {
     /// and scrolls back left when text after it leaves room.
     mutating func adjustScroll(width: Int) {
         scroll = min(scroll, cursor)
-        func span(_ from: Int, _ to: Int) -> Int { TextWidth.width(of: String(clusters[from..<to])) }
-        // Cursor past the right edge: scroll right until the cursor cell fits.
-        while scroll < cursor && span(scroll, cursor) + 1 > width { scroll += 1 }
+        // Columns of clusters[from..<to], stopping once past `limit` (long pastes stay cheap).
+        func span(_ from: Int, _ to: Int, limit: Int) -> Int {
+            var total = 0
+            var i = from
+            while i < to && total <= limit {
+                total += TextWidth.width(of: clusters[i])
+                i += 1
+            }
+            return total
+        }
+        // Cursor past the right edge: the first start from which the cursor cell fits, found by
+        // walking left from the cursor.
+        var start = cursor
+        var used = 1
+        while start > 0 {
+            let w = TextWidth.width(of: clusters[start - 1])
+            if used + w > width { break }
+            used += w
+            start -= 1
+        }
+        if scroll < start { scroll = start }
         // Room on the right: scroll left while everything from `scroll - 1` still fits.
         while scroll > 0 {
-            let needed = span(scroll - 1, clusters.count) + (cursor == clusters.count ? 1 : 0)
+            let needed = span(scroll - 1, clusters.count, limit: width) + (cursor == clusters.count ? 1 : 0)
             if needed > width { break }
             scroll -= 1
         }

@@ -198,6 +198,8 @@ public struct Console: Sendable {
             }
         case .input(.resize):
             break
+        case .input(.pasteStalled):
+            message = ConsoleMessage(text: labels["paste.stalled"], isError: true, at: now)
         case .input(.paste(let text)):
             pasted(text, ctx)
         case .input(.key(let key)):

@@ -90,6 +90,10 @@ public struct Labels: Sendable {
         "paste.ignored": (
             "Collage ignoré : aucun champ de saisie n'a le " + "focus", "Paste ignored: no text field has the focus"
         ),
+        "paste.stalled": (
+            "Collage sans fin reçue : les touches sont prises pour du texte — Échap puis 2 s pour le terminer",
+            "Paste with no end received: keys are taken as text — Esc then 2 s to end it"
+        ),
         "draft.quit": (
             "Brouillon non envoyé — Ctrl-C à nouveau pour quitter, il sera conservé",
             "Unsent draft — Ctrl-C again to quit, it will be kept"

@@ -24,7 +24,7 @@ public struct KeyDecoder: Sendable {
     public static let sequenceTimeoutMilliseconds: Int64 = 220
 
     /// The most text a paste keeps, in UTF-8 bytes; the rest of a longer paste is dropped.
-    public static let pasteLimitBytes = 1 << 20
+    public static let pasteLimitBytes = 64 << 10
 
     /// Where the decoder is within an escape sequence.
     private enum State: Sendable, Equatable {
@@ -46,9 +46,12 @@ public struct KeyDecoder: Sendable {
         /// The rest of a sequence whose start timed out: parameter bytes are dropped up to and
         /// including a final byte, so a late `;2P` is never read as keys.
         case residue
-        /// A lone Esc just went out: a `[` or `O` arriving soon after belongs to a sequence
-        /// cut by a slow link, not to typing.
+        /// A lone Esc just went out: an introducer (`[`, `O`, `P`, `]`, `_`, `^`, `X`) arriving
+        /// soon after may start the rest of a sequence cut by a slow link.
         case afterEscape
+        /// That introducer arrived at `at`: if more follows at once (a terminal's burst), it is
+        /// the rest of a sequence and is dropped; if not, it was typed and is a key.
+        case afterEscapeIntroducer(UInt32, at: Int64)
     }
 
     private var state: State = .ground
@@ -70,11 +73,23 @@ public struct KeyDecoder: Sendable {
     /// bytes are decoded here, so no invalid input can hide the end marker).
     public var deadline: Int64? {
         switch state {
-        case .ground: return nil
+        case .ground: return pasting && !stallReported ? lastArrival + Self.pasteStallMilliseconds : nil
+        case .escape where pasting: return lastArrival + Self.pasteEscapeMilliseconds
         case .controlString, .afterEscape, .residue: return lastArrival + Self.lateRestMilliseconds
+        case .afterEscapeIntroducer(_, let at): return at + Self.burstMilliseconds
         default: return lastArrival + Self.sequenceTimeoutMilliseconds
         }
     }
+
+    /// Bytes a terminal sends together arrive within this: slower is a person typing.
+    public static let burstMilliseconds: Int64 = 30
+    /// A paste silent this long is reported once (``InputEvent/pasteStalled``): its end may be lost.
+    public static let pasteStallMilliseconds: Int64 = 1_000
+    /// A lone Esc inside a paste, followed by this much silence, ends the paste (a person
+    /// pressed it to get out of a paste whose end was lost).
+    public static let pasteEscapeMilliseconds: Int64 = 2_000
+    /// Whether the present silence of a paste was reported.
+    private var stallReported = false
 
     /// How long a control string may pause, and how long after a timed-out start the rest of a
     /// sequence is still recognised as such.
@@ -123,6 +138,7 @@ public struct KeyDecoder: Sendable {
     public mutating func feed(_ scalar: UInt32, atMilliseconds ms: Int64) -> [InputEvent] {
         var events = expire(atMilliseconds: ms)
         lastArrival = ms
+        stallReported = false
         process(scalar, into: &events)
         return events
     }
@@ -141,6 +157,12 @@ public struct KeyDecoder: Sendable {
             state = .afterEscape
             lastArrival = deadline
             events.append(.key(.escape))
+        case .afterEscapeIntroducer(let c, _):
+            state = .ground
+            if let event = Self.plainEvent(c) { events.append(event) }
+        case .ground where pasting:
+            stallReported = true
+            events.append(.pasteStalled)
         case .csi, .ss3, .linuxFunction, .mouse:
             state = pasting ? .ground : .residue
             lastArrival = deadline
@@ -205,11 +227,17 @@ public struct KeyDecoder: Sendable {
 
         case .afterEscape:
             switch scalar {
-            case 0x5B, 0x4F: state = .residue  // [ or O: the rest of a cut sequence
+            case 0x5B, 0x4F, 0x50, 0x5D, 0x5F, 0x5E, 0x58:  // [ O P ] _ ^ X
+                state = .afterEscapeIntroducer(scalar, at: lastArrival)
             default:
                 state = .ground
                 process(scalar, into: &events)
             }
+
+        case .afterEscapeIntroducer(let c, _):
+            // More came at once: the rest of a sequence (or of a terminal answer), dropped.
+            state = c == 0x5B || c == 0x4F ? .residue : .controlString(escape: false)
+            process(scalar, into: &events)
 
         case .csi(var parameters, var malformed):
             switch scalar {

@@ -76,6 +76,7 @@ public struct ReplayConsole: Sendable {
             } else {
                 say(console.labels["paste.ignored"], error: true)
             }
+        case .input(.pasteStalled): say(console.labels["paste.stalled"], error: true)
         case .input(.resize), .recorded, .refused, .failed: break
         case .resized, .tick: _ = console.update(input, state: state, now: clock.position)
         }

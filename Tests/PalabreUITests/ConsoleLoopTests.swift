@@ -126,6 +126,26 @@ struct ConsoleLoopTests {
         #expect(again.finished)
     }
 
+    @Test("A form put aside with Esc is part of the draft: kept on quit and given back on attach")
+    func parkedFormKept() throws {
+        let dir = temporaryFolder()
+        let file = DraftFile(folder: dir, seat: "rapporteur")
+        let (loop, term, _, _) = try Self.loop(seat: .rapporteur, screen: .rapporteur, drafts: file)
+        term.pending = Self.keys("/e Puits") + [.key(.enter)] + Self.keys("unicef") + [.key(.escape)]
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(loop.console?.rapporteur.form == nil && loop.console?.rapporteur.parkedForm != nil)
+        term.queue(.key(.ctrl("c")))
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(!loop.finished, "a form put aside is unsent work: quitting asks")
+        term.queue(.key(.ctrl("c")))
+        loop.step(maxWaitMilliseconds: 0)
+        let (again, term2, _, _) = try Self.loop(seat: .rapporteur, screen: .rapporteur, drafts: file)
+        again.step(maxWaitMilliseconds: 0)
+        term2.queue(.key(.enter))
+        again.step(maxWaitMilliseconds: 0)
+        #expect(again.console?.rapporteur.form?["partner"]?.text.lowercased() == "unicef")
+    }
+
     @Test("Keys typed while the window is too small are kept: text in the draft, commands refused")
     func tinyWindowKeepsKeys() throws {
         let (loop, term, storage, _) = try Self.loop(seat: .rapporteur, screen: .rapporteur, width: 20, height: 5)
@@ -283,5 +303,12 @@ struct DraftSlotTests {
         first = nil
         let again = try #require(DraftFile.claim(folder: dir, seat: "rapporteur"))
         #expect(again.load() == Data("un".utf8), "the first slot's draft comes back to the next console")
+        // The second console is gone too, its draft unsent; the first one sends its own: the
+        // next console to attach is given the orphan.
+        try again.save(nil)
+        _ = consume again
+        _ = consume second
+        let next = try #require(DraftFile.claim(folder: dir, seat: "rapporteur"))
+        #expect(next.load() == Data("deux".utf8))
     }
 }

@@ -101,3 +101,43 @@ struct UndoKeysTests {
         #expect(got == expected)
     }
 }
+
+@Suite("Confirmations hold only until another key")
+struct ConfirmationTests {
+    @Test("F, another key, F: the day does not end; F F ends it")
+    func endOfDay() throws {
+        let (loop, term, storage, _) = try ConsoleLoopTests.loop()
+        let s = try SessionStore(programme: SegouMoments.programme, log: MemoryEventLog(storage))
+        try s.perform(.endItem, seat: "facilitator", at: SegouMoments.at("2023-10-17", 9, 0))
+        loop.step(maxWaitMilliseconds: 0)
+        let before = storage.all.count
+        term.pending = [.key(.char("F")), .key(.right), .key(.char("F"))]
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(storage.all.count == before, "\(String(describing: storage.all.last?.payload))")
+        term.pending = [.key(.escape), .key(.char("F")), .key(.function(2)), .key(.function(1)), .key(.char("F"))]
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(storage.all.count == before)
+        term.pending = [.key(.escape), .key(.char("F")), .key(.char("F"))]
+        loop.step(maxWaitMilliseconds: 0)
+        guard case .dayEnded = storage.all.last?.payload else { Issue.record("the day did not end"); return }
+    }
+
+    @Test("While typing, the undo question names ^Z; a typed letter keeps the event and takes the question away")
+    func undoWhileTyping() throws {
+        let (loop, term, storage, _) = try ConsoleLoopTests.loop(screen: .rapporteur)
+        term.queue(.key(.function(1)), .key(.char("p")), .key(.function(2)))
+        loop.step(maxWaitMilliseconds: 0)
+        let before = storage.all.count
+        term.queue(.key(.ctrl("z")))
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(loop.console?.message?.text.contains("^Z à nouveau pour confirmer") == true)
+        #expect(loop.console?.message?.text.contains("u ou") == false)
+        term.queue(.key(.char("u")))
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(loop.console?.message == nil)
+        #expect(loop.console?.rapporteur.editor.text == "u")
+        term.queue(.key(.ctrl("z")))
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(storage.all.count == before, "the question was asked again, nothing undone")
+    }
+}

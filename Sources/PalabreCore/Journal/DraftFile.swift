@@ -31,11 +31,14 @@ public final class DraftFile: @unchecked Sendable {
         (folder as NSString).appendingPathComponent(".draft-\(seat)\(slot == 1 ? "" : "-\(slot)").json")
     }
 
-    /// The first draft slot of `seat` that no other running console holds, locked until the
-    /// returned object goes away; nil when none can be locked (drafts are then not kept).
+    /// A draft slot of `seat` that no other running console holds, locked until the returned
+    /// object goes away: the first one holding a draft left by a console that is gone, else the
+    /// first free one; nil when none can be locked (drafts are then not kept).
     public static func claim(folder: String, seat: String) -> DraftFile? {
-        for slot in 1...16 {
-            let path = path(folder, seat, slot: slot)
+        let slots = 1...16
+        let paths = slots.map { path(folder, seat, slot: $0) }
+        let withDraft = paths.filter { FileManager.default.fileExists(atPath: $0) }
+        for path in withDraft + paths {
             let fd = open(path + ".lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
             guard fd >= 0 else { return nil }
             if flock(fd, LOCK_EX | LOCK_NB) == 0 { return DraftFile(path: path, lockFD: fd) }

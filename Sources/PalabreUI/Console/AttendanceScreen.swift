@@ -77,7 +77,7 @@ public struct AttendanceScreen: ConsoleScreen {
     }
 
     /// Whether unsent text or an open form would be lost by quitting.
-    public var hasDraft: Bool { form?.hasText ?? false }
+    public var hasDraft: Bool { (form ?? parkedForm)?.hasText ?? false }
 
     /// Takes a paste into the walk-in form's field, or the search line.
     public mutating func paste(_ text: String) -> Bool {

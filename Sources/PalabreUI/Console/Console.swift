@@ -133,6 +133,8 @@ public struct Console: Sendable {
     private var undoArmed: Int?
     /// The seat's name: `u` undoes this seat's own last undoable event (any seat's when nil).
     public var seat: String?
+    /// How the undo question starts, to take it off the screen once it no longer holds.
+    private var undoPromptStart: String { String(labels[isTyping ? "undo.confirm.typing" : "undo.confirm"].prefix(7)) }
     /// Read-only seat: keys that would record anything are refused.
     public var readOnly: Bool
     /// Seconds a message stays on screen.
@@ -191,6 +193,7 @@ public struct Console: Sendable {
         switch input {
         case .resized(let s):
             size = s
+            if !isTiny, message?.text == labels["tiny.refused"] { message = nil }
         case .tick:
             if let m = message, now.seconds(since: m.at) > messageSeconds { message = nil }
             if screen == .projector, let since = bannerShownAt, now.seconds(since: since) > messageSeconds {
@@ -208,8 +211,8 @@ public struct Console: Sendable {
                 effects.append(.record(c))
             }
         case .recorded(let events):
-            // A refusal shown earlier no longer applies once something was recorded.
-            if message?.isError == true { message = nil }
+            // What was said earlier (a refusal, an earlier undo) no longer applies.
+            message = nil
             let from = pendingFrom ?? screen
             pendingFrom = nil
             withScreen(from) { $0.didRecord(events, context: ctx) }
@@ -259,7 +262,15 @@ public struct Console: Sendable {
             return nil
         }
         quitArmed = false
-        if binding?.action != .global(.undo) { undoArmed = nil }
+        if binding?.action != .global(.undo), undoArmed != nil {
+            undoArmed = nil
+            if message?.text.hasPrefix(undoPromptStart) == true { message = nil }
+        }
+        // A confirmation asked on F1 holds only until another key.
+        switch binding?.action {
+        case .facilitator: break
+        default: facilitator.disarm()
+        }
         // Below the smallest layout nothing can be seen: text still goes to the field with the
         // focus, commands are refused with the notice.
         if isTiny {
@@ -369,19 +380,33 @@ public struct Console: Sendable {
                 return .perform(.undo(seq: target.seq))
             }
             undoArmed = target.seq
-            let text = labels["undo.confirm"].replacingOccurrences(of: "%@", with: labels.undoTarget(target, ctx.state))
+            let text = labels[isTyping ? "undo.confirm.typing" : "undo.confirm"]
+                .replacingOccurrences(of: "%@", with: labels.undoTarget(target, ctx.state))
                 .replacingOccurrences(of: "%d", with: String(target.seq))
             return .message(text, isError: true)
         case .nextScreen, .previousScreen:
+            message = nil
             let all = ScreenID.allCases
             let i = all.firstIndex(of: screen)!
             screen = all[(i + (action == .nextScreen ? 1 : all.count - 1)) % all.count]
-        case .screenFacilitator: screen = .facilitator
-        case .screenRapporteur: screen = .rapporteur
-        case .screenAttendance: screen = .attendance
-        case .screenBalance: screen = .balance
-        case .screenProjector: screen = .projector
-        case .screenSynergies: screen = .synergies
+        case .screenFacilitator:
+            message = nil
+            screen = .facilitator
+        case .screenRapporteur:
+            message = nil
+            screen = .rapporteur
+        case .screenAttendance:
+            message = nil
+            screen = .attendance
+        case .screenBalance:
+            message = nil
+            screen = .balance
+        case .screenProjector:
+            message = nil
+            screen = .projector
+        case .screenSynergies:
+            message = nil
+            screen = .synergies
         }
         return .none
     }

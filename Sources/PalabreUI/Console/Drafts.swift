@@ -22,6 +22,9 @@ public struct ConsoleDraft: Codable, Equatable, Sendable {
         public var form: FormDraft?
         public var amending: Int?
         public var amendingVersion: Int?
+        /// Whether the form was put aside with Esc (given back when its kind is sent again)
+        /// rather than open.
+        public var formParked: Bool?
     }
 
     /// The rapporteur screen's draft.
@@ -68,11 +71,11 @@ extension RapporteurScreen {
     /// What is typed and not sent; nil when nothing is.
     var draft: ConsoleDraft.Rapporteur? {
         guard hasDraft else { return nil }
-        let open = form ?? parkedForm
+        let parked = form == nil && parkedForm != nil
         return ConsoleDraft.Rapporteur(
-            text: editor.text, kind: kind, formKind: form != nil ? formKind : nil,
-            form: form != nil ? open?.draft : nil, amending: amending,
-            amendingVersion: amendingVersion)
+            text: editor.text, kind: kind, formKind: parked ? parkedKind : formKind,
+            form: (form ?? parkedForm)?.draft, amending: amending, amendingVersion: amendingVersion,
+            formParked: parked ? true : nil)
     }
 
     /// Puts a saved draft back.
@@ -87,9 +90,14 @@ extension RapporteurScreen {
         if amending == nil, let k = d.formKind, [.recommendation, .action, .commitment].contains(k) {
             var f = Self.makeForm(k, ctx)
             if let fd = d.form { f.restore(fd) }
-            form = f
-            formKind = k
-            focus = .form
+            if d.formParked == true {
+                (parkedForm, parkedKind) = (f, k)
+                focus = .input
+            } else {
+                form = f
+                formKind = k
+                focus = .form
+            }
         } else {
             focus = .input
         }
@@ -98,7 +106,7 @@ extension RapporteurScreen {
 
 extension AttendanceScreen {
     /// The walk-in form's texts, when it holds any.
-    var draft: ConsoleDraft.FormDraft? { hasDraft ? form?.draft : nil }
+    var draft: ConsoleDraft.FormDraft? { hasDraft ? (form ?? parkedForm)?.draft : nil }
 
     /// Opens the walk-in form again with its texts.
     mutating func restore(_ d: ConsoleDraft.FormDraft, _ ctx: ScreenContext) {

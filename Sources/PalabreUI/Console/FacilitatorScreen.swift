@@ -107,9 +107,18 @@ public struct FacilitatorScreen: ConsoleScreen {
 
     // MARK: Actions
 
+    /// Forgets a confirmation asked for (end of day, end of item, start of a day): any other key
+    /// than the one that asked keeps things as they are.
+    mutating func disarm(except action: FacilitatorAction? = nil) {
+        if action != .endDay { endDayAskedAt = nil }
+        if action != .end { endItemAskedAt = nil }
+        if action != .startDay { startDayAskedAt = nil }
+    }
+
     public mutating func perform(_ action: FacilitatorAction, context: ScreenContext) -> KeyOutcome {
         let s = context.state
         let L = context.labels
+        disarm(except: action)
         switch action {
         case .start:
             pending = .agenda

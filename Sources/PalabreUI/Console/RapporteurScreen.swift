@@ -146,6 +146,7 @@ public struct RapporteurScreen: ConsoleScreen {
     /// Whether unsent text or an open form would be lost by quitting.
     public var hasDraft: Bool {
         !editor.isEmpty || form != nil || amending != nil || (prompt != nil && !promptEditor.isEmpty)
+            || parkedForm?.hasText == true
     }
 
     /// Takes a paste into the text field with the focus; false in list mode (nothing to type into).

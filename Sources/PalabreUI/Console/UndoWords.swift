@@ -56,6 +56,10 @@ extension Labels {
             "Annuler %@ (n°\u{00A0}%d) ? u ou ^Z à nouveau pour confirmer, une autre touche pour garder",
             "Undo %@ (#%d)? u or ^Z again to confirm, any other key to keep it"
         ),
+        "undo.confirm.typing": (
+            "Annuler %@ (n°\u{00A0}%d) ? ^Z à nouveau pour confirmer, une autre touche pour garder",
+            "Undo %@ (#%d)? ^Z again to confirm, any other key to keep it"
+        ),
         "undo.none": ("Rien à annuler pour ce poste", "Nothing to undo for this seat"),
     ]
 }

@@ -37,6 +37,16 @@ struct Check: ParsableCommand {
     }
 }
 
+/// `--lang` and `--at`, shared by the commands that write documents.
+struct DocumentMoment: ParsableArguments {
+    @Option(help: "Language of the documents (fr or en; default: the programme's).") var lang: Language?
+    @Option(
+        help: ArgumentHelp(
+            "The documents as they stood at this moment: HH:MM (on the day under way at the end of the "
+                + "journal), 'YYYY-MM-DD HH:MM' or RFC 3339."))
+    var at: String?
+}
+
 /// `palabre minutes SESSION`: regenerates out/ from the journal.
 struct Minutes: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,15 +54,10 @@ struct Minutes: ParsableCommand {
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
     @Option(help: "Write the documents into this folder instead of SESSION/out.") var out: String?
-    @Option(help: "Language of the documents (fr or en; default: the programme's).") var lang: Language?
-    @Option(
-        help: ArgumentHelp(
-            "The documents as they stood at this moment: HH:MM (on the day under way at the end of the "
-                + "journal), 'YYYY-MM-DD HH:MM' or RFC 3339."))
-    var at: String?
+    @OptionGroup var moment: DocumentMoment
 
     mutating func run() throws {
-        let (session, out, lang, at) = (session, out, lang, at)
+        let (session, out, lang, at) = (session, out, moment.lang, moment.at)
         try reportingErrors {
             let store = try SessionLocator.open(session, writable: false)
             let dir = out ?? SessionStore.outPath(store.folder)

@@ -18,15 +18,10 @@ struct Export: ParsableCommand {
     @Argument(help: "Session folder or name under ./sessions.") var session: String
     @Option(help: "docx, odt, pdf, html or md.") var format: ExportFormat = .docx
     @Option(help: "Write the files into this folder instead of SESSION/out/export.") var out: String?
-    @Option(help: "Language of the documents (fr or en; default: the programme's).") var lang: Language?
-    @Option(
-        help: ArgumentHelp(
-            "The documents as they stood at this moment: HH:MM (on the day under way at the end of the "
-                + "journal), 'YYYY-MM-DD HH:MM' or RFC 3339."))
-    var at: String?
+    @OptionGroup var moment: DocumentMoment
 
     mutating func run() throws {
-        let (session, format, out, lang, at) = (session, format, out, lang, at)
+        let (session, format, out, lang, at) = (session, format, out, moment.lang, moment.at)
         var language: Language = lang ?? .fr
         try reportingErrors(language: language) {
             let store = try SessionLocator.open(session, writable: false)

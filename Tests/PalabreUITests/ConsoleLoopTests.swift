@@ -294,21 +294,22 @@ struct DraftSlotTests {
     @Test("Two consoles of one seat keep two drafts; a slot is free again once its console is gone")
     func slots() throws {
         let dir = temporaryFolder()
-        var first = DraftFile.claim(folder: dir, seat: "rapporteur")
-        let second = try #require(DraftFile.claim(folder: dir, seat: "rapporteur"))
-        #expect(first?.path.hasSuffix(".draft-rapporteur.json") == true)
-        #expect(second.path.hasSuffix(".draft-rapporteur-2.json"))
-        try first?.save(Data("un".utf8))
-        try second.save(Data("deux".utf8))
-        first = nil
-        let again = try #require(DraftFile.claim(folder: dir, seat: "rapporteur"))
-        #expect(again.load() == Data("un".utf8), "the first slot's draft comes back to the next console")
-        // The second console is gone too, its draft unsent; the first one sends its own: the
-        // next console to attach is given the orphan.
-        try again.save(nil)
-        _ = consume again
-        _ = consume second
-        let next = try #require(DraftFile.claim(folder: dir, seat: "rapporteur"))
-        #expect(next.load() == Data("deux".utf8))
+        func claim() -> DraftFile? { DraftFile.claim(folder: dir, seat: "rapporteur") }
+        do {
+            let first = claim(), second = claim()
+            #expect(first?.path.hasSuffix(".draft-rapporteur.json") == true)
+            #expect(second?.path.hasSuffix(".draft-rapporteur-2.json") == true)
+            try first?.save(Data("un".utf8))
+            try second?.save(Data("deux".utf8))
+        }
+        do {
+            // Both consoles are gone: the next one is given the first slot's draft.
+            let again = claim()
+            #expect(again?.load() == Data("un".utf8))
+            try again?.save(nil)
+        }
+        // The first draft was sent: the next console is given the orphan of the second slot.
+        let next = claim()
+        #expect(next?.load() == Data("deux".utf8))
     }
 }

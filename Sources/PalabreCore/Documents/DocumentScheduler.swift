@@ -1,5 +1,49 @@
 import Foundation
 
+/// Runs `work` in the background on the newest value submitted, one run at a time: a burst of
+/// submissions costs one run for the last of them (and one for the first, already started).
+final class Coalescer<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: Value?
+    private var running = false
+    private let queue: DispatchQueue
+    private let group: DispatchGroup
+    private let work: (Value) -> Void
+
+    init(label: String, qos: DispatchQoS, group: DispatchGroup, work: @escaping (Value) -> Void) {
+        self.queue = DispatchQueue(label: label, qos: qos)
+        self.group = group
+        self.work = work
+    }
+
+    /// Asks for `value` to be worked on soon, replacing any value still waiting.
+    func submit(_ value: Value) {
+        lock.lock()
+        pending = value
+        let start = !running
+        running = true
+        lock.unlock()
+        guard start else { return }
+        group.enter()
+        queue.async { self.drain() }
+    }
+
+    private func drain() {
+        while true {
+            lock.lock()
+            guard let value = pending else {
+                running = false
+                lock.unlock()
+                group.leave()
+                return
+            }
+            pending = nil
+            lock.unlock()
+            work(value)
+        }
+    }
+}
+
 /// Writes the documents in the background, coalescing bursts: only the newest state is written.
 ///
 /// With `docx` on, the DOCX export (``Exporter``: minutes.docx, attendance-sheet.docx,
@@ -8,17 +52,13 @@ import Foundation
 /// `PALABRE_DOCX=1` in the environment (``docxFromEnvironment``); without pandoc it says so once.
 public final class DocumentScheduler: @unchecked Sendable {
     private let lock = NSLock()
-    private var pending: SessionState?
-    private var running = false
-    private var docxPending: SessionState?
-    private var docxRunning = false
     private var docxWarned = false
     private var lastError: String?
-    private let queue = DispatchQueue(label: "palabre.documents", qos: .utility)
-    private let docxQueue = DispatchQueue(label: "palabre.documents.docx", qos: .background)
     private let group = DispatchGroup()
     private let dir: String
     private let docx: Bool
+    private var markdown: Coalescer<SessionState>!
+    private var word: Coalescer<SessionState>!
 
     /// Whether `PALABRE_DOCX` asks for the DOCX after every event (`1`, `yes` or `true`).
     public static var docxFromEnvironment: Bool {
@@ -29,81 +69,62 @@ public final class DocumentScheduler: @unchecked Sendable {
     public init(dir: String, docx: Bool = DocumentScheduler.docxFromEnvironment) {
         self.dir = dir
         self.docx = docx
+        markdown = Coalescer(label: "palabre.documents", qos: .utility, group: group) { [unowned self] in
+            writeDocuments($0)
+        }
+        word = Coalescer(label: "palabre.documents.docx", qos: .background, group: group) { [unowned self] in
+            writeDocx($0)
+        }
     }
 
     /// Asks for the documents of `state` to be written soon.
-    public func schedule(_ state: SessionState) {
-        lock.lock()
-        pending = state
-        let start = !running
-        running = true
-        lock.unlock()
-        if start {
-            group.enter()
-            queue.async { self.drain() }
-        }
-    }
+    public func schedule(_ state: SessionState) { markdown.submit(state) }
 
     private func options(_ s: SessionState) -> DocumentOptions {
         DocumentOptions(language: s.programme.language, now: s.lastAt ?? SystemClock().now())
     }
 
-    private func drain() {
-        while true {
-            lock.lock()
-            guard let s = pending else { running = false; lock.unlock(); group.leave(); return }
-            pending = nil
-            lock.unlock()
-            do {
-                try Documents.write(s, to: dir, options: options(s))
-                if docx { scheduleDocx(s) }
-            } catch let e as DocumentError {
-                lock.lock(); lastError = e.message(s.programme.language); lock.unlock()
-            } catch {
-                lock.lock(); lastError = "\(error)"; lock.unlock()
-            }
+    private func writeDocuments(_ s: SessionState) {
+        do {
+            try Documents.write(s, to: dir, options: options(s))
+            if docx { word.submit(s) }
+        } catch let e as DocumentError {
+            report(e.message(s.programme.language))
+        } catch {
+            report("\(error)")
         }
     }
 
-    private func scheduleDocx(_ state: SessionState) {
-        lock.lock()
-        docxPending = state
-        let start = !docxRunning
-        docxRunning = true
-        lock.unlock()
-        if start {
-            group.enter()
-            docxQueue.async { self.drainDocx() }
-        }
-    }
-
-    private func drainDocx() {
-        while true {
-            lock.lock()
-            guard let s = docxPending else { docxRunning = false; lock.unlock(); group.leave(); return }
-            docxPending = nil
-            lock.unlock()
-            do {
-                try Exporter.export(s, format: .docx, to: dir, options: options(s))
-            } catch let e as ExportError {
+    private func writeDocx(_ s: SessionState) {
+        do {
+            try Exporter.export(s, format: .docx, to: dir, options: options(s))
+        } catch let e as ExportError {
+            if case .missingConverter = e {
                 lock.lock()
-                if case .missingConverter = e {
-                    if !docxWarned { lastError = e.message(s.programme.language) }
-                    docxWarned = true
-                } else {
-                    lastError = e.message(s.programme.language)
-                }
+                let first = !docxWarned
+                docxWarned = true
                 lock.unlock()
-            } catch {
-                lock.lock(); lastError = "\(error)"; lock.unlock()
+                if first { report(e.message(s.programme.language)) }
+            } else {
+                report(e.message(s.programme.language))
             }
+        } catch {
+            report("\(error)")
         }
+    }
+
+    private func report(_ message: String) {
+        lock.lock()
+        lastError = message
+        lock.unlock()
     }
 
     /// The last error met, once.
     public func takeError() -> String? {
-        lock.lock(); defer { lock.unlock() }
-        let e = lastError; lastError = nil
+        lock.lock()
+        defer { lock.unlock() }
+        let e = lastError
+        lastError = nil
         return e
     }
 

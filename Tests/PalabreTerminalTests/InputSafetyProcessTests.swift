@@ -219,7 +219,9 @@ struct InputSafetyProcessTests {
         try tmux.waitForScreen("the ended item") { !$0.contains { $0.contains("▶ Accueil et") } }
 
         try tmux.press("u")
-        try tmux.waitForScreen("the undo asking") { $0.contains { $0.contains("Annuler la fin du point « Accueil") } }
+        try tmux.waitForScreen("the undo asking") {
+            $0.contains { $0.contains("u à nouveau annule la fin du point « Accueil") }
+        }
         #expect(journalLines(session).count == start + 1, "the first u only asks")
         try tmux.press("u")
         lines = try waitForJournal(session, "the undo") { $0.count == start + 2 }
@@ -238,7 +240,7 @@ struct InputSafetyProcessTests {
         let extended = try #require(lines.last.flatMap(seq(of:)))
         #expect(try timingRow(session, "d1-accueil")?[9] == "1")
         try tmux.press("C-z")
-        try tmux.waitForScreen("the undo asking") { $0.contains { $0.contains("Annuler la prolongation") } }
+        try tmux.waitForScreen("the undo asking") { $0.contains { $0.contains("à nouveau annule la prolongation") } }
         try tmux.press("C-z")
         lines = try waitForJournal(session, "the second undo") { $0.count == start + 4 }
         #expect(lines.last?.contains(#""type":"undone","undoes":\#(extended)"#) == true, "\(lines.last ?? "")")

@@ -44,7 +44,7 @@ struct ConsoleLoopTests {
         term.queue(.key(.char("u")))
         loop.step(maxWaitMilliseconds: 0)
         #expect(storage.all.count == before + 1)
-        #expect(loop.console?.message?.text.hasPrefix("Annuler la fin du point « Accueil") == true)
+        #expect(loop.console?.message?.text.hasPrefix("u à nouveau annule la fin du point « Accueil") == true)
         term.queue(.key(.char("u")))
         loop.step(maxWaitMilliseconds: 0)
         #expect(storage.all.last?.payload == .undone(seq: before + 1))

@@ -53,12 +53,12 @@ extension Labels {
         "undo.what.interestDeclared": ("l'intérêt déclaré (%@)", "the declared interest (%@)"),
         "undo.what.synergyMarked": ("la synergie sur %@", "the synergy on %@"),
         "undo.confirm": (
-            "Annuler %@ (n°\u{00A0}%d) ? u ou ^Z à nouveau pour confirmer, une autre touche pour garder",
-            "Undo %@ (#%d)? u or ^Z again to confirm, any other key to keep it"
+            "u à nouveau annule %@ (n°\u{00A0}%d) ; une autre touche le garde",
+            "u again undoes %@ (#%d); any other key keeps it"
         ),
         "undo.confirm.typing": (
-            "Annuler %@ (n°\u{00A0}%d) ? ^Z à nouveau pour confirmer, une autre touche pour garder",
-            "Undo %@ (#%d)? ^Z again to confirm, any other key to keep it"
+            "^Z à nouveau annule %@ (n°\u{00A0}%d) ; une autre touche le garde",
+            "^Z again undoes %@ (#%d); any other key keeps it"
         ),
         "undo.none": ("Rien à annuler pour ce poste", "Nothing to undo for this seat"),
     ]

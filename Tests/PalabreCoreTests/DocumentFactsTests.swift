@@ -279,14 +279,42 @@ extension DocumentFactsTests {
         #expect(
             minutes.contains(
                 "L'UNICEF s'engage à financer l'étude de faisabilité de la fiche TIM-01 « Adduction d'eau sommaire » "
-                    + "(Timissa) à hauteur de 15 000 000 FCFA (confirmé)."))
+                    + "(Timissa) à hauteur de 15 000 000 FCFA."))
         #expect(
             minutes.contains(
-                "L'ANICT s'engage à financer la fiche DIE-01 « Marché à bétail » (Diéli) à hauteur de 50 000 000 FCFA "
-                    + "(intention)."))
+                "L'ANICT envisage de financer la fiche DIE-01 « Marché à bétail » (Diéli) à hauteur de 50 000 000 FCFA."
+            ))
         #expect(
             en["minutes.md"]!.contains(
-                "ANICT commits to fund fiche DIE-01 “Marché à bétail” (Diéli) up to 50,000,000 FCFA (intention)."))
+                "ANICT intends to fund fiche DIE-01 “Marché à bétail” (Diéli) up to 50,000,000 FCFA."))
+    }
+
+    /// The verb of a commitment follows its status and nature: it never states more than was committed.
+    @Test func commitmentVerbFollowsStatusAndNature() {
+        let fr = DocLabels(.fr), en = DocLabels(.en)
+        func s(
+            _ L: DocLabels, _ n: CommitmentNature, _ st: CommitmentStatus, article: String? = nil,
+            feminine: Bool = false
+        ) -> String {
+            L.commitmentSentence(
+                partner: "NEF", article: article, feminine: feminine, fiche: "X", nature: n, amount: "5 FCFA",
+                status: st, conditions: nil, due: nil)
+        }
+        #expect(s(fr, .financial, .announced) == "Le NEF annonce un financement de 5 FCFA pour X.")
+        #expect(s(fr, .financial, .intention) == "Le NEF envisage de financer X à hauteur de 5 FCFA.")
+        #expect(s(fr, .financial, .confirmed, article: "la") == "La NEF s'engage à financer X à hauteur de 5 FCFA.")
+        #expect(
+            s(fr, .study, .signed, feminine: true)
+                == "La NEF s'est engagée par convention à financer l'étude de faisabilité de X à hauteur de 5 FCFA.")
+        #expect(
+            s(fr, .technical, .confirmed) == "Le NEF apportera une contribution technique à X (valeur estimée 5 FCFA).")
+        #expect(s(en, .financial, .announced) == "NEF announces funding of 5 FCFA for X.")
+        #expect(s(en, .financial, .intention) == "NEF intends to fund X up to 5 FCFA.")
+        #expect(s(en, .financial, .confirmed) == "NEF commits to fund X up to 5 FCFA.")
+        #expect(
+            s(en, .study, .signed) == "NEF has signed an agreement to fund the feasibility study of X up to 5 FCFA.")
+        #expect(
+            s(en, .technical, .confirmed) == "NEF will make a technical contribution to X (estimated value 5 FCFA).")
     }
 
     @Test func seatsAreNamedInFrenchAndPlacesOnce() throws {

@@ -445,38 +445,108 @@ struct DocLabels: Sendable {
         }
     }
 
-    /// A commitment as a sentence: « L'ANICT s'engage à financer la fiche DIE-01 « Marché à
-    /// bétail » (Diéli) à hauteur de 32 400 000 FCFA (confirmé), sous réserve de … ; échéance : … ».
+    /// A commitment as a sentence whose verb follows its status and nature, so that it never
+    /// states more than was committed: « L'ANICT annonce un financement de 45 000 000 FCFA pour
+    /// la fiche … », « L'ANICT envisage de financer … », « L'ANICT s'engage à financer … »,
+    /// « La NEF s'est engagée par convention à financer l'étude de faisabilité de … », « L'OMS
+    /// apportera une contribution technique à … (valeur estimée …) »; then the conditions and the
+    /// deadline. `article` is the organisation's French article (« la », « le », « l' »), nil for
+    /// the usual guess (« l' » before a vowel, else « le »); `feminine` agrees « engagé ».
     func commitmentSentence(
-        partner: String, fiche: String?, nature: CommitmentNature?, amount: String?, status: CommitmentStatus?,
-        conditions: String?, due: String?
+        partner: String, article: String? = nil, feminine: Bool = false, fiche: String?, nature: CommitmentNature?,
+        amount: String?, status: CommitmentStatus?, conditions: String?, due: String?
     ) -> String {
+        let fr = language == .fr
+        let target = fiche ?? (fr ? "l'action" : "the action")
         var o: String
-        if language == .fr {
-            let vowel = partner.first.map { "AEIOUYÉaeiouyé".contains($0) } ?? false
-            o = (vowel ? "L'" : "Le ") + partner + " "
-            switch nature {
-            case .study?: o += "s'engage à financer l'étude de faisabilité de "
-            case .technical?: o += "s'engage à apporter un appui technique à "
-            case .financial?: o += "s'engage à financer "
-            case nil: o += "s'engage pour "
+        if fr {
+            let vowel = partner.first.map { "AEIOUYÉHaeiouyéh".contains($0) } ?? false
+            let art = article ?? (vowel ? "l'" : feminine ? "la" : "le")
+            let spaced = art.hasSuffix("'") || art.isEmpty ? art : art + " "
+            o = (spaced.prefix(1).uppercased() + spaced.dropFirst()) + partner + " "
+            let signed = "s'est engagé" + (feminine ? "e" : "") + " par convention à "
+            let sum = amount.map { " à hauteur de " + $0 } ?? ", sans montant chiffré"
+            switch (nature, status) {
+            case (.technical?, _):
+                let act = "une contribution technique à " + target
+                switch status {
+                case .announced?, nil: o += "annonce " + act
+                case .intention?: o += "envisage d'apporter " + act
+                case .confirmed?: o += "apportera " + act
+                case .signed?: o += signed + "apporter " + act
+                }
+                if let amount { o += " (valeur estimée " + amount + ")" }
+            case (_, .announced?), (_, nil):
+                let what = nature == .study ? "l'étude de faisabilité de " + target : target
+                o += (nature == nil ? "annonce un appui" : "annonce un financement")
+                o += amount.map { " de " + $0 } ?? ""
+                o += " pour " + what
+            default:
+                let verb = nature == nil ? "appuyer " : "financer "
+                let what = verb + (nature == .study ? "l'étude de faisabilité de " : "") + target
+                switch status {
+                case .intention?: o += "envisage de " + what
+                case .signed?: o += signed + what
+                default: o += "s'engage à " + what
+                }
+                o += sum
             }
-            o += fiche ?? "l'action"
-            o +=
-                amount.map { (nature == .technical ? " d'une valeur de " : " à hauteur de ") + $0 }
-                ?? ", sans montant chiffré"
         } else {
             o = partner + " "
-            switch nature {
-            case .study?: o += "commits to fund the feasibility study of "
-            case .technical?: o += "commits technical support to "
-            case .financial?: o += "commits to fund "
-            case nil: o += "commits to "
+            let sum = amount.map { " up to " + $0 } ?? ", with no amount stated"
+            switch (nature, status) {
+            case (.technical?, _):
+                let act = "a technical contribution to " + target
+                switch status {
+                case .announced?, nil: o += "announces " + act
+                case .intention?: o += "intends to make " + act
+                case .confirmed?: o += "will make " + act
+                case .signed?: o += "has signed an agreement to make " + act
+                }
+                if let amount { o += " (estimated value " + amount + ")" }
+            case (_, .announced?), (_, nil):
+                let what = nature == .study ? "the feasibility study of " + target : target
+                o += (nature == nil ? "announces support" : "announces funding")
+                o += amount.map { " of " + $0 } ?? ""
+                o += " for " + what
+            default:
+                let what =
+                    (nature == nil ? "support " : "fund ") + (nature == .study ? "the feasibility study of " : "")
+                    + target
+                switch status {
+                case .intention?: o += "intends to " + what
+                case .signed?: o += "has signed an agreement to " + what
+                default: o += "commits to " + what
+                }
+                o += sum
             }
-            o += fiche ?? "the action"
-            o += amount.map { (nature == .technical ? " worth " : " up to ") + $0 } ?? ", with no amount stated"
+        }
+        return o + commitmentTail(conditions: conditions, due: due) + "."
+    }
+
+    /// The figures of a commitment told in the rapporteur's own words: « SY-01 (Sy) : 40 000 000
+    /// FCFA (intention), conditions : … ; échéance : 30 juin 2024. », “TOM-01 (Tominian): technical
+    /// contribution (confirmed) …”.
+    func commitmentFigures(
+        fiche: String?, nature: CommitmentNature?, amount: String?, status: CommitmentStatus?, conditions: String?,
+        due: String?
+    ) -> String {
+        let fr = language == .fr
+        var o = fiche.map { $0 + colon + " " } ?? ""
+        if nature == .technical {
+            o += fr ? "contribution technique" : "technical contribution"
+            if let amount { o += fr ? " (valeur estimée " + amount + ")" : " (estimated value " + amount + ")" }
+        } else {
+            o += amount ?? self[.noAmount]
         }
         if let status { o += " (" + commitmentStatus(status) + ")" }
+        return o + commitmentTail(conditions: conditions, due: due) + "."
+    }
+
+    /// « , sous réserve de … » when the conditions say so, else « , conditions : … »; then
+    /// « ; échéance : … ».
+    private func commitmentTail(conditions: String?, due: String?) -> String {
+        var o = ""
         if let cond = conditions, !cond.isEmpty {
             let folded = Text.fold(cond)
             let lowered = cond.prefix(1).lowercased() + cond.dropFirst()
@@ -487,7 +557,7 @@ struct DocLabels: Sendable {
             }
         }
         if let due { o += listSeparator + (language == .fr ? "échéance" : "deadline") + colon + " " + due }
-        return o + "."
+        return o
     }
 
     /// « reporté à la journée 3 », “moved to day 3”.

@@ -559,7 +559,7 @@ struct MinutesDocument {
             if let r = k.responsible { details.append(L[.responsible] + L.colon + " " + MD.inline(r)) }
             if k.due != nil { details.append(L[.deadline] + L.colon + " " + due(k.due)) }
         case .commitment:
-            details.append(commitmentSummary(k))
+            details.append(restatesFields ? commitmentSummary(k) : commitmentFigures(k))
         default: break
         }
         if !details.isEmpty { o += (restatesFields ? "" : " — ") + details.joined(separator: L.listSeparator) }
@@ -581,13 +581,37 @@ struct MinutesDocument {
             currency: k.currency ?? "FCFA", language: programme.language)
     }
 
-    /// The commitment as a sentence (« L'ANICT s'engage à financer … à hauteur de … (confirmé) »).
+    /// The commitment as a sentence whose verb follows its status and nature (« L'ANICT envisage
+    /// de financer … à hauteur de … »).
     private func commitmentSummary(_ k: EntryContent) -> String {
         L.commitmentSentence(
             partner: MD.inline(k.partner.map { c.organisationName($0) ?? $0 } ?? "?"), fiche: k.fiche.map(ficheLabel),
             nature: k.nature,
             amount: k.amount.map { Money.format($0, k.currency ?? programme.currency, language: L.language) },
             status: k.status, conditions: k.conditions.map(MD.cell), due: k.due != nil ? due(k.due) : nil)
+    }
+
+    /// The figures of a commitment the rapporteur wrote in their own words (amount, status,
+    /// conditions, deadline), to follow that text.
+    private func commitmentFigures(_ k: EntryContent) -> String {
+        L.commitmentFigures(
+            fiche: [
+                k.partner.map { MD.inline(c.organisationName($0) ?? $0) },
+                k.fiche.map { id in
+                    c.fiches[id].map { MD.inline($0.fiche.id) + " (" + MD.inline($0.commune.name) + ")" }
+                        ?? MD.inline(id)
+                },
+            ].compactMap { $0 }.joined(separator: ", "),
+            nature: k.nature,
+            amount: k.amount.map { Money.format($0, k.currency ?? programme.currency, language: L.language) },
+            status: k.status, conditions: k.conditions.map(MD.cell), due: k.due != nil ? due(k.due) : nil)
+    }
+
+    /// A commitment in the list of commitments made: the generated sentence when the entry's text
+    /// is the default one, else the rapporteur's text followed by the figures.
+    private func commitmentLine(_ k: EntryContent, indent: Int) -> String {
+        guard k.text != defaultCommitmentText(k) else { return commitmentSummary(k) }
+        return MD.block(k.text, indent: String(repeating: " ", count: indent)) + " — " + commitmentFigures(k)
     }
 
     /// « la fiche TIM-01 « Adduction d'eau sommaire » (Timissa) ».
@@ -691,7 +715,8 @@ struct MinutesDocument {
         }
         for ei in c.commitments {
             let e = state.entries[ei]
-            o += "\(c.numbers.number(e.id) ?? 0). " + commitmentSummary(e.content)
+            let marker = "\(c.numbers.number(e.id) ?? 0). "
+            o += marker + commitmentLine(e.content, indent: marker.count)
             if !e.amendments.isEmpty { o += " *(" + L[.amended] + ")*" }
             o += "\n"
         }

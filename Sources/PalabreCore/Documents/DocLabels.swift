@@ -7,7 +7,7 @@ import Foundation
 /// ``DocLabels`` below the table.
 enum DocLabel: CaseIterable {
     // minutes: head
-    case minutesTitle, draft, final, asOf, journalEvents, dates, venue, organisers
+    case minutesTitle, draft, asOf, dates, venue, organisers
     // objectives
     case objectives, generalObjective, specificObjectives
     // participants
@@ -28,7 +28,7 @@ enum DocLabel: CaseIterable {
     // minutes: closing sections
     case decisionsTitle, noDecisions, engagementsTitle, commitmentSentences, perspectivesTitle
     case perspectivesHeading, organiserCommitmentsHeading, conclusionTitle, notClosedYet, reportIsFinal
-    case reportIsProvisional, signaturesTitle, theRapporteurs, thePresident
+    case reportIsProvisional, noneAdopted, signaturesTitle, theRapporteurs, thePresident
     // recommendations
     case recommendationsTitle, recommendationNo, addressee, responsible, deadline, fromItem, noRecommendations
     // commitments
@@ -74,7 +74,6 @@ enum DocLabel: CaseIterable {
         switch self {
         case .minutesTitle: ("Compte rendu", "Minutes")
         case .draft: ("Rapport provisoire", "Provisional report")
-        case .final: ("Rapport final", "Final report")
         case .kPerspective: ("Perspective", "Perspective")
         case .kOrganiserCommitment: ("Engagement de l'organisateur", "Organiser's commitment")
         case .contents: ("Sommaire", "Contents")
@@ -113,22 +112,22 @@ enum DocLabel: CaseIterable {
         case .notClosedYet: ("La session n'est pas encore close.", "The session is not closed yet.")
         case .reportIsFinal:
             (
-                "Rapport final\u{00A0}: la plénière a approuvé le compte rendu à sa lecture, avant la clôture de la "
-                    + "session.",
-                "Final report: the plenary approved the minutes when they were read, before the session closed."
+                "Rapport final\u{00A0}: établi d'après le journal de la session, close.",
+                "Final report: drawn from the journal of the session, which is closed."
             )
+        case .noneAdopted:
+            ("Aucune entrée n'a été lue et adoptée en plénière.", "No entry was read and adopted in plenary.")
         case .reportIsProvisional:
             (
-                "Rapport provisoire\u{00A0}: il devient final quand la plénière a approuvé le compte rendu à sa "
-                    + "lecture et que la session est close.",
-                "Provisional report: it becomes final once the plenary has approved the minutes when they are read "
-                    + "and the session is closed."
+                "Rapport provisoire\u{00A0}: établi d'après le journal à la date indiquée\u{00A0}; il devient final à "
+                    + "la clôture de la session.",
+                "Provisional report: drawn from the journal as of the date shown; it becomes final when the session "
+                    + "is closed."
             )
         case .signaturesTitle: ("Signatures", "Signatures")
         case .theRapporteurs: ("Les rapporteurs", "The rapporteurs")
         case .thePresident: ("Le président de séance", "The chair of the meeting")
         case .asOf: ("Situation au", "As of")
-        case .journalEvents: ("événements au journal", "events in the journal")
         case .dates: ("Dates", "Dates")
         case .venue: ("Lieu", "Venue")
         case .organisers: ("Organisateurs", "Organisers")
@@ -633,6 +632,12 @@ struct DocLabels: Sendable {
         language == .fr
             ? "La rencontre s'est tenue \(range) (\(days(n)))."
             : "The meeting was held on \(range) (\(days(n)))."
+    }
+
+    /// « Rapport final (session close le 19 octobre 2023) », “Final report (session closed on 19 October
+    /// 2023)”: the cover of a closed session.
+    func finalReport(closedOn date: String) -> String {
+        language == .fr ? "Rapport final (session close le \(date))" : "Final report (session closed on \(date))"
     }
 
     /// « La session a été close le jeudi 19 octobre 2023 à 16:26. », “The session was closed on …”.

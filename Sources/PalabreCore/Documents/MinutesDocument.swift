@@ -2,8 +2,8 @@ import Foundation
 
 /// `minutes.md`: the compte rendu a Regional Council receives, in the session's language.
 ///
-/// In order: the cover (title, organisers, venue, dates as held, « Rapport provisoire » or
-/// « Rapport final »), the table of contents (sommaire, links to the sections), the summary
+/// In order: the cover (title, organisers, venue, dates as held, « Rapport provisoire », or
+/// « Rapport final (session close le …) » once the session is closed), the table of contents (sommaire, links to the sections), the summary
 /// (résumé: participants, decisions, commitments per partner and currency, recommendations,
 /// follow-up), the acronyms the document uses (sigles et abréviations), the introduction
 /// (context, objectives, method, participants), the bureau de séance, the proceedings day by day
@@ -81,12 +81,9 @@ struct MinutesDocument {
         return DocLabels.civil(s) != nil ? L.date(s) : MD.inline(s)
     }
 
-    /// Final once the session is closed and the plenary adopted entries on the last day held
-    /// (the report was read and adopted before closing).
-    var isFinal: Bool {
-        guard state.closedAt != nil, let lastStart = state.days.compactMap(\.startedAt).max() else { return false }
-        return state.entries.contains { e in e.retracted == nil && (e.adoptedAt.map { $0 >= lastStart } ?? false) }
-    }
+    /// Final once the session is closed: the journal holds no approval of the compte rendu
+    /// itself, only the entries the plenary adopted, so nothing more is claimed.
+    var isFinal: Bool { state.closedAt != nil }
 
     /// The dates of the days held so far (started), and how many: nil before the first day.
     private var heldSoFar: (first: String, last: String, count: Int)? {
@@ -98,7 +95,8 @@ struct MinutesDocument {
     private mutating func head() {
         line("# " + MD.inline(programme.title))
         line()
-        line("**\(L[.minutesTitle])** — \(isFinal ? L[.final] : L[.draft])")
+        let status = state.closedAt.map { L.finalReport(closedOn: L.date(c.lt.date(of: $0))) } ?? L[.draft]
+        line("**\(L[.minutesTitle])** — " + status)
         line()
         if !programme.organisers.isEmpty {
             let names = programme.organisers.map { id -> String in
@@ -115,7 +113,7 @@ struct MinutesDocument {
         if let (first, last) = state.heldDateRange {
             line(field(L[.dates], L.dateRange(first, last)))
         }
-        line(field(L[.asOf], moment(c.now) + " (\(state.lastSeq) \(L[.journalEvents]))"))
+        line(field(L[.asOf], moment(c.now)))
         line()
     }
 
@@ -623,7 +621,7 @@ struct MinutesDocument {
     }
 
     /// « **Lu et adopté en plénière** : décision n° 1 ; recommandations n° 1 et 2. », once for
-    /// what the plenary adopted; nothing when nothing was.
+    /// what the plenary adopted; « Aucune entrée n'a été lue et adoptée en plénière. » when nothing was.
     private mutating func adoptedStatement() {
         var byKind: [EntryKind: [Int]] = [:]
         var others = 0
@@ -646,7 +644,11 @@ struct MinutesDocument {
             byKind[k].map { L.adoptedList(k, $0.sorted()) }
         }
         if others > 0 { parts.append("\(others) " + L[.otherEntries]) }
-        guard !parts.isEmpty else { return }
+        guard !parts.isEmpty else {
+            line(L[.noneAdopted])
+            line()
+            return
+        }
         line("**" + L[.adoptedStatement] + "**" + L.colon + " " + parts.joined(separator: L.listSeparator) + ".")
         line()
     }

@@ -442,3 +442,16 @@ struct DocumentLanguageTests {
         Self.check(try DocumentFactsTests.postponed().state, now: Fixtures.at("2023-10-18", 14, 0), "postponed")
     }
 }
+
+extension DocumentFactsTests {
+    /// « amendé » and « retiré » agree with the entry's kind in French.
+    @Test func marksAgreeWithTheKindOfTheEntry() {
+        let fr = DocLabels(.fr), en = DocLabels(.en)
+        #expect(fr.amended(.recommendation) == "amendée")
+        #expect(fr.amended(.decision) == "amendée")
+        #expect(fr.amended(.action) == "amendée")
+        #expect(fr.amended(.commitment) == "amendé")
+        #expect(fr.withdrawn(.commitment) == "retiré par le partenaire")
+        #expect(en.amended(.recommendation) == "amended")
+    }
+}

@@ -15,7 +15,7 @@ enum DocLabel: CaseIterable {
     case otherCategory, noAttendance
     // proceedings
     case proceedings, notCovered, running, paused, plannedAt, presenters, moderator, speakers
-    case noEntries, outsideAgenda, amended, adopted, recordedAt, dayShort
+    case noEntries, outsideAgenda, recordedAt, dayShort
     // entry kinds (as markers)
     case kNote, kDecision, kQuestion, kAnswer, kRecommendation, kAction, kCommitment, kPerspective
     case kOrganiserCommitment
@@ -61,7 +61,6 @@ enum DocLabel: CaseIterable {
     case cercle, sector, totalCost, contributionCol, soughtCol, committedCol, gapCol, modeCol, studyCol, priorityCol
     case suggestedPartners, engagedPartners, leadCol, commitmentsMade, noneYet, noFiches, communeTotals, sessionTotals
     case unfundedStudies, noUnfundedStudies, csvState, csvLeadFlag, yes
-    case withdrawnMark
     case interestDeclared, synergyLabel, leadWord, studyNeed, studyCostWord, studyCommittedWord, studyGapWord
     case technicalValue, interestsTitle, noInterests, notStated
     case unscheduled, closedAtDayEnd, unheard, pointOfOrder
@@ -153,9 +152,7 @@ enum DocLabel: CaseIterable {
         case .speakers: ("Intervenants", "Speakers")
         case .noEntries: ("Rien n'a été consigné pour ce point.", "Nothing was recorded for this item.")
         case .outsideAgenda: ("Hors ordre du jour", "Outside the agenda")
-        case .amended: ("amendé", "amended")
         case .dayShort: ("J", "D")
-        case .adopted: ("lu et adopté", "read and adopted")
         case .recordedAt: ("consigné le", "recorded on")
         case .kNote: ("Note", "Note")
         case .kDecision: ("Décision", "Decision")
@@ -245,7 +242,6 @@ enum DocLabel: CaseIterable {
         case .closedAtDayEnd: ("clos à la fin de la journée", "closed at the end of the day")
         case .unheard: ("Demandes de parole non satisfaites", "Requests for the floor not heard")
         case .pointOfOrder: ("motion d'ordre", "point of order")
-        case .withdrawnMark: ("retiré par le partenaire", "withdrawn by the partner")
         case .cellNone: ("—", "—")
         case .cellSuggested: ("pressenti", "suggested")
         case .cellInterest: ("intérêt", "interest")
@@ -430,6 +426,26 @@ struct DocLabels: Sendable {
             ? list.joined()
             : list.dropLast().joined(separator: ", ") + (language == .fr ? " et " : " and ") + list.last!
         return (numbers.count > 1 ? w.1 : w.0) + (language == .fr ? " n°\u{00A0}" : " no. ") + joined
+    }
+
+    /// Whether the French noun of an entry kind is feminine (une décision, une recommandation, une
+    /// action…) or masculine (un engagement), for the agreement of « amendé », « retiré ».
+    static func isFeminine(_ k: EntryKind) -> Bool {
+        switch k {
+        case .commitment, .organiserCommitment: false
+        case .note, .decision, .question, .answer, .recommendation, .action, .perspective: true
+        }
+    }
+
+    /// « amendée » (une recommandation), « amendé » (un engagement), “amended”.
+    func amended(_ k: EntryKind) -> String {
+        language == .fr ? (Self.isFeminine(k) ? "amendée" : "amendé") : "amended"
+    }
+
+    /// « retiré par le partenaire » (un engagement), « retirée … » for a feminine kind, “withdrawn by the partner”.
+    func withdrawn(_ k: EntryKind) -> String {
+        language == .fr
+            ? (Self.isFeminine(k) ? "retirée" : "retiré") + " par le partenaire" : "withdrawn by the partner"
     }
 
     /// Name of a seat in the documents: « modération », « rapporteur », « projection »,

@@ -562,8 +562,8 @@ struct MinutesDocument {
         }
         if !details.isEmpty { o += (restatesFields ? "" : " — ") + details.joined(separator: L.listSeparator) }
         var marks: [String] = []
-        if !e.amendments.isEmpty { marks.append(L[.amended]) }
-        if let w = e.withdrawal { marks.append(L[.withdrawnMark] + L.colon + " " + MD.inline(w.reason)) }
+        if !e.amendments.isEmpty { marks.append(L.amended(k.kind)) }
+        if let w = e.withdrawal { marks.append(L.withdrawn(k.kind) + L.colon + " " + MD.inline(w.reason)) }
         if withTime { marks.append(L[.recordedAt] + " " + moment(e.at)) }
         if !marks.isEmpty { o += " *(" + marks.joined(separator: ", ") + ")*" }
         o += "\n"
@@ -676,7 +676,7 @@ struct MinutesDocument {
             if k.due != nil { details.append("*" + L[.deadline] + L.colon + "* " + due(k.due)) }
             details.append("*" + L[.item] + L.colon + "* " + itemLabel(e.item))
             o += " — " + details.joined(separator: L.listSeparator)
-            if !e.amendments.isEmpty { o += " *(" + L[.amended] + ")*" }
+            if !e.amendments.isEmpty { o += " *(" + L.amended(e.content.kind) + ")*" }
             o += "\n"
         }
         line()
@@ -697,7 +697,7 @@ struct MinutesDocument {
             let marker = "\(c.numbers.number(e.id) ?? 0). "
             o += marker + MD.block(e.content.text, indent: String(repeating: " ", count: marker.count))
             o += " — *" + L[.item] + L.colon + "* " + itemLabel(e.item)
-            if !e.amendments.isEmpty { o += " *(" + L[.amended] + ")*" }
+            if !e.amendments.isEmpty { o += " *(" + L.amended(e.content.kind) + ")*" }
             o += "\n"
         }
         line()
@@ -719,7 +719,7 @@ struct MinutesDocument {
             let e = state.entries[ei]
             let marker = "\(c.numbers.number(e.id) ?? 0). "
             o += marker + commitmentLine(e.content, indent: marker.count)
-            if !e.amendments.isEmpty { o += " *(" + L[.amended] + ")*" }
+            if !e.amendments.isEmpty { o += " *(" + L.amended(e.content.kind) + ")*" }
             o += "\n"
         }
         line()
@@ -828,7 +828,7 @@ struct MinutesDocument {
                 let e = state.entries[ei]
                 let marker = "\(n + 1). "
                 o += marker + MD.block(e.content.text, indent: String(repeating: " ", count: marker.count))
-                if !e.amendments.isEmpty { o += " *(" + L[.amended] + ")*" }
+                if !e.amendments.isEmpty { o += " *(" + L.amended(e.content.kind) + ")*" }
                 o += "\n"
             }
             line()

@@ -297,12 +297,12 @@ extension DocumentFactsTests {
             feminine: Bool = false
         ) -> String {
             L.commitmentSentence(
-                partner: "NEF", article: article, feminine: feminine, fiche: "X", nature: n, amount: "5 FCFA",
+                partner: "NEF", feminine: feminine, fiche: "X", nature: n, amount: "5 FCFA",
                 status: st, conditions: nil, due: nil)
         }
         #expect(s(fr, .financial, .announced) == "Le NEF annonce un financement de 5 FCFA pour X.")
         #expect(s(fr, .financial, .intention) == "Le NEF envisage de financer X à hauteur de 5 FCFA.")
-        #expect(s(fr, .financial, .confirmed, article: "la") == "La NEF s'engage à financer X à hauteur de 5 FCFA.")
+        #expect(s(fr, .financial, .confirmed, feminine: true) == "La NEF s'engage à financer X à hauteur de 5 FCFA.")
         #expect(
             s(fr, .study, .signed, feminine: true)
                 == "La NEF s'est engagée par convention à financer l'étude de faisabilité de X à hauteur de 5 FCFA.")

@@ -465,10 +465,11 @@ struct DocLabels: Sendable {
     /// la fiche … », « L'ANICT envisage de financer … », « L'ANICT s'engage à financer … »,
     /// « La NEF s'est engagée par convention à financer l'étude de faisabilité de … », « L'OMS
     /// apportera une contribution technique à … (valeur estimée …) »; then the conditions and the
-    /// deadline. `article` is the organisation's French article (« la », « le », « l' »), nil for
-    /// the usual guess (« l' » before a vowel, else « le »); `feminine` agrees « engagé ».
+    /// deadline. In French the article is « l' » before a vowel or an h, else « la » for a
+    /// `feminine` organisation (programme key `feminine`) and « le »; `feminine` also agrees
+    /// « engagée ».
     func commitmentSentence(
-        partner: String, article: String? = nil, feminine: Bool = false, fiche: String?, nature: CommitmentNature?,
+        partner: String, feminine: Bool = false, fiche: String?, nature: CommitmentNature?,
         amount: String?, status: CommitmentStatus?, conditions: String?, due: String?
     ) -> String {
         let fr = language == .fr
@@ -476,9 +477,7 @@ struct DocLabels: Sendable {
         var o: String
         if fr {
             let vowel = partner.first.map { "AEIOUYÉHaeiouyéh".contains($0) } ?? false
-            let art = article ?? (vowel ? "l'" : feminine ? "la" : "le")
-            let spaced = art.hasSuffix("'") || art.isEmpty ? art : art + " "
-            o = (spaced.prefix(1).uppercased() + spaced.dropFirst()) + partner + " "
+            o = (vowel ? "L'" : feminine ? "La " : "Le ") + partner + " "
             let signed = "s'est engagé" + (feminine ? "e" : "") + " par convention à "
             let sum = amount.map { " à hauteur de " + $0 } ?? ", sans montant chiffré"
             switch (nature, status) {

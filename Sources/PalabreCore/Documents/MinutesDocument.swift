@@ -583,7 +583,8 @@ struct MinutesDocument {
     /// de financer … à hauteur de … »).
     private func commitmentSummary(_ k: EntryContent) -> String {
         L.commitmentSentence(
-            partner: MD.inline(k.partner.map { c.organisationName($0) ?? $0 } ?? "?"), fiche: k.fiche.map(ficheLabel),
+            partner: MD.inline(k.partner.map { c.organisationName($0) ?? $0 } ?? "?"),
+            feminine: k.partner.flatMap { c.organisations[$0]?.feminine } ?? false, fiche: k.fiche.map(ficheLabel),
             nature: k.nature,
             amount: k.amount.map { Money.format($0, k.currency ?? programme.currency, language: L.language) },
             status: k.status, conditions: k.conditions.map(MD.cell), due: k.due != nil ? due(k.due) : nil)

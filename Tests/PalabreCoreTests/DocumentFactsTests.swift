@@ -455,3 +455,23 @@ extension DocumentFactsTests {
         #expect(en.amended(.recommendation) == "amended")
     }
 }
+
+extension DocumentFactsTests {
+    /// The conditions follow « conditions : » with a small letter, or « , sous réserve de … ».
+    @Test func conditionsReadInTheSentence() {
+        let fr = DocLabels(.fr)
+        func s(_ cond: String) -> String {
+            fr.commitmentSentence(
+                partner: "PAM", fiche: "X", nature: .financial, amount: nil, status: .confirmed, conditions: cond,
+                due: nil)
+        }
+        #expect(
+            s("Dossier complet")
+                == "Le PAM s'engage à financer X, sans montant chiffré, conditions\u{00A0}: dossier complet.")
+        #expect(
+            s("ANICT d'accord")
+                == "Le PAM s'engage à financer X, sans montant chiffré, conditions\u{00A0}: ANICT d'accord.")
+        #expect(
+            s("Sous réserve du vote") == "Le PAM s'engage à financer X, sans montant chiffré, sous réserve du vote.")
+    }
+}

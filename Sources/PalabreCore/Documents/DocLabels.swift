@@ -557,15 +557,19 @@ struct DocLabels: Sendable {
         return o + commitmentTail(conditions: conditions, due: due) + "."
     }
 
-    /// « , sous réserve de … » when the conditions say so, else « , conditions : … »; then
-    /// « ; échéance : … ».
+    /// « , sous réserve de … » when the conditions say so, else « , conditions : … » with a small
+    /// letter (in French: the conditions are in the programme's language, left as typed in
+    /// English); then « ; échéance : … ».
     private func commitmentTail(conditions: String?, due: String?) -> String {
         var o = ""
         if let cond = conditions, !cond.isEmpty {
             let folded = Text.fold(cond)
-            let lowered = cond.prefix(1).lowercased() + cond.dropFirst()
+            let chars = Array(cond)
+            // A capital is lowered unless the word is an acronym (« ANICT », « PDESC »).
+            let lowered =
+                chars.count > 1 && chars[1].isUppercase ? cond : cond.prefix(1).lowercased() + cond.dropFirst()
             if language == .fr {
-                o += folded.hasPrefix("sous reserve") ? ", " + lowered : ", conditions" + colon + " " + cond
+                o += folded.hasPrefix("sous reserve") ? ", " + lowered : ", conditions" + colon + " " + lowered
             } else {
                 o += folded.hasPrefix("subject to") ? ", " + lowered : ", conditions" + colon + " " + cond
             }

@@ -308,6 +308,10 @@ extension DocumentFactsTests {
                 == "La NEF s'est engagée par convention à financer l'étude de faisabilité de X à hauteur de 5 FCFA.")
         #expect(
             s(fr, .technical, .confirmed) == "Le NEF apportera une contribution technique à X (valeur estimée 5 FCFA).")
+        #expect(
+            fr.commitmentSentence(
+                partner: "PAM", fiche: "X", nature: nil, amount: nil, status: .intention, conditions: nil, due: nil)
+                == "Le PAM envisage d'appuyer X, sans montant chiffré.")
         #expect(s(en, .financial, .announced) == "NEF announces funding of 5 FCFA for X.")
         #expect(s(en, .financial, .intention) == "NEF intends to fund X up to 5 FCFA.")
         #expect(s(en, .financial, .confirmed) == "NEF commits to fund X up to 5 FCFA.")

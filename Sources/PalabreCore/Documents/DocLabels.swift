@@ -499,7 +499,7 @@ struct DocLabels: Sendable {
                 let verb = nature == nil ? "appuyer " : "financer "
                 let what = verb + (nature == .study ? "l'étude de faisabilité de " : "") + target
                 switch status {
-                case .intention?: o += "envisage de " + what
+                case .intention?: o += (nature == nil ? "envisage d'" : "envisage de ") + what
                 case .signed?: o += signed + what
                 default: o += "s'engage à " + what
                 }

@@ -279,14 +279,46 @@ extension DocumentFactsTests {
         #expect(
             minutes.contains(
                 "L'UNICEF s'engage à financer l'étude de faisabilité de la fiche TIM-01 « Adduction d'eau sommaire » "
-                    + "(Timissa) à hauteur de 15 000 000 FCFA (confirmé)."))
+                    + "(Timissa) à hauteur de 15 000 000 FCFA."))
         #expect(
             minutes.contains(
-                "L'ANICT s'engage à financer la fiche DIE-01 « Marché à bétail » (Diéli) à hauteur de 50 000 000 FCFA "
-                    + "(intention)."))
+                "L'ANICT envisage de financer la fiche DIE-01 « Marché à bétail » (Diéli) à hauteur de 50 000 000 FCFA."
+            ))
         #expect(
             en["minutes.md"]!.contains(
-                "ANICT commits to fund fiche DIE-01 “Marché à bétail” (Diéli) up to 50,000,000 FCFA (intention)."))
+                "ANICT intends to fund fiche DIE-01 “Marché à bétail” (Diéli) up to 50,000,000 FCFA."))
+    }
+
+    /// The verb of a commitment follows its status and nature: it never states more than was committed.
+    @Test func commitmentVerbFollowsStatusAndNature() {
+        let fr = DocLabels(.fr), en = DocLabels(.en)
+        func s(
+            _ L: DocLabels, _ n: CommitmentNature, _ st: CommitmentStatus, article: String? = nil,
+            feminine: Bool = false
+        ) -> String {
+            L.commitmentSentence(
+                partner: "NEF", feminine: feminine, fiche: "X", nature: n, amount: "5 FCFA",
+                status: st, conditions: nil, due: nil)
+        }
+        #expect(s(fr, .financial, .announced) == "Le NEF annonce un financement de 5 FCFA pour X.")
+        #expect(s(fr, .financial, .intention) == "Le NEF envisage de financer X à hauteur de 5 FCFA.")
+        #expect(s(fr, .financial, .confirmed, feminine: true) == "La NEF s'engage à financer X à hauteur de 5 FCFA.")
+        #expect(
+            s(fr, .study, .signed, feminine: true)
+                == "La NEF s'est engagée par convention à financer l'étude de faisabilité de X à hauteur de 5 FCFA.")
+        #expect(
+            s(fr, .technical, .confirmed) == "Le NEF apportera une contribution technique à X (valeur estimée 5 FCFA).")
+        #expect(
+            fr.commitmentSentence(
+                partner: "PAM", fiche: "X", nature: nil, amount: nil, status: .intention, conditions: nil, due: nil)
+                == "Le PAM envisage d'appuyer X, sans montant chiffré.")
+        #expect(s(en, .financial, .announced) == "NEF announces funding of 5 FCFA for X.")
+        #expect(s(en, .financial, .intention) == "NEF intends to fund X up to 5 FCFA.")
+        #expect(s(en, .financial, .confirmed) == "NEF commits to fund X up to 5 FCFA.")
+        #expect(
+            s(en, .study, .signed) == "NEF has signed an agreement to fund the feasibility study of X up to 5 FCFA.")
+        #expect(
+            s(en, .technical, .confirmed) == "NEF will make a technical contribution to X (estimated value 5 FCFA).")
     }
 
     @Test func seatsAreNamedInFrenchAndPlacesOnce() throws {
@@ -412,5 +444,38 @@ struct DocumentLanguageTests {
         Self.check(try DocumentFactsTests.funding().state, now: Fixtures.at(9, 30), "funding")
         Self.check(try DocumentFactsTests.agenda().state, now: Fixtures.at(12, 5), "agenda")
         Self.check(try DocumentFactsTests.postponed().state, now: Fixtures.at("2023-10-18", 14, 0), "postponed")
+    }
+}
+
+extension DocumentFactsTests {
+    /// « amendé » and « retiré » agree with the entry's kind in French.
+    @Test func marksAgreeWithTheKindOfTheEntry() {
+        let fr = DocLabels(.fr), en = DocLabels(.en)
+        #expect(fr.amended(.recommendation) == "amendée")
+        #expect(fr.amended(.decision) == "amendée")
+        #expect(fr.amended(.action) == "amendée")
+        #expect(fr.amended(.commitment) == "amendé")
+        #expect(fr.withdrawn(.commitment) == "retiré par le partenaire")
+        #expect(en.amended(.recommendation) == "amended")
+    }
+}
+
+extension DocumentFactsTests {
+    /// The conditions follow « conditions : » with a small letter, or « , sous réserve de … ».
+    @Test func conditionsReadInTheSentence() {
+        let fr = DocLabels(.fr)
+        func s(_ cond: String) -> String {
+            fr.commitmentSentence(
+                partner: "PAM", fiche: "X", nature: .financial, amount: nil, status: .confirmed, conditions: cond,
+                due: nil)
+        }
+        #expect(
+            s("Dossier complet")
+                == "Le PAM s'engage à financer X, sans montant chiffré, conditions\u{00A0}: dossier complet.")
+        #expect(
+            s("ANICT d'accord")
+                == "Le PAM s'engage à financer X, sans montant chiffré, conditions\u{00A0}: ANICT d'accord.")
+        #expect(
+            s("Sous réserve du vote") == "Le PAM s'engage à financer X, sans montant chiffré, sous réserve du vote.")
     }
 }

@@ -280,7 +280,7 @@ enum DocScript {
         #expect(md.contains("09:02 – 09:41 (39\u{00A0}min)"))
         #expect(md.contains("**Décision n°\u{00A0}1** — L'ordre du jour est adopté sans modification.\n"))
         #expect(md.contains("**Lu et adopté en plénière**\u{00A0}: décision n°\u{00A0}1."))
-        #expect(md.contains("Les débats ont porté sur la contrepartie des communes et sur les études. *(amendé)*"))
+        #expect(md.contains("Les débats ont porté sur la contrepartie des communes et sur les études. *(amendée)*"))
         #expect(!md.contains("Les débats portent sur la contrepartie."))
         #expect(!md.contains("Note saisie par erreur"))
         #expect(!md.contains("doublon"))

@@ -184,12 +184,15 @@ struct MinutesStructureTests {
         #expect(r.contains("| **Total** | **3** | **35 000 000 FCFA** | **15 000 EUR** | **0** |"))
     }
 
-    @Test("« Rapport provisoire » until the session is closed after the plenary adopted the report on its last day")
+    @Test("« Rapport provisoire » until the session is closed, then « Rapport final (session close le …) »")
     func finalReport() throws {
         var s = try Self.state()
         #expect(Self.minutes(s).contains("**Compte rendu** — Rapport provisoire"))
         #expect(Self.minutes(s, .en).contains("**Minutes** — Provisional report"))
-        // Day 2 held and closed without any adoption that day: still provisional.
+        let adopted = Self.section("Conclusion et clôture", of: Self.minutes(s)).contains(
+            "**Lu et adopté en plénière**")
+        #expect(adopted || Self.minutes(s).contains("Aucune entrée n'a été lue et adoptée en plénière."))
+        // Day 2 held and closed without any adoption that day.
         var closedNoReading = s
         for (c, t) in [(Command.startDay(date: nil), 9), (.endDay, 12), (.closeSession, 13)] {
             let at = Fixtures.at("2023-10-18", t, 0)
@@ -197,8 +200,15 @@ struct MinutesStructureTests {
                 closedNoReading.evolve(Event(seq: closedNoReading.lastSeq + 1, at: at, seat: "facilitator", payload: p))
             }
         }
-        #expect(Self.minutes(closedNoReading).contains("— Rapport provisoire"))
-        // The report read and adopted on the last day, then the session closed: final.
+        // Closed: final, dated by the closing, and nothing said of an approval the journal does not hold.
+        let closed = Self.minutes(closedNoReading)
+        #expect(closed.contains("**Compte rendu** — Rapport final (session close le 18 octobre 2023)"))
+        #expect(
+            Self.section("Conclusion et clôture", of: closed).contains("**Lu et adopté en plénière**\u{00A0}: décision")
+        )
+        #expect(!closed.contains("approuv"))
+        #expect(!closed.contains("événements au journal"))
+        // Entries read and adopted on the last day, then the session closed: they are named.
         let rec = try #require(s.entries.first { $0.content.kind == .recommendation })
         for (c, t) in [
             (Command.startDay(date: nil), 9), (.adopt(entry: rec.id), 10), (.endDay, 12), (.closeSession, 13),
@@ -209,8 +219,11 @@ struct MinutesStructureTests {
             }
         }
         let md = Self.minutes(s)
-        #expect(md.contains("**Compte rendu** — Rapport final"))
-        #expect(Self.section("Conclusion et clôture", of: md).contains("Rapport final\u{00A0}: la plénière a approuvé"))
+        #expect(md.contains("**Compte rendu** — Rapport final (session close le 18 octobre 2023)"))
+        let conclusion = Self.section("Conclusion et clôture", of: md)
+        #expect(conclusion.contains("; recommandation n°\u{00A0}1."))
+        #expect(conclusion.contains("Rapport final\u{00A0}: établi d'après le journal de la session, close."))
+        #expect(!md.contains("approuv"))
         #expect(md.contains("La session a été close le mercredi 18 octobre 2023 à 13:00."))
     }
 

@@ -43,6 +43,8 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
         #expect(p.organisers == ["nef", "adr-segou", "adr-mopti", "conseil-regional-segou"])
         #expect(p.days.map(\.date) == ["2023-10-17", "2023-10-18", "2023-10-19"])
         #expect(p.partners.map(\.acronym) == ["ANICT", "PAM", "OMS", "UNICEF"])
+        #expect(p.organisations.first { $0.id == "nef" }?.feminine == true)
+        #expect(p.organisations.first { $0.id == "pam" }?.feminine == false)
 
         #expect(p.communes.count == 17)
         #expect(p.communes.filter { $0.cercle == "Tominian" }.count == 12)

@@ -189,7 +189,7 @@ struct SegouMeetingTests {
         }
         #expect(!commitments.contains { $0["Sigle du partenaire"] == "OMS" && $0["Fiche"] == "SY-01" })
         #expect(minutes.contains(Self.amendedText + " — À l'endroit de\(colon) ADR de Ségou"))
-        #expect(minutes.contains("*(amendé)*"))
+        #expect(minutes.contains("*(amendée)*"))  // the recommendation on the cadre d'échange
 
         // The final communiqué: what the plenary read and adopted, stated once, every
         // recommendation included; never a mark on each line.

@@ -17,6 +17,24 @@ struct SegouReportTests {
         return try String(contentsOfFile: out + "/minutes.md", encoding: .utf8)
     }
 
+    /// `name` of sessions/segou-2023-recorded in `lang`, written by `palabre minutes`.
+    func document(_ name: String, _ lang: String) throws -> String {
+        let out = NSTemporaryDirectory() + "palabre-segou-report-\(lang)-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try Bin.run(["minutes", Bin.root + "/sessions/segou-2023-recorded", "--out", out, "--lang", lang])
+        #expect(r.status == 0, "\(r.stderr)")
+        return try String(contentsOfFile: out + "/" + name, encoding: .utf8)
+    }
+
+    @Test("The commitments matrix dates like the minutes and gives no currency without an amount")
+    func commitmentsMatrixReads() throws {
+        let fr = try document("commitments.md", "fr"), en = try document("commitments.md", "en")
+        #expect(fr.contains("| technique | non chiffré |   | confirmé |   | 30 juin 2024 | 19 octobre 2023 à 12:44, "))
+        #expect(en.contains("| 30 June 2024 | 19 October 2023 at 12:44, "))
+        #expect(!fr.contains("non chiffré | FCFA"))
+        #expect(fr.range(of: #"\| 20\d\d-\d\d-\d\d"#, options: .regularExpression) == nil)
+    }
+
     /// The text of section `## title`, up to the next `##`.
     func section(_ title: String, of md: String) -> String {
         guard let r = md.range(of: "\n## " + title + "\n") else { return "" }

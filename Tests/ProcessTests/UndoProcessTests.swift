@@ -27,13 +27,13 @@ struct UndoProcessTests {
         return seqs
     }
 
-    /// Every document of `dir`/out, without the line counting the journal's events.
+    /// Every document of `dir`/out, without the cover's « Situation au » line (the moment of the journal).
     func documents(_ dir: String) throws -> [String: String] {
         var out: [String: String] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: dir + "/out") {
             let text = try String(contentsOfFile: dir + "/out/" + name, encoding: .utf8)
             out[name] = text.split(separator: "\n", omittingEmptySubsequences: false)
-                .filter { !$0.contains("événements au journal") && !$0.contains("events in the journal") }
+                .filter { !$0.hasPrefix("- **Situation au") && !$0.hasPrefix("- **As of") }
                 .joined(separator: "\n")
         }
         return out

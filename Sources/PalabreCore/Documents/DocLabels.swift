@@ -7,7 +7,7 @@ import Foundation
 /// ``DocLabels`` below the table.
 enum DocLabel: CaseIterable {
     // minutes: head
-    case minutesTitle, draft, final, asOf, journalEvents, dates, venue, organisers
+    case minutesTitle, draft, asOf, dates, venue, organisers
     // objectives
     case objectives, generalObjective, specificObjectives
     // participants
@@ -15,7 +15,7 @@ enum DocLabel: CaseIterable {
     case otherCategory, noAttendance
     // proceedings
     case proceedings, notCovered, running, paused, plannedAt, presenters, moderator, speakers
-    case noEntries, outsideAgenda, amended, adopted, recordedAt, dayShort
+    case noEntries, outsideAgenda, recordedAt, dayShort
     // entry kinds (as markers)
     case kNote, kDecision, kQuestion, kAnswer, kRecommendation, kAction, kCommitment, kPerspective
     case kOrganiserCommitment
@@ -28,7 +28,7 @@ enum DocLabel: CaseIterable {
     // minutes: closing sections
     case decisionsTitle, noDecisions, engagementsTitle, commitmentSentences, perspectivesTitle
     case perspectivesHeading, organiserCommitmentsHeading, conclusionTitle, notClosedYet, reportIsFinal
-    case reportIsProvisional, signaturesTitle, theRapporteurs, thePresident
+    case reportIsProvisional, noneAdopted, signaturesTitle, theRapporteurs, thePresident
     // recommendations
     case recommendationsTitle, recommendationNo, addressee, responsible, deadline, fromItem, noRecommendations
     // commitments
@@ -61,7 +61,6 @@ enum DocLabel: CaseIterable {
     case cercle, sector, totalCost, contributionCol, soughtCol, committedCol, gapCol, modeCol, studyCol, priorityCol
     case suggestedPartners, engagedPartners, leadCol, commitmentsMade, noneYet, noFiches, communeTotals, sessionTotals
     case unfundedStudies, noUnfundedStudies, csvState, csvLeadFlag, yes
-    case withdrawnMark
     case interestDeclared, synergyLabel, leadWord, studyNeed, studyCostWord, studyCommittedWord, studyGapWord
     case technicalValue, interestsTitle, noInterests, notStated
     case unscheduled, closedAtDayEnd, unheard, pointOfOrder
@@ -74,7 +73,6 @@ enum DocLabel: CaseIterable {
         switch self {
         case .minutesTitle: ("Compte rendu", "Minutes")
         case .draft: ("Rapport provisoire", "Provisional report")
-        case .final: ("Rapport final", "Final report")
         case .kPerspective: ("Perspective", "Perspective")
         case .kOrganiserCommitment: ("Engagement de l'organisateur", "Organiser's commitment")
         case .contents: ("Sommaire", "Contents")
@@ -113,22 +111,22 @@ enum DocLabel: CaseIterable {
         case .notClosedYet: ("La session n'est pas encore close.", "The session is not closed yet.")
         case .reportIsFinal:
             (
-                "Rapport final\u{00A0}: la plénière a approuvé le compte rendu à sa lecture, avant la clôture de la "
-                    + "session.",
-                "Final report: the plenary approved the minutes when they were read, before the session closed."
+                "Rapport final\u{00A0}: établi d'après le journal de la session, close.",
+                "Final report: drawn from the journal of the session, which is closed."
             )
+        case .noneAdopted:
+            ("Aucune entrée n'a été lue et adoptée en plénière.", "No entry was read and adopted in plenary.")
         case .reportIsProvisional:
             (
-                "Rapport provisoire\u{00A0}: il devient final quand la plénière a approuvé le compte rendu à sa "
-                    + "lecture et que la session est close.",
-                "Provisional report: it becomes final once the plenary has approved the minutes when they are read "
-                    + "and the session is closed."
+                "Rapport provisoire\u{00A0}: établi d'après le journal à la date indiquée\u{00A0}; il devient final à "
+                    + "la clôture de la session.",
+                "Provisional report: drawn from the journal as of the date shown; it becomes final when the session "
+                    + "is closed."
             )
         case .signaturesTitle: ("Signatures", "Signatures")
         case .theRapporteurs: ("Les rapporteurs", "The rapporteurs")
         case .thePresident: ("Le président de séance", "The chair of the meeting")
         case .asOf: ("Situation au", "As of")
-        case .journalEvents: ("événements au journal", "events in the journal")
         case .dates: ("Dates", "Dates")
         case .venue: ("Lieu", "Venue")
         case .organisers: ("Organisateurs", "Organisers")
@@ -154,9 +152,7 @@ enum DocLabel: CaseIterable {
         case .speakers: ("Intervenants", "Speakers")
         case .noEntries: ("Rien n'a été consigné pour ce point.", "Nothing was recorded for this item.")
         case .outsideAgenda: ("Hors ordre du jour", "Outside the agenda")
-        case .amended: ("amendé", "amended")
         case .dayShort: ("J", "D")
-        case .adopted: ("lu et adopté", "read and adopted")
         case .recordedAt: ("consigné le", "recorded on")
         case .kNote: ("Note", "Note")
         case .kDecision: ("Décision", "Decision")
@@ -246,7 +242,6 @@ enum DocLabel: CaseIterable {
         case .closedAtDayEnd: ("clos à la fin de la journée", "closed at the end of the day")
         case .unheard: ("Demandes de parole non satisfaites", "Requests for the floor not heard")
         case .pointOfOrder: ("motion d'ordre", "point of order")
-        case .withdrawnMark: ("retiré par le partenaire", "withdrawn by the partner")
         case .cellNone: ("—", "—")
         case .cellSuggested: ("pressenti", "suggested")
         case .cellInterest: ("intérêt", "interest")
@@ -433,6 +428,26 @@ struct DocLabels: Sendable {
         return (numbers.count > 1 ? w.1 : w.0) + (language == .fr ? " n°\u{00A0}" : " no. ") + joined
     }
 
+    /// Whether the French noun of an entry kind is feminine (une décision, une recommandation, une
+    /// action…) or masculine (un engagement), for the agreement of « amendé », « retiré ».
+    static func isFeminine(_ k: EntryKind) -> Bool {
+        switch k {
+        case .commitment, .organiserCommitment: false
+        case .note, .decision, .question, .answer, .recommendation, .action, .perspective: true
+        }
+    }
+
+    /// « amendée » (une recommandation), « amendé » (un engagement), “amended”.
+    func amended(_ k: EntryKind) -> String {
+        language == .fr ? (Self.isFeminine(k) ? "amendée" : "amendé") : "amended"
+    }
+
+    /// « retiré par le partenaire » (un engagement), « retirée … » for a feminine kind, “withdrawn by the partner”.
+    func withdrawn(_ k: EntryKind) -> String {
+        language == .fr
+            ? (Self.isFeminine(k) ? "retirée" : "retiré") + " par le partenaire" : "withdrawn by the partner"
+    }
+
     /// Name of a seat in the documents: « modération », « rapporteur », « projection »,
     /// « observateur », « script »; another seat name as it is.
     func seat(_ s: String) -> String {
@@ -445,49 +460,122 @@ struct DocLabels: Sendable {
         }
     }
 
-    /// A commitment as a sentence: « L'ANICT s'engage à financer la fiche DIE-01 « Marché à
-    /// bétail » (Diéli) à hauteur de 32 400 000 FCFA (confirmé), sous réserve de … ; échéance : … ».
+    /// A commitment as a sentence whose verb follows its status and nature, so that it never
+    /// states more than was committed: « L'ANICT annonce un financement de 45 000 000 FCFA pour
+    /// la fiche … », « L'ANICT envisage de financer … », « L'ANICT s'engage à financer … »,
+    /// « La NEF s'est engagée par convention à financer l'étude de faisabilité de … », « L'OMS
+    /// apportera une contribution technique à … (valeur estimée …) »; then the conditions and the
+    /// deadline. In French the article is « l' » before a vowel or an h, else « la » for a
+    /// `feminine` organisation (programme key `feminine`) and « le »; `feminine` also agrees
+    /// « engagée ».
     func commitmentSentence(
-        partner: String, fiche: String?, nature: CommitmentNature?, amount: String?, status: CommitmentStatus?,
-        conditions: String?, due: String?
+        partner: String, feminine: Bool = false, fiche: String?, nature: CommitmentNature?,
+        amount: String?, status: CommitmentStatus?, conditions: String?, due: String?
     ) -> String {
+        let fr = language == .fr
+        let target = fiche ?? (fr ? "l'action" : "the action")
         var o: String
-        if language == .fr {
-            let vowel = partner.first.map { "AEIOUYÉaeiouyé".contains($0) } ?? false
-            o = (vowel ? "L'" : "Le ") + partner + " "
-            switch nature {
-            case .study?: o += "s'engage à financer l'étude de faisabilité de "
-            case .technical?: o += "s'engage à apporter un appui technique à "
-            case .financial?: o += "s'engage à financer "
-            case nil: o += "s'engage pour "
+        if fr {
+            let vowel = partner.first.map { "AEIOUYÉHaeiouyéh".contains($0) } ?? false
+            o = (vowel ? "L'" : feminine ? "La " : "Le ") + partner + " "
+            let signed = "s'est engagé" + (feminine ? "e" : "") + " par convention à "
+            let sum = amount.map { " à hauteur de " + $0 } ?? ", sans montant chiffré"
+            switch (nature, status) {
+            case (.technical?, _):
+                let act = "une contribution technique à " + target
+                switch status {
+                case .announced?, nil: o += "annonce " + act
+                case .intention?: o += "envisage d'apporter " + act
+                case .confirmed?: o += "apportera " + act
+                case .signed?: o += signed + "apporter " + act
+                }
+                if let amount { o += " (valeur estimée " + amount + ")" }
+            case (_, .announced?), (_, nil):
+                let what = nature == .study ? "l'étude de faisabilité de " + target : target
+                o += (nature == nil ? "annonce un appui" : "annonce un financement")
+                o += amount.map { " de " + $0 } ?? ""
+                o += " pour " + what
+            default:
+                let verb = nature == nil ? "appuyer " : "financer "
+                let what = verb + (nature == .study ? "l'étude de faisabilité de " : "") + target
+                switch status {
+                case .intention?: o += (nature == nil ? "envisage d'" : "envisage de ") + what
+                case .signed?: o += signed + what
+                default: o += "s'engage à " + what
+                }
+                o += sum
             }
-            o += fiche ?? "l'action"
-            o +=
-                amount.map { (nature == .technical ? " d'une valeur de " : " à hauteur de ") + $0 }
-                ?? ", sans montant chiffré"
         } else {
             o = partner + " "
-            switch nature {
-            case .study?: o += "commits to fund the feasibility study of "
-            case .technical?: o += "commits technical support to "
-            case .financial?: o += "commits to fund "
-            case nil: o += "commits to "
+            let sum = amount.map { " up to " + $0 } ?? ", with no amount stated"
+            switch (nature, status) {
+            case (.technical?, _):
+                let act = "a technical contribution to " + target
+                switch status {
+                case .announced?, nil: o += "announces " + act
+                case .intention?: o += "intends to make " + act
+                case .confirmed?: o += "will make " + act
+                case .signed?: o += "has signed an agreement to make " + act
+                }
+                if let amount { o += " (estimated value " + amount + ")" }
+            case (_, .announced?), (_, nil):
+                let what = nature == .study ? "the feasibility study of " + target : target
+                o += (nature == nil ? "announces support" : "announces funding")
+                o += amount.map { " of " + $0 } ?? ""
+                o += " for " + what
+            default:
+                let what =
+                    (nature == nil ? "support " : "fund ") + (nature == .study ? "the feasibility study of " : "")
+                    + target
+                switch status {
+                case .intention?: o += "intends to " + what
+                case .signed?: o += "has signed an agreement to " + what
+                default: o += "commits to " + what
+                }
+                o += sum
             }
-            o += fiche ?? "the action"
-            o += amount.map { (nature == .technical ? " worth " : " up to ") + $0 } ?? ", with no amount stated"
+        }
+        return o + commitmentTail(conditions: conditions, due: due) + "."
+    }
+
+    /// The figures of a commitment told in the rapporteur's own words: « SY-01 (Sy) : 40 000 000
+    /// FCFA (intention), conditions : … ; échéance : 30 juin 2024. », “TOM-01 (Tominian): technical
+    /// contribution (confirmed) …”.
+    func commitmentFigures(
+        fiche: String?, nature: CommitmentNature?, amount: String?, status: CommitmentStatus?, conditions: String?,
+        due: String?
+    ) -> String {
+        let fr = language == .fr
+        var o = fiche.map { $0 + colon + " " } ?? ""
+        if nature == .technical {
+            o += fr ? "contribution technique" : "technical contribution"
+            if let amount { o += fr ? " (valeur estimée " + amount + ")" : " (estimated value " + amount + ")" }
+        } else {
+            o += amount ?? self[.noAmount]
         }
         if let status { o += " (" + commitmentStatus(status) + ")" }
+        return o + commitmentTail(conditions: conditions, due: due) + "."
+    }
+
+    /// « , sous réserve de … » when the conditions say so, else « , conditions : … » with a small
+    /// letter (in French: the conditions are in the programme's language, left as typed in
+    /// English); then « ; échéance : … ».
+    private func commitmentTail(conditions: String?, due: String?) -> String {
+        var o = ""
         if let cond = conditions, !cond.isEmpty {
             let folded = Text.fold(cond)
-            let lowered = cond.prefix(1).lowercased() + cond.dropFirst()
+            let chars = Array(cond)
+            // A capital is lowered unless the word is an acronym (« ANICT », « PDESC »).
+            let lowered =
+                chars.count > 1 && chars[1].isUppercase ? cond : cond.prefix(1).lowercased() + cond.dropFirst()
             if language == .fr {
-                o += folded.hasPrefix("sous reserve") ? ", " + lowered : ", conditions" + colon + " " + cond
+                o += folded.hasPrefix("sous reserve") ? ", " + lowered : ", conditions" + colon + " " + lowered
             } else {
                 o += folded.hasPrefix("subject to") ? ", " + lowered : ", conditions" + colon + " " + cond
             }
         }
         if let due { o += listSeparator + (language == .fr ? "échéance" : "deadline") + colon + " " + due }
-        return o + "."
+        return o
     }
 
     /// « reporté à la journée 3 », “moved to day 3”.
@@ -563,6 +651,12 @@ struct DocLabels: Sendable {
         language == .fr
             ? "La rencontre s'est tenue \(range) (\(days(n)))."
             : "The meeting was held on \(range) (\(days(n)))."
+    }
+
+    /// « Rapport final (session close le 19 octobre 2023) », “Final report (session closed on 19 October
+    /// 2023)”: the cover of a closed session.
+    func finalReport(closedOn date: String) -> String {
+        language == .fr ? "Rapport final (session close le \(date))" : "Final report (session closed on \(date))"
     }
 
     /// « La session a été close le jeudi 19 octobre 2023 à 16:26. », “The session was closed on …”.

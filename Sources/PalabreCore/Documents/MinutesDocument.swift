@@ -2,8 +2,8 @@ import Foundation
 
 /// `minutes.md`: the compte rendu a Regional Council receives, in the session's language.
 ///
-/// In order: the cover (title, organisers, venue, dates as held, « Rapport provisoire » or
-/// « Rapport final »), the table of contents (sommaire, links to the sections), the summary
+/// In order: the cover (title, organisers, venue, dates as held, « Rapport provisoire », or
+/// « Rapport final (session close le …) » once the session is closed), the table of contents (sommaire, links to the sections), the summary
 /// (résumé: participants, decisions, commitments per partner and currency, recommendations,
 /// follow-up), the acronyms the document uses (sigles et abréviations), the introduction
 /// (context, objectives, method, participants), the bureau de séance, the proceedings day by day
@@ -81,12 +81,9 @@ struct MinutesDocument {
         return DocLabels.civil(s) != nil ? L.date(s) : MD.inline(s)
     }
 
-    /// Final once the session is closed and the plenary adopted entries on the last day held
-    /// (the report was read and adopted before closing).
-    var isFinal: Bool {
-        guard state.closedAt != nil, let lastStart = state.days.compactMap(\.startedAt).max() else { return false }
-        return state.entries.contains { e in e.retracted == nil && (e.adoptedAt.map { $0 >= lastStart } ?? false) }
-    }
+    /// Final once the session is closed: the journal holds no approval of the compte rendu
+    /// itself, only the entries the plenary adopted, so nothing more is claimed.
+    var isFinal: Bool { state.closedAt != nil }
 
     /// The dates of the days held so far (started), and how many: nil before the first day.
     private var heldSoFar: (first: String, last: String, count: Int)? {
@@ -98,7 +95,8 @@ struct MinutesDocument {
     private mutating func head() {
         line("# " + MD.inline(programme.title))
         line()
-        line("**\(L[.minutesTitle])** — \(isFinal ? L[.final] : L[.draft])")
+        let status = state.closedAt.map { L.finalReport(closedOn: L.date(c.lt.date(of: $0))) } ?? L[.draft]
+        line("**\(L[.minutesTitle])** — " + status)
         line()
         if !programme.organisers.isEmpty {
             let names = programme.organisers.map { id -> String in
@@ -115,7 +113,7 @@ struct MinutesDocument {
         if let (first, last) = state.heldDateRange {
             line(field(L[.dates], L.dateRange(first, last)))
         }
-        line(field(L[.asOf], moment(c.now) + " (\(state.lastSeq) \(L[.journalEvents]))"))
+        line(field(L[.asOf], moment(c.now)))
         line()
     }
 
@@ -559,13 +557,13 @@ struct MinutesDocument {
             if let r = k.responsible { details.append(L[.responsible] + L.colon + " " + MD.inline(r)) }
             if k.due != nil { details.append(L[.deadline] + L.colon + " " + due(k.due)) }
         case .commitment:
-            details.append(commitmentSummary(k))
+            details.append(restatesFields ? commitmentSummary(k) : commitmentFigures(k))
         default: break
         }
         if !details.isEmpty { o += (restatesFields ? "" : " — ") + details.joined(separator: L.listSeparator) }
         var marks: [String] = []
-        if !e.amendments.isEmpty { marks.append(L[.amended]) }
-        if let w = e.withdrawal { marks.append(L[.withdrawnMark] + L.colon + " " + MD.inline(w.reason)) }
+        if !e.amendments.isEmpty { marks.append(L.amended(k.kind)) }
+        if let w = e.withdrawal { marks.append(L.withdrawn(k.kind) + L.colon + " " + MD.inline(w.reason)) }
         if withTime { marks.append(L[.recordedAt] + " " + moment(e.at)) }
         if !marks.isEmpty { o += " *(" + marks.joined(separator: ", ") + ")*" }
         o += "\n"
@@ -581,13 +579,38 @@ struct MinutesDocument {
             currency: k.currency ?? "FCFA", language: programme.language)
     }
 
-    /// The commitment as a sentence (« L'ANICT s'engage à financer … à hauteur de … (confirmé) »).
+    /// The commitment as a sentence whose verb follows its status and nature (« L'ANICT envisage
+    /// de financer … à hauteur de … »).
     private func commitmentSummary(_ k: EntryContent) -> String {
         L.commitmentSentence(
-            partner: MD.inline(k.partner.map { c.organisationName($0) ?? $0 } ?? "?"), fiche: k.fiche.map(ficheLabel),
+            partner: MD.inline(k.partner.map { c.organisationName($0) ?? $0 } ?? "?"),
+            feminine: k.partner.flatMap { c.organisations[$0]?.feminine } ?? false, fiche: k.fiche.map(ficheLabel),
             nature: k.nature,
             amount: k.amount.map { Money.format($0, k.currency ?? programme.currency, language: L.language) },
             status: k.status, conditions: k.conditions.map(MD.cell), due: k.due != nil ? due(k.due) : nil)
+    }
+
+    /// The figures of a commitment the rapporteur wrote in their own words (amount, status,
+    /// conditions, deadline), to follow that text.
+    private func commitmentFigures(_ k: EntryContent) -> String {
+        L.commitmentFigures(
+            fiche: [
+                k.partner.map { MD.inline(c.organisationName($0) ?? $0) },
+                k.fiche.map { id in
+                    c.fiches[id].map { MD.inline($0.fiche.id) + " (" + MD.inline($0.commune.name) + ")" }
+                        ?? MD.inline(id)
+                },
+            ].compactMap { $0 }.joined(separator: ", "),
+            nature: k.nature,
+            amount: k.amount.map { Money.format($0, k.currency ?? programme.currency, language: L.language) },
+            status: k.status, conditions: k.conditions.map(MD.cell), due: k.due != nil ? due(k.due) : nil)
+    }
+
+    /// A commitment in the list of commitments made: the generated sentence when the entry's text
+    /// is the default one, else the rapporteur's text followed by the figures.
+    private func commitmentLine(_ k: EntryContent, indent: Int) -> String {
+        guard k.text != defaultCommitmentText(k) else { return commitmentSummary(k) }
+        return MD.block(k.text, indent: String(repeating: " ", count: indent)) + " — " + commitmentFigures(k)
     }
 
     /// « la fiche TIM-01 « Adduction d'eau sommaire » (Timissa) ».
@@ -599,7 +622,7 @@ struct MinutesDocument {
     }
 
     /// « **Lu et adopté en plénière** : décision n° 1 ; recommandations n° 1 et 2. », once for
-    /// what the plenary adopted; nothing when nothing was.
+    /// what the plenary adopted; « Aucune entrée n'a été lue et adoptée en plénière. » when nothing was.
     private mutating func adoptedStatement() {
         var byKind: [EntryKind: [Int]] = [:]
         var others = 0
@@ -622,7 +645,11 @@ struct MinutesDocument {
             byKind[k].map { L.adoptedList(k, $0.sorted()) }
         }
         if others > 0 { parts.append("\(others) " + L[.otherEntries]) }
-        guard !parts.isEmpty else { return }
+        guard !parts.isEmpty else {
+            line(L[.noneAdopted])
+            line()
+            return
+        }
         line("**" + L[.adoptedStatement] + "**" + L.colon + " " + parts.joined(separator: L.listSeparator) + ".")
         line()
     }
@@ -650,7 +677,7 @@ struct MinutesDocument {
             if k.due != nil { details.append("*" + L[.deadline] + L.colon + "* " + due(k.due)) }
             details.append("*" + L[.item] + L.colon + "* " + itemLabel(e.item))
             o += " — " + details.joined(separator: L.listSeparator)
-            if !e.amendments.isEmpty { o += " *(" + L[.amended] + ")*" }
+            if !e.amendments.isEmpty { o += " *(" + L.amended(e.content.kind) + ")*" }
             o += "\n"
         }
         line()
@@ -671,7 +698,7 @@ struct MinutesDocument {
             let marker = "\(c.numbers.number(e.id) ?? 0). "
             o += marker + MD.block(e.content.text, indent: String(repeating: " ", count: marker.count))
             o += " — *" + L[.item] + L.colon + "* " + itemLabel(e.item)
-            if !e.amendments.isEmpty { o += " *(" + L[.amended] + ")*" }
+            if !e.amendments.isEmpty { o += " *(" + L.amended(e.content.kind) + ")*" }
             o += "\n"
         }
         line()
@@ -691,8 +718,9 @@ struct MinutesDocument {
         }
         for ei in c.commitments {
             let e = state.entries[ei]
-            o += "\(c.numbers.number(e.id) ?? 0). " + commitmentSummary(e.content)
-            if !e.amendments.isEmpty { o += " *(" + L[.amended] + ")*" }
+            let marker = "\(c.numbers.number(e.id) ?? 0). "
+            o += marker + commitmentLine(e.content, indent: marker.count)
+            if !e.amendments.isEmpty { o += " *(" + L.amended(e.content.kind) + ")*" }
             o += "\n"
         }
         line()
@@ -801,7 +829,7 @@ struct MinutesDocument {
                 let e = state.entries[ei]
                 let marker = "\(n + 1). "
                 o += marker + MD.block(e.content.text, indent: String(repeating: " ", count: marker.count))
-                if !e.amendments.isEmpty { o += " *(" + L[.amended] + ")*" }
+                if !e.amendments.isEmpty { o += " *(" + L.amended(e.content.kind) + ")*" }
                 o += "\n"
             }
             line()

@@ -43,7 +43,7 @@ struct RecommendationsDocument {
             } else {
                 field(.fromItem, L[.outsideAgenda])
             }
-            if !e.amendments.isEmpty { o += "\n*" + L[.amended] + "*\n" }
+            if !e.amendments.isEmpty { o += "\n*" + L.amended(k.kind) + "*\n" }
             o += "\n"
         }
         let adopted = c.recommendations.filter { state.entries[$0].adoptedAt != nil }.compactMap {

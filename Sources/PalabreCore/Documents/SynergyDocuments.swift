@@ -13,9 +13,15 @@ enum SynergyDocuments {
         return parts.isEmpty ? "—" : parts.joined(separator: " + ")
     }
 
-    /// « 2023-10-17 10:28 ».
+    /// « 17 octobre 2023 à 10:28 », “17 October 2023 at 10:28”, like the dates of the minutes.
     static func stamp(_ c: DocContext, _ i: Instant) -> String {
-        String(c.rfc3339(i).prefix(16)).replacingOccurrences(of: "T", with: " ")
+        c.L.date(c.lt.date(of: i)) + " " + c.L.at + " " + c.hhmm(i)
+    }
+
+    /// A deadline: « 30 juin 2024 » for a `YYYY-MM-DD`, free text as typed.
+    static func due(_ c: DocContext, _ s: String?) -> String {
+        guard let s else { return "" }
+        return DocLabels.civil(s) != nil ? c.L.date(s) : MD.inline(s)
     }
 
     static func head(_ c: DocContext, _ title: String) -> String {
@@ -218,8 +224,10 @@ enum SynergyDocuments {
                     MD.inline(fiche?.commune.name ?? ""),
                     MD.inline(k.fiche ?? "") + (fiche.map { " " + MD.inline($0.fiche.title) } ?? ""),
                     L.nature(k.nature),
-                    k.amount.map { Money.group($0, language: L.language) } ?? L[.noAmount], MD.inline(cur),
-                    L.commitmentStatus(k.status), MD.cell(k.conditions ?? ""), MD.inline(k.due ?? ""),
+                    // « non chiffré » alone: no currency without an amount.
+                    k.amount.map { Money.group($0, language: L.language) } ?? L[.noAmount],
+                    k.amount == nil ? "" : MD.inline(cur),
+                    L.commitmentStatus(k.status), MD.cell(k.conditions ?? ""), due(c, k.due),
                     stamp(c, e.at) + ", " + MD.inline(L.seat(e.seat)),
                 ])
                 if let a = k.amount {
@@ -251,7 +259,7 @@ enum SynergyDocuments {
                 String(e.id), partnerName(c, k.partner ?? ""), MD.inline(fiche?.commune.name ?? ""),
                 MD.inline(k.fiche ?? ""),
                 k.amount.map { Money.group($0, language: L.language) } ?? L[.noAmount],
-                MD.inline(k.currency ?? state.programme.currency), L.commitmentStatus(k.status),
+                k.amount == nil ? "" : MD.inline(k.currency ?? state.programme.currency), L.commitmentStatus(k.status),
                 MD.cell(e.withdrawal?.reason ?? ""),
                 e.withdrawal.map { stamp(c, $0.at) + ", " + MD.inline(L.seat($0.seat)) } ?? "",
                 stamp(c, e.at) + ", " + MD.inline(L.seat(e.seat)),

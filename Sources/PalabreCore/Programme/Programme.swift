@@ -126,14 +126,17 @@ public struct Organisation: Sendable, Equatable, Identifiable {
     public var zones: [String]
     /// For partners: programmes under way in the region.
     public var programmes: [PartnerProgramme]
+    /// Whether the name is feminine in French (« la NEF », « la DRS Ségou »): the article and the
+    /// agreement in the documents' sentences (« La NEF s'est engagée … »).
+    public var feminine: Bool
 
     /// Creates an organisation.
     public init(
         id: String, acronym: String, name: String, type: OrganisationType,
-        sectors: [String] = [], zones: [String] = [], programmes: [PartnerProgramme] = []
+        sectors: [String] = [], zones: [String] = [], programmes: [PartnerProgramme] = [], feminine: Bool = false
     ) {
         self.id = id; self.acronym = acronym; self.name = name; self.type = type
-        self.sectors = sectors; self.zones = zones; self.programmes = programmes
+        self.sectors = sectors; self.zones = zones; self.programmes = programmes; self.feminine = feminine
     }
 }
 

@@ -8,7 +8,7 @@ enum Keys {
     static let bureau = ["president", "moderators", "rapporteurs"]
     static let abbreviation = ["acronym", "name"]
     static let objectives = ["general", "specific"]
-    static let organisation = ["id", "acronym", "name", "type", "sectors", "zones", "programmes"]
+    static let organisation = ["id", "acronym", "name", "type", "sectors", "zones", "programmes", "feminine"]
     static let partnerProgramme = ["title", "sectors", "zones", "instrument", "budget", "currency"]
     static let commune = ["id", "name", "cercle", "region", "fiches"]
     static let fiche = [

@@ -224,10 +224,11 @@ final class ProgrammeReader {
                 entry.key.location, f.path("programmes"),
                 "programmes are listed for partners only: set type: partner or remove them")
         }
+        let feminine = boolean(f, "feminine") ?? false
         guard let id, let acronym, let name, let type else { return nil }
         return Organisation(
             id: id, acronym: acronym, name: name, type: type,
-            sectors: sectors, zones: zones, programmes: programmes)
+            sectors: sectors, zones: zones, programmes: programmes, feminine: feminine)
     }
 
     private func partnerProgramme(_ node: Node, _ path: String) -> PartnerProgramme? {

@@ -154,6 +154,33 @@ extension DocumentFactsTests {
         #expect(fr["commitments.md"]!.contains("**Totaux par devise (sans conversion)** : 95 000 000 FCFA"))
     }
 
+    /// The minutes' funding picture: works and studies apart, money per status, what remains counting
+    /// every commitment and only the firm ones, and the studies still to fund, from the board's totals.
+    @Test func theMinutesGiveTheFundingPicture() throws {
+        let h = try Self.funding()
+        let t = SynergyBoard(h.state).totals
+        #expect(t.committedByStatus[.confirmed] == ["FCFA": 30_000_000])
+        #expect(t.committedByStatus[.intention] == ["FCFA": 50_000_000])
+        #expect(t.firmGap == ["FCFA": 78_000_000 + 45_000_000])
+        #expect(t.studyCommittedByStatus[.confirmed] == ["FCFA": 15_000_000] && t.studyFirmGap == ["FCFA": 5_000_000])
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(9, 30)), en = Self.docs(h.state, .en, now: Fixtures.at(9, 30))
+        let md = fr["minutes.md"]!
+        #expect(
+            md.contains("### Bilan financier\n\nSeuls les engagements confirmés et les conventions signées sont fermes")
+        )
+        #expect(
+            md.contains(
+                "| FCFA | 153 000 000 FCFA | — | 50 000 000 FCFA | 30 000 000 FCFA | — | 78 000 000 FCFA (dépassement de "
+                    + "5 000 000 FCFA) | 123 000 000 FCFA |"))
+        #expect(
+            md.contains("| FCFA | 20 000 000 FCFA | — | — | 15 000 000 FCFA | — | 5 000 000 FCFA | 5 000 000 FCFA |"))
+        #expect(
+            md.contains(
+                "- TIM-01 Adduction d'eau sommaire (Timissa) — coût 20 000 000 FCFA · engagé 15 000 000 FCFA · reste "
+                    + "5 000 000 FCFA\n- DIE-01 Marché à bétail (Diéli)\n"))
+        #expect(en["minutes.md"]!.contains("Only confirmed commitments and signed agreements are firm"))
+    }
+
     @Test func moreCommittedThanSoughtIsAnOverrunNotAZeroGap() throws {
         let h = try Self.funding()
         let die = try #require(SynergyBoard(h.state).rows.first { $0.fiche.id == "DIE-01" })

@@ -63,6 +63,8 @@ enum DocLabel: CaseIterable {
     case unfundedStudies, noUnfundedStudies, csvState, csvLeadFlag, yes
     case interestDeclared, synergyLabel, leadWord, studyNeed, studyCostWord, studyCommittedWord, studyGapWord
     case technicalValue, interestsTitle, noInterests, notStated
+    case moneyTitle, moneyFirmNote, moneyWorks, moneyStudies, moneyStudyCostCol, gapAllCol, gapFirmCol
+    case studyCostsNotStated, studyDone, studyDoneAppraised, studyToFund
     case unscheduled, closedAtDayEnd, unheard, pointOfOrder
     case decisionNo, actionNo, commitmentNo, adoptedStatement, otherEntries
     case cellNone, cellSuggested, cellInterest, cellSynergy, cellCommitted
@@ -238,6 +240,27 @@ enum DocLabel: CaseIterable {
         case .noInterests:
             ("Aucun intérêt manifesté ni aucune synergie.", "No interest declared and no synergy marked.")
         case .notStated: ("non chiffré", "not stated")
+        case .moneyTitle: ("Bilan financier", "Funding picture")
+        case .moneyFirmNote:
+            (
+                "Seuls les engagements confirmés et les conventions signées sont fermes ; les montants annoncés "
+                    + "et les intentions restent à concrétiser. Les études de faisabilité sont financées à part : "
+                    + "l'argent d'une étude ne réduit pas le reste à mobiliser des travaux. Totaux par devise, "
+                    + "sans conversion.",
+                "Only confirmed commitments and signed agreements are firm; announced amounts and intentions "
+                    + "are yet to be made good. Feasibility studies are funded apart: money for a study does "
+                    + "not reduce the works' gap. Totals per currency, not converted."
+            )
+        case .moneyWorks: ("Travaux", "Works")
+        case .moneyStudies: ("Études de faisabilité", "Feasibility studies")
+        case .moneyStudyCostCol: ("Coût des études (chiffré)", "Cost of the studies (stated)")
+        case .gapAllCol: ("Reste (tous engagements)", "Gap (all commitments)")
+        case .gapFirmCol: ("Reste (engagements fermes)", "Gap (firm commitments)")
+        case .studyCostsNotStated:
+            ("Le programme ne chiffre le coût d'aucune étude.", "The programme states the cost of no study.")
+        case .studyDone: ("réalisée", "done")
+        case .studyDoneAppraised: ("réalisée (évaluation préalable faite)", "done (appraised)")
+        case .studyToFund: ("à financer", "to fund")
         case .unscheduled: ("hors programme", "unscheduled")
         case .closedAtDayEnd: ("clos à la fin de la journée", "closed at the end of the day")
         case .unheard: ("Demandes de parole non satisfaites", "Requests for the floor not heard")

@@ -708,6 +708,7 @@ struct MinutesDocument {
     private mutating func engagements() {
         line("## " + L[.engagementsTitle])
         line()
+        o += SynergyDocuments.moneyPicture(c, board)
         line("### " + L[.commitmentSentences])
         line()
         guard !c.commitments.isEmpty else {

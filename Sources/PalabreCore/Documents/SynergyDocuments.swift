@@ -54,7 +54,13 @@ enum SynergyDocuments {
     /// « — » when the programme states no study cost and nothing was committed for it.
     static func studyCell(_ c: DocContext, _ r: SynergyRow) -> String {
         let L = c.L, cur = r.fiche.currency
-        guard r.fiche.studyCost != nil || !r.studyCommitted.isEmpty else { return "—" }
+        guard r.fiche.studyCost != nil || !r.studyCommitted.isEmpty else {
+            switch r.fiche.studyStatus {
+            case .feasibilityStudy: return L[.studyDone]
+            case .appraisal: return L[.studyDoneAppraised]
+            case .idea: return r.studyNeeded ? L[.studyToFund] : "—"
+            }
+        }
         var parts = [
             L[.studyCostWord] + " "
                 + (r.fiche.studyCost.map { Money.format($0, cur, language: L.language) } ?? L[.notStated])
@@ -289,6 +295,60 @@ enum SynergyDocuments {
             }
         }
         return w.data
+    }
+
+    // MARK: minutes.md: the funding picture
+
+    /// The whole roundtable's money, from the board's totals: for the works, then apart for the
+    /// feasibility studies, per currency: sought, committed per status, what remains counting every
+    /// commitment and counting only the firm ones (confirmed or signed); then the studies to fund.
+    static func moneyPicture(_ c: DocContext, _ b: SynergyBoard) -> String {
+        let L = c.L, t = b.totals
+        let statuses = CommitmentStatus.allCases
+        func f(_ a: Int64?, _ cur: String) -> String { a.map { Money.format($0, cur, language: L.language) } ?? "—" }
+        var o = "### " + L[.moneyTitle] + "\n\n" + L[.moneyFirmNote] + "\n\n"
+        guard !b.rows.isEmpty else { return o + L[.noFiches] + "\n\n" }
+        let curs = t.currencies(first: c.state.programme.currency)
+        let right = Set(1...(statuses.count + 3))
+        o += "**" + L[.moneyWorks] + "**\n\n"
+        o += MD.header(
+            [L[.currency], L[.soughtCol]] + statuses.map { L.commitmentStatus($0) } + [L[.gapAllCol], L[.gapFirmCol]],
+            right: right)
+        for cur in curs where t.sought[cur] != nil || t.committed[cur] != nil {
+            var gap = f(t.gap[cur], cur)
+            if let over = t.over[cur] { gap += " (" + L.overBy(Money.format(over, cur, language: L.language)) + ")" }
+            o += MD.row(
+                [MD.inline(cur), f(t.sought[cur], cur)] + statuses.map { f(t.committedByStatus[$0]?[cur], cur) }
+                    + [gap, f(t.firmGap[cur], cur)])
+        }
+        o += "\n**" + L[.moneyStudies] + "**\n\n"
+        let studyCurs = curs.filter { t.studySought[$0] != nil || t.studyCommitted[$0] != nil }
+        if t.studySought.isEmpty { o += L[.studyCostsNotStated] + "\n\n" }
+        if !studyCurs.isEmpty {
+            o += MD.header(
+                [L[.currency], L[.moneyStudyCostCol]] + statuses.map { L.commitmentStatus($0) }
+                    + [L[.gapAllCol], L[.gapFirmCol]], right: right)
+            for cur in studyCurs {
+                o += MD.row(
+                    [
+                        MD.inline(cur),
+                        t.studySought[cur].map { Money.format($0, cur, language: L.language) } ?? L[.notStated],
+                    ]
+                        + statuses.map { f(t.studyCommittedByStatus[$0]?[cur], cur) }
+                        + [t.studyGap[cur], t.studyFirmGap[cur]].map {
+                            $0.map { Money.format($0, cur, language: L.language) } ?? L[.notStated]
+                        })
+            }
+            o += "\n"
+        }
+        o += "**" + L[.unfundedStudies] + "**\n\n"
+        if b.unfundedStudies.isEmpty { o += L[.noUnfundedStudies] + "\n" }
+        for r in b.rows where r.studyNeeded {
+            o += "- " + MD.inline(r.fiche.id) + " " + MD.inline(r.fiche.title) + " (" + MD.inline(r.commune.name) + ")"
+            if r.fiche.studyCost != nil || !r.studyCommitted.isEmpty { o += " — " + studyCell(c, r) }
+            o += "\n"
+        }
+        return o + "\n"
     }
 
     // MARK: minutes.md section

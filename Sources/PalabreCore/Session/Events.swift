@@ -51,6 +51,9 @@ public enum CommitmentStatus: String, Sendable, Equatable, CaseIterable, Codable
     case confirmed
     /// Convention signée.
     case signed
+
+    /// The statuses whose money is firm: confirmed and signed. Announced money and intentions are not.
+    public static let firm: [CommitmentStatus] = [.confirmed, .signed]
 }
 
 /// The content of a minute entry (note, decision, recommendation, action, commitment…).

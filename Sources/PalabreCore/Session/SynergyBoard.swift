@@ -66,6 +66,12 @@ public struct SynergyRow: Sendable, Equatable {
     public var gap: Int64
     /// Works money committed beyond the amount sought, in the fiche's currency (0: none).
     public var over: Int64
+    /// Works money committed per status (a commitment of no stated status counts as announced),
+    /// per currency: only confirmed and signed commitments are firm.
+    public var committedByStatus: [CommitmentStatus: [String: Int64]] = [:]
+    /// What remains to find for the works once only firm money (confirmed or signed) is counted, in
+    /// the fiche's currency, never below zero.
+    public var firmGap: Int64 = 0
     /// Cash committed for the feasibility study, per currency.
     public var studyCommitted: [String: Int64]
     /// What remains to find for the study (its cost minus the study money, never below zero);
@@ -73,6 +79,10 @@ public struct SynergyRow: Sendable, Equatable {
     public var studyGap: Int64?
     /// Study money beyond the study's cost (0: none, or cost not stated).
     public var studyOver: Int64
+    /// Study money committed per status, per currency.
+    public var studyCommittedByStatus: [CommitmentStatus: [String: Int64]] = [:]
+    /// What remains for the study once only firm money is counted; nil when its cost is not stated.
+    public var studyFirmGap: Int64?
     /// Value of technical contributions, per currency: shown, never counted as cash.
     public var technical: [String: Int64]
     /// Partners the programme suggests (sectors and zones), in the board's partner order.
@@ -108,6 +118,12 @@ public struct SynergyTotals: Sendable, Equatable {
     public var studySought: [String: Int64] = [:]
     public var studyCommitted: [String: Int64] = [:]
     public var studyGap: [String: Int64] = [:]
+    /// Works and study money per status of the commitments, per currency.
+    public var committedByStatus: [CommitmentStatus: [String: Int64]] = [:]
+    public var studyCommittedByStatus: [CommitmentStatus: [String: Int64]] = [:]
+    /// What remains for the works and for the studies counting only firm money (confirmed or signed).
+    public var firmGap: [String: Int64] = [:]
+    public var studyFirmGap: [String: Int64] = [:]
     /// Value of technical contributions, per currency (not cash).
     public var technical: [String: Int64] = [:]
 
@@ -122,6 +138,24 @@ public struct SynergyTotals: Sendable, Equatable {
         if let g = row.studyGap { studyGap[cur] = Money.add(studyGap[cur] ?? 0, g) }
         for (c, a) in row.studyCommitted { studyCommitted[c] = Money.add(studyCommitted[c] ?? 0, a) }
         for (c, a) in row.technical { technical[c] = Money.add(technical[c] ?? 0, a) }
+        firmGap[cur] = Money.add(firmGap[cur] ?? 0, row.firmGap)
+        if let g = row.studyFirmGap { studyFirmGap[cur] = Money.add(studyFirmGap[cur] ?? 0, g) }
+        Self.merge(row.committedByStatus, into: &committedByStatus)
+        Self.merge(row.studyCommittedByStatus, into: &studyCommittedByStatus)
+    }
+
+    /// Adds per-status, per-currency amounts.
+    static func merge(_ d: [CommitmentStatus: [String: Int64]], into t: inout [CommitmentStatus: [String: Int64]]) {
+        for (s, byCur) in d {
+            for (c, a) in byCur { t[s, default: [:]][c] = Money.add(t[s]?[c] ?? 0, a) }
+        }
+    }
+
+    /// Money committed with a firm status (confirmed or signed), per currency.
+    public static func firm(_ d: [CommitmentStatus: [String: Int64]]) -> [String: Int64] {
+        var out: [String: Int64] = [:]
+        for s in CommitmentStatus.firm { for (c, a) in d[s] ?? [:] { out[c] = Money.add(out[c] ?? 0, a) } }
+        return out
     }
 
     /// Currencies present, the programme's first, then alphabetical.
@@ -300,6 +334,7 @@ public struct SynergyBoard: Sendable, Equatable {
                 }
                 var committed: [String: Int64] = [:], studyMoney: [String: Int64] = [:]
                 var technical: [String: Int64] = [:]
+                var byStatus: [CommitmentStatus: [String: Int64]] = [:], studyByStatus = byStatus
                 var study = false
                 for e in commitmentsByFiche[fiche.id] ?? [] where e.withdrawal == nil {
                     guard let p = e.content.partner, let i = colIndex[p] else { continue }
@@ -308,6 +343,7 @@ public struct SynergyBoard: Sendable, Equatable {
                     if e.content.nature == .study { study = true }
                     if let a = e.content.amount {
                         let cur = e.content.currency ?? programme.currency
+                        let status = e.content.status ?? .announced
                         switch e.content.nature {
                         case .technical?:
                             cells[i].technical[cur] = Money.add(cells[i].technical[cur] ?? 0, a)
@@ -315,9 +351,11 @@ public struct SynergyBoard: Sendable, Equatable {
                         case .study?:
                             cells[i].committed[cur] = Money.add(cells[i].committed[cur] ?? 0, a)
                             studyMoney[cur] = Money.add(studyMoney[cur] ?? 0, a)
+                            studyByStatus[status, default: [:]][cur] = Money.add(studyByStatus[status]?[cur] ?? 0, a)
                         case .financial?, nil:
                             cells[i].committed[cur] = Money.add(cells[i].committed[cur] ?? 0, a)
                             committed[cur] = Money.add(committed[cur] ?? 0, a)
+                            byStatus[status, default: [:]][cur] = Money.add(byStatus[status]?[cur] ?? 0, a)
                         }
                     }
                 }
@@ -327,7 +365,7 @@ public struct SynergyBoard: Sendable, Equatable {
                 }
                 let works = committed[fiche.currency] ?? 0
                 let studyIn = studyMoney[fiche.currency] ?? 0
-                let row = SynergyRow(
+                var row = SynergyRow(
                     fiche: fiche, commune: commune, cells: cells, committed: committed,
                     gap: max(0, fiche.amountSought - works), over: max(0, works - fiche.amountSought),
                     studyCommitted: studyMoney, studyGap: fiche.studyCost.map { max(0, $0 - studyIn) },
@@ -335,6 +373,12 @@ public struct SynergyBoard: Sendable, Equatable {
                     suggestedPartners: ids { $0.suggested }, interested: ids { $0.interest },
                     synergy: ids { $0.inSynergy }, engaged: ids { !$0.commitments.isEmpty },
                     lead: lead, history: history, hasStudyCommitment: study)
+                row.committedByStatus = byStatus
+                row.studyCommittedByStatus = studyByStatus
+                let firmWorks = SynergyTotals.firm(byStatus)[fiche.currency] ?? 0
+                row.firmGap = max(0, fiche.amountSought - firmWorks)
+                let firmStudy = SynergyTotals.firm(studyByStatus)[fiche.currency] ?? 0
+                row.studyFirmGap = fiche.studyCost.map { max(0, $0 - firmStudy) }
                 guard filter.accepts(row) else { continue }
                 block.append(row)
             }

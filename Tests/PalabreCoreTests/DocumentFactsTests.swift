@@ -116,15 +116,18 @@ extension DocumentFactsTests {
         #expect(tim.engaged == ["unicef"])  // ANICT, lead of the synergy, committed nothing here
         let fr = Self.docs(h.state, .fr, now: Fixtures.at(9, 30)), en = Self.docs(h.state, .en, now: Fixtures.at(9, 30))
         let line = try #require(fr["synthesis.md"]!.split(separator: "\n").first { $0.hasPrefix("- **TIM-01**") })
-        #expect(line.contains("Partenaires pressentis : UNICEF"))
+        // UNICEF, suggested by the programme, committed: it is listed under its commitments only.
+        #expect(line.contains("Partenaires pressentis (secteur et zone) : aucun"))
         #expect(line.contains("Intérêt manifesté : UNICEF"))
         #expect(line.contains("Synergie : UNICEF, ANICT (chef de file)"))
         #expect(!line.contains("Partenaires engagés"))
         let enLine = try #require(en["synthesis.md"]!.split(separator: "\n").first { $0.hasPrefix("- **TIM-01**") })
-        #expect(enLine.contains("Suggested partners: UNICEF; Declared interest: UNICEF; Synergy: UNICEF, ANICT (lead)"))
+        #expect(
+            enLine.contains(
+                "Suggested partners (sector and zone): none; Declared interest: UNICEF; Synergy: UNICEF, ANICT (lead)"))
         // The minutes' per-commune section: ANICT is in the synergy, not among the committed partners.
         let row = try #require(fr["minutes.md"]!.split(separator: "\n").first { $0.hasPrefix("| TIM-01") })
-        #expect(row.hasSuffix("| UNICEF | UNICEF | UNICEF, ANICT (chef de file) | UNICEF |"))
+        #expect(row.hasSuffix("| aucun | UNICEF | UNICEF, ANICT (chef de file) | UNICEF |"))
         // commitments.md names the interest and the synergy.
         #expect(
             fr["commitments.md"]!.contains(

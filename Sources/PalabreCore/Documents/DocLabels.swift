@@ -210,7 +210,7 @@ enum DocLabel: CaseIterable {
         case .modeCol: ("Mode", "Mode")
         case .studyCol: ("Étude", "Study")
         case .priorityCol: ("Rang", "Rank")
-        case .suggestedPartners: ("Partenaires pressentis", "Suggested partners")
+        case .suggestedPartners: ("Partenaires pressentis (secteur et zone)", "Suggested partners (sector and zone)")
         case .engagedPartners: ("Partenaires engagés", "Committed partners")
         case .leadCol: ("Chef de file", "Lead")
         case .commitmentsMade: ("Engagements", "Commitments")

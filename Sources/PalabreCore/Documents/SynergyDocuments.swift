@@ -78,7 +78,7 @@ enum SynergyDocuments {
     /// Engagements : … », each under its own name, without overlap.
     static func partnersLine(_ c: DocContext, _ b: SynergyBoard, _ r: SynergyRow) -> String {
         let L = c.L, sep = L.listSeparator
-        var o = L[.suggestedPartners] + L.colon + " " + partnerList(c, b.suggested(r).map(\.id), lead: nil)
+        var o = L[.suggestedPartners] + L.colon + " " + partnerList(c, suggestedOnly(b, r), lead: nil)
         o += sep + L[.interestDeclared] + L.colon + " " + partnerList(c, r.interested, lead: nil)
         o += sep + L[.synergyLabel] + L.colon + " " + partnerList(c, r.synergy, lead: r.lead, feminine: true)
         let made = r.cells.flatMap(\.commitments).sorted().compactMap { c.state.entry($0) }
@@ -87,6 +87,12 @@ enum SynergyDocuments {
             + (made.isEmpty ? L[.noneYet] : made.map { commitmentLine(c, $0) }.joined(separator: ", "))
         if !r.technical.isEmpty { o += sep + L[.technicalValue] + L.colon + " " + amounts(c, r.technical) }
         return o
+    }
+
+    /// The partners the programme suggests for the row (sectors and zones), those who committed on
+    /// the fiche left out: a committed partner is listed under its commitment only.
+    static func suggestedOnly(_ b: SynergyBoard, _ r: SynergyRow) -> [String] {
+        b.suggested(r).map(\.id).filter { !r.engaged.contains($0) }
     }
 
     static func commitmentLine(_ c: DocContext, _ e: Entry) -> String {
@@ -369,7 +375,7 @@ enum SynergyDocuments {
                 o += MD.row([
                     MD.inline(r.fiche.id) + " " + MD.inline(r.fiche.title),
                     Money.format(r.fiche.amountSought, r.fiche.currency, language: L.language), amounts(c, r.committed),
-                    gapCell(c, r), studyCell(c, r), partnerList(c, b.suggested(r).map(\.id), lead: nil),
+                    gapCell(c, r), studyCell(c, r), partnerList(c, suggestedOnly(b, r), lead: nil),
                     partnerList(c, r.interested, lead: nil), partnerList(c, r.synergy, lead: r.lead, feminine: true),
                     partnerList(c, r.engaged, lead: nil),
                 ])

@@ -249,9 +249,9 @@ extension DocumentFactsTests {
     @Test func requestsLeftWaitingAndPointsOfOrderAreStated() throws {
         let h = try Self.agenda()
         let fr = Self.docs(h.state, .fr, now: Fixtures.at(12, 5)), en = Self.docs(h.state, .en, now: Fixtures.at(12, 5))
-        #expect(fr["minutes.md"]!.contains("Intervenants : Maire de Timissa (motion d'ordre)"))
+        #expect(fr["minutes.md"]!.contains("Ont pris la parole : Maire de Timissa (motion d'ordre)"))
         #expect(fr["minutes.md"]!.contains("Demandes de parole non satisfaites : SG de Diéli"))
-        #expect(en["minutes.md"]!.contains("Speakers: Maire de Timissa (point of order)"))
+        #expect(en["minutes.md"]!.contains("Took the floor: Maire de Timissa (point of order)"))
         #expect(en["minutes.md"]!.contains("Requests for the floor not heard: SG de Diéli"))
     }
 }

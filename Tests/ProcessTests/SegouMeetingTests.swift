@@ -144,8 +144,16 @@ struct SegouMeetingTests {
                 Issue.record("no item \(title)"); continue
             }
             let facts = lines[h + 1]
-            #expect(facts.contains("présentation PTF") && facts.contains("Intervenants\(colon) " + partner), "\(facts)")
+            #expect(
+                facts.contains("présentation PTF") && facts.contains("Ont pris la parole\(colon) " + partner),
+                "\(facts)")
         }
+        // The Maire de Yasso was scheduled; the SG presented: both are stated, each for what it is.
+        let yasso = minutes.split(separator: "\n").map(String.init)
+        let yassoFacts = try #require(
+            yasso.firstIndex { $0.hasSuffix(". Présentation de la commune de Yasso") }.map { yasso[$0 + 1] })
+        #expect(yassoFacts.contains("Présentateurs prévus\(colon) Yasso, Maire de Yasso"), "\(yassoFacts)")
+        #expect(yassoFacts.contains("Ont pris la parole\(colon) SG de Yasso"), "\(yassoFacts)")
 
         // Re-planning: the debate on studies moved to the third day, the third coffee break skipped.
         let day3 = minutes.components(separatedBy: "### Journée 3 — jeudi 19 octobre 2023\n")[1]

@@ -7,7 +7,8 @@ import Foundation
 /// (résumé: participants, decisions, commitments per partner and currency, recommendations,
 /// follow-up), the acronyms the document uses (sigles et abréviations), the introduction
 /// (context, objectives, method, participants), the bureau de séance, the proceedings day by day
-/// and item by item (actual times, presenters, moderator, speakers, the entries of each item),
+/// and item by item (actual times, the programme's presenters as « Présentateurs prévus », moderator, who
+/// took the floor as « Ont pris la parole », the entries of each item),
 /// the decisions, the recommendations, the commitments and synergies (as sentences and as a
 /// matrix), the synthesis of priority actions per commune, the next steps, the perspectives and
 /// the organiser's commitments, the conclusion and closing, the signature block, and the annexes

@@ -182,6 +182,13 @@ extension DocumentFactsTests {
                 "- TIM-01 Adduction d'eau sommaire (Timissa) — coût 20 000 000 FCFA · engagé 15 000 000 FCFA · reste "
                     + "5 000 000 FCFA\n- DIE-01 Marché à bétail (Diéli)\n"))
         #expect(en["minutes.md"]!.contains("Only confirmed commitments and signed agreements are firm"))
+        // The résumé gives it in brief.
+        #expect(
+            md.contains(
+                "- **Financement des travaux :** recherché 153 000 000 FCFA ; engagé 80 000 000 FCFA, dont ferme "
+                    + "(confirmé ou signé) 30 000 000 FCFA ; reste 78 000 000 FCFA (123 000 000 FCFA en ne comptant que "
+                    + "l'engagé ferme).\n- **Études de faisabilité :** 2 à financer ; engagé 15 000 000 FCFA, dont ferme "
+                    + "(confirmé ou signé) 15 000 000 FCFA.\n"))
     }
 
     @Test func moreCommittedThanSoughtIsAnOverrunNotAZeroGap() throws {

@@ -65,6 +65,7 @@ enum DocLabel: CaseIterable {
     case technicalValue, interestsTitle, noInterests, notStated
     case moneyTitle, moneyFirmNote, moneyWorks, moneyStudies, moneyStudyCostCol, gapAllCol, gapFirmCol
     case studyCostsNotStated, studyDone, studyDoneAppraised, studyToFund
+    case summaryWorksMoney, summaryStudiesMoney, soughtWord, firmWord, firmOnlyGap, studiesToFundWord
     case unscheduled, closedAtDayEnd, unheard, pointOfOrder
     case decisionNo, actionNo, commitmentNo, adoptedStatement, otherEntries
     case cellNone, cellSuggested, cellInterest, cellSynergy, cellCommitted
@@ -261,6 +262,12 @@ enum DocLabel: CaseIterable {
         case .studyDone: ("réalisée", "done")
         case .studyDoneAppraised: ("réalisée (évaluation préalable faite)", "done (appraised)")
         case .studyToFund: ("à financer", "to fund")
+        case .summaryWorksMoney: ("Financement des travaux", "Funding of the works")
+        case .summaryStudiesMoney: ("Études de faisabilité", "Feasibility studies")
+        case .soughtWord: ("recherché", "sought")
+        case .firmWord: ("dont ferme (confirmé ou signé)", "of which firm (confirmed or signed)")
+        case .firmOnlyGap: ("en ne comptant que l'engagé ferme", "counting firm money only")
+        case .studiesToFundWord: ("à financer", "to fund")
         case .unscheduled: ("hors programme", "unscheduled")
         case .closedAtDayEnd: ("clos à la fin de la journée", "closed at the end of the day")
         case .unheard: ("Demandes de parole non satisfaites", "Requests for the floor not heard")

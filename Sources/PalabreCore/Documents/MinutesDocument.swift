@@ -214,8 +214,29 @@ struct MinutesDocument {
         if persp > 0 { next.append(L.counted(persp, .perspective)) }
         if org > 0 { next.append(L.counted(org, .organiserCommitment)) }
         line(field(L[.summaryNextSteps], next.joined(separator: ", ") + "."))
+        moneyInBrief()
         line()
         commitmentsPerPartner()
+    }
+
+    /// The funding picture in two lines, from the board's totals (the detail is in « Bilan financier »).
+    private mutating func moneyInBrief() {
+        guard !board.rows.isEmpty else { return }
+        let t = board.totals, sep = L.listSeparator
+        func a(_ d: [String: Int64]) -> String { SynergyDocuments.amounts(c, d) }
+        line(
+            field(
+                L[.summaryWorksMoney],
+                L[.soughtWord] + " " + a(t.sought) + sep + L[.studyCommittedWord] + " " + a(t.committed) + ", "
+                    + L[.firmWord] + " " + a(SynergyTotals.firm(t.committedByStatus)) + sep + L[.studyGapWord] + " "
+                    + a(t.gap) + " (" + a(t.firmGap) + " " + L[.firmOnlyGap] + ")."))
+        var studies = "\(board.unfundedStudies.count) " + L[.studiesToFundWord]
+        if !t.studyCommitted.isEmpty {
+            studies +=
+                sep + L[.studyCommittedWord] + " " + a(t.studyCommitted) + ", " + L[.firmWord] + " "
+                + a(SynergyTotals.firm(t.studyCommittedByStatus))
+        }
+        line(field(L[.summaryStudiesMoney], studies + "."))
     }
 
     /// Commitments per partner: how many, the money per currency, the technical contributions.

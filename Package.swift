@@ -14,8 +14,9 @@ let package = Package(
     targets: [
         .target(
             name: "PalabreCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CZlib", .product(name: "Yams", package: "Yams")]
         ),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(
             name: "PalabreUI",
             dependencies: ["PalabreCore"]

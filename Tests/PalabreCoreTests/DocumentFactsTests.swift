@@ -37,21 +37,24 @@ struct DocumentFactsTests {
         // The dayStarted event records both dates.
         #expect(h.events.contains { $0.payload == .dayStarted(date: "2023-10-17", held: "2023-10-18") })
         #expect(h.state.heldDate(day: 0) == "2023-10-18")
-        #expect(h.state.heldDate(day: 1) == "2023-10-18")  // still ahead: the programme's date
+        // Still ahead: the programme's date shifted by the delay of day 1, never a date already used.
+        #expect(h.state.heldDate(day: 1) == "2023-10-19")
         // A second day on the same date is refused unless forced.
         let at = Fixtures.at("2023-10-18", 14, 0)
         #expect(throws: Refusal.self) { try h.state.decide(.startDay(date: nil), at: at) }
         do { _ = try h.state.decide(.startDay(date: nil), at: at) } catch { #expect(error.code == "same-date") }
         let fr = Self.docs(h.state, .fr, now: at), en = Self.docs(h.state, .en, now: at)
         let minutes = fr["minutes.md"]!
-        #expect(minutes.contains("**Dates :** le 18 octobre 2023"))
+        #expect(minutes.contains("**Dates :** du 18 au 19 octobre 2023"))
         #expect(minutes.contains("### Journée 1 — mercredi 18 octobre 2023"))
+        #expect(minutes.contains("### Journée 2 — prévue le jeudi 19 octobre 2023"))
+        #expect(en["minutes.md"]!.contains("### Day 2 — scheduled for Thursday 19 October 2023"))
         #expect(minutes.contains("*Journée reportée du 17 au 18 octobre 2023*"))
         #expect(!minutes.contains("17 octobre"))
         #expect(en["minutes.md"]!.contains("*Day postponed from 17 to 18 October 2023*"))
-        #expect(fr["attendance.csv"]!.contains("2023-10-18;dg-adr"))
+        #expect(fr["attendance.csv"]!.contains("1;2023-10-18;dg-adr"))
         #expect(!fr["attendance.csv"]!.contains("2023-10-17"))
-        #expect(fr["timing.csv"]!.contains("2023-10-18;ouverture"))
+        #expect(fr["timing.csv"]!.contains("1;2023-10-18;ouverture"))
         #expect(!fr["timing.csv"]!.contains("2023-10-17"))
 
         try h.run(.startDay(date: nil, force: true), at: at)
@@ -59,6 +62,43 @@ struct DocumentFactsTests {
         // Never a range that runs backwards.
         let later = Self.docs(h.state, .fr, now: at)["minutes.md"]!
         #expect(later.contains("**Dates :** le 18 octobre 2023"))
+    }
+
+    /// The Ségou programme (17, 18, 19 October): day 1 held on the 18th, day 2 on the 19th. Day 3,
+    /// still ahead, is expected on the 20th, never on the 19th of day 2; every CSV row names its day.
+    @Test func aDayAheadAfterPostponedDaysIsShiftedToo() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sessions/segou-2023")
+        let programme = try #require(
+            try ProgrammeLoader.load(path: root.appendingPathComponent("programme.yaml").path).programme)
+        #expect(programme.days.map(\.date) == ["2023-10-17", "2023-10-18", "2023-10-19"])
+        var h = Harness()
+        h.state = SessionState(programme: programme)
+        try h.run(.startDay(date: nil), at: Fixtures.at("2023-10-18", 8, 50))
+        try h.run(.startItem(id: nil), at: Fixtures.at("2023-10-18", 9, 0))
+        try h.run(.endItem, at: Fixtures.at("2023-10-18", 9, 30))
+        try h.run(.endDay, at: Fixtures.at("2023-10-18", 17, 0))
+        #expect(h.state.heldDates() == ["2023-10-18", "2023-10-19", "2023-10-20"])
+        try h.run(.startDay(date: nil), at: Fixtures.at("2023-10-19", 8, 50))
+        try h.run(.startItem(id: nil), at: Fixtures.at("2023-10-19", 9, 0))
+        #expect(h.state.heldDates() == ["2023-10-18", "2023-10-19", "2023-10-20"])
+        #expect(h.state.heldDate(day: 2) == "2023-10-20")
+        let now = Fixtures.at("2023-10-19", 10, 0)
+        let fr = Self.docs(h.state, .fr, now: now), en = Self.docs(h.state, .en, now: now)
+        let minutes = fr["minutes.md"]!
+        #expect(minutes.contains("### Journée 2 — jeudi 19 octobre 2023"))
+        #expect(minutes.contains("### Journée 3 — prévue le vendredi 20 octobre 2023"))
+        #expect(!minutes.contains("Journée 3 — jeudi 19 octobre"))
+        #expect(en["minutes.md"]!.contains("### Day 3 — scheduled for Friday 20 October 2023"))
+        // timing.csv: each day under its own number and its own date.
+        var dates: [String: Set<String>] = [:]
+        for row in fr["timing.csv"]!.split(whereSeparator: \.isNewline).dropFirst() {
+            let cells = row.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            dates[cells[0], default: []].insert(cells[1])
+        }
+        #expect(dates == ["1": ["2023-10-18"], "2": ["2023-10-19"], "3": ["2023-10-20"]])
+        #expect(fr["timing.csv"]!.hasPrefix("N° de journée;Journée;"))
+        #expect(en["timing.csv"]!.hasPrefix("Day no.,Day,") || en["timing.csv"]!.hasPrefix("Day no.;Day;"))
     }
 
     @Test func oldJournalsWithoutTheHeldDateStillRead() throws {

@@ -310,7 +310,8 @@ enum DocScript {
         let md = DocScript.text(docs["minutes.md"])
         #expect(md.contains("09:00 – en cours (20\u{00A0}min)"))
         #expect(md.contains("**Compte rendu** — Rapport provisoire"))
-        let timing = DocScript.parseCSV(docs["timing.csv"])
+        // The day number first, then the columns checked below.
+        let timing = DocScript.parseCSV(docs["timing.csv"]).map { Array($0.dropFirst()) }
         #expect(timing[1][1] == "ouverture")
         #expect(timing[1][10] == "en cours")
         #expect(timing[1][8] == "20")
@@ -581,10 +582,14 @@ enum DocScript {
 
         let att = DocScript.parseCSV(docs["attendance.csv"])
         #expect(att.count == 4)
-        #expect(att[2] == ["2023-10-17", "maire-timissa", "Maire de Timissa", "Timissa", "Timissa", "F", "08:55"])
-        #expect(att[3][3] == "UNICEF" && att[3][5] == "M")
+        #expect(att[0].prefix(2) == ["N° de journée", "Journée"])
+        #expect(att[2] == ["1", "2023-10-17", "maire-timissa", "Maire de Timissa", "Timissa", "Timissa", "F", "08:55"])
+        #expect(att[3][4] == "UNICEF" && att[3][6] == "M")
 
-        let timing = DocScript.parseCSV(docs["timing.csv"])
+        let numbered = DocScript.parseCSV(docs["timing.csv"])
+        #expect(numbered[0].prefix(2) == ["N° de journée", "Journée"])
+        #expect(numbered.dropFirst().map { $0[0] } == ["1", "1", "1", "1", "2", "2"])
+        let timing = numbered.map { Array($0.dropFirst()) }
         #expect(timing.count == 7)
         let unicef = try #require(timing.first { $0[1] == "unicef-pres" })
         // 09:45 → 10:32 with a 10-minute pause: 37 minutes, extended by 5

@@ -265,8 +265,9 @@ struct InputSafetyProcessTests {
         let minutes = try runProcess(try builtExecutable("palabre"), ["minutes", session.path])
         #expect(minutes.status == 0, "\(minutes.error)")
         let csv = try String(contentsOf: session.appendingPathComponent("out/timing.csv"), encoding: .utf8)
+        // Without the day number in front: the columns as counted below.
         return csv.split(whereSeparator: \.isNewline).map {
-            $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            $0.split(separator: ";", omittingEmptySubsequences: false).dropFirst().map(String.init)
         }
         .first { $0.count > 10 && $0[1] == item }
     }

@@ -87,6 +87,24 @@ struct ExportProcessTests {
         #expect(matrix.tables.first?.header.contains("Partenaire") == true)
     }
 
+    @Test("DOCX: no amount of the commitments matrix breaks at a space; no table row splits across pages")
+    func docxTablesReadable() throws {
+        let dir = try export("docx")
+        let matrix = try #require(
+            OfficeXML.docx(try unzip(dir + "/commitments.docx", "word/document.xml")).tables.first)
+        #expect(matrix.cells.contains("40\u{00A0}000\u{00A0}000"))
+        // Typed in a condition: « 8 500 000 FCFA » with no-break spaces too.
+        #expect(matrix.cells.contains { $0.contains("8\u{00A0}500\u{00A0}000\u{00A0}FCFA") })
+        for c in matrix.cells {
+            #expect(c.range(of: #"\d \d{3}(\D|$)|\d (FCFA|EUR)"#, options: .regularExpression) == nil, "« \(c) »")
+        }
+        for name in ["minutes", "attendance-sheet", "commitments"] {
+            let doc = OfficeXML.docx(try unzip(dir + "/\(name).docx", "word/document.xml"))
+            #expect(!doc.tables.isEmpty)
+            for t in doc.tables { #expect(t.cantSplit == t.rows, "\(name): rows that may split: \(t.header)") }
+        }
+    }
+
     @Test("DOCX: the attendance sheet has a table per day with a signature column")
     func attendanceDocx() throws {
         let dir = try export("docx")
@@ -263,7 +281,14 @@ struct ExportProcessTests {
 /// Headings and tables of a DOCX `word/document.xml` or an ODT `content.xml`.
 struct OfficeXML {
     struct Heading { var style: String; var text: String }
-    struct Table { var headerRow = false; var header: [String] = []; var rows = 0 }
+    struct Table {
+        var headerRow = false
+        var header: [String] = []
+        var rows = 0
+        /// DOCX: the text of every cell, row by row; the rows marked `w:cantSplit`.
+        var cells: [String] = []
+        var cantSplit = 0
+    }
     var headings: [Heading] = []
     var tables: [Table] = []
 
@@ -307,7 +332,8 @@ struct OfficeXML {
             case "w:tbl": table = Table(); rowIndex = -1
             case "w:tr": rowIndex += 1; table?.rows += 1
             case "w:tblHeader": if rowIndex == 0 { table?.headerRow = true }
-            case "w:tc": if rowIndex == 0 { cell = "" }
+            case "w:tc": cell = ""
+            case "w:cantSplit": table?.cantSplit += 1
             // ODT
             case "text:h": text = ""; style = a["text:outline-level"]
             case "table:table": table = Table()
@@ -330,7 +356,12 @@ struct OfficeXML {
             case "text:h":
                 result.headings.append(Heading(style: style ?? "", text: text ?? ""))
                 text = nil
-            case "w:tc", "table:table-cell":
+            case "w:tc":
+                let c = (cell ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                if rowIndex == 0 { table?.header.append(c) }
+                table?.cells.append(c)
+                cell = nil
+            case "table:table-cell":
                 if let c = cell { table?.header.append(c.trimmingCharacters(in: .whitespacesAndNewlines)) }; cell = nil
             case "table:table-header-rows": inHeaderRows = false
             case "w:tbl", "table:table": if let t = table { result.tables.append(t) }; table = nil

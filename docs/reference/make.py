@@ -107,9 +107,11 @@ def docx(landscape):
         )
         f["[Content_Types].xml"] = ct.encode()
         st = f["word/styles.xml"].decode()
-        # Body text: 10.5 pt, a little air; headings dark blue, level 1 underlined by a rule.
-        st = sub(st, r'(<w:style w:type="paragraph" w:default="1" w:styleId="Normal">.*?)(</w:style>)',
-                 r'\1<w:rPr><w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr>\2')
+        # Body text: 10.5 pt, a little air; headings dark blue, level 1 underlined by a rule. The size
+        # is the documents' default, not the Normal style's: a paragraph style outranks the table
+        # style, whose 9 pt would then never reach the cells.
+        st = sub(st, r'(<w:rPrDefault>.*?)<w:sz w:val="24" />\s*<w:szCs w:val="24" />',
+                 r'\1<w:sz w:val="21"/><w:szCs w:val="21"/>')
         st = re.sub(r'<w:color w:val="4F81BD" w:themeColor="accent1" />', HEADING_RPR, st)
         st = sub(st, r'(<w:style w:type="paragraph" w:styleId="Heading1">.*?<w:spacing )w:before="480" w:after="0" />',
                  r'\1w:before="360" w:after="120" /><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="1F3864"/></w:pBdr>')

@@ -48,20 +48,24 @@ enum CSVDocuments {
         return w.data
     }
 
-    /// `attendance.csv`: one row per participant and day, in order of arrival.
+    /// `attendance.csv`: one row per participant and day, in order of arrival; the day by its
+    /// number in the programme and its date (two days held on the same date stay apart).
     static func attendance(_ c: DocContext) -> Data {
         let L = c.L
         var w = CSVWriter(separator: c.options.csvSeparator)
         w.header([
-            L[.csvDay], L[.csvParticipantId], L[.function], L[.organisation], L[.commune], L[.sex], L[.csvCheckedIn],
+            L[.csvDayNumber], L[.csvDay], L[.csvParticipantId], L[.function], L[.organisation], L[.commune], L[.sex],
+            L[.csvCheckedIn],
         ])
         var days = c.state.days.map(\.date)
         days += c.state.attendance.keys.filter { !days.contains($0) }.sorted()
         for day in days {
+            let number = c.state.days.firstIndex { $0.date == day }
             for id in c.state.attendance[day] ?? [] {
                 let p = c.participants[id]
                 w.row([
-                    .text(c.state.heldDate(ofProgrammeDate: day)), .text(id), .opt(p?.function),
+                    .num(number.map { $0 + 1 }), .text(c.state.heldDate(ofProgrammeDate: day)), .text(id),
+                    .opt(p?.function),
                     .opt(c.organisationName(p?.organisation)),
                     .opt(c.organisationName(p?.commune)), .text(p.map { L.sex($0.sex) } ?? ""),
                     .opt(c.state.checkInTimes[day + "|" + id].map(c.hhmm)),
@@ -71,14 +75,16 @@ enum CSVDocuments {
         return w.data
     }
 
-    /// `timing.csv`: planned and actual times of every agenda item, day by day in current order.
+    /// `timing.csv`: planned and actual times of every agenda item, day by day in current order
+    /// (the day by its number and its date).
     /// Durations are whole minutes (rounded), the actual one without pauses; the drift is the
     /// actual (or projected, for a running item) end minus the planned end.
     static func timing(_ c: DocContext) -> Data {
         let L = c.L, state = c.state
         var w = CSVWriter(separator: c.options.csvSeparator)
         w.header([
-            L[.csvDay], L[.csvItemId], L[.csvKind], L[.csvTitle], L[.csvPlannedStart], L[.csvPlannedMinutes],
+            L[.csvDayNumber], L[.csvDay], L[.csvItemId], L[.csvKind], L[.csvTitle], L[.csvPlannedStart],
+            L[.csvPlannedMinutes],
             L[.csvActualStart], L[.csvActualEnd], L[.csvActualMinutes], L[.csvExtensionMinutes], L[.status],
             L[.csvDriftMinutes],
         ])
@@ -88,7 +94,8 @@ enum CSVDocuments {
                 let status = r.status == .planned && c.dayIsOver(d) ? ItemStatus.skipped : r.status
                 let inserted = state.insertedItems.contains(t.item.id)
                 w.row([
-                    .text(state.heldDate(day: d)), .text(t.item.id), .text(L.kind(t.item.kind)), .text(t.item.title),
+                    .num(d + 1), .text(state.heldDate(day: d)), .text(t.item.id), .text(L.kind(t.item.kind)),
+                    .text(t.item.title),
                     .text(inserted ? L[.unscheduled] : c.hhmm(minutes: t.plannedStart)),
                     .num(DocContext.roundedMinutes(seconds: t.item.duration)),
                     .opt(r.startedAt.map(c.hhmm)), .opt(c.endOf(t.item.id, day: d).map(c.hhmm)),

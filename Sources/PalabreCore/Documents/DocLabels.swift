@@ -70,6 +70,7 @@ enum DocLabel: CaseIterable {
     case decisionNo, actionNo, commitmentNo, adoptedStatement, otherEntries
     case cellNone, cellSuggested, cellInterest, cellSynergy, cellCommitted
     case modeClassique, modePPP, studyIdea, studyFeasibility, studyAppraisal
+    case csvDayNumber
 
     /// The label in French and in English.
     var pair: (fr: String, en: String) {
@@ -369,6 +370,7 @@ enum DocLabel: CaseIterable {
         case .csvTurns: ("Interventions", "Turns")
         case .csvSeconds: ("Secondes", "Seconds")
         case .csvCheckedIn: ("Arrivée (HH:MM)", "Checked in at (HH:MM)")
+        case .csvDayNumber: ("N° de journée", "Day no.")
         }
     }
 }
@@ -822,5 +824,12 @@ struct DocLabels: Sendable {
         case .organiser?: self[.otOrganiser]
         case nil: self[.otherCategory]
         }
+    }
+
+    /// ``dayHeading(_:_:)`` of a day held or under way; of a day still ahead: « Journée 3 — prévue
+    /// le vendredi 20 octobre 2023 », “Day 3 — scheduled for Friday 20 October 2023”.
+    func dayHeading(_ number: Int, _ date: String, ahead: Bool) -> String {
+        guard ahead else { return dayHeading(number, date) }
+        return (language == .fr ? "Journée \(number) — prévue le " : "Day \(number) — scheduled for ") + longDate(date)
     }
 }

@@ -184,7 +184,7 @@ public enum Exporter {
             let output = (work as NSString).appendingPathComponent(d.name + "." + target.rawValue)
             var args = [
                 "--from=gfm", "--to=" + (target == .html ? "html5" : target.rawValue), "--shift-heading-level-by=-1",
-                "--lua-filter=" + filter, "--columns=\(d.landscape ? 125 : 85)",
+                "--lua-filter=" + filter, "--columns=\(d.landscape ? tableLineLandscape : tableLine)",
                 "--metadata=lang:" + (language == .fr ? "fr-FR" : "en-GB"), "--output=" + output,
             ]
             switch target {
@@ -200,6 +200,11 @@ public enum Exporter {
             try run(pandoc, args + [source], name: "pandoc")
             guard FileManager.default.fileExists(atPath: output) else {
                 throw ExportError.noOutput(command: "pandoc", path: output)
+            }
+            if target == .docx {
+                do { try DocxRows.keepRowsWhole(docx: output) } catch {
+                    throw ExportError.converterFailed(command: "pandoc", status: 0, detail: "\(error)")
+                }
             }
             produced.append(output)
         }
@@ -280,62 +285,134 @@ public enum Exporter {
         }
     }
 
+    /// The characters of average width on a line of a table in 9 pt, portrait (17 cm) and
+    /// landscape (25.7 cm) A4 with 2 cm margins: `--columns` for the Lua filter.
+    static let tableLine = 89
+    static let tableLineLandscape = 135
+
     /// The pandoc Lua filter: `<br>` in table cells as line breaks, and column widths from the
-    /// cells' contents (pandoc's GitHub-Markdown reader gives every column the same width).
+    /// cells' contents (pandoc's GitHub-Markdown reader gives every column the same width): the
+    /// longest word of a column never breaks while the line allows it (an amount, « 15 min », are
+    /// one word: no-break spaces), values up to 20 characters (numbers, times, amounts, dates)
+    /// stay on one line, long texts share the rest and wrap. When even the words do not fit, those
+    /// with figures keep their room and the others break. Amounts typed in a text (« 8 500 000
+    /// FCFA ») get no-break spaces, like those palabre writes.
     static let luaFilter = #"""
         -- palabre export: <br> in table cells as line breaks; column widths from their contents.
         function RawInline(el)
           if el.format == "html" and el.text:match("^<br%s*/?>$") then return pandoc.LineBreak() end
         end
 
-        local function len(s) return utf8.len(s) or #s end
-
-        -- The length of a cell's text and of its longest word.
-        local function measure(cell)
-          local text = pandoc.utils.stringify(cell.contents)
-          local word = 0
-          for w in text:gmatch("%S+") do word = math.max(word, len(w)) end
-          return len(text), word
+        -- Amounts typed in a text (« 8 500 000 FCFA ») never break: a group of three figures and a
+        -- currency code are joined to the number before them by a no-break space.
+        local NBSP = utf8.char(0xA0)
+        local CURRENCY = {FCFA = true, CFA = true, XOF = true, EUR = true, USD = true}
+        function Inlines(inlines)
+          local i = 1
+          while i + 2 <= #inlines do
+            local a, s, b = inlines[i], inlines[i + 1], inlines[i + 2]
+            local lead = a.t == "Str" and a.text:match("%f[%d](%d+)$")
+            if lead and #lead <= 3 and s.t == "Space" and b.t == "Str"
+              and (b.text:match("^%d%d%d%f[^%d]") or CURRENCY[b.text:match("^%a+") or ""]) then
+              inlines[i] = pandoc.Str(a.text .. NBSP .. b.text)
+              table.remove(inlines, i + 2)
+              table.remove(inlines, i + 1)
+            else
+              i = i + 1
+            end
+          end
+          return inlines
         end
+
+        -- The width of a text in characters of average width (--columns counts them on a line of the
+        -- table's size): digits and capitals are wider than small letters, spaces narrower; bold wider.
+        local function width(s, bold)
+          local w = 0
+          for _, c in utf8.codes(s) do
+            if c == 32 or c == 0xA0 or c == 0x202F then w = w + 0.55
+            elseif c >= 48 and c <= 57 then w = w + 1.06
+            elseif (c >= 65 and c <= 90) or c == 0xC9 or c == 0xC8 or c == 0xC0 then w = w + 1.2
+            elseif c == 46 or c == 44 or c == 58 or c == 59 or c == 39 or c == 0x2019 or c == 105 or c == 108
+              or c == 106 or c == 116 or c == 102 or c == 114 or c == 40 or c == 41 or c == 45 then w = w + 0.6
+            elseif c == 109 or c == 119 or c == 0x2014 or c == 0x2013 then w = w + 1.45
+            else w = w + 1.02 end
+          end
+          return bold and w * 1.1 or w
+        end
+
+        -- The width of a cell's text on one line and of its longest word (words break only at ordinary
+        -- spaces: an amount, « 15 min », with no-break spaces is one word).
+        local function measure(cell, bold)
+          local text = pandoc.utils.stringify(cell.contents)
+          local word, figure = 0, 0
+          for w in text:gmatch("[^ \t\r\n]+") do
+            word = math.max(word, width(w, bold))
+            if w:match("%d") then figure = math.max(figure, width(w, bold)) end
+          end
+          return width(text, bold), word, figure
+        end
+
+        -- Cells whose text fits this width stay on one line: numbers, times, amounts, dates.
+        local SHORT = 20
+        -- Cell margins and borders, in characters.
+        local PAD = 2.2
 
         function Table(t)
           local n = #t.colspecs
-          local body, word = {}, {}
-          for i = 1, n do body[i] = 0; word[i] = 0 end
-          local function scan(rows, text)
+          local word, figure, short, want, any = {}, {}, {}, {}, {}
+          for i = 1, n do word[i] = 0; figure[i] = 0; short[i] = 0; want[i] = 0; any[i] = false end
+          local function scan(rows, head)
             for _, row in ipairs(rows) do
               for i, cell in ipairs(row.cells) do
                 if i <= n then
-                  local l, w = measure(cell)
-                  if text then body[i] = math.max(body[i], l) end
+                  local l, w, f = measure(cell, head)
                   word[i] = math.max(word[i], w)
+                  if not head then
+                    figure[i] = math.max(figure[i], f)
+                    if l > 0 then any[i] = true end
+                    if l <= SHORT then short[i] = math.max(short[i], l) end
+                    want[i] = math.max(want[i], math.min(l, 70))
+                  end
                 end
               end
             end
           end
-          scan(t.head.rows, false)
-          for _, b in ipairs(t.bodies) do scan(b.body, true) end
-          -- Widths in characters: what a column needs unbroken (a short text, its longest word, the
-          -- cell margins), then a share of its longer texts, which wrap, so that the table fills the
-          -- line (--columns: the characters of a line at the table's size). A column left empty is for
-          -- writing by hand (a signature): it gets room.
-          local floor, extra, sumFloor, sumExtra = {}, {}, 0, 0
+          scan(t.head.rows, true)
+          for _, b in ipairs(t.bodies) do scan(b.body, false) end
+          -- Every column gets what its words and short values need unbroken (hard: its longest word;
+          -- soft: its short values on one line); a column left empty is for writing by hand (a
+          -- signature) and gets room; long texts share what is left and wrap.
+          local fixed, hard, soft, extra = {}, {}, {}, {}
+          local sumFixed, sumHard, sumSoft, sumExtra = 0, 0, 0, 0
           for i = 1, n do
-            if body[i] == 0 then
-              floor[i], extra[i] = 24, 0
+            fixed[i] = figure[i] + PAD
+            sumFixed = sumFixed + fixed[i]
+            if not any[i] then
+              hard[i], soft[i], extra[i] = 24, 24, 0
             else
-              local short = math.min(body[i], 12)
-              floor[i] = math.max(short + 1, math.min(word[i], 16) + 1, 3) + 2
-              extra[i] = math.min(body[i], 80) - short
+              hard[i] = word[i] + PAD
+              soft[i] = math.max(word[i], short[i]) + PAD
+              extra[i] = math.max(0, want[i] - math.max(word[i], short[i]))
             end
-            sumFloor = sumFloor + floor[i]
-            sumExtra = sumExtra + extra[i]
+            sumHard = sumHard + hard[i]; sumSoft = sumSoft + soft[i]; sumExtra = sumExtra + extra[i]
           end
+          -- The line is shared in this order: words with figures (amounts, numbers, times, dates), the
+          -- other words (never broken while they fit), the short values on one line, then the long texts.
           local line = PANDOC_WRITER_OPTIONS.columns
-          local k = sumExtra > 0 and math.max(0, math.min(1, (line - sumFloor) / sumExtra)) or 0
+          local w = {}
+          if sumSoft <= line then
+            local k = sumExtra > 0 and math.min(1, (line - sumSoft) / sumExtra) or 0
+            for i = 1, n do w[i] = soft[i] + k * extra[i] end
+          elseif sumHard < line then
+            local k = (line - sumHard) / (sumSoft - sumHard)
+            for i = 1, n do w[i] = hard[i] + k * (soft[i] - hard[i]) end
+          else
+            local k = math.max(0, (line - sumFixed) / (sumHard - sumFixed))
+            for i = 1, n do w[i] = fixed[i] + k * (hard[i] - fixed[i]) end
+          end
           local total = 0
-          for i = 1, n do total = total + floor[i] + k * extra[i] end
-          for i = 1, n do t.colspecs[i] = {t.colspecs[i][1], (floor[i] + k * extra[i]) / total} end
+          for i = 1, n do total = total + w[i] end
+          for i = 1, n do t.colspecs[i] = {t.colspecs[i][1], w[i] / total} end
           return t
         end
         """#

@@ -492,7 +492,7 @@ struct MinutesDocument {
         line("## " + L[.proceedings])
         line()
         for (d, day) in state.days.enumerated() {
-            line("### " + L.dayHeading(d + 1, state.heldDate(day: d)))
+            line("### " + L.dayHeading(d + 1, state.heldDate(day: d), ahead: day.startedAt == nil))
             line()
             if let planned = state.plannedDateIfMoved(day: d) {
                 line("*" + L.postponed(from: planned, to: state.heldDate(day: d)) + "*")
@@ -905,7 +905,7 @@ struct MinutesDocument {
         line("### " + L[.annexAgenda])
         line()
         for (d, day) in state.days.enumerated() {
-            line("#### " + L.dayHeading(d + 1, state.heldDate(day: d)))
+            line("#### " + L.dayHeading(d + 1, state.heldDate(day: d), ahead: day.startedAt == nil))
             line()
             let timings = state.timings(day: d, at: c.now)
             o += MD.header(

@@ -79,9 +79,45 @@ extension SessionState {
 
     /// The date of day `d`, the one rule for every screen and document: once started, the date
     /// it was really held on (a postponed meeting, a rehearsal); while it is ahead, the
-    /// programme's date. Clock times of the day refer to this date.
+    /// programme's date shifted by the delay of the last day held before it (programme 17, 18,
+    /// 19 October, day 1 held on the 18th: day 2 is expected on the 19th, day 3 on the 20th),
+    /// never a date a held day or an earlier day ahead already has. Clock times of the day refer
+    /// to this date.
     public func heldDate(day d: Int) -> String {
-        days[d].startedAt.map { local.date(of: $0) } ?? days[d].date
+        if let s = days[d].startedAt { return local.date(of: s) }
+        return heldDates()[d]
+    }
+
+    /// ``heldDate(day:)`` of every day, in programme order.
+    public func heldDates() -> [String] {
+        func dayCount(_ date: String) -> Int? {
+            let p = date.split(separator: "-").compactMap { Int($0) }
+            return p.count == 3 ? RFC3339.days(fromCivil: p[0], p[1], p[2]) : nil
+        }
+        func text(_ n: Int) -> String {
+            let (y, m, d) = RFC3339.civil(fromDays: n)
+            return RFC3339.pad(y, 4) + "-" + RFC3339.pad(m, 2) + "-" + RFC3339.pad(d, 2)
+        }
+        var used = Set(days.compactMap { $0.startedAt.map { local.date(of: $0) } })
+        var out: [String] = []
+        var delay = 0
+        for day in days {
+            if let s = day.startedAt {
+                let held = local.date(of: s)
+                out.append(held)
+                if let a = dayCount(day.date), let b = dayCount(held) { delay = max(0, b - a) }
+                continue
+            }
+            guard var n = dayCount(day.date) else {
+                out.append(day.date)
+                continue
+            }
+            n += delay
+            while used.contains(text(n)) { n += 1 }
+            used.insert(text(n))
+            out.append(text(n))
+        }
+        return out
     }
 
     /// The calendar date the clock times of day `d` refer to: ``heldDate(day:)``.
@@ -96,7 +132,7 @@ extension SessionState {
     /// The first and last dates of the meeting by ``heldDate(day:)``, in calendar order (a day held
     /// early or late never gives a range that runs backwards); nil without days.
     public var heldDateRange: (first: String, last: String)? {
-        let dates = days.indices.map { heldDate(day: $0) }
+        let dates = heldDates()
         guard let first = dates.min(), let last = dates.max() else { return nil }
         return (first, last)
     }

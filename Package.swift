@@ -10,13 +10,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
             name: "PalabreCore",
-            dependencies: ["CZlib", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(
             name: "PalabreUI",
             dependencies: ["PalabreCore"]

@@ -92,11 +92,10 @@ enum CSVDocuments {
             for t in state.timings(day: d, at: c.now) {
                 let r = state.run(t.item.id)
                 let status = r.status == .planned && c.dayIsOver(d) ? ItemStatus.skipped : r.status
-                let inserted = state.insertedItems.contains(t.item.id)
                 w.row([
                     .num(d + 1), .text(state.heldDate(day: d)), .text(t.item.id), .text(L.kind(t.item.kind)),
                     .text(t.item.title),
-                    .text(inserted ? L[.unscheduled] : c.hhmm(minutes: t.plannedStart)),
+                    .text(c.plannedStartCell(t)),
                     .num(DocContext.roundedMinutes(seconds: t.item.duration)),
                     .opt(r.startedAt.map(c.hhmm)), .opt(c.endOf(t.item.id, day: d).map(c.hhmm)),
                     r.startedAt != nil ? .num(DocContext.roundedMinutes(ms: r.elapsedMs(at: c.now))) : .empty,

@@ -180,13 +180,41 @@ struct DocContext {
         return out
     }
 
+    /// Drift of day `d` in minutes, the one figure of the annex: the latest end (actual, or
+    /// projected for an item under way) among its items held, minus the planned end of its last
+    /// item with a planned time. When that item ended last, it is its own drift, the table's last
+    /// row. Nil when nothing was held on the day or no item has a planned time.
+    func dayDriftMinutes(day d: Int) -> Int? {
+        let timings = state.timings(day: d, at: now)
+        let held = timings.filter { [.done, .running, .paused].contains($0.status) }
+        guard let end = held.map(\.projectedEnd).max(),
+            let last = timings.last(where: { hasPlannedStart($0.item.id) }),
+            let plannedEnd = lt.instant(date: state.clockDate(day: d), minutes: last.plannedEnd)
+        else { return nil }
+        return Self.roundedMinutes(ms: end.ms - plannedEnd.ms)
+    }
+
     /// Whether a day is over for the minutes (ended, or the session closed).
     func dayIsOver(_ d: Int) -> Bool { state.days[d].endedAt != nil || state.closedAt != nil }
 
+    /// The planned start of an item for the documents: « hors programme » for an item inserted
+    /// during the meeting, « déplacé » for one moved (its published start no longer holds), else
+    /// the time.
+    func plannedStartCell(_ t: ItemTiming) -> String {
+        if state.insertedItems.contains(t.item.id) { return L[.unscheduled] }
+        if state.movedItems.contains(t.item.id) { return L[.movedItem] }
+        return hhmm(minutes: t.plannedStart)
+    }
+
+    /// Whether an item has a planned start to measure a drift against: neither inserted nor moved.
+    func hasPlannedStart(_ id: String) -> Bool {
+        !state.insertedItems.contains(id) && !state.movedItems.contains(id)
+    }
+
     /// Drift at the end of an item in minutes (actual or projected end minus planned end);
-    /// nil for an item skipped or not started.
+    /// nil for an item skipped or not started, and for one inserted or moved (no planned time).
     func driftMinutes(_ t: ItemTiming, day d: Int) -> Int? {
-        guard [.done, .running, .paused].contains(t.status),
+        guard hasPlannedStart(t.item.id), [.done, .running, .paused].contains(t.status),
             let plannedEnd = lt.instant(date: state.clockDate(day: d), minutes: t.plannedEnd)
         else { return nil }
         return Self.roundedMinutes(ms: t.projectedEnd.ms - plannedEnd.ms)

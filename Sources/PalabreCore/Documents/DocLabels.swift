@@ -66,7 +66,7 @@ enum DocLabel: CaseIterable {
     case moneyTitle, moneyFirmNote, moneyWorks, moneyStudies, moneyStudyCostCol, gapAllCol, gapFirmCol
     case studyCostsNotStated, studyDone, studyDoneAppraised, studyToFund
     case summaryWorksMoney, summaryStudiesMoney, soughtWord, firmWord, firmOnlyGap, studiesToFundWord
-    case unscheduled, closedAtDayEnd, unheard, pointOfOrder
+    case unscheduled, movedItem, closedAtDayEnd, unheard, pointOfOrder
     case decisionNo, actionNo, commitmentNo, adoptedStatement, otherEntries
     case cellNone, cellSuggested, cellInterest, cellSynergy, cellCommitted
     case modeClassique, modePPP, studyIdea, studyFeasibility, studyAppraisal
@@ -270,6 +270,7 @@ enum DocLabel: CaseIterable {
         case .firmOnlyGap: ("en ne comptant que l'engagé ferme", "counting firm money only")
         case .studiesToFundWord: ("à financer", "to fund")
         case .unscheduled: ("hors programme", "unscheduled")
+        case .movedItem: ("déplacé", "moved")
         case .closedAtDayEnd: ("clos à la fin de la journée", "closed at the end of the day")
         case .unheard: ("Demandes de parole non satisfaites", "Requests for the floor not heard")
         case .pointOfOrder: ("motion d'ordre", "point of order")

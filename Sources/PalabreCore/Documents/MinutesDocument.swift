@@ -919,7 +919,7 @@ struct MinutesDocument {
                 let closed = c.closedAtDayEnd(t.item.id, day: d)
                 o += MD.row([
                     MD.inline(t.item.title),
-                    state.insertedItems.contains(t.item.id) ? L[.unscheduled] : c.hhmm(minutes: t.plannedStart),
+                    c.plannedStartCell(t),
                     L.minutes(DocContext.roundedMinutes(seconds: t.item.duration)),
                     r.startedAt.map(c.hhmm) ?? "—",
                     c.endOf(t.item.id, day: d).map(c.hhmm) ?? "—",
@@ -936,13 +936,8 @@ struct MinutesDocument {
             }
             line()
             if day.startedAt != nil {
-                // an ended day: its real end against the planned end of its last item
-                var drift = state.drift(day: d, at: c.now)
-                if let end = day.endedAt, let last = timings.last,
-                    let plannedEnd = c.lt.instant(date: state.heldDate(day: d), minutes: last.plannedEnd)
-                {
-                    drift = DocContext.roundedMinutes(ms: end.ms - plannedEnd.ms)
-                }
+                // one figure for the day, the same as the last row when its item ended last
+                let drift = c.dayDriftMinutes(day: d) ?? state.drift(day: d, at: c.now)
                 line(L[.dayDrift] + L.colon + " " + L.signedMinutes(drift) + ".")
                 line()
             }

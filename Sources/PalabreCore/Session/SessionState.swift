@@ -173,6 +173,9 @@ public struct SessionState: Sendable, Equatable {
     public var insertedItems: Set<String> = []
     /// For each item moved to another day, the date of the day it was planned on.
     public var movedFrom: [String: String] = [:]
+    /// Ids of the items moved during the meeting, to another day or within their day (inserted
+    /// ones apart): their published start no longer says when they were planned.
+    public var movedItems: Set<String> = []
     /// Requests for the floor still waiting when their item ended or was skipped, by item id.
     public var unheard: [String: [FloorRequest]] = [:]
     /// The turn under way, if any.
@@ -347,6 +350,7 @@ extension SessionState {
             days[from].items.removeAll { $0.id == id }
             let original = movedFrom[id] ?? days[from].date
             movedFrom[id] = original == day || insertedItems.contains(id) ? nil : original
+            if !insertedItems.contains(id) { movedItems.insert(id) }
             let pos = after.flatMap { a in days[to].items.firstIndex { $0.id == a }.map { $0 + 1 } } ?? 0
             days[to].items.insert(item, at: min(pos, days[to].items.count))
         case .floorRequested(_, let who, let poo):

@@ -33,7 +33,7 @@ enum DocLabel: CaseIterable {
     case recommendationsTitle, recommendationNo, addressee, responsible, deadline, fromItem, noRecommendations
     // commitments
     case commitmentsTitle, partner, commune, fiche, nature, amount, currency, status, conditions
-    case totalsPerCurrency, total, withAmount, noCommitments, noAmount
+    case totalsPerCurrency, totalsWorksStudies, purposeCol, total, withAmount, noCommitments, noAmount
     case natureFinancial, natureTechnical, natureStudy
     case stAnnounced, stIntention, stConfirmed, stSigned
     // actions
@@ -187,6 +187,12 @@ enum DocLabel: CaseIterable {
         case .status: ("Statut", "Status")
         case .conditions: ("Conditions", "Conditions")
         case .totalsPerCurrency: ("Totaux par devise (sans conversion)", "Totals per currency (not converted)")
+        case .totalsWorksStudies:
+            (
+                "Totaux par devise, travaux et études à part (sans conversion)",
+                "Totals per currency, works and studies apart (not converted)"
+            )
+        case .purposeCol: ("Objet", "For")
         case .total: ("Total", "Total")
         case .withAmount: ("Engagements chiffrés", "Commitments with an amount")
         case .noCommitments: ("Aucun engagement n'a été enregistré.", "No commitment was recorded.")

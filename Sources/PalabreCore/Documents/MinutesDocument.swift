@@ -766,7 +766,10 @@ struct MinutesDocument {
                 L[.number], L[.partner], L[.commune], L[.fiche], L[.nature], L[.amount], L[.status],
                 L[.conditions], L[.deadline],
             ], right: [0, 5])
-        var totals: [String: (total: Int64, n: Int, byStatus: [CommitmentStatus: Int64])] = [:]
+        // Per currency, works and studies apart (the study money does not fund the works), as in
+        // the « Bilan financier ».
+        struct Key: Hashable { var currency: String, study: Bool }
+        var totals: [Key: (total: Int64, n: Int, byStatus: [CommitmentStatus: Int64])] = [:]
         var technical: [String: Int64] = [:]
         for ei in c.commitments {
             let e = state.entries[ei], k = e.content
@@ -784,11 +787,12 @@ struct MinutesDocument {
             if let a = k.amount, k.nature == .technical {
                 technical[currency] = Money.add(technical[currency] ?? 0, a)
             } else if let a = k.amount {
-                var t = totals[currency] ?? (0, 0, [:])
+                let key = Key(currency: currency, study: k.nature == .study)
+                var t = totals[key] ?? (0, 0, [:])
                 // Amounts are capped by decide; saturate anyway so no journal can crash the minutes.
                 t.total = Money.add(t.total, a); t.n += 1
                 t.byStatus[k.status ?? .announced] = Money.add(t.byStatus[k.status ?? .announced] ?? 0, a)
-                totals[currency] = t
+                totals[key] = t
             }
         }
         line()
@@ -797,20 +801,28 @@ struct MinutesDocument {
             line()
         }
         guard !totals.isEmpty else { return }
-        line("**" + L[.totalsPerCurrency] + "**")
+        line("**" + L[.totalsWorksStudies] + "**")
         line()
         let statuses = CommitmentStatus.allCases
         o += MD.header(
-            [L[.currency], L[.total]] + statuses.map { L.commitmentStatus($0) } + [L[.withAmount]],
-            right: Set(1...(statuses.count + 2)))
-        let currencies = totals.keys.sorted { a, b in
-            if a == programme.currency || b == programme.currency { return a == programme.currency && b != a }
-            return a < b
+            [L[.currency], L[.purposeCol], L[.total]] + statuses.map { L.commitmentStatus($0) } + [L[.withAmount]],
+            right: Set(2...(statuses.count + 3)))
+        let keys = totals.keys.sorted { a, b in
+            if a.currency != b.currency {
+                if a.currency == programme.currency || b.currency == programme.currency {
+                    return a.currency == programme.currency
+                }
+                return a.currency < b.currency
+            }
+            return !a.study && b.study
         }
-        for cur in currencies {
-            let t = totals[cur]!
+        for key in keys {
+            let t = totals[key]!, cur = key.currency
             o += MD.row(
-                [MD.inline(cur), "**" + Money.format(t.total, cur, language: L.language) + "**"]
+                [
+                    MD.inline(cur), L[key.study ? .moneyStudies : .moneyWorks],
+                    "**" + Money.format(t.total, cur, language: L.language) + "**",
+                ]
                     + statuses.map { s in t.byStatus[s].map { Money.format($0, cur, language: L.language) } ?? "—" }
                     + [String(t.n)])
         }

@@ -241,9 +241,10 @@ struct DocContext {
     // MARK: speaking
 
     /// Speaking time per item and speaker: turns and milliseconds, items in agenda order and
-    /// speakers in order of first turn.
-    func speaking() -> [(item: String, who: String, turns: Int, ms: Int64)] {
-        var out: [(item: String, who: String, turns: Int, ms: Int64)] = []
+    /// speakers in order of first turn. `open` when one of the turns has no end in the journal
+    /// (closed by the end of its item): its time runs to the item's end, so `ms` is an upper bound.
+    func speaking() -> [(item: String, who: String, turns: Int, ms: Int64, open: Bool)] {
+        var out: [(item: String, who: String, turns: Int, ms: Int64, open: Bool)] = []
         let items = turnsByItem.keys.sorted { a, b in
             switch (itemPlace[a], itemPlace[b]) {
             case let (x?, y?): return x.day != y.day ? x.day < y.day : x.pos < y.pos
@@ -259,9 +260,10 @@ struct DocContext {
                 let ms = state.speakingMs(t, at: now)
                 if let k = index[t.who] {
                     out[k].turns += 1; out[k].ms += ms
+                    if t.endedWithItem { out[k].open = true }
                 } else {
                     index[t.who] = out.count
-                    out.append((item, t.who, 1, ms))
+                    out.append((item, t.who, 1, ms, t.endedWithItem))
                 }
             }
         }

@@ -55,7 +55,7 @@ enum DocLabel: CaseIterable {
     case csvPartnerAcronym, csvPartnerName, csvFicheId, csvFicheTitle, csvText, csvRecordedAt, csvSeat, csvEntry
     case csvDay, csvParticipantId, csvItemId, csvKind, csvTitle, csvPlannedStart, csvPlannedMinutes
     case csvActualStart, csvActualEnd, csvActualMinutes, csvExtensionMinutes, csvDriftMinutes
-    case csvSpeakerId, csvSpeaker, csvTurns, csvSeconds, csvCheckedIn
+    case csvSpeakerId, csvSpeaker, csvTurns, csvSeconds, csvSecondsAtMost, csvCheckedIn
     // synergies: synthesis, commitments matrix, synergies.csv, minutes section
     case synthesisTitle, matrixTitle, withdrawnTitle, noWithdrawn, reason, withdrawnOn, recordedBy
     case cercle, sector, totalCost, contributionCol, soughtCol, committedCol, gapCol, modeCol, studyCol, priorityCol
@@ -66,7 +66,7 @@ enum DocLabel: CaseIterable {
     case moneyTitle, moneyFirmNote, moneyWorks, moneyStudies, moneyStudyCostCol, gapAllCol, gapFirmCol
     case studyCostsNotStated, studyDone, studyDoneAppraised, studyToFund
     case summaryWorksMoney, summaryStudiesMoney, soughtWord, firmWord, firmOnlyGap, studiesToFundWord
-    case unscheduled, movedItem, closedAtDayEnd, unheard, pointOfOrder
+    case unscheduled, movedItem, speakingUpperBoundNote, closedAtDayEnd, unheard, pointOfOrder
     case decisionNo, actionNo, commitmentNo, adoptedStatement, otherEntries
     case cellNone, cellSuggested, cellInterest, cellSynergy, cellCommitted
     case modeClassique, modePPP, studyIdea, studyFeasibility, studyAppraisal
@@ -277,6 +277,11 @@ enum DocLabel: CaseIterable {
         case .studiesToFundWord: ("à financer", "to fund")
         case .unscheduled: ("hors programme", "unscheduled")
         case .movedItem: ("déplacé", "moved")
+        case .speakingUpperBoundNote:
+            (
+                "« ≤ » : le dernier tour de parole du point n'a pas de fin notée au journal (ni parole donnée à un autre, ni fin d'intervention) ; il est compté jusqu'à la fin du point, la durée est donc un maximum.",
+                "“≤”: the last turn of the item has no end in the journal (neither the floor given to another nor the speaker yielding); it is counted up to the end of the item, so the duration is at most this."
+            )
         case .closedAtDayEnd: ("clos à la fin de la journée", "closed at the end of the day")
         case .unheard: ("Demandes de parole non satisfaites", "Requests for the floor not heard")
         case .pointOfOrder: ("motion d'ordre", "point of order")
@@ -376,6 +381,11 @@ enum DocLabel: CaseIterable {
         case .csvSpeaker: ("Orateur", "Speaker")
         case .csvTurns: ("Interventions", "Turns")
         case .csvSeconds: ("Secondes", "Seconds")
+        case .csvSecondsAtMost:
+            (
+                "Au plus (dernier tour compté jusqu'à la fin du point)",
+                "At most (last turn counted to the end of the item)"
+            )
         case .csvCheckedIn: ("Arrivée (HH:MM)", "Checked in at (HH:MM)")
         case .csvDayNumber: ("N° de journée", "Day no.")
         }

@@ -1009,9 +1009,13 @@ struct MinutesDocument {
             o += MD.row([
                 day + MD.inline(c.itemTitle(r.item)), MD.inline(c.displayName(r.who)),
                 MD.inline(c.organisationOf(r.who) ?? ""), String(r.turns),
-                Durations.format(seconds: Int((r.ms + 500) / 1000)),
+                (r.open ? "≤ " : "") + Durations.format(seconds: Int((r.ms + 500) / 1000)),
             ])
         }
         line()
+        if rows.contains(where: \.open) {
+            line(L[.speakingUpperBoundNote])
+            line()
+        }
     }
 }

@@ -61,6 +61,10 @@ public struct SpeakingTurn: Sendable, Equatable {
     public var limit: Int?
     /// Whether the speaker came through a point of order.
     public var pointOfOrder: Bool
+    /// Whether the turn was closed by the end of its item (or its skipping) rather than by the
+    /// floor given to someone else or yielded: the journal does not say when the speaker stopped,
+    /// so its end is the item's, an upper bound.
+    public var endedWithItem: Bool = false
 }
 
 /// A minute entry as it stands: content (latest text), history of amendments, retraction, adoption.
@@ -326,7 +330,7 @@ extension SessionState {
             r.status = .done
             r.endedAt = now
             runs[id] = r
-            endTurn(at: now)
+            endTurn(at: now, withItem: true)
             if currentItem == id {
                 if !queue.isEmpty { unheard[id, default: []] += queue }
                 currentItem = nil; queue = []
@@ -338,7 +342,7 @@ extension SessionState {
             runs[id] = r
             if currentItem == id {
                 if !queue.isEmpty { unheard[id, default: []] += queue }
-                currentItem = nil; queue = []; endTurn(at: now)
+                currentItem = nil; queue = []; endTurn(at: now, withItem: true)
             }
         case .itemInserted(let day, let after, let item):
             guard let d = days.firstIndex(where: { $0.date == day }) else { break }
@@ -500,9 +504,10 @@ extension SessionState {
         }
     }
 
-    private mutating func endTurn(at now: Instant) {
+    private mutating func endTurn(at now: Instant, withItem: Bool = false) {
         guard var t = currentTurn else { return }
         t.interval.end = now
+        t.endedWithItem = withItem
         turns.append(t)
         currentTurn = nil
     }

@@ -57,7 +57,7 @@ enum DocLabel: CaseIterable {
     case csvActualStart, csvActualEnd, csvActualMinutes, csvExtensionMinutes, csvDriftMinutes
     case csvSpeakerId, csvSpeaker, csvTurns, csvSeconds, csvSecondsAtMost, csvCheckedIn
     // synergies: synthesis, commitments matrix, synergies.csv, minutes section
-    case synthesisTitle, matrixTitle, withdrawnTitle, noWithdrawn, reason, withdrawnOn, recordedBy
+    case synthesisTitle, matrixTitle, matrixShortNote, withdrawnTitle, noWithdrawn, reason, withdrawnOn, recordedBy
     case cercle, sector, totalCost, contributionCol, soughtCol, committedCol, gapCol, modeCol, studyCol, priorityCol
     case suggestedPartners, engagedPartners, leadCol, commitmentsMade, noneYet, noFiches, communeTotals, sessionTotals
     case unfundedStudies, noUnfundedStudies, csvState, csvLeadFlag, yes
@@ -203,6 +203,11 @@ enum DocLabel: CaseIterable {
         case .synthesisTitle:
             ("Synthèse des actions prioritaires par " + "commune", "Synthesis of priority actions by commune")
         case .matrixTitle: ("Matrice des engagements", "Commitments matrix")
+        case .matrixShortNote:
+            (
+                "La matrice complète, une colonne par rubrique, est le document des engagements (en paysage).",
+                "The full matrix, a column for each field, is the commitments document (landscape)."
+            )
         case .withdrawnTitle: ("Engagements retirés", "Withdrawn commitments")
         case .noWithdrawn: ("Aucun engagement n'a été retiré.", "No commitment was withdrawn.")
         case .reason: ("Motif", "Reason")

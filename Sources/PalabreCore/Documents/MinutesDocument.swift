@@ -760,12 +760,18 @@ struct MinutesDocument {
         line()
     }
 
+    /// The commitments matrix of the minutes, narrow enough for a portrait page: the fiche with its
+    /// commune, the amount with its nature, the status with its deadline (the separate
+    /// commitments document keeps a column for each, in landscape).
     private mutating func commitmentsMatrix() {
+        line(L[.matrixShortNote])
+        line()
         o += MD.header(
             [
-                L[.number], L[.partner], L[.commune], L[.fiche], L[.nature], L[.amount], L[.status],
-                L[.conditions], L[.deadline],
-            ], right: [0, 5])
+                L[.number], L[.partner], L[.fiche] + ", " + L[.commune].lowercased(),
+                L[.amount] + " (" + L[.nature].lowercased() + ")", L[.status] + ", " + L[.deadline].lowercased(),
+                L[.conditions],
+            ], right: [0, 3])
         // Per currency, works and studies apart (the study money does not fund the works), as in
         // the « Bilan financier ».
         struct Key: Hashable { var currency: String, study: Bool }
@@ -775,13 +781,18 @@ struct MinutesDocument {
             let e = state.entries[ei], k = e.content
             let fiche = k.fiche.flatMap { c.fiches[$0] }
             let currency = k.currency ?? programme.currency
-            var cells = [
+            let ficheCell =
+                fiche.map {
+                    MD.inline($0.fiche.id) + " " + MD.inline($0.fiche.title) + "<br>" + MD.inline($0.commune.name)
+                } ?? MD.inline(k.fiche ?? "")
+            let deadline = due(k.due)
+            let cells = [
                 String(c.numbers.number(e.id) ?? 0), MD.inline(k.partner.flatMap { c.organisationName($0) } ?? ""),
-                MD.inline(fiche?.commune.name ?? ""),
-                fiche.map { MD.inline($0.fiche.id) + " " + MD.inline($0.fiche.title) } ?? MD.inline(k.fiche ?? ""),
-                L.nature(k.nature),
-                k.amount.map { Money.format($0, currency, language: L.language) } ?? L[.noAmount],
-                L.commitmentStatus(k.status), MD.cell(k.conditions ?? ""), due(k.due),
+                ficheCell,
+                (k.amount.map { Money.format($0, currency, language: L.language) } ?? L[.noAmount]) + "<br>"
+                    + L.nature(k.nature),
+                L.commitmentStatus(k.status) + (deadline.isEmpty ? "" : "<br>" + deadline),
+                MD.cell(k.conditions ?? ""),
             ]
             o += MD.row(cells)
             if let a = k.amount, k.nature == .technical {

@@ -289,8 +289,8 @@ enum DocScript {
         #expect(md.contains("#### 4. Synthèse du jour\n\nnon traité"))
         #expect(md.contains("prévu à 09:00"))
         // totals per currency, never mixed
-        #expect(md.contains("| FCFA | **35\u{00A0}000\u{00A0}000\u{00A0}FCFA** |"))
-        #expect(md.contains("| EUR | **15\u{00A0}000\u{00A0}EUR** |"))
+        #expect(md.contains("| FCFA | Travaux | **35\u{00A0}000\u{00A0}000\u{00A0}FCFA** |"))
+        #expect(md.contains("| EUR | Travaux | **15\u{00A0}000\u{00A0}EUR** |"))
         #expect(!md.contains("35\u{00A0}015\u{00A0}000"))
         // table cells escape pipes and keep multi-line text on one row
         #expect(md.contains("Préparer les fiches de présentation \\| projets prioritaires"))
@@ -366,7 +366,7 @@ enum DocScript {
         #expect(md.contains("3 participants, of whom 1 woman."))
         #expect(md.contains("### Day 1 — Tuesday 17 October 2023"))
         #expect(md.contains("**Partners' commitments**") && md.contains("## Commitments and synergies"))
-        #expect(md.contains("| FCFA | **35,000,000 FCFA** |"))
+        #expect(md.contains("| FCFA | Works | **35,000,000 FCFA** |"))
         #expect(md.contains("**Read and adopted in plenary**: decision no. 1."))
         #expect(md.contains("## Next steps — action plan"))
         for french in [
@@ -567,8 +567,8 @@ enum DocScript {
         #expect(!DocScript.text(docs["minutes.md"]).contains("Première rédaction"))
         // FCFA total grows, EUR stays apart
         let md = DocScript.text(docs["minutes.md"])
-        #expect(md.contains("| FCFA | **35\u{00A0}001\u{00A0}000\u{00A0}FCFA** |"))
-        #expect(md.contains("| EUR | **15\u{00A0}000\u{00A0}EUR** |"))
+        #expect(md.contains("| FCFA | Travaux | **35\u{00A0}001\u{00A0}000\u{00A0}FCFA** |"))
+        #expect(md.contains("| EUR | Travaux | **15\u{00A0}000\u{00A0}EUR** |"))
     }
 
     @Test func actionsAttendanceTimingCSV() throws {

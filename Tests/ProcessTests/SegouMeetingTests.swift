@@ -173,15 +173,24 @@ struct SegouMeetingTests {
         // Commitments: totals per currency computed from the CSV rows equal the scripted sum and
         // the figure shown in the minutes.
         let commitments = try csv(out + "/commitments.csv")
-        var totals: [String: Int64] = [:]
+        // The minutes show works and studies apart, as the « Bilan financier » does.
+        var totals: [String: Int64] = [:], studies: [String: Int64] = [:]
         for row in commitments {
             guard let a = row["Montant"], !a.isEmpty else { continue }
             let amount = try #require(Int64(a), "amount \(a)")
             totals[row["Devise"] ?? "?", default: 0] += amount
+            if row["Nature"] == "étude" { studies[row["Devise"] ?? "?", default: 0] += amount }
         }
         #expect(totals == ["FCFA": Self.expectedTotalFCFA])
         for (currency, total) in totals {
-            #expect(minutes.contains("| \(currency) | **\(french(total, currency))** |"), "total \(currency)")
+            let study = studies[currency] ?? 0
+            #expect(
+                minutes.contains("| \(currency) | Travaux | **\(french(total - study, currency))** |"),
+                "works \(currency)")
+            #expect(
+                minutes.contains("| \(currency) | Études de faisabilité | **\(french(study, currency))** |"),
+                "studies \(currency)")
+            #expect(!minutes.contains("| \(currency) | **\(french(total, currency))** |"), "works and studies added up")
         }
         let natures = Set(commitments.compactMap { $0["Nature"] })
         #expect(natures == ["financier", "technique", "étude"])

@@ -65,6 +65,7 @@ enum DocLabel: CaseIterable {
     case technicalValue, interestsTitle, noInterests, notStated
     case moneyTitle, moneyFirmNote, moneyWorks, moneyStudies, moneyStudyCostCol, gapAllCol, gapFirmCol
     case studyCostsNotStated, studyDone, studyDoneAppraised, studyToFund
+    case summaryCommitmentsScope
     case summaryWorksMoney, summaryStudiesMoney, soughtWord, firmWord, firmOnlyGap, studiesToFundWord
     case unscheduled, movedItem, speakingUpperBoundNote, closedAtDayEnd, unheard, pointOfOrder
     case decisionNo, actionNo, commitmentNo, adoptedStatement, otherEntries
@@ -274,6 +275,11 @@ enum DocLabel: CaseIterable {
         case .studyDone: ("réalisée", "done")
         case .studyDoneAppraised: ("réalisée (évaluation préalable faite)", "done (appraised)")
         case .studyToFund: ("à financer", "to fund")
+        case .summaryCommitmentsScope:
+            (
+                "tous statuts, travaux et études ensemble (le détail est ci-dessus)",
+                "all statuses, works and studies together (the breakdown is above)"
+            )
         case .summaryWorksMoney: ("Financement des travaux", "Funding of the works")
         case .summaryStudiesMoney: ("Études de faisabilité", "Feasibility studies")
         case .soughtWord: ("recherché", "sought")

@@ -241,7 +241,7 @@ struct MinutesDocument {
 
     /// Commitments per partner: how many, the money per currency, the technical contributions.
     private mutating func commitmentsPerPartner() {
-        line("**" + L[.commitmentsTitle] + "**")
+        line("**" + L[.commitmentsTitle] + "** — " + L[.summaryCommitmentsScope])
         line()
         guard !c.commitments.isEmpty else {
             line(L[.summaryCommitmentsNone])

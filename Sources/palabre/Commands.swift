@@ -60,6 +60,7 @@ struct Minutes: ParsableCommand {
         let (session, out, lang, at) = (session, out, moment.lang, moment.at)
         try reportingErrors {
             let store = try SessionLocator.open(session, writable: false)
+            if let out { try Documents.checkChosenFolder(out) }
             let dir = out ?? SessionStore.outPath(store.folder)
             var state = store.state
             var now: Instant?
@@ -91,7 +92,11 @@ struct Verify: ParsableCommand {
         try reportingErrors {
             let folder = try SessionLocator.folder(session)
             let path = SessionStore.journalPath(folder)
-            guard FileManager.default.fileExists(atPath: path) else {
+            var st = stat()
+            guard lstat(path, &st) == 0 else {
+                if errno != ENOENT {
+                    throw JournalError.io(path: path, operation: "open", errno: errno)
+                }
                 print("\(path): no journal yet (the meeting has not started).")
                 return
             }

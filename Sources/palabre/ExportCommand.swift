@@ -26,6 +26,7 @@ struct Export: ParsableCommand {
         try reportingErrors(language: language) {
             let store = try SessionLocator.open(session, writable: false)
             language = lang ?? store.programme.language
+            if let out { try Documents.checkChosenFolder(out) }
             let dir = out ?? (SessionStore.outPath(store.folder) as NSString).appendingPathComponent("export")
             var state = store.state
             var now = state.lastAt ?? SystemClock().now()

@@ -55,7 +55,7 @@ func reportingErrors(language: Language = .fr, _ body: () throws -> Void) throws
         printError("palabre: " + (language == .fr ? "refusé : " : "refused: ") + r.message(language))
         throw ExitCode(1)
     } catch let j as JournalError {
-        printError("palabre: " + j.description)
+        printError("palabre: " + j.message(language))
         throw ExitCode(1)
     } catch let d as DocumentError {
         printError("palabre: " + d.message(language))
@@ -67,6 +67,18 @@ func reportingErrors(language: Language = .fr, _ body: () throws -> Void) throws
 enum SessionLocator {
     /// The folder meant by `arg`: an existing folder, a programme.yaml inside one, or a name under ./sessions.
     static func folder(_ arg: String) throws -> String {
+        let f = try locate(arg)
+        // A folder without read or search permission is not an empty session: say so, never « no journal ».
+        if access(f, R_OK | X_OK) != 0 && (errno == EACCES || errno == EPERM) { throw permissionDenied(f) }
+        return f
+    }
+
+    /// The refusal for a session path palabre may not read.
+    static func permissionDenied(_ path: String) -> UserError {
+        UserError(description: NoFollow.permissionMessage(path, .en), code: 1)
+    }
+
+    private static func locate(_ arg: String) throws -> String {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: arg, isDirectory: &isDir) {
@@ -78,6 +90,10 @@ enum SessionLocator {
         }
         let named = "sessions/" + arg
         if fm.fileExists(atPath: named, isDirectory: &isDir), isDir.boolValue { return named }
+        for path in [arg, named] {
+            var st = stat()
+            if stat(path, &st) != 0 && errno == EACCES { throw permissionDenied(path) }
+        }
         throw UserError(
             description: "no session folder \(arg) (looked for \(arg) and \(named)). A session is a "
                 + "folder holding programme.yaml; see docs/programme-format.md.", code: 2)

@@ -46,6 +46,16 @@ public struct DocumentError: Error, Sendable, Equatable, CustomStringConvertible
             " The journal is intact: the documents will be written again after the next event."
         )
         switch code {
+        case ELOOP where operation == "owner":
+            fr =
+                "« \(path) » existe, n'est pas vide et ne vous appartient pas (ou n'est pas un dossier ordinaire) : "
+                + "palabre n'y écrit pas. Choisissez un dossier vide ou à vous."
+            en =
+                "“\(path)” exists, is not empty and is not yours (or not a plain folder): palabre does not write "
+                + "there. Choose an empty folder or one of your own."
+        case ELOOP:
+            fr = NoFollow.linkMessage(path, .fr) + kept.0
+            en = NoFollow.linkMessage(path, .en) + kept.1
         case ENOSPC, EDQUOT:
             fr =
                 "Impossible d'écrire « \(path) » : le disque est plein (\(sys)). Libérez de la place (supprimez de "
@@ -140,18 +150,43 @@ public enum Documents {
     /// renamed stay in place and no temporary file is left behind.
     public static func write(_ state: SessionState, to dir: String, options: DocumentOptions) throws {
         try ensureDirectory(dir)
-        _ = chmod(dir, 0o700)  // owner only, even for a folder made by other means
+        let dfd = try openDirectory(dir)
+        defer { NoFollow.close(dfd) }
+        _ = fchmod(dfd, 0o700)  // owner only, even for a folder made by other means (never through a link)
         for doc in render(state, options: options) {
-            try writeAtomically(doc.data, to: (dir as NSString).appendingPathComponent(doc.name))
+            try writeAtomically(doc.data, named: doc.name, in: dfd, dir: dir)
         }
-        try fsyncDirectory(dir)
+        if fsync(dfd) != 0 && errno != EINVAL { throw DocumentError(path: dir, operation: "fsync", errno: errno) }
+    }
+
+    /// Refuses a folder chosen with `--out` that exists, is not empty, and is not a plain folder
+    /// owned by the user (a link, a file, someone else's folder). A missing folder is fine.
+    /// Throws ``DocumentError``.
+    public static func checkChosenFolder(_ dir: String) throws {
+        var st = stat()
+        guard lstat(dir, &st) == 0 else {
+            if errno == ENOENT { return }
+            throw DocumentError(path: dir, operation: "stat", errno: errno)
+        }
+        if (st.st_mode & S_IFMT) == S_IFLNK { throw DocumentError(path: dir, operation: "open", errno: ELOOP) }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else {
+            throw DocumentError(path: dir, operation: "mkdir", errno: ENOTDIR)
+        }
+        if st.st_uid != geteuid() {
+            let entries = try? FileManager.default.contentsOfDirectory(atPath: dir)
+            if entries.map({ !$0.isEmpty }) ?? true {
+                throw DocumentError(path: dir, operation: "owner", errno: ELOOP)
+            }
+        }
     }
 
     // MARK: file system
 
+    /// Creates `dir` (and missing parents) with mode 0700; refuses a `dir` that is a link or not a folder.
     static func ensureDirectory(_ dir: String) throws {
         var st = stat()
-        if stat(dir, &st) == 0 {
+        if lstat(dir, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFLNK { throw DocumentError(path: dir, operation: "open", errno: ELOOP) }
             guard (st.st_mode & S_IFMT) == S_IFDIR else {
                 throw DocumentError(path: dir, operation: "mkdir", errno: ENOTDIR)
             }
@@ -164,15 +199,41 @@ public enum Documents {
         }
     }
 
+    /// Opens the folder `dir` itself, never through a link. Throws ``DocumentError``.
+    static func openDirectory(_ dir: String) throws -> Int32 {
+        do {
+            return try NoFollow.open(dir, .readOnly, options: [.directory])
+        } catch .link(let p) {
+            throw DocumentError(path: p, operation: "open", errno: ELOOP)
+        } catch .system(let p, let e) {
+            throw DocumentError(path: p, operation: "open", errno: e)
+        }
+    }
+
+    /// Fsyncs the folder `dir` (opened without following a link), so that renames survive a power cut.
+    static func fsyncDirectory(_ dir: String) throws {
+        let fd = try openDirectory(dir)
+        defer { NoFollow.close(fd) }
+        if fsync(fd) != 0 && errno != EINVAL { throw DocumentError(path: dir, operation: "fsync", errno: errno) }
+    }
+
+    /// Writes `data` to `path` atomically, in a folder opened without following links.
     static func writeAtomically(_ data: Data, to path: String) throws {
         let dir = (path as NSString).deletingLastPathComponent
-        let base = (path as NSString).lastPathComponent
-        let tmp = (dir as NSString).appendingPathComponent(
-            ".\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let dfd = try openDirectory(dir.isEmpty ? "." : dir)
+        defer { NoFollow.close(dfd) }
+        try writeAtomically(data, named: (path as NSString).lastPathComponent, in: dfd, dir: dir)
+    }
+
+    /// Writes `data` as `name` in the folder `dfd` (`dir` names it in messages): a temporary file
+    /// created beside it (never a link: `O_EXCL`), written, fsync'ed, renamed over `name`.
+    static func writeAtomically(_ data: Data, named name: String, in dfd: Int32, dir: String) throws {
+        let path = (dir as NSString).appendingPathComponent(name)
+        let tmp = ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw DocumentError(path: path, operation: "open", errno: errno) }
         func fail(_ op: String, _ code: Int32) -> DocumentError {
-            close(fd); unlink(tmp)
+            close(fd); unlinkat(dfd, tmp, 0)
             return DocumentError(path: path, operation: op, errno: code)
         }
         let err: (String, Int32)? = data.withUnsafeBytes { raw -> (String, Int32)? in
@@ -191,17 +252,13 @@ public enum Documents {
         }
         if let (op, code) = err { throw fail(op, code) }
         if fsync(fd) != 0 { throw fail("fsync", errno) }
-        if close(fd) != 0 { let e = errno; unlink(tmp); throw DocumentError(path: path, operation: "close", errno: e) }
-        if rename(tmp, path) != 0 {
-            let e = errno; unlink(tmp); throw DocumentError(path: path, operation: "rename", errno: e)
+        if close(fd) != 0 {
+            let e = errno; unlinkat(dfd, tmp, 0); throw DocumentError(path: path, operation: "close", errno: e)
         }
-    }
-
-    static func fsyncDirectory(_ dir: String) throws {
-        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw DocumentError(path: dir, operation: "open", errno: errno) }
-        defer { close(fd) }
-        if fsync(fd) != 0 && errno != EINVAL { throw DocumentError(path: dir, operation: "fsync", errno: errno) }
+        // rename replaces a link named `name` itself, never the file it points to.
+        if renameat(dfd, tmp, dfd, name) != 0 {
+            let e = errno; unlinkat(dfd, tmp, 0); throw DocumentError(path: path, operation: "rename", errno: e)
+        }
     }
 }
 

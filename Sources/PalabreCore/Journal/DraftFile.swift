@@ -49,8 +49,7 @@ public final class DraftFile: @unchecked Sendable {
 
     /// The saved draft, or nil when there is none (or it cannot be read).
     public func load() -> Data? {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard let fd = try? NoFollow.open(path, .readOnly) else { return nil }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         return try? handle.readToEnd()
     }

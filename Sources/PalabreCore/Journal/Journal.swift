@@ -18,12 +18,25 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     case conflict(expected: Int, found: Int)
     /// The journal was opened read-only.
     case readOnly(path: String)
+    /// The journal (or a file beside it) is a symbolic link: palabre does not follow it.
+    case link(path: String)
+
+    /// The message in `language`: links and permission denied are said in French too.
+    public func message(_ language: Language) -> String {
+        switch self {
+        case .link(let p): return NoFollow.linkMessage(p, language)
+        case .io(let p, _, let e) where e == EACCES || e == EPERM: return NoFollow.permissionMessage(p, language)
+        default: return description
+        }
+    }
 
     public var description: String {
         switch self {
         case .damaged(let p, let l, let r):
             return "\(p):\(l): the journal is damaged here (\(r)). Nothing was changed. Keep a copy of the file and "
                 + "run `palabre verify` on it; the lines before \(l) are intact."
+        case .io(let p, _, let e) where e == EACCES || e == EPERM:
+            return NoFollow.permissionMessage(p, .en)
         case .io(let p, let op, let e):
             return "\(p): cannot \(op) (\(String(cString: strerror(e)))). Check that the folder exists and is yours, "
                 + "then try again."
@@ -34,6 +47,8 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
             return "another seat recorded events meanwhile (expected seq \(e), the journal is at \(f)); try again."
         case .readOnly(let p):
             return "\(p): opened read-only."
+        case .link(let p):
+            return NoFollow.linkMessage(p, .en)
         }
     }
 }
@@ -74,12 +89,21 @@ public final class Journal {
         self.path = path
         self.writable = writable
         self.offsetSeconds = offsetSeconds
-        let flags = writable ? (O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC) : (O_RDONLY | O_CLOEXEC)
-        var f = open(path, flags, 0o600)
-        // A journal not yet created reads as empty.
-        if f < 0 && !writable && errno == ENOENT { f = open("/dev/null", O_RDONLY | O_CLOEXEC) }
-        guard f >= 0 else { throw JournalError.io(path: path, operation: "open", errno: errno) }
-        // Personal data: owner only, even for a journal created by other means.
+        var f: Int32
+        do {
+            // Never through a link: events would be appended to (and the mode set on) another file.
+            f =
+                writable
+                ? try NoFollow.open(path, .readWrite, options: [.create, .append], permissions: [.ownerReadWrite])
+                : try NoFollow.open(path, .readOnly)
+        } catch .link(let p) {
+            throw JournalError.link(path: p)
+        } catch .system(_, let e) {
+            // A journal not yet created reads as empty.
+            guard !writable && e == ENOENT else { throw JournalError.io(path: path, operation: "open", errno: e) }
+            f = open("/dev/null", O_RDONLY | O_CLOEXEC)
+        }
+        // Personal data: owner only, even for a journal created by other means (on the descriptor, never a path).
         if writable { _ = fchmod(f, 0o600) }
         fd = f
     }
@@ -247,9 +271,16 @@ public final class Journal {
     private func quarantine(_ bytes: [UInt8]) throws -> String {
         let stamp = Int(Date().timeIntervalSince1970 * 1000)
         let q = "\(path).torn-\(stamp)"
-        let qfd = open(q, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard qfd >= 0 else { throw JournalError.io(path: q, operation: "create", errno: errno) }
-        defer { close(qfd) }
+        let qfd: Int32
+        do {
+            qfd = try NoFollow.open(
+                q, .writeOnly, options: [.create, .exclusiveCreate], permissions: [.ownerReadWrite])
+        } catch .link(let p) {
+            throw JournalError.link(path: p)
+        } catch .system(_, let e) {
+            throw JournalError.io(path: q, operation: "create", errno: e)
+        }
+        defer { NoFollow.close(qfd) }
         try writeAll(qfd, bytes, path: q)
         guard fsync(qfd) == 0 else { throw JournalError.io(path: q, operation: "fsync", errno: errno) }
         return q

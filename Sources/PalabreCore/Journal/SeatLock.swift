@@ -22,6 +22,8 @@ public enum SeatLockError: Error, Sendable, Equatable, CustomStringConvertible {
     case held(SeatHolder)
     /// The lock file could not be opened.
     case io(path: String, errno: Int32)
+    /// The lock file is a symbolic link: palabre does not follow it.
+    case link(path: String)
 
     /// The message in `language`.
     public func message(_ language: Language) -> String {
@@ -33,6 +35,10 @@ public enum SeatLockError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "\(h.host)\(h.tty.map { " (\($0))" } ?? "") depuis \(RFC3339.format(h.since, offsetSeconds: 0)). "
                 + "Rejoignez la session sur un autre poste (--seat rapporteur, projector ou observer) ou, si "
                 + "cet ordinateur est hors service, reprenez le poste avec --take-over."
+        case .link(let p):
+            return NoFollow.linkMessage(p, .fr)
+        case .io(let p, let e) where e == EACCES || e == EPERM:
+            return NoFollow.permissionMessage(p, .fr)
         case .io(let p, let e):
             return "\(p) : impossible d'ouvrir le verrou du poste (\(String(cString: strerror(e))))."
         }
@@ -46,6 +52,10 @@ public enum SeatLockError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "\(h.host)\(h.tty.map { " (\($0))" } ?? "") since \(RFC3339.format(h.since, offsetSeconds: 0)). "
                 + "Attach as another seat (--seat rapporteur, projector or observer), or, if that laptop is "
                 + "gone, take the seat over with --take-over."
+        case .link(let p):
+            return NoFollow.linkMessage(p, .en)
+        case .io(let p, let e) where e == EACCES || e == EPERM:
+            return NoFollow.permissionMessage(p, .en)
         case .io(let p, let e):
             return "\(p): cannot open the seat lock (\(String(cString: strerror(e))))."
         }
@@ -87,9 +97,14 @@ public final class SeatLock {
     /// after `patience` seconds, stopped (SIGTERM), and the seat is taken.
     public init(folder: String, takeOver: Bool = false, patience: Double = 3) throws {
         path = (folder as NSString).appendingPathComponent(".facilitator")
-        let f = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard f >= 0 else { throw SeatLockError.io(path: path, errno: errno) }
-        fd = f
+        // Never through a link: the holder would be written into (and on exit truncate) another file.
+        do {
+            fd = try NoFollow.open(path, .readWrite, options: [.create], permissions: [.ownerReadWrite])
+        } catch .link(let p) {
+            throw SeatLockError.link(path: p)
+        } catch .system(let p, let e) {
+            throw SeatLockError.io(path: p, errno: e)
+        }
         let previous = Self.readHolder(fd)
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard takeOver, let holder = previous else {
@@ -135,9 +150,8 @@ public final class SeatLock {
     /// The holder recorded in the lock file, if any.
     public static func holder(folder: String) -> SeatHolder? {
         let p = (folder as NSString).appendingPathComponent(".facilitator")
-        let f = open(p, O_RDONLY | O_CLOEXEC)
-        guard f >= 0 else { return nil }
-        defer { close(f) }
+        guard let f = try? NoFollow.open(p, .readOnly) else { return nil }
+        defer { NoFollow.close(f) }
         return readHolder(f)
     }
 

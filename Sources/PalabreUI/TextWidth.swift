@@ -1,3 +1,5 @@
+import PalabreCore
+
 /// Display width of text in terminal columns, measured per grapheme cluster, in pure Swift
 /// (no `wcwidth`, so results do not depend on the process locale).
 ///
@@ -162,18 +164,11 @@ public enum TextWidth {
     // MARK: Safety
 
     /// `string` with every control character replaced by a visible placeholder, so user
-    /// text never reaches the terminal raw: C0 controls become the Control Pictures
-    /// U+2400–U+241F (ESC → ␛, TAB → ␉, CR → ␍, LF → ␊, BEL → ␇), DEL becomes ␡, C1
-    /// controls U+0080–U+009F become U+FFFD �, and the line and paragraph separators
-    /// U+2028/U+2029 become ␤ and ¶. Everything else, including U+00A0 and U+202F, is kept.
+    /// text never reaches the terminal raw; the one rule is ``Text/visible(_:keeping:)`` in
+    /// PalabreCore (C0 → Control Pictures, DEL → ␡, C1 and bidi controls → �, U+2028/U+2029 → ␤ ¶).
     ///
     ///     TextWidth.sanitize("a\u{1B}[2Jb")   // "a␛[2Jb"
-    public static func sanitize(_ string: String) -> String {
-        guard string.unicodeScalars.contains(where: needsPlaceholder) else { return string }
-        var out = String.UnicodeScalarView()
-        for s in string.unicodeScalars { out.append(placeholder(for: s)) }
-        return String(out)
-    }
+    public static func sanitize(_ string: String) -> String { Text.visible(string) }
 
     /// `sanitize` for a single cluster (a control cluster may become several characters).
     public static func sanitize(_ character: Character) -> String {
@@ -181,20 +176,7 @@ public enum TextWidth {
     }
 
     /// Whether `scalar` is replaced by `sanitize(_:)`.
-    public static func needsPlaceholder(_ scalar: Unicode.Scalar) -> Bool {
-        isControl(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029
-    }
-
-    static func placeholder(for s: Unicode.Scalar) -> Unicode.Scalar {
-        switch s.value {
-        case 0x00..<0x20: return Unicode.Scalar(0x2400 + s.value)!
-        case 0x7F: return "\u{2421}"
-        case 0x80..<0xA0: return "\u{FFFD}"
-        case 0x2028: return "\u{2424}"
-        case 0x2029: return "\u{B6}"
-        default: return s
-        }
-    }
+    public static func needsPlaceholder(_ scalar: Unicode.Scalar) -> Bool { Text.needsPlaceholder(scalar) }
 
     static func isControl(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0)

@@ -19,7 +19,7 @@ struct Check: ParsableCommand {
             printError("palabre: " + e.description)
             throw ExitCode(2)
         }
-        for d in result.diagnostics { print(d.description) }
+        for d in result.diagnostics { say(d.description) }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
         if result.hasErrors {
@@ -28,7 +28,7 @@ struct Check: ParsableCommand {
         }
         if let p = result.programme {
             let items = p.days.reduce(0) { $0 + $1.items.count }
-            print(
+            say(
                 "ok: \(p.title) — \(p.days.count) day(s), \(items) agenda items, \(p.organisations.count) "
                     + "organisations, \(p.communes.count) communes, \(p.communes.reduce(0) { $0 + $1.fiches.count }) "
                     + "fiches, \(p.participants.count) participants\(warnings > 0 ? ", \(warnings) warning(s)" : "")."
@@ -73,7 +73,7 @@ struct Minutes: ParsableCommand {
                 now = moment
             }
             try DocumentWriter.write(state, to: dir, language: lang, now: now)
-            print("wrote the documents of \(state.lastSeq) events to \(dir)")
+            say("wrote the documents of \(state.lastSeq) events to \(dir)")
         }
     }
 }
@@ -97,7 +97,7 @@ struct Verify: ParsableCommand {
                 if errno != ENOENT {
                     throw JournalError.io(path: path, operation: "open", errno: errno)
                 }
-                print("\(path): no journal yet (the meeting has not started).")
+                say("\(path): no journal yet (the meeting has not started).")
                 return
             }
             let journal = try Journal(path: path, writable: false)
@@ -105,7 +105,7 @@ struct Verify: ParsableCommand {
             do {
                 events = try journal.loadAll()
             } catch let JournalError.damaged(p, line, reason) {
-                print(
+                say(
                     "\(p):\(line): DAMAGED — \(reason). The \(line - 1) lines before it are intact; nothing can be "
                         + "appended until it is repaired by hand.")
                 throw ExitCode(1)
@@ -113,27 +113,27 @@ struct Verify: ParsableCommand {
             let days = Set(events.compactMap { if case .dayStarted(let d, _) = $0.payload { d } else { nil } })
             let programme = try? SessionLocator.programme(folder)
             let lt: LocalTime = programme.map { LocalTime(identifier: $0.timeZone) } ?? LocalTime(identifier: "UTC")
-            print(
+            say(
                 events.isEmpty
                     ? "\(path): empty (nothing recorded yet)."
                     : "\(path): \(events.count) events, seq 1…\(journal.lastSeq) without gaps, \(days.count) day(s) "
                         + "started.")
             if let first = events.first, let last = events.last {
-                print("from \(lt.rfc3339(first.at)) to \(lt.rfc3339(last.at)).")
+                say("from \(lt.rfc3339(first.at)) to \(lt.rfc3339(last.at)).")
             }
             if journal.tornBytes > 0 {
-                for w in journal.warnings { print("warning: " + w) }
-                print(
+                for w in journal.warnings { say("warning: " + w) }
+                say(
                     "the torn bytes will be moved to a quarantine file beside the journal the next time the "
                         + "session is opened for writing.")
                 throw ExitCode(1)
             }
-            print("intact.")
+            say("intact.")
             // The journal is sound; does the programme still know everything it names?
             if let programme {
                 let mismatches = SessionState.fold(programme, events).mismatches
                 for m in mismatches {
-                    print("warning: \(m); restore it in programme.yaml, or the documents will " + "miss it.")
+                    say("warning: \(m); restore it in programme.yaml, or the documents will " + "miss it.")
                 }
                 if !mismatches.isEmpty { throw ExitCode(1) }
             }
@@ -160,9 +160,9 @@ struct Log: ParsableCommand {
             for e in events { if case .undone(let target) = e.payload { undoneBy[target] = e.seq } }
             for e in events {
                 if json {
-                    print(String(decoding: try EventCodec.encode(e, offsetSeconds: lt.offset(at: e.at)), as: UTF8.self))
+                    say(String(decoding: try EventCodec.encode(e, offsetSeconds: lt.offset(at: e.at)), as: UTF8.self))
                 } else {
-                    print(EventDescription.line(e, state: state, undoneBy: undoneBy[e.seq]))
+                    say(EventDescription.line(e, state: state, undoneBy: undoneBy[e.seq]))
                 }
                 state.evolve(e)
             }

@@ -45,7 +45,7 @@ struct Export: ParsableCommand {
             } catch let e as ExportError {
                 throw UserError(description: e.message(language))
             }
-            for f in files { print(f) }
+            for f in files { say(f) }
         }
     }
 }

@@ -26,15 +26,23 @@ struct UserError: Error, CustomStringConvertible {
     var code: Int32 = 1
 }
 
-/// Prints `message` on standard error.
+/// Prints `message` on standard error, with every control character but line breaks shown
+/// visibly (``Text/visible(_:keeping:)``): a refusal that echoes a value never drives the terminal.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    let safe = Text.visible(message, keeping: "\n")
+    FileHandle.standardError.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
+}
+
+/// Prints `text` on standard output, with every control character but line breaks shown visibly
+/// (``Text/visible(_:keeping:)``): every line the commands print goes through here.
+func say(_ text: String, terminator: String = "\n") {
+    Swift.print(Text.visible(text, keeping: "\n"), terminator: terminator)
 }
 
 /// Writes `line` to standard output at once, unbuffered: a seq is printed as soon as its event
 /// is durable, so what a killed process printed is always in the journal.
 func emitLine(_ line: String) {
-    let bytes = Array((line + "\n").utf8)
+    let bytes = Array((Text.visible(line, keeping: "\n") + "\n").utf8)
     var done = 0
     while done < bytes.count {
         let n = bytes.withUnsafeBytes { write(1, $0.baseAddress! + done, $0.count - done) }

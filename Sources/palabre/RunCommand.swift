@@ -101,16 +101,16 @@ enum SessionPicker {
                 description: "no session under ./sessions (a session is a folder holding "
                     + "programme.yaml). Give a folder: palabre run PATH", code: 2)
         }
-        print("Sessions:")
+        say("Sessions:")
         for (i, n) in names.enumerated() {
             let title = (try? ProgrammeLoader.load(path: "sessions/\(n)"))?.programme?.title ?? ""
-            print("  \(i + 1). \(n)\(title.isEmpty ? "" : " — " + TextWidth.sanitize(title))")
+            say("  \(i + 1). \(n)\(title.isEmpty ? "" : " — " + TextWidth.sanitize(title))")
         }
         guard isatty(0) == 1 else {
-            print("Run: palabre run sessions/NAME")
+            say("Run: palabre run sessions/NAME")
             return nil
         }
-        print("Number or name (Enter to cancel): ", terminator: "")
+        say("Number or name (Enter to cancel): ", terminator: "")
         guard let line = readLine()?.trimmingCharacters(in: .whitespaces), !line.isEmpty else { return nil }
         if let n = Int(line), (1...names.count).contains(n) { return "sessions/" + names[n - 1] }
         if names.contains(line) { return "sessions/" + line }

@@ -45,7 +45,7 @@ struct ScreenCmd: ParsableCommand {
             }
             let console = Console(screen: view, language: lang ?? store.programme.language, readOnly: true)
             let (grid, _) = console.render(state: state, now: now, size: Size(width: parts[0], height: parts[1]))
-            print(grid.lines().joined(separator: "\n"))
+            say(grid.lines().joined(separator: "\n"))
         }
     }
 }
@@ -61,9 +61,9 @@ struct Keys: ParsableCommand {
 
     mutating func run() throws {
         if json {
-            print(Keymap.json(Labels(lang)))
+            say(Keymap.json(Labels(lang)))
         } else {
-            print(Keymap.text(Labels(lang)))
+            say(Keymap.text(Labels(lang)))
         }
     }
 }

@@ -43,12 +43,14 @@ struct Script: ParsableCommand {
                     commands.append((n + 1, line, try ShellWords.split(line)))
                 } catch let u as UserError {
                     throw UserError(
-                        description: "\(file):\(n + 1): \(u.description); nothing was recorded.\n  " + "\(line)",
+                        description: "\(file):\(n + 1): \(u.description); nothing was recorded.\n  "
+                            + "\(Text.echo(line))",
                         code: 2)
                 }
                 if let verb = commands.last?.words.first, VerbParser.verbs[verb] == nil {
                     throw UserError(
-                        description: "\(file):\(n + 1): unknown verb \(verb); nothing was recorded.\n  " + "\(line)",
+                        description: "\(file):\(n + 1): unknown verb \(Text.echo(verb)); nothing was recorded.\n  "
+                            + "\(Text.echo(line))",
                         code: 2)
                 }
             }
@@ -69,7 +71,8 @@ struct Script: ParsableCommand {
                     count += events.count
                     if !quiet { for e in events { emitLine("\(e.seq) \(e.payload.type)") } }
                 } catch let r as Refusal {
-                    throw UserError(description: "\(file):\(n + 1): \(r.message(store.programme.language))\n  \(line)")
+                    throw UserError(
+                        description: "\(file):\(n + 1): \(r.message(store.programme.language))\n  \(Text.echo(line))")
                 } catch let u as UserError {
                     throw UserError(description: "\(file):\(n + 1): \(u.description)", code: u.code)
                 }

@@ -364,7 +364,7 @@ enum VerbParser {
                 code: 2)
         }
         let name = type.usageString().split(separator: " ").first.map(String.init) ?? ""
-        print(type.helpMessage(columns: 100).replacingOccurrences(of: name, with: "palabre do SESSION \(verb)"))
+        say(type.helpMessage(columns: 100).replacingOccurrences(of: name, with: "palabre do SESSION \(verb)"))
     }
 
     /// The command for `verb` with `args`. Throws ``UserError`` for an unknown verb or bad arguments

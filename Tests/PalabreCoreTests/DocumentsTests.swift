@@ -494,7 +494,7 @@ enum DocScript {
         #expect(s.hasSuffix("\r\n"))
         #expect(
             s == "\u{FEFF}simple;\"a;b\";\"dit \"\"oui\"\"\";\"deux\nlignes\";'=SUM(A1);'+33 6 12 34 "
-                + "56;'-5;'@x;'\tx;-3;;2500000\r\n")
+                + "56;'-5;'@x; x;-3;;2500000\r\n")
         var comma = CSVWriter(separator: ",")
         comma.row([.text("a,b"), .text("a;b")])
         #expect(comma.text == "\u{FEFF}\"a,b\",a;b\r\n")

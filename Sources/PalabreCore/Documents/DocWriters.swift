@@ -2,7 +2,8 @@ import Foundation
 
 /// One cell of a CSV row: text typed by people (neutralised against formulas) or a number we computed.
 enum CSVCell {
-    /// Text; a leading `=`, `+`, `-`, `@`, TAB or CR gets a `'` so a spreadsheet cannot run it.
+    /// Text; a leading `=`, `+`, `-`, `@` or CR gets a `'` so a spreadsheet cannot run it, and control
+    /// characters other than line breaks are shown visibly (``Text/visible(_:keeping:)``).
     case text(String)
     /// An integer written with digits only, so spreadsheets can add it up.
     case number(Int64)
@@ -50,7 +51,11 @@ struct CSVWriter {
 
     /// A text cell, neutralised and quoted as needed.
     static func escape(_ s0: String, _ sep: [Unicode.Scalar]) -> String {
-        var s = s0
+        // No control character reaches a spreadsheet raw: line breaks stay (the cell is quoted),
+        // tabs become spaces, the others a visible symbol.
+        var s =
+            s0.unicodeScalars.contains(where: Text.needsPlaceholder)
+            ? Text.visible(s0.replacingOccurrences(of: "\t", with: " "), keeping: "\n\r") : s0
         if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { s = "'" + s }
         var needsQuotes = false
         var hasQuote = false
@@ -74,7 +79,7 @@ enum MD {
     static func inline(_ s0: String) -> String {
         // Control characters never reach a document raw: tabs become spaces, the others a visible symbol.
         let s =
-            s0.unicodeScalars.contains(where: Text.isControl)
+            s0.unicodeScalars.contains(where: Text.needsPlaceholder)
             ? Text.visible(s0.replacingOccurrences(of: "\t", with: " ")) : s0
         guard s.utf8.contains(where: { inlineSpecial.contains($0) }) else { return s }
         var out = ""

@@ -487,12 +487,12 @@ final class ProgrammeReader {
             if let duplicate = duplicateKeys[key] {
                 error(
                     keyNode.location, f.path(duplicate.key),
-                    "duplicate key \"\(duplicate.key)\": already given at line \(duplicate.first.line), "
+                    "duplicate key \"\(Text.echo(duplicate.key))\": already given at line \(duplicate.first.line), "
                         + "column \(duplicate.first.column); expected each key once")
                 continue
             }
             guard known.contains(key) else {
-                var message = "unknown key \"\(key)\""
+                var message = "unknown key \"\(Text.echo(key))\""
                 if let suggestion = nearest(key, in: known) {
                     message += ": did you mean \"\(suggestion)\"?"
                 } else {
@@ -602,7 +602,7 @@ final class ProgrammeReader {
         let what = "one of " + expected.joined(separator: ", ")
         guard let (node, text) = scalar(f, key, expected: what, required: required) else { return nil }
         if let value = aliases[fold(text)] { return value }
-        var message = "unknown \(key.replacingOccurrences(of: "_", with: " ")) \"\(text)\": expected \(what)"
+        var message = "unknown \(key.replacingOccurrences(of: "_", with: " ")) \"\(Text.echo(text))\": expected \(what)"
         if let suggestion = nearest(text, in: expected) { message += " (did you mean \"\(suggestion)\"?)" }
         error(node.location, f.path(key), message)
         return nil
@@ -729,14 +729,14 @@ final class ProgrammeReader {
                 if !ref.allowed.contains(entry.kind) {
                     error(
                         ref.location, ref.path,
-                        "\"\(ref.id)\" is \(entry.kind.withArticle) (\(entry.path)): expected the id of "
+                        "\"\(Text.echo(ref.id))\" is \(entry.kind.withArticle) (\(entry.path)): expected the id of "
                             + "\(describe(ref.allowed))")
                 }
                 continue
             }
             let candidates = idOrder.filter { ids[$0].map { ref.allowed.contains($0.kind) } ?? false }
             let what = ref.allowed.count == 1 ? ref.allowed[0].noun : "id"
-            var message = "unknown \(what) \"\(ref.id)\": "
+            var message = "unknown \(what) \"\(Text.echo(ref.id))\": "
             if let suggestion = nearest(ref.id, in: candidates) {
                 message += "did you mean \"\(suggestion)\"?"
             } else {
@@ -782,13 +782,17 @@ func fold(_ s: String) -> String {
     return result
 }
 
-/// The candidate closest to `word` when it is close enough to be a likely typo.
+/// The candidate closest to `word` when it is close enough to be a likely typo. The cost is
+/// bounded: a word longer than 64 characters is no typo, and a candidate whose length differs
+/// by more than the allowed edits is skipped without computing a distance.
 func nearest(_ word: String, in candidates: [String]) -> String? {
+    guard word.utf8.count <= 256 else { return nil }
     let target = Array(fold(word).replacingOccurrences(of: "-", with: ""))
-    guard !target.isEmpty else { return nil }
+    guard !target.isEmpty, target.count <= 64 else { return nil }
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
         let c = Array(fold(candidate).replacingOccurrences(of: "-", with: ""))
+        if abs(c.count - target.count) > 3 { continue }
         let d = editDistance(target, c)
         if best == nil || d < best!.distance { best = (candidate, d) }
     }

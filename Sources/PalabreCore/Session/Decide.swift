@@ -59,9 +59,11 @@ extension SessionState {
                     throw Refusal(
                         "unknown-day",
                         fr:
-                            "Aucune journée « \(date) » au programme (journées : "
+                            "Aucune journée « \(Text.echo(date)) » au programme (journées : "
                             + "\(days.map(\.date).joined(separator: ", "))).",
-                        en: "No day “\(date)” in the programme (days: \(days.map(\.date).joined(separator: ", "))).")
+                        en:
+                            "No day “\(Text.echo(date))” in the programme (days: \(days.map(\.date).joined(separator: ", ")))."
+                    )
                 }
                 guard days[i].endedAt == nil else {
                     throw Refusal(
@@ -243,8 +245,8 @@ extension SessionState {
             if let after {
                 guard after != id, days[to].items.contains(where: { $0.id == after }) else {
                     throw Refusal(
-                        "unknown-anchor", fr: "« \(after) » n'est pas un point du \(date).",
-                        en: "“\(after)” is not an item of \(date).")
+                        "unknown-anchor", fr: "« \(Text.echo(after)) » n'est pas un point du \(date).",
+                        en: "“\(Text.echo(after))” is not an item of \(date).")
                 }
             }
             out.append(.itemMoved(item: id, day: date, after: after))
@@ -380,8 +382,8 @@ extension SessionState {
             guard participant(who) != nil else {
                 throw Refusal(
                     "unknown-participant",
-                    fr: "« \(who) » n'est pas un participant : ajoutez-le comme " + "nouvel arrivant.",
-                    en: "“\(who)” is not a participant: add them as a walk-in.")
+                    fr: "« \(Text.echo(who)) » n'est pas un participant : ajoutez-le comme " + "nouvel arrivant.",
+                    en: "“\(Text.echo(who))” is not a participant: add them as a walk-in.")
             }
             let day: String
             if let date {
@@ -428,11 +430,13 @@ extension SessionState {
             }
             if let o = p.organisation, programme.organisation(o) == nil, programme.commune(o) == nil {
                 throw Refusal(
-                    "unknown-organisation", fr: "Organisation inconnue : « " + "\(o) ».",
-                    en: "Unknown organisation: “\(o)”.")
+                    "unknown-organisation", fr: "Organisation inconnue : « " + "\(Text.echo(o)) ».",
+                    en: "Unknown organisation: “\(Text.echo(o))”.")
             }
             if let c = p.commune, programme.commune(c) == nil {
-                throw Refusal("unknown-commune", fr: "Commune inconnue : « \(c) ».", en: "Unknown commune: “\(c)”.")
+                throw Refusal(
+                    "unknown-commune", fr: "Commune inconnue : « \(Text.echo(c)) ».",
+                    en: "Unknown commune: “\(Text.echo(c))”.")
             }
             out.append(.participantAdded(participant: p))
 
@@ -519,8 +523,9 @@ extension SessionState {
     private func requireKnown(_ who: String) throws(Refusal) {
         guard participant(who) != nil || programme.organisation(who) != nil || programme.commune(who) != nil else {
             throw Refusal(
-                "unknown-speaker", fr: "« \(who) » n'est ni un participant ni une organisation du programme.",
-                en: "“\(who)” is neither a participant nor an organisation of the programme.")
+                "unknown-speaker",
+                fr: "« \(Text.echo(who)) » n'est ni un participant ni une organisation du programme.",
+                en: "“\(Text.echo(who))” is neither a participant nor an organisation of the programme.")
         }
     }
 
@@ -543,14 +548,17 @@ extension SessionState {
 
     private func requirePartner(_ id: String) throws(Refusal) {
         guard programme.organisation(id) != nil else {
-            throw Refusal("unknown-partner", fr: "Partenaire inconnu « \(id) ».", en: "Unknown partner “\(id)”.")
+            throw Refusal(
+                "unknown-partner", fr: "Partenaire inconnu « \(Text.echo(id)) ».",
+                en: "Unknown partner “\(Text.echo(id))”.")
         }
     }
 
     private func requireFiche(_ id: String) throws(Refusal) {
         guard programme.fiche(id) != nil else {
             throw Refusal(
-                "unknown-fiche", fr: "Fiche de projet inconnue « " + "\(id) ».", en: "Unknown project fiche “\(id)”.")
+                "unknown-fiche", fr: "Fiche de projet inconnue « " + "\(Text.echo(id)) ».",
+                en: "Unknown project fiche “\(Text.echo(id))”.")
         }
     }
 
@@ -623,13 +631,13 @@ extension SessionState {
         }
         if let p = c.partner, programme.organisation(p) == nil {
             throw Refusal(
-                "unknown-partner", fr: "Engagement : partenaire inconnu « " + "\(p) ».",
-                en: "Commitment: unknown partner “\(p)”.")
+                "unknown-partner", fr: "Engagement : partenaire inconnu « " + "\(Text.echo(p)) ».",
+                en: "Commitment: unknown partner “\(Text.echo(p))”.")
         }
         if let f = c.fiche, programme.fiche(f) == nil {
             throw Refusal(
-                "unknown-fiche", fr: "Engagement : fiche de projet inconnue « " + "\(f) ».",
-                en: "Commitment: unknown project fiche “\(f)”.")
+                "unknown-fiche", fr: "Engagement : fiche de projet inconnue « " + "\(Text.echo(f)) ».",
+                en: "Commitment: unknown project fiche “\(Text.echo(f))”.")
         }
         let after = c.applied(to: e.content)
         if let a = c.amount, a < 0 || a > Self.largestAmount {
@@ -735,8 +743,8 @@ extension SessionState {
         let code = typed.trimmingCharacters(in: .whitespaces).uppercased()
         guard (3...4).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             throw Refusal(
-                "bad-currency", fr: "Devise « \(typed) » : écrivez FCFA, EUR, USD ou un code de 3 lettres.",
-                en: "Currency “\(typed)”: write FCFA, EUR, USD or a 3-letter code.")
+                "bad-currency", fr: "Devise « \(Text.echo(typed)) » : écrivez FCFA, EUR, USD ou un code de 3 lettres.",
+                en: "Currency “\(Text.echo(typed))”: write FCFA, EUR, USD or a 3-letter code.")
         }
         return code
     }
@@ -765,9 +773,10 @@ extension SessionState {
     private static func badDate(_ t: String) -> Refusal {
         Refusal(
             "bad-date",
-            fr: "Échéance « \(t) » : date impossible ; écrivez AAAA-MM-JJ (2024-03-31), JJ/MM/AAAA, "
+            fr: "Échéance « \(Text.echo(t)) » : date impossible ; écrivez AAAA-MM-JJ (2024-03-31), JJ/MM/AAAA, "
                 + "ou un texte (« fin mars »).",
-            en: "Deadline “\(t)”: not a real date; write YYYY-MM-DD (2024-03-31), DD/MM/YYYY, or words (“end of "
+            en:
+                "Deadline “\(Text.echo(t))”: not a real date; write YYYY-MM-DD (2024-03-31), DD/MM/YYYY, or words (“end of "
                 + "March”).")
     }
 
@@ -777,7 +786,9 @@ extension SessionState {
     static let emptyText = Refusal("empty-text", fr: "Le texte est vide.", en: "The text is empty.")
     static let noReason = Refusal("no-reason", fr: "Donnez une raison.", en: "Give a reason.")
     static func unknownItem(_ id: String) -> Refusal {
-        Refusal("unknown-item", fr: "Aucun point « \(id) » à l'ordre du jour.", en: "No agenda item “\(id)”.")
+        Refusal(
+            "unknown-item", fr: "Aucun point « \(Text.echo(id)) » à l'ordre du jour.",
+            en: "No agenda item “\(Text.echo(id))”.")
     }
 }
 
@@ -808,12 +819,14 @@ extension SessionState {
         let found = exact.isEmpty ? partial : exact
         if found.count == 1 { return found[0] }
         if found.isEmpty || key.isEmpty {
-            throw Refusal("unknown-speaker", fr: "Personne ne correspond à « \(t) ».", en: "Nobody matches “\(t)”.")
+            throw Refusal(
+                "unknown-speaker", fr: "Personne ne correspond à « \(Text.echo(t)) ».",
+                en: "Nobody matches “\(Text.echo(t))”.")
         }
         let names = found.prefix(6).map { "\($0) (\(displayName($0)))" }.joined(separator: ", ")
         throw Refusal(
-            "ambiguous", fr: "« \(t) » désigne plusieurs personnes : \(names)\(found.count > 6 ? "…" : "").",
-            en: "“\(t)” matches several: \(names)\(found.count > 6 ? "…" : "").")
+            "ambiguous", fr: "« \(Text.echo(t)) » désigne plusieurs personnes : \(names)\(found.count > 6 ? "…" : "").",
+            en: "“\(Text.echo(t))” matches several: \(names)\(found.count > 6 ? "…" : "").")
     }
 }
 

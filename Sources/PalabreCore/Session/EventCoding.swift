@@ -150,8 +150,8 @@ extension Event: Codable {
 /// Encodes and decodes journal lines.
 public enum EventCodec {
     /// One journal line for `event`, without the final newline. Keys are written in a stable order,
-    /// slashes are not escaped, non-ASCII text is written as UTF-8 and control characters are
-    /// JSON-escaped.
+    /// slashes are not escaped, non-ASCII text is written as UTF-8 and control characters
+    /// (C0, DEL, C1) and bidi controls are JSON-escaped.
     /// `offsetSeconds` is the UTC offset written in `at` (the programme's time zone).
     public static func encode(_ event: Event, offsetSeconds: Int = 0) throws -> Data {
         let e = JSONEncoder()
@@ -164,7 +164,40 @@ public enum EventCodec {
         let body = try e.encode(PayloadFields(payload: event.payload))
         if body.count > 2 { out += Data(",".utf8); out += body.dropFirst().dropLast() }
         out += Data("}".utf8)
-        return out
+        return escapingRawControls(out)
+    }
+
+    /// `json` with DEL, the C1 controls (U+0080–U+009F) and the bidi controls (U+202A–U+202E,
+    /// U+2066–U+2069) written as `\\u` escapes like the C0 controls, so no journal line carries
+    /// them raw. In UTF-8 these bytes can only be those characters, inside JSON strings; lines
+    /// written before keep reading, both forms decode to the same text.
+    static func escapingRawControls(_ json: Data) -> Data {
+        let bytes = [UInt8](json)
+        func isRaw(_ i: Int) -> Int {  // length of a raw control at `i`, 0 when none
+            let b = bytes[i]
+            if b == 0x7F { return 1 }
+            if b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) { return 2 }
+            if b == 0xE2, i + 2 < bytes.count {
+                if bytes[i + 1] == 0x80, (0xAA...0xAE).contains(bytes[i + 2]) { return 3 }
+                if bytes[i + 1] == 0x81, (0xA6...0xA9).contains(bytes[i + 2]) { return 3 }
+            }
+            return 0
+        }
+        guard bytes.indices.contains(where: { isRaw($0) > 0 }) else { return json }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var i = 0
+        while i < bytes.count {
+            let n = isRaw(i)
+            if n == 0 {
+                out.append(bytes[i]); i += 1; continue
+            }
+            let scalar = String(decoding: bytes[i..<(i + n)], as: UTF8.self).unicodeScalars.first!.value
+            let hex = String(scalar, radix: 16)
+            out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            i += n
+        }
+        return Data(out)
     }
 
     /// The payload's fields alone, for ``encode(_:offsetSeconds:)``.

@@ -12,24 +12,61 @@ public enum Text {
             .replacingOccurrences(of: "\u{2019}", with: "'")
     }
 
-    /// `s` with control characters (C0, DEL, C1) shown as visible symbols (␛ ␉ ␍ ␇, ␡, �), for
-    /// places where raw text must never reach a terminal or a document unescaped.
-    public static func visible(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: isControl) else { return s }
+    /// `s` made safe to leave the program (terminal, CSV, Markdown, DOCX, messages): every
+    /// character that could drive a terminal or reorder text is replaced by a visible symbol.
+    /// C0 controls become the Control Pictures U+2400–U+241F (ESC → ␛, TAB → ␉, CR → ␍, LF → ␊,
+    /// BEL → ␇), DEL becomes ␡, C1 controls U+0080–U+009F become U+FFFD �, the line and paragraph
+    /// separators U+2028/U+2029 become ␤ and ¶, and the bidirectional embeddings, overrides and
+    /// isolates (U+202A–U+202E, U+2066–U+2069) become U+FFFD. The scalars of `keeping` (for
+    /// example `"\n"` for a multi-line message) pass unchanged. Everything else is kept.
+    ///
+    ///     Text.visible("a\u{1B}]0;x\u{07}b")   // "a␛]0;x␇b"
+    public static func visible(_ s: String, keeping: String = "") -> String {
+        let kept = Set(keeping.unicodeScalars)
+        guard s.unicodeScalars.contains(where: { needsPlaceholder($0) && !kept.contains($0) }) else { return s }
         var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0x00...0x1F: out.append(Unicode.Scalar(0x2400 + u.value)!)
-            case 0x7F: out.append("\u{2421}")
-            case 0x80...0x9F: out.append("\u{FFFD}")
-            default: out.append(u)
-            }
-        }
+        for u in s.unicodeScalars { out.append(kept.contains(u) ? u : placeholder(for: u)) }
         return String(out)
+    }
+
+    /// `s` as it may be echoed in a message: made visible (``visible(_:keeping:)``) and cut to
+    /// `limit` characters followed by « … » when longer, so a huge value cannot flood the output.
+    public static func echo(_ s: String, limit: Int = 200) -> String {
+        var cut = s
+        if s.utf8.count > limit, let end = s.index(s.startIndex, offsetBy: limit, limitedBy: s.endIndex),
+            end < s.endIndex
+        {
+            cut = String(s[..<end]) + "…"
+        }
+        return visible(cut)
+    }
+
+    /// The visible symbol ``visible(_:keeping:)`` puts in place of `u` (`u` itself when it is harmless).
+    public static func placeholder(for u: Unicode.Scalar) -> Unicode.Scalar {
+        switch u.value {
+        case 0x00...0x1F: return Unicode.Scalar(0x2400 + u.value)!
+        case 0x7F: return "\u{2421}"
+        case 0x80...0x9F: return "\u{FFFD}"
+        case 0x2028: return "\u{2424}"
+        case 0x2029: return "\u{B6}"
+        case 0x202A...0x202E, 0x2066...0x2069: return "\u{FFFD}"
+        default: return u
+        }
+    }
+
+    /// Whether `u` never leaves the program raw: a control character, U+2028/U+2029 or a bidi control.
+    public static func needsPlaceholder(_ u: Unicode.Scalar) -> Bool {
+        isControl(u) || u.value == 0x2028 || u.value == 0x2029 || isBidiControl(u)
     }
 
     /// Whether `u` is a C0 or C1 control character or DEL.
     public static func isControl(_ u: Unicode.Scalar) -> Bool { u.value < 0x20 || (0x7F...0x9F).contains(u.value) }
+
+    /// Whether `u` is a bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069),
+    /// which can make text read in another order than it is stored.
+    public static func isBidiControl(_ u: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value)
+    }
 
     /// Whether `haystack` contains `needle`, without regard to case or accents.
     public static func matches(_ haystack: String, _ needle: String) -> Bool {

@@ -165,4 +165,41 @@ struct ReplayTimelineTests {
         #expect(Keymap.text(Labels(.en)).contains("Search the entries' text"))
         #expect(Keymap.bindings(in: .replay).count == ReplayAction.allCases.count)
     }
+
+    /// The recorded events spread over `dates` calendar dates, in order (follow-up over months).
+    static func spread(over dates: Int) -> ReplayTimeline {
+        let events = timeline.events
+        let start = events[0].at.ms
+        let day: Int64 = 86_400_000
+        let spread = events.enumerated().map { k, e in
+            Event(
+                seq: e.seq, at: Instant(ms: start + Int64(k * dates / events.count) * day + Int64(k) * 1000),
+                seat: e.seat,
+                payload: e.payload)
+        }
+        return ReplayTimeline(programme: timeline.programme, events: spread, checkpointInterval: 64)
+    }
+
+    @Test(
+        "A journal over more dates than the bar has columns: every date on the bar, nothing past its width",
+        arguments: [(62, 120, 40), (42, 80, 24), (200, 80, 24), (3, 80, 24), (600, 200, 60)])
+    func manyDates(dates: Int, width: Int, height: Int) {
+        let t = Self.spread(over: dates)
+        #expect(t.daySpans.count == dates)
+        for position in [t.firstInstant!, t.events[t.events.count / 2].at, t.lastInstant!] {
+            var r = ReplayConsole(
+                timeline: t, language: .en, screen: .facilitator,
+                clock: ReplayClock(position: position, speed: 60, playing: false))
+            let lines = r.render(size: Size(width: width, height: height)).grid.lines()
+            let bar = lines[height - 2]
+            #expect(bar.count == width)
+            #expect(bar.filter { $0 == "●" }.count == 1, "\(bar)")
+            let segments = TimelineBar(timeline: t, clock: r.clock, language: .en).segments(width: width)
+            #expect(segments.count == min(dates, (width + 1) / 2))
+            #expect(segments.allSatisfy { $0.x >= 0 && $0.width >= 1 && $0.x + $0.width <= width })
+            #expect(segments.first?.start == t.daySpans.first?.start && segments.last?.end == t.daySpans.last?.end)
+            r.perform(.nextDay)
+            _ = r.render(size: Size(width: width, height: height))
+        }
+    }
 }

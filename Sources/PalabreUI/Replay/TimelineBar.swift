@@ -31,10 +31,16 @@ public struct TimelineBar: Sendable {
     }
 
     /// The days laid out over `width` columns (one column between days for `│`).
+    ///
+    /// When the journal spans more dates than the bar can show one column and a boundary each
+    /// (`2 × dates − 1 > width`, e.g. months of follow-up), consecutive dates share a segment:
+    /// at most `(width + 1) / 2` segments, each named by its first date, every date in exactly
+    /// one. Segments never reach past `width`.
     public func segments(width: Int) -> [Segment] {
-        let spans = timeline.daySpans
+        guard width > 0 else { return [] }
+        let spans = Self.grouped(timeline.daySpans, into: max(1, (width + 1) / 2))
         guard !spans.isEmpty else { return [] }
-        let usable = max(spans.count, width - (spans.count - 1))
+        let usable = width - (spans.count - 1)
         let total = max(1, spans.reduce(Int64(0)) { $0 + max(1, $1.end.ms - $1.start.ms) })
         var out: [Segment] = []
         var x = 0
@@ -51,6 +57,21 @@ public struct TimelineBar: Sendable {
         return out
     }
 
+    /// `spans` in at most `limit` runs of consecutive dates, as even as can be; each run spans
+    /// from its first date's start to its last date's end and is named by its first date.
+    static func grouped(
+        _ spans: [(date: String, start: Instant, end: Instant)], into limit: Int
+    ) -> [(date: String, start: Instant, end: Instant)] {
+        guard spans.count > limit else { return spans }
+        var out: [(date: String, start: Instant, end: Instant)] = []
+        for g in 0..<limit {
+            let from = g * spans.count / limit, to = (g + 1) * spans.count / limit
+            guard from < to else { continue }
+            out.append((date: spans[from].date, start: spans[from].start, end: spans[to - 1].end))
+        }
+        return out
+    }
+
     /// The column of instant `t` on a bar of `width` columns (times between days sit at the end
     /// of the day before).
     public func column(of t: Instant, segments: [Segment]) -> Int? {
@@ -60,7 +81,7 @@ public struct TimelineBar: Sendable {
         for s in segments where s.start <= t { pick = s }
         let span = max(1, pick.end.ms - pick.start.ms)
         let f = Double(min(max(0, t.ms - pick.start.ms), span)) / Double(span)
-        return pick.x + min(pick.width - 1, Int(f * Double(pick.width - 1) + 0.5))
+        return pick.x + max(0, min(pick.width - 1, Int(f * Double(pick.width - 1) + 0.5)))
     }
 
     /// Draws the bar on row `y`.
@@ -71,7 +92,7 @@ public struct TimelineBar: Sendable {
         guard !segs.isEmpty, let here = column(of: clock.position, segments: segs) else { return }
         // One mark per column, the strongest wins: position > day boundary > item start > silence.
         var marks = [(Character, Role)?](repeating: nil, count: w)
-        for s in segs {
+        for s in segs where s.x < w {
             for x in s.x..<min(w, s.x + s.width) { marks[x] = x < here ? ("━", .statusRunning) : ("─", .muted) }
         }
         var lastGapColumn = -1

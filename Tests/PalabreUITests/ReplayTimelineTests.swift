@@ -202,4 +202,48 @@ struct ReplayTimelineTests {
             _ = r.render(size: Size(width: width, height: height))
         }
     }
+
+    @Test(
+        "Random journals (1 to 500 dates, 1 to 5,000 items) on bars 20 to 300 columns wide: drawn, never past the width"
+    )
+    func randomSpans() {
+        var random = LinearCongruential(seed: 2026)
+        let template = Self.timeline.events.first { if case .itemStarted = $0.payload { true } else { false } }!
+        let start = Self.timeline.events[0].at.ms
+        for _ in 0..<60 {
+            let dates = Int.random(in: 1...500, using: &random)
+            let items = Int.random(in: 1...5_000, using: &random)
+            let count = max(dates, items)
+            let events = (0..<count).map { k in
+                Event(
+                    seq: k + 1, at: Instant(ms: start + Int64(k * dates / count) * 86_400_000 + Int64(k % 600) * 1000),
+                    seat: template.seat, payload: template.payload)
+            }
+            let t = ReplayTimeline(programme: Self.timeline.programme, events: events)
+            let width = Int.random(in: 20...300, using: &random)
+            let position = events[Int.random(in: 0..<count, using: &random)].at
+            let bar = TimelineBar(
+                timeline: t, clock: ReplayClock(position: position, speed: 60, playing: false), language: .fr)
+            var grid = Grid(width: width, height: 2)
+            bar.drawBar(into: &grid, y: 0)
+            let line = grid.lines()[0]
+            #expect(
+                TextWidth.width(of: line) == width && line.filter { $0 == "●" }.count == 1,
+                "\(dates) dates, \(items) items, \(width) columns")
+            let segments = bar.segments(width: width)
+            #expect(segments.count == min(t.daySpans.count, (width + 1) / 2))
+            #expect(segments.allSatisfy { $0.x + $0.width <= width }, "\(dates) dates, \(width) columns")
+        }
+    }
+}
+
+/// A seeded generator (Knuth's MMIX linear congruential constants), so the random journals are
+/// the same on every run.
+private struct LinearCongruential: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state ^ (state >> 29)
+    }
 }

@@ -550,9 +550,46 @@ func benchBoard() throws {
             b[b.count / 2], b.last!))
 }
 
+/// The répertoire des intervenants at 5,000 organisations: a folder of one file each, loaded
+/// with its checks; then searches of one to three words, folded (case and accents).
+func benchDirectory() throws {
+    let dir = tempDir()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let sectors = ["eau", "santé", "éducation", "maraîchage", "pistes rurales", "nutrition", "gouvernance locale"]
+    let zones = ["Ségou", "San", "Tominian", "Mopti", "Bla", "Barouéli", "Macina", "Niono"]
+    for i in 0..<5_000 {
+        let text = """
+            id: org-\(i)
+            acronym: ORG\(i)
+            name: Organisation numéro \(i) de développement
+            type: \(["partner", "ngo", "state-service", "private"][i % 4])
+            sectors: [\(sectors[i % sectors.count]), \(sectors[(i / 7) % sectors.count])]
+            zones: [\(zones[i % zones.count]), \(zones[(i / 3) % zones.count])]
+            contacts:
+              - function: Point focal \(i)
+            """
+        try text.write(toFile: dir + "/org-\(i).yaml", atomically: false, encoding: .utf8)
+    }
+    var result: DirectoryLoadResult?
+    let load = try seconds { result = try DirectoryLoader.load(folder: dir) }
+    guard let directory = result?.directory, directory.organisations.count == 5_000 else { fail("directory: not read") }
+    say(String(format: "directory: load and check 5,000 organisation files: %.0f ms", load * 1000))
+    for query in ["segou", "SANTE tominian", "pistes rurales barouéli", "org4999", "introuvable"] {
+        var found = 0
+        var times: [Double] = []
+        for _ in 0..<20 { times.append(seconds { found = directory.search(query).count }) }
+        times.sort()
+        say(
+            String(
+                format: "directory: search \"%@\" over 5,000 organisations: median %.2f ms (%d found)", query,
+                times[times.count / 2] * 1000, found))
+    }
+}
+
 let benches: [(String, () throws -> Void)] = [
     ("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal),
     ("keys", benchKeys), ("replay", benchReplay), ("board", benchBoard), ("export", benchExport),
+    ("directory", benchDirectory),
 ]
 let chosen = args.filter { !$0.hasPrefix("--") }
 for (name, body) in benches where chosen.isEmpty || chosen.contains(name) {

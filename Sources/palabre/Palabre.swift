@@ -15,7 +15,7 @@ struct Palabre: ParsableCommand {
             """,
         subcommands: [
             Run.self, Attach.self, Check.self, Do.self, Script.self, Minutes.self, Export.self, Verify.self, Log.self,
-            ScreenCmd.self, Keys.self, Replay.self,
+            ScreenCmd.self, Keys.self, Replay.self, DirectoryCmd.self,
         ],
         defaultSubcommand: Run.self)
 }

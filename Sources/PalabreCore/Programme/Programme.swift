@@ -129,14 +129,39 @@ public struct Organisation: Sendable, Equatable, Identifiable {
     /// Whether the name is feminine in French (« la NEF », « la DRS Ségou »): the article and the
     /// agreement in the documents' sentences (« La NEF s'est engagée … »).
     public var feminine: Bool
+    /// Sector codes of the OECD DAC Creditor Reporting System (5-digit purpose codes, e.g. 14030
+    /// « Basic drinking water supply and basic sanitation »), when the directory gives them.
+    public var crsCodes: [Int]
+    /// Who to call: functions and, when known, names, telephones and e-mail addresses.
+    public var contacts: [Contact]
 
     /// Creates an organisation.
     public init(
         id: String, acronym: String, name: String, type: OrganisationType,
-        sectors: [String] = [], zones: [String] = [], programmes: [PartnerProgramme] = [], feminine: Bool = false
+        sectors: [String] = [], zones: [String] = [], programmes: [PartnerProgramme] = [], feminine: Bool = false,
+        crsCodes: [Int] = [], contacts: [Contact] = []
     ) {
         self.id = id; self.acronym = acronym; self.name = name; self.type = type
         self.sectors = sectors; self.zones = zones; self.programmes = programmes; self.feminine = feminine
+        self.crsCodes = crsCodes; self.contacts = contacts
+    }
+}
+
+/// A contact of an organisation, as the répertoire des intervenants lists them: a function
+/// (« Point focal suivi-évaluation ») and, when known, a person's name, a telephone and an e-mail.
+public struct Contact: Sendable, Equatable {
+    /// The function or role (required): who to ask for when the person changes.
+    public var function: String
+    /// The person holding it, if known.
+    public var name: String?
+    /// A telephone number, as written (`+223 76 00 00 00`).
+    public var phone: String?
+    /// An e-mail address.
+    public var email: String?
+
+    /// Creates a contact.
+    public init(function: String, name: String? = nil, phone: String? = nil, email: String? = nil) {
+        self.function = function; self.name = name; self.phone = phone; self.email = email
     }
 }
 
@@ -154,14 +179,19 @@ public struct PartnerProgramme: Sendable, Equatable {
     public var budget: Int64?
     /// Currency of ``budget``.
     public var currency: String
+    /// First year of the programme (`2022`), if given.
+    public var from: Int?
+    /// Last year of the programme (`2026`), if given.
+    public var to: Int?
 
     /// Creates a partner programme.
     public init(
         title: String, sectors: [String] = [], zones: [String] = [], instrument: String? = nil,
-        budget: Int64? = nil, currency: String = "FCFA"
+        budget: Int64? = nil, currency: String = "FCFA", from: Int? = nil, to: Int? = nil
     ) {
         self.title = title; self.sectors = sectors; self.zones = zones
         self.instrument = instrument; self.budget = budget; self.currency = currency
+        self.from = from; self.to = to
     }
 }
 

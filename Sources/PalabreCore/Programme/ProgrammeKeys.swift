@@ -3,13 +3,18 @@ enum Keys {
     static let programme = [
         "title", "venue", "city", "organisers", "language", "timezone", "currency",
         "objectives", "organisations", "communes", "participants", "days", "context", "method", "bureau",
-        "abbreviations",
+        "abbreviations", "directory",
     ]
     static let bureau = ["president", "moderators", "rapporteurs"]
     static let abbreviation = ["acronym", "name"]
     static let objectives = ["general", "specific"]
-    static let organisation = ["id", "acronym", "name", "type", "sectors", "zones", "programmes", "feminine"]
-    static let partnerProgramme = ["title", "sectors", "zones", "instrument", "budget", "currency"]
+    static let organisation = [
+        "id", "acronym", "name", "type", "sectors", "zones", "programmes", "feminine", "crs", "contacts",
+    ]
+    static let partnerProgramme = ["title", "sectors", "zones", "instrument", "budget", "currency", "from", "to"]
+    static let contact = ["function", "name", "phone", "email"]
+    /// The keys of a file of the répertoire des intervenants holding several organisations.
+    static let directoryFile = ["organisations"]
     static let commune = ["id", "name", "cercle", "region", "fiches"]
     static let fiche = [
         "id", "title", "sector", "location", "total_cost", "contribution", "amount_sought",

@@ -28,8 +28,12 @@ public enum ProgrammeLoader {
     /// The file name looked for when ``load(path:)`` is given a session folder.
     public static let fileName = "programme.yaml"
 
-    /// Parses and validates YAML text; `file` is used only in diagnostics.
-    public static func parse(_ text: String, file: String) -> ProgrammeLoadResult {
+    /// Parses and validates YAML text; `file` is used in diagnostics and, when `directory` is not
+    /// given and `findDirectory` is set, to find the répertoire des intervenants the programme
+    /// names entries of (its `directory:` key, else `directory/` beside the session folder).
+    public static func parse(
+        _ text: String, file: String, directory: Directory? = nil, findDirectory: Bool = false
+    ) -> ProgrammeLoadResult {
         if let problem = nestingProblem(text) {
             let d = Diagnostic(
                 file: file, line: problem.line, column: problem.column, field: "",
@@ -45,9 +49,13 @@ public enum ProgrammeLoader {
         for attempt in 0..<100 {
             do {
                 let root = try Yams.compose(yaml: yaml)
-                let reader = ProgrammeReader(file: file, duplicateKeys: renamed)
+                var found = (directory: directory, diagnostics: [Diagnostic]())
+                if directory == nil, findDirectory { found = Self.directory(for: root, programme: file) }
+                let reader = ProgrammeReader(file: file, duplicateKeys: renamed, directory: found.directory)
                 let programme = reader.read(root: root)
-                return ProgrammeLoadResult(programme: programme, diagnostics: reader.diagnostics)
+                let diagnostics = found.diagnostics + reader.diagnostics
+                let valid = !diagnostics.contains { $0.severity == .error }
+                return ProgrammeLoadResult(programme: valid ? programme : nil, diagnostics: diagnostics)
             } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
                 let first = SourceLocation(line: context.mark.line, column: context.mark.column)
                 let placeholder = "palabre-repeated-key-\(attempt)"
@@ -103,7 +111,44 @@ public enum ProgrammeLoader {
                 message: "the file is not UTF-8 text: expected a text file saved as UTF-8")
             return ProgrammeLoadResult(programme: nil, diagnostics: [d])
         }
-        return parse(text, file: file)
+        return parse(text, file: file, findDirectory: true)
+    }
+
+    /// The répertoire des intervenants of the programme whose root is `root`, read from its
+    /// `directory:` key or beside the session folder, with its problems as warnings (an entry in
+    /// error is missing from it; a reference to it is then an error). A `directory:` naming a
+    /// folder that cannot be read is an error.
+    static func directory(
+        for root: Node?, programme file: String
+    ) -> (
+        directory: Directory?, diagnostics: [Diagnostic]
+    ) {
+        let declaredNode = root?["directory"]
+        let declared = declaredNode?.string.map(normalise).flatMap { $0.isEmpty ? nil : $0 }
+        guard let folder = DirectoryLoader.folder(forProgramme: file, declared: declared) else { return (nil, []) }
+        do {
+            let result = try DirectoryLoader.load(folder: folder)
+            let warnings = result.diagnostics.map { d in
+                var w = d
+                w.severity = .warning
+                if d.severity == .error { w.message += " (this entry of the directory is left out)" }
+                return w
+            }
+            return (result.directory, warnings)
+        } catch let e as ProgrammeReadError {
+            let at = declaredNode?.mark.map { SourceLocation(line: $0.line, column: $0.column) } ?? .start
+            let severity: Diagnostic.Severity = declared == nil ? .warning : .error
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        file: file, line: at.line, column: at.column, field: "directory", message: e.description,
+                        severity: severity)
+                ]
+            )
+        } catch {
+            return (nil, [])
+        }
     }
 
     // MARK: - YAML errors
@@ -240,7 +285,7 @@ public enum ProgrammeLoader {
     }
 }
 
-private extension String {
+extension String {
     /// Strict UTF-8 decoding: nil when the bytes are not valid UTF-8.
     init?(validatingUTF8Data data: Data) {
         var bytes = [UInt8](data)

@@ -92,10 +92,15 @@ final class ProgrammeReader {
     private var ids: [String: IdEntry] = [:]
     private var idOrder: [String] = []
     private var references: [Reference] = []
+    /// The répertoire des intervenants the programme's organisations may name by id.
+    let directory: Directory?
 
-    init(file: String, duplicateKeys: [String: (key: String, first: SourceLocation)] = [:]) {
+    init(
+        file: String, duplicateKeys: [String: (key: String, first: SourceLocation)] = [:], directory: Directory? = nil
+    ) {
         self.file = file
         self.duplicateKeys = duplicateKeys
+        self.directory = directory
     }
 
     // MARK: - Reporting
@@ -152,8 +157,9 @@ final class ProgrammeReader {
             specificObjectives = textList(o, "specific", expected: "a list of specific objectives")
         }
 
+        _ = text(f, "directory")
         let organisations: [Organisation] = list(f, "organisations").compactMap { node, path in
-            organisation(node, path)
+            organisationOrReference(node, path)
         }
         let communes: [Commune] = list(f, "communes").compactMap { node, path in
             commune(node, path, currency: currency)
@@ -203,32 +209,107 @@ final class ProgrammeReader {
 
     // MARK: - Sections
 
-    private func organisation(_ node: Node, _ path: String) -> Organisation? {
+    /// An element of the programme's `organisations`: an organisation written in full, the id of
+    /// an entry of the répertoire des intervenants (`- anict`), or such an entry with some of its
+    /// fields given again (`- {id: anict, acronym: ANICT-Ségou}`: the fields given win).
+    private func organisationOrReference(_ node: Node, _ path: String) -> Organisation? {
+        guard case .scalar(let scalar) = node else {
+            let id = node["id"]?.string.map(normalise)
+            return organisation(node, path, base: id.flatMap { directory?.organisation($0) })
+        }
+        let id = normalise(scalar.string)
+        guard let directory else {
+            error(
+                node.location, path,
+                "\"\(Text.echo(id))\" names an entry of the répertoire des intervenants, but there is none: expected "
+                    + "a folder directory/ beside the session folder (or directory: in the programme), or the "
+                    + "organisation written in full (id, acronym, name, type)")
+            return nil
+        }
+        guard let organisation = directory.organisation(id) else {
+            var message =
+                "unknown organisation \"\(Text.echo(id))\" in the répertoire des intervenants (\(directory.folder))"
+            if let suggestion = nearest(id, in: directory.organisations.map(\.id)) {
+                message += ": did you mean \"\(suggestion)\"?"
+            } else {
+                message += ": expected the id of one of its organisations (palabre directory list)"
+            }
+            error(node.location, path, message)
+            return nil
+        }
+        register(id, kind: .organisation, path: path, location: node.location)
+        return organisation
+    }
+
+    /// An organisation written as a mapping; with `base` (its entry in the répertoire des
+    /// intervenants), every field not given is the entry's.
+    func organisation(_ node: Node, _ path: String, base: Organisation? = nil) -> Organisation? {
         guard let f = fields(node, path, Keys.organisation, what: "an organisation (id, acronym, name, type…)") else {
             return nil
         }
         let id = identifier(f, kind: .organisation)
-        let acronym = requiredText(f, "acronym", expected: "the acronym shown on screens, e.g. UNICEF")
-        let name = requiredText(f, "name", expected: "the full name of the organisation")
-        let type: OrganisationType? = enumValue(
-            f, "type", Aliases.organisationType,
-            expected: OrganisationType.allCases.map(\.rawValue),
-            required: true)
-        let sectors = textList(f, "sectors", expected: "a list of sectors, e.g. [santé, eau]")
-        let zones = textList(f, "zones", expected: "a list of zones, e.g. [Ségou, San]")
-        let programmes: [PartnerProgramme] = list(f, "programmes").compactMap { node, path in
-            partnerProgramme(node, path)
-        }
+        let acronym =
+            base.map { text(f, "acronym") ?? $0.acronym }
+            ?? requiredText(f, "acronym", expected: "the acronym shown on screens, e.g. UNICEF")
+        let name =
+            base.map { text(f, "name") ?? $0.name }
+            ?? requiredText(f, "name", expected: "the full name of the organisation")
+        let type: OrganisationType? =
+            enumValue(
+                f, "type", Aliases.organisationType,
+                expected: OrganisationType.allCases.map(\.rawValue),
+                required: base == nil) ?? base?.type
+        let sectors =
+            f.has("sectors") || base == nil
+            ? textList(f, "sectors", expected: "a list of sectors, e.g. [santé, eau]") : base!.sectors
+        let zones =
+            f.has("zones") || base == nil
+            ? textList(f, "zones", expected: "a list of zones, e.g. [Ségou, San]") : base!.zones
+        let programmes: [PartnerProgramme] =
+            f.has("programmes") || base == nil
+            ? list(f, "programmes").compactMap { node, path in partnerProgramme(node, path) } : base!.programmes
         if !programmes.isEmpty, let type, type != .partner, let entry = f.entries["programmes"] {
             warning(
                 entry.key.location, f.path("programmes"),
                 "programmes are listed for partners only: set type: partner or remove them")
         }
-        let feminine = boolean(f, "feminine") ?? false
+        let feminine = boolean(f, "feminine") ?? base?.feminine ?? false
+        let crsCodes = f.has("crs") || base == nil ? crsList(f) : base!.crsCodes
+        let contacts: [Contact] =
+            f.has("contacts") || base == nil
+            ? list(f, "contacts").compactMap { node, path in contact(node, path) } : base!.contacts
         guard let id, let acronym, let name, let type else { return nil }
         return Organisation(
             id: id, acronym: acronym, name: name, type: type,
-            sectors: sectors, zones: zones, programmes: programmes, feminine: feminine)
+            sectors: sectors, zones: zones, programmes: programmes, feminine: feminine,
+            crsCodes: crsCodes, contacts: contacts)
+    }
+
+    /// `crs`: OECD DAC CRS purpose codes, five digits each (`[14030, 12220]`).
+    private func crsList(_ f: Fields) -> [Int] {
+        let expected = "a list of five-digit OECD DAC CRS purpose codes, e.g. [14030, 12220]"
+        return textNodes(f, "crs", expected: expected).compactMap { node, text, path in
+            guard text.count == 5, text.allSatisfy(\.isASCIIDigit), let code = Int(text), code >= 10_000 else {
+                error(node.location, path, "invalid CRS code \"\(Text.echo(text))\": expected \(expected)")
+                return nil
+            }
+            return code
+        }
+    }
+
+    private func contact(_ node: Node, _ path: String) -> Contact? {
+        guard let f = fields(node, path, Keys.contact, what: "a contact (function, name, phone, email)") else {
+            return nil
+        }
+        let function = requiredText(f, "function", expected: "the function to ask for, e.g. Point focal")
+        let name = text(f, "name"), phone = text(f, "phone")
+        let email = text(f, "email")
+        if let email, let node = value(f, "email"), !(email.contains("@") && !email.contains(" ")) {
+            warning(
+                node.location, f.path("email"), "\"\(Text.echo(email))\" does not look like an e-mail address")
+        }
+        guard let function else { return nil }
+        return Contact(function: function, name: name, phone: phone, email: email)
     }
 
     private func partnerProgramme(_ node: Node, _ path: String) -> PartnerProgramme? {
@@ -241,10 +322,26 @@ final class ProgrammeReader {
         let instrument = text(f, "instrument")
         let budget = amount(f, "budget")
         let currency = text(f, "currency") ?? "FCFA"
+        let from = year(f, "from"), to = year(f, "to")
+        if let from, let to, to < from, let node = value(f, "to") {
+            error(
+                node.location, f.path("to"), "the programme ends (\(to)) before it starts (\(from)): expected to ≥ from"
+            )
+        }
         guard let title else { return nil }
         return PartnerProgramme(
             title: title, sectors: sectors, zones: zones, instrument: instrument,
-            budget: budget, currency: currency)
+            budget: budget, currency: currency, from: from, to: to)
+    }
+
+    /// A year such as 2022.
+    private func year(_ f: Fields, _ key: String) -> Int? {
+        guard let (node, text) = scalar(f, key, expected: "a year such as 2022") else { return nil }
+        guard text.count == 4, text.allSatisfy(\.isASCIIDigit), let y = Int(text), y >= 1900 else {
+            error(node.location, f.path(key), "invalid year \"\(Text.echo(text))\": expected a year such as 2022")
+            return nil
+        }
+        return y
     }
 
     private func commune(_ node: Node, _ path: String, currency: String) -> Commune? {
@@ -680,16 +777,21 @@ final class ProgrammeReader {
                     + "\(exampleId(kind))")
             return id
         }
+        register(id, kind: kind, path: f.path("id"), location: node.location)
+        return id
+    }
+
+    /// Records `id` as the id of a `kind` at `location`; reports a duplicate.
+    private func register(_ id: String, kind: IdKind, path: String, location: SourceLocation) {
         if let first = ids[id] {
             error(
-                node.location, f.path("id"),
+                location, path,
                 "duplicate id \"\(id)\": already used by the \(first.kind.noun) at line \(first.location.line), "
                     + "column \(first.location.column) (\(first.path)); expected ids unique across the programme")
         } else {
-            ids[id] = IdEntry(kind: kind, path: f.path("id"), location: node.location)
+            ids[id] = IdEntry(kind: kind, path: path, location: location)
             idOrder.append(id)
         }
-        return id
     }
 
     private func exampleId(_ kind: IdKind) -> String {

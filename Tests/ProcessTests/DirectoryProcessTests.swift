@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import PalabreCore
+
+/// `palabre directory` as an ADR uses it: list, search, check, export for Excel, import back,
+/// and a session whose programme names the directory's organisations.
+@Suite("palabre directory")
+struct DirectoryProcessTests {
+    /// A copy of the bundled directory under a fresh `root/directory`.
+    func copy() throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("palabre-dir-\(UUID().uuidString)")
+            .path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Bin.root + "/sessions/directory", toPath: root + "/directory")
+        return root
+    }
+
+    @Test("list, search and check in French and English, from the folder holding directory/")
+    func listSearchCheck() throws {
+        let root = try copy()
+        let list = try Bin.run(["directory", "list", "--type", "partner"], cwd: root)
+        #expect(list.status == 0)
+        #expect(list.stdout.split(separator: "\n").count == 4, "\(list.stdout)")
+        #expect(
+            list.stdout.contains(
+                "anict · ANICT — Agence Nationale d'Investissement des Collectivités Territoriales (partner)"))
+
+        let found = try Bin.run(["directory", "search", "SEGOU", "suivi"], cwd: root)
+        #expect(found.status == 0 && found.stdout.hasPrefix("adr-segou · ADR Ségou"), "\(found.stdout)")
+        #expect(found.stdout.contains("    Chef de la division suivi-évaluation"))
+        let none = try Bin.run(["directory", "search", "ministère", "--lang", "en"], cwd: root)
+        #expect(none.status == 1 && none.stderr.contains("no organisation matches \"ministère\""), "\(none.stderr)")
+
+        #expect(try Bin.run(["directory", "check"], cwd: root).stdout == "ok : 14 organisations dans directory\n")
+        try "id: x\nacronym: X\nname: Ex\ntype: bailleur\n".write(
+            toFile: root + "/directory/x.yaml", atomically: true, encoding: .utf8)
+        let bad = try Bin.run(["directory", "check", "--lang", "en"], cwd: root)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("directory/x.yaml:4:7: type: unknown type \"bailleur\""), "\(bad.stderr)")
+        #expect(bad.stderr.contains("1 error: correct the files named above"))
+
+        let missing = try Bin.run(["directory", "list"], cwd: FileManager.default.temporaryDirectory.path)
+        #expect(missing.status == 1 && missing.stderr.contains("--directory"), "\(missing.stderr)")
+    }
+
+    @Test("export for Excel, edit, import: only what changed is written; a table with an error writes nothing")
+    func exportImport() throws {
+        let root = try copy()
+        let csv = root + "/actors.csv"
+        #expect(try Bin.run(["directory", "export", "-o", csv], cwd: root).status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: csv))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "UTF-8 with a BOM, as French Excel opens it")
+        var text = String(decoding: bytes, as: UTF8.self)
+        text = text.replacingOccurrences(of: "uppp;Unité PPP;", with: "uppp;Unité PPP Ségou;")
+        text += "gret;GRET;Groupe de recherche et d'échanges technologiques;ngo;oui;eau;Tominian;;Chef de projet;;;\r\n"
+        try text.write(toFile: csv, atomically: true, encoding: .utf8)
+        let before = try String(contentsOfFile: root + "/directory/anict.yaml", encoding: .utf8)
+
+        let dry = try Bin.run(["directory", "import", csv, "--dry-run"], cwd: root)
+        #expect(
+            dry.stdout.contains("+ gret · GRET") && dry.stdout.contains("~ uppp · Unité PPP Ségou"), "\(dry.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: root + "/directory/gret.yaml"))
+
+        let done = try Bin.run(["directory", "import", csv], cwd: root)
+        #expect(
+            done.status == 0 && done.stdout == "1 ajoutée(s), 1 mise(s) à jour, 13 inchangée(s)\n",
+            "\(done.stdout)\(done.stderr)")
+        #expect(try String(contentsOfFile: root + "/directory/anict.yaml", encoding: .utf8) == before)
+        #expect(
+            try String(contentsOfFile: root + "/directory/gret.yaml", encoding: .utf8).contains(
+                "name: Groupe de recherche et d'échanges technologiques"))
+
+        try (text + "bad;BAD;Bad;bailleur;;;;;;;;\r\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        let refused = try Bin.run(["directory", "import", csv, "--lang", "en"], cwd: root)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("actors.csv:20:4: bad.type: unknown type \"bailleur\""), "\(refused.stderr)")
+        #expect(refused.stderr.contains("nothing written: correct the table"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/directory/bad.yaml"))
+    }
+
+    @Test("A session beside the directory names its organisations by id; check reports an unknown one at its line")
+    func sessionReferences() throws {
+        let root = try copy()
+        let session = root + "/conseil"
+        try FileManager.default.createDirectory(atPath: session, withIntermediateDirectories: true)
+        let programme = """
+            title: Rencontre de suivi
+            venue: Salle de l'ADR
+            organisers: [adr-segou]
+            organisations: [adr-segou, anict, pam, unicef]
+            days:
+              - date: 2024-04-16
+                items:
+                  - {id: ouverture, kind: opening, title: Ouverture, start: 09:00, duration: 30m, presenters: [anict]}
+
+            """
+        try programme.write(toFile: session + "/programme.yaml", atomically: true, encoding: .utf8)
+        let ok = try Bin.run(["check", session])
+        #expect(ok.status == 0 && ok.stdout.contains("4 organisations"), "\(ok.stdout)\(ok.stderr)")
+        try programme.replacingOccurrences(of: "pam,", with: "pamm,").write(
+            toFile: session + "/programme.yaml", atomically: true, encoding: .utf8)
+        let bad = try Bin.run(["check", session])
+        #expect(bad.status == 1)
+        #expect(
+            bad.stdout.contains(
+                "programme.yaml:4:35: organisations[2]: unknown organisation \"pamm\" in the répertoire"),
+            "\(bad.stdout)")
+    }
+}

@@ -92,8 +92,7 @@ enum SessionLocator {
         if fm.fileExists(atPath: arg, isDirectory: &isDir) {
             if isDir.boolValue { return arg }
             if (arg as NSString).lastPathComponent.hasSuffix(".yaml") {
-                return (arg as NSString).deletingLastPathComponent.isEmpty
-                    ? "." : (arg as NSString).deletingLastPathComponent
+                return Paths.folder(of: arg)
             }
         }
         let named = "sessions/" + arg

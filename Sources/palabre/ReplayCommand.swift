@@ -82,8 +82,7 @@ enum ReplaySource {
         var folder: String
         var journalPath: String
         if FileManager.default.fileExists(atPath: arg, isDirectory: &isDir), !isDir.boolValue, arg.hasSuffix(".jsonl") {
-            let dir = (arg as NSString).deletingLastPathComponent
-            folder = dir.isEmpty ? "." : dir
+            folder = Paths.folder(of: arg)
             journalPath = arg
         } else {
             folder = try SessionLocator.folder(arg)

@@ -176,12 +176,12 @@ public enum DirectoryLoader {
     /// The directory a programme file uses: the folder its `directory:` key names (relative to
     /// the session folder), else `directory/` beside the session folder when there is one.
     static func folder(forProgramme file: String, declared: String?) -> String? {
-        let session = (file as NSString).deletingLastPathComponent
+        let session = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent()
         if let declared {
-            return declared.hasPrefix("/") ? declared : ((session as NSString).appendingPathComponent(declared))
+            return declared.hasPrefix("/")
+                ? declared : session.appendingPathComponent(declared).standardizedFileURL.path
         }
-        let beside = (((session.isEmpty ? "." : session) as NSString).deletingLastPathComponent as NSString)
-            .appendingPathComponent(folderName)
+        let beside = session.deletingLastPathComponent().appendingPathComponent(folderName).path
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: beside, isDirectory: &isDirectory) && isDirectory.boolValue
         return exists ? beside : nil

@@ -192,7 +192,7 @@ public enum Documents {
             }
             return
         }
-        let parent = (dir as NSString).deletingLastPathComponent
+        let parent = Paths.parent(dir)
         if !parent.isEmpty && parent != dir && stat(parent, &st) != 0 { try ensureDirectory(parent) }
         if mkdir(dir, 0o700) != 0 && errno != EEXIST {
             throw DocumentError(path: dir, operation: "mkdir", errno: errno)
@@ -219,7 +219,7 @@ public enum Documents {
 
     /// Writes `data` to `path` atomically, in a folder opened without following links.
     static func writeAtomically(_ data: Data, to path: String) throws {
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = Paths.parent(path)
         let dfd = try openDirectory(dir.isEmpty ? "." : dir)
         defer { NoFollow.close(dfd) }
         try writeAtomically(data, named: (path as NSString).lastPathComponent, in: dfd, dir: dir)

@@ -1,0 +1,21 @@
+import Foundation
+import SystemPackage
+
+/// Path arithmetic on the strings users type.
+///
+/// `NSString.deletingLastPathComponent` of this toolchain's Foundation stops the process on a
+/// one-character last component (`--out o`, a session folder `a`): every parent of a path is
+/// taken here instead, with swift-system's `FilePath`.
+public enum Paths {
+    /// The folder holding `path`: `a/b/c` → `a/b`, `o` → `` (empty: the current folder), `/x` → `/`.
+    /// A trailing `/` does not count as a component (`a/` → ``).
+    public static func parent(_ path: String) -> String {
+        FilePath(path).removingLastComponent().string
+    }
+
+    /// The folder holding `path`, `.` when it is in the current folder.
+    public static func folder(of path: String) -> String {
+        let p = parent(path)
+        return p.isEmpty ? "." : p
+    }
+}

@@ -14,7 +14,7 @@ struct DirectoryCmd: ParsableCommand {
             id (organisations: [anict, pam]). Without --directory, ./directory is used, else
             ./sessions/directory.
             """,
-        subcommands: [List.self, Search.self, CheckFolder.self, ExportCSV.self, ImportCSV.self],
+        subcommands: [List.self, Search.self, CheckFolder.self, ExportCSV.self, ImportCSV.self, AddFrom.self],
         defaultSubcommand: List.self)
 
     /// `--directory` and `--lang`, shared by the subcommands.
@@ -219,6 +219,79 @@ struct DirectoryCmd: ParsableCommand {
                             + "\(report.unchanged.count) inchangée(s)"
                         : "\(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged"
                 )
+            }
+        }
+    }
+}
+
+extension DirectoryCmd {
+    struct AddFrom: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-from",
+            abstract: "Add a session's organisations and participants' functions to the directory, asking for each.",
+            discussion: """
+                Proposes the organisations the session's programme writes in full that the directory
+                lacks, and, as contacts, the functions of its participants (walk-ins included) that their
+                organisation's entry does not list. Each is asked (y/n); --yes accepts all, --dry-run
+                lists them.
+                """)
+        @OptionGroup var options: Options
+        @Argument(help: "Session folder or name under ./sessions.") var session: String
+        @Flag(help: "Accept every proposal without asking.") var yes = false
+        @Flag(help: "List the proposals without writing.") var dryRun = false
+
+        mutating func run() throws {
+            let (options, session, yes, dryRun) = (options, session, yes, dryRun)
+            let fr = options.lang == .fr
+            try reportingErrors(language: options.lang) {
+                let directory = try options.load().directory
+                let state = try SessionLocator.open(session, writable: false).state
+                let proposals = DirectoryProposal.from(state, directory: directory)
+                guard !proposals.isEmpty else {
+                    say(fr ? "rien à ajouter : le répertoire a déjà tout" : "nothing to add: the directory has it all")
+                    return
+                }
+                if dryRun {
+                    for p in proposals { say(p.summary(options.lang)) }
+                    return
+                }
+                guard yes || isatty(0) == 1 else {
+                    throw UserError(
+                        description: fr
+                            ? "\(proposals.count) ajout(s) proposé(s) : répondez depuis un terminal, ou --yes pour tout "
+                                + "accepter, --dry-run pour les voir"
+                            : "\(proposals.count) proposal(s): answer from a terminal, or --yes to accept all, --dry-run "
+                                + "to see them")
+                }
+                var accepted: [DirectoryProposal] = []
+                var declined: Set<String> = []
+                for p in proposals {
+                    if case .contact(let id, _, _) = p, declined.contains(id) { continue }
+                    var take = yes
+                    if !yes {
+                        say(p.summary(options.lang) + (fr ? "  ajouter ? [o/N] " : "  add? [y/N] "), terminator: "")
+                        fflush(nil)
+                        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                        take = ["o", "oui", "y", "yes"].contains(answer)
+                    }
+                    if take {
+                        accepted.append(p)
+                    } else if case .organisation(let o) = p {
+                        declined.insert(o.id)
+                    }
+                }
+                let report: DirectoryFiles.Report
+                do {
+                    report = try DirectoryFiles.apply(accepted, to: directory)
+                } catch {
+                    throw UserError(
+                        description: (fr ? "écriture interrompue : " : "writing stopped: ") + error.localizedDescription
+                    )
+                }
+                say(
+                    fr
+                        ? "\(report.added.count) organisation(s) ajoutée(s), \(report.updated.count) mise(s) à jour"
+                        : "\(report.added.count) organisation(s) added, \(report.updated.count) updated")
             }
         }
     }

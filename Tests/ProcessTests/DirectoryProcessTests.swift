@@ -107,4 +107,36 @@ struct DirectoryProcessTests {
                 "programme.yaml:4:35: organisations[2]: unknown organisation \"pamm\" in the répertoire"),
             "\(bad.stdout)")
     }
+
+    @Test("add-from a session: its organisations the directory lacks and its participants' functions, asked one by one")
+    func addFrom() throws {
+        let root = try copy()
+        try FileManager.default.removeItem(atPath: root + "/directory/uppp.yaml")
+        try FileManager.default.createDirectory(atPath: root + "/s", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: Bin.root + "/sessions/segou-2023/programme.yaml", toPath: root + "/s/programme.yaml")
+        let dry = try Bin.run(["directory", "add-from", "s", "--dry-run"], cwd: root)
+        let lines = dry.stdout.split(separator: "\n")
+        #expect(
+            lines.first == "+ uppp · Unité PPP — Unité de Partenariat Public-Privé (state-service)", "\(dry.stdout)")
+        #expect(lines.contains("+ contact de nef : Chargée de suivi-évaluation de la NEF"))
+        #expect(lines.contains { $0.hasPrefix("+ contact de uppp : ") })
+
+        // Without a terminal and without --yes: refused, nothing written.
+        let refused = try Bin.run(["directory", "add-from", "s", "--lang", "en"], cwd: root)
+        #expect(refused.status == 1 && refused.stderr.contains("--yes to accept all"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root + "/directory/uppp.yaml"))
+
+        let done = try Bin.run(["directory", "add-from", "s", "--yes"], cwd: root)
+        #expect(
+            done.status == 0 && done.stdout.hasPrefix("1 organisation(s) ajoutée(s)"), "\(done.stdout)\(done.stderr)")
+        let after = try DirectoryLoader.load(folder: root + "/directory")
+        #expect(after.diagnostics.isEmpty, "\(after.diagnostics.map(\.description))")
+        #expect(after.directory.organisation("uppp")?.contacts.first?.function == "Représentant de l'Unité PPP")
+        let nef = try #require(after.directory.organisation("nef"))
+        #expect(nef.contacts.map(\.function).starts(with: ["Représentant pays", "Point focal gouvernance locale"]))
+        #expect(nef.contacts.contains { $0.function == "Chargée de suivi-évaluation de la NEF" })
+        let again = try Bin.run(["directory", "add-from", "s", "--dry-run", "--lang", "en"], cwd: root)
+        #expect(again.stdout == "nothing to add: the directory has it all\n", "\(again.stdout)")
+    }
 }

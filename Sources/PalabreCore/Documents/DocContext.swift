@@ -44,7 +44,9 @@ struct DocContext {
         self.options = options
         L = DocLabels(options.language)
         lt = state.local
-        now = options.now
+        // A closed meeting is described as at its close: follow-up recorded since changes
+        // only the follow-up documents.
+        now = state.closedAt.map { min(options.now, $0) } ?? options.now
 
         var ps: [String: Participant] = [:]
         for p in state.participants where ps[p.id] == nil { ps[p.id] = p }

@@ -113,7 +113,7 @@ public enum Documents {
     public static let fileNames = [
         "minutes.md", "recommendations.md", "commitments.csv", "actions.csv",
         "attendance.csv", "timing.csv", "speaking.csv", "synthesis.md", "commitments.md",
-        "synergies.csv",
+        "synergies.csv", "followup.md", "followup.csv",
     ]
 
     /// All documents as (file name, bytes), deterministic for a given state and options.
@@ -136,6 +136,8 @@ public enum Documents {
             ("synthesis.md", Data(SynergyDocuments.synthesis(ctx, board).utf8)),
             ("commitments.md", Data(SynergyDocuments.matrix(ctx, board).utf8)),
             ("synergies.csv", SynergyDocuments.csv(ctx, board)),
+            ("followup.md", Data(FollowUpDocuments(ctx).markdown().utf8)),
+            ("followup.csv", FollowUpDocuments(ctx).csv()),
         ]
     }
 

@@ -49,6 +49,14 @@ public enum Command: Sendable, Equatable {
     case changeCommitmentStatus(entry: Int, status: CommitmentStatus)
     /// A commitment (entry seq) is withdrawn; it stays in the history and leaves the totals.
     case withdrawCommitment(entry: Int, reason: String)
+    /// After the close (suivi): commitment `entry` moves to `status` on `date` (`YYYY-MM-DD`;
+    /// today when nil); a disbursement of `amount` (what is left when nil); a reason (`note`)
+    /// for an abandonment.
+    case followUpCommitment(entry: Int, status: FollowUpStatus, amount: Int64?, date: String?, note: String?)
+    /// After the close (suivi): action or recommendation `entry` moves to `status` on `date`.
+    case followUpAction(entry: Int, status: ActionStatus, date: String?, note: String?)
+    /// After the close (suivi): fiche `fiche` moves to `status` on `date`.
+    case followUpFiche(fiche: String, status: FicheStatus, date: String?, note: String?)
     /// Take back a slip by a compensating event: the event `seq`, or, when nil, the seat's own
     /// last event still standing. The journal keeps both; the state is that of the journal
     /// without the undone event. Entries are corrected by ``amend(entry:text:reason:basedOn:)``

@@ -14,10 +14,14 @@ extension SessionState {
     }
 
     func decide(_ command: Command, at now: Instant, undoer: UndoSeat) throws(Refusal) -> [EventPayload] {
-        if closedAt != nil {
+        if closedAt != nil { return try decideAfterClose(command, at: now, undoer: undoer) }
+        if command.isFollowUp {
             throw Refusal(
-                "session-closed", fr: "La session est close : plus rien ne peut être enregistré.",
-                en: "The session is closed: nothing more can be recorded.")
+                "follow-up-after-close",
+                fr: "Le suivi commence à la clôture de la session : pendant la réunion, changez le statut de "
+                    + "l'engagement ou amendez l'entrée.",
+                en: "Follow-up starts when the session is closed: during the meeting, change the commitment's "
+                    + "status or amend the entry.")
         }
         var out: [EventPayload] = []
         let needsOpen: Bool = {
@@ -491,6 +495,9 @@ extension SessionState {
 
         case .undo(let seq):
             out.append(try undo(seq, by: undoer))
+
+        case .followUpCommitment, .followUpAction, .followUpFiche:
+            break  // refused above: only after the close
         }
         return out
     }
@@ -535,7 +542,7 @@ extension SessionState {
             en: "\(displayName(who)) is not in the queue.")
     }
 
-    private func liveEntry(_ id: Int) throws(Refusal) -> Entry {
+    func liveEntry(_ id: Int) throws(Refusal) -> Entry {
         guard let e = entry(id) else {
             throw Refusal("unknown-entry", fr: "Aucune entrée n° \(id) au compte rendu.", en: "No minute entry #\(id).")
         }
@@ -563,7 +570,7 @@ extension SessionState {
     }
 
     /// A commitment neither retracted nor withdrawn.
-    private func liveCommitment(_ id: Int) throws(Refusal) -> Entry {
+    func liveCommitment(_ id: Int) throws(Refusal) -> Entry {
         let e = try liveEntry(id)
         guard e.content.kind == .commitment else {
             throw Refusal(

@@ -4,7 +4,7 @@ extension Event: Codable {
     enum K: String, CodingKey {
         case seq, at, seat, type
         case date, item, seconds, day, after, who, pointOfOrder, limit, position, entry, text, reason,
-            participant, partner, fiche, partners, lead, status, undoes, changes, held
+            participant, partner, fiche, partners, lead, status, undoes, changes, held, amount, note
     }
 
     public init(from decoder: Decoder) throws {
@@ -78,6 +78,20 @@ extension Event: Codable {
                 status: try c.decode(CommitmentStatus.self, forKey: .status))
         case "commitmentWithdrawn":
             payload = .commitmentWithdrawn(entry: try c.decode(Int.self, forKey: .entry), reason: try s(.reason))
+        case "commitmentFollowedUp":
+            payload = .commitmentFollowedUp(
+                entry: try c.decode(Int.self, forKey: .entry),
+                status: try c.decode(FollowUpStatus.self, forKey: .status),
+                amount: try c.decodeIfPresent(Int64.self, forKey: .amount), date: try s(.date),
+                note: try c.decodeIfPresent(String.self, forKey: .note))
+        case "actionFollowedUp":
+            payload = .actionFollowedUp(
+                entry: try c.decode(Int.self, forKey: .entry), status: try c.decode(ActionStatus.self, forKey: .status),
+                date: try s(.date), note: try c.decodeIfPresent(String.self, forKey: .note))
+        case "ficheFollowedUp":
+            payload = .ficheFollowedUp(
+                fiche: try s(.fiche), status: try c.decode(FicheStatus.self, forKey: .status), date: try s(.date),
+                note: try c.decodeIfPresent(String.self, forKey: .note))
         case "undone": payload = .undone(seq: try c.decode(Int.self, forKey: .undoes))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(type)")
@@ -142,6 +156,16 @@ extension Event: Codable {
             try c.encode(e, forKey: .entry); try c.encode(status, forKey: .status)
         case .commitmentWithdrawn(let e, let reason):
             try c.encode(e, forKey: .entry); try c.encode(reason, forKey: .reason)
+        case .commitmentFollowedUp(let e, let status, let amount, let date, let note):
+            try c.encode(e, forKey: .entry); try c.encode(status, forKey: .status)
+            try c.encodeIfPresent(amount, forKey: .amount); try c.encode(date, forKey: .date)
+            try c.encodeIfPresent(note, forKey: .note)
+        case .actionFollowedUp(let e, let status, let date, let note):
+            try c.encode(e, forKey: .entry); try c.encode(status, forKey: .status)
+            try c.encode(date, forKey: .date); try c.encodeIfPresent(note, forKey: .note)
+        case .ficheFollowedUp(let fiche, let status, let date, let note):
+            try c.encode(fiche, forKey: .fiche); try c.encode(status, forKey: .status)
+            try c.encode(date, forKey: .date); try c.encodeIfPresent(note, forKey: .note)
         case .undone(let seq): try c.encode(seq, forKey: .undoes)
         }
     }

@@ -67,6 +67,13 @@ public enum EventDescription {
             return "\(fiche): \(names)" + (lead.map { " (lead \(s.displayName($0)))" } ?? "")
         case .commitmentStatusChanged(let e, let status): return "#\(e) → \(status.rawValue)"
         case .commitmentWithdrawn(let e, let reason): return "#\(e) (\(reason))"
+        case .commitmentFollowedUp(let e, let status, let amount, let date, let note):
+            return "#\(e) → \(status.rawValue) \(date)" + (amount.map { " \(Amounts.format($0))" } ?? "")
+                + (note.map { " (\($0))" } ?? "")
+        case .actionFollowedUp(let e, let status, let date, let note):
+            return "#\(e) → \(status.rawValue) \(date)" + (note.map { " (\($0))" } ?? "")
+        case .ficheFollowedUp(let f, let status, let date, let note):
+            return "\(f) → \(status.rawValue) \(date)" + (note.map { " (\($0))" } ?? "")
         case .undone(let seq):
             guard let target = s.standingEvent(seq) else { return "#\(seq)" }
             return "#\(seq) \(target.payload.type): \(detail(target.payload, state: s))"

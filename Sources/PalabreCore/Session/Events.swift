@@ -206,6 +206,13 @@ public enum EventPayload: Sendable, Equatable {
     case commitmentStatusChanged(entry: Int, status: CommitmentStatus)
     /// A commitment (entry seq) withdrawn by its partner: kept in the history, out of the totals.
     case commitmentWithdrawn(entry: Int, reason: String)
+    /// After the close: a commitment's follow-up status on `date` (`YYYY-MM-DD`), with the
+    /// amount of a disbursement and the reason of an abandonment (`note`).
+    case commitmentFollowedUp(entry: Int, status: FollowUpStatus, amount: Int64?, date: String, note: String?)
+    /// After the close: an action's or a recommendation's follow-up status on `date`.
+    case actionFollowedUp(entry: Int, status: ActionStatus, date: String, note: String?)
+    /// After the close: a fiche's follow-up status on `date`.
+    case ficheFollowedUp(fiche: String, status: FicheStatus, date: String, note: String?)
     /// The event `seq` is undone (a compensating event, JSON field `undoes`): the state is that
     /// of the journal without it.
     case undone(seq: Int)
@@ -241,6 +248,9 @@ public enum EventPayload: Sendable, Equatable {
         case .synergyMarked: "synergyMarked"
         case .commitmentStatusChanged: "commitmentStatusChanged"
         case .commitmentWithdrawn: "commitmentWithdrawn"
+        case .commitmentFollowedUp: "commitmentFollowedUp"
+        case .actionFollowedUp: "actionFollowedUp"
+        case .ficheFollowedUp: "ficheFollowedUp"
         case .undone: "undone"
         }
     }

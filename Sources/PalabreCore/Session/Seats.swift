@@ -10,16 +10,24 @@ import Foundation
 /// - projector and observer: nothing (read only).
 public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
     case facilitator, rapporteur, projector, observer
+    /// After the close: the follow-up of commitments, actions and fiches (suivi), nothing else.
+    case followUp = "suivi"
 
     /// Whether this role may ask for `command`.
     public func allows(_ command: Command) -> Bool {
         switch self {
         case .facilitator: return true
         case .projector, .observer: return false
+        case .followUp:
+            switch command {
+            case .followUpCommitment, .followUpAction, .followUpFiche, .undo: return true
+            default: return false
+            }
         case .rapporteur:
             switch command {
             case .record, .amend, .retract, .adopt, .checkIn, .addParticipant,
-                .declareInterest, .markSynergy, .changeCommitmentStatus, .withdrawCommitment:
+                .declareInterest, .markSynergy, .changeCommitmentStatus, .withdrawCommitment,
+                .followUpCommitment, .followUpAction, .followUpFiche:
                 return true
             // What it undoes is checked against the role when deciding (``SessionState/decide(_:at:role:seat:)``).
             case .undo: return true
@@ -35,6 +43,11 @@ public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
             return Refusal(
                 "read-only-seat", fr: "Le poste « \(rawValue) » est en lecture seule : rien n'a été " + "enregistré.",
                 en: "The \(rawValue) seat is read-only: nothing was recorded.")
+        case .followUp:
+            return Refusal(
+                "not-for-seat",
+                fr: "Le poste suivi enregistre le suivi des engagements, actions et fiches, après la clôture.",
+                en: "The suivi seat records the follow-up of commitments, actions and fiches, after the close.")
         default:
             return Refusal(
                 "not-for-seat",

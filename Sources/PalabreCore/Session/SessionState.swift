@@ -205,6 +205,8 @@ public struct SessionState: Sendable, Equatable {
     public var mismatches: [String] = []
     /// Interests declared and synergies marked, in order of recording.
     public var synergyFacts: [SynergyFact] = []
+    /// What happened after the close: commitments, actions and fiches followed up.
+    public var followUp = FollowUp()
     /// The events folded that still stand — neither undone nor an undo —, in seq order: what an
     /// undo folds again without the event it takes back.
     public internal(set) var standingEvents: [Event] = []
@@ -433,6 +435,8 @@ extension SessionState {
             if let i = entryIndex[id] {
                 entries[i].withdrawal = CommitmentWithdrawal(seq: e.seq, at: now, seat: e.seat, reason: reason)
             }
+        case .commitmentFollowedUp, .actionFollowedUp, .ficheFollowedUp:
+            evolveFollowUp(e)
         case .undone:
             break  // handled above
         }

@@ -88,6 +88,12 @@ extension SessionState {
         case .entryRetracted(let e, let reason): return .retract(entry: e, reason: reason)
         case .entryAdopted(let e): return .adopt(entry: e)
         case .commitmentWithdrawn(let e, let reason): return .withdrawCommitment(entry: e, reason: reason)
+        case .commitmentFollowedUp(let e, let st, let amount, let date, let note):
+            return .followUpCommitment(entry: e, status: st, amount: amount, date: date, note: note)
+        case .actionFollowedUp(let e, let st, let date, let note):
+            return .followUpAction(entry: e, status: st, date: date, note: note)
+        case .ficheFollowedUp(let f, let st, let date, let note):
+            return .followUpFiche(fiche: f, status: st, date: date, note: note)
         case .entryRecorded:
             throw Refusal(
                 "entry-use-retract",

@@ -550,9 +550,45 @@ func benchBoard() throws {
             b[b.count / 2], b.last!))
 }
 
+/// Hostile programmes (alias bombs) refused by `ProgrammeLoader.parse`: time and peak memory
+/// of each refusal, the peak measured from a reset high-water mark (`/proc/self/clear_refs`).
+func benchYAML() throws {
+    func resetPeak() { try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8) }
+    var laughs = "title: lol\nvenue: lol\nlol0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    for level in 1...9 {
+        laughs +=
+            "lol\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
+            + "]\n"
+    }
+    let long = String(repeating: "x", count: 100_000)
+    func amplified(_ uses: Int) -> String {
+        "title: t\nvenue: v\nobjectives:\n  general: &s \"\(long)\"\n  specific: ["
+            + Array(repeating: "*s", count: uses).joined(separator: ", ") + "]\n"
+    }
+    let segou = try String(contentsOfFile: root + "/sessions/segou-2023/programme.yaml", encoding: .utf8)
+    let cases: [(String, String)] = [
+        ("billion laughs (9 levels of 9 aliases)", laughs),
+        ("billion laughs, the last level used as a mapping key", laughs + "m: {*a9 : 1}\n"),
+        ("100 KB text × 1,000 aliases", amplified(1_000)),
+        ("100 KB text × 20,000 aliases", amplified(20_000)),
+        ("the Ségou programme (accepted, for reference)", segou),
+    ]
+    for (name, text) in cases {
+        resetPeak()
+        var result: ProgrammeLoadResult?
+        let t = seconds { result = ProgrammeLoader.parse(text, file: "programme.yaml") }
+        let first = result?.diagnostics.first.map { String($0.description.prefix(90)) } ?? "accepted"
+        say(
+            String(
+                format: "yaml %@: %.1f ms, peak %.1f MB (%.1f KB of YAML) — %@", name, t * 1000, maxRSSMB(),
+                Double(text.utf8.count) / 1024, first))
+    }
+}
+
 let benches: [(String, () throws -> Void)] = [
     ("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal),
     ("keys", benchKeys), ("replay", benchReplay), ("board", benchBoard), ("export", benchExport),
+    ("yaml", benchYAML),
 ]
 let chosen = args.filter { !$0.hasPrefix("--") }
 for (name, body) in benches where chosen.isEmpty || chosen.contains(name) {

@@ -52,6 +52,14 @@ struct TextIdentityProcessTests {
         let journal = try Data(contentsOf: URL(fileURLWithPath: dir + "/journal.jsonl"))
         #expect(journal.range(of: Data("D\u{E9}cision de Di\u{E9}li".utf8)) != nil)
         #expect(journal.range(of: Data("e\u{301}".utf8)) == nil, "no decomposed é in the journal")
+
+        // A folder whose name is decomposed on disk is found by its name as typed.
+        let decomposed = dir + "/se\u{301}ance"
+        try FileManager.default.createDirectory(atPath: decomposed, withIntermediateDirectories: false)
+        try FileManager.default.copyItem(atPath: dir + "/programme.yaml", toPath: decomposed + "/programme.yaml")
+        let start = try Bin.run(["do", decomposed, "start-day"])
+        #expect(start.status == 0, "\(start.stderr)")
+        #expect(FileManager.default.fileExists(atPath: decomposed + "/journal.jsonl"))
     }
 
     @Test("check reads a programme saved with CRLF and a BOM exactly like the original")
@@ -73,6 +81,21 @@ struct TextIdentityProcessTests {
         let tab = try Bin.run(["check", dir])
         #expect(tab.status != 0)
         #expect(tab.stdout.contains("tabs cannot indent YAML") || tab.stderr.contains("tabs cannot indent YAML"))
+    }
+
+    @Test("check shows a zero-width space in a key as an escape, never raw")
+    func zeroWidthSpace() throws {
+        let dir = try Bin.session()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/programme.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\ntitle:", with: "\nti\u{200B}tle:").utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let r = try Bin.run(["check", dir])
+        #expect(r.status != 0)
+        let all = r.stdout + r.stderr
+        #expect(all.contains(#"unknown key "ti\u{200B}tle": did you mean "title"?"#), "\(all)")
+        #expect(!all.unicodeScalars.contains("\u{200B}"))
     }
 
     @Test("check refuses a billion-laughs programme with the line and column of the aliases")

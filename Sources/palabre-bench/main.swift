@@ -585,12 +585,60 @@ func benchYAML() throws {
     }
 }
 
+/// The longer run of the seeded YAML fuzz test (`YAMLTests.seededFuzz`): `--fuzz=N` mutations
+/// (default 20,000) of the demo and Ségou programmes, each with up to six inserted pieces
+/// (aliases, merge keys, CR, BOM, zero-width space, decomposed accents, brackets, tabs),
+/// seeded by `--seed=S` (default 13). Prints how many were refused and the slowest parse.
+func benchYAMLFuzz() throws {
+    func option(_ name: String, _ fallback: UInt64) -> UInt64 {
+        args.first { $0.hasPrefix("--\(name)=") }.flatMap { UInt64($0.dropFirst(name.count + 3)) } ?? fallback
+    }
+    let count = Int(option("fuzz", 20_000))
+    var state = option("seed", 13)
+    func next(_ bound: Int) -> Int {  // SplitMix64
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+    let bases = try ["demo", "segou-2023"].map {
+        Array(try String(contentsOfFile: root + "/sessions/\($0)/programme.yaml", encoding: .utf8).unicodeScalars)
+    }
+    let pieces = [
+        "&a ", "*a", "<<: *a", "<<: [*a, *a]", "\r\n", "\r", "\u{FEFF}", "\u{200B}", "e\u{301}", "[", "{", ": ",
+        "- ", "\t", "? ", "!!str ", "*a : x",
+    ]
+    var refused = 0
+    var slowest = (seconds: 0.0, index: 0)
+    var total = 0.0
+    for index in 0..<count {
+        var scalars = bases[index % bases.count]
+        for _ in 0...next(6) {
+            let piece = pieces[next(pieces.count)].unicodeScalars
+            scalars.insert(contentsOf: piece, at: next(scalars.count + 1))
+        }
+        let text = String(String.UnicodeScalarView(scalars))
+        var result: ProgrammeLoadResult?
+        let t = seconds { result = ProgrammeLoader.parse(text, file: "programme.yaml") }
+        total += t
+        if result?.hasErrors == true { refused += 1 }
+        if t > slowest.seconds { slowest = (t, index) }
+    }
+    say(
+        String(
+            format: "yaml fuzz: %d mutated programmes, %d refused, none crashed; mean %.2f ms, slowest %.1f ms (#%d); "
+                + "peak %.1f MB",
+            count, refused, total / Double(max(1, count)) * 1000, slowest.seconds * 1000, slowest.index, maxRSSMB()))
+}
+
 let benches: [(String, () throws -> Void)] = [
     ("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal),
     ("keys", benchKeys), ("replay", benchReplay), ("board", benchBoard), ("export", benchExport),
-    ("yaml", benchYAML),
+    ("yaml", benchYAML), ("yamlfuzz", benchYAMLFuzz),
 ]
 let chosen = args.filter { !$0.hasPrefix("--") }
-for (name, body) in benches where chosen.isEmpty || chosen.contains(name) {
+// The fuzz run is long and proves robustness rather than speed: only when named.
+for (name, body) in benches where chosen.isEmpty ? name != "yamlfuzz" : chosen.contains(name) {
     do { try body() } catch { fail("\(name): \(error)") }
 }

@@ -80,6 +80,21 @@ public final class TerminalSession: Backend {
     /// The terminal description used when TERM has no terminfo entry on this machine (a
     /// TERM set by a terminal on another machine, over SSH: xterm-kitty, alacritty).
     public static let fallbackTerm = "xterm-256color"
+    /// Whether the terminal draws an emoji sequence (a skin tone 👩🏾, a joined 👩🏾‍🌾) as one
+    /// picture two columns wide, as the grid counts it. Terminals that do not (tmux 3.3, xterm,
+    /// VTE, the Linux console) draw each part — 👩🏾 takes 4 columns in tmux 3.3a — which would
+    /// shift every later column: there a cell gets its base and combining marks only (👩).
+    /// Known from TERM and TERM_PROGRAM (kitty, Ghostty, WezTerm, iTerm2); under tmux or
+    /// screen, never, since they redraw the screen themselves.
+    public let joinsEmojiSequences: Bool
+
+    /// ``joinsEmojiSequences`` for an environment (TERM, TERM_PROGRAM).
+    public static func joinsEmojiSequences(environment: [String: String]) -> Bool {
+        let term = environment["TERM"] ?? ""
+        if term.hasPrefix("tmux") || term.hasPrefix("screen") { return false }
+        if term == "xterm-kitty" || term == "xterm-ghostty" || term == "wezterm" { return true }
+        return ["WezTerm", "iTerm.app", "ghostty"].contains(environment["TERM_PROGRAM"] ?? "")
+    }
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
@@ -138,6 +153,7 @@ public final class TerminalSession: Backend {
     ) throws {
         // 1. Check TERM before touching anything.
         guard let term = options.environment["TERM"], !term.isEmpty else { throw TerminalError.termNotSet }
+        joinsEmojiSequences = Self.joinsEmojiSequences(environment: options.environment)
         if term == "dumb" { throw TerminalError.unsupportedTerminal(term: term) }
         let inputFD = fileno(input)
         let outputFD = fileno(output)
@@ -347,9 +363,9 @@ public final class TerminalSession: Backend {
                 continue
             }
             let (attributes, pair) = look(for: cell.role)
-            let (text, padRight) = terminalText(for: cell.character, width: width)
+            let (text, right) = terminalText(for: cell.character, width: width)
             put(text, x: change.x, y: change.y, attributes: attributes, pair: pair)
-            if padRight { put([0x20], x: change.x + 1, y: change.y, attributes: attributes, pair: pair) }
+            if let right { put(right, x: change.x + 1, y: change.y, attributes: attributes, pair: pair) }
         }
     }
 
@@ -379,6 +395,10 @@ public final class TerminalSession: Backend {
 
     // MARK: Drawing details
 
+    /// Puts one cell: `text` is a whole grapheme cluster (``terminalText(for:width:)``).
+    /// `setcchar` keeps only the non-spacing code points after the first; the rest of the
+    /// cluster (a skin tone, the emoji after a joiner) is stored in the cell's `chars` itself,
+    /// which ncurses writes out in full.
     private func put(_ text: [wchar_t], x: Int, y: Int, attributes: attr_t, pair: Int16) {
         var cc = cchar_t()
         var chars = text
@@ -386,32 +406,59 @@ public final class TerminalSession: Backend {
         chars.withUnsafeBufferPointer { buffer in
             _ = setcchar(&cc, buffer.baseAddress, attributes, pair, nil)
         }
+        withUnsafeMutableBytes(of: &cc.chars) { raw in
+            let cells = raw.bindMemory(to: wchar_t.self)
+            for (index, code) in text.enumerated() where index < cells.count { cells[index] = code }
+        }
         _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
     }
 
-    /// What to send for a cluster the grid gives `width` columns, as ncurses sees widths
-    /// (`wcwidth`): the base character and the combining characters ncurses can store in
-    /// one cell (up to CCHARW_MAX). A ZWJ sequence keeps its first emoji; a character
-    /// ncurses thinks is narrow in a wide cell gets a space after it (`padRight`); one it
-    /// cannot show becomes U+FFFD.
-    func terminalText(for character: Character, width: Int) -> (text: [wchar_t], padRight: Bool) {
-        let scalars = Array(character.unicodeScalars)
-        guard let first = scalars.first else { return ([0x20], width == 2) }
-        let base = wchar_t(bitPattern: first.value)
-        let baseWidth = Int(wcwidth(base))
-        if baseWidth == width {
-            var text = [base]
-            let limit = Int(palabre_CCHARW_MAX())
-            for scalar in scalars.dropFirst() {
-                if scalar.value == 0x200D || text.count >= limit { break }
-                let w = wchar_t(bitPattern: scalar.value)
-                if wcwidth(w) != 0 { break }
-                text.append(w)
-            }
-            return (text, false)
+    /// What to send for a cluster the grid gives `width` columns: the text of the cell, and
+    /// of the next cell when a wide cluster is drawn as two narrow ones (`right`).
+    ///
+    /// ncurses measures a cell by its first code point (`wcwidth`). When that agrees with
+    /// `width`, the whole cluster goes into the cell — base, combining marks, skin tones,
+    /// joiners and the emoji they join — as long as it fits CCHARW_MAX code points (on a
+    /// terminal that draws emoji sequences apart, the base and its combining marks, see
+    /// ``joinsEmojiSequences``). Otherwise a
+    /// placeholder of the right width, so the columns after it stay where the grid put them:
+    /// a flag (two regional indicators, which ncurses counts as one column) becomes its two
+    /// letters (🇲🇱 → `ML`); an emoji ncurses thinks is narrow (☀ + U+FE0F) is sent as its
+    /// base and a space; a cluster longer than CCHARW_MAX or one ncurses cannot show becomes
+    /// U+FFFD (and a space in a wide cell).
+    func terminalText(for character: Character, width: Int) -> (text: [wchar_t], right: [wchar_t]?) {
+        Self.cellText(
+            for: character, width: width, limit: Int(palabre_CCHARW_MAX()), joins: joinsEmojiSequences
+        ) { Int(wcwidth($0)) }
+    }
+
+    /// ``terminalText(for:width:)`` with ncurses' limit and width function given: `limit` code
+    /// points per cell, `columns` the columns ncurses gives a code point, `joins` whether the
+    /// terminal joins emoji sequences (``joinsEmojiSequences``).
+    static func cellText(
+        for character: Character, width: Int, limit: Int, joins: Bool, columns: (wchar_t) -> Int
+    ) -> (text: [wchar_t], right: [wchar_t]?) {
+        let space: [wchar_t] = [0x20]
+        var scalars = character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        if !joins, let end = scalars.dropFirst().firstIndex(where: { $0 == 0x200D || columns($0) != 0 }) {
+            // The base and its combining marks: what such a terminal draws in the base's width.
+            scalars.removeSubrange(end...)
         }
-        if baseWidth == 1 && width == 2 { return ([base], true) }
-        return ([0xFFFD], width == 2)
+        guard let base = scalars.first else { return (space, width == 2 ? space : nil) }
+        let baseWidth = columns(base)
+        let placeholder: [wchar_t] = [0xFFFD]
+        if baseWidth == width {
+            return scalars.count <= limit ? (scalars, nil) : (placeholder, width == 2 ? space : nil)
+        }
+        if baseWidth == 1 && width == 2 {
+            let indicators = character.unicodeScalars.filter { (0x1F1E6...0x1F1FF).contains($0.value) }
+            if indicators.count == 2 {
+                let letters = indicators.map { wchar_t(bitPattern: $0.value - 0x1F1E6 + 0x41) }
+                return ([letters[0]], [letters[1]])
+            }
+            return ([base], space)
+        }
+        return (placeholder, width == 2 ? space : nil)
     }
 
     /// ncurses attributes and colour pair for a role in the current theme and form.

@@ -1,8 +1,10 @@
+import PalabreCore
+
 /// A single-line text input that edits by grapheme cluster: the cursor never lands inside
 /// "é" written as e + U+0301, a flag or a ZWJ emoji, and Backspace removes such a cluster
 /// whole. Scrolls horizontally by display width so the cursor stays visible.
 ///
-/// Inserted text is cleaned: each line break ("\r\n", "\n" or "\r", as in a multi-line
+/// Inserted text is put in NFC and cleaned: each line break ("\r\n", "\n" or "\r", as in a multi-line
 /// paste) becomes one space, a tab becomes a space, and other control characters are
 /// dropped, so the line stays one line and never carries terminal escapes.
 ///
@@ -45,7 +47,8 @@ public struct LineEditor: Hashable, Sendable {
 
     // MARK: Editing
 
-    /// Replaces line breaks and tabs by spaces and drops other control characters.
+    /// Replaces line breaks and tabs by spaces, drops other control characters and puts the
+    /// result in NFC (``Text/nfc(_:)``).
     public static func clean(_ text: String) -> String {
         var out = ""
         for c in text {
@@ -57,7 +60,7 @@ public struct LineEditor: Hashable, Sendable {
                 out.append(c)
             }
         }
-        return out
+        return Text.nfc(out)
     }
 
     /// Inserts text at the cursor (typed or pasted; cleaned as described above). A
@@ -66,8 +69,10 @@ public struct LineEditor: Hashable, Sendable {
     public mutating func insert(_ text: String) -> Outcome {
         let cleaned = LineEditor.clean(text)
         guard !cleaned.isEmpty else { return .ignored }
-        let before = String(clusters[..<cursor]) + cleaned
-        let all = before + String(clusters[cursor...])
+        // NFC (Text.nfc, the one normalisation of input): "e" then a typed U+0301 become "é",
+        // so a decomposed id or search typed key by key is the same text as the programme's.
+        let before = Text.nfc(String(clusters[..<cursor]) + cleaned)
+        let all = Text.nfc(before + String(clusters[cursor...]))
         clusters = Array(all)
         cursor = min(before.count, clusters.count)
         return .edited

@@ -1,4 +1,5 @@
 import Foundation
+import PalabreCore
 
 /// Maps roles to styles, with one table per colour form (256 colours, 8 colours,
 /// monochrome). Built from a theme file (see themes/README.md) or the built-in default.
@@ -105,10 +106,12 @@ extension Theme {
         var sawSection = false
 
         func report(_ line: Int, _ message: String, _ severity: ThemeDiagnostic.Severity = .error) {
-            diagnostics.append(ThemeDiagnostic(file: file, line: line, message: message, severity: severity))
+            diagnostics.append(
+                ThemeDiagnostic(file: file, line: line, message: Text.escapingInvisible(message), severity: severity))
         }
 
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift: split the text made of "\n" line endings only.
+        let lines = TextFile.normalise(text).split(separator: "\n", omittingEmptySubsequences: false)
         for (index, raw) in lines.enumerated() {
             let number = index + 1
             var line = Substring(raw)

@@ -1,4 +1,5 @@
 import Foundation
+import PalabreCore
 
 /// Finds and loads theme files by name or path.
 ///
@@ -86,9 +87,8 @@ public struct ThemeLoader: Sendable {
             return Loaded(
                 theme: fallback, diagnostics: [ThemeDiagnostic(file: nameOrPath, line: 0, message: message)], path: nil)
         }
-        guard let data = FileManager.default.contents(atPath: path),
-            let text = String(data: data, encoding: .utf8)
-        else {
+        // A BOM and Windows line endings are accepted (TextFile.decode).
+        guard let text = TextFile.read(atPath: path)?.text else {
             let message = "cannot be read as UTF-8 text; using the built-in \(fallback.name) theme"
             return Loaded(
                 theme: fallback, diagnostics: [ThemeDiagnostic(file: path, line: 0, message: message)], path: path)

@@ -586,12 +586,95 @@ func benchDirectory() throws {
     }
 }
 
+/// Hostile programmes (alias bombs) refused by `ProgrammeLoader.parse`: time and peak memory
+/// of each refusal, the peak measured from a reset high-water mark (`/proc/self/clear_refs`).
+func benchYAML() throws {
+    func resetPeak() { try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8) }
+    var laughs = "title: lol\nvenue: lol\nlol0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    for level in 1...9 {
+        laughs +=
+            "lol\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
+            + "]\n"
+    }
+    let long = String(repeating: "x", count: 100_000)
+    func amplified(_ uses: Int) -> String {
+        "title: t\nvenue: v\nobjectives:\n  general: &s \"\(long)\"\n  specific: ["
+            + Array(repeating: "*s", count: uses).joined(separator: ", ") + "]\n"
+    }
+    let segou = try String(contentsOfFile: root + "/sessions/segou-2023/programme.yaml", encoding: .utf8)
+    let cases: [(String, String)] = [
+        ("billion laughs (9 levels of 9 aliases)", laughs),
+        ("billion laughs, the last level used as a mapping key", laughs + "m: {*a9 : 1}\n"),
+        ("100 KB text × 1,000 aliases", amplified(1_000)),
+        ("100 KB text × 20,000 aliases", amplified(20_000)),
+        ("the Ségou programme (accepted, for reference)", segou),
+    ]
+    for (name, text) in cases {
+        resetPeak()
+        var result: ProgrammeLoadResult?
+        let t = seconds { result = ProgrammeLoader.parse(text, file: "programme.yaml") }
+        let first = result?.diagnostics.first.map { String($0.description.prefix(90)) } ?? "accepted"
+        say(
+            String(
+                format: "yaml %@: %.1f ms, peak %.1f MB (%.1f KB of YAML) — %@", name, t * 1000, maxRSSMB(),
+                Double(text.utf8.count) / 1024, first))
+    }
+}
+
+/// The longer run of the seeded YAML fuzz test (`YAMLTests.seededFuzz`): `--fuzz=N` mutations
+/// (default 20,000) of the demo and Ségou programmes, each with up to six inserted pieces
+/// (aliases, merge keys, CR, BOM, zero-width space, decomposed accents, brackets, tabs),
+/// seeded by `--seed=S` (default 13). Prints how many were refused and the slowest parse.
+func benchYAMLFuzz() throws {
+    func option(_ name: String, _ fallback: UInt64) -> UInt64 {
+        args.first { $0.hasPrefix("--\(name)=") }.flatMap { UInt64($0.dropFirst(name.count + 3)) } ?? fallback
+    }
+    let count = Int(option("fuzz", 20_000))
+    var state = option("seed", 13)
+    func next(_ bound: Int) -> Int {  // SplitMix64
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+    let bases = try ["demo", "segou-2023"].map {
+        Array(try String(contentsOfFile: root + "/sessions/\($0)/programme.yaml", encoding: .utf8).unicodeScalars)
+    }
+    let pieces = [
+        "&a ", "*a", "<<: *a", "<<: [*a, *a]", "\r\n", "\r", "\u{FEFF}", "\u{200B}", "e\u{301}", "[", "{", ": ",
+        "- ", "\t", "? ", "!!str ", "*a : x",
+    ]
+    var refused = 0
+    var slowest = (seconds: 0.0, index: 0)
+    var total = 0.0
+    for index in 0..<count {
+        var scalars = bases[index % bases.count]
+        for _ in 0...next(6) {
+            let piece = pieces[next(pieces.count)].unicodeScalars
+            scalars.insert(contentsOf: piece, at: next(scalars.count + 1))
+        }
+        let text = String(String.UnicodeScalarView(scalars))
+        var result: ProgrammeLoadResult?
+        let t = seconds { result = ProgrammeLoader.parse(text, file: "programme.yaml") }
+        total += t
+        if result?.hasErrors == true { refused += 1 }
+        if t > slowest.seconds { slowest = (t, index) }
+    }
+    say(
+        String(
+            format: "yaml fuzz: %d mutated programmes, %d refused, none crashed; mean %.2f ms, slowest %.1f ms (#%d); "
+                + "peak %.1f MB",
+            count, refused, total / Double(max(1, count)) * 1000, slowest.seconds * 1000, slowest.index, maxRSSMB()))
+}
+
 let benches: [(String, () throws -> Void)] = [
     ("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal),
     ("keys", benchKeys), ("replay", benchReplay), ("board", benchBoard), ("export", benchExport),
-    ("directory", benchDirectory),
+    ("directory", benchDirectory), ("yaml", benchYAML), ("yamlfuzz", benchYAMLFuzz),
 ]
 let chosen = args.filter { !$0.hasPrefix("--") }
-for (name, body) in benches where chosen.isEmpty || chosen.contains(name) {
+// The fuzz run is long and proves robustness rather than speed: only when named.
+for (name, body) in benches where chosen.isEmpty ? name != "yamlfuzz" : chosen.contains(name) {
     do { try body() } catch { fail("\(name): \(error)") }
 }

@@ -18,6 +18,21 @@ struct Palabre: ParsableCommand {
             ScreenCmd.self, Keys.self, Replay.self, DirectoryCmd.self,
         ],
         defaultSubcommand: Run.self)
+
+    /// Runs the command line with every argument in NFC (``Text/nfc(_:)``, the one
+    /// normalisation of input), so an id, a search or a note typed in decomposed form is
+    /// journaled as the programme writes it. An argument naming an existing file or session
+    /// (as typed, or under ./sessions) is kept byte for byte: a path must match the disk.
+    static func main() {
+        main(CommandLine.arguments.dropFirst().map(inputArgument))
+    }
+
+    /// `argument` as the commands see it: see ``main()``.
+    static func inputArgument(_ argument: String) -> String {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: argument) || fm.fileExists(atPath: "sessions/" + argument) { return argument }
+        return Text.nfc(argument)
+    }
 }
 
 /// Errors the command line reports as a message and an exit status, never a stack trace.

@@ -31,10 +31,10 @@ struct Script: ParsableCommand {
                 }
                 text = String(decoding: data, as: UTF8.self)
             }
-            // Windows files: no BOM, no CR. Every line is read before anything is recorded, so a
-            // syntax error never leaves half a script recorded.
-            let clean = (text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
-                .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            // Windows files: no BOM, no CR (TextFile); text in NFC like every input (Text.nfc).
+            // Every line is read before anything is recorded, so a syntax error never leaves half
+            // a script recorded.
+            let clean = Text.nfc(TextFile.normalise(text))
             var commands: [(line: Int, text: String, words: [String])] = []
             for (n, raw) in clean.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r"))

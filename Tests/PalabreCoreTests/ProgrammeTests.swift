@@ -579,8 +579,8 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
     }
 }
 
-/// Small deterministic generator, so the mutation test is the same on every run.
-private struct SplitMix64: RandomNumberGenerator {
+/// Small deterministic generator, so the mutation and fuzz tests are the same on every run.
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

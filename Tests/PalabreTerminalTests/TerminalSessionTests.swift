@@ -317,15 +317,58 @@ struct TerminalSessionTests {
         let session = try TerminalSession(
             inputDescriptor: pty.slave, outputDescriptor: pty.slave, options: sessionOptions())
         defer { session.shutdown() }
-        func codes(_ s: String, _ width: Int) -> ([UInt32], Bool) {
-            let (text, pad) = session.terminalText(for: Character(s), width: width)
-            return (text.map { UInt32(bitPattern: $0) }, pad)
+        #expect(!session.joinsEmojiSequences)
+        func codes(_ s: String, _ width: Int) -> [[UInt32]] {
+            let (text, right) = session.terminalText(for: Character(s), width: width)
+            return [text.map { UInt32(bitPattern: $0) }] + (right.map { [$0.map { UInt32(bitPattern: $0) }] } ?? [])
         }
-        #expect(codes("中", 2) == ([0x4E2D], false))
-        #expect(codes("e\u{0301}", 1) == ([0x65, 0x301], false))
-        #expect(codes("👨\u{200D}👩\u{200D}👧\u{200D}👦", 2) == ([0x1F468], false))
-        #expect(codes("☀\u{FE0F}", 2) == ([0x2600], true))
-        #expect(codes("é", 1) == ([0xE9], false))
+        #expect(codes("中", 2) == [[0x4E2D]])
+        #expect(codes("e\u{0301}", 1) == [[0x65, 0x301]])
+        #expect(codes("é", 1) == [[0xE9]])
+        #expect(codes("☀\u{FE0F}", 2) == [[0x2600], [0x20]])
+        // A flag, which ncurses counts one column, is shown as its two letters.
+        #expect(codes("🇲🇱", 2) == [[0x4D], [0x4C]], "🇲🇱 is ML, never half a flag")
+        // A terminal that draws emoji sequences apart gets the base, the width the grid gave.
+        #expect(codes("👩🏾\u{200D}🌾", 2) == [[0x1F469]])
+        #expect(codes("👨\u{200D}👩\u{200D}👧\u{200D}👦", 2) == [[0x1F468]])
+    }
+
+    @Test("Whole clusters go to setcchar up to CCHARW_MAX, else a placeholder of the cell's width")
+    func cellText() {
+        // ncurses' view of widths, as glibc gives them.
+        func columns(_ c: wchar_t) -> Int {
+            switch UInt32(bitPattern: c) {
+            case 0x300...0x36F, 0x200D, 0xFE0F: return 0
+            case 0x1F1E6...0x1F1FF, 0x2600: return 1
+            case 0x1F300...0x1FAFF, 0x4E00...0x9FFF: return 2
+            default: return 1
+            }
+        }
+        func codes(_ s: String, _ width: Int, joins: Bool = true) -> [[UInt32]] {
+            let (text, right) = TerminalSession.cellText(
+                for: Character(s), width: width, limit: 5, joins: joins, columns: columns)
+            return [text.map { UInt32(bitPattern: $0) }] + (right.map { [$0.map { UInt32(bitPattern: $0) }] } ?? [])
+        }
+        #expect(codes("👩🏾\u{200D}🌾", 2) == [[0x1F469, 0x1F3FE, 0x200D, 0x1F33E]], "the farmer whole, skin tone kept")
+        #expect(codes("👍🏽", 2) == [[0x1F44D, 0x1F3FD]])
+        #expect(codes("e\u{0301}\u{0323}", 1) == [[0x65, 0x301, 0x323]])
+        // Seven code points do not fit CCHARW_MAX (5): a placeholder two columns wide.
+        #expect(codes("👨\u{200D}👩\u{200D}👧\u{200D}👦", 2) == [[0xFFFD], [0x20]])
+        #expect(codes("e\u{301}\u{302}\u{303}\u{304}\u{305}", 1) == [[0xFFFD]])
+        #expect(codes("🇲🇱", 2) == [[0x4D], [0x4C]])
+        #expect(codes("👩🏾\u{200D}🌾", 2, joins: false) == [[0x1F469]])
+        #expect(codes("e\u{0301}", 1, joins: false) == [[0x65, 0x301]])
+    }
+
+    @Test("Terminals that draw emoji sequences as one picture are known from TERM and TERM_PROGRAM")
+    func joiningTerminals() {
+        #expect(TerminalSession.joinsEmojiSequences(environment: ["TERM": "xterm-kitty"]))
+        #expect(
+            TerminalSession.joinsEmojiSequences(environment: ["TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"]))
+        #expect(!TerminalSession.joinsEmojiSequences(environment: ["TERM": "xterm-256color"]))
+        #expect(
+            !TerminalSession.joinsEmojiSequences(environment: ["TERM": "tmux-256color", "TERM_PROGRAM": "WezTerm"]))
+        #expect(!TerminalSession.joinsEmojiSequences(environment: ["TERM": "screen", "TERM_PROGRAM": "iTerm.app"]))
     }
 }
 

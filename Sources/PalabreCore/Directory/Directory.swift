@@ -143,7 +143,7 @@ public enum DirectoryLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             return ([], [Diagnostic(file: path, line: 1, column: 1, field: "", message: "cannot read the file")])
         }
-        guard let text = String(validatingUTF8Data: data) else {
+        guard let text = TextFile.decode(data) else {
             return (
                 [],
                 [

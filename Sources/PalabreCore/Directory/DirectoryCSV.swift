@@ -200,7 +200,7 @@ public enum DirectoryFiles {
     static func node(of id: String, in directory: Directory) -> Node? {
         guard let relative = directory.files[id] else { return nil }
         let path = (directory.folder as NSString).appendingPathComponent(relative)
-        guard let data = FileManager.default.contents(atPath: path), let text = String(validatingUTF8Data: data),
+        guard let data = FileManager.default.contents(atPath: path), let text = TextFile.decode(data),
             let root = try? Yams.compose(yaml: text)
         else { return nil }
         return elements(of: root).first { $0["id"]?.string.map(normalise) == id }

@@ -24,13 +24,17 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// Error or warning.
     public var severity: Severity
 
-    /// Creates a diagnostic.
+    /// Creates a diagnostic. Invisible characters in `field` and `message` (zero-width
+    /// spaces, no-break spaces, joiners…) are written as `\\u{200B}` escapes
+    /// (``Text/escapingInvisible(_:)``), so `ti\\u{200B}tle` never reads as `title`.
     public init(
         file: String, line: Int, column: Int, field: String, message: String,
         severity: Severity = .error
     ) {
         self.file = file; self.line = line; self.column = column
-        self.field = field; self.message = message; self.severity = severity
+        self.field = Text.escapingInvisible(field)
+        self.message = Text.escapingInvisible(message)
+        self.severity = severity
     }
 
     /// `file:line:column: field: message`, with `warning: ` after the location for warnings.

@@ -31,14 +31,24 @@ public enum ProgrammeLoader {
     /// Parses and validates YAML text; `file` is used in diagnostics and, when `directory` is not
     /// given and `findDirectory` is set, to find the répertoire des intervenants the programme
     /// names entries of (its `directory:` key, else `directory/` beside the session folder).
+    /// A BOM and `\r\n` or `\r` line endings are read as by ``TextFile/decode(_:)``.
     public static func parse(
         _ text: String, file: String, directory: Directory? = nil, findDirectory: Bool = false
     ) -> ProgrammeLoadResult {
+        let text = text.utf8.contains(0x0D) || text.hasPrefix("\u{FEFF}") ? TextFile.normalise(text) : text
         if let problem = nestingProblem(text) {
             let d = Diagnostic(
                 file: file, line: problem.line, column: problem.column, field: "",
                 message: "the document is nested too deeply to be a programme: "
                     + "expected the structure described in docs/programme-format.md")
+            return ProgrammeLoadResult(programme: nil, diagnostics: [d])
+        }
+
+        // Before composing: Yams shares an aliased node between its uses, but walking (or
+        // hashing, for a key) the shared tree costs its expanded size.
+        if let problem = AliasBudget.check(text) {
+            let d = Diagnostic(
+                file: file, line: problem.line, column: problem.column, field: "", message: problem.message)
             return ProgrammeLoadResult(programme: nil, diagnostics: [d])
         }
 
@@ -104,8 +114,8 @@ public enum ProgrammeLoader {
         guard let data = fm.contents(atPath: file) else {
             throw ProgrammeReadError(path: file, description: "cannot read \(file): check that the file is readable")
         }
-        guard let text = String(validatingUTF8Data: data) else {
-            let at = firstInvalidUTF8(in: data)
+        guard let text = TextFile.decode(data) else {
+            let at = TextFile.firstInvalidByte(in: data)
             let d = Diagnostic(
                 file: file, line: at.line, column: at.column, field: "",
                 message: "the file is not UTF-8 text: expected a text file saved as UTF-8")
@@ -207,20 +217,6 @@ public enum ProgrammeLoader {
         return SourceLocation(line: line, column: column)
     }
 
-    private static func firstInvalidUTF8(in data: Data) -> SourceLocation {
-        var line = 1, column = 1
-        var iterator = data.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-            case .emptyInput, .error:
-                return SourceLocation(line: line, column: column)
-            }
-        }
-    }
-
     // MARK: - Guards
 
     /// Yams builds the tree recursively: refuse absurdly deep documents (junk or hostile input)
@@ -282,16 +278,5 @@ public enum ProgrammeLoader {
             }
         }
         return nil
-    }
-}
-
-extension String {
-    /// Strict UTF-8 decoding: nil when the bytes are not valid UTF-8.
-    init?(validatingUTF8Data data: Data) {
-        var bytes = [UInt8](data)
-        // A byte-order mark is not content.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let s = String(validating: bytes, as: UTF8.self) else { return nil }
-        self = s
     }
 }

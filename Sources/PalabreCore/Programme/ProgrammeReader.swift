@@ -84,6 +84,8 @@ final class ProgrammeReader {
     /// placeholder → (original key, where the key was first given).
     let duplicateKeys: [String: (key: String, first: SourceLocation)]
     private(set) var diagnostics: [Diagnostic] = []
+    /// `line:column:message` of every error reported, to report each once.
+    private var reported: Set<String> = []
 
     private struct IdEntry { var kind: IdKind; var path: String; var location: SourceLocation }
     private struct Reference {
@@ -106,6 +108,8 @@ final class ProgrammeReader {
     // MARK: - Reporting
 
     func error(_ location: SourceLocation, _ field: String, _ message: String) {
+        // A mapping merged in several places (<<: *base) would repeat its own problems.
+        guard reported.insert("\(location.line):\(location.column):\(message)").inserted else { return }
         diagnostics.append(
             Diagnostic(
                 file: file, line: location.line, column: location.column,
@@ -573,7 +577,7 @@ final class ProgrammeReader {
             return nil
         }
         var f = Fields(node: node, path: path)
-        for (keyNode, valueNode) in mapping {
+        for (keyNode, valueNode) in mergingKeys(mapping, path: path) {
             guard case .scalar(let keyScalar) = keyNode else {
                 error(
                     keyNode.location, path,
@@ -601,6 +605,35 @@ final class ProgrammeReader {
             if f.entries[key] == nil { f.entries[key] = (keyNode, valueNode) }
         }
         return f
+    }
+
+    /// The pairs of `mapping` with YAML 1.1 merge keys applied (`<<: *base` or
+    /// `<<: [*a, *b]`, https://yaml.org/type/merge.html): the mapping's own keys first, then
+    /// those of the merged mappings in order, so that with "first given wins" an own key
+    /// overrides a merged one and an earlier merged mapping a later one. A merge key whose
+    /// value is not a mapping or a list of mappings is reported.
+    func mergingKeys(_ mapping: Node.Mapping, path: String, depth: Int = 0) -> [(Node, Node)] {
+        var own: [(Node, Node)] = []
+        var merged: [(Node, Node)] = []
+        for (keyNode, valueNode) in mapping {
+            guard case .scalar(let k) = keyNode, k.string == "<<", k.style == .plain || k.style == .any else {
+                own.append((keyNode, valueNode))
+                continue
+            }
+            let sources: [Node]
+            if case .sequence(let sequence) = valueNode { sources = Array(sequence) } else { sources = [valueNode] }
+            for source in sources {
+                guard case .mapping(let inner) = source, depth < 20 else {
+                    error(
+                        source.location, path.isEmpty ? "<<" : "\(path).<<",
+                        "a merge key (<<) takes an alias of a mapping, such as <<: *defaults, or a list of them; "
+                            + "found \(source.shapeDescription)")
+                    continue
+                }
+                merged += mergingKeys(inner, path: path, depth: depth + 1)
+            }
+        }
+        return own + merged
     }
 
     /// The value of `key`, or nil when the key is absent or has no value.
@@ -865,7 +898,7 @@ final class ProgrammeReader {
 
 /// NFC, trimmed: how every text of the file is stored.
 func normalise(_ s: String) -> String {
-    s.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+    Text.nfc(s).trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
 /// Folded form used to compare spellings: lower case, no accents, words joined by `-`.

@@ -2,8 +2,17 @@ import Foundation
 
 /// Text rules shared by commands, search and documents.
 public enum Text {
-    /// `s` normalised to Unicode NFC, the form in which all text is stored.
-    public static func nfc(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
+    /// `s` normalised to Unicode NFC, the form in which all text is stored. This is the one
+    /// normalisation applied where text enters the program: programme values
+    /// (`ProgrammeReader`), command-line arguments (`palabre` before parsing, `script` lines),
+    /// and keys and pastes in the consoles (`LineEditor`). Swift compares strings by canonical
+    /// equivalence, so without it `maire-die` + U+0301 + `li` would match the programme's id
+    /// yet be journaled and exported with other bytes.
+    public static func nfc(_ s: String) -> String {
+        // Fast path: ASCII is always NFC.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
+        return s.precomposedStringWithCanonicalMapping
+    }
 
     /// A search key: lower case, accents and other diacritics removed, apostrophes unified
     /// ("Ségou" → "segou", "N’Goa" → "n'goa").
@@ -39,6 +48,44 @@ public enum Text {
             cut = String(s[..<end]) + "…"
         }
         return visible(cut)
+    }
+
+    /// `s` as a diagnostic quotes it: like ``echo(_:limit:)``, and every invisible character
+    /// that would make two different spellings look the same is written as a Swift-style
+    /// escape: format characters (zero-width space U+200B, joiners, bidi controls, BOM), spaces
+    /// other than U+0020 (no-break space U+00A0, narrow no-break space U+202F…) and other
+    /// default-ignorable code points. Variation selectors stay, as they only choose how an
+    /// emoji looks.
+    ///
+    ///     Text.reveal("ti\u{200B}tle")   // "ti\\u{200B}tle"
+    public static func reveal(_ s: String, limit: Int = 200) -> String {
+        echo(escapingInvisible(s), limit: limit)
+    }
+
+    /// `s` with each invisible character (``isInvisible(_:)``) written as `\\u{XXXX}`, nothing
+    /// else changed: for a whole message whose quoted parts come from a file.
+    public static func escapingInvisible(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: isInvisible) else { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            if isInvisible(u) {
+                out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// Whether `u` shows as nothing or as an ordinary space although it is neither: see
+    /// ``reveal(_:limit:)``. Control characters are not included (``visible(_:keeping:)`` shows them).
+    public static func isInvisible(_ u: Unicode.Scalar) -> Bool {
+        if u.value < 0xA0 { return false }
+        if (0xFE00...0xFE0F).contains(u.value) || (0xE0100...0xE01EF).contains(u.value) { return false }
+        switch u.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator, .spaceSeparator: return true
+        default: return u.properties.isDefaultIgnorableCodePoint
+        }
     }
 
     /// The visible symbol ``visible(_:keeping:)`` puts in place of `u` (`u` itself when it is harmless).

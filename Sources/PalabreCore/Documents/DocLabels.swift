@@ -48,7 +48,7 @@ enum DocLabel: CaseIterable {
     case sexFemale, sexMale, sexUnspecified
     // item kinds
     case ikOpening, ikFramingTalk, ikPartnerPresentation, ikCommunePitch, ikDebate, ikGroupWork
-    case ikReportBack, ikSynthesis, ikBreak, ikClosing, ikOther
+    case ikReportBack, ikSynthesis, ikBreak, ikClosing, ikFollowUp, ikOther
     // organisation types (participants by category)
     case otPartner, otCommune, otStateService, otNgo, otPrivate, otOrganiser
     // CSV headers
@@ -72,6 +72,7 @@ enum DocLabel: CaseIterable {
     case cellNone, cellSuggested, cellInterest, cellSynergy, cellCommitted
     case modeClassique, modePPP, studyIdea, studyFeasibility, studyAppraisal
     case csvDayNumber
+    case previousFollowUpTitle, rvDisbursed, rvAbandoned, rvStarted, rvDone, rvLate, rvDropped
 
     /// The label in French and in English.
     var pair: (fr: String, en: String) {
@@ -361,6 +362,18 @@ enum DocLabel: CaseIterable {
         case .ikSynthesis: ("synthèse", "synthesis")
         case .ikBreak: ("pause", "break")
         case .ikClosing: ("cérémonie de clôture", "closing")
+        case .ikFollowUp: ("suivi des recommandations", "follow-up of recommendations")
+        case .rvDisbursed: ("décaissé", "disbursed")
+        case .rvAbandoned: ("abandonné", "abandoned")
+        case .rvStarted: ("en cours", "under way")
+        case .rvDone: ("réalisée", "done")
+        case .rvLate: ("en retard", "late")
+        case .rvDropped: ("abandonnée", "dropped")
+        case .previousFollowUpTitle:
+            (
+                "Suivi des recommandations de la rencontre précédente",
+                "Follow-up of the previous meeting's recommendations"
+            )
         case .ikOther: ("autre", "other")
         case .otPartner: ("Partenaires techniques et financiers (PTF)", "Technical and financial partners")
         case .otCommune: ("Collectivités territoriales", "Local authorities")
@@ -758,11 +771,36 @@ struct DocLabels: Sendable {
         case .synthesis: self[.ikSynthesis]
         case .break: self[.ikBreak]
         case .closing: self[.ikClosing]
+        case .followUp: self[.ikFollowUp]
         case .other: self[.ikOther]
         }
     }
 
     /// Marker of an entry kind.
+    /// « n° 5 », “no. 5”.
+    func numbered(_ n: Int) -> String { language == .fr ? "n°\u{00A0}\(n)" : "no. \(n)" }
+
+    /// A status said in a review of an earlier meeting's entry: « convention signée », “done”…
+    func reviewed(_ s: ReviewedStatus) -> String {
+        switch s {
+        case .commitment(let st):
+            switch st {
+            case .intention: return self[.stIntention]
+            case .confirmed: return self[.stConfirmed]
+            case .signed: return self[.stSigned]
+            case .disbursed: return self[.rvDisbursed]
+            case .abandoned: return self[.rvAbandoned]
+            }
+        case .action(let st):
+            switch st {
+            case .started: return self[.rvStarted]
+            case .done: return self[.rvDone]
+            case .late: return self[.rvLate]
+            case .dropped: return self[.rvDropped]
+            }
+        }
+    }
+
     func entryKind(_ k: EntryKind) -> String {
         switch k {
         case .note: self[.kNote]

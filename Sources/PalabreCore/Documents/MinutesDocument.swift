@@ -40,6 +40,7 @@ struct MinutesDocument {
         // The body first: the front matter lists its sections and the acronyms it uses.
         introduction()
         bureau()
+        previousFollowUp()
         proceedings()
         decisions()
         recommendations()
@@ -706,6 +707,41 @@ struct MinutesDocument {
     }
 
     /// The decisions, numbered, each with its agenda item.
+    /// « Suivi des recommandations de la rencontre précédente »: each open entry of an earlier
+    /// session reviewed in this meeting, grouped by session, with the status said and the note
+    /// (the last review of an entry counts). Absent when nothing was reviewed.
+    private mutating func previousFollowUp() {
+        guard !state.reviews.isEmpty else { return }
+        line("## " + L[.previousFollowUpTitle])
+        line()
+        var latest: [String: PreviousReview] = [:]
+        var order: [String] = []
+        for r in state.reviews {
+            let key = "\(r.source.session)#\(r.source.entry)"
+            if latest[key] == nil { order.append(key) }
+            latest[key] = r
+        }
+        var session: String?
+        for key in order {
+            let r = latest[key]!
+            if r.source.session != session {
+                session = r.source.session
+                line("### " + MD.inline(r.source.sessionTitle))
+                line()
+            }
+            let kind = L.entryKind(r.source.kind)
+            var s = "- **" + MD.inline(kind) + (r.source.number.map { " " + L.numbered($0) } ?? "") + "** — "
+            s += MD.inline(r.source.text)
+            if let who = r.source.who {
+                s += " *(" + MD.inline(who) + (r.source.due.map { ", " + due($0) } ?? "") + ")*"
+            }
+            s += " — **" + MD.inline(L.reviewed(r.status)) + "**"
+            if let n = r.note { s += L.colon + " " + MD.inline(n) }
+            line(s)
+        }
+        line()
+    }
+
     private mutating func decisions() {
         line("## " + L[.decisionsTitle])
         line()

@@ -42,6 +42,11 @@ public struct Programme: Sendable, Equatable {
     /// Days of the meeting in date order, each with its agenda.
     public var days: [Day]
 
+    /// Earlier sessions this meeting follows (`follows: [../segou-2023]`): folders relative to
+    /// the session folder. Their open recommendations, actions and commitments are reviewed in
+    /// the « suivi des recommandations » items.
+    public var follows: [String]
+
     /// Creates a programme; every collection defaults to empty.
     public init(
         title: String, venue: String, city: String? = nil, organisers: [String] = [],
@@ -49,8 +54,9 @@ public struct Programme: Sendable, Equatable {
         generalObjective: String? = nil, specificObjectives: [String] = [],
         organisations: [Organisation] = [], communes: [Commune] = [],
         participants: [Participant] = [], days: [Day] = [], context: String? = nil, method: String? = nil,
-        bureau: Bureau = Bureau(), abbreviations: [Abbreviation] = []
+        bureau: Bureau = Bureau(), abbreviations: [Abbreviation] = [], follows: [String] = []
     ) {
+        self.follows = follows
         self.context = context; self.method = method; self.bureau = bureau; self.abbreviations = abbreviations
         self.title = title; self.venue = venue; self.city = city; self.organisers = organisers
         self.language = language; self.timeZone = timeZone; self.currency = currency
@@ -338,6 +344,9 @@ public enum ItemKind: String, Sendable, Equatable, CaseIterable, Codable {
     case synthesis
     case `break`
     case closing
+    /// Suivi des recommandations: the open recommendations, actions and commitments of the
+    /// sessions the programme `follows`, reviewed one by one.
+    case followUp = "follow-up"
     case other
 }
 

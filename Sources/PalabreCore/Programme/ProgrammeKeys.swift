@@ -3,7 +3,7 @@ enum Keys {
     static let programme = [
         "title", "venue", "city", "organisers", "language", "timezone", "currency",
         "objectives", "organisations", "communes", "participants", "days", "context", "method", "bureau",
-        "abbreviations", "directory",
+        "abbreviations", "directory", "follows",
     ]
     static let bureau = ["president", "moderators", "rapporteurs"]
     static let abbreviation = ["acronym", "name"]
@@ -78,6 +78,7 @@ enum Aliases {
             "synthese": .synthesis,
             "pause": .break,
             "cloture": .closing, "ceremonie-de-cloture": .closing,
+            "suivi": .followUp, "suivi-des-recommandations": .followUp,
             "autre": .other,
         ]
         table.merge(french) { first, _ in first }

@@ -61,6 +61,7 @@ public enum ProgrammeLoader {
                 let root = try Yams.compose(yaml: yaml)
                 var found = (directory: directory, diagnostics: [Diagnostic]())
                 if directory == nil, findDirectory { found = Self.directory(for: root, programme: file) }
+                if findDirectory { found.diagnostics += Self.followsProblems(root, programme: file) }
                 let reader = ProgrammeReader(file: file, duplicateKeys: renamed, directory: found.directory)
                 let programme = reader.read(root: root)
                 let diagnostics = found.diagnostics + reader.diagnostics
@@ -122,6 +123,29 @@ public enum ProgrammeLoader {
             return ProgrammeLoadResult(programme: nil, diagnostics: [d])
         }
         return parse(text, file: file, findDirectory: true)
+    }
+
+    /// Each folder of `follows:` that is not a session folder (no programme.yaml there), as an
+    /// error at its line and column.
+    static func followsProblems(_ root: Node?, programme file: String) -> [Diagnostic] {
+        guard case .sequence(let list)? = root?["follows"] else { return [] }
+        let session = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent()
+        var out: [Diagnostic] = []
+        for (i, node) in list.enumerated() {
+            guard let name = node.string.map(normalise), !name.isEmpty else { continue }
+            let path = name.hasPrefix("/") ? name : session.appendingPathComponent(name).standardizedFileURL.path
+            var isDirectory: ObjCBool = false
+            let programme = (path as NSString).appendingPathComponent(fileName)
+            if !FileManager.default.fileExists(atPath: programme, isDirectory: &isDirectory) || isDirectory.boolValue {
+                let at = node.location
+                out.append(
+                    Diagnostic(
+                        file: file, line: at.line, column: at.column, field: "follows[\(i)]",
+                        message: "no session at \(Text.echo(name)) (\(path) has no \(fileName)): expected the folder "
+                            + "of an earlier session, relative to this one, e.g. ../segou-2023"))
+            }
+        }
+        return out
     }
 
     /// The répertoire des intervenants of the programme whose root is `root`, read from its

@@ -162,6 +162,7 @@ final class ProgrammeReader {
         }
 
         _ = text(f, "directory")
+        let follows = textList(f, "follows", expected: "a list of session folders, e.g. [../segou-2023]")
         let organisations: [Organisation] = list(f, "organisations").compactMap { node, path in
             organisationOrReference(node, path)
         }
@@ -208,7 +209,7 @@ final class ProgrammeReader {
             generalObjective: generalObjective, specificObjectives: specificObjectives,
             organisations: organisations, communes: communes,
             participants: participants, days: days, context: context, method: method, bureau: bureau,
-            abbreviations: abbreviations)
+            abbreviations: abbreviations, follows: follows)
     }
 
     // MARK: - Sections

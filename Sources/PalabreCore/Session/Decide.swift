@@ -498,6 +498,9 @@ extension SessionState {
 
         case .followUpCommitment, .followUpAction, .followUpFiche:
             break  // refused above: only after the close
+
+        case .reviewPrevious(let source, let status, let note):
+            out.append(try decideReview(source, status, note))
         }
         return out
     }

@@ -4,7 +4,8 @@ extension Event: Codable {
     enum K: String, CodingKey {
         case seq, at, seat, type
         case date, item, seconds, day, after, who, pointOfOrder, limit, position, entry, text, reason,
-            participant, partner, fiche, partners, lead, status, undoes, changes, held, amount, note
+            participant, partner, fiche, partners, lead, status, undoes, changes, held, amount, note, session,
+            title, of, number, responsible, due, was
     }
 
     public init(from decoder: Decoder) throws {
@@ -92,6 +93,26 @@ extension Event: Codable {
             payload = .ficheFollowedUp(
                 fiche: try s(.fiche), status: try c.decode(FicheStatus.self, forKey: .status), date: try s(.date),
                 note: try c.decodeIfPresent(String.self, forKey: .note))
+        case "previousReviewed":
+            let kind = try c.decode(EntryKind.self, forKey: .of)
+            let word = try s(.status)
+            let status: ReviewedStatus
+            if kind == .commitment, let st = FollowUpStatus(rawValue: word) {
+                status = .commitment(st)
+            } else if let st = ActionStatus(rawValue: word), kind != .commitment {
+                status = .action(st)
+            } else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .status, in: c, debugDescription: "status \(word) does not fit a \(kind.rawValue)")
+            }
+            let source = PreviousEntry(
+                session: try s(.session), sessionTitle: try s(.title), entry: try c.decode(Int.self, forKey: .entry),
+                kind: kind, number: try c.decodeIfPresent(Int.self, forKey: .number), text: try s(.text),
+                who: try c.decodeIfPresent(String.self, forKey: .responsible),
+                due: try c.decodeIfPresent(String.self, forKey: .due),
+                lastStatus: try c.decodeIfPresent(String.self, forKey: .was))
+            payload = .previousReviewed(
+                source: source, status: status, note: try c.decodeIfPresent(String.self, forKey: .note))
         case "undone": payload = .undone(seq: try c.decode(Int.self, forKey: .undoes))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(type)")
@@ -166,6 +187,13 @@ extension Event: Codable {
         case .ficheFollowedUp(let fiche, let status, let date, let note):
             try c.encode(fiche, forKey: .fiche); try c.encode(status, forKey: .status)
             try c.encode(date, forKey: .date); try c.encodeIfPresent(note, forKey: .note)
+        case .previousReviewed(let source, let status, let note):
+            try c.encode(source.session, forKey: .session); try c.encode(source.sessionTitle, forKey: .title)
+            try c.encode(source.entry, forKey: .entry); try c.encode(source.kind, forKey: .of)
+            try c.encodeIfPresent(source.number, forKey: .number); try c.encode(source.text, forKey: .text)
+            try c.encodeIfPresent(source.who, forKey: .responsible); try c.encodeIfPresent(source.due, forKey: .due)
+            try c.encodeIfPresent(source.lastStatus, forKey: .was)
+            try c.encode(status.rawValue, forKey: .status); try c.encodeIfPresent(note, forKey: .note)
         case .undone(let seq): try c.encode(seq, forKey: .undoes)
         }
     }

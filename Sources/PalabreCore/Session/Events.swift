@@ -213,6 +213,9 @@ public enum EventPayload: Sendable, Equatable {
     case actionFollowedUp(entry: Int, status: ActionStatus, date: String, note: String?)
     /// After the close: a fiche's follow-up status on `date`.
     case ficheFollowedUp(fiche: String, status: FicheStatus, date: String, note: String?)
+    /// An open entry of an earlier session (copied whole, so the minutes need nothing else)
+    /// reviewed in this meeting, with its status and a note.
+    case previousReviewed(source: PreviousEntry, status: ReviewedStatus, note: String?)
     /// The event `seq` is undone (a compensating event, JSON field `undoes`): the state is that
     /// of the journal without it.
     case undone(seq: Int)
@@ -251,6 +254,7 @@ public enum EventPayload: Sendable, Equatable {
         case .commitmentFollowedUp: "commitmentFollowedUp"
         case .actionFollowedUp: "actionFollowedUp"
         case .ficheFollowedUp: "ficheFollowedUp"
+        case .previousReviewed: "previousReviewed"
         case .undone: "undone"
         }
     }

@@ -27,7 +27,7 @@ public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
             switch command {
             case .record, .amend, .retract, .adopt, .checkIn, .addParticipant,
                 .declareInterest, .markSynergy, .changeCommitmentStatus, .withdrawCommitment,
-                .followUpCommitment, .followUpAction, .followUpFiche:
+                .followUpCommitment, .followUpAction, .followUpFiche, .reviewPrevious:
                 return true
             // What it undoes is checked against the role when deciding (``SessionState/decide(_:at:role:seat:)``).
             case .undo: return true

@@ -207,6 +207,8 @@ public struct SessionState: Sendable, Equatable {
     public var synergyFacts: [SynergyFact] = []
     /// What happened after the close: commitments, actions and fiches followed up.
     public var followUp = FollowUp()
+    /// Open entries of earlier sessions reviewed in this meeting, in order.
+    public var reviews: [PreviousReview] = []
     /// The events folded that still stand — neither undone nor an undo —, in seq order: what an
     /// undo folds again without the event it takes back.
     public internal(set) var standingEvents: [Event] = []
@@ -437,6 +439,10 @@ extension SessionState {
             }
         case .commitmentFollowedUp, .actionFollowedUp, .ficheFollowedUp:
             evolveFollowUp(e)
+        case .previousReviewed(let source, let status, let note):
+            reviews.append(
+                PreviousReview(
+                    seq: e.seq, at: now, seat: e.seat, item: currentItem, source: source, status: status, note: note))
         case .undone:
             break  // handled above
         }

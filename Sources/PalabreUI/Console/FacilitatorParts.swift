@@ -232,6 +232,7 @@ enum MeetingView {
         "meeting.kind.synthesis": ("Synthèse", "Synthesis"),
         "meeting.kind.break": ("Pause", "Break"),
         "meeting.kind.closing": ("Cérémonie de clôture", "Closing ceremony"),
+        "meeting.kind.follow-up": ("Suivi des recommandations", "Follow-up of recommendations"),
         "meeting.kind.other": ("Autre", "Other"),
         "meeting.poo.short": ("MO", "PoO"),
         "meeting.poo.long": ("motion d'ordre", "point of order"),

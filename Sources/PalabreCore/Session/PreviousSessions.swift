@@ -1,0 +1,163 @@
+import Foundation
+
+/// How an open entry of an earlier session stands, as reviewed in this meeting: a commitment's
+/// follow-up status or an action's (or recommendation's).
+public enum ReviewedStatus: Sendable, Equatable {
+    case commitment(FollowUpStatus)
+    case action(ActionStatus)
+
+    /// The status word written in the journal (`signed`, `done`…).
+    public var rawValue: String {
+        switch self {
+        case .commitment(let s): return s.rawValue
+        case .action(let s): return s.rawValue
+        }
+    }
+}
+
+/// An open recommendation, action or commitment of an earlier session, as a meeting that
+/// `follows` it reviews it: enough to record and to print it without the earlier session.
+public struct PreviousEntry: Sendable, Equatable {
+    /// The earlier session, as the programme's `follows` names it (`../segou-2023`).
+    public var session: String
+    /// Its title.
+    public var sessionTitle: String
+    /// The entry's seq in the earlier journal.
+    public var entry: Int
+    /// Recommendation, action or commitment.
+    public var kind: EntryKind
+    /// Its number in the earlier minutes (recommendation n° 5).
+    public var number: Int?
+    /// Its text.
+    public var text: String
+    /// Who is responsible (actions, recommendations) or which partner (commitments), as shown.
+    public var who: String?
+    /// Its deadline as written.
+    public var due: String?
+    /// Where it stood in the earlier session's follow-up (its last status word), if anywhere.
+    public var lastStatus: String?
+}
+
+/// A review, recorded in this meeting, of an open entry of an earlier session.
+public struct PreviousReview: Sendable, Equatable {
+    public var seq: Int
+    public var at: Instant
+    public var seat: String
+    public var item: String?
+    public var source: PreviousEntry
+    public var status: ReviewedStatus
+    public var note: String?
+}
+
+/// The earlier sessions a programme follows, read from disk (their programme and journal), and
+/// their open entries: recommendations and actions neither done nor dropped, commitments
+/// neither withdrawn, abandoned nor fully disbursed, none retracted.
+public enum PreviousSessions {
+    /// One earlier session that could be read.
+    public struct Loaded: Sendable {
+        public var name: String
+        public var folder: String
+        public var state: SessionState
+        public var open: [PreviousEntry]
+    }
+
+    /// The sessions `programme.follows` names, relative to `folder`; those that cannot be read
+    /// are reported in `problems` (« ../segou-2023: no programme.yaml »), never thrown.
+    public static func load(
+        for programme: Programme, folder: String
+    ) -> (
+        sessions: [Loaded], problems: [String]
+    ) {
+        var out: [Loaded] = []
+        var problems: [String] = []
+        for name in programme.follows {
+            let path =
+                name.hasPrefix("/")
+                ? name : URL(fileURLWithPath: folder).appendingPathComponent(name).standardizedFileURL.path
+            do {
+                let result = try ProgrammeLoader.load(path: path)
+                guard let p = result.programme else {
+                    problems.append("\(name): its programme.yaml has errors (palabre check \(path))")
+                    continue
+                }
+                var state = SessionState(programme: p)
+                let journal = SessionStore.journalPath(path)
+                if FileManager.default.fileExists(atPath: journal) {
+                    for e in try Journal(path: journal, writable: false).loadAll() { state.evolve(e) }
+                }
+                out.append(Loaded(name: name, folder: path, state: state, open: openEntries(state, session: name)))
+            } catch {
+                problems.append("\(name): \(error)")
+            }
+        }
+        return (out, problems)
+    }
+
+    /// The open entries of `state`, in the order of its minutes (recommendations, actions,
+    /// commitments).
+    public static func openEntries(_ state: SessionState, session: String) -> [PreviousEntry] {
+        let numbers = EntryNumbers(state)
+        var out: [PreviousEntry] = []
+        for kind in [EntryKind.recommendation, .action, .commitment] {
+            for e in state.entries where e.content.kind == kind && e.retracted == nil {
+                var last: String?
+                if kind == .commitment {
+                    let f = state.followUp.status(ofCommitment: e.id)
+                    let fullyPaid = e.content.amount.map { state.followUp.disbursed(e.id) >= $0 } ?? false
+                    if e.withdrawal != nil || f == .abandoned || (f == .disbursed && fullyPaid) { continue }
+                    last = f?.rawValue ?? e.content.status?.rawValue
+                } else {
+                    let f = state.followUp.status(ofAction: e.id)
+                    if f == .done || f == .dropped { continue }
+                    last = f?.rawValue
+                }
+                let who =
+                    kind == .commitment
+                    ? e.content.partner.map { state.programme.organisation($0)?.acronym ?? $0 } : e.content.responsible
+                out.append(
+                    PreviousEntry(
+                        session: session, sessionTitle: state.programme.title, entry: e.id, kind: kind,
+                        number: numbers.number(e.id), text: e.content.text, who: who, due: e.content.due,
+                        lastStatus: last))
+            }
+        }
+        return out
+    }
+}
+
+extension SessionState {
+    /// Checks a review of an earlier session's entry: the session is one the programme follows,
+    /// the status fits the entry's kind (a commitment's status for a commitment, an action's
+    /// for an action or recommendation), the text is there.
+    func decideReview(
+        _ source: PreviousEntry, _ status: ReviewedStatus, _ note: String?
+    ) throws(Refusal)
+        -> EventPayload
+    {
+        guard programme.follows.contains(source.session) else {
+            let known = programme.follows.joined(separator: ", ")
+            throw Refusal(
+                "not-followed",
+                fr: "La session « \(Text.echo(source.session)) » n'est pas dans follows du programme"
+                    + (known.isEmpty ? "." : " (\(known))."),
+                en: "Session “\(Text.echo(source.session))” is not in the programme's follows"
+                    + (known.isEmpty ? "." : " (\(known))."))
+        }
+        switch (source.kind, status) {
+        case (.commitment, .commitment), (.action, .action), (.recommendation, .action): break
+        default:
+            throw Refusal(
+                "status-for-kind",
+                fr: "Ce statut ne convient pas à cette entrée : engagement → intention, confirmed, signed, disbursed, "
+                    + "abandoned ; action ou recommandation → started, done, late, dropped.",
+                en: "This status does not fit this entry: commitment → intention, confirmed, signed, disbursed, "
+                    + "abandoned; action or recommendation → started, done, late, dropped.")
+        }
+        var s = source
+        s.text = Text.nfc(s.text)
+        let n = note.map { Text.nfc($0).trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
+        return .previousReviewed(source: s, status: status, note: n)
+    }
+}

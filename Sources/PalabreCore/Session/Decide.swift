@@ -48,6 +48,15 @@ extension SessionState {
             out.append(.sessionClosed)
 
         case .startDay(let date, let force):
+            if let date, !days.contains(where: { $0.date == date }) {
+                throw Refusal(
+                    "unknown-day",
+                    fr: "Aucune journée « \(Text.echo(date)) » au programme (journées : "
+                        + "\(days.map(\.date).joined(separator: ", "))).",
+                    en:
+                        "No day “\(Text.echo(date))” in the programme (days: \(days.map(\.date).joined(separator: ", ")))."
+                )
+            }
             if let d = currentDay {
                 throw Refusal(
                     "day-under-way", fr: "La journée du \(days[d].date) est déjà en cours.",
@@ -106,6 +115,8 @@ extension SessionState {
             out.append(.dayEnded(date: days[d].date))
 
         case .startItem(let id):
+            // The argument first: an unknown item is named as such, whatever is running.
+            if let id, item(id) == nil { throw Self.unknownItem(id) }
             guard let d = currentDay else { throw Self.noDay }
             if let c = currentItem {
                 throw Refusal(
@@ -162,11 +173,22 @@ extension SessionState {
             out.append(.itemResumed(item: c))
 
         case .extendItem(let seconds):
-            let c = try current()
-            guard seconds > 0, seconds <= 24 * 3600 else {
+            // A negative extension shortens the item, down to one minute planned.
+            guard seconds != 0, abs(seconds) <= 24 * 3600 else {
                 throw Refusal(
-                    "bad-duration", fr: "Prolongation invalide : donnez un nombre de minutes positif.",
-                    en: "Invalid extension: give a positive number of minutes.")
+                    "bad-duration",
+                    fr: "Prolongation invalide : donnez un nombre de minutes (négatif pour raccourcir), "
+                        + "au plus 24 heures.",
+                    en: "Invalid extension: give a number of minutes (negative to shorten), at most 24 hours.")
+            }
+            let c = try current()
+            if seconds < 0, timeBox(c) + seconds < 60 {
+                throw Refusal(
+                    "too-short",
+                    fr: "« \(title(c)) » est prévu pour \(Durations.format(seconds: timeBox(c))) : "
+                        + "il ne peut pas être raccourci de \(Durations.format(seconds: -seconds)).",
+                    en: "“\(title(c))” is planned for \(Durations.format(seconds: timeBox(c))): it cannot be "
+                        + "shortened by \(Durations.format(seconds: -seconds)).")
             }
             out.append(.itemExtended(item: c, seconds: seconds))
 
@@ -175,6 +197,7 @@ extension SessionState {
             out.append(.itemEnded(item: c))
 
         case .skipItem(let id):
+            if let id, item(id) == nil { throw Self.unknownItem(id) }
             let d = try dayOrNext()
             let target: AgendaItem
             if let id {

@@ -133,40 +133,17 @@ enum ClockOverride {
     private static func echo(_ text: String) -> String { Text.echo(String(text.prefix(60))) }
 
     private static func parse(_ text: String, state: SessionState, command: Command?) throws -> Instant {
-        let lt = state.local
-        var result: Instant?
-        if let i = RFC3339.parse(text) {
-            result = i
-        } else {
-            let parts = text.split(separator: " ").map(String.init)
-            var date: String?
-            var time: String
-            if parts.count == 2 { date = parts[0]; time = parts[1] } else { time = text }
-            if date == nil {
-                if let command, case .startDay(let d, _) = command {
-                    date = d ?? state.days.first { $0.startedAt == nil }?.date
-                }
-                date =
-                    date ?? state.currentDay.map { state.days[$0].date } ?? state.lastAt.map { lt.date(of: $0) }
-                    ?? state.days.first?.date
-            }
-            if let m = ClockTime.parse(time), let d = date { result = lt.instant(date: d, minutes: m) }
-            if result == nil, time.split(separator: ":").count == 3, let d = date {
-                let hms = time.split(separator: ":").compactMap { Int($0) }
-                if hms.count == 3 {
-                    result = lt.instant(date: d, minutes: hms[0] * 60 + hms[1])?.adding(seconds: hms[2])
-                }
-            }
+        var date: String?
+        if let command, case .startDay(let d, _) = command {
+            date = d ?? state.days.first { $0.startedAt == nil }?.date
         }
-        guard let i = result else {
-            throw UserError(
-                description: state.programme.language == .fr
-                    ? "--at \(echo(text)) : ce n'est pas une heure ; écrivez HH:MM, « AAAA-MM-JJ HH:MM » ou RFC 3339 "
-                        + "(2023-10-17T09:00:00+00:00)."
-                    : "--at \(echo(text)): not a time; use HH:MM, 'YYYY-MM-DD HH:MM' or RFC 3339 "
-                        + "(2023-10-17T09:00:00+00:00).",
-                code: 2)
+        date =
+            date ?? state.currentDay.map { state.days[$0].date } ?? state.lastAt.map { state.local.date(of: $0) }
+            ?? state.days.first?.date
+        do throws(Refusal) {
+            return try Values.instant(text, programme: state.programme, defaultDate: date, position: state.lastAt)
+        } catch {
+            throw UserError(description: "--at: " + error.message(state.programme.language), code: 2)
         }
-        return i
     }
 }

@@ -47,12 +47,12 @@ struct Replay: ParsableCommand {
             }
             var start = first
             if let from {
-                guard let t = timeline.moment(from, near: first) else {
+                do throws(Refusal) {
+                    start = try timeline.instant(from, near: first)
+                } catch {
                     throw UserError(
-                        description: "--from \(from): not a moment; use HH:MM, 'D HH:MM' (day D), "
-                            + "'YYYY-MM-DD HH:MM' or RFC 3339.", code: 2)
+                        description: "--from: " + error.message(lang ?? timeline.programme.language), code: 2)
                 }
-                start = t
             }
             let clock = ReplayClock(
                 position: start, speed: speed, playing: !paused, idleLimitMs: Int64(idleLimit * 1000))

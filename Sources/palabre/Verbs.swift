@@ -7,9 +7,10 @@ struct SeatAndClock: ParsableArguments {
     @Option(help: "Seat recording the event: facilitator (default), rapporteur, projector or observer.")
     var seat: SeatRole = .facilitator
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Clock override for scripted sessions: HH:MM on the session's day, 'D HH:MM' (day number), "
-                + "'YYYY-MM-DD HH:MM' or RFC 3339. It may never go backwards."))
+                + "'YYYY-MM-DD HH:MM', RFC 3339, or +5m / +1:30 after the last event. It may never go backwards."))
     var at: String?
 }
 
@@ -255,15 +256,10 @@ struct StartDayVerb: Verb {
     @OptionGroup var clock: SeatAndClock
     @Argument(help: "Day to start (YYYY-MM-DD); default: the programme's next day not yet started.") var date: String?
     @Flag(help: "Start it even though another day was already held on today's date.") var force = false
-    func validate() throws {
-        if let date, !CalendarDate.isValid(date) {
-            throw invalid(
-                Refusal(
-                    "bad-date", fr: "« \(Text.echo(date)) » n'est pas une date : écrivez AAAA-MM-JJ (2023-10-17).",
-                    en: "“\(Text.echo(date))” is not a date: write YYYY-MM-DD (2023-10-17)."))
-        }
+    func validate() throws { if let date { try check { () throws(Refusal) in try Values.date(date) } } }
+    func command(_ s: SessionState) throws -> Command {
+        .startDay(date: try date.map(Values.date), force: force)
     }
-    func command(_ s: SessionState) throws -> Command { .startDay(date: date, force: force) }
 }
 
 struct StartItemVerb: Verb {
@@ -330,9 +326,12 @@ struct MoveItemVerb: Verb {
     static let configuration = CommandConfiguration(commandName: "move-item", abstract: "Move a planned item.")
     @OptionGroup var clock: SeatAndClock
     @Argument(help: "Item id.") var item: String
-    @Option(help: "Day to move it to (YYYY-MM-DD).") var day: String
+    @Option(help: "Day to move it to (YYYY-MM-DD or DD/MM/YYYY).") var day: String
     @Option(help: "Place it after this item (default: first of the day).") var after: String?
-    func command(_ s: SessionState) throws -> Command { .moveItem(id: item, day: day, after: after) }
+    func validate() throws { try check { () throws(Refusal) in try Values.date(day) } }
+    func command(_ s: SessionState) throws -> Command {
+        .moveItem(id: item, day: try Values.date(day), after: after)
+    }
 }
 
 struct RequestFloorVerb: Verb {
@@ -485,7 +484,10 @@ struct CommitmentVerb: Verb {
     @Argument(help: "Optional description (generated when omitted).") var text: [String] = []
     @Option(help: "Partner (organisation id, acronym or name).") var partner: String
     @Option(help: "Project fiche id.") var fiche: String
-    @Option(parsing: .unconditional, help: "Amount, exact (2500000, '2 500 000').") var amount: String?
+    @Option(
+        parsing: .unconditional,
+        help: "Amount, exact: 2500000, '2 500 000', 1,250,000 (English session), '2,5 millions', 2.5M.") var amount:
+        String?
     @Option(help: "Currency (default: the fiche's).") var currency: String?
     @Option(help: "financial, technical or study.") var nature: String = "financial"
     @Option(help: "announced, intention, confirmed or signed.") var status: String = "announced"
@@ -494,7 +496,12 @@ struct CommitmentVerb: Verb {
     func validate() throws {
         try check { () throws(Refusal) in try Values.nature(nature) }
         try check { () throws(Refusal) in try Values.status(status) }
-        if let amount { try check { () throws(Refusal) in try Values.amount(amount) } }
+        if let amount {
+            try check { () throws(Refusal) in
+                try Values.amount(amount, language: VerbLanguage.current, currency: currency)
+            }
+        }
+        if let currency { try check { () throws(Refusal) in try Values.currency(currency) } }
     }
     func command(_ s: SessionState) throws -> Command {
         let partner = try s.resolve(who: partner)
@@ -502,7 +509,9 @@ struct CommitmentVerb: Verb {
         return .record(
             EntryContent(
                 kind: .commitment, text: joined(text), due: due, partner: partner, fiche: fiche,
-                nature: try Values.nature(nature), amount: try amount.map(Values.amount), currency: currency,
+                nature: try Values.nature(nature),
+                amount: try amount.map { try Values.amount($0, language: s.programme.language, currency: currency) },
+                currency: currency,
                 status: try Values.status(status), conditions: conditions))
     }
 }
@@ -528,7 +537,12 @@ struct AmendVerb: Verb {
         try check { () throws(Refusal) in try Values.entryNumber(seq) }
         if let nature { try check { () throws(Refusal) in try Values.nature(nature) } }
         if let status { try check { () throws(Refusal) in try Values.status(status) } }
-        if let amount { try check { () throws(Refusal) in try Values.amount(amount) } }
+        if let amount {
+            try check { () throws(Refusal) in
+                try Values.amount(amount, language: VerbLanguage.current, currency: currency)
+            }
+        }
+        if let currency { try check { () throws(Refusal) in try Values.currency(currency) } }
         if text.isEmpty
             && [partner, fiche, amount, currency, nature, status, conditions, responsible, addressee, due]
                 .allSatisfy({ $0 == nil })
@@ -543,7 +557,9 @@ struct AmendVerb: Verb {
         let changes = EntryChanges(
             addressee: addressee, responsible: responsible, due: due,
             partner: try partner.map { try s.resolve(who: $0) }, fiche: try fiche.map { knownFiche($0, s) },
-            nature: try nature.map(Values.nature), amount: try amount.map(Values.amount), currency: currency,
+            nature: try nature.map(Values.nature),
+            amount: try amount.map { try Values.amount($0, language: s.programme.language, currency: currency) },
+            currency: currency,
             status: try status.map(Values.status), conditions: conditions)
         return .amend(entry: try Values.entryNumber(seq), text: joined(text), reason: reason, changes: changes)
     }

@@ -109,10 +109,20 @@ public enum Values {
         return Text.echo(cut)
     }
 
-    /// An amount, exact and whole (see ``Amounts/parse(_:)``). Throws ``Refusal`` `bad-amount`,
-    /// `negative`, `decimal` or `too-large`, each saying what to write.
-    public static func amount(_ text: String) throws(Refusal) -> Int64 {
-        switch Amounts.check(text) {
+    /// An amount, exact and whole, typed in a session in `language` (see
+    /// ``Amounts/check(_:language:)``): `120 000 000`, `2 500 000` with no-break spaces,
+    /// `2_500_000`, `2.500.000`, `1,250,000`, `2,5 millions`, `2.5M`, `250 k`. `1,500` is 1500 in
+    /// English and 1,5 in French (refused: decimals), `1.500` the other way round. `currency`
+    /// (its usual name) is named in the diagnosis of decimals.
+    ///
+    /// Throws ``Refusal`` `bad-amount`, `negative`, `decimal`, `grouping` or `too-large`.
+    public static func amount(
+        _ text: String, language: Language = .fr, currency: String? = nil
+    ) throws(Refusal)
+        -> Int64
+    {
+        let example = language == .fr ? "2 500 000" : "2,500,000"
+        switch Amounts.check(text, language: language) {
         case .success(let v): return v
         case .failure(.negative):
             throw Refusal(
@@ -120,14 +130,148 @@ public enum Values {
                 en: "“\(echo(text))”: an amount cannot be negative.")
         case .failure(.tooLarge): throw tooLarge(text, fr: "9 223 372 036 854 775 807", en: "9,223,372,036,854,775,807")
         case .failure(.decimal):
+            let c = currency.map { (try? Self.currency($0)) ?? $0 }
             throw Refusal(
-                "decimal", fr: "« \(echo(text)) » : un montant s'écrit sans décimales, par exemple 2 500 000.",
-                en: "“\(echo(text))”: write the amount without decimals, e.g. 2,500,000.")
+                "decimal",
+                fr: "« \(echo(text)) » : un montant s'écrit sans décimales"
+                    + (c.map { " (\($0) : unités entières)" } ?? "") + ", par exemple 2 500 000 ou 2,5 millions.",
+                en: "“\(echo(text))”: write the amount without decimals"
+                    + (c.map { " (\($0): whole units)" } ?? "") + ", e.g. 2,500,000 or 2.5 million.")
+        case .failure(.exponent):
+            throw Refusal(
+                "bad-amount",
+                fr: "« \(echo(text)) » : écrivez le montant en chiffres, par exemple 1 000 000 plutôt que 1e6.",
+                en: "“\(echo(text))”: write the amount in full digits, e.g. 1,000,000 rather than 1e6.")
+        case .failure(.grouping):
+            throw Refusal(
+                "grouping",
+                fr:
+                    "« \(echo(text)) » : chiffres mal groupés ; groupez-les par trois (\(example)) ou écrivez-les à la suite.",
+                en: "“\(echo(text))”: badly grouped digits; group them by three (\(example)) or write them plainly.")
         case .failure:
             throw Refusal(
-                "bad-amount", fr: "« \(echo(text)) » n'est pas un montant : écrivez 2500000 ou 2 500 000.",
-                en: "“\(echo(text))” is not an amount: write 2500000 or 2,500,000.")
+                "bad-amount",
+                fr: "« \(echo(text)) » n'est pas un montant : écrivez 2500000, 2 500 000 ou 2,5 millions.",
+                en: "“\(echo(text))” is not an amount: write 2500000, 2,500,000 or 2.5 million.")
         }
+    }
+
+    /// Usual names of currencies, keyed by their folded spelling without spaces and dots: the
+    /// CFA franc of West Africa (F CFA, FCFA, CFA, XOF, francs CFA) is shown « FCFA », € and euros
+    /// are EUR, $ and dollars USD, £ GBP. Names, never conversions.
+    static let currencyNames: [String: String] = [
+        "fcfa": "FCFA", "cfa": "FCFA", "xof": "FCFA", "francscfa": "FCFA", "francs": "FCFA", "francfcfa": "FCFA",
+        "francscfa(xof)": "FCFA", "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+        "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+        "£": "GBP", "gbp": "GBP", "livre": "GBP", "livres": "GBP", "pound": "GBP", "pounds": "GBP",
+    ]
+
+    /// A currency as typed, under its usual name (``currencyNames``); anything else must be a
+    /// code of 3 or 4 letters (GBP, CHF), returned in capitals. One table for the programme, the
+    /// command line and the consoles, so `€`, `euro` and `EUR` are one currency everywhere.
+    /// Throws ``Refusal`` `bad-currency`.
+    public static func currency(_ typed: String) throws(Refusal) -> String {
+        let key = Text.fold(typed).filter { !" .".contains($0) }
+        if let n = currencyNames[key] { return n }
+        let code = typed.trimmingCharacters(in: .whitespaces).uppercased()
+        guard (3...4).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw Refusal(
+                "bad-currency", fr: "Devise « \(echo(typed)) » : écrivez FCFA, EUR, USD ou un code de 3 lettres.",
+                en: "Currency “\(echo(typed))”: write FCFA, EUR, USD or a 3-letter code.")
+        }
+        return code
+    }
+
+    // MARK: Dates and moments
+
+    /// A calendar date: `YYYY-MM-DD`, or `DD/MM/YYYY` as written in French and British English
+    /// (returned as `YYYY-MM-DD`). Throws ``Refusal`` `bad-date` for anything else or a date
+    /// that does not exist (`2023-02-30`).
+    public static func date(_ text: String) throws(Refusal) -> String {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if CalendarDate.isValid(t) { return t }
+        let parts = t.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count) {
+            let iso =
+                "\(parts[2])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[0].count == 1 ? "0" : "")\(parts[0])"
+            if CalendarDate.isValid(iso) { return iso }
+        }
+        throw Refusal(
+            "bad-date", fr: "« \(echo(text)) » n'est pas une date : écrivez AAAA-MM-JJ (2023-10-17) ou JJ/MM/AAAA.",
+            en: "“\(echo(text))” is not a date: write YYYY-MM-DD (2023-10-17) or DD/MM/YYYY.")
+    }
+
+    /// A time of day in seconds after midnight: `09:30`, `9h30`, `9h`, `09:30:15`.
+    /// Throws ``Refusal`` `bad-time`.
+    public static func timeOfDay(_ text: String) throws(Refusal) -> Int {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let m = ClockTime.parse(t) { return m * 60 }
+        let hms = t.split(separator: ":", omittingEmptySubsequences: false)
+        if hms.count == 3, hms.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
+            let h = Int(hms[0]), let m = Int(hms[1]), let sec = Int(hms[2]), h < 24, m < 60, sec < 60
+        {
+            return h * 3600 + m * 60 + sec
+        }
+        throw Refusal(
+            "bad-time", fr: "« \(echo(text)) » n'est pas une heure : écrivez HH:MM (09:30 ou 9h30).",
+            en: "“\(echo(text))” is not a time of day: write HH:MM (09:30).")
+    }
+
+    /// A moment of the meeting, the same forms wherever one is asked (`--at` of `do`, `script`,
+    /// `minutes`, `screen` and `export`, `replay --from`, the replay `g` prompt):
+    /// - RFC 3339: `2023-10-17T09:00:00+00:00`;
+    /// - `YYYY-MM-DD HH:MM` (or `DD/MM/YYYY HH:MM`), `D HH:MM` with D the day number in the
+    ///   programme (`2 10:30`: the second day at 10:30);
+    /// - `HH:MM` (`9h30`, `HH:MM:SS`) on `defaultDate`;
+    /// - relative `+1:30`, `-10m`, `+90s` (a duration, see ``duration(_:signed:)``) from
+    ///   `position` where there is one (replay; the last event for `--at`).
+    ///
+    /// Local times are in the programme's time zone. Throws ``Refusal`` `bad-moment`,
+    /// `unknown-day` (a day number the programme does not have) or `no-position`.
+    public static func instant(
+        _ text: String, programme: Programme, defaultDate: String?, position: Instant? = nil
+    ) throws(Refusal) -> Instant {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let i = RFC3339.parse(t) { return i }
+        let local = LocalTime(identifier: programme.timeZone)
+        if let sign = t.first, sign == "+" || sign == "-" || sign == "−" {
+            guard let position else {
+                throw Refusal(
+                    "no-position", fr: "« \(echo(text)) » : un moment relatif n'a de sens que depuis une position.",
+                    en: "“\(echo(text))”: a relative moment needs a position to start from.")
+            }
+            let body = String(t.dropFirst())
+            let seconds: Int
+            if let hm = ClockTime.parse(body) { seconds = hm * 60 } else { seconds = try duration(body) }
+            return position.adding(seconds: sign == "+" ? seconds : -seconds)
+        }
+        let parts = t.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let bad = Refusal(
+            "bad-moment",
+            fr: "« \(echo(text)) » n'est pas un moment : écrivez HH:MM, « J HH:MM » (jour J), « AAAA-MM-JJ HH:MM », "
+                + "+1:30 / -10m depuis la position, ou RFC 3339.",
+            en: "“\(echo(text))” is not a moment: write HH:MM, 'D HH:MM' (day D), 'YYYY-MM-DD HH:MM', +1:30 / -10m "
+                + "from the position, or RFC 3339.")
+        guard parts.count == 1 || parts.count == 2 else { throw bad }
+        var date = defaultDate ?? programme.days.first?.date
+        if parts.count == 2 {
+            if parts[0].allSatisfy(\.isASCIIDigit), parts[0].count <= 3, let d = Int(parts[0]) {
+                guard d >= 1, d <= programme.days.count else {
+                    throw Refusal(
+                        "unknown-day",
+                        fr: "« \(echo(text)) » : le programme a \(programme.days.count) journée(s), pas de jour \(d).",
+                        en: "“\(echo(text))”: the programme has \(programme.days.count) day(s), no day \(d).")
+                }
+                date = programme.days[d - 1].date
+            } else {
+                guard let d = try? Self.date(parts[0]) else { throw bad }
+                date = d
+            }
+        }
+        guard let date, let seconds = try? timeOfDay(parts[parts.count - 1]),
+            let i = local.instant(date: date, minutes: seconds / 60)
+        else { throw bad }
+        return i.adding(seconds: seconds % 60)
     }
 
     // MARK: Words

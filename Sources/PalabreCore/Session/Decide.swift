@@ -751,25 +751,10 @@ extension SessionState {
         return c
     }
 
-    /// A currency as typed, under its usual name: the names of the CFA franc (F CFA, CFA, XOF,
-    /// fcfa) give FCFA, € and euros EUR, $ and dollars USD — names, not conversions. Anything else
-    /// must be a code of 3 or 4 capital letters (GBP, CHF).
+    /// A currency as typed, under its usual name (``Values/currency(_:)``); nil stays nil.
     static func currency(_ typed: String?) throws(Refusal) -> String? {
         guard let typed else { return nil }
-        let key = Text.fold(typed).filter { !" .".contains($0) }
-        let names: [String: String] = [
-            "fcfa": "FCFA", "cfa": "FCFA", "xof": "FCFA", "francscfa": "FCFA", "francs": "FCFA",
-            "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-            "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
-        ]
-        if let n = names[key] { return n }
-        let code = typed.trimmingCharacters(in: .whitespaces).uppercased()
-        guard (3...4).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw Refusal(
-                "bad-currency", fr: "Devise « \(Text.echo(typed)) » : écrivez FCFA, EUR, USD ou un code de 3 lettres.",
-                en: "Currency “\(Text.echo(typed))”: write FCFA, EUR, USD or a 3-letter code.")
-        }
-        return code
+        return try Values.currency(typed)
     }
 
     /// The largest amount a commitment may carry (999 999 999 999 999 in its currency): beyond
@@ -780,16 +765,13 @@ extension SessionState {
     /// real one, written YYYY-MM-DD or DD/MM/YYYY (stored as YYYY-MM-DD).
     static func deadline(_ text: String?) throws(Refusal) -> String? {
         guard let t = text else { return nil }
-        let parts = t.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
-            let iso =
-                "\(parts[2])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[0].count == 1 ? "0" : "")\(parts[0])"
-            guard parts[2].count == 4, CalendarDate.isValid(iso) else { throw badDate(t) }
-            return iso
-        }
+        if let iso = try? Values.date(t) { return iso }
+        // What looks like a date must be a real one; other text (« fin mars ») is kept.
         let looksLikeDate =
-            t.count == 10 && t.enumerated().allSatisfy { i, ch in [4, 7].contains(i) ? ch == "-" : ch.isNumber }
-        if looksLikeDate && !CalendarDate.isValid(t) { throw badDate(t) }
+            (t.count == 10 && t.enumerated().allSatisfy { i, ch in [4, 7].contains(i) ? ch == "-" : ch.isNumber })
+            || (t.split(separator: "/", omittingEmptySubsequences: false).count == 3
+                && t.allSatisfy { $0.isNumber || $0 == "/" })
+        if looksLikeDate { throw badDate(t) }
         return t
     }
 

@@ -70,6 +70,7 @@ struct Do: ParsableCommand {
                 let store = try SessionLocator.open(folder: folder, programme: programme, writable: true)
                 let events = try VerbLine.apply(verb, to: store)
                 for e in events { emitLine("\(e.seq) \(e.payload.type)") }
+                for note in VerbLine.readings(verb, language: language) { printError("palabre: " + note) }
                 // Recorded is recorded: a document that cannot be written is a warning, not a failure
                 // (a script retrying on failure would record twice).
                 do {

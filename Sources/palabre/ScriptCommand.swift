@@ -64,10 +64,15 @@ struct Script: ParsableCommand {
                 for line in todo {
                     let mark = ScriptLine(line: line.number, text: line.text)
                     do {
-                        let events = try VerbLine.apply(
-                            try ScriptLines.verb(line, language: language), to: store, script: mark)
+                        let verb = try ScriptLines.verb(line, language: language)
+                        let events = try VerbLine.apply(verb, to: store, script: mark)
                         count += events.count
-                        if !quiet { for e in events { emitLine("\(e.seq) \(e.payload.type)") } }
+                        if !quiet {
+                            for e in events { emitLine("\(e.seq) \(e.payload.type)") }
+                            for note in VerbLine.readings(verb, language: language) {
+                                printError("palabre: \(file):\(line.number): " + note)
+                            }
+                        }
                     } catch {
                         throw ScriptLines.failure(error, at: line, file: file, language: language)
                     }

@@ -66,6 +66,13 @@ struct VerbLine: ParsableCommand {
         return table
     }()
 
+    /// How the ambiguous amounts of `verb` were read (``Values/amountReading(_:language:)``),
+    /// to print once it is recorded.
+    static func readings(_ verb: any Verb, language: Language) -> [String] {
+        let amount = (verb as? CommitmentVerb)?.amount ?? (verb as? AmendVerb)?.amount
+        return amount.flatMap { Values.amountReading($0, language: language) }.map { [$0] } ?? []
+    }
+
     /// The help of a verb, asked with `--help`.
     struct Help: Error { var text: String }
 

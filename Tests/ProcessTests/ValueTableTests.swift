@@ -236,4 +236,22 @@ struct ValueTableTests {
                 "communes[0].fiches[0].total_cost: invalid amount \"1,5\": an amount is a whole number (FCFA has no "
                     + "decimals here)"), "\(check.stdout)")
     }
+
+    @Test(arguments: [
+        (Language.fr, "1.500", "« 1.500 » lu comme 1\u{00A0}500"), (.en, "1,500", "“1,500” read as 1,500"),
+    ])
+    func anAmbiguousAmountIsEchoedAsRead(language: Language, typed: String, echo: String) throws {
+        let dir = try Bin.session()
+        let path = dir + "/programme.yaml"
+        try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "language: fr", with: "language: \(language.rawValue)")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try Bin.run(["do", dir, "commitment", "--partner", "unicef", "--fiche", "TIM-01", "--amount", typed])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains(echo), "\(r.stderr)")
+        let plain = try Bin.run([
+            "do", dir, "commitment", "--partner", "unicef", "--fiche", "TIM-01", "--amount", "1500",
+        ])
+        #expect(plain.stderr.isEmpty, "an unambiguous amount is not commented: \(plain.stderr)")
+    }
 }

@@ -156,6 +156,23 @@ public enum Values {
         }
     }
 
+    /// How an ambiguous amount was read, to echo back: one comma or dot before exactly three
+    /// digits (`1,500`, `1.500`) is a thousands separator in one language and a decimal mark in
+    /// the other. Nil when `text` is not ambiguous or not an amount.
+    public static func amountReading(_ text: String, language: Language) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let marks = t.filter { $0 == "," || $0 == "." }
+        guard marks.count == 1, let mark = marks.first,
+            t.split(separator: mark, omittingEmptySubsequences: false).last?.count == 3,
+            t.allSatisfy({ $0.isASCIIDigit || $0 == mark }),
+            let value = try? amount(t, language: language)
+        else { return nil }
+        let shown = Money.group(value, language: language)
+        return language == .fr
+            ? "« \(echo(text)) » lu comme \(shown) (en français, « \(mark) » sépare ici les milliers)."
+            : "“\(echo(text))” read as \(shown) (in English, “\(mark)” separates thousands here)."
+    }
+
     /// Usual names of currencies, keyed by their folded spelling without spaces and dots: the
     /// CFA franc of West Africa (F CFA, FCFA, CFA, XOF, francs CFA) is shown « FCFA », € and euros
     /// are EUR, $ and dollars USD, £ GBP. Names, never conversions.

@@ -45,6 +45,10 @@ struct Do: ParsableCommand {
 
     mutating func run() throws {
         let (session, line) = (session, line)
+        if line == ["--help"] || line == ["-h"] {
+            say(Self.helpMessage(columns: 100))
+            return
+        }
         // `palabre do SESSION note --help` needs no session.
         if line.count > 1, line.contains("--help") || line.contains("-h"), VerbLine.verbs[line[0]] != nil {
             do {

@@ -21,7 +21,10 @@ struct Replay: ParsableCommand {
     @Option(
         help: ArgumentHelp("Meeting seconds per replay second: 1, 2, 5, 10, 60 or 600 (any whole number " + "from 1)."))
     var speed: Int = 1
-    @Option(help: "Start at this moment: HH:MM (first day), 'D HH:MM' (day D), 'YYYY-MM-DD HH:MM' or RFC 3339.")
+    @Option(
+        help:
+            "Start at this moment: HH:MM (first day), 'D HH:MM' (day D), 'YYYY-MM-DD HH:MM', RFC 3339 or +1:30 from the start."
+    )
     var from: String?
     @Option(
         name: .customLong("idle-limit"), help: ArgumentHelp("Longest silence shown in full, in seconds of " + "replay.")

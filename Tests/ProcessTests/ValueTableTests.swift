@@ -44,6 +44,7 @@ struct ValueTableTests {
             case "duration": return .success(String(try Values.duration(row.input)))
             case "status": return .success(try Values.status(row.input).rawValue)
             case "nature": return .success(try Values.nature(row.input).rawValue)
+            case "date": return .success(try Values.date(row.input))
             default:
                 let i = try Values.instant(
                     row.input, programme: segou, defaultDate: "2023-10-17",
@@ -57,14 +58,14 @@ struct ValueTableTests {
 
     @Test func theTableHasEveryKind() {
         let rows = ValueRow.table(
-            "amount", "currency", "duration", "status", "nature", "moment", "moment+", root: Bin.root)
-        #expect(Set(rows.map(\.kind)).count == 7)
+            "amount", "currency", "duration", "status", "nature", "moment", "moment+", "date", root: Bin.root)
+        #expect(Set(rows.map(\.kind)).count == 8)
         #expect(rows.count >= 65)
     }
 
     @Test func theParserGivesTheTable() {
         let rows = ValueRow.table(
-            "amount", "currency", "duration", "status", "nature", "moment", "moment+", root: Bin.root)
+            "amount", "currency", "duration", "status", "nature", "moment", "moment+", "date", root: Bin.root)
         for row in rows {
             switch Self.parse(row) {
             case .success(let v): #expect(row.refusal == nil && v == row.value, "\(row) gave \(v)")
@@ -87,9 +88,9 @@ struct ValueTableTests {
         r.diagnostics.filter { $0.severity == .error && $0.field.hasSuffix(field) }.map(\.message)
     }
 
-    @Test func theProgrammeReadsAmountsCurrenciesAndDurationsAlike() throws {
+    @Test func theProgrammeReadsAmountsCurrenciesDurationsAndDatesAlike() throws {
         let fiche = "total_cost: 45 000 000\n        contribution: 4 500 000\n        amount_sought: 40 500 000"
-        for row in ValueRow.table("amount", "currency", "duration", root: Bin.root) {
+        for row in ValueRow.table("amount", "currency", "duration", "date", root: Bin.root) {
             let quoted = "\"" + row.input.replacingOccurrences(of: "\"", with: "\\\"") + "\""
             let r: ProgrammeLoadResult
             let field: String
@@ -110,6 +111,12 @@ struct ValueTableTests {
                     #expect(r.programme?.currency == row.expected, "\(row): \(r.diagnostics)")
                     #expect(r.programme?.communes[0].fiches[0].currency == row.expected, "a fiche inherits it")
                 }
+            case "date":
+                r = try programme(row.language, "date: 2026-12-01", with: "date: \(quoted)")
+                field = "date"
+                if row.refusal == nil {
+                    #expect(r.programme?.days[0].date == row.expected, "\(row): \(r.diagnostics)")
+                }
             default:
                 r = try programme(row.language, "duration: 5m", with: "duration: \(quoted)")
                 field = "duration"
@@ -119,7 +126,7 @@ struct ValueTableTests {
             }
             if row.refusal != nil {
                 #expect(errors(r, field).count == 1, "\(row) is an error in the programme: \(r.diagnostics)")
-                if case .failure(let refusal) = Self.parse(row), row.kind != "amount",
+                if case .failure(let refusal) = Self.parse(row), row.kind != "amount", row.kind != "date",
                     refusal.code != "bad-duration"
                 {
                     #expect(errors(r, field).first?.contains(refusal.en) == true, "\(row): the parser's words")
@@ -143,7 +150,7 @@ struct ValueTableTests {
             .replacingOccurrences(of: "language: fr", with: "language: \(language.rawValue)")
             .write(toFile: path, atomically: true, encoding: .utf8)
         let commitment = ["do", dir, "commitment", "--partner", "unicef", "--fiche", "TIM-01"]
-        for row in ValueRow.table("amount", "currency", "duration", "status", "nature", root: Bin.root)
+        for row in ValueRow.table("amount", "currency", "duration", "status", "nature", "date", root: Bin.root)
         where row.language == language {
             let args: [String]
             switch row.kind {
@@ -151,9 +158,21 @@ struct ValueTableTests {
             case "currency": args = commitment + ["--amount", "1000", "--currency", row.input]
             case "status": args = commitment + ["--amount", "1000", "--status", row.input]
             case "nature": args = commitment + ["--amount", "1000", "--nature", row.input]
+            case "date": args = ["do", dir, "start-day", row.input]
             default: args = ["do", dir, "insert-item", "Point", "--minutes", row.input]
             }
             let r = try Bin.run(args)
+            if row.kind == "date", row.refusal == nil {
+                // The programme has one day, 2026-12-01: another date is read, then not found.
+                let days = try Journal(path: dir + "/journal.jsonl", writable: false).loadAll().compactMap { e in
+                    if case .dayStarted(let d, _) = e.payload { d } else { nil }
+                }
+                #expect(
+                    days.last == row.expected && r.status == 0 || r.status == 1 && r.stderr.contains(row.expected),
+                    "\(row): \(r.stderr)")
+                if r.status == 0 { #expect(try Bin.run(["do", dir, "end-day"]).status == 0) }
+                continue
+            }
             switch Self.parse(row) {
             case .failure(let refusal):
                 #expect(r.status == 2, "\(row) is refused: \(r.stderr)")

@@ -351,7 +351,9 @@ final class ProgrammeReader {
             guard let d = fields(node, path, Keys.day, what: "a day (date, title, items)") else { continue }
             let date = scalar(d, "date", expected: "a date such as 2023-10-17", required: true)
             var validDate: String?
-            if let (dateNode, text) = date {
+            if let (dateNode, typed) = date {
+                // The one date parser: 17/10/2023 is 2023-10-17, as on the command line.
+                let text = (try? Values.date(typed)) ?? typed
                 if CalendarDate.isValid(text) {
                     validDate = text
                     if let previous = seen.first(where: { $0.date == text }) {

@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only: the terminal layer imports Glibc and ncursesw, and its signal handling uses
+// `Atomic` (Synchronization). No Apple platform is declared because none is supported.
 let package = Package(
     name: "palabre",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "palabre", targets: ["palabre"]),
     ],

@@ -43,7 +43,8 @@ struct DocumentMoment: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "The documents as they stood at this moment: HH:MM (on the day under way at the end of the "
-                + "journal), 'YYYY-MM-DD HH:MM' or RFC 3339."))
+                + "journal), 'D HH:MM' (day D), 'YYYY-MM-DD HH:MM', RFC 3339, or -30m before the last event "
+                + "(docs/values.md)."))
     var at: String?
 }
 

@@ -29,44 +29,52 @@ struct Do: ParsableCommand {
               undo [SEQ]   (takes back an event: the seat's last one by default; entries are retracted instead)
             WHO is a participant or organisation id, or a text found in exactly one of them without regard
             to case or accents ("segou" finds "Ségou"). Run `palabre do SESSION VERB --help` for a verb's options.
-            Prints one line per recorded event: `SEQ TYPE`. A refusal is printed on stderr (exit 1).
+            --seat and --at come after the verb. A text that starts with a dash goes after `--`
+            (note -- -5 % de frais): an unknown option is refused, never taken into the text.
+            extend takes a negative duration to shorten the current item (extend -5).
+            Prints one line per recorded event: `SEQ TYPE`. A malformed line is refused before the
+            session is touched (exit 2), a refusal of the meeting's rules exits 1; both on stderr,
+            in the session's language.
             """)
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
-    @Argument(help: "The verb (see below).") var verb: String
-    @Option(help: "Seat recording the event (facilitator, rapporteur, …).") var seat: String = "facilitator"
-    @Option(
-        help: ArgumentHelp(
-            "Clock override for scripted sessions: RFC 3339, 'YYYY-MM-DD HH:MM' or 'HH:MM' on the session's "
-                + "day. It may never go backwards."))
-    var at: String?
-    @Argument(parsing: .captureForPassthrough, help: "The verb's arguments.") var rest: [String] = []
+    @Argument(
+        parsing: .captureForPassthrough,
+        help: "The verb, its arguments and options (--seat SEAT, --at TIME): `palabre do SESSION VERB --help`.")
+    var line: [String] = []
 
     mutating func run() throws {
-        // --seat and --at may also come after the verb.
-        var args: [String] = []
-        var i = 0
-        while i < rest.count {
-            let a = rest[i]
-            if a == "--seat" || a == "--at", i + 1 < rest.count {
-                if a == "--seat" { seat = rest[i + 1] } else { at = rest[i + 1] }
-                i += 2; continue
-            }
-            if a.hasPrefix("--seat=") { seat = String(a.dropFirst(7)); i += 1; continue }
-            if a.hasPrefix("--at=") { at = String(a.dropFirst(5)); i += 1; continue }
-            args.append(a); i += 1
-        }
-        let rest = args
-        let (seat, at, session, verb) = (seat, at, session, verb)
-        if rest.contains("--help") || rest.contains("-h") {
-            try reportingErrors { try VerbParser.printHelp(verb) }
+        let (session, line) = (session, line)
+        if line == ["--help"] || line == ["-h"] {
+            say(Self.helpMessage(columns: 100))
             return
         }
+        // `palabre do SESSION note --help` needs no session.
+        if line.count > 1, line.contains("--help") || line.contains("-h"), VerbLine.verbs[line[0]] != nil {
+            do {
+                _ = try VerbLine.parse(line, language: .en)
+            } catch let h as VerbLine.Help {
+                say(h.text)
+                return
+            } catch {}
+        }
         try reportingErrors {
-            let store = try SessionLocator.open(session, writable: true)
-            try reportingErrors(language: store.programme.language) {
-                let events = try VerbParser.apply(verb, rest, seat: seat, at: at, to: store)
+            let folder = try SessionLocator.folder(session)
+            let programme = try SessionLocator.programme(folder)
+            let language = programme.language
+            try reportingErrors(language: language) {
+                // The line is checked before the session is opened: a malformed one changes nothing.
+                let verb: any Verb
+                do {
+                    verb = try VerbLine.parse(line, language: language)
+                } catch let h as VerbLine.Help {
+                    say(h.text)
+                    return
+                }
+                let store = try SessionLocator.open(folder: folder, programme: programme, writable: true)
+                let events = try VerbLine.apply(verb, to: store)
                 for e in events { emitLine("\(e.seq) \(e.payload.type)") }
+                for note in VerbLine.readings(verb, language: language) { printError("palabre: " + note) }
                 // Recorded is recorded: a document that cannot be written is a warning, not a failure
                 // (a script retrying on failure would record twice).
                 do {
@@ -100,15 +108,23 @@ enum ClockOverride {
         let lastDay =
             state.days.last.flatMap { state.local.instant(date: $0.date, minutes: 24 * 60) } ?? SystemClock().now()
         let limit = max(SystemClock().now(), lastDay).adding(seconds: 2 * 86_400)
+        let fr = state.programme.language == .fr
         if i > limit {
             throw UserError(
-                description: "--at \(text) is after the programme's last day and more than two days "
-                    + "ahead: probably a typing error.", code: 2)
+                description: fr
+                    ? "--at \(echo(text)) : après la dernière journée du programme et plus de deux jours en avance ; "
+                        + "sans doute une faute de frappe."
+                    : "--at \(echo(text)) is after the programme's last day and more than two days ahead: probably "
+                        + "a typing error.",
+                code: 2)
         }
         if let last = state.lastAt, i < last {
             throw UserError(
-                description: "--at \(text) is before the last recorded event "
-                    + "(\(state.local.rfc3339(last))); the clock may never go backwards.")
+                description: fr
+                    ? "--at \(echo(text)) est avant le dernier événement enregistré (\(state.local.rfc3339(last))) ; "
+                        + "l'horloge ne recule jamais."
+                    : "--at \(echo(text)) is before the last recorded event (\(state.local.rfc3339(last))); the clock "
+                        + "may never go backwards.")
         }
         return i
     }
@@ -119,37 +135,20 @@ enum ClockOverride {
         try parse(text, state: state, command: nil)
     }
 
+    private static func echo(_ text: String) -> String { Text.echo(String(text.prefix(60))) }
+
     private static func parse(_ text: String, state: SessionState, command: Command?) throws -> Instant {
-        let lt = state.local
-        var result: Instant?
-        if let i = RFC3339.parse(text) {
-            result = i
-        } else {
-            let parts = text.split(separator: " ").map(String.init)
-            var date: String?
-            var time: String
-            if parts.count == 2 { date = parts[0]; time = parts[1] } else { time = text }
-            if date == nil {
-                if let command, case .startDay(let d, _) = command {
-                    date = d ?? state.days.first { $0.startedAt == nil }?.date
-                }
-                date =
-                    date ?? state.currentDay.map { state.days[$0].date } ?? state.lastAt.map { lt.date(of: $0) }
-                    ?? state.days.first?.date
-            }
-            if let m = ClockTime.parse(time), let d = date { result = lt.instant(date: d, minutes: m) }
-            if result == nil, time.split(separator: ":").count == 3, let d = date {
-                let hms = time.split(separator: ":").compactMap { Int($0) }
-                if hms.count == 3 {
-                    result = lt.instant(date: d, minutes: hms[0] * 60 + hms[1])?.adding(seconds: hms[2])
-                }
-            }
+        var date: String?
+        if let command, case .startDay(let d, _) = command {
+            date = d ?? state.days.first { $0.startedAt == nil }?.date
         }
-        guard let i = result else {
-            throw UserError(
-                description: "--at \(text): not a time; use HH:MM, 'YYYY-MM-DD HH:MM' or RFC 3339 "
-                    + "(2023-10-17T09:00:00+00:00).", code: 2)
+        date =
+            date ?? state.currentDay.map { state.days[$0].date } ?? state.lastAt.map { state.local.date(of: $0) }
+            ?? state.days.first?.date
+        do throws(Refusal) {
+            return try Values.instant(text, programme: state.programme, defaultDate: date, position: state.lastAt)
+        } catch {
+            throw UserError(description: "--at: " + error.message(state.programme.language), code: 2)
         }
-        return i
     }
 }

@@ -140,7 +140,11 @@ enum SessionLocator {
     /// Opens the session in `arg` for reading (`writable: false`) or writing.
     static func open(_ arg: String, writable: Bool) throws -> SessionStore {
         let f = try folder(arg)
-        let p = try programme(f)
+        return try open(folder: f, programme: try programme(f), writable: writable)
+    }
+
+    /// Opens the session in `f` (a folder found by ``folder(_:)``) whose programme is `p`.
+    static func open(folder f: String, programme p: Programme, writable: Bool) throws -> SessionStore {
         let store = try SessionStore(folder: f, programme: p, writable: writable)
         for w in store.warnings { printError("palabre: warning: " + w) }
         for m in store.state.mismatches {

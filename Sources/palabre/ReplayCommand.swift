@@ -21,7 +21,10 @@ struct Replay: ParsableCommand {
     @Option(
         help: ArgumentHelp("Meeting seconds per replay second: 1, 2, 5, 10, 60 or 600 (any whole number " + "from 1)."))
     var speed: Int = 1
-    @Option(help: "Start at this moment: HH:MM (first day), 'D HH:MM' (day D), 'YYYY-MM-DD HH:MM' or RFC 3339.")
+    @Option(
+        help:
+            "Start at this moment: HH:MM (first day), 'D HH:MM' (day D), 'YYYY-MM-DD HH:MM', RFC 3339 or +1:30 from the start."
+    )
     var from: String?
     @Option(
         name: .customLong("idle-limit"), help: ArgumentHelp("Longest silence shown in full, in seconds of " + "replay.")
@@ -47,12 +50,12 @@ struct Replay: ParsableCommand {
             }
             var start = first
             if let from {
-                guard let t = timeline.moment(from, near: first) else {
+                do throws(Refusal) {
+                    start = try timeline.instant(from, near: first)
+                } catch {
                     throw UserError(
-                        description: "--from \(from): not a moment; use HH:MM, 'D HH:MM' (day D), "
-                            + "'YYYY-MM-DD HH:MM' or RFC 3339.", code: 2)
+                        description: "--from: " + error.message(lang ?? timeline.programme.language), code: 2)
                 }
-                start = t
             }
             let clock = ReplayClock(
                 position: start, speed: speed, playing: !paused, idleLimitMs: Int64(idleLimit * 1000))

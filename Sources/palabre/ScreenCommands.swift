@@ -20,7 +20,7 @@ struct ScreenCmd: ParsableCommand {
     @Option(help: "Size as WIDTHxHEIGHT.") var size: String = "80x24"
     @Option(
         help: ArgumentHelp(
-            "Moment to show: HH:MM on the session's day, 'YYYY-MM-DD HH:MM' or RFC 3339 (default: the last "
+            "Moment to show: HH:MM on the session's day, 'D HH:MM' (day D), 'YYYY-MM-DD HH:MM' or RFC 3339 (default: the last "
                 + "event, or now)."))
     var at: String?
     @Option(help: "Theme name or path (checked; plain text has no colours).") var theme: String?

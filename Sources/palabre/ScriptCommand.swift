@@ -9,18 +9,24 @@ struct Script: ParsableCommand {
         discussion: """
             Each line is what follows `palabre do SESSION`: a verb, its arguments and optionally
             --seat and --at, with shell-like quoting ('…', "…", backslash). Blank lines and lines
-            starting with # are skipped. Each command is recorded on its own, exactly as with
-            `palabre do`; the documents are written once at the end. The first refusal stops the
-            script with its line number (exit 1); what was recorded before it stays recorded.
+            starting with # are skipped. An unknown verb or an unterminated quote anywhere stops
+            the script before anything is recorded. Each command is then checked and recorded on
+            its own, exactly as with `palabre do`; the documents are written once at the end. The
+            first malformed line (exit 2) or refusal (exit 1) stops the script with its line
+            number; what was recorded before it stays recorded.
             FILE may be - for standard input.
+            Every event records the script line that asked for it (its number and a digest of its
+            text, see docs/journal.md). After a failure or a kill, --resume skips every line up to
+            the last one already in the journal and goes on from the next: no line is recorded twice.
             """)
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
     @Argument(help: "File of commands, or - for standard input.") var file: String
     @Flag(help: "Print nothing but errors.") var quiet = false
+    @Flag(help: "Go on after the last line of this script already recorded in the journal.") var resume = false
 
     mutating func run() throws {
-        let (session, file, quiet) = (session, file, quiet)
+        let (session, file, quiet, resume) = (session, file, quiet, resume)
         try reportingErrors {
             let text: String
             if file == "-" {
@@ -31,69 +37,161 @@ struct Script: ParsableCommand {
                 }
                 text = String(decoding: data, as: UTF8.self)
             }
-            // Windows files: no BOM, no CR (TextFile); text in NFC like every input (Text.nfc).
-            // Every line is read before anything is recorded, so a syntax error never leaves half
-            // a script recorded.
-            let clean = Text.nfc(TextFile.normalise(text))
-            var commands: [(line: Int, text: String, words: [String])] = []
-            for (n, raw) in clean.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r"))
-                if line.isEmpty || line.hasPrefix("#") { continue }
-                do {
-                    commands.append((n + 1, line, try ShellWords.split(line)))
-                } catch let u as UserError {
-                    throw UserError(
-                        description: "\(file):\(n + 1): \(u.description); nothing was recorded.\n  "
-                            + "\(Text.echo(line))",
-                        code: 2)
+            let folder = try SessionLocator.folder(session)
+            let programme = try SessionLocator.programme(folder)
+            let language = programme.language
+            let fr = language == .fr
+            try reportingErrors(language: language) {
+                let lines = try ScriptLines.parse(text, file: file, language: language)
+                let store = try SessionLocator.open(folder: folder, programme: programme, writable: true)
+                var count = 0
+                defer { try? DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder)) }
+                var todo = lines[...]
+                if resume {
+                    let done = try ScriptLines.lastRecorded(in: store, lines: lines, file: file, language: language)
+                    todo = lines.drop { $0.number <= done }
+                    if !quiet {
+                        printError(
+                            done == 0
+                                ? (fr
+                                    ? "palabre: aucune ligne de ce script dans le journal ; reprise au début."
+                                    : "palabre: no line of this script in the journal; starting from the top.")
+                                : (fr
+                                    ? "palabre: lignes 1 à \(done) déjà enregistrées ; reprise à la suivante."
+                                    : "palabre: lines 1 to \(done) already recorded; going on from the next one."))
+                    }
                 }
-                if let verb = commands.last?.words.first, VerbParser.verbs[verb] == nil {
-                    throw UserError(
-                        description: "\(file):\(n + 1): unknown verb \(Text.echo(verb)); nothing was recorded.\n  "
-                            + "\(Text.echo(line))",
-                        code: 2)
+                for line in todo {
+                    let mark = ScriptLine(line: line.number, text: line.text)
+                    do {
+                        let verb = try ScriptLines.verb(line, language: language)
+                        let events = try VerbLine.apply(verb, to: store, script: mark)
+                        count += events.count
+                        if !quiet {
+                            for e in events { emitLine("\(e.seq) \(e.payload.type)") }
+                            for note in VerbLine.readings(verb, language: language) {
+                                printError("palabre: \(file):\(line.number): " + note)
+                            }
+                        }
+                    } catch {
+                        throw ScriptLines.failure(error, at: line, file: file, language: language)
+                    }
                 }
-            }
-            let store = try SessionLocator.open(session, writable: true)
-            var count = 0
-            defer {
-                try? DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder))
-            }
-            for (n1, line, parsed) in commands {
-                let n = n1 - 1
-                do {
-                    var words = parsed
-                    var seat = "facilitator", at: String?
-                    words = extractOption("--seat", from: words) { seat = $0 }
-                    words = extractOption("--at", from: words) { at = $0 }
-                    guard let verb = words.first else { continue }
-                    let events = try VerbParser.apply(verb, Array(words.dropFirst()), seat: seat, at: at, to: store)
-                    count += events.count
-                    if !quiet { for e in events { emitLine("\(e.seq) \(e.payload.type)") } }
-                } catch let r as Refusal {
-                    throw UserError(
-                        description: "\(file):\(n + 1): \(r.message(store.programme.language))\n  \(Text.echo(line))")
-                } catch let u as UserError {
-                    throw UserError(description: "\(file):\(n + 1): \(u.description)", code: u.code)
+                if !quiet {
+                    printError(
+                        fr
+                            ? "palabre: \(count) événement(s) enregistré(s) ; documents dans "
+                                + SessionStore.outPath(store.folder)
+                            : "palabre: \(count) event(s) recorded; documents in \(SessionStore.outPath(store.folder))")
                 }
-            }
-            if !quiet {
-                printError("palabre: \(count) events recorded; documents in " + "\(SessionStore.outPath(store.folder))")
             }
         }
     }
 }
 
-/// Removes `--name VALUE` and `--name=VALUE` from `words`, handing the value to `set`.
-func extractOption(_ name: String, from words: [String], _ set: (String) -> Void) -> [String] {
-    var out: [String] = []
-    var i = 0
-    while i < words.count {
-        if words[i] == name, i + 1 < words.count { set(words[i + 1]); i += 2; continue }
-        if words[i].hasPrefix(name + "=") { set(String(words[i].dropFirst(name.count + 1))); i += 1; continue }
-        out.append(words[i]); i += 1
+/// The lines of a script, parsed before anything is recorded.
+enum ScriptLines {
+    /// A command line of the script: its number (from 1), its text and its parsed verb.
+    struct Line {
+        var number: Int
+        var text: String
+        var words: [String]
     }
-    return out
+
+    /// Every command line of `text` (blank lines and `#` comments skipped; BOM and CR removed),
+    /// split into words, its verb known. Throws ``UserError`` naming the first line with an
+    /// unterminated quote or an unknown verb: nothing of such a script is recorded. The
+    /// arguments are checked by ``verb(_:file:language:)`` just before the line is applied.
+    static func parse(_ text: String, file: String, language: Language) throws -> [Line] {
+        let fr = language == .fr
+        // Windows files: no BOM, no CR (TextFile); text in NFC like every input (Text.nfc).
+        let clean = Text.nfc(TextFile.normalise(text))
+        var lines: [Line] = []
+        let nothing = fr ? "rien n'a été enregistré." : "nothing was recorded."
+        for (n, raw) in clean.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r"))
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let words: [String]
+            do {
+                words = try ShellWords.split(line)
+            } catch {
+                let why = fr ? "guillemet non fermé" : "unterminated quote"
+                throw UserError(description: "\(file):\(n + 1): \(why); \(nothing)\n  \(echo(line))", code: 2)
+            }
+            if let verb = words.first, VerbLine.verbs[verb] == nil {
+                do {
+                    _ = try VerbLine.parse(words, language: language)
+                } catch let u as UserError {
+                    throw UserError(
+                        description: "\(file):\(n + 1): \(u.description)\n  \(echo(line))\n\(nothing)", code: 2)
+                }
+            }
+            lines.append(Line(number: n + 1, text: line, words: words))
+        }
+        return lines
+    }
+
+    /// The verb of `line`, parsed by ``VerbLine`` like a `palabre do` line. Throws ``UserError``
+    /// (exit 2) for a malformed line or `--help`.
+    static func verb(_ line: Line, language: Language) throws -> any Verb {
+        do {
+            return try VerbLine.parse(line.words, language: language)
+        } catch is VerbLine.Help {
+            throw UserError(
+                description: language == .fr
+                    ? "--help n'a pas sa place dans un script." : "--help has no place in a script.",
+                code: 2)
+        }
+    }
+
+    /// The number of the last line of `lines` already in the journal (0: none), from the script
+    /// mark of the journal's last event that has one. Throws ``UserError`` when that line of the
+    /// file no longer holds the same text (another script, or an edit before it).
+    static func lastRecorded(in store: SessionStore, lines: [Line], file: String, language: Language) throws -> Int {
+        let journal = try Journal(path: SessionStore.journalPath(store.folder), writable: false)
+        var last: ScriptLine?
+        try journal.forEachEvent { if let m = $0.script { last = m } }
+        guard let last else { return 0 }
+        if let line = lines.first(where: { $0.number == last.line }),
+            ScriptLine(line: 0, text: line.text).digest
+                == last.digest
+        {
+            return last.line
+        }
+        throw UserError(
+            description: language == .fr
+                ? "\(file):\(last.line): cette ligne n'est pas celle que le journal a enregistrée en dernier "
+                    + "(autre script, ou ligne modifiée) ; rien n'a été enregistré. Reprenez avec le script "
+                    + "d'origine, ou lancez sans --resume les seules lignes qui restent."
+                : "\(file):\(last.line): this line is not the one the journal recorded last (another script, or "
+                    + "an edited line); nothing was recorded. Resume with the original script, or run the lines "
+                    + "left without --resume.",
+            code: 2)
+    }
+
+    /// `error`, met while applying `line`, as a message naming the line and saying how to go on.
+    static func failure(_ error: Error, at line: Line, file: String, language: Language) -> Error {
+        let fr = language == .fr
+        let place = "\(file):\(line.number): "
+        let after =
+            fr
+            ? "\n  \(echo(line.text))\nLes lignes avant \(line.number) sont enregistrées ; corrigez puis relancez "
+                + "avec --resume."
+            : "\n  \(echo(line.text))\nThe lines before \(line.number) are recorded; fix it, then run again with "
+                + "--resume."
+        switch error {
+        case let r as Refusal:
+            return UserError(description: place + (fr ? "refusé : " : "refused: ") + r.message(language) + after)
+        case let u as UserError:
+            return UserError(description: place + u.description + after, code: u.code)
+        case let j as JournalError:
+            return UserError(description: place + j.message(language) + after)
+        default:
+            return error
+        }
+    }
+
+    private static func echo(_ line: String) -> String { Text.echo(String(line.prefix(200))) }
 }
 
 /// Splits a command line into words the way a POSIX shell would for quotes and backslashes

@@ -2,117 +2,348 @@ import ArgumentParser
 import Foundation
 import PalabreCore
 
-/// A verb of `palabre do`: parses its own arguments and builds a ``Command``.
-protocol Verb: ParsableArguments {
-    /// The command this verb asks for, resolving names against `state`.
+/// `--seat` and `--at`, shared by every verb of `palabre do` and of a `palabre script` line.
+struct SeatAndClock: ParsableArguments {
+    @Option(help: "Seat recording the event: facilitator (default), rapporteur, projector or observer.")
+    var seat: SeatRole = .facilitator
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Clock override for scripted sessions: HH:MM on the session's day, 'D HH:MM' (day number), "
+                + "'YYYY-MM-DD HH:MM', RFC 3339, or +5m / +1:30 after the last event. It may never go backwards."))
+    var at: String?
+}
+
+/// A verb of `palabre do`: a nested command of ``VerbLine`` that checks its own arguments in
+/// `validate()` (before the session is even read) and builds a ``Command`` against the state.
+protocol Verb: ParsableCommand {
+    /// `--seat` and `--at`.
+    var clock: SeatAndClock { get }
+    /// The command this verb asks for, resolving names against `state`. Throws ``Refusal`` when
+    /// a name (item, person, partner) is unknown.
     func command(_ state: SessionState) throws -> Command
+}
+
+/// The language refusals of the verbs are written in while a line is parsed: the session's.
+enum VerbLanguage {
+    @TaskLocal static var current: Language = .en
+}
+
+/// A value refused in `validate()`, in the session's language.
+private func invalid(_ r: Refusal) -> ValidationError { ValidationError(r.message(VerbLanguage.current)) }
+
+/// Runs a value parser in `validate()`: its refusal becomes the verb's validation error.
+private func check<T>(_ body: () throws(Refusal) -> T) throws {
+    do { _ = try body() } catch { throw invalid(error) }
 }
 
 /// Words joined into one text (so `note Été œ` and `note "Été œ"` are the same).
 private func joined(_ words: [String]) -> String { words.joined(separator: " ") }
 
-private func minutes(_ text: String, what: String) throws -> Int {
-    guard let s = Durations.parse(text), s > 0 else {
-        throw UserError(description: "\(what) \(text): not a duration; write minutes (5), or 1h30, 20m.", code: 2)
+/// The root of the verbs: `palabre do SESSION VERB …` and each line of `palabre script` are
+/// parsed by it, so both accept the same verbs, options and values and refuse them alike.
+struct VerbLine: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "palabre do SESSION",
+        abstract: "One command for a session.",
+        subcommands: [
+            OpenVerb.self, CloseVerb.self, StartDayVerb.self, EndDayVerb.self, StartItemVerb.self, PauseVerb.self,
+            ResumeVerb.self, ExtendVerb.self, EndItemVerb.self, SkipItemVerb.self, InsertItemVerb.self,
+            MoveItemVerb.self, RequestFloorVerb.self, GiveFloorVerb.self, YieldVerb.self, RemoveSpeakerVerb.self,
+            ReorderSpeakerVerb.self, SpeakingLimitVerb.self, NoteVerb.self, DecisionVerb.self, QuestionVerb.self,
+            AnswerVerb.self, PerspectiveVerb.self, OrganiserCommitmentVerb.self, RecommendationVerb.self,
+            ActionVerb.self, CommitmentVerb.self, AmendVerb.self, RetractVerb.self, AdoptVerb.self,
+            CheckInVerb.self, WalkInVerb.self, InterestVerb.self, SynergyVerb.self, CommitmentStatusVerb.self,
+            WithdrawVerb.self, UndoVerb.self,
+        ])
+
+    /// The verbs by name.
+    static let verbs: [String: any Verb.Type] = {
+        var table: [String: any Verb.Type] = [:]
+        for case let type as any Verb.Type in configuration.subcommands {
+            table[type._commandName] = type
+        }
+        return table
+    }()
+
+    /// How the ambiguous amounts of `verb` were read (``Values/amountReading(_:language:)``),
+    /// to print once it is recorded.
+    static func readings(_ verb: any Verb, language: Language) -> [String] {
+        let amount = (verb as? CommitmentVerb)?.amount ?? (verb as? AmendVerb)?.amount
+        return amount.flatMap { Values.amountReading($0, language: language) }.map { [$0] } ?? []
     }
-    return s
+
+    /// The help of a verb, asked with `--help`.
+    struct Help: Error { var text: String }
+
+    /// Parses one verb line (`note "Le texte" --seat rapporteur`). Throws ``Help`` for `--help`,
+    /// ``UserError`` (exit 2) for an unknown verb, option, a missing or malformed argument —
+    /// in `language`, with the verb's usage.
+    static func parse(_ words: [String], language: Language) throws -> any Verb {
+        let fr = language == .fr
+        guard let name = words.first else {
+            throw UserError(
+                description: fr ? "donnez un verbe (palabre do --help les liste)." : "give a verb (palabre do --help).",
+                code: 2)
+        }
+        guard let type = verbs[name] else {
+            let echo = Text.echo(String(name.prefix(60)))
+            if name.hasPrefix("-") {
+                throw UserError(
+                    description: fr
+                        ? "le verbe vient d'abord, puis ses options : palabre do SESSION VERBE [--seat S] [--at H] …"
+                        : "the verb comes first, then its options: palabre do SESSION VERB [--seat S] [--at T] …",
+                    code: 2)
+            }
+            let known = verbs.keys.sorted().joined(separator: ", ")
+            throw UserError(
+                description: fr
+                    ? "verbe inconnu « \(echo) » ; verbes : \(known)."
+                    : "unknown verb \"\(echo)\"; known verbs: \(known).",
+                code: 2)
+        }
+        do {
+            // The verb's own type parses the rest: the same checks as through the root, without
+            // building the whole tree of verbs for every line of a long script.
+            let parsed = try VerbLanguage.$current.withValue(language) { try type.parse(Array(words.dropFirst())) }
+            guard let verb = parsed as? any Verb else { throw Help(text: helpMessage(for: type, columns: 100)) }
+            return verb
+        } catch let h as Help {
+            throw h
+        } catch {
+            if exitCode(for: error) == .success { throw Help(text: helpMessage(for: type, columns: 100)) }
+            let raw = type.message(for: error)
+            var message = ParserMessages.translate(raw, verb: name, language: language)
+            // A dash word the verb does not know leaves its argument « missing »: name the word instead.
+            if raw.hasPrefix("Missing expected argument"),
+                let stray = ParserMessages.unknownDashWord(
+                    Array(words.dropFirst()), usage: helpMessage(for: type, columns: 10_000))
+            {
+                message = ParserMessages.translate("Unknown option '\(stray)'", verb: name, language: language)
+            }
+            throw UserError(
+                description: "\(name): \(message)\n" + (fr ? "Usage : " : "Usage: ") + usageString(for: type), code: 2)
+        }
+    }
+
+    /// Applies one parsed verb to `store`: under the journal's lock, folds what other seats
+    /// wrote, builds the command, decides and records (marking the events with `script`).
+    /// The one path of `palabre do` and `palabre script`. Throws ``UserError`` (bad `--at`),
+    /// ``Refusal`` or ``JournalError``.
+    static func apply(_ verb: any Verb, to store: SessionStore, script: ScriptLine? = nil) throws -> [Event] {
+        try store.log.withLock {
+            try store.refresh()
+            let cmd = try verb.command(store.state)
+            let now = try ClockOverride.instant(verb.clock.at, state: store.state, command: cmd)
+            return try store.perform(cmd, seat: verb.clock.seat.rawValue, at: now, script: script)
+        }
+    }
 }
 
-/// A commitment's nature: the English value or its French word (financier, technique, étude).
-private func natureArg(_ text: String) throws -> CommitmentNature {
-    guard let n = CommitmentNature(rawValue: text) ?? Synonyms.nature[Text.fold(text)] else {
-        throw UserError(description: "--nature \(text): expected financial, technical or study.", code: 2)
+/// The parser's own messages (unknown option, missing argument…) in the session's language,
+/// with the way to write a text that starts with a dash.
+enum ParserMessages {
+    /// `message` from swift-argument-parser, in `language`, with a hint for unknown options.
+    static func translate(_ message: String, verb: String, language: Language) -> String {
+        let fr = language == .fr
+        let dash =
+            fr
+            ? " Un texte qui commence par un tiret se met après -- : palabre do SESSION \(verb) -- -texte."
+            : " A text starting with a dash goes after --: palabre do SESSION \(verb) -- -text."
+        if let v = quoted(message, after: "Unknown option ") {
+            if v.count > 1, v.dropFirst().allSatisfy({ $0.isNumber || $0 == "," || $0 == "." }) {
+                return fr
+                    ? "« \(v) » : un nombre négatif n'a pas de sens ici."
+                    : "“\(v)”: a negative number means nothing here."
+            }
+            return (fr ? "option inconnue « \(v) »." : "unknown option \"\(v)\".") + dash
+        }
+        if var v = quoted(message, after: "Missing expected argument ") {
+            if v.hasSuffix(" ...") { v = String(v.dropLast(4)) }
+            return fr ? "argument manquant : \(v)." : "missing argument: \(v)."
+        }
+        if let v = quoted(message, after: "Missing value for ") {
+            return fr ? "valeur manquante pour \(v)." : "missing value for \(v)."
+        }
+        if let v = quoted(message, after: "Unexpected argument ") {
+            return fr ? "argument en trop « \(v) »." : "unexpected argument \"\(v)\"."
+        }
+        if message.contains("unexpected arguments: ") {
+            let list = message.components(separatedBy: "unexpected arguments: ").last ?? ""
+            return fr ? "arguments en trop : \(list)." : "unexpected arguments: \(list)."
+        }
+        if message.hasPrefix("The value '"), let range = message.range(of: "' is invalid for '") {
+            let value = message[message.index(message.startIndex, offsetBy: 11)..<range.lowerBound]
+            let rest = message[range.upperBound...]
+            let option = rest.prefix { $0 != "'" }
+            let choices = rest.range(of: "Please provide one of ").map { String(rest[$0.upperBound...]) } ?? ""
+            if fr {
+                return "valeur « \(value) » invalide pour \(option)"
+                    + (choices.isEmpty
+                        ? "." : " ; valeurs possibles : \(choices.replacingOccurrences(of: " or ", with: " ou "))")
+            }
+            return "invalid value \"\(value)\" for \(option)" + (choices.isEmpty ? "." : "; one of \(choices)")
+        }
+        return message
     }
-    return n
+
+    /// The first word of `words` (before `--`) that starts with a dash but is no option of the
+    /// verb whose help is `usage`, nor a value following an option; nil when there is none.
+    static func unknownDashWord(_ words: [String], usage: String) -> String? {
+        let known = Set(
+            usage.split(whereSeparator: { " []".contains($0) }).filter { $0.hasPrefix("-") }.map(String.init)
+                + ["-h", "--help"])
+        var previousTakesValue = false
+        for w in words {
+            if w == "--" { return nil }
+            if previousTakesValue { previousTakesValue = false; continue }
+            guard w.hasPrefix("-"), w.count > 1 else { continue }
+            let name = String(w.split(separator: "=", maxSplits: 1)[0])
+            if !known.contains(name) { return name }
+            previousTakesValue = !w.contains("=") && usage.contains("\(name) <")
+        }
+        return nil
+    }
+
+    /// The text between the first pair of single quotes after `prefix`, when `message` starts with it.
+    private static func quoted(_ message: String, after prefix: String) -> String? {
+        guard message.hasPrefix(prefix) else { return nil }
+        let rest = message.dropFirst(prefix.count)
+        guard rest.first == "'", let end = rest.dropFirst().firstIndex(of: "'") else { return nil }
+        return String(rest[rest.index(after: rest.startIndex)..<end])
+    }
 }
 
-/// A commitment's status: the English value or its French words (annoncé, confirmé, signé…);
-/// `what` prefixes the message (the option's name).
-private func statusArg(_ text: String, what: String) throws -> CommitmentStatus {
-    guard let st = CommitmentStatus(rawValue: text) ?? Synonyms.status[Text.fold(text)] else {
-        throw UserError(description: "\(what)\(text): expected announced, intention, confirmed or signed.", code: 2)
-    }
-    return st
+// MARK: - The verbs
+
+struct OpenVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the session.")
+    @OptionGroup var clock: SeatAndClock
+    func command(_ s: SessionState) throws -> Command { .openSession }
 }
 
-/// An amount, exact integer (the one amount parser, ``Money/parse(_:)``).
-private func amountArg(_ text: String) throws -> Int64 {
-    guard let a = Money.parse(text) else {
-        throw UserError(
-            description: "--amount \(text): expected a whole positive number (2500000 or '2 500 " + "000').", code: 2)
-    }
-    return a
+struct CloseVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close the session (final).")
+    @OptionGroup var clock: SeatAndClock
+    func command(_ s: SessionState) throws -> Command { .closeSession }
 }
 
-private func seqArg(_ s: String) throws -> Int {
-    guard let n = Int(s.trimmingCharacters(in: CharacterSet(charactersIn: "#"))), n > 0 else {
-        throw UserError(description: "\(s): not an entry number (the seq printed when it was recorded).", code: 2)
-    }
-    return n
+struct EndDayVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "end-day", abstract: "End the day under way.")
+    @OptionGroup var clock: SeatAndClock
+    func command(_ s: SessionState) throws -> Command { .endDay }
 }
 
-struct OpenVerb: Verb { func command(_ s: SessionState) throws -> Command { .openSession } }
-struct CloseVerb: Verb { func command(_ s: SessionState) throws -> Command { .closeSession } }
-struct EndDayVerb: Verb { func command(_ s: SessionState) throws -> Command { .endDay } }
-struct PauseVerb: Verb { func command(_ s: SessionState) throws -> Command { .pauseItem } }
-struct ResumeVerb: Verb { func command(_ s: SessionState) throws -> Command { .resumeItem } }
-struct EndItemVerb: Verb { func command(_ s: SessionState) throws -> Command { .endItem } }
-struct YieldVerb: Verb { func command(_ s: SessionState) throws -> Command { .yieldFloor } }
+struct PauseVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "pause", abstract: "Pause the current item.")
+    @OptionGroup var clock: SeatAndClock
+    func command(_ s: SessionState) throws -> Command { .pauseItem }
+}
+
+struct ResumeVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "resume", abstract: "Resume the paused item.")
+    @OptionGroup var clock: SeatAndClock
+    func command(_ s: SessionState) throws -> Command { .resumeItem }
+}
+
+struct EndItemVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "end-item", abstract: "End the current item.")
+    @OptionGroup var clock: SeatAndClock
+    func command(_ s: SessionState) throws -> Command { .endItem }
+}
+
+struct YieldVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "yield", abstract: "The speaker yields the floor.")
+    @OptionGroup var clock: SeatAndClock
+    func command(_ s: SessionState) throws -> Command { .yieldFloor }
+}
 
 struct StartDayVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "start-day", abstract: "Start a day.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Day to start (YYYY-MM-DD); default: the programme's next day not yet started.") var date: String?
     @Flag(help: "Start it even though another day was already held on today's date.") var force = false
-    func command(_ s: SessionState) throws -> Command { .startDay(date: date, force: force) }
+    func validate() throws { if let date { try check { () throws(Refusal) in try Values.date(date) } } }
+    func command(_ s: SessionState) throws -> Command {
+        .startDay(date: try date.map(Values.date), force: force)
+    }
 }
 
 struct StartItemVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "start-item", abstract: "Start an agenda item.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Item id; default: the next planned item of the day.") var item: String?
     func command(_ s: SessionState) throws -> Command { .startItem(id: item) }
 }
 
 struct SkipItemVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "skip-item", abstract: "Skip a planned item.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Item id; default: the next planned item.") var item: String?
     func command(_ s: SessionState) throws -> Command { .skipItem(id: item) }
 }
 
 struct ExtendVerb: Verb {
-    @Argument(help: "Minutes to add (5, 1h, 90s…).") var minutes: String
-    func command(_ s: SessionState) throws -> Command { .extendItem(seconds: try PalabreCLI.minutesArg(minutes)) }
-}
-
-enum PalabreCLI {
-    static func minutesArg(_ s: String) throws -> Int { try minutes(s, what: "duration") }
+    static let configuration = CommandConfiguration(
+        commandName: "extend", abstract: "Extend the current item (a negative duration shortens it).")
+    @OptionGroup var clock: SeatAndClock
+    // Unrecognized inputs are kept so that `-5` is a value, not an option.
+    @Argument(parsing: .allUnrecognized, help: "Minutes to add (5, 1,5, 1h, 90s; -5 shortens).") var minutes: [String]
+    func validate() throws {
+        let lang = VerbLanguage.current
+        guard let first = minutes.first else {
+            throw ValidationError(lang == .fr ? "argument manquant : <minutes>." : "missing argument: <minutes>.")
+        }
+        if minutes.count > 1 || (first.hasPrefix("--") && first.count > 2) {
+            let extra = minutes.count > 1 ? minutes[1] : first
+            throw ValidationError(
+                extra.hasPrefix("-")
+                    ? (lang == .fr ? "option inconnue « \(extra) »." : "unknown option \"\(extra)\".")
+                    : (lang == .fr ? "argument en trop « \(extra) »." : "unexpected argument \"\(extra)\"."))
+        }
+        try check { () throws(Refusal) in try Values.duration(first, signed: true) }
+    }
+    func command(_ s: SessionState) throws -> Command {
+        .extendItem(seconds: try Values.duration(minutes.first ?? "", signed: true))
+    }
 }
 
 struct InsertItemVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "insert-item", abstract: "Insert an unplanned item.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Title of the unplanned item.") var title: [String]
-    @Option(help: "Duration in minutes (or 1h30, 20m).") var minutes: String
+    @Option(parsing: .unconditional, help: "Duration in minutes (or 1h30, 20m).") var minutes: String
     @Option(
-        help:
-            ArgumentHelp(
-                "Kind: \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")) (French words also: pause, débat, "
-                    + "synthèse…).")
-    ) var kind: String = "other"
+        help: ArgumentHelp(
+            "Kind: \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")) (French words also: pause, débat, "
+                + "synthèse…)."))
+    var kind: String = "other"
     @Option(help: "Insert after this item (default: after the current one).") var after: String?
+    func validate() throws {
+        try check { () throws(Refusal) in try Values.duration(minutes) }
+        try check { () throws(Refusal) in try Values.itemKind(kind) }
+    }
     func command(_ s: SessionState) throws -> Command {
-        guard let k = ItemKind(rawValue: kind) ?? Synonyms.itemKind[Text.fold(kind)] else {
-            throw UserError(
-                description:
-                    "--kind \(kind): expected one of \(ItemKind.allCases.map(\.rawValue).joined(separator: ", ")).",
-                code: 2)
-        }
-        return .insertItem(title: joined(title), seconds: try PalabreCLI.minutesArg(minutes), kind: k, after: after)
+        .insertItem(
+            title: joined(title), seconds: try Values.duration(minutes), kind: try Values.itemKind(kind), after: after)
     }
 }
 
 struct MoveItemVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "move-item", abstract: "Move a planned item.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Item id.") var item: String
-    @Option(help: "Day to move it to (YYYY-MM-DD).") var day: String
+    @Option(help: "Day to move it to (YYYY-MM-DD or DD/MM/YYYY).") var day: String
     @Option(help: "Place it after this item (default: first of the day).") var after: String?
-    func command(_ s: SessionState) throws -> Command { .moveItem(id: item, day: day, after: after) }
+    func validate() throws { try check { () throws(Refusal) in try Values.date(day) } }
+    func command(_ s: SessionState) throws -> Command {
+        .moveItem(id: item, day: try Values.date(day), after: after)
+    }
 }
 
 struct RequestFloorVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "request-floor", abstract: "Ask for the floor.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Who asks for the floor.") var who: [String]
     @Flag(name: .customLong("point-of-order"), help: "A point of order (motion d'ordre): ahead of ordinary requests.")
     var pointOfOrder = false
@@ -122,6 +353,8 @@ struct RequestFloorVerb: Verb {
 }
 
 struct GiveFloorVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "give-floor", abstract: "Give the floor.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Who gets the floor; default: the head of the queue.") var who: [String] = []
     func command(_ s: SessionState) throws -> Command {
         .giveFloor(who: who.isEmpty ? nil : try s.resolve(who: joined(who)))
@@ -129,37 +362,107 @@ struct GiveFloorVerb: Verb {
 }
 
 struct RemoveSpeakerVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "remove-speaker", abstract: "Take someone out of the queue.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Who to take out of the queue.") var who: [String]
     func command(_ s: SessionState) throws -> Command { .removeSpeaker(who: try s.resolve(who: joined(who))) }
 }
 
 struct ReorderSpeakerVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "reorder-speaker", abstract: "Move someone in the queue.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Who to move in the queue.") var who: String
-    @Argument(help: "New place, 1 for the head of the queue.") var position: Int
+    @Argument(parsing: .allUnrecognized, help: "New place, 1 for the head of the queue.") var position: [String]
+    func validate() throws {
+        guard let p = position.first else {
+            let fr = VerbLanguage.current == .fr
+            throw ValidationError(fr ? "argument manquant : <position>." : "missing argument: <position>.")
+        }
+        if position.count > 1 {
+            let fr = VerbLanguage.current == .fr
+            throw ValidationError(
+                fr ? "argument en trop « \(position[1]) »." : "unexpected argument \"\(position[1])\".")
+        }
+        try check { () throws(Refusal) in try Values.position(p) }
+    }
     func command(_ s: SessionState) throws -> Command {
-        .reorderSpeaker(who: try s.resolve(who: who), position: position - 1)
+        .reorderSpeaker(who: try s.resolve(who: who), position: try Values.position(position.first ?? "") - 1)
     }
 }
 
 struct SpeakingLimitVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "speaking-limit", abstract: "Set the speaking time per speaker for the current item.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Minutes per speaker, or `none`.") var minutes: String
-    func command(_ s: SessionState) throws -> Command {
-        if ["none", "aucun", "aucune", "sans", "0"].contains(Text.fold(minutes)) {
-            return .setSpeakingLimit(seconds: nil)
-        }
-        return .setSpeakingLimit(seconds: try PalabreCLI.minutesArg(minutes))
-    }
+    func validate() throws { try check { () throws(Refusal) in try Values.speakingLimit(minutes) } }
+    func command(_ s: SessionState) throws -> Command { .setSpeakingLimit(seconds: try Values.speakingLimit(minutes)) }
 }
 
-/// note, decision, question, answer, perspective, organiser-commitment: text entries.
-struct EntryVerb: Verb {
-    @Argument(parsing: .captureForPassthrough, help: "Text of the entry (it may start with a dash).") var text: [String]
-    var kind: EntryKind = .note
-    enum CodingKeys: CodingKey { case text }
-    func command(_ s: SessionState) throws -> Command { .record(EntryContent(kind: kind, text: joined(text))) }
+/// note, decision, question, answer, perspective, organiser-commitment: text entries. A text
+/// that starts with a dash goes after `--` (`note -- -5 % de frais`): an unknown option is
+/// refused rather than silently taken into the text.
+protocol EntryVerb: Verb {
+    /// The kind of entry the verb records.
+    static var kind: EntryKind { get }
+    /// The words of the text.
+    var text: [String] { get }
+}
+
+extension EntryVerb {
+    func command(_ s: SessionState) throws -> Command { .record(EntryContent(kind: Self.kind, text: joined(text))) }
+}
+
+struct NoteVerb: EntryVerb {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Record a note.")
+    static let kind = EntryKind.note
+    @OptionGroup var clock: SeatAndClock
+    @Argument(help: "Text of the note (after -- when it starts with a dash).") var text: [String]
+}
+
+struct DecisionVerb: EntryVerb {
+    static let configuration = CommandConfiguration(commandName: "decision", abstract: "Record a decision.")
+    static let kind = EntryKind.decision
+    @OptionGroup var clock: SeatAndClock
+    @Argument(help: "Text of the decision (after -- when it starts with a dash).") var text: [String]
+}
+
+struct QuestionVerb: EntryVerb {
+    static let configuration = CommandConfiguration(commandName: "question", abstract: "Record a question.")
+    static let kind = EntryKind.question
+    @OptionGroup var clock: SeatAndClock
+    @Argument(help: "Text of the question (after -- when it starts with a dash).") var text: [String]
+}
+
+struct AnswerVerb: EntryVerb {
+    static let configuration = CommandConfiguration(commandName: "answer", abstract: "Record an answer.")
+    static let kind = EntryKind.answer
+    @OptionGroup var clock: SeatAndClock
+    @Argument(help: "Text of the answer (after -- when it starts with a dash).") var text: [String]
+}
+
+struct PerspectiveVerb: EntryVerb {
+    static let configuration = CommandConfiguration(
+        commandName: "perspective", abstract: "Record a perspective (the minutes' « Perspectives »).")
+    static let kind = EntryKind.perspective
+    @OptionGroup var clock: SeatAndClock
+    @Argument(help: "Text of the perspective (after -- when it starts with a dash).") var text: [String]
+}
+
+struct OrganiserCommitmentVerb: EntryVerb {
+    static let configuration = CommandConfiguration(
+        commandName: "organiser-commitment", abstract: "Record a commitment of the organisers.")
+    static let kind = EntryKind.organiserCommitment
+    @OptionGroup var clock: SeatAndClock
+    @Argument(help: "Text of the commitment (after -- when it starts with a dash).") var text: [String]
 }
 
 struct RecommendationVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "recommendation", abstract: "Record a recommendation.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Text of the recommendation.") var text: [String]
     @Option(help: "Addressee (à l'endroit de).") var to: String?
     @Option(help: "Responsible for following it up.") var responsible: String?
@@ -171,6 +474,8 @@ struct RecommendationVerb: Verb {
 }
 
 struct ActionVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "action", abstract: "Record an action.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "The activity.") var text: [String]
     @Option(help: "Who is responsible.") var responsible: String
     @Option(help: "Deadline (YYYY-MM-DD or text).") var due: String?
@@ -180,33 +485,53 @@ struct ActionVerb: Verb {
 }
 
 struct CommitmentVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "commitment", abstract: "Record a partner's commitment to a project fiche.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Optional description (generated when omitted).") var text: [String] = []
     @Option(help: "Partner (organisation id, acronym or name).") var partner: String
     @Option(help: "Project fiche id.") var fiche: String
-    @Option(help: "Amount, exact integer (2500000 or '2 500 000').") var amount: String?
+    @Option(
+        parsing: .unconditional,
+        help: "Amount, exact: 2500000, '2 500 000', 1,250,000 (English session), '2,5 millions', 2.5M.") var amount:
+        String?
     @Option(help: "Currency (default: the fiche's).") var currency: String?
     @Option(help: "financial, technical or study.") var nature: String = "financial"
     @Option(help: "announced, intention, confirmed or signed.") var status: String = "announced"
     @Option(help: "Conditions attached.") var conditions: String?
     @Option(help: "Deadline.") var due: String?
+    func validate() throws {
+        try check { () throws(Refusal) in try Values.nature(nature) }
+        try check { () throws(Refusal) in try Values.status(status) }
+        if let amount {
+            try check { () throws(Refusal) in
+                try Values.amount(amount, language: VerbLanguage.current, currency: currency)
+            }
+        }
+        if let currency { try check { () throws(Refusal) in try Values.currency(currency) } }
+    }
     func command(_ s: SessionState) throws -> Command {
-        let n = try natureArg(nature), st = try statusArg(status, what: "--status ")
-        let amt = try amount.map(amountArg)
+        let partner = try s.resolve(who: partner)
+        let fiche = knownFiche(fiche, s)
         return .record(
             EntryContent(
-                kind: .commitment, text: joined(text), due: due, partner: try s.resolve(who: partner),
-                fiche: ficheId(fiche, s), nature: n, amount: amt, currency: currency, status: st,
-                conditions: conditions))
+                kind: .commitment, text: joined(text), due: due, partner: partner, fiche: fiche,
+                nature: try Values.nature(nature),
+                amount: try amount.map { try Values.amount($0, language: s.programme.language, currency: currency) },
+                currency: currency,
+                status: try Values.status(status), conditions: conditions))
     }
 }
 
 struct AmendVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "amend", abstract: "Amend an entry.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Seq of the entry.") var seq: String
     @Argument(help: "New text (default: unchanged when a field is corrected).") var text: [String] = []
     @Option(help: "Why it is amended.") var reason: String
     @Option(help: "Commitment: partner (organisation id, acronym or name).") var partner: String?
     @Option(help: "Commitment: project fiche id.") var fiche: String?
-    @Option(help: "Commitment: amount, exact integer (2500000 or '2 500 000').") var amount: String?
+    @Option(parsing: .unconditional, help: "Commitment: amount, exact (2500000, '2 500 000').") var amount: String?
     @Option(help: "Commitment: currency.") var currency: String?
     @Option(help: "Commitment: financial, technical or study.") var nature: String?
     @Option(help: "Commitment: announced, intention, confirmed or signed.") var status: String?
@@ -215,204 +540,144 @@ struct AmendVerb: Verb {
     @Option(name: [.customLong("addressee"), .customLong("to")], help: "Recommendation: addressee (à l'endroit de).")
     var addressee: String?
     @Option(help: "Deadline (YYYY-MM-DD or text).") var due: String?
+    func validate() throws {
+        try check { () throws(Refusal) in try Values.entryNumber(seq) }
+        if let nature { try check { () throws(Refusal) in try Values.nature(nature) } }
+        if let status { try check { () throws(Refusal) in try Values.status(status) } }
+        if let amount {
+            try check { () throws(Refusal) in
+                try Values.amount(amount, language: VerbLanguage.current, currency: currency)
+            }
+        }
+        if let currency { try check { () throws(Refusal) in try Values.currency(currency) } }
+        if text.isEmpty
+            && [partner, fiche, amount, currency, nature, status, conditions, responsible, addressee, due]
+                .allSatisfy({ $0 == nil })
+        {
+            throw ValidationError(
+                VerbLanguage.current == .fr
+                    ? "donnez le nouveau texte, ou un champ à corriger (--amount, --status, --due…)."
+                    : "give the new text, or a field to correct (--amount, --status, --due…).")
+        }
+    }
     func command(_ s: SessionState) throws -> Command {
         let changes = EntryChanges(
             addressee: addressee, responsible: responsible, due: due,
-            partner: try partner.map { try s.resolve(who: $0) }, fiche: fiche.map { ficheId($0, s) },
-            nature: try nature.map(natureArg), amount: try amount.map(amountArg), currency: currency,
-            status: try status.map { try statusArg($0, what: "--status ") }, conditions: conditions)
-        if text.isEmpty && changes.isEmpty {
-            throw UserError(
-                description: "amend: give the new text, or a field to correct (--amount, --status, " + "--due…).",
-                code: 2)
-        }
-        return .amend(entry: try seqArg(seq), text: joined(text), reason: reason, changes: changes)
+            partner: try partner.map { try s.resolve(who: $0) }, fiche: try fiche.map { knownFiche($0, s) },
+            nature: try nature.map(Values.nature),
+            amount: try amount.map { try Values.amount($0, language: s.programme.language, currency: currency) },
+            currency: currency,
+            status: try status.map(Values.status), conditions: conditions)
+        return .amend(entry: try Values.entryNumber(seq), text: joined(text), reason: reason, changes: changes)
     }
 }
 
 struct RetractVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "retract", abstract: "Retract an entry.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Seq of the entry.") var seq: String
     @Option(help: "Why it is retracted.") var reason: String
-    func command(_ s: SessionState) throws -> Command { .retract(entry: try seqArg(seq), reason: reason) }
+    func validate() throws { try check { () throws(Refusal) in try Values.entryNumber(seq) } }
+    func command(_ s: SessionState) throws -> Command { .retract(entry: try Values.entryNumber(seq), reason: reason) }
 }
 
 struct AdoptVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "adopt", abstract: "Mark an entry as read and adopted.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Seq of the entry read and adopted.") var seq: String
-    func command(_ s: SessionState) throws -> Command { .adopt(entry: try seqArg(seq)) }
+    func validate() throws { try check { () throws(Refusal) in try Values.entryNumber(seq) } }
+    func command(_ s: SessionState) throws -> Command { .adopt(entry: try Values.entryNumber(seq)) }
 }
 
 struct CheckInVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "check-in", abstract: "Check a participant in.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Participant (id or text).") var who: [String]
     @Option(help: "Day (default: the day under way).") var day: String?
     func command(_ s: SessionState) throws -> Command { .checkIn(who: try s.resolve(who: joined(who)), day: day) }
 }
 
 struct WalkInVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "walk-in", abstract: "Add a participant who was not on the list.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Function (« Maire de Koula »).") var function: [String]
     @Option(help: "Organisation or commune id.") var organisation: String?
     @Option(help: "Commune id.") var commune: String?
     @Option(help: "F, M or unspecified.") var sex: String = "unspecified"
     @Option(help: "Personal name (optional).") var name: String?
     @Option(help: "Id (default: generated).") var id: String?
+    func validate() throws { try check { () throws(Refusal) in try Values.sex(sex) } }
     func command(_ s: SessionState) throws -> Command {
-        let sx: Sex
-        switch Text.fold(sex) {
-        case "f", "femme", "female", "woman", "w": sx = .female
-        case "m", "h", "homme", "male", "man": sx = .male
-        case "unspecified", "non precise", "inconnu", "?", "": sx = .unspecified
-        default:
-            throw UserError(description: "--sex \(sex): expected F (femme), M (homme) or unspecified.", code: 2)
-        }
-        return .addParticipant(
+        .addParticipant(
             Participant(
                 id: id ?? "", function: joined(function), organisation: organisation,
-                commune: commune, sex: sx, name: name))
+                commune: commune, sex: try Values.sex(sex), name: name))
     }
 }
 
-/// A fiche id typed in any case (`tim-01` finds `TIM-01`).
-private func ficheId(_ text: String, _ s: SessionState) -> String {
+/// A fiche id typed in any case (`tim-01` finds `TIM-01`); decide refuses an unknown one.
+private func knownFiche(_ text: String, _ s: SessionState) -> String {
     s.programme.communes.flatMap(\.fiches).first { $0.id.lowercased() == text.lowercased() }?.id ?? text
 }
 
 struct InterestVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "interest", abstract: "Record a partner's interest in a fiche.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Partner (organisation id, acronym or name).") var partner: String
     @Argument(help: "Project fiche id.") var fiche: String
     func command(_ s: SessionState) throws -> Command {
-        .declareInterest(partner: try s.resolve(who: partner), fiche: ficheId(fiche, s))
+        .declareInterest(partner: try s.resolve(who: partner), fiche: knownFiche(fiche, s))
     }
 }
 
 struct SynergyVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "synergy", abstract: "Mark partners acting together on a fiche.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Project fiche id.") var fiche: String
     @Option(help: "Partners acting together, separated by commas (UNICEF,OMS).") var partners: String
     @Option(help: "The lead partner (chef de file), one of --partners.") var lead: String?
     func command(_ s: SessionState) throws -> Command {
+        let f = knownFiche(fiche, s)
         let ps = try partners.split(separator: ",").map { try s.resolve(who: String($0)) }
-        return .markSynergy(fiche: ficheId(fiche, s), partners: ps, lead: try lead.map { try s.resolve(who: $0) })
+        return .markSynergy(fiche: f, partners: ps, lead: try lead.map { try s.resolve(who: $0) })
     }
 }
 
 struct CommitmentStatusVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "commitment-status", abstract: "Change a commitment's status.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Seq of the commitment.") var seq: String
     @Argument(help: "announced, intention, confirmed or signed (annoncé, confirmé, signé…).") var status: [String]
+    func validate() throws {
+        try check { () throws(Refusal) in try Values.entryNumber(seq) }
+        try check { () throws(Refusal) in try Values.status(joined(status)) }
+    }
     func command(_ s: SessionState) throws -> Command {
-        return .changeCommitmentStatus(entry: try seqArg(seq), status: try statusArg(joined(status), what: ""))
+        .changeCommitmentStatus(entry: try Values.entryNumber(seq), status: try Values.status(joined(status)))
     }
 }
 
 struct WithdrawVerb: Verb {
+    static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "Withdraw a commitment.")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Seq of the commitment.") var seq: String
     @Option(help: "Why it is withdrawn.") var reason: String
-    func command(_ s: SessionState) throws -> Command { .withdrawCommitment(entry: try seqArg(seq), reason: reason) }
+    func validate() throws { try check { () throws(Refusal) in try Values.entryNumber(seq) } }
+    func command(_ s: SessionState) throws -> Command {
+        .withdrawCommitment(entry: try Values.entryNumber(seq), reason: reason)
+    }
 }
 
 struct UndoVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "undo", abstract: "Take back an event (entries are retracted instead).")
+    @OptionGroup var clock: SeatAndClock
     @Argument(help: "Seq of the event to undo; default: this seat's last event still standing.") var seq: String?
-    func command(_ s: SessionState) throws -> Command {
-        guard let seq else { return .undo(seq: nil) }
-        guard let n = Int(seq.trimmingCharacters(in: CharacterSet(charactersIn: "#"))), n > 0 else {
-            throw UserError(description: "\(seq): not an event number (the seq printed when it was recorded).", code: 2)
-        }
-        return .undo(seq: n)
-    }
-}
-
-/// Maps a verb name and its arguments to a ``Command``.
-enum VerbParser {
-    static let verbs: [String: any Verb.Type] = [
-        "open": OpenVerb.self, "close": CloseVerb.self, "start-day": StartDayVerb.self, "end-day": EndDayVerb.self,
-        "start-item": StartItemVerb.self, "pause": PauseVerb.self, "resume": ResumeVerb.self, "extend": ExtendVerb.self,
-        "end-item": EndItemVerb.self, "skip-item": SkipItemVerb.self, "insert-item": InsertItemVerb.self,
-        "move-item": MoveItemVerb.self, "request-floor": RequestFloorVerb.self, "give-floor": GiveFloorVerb.self,
-        "yield": YieldVerb.self, "remove-speaker": RemoveSpeakerVerb.self, "reorder-speaker": ReorderSpeakerVerb.self,
-        "speaking-limit": SpeakingLimitVerb.self, "note": EntryVerb.self, "decision": EntryVerb.self,
-        "question": EntryVerb.self, "answer": EntryVerb.self, "recommendation": RecommendationVerb.self,
-        "action": ActionVerb.self, "commitment": CommitmentVerb.self, "amend": AmendVerb.self,
-        "retract": RetractVerb.self, "adopt": AdoptVerb.self, "check-in": CheckInVerb.self, "walk-in": WalkInVerb.self,
-        "interest": InterestVerb.self, "synergy": SynergyVerb.self, "commitment-status": CommitmentStatusVerb.self,
-        "withdraw": WithdrawVerb.self, "undo": UndoVerb.self, "perspective": EntryVerb.self,
-        "organiser-commitment": EntryVerb.self,
-    ]
-
-    /// Applies one verb line to `store` for `seat` (a ``SeatRole`` name), at `at` (`--at`, or
-    /// the system clock): under the journal's lock, folds what other seats wrote, builds the
-    /// command, decides and records. The one path of `palabre do` and `palabre script`.
-    /// Throws ``UserError`` (bad seat, verb or arguments), ``Refusal`` or ``JournalError``.
-    static func apply(
-        _ verb: String, _ args: [String], seat: String, at: String?, to store: SessionStore
-    ) throws -> [Event] {
-        guard SeatRole(rawValue: seat) != nil else {
-            throw UserError(
-                description:
-                    "--seat \(seat): expected one of \(SeatRole.allCases.map(\.rawValue).joined(separator: ", ")).",
-                code: 2)
-        }
-        return try store.log.withLock {
-            try store.refresh()
-            let cmd = try command(verb, args, state: store.state)
-            let now = try ClockOverride.instant(at, state: store.state, command: cmd)
-            return try store.perform(cmd, seat: seat, at: now)
-        }
-    }
-
-    /// Prints the help of `verb`.
-    static func printHelp(_ verb: String) throws {
-        guard let type = verbs[verb] else {
-            throw UserError(
-                description: "unknown verb \(verb); known verbs: \(verbs.keys.sorted().joined(separator: ", ")).",
-                code: 2)
-        }
-        let name = type.usageString().split(separator: " ").first.map(String.init) ?? ""
-        say(type.helpMessage(columns: 100).replacingOccurrences(of: name, with: "palabre do SESSION \(verb)"))
-    }
-
-    /// The command for `verb` with `args`. Throws ``UserError`` for an unknown verb or bad arguments
-    /// (with the verb's usage), ``Refusal`` when a name does not resolve.
-    static func command(_ verb: String, _ args: [String], state: SessionState) throws -> Command {
-        guard let type = verbs[verb] else {
-            throw UserError(
-                description: "unknown verb \(verb); known verbs: \(verbs.keys.sorted().joined(separator: ", ")).",
-                code: 2)
-        }
-        let parsed: any Verb
-        do {
-            parsed = try type.parse(args)
-        } catch {
-            throw UserError(
-                description: "\(verb): " + type.message(for: error) + "\nUsage: " + type.usageString(for: verb), code: 2
-            )
-        }
-        if var e = parsed as? EntryVerb {
-            e.kind = EntryKind(rawValue: verb) ?? .note
-            return try e.command(state)
-        }
-        return try parsed.command(state)
-    }
-}
-
-extension ParsableArguments {
-    static func usageString(for verb: String) -> String {
-        "palabre do SESSION \(verb) " + usageString().split(separator: " ").dropFirst().joined(separator: " ")
-    }
-}
-
-/// French words accepted on the command line for the English values.
-enum Synonyms {
-    static let itemKind: [String: ItemKind] = [
-        "ouverture": .opening, "ceremonie d'ouverture": .opening, "communication": .framingTalk,
-        "presentation ptf": .partnerPresentation, "presentation": .partnerPresentation, "pitch": .communePitch,
-        "debat": .debate, "echanges": .debate, "travaux de groupe": .groupWork, "restitution": .reportBack,
-        "synthese": .synthesis, "pause": .break, "cloture": .closing, "autre": .other,
-    ]
-    static let nature: [String: CommitmentNature] = [
-        "financier": .financial, "financiere": .financial,
-        "technique": .technical, "etude": .study,
-    ]
-    static let status: [String: CommitmentStatus] = [
-        "annonce": .announced, "intention": .intention, "confirme": .confirmed,
-        "signe": .signed, "convention signee": .signed,
-        "annoncee": .announced, "confirmee": .confirmed,
-        "signee": .signed, "convention": .signed,
-    ]
+    func validate() throws { if let seq { try check { () throws(Refusal) in try Values.entryNumber(seq) } } }
+    func command(_ s: SessionState) throws -> Command { .undo(seq: try seq.map(Values.entryNumber)) }
 }

@@ -161,7 +161,7 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
                     + "organisation at line 3, column 9 (organisations[0].id); expected ids unique across the "
                     + "programme",
                 "programme.yaml:16:21: communes[0].fiches[0].total_cost: invalid amount \"12.5\": an amount is a "
-                    + "whole number; expected no decimals, e.g. 120 000 000",
+                    + "whole number (FCFA has no decimals here); expected no decimals, e.g. 120 000 000",
                 "programme.yaml:17:23: communes[0].fiches[0].contribution: invalid amount \"-3\": an amount cannot "
                     + "be negative; expected 0 or more, e.g. 120 000 000",
                 "programme.yaml:23:11: days[0].date: invalid date \"2023-10-32\": expected a real date written "

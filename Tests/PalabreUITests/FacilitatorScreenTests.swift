@@ -210,7 +210,7 @@ struct FacilitatorScreenTests {
             })
         d.type("dix")
         #expect(d.press(.enter) == nil)
-        #expect(d.console.message?.text.contains("Durée non comprise") == true)
+        #expect(d.console.message?.text.contains("« dix » n'est pas une durée") == true)
         _ = d.press(.ctrl("u"))
         d.type("10")
         let c = d.press(.enter)

@@ -271,7 +271,9 @@ struct RapporteurScreenTests {
         d.key(.enter)
         d.type("2 5OO 000")
         #expect(d.key(.ctrl("s")) == nil)
-        #expect(d.console.message?.text == "Montant illisible, écrivez par exemple 2 500 000 : « 2 5OO 000 »")
+        #expect(
+            d.console.message?.text
+                == "« 2 5OO 000 » n'est pas un montant : écrivez 2500000, 2 500 000 ou 2,5 millions.")
         #expect(d.console.rapporteur.form?.fields[d.console.rapporteur.form!.current].id == "amount")
         d.key(.ctrl("u"))
         d.type("2500000")

@@ -108,12 +108,12 @@ struct JournalProcessTests {
         #expect(r1.status == 1)
         #expect(r1.stderr.contains("refusé : Aucune journée") || r1.stderr.contains("refusé : Aucun point"))
         let r2 = try Bin.run(["do", dir, "frobnicate"])
-        #expect(r2.status == 2 && r2.stderr.contains("unknown verb frobnicate"))
+        #expect(r2.status == 2 && r2.stderr.contains("verbe inconnu « frobnicate »"))
         let r3 = try Bin.run(["do", "/nonexistent/session", "open"])
         #expect(r3.status == 2 && r3.stderr.contains("no session folder"))
         try Bin.run(["do", dir, "start-day", "--at", "09:00"])
         let r4 = try Bin.run(["do", dir, "start-item", "--at", "08:00"])
-        #expect(r4.status == 1 && r4.stderr.contains("never go backwards"))
+        #expect(r4.status == 1 && r4.stderr.contains("l'horloge ne recule jamais"))
         #expect(!r4.stderr.contains("Fatal error"))
     }
 }

@@ -22,7 +22,17 @@ public protocol EventLog: AnyObject {
     /// event's time when later) by `seat`; returns them once durable.
     /// Throws ``JournalError/conflict(expected:found:)``, ``JournalError/readOnly(path:)``,
     /// ``JournalError/diskFull(path:)`` or ``JournalError/io(path:operation:errno:)``.
-    func append(_ payloads: [EventPayload], expectedSeq: Int, at: Instant, seat: String) throws -> [Event]
+    /// `script` marks every event with the script line that asked for it (nil: none).
+    func append(
+        _ payloads: [EventPayload], expectedSeq: Int, at: Instant, seat: String, script: ScriptLine?
+    ) throws -> [Event]
+}
+
+extension EventLog {
+    /// ``append(_:expectedSeq:at:seat:script:)`` for events no script line asked for.
+    public func append(_ payloads: [EventPayload], expectedSeq: Int, at: Instant, seat: String) throws -> [Event] {
+        try append(payloads, expectedSeq: expectedSeq, at: at, seat: seat, script: nil)
+    }
 }
 
 extension Journal: EventLog {}
@@ -78,7 +88,9 @@ public final class MemoryEventLog: EventLog, @unchecked Sendable {
         return try body()
     }
 
-    public func append(_ payloads: [EventPayload], expectedSeq: Int, at: Instant, seat: String) throws -> [Event] {
+    public func append(
+        _ payloads: [EventPayload], expectedSeq: Int, at: Instant, seat: String, script: ScriptLine?
+    ) throws -> [Event] {
         guard writable else { throw JournalError.readOnly(path: "memory") }
         return try withLock {
             let count = storage.events.count
@@ -87,7 +99,7 @@ public final class MemoryEventLog: EventLog, @unchecked Sendable {
             }
             let stamp = max(at, storage.events.last?.at ?? at)
             let events = payloads.enumerated().map {
-                Event(seq: expectedSeq + $0.offset, at: stamp, seat: seat, payload: $0.element)
+                Event(seq: expectedSeq + $0.offset, at: stamp, seat: seat, payload: $0.element, script: script)
             }
             storage.events += events
             read = storage.events.count

@@ -298,12 +298,15 @@ public final class Journal {
     }
 
     /// Appends `payloads` as events `expectedSeq`, `expectedSeq + 1`… stamped `at` by `seat`,
-    /// writes them in one `write` and fsyncs. Returns the events once durable.
+    /// writes them in one `write` and fsyncs. Returns the events once durable. `script` marks
+    /// each of them with the script line that asked for it (nil: none).
     ///
     /// Throws ``JournalError/conflict(expected:found:)`` when the journal holds events this
     /// reader has not folded, ``JournalError/diskFull(path:)`` (nothing is left half-written),
     /// or ``JournalError/io(path:operation:errno:)``.
-    public func append(_ payloads: [EventPayload], expectedSeq: Int, at: Instant, seat: String) throws -> [Event] {
+    public func append(
+        _ payloads: [EventPayload], expectedSeq: Int, at: Instant, seat: String, script: ScriptLine?
+    ) throws -> [Event] {
         guard writable else { throw JournalError.readOnly(path: path) }
         return try withLock {
             var st = stat()
@@ -315,7 +318,7 @@ public final class Journal {
             var bytes: [UInt8] = []
             var events: [Event] = []
             for (i, p) in payloads.enumerated() {
-                let e = Event(seq: expectedSeq + i, at: stamp, seat: seat, payload: p)
+                let e = Event(seq: expectedSeq + i, at: stamp, seat: seat, payload: p, script: script)
                 bytes += try EventCodec.encode(e, offsetSeconds: offsetSeconds)
                 bytes.append(10)
                 events.append(e)

@@ -66,15 +66,16 @@ public final class SessionStore {
     ///
     /// Throws ``Refusal`` (nothing recorded, the message says why) or ``JournalError``.
     /// `seat` is written in each event; its role (the seat name when it names one, else
-    /// facilitator) limits what may be asked (``SeatRole``).
+    /// facilitator) limits what may be asked (``SeatRole``). `script` marks the events with the
+    /// script line that asked for them (`palabre script`; nil otherwise).
     @discardableResult
-    public func perform(_ command: Command, seat: String, at: Instant) throws -> [Event] {
+    public func perform(_ command: Command, seat: String, at: Instant, script: ScriptLine? = nil) throws -> [Event] {
         try log.withLock {
             try refresh()
             let now = max(at, state.lastAt ?? at)
             let role = SeatRole(rawValue: seat) ?? .facilitator
             let payloads = try state.decide(command, at: now, role: role, seat: seat)
-            let events = try log.append(payloads, expectedSeq: state.lastSeq + 1, at: now, seat: seat)
+            let events = try log.append(payloads, expectedSeq: state.lastSeq + 1, at: now, seat: seat, script: script)
             for e in events { state.evolve(e) }
             return events
         }

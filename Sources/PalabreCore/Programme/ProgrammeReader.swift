@@ -86,6 +86,8 @@ final class ProgrammeReader {
     private(set) var diagnostics: [Diagnostic] = []
     /// `line:column:message` of every error reported, to report each once.
     private var reported: Set<String> = []
+    /// The programme's language, once read: amounts are read the way it writes them.
+    private var language: Language = .fr
 
     private struct IdEntry { var kind: IdKind; var path: String; var location: SourceLocation }
     private struct Reference {
@@ -150,7 +152,8 @@ final class ProgrammeReader {
                 timeZone = tz
             }
         }
-        let currency = text(f, "currency") ?? "FCFA"
+        self.language = language
+        let currency = currencyValue(f) ?? "FCFA"
 
         var generalObjective: String?
         var specificObjectives: [String] = []
@@ -326,7 +329,7 @@ final class ProgrammeReader {
         let zones = textList(f, "zones", expected: "a list of zones")
         let instrument = text(f, "instrument")
         let budget = amount(f, "budget")
-        let currency = text(f, "currency") ?? "FCFA"
+        let currency = currencyValue(f) ?? "FCFA"
         let from = year(f, "from"), to = year(f, "to")
         if let from, let to, to < from, let node = value(f, "to") {
             error(
@@ -372,11 +375,11 @@ final class ProgrammeReader {
         let title = requiredText(f, "title", expected: "the title of the project")
         let sector = requiredText(f, "sector", expected: "the sector, e.g. eau, santé, éducation")
         let location = text(f, "location")
-        let currency = text(f, "currency") ?? defaultCurrency
-        let total = amount(f, "total_cost", required: true)
-        let contribution = amount(f, "contribution")
-        let sought = amount(f, "amount_sought")
-        let studyCost = amount(f, "study_cost")
+        let currency = currencyValue(f) ?? defaultCurrency
+        let total = amount(f, "total_cost", required: true, currency: currency)
+        let contribution = amount(f, "contribution", currency: currency)
+        let sought = amount(f, "amount_sought", currency: currency)
+        let studyCost = amount(f, "study_cost", currency: currency)
         let mode = enumValue(f, "mode", Aliases.mode, expected: DeliveryMode.allCases.map(\.rawValue)) ?? .classique
         let study =
             enumValue(
@@ -450,7 +453,9 @@ final class ProgrammeReader {
             guard let d = fields(node, path, Keys.day, what: "a day (date, title, items)") else { continue }
             let date = scalar(d, "date", expected: "a date such as 2023-10-17", required: true)
             var validDate: String?
-            if let (dateNode, text) = date {
+            if let (dateNode, typed) = date {
+                // The one date parser: 17/10/2023 is 2023-10-17, as on the command line.
+                let text = (try? Values.date(typed)) ?? typed
                 if CalendarDate.isValid(text) {
                     validDate = text
                     if let previous = seen.first(where: { $0.date == text }) {
@@ -741,13 +746,11 @@ final class ProgrammeReader {
 
     func boolean(_ f: Fields, _ key: String) -> Bool? {
         guard let (node, text) = scalar(f, key, expected: "true or false") else { return nil }
-        switch fold(text) {
-        case "true", "yes", "oui", "vrai", "on": return true
-        case "false", "no", "non", "faux", "off": return false
-        default:
+        guard let value = try? Values.yesNo(text) else {
             error(node.location, f.path(key), "invalid value \"\(text)\": expected true or false (oui / non)")
             return nil
         }
+        return value
     }
 
     func positiveInteger(_ f: Fields, _ key: String) -> Int? {
@@ -764,8 +767,10 @@ final class ProgrammeReader {
     func durationValue(_ f: Fields, _ key: String, required: Bool = false, positive: Bool) -> Int? {
         let expected = "a duration such as 20m, 1h30, 45s or 90 (minutes)"
         guard let (node, text) = scalar(f, key, expected: expected, required: required) else { return nil }
-        guard let seconds = Durations.parse(text) else {
-            error(node.location, f.path(key), "invalid duration \"\(text)\": expected \(expected)")
+        let seconds: Int
+        do throws(Refusal) { seconds = try Values.duration(text) } catch {
+            let why = error.code == "bad-duration" ? "expected \(expected)" : error.message(.en)
+            self.error(node.location, f.path(key), "invalid duration \"\(text)\": \(why)")
             return nil
         }
         if positive, seconds == 0 {
@@ -775,24 +780,44 @@ final class ProgrammeReader {
         return seconds
     }
 
-    func amount(_ f: Fields, _ key: String, required: Bool = false) -> Int64? {
+    func amount(_ f: Fields, _ key: String, required: Bool = false, currency: String? = nil) -> Int64? {
         let expected = "a whole amount such as 120 000 000"
         guard let (node, text) = scalar(f, key, expected: expected, required: required) else { return nil }
-        switch Amounts.check(text) {
+        switch Amounts.check(text, language: language) {
         case .success(let value):
             return value
         case .failure(let problem):
             let reason: String
             switch problem {
             case .negative: reason = "an amount cannot be negative; expected 0 or more, e.g. 120 000 000"
-            case .decimal: reason = "an amount is a whole number; expected no decimals, e.g. 120 000 000"
+            case .decimal:
+                let c = currency ?? self.text(f, "currency").flatMap { try? Values.currency($0) }
+                reason =
+                    "an amount is a whole number\(c.map { " (\($0) has no decimals here)" } ?? ""); expected no "
+                    + "decimals, e.g. 120 000 000\(language == .en ? " or 120,000,000" : "")"
             case .exponent: reason = "expected the amount written in full digits, e.g. 1 000 000 rather than 1e6"
             case .grouping:
-                reason = "expected digits grouped by three (13 830 294 624 or 13_830_294_624) or written " + "plainly"
+                reason =
+                    "expected digits grouped by three (13 830 294 624\(language == .en ? ", 13,830,294,624" : "") "
+                    + "or 13_830_294_624) or written plainly"
             case .tooLarge: reason = "the amount is too large: expected at most \(Amounts.format(Int64.max))"
             case .empty, .notANumber: reason = "expected \(expected)"
             }
             error(node.location, f.path(key), "invalid amount \"\(text)\": \(reason)")
+            return nil
+        }
+    }
+
+    /// The `currency` of `f` under its usual name (``Values/currency(_:)``: `€`, `euro` and
+    /// `EUR` are one currency), or nil when absent or invalid (reported).
+    func currencyValue(_ f: Fields) -> String? {
+        guard let (node, text) = scalar(f, "currency", expected: "a currency such as FCFA, EUR or USD") else {
+            return nil
+        }
+        do throws(Refusal) {
+            return try Values.currency(text)
+        } catch {
+            self.error(node.location, f.path("currency"), error.message(.en))
             return nil
         }
     }

@@ -145,6 +145,82 @@ public enum Amounts {
         case empty, negative, decimal, exponent, grouping, tooLarge, notANumber
     }
 
+    /// Multipliers written after a number: `250 k`, `2,5 M`, `2.5 million`, `1,2 milliard`.
+    static let multipliers: [String: Int64] = [
+        "k": 1_000, "mille": 1_000, "thousand": 1_000,
+        "m": 1_000_000, "million": 1_000_000, "millions": 1_000_000, "mio": 1_000_000,
+        "md": 1_000_000_000, "mrd": 1_000_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000,
+        "bn": 1_000_000_000, "billion": 1_000_000_000, "billions": 1_000_000_000,
+    ]
+
+    /// ``check(_:)`` for text typed in a session in `language`: besides the plain forms, digits
+    /// grouped by commas (`1,250,000`) or dots (`2.500.000`), and a multiplier (`2,5 millions`,
+    /// `2.5M`, `250 k`). A single comma or dot followed by three digits is a group separator in
+    /// the language that groups with it (`1,500` is 1500 in English, `1.500` in French) and a
+    /// decimal mark in the other; a decimal that leaves a fraction of the unit is refused.
+    static func check(_ s: String, language: Language) -> Result<Int64, Problem> {
+        let plain = check(s)
+        if case .success = plain { return plain }
+        var text = s.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("-") || text.hasPrefix("−") { return .failure(.negative) }
+        var factor: Int64 = 1
+        let letters = String(text.reversed().prefix { $0.isLetter }.reversed())
+        if !letters.isEmpty {
+            guard let f = multipliers[letters.lowercased()] else { return plain }
+            factor = f
+            text = String(text.dropLast(letters.count)).trimmingCharacters(in: .whitespaces)
+        }
+        let groupMark: Character = language == .en ? "," : "."
+        let decimalMark: Character = language == .en ? "." : ","
+        var integer = text
+        var fraction = ""
+        let commas = text.filter { $0 == "," }.count, dots = text.filter { $0 == "." }.count
+        func groupsOfThree(_ t: String, _ mark: Character) -> Bool {
+            let parts = t.split(separator: mark, omittingEmptySubsequences: false)
+            return parts.count > 1 && (1...3).contains(parts[0].count) && parts.dropFirst().allSatisfy { $0.count == 3 }
+        }
+        if commas > 0 && dots > 0 {
+            // 1,250,000.50 or 1.250.000,50: the last mark is the decimal one.
+            let last = text.lastIndex { $0 == "," || $0 == "." }!
+            integer = String(text[..<last])
+            fraction = String(text[text.index(after: last)...])
+            let mark = text[last] == "," ? Character(".") : Character(",")
+            guard groupsOfThree(integer, mark) else { return .failure(.grouping) }
+            integer = integer.filter { $0 != mark }
+        } else if commas + dots > 0 {
+            let mark: Character = commas > 0 ? "," : "."
+            if max(commas, dots) > 1 || (mark == groupMark && groupsOfThree(text, mark)) {
+                guard groupsOfThree(text, mark) else { return .failure(.grouping) }
+                integer = text.filter { $0 != mark }
+            } else if mark == decimalMark || factor > 1 || text.split(separator: mark).last?.count != 3 {
+                // The language's decimal mark, a mantissa (2.5M), or the other language's decimal
+                // mark (12.5 in French): read as decimals, refused unless they make whole units.
+                let parts = text.split(separator: mark, omittingEmptySubsequences: false)
+                integer = String(parts[0])
+                fraction = String(parts[1])
+            } else {
+                return .failure(.grouping)
+            }
+        }
+        guard !integer.isEmpty || !fraction.isEmpty else { return plain }
+        let whole: Int64
+        switch check(integer.isEmpty ? "0" : integer) {
+        case .success(let v): whole = v
+        case .failure(let p): return .failure(p == .notANumber && !fraction.isEmpty ? .decimal : p)
+        }
+        guard fraction.allSatisfy(\.isASCIIDigit), fraction.count <= 9 else { return .failure(.notANumber) }
+        let (scaled, o1) = whole.multipliedReportingOverflow(by: factor)
+        if o1 { return .failure(.tooLarge) }
+        guard !fraction.isEmpty else { return .success(scaled) }
+        var unit: Int64 = 1
+        for _ in fraction { unit *= 10 }
+        let (part, o2) = (Int64(fraction) ?? 0).multipliedReportingOverflow(by: factor)
+        if o2 { return .failure(.tooLarge) }
+        guard part % unit == 0 else { return .failure(.decimal) }
+        let (sum, o3) = scaled.addingReportingOverflow(part / unit)
+        return o3 ? .failure(.tooLarge) : .success(sum)
+    }
+
     static func check(_ s: String) -> Result<Int64, Problem> {
         let text = s.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return .failure(.empty) }

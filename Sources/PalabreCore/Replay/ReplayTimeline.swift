@@ -194,32 +194,16 @@ public final class ReplayTimeline: @unchecked Sendable {
 
     // MARK: Moments
 
-    /// The instant meant by `text`: `hh:mm` (or `hh:mm:ss`) on the day of `near`, `D hh:mm` on
-    /// day D of the programme (1-based), `YYYY-MM-DD hh:mm`, or RFC 3339. Nil when unreadable.
-    public func moment(_ text: String, near: Instant?) -> Instant? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        if let i = RFC3339.parse(t) { return i }
-        let parts = t.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard parts.count == 1 || parts.count == 2 else { return nil }
-        var date: String?
-        if parts.count == 2 {
-            if let d = Int(parts[0]) {
-                guard d >= 1, d <= programme.days.count else { return nil }
-                date = programme.days[d - 1].date
-            } else if parts[0].count == 10, parts[0].split(separator: "-").count == 3 {
-                date = parts[0]
-            } else {
-                return nil
-            }
-        } else {
-            date = near.map { local.date(of: $0) } ?? programme.days.first?.date
-        }
-        let hms = parts.last!.split(separator: ":").map { Int($0) }
-        guard let date, hms.count == 2 || hms.count == 3, hms.allSatisfy({ $0 != nil }) else { return nil }
-        let h = hms[0]!, m = hms[1]!, s = hms.count == 3 ? hms[2]! : 0
-        guard (0...23).contains(h), (0...59).contains(m), (0...59).contains(s) else { return nil }
-        return local.instant(date: date, minutes: h * 60 + m)?.adding(seconds: s)
+    /// The instant meant by `text` (``Values/instant(_:programme:defaultDate:position:)``):
+    /// `hh:mm` on the day of `near`, `D hh:mm` on day D of the programme, `YYYY-MM-DD hh:mm`,
+    /// RFC 3339, or `+1:30` / `-10m` from `near`. Throws the parser's ``Refusal``.
+    public func instant(_ text: String, near: Instant?) throws(Refusal) -> Instant {
+        try Values.instant(
+            text, programme: programme, defaultDate: near.map { local.date(of: $0) }, position: near)
     }
+
+    /// ``instant(_:near:)``, nil when unreadable.
+    public func moment(_ text: String, near: Instant?) -> Instant? { try? instant(text, near: near) }
 
     /// The 0-based index, in the programme, of the day `t` falls on (by local date), if any.
     public func dayIndex(of t: Instant) -> Int? {

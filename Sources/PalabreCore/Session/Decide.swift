@@ -52,6 +52,15 @@ extension SessionState {
             out.append(.sessionClosed)
 
         case .startDay(let date, let force):
+            if let date, !days.contains(where: { $0.date == date }) {
+                throw Refusal(
+                    "unknown-day",
+                    fr: "Aucune journée « \(Text.echo(date)) » au programme (journées : "
+                        + "\(days.map(\.date).joined(separator: ", "))).",
+                    en:
+                        "No day “\(Text.echo(date))” in the programme (days: \(days.map(\.date).joined(separator: ", ")))."
+                )
+            }
             if let d = currentDay {
                 throw Refusal(
                     "day-under-way", fr: "La journée du \(days[d].date) est déjà en cours.",
@@ -110,6 +119,8 @@ extension SessionState {
             out.append(.dayEnded(date: days[d].date))
 
         case .startItem(let id):
+            // The argument first: an unknown item is named as such, whatever is running.
+            if let id, item(id) == nil { throw Self.unknownItem(id) }
             guard let d = currentDay else { throw Self.noDay }
             if let c = currentItem {
                 throw Refusal(
@@ -166,11 +177,22 @@ extension SessionState {
             out.append(.itemResumed(item: c))
 
         case .extendItem(let seconds):
-            let c = try current()
-            guard seconds > 0, seconds <= 24 * 3600 else {
+            // A negative extension shortens the item, down to one minute planned.
+            guard seconds != 0, abs(seconds) <= 24 * 3600 else {
                 throw Refusal(
-                    "bad-duration", fr: "Prolongation invalide : donnez un nombre de minutes positif.",
-                    en: "Invalid extension: give a positive number of minutes.")
+                    "bad-duration",
+                    fr: "Prolongation invalide : donnez un nombre de minutes (négatif pour raccourcir), "
+                        + "au plus 24 heures.",
+                    en: "Invalid extension: give a number of minutes (negative to shorten), at most 24 hours.")
+            }
+            let c = try current()
+            if seconds < 0, timeBox(c) + seconds < 60 {
+                throw Refusal(
+                    "too-short",
+                    fr: "« \(title(c)) » est prévu pour \(Durations.format(seconds: timeBox(c))) : "
+                        + "il ne peut pas être raccourci de \(Durations.format(seconds: -seconds)).",
+                    en: "“\(title(c))” is planned for \(Durations.format(seconds: timeBox(c))): it cannot be "
+                        + "shortened by \(Durations.format(seconds: -seconds)).")
             }
             out.append(.itemExtended(item: c, seconds: seconds))
 
@@ -179,6 +201,7 @@ extension SessionState {
             out.append(.itemEnded(item: c))
 
         case .skipItem(let id):
+            if let id, item(id) == nil { throw Self.unknownItem(id) }
             let d = try dayOrNext()
             let target: AgendaItem
             if let id {
@@ -738,25 +761,10 @@ extension SessionState {
         return c
     }
 
-    /// A currency as typed, under its usual name: the names of the CFA franc (F CFA, CFA, XOF,
-    /// fcfa) give FCFA, € and euros EUR, $ and dollars USD — names, not conversions. Anything else
-    /// must be a code of 3 or 4 capital letters (GBP, CHF).
+    /// A currency as typed, under its usual name (``Values/currency(_:)``); nil stays nil.
     static func currency(_ typed: String?) throws(Refusal) -> String? {
         guard let typed else { return nil }
-        let key = Text.fold(typed).filter { !" .".contains($0) }
-        let names: [String: String] = [
-            "fcfa": "FCFA", "cfa": "FCFA", "xof": "FCFA", "francscfa": "FCFA", "francs": "FCFA",
-            "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-            "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
-        ]
-        if let n = names[key] { return n }
-        let code = typed.trimmingCharacters(in: .whitespaces).uppercased()
-        guard (3...4).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw Refusal(
-                "bad-currency", fr: "Devise « \(Text.echo(typed)) » : écrivez FCFA, EUR, USD ou un code de 3 lettres.",
-                en: "Currency “\(Text.echo(typed))”: write FCFA, EUR, USD or a 3-letter code.")
-        }
-        return code
+        return try Values.currency(typed)
     }
 
     /// The largest amount a commitment may carry (999 999 999 999 999 in its currency): beyond
@@ -767,16 +775,13 @@ extension SessionState {
     /// real one, written YYYY-MM-DD or DD/MM/YYYY (stored as YYYY-MM-DD).
     static func deadline(_ text: String?) throws(Refusal) -> String? {
         guard let t = text else { return nil }
-        let parts = t.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
-            let iso =
-                "\(parts[2])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[0].count == 1 ? "0" : "")\(parts[0])"
-            guard parts[2].count == 4, CalendarDate.isValid(iso) else { throw badDate(t) }
-            return iso
-        }
+        if let iso = try? Values.date(t) { return iso }
+        // What looks like a date must be a real one; other text (« fin mars ») is kept.
         let looksLikeDate =
-            t.count == 10 && t.enumerated().allSatisfy { i, ch in [4, 7].contains(i) ? ch == "-" : ch.isNumber }
-        if looksLikeDate && !CalendarDate.isValid(t) { throw badDate(t) }
+            (t.count == 10 && t.enumerated().allSatisfy { i, ch in [4, 7].contains(i) ? ch == "-" : ch.isNumber })
+            || (t.split(separator: "/", omittingEmptySubsequences: false).count == 3
+                && t.allSatisfy { $0.isNumber || $0 == "/" })
+        if looksLikeDate { throw badDate(t) }
         return t
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 extension Event: Codable {
     enum K: String, CodingKey {
-        case seq, at, seat, type
+        case seq, at, seat, type, script
         case date, item, seconds, day, after, who, pointOfOrder, limit, position, entry, text, reason,
             participant, partner, fiche, partners, lead, status, undoes, changes, held, amount, note, session,
             title, of, number, responsible, due, was
@@ -13,6 +13,7 @@ extension Event: Codable {
         seq = try c.decode(Int.self, forKey: .seq)
         at = try c.decode(Instant.self, forKey: .at)
         seat = try c.decode(String.self, forKey: .seat)
+        script = try c.decodeIfPresent(ScriptLine.self, forKey: .script)
         let type = try c.decode(String.self, forKey: .type)
         func s(_ k: K) throws -> String { try c.decode(String.self, forKey: k) }
         switch type {
@@ -124,6 +125,7 @@ extension Event: Codable {
         try c.encode(seq, forKey: .seq)
         try c.encode(at, forKey: .at)
         try c.encode(seat, forKey: .seat)
+        try c.encodeIfPresent(script, forKey: .script)
         try c.encode(payload.type, forKey: .type)
         try encodePayload(to: encoder)
     }
@@ -212,6 +214,7 @@ public enum EventCodec {
         var out = Data(
             "{\"seq\":\(event.seq),\"at\":\"\(RFC3339.format(event.at, offsetSeconds: offsetSeconds))\",\"seat\":".utf8)
         out += try e.encode(event.seat)
+        if let script = event.script { out += Data(",\"script\":".utf8) + (try e.encode(script)) }
         out += Data(",\"type\":\"\(event.payload.type)\"".utf8)
         let body = try e.encode(PayloadFields(payload: event.payload))
         if body.count > 2 { out += Data(",".utf8); out += body.dropFirst().dropLast() }

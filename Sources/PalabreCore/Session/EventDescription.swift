@@ -45,7 +45,7 @@ public enum EventDescription {
         case .dayEnded(let d): return d
         case .itemStarted(let i), .itemPaused(let i), .itemResumed(let i), .itemEnded(let i), .itemSkipped(let i):
             return t(i)
-        case .itemExtended(let i, let sec): return "\(t(i)) +\(sec / 60) min"
+        case .itemExtended(let i, let sec): return "\(t(i)) \(sec < 0 ? "-" : "+")\(abs(sec) / 60) min"
         case .itemInserted(let day, let after, let item):
             return "\(item.title) [\(item.id)], \(item.duration / 60) min, \(day)\(after.map { " after \($0)" } ?? "")"
         case .itemMoved(let i, let day, let after): return "\(t(i)) → \(day)\(after.map { " after \($0)" } ?? "")"

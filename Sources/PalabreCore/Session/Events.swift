@@ -14,10 +14,46 @@ public struct Event: Sendable, Equatable {
     public var seat: String
     /// What happened.
     public var payload: EventPayload
+    /// The line of a `palabre script` file that asked for it (nil otherwise): how
+    /// `palabre script --resume` knows which lines are already recorded.
+    public var script: ScriptLine?
 
     /// Creates an event.
-    public init(seq: Int, at: Instant, seat: String, payload: EventPayload) {
-        self.seq = seq; self.at = at; self.seat = seat; self.payload = payload
+    public init(seq: Int, at: Instant, seat: String, payload: EventPayload, script: ScriptLine? = nil) {
+        self.seq = seq; self.at = at; self.seat = seat; self.payload = payload; self.script = script
+    }
+}
+
+/// A line of a `palabre script` file, recorded with each event it produced (journal key
+/// `script`: `{"line":12,"digest":"…"}`).
+///
+/// `digest` is the 64-bit FNV-1a hash of the line's text (trimmed), in 16 hexadecimal digits:
+/// it tells whether the file still holds the same command at that line. It identifies, it does
+/// not protect (it is not a cryptographic hash).
+public struct ScriptLine: Sendable, Equatable, Codable {
+    /// Line number in the script file, from 1.
+    public var line: Int
+    /// FNV-1a 64 of the line's trimmed text, 16 lowercase hexadecimal digits.
+    public var digest: String
+
+    /// The mark of `text` read at `line`.
+    public init(line: Int, text: String) {
+        self.line = line
+        self.digest = Self.digest(text)
+    }
+
+    /// The mark as stored (`digest` taken as is).
+    public init(line: Int, digest: String) { self.line = line; self.digest = digest }
+
+    /// FNV-1a 64 of the UTF-8 of `text` trimmed of spaces and tabs, 16 lowercase hex digits.
+    public static func digest(_ text: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in text.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r")).utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
 

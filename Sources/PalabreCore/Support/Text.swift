@@ -142,7 +142,4 @@ public enum Money {
         let (sum, overflow) = a.addingReportingOverflow(b)
         return overflow ? (b > 0 ? .max : .min) : sum
     }
-
-    /// Parses an amount typed by a user; same rules as the programme (``Amounts/parse(_:)``).
-    public static func parse(_ s: String) -> Int64? { Amounts.parse(s) }
 }

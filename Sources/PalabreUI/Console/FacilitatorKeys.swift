@@ -171,10 +171,6 @@ extension FacilitatorScreen {
             "The queue has the focus: choose the request with ↑/↓ and press again"
         ),
         "fac.insert.no-title": ("Donnez un titre au point à insérer", "Give the new item a title"),
-        "fac.bad.minutes": (
-            "Durée non comprise : un nombre de minutes, par ex. 10, 1,5 ou 1h30",
-            "Duration not understood: a number of minutes, e.g. 10, 1.5 or 1h30"
-        ),
         "fac.bad.day": ("Journée non comprise : numéro ou date", "Day not understood: number or date"),
         "fac.prompt.insert-title": ("Point à insérer — titre", "Item to insert — title"),
         "fac.prompt.insert-minutes": ("Durée en minutes de", "Minutes for"),

@@ -124,26 +124,11 @@ enum MeetingView {
         return m % 60 == 0 ? "\(m / 60) h" : "\(m / 60) h \(pad2(m % 60))"
     }
 
-    /// Reads a number of minutes typed by a person: `5`, `1,5` or `1.5` (90 s), `5m`, `1h30`,
-    /// `2h`. Returns seconds, nil when it is not a positive duration.
+    /// Reads a number of minutes typed by a person (``Values/duration(_:signed:)``): `5`, `1,5`
+    /// or `1.5` (90 s), `5m`, `1h30`, `2h`. Returns seconds, nil when it is not a positive duration.
     static func parseMinutes(_ raw: String) -> Int? {
-        let t = raw.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "")
-        guard !t.isEmpty else { return nil }
-        if let h = t.firstIndex(of: "h") {
-            guard let hours = Int(t[..<h]) else { return nil }
-            let rest = t[t.index(after: h)...].replacingOccurrences(of: "min", with: "").replacingOccurrences(
-                of: "m", with: "")
-            let minutes = rest.isEmpty ? 0 : Int(rest)
-            guard let minutes, hours >= 0, minutes >= 0, minutes < 60 else { return nil }
-            let total = hours * 3600 + minutes * 60
-            return total > 0 ? total : nil
-        }
-        var n = t
-        for suffix in ["min", "mn", "m"] where n.hasSuffix(suffix) { n = String(n.dropLast(suffix.count)); break }
-        n = n.replacingOccurrences(of: ",", with: ".")
-        guard let v = Double(n), v > 0, v < 24 * 60 else { return nil }
-        let seconds = Int((v * 60).rounded())
-        return seconds > 0 ? seconds : nil
+        guard let seconds = try? Values.duration(raw), seconds > 0 else { return nil }
+        return seconds
     }
 
     /// `text` fitted to `width` keeping its last words: agenda titles often differ only at the

@@ -326,8 +326,9 @@ public struct FacilitatorScreen: ConsoleScreen {
             editor.clear()
             return .none
         case .insertMinutes(let title):
-            guard let seconds = MeetingView.parseMinutes(text) else {
-                return .message(L["fac.bad.minutes"], isError: true)
+            let seconds: Int
+            do throws(Refusal) { seconds = try Values.duration(text) } catch {
+                return .message(error.message(L.language), isError: true)
             }
             pending = .prompt
             return .perform(.insertItem(title: title, seconds: seconds, kind: .other, after: nil))
@@ -355,8 +356,9 @@ public struct FacilitatorScreen: ConsoleScreen {
                 pending = .prompt
                 return .perform(.setSpeakingLimit(seconds: nil))
             }
-            guard let seconds = MeetingView.parseMinutes(text) else {
-                return .message(L["fac.bad.minutes"], isError: true)
+            let seconds: Int?
+            do throws(Refusal) { seconds = try Values.speakingLimit(text) } catch {
+                return .message(error.message(L.language), isError: true)
             }
             pending = .prompt
             return .perform(.setSpeakingLimit(seconds: seconds))
@@ -366,7 +368,8 @@ public struct FacilitatorScreen: ConsoleScreen {
     /// The date meant by `text`: a day number (1, 2, 3…) or a date of the programme.
     static func day(_ text: String, _ s: SessionState) -> String? {
         if let n = Int(text), n >= 1, n <= s.days.count { return s.days[n - 1].date }
-        return s.days.first { $0.date == text }?.date
+        let date = (try? Values.date(text)) ?? text
+        return s.days.first { $0.date == date }?.date
     }
 
     /// Where a moved item goes in its new day: right after the last item of that day that is no

@@ -540,10 +540,12 @@ public struct RapporteurScreen: ConsoleScreen {
             let nature = f["nature"]?.chosen.flatMap(CommitmentNature.init(rawValue:)) ?? .financial
             var amount: Int64?
             if let typed = value("amount") {
-                guard let a = Money.parse(typed) else {
-                    return .failure(Problem(field: "amount", message: l["err.amount"] + " « " + typed + " »"))
+                do throws(Refusal) {
+                    amount = try Values.amount(
+                        typed, language: ctx.state.programme.language, currency: value("currency") ?? fiche.currency)
+                } catch {
+                    return .failure(Problem(field: "amount", message: error.message(l.language)))
                 }
-                amount = a
             } else if nature == .financial {
                 return .failure(Problem(field: "amount", message: l["err.no.amount"]))
             }
@@ -1095,9 +1097,6 @@ public struct RapporteurScreen: ConsoleScreen {
         "err.fiche": (
             "Fiche inconnue : choisissez-la dans les suggestions (↓ puis " + "Entrée).",
             "Unknown fiche: pick it from the suggestions (↓ then Enter)."
-        ),
-        "err.amount": (
-            "Montant illisible, écrivez par exemple 2 500 " + "000 :", "Unreadable amount, write for example 2 500 000:"
         ),
         "err.no.amount": ("Un engagement financier demande un montant.", "A financial commitment needs an amount."),
     ]

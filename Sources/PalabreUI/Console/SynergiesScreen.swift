@@ -174,7 +174,7 @@ public struct SynergiesScreen: ConsoleScreen {
             case .up: f.field = max(0, f.field - 1)
             case .down: f.field = min(CommitmentForm.fields.count - 1, f.field + 1)
             case .enter:
-                switch commitment(f, l) {
+                switch commitment(f, l, session: ctx.state.programme.language) {
                 case .success(let c): return .perform(.record(c))
                 case .failure(let m): return .message(m.text, isError: true)
                 }
@@ -214,15 +214,20 @@ public struct SynergiesScreen: ConsoleScreen {
 
     struct FormError: Error { let text: String }
 
-    /// The commitment the form describes, or what is wrong with it.
-    func commitment(_ f: CommitmentForm, _ l: Labels) -> Result<EntryContent, FormError> {
+    /// The commitment the form describes, or what is wrong with it; amounts are read the way the
+    /// session's language (`session`) writes them.
+    func commitment(_ f: CommitmentForm, _ l: Labels, session: Language) -> Result<EntryContent, FormError> {
         let t = f.editors.map { $0.text.trimmingCharacters(in: .whitespaces) }
-        guard let nature = Self.natures[Text.fold(t[0])] else { return .failure(FormError(text: l["syn.bad.nature"])) }
-        guard let status = Self.statuses[Text.fold(t[3])] else { return .failure(FormError(text: l["syn.bad.status"])) }
+        let nature: CommitmentNature, status: CommitmentStatus
         var amount: Int64?
-        if !t[1].isEmpty {
-            guard let a = Money.parse(t[1]) else { return .failure(FormError(text: l["syn.bad.amount"])) }
-            amount = a
+        do throws(Refusal) {
+            nature = try Values.nature(t[0])
+            status = try Values.status(t[3])
+            if !t[1].isEmpty {
+                amount = try Values.amount(t[1], language: session, currency: t[2].isEmpty ? nil : t[2])
+            }
+        } catch {
+            return .failure(FormError(text: error.message(l.language)))
         }
         return .success(
             EntryContent(
@@ -230,17 +235,6 @@ public struct SynergiesScreen: ConsoleScreen {
                 fiche: f.fiche, nature: nature, amount: amount, currency: t[2].isEmpty ? nil : t[2],
                 status: status, conditions: t[4].isEmpty ? nil : t[4]))
     }
-
-    static let natures: [String: CommitmentNature] = [
-        "financial": .financial, "financier": .financial, "financiere": .financial, "f": .financial,
-        "technical": .technical, "technique": .technical, "t": .technical,
-        "study": .study, "etude": .study, "e": .study, "s": .study,
-    ]
-    static let statuses: [String: CommitmentStatus] = [
-        "announced": .announced, "annonce": .announced, "a": .announced, "intention": .intention, "i": .intention,
-        "confirmed": .confirmed, "confirme": .confirmed, "c": .confirmed, "signed": .signed, "signe": .signed,
-        "convention signee": .signed, "s": .signed,
-    ]
 
     public mutating func didRecord(_ events: [Event], context: ScreenContext) {
         form = nil
@@ -681,14 +675,6 @@ public struct SynergiesScreen: ConsoleScreen {
         "syn.field.status": ("Statut", "Status"),
         "syn.field.conditions": ("Conditions", "Conditions"),
         "syn.field.due": ("Échéance", "Deadline"),
-        "syn.bad.nature": ("Nature : financier, technique ou étude.", "Nature: financial, technical or study."),
-        "syn.bad.status": (
-            "Statut : annoncé, intention, confirmé ou " + "signé.", "Status: announced, intention, confirmed or signed."
-        ),
-        "syn.bad.amount": (
-            "Montant : un entier positif (2500000 ou 2 500 " + "000).",
-            "Amount: a whole positive number (2500000 or 2 500 000)."
-        ),
         "syn.withdraw.prompt": ("Motif du retrait de l'engagement :", "Why the commitment is withdrawn:"),
         "syn.withdraw.keys": ("Entrée : retirer · Échap : annuler", "Enter: withdraw · Esc: cancel"),
     ]

@@ -167,14 +167,11 @@ public struct ReplayConsole: Sendable {
     }
 
     private mutating func goTo(_ text: String) {
-        guard let t = timeline.moment(text, near: clock.position) else {
-            say(
-                (language == .fr
-                    ? "Moment illisible : « \(text) » ; écrire par exemple « 2 10:30 » ou « 10:30 »."
-                    : "Unreadable moment: \"\(text)\"; write e.g. \"2 10:30\" or \"10:30\"."), error: true)
-            return
+        do throws(Refusal) {
+            seek(to: try timeline.instant(text, near: clock.position))
+        } catch {
+            say(error.message(language), error: true)
         }
-        seek(to: t)
     }
 
     private mutating func find(_ text: String, forward: Bool) {

@@ -14,7 +14,8 @@ struct Palabre: ParsableCommand {
             SESSION is a folder path or the name of a folder under ./sessions.
             """,
         subcommands: [
-            Run.self, Attach.self, Check.self, Do.self, Script.self, Minutes.self, Export.self, Verify.self, Log.self,
+            Run.self, Attach.self, Check.self, Do.self, Script.self, Minutes.self, Export.self, Verify.self,
+            Repair.self, Log.self,
             ScreenCmd.self, Keys.self, Replay.self,
         ],
         defaultSubcommand: Run.self)
@@ -123,11 +124,21 @@ enum SessionLocator {
         return p
     }
 
-    /// Opens the session in `arg` for reading (`writable: false`) or writing.
-    static func open(_ arg: String, writable: Bool) throws -> SessionStore {
+    /// Opens the session in `arg` for reading (`writable: false`) or writing. With `upToDamage`
+    /// (readers), a damaged journal is read up to the damage with a warning; otherwise the damage
+    /// is refused, in the session's language, with the `palabre repair` hint.
+    static func open(_ arg: String, writable: Bool, upToDamage: Bool = false) throws -> SessionStore {
         let f = try folder(arg)
         let p = try programme(f)
-        let store = try SessionStore(folder: f, programme: p, writable: writable)
+        let store: SessionStore
+        do {
+            store = try SessionStore(folder: f, programme: p, writable: writable, upToDamage: upToDamage)
+        } catch let e as JournalError {
+            throw UserError(description: e.message(p.language))
+        }
+        if let d = store.damage {
+            printError("palabre: warning: " + d.readUpToWarning(events: store.state.lastSeq, p.language))
+        }
         for w in store.warnings { printError("palabre: warning: " + w) }
         for m in store.state.mismatches {
             printError(

@@ -4,7 +4,7 @@ extension Event: Codable {
     enum K: String, CodingKey {
         case seq, at, seat, type
         case date, item, seconds, day, after, who, pointOfOrder, limit, position, entry, text, reason,
-            participant, partner, fiche, partners, lead, status, undoes, changes, held
+            participant, partner, fiche, partners, lead, status, undoes, changes, held, line, quarantine
     }
 
     public init(from decoder: Decoder) throws {
@@ -79,6 +79,8 @@ extension Event: Codable {
         case "commitmentWithdrawn":
             payload = .commitmentWithdrawn(entry: try c.decode(Int.self, forKey: .entry), reason: try s(.reason))
         case "undone": payload = .undone(seq: try c.decode(Int.self, forKey: .undoes))
+        case "lineSetAside":
+            payload = .lineSetAside(line: try c.decode(Int.self, forKey: .line), quarantine: try s(.quarantine))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(type)")
         }
@@ -143,6 +145,8 @@ extension Event: Codable {
         case .commitmentWithdrawn(let e, let reason):
             try c.encode(e, forKey: .entry); try c.encode(reason, forKey: .reason)
         case .undone(let seq): try c.encode(seq, forKey: .undoes)
+        case .lineSetAside(let line, let file):
+            try c.encode(line, forKey: .line); try c.encode(file, forKey: .quarantine)
         }
     }
 }

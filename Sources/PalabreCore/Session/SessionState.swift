@@ -435,6 +435,8 @@ extension SessionState {
             }
         case .undone:
             break  // handled above
+        case .lineSetAside:
+            break  // a placeholder for a damaged line: no fact
         }
     }
 

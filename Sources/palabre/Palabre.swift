@@ -19,6 +19,29 @@ struct Palabre: ParsableCommand {
             ScreenCmd.self, Keys.self, Replay.self,
         ],
         defaultSubcommand: Run.self)
+
+    /// Turns the Swift runtime's crash backtracer off on a terminal, then runs the command.
+    static func main() {
+        CrashReports.nonInteractive()
+        main(nil)
+    }
+}
+
+/// How a crash is reported.
+enum CrashReports {
+    /// On a terminal, the Swift runtime's backtracer holds the terminal after a crash: waiting for
+    /// a key (up to 30 s) when interactive, and still 2 to 5 s while it writes a backtrace, with the
+    /// facilitator seat held all that time. It reads `SWIFT_BACKTRACE` only when the process starts,
+    /// so when that is unset and the program runs on a terminal it sets `enable=no` and executes
+    /// itself again (once): a crash then gives the terminal back (the screen's crash handler) and
+    /// ends the process at once, freeing the seat. A value set by the user is kept (set
+    /// `SWIFT_BACKTRACE=enable=yes` to get backtraces).
+    static func nonInteractive() {
+        guard getenv("SWIFT_BACKTRACE") == nil, isatty(0) == 1, isatty(1) == 1 else { return }
+        setenv("SWIFT_BACKTRACE", "enable=no", 1)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        // exec failed (no /proc): carry on with the runtime's defaults.
+    }
 }
 
 /// Errors the command line reports as a message and an exit status, never a stack trace.

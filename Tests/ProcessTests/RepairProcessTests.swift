@@ -159,6 +159,23 @@ struct RepairProcessTests {
         #expect(intact.status == 0 && intact.stdout.contains("intact"), "\(intact.stdout)")
     }
 
+    @Test("An English session is told what is wrong and what to do in English")
+    func englishSession() throws {
+        let dir = try session()
+        let yaml = try String(contentsOfFile: dir + "/programme.yaml", encoding: .utf8)
+        try yaml.replacingOccurrences(of: "language: fr", with: "language: en").write(
+            toFile: dir + "/programme.yaml", atomically: true, encoding: .utf8)
+        let good = try journal(dir)
+        try write(good + lines(good).last! + [10], dir)
+        let refused = try Bin.run(["do", dir, "resume"])
+        #expect(refused.stderr.contains("the journal is damaged here") && refused.stderr.contains("palabre repair"))
+        let r = try Bin.run(["repair", dir, "--yes"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("journal.jsonl:7 (byte \(good.count), "), "\(r.stdout)")
+        #expect(r.stdout.contains("line 6 repeated byte for byte → set the line aside"), "\(r.stdout)")
+        #expect(r.stdout.contains("verified, 6 events"), "\(r.stdout)")
+    }
+
     @Test("A seq gap cannot be mended without inventing events: said, and nothing changed")
     func seqGapIsNotInvented() throws {
         let dir = try session()

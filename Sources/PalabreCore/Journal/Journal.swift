@@ -30,7 +30,8 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         case .link(let p): return NoFollow.linkMessage(p, language)
         case .io(let p, _, let e) where e == EACCES || e == EPERM: return NoFollow.permissionMessage(p, language)
         case .damaged(let p, let l, let r) where language == .fr:
-            return "\(p):\(l) : le journal est endommagé à cette ligne (\(r)). Rien n'a été modifié ; les lignes "
+            return
+                "\(p):\(l) : le journal est endommagé à cette ligne (\(Self.french(r))). Rien n'a été modifié ; les lignes "
                 + "avant la ligne \(l) sont intactes. Lancez `palabre repair \(Self.folder(p))` : il montre le "
                 + "problème, propose de mettre la ligne de côté (chaque octet est gardé) et vérifie le journal."
         case .replaced(let p) where language == .fr:
@@ -46,10 +47,25 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         guard case .damaged(let p, let l, let r) = self else { return message(language) }
         let folder = Self.folder(p)
         return language == .fr
-            ? "\(p):\(l) : le journal est endommagé à cette ligne (\(r)) ; seuls les \(events) événements avant elle "
+            ? "\(p):\(l) : le journal est endommagé à cette ligne (\(Self.french(r))) ; seuls les \(events) événements avant elle "
                 + "sont lus. Lancez `palabre repair \(folder)` pour mettre la ligne de côté (chaque octet est gardé)."
             : "\(p):\(l): the journal is damaged here (\(r)); only the \(events) events before it are read. Run "
                 + "`palabre repair \(folder)` to set the line aside (every byte is kept)."
+    }
+
+    /// A reason of ``damaged(path:line:reason:)`` in French.
+    static func french(_ reason: String) -> String {
+        switch reason {
+        case "not a valid event": return "pas un événement valide"
+        case "empty line": return "ligne vide"
+        case "time goes backwards": return "l'heure recule"
+        default:
+            let words = reason.split(separator: " ")
+            if words.count == 6, words[0] == "seq", words[2] == "where" {
+                return "n° \(words[1]) là où le n° \(words[3]) était attendu"
+            }
+            return reason
+        }
     }
 
     /// The session folder of a journal path, for the `palabre repair` hint.

@@ -72,6 +72,28 @@ struct JournalRepairTests {
         #expect(p.removed == damaged + [10])
     }
 
+    @Test("A writer that opened the journal before a repair never appends to the old file")
+    func writerOfTheOldFileIsStopped() throws {
+        let dir = Fixtures.tempDir()
+        let path = SessionStore.journalPath(dir)
+        let a = try SessionStore(folder: dir, programme: Fixtures.programme)
+        try a.perform(.startDay(date: nil), seat: "f", at: Fixtures.at(9, 0))
+        // A torn tail appears; a repair sets it aside and renames a new file over the journal.
+        let h = try #require(FileHandle(forWritingAtPath: path))
+        h.seekToEndOfFile(); h.write(Data(#"{"seq":3,"at""#.utf8)); h.closeFile()
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let plan = JournalRepair(bytes: bytes, quarantineName: "journal.jsonl.repair-T")
+        #expect(plan.problems.map(\.kind) == [.tornTail])
+        let q = try plan.apply(to: path)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: q))) == Array(#"{"seq":3,"at""#.utf8))
+        #expect(throws: JournalError.replaced(path: path)) {
+            try a.perform(.startItem(id: nil), seat: "f", at: Fixtures.at(9, 1))
+        }
+        // A writer opening the repaired journal goes on from it.
+        let b = try SessionStore(folder: dir, programme: Fixtures.programme)
+        #expect(try b.perform(.startItem(id: nil), seat: "f", at: Fixtures.at(9, 1)).map(\.seq) == [3])
+    }
+
     @Test("Time going backwards is not mended: it is shown and blocks the repair")
     func timeBackwardsBlocks() throws {
         var ls = try sound()

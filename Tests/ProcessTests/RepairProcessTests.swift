@@ -69,6 +69,11 @@ struct RepairProcessTests {
         let refused = try Bin.run(["do", dir, "resume"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("palabre repair \(dir)"), "\(refused.stderr)")
+        // The facilitator's seat refuses it too, before any screen, with the same way forward.
+        let run = try Bin.run(["run", dir])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("palabre repair \(dir)"), "\(run.stderr)")
+        #expect(try journal(dir) == good + last, "nothing was appended")
         let after = try repair(dir, removed: last, line: 7, offset: good.count)
         #expect(Array(after.prefix(good.count)) == good, "the intact lines are left as they were")
     }

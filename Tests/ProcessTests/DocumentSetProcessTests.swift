@@ -34,6 +34,13 @@ struct DocumentSetProcessTests {
         return beside + inside.map { "out/" + $0 }
     }
 
+    /// Whether the writer `pid` has started its new set beside `out` (and not finished it).
+    func writing(_ session: String, _ pid: pid_t) -> Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: session)) ?? []).contains {
+            $0.hasPrefix(".out.new-\(pid)-")
+        }
+    }
+
     @Test("kill -9 of palabre minutes 200 times never leaves a mixed set, nor a temporary file after the next write")
     func killedWritersNeverMix() throws {
         let dir = try segou()
@@ -52,7 +59,7 @@ struct DocumentSetProcessTests {
         // A file of the user's own in out/ stays through every swap.
         try Data("mine".utf8).write(to: URL(fileURLWithPath: dir + "/out/notes.txt"))
         var generator = SplitMix64(seed: 13)
-        var killed = 0, switched = 0, leftoversSeen = 0
+        var killed = 0, switched = 0, killedWhileWriting = 0
         var current = french
         for i in 0..<200 {
             let lang = i % 2 == 0 ? "en" : "fr"
@@ -66,30 +73,43 @@ struct DocumentSetProcessTests {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
             try #require(posix_spawn(&pid, Bin.palabre, &actions, nil, argv, environ) == 0)
-            // One run in seven is left to finish: it must leave its own set, whole.
+            // One run in seven is left to finish: it must leave its own set, whole. Of the others, one in
+            // two is killed after a random delay over a whole run (any phase), the other after a random
+            // delay of at most 3 ms once its new set has started (the write itself).
             let finish = i % 7 == 0
             let delay = UInt32.random(in: 0...span, using: &generator)
-            if !finish {
-                usleep(delay)
-                kill(pid, SIGKILL)
-            }
+            let inWrite = UInt32.random(in: 0...3_000, using: &generator)
             var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            var reaped = false
+            if !finish {
+                if i % 2 == 0 {
+                    usleep(delay)
+                } else {
+                    let deadline = ContinuousClock.now + .seconds(20)
+                    while !writing(dir, pid), ContinuousClock.now < deadline {
+                        if waitpid(pid, &status, WNOHANG) == pid { reaped = true; break }
+                        usleep(200)
+                    }
+                    usleep(inWrite)
+                }
+                if !reaped { kill(pid, SIGKILL) }
+            }
+            while !reaped && waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             // Killed, not already ended (a process that ended is a zombie until waited for).
             if status & 0x7f == SIGKILL { killed += 1 }
+            if writing(dir, pid) { killedWhileWriting += 1 }
             let now = documents(dir + "/out")
             #expect(now == english || now == french, "run \(i): a mixed set of documents")
             if finish { #expect(now == (lang == "en" ? english : french), "run \(i) finished: its own set") }
             if now != current { switched += 1; current = now }
-            leftoversSeen += try leftovers(dir).isEmpty ? 0 : 1
             #expect(FileManager.default.contents(atPath: dir + "/out/notes.txt") == Data("mine".utf8))
         }
         print(
             "200 writers (every 7th left to finish), kills over \(span) µs: \(killed) killed, the set changed "
                 + "\(switched) times, "
-                + "\(leftoversSeen) killed while writing")
+                + "\(killedWhileWriting) killed while writing their new set")
         #expect(killed >= 50, "most kills landed before the writers ended")
-        #expect(leftoversSeen >= 10, "kills landed while the documents were being written")
+        #expect(killedWhileWriting >= 10, "kills landed while the documents were being written")
         #expect(switched >= 20, "the finished writers changed the set")
         // The next write removes what the killed writers left.
         #expect(try Bin.run(["minutes", dir]).status == 0)

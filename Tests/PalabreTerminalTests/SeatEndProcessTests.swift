@@ -2,9 +2,9 @@ import Foundation
 import Glibc
 import Testing
 
-/// How a facilitator seat ends when it is stopped from outside (SIGQUIT) or crashes, and what it
-/// says first about a damaged journal: the real binary in tmux.
-@Suite("Ending a seat from outside", .serialized)
+/// How a facilitator seat ends when it is stopped from outside (SIGQUIT) or crashes, what it says
+/// first about a damaged journal, and `palabre repair` asking on a terminal: the real binary in tmux.
+@Suite("Seats ended from outside; a damaged journal on a terminal", .serialized)
 struct SeatEndProcessTests {
     func session() throws -> URL {
         let dir = try makeTemporaryDirectory()
@@ -64,6 +64,35 @@ struct SeatEndProcessTests {
     @Test("A crash of palabre run gives the terminal back at once: no backtracer waiting for a key")
     func crash() throws {
         try stop(with: SIGSEGV, named: "SIGSEGV")
+    }
+
+    @Test("palabre repair asks on a terminal: n changes nothing, o sets the line aside")
+    func repairAsksOnATerminal() throws {
+        let exe = try builtExecutable("palabre")
+        let dir = try session()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for args in [["start-day"], ["start-item"]] {
+            #expect(try runProcess(exe, ["do", dir.path] + args).status == 0)
+        }
+        let path = dir.appendingPathComponent("journal.jsonl").path
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let last = Array(bytes[(bytes.dropLast().lastIndex(of: 10)! + 1)...])
+        bytes += last
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let command = "bash --norc -c '\(exe) repair \(dir.path); echo \"STATUS $?\"; exec sleep 60'"
+        let no = try TmuxSession(command: command, width: 120, height: 30, directory: dir)
+        try no.waitForScreen("the question") { $0.contains { $0.contains("Réparer ? (o/n)") } }
+        try no.type("n")
+        try no.press("Enter")
+        try no.waitForScreen("the refusal") { $0.contains { $0.contains("STATUS 1") } }
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == bytes, "nothing was changed")
+        let yes = try TmuxSession(command: command, width: 120, height: 30, directory: dir)
+        try yes.waitForScreen("the question") { $0.contains { $0.contains("Réparer ? (o/n)") } }
+        try yes.type("o")
+        try yes.press("Enter")
+        let screen = try yes.waitForScreen("the repair") { $0.contains { $0.contains("STATUS 0") } }
+        #expect(screen.contains { $0.contains("vérifié, 3 événements") }, "\(screen.joined(separator: "\n"))")
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == Array(bytes.dropLast(last.count)))
     }
 
     @Test("A damaged-journal notice is the first thing in the banner, whole at 80 columns")

@@ -69,6 +69,8 @@ struct RepairProcessTests {
         let refused = try Bin.run(["do", dir, "resume"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("palabre repair \(dir)"), "\(refused.stderr)")
+        // What a repair killed before its rename leaves (a process long gone) is removed by the next.
+        try Data("half".utf8).write(to: URL(fileURLWithPath: dir + "/.journal.jsonl.repair-999999"))
         // The facilitator's seat refuses it too, before any screen, with the same way forward.
         let run = try Bin.run(["run", dir])
         #expect(run.status == 1)
@@ -76,6 +78,7 @@ struct RepairProcessTests {
         #expect(try journal(dir) == good + last, "nothing was appended")
         let after = try repair(dir, removed: last, line: 7, offset: good.count)
         #expect(Array(after.prefix(good.count)) == good, "the intact lines are left as they were")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/.journal.jsonl.repair-999999"))
     }
 
     @Test("NUL bytes before a valid event: the bytes go to quarantine, the event stays with its seq")

@@ -291,6 +291,7 @@ public struct JournalRepair: Sendable {
             guard current == original else {
                 throw JournalError.conflict(expected: 0, found: 0)
             }
+            Self.removeOrphans(in: folder)
             let q = (folder as NSString).appendingPathComponent(quarantineName)
             try Self.writeNew(q, removed)
             let tmp = (folder as NSString).appendingPathComponent(".journal.jsonl.repair-\(getpid())")
@@ -306,6 +307,17 @@ public struct JournalRepair: Sendable {
             let dfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             if dfd >= 0 { _ = fsync(dfd); close(dfd) }
             return q
+        }
+    }
+
+    /// Removes the new journals a repair killed before its rename left in `folder`
+    /// (`.journal.jsonl.repair-PID` whose process is gone): the journal itself was never touched.
+    static func removeOrphans(in folder: String) {
+        let prefix = ".journal.jsonl.repair-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(prefix)
+        {
+            guard let pid = Int32(entry.dropFirst(prefix.count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink((folder as NSString).appendingPathComponent(entry))
         }
     }
 

@@ -2,11 +2,11 @@ import Dispatch
 import Glibc
 import Synchronization
 
-/// The last termination signal received (SIGINT, SIGTERM, SIGHUP), 0 for none. Written by
+/// The last termination signal received (SIGINT, SIGTERM, SIGHUP, SIGQUIT), 0 for none. Written by
 /// the dispatch signal sources, read by the main loop.
 private let receivedSignal = Atomic<Int32>(0)
 
-/// Watches SIGINT, SIGTERM and SIGHUP without running any code in a signal handler: each
+/// Watches SIGINT, SIGTERM, SIGHUP and SIGQUIT without running any code in a signal handler: each
 /// signal is ignored at the process level and observed through a `DispatchSource`, whose
 /// handler only stores the signal number in an atomic flag. The main loop polls
 /// `pending()` and shuts the terminal down itself.
@@ -15,7 +15,9 @@ private let receivedSignal = Atomic<Int32>(0)
 ///     while TerminationSignals.pending() == nil { … }
 public enum TerminationSignals {
     /// The signals watched.
-    public static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// SIGQUIT (Ctrl-\\ in a cooked terminal, `kill -QUIT`) ends the seat cleanly too: left to the
+    /// Swift runtime, its backtracer would hold the terminal waiting for a key.
+    public static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 
     private final class Sources: @unchecked Sendable {
         // Kept alive for the life of the process; only touched once, during install.
@@ -62,6 +64,7 @@ public enum TerminationSignals {
         case SIGINT: return "SIGINT"
         case SIGTERM: return "SIGTERM"
         case SIGHUP: return "SIGHUP"
+        case SIGQUIT: return "SIGQUIT"
         default: return "signal \(sig)"
         }
     }

@@ -60,7 +60,7 @@ struct Minutes: ParsableCommand {
     mutating func run() throws {
         let (session, out, lang, at) = (session, out, moment.lang, moment.at)
         try reportingErrors {
-            let store = try SessionLocator.open(session, writable: false)
+            let store = try SessionLocator.open(session, writable: false, upToDamage: true)
             if let out { try Documents.checkChosenFolder(out) }
             let dir = out ?? SessionStore.outPath(store.folder)
             var state = store.state
@@ -69,12 +69,20 @@ struct Minutes: ParsableCommand {
                 let moment = try ClockOverride.moment(at, state: state)
                 let journal = try Journal(path: SessionStore.journalPath(store.folder), writable: false)
                 var s = SessionState(programme: store.programme)
-                try journal.forEachEvent { if $0.at <= moment { s.evolve($0) } }
+                try Self.readingUpToDamage { try journal.forEachEvent { if $0.at <= moment { s.evolve($0) } } }
                 state = s
                 now = moment
             }
             try DocumentWriter.write(state, to: dir, language: lang, now: now)
             say("wrote the documents of \(state.lastSeq) events to \(dir)")
+        }
+    }
+
+    /// Runs `body`, a read of the journal, stopping quietly at damage (already reported when the
+    /// session was opened): the events before it are used.
+    static func readingUpToDamage(_ body: () throws -> Void) throws {
+        do { try body() } catch let e as JournalError {
+            guard case .damaged = e else { throw e }
         }
     }
 }
@@ -85,7 +93,8 @@ extension Language: ExpressibleByArgument {}
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a session's journal: events, torn tail, damage, gaps.",
-        discussion: "Exit 0 when intact, 1 when damaged or torn. Changes nothing.")
+        discussion: "Exit 0 when intact (ids the programme no longer has are warnings), 1 when damaged or torn "
+            + "(then `palabre repair SESSION` shows what is wrong and mends it). Changes nothing.")
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
 
@@ -108,7 +117,7 @@ struct Verify: ParsableCommand {
             } catch let JournalError.damaged(p, line, reason) {
                 say(
                     "\(p):\(line): DAMAGED — \(reason). The \(line - 1) lines before it are intact; nothing can be "
-                        + "appended until it is repaired by hand.")
+                        + "appended until it is repaired: run `palabre repair \(folder)`.")
                 throw ExitCode(1)
             }
             let days = Set(events.compactMap { if case .dayStarted(let d, _) = $0.payload { d } else { nil } })
@@ -122,22 +131,23 @@ struct Verify: ParsableCommand {
             if let first = events.first, let last = events.last {
                 say("from \(lt.rfc3339(first.at)) to \(lt.rfc3339(last.at)).")
             }
-            if journal.tornBytes > 0 {
+            // Ids the programme no longer has are warnings: the journal itself is sound.
+            if let programme {
+                for m in SessionState.fold(programme, events).mismatches {
+                    say("warning: \(m); restore it in programme.yaml, or the documents will " + "miss it.")
+                }
+            }
+            if journal.tornBytes > 0 || journal.nulBytesSkipped > 0 {
                 for w in journal.warnings { say("warning: " + w) }
                 say(
-                    "the torn bytes will be moved to a quarantine file beside the journal the next time the "
-                        + "session is opened for writing.")
+                    journal.tornBytes > 0
+                        ? "TORN — the torn bytes will be moved to a quarantine file beside the journal the next time "
+                            + "the session is opened for writing, or now with `palabre repair \(folder)`."
+                        : "DAMAGED — every event is readable, but bytes that are not events remain: run "
+                            + "`palabre repair \(folder)`.")
                 throw ExitCode(1)
             }
             say("intact.")
-            // The journal is sound; does the programme still know everything it names?
-            if let programme {
-                let mismatches = SessionState.fold(programme, events).mismatches
-                for m in mismatches {
-                    say("warning: \(m); restore it in programme.yaml, or the documents will " + "miss it.")
-                }
-                if !mismatches.isEmpty { throw ExitCode(1) }
-            }
         }
     }
 }
@@ -151,11 +161,13 @@ struct Log: ParsableCommand {
 
     mutating func run() throws {
         try reportingErrors {
-            let store = try SessionLocator.open(session, writable: false)
+            let store = try SessionLocator.open(session, writable: false, upToDamage: true)
             let journal = try Journal(path: SessionStore.journalPath(store.folder), writable: false)
             let lt = store.state.local
             var state = SessionState(programme: store.programme)
-            let events = try journal.loadAll()
+            var events: [Event] = []
+            // Up to the damage, if any: the warning was printed when the session was opened.
+            try Minutes.readingUpToDamage { try journal.forEachEvent { events.append($0) } }
             // An undone event is marked with the seq of the undo that took it back.
             var undoneBy: [Int: Int] = [:]
             for e in events { if case .undone(let target) = e.payload { undoneBy[target] = e.seq } }

@@ -14,16 +14,18 @@ struct Palabre: ParsableCommand {
             SESSION is a folder path or the name of a folder under ./sessions.
             """,
         subcommands: [
-            Run.self, Attach.self, Check.self, Do.self, Script.self, Minutes.self, Export.self, Verify.self, Log.self,
-            ScreenCmd.self, Keys.self, Replay.self, DirectoryCmd.self,
+            Run.self, Attach.self, Check.self, Do.self, Script.self, Minutes.self, Export.self, Verify.self,
+            Repair.self, Log.self, ScreenCmd.self, Keys.self, Replay.self, DirectoryCmd.self,
         ],
         defaultSubcommand: Run.self)
 
-    /// Runs the command line with every argument in NFC (``Text/nfc(_:)``, the one
-    /// normalisation of input), so an id, a search or a note typed in decomposed form is
-    /// journaled as the programme writes it. An argument naming an existing file or session
-    /// (as typed, or under ./sessions) is kept byte for byte: a path must match the disk.
+    /// Turns the Swift runtime's crash backtracer off on a terminal (``CrashReports``), then runs
+    /// the command line with every argument in NFC (``Text/nfc(_:)``, the one normalisation of
+    /// input), so an id, a search or a note typed in decomposed form is journaled as the
+    /// programme writes it. An argument naming an existing file or session (as typed, or under
+    /// ./sessions) is kept byte for byte: a path must match the disk.
     static func main() {
+        CrashReports.nonInteractive()
         main(CommandLine.arguments.dropFirst().map(inputArgument))
     }
 
@@ -32,6 +34,23 @@ struct Palabre: ParsableCommand {
         let fm = FileManager.default
         if fm.fileExists(atPath: argument) || fm.fileExists(atPath: "sessions/" + argument) { return argument }
         return Text.nfc(argument)
+    }
+}
+
+/// How a crash is reported.
+enum CrashReports {
+    /// On a terminal, the Swift runtime's backtracer holds the terminal after a crash: waiting for
+    /// a key (up to 30 s) when interactive, and still 2 to 5 s while it writes a backtrace, with the
+    /// facilitator seat held all that time. It reads `SWIFT_BACKTRACE` only when the process starts,
+    /// so when that is unset and the program runs on a terminal it sets `enable=no` and executes
+    /// itself again (once): a crash then gives the terminal back (the screen's crash handler) and
+    /// ends the process at once, freeing the seat. A value set by the user is kept (set
+    /// `SWIFT_BACKTRACE=enable=yes` to get backtraces).
+    static func nonInteractive() {
+        guard getenv("SWIFT_BACKTRACE") == nil, isatty(0) == 1, isatty(1) == 1 else { return }
+        setenv("SWIFT_BACKTRACE", "enable=no", 1)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        // exec failed (no /proc): carry on with the runtime's defaults.
     }
 }
 
@@ -137,15 +156,30 @@ enum SessionLocator {
         return p
     }
 
-    /// Opens the session in `arg` for reading (`writable: false`) or writing.
-    static func open(_ arg: String, writable: Bool) throws -> SessionStore {
+    /// Opens the session in `arg` for reading (`writable: false`) or writing. With `upToDamage`
+    /// (readers), a damaged journal is read up to the damage with a warning; otherwise the damage
+    /// is refused, in the session's language, with the `palabre repair` hint.
+    static func open(_ arg: String, writable: Bool, upToDamage: Bool = false) throws -> SessionStore {
         let f = try folder(arg)
-        return try open(folder: f, programme: try programme(f), writable: writable)
+        return try open(folder: f, programme: try programme(f), writable: writable, upToDamage: upToDamage)
     }
 
-    /// Opens the session in `f` (a folder found by ``folder(_:)``) whose programme is `p`.
-    static func open(folder f: String, programme p: Programme, writable: Bool) throws -> SessionStore {
-        let store = try SessionStore(folder: f, programme: p, writable: writable)
+    /// Opens the session in `f` (a folder found by ``folder(_:)``) whose programme is `p`; with
+    /// `upToDamage`, a damaged journal is read up to the damage (see ``open(_:writable:upToDamage:)``).
+    static func open(
+        folder f: String, programme p: Programme, writable: Bool, upToDamage: Bool = false
+    ) throws
+        -> SessionStore
+    {
+        let store: SessionStore
+        do {
+            store = try SessionStore(folder: f, programme: p, writable: writable, upToDamage: upToDamage)
+        } catch let e as JournalError {
+            throw UserError(description: e.message(p.language))
+        }
+        if let d = store.damage {
+            printError("palabre: warning: " + d.readUpToWarning(events: store.state.lastSeq, p.language))
+        }
         for w in store.warnings { printError("palabre: warning: " + w) }
         for m in store.state.mismatches {
             printError(

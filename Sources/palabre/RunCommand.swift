@@ -141,8 +141,10 @@ enum LiveLoop {
         let fallback = terminal.replacedTerm.map {
             Labels(language)["term.fallback"].replacingOccurrences(of: "%@", with: $0)
         }
-        let banner = [fallback, notice, resumeBanner(store.state, warnings: store.warnings, language: language)]
-            .compactMap { $0 }
+        // A damaged-journal notice comes first, so that it shows even on an 80-column line.
+        let banner = [
+            journalNotice(store, language: language), fallback, notice, resumeBanner(store.state, language: language),
+        ].compactMap { $0 }
         console.banner = banner.isEmpty ? nil : banner.joined(separator: " · ")
         let live = ConsoleLoop.Live(
             store: store, seat: role.rawValue,
@@ -151,8 +153,21 @@ enum LiveLoop {
         ConsoleLoop(terminal: terminal, clock: SystemClock(), program: .live(console, live)).run()
     }
 
+    /// What loading the journal mended or skipped (a torn tail quarantined, NUL bytes skipped), nil
+    /// when nothing: « journal réparé : … ».
+    static func journalNotice(_ store: SessionStore, language: Language) -> String? {
+        guard !store.warnings.isEmpty else { return nil }
+        let fr = language == .fr
+        if (store.journal?.nulBytesSkipped ?? 0) > 0 {
+            return fr
+                ? "journal endommagé : octets NUL ignorés, événements gardés (palabre repair)"
+                : "damaged journal: NUL bytes skipped, events kept (palabre repair)"
+        }
+        return fr ? "journal réparé : fin déchirée mise en quarantaine" : "journal repaired: torn tail quarantined"
+    }
+
     /// « Reprise : dernier événement enregistré le 17/10 à 10:42 — en cours : Débat (en pause) ».
-    static func resumeBanner(_ s: SessionState, warnings: [String], language: Language) -> String? {
+    static func resumeBanner(_ s: SessionState, language: Language) -> String? {
         var parts: [String] = []
         if let last = s.lastAt {
             let lt = s.local
@@ -165,12 +180,6 @@ enum LiveLoop {
                 text += (fr ? " — en cours : " : " — under way: ") + it.item.title + " (\(status))"
             }
             parts.append(text)
-        }
-        if !warnings.isEmpty {
-            parts.append(
-                language == .fr
-                    ? "journal réparé : fin déchirée mise en " + "quarantaine"
-                    : "journal repaired: torn tail quarantined")
         }
         if !s.mismatches.isEmpty {
             parts.append(

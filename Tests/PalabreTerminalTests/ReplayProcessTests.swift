@@ -55,7 +55,9 @@ struct ReplayProcessTests {
             to: dir.appendingPathComponent("journal.jsonl"), atomically: true, encoding: .utf8)
         let refused = try runProcess(palabre, ["replay", dir.path])
         #expect(refused.status == 1)
-        #expect(refused.error.contains("journal.jsonl:10: the journal is damaged here"), "\(refused.error)")
+        // In the session's language, with the way forward.
+        #expect(refused.error.contains("journal.jsonl:10 : le journal est endommagé"), "\(refused.error)")
+        #expect(refused.error.contains("palabre repair \(dir.path)"), "\(refused.error)")
 
         // Torn: the last line cut in the middle.
         let intact = try String(contentsOf: recorded.appendingPathComponent("journal.jsonl"), encoding: .utf8)

@@ -37,4 +37,17 @@ struct PathProcessTests {
         let verify = try Bin.run(["verify", "a/programme.yaml"], cwd: base)
         #expect(verify.status == 0 && !verify.stderr.contains("crashed"), "\(verify.stderr)")
     }
+
+    @Test("No source takes a parent folder with NSString.deletingLastPathComponent: Paths.parent does")
+    func oneWayToTakeAParent() throws {
+        let sources = Bin.root + "/Sources"
+        let files = FileManager.default.enumerator(atPath: sources)!.compactMap { $0 as? String }.filter {
+            $0.hasSuffix(".swift") && !$0.hasSuffix("Paths.swift")
+        }
+        #expect(files.count > 50)
+        for f in files {
+            let text = try String(contentsOfFile: sources + "/" + f, encoding: .utf8)
+            #expect(!text.contains("as NSString).deletingLastPathComponent"), "\(f) takes a parent the way that traps")
+        }
+    }
 }

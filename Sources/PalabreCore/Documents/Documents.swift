@@ -141,21 +141,35 @@ public enum Documents {
         ]
     }
 
-    /// Writes the documents into `dir` (created with mode 0700 when missing), each atomically:
-    /// a temporary file in the same folder (mode 0600), write, fsync, rename over the old one;
-    /// then the folder itself is fsync'ed so the renames survive a power cut.
+    /// Writes the documents into `dir` (created with mode 0700 when missing) as one set: a kill at
+    /// any moment leaves either the old ten documents or the new ten, never a mix.
+    ///
+    /// Under an exclusive `flock` on the folder holding `dir` (every writer of documents takes it),
+    /// the documents are written and fsync'ed into a new hidden folder beside `dir`
+    /// (`.out.new-PID-N`), the other files of `dir` (DOCX exports, a user's own files) are linked
+    /// or moved into it, and the two folders are swapped in one `renameat2(RENAME_EXCHANGE)`; the
+    /// old set is then removed. Hidden folders and temporary files left by a killed writer are
+    /// removed at the next write. Where the folder beside `dir` cannot be written (a `--out` in a
+    /// folder that is not the user's) or the file system cannot swap, each document is replaced
+    /// atomically on its own, as before.
     ///
     /// ```swift
     /// try Documents.write(store.state, to: SessionStore.outPath(folder), options: options)
     /// ```
-    /// Throws ``DocumentError`` (disk full, permission denied, path not a folder…); files already
-    /// renamed stay in place and no temporary file is left behind.
+    /// Throws ``DocumentError`` (disk full, permission denied, path not a folder…); the documents
+    /// in `dir` are then left as they were and no temporary file or folder is left behind.
     public static func write(_ state: SessionState, to dir: String, options: DocumentOptions) throws {
-        try ensureDirectory(dir)
+        try DocumentSet.write(render(state, options: options), to: dir)
+    }
+
+    /// Writes `docs` into `dir` one file at a time, each atomically (temporary file, fsync,
+    /// rename), then fsyncs the folder: the fallback of ``DocumentSet``.
+    static func writeEach(_ docs: [(name: String, data: Data)], to dir: String) throws {
         let dfd = try openDirectory(dir)
         defer { NoFollow.close(dfd) }
         _ = fchmod(dfd, 0o700)  // owner only, even for a folder made by other means (never through a link)
-        for doc in render(state, options: options) {
+        DocumentSet.removeOrphanTemporaries(in: dfd, dir: dir)
+        for doc in docs {
             try writeAtomically(doc.data, named: doc.name, in: dfd, dir: dir)
         }
         if fsync(dfd) != 0 && errno != EINVAL { throw DocumentError(path: dir, operation: "fsync", errno: errno) }

@@ -153,12 +153,17 @@ public enum Exporter {
         try check(format, converters)
         do { try Documents.ensureDirectory(dir) } catch let e as DocumentError { throw ExportError.write(e) }
         if format == .md {
-            return try documents.map { d in
-                let path = (dir as NSString).appendingPathComponent(d.name + ".md")
-                do { try Documents.writeAtomically(Data(d.markdown.utf8), to: path) } catch let e as DocumentError {
-                    throw ExportError.write(e)
+            do {
+                // Under the documents' lock: a set being swapped in never drops these files.
+                return try DocumentSet.withLock(dir) { _, _ in
+                    try documents.map { d in
+                        let path = (dir as NSString).appendingPathComponent(d.name + ".md")
+                        try Documents.writeAtomically(Data(d.markdown.utf8), to: path)
+                        return path
+                    }
                 }
-                return path
+            } catch let e as DocumentError {
+                throw ExportError.write(e)
             }
         }
         // Work in a hidden folder inside `dir`: the results are renamed into place, on the same
@@ -227,14 +232,24 @@ public enum Exporter {
                 return p
             }
         }
-        var written: [String] = []
-        for p in produced {
-            let final = (dir as NSString).appendingPathComponent((p as NSString).lastPathComponent)
-            if rename(p, final) != 0 {
-                throw ExportError.write(DocumentError(path: final, operation: "rename", errno: errno))
+        // Under the documents' lock: a set being swapped in never drops these files.
+        let renamed: Result<[String], ExportError>
+        do {
+            renamed = try DocumentSet.withLock(dir) { _, _ in
+                var written: [String] = []
+                for p in produced {
+                    let final = (dir as NSString).appendingPathComponent((p as NSString).lastPathComponent)
+                    if rename(p, final) != 0 {
+                        return .failure(.write(DocumentError(path: final, operation: "rename", errno: errno)))
+                    }
+                    written.append(final)
+                }
+                return .success(written)
             }
-            written.append(final)
+        } catch let e as DocumentError {
+            throw ExportError.write(e)
         }
+        let written = try renamed.get()
         do { try Documents.fsyncDirectory(dir) } catch let e as DocumentError { throw ExportError.write(e) }
         return written
     }

@@ -20,21 +20,69 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     case readOnly(path: String)
     /// The journal (or a file beside it) is a symbolic link: palabre does not follow it.
     case link(path: String)
+    /// `palabre repair` replaced the journal file since this writer opened it: open it again.
+    case replaced(path: String)
 
-    /// The message in `language`: links and permission denied are said in French too.
+    /// The message in `language`: links, permission denied, damage and a journal replaced by a
+    /// repair are said in French too.
     public func message(_ language: Language) -> String {
         switch self {
         case .link(let p): return NoFollow.linkMessage(p, language)
         case .io(let p, _, let e) where e == EACCES || e == EPERM: return NoFollow.permissionMessage(p, language)
+        case .damaged(let p, let l, let r) where language == .fr:
+            return
+                "\(p):\(l) : le journal est endommagé à cette ligne (\(Self.french(r))). Rien n'a été modifié ; les lignes "
+                + "avant la ligne \(l) sont intactes. Lancez `palabre repair \(Self.folder(p))` : il montre le "
+                + "problème, propose de mettre la ligne de côté (chaque octet est gardé) et vérifie le journal."
+        case .replaced(let p) where language == .fr:
+            return "\(p) a été réparé par `palabre repair` entre-temps : rien n'a été enregistré. Relancez la "
+                + "commande (ou quittez et rouvrez l'écran)."
         default: return description
         }
+    }
+
+    /// The warning of a reader that used the `events` events before this damage, in `language`
+    /// (`palabre log` and `minutes` read up to the damage instead of refusing everything).
+    public func readUpToWarning(events: Int, _ language: Language) -> String {
+        guard case .damaged(let p, let l, let r) = self else { return message(language) }
+        let folder = Self.folder(p)
+        return language == .fr
+            ? "\(p):\(l) : le journal est endommagé à cette ligne (\(Self.french(r))) ; seuls les \(events) événements avant elle "
+                + "sont lus. Lancez `palabre repair \(folder)` pour mettre la ligne de côté (chaque octet est gardé)."
+            : "\(p):\(l): the journal is damaged here (\(r)); only the \(events) events before it are read. Run "
+                + "`palabre repair \(folder)` to set the line aside (every byte is kept)."
+    }
+
+    /// A reason of ``damaged(path:line:reason:)`` in French.
+    static func french(_ reason: String) -> String {
+        switch reason {
+        case "not a valid event": return "pas un événement valide"
+        case "empty line": return "ligne vide"
+        case "time goes backwards": return "l'heure recule"
+        default:
+            let words = reason.split(separator: " ")
+            if words.count == 6, words[0] == "seq", words[2] == "where" {
+                return "n° \(words[1]) là où le n° \(words[3]) était attendu"
+            }
+            return reason
+        }
+    }
+
+    /// The session folder of a journal path, for the `palabre repair` hint.
+    static func folder(_ journalPath: String) -> String {
+        let d = Paths.parent(journalPath)
+        return d.isEmpty ? "." : d
     }
 
     public var description: String {
         switch self {
         case .damaged(let p, let l, let r):
-            return "\(p):\(l): the journal is damaged here (\(r)). Nothing was changed. Keep a copy of the file and "
-                + "run `palabre verify` on it; the lines before \(l) are intact."
+            return "\(p):\(l): the journal is damaged here (\(r)). Nothing was changed; the lines before \(l) are "
+                + "intact. Run `palabre repair \(Self.folder(p))`: it shows what is wrong, offers to set the line "
+                + "aside (every byte is kept) and checks the journal."
+        case .replaced(let p):
+            return "\(p) was repaired by `palabre repair` meanwhile: nothing was recorded. Run the command again "
+                + "(or quit and reopen the screen)."
         case .io(let p, _, let e) where e == EACCES || e == EPERM:
             return NoFollow.permissionMessage(p, .en)
         case .io(let p, let op, let e):
@@ -80,6 +128,8 @@ public final class Journal {
     public private(set) var warnings: [String] = []
     /// Bytes of a torn tail left in place (read-only journals), 0 when none.
     public private(set) var tornBytes: Int = 0
+    /// NUL bytes skipped before whole events while reading (left in the file for `palabre repair`).
+    public private(set) var nulBytesSkipped: Int = 0
     private var holdingLock = false
 
     /// Opens (and for a writable journal, creates) the journal at `path`; a read-only journal
@@ -199,6 +249,20 @@ public final class Journal {
                 do {
                     e = try decoder.decode(Event.self, from: Data(slice))
                 } catch {
+                    // NUL bytes before a whole event (zeros a power cut left, then a later append):
+                    // the event is kept, the zeros skipped and reported for `palabre repair`.
+                    if let (nul, event) = Self.afterNul(slice, decoder), event.seq == lastSeq + 1,
+                        lastAt.map({ event.at >= $0 }) ?? true
+                    {
+                        try body(event)
+                        warnings.append(
+                            Self.nulWarning(path: path, line: line, offset: offset, count: nul, seq: event.seq))
+                        nulBytesSkipped += nul
+                        lastSeq = event.seq; lastAt = event.at
+                        offset += nl + 1 - start
+                        start = nl + 1
+                        continue
+                    }
                     try tail(
                         from: offset, size: size,
                         damagedLine: (line, slice.isEmpty ? "empty line" : "not a valid event"),
@@ -256,6 +320,22 @@ public final class Journal {
         }
     }
 
+    /// The event that follows a run of NUL bytes at the start of `line`, and the length of the run;
+    /// nil when the line does not start with NUL or no whole event follows.
+    static func afterNul(_ line: ArraySlice<UInt8>, _ decoder: JSONDecoder) -> (Int, Event)? {
+        let nul = line.prefix { $0 == 0 }.count
+        guard nul > 0, nul < line.count,
+            let e = try? decoder.decode(Event.self, from: Data(line.dropFirst(nul)))
+        else { return nil }
+        return (nul, e)
+    }
+
+    /// The warning for `count` NUL bytes skipped before event `seq` on `line`, at byte `offset`.
+    static func nulWarning(path: String, line: Int, offset: Int, count: Int, seq: Int) -> String {
+        "\(path):\(line) (byte \(offset)): \(count) NUL byte\(count == 1 ? "" : "s") before event \(seq) (probably a "
+            + "power cut) were skipped; the event is kept. `palabre repair \(JournalError.folder(path))` sets them aside."
+    }
+
     /// Whether `events` continue seq `seq` without gaps and never go back in time from `at`.
     static func inOrder(_ events: [Event], after seq: Int, _ at: Instant?) -> Bool {
         var expected = seq + 1
@@ -271,19 +351,19 @@ public final class Journal {
     private func quarantine(_ bytes: [UInt8]) throws -> String {
         let stamp = Int(Date().timeIntervalSince1970 * 1000)
         let q = "\(path).torn-\(stamp)"
-        let qfd: Int32
-        do {
-            qfd = try NoFollow.open(
-                q, .writeOnly, options: [.create, .exclusiveCreate], permissions: [.ownerReadWrite])
-        } catch .link(let p) {
-            throw JournalError.link(path: p)
-        } catch .system(_, let e) {
-            throw JournalError.io(path: q, operation: "create", errno: e)
-        }
-        defer { NoFollow.close(qfd) }
-        try writeAll(qfd, bytes, path: q)
-        guard fsync(qfd) == 0 else { throw JournalError.io(path: q, operation: "fsync", errno: errno) }
+        // Created owner-only, never through a link; a quarantine that failed leaves nothing behind.
+        try JournalRepair.writeNew(q, bytes)
         return q
+    }
+
+    /// Runs `body` on every byte of the file, holding the journal's exclusive lock.
+    /// Throws ``JournalError/io(path:operation:errno:)`` when it cannot be read.
+    public func withContents<T>(_ body: ([UInt8]) throws -> T) throws -> T {
+        try withLock {
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { throw JournalError.io(path: path, operation: "read", errno: errno) }
+            return try body(try readBytes(from: 0, count: Int(st.st_size)))
+        }
     }
 
     /// Runs `body` holding the journal's exclusive lock (blocking until it is free).
@@ -311,6 +391,11 @@ public final class Journal {
         return try withLock {
             var st = stat()
             guard fstat(fd, &st) == 0 else { throw JournalError.io(path: path, operation: "stat", errno: errno) }
+            // A repair renames a new file over the journal: never append to the old one.
+            var now = stat()
+            if lstat(path, &now) != 0 || now.st_ino != st.st_ino || now.st_dev != st.st_dev {
+                throw JournalError.replaced(path: path)
+            }
             if Int(st.st_size) != offset || expectedSeq != lastSeq + 1 {
                 throw JournalError.conflict(expected: expectedSeq, found: lastSeq + (Int(st.st_size) != offset ? 1 : 0))
             }

@@ -24,9 +24,18 @@ public final class SessionStore {
     /// Path of the documents folder inside a session folder.
     public static func outPath(_ folder: String) -> String { (folder as NSString).appendingPathComponent("out") }
 
+    /// The damage met while reading, when opened with `upToDamage` (the state then holds the
+    /// events before it); nil when the journal is sound.
+    public private(set) var damage: JournalError?
+
     /// Opens the journal of `folder` (creating it when writable) and folds it.
-    /// Throws ``JournalError`` when the journal cannot be opened or is damaged before its last line.
-    public init(folder: String, programme: Programme, writable: Bool = true, journalPath: String? = nil) throws {
+    /// Throws ``JournalError`` when the journal cannot be opened or is damaged before its last line,
+    /// unless `upToDamage` is set (read-only readers such as `log` and `minutes`): the events before
+    /// the damage are folded and the damage kept in ``damage``.
+    public init(
+        folder: String, programme: Programme, writable: Bool = true, journalPath: String? = nil,
+        upToDamage: Bool = false
+    ) throws {
         self.folder = folder
         self.programme = programme
         let lt = LocalTime(identifier: programme.timeZone)
@@ -34,7 +43,12 @@ public final class SessionStore {
             path: journalPath ?? Self.journalPath(folder), writable: writable,
             offsetSeconds: lt.offset(at: Instant(Date())))
         var s = SessionState(programme: programme)
-        try log.forEachEvent { s.evolve($0) }
+        do {
+            try log.forEachEvent { s.evolve($0) }
+        } catch let e as JournalError {
+            guard upToDamage, case .damaged = e else { throw e }
+            damage = e
+        }
         self.state = s
     }
 

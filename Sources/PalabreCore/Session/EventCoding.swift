@@ -5,7 +5,7 @@ extension Event: Codable {
         case seq, at, seat, type, script
         case date, item, seconds, day, after, who, pointOfOrder, limit, position, entry, text, reason,
             participant, partner, fiche, partners, lead, status, undoes, changes, held, amount, note, session,
-            title, of, number, responsible, due, was
+            title, of, number, responsible, due, was, line, quarantine
     }
 
     public init(from decoder: Decoder) throws {
@@ -115,6 +115,8 @@ extension Event: Codable {
             payload = .previousReviewed(
                 source: source, status: status, note: try c.decodeIfPresent(String.self, forKey: .note))
         case "undone": payload = .undone(seq: try c.decode(Int.self, forKey: .undoes))
+        case "lineSetAside":
+            payload = .lineSetAside(line: try c.decode(Int.self, forKey: .line), quarantine: try s(.quarantine))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(type)")
         }
@@ -197,6 +199,8 @@ extension Event: Codable {
             try c.encodeIfPresent(source.lastStatus, forKey: .was)
             try c.encode(status.rawValue, forKey: .status); try c.encodeIfPresent(note, forKey: .note)
         case .undone(let seq): try c.encode(seq, forKey: .undoes)
+        case .lineSetAside(let line, let file):
+            try c.encode(line, forKey: .line); try c.encode(file, forKey: .quarantine)
         }
     }
 }

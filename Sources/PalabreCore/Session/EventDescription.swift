@@ -79,6 +79,7 @@ public enum EventDescription {
         case .undone(let seq):
             guard let target = s.standingEvent(seq) else { return "#\(seq)" }
             return "#\(seq) \(target.payload.type): \(detail(target.payload, state: s))"
+        case .lineSetAside(let line, let file): return "line \(line) → \(file)"
         }
     }
 }

@@ -255,6 +255,10 @@ public enum EventPayload: Sendable, Equatable {
     /// The event `seq` is undone (a compensating event, JSON field `undoes`): the state is that
     /// of the journal without it.
     case undone(seq: Int)
+    /// Written by `palabre repair` in place of a damaged line that held seq `seq`: line `line`
+    /// of the journal was set aside, whole, in the quarantine file `quarantine` (a file name
+    /// beside the journal), so no acknowledged seq is renumbered. Changes nothing in the state.
+    case lineSetAside(line: Int, quarantine: String)
 
     /// The `type` written in the journal.
     public var type: String {
@@ -292,6 +296,7 @@ public enum EventPayload: Sendable, Equatable {
         case .ficheFollowedUp: "ficheFollowedUp"
         case .previousReviewed: "previousReviewed"
         case .undone: "undone"
+        case .lineSetAside: "lineSetAside"
         }
     }
 }

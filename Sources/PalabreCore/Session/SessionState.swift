@@ -445,6 +445,8 @@ extension SessionState {
                     seq: e.seq, at: now, seat: e.seat, item: currentItem, source: source, status: status, note: note))
         case .undone:
             break  // handled above
+        case .lineSetAside:
+            break  // a placeholder for a damaged line: no fact
         }
     }
 

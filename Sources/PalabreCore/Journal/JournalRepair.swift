@@ -1,0 +1,345 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What `palabre repair` finds wrong in a journal and the smallest change that mends it.
+///
+/// Every line is read in order. A line that is a whole event continuing the seq is kept; the
+/// others are set aside, whole or in part, their bytes kept in a quarantine file beside the
+/// journal. No acknowledged seq is renumbered: a damaged line that held a seq (read from the line
+/// itself, or deduced from the next good line) is replaced by a ``EventPayload/lineSetAside(line:quarantine:)``
+/// event with that seq, so undo targets, amended entries and seqs printed by `palabre do` keep
+/// their meaning. Damage that cannot be mended without inventing or renumbering events (a seq gap,
+/// time going backwards) is reported and nothing is changed.
+public struct JournalRepair: Sendable {
+    /// One thing wrong with the journal.
+    public struct Problem: Sendable, Equatable {
+        /// Why the bytes are set aside.
+        public enum Kind: Sendable, Equatable {
+            /// The line repeats the line before it byte for byte (a write done twice).
+            case duplicate(of: Int)
+            /// A whole event whose seq was already used by an earlier line.
+            case seqAlreadyUsed(seq: Int, by: Int)
+            /// NUL bytes before a whole event: the bytes are set aside, the event kept.
+            case nulBytes(beforeSeq: Int)
+            /// A line of NUL bytes only.
+            case nulLine
+            /// An empty line.
+            case emptyLine
+            /// A JSON event of a type this version of palabre does not know.
+            case unknownType(String)
+            /// Not a JSON event.
+            case notAnEvent
+            /// The last line stops before its end (a power cut during the write).
+            case tornTail
+        }
+        /// 1-based line number in the damaged journal.
+        public var line: Int
+        /// Byte offset of the bytes set aside in the damaged journal.
+        public var offset: Int
+        /// Number of bytes set aside.
+        public var length: Int
+        /// Why.
+        public var kind: Kind
+        /// The seq kept by a ``EventPayload/lineSetAside(line:quarantine:)`` event written in place
+        /// of the line, nil when the line held no seq of its own.
+        public var placeholderSeq: Int?
+    }
+
+    /// Damage that cannot be mended without renumbering or inventing events.
+    public struct Blocker: Sendable, Equatable {
+        /// 1-based line number.
+        public var line: Int
+        /// Byte offset of the line.
+        public var offset: Int
+        /// Why, in English (``message(_:)`` says it in French too).
+        public var reason: String
+        /// Why, in French.
+        public var reasonFr: String
+    }
+
+    /// The journal's bytes as read.
+    public let original: [UInt8]
+    /// The problems found, in file order.
+    public private(set) var problems: [Problem] = []
+    /// The first damage that cannot be mended, when any (then ``problems`` are only those before it).
+    public private(set) var blocker: Blocker?
+    /// The journal as it would be after the repair.
+    public private(set) var repaired: [UInt8] = []
+    /// Every byte set aside, in file order: the content of the quarantine file.
+    public private(set) var removed: [UInt8] = []
+    /// File name (beside the journal) of the quarantine file the repair writes.
+    public let quarantineName: String
+
+    /// Whether there is nothing to repair.
+    public var isIntact: Bool { problems.isEmpty && blocker == nil }
+
+    /// Analyses `bytes`, the content of a journal; the placeholders name `quarantineName` and are
+    /// stamped with `offsetSeconds` east of UTC.
+    public init(bytes: [UInt8], quarantineName: String, offsetSeconds: Int = 0) {
+        original = bytes
+        self.quarantineName = quarantineName
+        analyse(offsetSeconds: offsetSeconds)
+    }
+
+    /// The quarantine file name for a repair at `date`: `journal.jsonl.repair-20231017T090213Z`.
+    public static func quarantineName(at date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return "journal.jsonl.repair-" + f.string(from: date)
+    }
+
+    private struct Line {
+        var number: Int
+        var offset: Int
+        var bytes: ArraySlice<UInt8>
+        var complete: Bool
+    }
+
+    private static func lines(_ b: [UInt8]) -> [Line] {
+        var out: [Line] = []
+        var start = 0
+        var n = 1
+        while start < b.count {
+            if let nl = b[start...].firstIndex(of: 10) {
+                out.append(Line(number: n, offset: start, bytes: b[start..<nl], complete: true))
+                start = nl + 1
+            } else {
+                out.append(Line(number: n, offset: start, bytes: b[start...], complete: false))
+                start = b.count
+            }
+            n += 1
+        }
+        return out
+    }
+
+    /// The `seq` and `type` of a JSON object line, when it is one.
+    private static func envelope(_ bytes: ArraySlice<UInt8>) -> (seq: Int?, type: String?)? {
+        guard let o = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return nil }
+        return ((o["seq"] as? NSNumber)?.intValue, o["type"] as? String)
+    }
+
+    private mutating func analyse(offsetSeconds: Int) {
+        let decoder = JSONDecoder()
+        func decode(_ b: ArraySlice<UInt8>) -> Event? { try? decoder.decode(Event.self, from: Data(b)) }
+        let all = Self.lines(original)
+        var expected = 1
+        var lastAt: Instant?
+        var lastKept: Line?
+        var seqLine: [Int: Int] = [:]
+        func keep(_ e: Event, _ bytes: ArraySlice<UInt8>, _ l: Line) {
+            repaired += bytes
+            repaired.append(10)
+            seqLine[e.seq] = l.number
+            expected = e.seq + 1
+            lastAt = e.at
+            lastKept = l
+        }
+        func setAside(_ l: Line, _ kind: Problem.Kind, placeholder: Int? = nil) {
+            let length = l.bytes.count + (l.complete ? 1 : 0)
+            removed += original[l.offset..<(l.offset + length)]
+            problems.append(
+                Problem(line: l.number, offset: l.offset, length: length, kind: kind, placeholderSeq: placeholder))
+        }
+        func inOrder(_ e: Event) -> Bool { e.seq == expected && (lastAt.map { e.at >= $0 } ?? true) }
+        for (i, l) in all.enumerated() {
+            guard l.complete else {
+                setAside(l, .tornTail)
+                continue
+            }
+            if let e = decode(l.bytes), inOrder(e) {
+                keep(e, l.bytes, l)
+                continue
+            }
+            if let prev = lastKept, prev.bytes.elementsEqual(l.bytes) {
+                setAside(l, .duplicate(of: prev.number))
+                continue
+            }
+            if let (nul, e) = Journal.afterNul(l.bytes, decoder), inOrder(e) {
+                removed += original[l.offset..<(l.offset + nul)]
+                problems.append(
+                    Problem(line: l.number, offset: l.offset, length: nul, kind: .nulBytes(beforeSeq: e.seq)))
+                keep(e, l.bytes.dropFirst(nul), l)
+                continue
+            }
+            if l.bytes.isEmpty {
+                setAside(l, .emptyLine)
+                continue
+            }
+            if l.bytes.allSatisfy({ $0 == 0 }) {
+                setAside(l, .nulLine)
+                continue
+            }
+            if let e = decode(l.bytes) {
+                if e.seq < expected {
+                    setAside(l, .seqAlreadyUsed(seq: e.seq, by: seqLine[e.seq] ?? 0))
+                    continue
+                }
+                blocker =
+                    e.seq > expected
+                    ? Blocker(
+                        line: l.number, offset: l.offset,
+                        reason: "seq \(e.seq) where \(expected) was expected: events are missing",
+                        reasonFr: "n° \(e.seq) là où le n° \(expected) était attendu : des événements manquent")
+                    : Blocker(
+                        line: l.number, offset: l.offset, reason: "time goes backwards",
+                        reasonFr: "l'heure recule")
+                return
+            }
+            // A damaged line: did it hold a seq? Its own `seq` says so, or the next whole event does.
+            let env = Self.envelope(l.bytes)
+            var held = env?.seq
+            if held == nil {
+                let next = all[(i + 1)...].lazy.filter(\.complete).compactMap { n -> Int? in
+                    decode(n.bytes)?.seq ?? Journal.afterNul(n.bytes, decoder)?.1.seq
+                }.first
+                if next == expected + 1 { held = expected }
+            }
+            let kind: Problem.Kind = env?.type.map { .unknownType($0) } ?? .notAnEvent
+            if let h = held, h < expected {
+                setAside(l, kind)
+                continue
+            }
+            if let h = held, h > expected {
+                blocker = Blocker(
+                    line: l.number, offset: l.offset,
+                    reason: "seq \(h) where \(expected) was expected: events are missing",
+                    reasonFr: "n° \(h) là où le n° \(expected) était attendu : des événements manquent")
+                return
+            }
+            guard held == expected else {
+                setAside(l, kind)
+                continue
+            }
+            // It held `expected`: a placeholder keeps that seq for the events after it.
+            setAside(l, kind, placeholder: expected)
+            let nextAt = all[(i + 1)...].lazy.compactMap { decode($0.bytes)?.at }.first
+            let at = lastAt ?? nextAt ?? Instant(Date())
+            let p = Event(
+                seq: expected, at: at, seat: "repair",
+                payload: .lineSetAside(line: l.number, quarantine: quarantineName))
+            let bytes = (try? EventCodec.encode(p, offsetSeconds: offsetSeconds)) ?? Data()
+            repaired += bytes
+            repaired.append(10)
+            seqLine[expected] = l.number
+            expected += 1
+            lastAt = at
+        }
+    }
+
+    /// Why `problem` is one, in `language`.
+    public static func reason(_ problem: Problem, _ language: Language) -> String {
+        let fr = language == .fr
+        switch problem.kind {
+        case .duplicate(let of):
+            return fr ? "la ligne \(of) répétée à l'identique" : "line \(of) repeated byte for byte"
+        case .seqAlreadyUsed(let seq, let by):
+            return fr ? "n° \(seq) déjà utilisé à la ligne \(by)" : "seq \(seq) already used by line \(by)"
+        case .nulBytes(let seq):
+            return fr
+                ? "\(problem.length) octet(s) NUL avant l'événement n° \(seq) (coupure de courant ?)"
+                : "\(problem.length) NUL byte(s) before event \(seq) (a power cut?)"
+        case .nulLine: return fr ? "une ligne faite d'octets NUL" : "a line of NUL bytes"
+        case .emptyLine: return fr ? "une ligne vide" : "an empty line"
+        case .unknownType(let t):
+            let shown = Text.visible(String(t.prefix(60)))
+            return fr ? "type d'événement inconnu « \(shown) »" : "unknown event type \"\(shown)\""
+        case .notAnEvent: return fr ? "pas un événement lisible" : "not a readable event"
+        case .tornTail:
+            return fr
+                ? "dernière ligne coupée (\(problem.length) octet(s), coupure de courant ?)"
+                : "the last line is torn (\(problem.length) byte(s), a power cut?)"
+        }
+    }
+
+    /// The change proposed for `problem`, in `language`.
+    public static func change(_ problem: Problem, _ language: Language) -> String {
+        let fr = language == .fr
+        if case .nulBytes(let seq) = problem.kind {
+            return fr
+                ? "mettre de côté les octets NUL ; l'événement n° \(seq) est gardé"
+                : "set the NUL bytes aside; event \(seq) is kept"
+        }
+        if let seq = problem.placeholderSeq {
+            return fr
+                ? "mettre la ligne de côté ; le n° \(seq) reste occupé (événement lineSetAside), rien n'est renuméroté"
+                : "set the line aside; seq \(seq) stays taken (a lineSetAside event), nothing is renumbered"
+        }
+        return fr ? "mettre la ligne de côté" : "set the line aside"
+    }
+
+    /// The blocker in `language`.
+    public static func message(_ b: Blocker, _ language: Language) -> String {
+        language == .fr ? b.reasonFr : b.reason
+    }
+
+    /// Applies the repair to the journal at `path`: under the journal's lock, checks that the file
+    /// still holds ``original``, writes ``removed`` to the quarantine file beside it (created
+    /// owner-only, never through a link, removed again if it cannot be written whole), writes
+    /// ``repaired`` to a new file and renames it over the journal. Returns the quarantine path.
+    ///
+    /// Throws ``JournalError`` (`conflict` when the journal changed since it was analysed,
+    /// `link`, `io`, `diskFull`); on any error the journal is left as it was.
+    public func apply(to path: String) throws -> String {
+        let folder = JournalError.folder(path)
+        let journal = try Journal(path: path, writable: false)
+        return try journal.withContents { current in
+            guard current == original else {
+                throw JournalError.conflict(expected: 0, found: 0)
+            }
+            Self.removeOrphans(in: folder)
+            let q = (folder as NSString).appendingPathComponent(quarantineName)
+            try Self.writeNew(q, removed)
+            let tmp = (folder as NSString).appendingPathComponent(".journal.jsonl.repair-\(getpid())")
+            do {
+                try Self.writeNew(tmp, repaired)
+                guard rename(tmp, path) == 0 else {
+                    throw JournalError.io(path: path, operation: "rename", errno: errno)
+                }
+            } catch {
+                unlink(tmp)
+                throw error
+            }
+            let dfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if dfd >= 0 { _ = fsync(dfd); close(dfd) }
+            return q
+        }
+    }
+
+    /// Removes the new journals a repair killed before its rename left in `folder`
+    /// (`.journal.jsonl.repair-PID` whose process is gone): the journal itself was never touched.
+    static func removeOrphans(in folder: String) {
+        let prefix = ".journal.jsonl.repair-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(prefix)
+        {
+            guard let pid = Int32(entry.dropFirst(prefix.count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink((folder as NSString).appendingPathComponent(entry))
+        }
+    }
+
+    /// Creates `path` (owner only, never through a link, never over an existing file), writes
+    /// `bytes` and fsyncs; removes it again when that fails.
+    static func writeNew(_ path: String, _ bytes: [UInt8]) throws {
+        let fd: Int32
+        do {
+            fd = try NoFollow.open(
+                path, .writeOnly, options: [.create, .exclusiveCreate], permissions: [.ownerReadWrite])
+        } catch .link(let p) {
+            throw JournalError.link(path: p)
+        } catch .system(let p, let e) {
+            throw JournalError.io(path: p, operation: "create", errno: e)
+        }
+        defer { NoFollow.close(fd) }
+        do {
+            try writeFully(fd, bytes, path: path)
+            guard fsync(fd) == 0 else { throw JournalError.io(path: path, operation: "fsync", errno: errno) }
+        } catch {
+            unlink(path)
+            throw error
+        }
+    }
+}

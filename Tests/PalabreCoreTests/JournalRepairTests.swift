@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import PalabreCore
+
+/// The repair plan on journals damaged by hand: what is set aside, what is kept, which seqs stay.
+@Suite("Journal repair plan")
+struct JournalRepairTests {
+    /// The lines of a sound journal of five events.
+    func sound() throws -> [[UInt8]] {
+        let dir = Fixtures.tempDir()
+        let s = try SessionStore(folder: dir, programme: Fixtures.programme)
+        try s.perform(.startDay(date: nil), seat: "f", at: Fixtures.at(9, 0))
+        try s.perform(.startItem(id: nil), seat: "f", at: Fixtures.at(9, 1))
+        try s.perform(.record(EntryContent(kind: .note, text: "un")), seat: "f", at: Fixtures.at(9, 2))
+        try s.perform(.record(EntryContent(kind: .note, text: "deux")), seat: "f", at: Fixtures.at(9, 3))
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: SessionStore.journalPath(dir))))
+        return bytes.split(separator: 10).map(Array.init)
+    }
+
+    func plan(_ lines: [[UInt8]], tail: [UInt8] = []) -> JournalRepair {
+        JournalRepair(bytes: lines.flatMap { $0 + [10] } + tail, quarantineName: "journal.jsonl.repair-X")
+    }
+
+    func events(_ bytes: [UInt8]) throws -> [Event] {
+        try bytes.split(separator: 10).map { try JSONDecoder().decode(Event.self, from: Data($0)) }
+    }
+
+    @Test("A sound journal needs nothing")
+    func soundJournal() throws {
+        let p = plan(try sound())
+        #expect(p.isIntact && p.removed.isEmpty)
+        #expect(p.repaired == p.original)
+    }
+
+    @Test("An event repeating a used seq with other bytes is set aside without a placeholder")
+    func seqAlreadyUsed() throws {
+        var ls = try sound()
+        let other = Array(String(decoding: ls[3], as: UTF8.self).replacingOccurrences(of: "un", with: "autre").utf8)
+        ls.insert(other, at: 4)
+        let p = plan(ls)
+        #expect(p.problems.map(\.kind) == [.seqAlreadyUsed(seq: 4, by: 4)])
+        #expect(p.removed == other + [10])
+        #expect(try events(p.repaired).map(\.seq) == [1, 2, 3, 4, 5])
+    }
+
+    @Test("An empty line, a NUL line and a stray line that held no seq go; the seqs after are untouched")
+    func linesWithoutSeq() throws {
+        var ls = try sound()
+        ls.insert([], at: 1)
+        ls.insert([0, 0, 0], at: 3)
+        ls.insert(Array("not json".utf8), at: 5)
+        let p = plan(ls)
+        #expect(p.problems.map(\.kind) == [.emptyLine, .nulLine, .notAnEvent])
+        #expect(p.problems.map(\.line) == [2, 4, 6])
+        #expect(p.problems.allSatisfy { $0.placeholderSeq == nil })
+        #expect(p.removed == [10] + [0, 0, 0, 10] + Array("not json\n".utf8))
+        #expect(p.repaired == (try sound()).flatMap { $0 + [10] })
+    }
+
+    @Test("A damaged line whose seq the next event gives away keeps that seq with a placeholder")
+    func placeholderFromTheNextLine() throws {
+        var ls = try sound()
+        let damaged = Array(ls[2].prefix(10))
+        ls[2] = damaged
+        let p = plan(ls)
+        #expect(p.problems.count == 1 && p.problems[0].placeholderSeq == 3)
+        let after = try events(p.repaired)
+        #expect(after.map(\.seq) == [1, 2, 3, 4, 5])
+        #expect(after[2].payload == .lineSetAside(line: 3, quarantine: "journal.jsonl.repair-X"))
+        #expect(after[2].at == after[1].at, "the placeholder never moves time")
+        #expect(p.removed == damaged + [10])
+    }
+
+    @Test("A writer that opened the journal before a repair never appends to the old file")
+    func writerOfTheOldFileIsStopped() throws {
+        let dir = Fixtures.tempDir()
+        let path = SessionStore.journalPath(dir)
+        let a = try SessionStore(folder: dir, programme: Fixtures.programme)
+        try a.perform(.startDay(date: nil), seat: "f", at: Fixtures.at(9, 0))
+        // A torn tail appears; a repair sets it aside and renames a new file over the journal.
+        let h = try #require(FileHandle(forWritingAtPath: path))
+        h.seekToEndOfFile(); h.write(Data(#"{"seq":3,"at""#.utf8)); h.closeFile()
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let plan = JournalRepair(bytes: bytes, quarantineName: "journal.jsonl.repair-T")
+        #expect(plan.problems.map(\.kind) == [.tornTail])
+        let q = try plan.apply(to: path)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: q))) == Array(#"{"seq":3,"at""#.utf8))
+        #expect(throws: JournalError.replaced(path: path)) {
+            try a.perform(.startItem(id: nil), seat: "f", at: Fixtures.at(9, 1))
+        }
+        // A writer opening the repaired journal goes on from it.
+        let b = try SessionStore(folder: dir, programme: Fixtures.programme)
+        #expect(try b.perform(.startItem(id: nil), seat: "f", at: Fixtures.at(9, 1)).map(\.seq) == [3])
+    }
+
+    @Test("Time going backwards is not mended: it is shown and blocks the repair")
+    func timeBackwardsBlocks() throws {
+        var ls = try sound()
+        ls.swapAt(3, 4)
+        let s3 = String(decoding: ls[3], as: UTF8.self).replacingOccurrences(of: #""seq":5"#, with: #""seq":4"#)
+        let s4 = String(decoding: ls[4], as: UTF8.self).replacingOccurrences(of: #""seq":4"#, with: #""seq":5"#)
+        ls[3] = Array(s3.utf8)
+        ls[4] = Array(s4.utf8)
+        let p = plan(ls)
+        #expect(p.blocker?.line == 5)
+        #expect(p.blocker?.reason == "time goes backwards")
+    }
+}

@@ -4,7 +4,10 @@ import PalabreCore
 
 /// `--seat` and `--at`, shared by every verb of `palabre do` and of a `palabre script` line.
 struct SeatAndClock: ParsableArguments {
-    @Option(help: "Seat recording the event: facilitator (default), rapporteur, projector or observer.")
+    @Option(
+        help:
+            "Seat recording the event: facilitator (default), rapporteur, suivi (after the close), projector or observer."
+    )
     var seat: SeatRole = .facilitator
     @Option(
         parsing: .unconditional,
@@ -54,7 +57,7 @@ struct VerbLine: ParsableCommand {
             AnswerVerb.self, PerspectiveVerb.self, OrganiserCommitmentVerb.self, RecommendationVerb.self,
             ActionVerb.self, CommitmentVerb.self, AmendVerb.self, RetractVerb.self, AdoptVerb.self,
             CheckInVerb.self, WalkInVerb.self, InterestVerb.self, SynergyVerb.self, CommitmentStatusVerb.self,
-            WithdrawVerb.self, UndoVerb.self,
+            WithdrawVerb.self, ActionStatusVerb.self, FicheStatusVerb.self, ReviewVerb.self, UndoVerb.self,
         ])
 
     /// The verbs by name.
@@ -126,6 +129,42 @@ struct VerbLine: ParsableCommand {
         }
     }
 
+    /// The folder of the session whose state the verbs are building commands for (set by
+    /// ``apply(_:to:script:)``): where a `review` finds the earlier sessions.
+    @TaskLocal static var folder: String = "."
+
+    /// The review of entry `seq` of the earlier session `source`, read from disk: refused when
+    /// the programme does not follow it, when it cannot be read or has no such open entry.
+    static func review(
+        source: String, seq: Int, status: String, note: String?, state s: SessionState
+    ) throws
+        -> Command
+    {
+        var p = s.programme
+        p.follows = p.follows.filter { $0 == source }
+        guard !p.follows.isEmpty else {
+            throw Refusal(
+                "not-followed", fr: "« \(Text.echo(source)) » n'est pas dans follows du programme.",
+                en: "“\(Text.echo(source))” is not in the programme's follows.")
+        }
+        let loaded = PreviousSessions.load(for: p, folder: folder)
+        guard let previous = loaded.sessions.first else {
+            throw Refusal(
+                "previous-unreadable", fr: "Session « \(Text.echo(source)) » illisible : \(loaded.problems.joined())",
+                en: "Session “\(Text.echo(source))” cannot be read: \(loaded.problems.joined())")
+        }
+        guard let entry = previous.open.first(where: { $0.entry == seq }) else {
+            throw Refusal(
+                "not-open",
+                fr: "La session « \(Text.echo(source)) » n'a pas d'entrée ouverte n° \(seq) (seq du journal).",
+                en: "Session “\(Text.echo(source))” has no open entry with seq \(seq).")
+        }
+        let st: ReviewedStatus =
+            entry.kind == .commitment
+            ? .commitment(try Values.followUpStatus(status)) : .action(try Values.actionStatus(status))
+        return .reviewPrevious(source: entry, status: st, note: note)
+    }
+
     /// Applies one parsed verb to `store`: under the journal's lock, folds what other seats
     /// wrote, builds the command, decides and records (marking the events with `script`).
     /// The one path of `palabre do` and `palabre script`. Throws ``UserError`` (bad `--at`),
@@ -133,7 +172,7 @@ struct VerbLine: ParsableCommand {
     static func apply(_ verb: any Verb, to store: SessionStore, script: ScriptLine? = nil) throws -> [Event] {
         try store.log.withLock {
             try store.refresh()
-            let cmd = try verb.command(store.state)
+            let cmd = try VerbLine.$folder.withValue(store.folder) { try verb.command(store.state) }
             let now = try ClockOverride.instant(verb.clock.at, state: store.state, command: cmd)
             return try store.perform(cmd, seat: verb.clock.seat.rawValue, at: now, script: script)
         }
@@ -649,16 +688,101 @@ struct SynergyVerb: Verb {
 
 struct CommitmentStatusVerb: Verb {
     static let configuration = CommandConfiguration(
-        commandName: "commitment-status", abstract: "Change a commitment's status.")
+        commandName: "commitment-status",
+        abstract: "Change a commitment's status; after the close, its follow-up (--seat suivi).",
+        discussion: """
+            During the meeting: announced, intention, confirmed or signed. After the close (follow-up):
+            intention, confirmed, signed, disbursed (--amount, default: what is left) or abandoned
+            (--reason), on --date (YYYY-MM-DD, default: today).
+            """)
     @OptionGroup var clock: SeatAndClock
     @Argument(help: "Seq of the commitment.") var seq: String
-    @Argument(help: "announced, intention, confirmed or signed (annoncé, confirmé, signé…).") var status: [String]
+    @Argument(help: "announced, intention, confirmed, signed; after the close also disbursed, abandoned.")
+    var status: [String]
+    @Option(help: "Follow-up: the amount disbursed.") var amount: String?
+    @Option(help: "Follow-up: the date of the fact, YYYY-MM-DD (default: today).") var date: String?
+    @Option(help: "Follow-up: why the commitment is abandoned.") var reason: String?
     func validate() throws {
         try check { () throws(Refusal) in try Values.entryNumber(seq) }
-        try check { () throws(Refusal) in try Values.status(joined(status)) }
+        if (try? Values.status(joined(status))) == nil {
+            try check { () throws(Refusal) in try Values.followUpStatus(joined(status)) }
+        }
+        if let date { try check { () throws(Refusal) in try Values.date(date) } }
     }
     func command(_ s: SessionState) throws -> Command {
-        .changeCommitmentStatus(entry: try Values.entryNumber(seq), status: try Values.status(joined(status)))
+        let entry = try Values.entryNumber(seq)
+        let meeting = try? Values.status(joined(status))
+        if s.closedAt == nil, let meeting, amount == nil, date == nil, reason == nil {
+            return .changeCommitmentStatus(entry: entry, status: meeting)
+        }
+        let currency = s.entry(entry)?.content.currency ?? s.programme.currency
+        return .followUpCommitment(
+            entry: entry, status: try Values.followUpStatus(joined(status)),
+            amount: try amount.map { a throws(Refusal) in
+                try Values.amount(a, language: s.programme.language, currency: currency)
+            }, date: try date.map(Values.date), note: reason)
+    }
+}
+
+struct ActionStatusVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "action-status",
+        abstract: "After the close: an action's or a recommendation's follow-up (--seat suivi).")
+    @OptionGroup var clock: SeatAndClock
+    @Argument(help: "Seq of the action or recommendation.") var seq: String
+    @Argument(help: "started, done, late or dropped (commencée, réalisée, en retard, abandonnée).") var status: [String]
+    @Option(help: "The date of the fact, YYYY-MM-DD (default: today).") var date: String?
+    @Option(help: "A note (why it is late…).") var note: String?
+    func validate() throws {
+        try check { () throws(Refusal) in try Values.entryNumber(seq) }
+        try check { () throws(Refusal) in try Values.actionStatus(joined(status)) }
+        if let date { try check { () throws(Refusal) in try Values.date(date) } }
+    }
+    func command(_ s: SessionState) throws -> Command {
+        .followUpAction(
+            entry: try Values.entryNumber(seq), status: try Values.actionStatus(joined(status)),
+            date: try date.map(Values.date), note: note)
+    }
+}
+
+struct FicheStatusVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "fiche-status", abstract: "After the close: a project fiche's follow-up (--seat suivi).")
+    @OptionGroup var clock: SeatAndClock
+    @Argument(help: "Project fiche id.") var fiche: String
+    @Argument(help: "prepared, study-funded, works-started or done.") var status: [String]
+    @Option(help: "The date of the fact, YYYY-MM-DD (default: today).") var date: String?
+    @Option(help: "A note.") var note: String?
+    func validate() throws {
+        try check { () throws(Refusal) in try Values.ficheStatus(joined(status)) }
+        if let date { try check { () throws(Refusal) in try Values.date(date) } }
+    }
+    func command(_ s: SessionState) throws -> Command {
+        .followUpFiche(
+            fiche: knownFiche(fiche, s), status: try Values.ficheStatus(joined(status)),
+            date: try date.map(Values.date),
+            note: note)
+    }
+}
+
+struct ReviewVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Say how an open entry of an earlier session (programme key follows) stands now.",
+        discussion: """
+            SOURCE is the earlier session as the programme's follows names it (../segou-2023), SEQ
+            the entry's seq in its journal (palabre log SOURCE). A commitment takes intention,
+            confirmed, signed, disbursed or abandoned; an action or recommendation started, done,
+            late or dropped.
+            """)
+    @OptionGroup var clock: SeatAndClock
+    @Argument(help: "The earlier session, as in follows.") var source: String
+    @Argument(help: "Seq of the entry in the earlier session.") var seq: String
+    @Argument(help: "Its status now.") var status: [String]
+    @Option(help: "A note for the minutes.") var note: String?
+    func validate() throws { try check { () throws(Refusal) in try Values.entryNumber(seq) } }
+    func command(_ s: SessionState) throws -> Command {
+        try VerbLine.review(source: source, seq: Values.entryNumber(seq), status: joined(status), note: note, state: s)
     }
 }
 

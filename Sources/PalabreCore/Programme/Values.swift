@@ -330,6 +330,57 @@ public enum Values {
             en: "Unknown status “\(echo(text))”: announced, intention, confirmed or signed.")
     }
 
+    /// Spellings of a commitment's status after the meeting (suivi).
+    static let followUpWords: [String: FollowUpStatus] = [
+        "intention": .intention, "confirmed": .confirmed, "confirme": .confirmed, "confirmee": .confirmed,
+        "signed": .signed, "signe": .signed, "signee": .signed, "convention": .signed, "convention-signee": .signed,
+        "disbursed": .disbursed, "decaisse": .disbursed, "decaissee": .disbursed, "decaissement": .disbursed,
+        "paid": .disbursed, "abandoned": .abandoned, "abandonne": .abandoned, "abandonnee": .abandoned,
+    ]
+
+    /// Spellings of an action's or a recommendation's status after the meeting.
+    static let actionWords: [String: ActionStatus] = [
+        "started": .started, "commence": .started, "commencee": .started, "en-cours": .started,
+        "done": .done, "realise": .done, "realisee": .done, "fait": .done, "faite": .done,
+        "late": .late, "en-retard": .late, "retard": .late,
+        "dropped": .dropped, "abandonne": .dropped, "abandonnee": .dropped,
+    ]
+
+    /// Spellings of a fiche's status after the meeting.
+    static let ficheWords: [String: FicheStatus] = [
+        "prepared": .prepared, "elaboree": .prepared, "fiche-elaboree": .prepared, "preparee": .prepared,
+        "study-funded": .studyFunded, "etude-financee": .studyFunded,
+        "works-started": .worksStarted, "travaux-commences": .worksStarted, "travaux": .worksStarted,
+        "done": .done, "realisee": .done, "realise": .done, "termine": .done, "terminee": .done,
+    ]
+
+    /// A commitment's status in its follow-up (`signed`, `décaissé`, `abandonné`…). Throws
+    /// ``Refusal`` `bad-status`.
+    public static func followUpStatus(_ text: String) throws(Refusal) -> FollowUpStatus {
+        try word(
+            text, followUpWords, "bad-status",
+            fr: "Statut « \(echo(text)) » inconnu : intention, confirmé, signé, décaissé ou abandonné.",
+            en: "Unknown status “\(echo(text))”: intention, confirmed, signed, disbursed or abandoned.")
+    }
+
+    /// An action's or recommendation's status in its follow-up (`started`, `réalisée`, `en retard`…).
+    /// Throws ``Refusal`` `bad-status`.
+    public static func actionStatus(_ text: String) throws(Refusal) -> ActionStatus {
+        try word(
+            text, actionWords, "bad-status",
+            fr: "Statut « \(echo(text)) » inconnu : commencée, réalisée, en retard ou abandonnée.",
+            en: "Unknown status “\(echo(text))”: started, done, late or dropped.")
+    }
+
+    /// A fiche's status in its follow-up (`prepared`, `étude financée`, `travaux commencés`,
+    /// `done`…). Throws ``Refusal`` `bad-status`.
+    public static func ficheStatus(_ text: String) throws(Refusal) -> FicheStatus {
+        try word(
+            text, ficheWords, "bad-status",
+            fr: "Statut « \(echo(text)) » inconnu : élaborée, étude financée, travaux commencés ou réalisée.",
+            en: "Unknown status “\(echo(text))”: prepared, study-funded, works-started or done.")
+    }
+
     /// A commitment's nature (`financial`, `technique`, `étude`, `f`…). Throws ``Refusal`` `bad-nature`.
     public static func nature(_ text: String) throws(Refusal) -> CommitmentNature {
         try word(

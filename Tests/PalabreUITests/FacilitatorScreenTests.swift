@@ -55,6 +55,19 @@ struct FacilitatorScreenTests {
         Snapshot.check(e.lines(width: 80, height: 24), "facilitator-pitch-insert-80x24-en")
     }
 
+    @Test func aDoneItemShowsHowLongItReallyTookAndAPlannedOneItsTimeBox() {
+        var (s, _) = SegouMoments.state(.opening)
+        let at = SegouMoments.at("2023-10-17", 9, 8)
+        for p in try! s.decide(.endItem, at: at) { s.evolve(Event(seq: s.lastSeq + 1, at: at, seat: "f", payload: p)) }
+        let lines = Console(screen: .facilitator, language: .fr).render(
+            state: s, now: at.adding(seconds: 30), size: Size(width: 80, height: 24)
+        ).grid.lines()
+        let opening = lines.first { $0.contains("Cérémonie d'ouverture") } ?? ""
+        #expect(opening.contains("2m ✓"), "the opening held 2 minutes of its 45: \(opening)")
+        let next = lines.first { $0.contains(" 09:45 ") } ?? ""
+        #expect(next.contains("15m ·"), "a planned item shows its time-box: \(next)")
+    }
+
     @Test func aPromptShowsAtEverySize() {
         var d = Driver(.debate)
         _ = d.press(.char("a"))

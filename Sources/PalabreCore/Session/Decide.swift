@@ -19,6 +19,15 @@ extension SessionState {
                 "session-closed", fr: "La session est close : plus rien ne peut être enregistré.",
                 en: "The session is closed: nothing more can be recorded.")
         }
+        if case .recordClockAdjustment(let seconds) = command {
+            // Before the session is opened no instant is recorded yet: nothing to adjust.
+            guard openedAt != nil, seconds != 0 else {
+                throw Refusal(
+                    "nothing-to-adjust", fr: "Aucun instant enregistré à corriger.",
+                    en: "No recorded instant to adjust.")
+            }
+            return [.clockAdjusted(seconds: seconds)]
+        }
         var out: [EventPayload] = []
         let needsOpen: Bool = {
             if case .openSession = command { return false }; return openedAt == nil
@@ -491,6 +500,9 @@ extension SessionState {
 
         case .undo(let seq):
             out.append(try undo(seq, by: undoer))
+
+        case .recordClockAdjustment:
+            break  // decided above
         }
         return out
     }

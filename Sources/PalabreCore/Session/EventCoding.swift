@@ -79,6 +79,7 @@ extension Event: Codable {
         case "commitmentWithdrawn":
             payload = .commitmentWithdrawn(entry: try c.decode(Int.self, forKey: .entry), reason: try s(.reason))
         case "undone": payload = .undone(seq: try c.decode(Int.self, forKey: .undoes))
+        case "clockAdjusted": payload = .clockAdjusted(seconds: try c.decode(Int.self, forKey: .seconds))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(type)")
         }
@@ -143,6 +144,7 @@ extension Event: Codable {
         case .commitmentWithdrawn(let e, let reason):
             try c.encode(e, forKey: .entry); try c.encode(reason, forKey: .reason)
         case .undone(let seq): try c.encode(seq, forKey: .undoes)
+        case .clockAdjusted(let seconds): try c.encode(seconds, forKey: .seconds)
         }
     }
 }

@@ -67,6 +67,7 @@ public enum EventDescription {
             return "\(fiche): \(names)" + (lead.map { " (lead \(s.displayName($0)))" } ?? "")
         case .commitmentStatusChanged(let e, let status): return "#\(e) → \(status.rawValue)"
         case .commitmentWithdrawn(let e, let reason): return "#\(e) (\(reason))"
+        case .clockAdjusted(let seconds): return "\(seconds >= 0 ? "+" : "")\(seconds) s"
         case .undone(let seq):
             guard let target = s.standingEvent(seq) else { return "#\(seq)" }
             return "#\(seq) \(target.payload.type): \(detail(target.payload, state: s))"

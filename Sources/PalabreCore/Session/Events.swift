@@ -209,6 +209,12 @@ public enum EventPayload: Sendable, Equatable {
     /// The event `seq` is undone (a compensating event, JSON field `undoes`): the state is that
     /// of the journal without it.
     case undone(seq: Int)
+    /// The system clock was stepped: the wall clock moved `seconds` more than the time measured
+    /// on the monotonic clock since the seat's previous reading (positive: set forward, negative:
+    /// set back). Every instant recorded before it is read `seconds` later, so timers and
+    /// recorded durations count only the time that really passed, and the events after it may
+    /// be stamped up to `-seconds` earlier than the ones before.
+    case clockAdjusted(seconds: Int)
 
     /// The `type` written in the journal.
     public var type: String {
@@ -242,6 +248,17 @@ public enum EventPayload: Sendable, Equatable {
         case .commitmentStatusChanged: "commitmentStatusChanged"
         case .commitmentWithdrawn: "commitmentWithdrawn"
         case .undone: "undone"
+        case .clockAdjusted: "clockAdjusted"
         }
+    }
+}
+
+extension EventPayload {
+    /// The earliest stamp an event of this kind may have after an event stamped `last`: `last`
+    /// itself (time never goes back in the journal), or for a clock set back, `last` moved
+    /// back by the step.
+    public func earliestStamp(after last: Instant) -> Instant {
+        if case .clockAdjusted(let seconds) = self, seconds < 0 { return last.adding(seconds: seconds) }
+        return last
     }
 }

@@ -361,6 +361,19 @@ public struct Console: Sendable {
         _ = update(.refused(refusal), state: state, now: now)
     }
 
+    /// The system clock was stepped by `seconds` (a `clockAdjusted` event folded at `at`, the wall
+    /// clock after the step): the instants this console keeps move with the session's, and the
+    /// banner says so until a key is pressed (a few seconds on the projector).
+    public mutating func clockAdjusted(seconds: Int, at: Instant, state: SessionState) {
+        message = message.map { ConsoleMessage(text: $0.text, isError: $0.isError, at: $0.at.adding(seconds: seconds)) }
+        bannerShownAt = nil
+        facilitator.shiftInstants(by: seconds)
+        let minutes = abs(seconds) >= 90 ? "\((abs(seconds) + 30) / 60) min" : "\(abs(seconds)) s"
+        let key = seconds > 0 ? "clock.forward" : "clock.back"
+        banner = labels[key].replacingOccurrences(of: "%1", with: minutes)
+            .replacingOccurrences(of: "%2", with: state.local.hhmm(at))
+    }
+
     /// Shows an error that is not a refusal (disk full, damaged journal…).
     public mutating func showError(_ text: String, now: Instant) {
         pendingFrom = nil

@@ -207,9 +207,11 @@ extension FacilitatorScreen {
                 start = ""
             }
             grid.put(x: r.x + Col.start, y: y, text: start, role: base)
+            // A done item shows how long it really took (pauses out), the others their time-box.
+            let seconds = t.status == .done ? s.elapsed(t.item.id, at: now) : s.timeBox(t.item.id)
             grid.put(
                 x: r.x + Col.duration, y: y,
-                text: TextWidth.pad(MeetingView.duration(s.timeBox(t.item.id)), toWidth: 5, alignment: .right),
+                text: TextWidth.pad(MeetingView.duration(seconds), toWidth: 5, alignment: .right),
                 role: base)
             let st = MeetingView.status(t.status)
             grid.put(x: r.x + Col.status, y: y, text: st.symbol, role: focused ? .selection : st.role)

@@ -66,6 +66,15 @@ public struct FacilitatorScreen: ConsoleScreen {
 
     public init() {}
 
+    /// Moves the instants of the pending confirmations by `seconds`: the system clock was
+    /// stepped and the session's instants moved with it (a confirmation keeps its 5 s).
+    mutating func shiftInstants(by seconds: Int) {
+        endDayAskedAt = endDayAskedAt?.adding(seconds: seconds)
+        startDayAskedAt = startDayAskedAt?.adding(seconds: seconds)
+        startDayRefusedAt = startDayRefusedAt?.adding(seconds: seconds)
+        endItemAskedAt = endItemAskedAt?.adding(seconds: seconds)
+    }
+
     public var isTyping: Bool { prompt != nil }
 
     /// Whether a prompt holds text that quitting would lose.

@@ -14,6 +14,11 @@ public protocol ConsoleTerminal: Backend {
 /// The loop of every console: `palabre run`, `attach` and `replay`, the tests and the
 /// benchmarks run this same code.
 ///
+/// With a ``SteadyClock`` (as `palabre run` and `attach` use), a step of the system clock is
+/// seen when its wall and monotonic clocks disagree: a seat that records writes a
+/// `clockAdjusted` event, every seat folding one anchors its clock on the wall clock again and
+/// shows it in the banner. The wait for input is a duration, never a wall-clock deadline.
+///
 /// One step: fold what other seats recorded → send ``ConsoleInput/tick`` → draw a frame →
 /// wait for input (until the next second, for the countdowns) → for each input, `update` the
 /// consoles and carry out the effects they return (record a command through decide and the
@@ -101,6 +106,7 @@ public final class ConsoleLoop {
         if terminal.pendingSignal() != nil { finished = true; return }
         let now = clock.now()
         refresh(now)
+        checkClock()
         send(.tick)
         let size = terminal.size
         if size != lastSize {
@@ -167,6 +173,7 @@ public final class ConsoleLoop {
         do {
             let events = try live.store.perform(command, seat: live.seat, at: now)
             live.documents?.schedule(live.store.state)
+            followClock(events)
             return .recorded(events)
         } catch let r as Refusal {
             return .refused(r)
@@ -181,10 +188,49 @@ public final class ConsoleLoop {
     private func refresh(_ now: Instant) {
         guard case .live(var c, let live) = program else { return }
         if let e = live.documents?.takeError() { c.showError(e, now: now) }
+        var new: [Event] = []
         do {
-            if try !live.store.refresh().isEmpty { live.documents?.schedule(live.store.state) }
+            new = try live.store.refresh()
+            if !new.isEmpty { live.documents?.schedule(live.store.state) }
         } catch {
             c.showError("\(error)", now: now)
+        }
+        program = .live(c, live)
+        followClock(new)
+    }
+
+    /// Records a step of the system clock when the steady clock sees one (a seat that may record,
+    /// on an opened session); a seat that may not waits for another seat's event. Before the
+    /// session is opened there is nothing to correct: the clock anchors again at once.
+    private func checkClock() {
+        guard case .live(_, let live) = program, let steady = clock as? SteadyClock,
+            let step = steady.disagreement()
+        else { return }
+        guard live.store.state.openedAt != nil else { steady.resync(); return }
+        let command = Command.recordClockAdjustment(seconds: step)
+        guard live.store.journal?.writable ?? true, (SeatRole(rawValue: live.seat) ?? .facilitator).allows(command)
+        else { return }
+        do {
+            let events = try live.store.perform(command, seat: live.seat, at: steady.wall.now())
+            live.documents?.schedule(live.store.state)
+            followClock(events)
+        } catch let r as Refusal where r.code == "nothing-to-adjust" {
+            steady.resync()
+        } catch {
+            guard case .live(var c, let live) = program else { return }
+            c.showError("\(error)", now: clock.now())
+            program = .live(c, live)
+        }
+    }
+
+    /// Follows the `clockAdjusted` events among `events` (this seat's or another's): the steady
+    /// clock anchors on the wall clock again and the consoles move their instants and say so.
+    private func followClock(_ events: [Event]) {
+        guard case .live(var c, let live) = program else { return }
+        for e in events {
+            guard case .clockAdjusted(let seconds) = e.payload else { continue }
+            (clock as? SteadyClock)?.resync()
+            c.clockAdjusted(seconds: seconds, at: e.at, state: live.store.state)
         }
         program = .live(c, live)
     }

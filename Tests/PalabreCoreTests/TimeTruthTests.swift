@@ -233,6 +233,10 @@ struct TimeTruthTests {
         try store.perform(.yieldFloor, seat: "facilitator", at: clock.now())
         #expect(store.state.turns.last.map { store.state.speakingMs($0, at: clock.now()) } == 70_000)
         #expect(store.state.clockAdjustments.map(\.seconds) == [step])
+        // speaking.csv records the 70 seconds, not the step.
+        let state = store.state, now = clock.now()
+        let row = try #require(Self.csvRow(state, "speaking.csv", containing: "dg-adr", at: now), "no row")
+        #expect(row.contains("70"), "\(row)")
         // A fresh fold of the same events (another seat, a restart, replay) agrees.
         let again = SessionState.fold(Fixtures.programme, storage.all)
         #expect(again.elapsed("ouverture", at: clock.now()) == 130)
@@ -303,5 +307,18 @@ struct TimeTruthTests {
         #expect(d1[2].projectedEnd == Fixtures.at(10, 21))
         #expect(s.drift(day: 0, at: later) == 0, "the fixed 11:00 synthesis still ends the day at 11:15")
         #expect(s.timings(day: 1, at: later)[0].projectedStart == Fixtures.at("2023-10-18", 9, 0))
+        // timing.csv: the debate's « écart à la fin » is +1 min, not the night.
+        let done = s
+        let row = try #require(Self.csvRow(done, "timing.csv", containing: "debat", at: later), "no row")
+        #expect(row.last == "1", "\(row)")
+    }
+
+    /// The fields of the first row of document `name` holding the field `field`.
+    static func csvRow(_ s: SessionState, _ name: String, containing field: String, at now: Instant) -> [String]? {
+        let docs = Documents.render(s, options: DocumentOptions(language: .en, now: now))
+        guard let data = docs.first(where: { $0.name.hasSuffix(name) })?.data else { return nil }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { $0.split(omittingEmptySubsequences: false) { $0 == "," || $0 == ";" }.map(String.init) }
+            .first { $0.contains(field) }
     }
 }

@@ -206,9 +206,15 @@ public struct Console: Sendable {
         case .input(.paste(let text)):
             pasted(text, ctx)
         case .input(.key(let key)):
+            let said = message, wasScreen = screen, wasTyping = isTyping
             if let c = keyPressed(key, ctx) {
                 pendingFrom = screen
                 effects.append(.record(c))
+            }
+            // What was said no longer applies once Esc is pressed, a prompt opens or closes, or
+            // another screen shows (unless the key said something new).
+            if said != nil, message == said, key == .escape || screen != wasScreen || isTyping != wasTyping {
+                message = nil
             }
         case .recorded(let events):
             // What was said earlier (a refusal, an earlier undo) no longer applies.
@@ -463,8 +469,9 @@ public struct Console: Sendable {
         var grid = Grid(width: max(0, size.width), height: max(0, size.height))
         guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
             if size.width > 0 && size.height > 0 {
-                let notice = TextWidth.truncate(labels["tiny"] + " (\(size.width)×\(size.height))", toWidth: size.width)
-                grid.put(x: 0, y: 0, text: notice, role: .bannerWarn)
+                for (i, line) in Self.tinyNotice(labels, size: size).enumerated() {
+                    grid.put(x: 0, y: i, text: line, role: .bannerWarn)
+                }
             }
             return (grid, nil)
         }
@@ -495,15 +502,17 @@ public struct Console: Sendable {
                 role: .bannerWarn)
             top = 2
         }
-        let area = Rect(x: 0, y: top, width: size.width, height: size.height - top - 2)
+        // The message line: a long message (a refusal saying what to do) takes two.
+        let messageLines = message.map { Self.messageLines(TextWidth.sanitize($0.text), width: size.width) } ?? []
+        let mh = max(1, messageLines.count)
+        let area = Rect(x: 0, y: top, width: size.width, height: size.height - top - 1 - mh)
         let cursor = shown.render(into: &grid, area: area, context: ctx)
-        // Message line.
-        let my = size.height - 2
-        grid.fill(x: 0, y: my, width: size.width, height: 1, role: .normal)
+        let my = size.height - 1 - mh
+        grid.fill(x: 0, y: my, width: size.width, height: mh, role: .normal)
         if let m = message {
-            grid.put(
-                x: 0, y: my, text: TextWidth.truncate(" " + TextWidth.sanitize(m.text), toWidth: size.width),
-                role: m.isError ? .bannerError : .statusDone)
+            for (i, line) in messageLines.enumerated() {
+                grid.put(x: 0, y: my + i, text: line, role: m.isError ? .bannerError : .statusDone)
+            }
         }
         // Hint bar.
         // Each hint shows the first of its keys that works now (while typing, `?` is text: F9).
@@ -523,6 +532,31 @@ public struct Console: Sendable {
             return (grid, nil)
         }
         return (grid, cursor)
+    }
+
+    /// `text` on one line of `width` after a space, or wrapped on two (the second cut with « … »
+    /// when even two are not enough).
+    static func messageLines(_ text: String, width: Int) -> [String] {
+        let one = " " + text
+        if TextWidth.width(of: one) <= width { return [one] }
+        var lines = TextWidth.wrap(text, width: max(1, width - 1)).map { " " + $0 }
+        if lines.count > 2 {
+            let rest = " " + lines[1...].map { String($0.dropFirst()) }.joined(separator: " ")
+            lines = [lines[0], TextWidth.truncate(rest, toWidth: width)]
+        }
+        return lines.map { TextWidth.truncate($0, toWidth: width) }
+    }
+
+    /// The « too small » notice for `size`: the whole sentence wrapped on the rows there are, or
+    /// a shorter one, so it is read whole at any size (« 40×12 » alone in the narrowest).
+    static func tinyNotice(_ labels: Labels, size: Size) -> [String] {
+        let here = " (\(size.width)×\(size.height))"
+        let minimum = "\(minimumSize.width)×\(minimumSize.height)"
+        for text in [labels["tiny"] + here, labels["tiny"], labels["tiny.short"] + " " + minimum, "↔ " + minimum] {
+            let lines = TextWidth.wrap(text, width: size.width)
+            if lines.count <= size.height, lines.allSatisfy({ TextWidth.width(of: $0) <= size.width }) { return lines }
+        }
+        return [TextWidth.truncate(minimum, toWidth: size.width)]
     }
 
     private func drawHeader(_ grid: inout Grid, state: SessionState, now: Instant) {

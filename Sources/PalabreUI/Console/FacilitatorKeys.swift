@@ -10,13 +10,15 @@ extension FacilitatorScreen {
     /// prolonger, `a` ajouter, `r` rendre la parole; `<` and `>` (one key on AZERTY) move a
     /// request. Starting and ending a day are capitals (`B`, `F`) so they cannot be hit by
     /// accident. ↑/↓ move in the list that has the focus (list navigation, see `handle(key:)`).
+    /// In the order of the hint bar: the keys of every turn of speech first (give, end the
+    /// turn, add a requester), then those of every item, so 80 columns keep the most used.
     static let bindings: [Binding] = [
-        Binding(.facilitator(.pause), ["Space"]),
-        Binding(.facilitator(.start), ["d"]),
-        Binding(.facilitator(.end), ["t"], guarding: .undoable),
-        Binding(.facilitator(.request), ["a"]),
         Binding(.facilitator(.give), ["Enter"], guarding: .undoable),
         Binding(.facilitator(.yield), ["r"], guarding: .undoable),
+        Binding(.facilitator(.request), ["a"]),
+        Binding(.facilitator(.start), ["d"]),
+        Binding(.facilitator(.end), ["t"], guarding: .undoable),
+        Binding(.facilitator(.pause), ["Space"]),
         Binding(.facilitator(.extend1), ["p", "+"], guarding: .undoable),
         Binding(.facilitator(.extend5), ["P"], inHints: false, guarding: .undoable),
         Binding(.facilitator(.pointOfOrder), ["o"], inHints: false),

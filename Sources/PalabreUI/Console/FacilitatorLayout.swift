@@ -217,7 +217,7 @@ extension FacilitatorScreen {
             grid.put(x: r.x + Col.status, y: y, text: st.symbol, role: focused ? .selection : st.role)
             let titleW = r.width - Col.title - 1  // the last column is for the scroll marks
             grid.put(
-                x: r.x + Col.title, y: y, text: MeetingView.shorten(TextWidth.sanitize(t.item.title), toWidth: titleW),
+                x: r.x + Col.title, y: y, text: TextWidth.truncate(TextWidth.sanitize(t.item.title), toWidth: titleW),
                 role: base, maxWidth: titleW)
         }
         if agendaScroll > 0 { grid.put(x: r.x + r.width - 1, y: listTop, text: "▲", role: .muted) }
@@ -547,7 +547,7 @@ extension FacilitatorScreen {
                         LayoutRow(
                             [
                                 ("~" + s.local.hhmm(t.projectedStart) + " ", .muted),
-                                (MeetingView.shorten(TextWidth.sanitize(t.item.title), toWidth: w - 7), .normal),
+                                (TextWidth.truncate(TextWidth.sanitize(t.item.title), toWidth: w - 7), .normal),
                             ], priority: 0))
                 }
             }

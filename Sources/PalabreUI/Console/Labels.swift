@@ -52,6 +52,7 @@ public struct Labels: Sendable {
         "help.global": ("Partout", "Everywhere"),
         "help.screens": ("écrans", "screens"),
         "tiny": ("Fenêtre trop petite : agrandir à 40×12 au moins", "Window too small: enlarge to at least 40×12"),
+        "tiny.short": ("Trop petit\u{00A0}:", "Too small:"),
         "day": ("Jour", "Day"),
         "no.day": ("Aucune journée en cours", "No day under way"),
         "no.item": ("Aucun point en cours", "No item under way"),

@@ -159,7 +159,7 @@ public struct ProjectorScreen: ConsoleScreen {
             LayoutRow(
                 [
                     ((i == 0 ? prefix : pad) + it.time + "  ", .normal),
-                    (MeetingView.shorten(it.title, toWidth: titleW), .normal),
+                    (TextWidth.truncate(it.title, toWidth: titleW), .normal),
                 ],
                 priority: 5)
         }

@@ -21,6 +21,25 @@ struct FacilitatorScreenTests {
     }
 
     @Test(arguments: [SegouMoments.Moment.debate, .pitch])
+    func snapshots200x60(_ moment: SegouMoments.Moment) {
+        Snapshot.check(
+            Snapshot.render(.facilitator, moment, width: 200, height: 60), "facilitator-\(moment.rawValue)-200x60")
+    }
+
+    @Test func onALargeScreenTheCountdownAndTheQueueGrowAndNamesAreWhole() {
+        let lines = Snapshot.render(.facilitator, .debate, width: 200, height: 60)
+        // The countdown in the projector's digits twice the large font (10 rows): full pixel
+        // rows 12 columns wide, which the large font (6 columns a digit) never draws.
+        #expect(lines.filter { $0.contains("████████████") }.count >= 4)
+        #expect(
+            Snapshot.render(.facilitator, .debate, width: 120, height: 40).allSatisfy { !$0.contains("████████████") })
+        for name in ["Représentant de l'UNICEF (UNICEF)", "Maire de Timissa (Timissa)", "Représentante du PAM"] {
+            #expect(lines.contains { $0.contains(name) }, "\(name) whole at 200×60")
+        }
+        #expect(!lines.joined().contains("(UNI…"), "no name cut with room to spare")
+    }
+
+    @Test(arguments: [SegouMoments.Moment.debate, .pitch])
     func snapshotsInEnglish(_ moment: SegouMoments.Moment) {
         Snapshot.check(
             Snapshot.render(.facilitator, moment, width: 80, height: 24, language: .en),

@@ -17,6 +17,12 @@ struct ProjectorScreenTests {
             Snapshot.render(.projector, moment, width: 120, height: 40), "projector-\(moment.rawValue)-120x40")
     }
 
+    @Test(arguments: [SegouMoments.Moment.debate, .pitch])
+    func snapshots200x60(_ moment: SegouMoments.Moment) {
+        Snapshot.check(
+            Snapshot.render(.projector, moment, width: 200, height: 60), "projector-\(moment.rawValue)-200x60")
+    }
+
     @Test(arguments: [SegouMoments.Moment.before, .debate])
     func snapshotsInEnglish(_ moment: SegouMoments.Moment) {
         Snapshot.check(

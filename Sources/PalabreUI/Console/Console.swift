@@ -27,6 +27,9 @@ public struct Rect: Sendable, Equatable {
     }
     /// Whether the compact layout applies (under 80×22 for the body of an 80×24 terminal).
     public var isCompact: Bool { width < 80 || height < 21 }
+    /// Whether the large layout applies (from the body of a 160×50 terminal, 200×60 and up):
+    /// panels and digits grow with the screen.
+    public var isLarge: Bool { width >= 160 && height >= 46 }
 }
 
 /// What handling a key asks of the live loop.

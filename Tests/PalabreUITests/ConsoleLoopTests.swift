@@ -54,6 +54,38 @@ struct ConsoleLoopTests {
         #expect(store.state.currentItem != nil)
     }
 
+    @Test("The facilitator's bell is off by default; g turns it on: once at 1 min left, once at time up")
+    func bellAtOneMinuteAndTimeUp() throws {
+        let (loop, term, _, clock) = try Self.loop()
+        let box = SegouMoments.programme.days[0].items[0].duration
+        loop.step(maxWaitMilliseconds: 0)
+        clock.advance(seconds: box - 61); loop.step(maxWaitMilliseconds: 0)
+        clock.advance(seconds: 2); loop.step(maxWaitMilliseconds: 0)
+        #expect(term.rings == 0, "off by default")
+        term.queue(.key(.char("g")))
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(loop.console?.message?.text.hasPrefix("Sonnerie activée") == true)
+        clock.advance(seconds: 30); loop.step(maxWaitMilliseconds: 0)
+        #expect(term.rings == 0, "the minute was crossed before it was on")
+        clock.advance(seconds: 30); loop.step(maxWaitMilliseconds: 0)
+        #expect(term.rings == 1, "time up")
+        clock.advance(seconds: 5); loop.step(maxWaitMilliseconds: 0)
+        #expect(term.rings == 1, "once")
+        // The next item: one ring at 1 min left.
+        term.queue(.key(.char("t")))
+        loop.step(maxWaitMilliseconds: 0)
+        term.queue(.key(.char("d")))
+        loop.step(maxWaitMilliseconds: 0)
+        let next = SegouMoments.programme.days[0].items[1].duration
+        clock.advance(seconds: next - 62); loop.step(maxWaitMilliseconds: 0)
+        clock.advance(seconds: 3); loop.step(maxWaitMilliseconds: 0)
+        #expect(term.rings == 2)
+        term.queue(.key(.char("g")))
+        loop.step(maxWaitMilliseconds: 0)
+        clock.advance(seconds: 60); loop.step(maxWaitMilliseconds: 0)
+        #expect(term.rings == 2, "g turned it off")
+    }
+
     @Test("Pastes and undecodable input record nothing on a screen without a text field")
     func pastesRecordNothing() throws {
         let (loop, term, storage, _) = try Self.loop()

@@ -109,6 +109,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case record(Command)
     /// Leave: the user asked to quit.
     case quit
+    /// Ring the terminal's bell (the facilitator's bell at one minute left and at time up).
+    case bell
 }
 
 /// The live consoles: the six screens, the chrome around them (header, message line, hint bar,
@@ -128,6 +130,8 @@ public struct Console: Sendable {
     public var banner: String?
     /// When the banner was first shown (the first message after it was set).
     private var bannerShownAt: Instant?
+    /// The current item and its seconds left at the last tick, to ring the bell once per crossing.
+    private var bellWatch: (item: String, remaining: Int)?
     /// Set when the user asked to quit.
     public private(set) var quitRequested = false
     /// Set by a first quit key while a draft is unsent: the next one quits.
@@ -198,6 +202,7 @@ public struct Console: Sendable {
             size = s
             if !isTiny, message?.text == labels["tiny.refused"] { message = nil }
         case .tick:
+            if ringsBell(state, now) { effects.append(.bell) }
             if let m = message, now.seconds(since: m.at) > messageSeconds { message = nil }
             if screen == .projector, let since = bannerShownAt, now.seconds(since: since) > messageSeconds {
                 banner = nil
@@ -381,6 +386,16 @@ public struct Console: Sendable {
         let key = seconds > 0 ? "clock.forward" : "clock.back"
         banner = labels[key].replacingOccurrences(of: "%1", with: minutes)
             .replacingOccurrences(of: "%2", with: state.local.hhmm(at))
+    }
+
+    /// Whether the facilitator's bell rings at this tick: it is on (`g`), the seat records, and
+    /// the current item, running, has just crossed one minute left or the end of its time.
+    private mutating func ringsBell(_ state: SessionState, _ now: Instant) -> Bool {
+        guard let c = state.currentItem, state.run(c).status == .running else { bellWatch = nil; return false }
+        let r = state.remaining(c, at: now)
+        defer { bellWatch = (c, r) }
+        guard facilitator.bellOn, !readOnly, let last = bellWatch, last.item == c else { return false }
+        return (last.remaining > 60 && r <= 60) || (last.remaining > 0 && r <= 0)
     }
 
     /// Shows an error that is not a refusal (disk full, damaged journal…).

@@ -63,6 +63,8 @@ public struct FacilitatorScreen: ConsoleScreen {
     var startDayRefusedAt: Instant?
     /// When « end the item » was first pressed with requests waiting; a second press ends it.
     var endItemAskedAt: Instant?
+    /// Whether the bell rings at one minute left and when the time is up (`g`; off at start).
+    public internal(set) var bellOn = false
 
     public init() {}
 
@@ -254,6 +256,9 @@ public struct FacilitatorScreen: ConsoleScreen {
         case .focusQueue:
             focus = .queue
             return .none
+        case .bell:
+            bellOn.toggle()
+            return .message(L[bellOn ? "fac.bell.on" : "fac.bell.off"], isError: false)
         }
     }
 

@@ -9,6 +9,8 @@ public protocol ConsoleTerminal: Backend {
     func readInput(timeoutMilliseconds: Int32) -> [InputEvent]
     /// The signal that asked the program to stop (SIGINT, SIGTERM, SIGHUP), if any.
     func pendingSignal() -> Int32?
+    /// Rings the terminal's bell (or flashes the screen where it has none).
+    func ring()
 }
 
 /// The loop of every console: `palabre run`, `attach` and `replay`, the tests and the
@@ -154,6 +156,7 @@ public final class ConsoleLoop {
             for effect in effects {
                 switch effect {
                 case .quit: finished = true
+                case .bell: terminal.ring()
                 case .record(let command): queue.append(record(command))
                 }
             }
@@ -269,6 +272,8 @@ public final class MemoryTerminal: ConsoleTerminal {
     public var pending: [InputEvent] = []
     /// A signal to report (nil: none).
     public var signal: Int32?
+    /// How many times the bell rang.
+    public private(set) var rings = 0
 
     /// A terminal of `width` × `height` cells.
     public init(width: Int, height: Int) { screen = MemoryBackend(width: width, height: height) }
@@ -288,6 +293,7 @@ public final class MemoryTerminal: ConsoleTerminal {
     }
 
     public func pendingSignal() -> Int32? { signal }
+    public func ring() { rings += 1 }
     public var size: Size { screen.size }
     public func draw(_ changes: [CellChange]) { screen.draw(changes) }
     public func clear() { screen.clear() }

@@ -203,13 +203,14 @@ public final class ConsoleLoop {
     }
 
     /// Records a step of the system clock when the steady clock sees one (a seat that may record,
-    /// on an opened session); a seat that may not waits for another seat's event. Before the
-    /// session is opened there is nothing to correct: the clock anchors again at once.
+    /// on an open session); a seat that may not waits for another seat's event. Before the
+    /// session is opened or once it is closed there is nothing to correct: the clock anchors
+    /// again at once.
     private func checkClock() {
         guard case .live(_, let live) = program, let steady = clock as? SteadyClock,
             let step = steady.disagreement()
         else { return }
-        guard live.store.state.openedAt != nil else { steady.resync(); return }
+        guard live.store.state.openedAt != nil, live.store.state.closedAt == nil else { steady.resync(); return }
         let command = Command.recordClockAdjustment(seconds: step)
         guard live.store.journal?.writable ?? true, (SeatRole(rawValue: live.seat) ?? .facilitator).allows(command)
         else { return }
@@ -217,7 +218,7 @@ public final class ConsoleLoop {
             let events = try live.store.perform(command, seat: live.seat, at: steady.wall.now())
             live.documents?.schedule(live.store.state)
             followClock(events)
-        } catch let r as Refusal where r.code == "nothing-to-adjust" {
+        } catch is Refusal {
             steady.resync()
         } catch {
             guard case .live(var c, let live) = program else { return }

@@ -63,6 +63,22 @@ struct ProjectorScreenTests {
         #expect(mid.contains { $0.contains("+ \(12 - shown) autres") }, "\(shown) shown")
     }
 
+    @Test func snapshotsOfTheCuesAndALongQueue() {
+        let (s, now) = SegouMoments.state(.debate)
+        let lastMinute = now.adding(seconds: -s.remaining(s.currentItem!, at: now) - 45)
+        for (w, h) in [(80, 24), (120, 40)] {
+            var c = Console(screen: .projector, language: .fr)
+            Snapshot.check(
+                c.render(state: s, now: lastMinute, size: Size(width: w, height: h)).grid.lines(),
+                "projector-debate-last-minute-\(w)x\(h)")
+        }
+        let (long, at) = Self.debate(extra: 8)
+        var c = Console(screen: .projector, language: .fr)
+        Snapshot.check(
+            c.render(state: long, now: at, size: Size(width: 160, height: 50)).grid.lines(),
+            "projector-debate-long-queue-160x50")
+    }
+
     @Test func theLastMinuteAndTheTimeUpCrossTheWall() {
         // The debate is a few seconds over its time at its moment: a band above the countdown.
         let (s, now) = SegouMoments.state(.debate)

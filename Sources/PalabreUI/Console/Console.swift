@@ -520,11 +520,12 @@ public struct Console: Sendable {
                 role: .bannerWarn)
             top = 2
         }
-        // The message line: a long message (a refusal saying what to do) takes two.
+        let area = Rect(x: 0, y: top, width: size.width, height: size.height - top - 2)
+        let cursor = shown.render(into: &grid, area: area, context: ctx)
+        // The message line: a long message (a refusal saying what to do) takes the body's last
+        // row too while it shows, so the layout does not change under it.
         let messageLines = message.map { Self.messageLines(TextWidth.sanitize($0.text), width: size.width) } ?? []
         let mh = max(1, messageLines.count)
-        let area = Rect(x: 0, y: top, width: size.width, height: size.height - top - 1 - mh)
-        let cursor = shown.render(into: &grid, area: area, context: ctx)
         let my = size.height - 1 - mh
         grid.fill(x: 0, y: my, width: size.width, height: mh, role: .normal)
         if let m = message {
@@ -557,6 +558,14 @@ public struct Console: Sendable {
     static func messageLines(_ text: String, width: Int) -> [String] {
         let one = " " + text
         if TextWidth.width(of: one) <= width { return [one] }
+        // French punctuation stays with its word where the line breaks (« : » never starts one).
+        var text = text
+        for (plain, kept) in [
+            (" :", "\u{00A0}:"), (" ;", "\u{00A0};"), (" !", "\u{00A0}!"), (" ?", "\u{00A0}?"),
+            (" »", "\u{00A0}»"), ("« ", "«\u{00A0}"),
+        ] {
+            text = text.replacingOccurrences(of: plain, with: kept)
+        }
         var lines = TextWidth.wrap(text, width: max(1, width - 1)).map { " " + $0 }
         if lines.count > 2 {
             let rest = " " + lines[1...].map { String($0.dropFirst()) }.joined(separator: " ")

@@ -73,6 +73,8 @@ struct TimeTruthTests {
         #expect(
             t.map(\.item.id).filter { ["lunch", "a", "b", "c", "d"].contains($0) } == ["a", "b", "c", "lunch", "d"])
         #expect(t.first { $0.item.id == "lunch" }?.anchored == false)
+        #expect(
+            t.first { $0.item.id == "lunch" }?.plannedStartAt == Fixtures.at(13, 50), "it follows the item before it")
         #expect(t[1].anchored == false, "an inserted item follows the previous one")
         #expect(t[0].anchored, "the opening keeps its 09:00")
     }

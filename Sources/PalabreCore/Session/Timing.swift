@@ -90,7 +90,8 @@ extension SessionState {
 
     /// Planned starts and ends of a day's items as instants. An item still on the day the
     /// programme put it keeps its published start (its `start`, or the end of the item before it
-    /// in the programme); an item inserted or moved in follows the previous one. Clock times are
+    /// in the programme); an item inserted or moved (to another day or within its day) follows
+    /// the previous one. Clock times are
     /// read on the day's date in the programme's time zone with the offset of that date and time
     /// (tz database), and an item lasts its duration in elapsed time: an item planned at 23:30
     /// for 4 h on the night summer time begins ends at 04:30 summer time, not 03:30.
@@ -110,8 +111,11 @@ extension SessionState {
         var out: [PlannedTime] = []
         var cursor = lt.instant(date: date, minutes: 8 * 60 + 30) ?? midnight
         for it in days[d].items {
-            let kept = movedItems.contains(it.id) || insertedItems.contains(it.id) ? nil : published[it.id]
-            let start = kept?.start ?? it.plannedStart.flatMap { lt.instant(date: date, minutes: $0) } ?? cursor
+            // Moved or inserted during the meeting: it follows the item before it.
+            let replaced = movedItems.contains(it.id) || insertedItems.contains(it.id)
+            let kept = replaced ? nil : published[it.id]
+            let own = replaced ? nil : it.plannedStart.flatMap { lt.instant(date: date, minutes: $0) }
+            let start = kept?.start ?? own ?? cursor
             let end = start.adding(seconds: it.duration)
             out.append(PlannedTime(start: start, end: end, anchored: kept.map { $0.explicit || it.fixed } ?? false))
             cursor = end

@@ -558,20 +558,18 @@ public struct Console: Sendable {
     static func messageLines(_ text: String, width: Int) -> [String] {
         let one = " " + text
         if TextWidth.width(of: one) <= width { return [one] }
-        // French punctuation stays with its word where the line breaks (« : » never starts one).
-        var text = text
-        for (plain, kept) in [
-            (" :", "\u{00A0}:"), (" ;", "\u{00A0};"), (" !", "\u{00A0}!"), (" ?", "\u{00A0}?"),
-            (" »", "\u{00A0}»"), ("« ", "«\u{00A0}"),
-        ] {
-            text = text.replacingOccurrences(of: plain, with: kept)
-        }
-        var lines = TextWidth.wrap(text, width: max(1, width - 1)).map { " " + $0 }
+        // French punctuation stays with its word where the line breaks (« : » never starts one):
+        // those spaces are held by a private-use character while wrapping, then given back.
+        let hold = "\u{E000}"
+        var held = text
+        for mark in [":", ";", "!", "?", "»"] { held = held.replacingOccurrences(of: " " + mark, with: hold + mark) }
+        held = held.replacingOccurrences(of: "« ", with: "«" + hold)
+        var lines = TextWidth.wrap(held, width: max(1, width - 1)).map { " " + $0 }
         if lines.count > 2 {
             let rest = " " + lines[1...].map { String($0.dropFirst()) }.joined(separator: " ")
             lines = [lines[0], TextWidth.truncate(rest, toWidth: width)]
         }
-        return lines.map { TextWidth.truncate($0, toWidth: width) }
+        return lines.map { TextWidth.truncate($0.replacingOccurrences(of: hold, with: " "), toWidth: width) }
     }
 
     /// The « too small » notice for `size`: the whole sentence wrapped on the rows there are, or

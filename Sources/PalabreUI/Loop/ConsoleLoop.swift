@@ -230,12 +230,13 @@ public final class ConsoleLoop {
     /// Follows the `clockAdjusted` events among `events` (this seat's or another's): the steady
     /// clock anchors on the wall clock again and the consoles move their instants and say so.
     private func followClock(_ events: [Event]) {
-        guard case .live(var c, let live) = program else { return }
-        for e in events {
-            guard case .clockAdjusted(let seconds) = e.payload else { continue }
-            (clock as? SteadyClock)?.resync()
-            c.clockAdjusted(seconds: seconds, at: e.at, state: live.store.state)
+        let steps = events.compactMap { e -> (Int, Instant)? in
+            if case .clockAdjusted(let seconds) = e.payload { return (seconds, e.at) }
+            return nil
         }
+        guard !steps.isEmpty, case .live(var c, let live) = program else { return }
+        (clock as? SteadyClock)?.resync()
+        for (seconds, at) in steps { c.clockAdjusted(seconds: seconds, at: at, state: live.store.state) }
         program = .live(c, live)
     }
 

@@ -502,4 +502,7 @@ public final class TerminalSession: Backend {
     }
 }
 
-extension TerminalSession: ConsoleTerminal {}
+extension TerminalSession: ConsoleTerminal {
+    /// Rings the terminal's bell with ncurses' `beep()` (a flash where the terminal has no bell).
+    public func ring() { _ = beep() }
+}

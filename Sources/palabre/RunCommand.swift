@@ -150,7 +150,10 @@ enum LiveLoop {
             store: store, seat: role.rawValue,
             documents: readOnly ? nil : DocumentScheduler(dir: SessionStore.outPath(store.folder)),
             drafts: readOnly ? nil : DraftFile.claim(folder: store.folder, seat: role.rawValue))
-        ConsoleLoop(terminal: terminal, clock: SystemClock(), program: .live(console, live)).run()
+        ConsoleLoop(
+            terminal: terminal, clock: SteadyClock(wall: SystemClock(), monotonic: SystemMonotonicClock()),
+            program: .live(console, live)
+        ).run()
     }
 
     /// What loading the journal mended or skipped (a torn tail quarantined, NUL bytes skipped), nil

@@ -54,6 +54,38 @@ struct ConsoleLoopTests {
         #expect(store.state.currentItem != nil)
     }
 
+    @Test("The facilitator's bell is off by default; g turns it on: once at 1 min left, once at time up")
+    func bellAtOneMinuteAndTimeUp() throws {
+        let (loop, term, _, clock) = try Self.loop()
+        let box = SegouMoments.programme.days[0].items[0].duration
+        loop.step(maxWaitMilliseconds: 0)
+        clock.advance(seconds: box - 61); loop.step(maxWaitMilliseconds: 0)
+        clock.advance(seconds: 2); loop.step(maxWaitMilliseconds: 0)
+        #expect(term.rings == 0, "off by default")
+        term.queue(.key(.char("g")))
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(loop.console?.message?.text.hasPrefix("Sonnerie activée") == true)
+        clock.advance(seconds: 30); loop.step(maxWaitMilliseconds: 0)
+        #expect(term.rings == 0, "the minute was crossed before it was on")
+        clock.advance(seconds: 30); loop.step(maxWaitMilliseconds: 0)
+        #expect(term.rings == 1, "time up")
+        clock.advance(seconds: 5); loop.step(maxWaitMilliseconds: 0)
+        #expect(term.rings == 1, "once")
+        // The next item: one ring at 1 min left.
+        term.queue(.key(.char("t")))
+        loop.step(maxWaitMilliseconds: 0)
+        term.queue(.key(.char("d")))
+        loop.step(maxWaitMilliseconds: 0)
+        let next = SegouMoments.programme.days[0].items[1].duration
+        clock.advance(seconds: next - 62); loop.step(maxWaitMilliseconds: 0)
+        clock.advance(seconds: 3); loop.step(maxWaitMilliseconds: 0)
+        #expect(term.rings == 2)
+        term.queue(.key(.char("g")))
+        loop.step(maxWaitMilliseconds: 0)
+        clock.advance(seconds: 60); loop.step(maxWaitMilliseconds: 0)
+        #expect(term.rings == 2, "g turned it off")
+    }
+
     @Test("Pastes and undecodable input record nothing on a screen without a text field")
     func pastesRecordNothing() throws {
         let (loop, term, storage, _) = try Self.loop()
@@ -201,6 +233,73 @@ struct ConsoleLoopTests {
         term.queue(.key(.char("q")))
         loop.step(maxWaitMilliseconds: 0)
         #expect(loop.finished)
+    }
+}
+
+/// Steps of the system clock seen by live seats, with the wall and monotonic clocks injected
+/// apart.
+@Suite("Console loop and clock steps")
+struct ClockStepLoopTests {
+    /// A seat's loop on `storage` with its own steady clock on the shared `wall` and `mono`.
+    static func seat(
+        _ role: SeatRole, _ storage: MemoryEventLog.Storage, wall: ManualClock, mono: ManualMonotonicClock
+    ) throws -> (ConsoleLoop, MemoryTerminal) {
+        let store = try SessionStore(programme: SegouMoments.programme, log: MemoryEventLog(storage))
+        let terminal = MemoryTerminal(width: 100, height: 30)
+        let readOnly = role == .projector || role == .observer
+        let console = Console(screen: .facilitator, language: .fr, readOnly: readOnly)
+        let clock = SteadyClock(wall: wall, monotonic: mono)
+        let loop = ConsoleLoop(
+            terminal: terminal, clock: clock,
+            program: .live(console, ConsoleLoop.Live(store: store, seat: role.rawValue)))
+        return (loop, terminal)
+    }
+
+    @Test(
+        "A clock step is recorded once, shown in every seat's banner, and moves no countdown", arguments: [-600, 3600])
+    func aStepIsRecordedOnceAndShown(_ step: Int) throws {
+        let wall = ManualClock(SegouMoments.at("2023-10-17", 9, 0))
+        let mono = ManualMonotonicClock(5_000)
+        let storage = MemoryEventLog.Storage()
+        let setup = try SessionStore(programme: SegouMoments.programme, log: MemoryEventLog(storage))
+        try setup.perform(.startDay(date: nil), seat: "facilitator", at: wall.now())
+        try setup.perform(.startItem(id: nil), seat: "facilitator", at: wall.now())
+        let (facilitator, fTerm) = try Self.seat(.facilitator, storage, wall: wall, mono: mono)
+        let (rapporteur, rTerm) = try Self.seat(.rapporteur, storage, wall: wall, mono: mono)
+        let (projector, _) = try Self.seat(.projector, storage, wall: wall, mono: mono)
+        func pass(_ seconds: Int) { wall.advance(seconds: seconds); mono.advance(seconds: seconds) }
+        pass(120)
+        for l in [facilitator, rapporteur, projector] { l.step(maxWaitMilliseconds: 0) }
+        let before = storage.all.count
+        wall.advance(seconds: step)
+        pass(1)
+        // The projector may not record: it waits for a seat that may.
+        projector.step(maxWaitMilliseconds: 0)
+        #expect(storage.all.count == before)
+        facilitator.step(maxWaitMilliseconds: 0)
+        rapporteur.step(maxWaitMilliseconds: 0)
+        projector.step(maxWaitMilliseconds: 0)
+        #expect(storage.all.count == before + 1, "one event for one step, whatever the number of seats")
+        #expect(storage.all.last?.payload == .clockAdjusted(seconds: step))
+        let word = step < 0 ? "reculée de 10 min" : "avancée de 60 min"
+        for term in [fTerm, rTerm] {
+            #expect(term.screen.grid.lines()[1].contains("Horloge du système " + word))
+        }
+        pass(30)
+        for l in [facilitator, rapporteur, projector] { l.step(maxWaitMilliseconds: 0) }
+        // Every seat reads 2 min 31 s into the item: the step moved no timer.
+        let item = try #require(setup.state.currentItem)
+        for l in [facilitator, rapporteur, projector] {
+            guard case .live(_, let live) = l.program else { Issue.record("not live"); continue }
+            #expect(live.store.state.elapsed(item, at: l.clock.now()) == 151)
+            #expect(l.clock.now() == wall.now(), "each seat goes on with the wall clock")
+        }
+        #expect(storage.all.count == before + 1)
+        // A key clears the banner (seen on the next frame).
+        fTerm.queue(.key(.right))
+        facilitator.step(maxWaitMilliseconds: 0)
+        facilitator.step(maxWaitMilliseconds: 0)
+        #expect(!fTerm.screen.grid.lines()[1].contains("Horloge du système"))
     }
 }
 

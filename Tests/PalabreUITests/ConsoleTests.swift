@@ -15,16 +15,47 @@ struct ConsoleTests {
             SegouMoments.state(.debate).state.queue.map(\.who) == ["sg-koula", "sg-diora", "rep-unicef", "maire-sy"])
     }
 
-    @Test func belowFortyByTwelveAOneLineNoticeEvenAtOneByOne() {
+    @Test func belowFortyByTwelveANoticeThatFitsTheWidthItHasEvenAtOneByOne() {
         let (s, now) = SegouMoments.state(.debate)
         var c = Console(language: .fr)
         let small = c.render(state: s, now: now, size: Size(width: 39, height: 30)).grid.lines()
-        #expect(small[0].hasPrefix("Fenêtre trop petite"))
-        #expect(small.dropFirst().allSatisfy { $0.isEmpty })
+        let said = small.filter { !$0.isEmpty }
+        #expect(said.joined(separator: " ") == "Fenêtre trop petite : agrandir à 40×12 au moins (39×30)")
+        #expect(small.prefix(said.count).allSatisfy { !$0.isEmpty }, "the notice is on the first rows")
+        let narrow = c.render(state: s, now: now, size: Size(width: 20, height: 2)).grid.lines()
+        #expect(narrow == ["Trop petit\u{00A0}: 40×12", ""])
         let one = c.render(state: s, now: now, size: Size(width: 1, height: 1)).grid.lines()
         #expect(one.count == 1 && TextWidth.width(of: one[0]) == 1)
         let zero = c.render(state: s, now: now, size: Size(width: 0, height: 0)).grid.lines()
         #expect(zero.isEmpty)
+    }
+
+    @Test func aLongRefusalWrapsOnTwoLinesAndGoesWithEscOrAnotherScreen() {
+        let (s, now) = SegouMoments.state(.debate)
+        var c = Console(language: .fr)
+        let long = Refusal(
+            "long",
+            fr: "Le point « Échanges sur les programmes des partenaires » est en cours : terminez-le avec t, "
+                + "puis démarrez le suivant avec d.", en: "")
+        c.wasRefused(long, state: s, now: now)
+        let lines = c.render(state: s, now: now, size: Size(width: 80, height: 24)).grid.lines()
+        Snapshot.check(lines, "facilitator-debate-long-refusal-80x24")
+        #expect(lines[1].contains("Jour 1 ·"), "the layout does not change under the message")
+        #expect(!lines[22].hasPrefix(" :"), "« : » never starts a line")
+        #expect(lines[21].hasPrefix(" Refusé : Le point « Échanges"), "\(lines[21])")
+        #expect(lines[22].hasSuffix("avec d."), "the end of the refusal is on the second line: \(lines[22])")
+        #expect(lines[23].contains("Aide"), "the hints stay on the last line")
+        _ = c.handle(.escape, state: s, now: now)
+        #expect(c.message == nil, "Esc clears what no longer applies")
+        c.wasRefused(long, state: s, now: now)
+        _ = c.handle(.function(2), state: s, now: now)
+        #expect(c.message == nil, "another screen clears it too")
+        _ = c.handle(.function(1), state: s, now: now)
+        c.wasRefused(long, state: s, now: now)
+        _ = c.handle(.char("a"), state: s, now: now)
+        #expect(c.message == nil, "and so does a new prompt")
+        let short = c.render(state: s, now: now, size: Size(width: 80, height: 24)).grid.lines()
+        #expect(!short.joined().contains("Refusé"))
     }
 
     @Test func tabAndFunctionKeysSwitchScreensAndHelpOpens() {

@@ -21,6 +21,25 @@ struct FacilitatorScreenTests {
     }
 
     @Test(arguments: [SegouMoments.Moment.debate, .pitch])
+    func snapshots200x60(_ moment: SegouMoments.Moment) {
+        Snapshot.check(
+            Snapshot.render(.facilitator, moment, width: 200, height: 60), "facilitator-\(moment.rawValue)-200x60")
+    }
+
+    @Test func onALargeScreenTheCountdownAndTheQueueGrowAndNamesAreWhole() {
+        let lines = Snapshot.render(.facilitator, .debate, width: 200, height: 60)
+        // The countdown in the projector's digits twice the large font (10 rows): full pixel
+        // rows 12 columns wide, which the large font (6 columns a digit) never draws.
+        #expect(lines.filter { $0.contains("████████████") }.count >= 4)
+        #expect(
+            Snapshot.render(.facilitator, .debate, width: 120, height: 40).allSatisfy { !$0.contains("████████████") })
+        for name in ["Représentant de l'UNICEF (UNICEF)", "Maire de Timissa (Timissa)", "Représentante du PAM"] {
+            #expect(lines.contains { $0.contains(name) }, "\(name) whole at 200×60")
+        }
+        #expect(!lines.joined().contains("(UNI…"), "no name cut with room to spare")
+    }
+
+    @Test(arguments: [SegouMoments.Moment.debate, .pitch])
     func snapshotsInEnglish(_ moment: SegouMoments.Moment) {
         Snapshot.check(
             Snapshot.render(.facilitator, moment, width: 80, height: 24, language: .en),
@@ -53,6 +72,19 @@ struct FacilitatorScreenTests {
         _ = e.press(.enter)
         e.type("10")
         Snapshot.check(e.lines(width: 80, height: 24), "facilitator-pitch-insert-80x24-en")
+    }
+
+    @Test func aDoneItemShowsHowLongItReallyTookAndAPlannedOneItsTimeBox() {
+        var (s, _) = SegouMoments.state(.opening)
+        let at = SegouMoments.at("2023-10-17", 9, 8)
+        for p in try! s.decide(.endItem, at: at) { s.evolve(Event(seq: s.lastSeq + 1, at: at, seat: "f", payload: p)) }
+        let lines = Console(screen: .facilitator, language: .fr).render(
+            state: s, now: at.adding(seconds: 30), size: Size(width: 80, height: 24)
+        ).grid.lines()
+        let opening = lines.first { $0.contains("Cérémonie d'ouverture") } ?? ""
+        #expect(opening.contains("2m ✓"), "the opening held 2 minutes of its 45: \(opening)")
+        let next = lines.first { $0.contains(" 09:45 ") } ?? ""
+        #expect(next.contains("15m ·"), "a planned item shows its time-box: \(next)")
     }
 
     @Test func aPromptShowsAtEverySize() {

@@ -17,6 +17,12 @@ struct ProjectorScreenTests {
             Snapshot.render(.projector, moment, width: 120, height: 40), "projector-\(moment.rawValue)-120x40")
     }
 
+    @Test(arguments: [SegouMoments.Moment.debate, .pitch])
+    func snapshots200x60(_ moment: SegouMoments.Moment) {
+        Snapshot.check(
+            Snapshot.render(.projector, moment, width: 200, height: 60), "projector-\(moment.rawValue)-200x60")
+    }
+
     @Test(arguments: [SegouMoments.Moment.before, .debate])
     func snapshotsInEnglish(_ moment: SegouMoments.Moment) {
         Snapshot.check(
@@ -28,6 +34,65 @@ struct ProjectorScreenTests {
     func compactSnapshots(_ moment: SegouMoments.Moment) {
         Snapshot.check(Snapshot.render(.projector, moment, width: 40, height: 12), "projector-\(moment.rawValue)-40x12")
         Snapshot.check(Snapshot.render(.projector, moment, width: 60, height: 20), "projector-\(moment.rawValue)-60x20")
+    }
+
+    /// The debate with `extra` more requests for the floor, `seconds` after its moment.
+    static func debate(extra: Int, after seconds: Int = 0) -> (SessionState, Instant) {
+        var (s, now) = SegouMoments.state(.debate)
+        let waiting = Set(s.queue.map(\.who) + [s.currentTurn?.who].compactMap { $0 })
+        let more = SegouMoments.programme.participants.map(\.id).filter { !waiting.contains($0) }.prefix(extra)
+        for who in more {
+            for p in try! s.decide(.requestFloor(who: who, pointOfOrder: false), at: now) {
+                s.evolve(Event(seq: s.lastSeq + 1, at: now, seat: "facilitator", payload: p))
+            }
+        }
+        return (s, now.adding(seconds: seconds))
+    }
+
+    @Test func theWallShowsTheTimeOfDayAndAsManyRequestsAsFit() {
+        let (s, now) = Self.debate(extra: 8)
+        #expect(s.queue.count == 12)
+        var c = Console(screen: .projector, language: .fr)
+        let big = c.render(state: s, now: now, size: Size(width: 160, height: 50)).grid.lines()
+        #expect(big[0].hasSuffix("16:05"), "the time of day, top right: \(big[0])")
+        for i in 1...12 { #expect(big.contains { $0.contains(" \(i). ") }, "request \(i) at 160×50") }
+        // At 120×40 what does not fit is counted, never silently dropped.
+        let mid = c.render(state: s, now: now, size: Size(width: 120, height: 40)).grid.lines()
+        let shown = (1...12).filter { i in mid.contains { $0.contains(" \(i). ") } }.count
+        #expect(shown >= 3 && shown < 12)
+        #expect(mid.contains { $0.contains("+ \(12 - shown) autres") }, "\(shown) shown")
+    }
+
+    @Test func snapshotsOfTheCuesAndALongQueue() {
+        let (s, now) = SegouMoments.state(.debate)
+        let lastMinute = now.adding(seconds: -s.remaining(s.currentItem!, at: now) - 45)
+        for (w, h) in [(80, 24), (120, 40)] {
+            var c = Console(screen: .projector, language: .fr)
+            Snapshot.check(
+                c.render(state: s, now: lastMinute, size: Size(width: w, height: h)).grid.lines(),
+                "projector-debate-last-minute-\(w)x\(h)")
+        }
+        let (long, at) = Self.debate(extra: 8)
+        var c = Console(screen: .projector, language: .fr)
+        Snapshot.check(
+            c.render(state: long, now: at, size: Size(width: 160, height: 50)).grid.lines(),
+            "projector-debate-long-queue-160x50")
+    }
+
+    @Test func theLastMinuteAndTheTimeUpCrossTheWall() {
+        // The debate is a few seconds over its time at its moment: a band above the countdown.
+        let (s, now) = SegouMoments.state(.debate)
+        var c = Console(screen: .projector, language: .fr)
+        let over = c.render(state: s, now: now, size: Size(width: 120, height: 40))
+        let row = over.grid.lines().firstIndex { $0.contains("T E M P S   É C O U L É") }
+        #expect(row != nil)
+        if let row { #expect(over.grid.roles(row: row).allSatisfy { $0 == .bannerError }, "across the whole width") }
+        let item = s.currentItem!
+        let lastMinute = now.adding(seconds: -s.remaining(item, at: now) - 45)
+        let soon = c.render(state: s, now: lastMinute, size: Size(width: 120, height: 40)).grid.lines()
+        #expect(soon.contains { $0.contains("1   M I N") })
+        let earlier = c.render(state: s, now: lastMinute.adding(seconds: -60), size: Size(width: 120, height: 40))
+        #expect(!earlier.grid.lines().contains { $0.contains("M I N") }, "no cue before the last minute")
     }
 
     @Test func everySizeFromFortyByTwelveDrawsTheEssentials() {
@@ -104,7 +169,7 @@ struct ProjectorScreenTests {
         #expect(Self.digitRoles(grid(end.adding(seconds: -120)), rows: 8..<23) == [.timerWarn])
         let over = grid(end.adding(seconds: 1))
         #expect(Self.digitRoles(over, rows: 8..<23) == [.timerOver])
-        #expect(over.lines().contains { $0.contains("TEMPS DÉPASSÉ") })
+        #expect(over.lines().contains { $0.contains("T E M P S   É C O U L É") })
         // The size does not jump when the « + » appears.
         #expect(
             grid(end.adding(seconds: -1)).lines()[8...22].map { $0.isEmpty } == over.lines()[8...22].map { $0.isEmpty })
@@ -128,7 +193,7 @@ struct ProjectorScreenTests {
         #expect(text.contains("1. motion d'ordre · SG de Koula (Koula)"))
         #expect(text.contains("2. SG de Diora (Diora)"))
         #expect(text.contains("3. Représentant de l'UNICEF (UNICEF)"))
-        #expect(!text.contains("Maire de Sy"))  // three next speakers, no more
+        #expect(text.contains("4. Maire de Sy (Sy)"), "every request that fits, not three")
         #expect(text.contains("16:05  Synthèse de la journée"))
     }
 

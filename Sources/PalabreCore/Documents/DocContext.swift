@@ -190,10 +190,9 @@ struct DocContext {
         let timings = state.timings(day: d, at: now)
         let held = timings.filter { [.done, .running, .paused].contains($0.status) }
         guard let end = held.map(\.projectedEnd).max(),
-            let last = timings.last(where: { hasPlannedStart($0.item.id) }),
-            let plannedEnd = lt.instant(date: state.clockDate(day: d), minutes: last.plannedEnd)
+            let last = timings.last(where: { hasPlannedStart($0.item.id) })
         else { return nil }
-        return Self.roundedMinutes(ms: end.ms - plannedEnd.ms)
+        return Self.roundedMinutes(ms: end.ms - last.plannedEndAt.ms)
     }
 
     /// Whether a day is over for the minutes (ended, or the session closed).
@@ -216,10 +215,8 @@ struct DocContext {
     /// Drift at the end of an item in minutes (actual or projected end minus planned end);
     /// nil for an item skipped or not started, and for one inserted or moved (no planned time).
     func driftMinutes(_ t: ItemTiming, day d: Int) -> Int? {
-        guard hasPlannedStart(t.item.id), [.done, .running, .paused].contains(t.status),
-            let plannedEnd = lt.instant(date: state.clockDate(day: d), minutes: t.plannedEnd)
-        else { return nil }
-        return Self.roundedMinutes(ms: t.projectedEnd.ms - plannedEnd.ms)
+        guard hasPlannedStart(t.item.id), [.done, .running, .paused].contains(t.status) else { return nil }
+        return Self.roundedMinutes(ms: t.projectedEnd.ms - t.plannedEndAt.ms)
     }
 
     // MARK: attendance

@@ -97,7 +97,7 @@ public final class MemoryEventLog: EventLog, @unchecked Sendable {
             if count != read || expectedSeq != read + 1 {
                 throw JournalError.conflict(expected: expectedSeq, found: read + (count != read ? 1 : 0))
             }
-            let stamp = max(at, storage.events.last?.at ?? at)
+            let stamp = max(at, storage.events.last.map { payloads.first?.earliestStamp(after: $0.at) ?? $0.at } ?? at)
             let events = payloads.enumerated().map {
                 Event(seq: expectedSeq + $0.offset, at: stamp, seat: seat, payload: $0.element, script: script)
             }

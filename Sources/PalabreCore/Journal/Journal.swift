@@ -115,8 +115,9 @@ public final class Journal {
     public let path: String
     /// Whether appends are allowed.
     public let writable: Bool
-    /// UTC offset written in timestamps, seconds east of UTC.
-    public let offsetSeconds: Int
+    /// The time zone of the timestamps: each `at` is written with the offset of its own instant
+    /// in this zone (tz database), so a journal crossing a change of summer time stays right.
+    public let timeZone: LocalTime
     private let fd: Int32
     /// Bytes of the file already read and folded.
     public private(set) var offset: Int = 0
@@ -133,12 +134,13 @@ public final class Journal {
     private var holdingLock = false
 
     /// Opens (and for a writable journal, creates) the journal at `path`; a read-only journal
-    /// that does not exist yet reads as empty.
+    /// that does not exist yet reads as empty. `timeZone` (an IANA name, UTC when unknown) gives
+    /// the offset written in each timestamp.
     /// Throws ``JournalError/io(path:operation:errno:)`` when it cannot be opened.
-    public init(path: String, writable: Bool, offsetSeconds: Int = 0) throws {
+    public init(path: String, writable: Bool, timeZone: String = "UTC") throws {
         self.path = path
         self.writable = writable
-        self.offsetSeconds = offsetSeconds
+        self.timeZone = LocalTime(identifier: timeZone)
         var f: Int32
         do {
             // Never through a link: events would be appended to (and the mode set on) another file.
@@ -273,7 +275,7 @@ public final class Journal {
                     throw JournalError.damaged(
                         path: path, line: line, reason: "seq \(e.seq) where \(lastSeq + 1) " + "was expected")
                 }
-                if let last = lastAt, e.at < last {
+                if let last = lastAt, e.at < e.payload.earliestStamp(after: last) {
                     throw JournalError.damaged(path: path, line: line, reason: "time goes backwards")
                 }
                 try body(e)
@@ -341,7 +343,9 @@ public final class Journal {
         var expected = seq + 1
         var last = at
         for e in events {
-            guard e.seq == expected, last.map({ e.at >= $0 }) ?? true else { return false }
+            guard e.seq == expected, last.map({ e.at >= e.payload.earliestStamp(after: $0) }) ?? true else {
+                return false
+            }
             expected += 1
             last = e.at
         }
@@ -399,12 +403,12 @@ public final class Journal {
             if Int(st.st_size) != offset || expectedSeq != lastSeq + 1 {
                 throw JournalError.conflict(expected: expectedSeq, found: lastSeq + (Int(st.st_size) != offset ? 1 : 0))
             }
-            let stamp = max(at, lastAt ?? at)
+            let stamp = max(at, lastAt.map { payloads.first?.earliestStamp(after: $0) ?? $0 } ?? at)
             var bytes: [UInt8] = []
             var events: [Event] = []
             for (i, p) in payloads.enumerated() {
                 let e = Event(seq: expectedSeq + i, at: stamp, seat: seat, payload: p, script: script)
-                bytes += try EventCodec.encode(e, offsetSeconds: offsetSeconds)
+                bytes += try EventCodec.encode(e, offsetSeconds: timeZone.offset(at: e.at))
                 bytes.append(10)
                 events.append(e)
             }

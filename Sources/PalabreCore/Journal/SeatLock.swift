@@ -113,9 +113,12 @@ public final class SeatLock {
             }
             if holder.host == Self.hostName(), holder.pid > 0 {
                 kill(holder.pid, SIGHUP)
-                let deadline = Date().addingTimeInterval(patience)
+                // A duration on the monotonic clock: a step of the wall clock never shortens or
+                // stretches the wait.
+                let monotonic = SystemMonotonicClock()
+                let deadline = monotonic.milliseconds() + Int64(patience * 1000)
                 while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-                    if Date() > deadline { kill(holder.pid, SIGTERM); _ = flock(fd, LOCK_EX); break }
+                    if monotonic.milliseconds() > deadline { kill(holder.pid, SIGTERM); _ = flock(fd, LOCK_EX); break }
                     usleep(50_000)
                 }
             } else {

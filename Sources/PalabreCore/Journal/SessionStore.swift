@@ -38,10 +38,8 @@ public final class SessionStore {
     ) throws {
         self.folder = folder
         self.programme = programme
-        let lt = LocalTime(identifier: programme.timeZone)
         self.log = try Journal(
-            path: journalPath ?? Self.journalPath(folder), writable: writable,
-            offsetSeconds: lt.offset(at: Instant(Date())))
+            path: journalPath ?? Self.journalPath(folder), writable: writable, timeZone: programme.timeZone)
         var s = SessionState(programme: programme)
         do {
             try log.forEachEvent { s.evolve($0) }
@@ -86,7 +84,12 @@ public final class SessionStore {
     public func perform(_ command: Command, seat: String, at: Instant, script: ScriptLine? = nil) throws -> [Event] {
         try log.withLock {
             try refresh()
-            let now = max(at, state.lastAt ?? at)
+            // Time never goes back in the journal, but for a clock set back, by the step.
+            let floor: Instant? =
+                if case .recordClockAdjustment(let s) = command, let last = state.lastAt {
+                    EventPayload.clockAdjusted(seconds: s).earliestStamp(after: last)
+                } else { state.lastAt }
+            let now = max(at, floor ?? at)
             let role = SeatRole(rawValue: seat) ?? .facilitator
             let payloads = try state.decide(command, at: now, role: role, seat: seat)
             let events = try log.append(payloads, expectedSeq: state.lastSeq + 1, at: now, seat: seat, script: script)

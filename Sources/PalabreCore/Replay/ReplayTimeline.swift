@@ -13,7 +13,8 @@ import Foundation
 public final class ReplayTimeline: @unchecked Sendable {
     /// The programme the journal belongs to.
     public let programme: Programme
-    /// Every event, in seq order (times never go backwards).
+    /// Every event, in seq order (times never go backwards: after a clock set back, the events
+    /// stamped before the last one are laid out at its time).
     public let events: [Event]
     /// Events folded between two checkpoints.
     public let checkpointInterval: Int
@@ -37,7 +38,13 @@ public final class ReplayTimeline: @unchecked Sendable {
     /// checkpoints hold at most about ten copies of the state.
     public init(programme: Programme, events: [Event], checkpointInterval: Int? = nil) {
         self.programme = programme
-        self.events = events
+        var last = Instant(ms: Int64.min)
+        self.events = events.map { e in
+            var e = e
+            e.at = max(e.at, last)
+            last = e.at
+            return e
+        }
         self.checkpointInterval = max(1, checkpointInterval ?? max(2_000, events.count / 10))
         let local = LocalTime(identifier: programme.timeZone)
         self.local = local
@@ -47,7 +54,7 @@ public final class ReplayTimeline: @unchecked Sendable {
         var days: [(Instant, String)] = []
         var spans: [(date: String, start: Instant, end: Instant)] = []
         var dayEnd = Instant(ms: Int64.min)
-        for (i, e) in events.enumerated() {
+        for (i, e) in self.events.enumerated() {
             if i % self.checkpointInterval == 0 { cps.append(s) }
             s.evolve(e)
             if e.at < dayEnd, !spans.isEmpty {

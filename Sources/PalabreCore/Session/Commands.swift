@@ -64,6 +64,9 @@ public enum Command: Sendable, Equatable {
     /// without the undone event. Entries are corrected by ``amend(entry:text:reason:basedOn:)``
     /// and ``retract(entry:reason:)`` instead.
     case undo(seq: Int?)
+    /// Record that the system clock was stepped by `seconds` (the wall clock against the
+    /// monotonic clock; positive: forward). A live seat sends it when its two clocks disagree.
+    case recordClockAdjustment(seconds: Int)
 }
 
 /// Why a command was refused, in words fit for the person who typed it.

@@ -23,6 +23,15 @@ extension SessionState {
                 en: "Follow-up starts when the session is closed: during the meeting, change the commitment's "
                     + "status or amend the entry.")
         }
+        if case .recordClockAdjustment(let seconds) = command {
+            // Before the session is opened no instant is recorded yet: nothing to adjust.
+            guard openedAt != nil, seconds != 0 else {
+                throw Refusal(
+                    "nothing-to-adjust", fr: "Aucun instant enregistré à corriger.",
+                    en: "No recorded instant to adjust.")
+            }
+            return [.clockAdjusted(seconds: seconds)]
+        }
         var out: [EventPayload] = []
         let needsOpen: Bool = {
             if case .openSession = command { return false }; return openedAt == nil
@@ -524,6 +533,8 @@ extension SessionState {
 
         case .reviewPrevious(let source, let status, let note):
             out.append(try decideReview(source, status, note))
+        case .recordClockAdjustment:
+            break  // decided above
         }
         return out
     }

@@ -117,6 +117,7 @@ extension Event: Codable {
         case "undone": payload = .undone(seq: try c.decode(Int.self, forKey: .undoes))
         case "lineSetAside":
             payload = .lineSetAside(line: try c.decode(Int.self, forKey: .line), quarantine: try s(.quarantine))
+        case "clockAdjusted": payload = .clockAdjusted(seconds: try c.decode(Int.self, forKey: .seconds))
         default:
             throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(type)")
         }
@@ -201,6 +202,7 @@ extension Event: Codable {
         case .undone(let seq): try c.encode(seq, forKey: .undoes)
         case .lineSetAside(let line, let file):
             try c.encode(line, forKey: .line); try c.encode(file, forKey: .quarantine)
+        case .clockAdjusted(let seconds): try c.encode(seconds, forKey: .seconds)
         }
     }
 }

@@ -76,6 +76,7 @@ public enum EventDescription {
             return "\(source.session) #\(source.entry) → \(status.rawValue)" + (note.map { " (\($0))" } ?? "")
         case .ficheFollowedUp(let f, let status, let date, let note):
             return "\(f) → \(status.rawValue) \(date)" + (note.map { " (\($0))" } ?? "")
+        case .clockAdjusted(let seconds): return "\(seconds >= 0 ? "+" : "")\(seconds) s"
         case .undone(let seq):
             guard let target = s.standingEvent(seq) else { return "#\(seq)" }
             return "#\(seq) \(target.payload.type): \(detail(target.payload, state: s))"

@@ -259,6 +259,12 @@ public enum EventPayload: Sendable, Equatable {
     /// of the journal was set aside, whole, in the quarantine file `quarantine` (a file name
     /// beside the journal), so no acknowledged seq is renumbered. Changes nothing in the state.
     case lineSetAside(line: Int, quarantine: String)
+    /// The system clock was stepped: the wall clock moved `seconds` more than the time measured
+    /// on the monotonic clock since the seat's previous reading (positive: set forward, negative:
+    /// set back). Every instant recorded before it is read `seconds` later, so timers and
+    /// recorded durations count only the time that really passed, and the events after it may
+    /// be stamped up to `-seconds` earlier than the ones before.
+    case clockAdjusted(seconds: Int)
 
     /// The `type` written in the journal.
     public var type: String {
@@ -297,6 +303,17 @@ public enum EventPayload: Sendable, Equatable {
         case .previousReviewed: "previousReviewed"
         case .undone: "undone"
         case .lineSetAside: "lineSetAside"
+        case .clockAdjusted: "clockAdjusted"
         }
+    }
+}
+
+extension EventPayload {
+    /// The earliest stamp an event of this kind may have after an event stamped `last`: `last`
+    /// itself (time never goes back in the journal), or for a clock set back, `last` moved
+    /// back by the step.
+    public func earliestStamp(after last: Instant) -> Instant {
+        if case .clockAdjusted(let seconds) = self, seconds < 0 { return last.adding(seconds: seconds) }
+        return last
     }
 }

@@ -31,6 +31,8 @@ public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
                 return true
             // What it undoes is checked against the role when deciding (``SessionState/decide(_:at:role:seat:)``).
             case .undo: return true
+            // A fact about the machine's clock, which any seat that records may see first.
+            case .recordClockAdjustment: return true
             default: return false
             }
         }

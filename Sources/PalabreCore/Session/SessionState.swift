@@ -150,6 +150,16 @@ public struct DayAgenda: Sendable, Equatable {
     public var endedAt: Instant?
 }
 
+/// A step of the system clock, as recorded by a live seat.
+public struct ClockAdjustment: Sendable, Equatable {
+    /// Seq of the `clockAdjusted` event.
+    public var seq: Int
+    /// When it was seen, on the wall clock after the step.
+    public var at: Instant
+    /// How far the wall clock moved beyond the elapsed time, seconds (positive: forward).
+    public var seconds: Int
+}
+
 /// The whole state of a session, folded from its journal by ``SessionState/evolve(_:)``.
 ///
 /// Nothing else is state: screens and documents are projections of this value.
@@ -216,6 +226,8 @@ public struct SessionState: Sendable, Equatable {
     public internal(set) var undoneBy: [Int: Int] = [:]
     /// For each `undone` event, the seq of the event it took back.
     public internal(set) var undoTargets: [Int: Int] = [:]
+    /// Steps of the system clock recorded (`clockAdjusted`), in order.
+    public internal(set) var clockAdjustments: [ClockAdjustment] = []
 
     /// The state before any event.
     public init(programme: Programme) {
@@ -285,6 +297,7 @@ extension SessionState {
     /// (which `decide` never produces) changes nothing it cannot apply.
     public mutating func evolve(_ e: Event) {
         if case .undone(let target) = e.payload { compensate(target, by: e); return }
+        if case .clockAdjusted(let seconds) = e.payload { adjustClock(seconds, by: e); return }
         standingEvents.append(e)
         lastSeq = e.seq
         lastAt = e.at
@@ -443,7 +456,7 @@ extension SessionState {
             reviews.append(
                 PreviousReview(
                     seq: e.seq, at: now, seat: e.seat, item: currentItem, source: source, status: status, note: note))
-        case .undone:
+        case .undone, .clockAdjusted:
             break  // handled above
         case .lineSetAside:
             break  // a placeholder for a damaged line: no fact
@@ -473,6 +486,25 @@ extension SessionState {
         s.undoneBy = undoneBy
         s.undoneBy[target] = undo.seq
         s.undoTargets = undoTargets
+        s.clockAdjustments = clockAdjustments
+        self = s
+    }
+
+    /// Folds a step of the system clock: the state becomes the fold of the standing events with
+    /// every instant read `seconds` later, on the clock as it now is. Linear in the journal, and
+    /// only when the clock was stepped. The event itself is not a standing event: it is never
+    /// undone, and a later fold again (an undo) finds the instants already moved.
+    private mutating func adjustClock(_ seconds: Int, by e: Event) {
+        var s = SessionState(programme: programme)
+        for var old in standingEvents {
+            old.at = old.at.adding(seconds: seconds)
+            s.evolve(old)
+        }
+        s.undoneBy = undoneBy
+        s.undoTargets = undoTargets
+        s.clockAdjustments = clockAdjustments + [ClockAdjustment(seq: e.seq, at: e.at, seconds: seconds)]
+        s.lastSeq = e.seq
+        s.lastAt = e.at
         self = s
     }
 

@@ -6,18 +6,41 @@ public struct ItemTiming: Sendable, Equatable {
     public var item: AgendaItem
     /// Its status.
     public var status: ItemStatus
-    /// Planned start from the programme (or following the previous item), local minutes after midnight.
+    /// Planned start, local clock minutes counted from midnight of the day's date (may pass 1440
+    /// for an item after midnight).
     public var plannedStart: Int
-    /// Planned end, local minutes after midnight.
-    public var plannedEnd: Int { plannedStart + item.duration / 60 }
+    /// Planned end, local clock minutes counted from midnight of the day's date: the clock time
+    /// of ``plannedEndAt`` (a change of offset during the item shows in it).
+    public var plannedEnd: Int
+    /// Planned start as an instant: the clock time of the programme on the day's date in the
+    /// programme's time zone, or the planned end of the previous item.
+    public var plannedStartAt: Instant
+    /// Planned end as an instant: ``plannedStartAt`` plus the planned duration, in elapsed time.
+    public var plannedEndAt: Instant
+    /// Whether the item keeps its planned start when the day is re-planned: it has a planned
+    /// `start` in the programme (still on its day, not moved) or is `fixed`. It is never
+    /// projected before ``plannedStartAt``.
+    public var anchored: Bool
     /// Actual start, if started.
     public var actualStart: Instant?
     /// Actual end, if ended.
     public var actualEnd: Instant?
     /// Projected start: the actual start once started, else where the schedule now puts it.
     public var projectedStart: Instant
-    /// Projected end.
+    /// Projected end. For an item held across the end of its day (paused overnight, resumed the
+    /// next day), the time paused after its day ended is taken out: the night is neither its
+    /// elapsed time nor its day's drift.
     public var projectedEnd: Instant
+}
+
+/// The planned place of an item on the clock of its day.
+public struct PlannedTime: Sendable, Equatable {
+    /// Planned start.
+    public var start: Instant
+    /// Planned end: the start plus the planned duration.
+    public var end: Instant
+    /// Whether the start is a clock time that holds when the day is re-planned (``ItemTiming/anchored``).
+    public var anchored: Bool
 }
 
 /// Timers and schedule of a session, computed from event timestamps only.
@@ -58,21 +81,44 @@ extension SessionState {
         currentTurn.map { Int(speakingMs($0, at: now) / 1000) } ?? 0
     }
 
-    /// Planned starts of a day's items, local minutes. An item still on the day the programme
-    /// put it keeps its published start (``Day/schedule``); an item inserted or moved in follows
-    /// the previous one.
+    /// Planned starts of a day's items, local clock minutes from midnight of the day's date
+    /// (``plannedTimes(day:)`` read on the clock).
     public func plannedStarts(day d: Int) -> [Int] {
-        let published =
-            d < programme.days.count && programme.days[d].date == days[d].date
-            ? Dictionary(
-                programme.days[d].schedule.map { ($0.item.id, $0.start / 60) }, uniquingKeysWith: { a, _ in a })
-            : [:]
-        var out: [Int] = []
-        var cursor = 8 * 60 + 30
+        let date = clockDate(day: d)
+        return plannedTimes(day: d).map { local.minutes(of: $0.start, fromMidnightOf: date) }
+    }
+
+    /// Planned starts and ends of a day's items as instants. An item still on the day the
+    /// programme put it keeps its published start (its `start`, or the end of the item before it
+    /// in the programme); an item inserted or moved (to another day or within its day) follows
+    /// the previous one. Clock times are
+    /// read on the day's date in the programme's time zone with the offset of that date and time
+    /// (tz database), and an item lasts its duration in elapsed time: an item planned at 23:30
+    /// for 4 h on the night summer time begins ends at 04:30 summer time, not 03:30.
+    public func plannedTimes(day d: Int) -> [PlannedTime] {
+        let lt = local
+        let date = clockDate(day: d)
+        let midnight = lt.instant(date: date, minutes: 0) ?? Instant(ms: 0)
+        var published: [String: (start: Instant, explicit: Bool)] = [:]
+        if d < programme.days.count && programme.days[d].date == days[d].date {
+            var clock: Instant?
+            for it in programme.days[d].items {
+                let start = it.plannedStart.flatMap { lt.instant(date: date, minutes: $0) } ?? clock ?? midnight
+                if published[it.id] == nil { published[it.id] = (start, it.plannedStart != nil) }
+                clock = start.adding(seconds: it.duration)
+            }
+        }
+        var out: [PlannedTime] = []
+        var cursor = lt.instant(date: date, minutes: 8 * 60 + 30) ?? midnight
         for it in days[d].items {
-            let start = published[it.id] ?? it.plannedStart ?? cursor
-            out.append(start)
-            cursor = start + it.duration / 60
+            // Moved or inserted during the meeting: it follows the item before it.
+            let replaced = movedItems.contains(it.id) || insertedItems.contains(it.id)
+            let kept = replaced ? nil : published[it.id]
+            let own = replaced ? nil : it.plannedStart.flatMap { lt.instant(date: date, minutes: $0) }
+            let start = kept?.start ?? own ?? cursor
+            let end = start.adding(seconds: it.duration)
+            out.append(PlannedTime(start: start, end: end, anchored: kept.map { $0.explicit || it.fixed } ?? false))
+            cursor = end
         }
         return out
     }
@@ -146,44 +192,55 @@ extension SessionState {
     /// Planned, actual and projected times of every item of day `d` at `now`.
     ///
     /// Re-planning rule: items not yet started follow one another from the projected end of the
-    /// previous one (never earlier than `now` on the day under way); a `fixed` item never starts
-    /// before its planned time.
+    /// previous one (never earlier than `now` on the day under way); an anchored item (a planned
+    /// `start` or `fixed`) never starts before its planned time, and the items after it follow
+    /// it: time gained before it is slack, not advance. On the day under way, an item of an
+    /// earlier day still running or paused (resumed the next morning) comes first.
     public func timings(day d: Int, at now: Instant) -> [ItemTiming] {
-        let planned = plannedStarts(day: d)
+        let planned = plannedTimes(day: d)
         let lt = local
         let date = clockDate(day: d)
         let isToday = currentDay == d
         // Whatever is still ahead happens after what has been done or is under way, even when
         // items were taken out of order: the flow starts from the latest end among them.
-        var cursor: Instant? = days[d].items.compactMap { it -> Instant? in
-            let r = run(it.id)
+        func heldEnd(_ id: String) -> Instant? {
+            let r = run(id)
             switch r.status {
-            case .done: return r.endedAt
-            case .running, .paused: return now.adding(seconds: max(0, remaining(it.id, at: now)))
+            case .done: return r.endedAt?.adding(seconds: -overnightSeconds(id, day: d, at: now))
+            case .running, .paused:
+                return now.adding(seconds: max(0, remaining(id, at: now)) - overnightSeconds(id, day: d, at: now))
             default: return nil
             }
-        }.max()
+        }
+        var cursor: Instant? = days[d].items.compactMap { heldEnd($0.id) }.max()
+        if isToday, let carried = currentItem, let c = item(carried), c.day != d {
+            let end = now.adding(seconds: max(0, remaining(carried, at: now)))
+            cursor = max(cursor ?? end, end)
+        }
         var out: [ItemTiming] = []
         for (i, it) in days[d].items.enumerated() {
             let r = run(it.id)
-            let plannedAt = lt.instant(date: date, minutes: planned[i]) ?? now
+            let p = planned[i]
+            let plannedAt = p.start
             var t = ItemTiming(
-                item: it, status: r.status, plannedStart: planned[i], actualStart: r.startedAt,
+                item: it, status: r.status, plannedStart: lt.minutes(of: p.start, fromMidnightOf: date),
+                plannedEnd: lt.minutes(of: p.end, fromMidnightOf: date), plannedStartAt: p.start,
+                plannedEndAt: p.end, anchored: p.anchored, actualStart: r.startedAt,
                 actualEnd: r.endedAt, projectedStart: plannedAt, projectedEnd: plannedAt)
             switch r.status {
             case .done:
                 t.projectedStart = r.startedAt ?? plannedAt
-                t.projectedEnd = r.endedAt ?? t.projectedStart
+                t.projectedEnd = heldEnd(it.id) ?? t.projectedStart
             case .skipped:
                 t.projectedStart = r.endedAt ?? plannedAt
                 t.projectedEnd = t.projectedStart
             case .running, .paused:
                 t.projectedStart = r.startedAt ?? now
-                t.projectedEnd = now.adding(seconds: max(0, remaining(it.id, at: now)))
+                t.projectedEnd = heldEnd(it.id) ?? now
             case .planned:
                 var start = cursor ?? plannedAt
                 if isToday && start < now { start = now }
-                if it.fixed && start < plannedAt { start = plannedAt }
+                if p.anchored && start < plannedAt { start = plannedAt }
                 if cursor == nil && !isToday { start = plannedAt }
                 t.projectedStart = start
                 t.projectedEnd = start.adding(seconds: timeBox(it.id))
@@ -194,12 +251,22 @@ extension SessionState {
         return out
     }
 
+    /// Seconds item `id` of day `d` was paused after its day ended (overnight, until resumed on a
+    /// later day), at `now`: counted neither in its elapsed time nor in its day's drift.
+    public func overnightSeconds(_ id: String, day d: Int, at now: Instant) -> Int {
+        guard let dayEnd = days[d].endedAt else { return 0 }
+        let ms = run(id).pauses.reduce(Int64(0)) { sum, p in
+            let s = max(p.start.ms, dayEnd.ms), e = (p.end ?? now).ms
+            return sum + max(0, e - s)
+        }
+        return Int(ms / 1000)
+    }
+
     /// Drift of day `d` at `now` in minutes: projected end of the day minus planned end (positive: late).
     public func drift(day d: Int, at now: Instant) -> Int {
         let t = timings(day: d, at: now)
         guard let last = t.last, let end = t.map(\.projectedEnd).max() else { return 0 }
-        let plannedEnd = local.instant(date: clockDate(day: d), minutes: last.plannedEnd) ?? now
-        return Int((end.ms - plannedEnd.ms) / 60_000)
+        return Int((end.ms - last.plannedEndAt.ms) / 60_000)
     }
 
     /// The next planned item of the day under way (or of the next day not yet ended), if any.

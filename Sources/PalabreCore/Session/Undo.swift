@@ -113,7 +113,7 @@ extension SessionState {
                 en: "#\(seq) (\(payload.type)) concerns entry #\(e): correct it by a new amendment or a "
                     + "retraction, not by an undo.")
         case .sessionOpened, .sessionClosed, .dayStarted, .itemStarted, .itemPaused, .itemResumed,
-            .queueReordered, .speakingLimitSet, .undone, .lineSetAside:
+            .queueReordered, .speakingLimitSet, .undone, .lineSetAside, .clockAdjusted:
             throw Refusal(
                 "not-undoable",
                 fr: "Le n° \(seq) (\(payload.type)) ne s'annule pas. S'annulent : fin ou saut d'un point, "

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A moment in time, as milliseconds since 1970-01-01T00:00:00Z.
 ///
 /// Every timestamp in the journal and every timer is computed from instants, never by counting
@@ -157,6 +163,16 @@ public struct LocalTime: Sendable {
         let local = instant.ms + Int64(offset(at: instant)) * 1000
         return Int((local - local.floorDiv(86_400_000) * 86_400_000) / 60_000)
     }
+    /// Local clock minutes of `instant` counted from midnight of `date` (`YYYY-MM-DD`): its
+    /// minutes of the day, plus 1440 for each day after `date` (minus before); the minutes of the
+    /// day for a bad date.
+    public func minutes(of instant: Instant, fromMidnightOf date: String) -> Int {
+        let local = instant.ms + Int64(offset(at: instant)) * 1000
+        let p = date.split(separator: "-").compactMap { Int($0) }
+        guard p.count == 3 else { return minutesOfDay(instant) }
+        let midnight = Int64(RFC3339.days(fromCivil: p[0], p[1], p[2])) * 86_400_000
+        return Int((local - midnight).floorDiv(60_000))
+    }
     /// `HH:MM` of `instant` in this zone.
     public func hhmm(_ instant: Instant) -> String {
         let m = minutesOfDay(instant)
@@ -199,6 +215,91 @@ public final class ManualClock: Clock, @unchecked Sendable {
     public func advance(seconds: Int) { lock.lock(); current = current.adding(seconds: seconds); lock.unlock() }
     /// Sets the clock to `instant`.
     public func set(_ instant: Instant) { lock.lock(); current = instant; lock.unlock() }
+}
+
+/// A clock that never steps, for measuring elapsed time inside one process: the wall clock
+/// (``Clock``) may be set back or forward at any moment, this one only counts time passing.
+public protocol MonotonicClock: Sendable {
+    /// Milliseconds since an arbitrary origin fixed for the life of the process.
+    func milliseconds() -> Int64
+}
+
+/// The system's monotonic clock, counting the time the machine was suspended too
+/// (`CLOCK_BOOTTIME` on Linux, `CLOCK_MONOTONIC` on Darwin, which counts sleep): a laptop closed
+/// for an hour and opened again has both clocks moved by an hour, so its timers follow real
+/// time and no clock adjustment is seen.
+public struct SystemMonotonicClock: MonotonicClock {
+    /// Creates the system monotonic clock.
+    public init() {}
+    public func milliseconds() -> Int64 {
+        var t = timespec()
+        #if os(Linux)
+            clock_gettime(CLOCK_BOOTTIME, &t)
+        #else
+            clock_gettime(CLOCK_MONOTONIC, &t)
+        #endif
+        return Int64(t.tv_sec) * 1000 + Int64(t.tv_nsec) / 1_000_000
+    }
+}
+
+/// A monotonic clock that moves only when told to: for tests, beside a ``ManualClock`` for the
+/// wall clock, so a step of one without the other can be played.
+public final class ManualMonotonicClock: MonotonicClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Int64
+    /// Creates a clock showing `milliseconds`.
+    public init(_ milliseconds: Int64 = 0) { current = milliseconds }
+    public func milliseconds() -> Int64 { lock.lock(); defer { lock.unlock() }; return current }
+    /// Moves the clock forward by `seconds` (never back).
+    public func advance(seconds: Int) { lock.lock(); current += Int64(max(0, seconds)) * 1000; lock.unlock() }
+}
+
+/// "Now" for a live seat: the wall clock read once, then carried forward by the monotonic clock,
+/// so a step of the system clock moves no timer and no recorded duration. ``disagreement()``
+/// says when the wall clock has moved away from it by more than ``tolerance`` seconds (a step
+/// back or forward); once a `clockAdjusted` event is recorded (by this seat or another) it
+/// ``resync()``s on the wall clock, so events keep being stamped with the wall clock.
+///
+///     let clock = SteadyClock(wall: SystemClock(), monotonic: SystemMonotonicClock())
+///     if let step = clock.disagreement() { record(.recordClockAdjustment(seconds: step)) }
+public final class SteadyClock: Clock, @unchecked Sendable {
+    /// The wall clock (stamps, clock times).
+    public let wall: Clock
+    /// The monotonic clock (elapsed time).
+    public let monotonic: MonotonicClock
+    /// Seconds of disagreement below which the two clocks are said to agree (NTP slews, the
+    /// rounding of two readings).
+    public let tolerance: Int
+    private let lock = NSLock()
+    private var anchorWall: Instant
+    private var anchorMono: Int64
+
+    /// Anchors on the wall clock's present reading.
+    public init(wall: Clock, monotonic: MonotonicClock, tolerance: Int = 5) {
+        self.wall = wall; self.monotonic = monotonic; self.tolerance = tolerance
+        anchorWall = wall.now(); anchorMono = monotonic.milliseconds()
+    }
+
+    /// The anchor's wall time plus the monotonic time elapsed since.
+    public func now() -> Instant {
+        lock.lock(); defer { lock.unlock() }
+        return Instant(ms: anchorWall.ms + monotonic.milliseconds() - anchorMono)
+    }
+
+    /// Seconds the wall clock is ahead of ``now()`` (negative: behind) when more than
+    /// ``tolerance`` apart, else nil.
+    public func disagreement() -> Int? {
+        let w = wall.now(), n = now()
+        let ms = w.ms - n.ms
+        guard abs(ms) > Int64(tolerance) * 1000 else { return nil }
+        return Int(ms >= 0 ? (ms + 500) / 1000 : -((-ms + 500) / 1000))
+    }
+
+    /// Anchors again on the wall clock's present reading: the journal now says how it moved.
+    public func resync() {
+        let w = wall.now(), m = monotonic.milliseconds()
+        lock.lock(); anchorWall = w; anchorMono = m; lock.unlock()
+    }
 }
 
 /// Formats a number of seconds as `mm:ss`, or `h:mm:ss` from one hour; negative values get a `+`

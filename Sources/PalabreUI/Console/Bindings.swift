@@ -42,6 +42,8 @@ public enum FacilitatorAction: String, CaseIterable, Sendable {
     case limit = "floor.limit", skip = "item.skip", insert = "item.insert", move = "item.move"
     case startDay = "day.start", endDay = "day.end"
     case focusAgenda = "focus.agenda", focusQueue = "focus.queue"
+    /// The bell at one minute left and when the time is up, on or off (off at start).
+    case bell = "item.bell"
 }
 
 /// Actions of the rapporteur screen (F2).
@@ -311,9 +313,19 @@ public enum Keymap {
     }
 
     /// Help lines for `bindings`: keys padded to a column, then the help sentence.
+    /// Consecutive bindings with the same sentence share one line (`←/→`).
     public static func helpLines(_ bindings: [Binding], _ labels: Labels) -> [String] {
-        let col = (bindings.map { TextWidth.width(of: $0.keysDisplay(labels.language)) }.max() ?? 0) + 2
-        return bindings.map { TextWidth.pad($0.keysDisplay(labels.language), toWidth: col) + $0.help(labels) }
+        var rows: [(keys: String, help: String)] = []
+        for b in bindings {
+            let keys = b.keysDisplay(labels.language), help = b.help(labels)
+            if let last = rows.last, last.help == help {
+                rows[rows.count - 1].keys += "/" + keys
+            } else {
+                rows.append((keys, help))
+            }
+        }
+        let col = (rows.map { TextWidth.width(of: $0.keys) }.max() ?? 0) + 2
+        return rows.map { TextWidth.pad($0.keys, toWidth: col) + $0.help }
     }
 
     /// The table as text for `palabre keys`: one section per screen, then replay.

@@ -27,6 +27,9 @@ public struct Rect: Sendable, Equatable {
     }
     /// Whether the compact layout applies (under 80×22 for the body of an 80×24 terminal).
     public var isCompact: Bool { width < 80 || height < 21 }
+    /// Whether the large layout applies (from the body of a 160×50 terminal, 200×60 and up):
+    /// panels and digits grow with the screen.
+    public var isLarge: Bool { width >= 160 && height >= 46 }
 }
 
 /// What handling a key asks of the live loop.
@@ -106,6 +109,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case record(Command)
     /// Leave: the user asked to quit.
     case quit
+    /// Ring the terminal's bell (the facilitator's bell at one minute left and at time up).
+    case bell
 }
 
 /// The live consoles: the six screens, the chrome around them (header, message line, hint bar,
@@ -125,6 +130,8 @@ public struct Console: Sendable {
     public var banner: String?
     /// When the banner was first shown (the first message after it was set).
     private var bannerShownAt: Instant?
+    /// The current item and its seconds left at the last tick, to ring the bell once per crossing.
+    private var bellWatch: (item: String, remaining: Int)?
     /// Set when the user asked to quit.
     public private(set) var quitRequested = false
     /// Set by a first quit key while a draft is unsent: the next one quits.
@@ -195,6 +202,7 @@ public struct Console: Sendable {
             size = s
             if !isTiny, message?.text == labels["tiny.refused"] { message = nil }
         case .tick:
+            if ringsBell(state, now) { effects.append(.bell) }
             if let m = message, now.seconds(since: m.at) > messageSeconds { message = nil }
             if screen == .projector, let since = bannerShownAt, now.seconds(since: since) > messageSeconds {
                 banner = nil
@@ -206,9 +214,15 @@ public struct Console: Sendable {
         case .input(.paste(let text)):
             pasted(text, ctx)
         case .input(.key(let key)):
+            let said = message, wasScreen = screen, wasTyping = isTyping
             if let c = keyPressed(key, ctx) {
                 pendingFrom = screen
                 effects.append(.record(c))
+            }
+            // What was said no longer applies once Esc is pressed, a prompt opens or closes, or
+            // another screen shows (unless the key said something new).
+            if said != nil, message == said, key == .escape || screen != wasScreen || isTyping != wasTyping {
+                message = nil
             }
         case .recorded(let events):
             // What was said earlier (a refusal, an earlier undo) no longer applies.
@@ -361,6 +375,29 @@ public struct Console: Sendable {
         _ = update(.refused(refusal), state: state, now: now)
     }
 
+    /// The system clock was stepped by `seconds` (a `clockAdjusted` event folded at `at`, the wall
+    /// clock after the step): the instants this console keeps move with the session's, and the
+    /// banner says so until a key is pressed (a few seconds on the projector).
+    public mutating func clockAdjusted(seconds: Int, at: Instant, state: SessionState) {
+        message = message.map { ConsoleMessage(text: $0.text, isError: $0.isError, at: $0.at.adding(seconds: seconds)) }
+        bannerShownAt = nil
+        facilitator.shiftInstants(by: seconds)
+        let minutes = abs(seconds) >= 90 ? "\((abs(seconds) + 30) / 60) min" : "\(abs(seconds)) s"
+        let key = seconds > 0 ? "clock.forward" : "clock.back"
+        banner = labels[key].replacingOccurrences(of: "%1", with: minutes)
+            .replacingOccurrences(of: "%2", with: state.local.hhmm(at))
+    }
+
+    /// Whether the facilitator's bell rings at this tick: it is on (`g`), the seat records, and
+    /// the current item, running, has just crossed one minute left or the end of its time.
+    private mutating func ringsBell(_ state: SessionState, _ now: Instant) -> Bool {
+        guard let c = state.currentItem, state.run(c).status == .running else { bellWatch = nil; return false }
+        let r = state.remaining(c, at: now)
+        defer { bellWatch = (c, r) }
+        guard facilitator.bellOn, !readOnly, let last = bellWatch, last.item == c else { return false }
+        return (last.remaining > 60 && r <= 60) || (last.remaining > 0 && r <= 0)
+    }
+
     /// Shows an error that is not a refusal (disk full, damaged journal…).
     public mutating func showError(_ text: String, now: Instant) {
         pendingFrom = nil
@@ -450,8 +487,9 @@ public struct Console: Sendable {
         var grid = Grid(width: max(0, size.width), height: max(0, size.height))
         guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
             if size.width > 0 && size.height > 0 {
-                let notice = TextWidth.truncate(labels["tiny"] + " (\(size.width)×\(size.height))", toWidth: size.width)
-                grid.put(x: 0, y: 0, text: notice, role: .bannerWarn)
+                for (i, line) in Self.tinyNotice(labels, size: size).enumerated() {
+                    grid.put(x: 0, y: i, text: line, role: .bannerWarn)
+                }
             }
             return (grid, nil)
         }
@@ -484,13 +522,16 @@ public struct Console: Sendable {
         }
         let area = Rect(x: 0, y: top, width: size.width, height: size.height - top - 2)
         let cursor = shown.render(into: &grid, area: area, context: ctx)
-        // Message line.
-        let my = size.height - 2
-        grid.fill(x: 0, y: my, width: size.width, height: 1, role: .normal)
+        // The message line: a long message (a refusal saying what to do) takes the body's last
+        // row too while it shows, so the layout does not change under it.
+        let messageLines = message.map { Self.messageLines(TextWidth.sanitize($0.text), width: size.width) } ?? []
+        let mh = max(1, messageLines.count)
+        let my = size.height - 1 - mh
+        grid.fill(x: 0, y: my, width: size.width, height: mh, role: .normal)
         if let m = message {
-            grid.put(
-                x: 0, y: my, text: TextWidth.truncate(" " + TextWidth.sanitize(m.text), toWidth: size.width),
-                role: m.isError ? .bannerError : .statusDone)
+            for (i, line) in messageLines.enumerated() {
+                grid.put(x: 0, y: my + i, text: line, role: m.isError ? .bannerError : .statusDone)
+            }
         }
         // Hint bar.
         // Each hint shows the first of its keys that works now (while typing, `?` is text: F9).
@@ -510,6 +551,37 @@ public struct Console: Sendable {
             return (grid, nil)
         }
         return (grid, cursor)
+    }
+
+    /// `text` on one line of `width` after a space, or wrapped on two (the second cut with « … »
+    /// when even two are not enough).
+    static func messageLines(_ text: String, width: Int) -> [String] {
+        let one = " " + text
+        if TextWidth.width(of: one) <= width { return [one] }
+        // French punctuation stays with its word where the line breaks (« : » never starts one):
+        // those spaces are held by a private-use character while wrapping, then given back.
+        let hold = "\u{E000}"
+        var held = text
+        for mark in [":", ";", "!", "?", "»"] { held = held.replacingOccurrences(of: " " + mark, with: hold + mark) }
+        held = held.replacingOccurrences(of: "« ", with: "«" + hold)
+        var lines = TextWidth.wrap(held, width: max(1, width - 1)).map { " " + $0 }
+        if lines.count > 2 {
+            let rest = " " + lines[1...].map { String($0.dropFirst()) }.joined(separator: " ")
+            lines = [lines[0], TextWidth.truncate(rest, toWidth: width)]
+        }
+        return lines.map { TextWidth.truncate($0.replacingOccurrences(of: hold, with: " "), toWidth: width) }
+    }
+
+    /// The « too small » notice for `size`: the whole sentence wrapped on the rows there are, or
+    /// a shorter one, so it is read whole at any size (« 40×12 » alone in the narrowest).
+    static func tinyNotice(_ labels: Labels, size: Size) -> [String] {
+        let here = " (\(size.width)×\(size.height))"
+        let minimum = "\(minimumSize.width)×\(minimumSize.height)"
+        for text in [labels["tiny"] + here, labels["tiny"], labels["tiny.short"] + " " + minimum, "↔ " + minimum] {
+            let lines = TextWidth.wrap(text, width: size.width)
+            if lines.count <= size.height, lines.allSatisfy({ TextWidth.width(of: $0) <= size.width }) { return lines }
+        }
+        return [TextWidth.truncate(minimum, toWidth: size.width)]
     }
 
     private func drawHeader(_ grid: inout Grid, state: SessionState, now: Instant) {

@@ -10,13 +10,15 @@ extension FacilitatorScreen {
     /// prolonger, `a` ajouter, `r` rendre la parole; `<` and `>` (one key on AZERTY) move a
     /// request. Starting and ending a day are capitals (`B`, `F`) so they cannot be hit by
     /// accident. ↑/↓ move in the list that has the focus (list navigation, see `handle(key:)`).
+    /// In the order of the hint bar: the keys of every turn of speech first (give, end the
+    /// turn, add a requester), then those of every item, so 80 columns keep the most used.
     static let bindings: [Binding] = [
-        Binding(.facilitator(.pause), ["Space"]),
-        Binding(.facilitator(.start), ["d"]),
-        Binding(.facilitator(.end), ["t"], guarding: .undoable),
-        Binding(.facilitator(.request), ["a"]),
         Binding(.facilitator(.give), ["Enter"], guarding: .undoable),
         Binding(.facilitator(.yield), ["r"], guarding: .undoable),
+        Binding(.facilitator(.request), ["a"]),
+        Binding(.facilitator(.start), ["d"]),
+        Binding(.facilitator(.end), ["t"], guarding: .undoable),
+        Binding(.facilitator(.pause), ["Space"]),
         Binding(.facilitator(.extend1), ["p", "+"], guarding: .undoable),
         Binding(.facilitator(.extend5), ["P"], inHints: false, guarding: .undoable),
         Binding(.facilitator(.pointOfOrder), ["o"], inHints: false),
@@ -31,6 +33,8 @@ extension FacilitatorScreen {
         Binding(.facilitator(.endDay), ["F"], inHints: false, guarding: .confirmsAndUndoable),
         Binding(.facilitator(.focusAgenda), ["Left"], inHints: false),
         Binding(.facilitator(.focusQueue), ["Right"], inHints: false),
+        // `g` for gong, the same in both languages.
+        Binding(.facilitator(.bell), ["g"], inHints: false),
     ]
 
     /// Labels of this screen (and of the parts it shares with the Projector): id → (French, English).
@@ -39,6 +43,16 @@ extension FacilitatorScreen {
     private static let own: [String: (fr: String, en: String)] = [
         // Hint bar and help. Help sentences stay within 64 columns so the help box of an 80-column
         // terminal shows them whole.
+        "action.item.bell": ("Sonnerie", "Bell"),
+        "help.item.bell": (
+            "Sonnerie à 1 min de la fin et à la fin du temps (oui/non)",
+            "Bell at 1 min left and when time is up (on/off)"
+        ),
+        "fac.bell.on": (
+            "Sonnerie activée : à 1 min de la fin et à la fin du temps (g pour l'arrêter)",
+            "Bell on: at 1 min left and when time is up (g to stop it)"
+        ),
+        "fac.bell.off": ("Sonnerie désactivée", "Bell off"),
         "action.item.pause": ("Pause", "Pause"),
         "help.item.pause": (
             "Mettre en pause le point en cours, ou le " + "reprendre", "Pause the current item, or resume it"
@@ -105,13 +119,15 @@ extension FacilitatorScreen {
         "action.day.end": ("Fin journée", "End day"),
         "help.day.end": ("Terminer la journée en cours (F deux fois)", "End the day under way (F twice)"),
         "action.focus.agenda": ("Ordre du jour", "Agenda"),
+        // One sentence for ← and →: the help shows them on one line.
         "help.focus.agenda": (
-            "Focus sur l'ordre du jour ; ↑/↓ choisissent un " + "point", "Focus the agenda; ↑/↓ choose an item"
+            "Focus sur l'ordre du jour ou la file ; ↑/↓ y choisissent",
+            "Focus the agenda or the queue; ↑/↓ choose in it"
         ),
         "action.focus.queue": ("File", "Queue"),
         "help.focus.queue": (
-            "Focus sur la file des orateurs ; ↑/↓ choisissent une " + "demande",
-            "Focus the speakers queue; ↑/↓ choose a request"
+            "Focus sur l'ordre du jour ou la file ; ↑/↓ y choisissent",
+            "Focus the agenda or the queue; ↑/↓ choose in it"
         ),
         // Screen words.
         "fac.agenda": ("Ordre du jour", "Agenda"),

@@ -106,7 +106,8 @@ extension FacilitatorScreen {
 
     private mutating func drawFull(_ grid: inout Grid, _ r: Rect, _ context: ScreenContext) {
         guard r.height > 0 else { return }
-        let rightW = max(34, min(60, r.width * 42 / 100))
+        // The current item and the queue grow with large screens (200×60: 84 columns).
+        let rightW = max(34, min(r.isLarge ? 100 : 60, r.width * 42 / 100))
         let agendaW = r.width - rightW - 1
         drawAgenda(&grid, Rect(x: r.x, y: r.y, width: agendaW, height: r.height), context)
         grid.fill(x: r.x + agendaW, y: r.y, width: 1, height: r.height, with: "│", role: .border)
@@ -207,15 +208,17 @@ extension FacilitatorScreen {
                 start = ""
             }
             grid.put(x: r.x + Col.start, y: y, text: start, role: base)
+            // A done item shows how long it really took (pauses out), the others their time-box.
+            let seconds = t.status == .done ? s.elapsed(t.item.id, at: now) : s.timeBox(t.item.id)
             grid.put(
                 x: r.x + Col.duration, y: y,
-                text: TextWidth.pad(MeetingView.duration(s.timeBox(t.item.id)), toWidth: 5, alignment: .right),
+                text: TextWidth.pad(MeetingView.duration(seconds), toWidth: 5, alignment: .right),
                 role: base)
             let st = MeetingView.status(t.status)
             grid.put(x: r.x + Col.status, y: y, text: st.symbol, role: focused ? .selection : st.role)
             let titleW = r.width - Col.title - 1  // the last column is for the scroll marks
             grid.put(
-                x: r.x + Col.title, y: y, text: MeetingView.shorten(TextWidth.sanitize(t.item.title), toWidth: titleW),
+                x: r.x + Col.title, y: y, text: TextWidth.truncate(TextWidth.sanitize(t.item.title), toWidth: titleW),
                 role: base, maxWidth: titleW)
         }
         if agendaScroll > 0 { grid.put(x: r.x + r.width - 1, y: listTop, text: "▲", role: .muted) }
@@ -288,15 +291,21 @@ extension FacilitatorScreen {
             if r.height >= 30, let m = item.moderator {
                 line(L["fac.moderator"] + " : " + MeetingView.speakerText(s, m), .muted)
             }
-            // The countdown, as large as the room left by the queue allows.
+            // The countdown, as large as the room left by the queue allows; on large screens, the
+            // projector's scaled digits.
             let cd = MeetingView.bigCountdown(s, c, at: now)
-            let queueMin = 1 + 2 + min(4, max(1, s.queue.count))
+            let tall = r.height >= 46  // the panel of a large screen (``Rect/isLarge``)
+            let queueMin = 1 + 2 + min(tall ? 8 : 4, max(1, s.queue.count))
             let room = bottom - y - 2 - queueMin
-            if let font = BigDigits.font(fitting: MeetingView.bigCountdownTemplate(s, c), width: w, height: room - 1) {
+            let template = MeetingView.bigCountdownTemplate(s, c)
+            let sizes: [ProjectorDigits.Size] = (tall ? [.scaled(3), .scaled(2)] : []) + [.large, .small]
+            if let size = sizes.first(where: {
+                ProjectorDigits.width(of: template, size: $0) <= w && $0.height <= room - 1
+            }) {
                 y += 1
-                let dw = BigDigits.width(of: cd.text, font: font)
-                BigDigits.draw(cd.text, font: font, into: &grid, x: x + (w - dw) / 2, y: y, role: cd.role)
-                y += font.height
+                let dw = ProjectorDigits.width(of: cd.text, size: size)
+                ProjectorDigits.draw(cd.text, size: size, into: &grid, x: x + (w - dw) / 2, y: y, role: cd.role)
+                y += size.height
             } else {
                 line(cd.minutes ? cd.text + " min" : cd.text, cd.role)
             }
@@ -545,7 +554,7 @@ extension FacilitatorScreen {
                         LayoutRow(
                             [
                                 ("~" + s.local.hhmm(t.projectedStart) + " ", .muted),
-                                (MeetingView.shorten(TextWidth.sanitize(t.item.title), toWidth: w - 7), .normal),
+                                (TextWidth.truncate(TextWidth.sanitize(t.item.title), toWidth: w - 7), .normal),
                             ], priority: 0))
                 }
             }

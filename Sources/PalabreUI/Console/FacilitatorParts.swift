@@ -131,28 +131,6 @@ enum MeetingView {
         return seconds
     }
 
-    /// `text` fitted to `width` keeping its last words: agenda titles often differ only at the
-    /// end (« Présentation de la commune de Kassorola » → « Présentatio… Kassorola »).
-    static func shorten(_ text: String, toWidth width: Int) -> String {
-        guard TextWidth.width(of: text) > width else { return text }
-        let words = text.split(separator: " ")
-        var tail = ""
-        for word in words.dropFirst().reversed() {
-            let candidate = tail.isEmpty ? String(word) : word + " " + tail
-            if TextWidth.width(of: candidate) > (width - 1) / 2 { break }
-            tail = candidate
-        }
-        let headRoom = width - TextWidth.width(of: tail) - 2
-        guard !tail.isEmpty, headRoom >= 4 else { return TextWidth.truncate(text, toWidth: width) }
-        var head = ""
-        for c in text {
-            if TextWidth.width(of: head) + TextWidth.width(of: c) > headRoom { break }
-            head.append(c)
-        }
-        while head.last == " " { head.removeLast() }
-        return head + "… " + tail
-    }
-
     // MARK: Words
 
     /// « mardi 17 octobre 2023 » / « Tuesday 17 October 2023 » for `YYYY-MM-DD`.

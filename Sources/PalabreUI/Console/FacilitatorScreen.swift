@@ -63,8 +63,19 @@ public struct FacilitatorScreen: ConsoleScreen {
     var startDayRefusedAt: Instant?
     /// When « end the item » was first pressed with requests waiting; a second press ends it.
     var endItemAskedAt: Instant?
+    /// Whether the bell rings at one minute left and when the time is up (`g`; off at start).
+    public internal(set) var bellOn = false
 
     public init() {}
+
+    /// Moves the instants of the pending confirmations by `seconds`: the system clock was
+    /// stepped and the session's instants moved with it (a confirmation keeps its 5 s).
+    mutating func shiftInstants(by seconds: Int) {
+        endDayAskedAt = endDayAskedAt?.adding(seconds: seconds)
+        startDayAskedAt = startDayAskedAt?.adding(seconds: seconds)
+        startDayRefusedAt = startDayRefusedAt?.adding(seconds: seconds)
+        endItemAskedAt = endItemAskedAt?.adding(seconds: seconds)
+    }
 
     public var isTyping: Bool { prompt != nil }
 
@@ -245,6 +256,9 @@ public struct FacilitatorScreen: ConsoleScreen {
         case .focusQueue:
             focus = .queue
             return .none
+        case .bell:
+            bellOn.toggle()
+            return .message(L[bellOn ? "fac.bell.on" : "fac.bell.off"], isError: false)
         }
     }
 

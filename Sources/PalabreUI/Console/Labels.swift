@@ -33,6 +33,14 @@ public struct Labels: Sendable {
 
     /// Labels shared by every screen.
     static let common: [String: (fr: String, en: String)] = [
+        "clock.forward": (
+            "Horloge du système avancée de %1 à %2 : les minuteurs comptent le temps réellement écoulé",
+            "System clock set forward by %1 at %2: the timers count the time that really passed"
+        ),
+        "clock.back": (
+            "Horloge du système reculée de %1 à %2 : les minuteurs comptent le temps réellement écoulé",
+            "System clock set back by %1 at %2: the timers count the time that really passed"
+        ),
         "screen.facilitator": ("Modération", "Facilitator"),
         "screen.rapporteur": ("Compte rendu", "Rapporteur"),
         "screen.attendance": ("Présence", "Attendance"),
@@ -44,6 +52,7 @@ public struct Labels: Sendable {
         "help.global": ("Partout", "Everywhere"),
         "help.screens": ("écrans", "screens"),
         "tiny": ("Fenêtre trop petite : agrandir à 40×12 au moins", "Window too small: enlarge to at least 40×12"),
+        "tiny.short": ("Trop petit\u{00A0}:", "Too small:"),
         "day": ("Jour", "Day"),
         "no.day": ("Aucune journée en cours", "No day under way"),
         "no.item": ("Aucun point en cours", "No item under way"),

@@ -6,7 +6,10 @@ import PalabreCore
 /// between items: the meeting, the day, and the next item with the time it should start.
 ///
 /// Everything is centred. The layout tries the richest arrangement with the largest digits
-/// first and gives up detail (headings, the speaker's block digits, spacing) before size.
+/// first and gives up detail (headings, the speaker's block digits, spacing) before size. The
+/// time of day sits in the top right corner; in the last minute a band « 1 MIN » and, once the
+/// time is up, « TEMPS ÉCOULÉ » cross the whole width above the countdown; the speakers queue
+/// lists as many requests as the rows left allow.
 public struct ProjectorScreen: ConsoleScreen {
     public static let id = ScreenID.projector
     /// Bindings of this screen, part of Keymap/all: none, it only shows.
@@ -21,7 +24,9 @@ public struct ProjectorScreen: ConsoleScreen {
     static let labels: [String: (fr: String, en: String)] = [
         "proj.remaining": ("Temps restant", "Time left"),
         "proj.minutes.left": ("Minutes restantes", "Minutes left"),
-        "proj.over": ("TEMPS DÉPASSÉ", "OVER TIME"),
+        "proj.over": ("TEMPS ÉCOULÉ", "TIME IS UP"),
+        "proj.last.minute": ("1 MIN", "1 MIN"),
+        "proj.queue.more": ("+ %d autres", "+ %d more"),
         "proj.paused": ("EN PAUSE", "PAUSED"),
         "proj.speaking": ("À la parole", "Speaking"),
         "proj.queue": ("Prochains orateurs", "Next speakers"),
@@ -44,11 +49,14 @@ public struct ProjectorScreen: ConsoleScreen {
         case digits(text: String, template: String, role: Role, size: ProjectorDigits.Size)
         /// Label, name and organisation on the left, the speaker's countdown in small digits on the right.
         case speaker(name: String, organisation: String?, countdown: (text: String, role: Role), label: String)
+        /// A cue across the whole width, `rows` high, its text on the middle row.
+        case band(text: String, role: Role, rows: Int)
         case gap
 
         var height: Int {
             switch self {
             case .row, .gap: 1
+            case .band(_, _, let rows): rows
             case .digits(_, _, _, let size): size.height
             case .speaker: 3
             }
@@ -74,7 +82,17 @@ public struct ProjectorScreen: ConsoleScreen {
             pieces = chosen ?? compact(context, width: w, height: area.height)
         }
         draw(pieces, into: &grid, area: area)
+        drawClock(into: &grid, area: area, context: context)
         return nil
+    }
+
+    /// The time of day in the top right corner, where the layout left it blank.
+    private func drawClock(into grid: inout Grid, area: Rect, context: ScreenContext) {
+        let text = context.state.local.hhmm(context.now)
+        let w = TextWidth.width(of: text)
+        let x = area.x + area.width - w - 1
+        guard x > area.x, (x - 1..<x + w).allSatisfy({ grid[x: $0, y: area.y].character == " " }) else { return }
+        grid.put(x: x, y: area.y, text: text, role: .muted)
     }
 
     private func fits(_ pieces: [Piece], width: Int, height: Int) -> Bool {
@@ -95,6 +113,10 @@ public struct ProjectorScreen: ConsoleScreen {
             guard y < area.y + area.height else { return }
             switch p {
             case .gap: break
+            case .band(let text, let role, let rows):
+                grid.fill(x: area.x, y: y, width: area.width, height: rows, role: role)
+                let t = TextWidth.truncate(text, toWidth: area.width)
+                grid.put(x: area.x + (area.width - TextWidth.width(of: t)) / 2, y: y + rows / 2, text: t, role: role)
             case .row(let row):
                 row.draw(into: &grid, x: x, y: y, width: w)
             case .digits(let text, _, let role, let size):
@@ -141,8 +163,21 @@ public struct ProjectorScreen: ConsoleScreen {
     private func status(_ s: SessionState, _ c: String, _ now: Instant, _ L: Labels) -> (String, Role) {
         if s.run(c).status == .paused { return (L["proj.paused"], .timerWarn) }
         let r = s.remaining(c, at: now)
-        if r < 0 { return (L["proj.over"], .timerOver) }
+        if r <= 0 { return (L["proj.over"], .timerOver) }
+        if r <= 60 { return (L["proj.last.minute"], .timerWarn) }
         return (r > MeetingView.itemWarnSeconds ? L["proj.minutes.left"] : L["proj.remaining"], .normal)
+    }
+
+    /// The cue of the last minute and of the time up, for a band across the wall: its letters
+    /// spaced out (« T E M P S   É C O U L É »); nil otherwise (and while paused).
+    private func cue(_ s: SessionState, _ c: String, _ now: Instant, _ L: Labels) -> (text: String, role: Role)? {
+        guard s.run(c).status != .paused else { return nil }
+        let r = s.remaining(c, at: now)
+        guard r <= 60 else { return nil }
+        let text = L[r <= 0 ? "proj.over" : "proj.last.minute"]
+        let spaced = text.split(separator: " ").map { $0.map(String.init).joined(separator: " ") }
+            .joined(separator: "   ")
+        return (spaced, r <= 0 ? .bannerError : .bannerWarn)
     }
 
     /// The rows for the agenda items to come: a heading and up to `count` items, or without heading.
@@ -159,7 +194,7 @@ public struct ProjectorScreen: ConsoleScreen {
             LayoutRow(
                 [
                     ((i == 0 ? prefix : pad) + it.time + "  ", .normal),
-                    (MeetingView.shorten(it.title, toWidth: titleW), .normal),
+                    (TextWidth.truncate(it.title, toWidth: titleW), .normal),
                 ],
                 priority: 5)
         }
@@ -202,7 +237,11 @@ public struct ProjectorScreen: ConsoleScreen {
         p += titleRows(TextWidth.sanitize(item.title), .title, width: w, max: rich ? 2 : 1)
         p.append(.gap)
         let st = status(s, c, now, L)
-        p.append(.row(LayoutRow(st.0, st.1, priority: 9, centered: true)))
+        if let cue = cue(s, c, now, L) {
+            p.append(.band(text: cue.text, role: cue.role, rows: rich ? 3 : 1))
+        } else {
+            p.append(.row(LayoutRow(st.0, st.1, priority: 9, centered: true)))
+        }
         let cd = MeetingView.bigCountdown(s, c, at: now)
         p.append(.digits(text: cd.text, template: MeetingView.bigCountdownTemplate(s, c), role: cd.role, size: size))
         if let t = s.currentTurn, let scd = MeetingView.speakerCountdown(s, at: now) {
@@ -219,11 +258,28 @@ public struct ProjectorScreen: ConsoleScreen {
                             priority: 8, centered: true)))
             }
         }
+        // The latest decision, recommendation, action or commitment of the item, for the room to
+        // check its wording (notes and questions stay off the wall).
+        var latest: [Piece] = []
+        if let e = s.entries.last(where: {
+            $0.item == c && $0.retracted == nil && ![.note, .question, .answer].contains($0.content.kind)
+        }) {
+            let label = L["proj.latest." + e.content.kind.rawValue]
+            let text = TextWidth.truncate(label + " : " + TextWidth.sanitize(e.content.text), toWidth: max(1, w - 2))
+            latest = [.gap, .row(LayoutRow(text, .normal, priority: 5, centered: true))]
+        }
+        let items = upcoming(s, now)
+        // Rows the two first items to come take, with their gap and heading.
+        let agendaMin = items.isEmpty ? 0 : 1 + (rich ? 1 : 0) + min(2, items.count)
         if !s.queue.isEmpty {
             p.append(.gap)
             if rich {
                 p.append(.row(LayoutRow(L["proj.queue"], .title, priority: 6, centered: true)))
-                let rows = s.queue.prefix(3).enumerated().map { i, req in
+                // As many requests as the rows left allow (three at least: else smaller digits).
+                let left = h - p.reduce(0) { $0 + $1.height } - latest.count - agendaMin
+                let all = s.queue.count <= left
+                let shown = all ? s.queue.count : min(s.queue.count, max(3, left - 1))  // a row for « + N autres »
+                var rows = s.queue.prefix(shown).enumerated().map { i, req in
                     var segs: [(text: String, role: Role)] = [("\(i + 1). ", .normal)]
                     if req.pointOfOrder {
                         segs.append((L["meeting.poo.long"], .bannerWarn)); segs.append((" · ", .normal))
@@ -231,22 +287,16 @@ public struct ProjectorScreen: ConsoleScreen {
                     segs.append((MeetingView.speakerText(s, req.who), .normal))
                     return LayoutRow(segs, priority: 6)
                 }
+                if shown < s.queue.count, left > shown {
+                    let more = L["proj.queue.more"].replacingOccurrences(of: "%d", with: "\(s.queue.count - shown)")
+                    rows.append(LayoutRow(more, .muted, priority: 6))
+                }
                 p += Self.aligned(rows, width: w).map { .row($0) }
             } else if let line = queueLine(s, L) {
                 p.append(.row(line))
             }
         }
-        // The latest decision, recommendation, action or commitment of the item, for the room to
-        // check its wording (notes and questions stay off the wall).
-        if let e = s.entries.last(where: {
-            $0.item == c && $0.retracted == nil && ![.note, .question, .answer].contains($0.content.kind)
-        }) {
-            p.append(.gap)
-            let label = L["proj.latest." + e.content.kind.rawValue]
-            let text = TextWidth.truncate(label + " : " + TextWidth.sanitize(e.content.text), toWidth: max(1, w - 2))
-            p.append(.row(LayoutRow(text, .normal, priority: 5, centered: true)))
-        }
-        let items = upcoming(s, now)
+        p += latest
         if !items.isEmpty {
             p.append(.gap)
             // Two items at least; up to four when the rows are there.

@@ -9,10 +9,17 @@ public protocol ConsoleTerminal: Backend {
     func readInput(timeoutMilliseconds: Int32) -> [InputEvent]
     /// The signal that asked the program to stop (SIGINT, SIGTERM, SIGHUP), if any.
     func pendingSignal() -> Int32?
+    /// Rings the terminal's bell (or flashes the screen where it has none).
+    func ring()
 }
 
 /// The loop of every console: `palabre run`, `attach` and `replay`, the tests and the
 /// benchmarks run this same code.
+///
+/// With a ``SteadyClock`` (as `palabre run` and `attach` use), a step of the system clock is
+/// seen when its wall and monotonic clocks disagree: a seat that records writes a
+/// `clockAdjusted` event, every seat folding one anchors its clock on the wall clock again and
+/// shows it in the banner. The wait for input is a duration, never a wall-clock deadline.
 ///
 /// One step: fold what other seats recorded → send ``ConsoleInput/tick`` → draw a frame →
 /// wait for input (until the next second, for the countdowns) → for each input, `update` the
@@ -101,6 +108,7 @@ public final class ConsoleLoop {
         if terminal.pendingSignal() != nil { finished = true; return }
         let now = clock.now()
         refresh(now)
+        checkClock()
         send(.tick)
         let size = terminal.size
         if size != lastSize {
@@ -148,6 +156,7 @@ public final class ConsoleLoop {
             for effect in effects {
                 switch effect {
                 case .quit: finished = true
+                case .bell: terminal.ring()
                 case .record(let command): queue.append(record(command))
                 }
             }
@@ -167,6 +176,7 @@ public final class ConsoleLoop {
         do {
             let events = try live.store.perform(command, seat: live.seat, at: now)
             live.documents?.schedule(live.store.state)
+            followClock(events)
             return .recorded(events)
         } catch let r as Refusal {
             return .refused(r)
@@ -181,11 +191,52 @@ public final class ConsoleLoop {
     private func refresh(_ now: Instant) {
         guard case .live(var c, let live) = program else { return }
         if let e = live.documents?.takeError() { c.showError(e, now: now) }
+        var new: [Event] = []
         do {
-            if try !live.store.refresh().isEmpty { live.documents?.schedule(live.store.state) }
+            new = try live.store.refresh()
+            if !new.isEmpty { live.documents?.schedule(live.store.state) }
         } catch {
             c.showError("\(error)", now: now)
         }
+        program = .live(c, live)
+        followClock(new)
+    }
+
+    /// Records a step of the system clock when the steady clock sees one (a seat that may record,
+    /// on an open session); a seat that may not waits for another seat's event. Before the
+    /// session is opened or once it is closed there is nothing to correct: the clock anchors
+    /// again at once.
+    private func checkClock() {
+        guard case .live(_, let live) = program, let steady = clock as? SteadyClock,
+            let step = steady.disagreement()
+        else { return }
+        guard live.store.state.openedAt != nil, live.store.state.closedAt == nil else { steady.resync(); return }
+        let command = Command.recordClockAdjustment(seconds: step)
+        guard live.store.journal?.writable ?? true, (SeatRole(rawValue: live.seat) ?? .facilitator).allows(command)
+        else { return }
+        do {
+            let events = try live.store.perform(command, seat: live.seat, at: steady.wall.now())
+            live.documents?.schedule(live.store.state)
+            followClock(events)
+        } catch is Refusal {
+            steady.resync()
+        } catch {
+            guard case .live(var c, let live) = program else { return }
+            c.showError("\(error)", now: clock.now())
+            program = .live(c, live)
+        }
+    }
+
+    /// Follows the `clockAdjusted` events among `events` (this seat's or another's): the steady
+    /// clock anchors on the wall clock again and the consoles move their instants and say so.
+    private func followClock(_ events: [Event]) {
+        let steps = events.compactMap { e -> (Int, Instant)? in
+            if case .clockAdjusted(let seconds) = e.payload { return (seconds, e.at) }
+            return nil
+        }
+        guard !steps.isEmpty, case .live(var c, let live) = program else { return }
+        (clock as? SteadyClock)?.resync()
+        for (seconds, at) in steps { c.clockAdjusted(seconds: seconds, at: at, state: live.store.state) }
         program = .live(c, live)
     }
 
@@ -223,6 +274,8 @@ public final class MemoryTerminal: ConsoleTerminal {
     public var pending: [InputEvent] = []
     /// A signal to report (nil: none).
     public var signal: Int32?
+    /// How many times the bell rang.
+    public private(set) var rings = 0
 
     /// A terminal of `width` × `height` cells.
     public init(width: Int, height: Int) { screen = MemoryBackend(width: width, height: height) }
@@ -242,6 +295,7 @@ public final class MemoryTerminal: ConsoleTerminal {
     }
 
     public func pendingSignal() -> Int32? { signal }
+    public func ring() { rings += 1 }
     public var size: Size { screen.size }
     public func draw(_ changes: [CellChange]) { screen.draw(changes) }
     public func clear() { screen.clear() }

@@ -478,3 +478,37 @@ struct IatiProgrammeKeysTests {
             ])
     }
 }
+
+/// The IATI keys in the répertoire des intervenants: inherited by the programmes that name an
+/// entry, overridden key by key, and kept when palabre writes an entry back.
+@Suite("IATI keys in the directory")
+struct IatiDirectoryKeysTests {
+    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("sessions/directory").path
+
+    @Test("A programme naming an entry takes its iati and iati_type; a mapping overrides only what it gives")
+    func inheritance() throws {
+        let d = try DirectoryLoader.load(folder: Self.sample).directory
+        let unicef = try #require(d.organisation("unicef"))
+        #expect(unicef.iati == "XM-DAC-41122" && unicef.iatiType == .multilateral)
+        // Two more organisations: one named by id, one overriding its type.
+        let text = IatiProgrammeKeysTests.programme(country: "ML", iati: "XM-DAC-1", type: "15", crs: "12220")
+            .replacingOccurrences(
+                of: "communes:\n", with: "  - unicef\n  - {id: pam, iati_type: 90}\ncommunes:\n")
+        let r = ProgrammeLoader.parse(text, file: "p.yaml", directory: d)
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics.map(\.description))")
+        let p = try #require(r.programme)
+        #expect(p.organisation("unicef")?.iati == "XM-DAC-41122")
+        #expect(p.organisation("pam")?.iati == "XM-DAC-41140" && p.organisation("pam")?.iatiType == .other)
+    }
+
+    @Test("An entry written back by palabre keeps its IATI keys")
+    func writtenBack() throws {
+        let o = Organisation(
+            id: "x", acronym: "X", name: "Xénon", type: .partner, iati: "XM-DAC-41122", iatiType: .multilateral)
+        let reader = ProgrammeReader(file: "x.yaml")
+        let read = reader.organisation(DirectoryFiles.node(for: o), "")
+        #expect(reader.diagnostics.isEmpty)
+        #expect(read == o)
+    }
+}

@@ -354,6 +354,31 @@ struct IatiExportTests {
         }.compactMap { all($0, "transaction-type").first?.attribute(forName: "code")?.stringValue }
         let disbursements = (abandoned.followUp.commitments[paid.id] ?? []).filter { $0.status == .disbursed }
         #expect(types == Array(repeating: "3", count: disbursements.count), "\(types)")
+        let funder = try #require(abandoned.programme.organisation(paid.content.partner ?? ""))
+        let activity = try #require(
+            elements(root).first {
+                all($0, "iati-identifier").first?.stringValue?.hasSuffix("-" + paid.content.fiche!) == true
+            })
+        #expect(
+            all(activity, "participating-org").contains {
+                $0.attribute(forName: "role")?.stringValue == "1"
+                    && $0.stringValue?.contains(funder.name) == true
+            }, "the partner that disbursed still funds the fiche")
+    }
+
+    @Test("A currency that is not an ISO 4217 code palabre knows refuses the export, naming the fiche")
+    func unknownCurrency() throws {
+        var p = Self.followed.programme
+        p.communes[0].fiches[0].currency = "GNF"
+        var s = SessionState(programme: p)
+        for e in Self.followed.standingEvents { s.evolve(e) }
+        let fiche = p.communes[0].fiches[0].id
+        #expect(throws: IatiExportError.unknownCurrency("GNF", place: "fiche \(fiche)")) {
+            _ = try IatiExport(s, now: s.lastAt!)
+        }
+        #expect(IatiExportError.unknownCurrency("GNF", place: "fiche \(fiche)").message(.fr).contains("FCFA, XOF, EUR"))
+        #expect(IatiCurrency(spelling: "F.CFA") == .xof && IatiCurrency(spelling: "€") == .eur)
+        #expect(IatiCurrency(spelling: "us$") == .usd && IatiCurrency(spelling: "GNF") == nil)
     }
 
     @Test("Without the organiser's iati and iati_type the export is refused, naming the keys in French and English")

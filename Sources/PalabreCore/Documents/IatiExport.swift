@@ -113,7 +113,11 @@ public struct IatiExport {
         for c in p.communes {
             for f in c.fiches { _ = try Self.currency(f.currency, place: "fiche \(f.id)") }
         }
-        for e in state.entries where e.content.kind == .commitment && e.content.amount != nil {
+        // The commitments exported: those with an amount on a fiche of the programme.
+        for e in state.entries
+        where e.retracted == nil && e.content.kind == .commitment && e.content.amount != nil
+            && e.content.fiche.flatMap({ p.fiche($0) }) != nil
+        {
             let place = (fr ? "engagement n° " : "commitment #") + String(numbers.number(e.id) ?? e.id)
             _ = try Self.currency(e.content.currency ?? p.currency, place: place)
         }
@@ -193,8 +197,8 @@ public struct IatiExport {
                 children: [
                     narrative(
                         fr
-                            ? "Date de la table ronde où la fiche a été présentée\u{00A0}; la fiche ne donne pas de date de début prévue."
-                            : "Date of the roundtable where the fiche was presented; the fiche gives no planned start date."
+                            ? "Date de la rencontre où la fiche a été présentée\u{00A0}; la fiche ne donne pas de date de début prévue."
+                            : "Date of the meeting where the fiche was presented; the fiche gives no planned start date."
                     )
                 ]))
         if let started = ficheRecords.first(where: { $0.status == .worksStarted }) {
@@ -229,9 +233,11 @@ public struct IatiExport {
         return a
     }
 
-    /// Whether commitment `e` still carries money: an amount, not withdrawn, not abandoned.
+    /// Whether commitment `e`'s partner funds the fiche: an amount, not withdrawn, and not
+    /// abandoned unless money was disbursed before.
     func funds(_ e: Entry) -> Bool {
-        e.content.amount != nil && e.withdrawal == nil && state.followUp.status(ofCommitment: e.id) != .abandoned
+        e.content.amount != nil && e.withdrawal == nil
+            && (state.followUp.status(ofCommitment: e.id) != .abandoned || state.followUp.disbursed(e.id) > 0)
     }
 
     /// The transactions of commitment `e` (see the type's summary), or a comment saying why none.

@@ -314,6 +314,25 @@ struct IatiExportTests {
             })
     }
 
+    @Test("The planned start is the fiche's planned_start, else the meeting's first day with a narrative saying so")
+    func plannedStart() throws {
+        let root = try #require(try document(render()).rootElement())
+        for a in elements(root) {
+            let id = try #require(all(a, "iati-identifier").first?.stringValue)
+            let fiche = try #require(Self.followed.programme.fiche(String(id.dropFirst("XI-IATI-EXAMPLE-".count))))
+            let planned = try #require(
+                all(a, "activity-date").first { $0.attribute(forName: "type")?.stringValue == "1" })
+            let date = planned.attribute(forName: "iso-date")?.stringValue
+            if let start = fiche.fiche.plannedStart {
+                #expect(date == start && all(planned, "narrative").isEmpty)
+            } else {
+                #expect(date == "2023-10-17")
+                #expect(all(planned, "narrative").first?.stringValue?.contains("planned_start") == true)
+            }
+        }
+        #expect(Self.followed.programme.fiche("SY-01")?.fiche.plannedStart == "2024-06-01", "the sample gives one")
+    }
+
     @Test(
         "A commitment withdrawn at the meeting gives a comment and no transaction; one abandoned after a disbursement keeps it"
     )
@@ -426,7 +445,9 @@ struct IatiExportTests {
 /// `iati_type`, a fiche's `crs`, each checked with its line and column.
 @Suite("IATI keys of the programme")
 struct IatiProgrammeKeysTests {
-    static func programme(country: String, iati: String, type: String, crs: String) -> String {
+    static func programme(
+        country: String, iati: String, type: String, crs: String, start: String = "2024-06-01"
+    ) -> String {
         """
         title: Table ronde
         venue: Salle
@@ -450,6 +471,7 @@ struct IatiProgrammeKeysTests {
                 sector: santé
                 total_cost: 10 000 000
                 crs: \(crs)
+                planned_start: \(start)
         days:
           - date: 2023-10-17
             items:
@@ -471,6 +493,7 @@ struct IatiProgrammeKeysTests {
         #expect(p.country == "ML")
         #expect(p.organisations[0].iati == "XM-DAC-41122" && p.organisations[0].iatiType == .otherPublicSector)
         #expect(p.communes[0].fiches[0].crs == 12220)
+        #expect(p.communes[0].fiches[0].plannedStart == "2024-06-01")
     }
 
     @Test("A wrong country, identifier, organisation type or CRS code is reported at its line and column")
@@ -495,11 +518,14 @@ struct IatiProgrammeKeysTests {
             })
         #expect(text.contains { $0.hasPrefix("p.yaml:22:14: communes[0].fiches[0].crs: expected one five-digit") })
         let badCode = ProgrammeLoader.parse(
-            Self.programme(country: "ML", iati: "XM-DAC-1", type: "10", crs: "1222"), file: "p.yaml")
+            Self.programme(country: "ML", iati: "XM-DAC-1", type: "10", crs: "1222", start: "2024-02-30"),
+            file: "p.yaml")
         #expect(
             badCode.diagnostics.map(\.description) == [
                 "p.yaml:22:14: communes[0].fiches[0].crs: invalid CRS code \"1222\": expected one five-digit OECD DAC CRS "
-                    + "purpose code, e.g. 14030"
+                    + "purpose code, e.g. 14030",
+                "p.yaml:23:24: communes[0].fiches[0].planned_start: invalid date \"2024-02-30\": expected a real date "
+                    + "written YYYY-MM-DD, e.g. 2024-03-01",
             ])
     }
 }

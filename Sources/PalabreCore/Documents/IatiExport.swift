@@ -64,9 +64,9 @@ public enum IatiExportError: Error, Sendable, Equatable {
 /// - `participating-org`: each partner with money committed (role 1 Funding), the organiser
 ///   (3 Extending), the commune (4 Implementing, type 11 Local Government);
 /// - `activity-status`: the fiche's follow-up status (``FicheStatus/iatiActivityStatus``), 1
-///   Pipeline without one; `activity-date`: 1 Planned start on the roundtable's first day (with a
-///   narrative saying so, the fiche giving no start), 2 Actual start when works started, 4 Actual
-///   end when done;
+///   Pipeline without one; `activity-date`: 1 Planned start, the fiche's `planned_start` or else
+///   the meeting's first day with a narrative saying so, 2 Actual start when works started, 4
+///   Actual end when done;
 /// - `recipient-country` from the programme's `country`; `location`: the commune, its cercle and
 ///   region; `sector`: the fiche's `crs` code (vocabulary 1), else its sector word (vocabulary 99);
 /// - `transaction`s for each commitment with an amount (financial or study): 12 Outgoing Pledge on
@@ -191,16 +191,22 @@ public struct IatiExport {
         let status =
             ficheRecords.last.flatMap { IatiActivityStatus(rawValue: $0.status.iatiActivityStatus) } ?? .pipeline
         a.add(XMLOut("activity-status", ["code": status.code]))
-        a.add(
-            XMLOut(
-                "activity-date", ["type": IatiActivityDateType.plannedStart.code, "iso-date": meetingDate],
-                children: [
-                    narrative(
-                        fr
-                            ? "Date de la rencontre où la fiche a été présentée\u{00A0}; la fiche ne donne pas de date de début prévue."
-                            : "Date of the meeting where the fiche was presented; the fiche gives no planned start date."
-                    )
-                ]))
+        if let planned = f.plannedStart {
+            a.add(XMLOut("activity-date", ["type": IatiActivityDateType.plannedStart.code, "iso-date": planned]))
+        } else {
+            // The schema requires a date: the meeting's, saying what it is.
+            a.add(
+                XMLOut(
+                    "activity-date", ["type": IatiActivityDateType.plannedStart.code, "iso-date": meetingDate],
+                    children: [
+                        narrative(
+                            fr
+                                ? "Date de la rencontre où la fiche a été présentée\u{00A0}; la fiche ne donne pas de "
+                                    + "date de début prévue (planned_start)."
+                                : "Date of the meeting where the fiche was presented; the fiche gives no planned start "
+                                    + "date (planned_start).")
+                    ]))
+        }
         if let started = ficheRecords.first(where: { $0.status == .worksStarted }) {
             a.add(XMLOut("activity-date", ["type": IatiActivityDateType.actualStart.code, "iso-date": started.date]))
         }

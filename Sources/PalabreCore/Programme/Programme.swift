@@ -275,15 +275,19 @@ public struct ProjectFiche: Sendable, Equatable, Identifiable {
     /// The OECD DAC CRS purpose code of the project (five digits, e.g. 14030), when given: the
     /// sector of the IATI export.
     public var crs: Int?
+    /// When the project is planned to start (`YYYY-MM-DD`), when the fiche says: the planned
+    /// start of the IATI export.
+    public var plannedStart: String?
 
     /// Creates a fiche.
     public init(
         id: String, title: String, sector: String, location: String? = nil, totalCost: Int64,
         contribution: Int64, amountSought: Int64, currency: String = "FCFA",
         mode: DeliveryMode = .classique, studyStatus: StudyStatus = .idea,
-        beneficiaries: String? = nil, priority: Int = 1, studyCost: Int64? = nil, crs: Int? = nil
+        beneficiaries: String? = nil, priority: Int = 1, studyCost: Int64? = nil, crs: Int? = nil,
+        plannedStart: String? = nil
     ) {
-        self.crs = crs
+        self.crs = crs; self.plannedStart = plannedStart
         self.studyCost = studyCost
         self.id = id; self.title = title; self.sector = sector; self.location = location
         self.totalCost = totalCost; self.contribution = contribution; self.amountSought = amountSought

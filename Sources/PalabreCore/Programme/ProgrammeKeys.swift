@@ -20,6 +20,7 @@ enum Keys {
     static let fiche = [
         "id", "title", "sector", "location", "total_cost", "contribution", "amount_sought",
         "currency", "mode", "study_status", "beneficiaries", "priority", "study_cost", "crs",
+        "planned_start",
     ]
     static let participant = ["id", "function", "organisation", "commune", "sex", "name", "contact"]
     static let day = ["date", "title", "items"]

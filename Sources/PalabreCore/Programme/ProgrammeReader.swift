@@ -434,6 +434,16 @@ final class ProgrammeReader {
         let priority = positiveInteger(f, "priority") ?? rank
         let crsExpected = "one five-digit OECD DAC CRS purpose code, e.g. 14030"
         let crs = scalar(f, "crs", expected: crsExpected).flatMap { crsCode($0.0, $0.1, f.path("crs"), crsExpected) }
+        var plannedStart: String?
+        if let (node, text) = scalar(f, "planned_start", expected: "a date such as 2024-03-01") {
+            if CalendarDate.isValid(text) {
+                plannedStart = text
+            } else {
+                error(
+                    node.location, f.path("planned_start"),
+                    "invalid date \"\(Text.echo(text))\": expected a real date written YYYY-MM-DD, e.g. 2024-03-01")
+            }
+        }
 
         var resolvedContribution = contribution ?? 0
         var resolvedSought = sought ?? 0
@@ -473,7 +483,8 @@ final class ProgrammeReader {
             id: id, title: title, sector: sector, location: location, totalCost: total,
             contribution: resolvedContribution, amountSought: resolvedSought,
             currency: currency, mode: mode, studyStatus: study,
-            beneficiaries: beneficiaries, priority: priority, studyCost: studyCost, crs: crs)
+            beneficiaries: beneficiaries, priority: priority, studyCost: studyCost, crs: crs,
+            plannedStart: plannedStart)
     }
 
     private func participant(_ node: Node, _ path: String) -> Participant? {

@@ -333,6 +333,19 @@ struct IatiExportTests {
         #expect(Self.followed.programme.fiche("SY-01")?.fiche.plannedStart == "2024-06-01", "the sample gives one")
     }
 
+    @Test("An English programme gives English narratives, xml:lang en and no French spacing")
+    func english() throws {
+        var p = Self.followed.programme
+        p.language = .en
+        var s = SessionState(programme: p)
+        for e in Self.followed.standingEvents { s.evolve(e) }
+        let xml = String(decoding: try render(s), as: UTF8.self)
+        #expect(xml.contains("xml:lang=\"en\"") && !xml.contains("xml:lang=\"fr\""))
+        #expect(xml.contains("<narrative>Commitment #1: ") && xml.contains("Commune of Sy"))
+        #expect(xml.contains("Total cost: 85,000,000 FCFA"))
+        #expect(!xml.contains("Engagement n°") && !xml.contains("\u{00A0}:"))
+    }
+
     @Test(
         "A commitment withdrawn at the meeting gives a comment and no transaction; one abandoned after a disbursement keeps it"
     )

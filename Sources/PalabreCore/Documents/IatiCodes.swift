@@ -35,7 +35,9 @@ public enum IatiTransactionType: Int, IatiCode {
     /// 12 Outgoing Pledge (Promesse sortante): a commitment announced at the meeting, not yet signed.
     case outgoingPledge = 12
 
+    /// The codelist these codes come from.
     public static let codelist = "TransactionType"
+    /// The codelist\'s English name of the code.
     public var english: String {
         switch self {
         case .outgoingCommitment: "Outgoing Commitment"
@@ -43,6 +45,7 @@ public enum IatiTransactionType: Int, IatiCode {
         case .outgoingPledge: "Outgoing Pledge"
         }
     }
+    /// The French name of the code.
     public var french: String {
         switch self {
         case .outgoingCommitment: "Engagement sortant"
@@ -61,7 +64,9 @@ public enum IatiOrganisationRole: Int, IatiCode {
     /// 4 Implementing (Mise en œuvre): the commune, maître d'ouvrage of its project.
     case implementing = 4
 
+    /// The codelist these codes come from.
     public static let codelist = "OrganisationRole"
+    /// The codelist\'s English name of the code.
     public var english: String {
         switch self {
         case .funding: "Funding"
@@ -69,6 +74,7 @@ public enum IatiOrganisationRole: Int, IatiCode {
         case .implementing: "Implementing"
         }
     }
+    /// The French name of the code.
     public var french: String {
         switch self {
         case .funding: "Financement"
@@ -80,24 +86,42 @@ public enum IatiOrganisationRole: Int, IatiCode {
 
 /// IATI codelist OrganisationType: every code, as a programme may give any of them (`iati_type`).
 public enum IatiOrganisationType: Int, IatiCode {
+    /// 10 Government.
     case government = 10
+    /// 11 Local Government (a commune).
     case localGovernment = 11
+    /// 15 Other Public Sector.
     case otherPublicSector = 15
+    /// 21 International NGO.
     case internationalNGO = 21
+    /// 22 National NGO.
     case nationalNGO = 22
+    /// 23 Regional NGO.
     case regionalNGO = 23
+    /// 24 Partner Country based NGO.
     case partnerCountryBasedNGO = 24
+    /// 30 Public Private Partnership.
     case publicPrivatePartnership = 30
+    /// 40 Multilateral.
     case multilateral = 40
+    /// 60 Foundation.
     case foundation = 60
+    /// 70 Private Sector.
     case privateSector = 70
+    /// 71 Private Sector in Provider Country.
     case privateSectorInProviderCountry = 71
+    /// 72 Private Sector in Aid Recipient Country.
     case privateSectorInAidRecipientCountry = 72
+    /// 73 Private Sector in Third Country.
     case privateSectorInThirdCountry = 73
+    /// 80 Academic, Training and Research.
     case academicTrainingResearch = 80
+    /// 90 Other.
     case other = 90
 
+    /// The codelist these codes come from.
     public static let codelist = "OrganisationType"
+    /// The codelist\'s English name of the code.
     public var english: String {
         switch self {
         case .government: "Government"
@@ -118,6 +142,7 @@ public enum IatiOrganisationType: Int, IatiCode {
         case .other: "Other"
         }
     }
+    /// The French name of the code.
     public var french: String {
         switch self {
         case .government: "Gouvernement"
@@ -138,7 +163,7 @@ public enum IatiOrganisationType: Int, IatiCode {
         case .other: "Autre"
         }
     }
-    /// The codelist gives no French name for 11, 24, 71, 72, 73 and 90: those are palabre's.
+    /// False for 11, 24, 71, 72, 73 and 90: the codelist gives no French name, those are palabre's.
     public var frenchIsOfficial: Bool {
         ![
             .localGovernment, .partnerCountryBasedNGO, .privateSectorInProviderCountry,
@@ -156,7 +181,9 @@ public enum IatiActivityStatus: Int, IatiCode {
     /// 3 Finalisation (Finalisation): works finished.
     case finalisation = 3
 
+    /// The codelist these codes come from.
     public static let codelist = "ActivityStatus"
+    /// The codelist\'s English name of the code.
     public var english: String {
         switch self {
         case .pipeline: "Pipeline/identification"
@@ -164,6 +191,7 @@ public enum IatiActivityStatus: Int, IatiCode {
         case .finalisation: "Finalisation"
         }
     }
+    /// The French name of the code.
     public var french: String {
         switch self {
         case .pipeline: "Planification"
@@ -182,7 +210,9 @@ public enum IatiActivityDateType: Int, IatiCode {
     /// 4 Actual end (Fin réelle): the works finished.
     case actualEnd = 4
 
+    /// The codelist these codes come from.
     public static let codelist = "ActivityDateType"
+    /// The codelist\'s English name of the code.
     public var english: String {
         switch self {
         case .plannedStart: "Planned start"
@@ -190,6 +220,7 @@ public enum IatiActivityDateType: Int, IatiCode {
         case .actualEnd: "Actual end"
         }
     }
+    /// The French name of the code.
     public var french: String {
         switch self {
         case .plannedStart: "Début prévu"
@@ -206,13 +237,16 @@ public enum IatiSectorVocabulary: Int, IatiCode {
     /// 99 Reporting Organisation: the fiche's own sector word (`eau`, `santé`).
     case reportingOrganisation = 99
 
+    /// The codelist these codes come from.
     public static let codelist = "SectorVocabulary"
+    /// The codelist\'s English name of the code.
     public var english: String {
         switch self {
         case .oecdDacCrs5: "OECD DAC CRS Purpose Codes (5 digit)"
         case .reportingOrganisation: "Reporting Organisation"
         }
     }
+    /// The French name of the code.
     public var french: String {
         switch self {
         case .oecdDacCrs5: "Codes-secteurs OCDE CAD SNPC (5 chiffres)"
@@ -226,8 +260,11 @@ public enum IatiDescriptionType: Int, IatiCode {
     /// 1 General (Général).
     case general = 1
 
+    /// The codelist these codes come from.
     public static let codelist = "DescriptionType"
+    /// The codelist\'s English name of the code.
     public var english: String { "General" }
+    /// The French name of the code.
     public var french: String { "Général" }
 }
 
@@ -241,7 +278,9 @@ public enum IatiCurrency: String, IatiCode {
     /// USD: `USD`, `$`, `US$`, `dollar`, `dollars`.
     case usd = "USD"
 
+    /// The codelist these codes come from.
     public static let codelist = "Currency"
+    /// The codelist\'s English name of the code.
     public var english: String {
         switch self {
         case .xof: "CFA Franc BCEAO"
@@ -249,7 +288,7 @@ public enum IatiCurrency: String, IatiCode {
         case .usd: "US Dollar"
         }
     }
-    // The Currency codelist has no French names.
+    /// palabre's French name of the code (the Currency codelist has none).
     public var french: String {
         switch self {
         case .xof: "Franc CFA (BCEAO)"
@@ -257,6 +296,7 @@ public enum IatiCurrency: String, IatiCode {
         case .usd: "Dollar des États-Unis"
         }
     }
+    /// False: the Currency codelist has no French names, those are palabre's.
     public var frenchIsOfficial: Bool { false }
 
     /// The currency a programme or an entry writes `text` for (case, spaces and dots ignored:

@@ -318,6 +318,6 @@ public enum IatiCountry {
     /// ICU data knows as a region: `ML`, `BF`, `SN`).
     public static func isValid(_ code: String) -> Bool {
         guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return false }
-        return Locale.isoRegionCodes.contains(code)
+        return Locale.Region.isoRegions.contains { $0.identifier == code }
     }
 }

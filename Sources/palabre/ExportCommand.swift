@@ -5,18 +5,20 @@ import PalabreCore
 extension ExportFormat: ExpressibleByArgument {}
 
 /// `palabre export SESSION`: the compte rendu, the attendance sheet to sign and the commitments
-/// matrix as Word, ODT, PDF, HTML or Markdown files.
+/// matrix as Word, ODT, PDF, HTML or Markdown files; or the fiches and commitments as an IATI
+/// 2.03 activity file (`--format iati`).
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the minutes, the attendance sheet to sign and the commitments matrix as DOCX, ODT, PDF, "
-            + "HTML or Markdown.",
+            + "HTML or Markdown; or the fiches and commitments as an IATI 2.03 activity file.",
         discussion: "Writes minutes, attendance-sheet and commitments with the format's extension. DOCX, ODT and "
             + "HTML need pandoc (Debian package pandoc); PDF needs pandoc and LibreOffice (Debian package "
-            + "libreoffice-writer-nogui). Exit 0 when written, 1 when a converter is missing or fails, 2 for a "
-            + "wrong session or --at.")
+            + "libreoffice-writer-nogui). --format iati writes iati-activities.xml (no converter needed; the first "
+            + "organiser needs iati and iati_type keys). Exit 0 when written, 1 when a converter is missing or fails "
+            + "or the IATI keys are missing, 2 for a wrong session or --at.")
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
-    @Option(help: "docx, odt, pdf, html or md.") var format: ExportFormat = .docx
+    @Option(help: "docx, odt, pdf, html, md or iati.") var format: ExportFormat = .docx
     @Option(help: "Write the files into this folder instead of SESSION/out/export.") var out: String?
     @OptionGroup var moment: DocumentMoment
 

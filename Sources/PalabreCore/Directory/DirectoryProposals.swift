@@ -81,6 +81,8 @@ extension DirectoryFiles {
             pairs.append((Node("programmes"), .sequence(.init(o.programmes.map(node(for:))))))
         }
         if !o.contacts.isEmpty { pairs.append((Node("contacts"), contactsNode(o.contacts))) }
+        if let iati = o.iati { pairs.append((Node("iati"), Node(iati))) }
+        if let type = o.iatiType { pairs.append((Node("iati_type"), Node(type.code))) }
         return .mapping(.init(pairs))
     }
 

@@ -16,6 +16,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case html
     /// The Markdown sources themselves.
     case md
+    /// An IATI 2.03 activity file (`iati-activities.xml`): one activity per fiche, with the
+    /// commitments as transactions (``IatiExport``). No converter needed.
+    case iati
 }
 
 /// One document to export: its Markdown source and the orientation of its pages.
@@ -43,6 +46,8 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     case noOutput(command: String, path: String)
     /// A file or folder could not be written.
     case write(DocumentError)
+    /// The IATI file cannot be written until the programme gives what it lacks.
+    case iati(IatiExportError)
 
     /// The message in `language`.
     public func message(_ language: Language) -> String {
@@ -64,6 +69,8 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
                 ? "« \(command) » n'a pas écrit « \(path) » ; la conversion a échoué sans message."
                 : "“\(command)” did not write “\(path)”; the conversion failed without a message."
         case .write(let e):
+            return e.message(language)
+        case .iati(let e):
             return e.message(language)
         }
     }
@@ -131,25 +138,42 @@ public enum Exporter {
     }
 
     /// Exports the documents of `state` as `format` into `dir` (created when missing) and returns
-    /// the paths written. Throws ``ExportError``: a missing converter is reported before anything
-    /// is written.
+    /// the paths written. Throws ``ExportError``: a missing converter, or what the IATI file
+    /// lacks (``ExportError/iati(_:)``), is reported before anything is written.
     @discardableResult
     public static func export(
         _ state: SessionState, format: ExportFormat, to dir: String, options: DocumentOptions,
         converters: Converters = Converters()
     ) throws -> [String] {
+        if format == .iati { return [try exportIati(state, to: dir, now: options.now)] }
         try check(format, converters)
         return try export(
             documents(state, options: options), format: format, to: dir, language: options.language,
             converters: converters)
     }
 
+    /// Writes `state` as an IATI 2.03 file `iati-activities.xml` into `dir` as it stood at `now`
+    /// and returns its path; throws ``ExportError/iati(_:)`` (nothing written) when the programme
+    /// lacks what IATI requires, ``ExportError/write(_:)`` when the file cannot be written.
+    public static func exportIati(_ state: SessionState, to dir: String, now: Instant) throws -> String {
+        let data: Data
+        do { data = try IatiExport(state, now: now).render() } catch { throw ExportError.iati(error) }
+        let path = (dir as NSString).appendingPathComponent(IatiExport.fileName)
+        do {
+            try Documents.ensureDirectory(dir)
+            try Documents.writeAtomically(data, to: path)
+        } catch let e as DocumentError { throw ExportError.write(e) }
+        return path
+    }
+
     /// Exports `documents` as `format` into `dir`; see ``export(_:format:to:options:converters:)``.
+    /// `format` is a document format: the IATI file is made from the state, never from documents.
     @discardableResult
     public static func export(
         _ documents: [ExportDocument], format: ExportFormat, to dir: String, language: Language,
         converters: Converters = Converters()
     ) throws -> [String] {
+        precondition(format != .iati, "the IATI file is written from the session state (exportIati)")
         try check(format, converters)
         do { try Documents.ensureDirectory(dir) } catch let e as DocumentError { throw ExportError.write(e) }
         if format == .md {
@@ -199,7 +223,7 @@ public enum Exporter {
                 args.append("--reference-doc=" + (try put(reference(d.landscape, odt: true), "reference.odt")))
             case .html:
                 args += ["--standalone", "--include-in-header=" + (try put(Data(htmlStyle.utf8), "style.html"))]
-            case .pdf, .md:
+            case .pdf, .md, .iati:
                 break
             }
             try run(pandoc, args + [source], name: "pandoc")
@@ -257,7 +281,7 @@ public enum Exporter {
     /// Throws ``ExportError/missingConverter(command:format:package:)`` when `format` needs a
     /// converter that `converters` cannot find.
     public static func check(_ format: ExportFormat, _ converters: Converters) throws {
-        if format == .md { return }
+        if format == .md || format == .iati { return }
         if converters.pandoc == nil {
             throw ExportError.missingConverter(command: "pandoc", format: format, package: pandocPackage)
         }

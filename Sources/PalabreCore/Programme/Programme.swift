@@ -21,6 +21,9 @@ public struct Programme: Sendable, Equatable {
     public var timeZone: String
     /// Default currency for amounts (default `FCFA`).
     public var currency: String
+    /// The country where the meeting's communes are, as an ISO 3166-1 alpha-2 code (`ML`): the
+    /// recipient country of the IATI export; nil when not given.
+    public var country: String?
     /// General objective, one paragraph.
     public var generalObjective: String?
     /// Specific objectives, one sentence each.
@@ -54,9 +57,11 @@ public struct Programme: Sendable, Equatable {
         generalObjective: String? = nil, specificObjectives: [String] = [],
         organisations: [Organisation] = [], communes: [Commune] = [],
         participants: [Participant] = [], days: [Day] = [], context: String? = nil, method: String? = nil,
-        bureau: Bureau = Bureau(), abbreviations: [Abbreviation] = [], follows: [String] = []
+        bureau: Bureau = Bureau(), abbreviations: [Abbreviation] = [], follows: [String] = [],
+        country: String? = nil
     ) {
         self.follows = follows
+        self.country = country
         self.context = context; self.method = method; self.bureau = bureau; self.abbreviations = abbreviations
         self.title = title; self.venue = venue; self.city = city; self.organisers = organisers
         self.language = language; self.timeZone = timeZone; self.currency = currency
@@ -140,13 +145,20 @@ public struct Organisation: Sendable, Equatable, Identifiable {
     public var crsCodes: [Int]
     /// Who to call: functions and, when known, names, telephones and e-mail addresses.
     public var contacts: [Contact]
+    /// The organisation's IATI organisation identifier (`XM-DAC-41122`: registration agency,
+    /// a hyphen, the number it gives), when known: `ref` of the IATI export.
+    public var iati: String?
+    /// The organisation's type in IATI's OrganisationType codelist (``IatiOrganisationType``),
+    /// when given.
+    public var iatiType: IatiOrganisationType?
 
     /// Creates an organisation.
     public init(
         id: String, acronym: String, name: String, type: OrganisationType,
         sectors: [String] = [], zones: [String] = [], programmes: [PartnerProgramme] = [], feminine: Bool = false,
-        crsCodes: [Int] = [], contacts: [Contact] = []
+        crsCodes: [Int] = [], contacts: [Contact] = [], iati: String? = nil, iatiType: IatiOrganisationType? = nil
     ) {
+        self.iati = iati; self.iatiType = iatiType
         self.id = id; self.acronym = acronym; self.name = name; self.type = type
         self.sectors = sectors; self.zones = zones; self.programmes = programmes; self.feminine = feminine
         self.crsCodes = crsCodes; self.contacts = contacts
@@ -267,14 +279,22 @@ public struct ProjectFiche: Sendable, Equatable, Identifiable {
     public var beneficiaries: String?
     /// Priority rank within the commune, 1 the highest.
     public var priority: Int
+    /// The OECD DAC CRS purpose code of the project (five digits, e.g. 14030), when given: the
+    /// sector of the IATI export.
+    public var crs: Int?
+    /// When the project is planned to start (`YYYY-MM-DD`), when the fiche says: the planned
+    /// start of the IATI export.
+    public var plannedStart: String?
 
     /// Creates a fiche.
     public init(
         id: String, title: String, sector: String, location: String? = nil, totalCost: Int64,
         contribution: Int64, amountSought: Int64, currency: String = "FCFA",
         mode: DeliveryMode = .classique, studyStatus: StudyStatus = .idea,
-        beneficiaries: String? = nil, priority: Int = 1, studyCost: Int64? = nil
+        beneficiaries: String? = nil, priority: Int = 1, studyCost: Int64? = nil, crs: Int? = nil,
+        plannedStart: String? = nil
     ) {
+        self.crs = crs; self.plannedStart = plannedStart
         self.studyCost = studyCost
         self.id = id; self.title = title; self.sector = sector; self.location = location
         self.totalCost = totalCost; self.contribution = contribution; self.amountSought = amountSought

@@ -3,13 +3,14 @@ enum Keys {
     static let programme = [
         "title", "venue", "city", "organisers", "language", "timezone", "currency",
         "objectives", "organisations", "communes", "participants", "days", "context", "method", "bureau",
-        "abbreviations", "directory", "follows",
+        "abbreviations", "directory", "follows", "country",
     ]
     static let bureau = ["president", "moderators", "rapporteurs"]
     static let abbreviation = ["acronym", "name"]
     static let objectives = ["general", "specific"]
     static let organisation = [
-        "id", "acronym", "name", "type", "sectors", "zones", "programmes", "feminine", "crs", "contacts",
+        "id", "acronym", "name", "type", "sectors", "zones", "programmes", "feminine", "crs", "contacts", "iati",
+        "iati_type",
     ]
     static let partnerProgramme = ["title", "sectors", "zones", "instrument", "budget", "currency", "from", "to"]
     static let contact = ["function", "name", "phone", "email"]
@@ -18,7 +19,8 @@ enum Keys {
     static let commune = ["id", "name", "cercle", "region", "fiches"]
     static let fiche = [
         "id", "title", "sector", "location", "total_cost", "contribution", "amount_sought",
-        "currency", "mode", "study_status", "beneficiaries", "priority", "study_cost",
+        "currency", "mode", "study_status", "beneficiaries", "priority", "study_cost", "crs",
+        "planned_start",
     ]
     static let participant = ["id", "function", "organisation", "commune", "sex", "name", "contact"]
     static let day = ["date", "title", "items"]

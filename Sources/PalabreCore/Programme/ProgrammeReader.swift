@@ -154,6 +154,17 @@ final class ProgrammeReader {
         }
         self.language = language
         let currency = currencyValue(f) ?? "FCFA"
+        var country: String?
+        if let (node, code) = scalar(f, "country", expected: "an ISO 3166-1 alpha-2 country code such as ML") {
+            if IatiCountry.isValid(code) {
+                country = code
+            } else {
+                error(
+                    node.location, f.path("country"),
+                    "unknown country code \"\(Text.echo(code))\": expected an ISO 3166-1 alpha-2 code in capitals, "
+                        + "such as ML (Mali), BF (Burkina Faso), SN (Senegal)")
+            }
+        }
 
         var generalObjective: String?
         var specificObjectives: [String] = []
@@ -212,7 +223,7 @@ final class ProgrammeReader {
             generalObjective: generalObjective, specificObjectives: specificObjectives,
             organisations: organisations, communes: communes,
             participants: participants, days: days, context: context, method: method, bureau: bureau,
-            abbreviations: abbreviations, follows: follows)
+            abbreviations: abbreviations, follows: follows, country: country)
     }
 
     // MARK: - Sections
@@ -286,23 +297,61 @@ final class ProgrammeReader {
         let contacts: [Contact] =
             f.has("contacts") || base == nil
             ? list(f, "contacts").compactMap { node, path in contact(node, path) } : base!.contacts
+        let iati = f.has("iati") || base == nil ? iatiIdentifier(f) : base!.iati
+        let iatiType = f.has("iati_type") || base == nil ? iatiOrganisationType(f) : base!.iatiType
         guard let id, let acronym, let name, let type else { return nil }
         return Organisation(
             id: id, acronym: acronym, name: name, type: type,
             sectors: sectors, zones: zones, programmes: programmes, feminine: feminine,
-            crsCodes: crsCodes, contacts: contacts)
+            crsCodes: crsCodes, contacts: contacts, iati: iati, iatiType: iatiType)
+    }
+
+    /// `iati`: an IATI organisation identifier, `AGENCY-NUMBER` (`XM-DAC-41122`): printable ASCII,
+    /// no space and none of `/ & | ?` (IATI's rule for identifiers), a hyphen after the agency.
+    private func iatiIdentifier(_ f: Fields) -> String? {
+        let expected =
+            "an IATI organisation identifier: the registration agency, a hyphen, the number it gives, e.g. XM-DAC-41122"
+        guard let (node, text) = scalar(f, "iati", expected: expected) else { return nil }
+        let printable = text.unicodeScalars.allSatisfy {
+            $0.value > 0x20 && $0.value < 0x7F && !"/&|?".unicodeScalars.contains($0)
+        }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard printable, parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }) else {
+            error(node.location, f.path("iati"), "invalid IATI identifier \"\(Text.echo(text))\": expected \(expected)")
+            return nil
+        }
+        return text
+    }
+
+    /// `iati_type`: a code of IATI's OrganisationType codelist (10 Government … 90 Other).
+    private func iatiOrganisationType(_ f: Fields) -> IatiOrganisationType? {
+        let codes = IatiOrganisationType.allCases.map { "\($0.code) \($0.english)" }.joined(separator: ", ")
+        let expected = "a code of IATI's OrganisationType list: \(codes)"
+        guard let (node, text) = scalar(f, "iati_type", expected: expected) else { return nil }
+        guard text.allSatisfy(\.isASCIIDigit), let n = Int(text), let type = IatiOrganisationType(rawValue: n) else {
+            error(
+                node.location, f.path("iati_type"),
+                "unknown IATI organisation type \"\(Text.echo(text))\": expected \(expected)")
+            return nil
+        }
+        return type
     }
 
     /// `crs`: OECD DAC CRS purpose codes, five digits each (`[14030, 12220]`).
     private func crsList(_ f: Fields) -> [Int] {
         let expected = "a list of five-digit OECD DAC CRS purpose codes, e.g. [14030, 12220]"
         return textNodes(f, "crs", expected: expected).compactMap { node, text, path in
-            guard text.count == 5, text.allSatisfy(\.isASCIIDigit), let code = Int(text), code >= 10_000 else {
-                error(node.location, path, "invalid CRS code \"\(Text.echo(text))\": expected \(expected)")
-                return nil
-            }
-            return code
+            crsCode(node, text, path, expected)
         }
+    }
+
+    /// `text` as a five-digit CRS purpose code; reports anything else at `node`.
+    private func crsCode(_ node: Node, _ text: String, _ path: String, _ expected: String) -> Int? {
+        guard text.count == 5, text.allSatisfy(\.isASCIIDigit), let code = Int(text), code >= 10_000 else {
+            error(node.location, path, "invalid CRS code \"\(Text.echo(text))\": expected \(expected)")
+            return nil
+        }
+        return code
     }
 
     private func contact(_ node: Node, _ path: String) -> Contact? {
@@ -387,6 +436,18 @@ final class ProgrammeReader {
                 expected: StudyStatus.allCases.map(\.rawValue)) ?? .idea
         let beneficiaries = text(f, "beneficiaries")
         let priority = positiveInteger(f, "priority") ?? rank
+        let crsExpected = "one five-digit OECD DAC CRS purpose code, e.g. 14030"
+        let crs = scalar(f, "crs", expected: crsExpected).flatMap { crsCode($0.0, $0.1, f.path("crs"), crsExpected) }
+        var plannedStart: String?
+        if let (node, text) = scalar(f, "planned_start", expected: "a date such as 2024-03-01") {
+            if CalendarDate.isValid(text) {
+                plannedStart = text
+            } else {
+                error(
+                    node.location, f.path("planned_start"),
+                    "invalid date \"\(Text.echo(text))\": expected a real date written YYYY-MM-DD, e.g. 2024-03-01")
+            }
+        }
 
         var resolvedContribution = contribution ?? 0
         var resolvedSought = sought ?? 0
@@ -426,7 +487,8 @@ final class ProgrammeReader {
             id: id, title: title, sector: sector, location: location, totalCost: total,
             contribution: resolvedContribution, amountSought: resolvedSought,
             currency: currency, mode: mode, studyStatus: study,
-            beneficiaries: beneficiaries, priority: priority, studyCost: studyCost)
+            beneficiaries: beneficiaries, priority: priority, studyCost: studyCost, crs: crs,
+            plannedStart: plannedStart)
     }
 
     private func participant(_ node: Node, _ path: String) -> Participant? {

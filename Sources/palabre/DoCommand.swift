@@ -90,11 +90,14 @@ struct Do: ParsableCommand {
 /// Regenerates the documents of a session from its state.
 enum DocumentWriter {
     /// Writes every document of `state` into `dir` (default: the session's out/).
-    static func write(_ state: SessionState, to dir: String, language: Language? = nil, now: Instant? = nil) throws {
+    /// `chosen`: a folder given with `--out`, written into and never replaced.
+    static func write(
+        _ state: SessionState, to dir: String, language: Language? = nil, now: Instant? = nil, chosen: Bool = false
+    ) throws {
         let options = DocumentOptions(
             language: language ?? state.programme.language,
             now: now ?? state.lastAt ?? SystemClock().now())
-        try Documents.write(state, to: dir, options: options)
+        try Documents.write(state, to: dir, options: options, chosen: chosen)
     }
 }
 

@@ -29,6 +29,8 @@ struct Export: ParsableCommand {
             let store = try SessionLocator.open(session, writable: false)
             language = lang ?? store.programme.language
             if let out { try Documents.checkChosenFolder(out) }
+            // The session's out/ first, never through a link, before export/ is made inside it.
+            if out == nil { try Documents.ensureDirectory(SessionStore.outPath(store.folder)) }
             let dir = out ?? (SessionStore.outPath(store.folder) as NSString).appendingPathComponent("export")
             var state = store.state
             var now = state.lastAt ?? SystemClock().now()

@@ -105,10 +105,15 @@ struct Repair: ParsableCommand {
             throw UserError(
                 description: (after.warnings.first ?? path) + (fr ? " (après réparation)" : " (after repair)"))
         }
-        say(
-            fr
-                ? "\(path) : vérifié, \(events.count) événements, n° 1…\(after.lastSeq) sans trou."
-                : "\(path): verified, \(events.count) events, seq 1…\(after.lastSeq) without gaps.")
+        let n = events.count
+        if n == 0 {
+            say(fr ? "\(path) : vérifié, aucun événement." : "\(path): verified, no events.")
+        } else {
+            say(
+                fr
+                    ? "\(path) : vérifié, \(n) événement\(n > 1 ? "s" : ""), n° 1…\(after.lastSeq) sans trou."
+                    : "\(path): verified, \(n) event\(n > 1 ? "s" : ""), seq 1…\(after.lastSeq) without gaps.")
+        }
     }
 
     /// The dated quarantine name, not yet taken in `folder`.

@@ -28,19 +28,32 @@ struct Script: ParsableCommand {
     mutating func run() throws {
         let (session, file, quiet, resume) = (session, file, quiet, resume)
         try reportingErrors {
-            let text: String
-            if file == "-" {
-                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            } else {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw UserError(description: "\(file): cannot read this file.", code: 2)
-                }
-                text = String(decoding: data, as: UTF8.self)
-            }
             let folder = try SessionLocator.folder(session)
             let programme = try SessionLocator.programme(folder)
             let language = programme.language
             let fr = language == .fr
+            let text: String
+            if file == "-" {
+                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            } else {
+                // A script named as it sits in the session folder (`rehearsal.palabre`) is found there too.
+                let fm = FileManager.default
+                let inSession = (folder as NSString).appendingPathComponent(file)
+                let path =
+                    !fm.fileExists(atPath: file) && !file.hasPrefix("/") && fm.fileExists(atPath: inSession)
+                    ? inSession : file
+                guard let data = fm.contents(atPath: path) else {
+                    let denied = fm.fileExists(atPath: path) || errno == EACCES
+                    throw UserError(
+                        description: denied
+                            ? NoFollow.permissionMessage(path, language)
+                            : (fr
+                                ? "\(path) : fichier introuvable (ni ici ni dans \(folder))."
+                                : "\(path): no such file (neither here nor in \(folder))."),
+                        code: 2)
+                }
+                text = String(decoding: data, as: UTF8.self)
+            }
             try reportingErrors(language: language) {
                 let lines = try ScriptLines.parse(text, file: file, language: language)
                 let store = try SessionLocator.open(folder: folder, programme: programme, writable: true)

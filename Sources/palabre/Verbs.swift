@@ -328,8 +328,11 @@ struct ExtendVerb: Verb {
     @OptionGroup var clock: SeatAndClock
     // Unrecognized inputs are kept so that `-5` is a value, not an option.
     @Argument(parsing: .allUnrecognized, help: "Minutes to add (5, 1,5, 1h, 90s; -5 shortens).") var minutes: [String]
+    /// The words after the verb, a `--` before them dropped (`extend -- -5` is `extend -5`).
+    var words: [String] { minutes.first == "--" ? Array(minutes.dropFirst()) : minutes }
     func validate() throws {
         let lang = VerbLanguage.current
+        let minutes = words
         guard let first = minutes.first else {
             throw ValidationError(lang == .fr ? "argument manquant : <minutes>." : "missing argument: <minutes>.")
         }
@@ -343,7 +346,7 @@ struct ExtendVerb: Verb {
         try check { () throws(Refusal) in try Values.duration(first, signed: true) }
     }
     func command(_ s: SessionState) throws -> Command {
-        .extendItem(seconds: try Values.duration(minutes.first ?? "", signed: true))
+        .extendItem(seconds: try Values.duration(words.first ?? "", signed: true))
     }
 }
 
@@ -699,8 +702,9 @@ struct CommitmentStatusVerb: Verb {
     @Argument(help: "Seq of the commitment.") var seq: String
     @Argument(help: "announced, intention, confirmed, signed; after the close also disbursed, abandoned.")
     var status: [String]
-    @Option(help: "Follow-up: the amount disbursed.") var amount: String?
-    @Option(help: "Follow-up: the date of the fact, YYYY-MM-DD (default: today).") var date: String?
+    @Option(parsing: .unconditional, help: "Follow-up: the amount disbursed.") var amount: String?
+    @Option(parsing: .unconditional, help: "Follow-up: the date of the fact, YYYY-MM-DD (default: today).")
+    var date: String?
     @Option(help: "Follow-up: why the commitment is abandoned.") var reason: String?
     func validate() throws {
         try check { () throws(Refusal) in try Values.entryNumber(seq) }
@@ -708,6 +712,7 @@ struct CommitmentStatusVerb: Verb {
             try check { () throws(Refusal) in try Values.followUpStatus(joined(status)) }
         }
         if let date { try check { () throws(Refusal) in try Values.date(date) } }
+        if let amount { try check { () throws(Refusal) in try Values.amount(amount, language: VerbLanguage.current) } }
     }
     func command(_ s: SessionState) throws -> Command {
         let entry = try Values.entryNumber(seq)
@@ -731,7 +736,7 @@ struct ActionStatusVerb: Verb {
     @OptionGroup var clock: SeatAndClock
     @Argument(help: "Seq of the action or recommendation.") var seq: String
     @Argument(help: "started, done, late or dropped (commencée, réalisée, en retard, abandonnée).") var status: [String]
-    @Option(help: "The date of the fact, YYYY-MM-DD (default: today).") var date: String?
+    @Option(parsing: .unconditional, help: "The date of the fact, YYYY-MM-DD (default: today).") var date: String?
     @Option(help: "A note (why it is late…).") var note: String?
     func validate() throws {
         try check { () throws(Refusal) in try Values.entryNumber(seq) }
@@ -751,7 +756,7 @@ struct FicheStatusVerb: Verb {
     @OptionGroup var clock: SeatAndClock
     @Argument(help: "Project fiche id.") var fiche: String
     @Argument(help: "prepared, study-funded, works-started or done.") var status: [String]
-    @Option(help: "The date of the fact, YYYY-MM-DD (default: today).") var date: String?
+    @Option(parsing: .unconditional, help: "The date of the fact, YYYY-MM-DD (default: today).") var date: String?
     @Option(help: "A note.") var note: String?
     func validate() throws {
         try check { () throws(Refusal) in try Values.ficheStatus(joined(status)) }

@@ -28,8 +28,12 @@ struct TextIdentityTmuxTests {
         #expect(TextWidth.width(of: line[..<bar]) == 9 + 13, "\(line)")
 
         try tmux.press("Enter")
-        screen = try tmux.waitForScreen("the saved line") { $0.contains { $0.contains("Dernière ligne : «") } }
-        // The input line was cleared cell by cell: nothing is left at a shifted column.
+        // The saved line shown and the input line cleared cell by cell: nothing is left at a
+        // shifted column (both in one frame; a loaded machine may show the frame in two reads).
+        screen = try tmux.waitForScreen("the saved line and the cleared input") { lines in
+            lines.contains { $0.contains("Dernière ligne : «") }
+                && lines.contains { $0.hasPrefix(" Texte :") && $0.trimmingCharacters(in: .whitespaces) == "Texte :" }
+        }
         let cleared = try #require(screen.first { $0.hasPrefix(" Texte :") })
         #expect(cleared.trimmingCharacters(in: .whitespaces) == "Texte :", "\(cleared)")
         let saved = try String(contentsOf: dir.appendingPathComponent("out.txt"), encoding: .utf8)

@@ -58,7 +58,9 @@ struct LinkProcessTests {
         chmod((dir as NSString).deletingLastPathComponent, 0o1777)
         chmod(dir, 0o000)
         defer { chmod(dir, 0o700) }
-        for command in [["verify", dir], ["minutes", dir], ["log", dir], ["do", dir, "start-item"]] {
+        for command in [
+            ["verify", dir], ["minutes", dir], ["log", dir], ["do", dir, "start-item"], ["check", dir],
+        ] {
             let r = try runAsOtherUser(command)
             #expect(r.status != 0, "\(command[0])")
             #expect(r.stderr.contains("permission denied") && r.stderr.contains(dir), "\(command[0]): \(r.stderr)")

@@ -27,14 +27,15 @@ enum Bin {
     /// Result of a finished process.
     struct Output { var status: Int32; var stdout: String; var stderr: String }
 
-    /// Runs `palabre args…` to the end (stdin empty, or `input`).
+    /// Runs `palabre args…` to the end (stdin empty, or `input`); with `direct`, `args[0]` is the
+    /// program to run instead (`/usr/bin/timeout`).
     @discardableResult
     static func run(
-        _ args: [String], input: String? = nil, cwd: String? = nil, env: [String: String] = [:]
+        _ args: [String], input: String? = nil, cwd: String? = nil, env: [String: String] = [:], direct: Bool = false
     ) throws -> Output {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: palabre)
-        p.arguments = args
+        p.executableURL = URL(fileURLWithPath: direct ? args[0] : palabre)
+        p.arguments = direct ? Array(args.dropFirst()) : args
         if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
         var environment = ProcessInfo.processInfo.environment
         for (k, v) in env { environment[k] = v }

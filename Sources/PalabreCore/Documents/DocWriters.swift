@@ -51,12 +51,15 @@ struct CSVWriter {
 
     /// A text cell, neutralised and quoted as needed.
     static func escape(_ s0: String, _ sep: [Unicode.Scalar]) -> String {
-        // No control character reaches a spreadsheet raw: line breaks stay (the cell is quoted),
-        // tabs become spaces, the others a visible symbol.
+        // No control character reaches a spreadsheet raw: a line break stays as LF (CRLF and a
+        // lone CR read as one; the cell is quoted), tabs become spaces, the others a visible symbol.
+        let lf =
+            s0.utf8.contains(13)
+            ? s0.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : s0
         var s =
-            s0.unicodeScalars.contains(where: Text.needsPlaceholder)
-            ? Text.visible(s0.replacingOccurrences(of: "\t", with: " "), keeping: "\n\r") : s0
-        if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { s = "'" + s }
+            lf.unicodeScalars.contains(where: Text.needsPlaceholder)
+            ? Text.visible(lf.replacingOccurrences(of: "\t", with: " "), keeping: "\n") : lf
+        if let first = s.unicodeScalars.first, "=+-@\t".unicodeScalars.contains(first) { s = "'" + s }
         var needsQuotes = false
         var hasQuote = false
         for u in s.unicodeScalars {

@@ -158,16 +158,28 @@ public enum Documents {
     /// ```
     /// Throws ``DocumentError`` (disk full, permission denied, path not a folder…); the documents
     /// in `dir` are then left as they were and no temporary file or folder is left behind.
-    public static func write(_ state: SessionState, to dir: String, options: DocumentOptions) throws {
-        try DocumentSet.write(render(state, options: options), to: dir)
+    ///
+    /// A folder the user chose (`chosen`, `--out`) is written into file by file, never replaced:
+    /// its inode, mode, group and the other files in it stay as they were.
+    public static func write(
+        _ state: SessionState, to dir: String, options: DocumentOptions, chosen: Bool = false
+    ) throws {
+        if chosen {
+            try ensureDirectory(dir)
+            try writeEach(render(state, options: options), to: dir, keepMode: true)
+        } else {
+            try DocumentSet.write(render(state, options: options), to: dir)
+        }
     }
 
     /// Writes `docs` into `dir` one file at a time, each atomically (temporary file, fsync,
     /// rename), then fsyncs the folder: the fallback of ``DocumentSet``.
-    static func writeEach(_ docs: [(name: String, data: Data)], to dir: String) throws {
+    /// `keepMode` leaves the folder's mode as it is (a folder the user chose).
+    static func writeEach(_ docs: [(name: String, data: Data)], to dir: String, keepMode: Bool = false) throws {
         let dfd = try openDirectory(dir)
         defer { NoFollow.close(dfd) }
-        _ = fchmod(dfd, 0o700)  // owner only, even for a folder made by other means (never through a link)
+        // Owner only, even for a folder made by other means (never through a link).
+        if !keepMode { _ = fchmod(dfd, 0o700) }
         DocumentSet.removeOrphanTemporaries(in: dfd, dir: dir)
         for doc in docs {
             try writeAtomically(doc.data, named: doc.name, in: dfd, dir: dir)
@@ -198,8 +210,9 @@ public enum Documents {
 
     // MARK: file system
 
-    /// Creates `dir` (and missing parents) with mode 0700; refuses a `dir` that is a link or not a folder.
-    static func ensureDirectory(_ dir: String) throws {
+    /// Creates `dir` (and missing parents) with mode 0700; refuses a `dir` that is a link or not a
+    /// folder. Throws ``DocumentError``.
+    public static func ensureDirectory(_ dir: String) throws {
         var st = stat()
         if lstat(dir, &st) == 0 {
             if (st.st_mode & S_IFMT) == S_IFLNK { throw DocumentError(path: dir, operation: "open", errno: ELOOP) }

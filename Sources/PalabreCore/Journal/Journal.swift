@@ -22,6 +22,9 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     case link(path: String)
     /// `palabre repair` replaced the journal file since this writer opened it: open it again.
     case replaced(path: String)
+    /// The journal's name holds something else than a plain file (a named pipe, a folder, a
+    /// device): it is neither read nor written.
+    case notAFile(path: String)
 
     /// The message in `language`: links, permission denied, damage and a journal replaced by a
     /// repair are said in French too.
@@ -34,6 +37,9 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
                 "\(p):\(l) : le journal est endommagé à cette ligne (\(Self.french(r))). Rien n'a été modifié ; les lignes "
                 + "avant la ligne \(l) sont intactes. Lancez `palabre repair \(Self.folder(p))` : il montre le "
                 + "problème, propose de mettre la ligne de côté (chaque octet est gardé) et vérifie le journal."
+        case .notAFile(let p) where language == .fr:
+            return "\(p) n'est pas un fichier ordinaire (un tube nommé, un dossier ou un périphérique) : palabre tient "
+                + "son journal dans un fichier. Mettez cet élément de côté et recommencez."
         case .replaced(let p) where language == .fr:
             return "\(p) a été réparé par `palabre repair` entre-temps : rien n'a été enregistré. Relancez la "
                 + "commande (ou quittez et rouvrez l'écran)."
@@ -95,6 +101,9 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
             return "another seat recorded events meanwhile (expected seq \(e), the journal is at \(f)); try again."
         case .readOnly(let p):
             return "\(p): opened read-only."
+        case .notAFile(let p):
+            return "\(p) is not a plain file (a named pipe, a folder or a device): palabre keeps its journal in a "
+                + "file. Move it aside and try again."
         case .link(let p):
             return NoFollow.linkMessage(p, .en)
         }
@@ -144,17 +153,27 @@ public final class Journal {
         var f: Int32
         do {
             // Never through a link: events would be appended to (and the mode set on) another file.
+            // Non-blocking, so that a named pipe in its place is refused below instead of waiting forever.
             f =
                 writable
-                ? try NoFollow.open(path, .readWrite, options: [.create, .append], permissions: [.ownerReadWrite])
-                : try NoFollow.open(path, .readOnly)
+                ? try NoFollow.open(
+                    path, .readWrite, options: [.create, .append, .nonBlocking], permissions: [.ownerReadWrite])
+                : try NoFollow.open(path, .readOnly, options: [.nonBlocking])
         } catch .link(let p) {
             throw JournalError.link(path: p)
         } catch .system(_, let e) {
             // A journal not yet created reads as empty.
             guard !writable && e == ENOENT else { throw JournalError.io(path: path, operation: "open", errno: e) }
             f = open("/dev/null", O_RDONLY | O_CLOEXEC)
+            fd = f
+            return
         }
+        var st = stat()
+        guard fstat(f, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            close(f)
+            throw JournalError.notAFile(path: path)
+        }
+        _ = fcntl(f, F_SETFL, fcntl(f, F_GETFL) & ~O_NONBLOCK)
         // Personal data: owner only, even for a journal created by other means (on the descriptor, never a path).
         if writable { _ = fchmod(f, 0o600) }
         fd = f
@@ -222,6 +241,26 @@ public final class Journal {
                 buffer = try readBytes(from: offset, count: length)
             }
             guard let lastNL = buffer.lastIndex(of: 10) else {
+                // A whole event that only lacks its final newline (the power went between the two)
+                // is kept, and its newline written when the journal is open for writing.
+                if finalRead || repairTail, let e = try? decoder.decode(Event.self, from: Data(buffer)),
+                    e.seq == lastSeq + 1, lastAt.map({ e.at >= e.payload.earliestStamp(after: $0) }) ?? true
+                {
+                    if writable {
+                        try withLock {
+                            guard pwrite(fd, [UInt8(10)], 1, off_t(size)) == 1, fsync(fd) == 0 else {
+                                throw JournalError.io(path: path, operation: "write", errno: errno)
+                            }
+                        }
+                    }
+                    try body(e)
+                    warnings.append(
+                        "\(path):\(e.seq): the last event lacked its final line break (probably a power cut); "
+                            + (writable ? "it was completed and kept." : "it is kept."))
+                    lastSeq = e.seq; lastAt = e.at
+                    offset = size + (writable ? 1 : 0)
+                    return
+                }
                 try tail(from: offset, size: size, damagedLine: nil, repairTail: repairTail, finalRead: finalRead)
                 return
             }
@@ -293,6 +332,14 @@ public final class Journal {
         repairTail: Bool, finalRead: Bool
     ) throws {
         let rest = try readBytes(from: start, count: size - start)
+        // A complete line (it has its line break) that is not an event — an unknown type, text
+        // that is not JSON — is damage for `palabre repair` to show, never a torn tail to set
+        // aside silently; only zeros and spaces (what a power cut leaves) count as torn.
+        if let d = damagedLine, let firstNL = rest.firstIndex(of: 10),
+            !rest[..<firstNL].allSatisfy({ $0 == 0 || $0 == 32 })
+        {
+            throw JournalError.damaged(path: path, line: d.line, reason: d.reason)
+        }
         if let d = damagedLine, let firstNL = rest.firstIndex(of: 10) {
             let after = rest[(firstNL + 1)...]
             let lines = after.split(separator: 10, omittingEmptySubsequences: true)

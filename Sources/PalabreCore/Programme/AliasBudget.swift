@@ -18,8 +18,9 @@ enum AliasBudget {
     /// Most values (scalars, lists and mappings) in the expanded document; the Ségou
     /// programme has about 3 000.
     static let maxNodes = 500_000
-    /// Most bytes of scalar text in the expanded document: 4 MB, or twice the file when larger.
-    static func maxBytes(forTextOf textBytes: Int) -> Int { max(4 << 20, 2 * textBytes) }
+    /// Most bytes of scalar text in the expanded document: 512 KiB, or twice the file when larger
+    /// (a real programme is a few dozen KiB; its aliases repeat a line or two).
+    static func maxBytes(forTextOf textBytes: Int) -> Int { max(512 << 10, 2 * textBytes) }
 
     /// A bound passed: where (1-based) and what, for a ``Diagnostic``.
     struct Problem: Equatable {
@@ -69,7 +70,7 @@ enum AliasBudget {
                 let limits =
                     "refused, as a document built to grow without end would be; expected each alias used a few "
                     + "times (at most \(count(maxAliasUses)) uses, \(count(maxNodes)) values and "
-                    + "\(maxBytes / (1 << 20)) MB of text once expanded) and long texts written once"
+                    + "\(maxBytes / 1024) KiB of text once expanded) and long texts written once"
                 return Problem(
                     line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1,
                     message: what + " (alias *\(Text.echo(alias, limit: 60))): " + (expected ?? limits))
@@ -128,7 +129,7 @@ enum AliasBudget {
                     }
                     if total.bytes > maxBytes {
                         return problem(
-                            event, "the aliases expand the document past \(maxBytes / (1 << 20)) MB of text", name)
+                            event, "the aliases expand the document past \(maxBytes / 1024) KiB of text", name)
                     }
                 default:
                     break

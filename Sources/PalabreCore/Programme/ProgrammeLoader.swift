@@ -97,6 +97,13 @@ public enum ProgrammeLoader {
     public static func load(path: String) throws -> ProgrammeLoadResult {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
+        /// Permission denied is not « not found »: said with the path, as the other commands do.
+        func refusedAccess(_ p: String) -> ProgrammeReadError? {
+            var st = stat()
+            guard stat(p, &st) != 0 ? (errno == EACCES || errno == EPERM) : access(p, R_OK) != 0 else { return nil }
+            return ProgrammeReadError(path: p, description: NoFollow.permissionMessage(p, .en))
+        }
+        if let e = refusedAccess(path) { throw e }
         guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ProgrammeReadError(
                 path: path,
@@ -106,6 +113,7 @@ public enum ProgrammeLoader {
         if isDirectory.boolValue {
             file = (path as NSString).appendingPathComponent(fileName)
             var inner: ObjCBool = false
+            if let e = refusedAccess(file) { throw e }
             guard fm.fileExists(atPath: file, isDirectory: &inner), !inner.boolValue else {
                 throw ProgrammeReadError(
                     path: path,

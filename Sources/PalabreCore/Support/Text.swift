@@ -39,7 +39,8 @@ public enum Text {
     }
 
     /// `s` as it may be echoed in a message: made visible (``visible(_:keeping:)``) and cut to
-    /// `limit` characters followed by « … » when longer, so a huge value cannot flood the output.
+    /// `limit` characters followed by « … » when longer, so a huge value cannot flood the output;
+    /// format characters (soft hyphen, zero-width space, bidi controls) written as `\u{XXXX}`.
     public static func echo(_ s: String, limit: Int = 200) -> String {
         var cut = s
         if s.utf8.count > limit, let end = s.index(s.startIndex, offsetBy: limit, limitedBy: s.endIndex),
@@ -47,7 +48,20 @@ public enum Text {
         {
             cut = String(s[..<end]) + "…"
         }
-        return visible(cut)
+        // Format characters (soft hyphen, zero-width space, bidi controls, BOM) as escapes: a
+        // value echoed in a message shows what was really typed.
+        guard cut.unicodeScalars.contains(where: { $0.properties.generalCategory == .format }) else {
+            return visible(cut)
+        }
+        var out = ""
+        for u in cut.unicodeScalars {
+            if u.properties.generalCategory == .format {
+                out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return visible(out)
     }
 
     /// `s` as a diagnostic quotes it: like ``echo(_:limit:)``, and every invisible character

@@ -10,8 +10,9 @@ struct Do: ParsableCommand {
         discussion: """
             Verbs:
               open | close | start-day [DATE] | end-day
-              start-item [ITEM] | pause | resume | extend MINUTES | end-item | skip-item [ITEM]
-              insert-item TITLE --minutes N [--kind K] [--after ITEM] | move-item ITEM --day DATE [--after ITEM]
+              start-item [ITEM] | pause | resume | extend MINUTES (-5 shortens) | set-remaining MINUTES
+              end-item | skip-item [ITEM] | insert-item TITLE --minutes N [--kind K] [--after ITEM]
+              move-item ITEM --after ITEM (same day) | move-item ITEM --day DATE [--after ITEM] | carry-over
               request-floor WHO [--point-of-order] | give-floor [WHO] | yield | remove-speaker WHO
               reorder-speaker WHO POSITION | speaking-limit MINUTES|none
               note TEXT | decision TEXT | question TEXT | answer TEXT

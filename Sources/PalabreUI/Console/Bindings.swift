@@ -44,6 +44,12 @@ public enum FacilitatorAction: String, CaseIterable, Sendable {
     case focusAgenda = "focus.agenda", focusQueue = "focus.queue"
     /// The bell at one minute left and when the time is up, on or off (off at start).
     case bell = "item.bell"
+    /// Shorten the current item by one minute.
+    case shorten = "item.shorten"
+    /// Set the time left on the current item (a prompt in minutes).
+    case remaining = "item.remaining"
+    /// Move the selected item one place earlier, or later, within its day.
+    case earlier = "item.earlier", later = "item.later"
 }
 
 /// Actions of the rapporteur screen (F2).

@@ -31,6 +31,7 @@ extension FacilitatorScreen {
         case .insertMinutes?: "fac.prompt.insert-minutes"
         case .move?: "fac.prompt.move"
         case .requester(let poo)?: poo ? "fac.prompt.order" : "fac.prompt.requester"
+        case .remaining?: "fac.prompt.remaining"
         case .speakingLimit?, nil: "fac.prompt.limit"
         }
     }

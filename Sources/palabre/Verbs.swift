@@ -57,7 +57,8 @@ struct VerbLine: ParsableCommand {
             ReorderSpeakerVerb.self, SpeakingLimitVerb.self, NoteVerb.self, DecisionVerb.self, QuestionVerb.self,
             AnswerVerb.self, PerspectiveVerb.self, OrganiserCommitmentVerb.self, RecommendationVerb.self,
             ActionVerb.self, CommitmentVerb.self, AmendVerb.self, RetractVerb.self, AdoptVerb.self,
-            CheckInVerb.self, WalkInVerb.self, InterestVerb.self, SynergyVerb.self, CommitmentStatusVerb.self,
+            CheckInVerb.self, CheckInYesterdayVerb.self, WalkInVerb.self, InterestVerb.self, SynergyVerb.self,
+            CommitmentStatusVerb.self,
             WithdrawVerb.self, ActionStatusVerb.self, FicheStatusVerb.self, ReviewVerb.self, UndoVerb.self,
         ])
 
@@ -667,6 +668,14 @@ struct CheckInVerb: Verb {
     @Argument(help: "Participant (id or text).") var who: [String]
     @Option(help: "Day (default: the day under way).") var day: String?
     func command(_ s: SessionState) throws -> Command { .checkIn(who: try s.resolve(who: joined(who)), day: day) }
+}
+
+struct CheckInYesterdayVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "check-in-yesterday",
+        abstract: "Check in everyone present the day before (undo SEQ takes an absent one back).")
+    @OptionGroup var clock: SeatAndClock
+    func command(_ s: SessionState) throws -> Command { .checkInPresentYesterday }
 }
 
 struct WalkInVerb: Verb {

@@ -130,4 +130,45 @@ struct ReplanningTests {
         #expect(u.state.attendance["2023-10-17"]?.contains("rep-unicef") != true)
         #expect(u.state.checkInTimes["2023-10-17|rep-unicef"] == nil)
     }
+
+    @Test func aSpeakerNotOnTheListIsAddedAndQueuedInOneCommand() throws {
+        var h = try Self.afterOpening()
+        try h.act(.startItem(id: nil), at: at(9, 31))
+        let walkIn = Participant(id: "", function: "Cheffe de quartier", organisation: "dieli", sex: .female)
+        let e = try h.act(.requestFloorAsWalkIn(walkIn, pointOfOrder: true), at: at(9, 32))
+        #expect(e.map(\.payload.type) == ["participantAdded", "floorRequested"])
+        let id = try #require(h.state.participants.last?.id)
+        #expect(id.hasPrefix("walkin-"))
+        #expect(h.state.queue.map(\.who) == [id])
+        #expect(h.state.queue.first?.pointOfOrder == true)
+        // Without an item under way nothing is added.
+        try h.act(.endItem, at: at(9, 40))
+        #expect(
+            refusal(&h, .requestFloorAsWalkIn(walkIn, pointOfOrder: false), at: at(9, 41))?.code == "no-current-item")
+        #expect(h.state.participants.filter { $0.function == "Cheffe de quartier" }.count == 1)
+    }
+
+    @Test func yesterdaysPeopleAreCheckedInOneEventEach() throws {
+        var h = Harness()
+        try h.act(.startDay(date: nil), at: at(8, 50))
+        #expect(refusal(&h, .checkInPresentYesterday, at: at(8, 51))?.code == "no-previous-day")
+        for who in ["dg-adr", "maire-timissa", "sg-dieli"] { try h.act(.checkIn(who: who, day: nil), at: at(8, 52)) }
+        try h.act(.endDay, at: at(17, 0))
+        try h.act(.startDay(date: nil), at: at2(8, 30))
+        try h.act(.checkIn(who: "maire-timissa", day: nil), at: at2(8, 31))
+        #expect(h.state.presentYesterday() == ["dg-adr", "sg-dieli"])
+        let e = try h.act(.checkInPresentYesterday, at: at2(8, 32))
+        #expect(
+            e.map(\.payload) == [
+                .participantCheckedIn(participant: "dg-adr", day: "2023-10-18"),
+                .participantCheckedIn(participant: "sg-dieli", day: "2023-10-18"),
+            ])
+        // The absent one is taken back alone.
+        try h.undo(e[0].seq, at: at2(8, 40))
+        #expect(h.state.attendance["2023-10-18"] == ["maire-timissa", "sg-dieli"])
+        #expect(h.state.presentYesterday() == ["dg-adr"])
+        // Everyone there: nothing more to do.
+        try h.act(.checkIn(who: "dg-adr", day: nil), at: at2(8, 41))
+        #expect(refusal(&h, .checkInPresentYesterday, at: at2(8, 42))?.code == "nobody-left")
+    }
 }

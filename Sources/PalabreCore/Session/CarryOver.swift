@@ -53,4 +53,13 @@ extension SessionState {
         return .itemsCarriedOver(
             from: days[plan.from].date, to: days[plan.to].date, after: plan.after, items: plan.items)
     }
+
+    /// Who was present on the previous day held (the last started before the day under way) and
+    /// is not yet checked in today, in the order they were checked in then; nil without a day
+    /// under way or a day held before it.
+    public func presentYesterday() -> [String]? {
+        guard let d = currentDay, let e = days[..<d].lastIndex(where: { $0.startedAt != nil }) else { return nil }
+        let today = Set(attendance[days[d].date] ?? [])
+        return (attendance[days[e].date] ?? []).filter { !today.contains($0) }
+    }
 }

@@ -29,6 +29,9 @@ public enum Command: Sendable, Equatable {
     /// start. Their trace stays on the day they were planned (``SessionState/movedFrom``).
     case carryOver
     case requestFloor(who: String, pointOfOrder: Bool)
+    /// A speaker not on the list asks for the floor: added as a walk-in, then put in the queue
+    /// (two facts, one command).
+    case requestFloorAsWalkIn(Participant, pointOfOrder: Bool)
     /// Give the floor to `who`, or to the head of the queue when nil.
     case giveFloor(who: String?)
     case yieldFloor
@@ -46,6 +49,9 @@ public enum Command: Sendable, Equatable {
     case adopt(entry: Int)
     /// Check a participant in for `day` (the day under way when nil).
     case checkIn(who: String, day: String?)
+    /// Check in, for the day under way, everyone present on the previous day held and not yet
+    /// checked in today: one check-in each, so an absent one is taken back alone (undo SEQ).
+    case checkInPresentYesterday
     /// Add a walk-in participant.
     case addParticipant(Participant)
     /// A partner declares its interest in a fiche.

@@ -321,6 +321,13 @@ extension SessionState {
             }
             out.append(.floorRequested(item: c, who: who, pointOfOrder: poo))
 
+        case .requestFloorAsWalkIn(let p, let poo):
+            let c = try current()
+            let added = try decide(.addParticipant(p), at: now, undoer: undoer)
+            guard case .participantAdded(let walkIn)? = added.last else { break }
+            out += added
+            out.append(.floorRequested(item: c, who: walkIn.id, pointOfOrder: poo))
+
         case .giveFloor(let who):
             let c = try current()
             guard run(c).status == .running else {
@@ -463,6 +470,21 @@ extension SessionState {
                     en: "\(displayName(who)) is already checked in on \(day).")
             }
             out.append(.participantCheckedIn(participant: who, day: day))
+
+        case .checkInPresentYesterday:
+            guard let d = currentDay else { throw Self.noDay }
+            let today = days[d].date
+            guard let yesterday = presentYesterday() else {
+                throw Refusal(
+                    "no-previous-day", fr: "Aucune journée ne s'est tenue avant celle-ci : personne à reprendre.",
+                    en: "No day was held before this one: nobody to carry over.")
+            }
+            guard !yesterday.isEmpty else {
+                throw Refusal(
+                    "nobody-left", fr: "Toutes les personnes présentes la veille sont déjà pointées aujourd'hui.",
+                    en: "Everyone present the day before is already checked in today.")
+            }
+            out += yesterday.map { .participantCheckedIn(participant: $0, day: today) }
 
         case .addParticipant(var p):
             p.function = Text.nfc(p.function).trimmingCharacters(in: .whitespacesAndNewlines)

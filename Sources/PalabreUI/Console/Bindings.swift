@@ -68,6 +68,8 @@ public enum AttendanceAction: String, CaseIterable, Sendable {
     case checkIn = "attendance.check-in", walkIn = "attendance.walk-in"
     case up = "attendance.up", down = "attendance.down"
     case clear = "attendance.clear", sendForm = "attendance.send-form"
+    /// Check in everyone present the day before (marked « hier » in the list).
+    case yesterday = "attendance.yesterday"
 }
 
 /// Actions of the speaking-balance screen (F4).

@@ -102,6 +102,11 @@ extension FacilitatorScreen {
             "Move the selected item one place later in its day"
         ),
         "fac.prompt.remaining": ("Temps restant, en minutes", "Time left, in minutes"),
+        // A speaker not on the list, added from the `a` prompt.
+        "fac.prompt.walkin.new": ("Nouvel arrivant", "Walk-in"),
+        "fac.prompt.walkin": (
+            "organisation et sexe, facultatifs (ex. : anict F)", "organisation and sex, optional (e.g. anict F)"
+        ),
         "fac.order.first": (
             "Ce point est déjà le premier à venir de la journée", "This item is already the first ahead"
         ),
@@ -234,7 +239,9 @@ extension FacilitatorScreen {
         ),
         "fac.prompt.keys": ("Entrée valider · Échap annuler", "Enter confirm · Esc cancel"),
         "fac.prompt.choose": ("↑/↓ choisir", "↑/↓ choose"),
-        "fac.no.match": ("Aucune correspondance", "No match"),
+        "fac.no.match": (
+            "Aucune correspondance — Entrée : l'ajouter comme nouvel arrivant", "No match — Enter: add as a walk-in"
+        ),
         "fac.commune": ("commune", "commune"),
         "fac.selected": ("Sélection", "Selected"),
         "fac.moderator": ("Modération", "Moderator"),

@@ -28,6 +28,9 @@ public struct FacilitatorScreen: ConsoleScreen {
         case speakingLimit
         /// Minutes left on the current item.
         case remaining
+        /// A speaker the search did not find (`function`, as typed): their organisation and sex,
+        /// both optional, before they are added as a walk-in and put in the queue.
+        case walkInSpeaker(function: String, pointOfOrder: Bool)
     }
 
     /// What the command asked last was for, to react to its result.
@@ -387,6 +390,11 @@ public struct FacilitatorScreen: ConsoleScreen {
             let found = MeetingView.candidates(s, text)
             if let i = candidateIndex, i < found.count {
                 who = found[i]
+            } else if found.isEmpty, !text.isEmpty {
+                // Nobody by that name: the text becomes a walk-in's function, in this same prompt.
+                prompt = .walkInSpeaker(function: text, pointOfOrder: poo)
+                editor.clear()
+                return .none
             } else {
                 do { who = try s.resolve(who: text) } catch {
                     return .message(error.message(L.language), isError: true)
@@ -394,6 +402,13 @@ public struct FacilitatorScreen: ConsoleScreen {
             }
             pending = .prompt
             return .perform(.requestFloor(who: who, pointOfOrder: poo))
+        case .walkInSpeaker(let function, let poo):
+            let walkIn: Participant
+            do throws(Refusal) { walkIn = try Self.walkIn(function, details: text, s) } catch {
+                return .message(error.message(L.language), isError: true)
+            }
+            pending = .prompt
+            return .perform(.requestFloorAsWalkIn(walkIn, pointOfOrder: poo))
         case .remaining:
             let seconds: Int
             do throws(Refusal) { seconds = try Values.duration(text) } catch {
@@ -413,6 +428,34 @@ public struct FacilitatorScreen: ConsoleScreen {
             pending = .prompt
             return .perform(.setSpeakingLimit(seconds: seconds))
         }
+    }
+
+    /// A walk-in speaker from the details typed after their function: an optional last word for
+    /// the sex (F, H/M), the rest an organisation or commune found by ``SessionState/resolve(who:)``
+    /// (« anict F », « Koula », « M », or nothing). Throws the refusal of an unknown
+    /// organisation or of several matches.
+    static func walkIn(_ function: String, details: String, _ s: SessionState) throws(Refusal) -> Participant {
+        var words = details.split(separator: " ").map(String.init)
+        var sex = Sex.unspecified
+        if let last = words.last, last.count <= 2, let found = try? Values.sex(last) {
+            sex = found
+            words.removeLast()
+        }
+        var organisation: String?
+        if !words.isEmpty {
+            let text = words.joined(separator: " ")
+            let id = try s.resolve(who: text)
+            guard s.programme.organisation(id) != nil || s.programme.commune(id) != nil else {
+                throw Refusal(
+                    "not-an-organisation",
+                    fr: "« \(Text.echo(text)) » n'est pas une organisation ni une commune du programme.",
+                    en: "“\(Text.echo(text))” is not an organisation or a commune of the programme.")
+            }
+            organisation = id
+        }
+        return Participant(
+            id: "", function: function, organisation: organisation,
+            commune: organisation.flatMap { s.programme.commune($0)?.id }, sex: sex)
     }
 
     /// The date meant by `text`: a day number (1, 2, 3…) or a date of the programme.

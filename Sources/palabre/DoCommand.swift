@@ -10,8 +10,9 @@ struct Do: ParsableCommand {
         discussion: """
             Verbs:
               open | close | start-day [DATE] | end-day
-              start-item [ITEM] | pause | resume | extend MINUTES | end-item | skip-item [ITEM]
-              insert-item TITLE --minutes N [--kind K] [--after ITEM] | move-item ITEM --day DATE [--after ITEM]
+              start-item [ITEM] | pause | resume | extend MINUTES (-5 shortens) | set-remaining MINUTES
+              end-item | skip-item [ITEM] | insert-item TITLE --minutes N [--kind K] [--after ITEM]
+              move-item ITEM --after ITEM (same day) | move-item ITEM --day DATE [--after ITEM] | carry-over
               request-floor WHO [--point-of-order] | give-floor [WHO] | yield | remove-speaker WHO
               reorder-speaker WHO POSITION | speaking-limit MINUTES|none
               note TEXT | decision TEXT | question TEXT | answer TEXT
@@ -25,7 +26,8 @@ struct Do: ParsableCommand {
               amend SEQ [TEXT] --reason TEXT [--amount N] [--currency C] [--status S] [--partner ORG] [--fiche ID]
                     [--nature N] [--conditions TEXT] [--responsible WHO] [--addressee WHO] [--due DATE]
               retract SEQ --reason TEXT | adopt SEQ
-              check-in WHO [--day DATE] | walk-in FUNCTION [--organisation ORG] [--sex F|M] [--name NAME]
+              check-in WHO [--day DATE] | check-in-yesterday   (everyone present the day before)
+              walk-in FUNCTION [--organisation ORG] [--sex F|M] [--name NAME]
               undo [SEQ]   (takes back an event: the seat's last one by default; entries are retracted instead)
             WHO is a participant or organisation id, or a text found in exactly one of them without regard
             to case or accents ("segou" finds "Ségou"). Run `palabre do SESSION VERB --help` for a verb's options.

@@ -51,12 +51,14 @@ struct VerbLine: ParsableCommand {
         abstract: "One command for a session.",
         subcommands: [
             OpenVerb.self, CloseVerb.self, StartDayVerb.self, EndDayVerb.self, StartItemVerb.self, PauseVerb.self,
-            ResumeVerb.self, ExtendVerb.self, EndItemVerb.self, SkipItemVerb.self, InsertItemVerb.self,
-            MoveItemVerb.self, RequestFloorVerb.self, GiveFloorVerb.self, YieldVerb.self, RemoveSpeakerVerb.self,
+            ResumeVerb.self, ExtendVerb.self, SetRemainingVerb.self, EndItemVerb.self, SkipItemVerb.self,
+            InsertItemVerb.self, MoveItemVerb.self, CarryOverVerb.self, RequestFloorVerb.self, GiveFloorVerb.self,
+            YieldVerb.self, RemoveSpeakerVerb.self,
             ReorderSpeakerVerb.self, SpeakingLimitVerb.self, NoteVerb.self, DecisionVerb.self, QuestionVerb.self,
             AnswerVerb.self, PerspectiveVerb.self, OrganiserCommitmentVerb.self, RecommendationVerb.self,
             ActionVerb.self, CommitmentVerb.self, AmendVerb.self, RetractVerb.self, AdoptVerb.self,
-            CheckInVerb.self, WalkInVerb.self, InterestVerb.self, SynergyVerb.self, CommitmentStatusVerb.self,
+            CheckInVerb.self, CheckInYesterdayVerb.self, WalkInVerb.self, InterestVerb.self, SynergyVerb.self,
+            CommitmentStatusVerb.self,
             WithdrawVerb.self, ActionStatusVerb.self, FicheStatusVerb.self, ReviewVerb.self, UndoVerb.self,
         ])
 
@@ -350,6 +352,15 @@ struct ExtendVerb: Verb {
     }
 }
 
+struct SetRemainingVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "set-remaining", abstract: "Set the time left on the current item (10, 1h, 90s).")
+    @OptionGroup var clock: SeatAndClock
+    @Argument(help: "Time left, in minutes (or 1h, 90s).") var minutes: String
+    func validate() throws { try check { () throws(Refusal) in try Values.duration(minutes) } }
+    func command(_ s: SessionState) throws -> Command { .setRemaining(seconds: try Values.duration(minutes)) }
+}
+
 struct InsertItemVerb: Verb {
     static let configuration = CommandConfiguration(commandName: "insert-item", abstract: "Insert an unplanned item.")
     @OptionGroup var clock: SeatAndClock
@@ -372,15 +383,37 @@ struct InsertItemVerb: Verb {
 }
 
 struct MoveItemVerb: Verb {
-    static let configuration = CommandConfiguration(commandName: "move-item", abstract: "Move a planned item.")
+    static let configuration = CommandConfiguration(
+        commandName: "move-item", abstract: "Move a planned item (within its day with --after alone).")
     @OptionGroup var clock: SeatAndClock
     @Argument(help: "Item id.") var item: String
-    @Option(help: "Day to move it to (YYYY-MM-DD or DD/MM/YYYY).") var day: String
+    @Option(help: "Day to move it to (YYYY-MM-DD or DD/MM/YYYY); default: the day of --after, else its own day.")
+    var day: String?
     @Option(help: "Place it after this item (default: first of the day).") var after: String?
-    func validate() throws { try check { () throws(Refusal) in try Values.date(day) } }
-    func command(_ s: SessionState) throws -> Command {
-        .moveItem(id: item, day: try Values.date(day), after: after)
+    func validate() throws {
+        if let day { try check { () throws(Refusal) in try Values.date(day) } }
+        if day == nil && after == nil {
+            let fr = VerbLanguage.current == .fr
+            throw ValidationError(
+                fr
+                    ? "dites où : --after POINT (même journée) ou --day AAAA-MM-JJ."
+                    : "say where: --after ITEM (same day) or --day YYYY-MM-DD.")
+        }
     }
+    func command(_ s: SessionState) throws -> Command {
+        let anchorDay = after.flatMap { s.item($0) }.map { s.days[$0.day].date }
+        let ownDay = s.item(item).map { s.days[$0.day].date }
+        let date = try day.map(Values.date) ?? anchorDay ?? ownDay ?? ""
+        return .moveItem(id: item, day: date, after: after)
+    }
+}
+
+struct CarryOverVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "carry-over",
+        abstract: "Carry the items not treated on the day (under way, or last ended) to the next day.")
+    @OptionGroup var clock: SeatAndClock
+    func command(_ s: SessionState) throws -> Command { .carryOver }
 }
 
 struct RequestFloorVerb: Verb {
@@ -638,6 +671,14 @@ struct CheckInVerb: Verb {
     @Argument(help: "Participant (id or text).") var who: [String]
     @Option(help: "Day (default: the day under way).") var day: String?
     func command(_ s: SessionState) throws -> Command { .checkIn(who: try s.resolve(who: joined(who)), day: day) }
+}
+
+struct CheckInYesterdayVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "check-in-yesterday",
+        abstract: "Check in everyone present the day before (undo SEQ takes an absent one back).")
+    @OptionGroup var clock: SeatAndClock
+    func command(_ s: SessionState) throws -> Command { .checkInPresentYesterday }
 }
 
 struct WalkInVerb: Verb {

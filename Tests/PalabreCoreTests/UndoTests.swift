@@ -246,7 +246,8 @@ struct UndoTests {
         #expect(
             h.events.first { $0.seq == undone }?.payload
                 == .participantCheckedIn(participant: "sg-dieli", day: "2023-10-17"))
-        #expect(h.state.attendance["2023-10-17"] == ["dg-adr", "maire-timissa"])
+        // UNICEF's representative stays: checked in when given the floor.
+        #expect(h.state.attendance["2023-10-17"] == ["dg-adr", "maire-timissa", "rep-unicef"])
         #expect(h.state.timeBox("unicef-pres") == 1500, "the other seat's extension stands")
         // Checked in again, later: the sheet shows the later time.
         try h.act(.checkIn(who: "sg-dieli", day: nil), at: Self.at(10, 5))
@@ -351,13 +352,13 @@ struct UndoTests {
         try h.act(.extendItem(seconds: 300), at: Self.at(9, 50))
         try h.act(.removeSpeaker(who: "sg-dieli"), at: Self.at(9, 51))
         h.seat = "rapporteur"
-        try h.act(.checkIn(who: "rep-unicef", day: nil), at: Self.at(9, 52))
+        try h.act(.checkIn(who: "sg-dieli", day: nil), at: Self.at(9, 52))
         h.seat = "facilitator"
         let u1 = try h.undo(at: Self.at(9, 53))
         let u2 = try h.undo(at: Self.at(9, 54))
         #expect(h.events.first { $0.seq == u1 }?.payload.type == "speakerRemoved")
         #expect(h.events.first { $0.seq == u2 }?.payload.type == "itemExtended")
-        #expect(h.state.attendance["2023-10-17"]?.contains("rep-unicef") == true)
+        #expect(h.state.attendance["2023-10-17"]?.contains("sg-dieli") == true)
         #expect(h.state.timeBox("unicef-pres") == 1200)
         #expect(h.state.queue.map(\.who) == ["maire-timissa", "sg-dieli"])
         // The next one is the floor given, which still stands.
@@ -365,6 +366,7 @@ struct UndoTests {
         #expect(h.events.first { $0.seq == u3 }?.payload.type == "floorGiven")
         #expect(h.state.currentTurn == nil)
         #expect(h.state.queue.map(\.who) == ["rep-unicef", "maire-timissa", "sg-dieli"])
+        #expect(h.state.attendance["2023-10-17"]?.contains("rep-unicef") != true, "the floor's check-in goes with it")
     }
 
     // MARK: refusals

@@ -117,9 +117,15 @@ struct FacilitatorScreenTests {
         #expect(d.press(.char("p")) == .extendItem(seconds: 60))
         #expect(d.press(.char("+")) == .extendItem(seconds: 60))
         #expect(d.press(.char("P")) == .extendItem(seconds: 300))
-        // Ending the day asks for a second press.
+        // While the item runs, the first F says so and arms nothing; with the item paused, ending
+        // the day asks for a second press.
         #expect(d.press(.char("F")) == nil)
-        #expect(d.press(.char("F")) == .endDay)
+        #expect(d.press(.char("F")) == nil, "a refused first press does not arm the second")
+        var paused = Driver(.pitch)
+        #expect(paused.press(.char("F")) == nil)
+        #expect(paused.press(.char("F")) == .endDay)
+        // `-` shortens the item by a minute.
+        #expect(d.press(.char("-")) == .extendItem(seconds: -60))
         // The cursor follows the running item: skip refuses to guess, start takes the next planned item.
         #expect(d.press(.char("s")) == nil)
         #expect(d.press(.char("d")) == .startItem(id: nil))

@@ -56,7 +56,10 @@ struct RefusalTableTests {
             ["insert-item", "T", "--minutes"], 2, fr: "valeur manquante pour --minutes",
             en: "missing value for --minutes"),
         Case(["move-item", "nope", "--day", "2099-01-01"], 1, fr: "Aucun point « nope »", en: "No agenda item “nope”"),
-        Case(["move-item", "demo-debat"], 2, fr: "argument manquant : --day", en: "missing argument: --day"),
+        Case(["move-item", "demo-debat"], 2, fr: "dites où : --after POINT", en: "say where: --after ITEM"),
+        Case(
+            ["set-remaining", "-3"], 2, fr: "un nombre négatif n'a pas de sens", en: "a negative number means nothing"),
+        Case(["carry-over"], 1, fr: "dernière du programme", en: "the programme's last"),
         // The floor: people.
         Case(["request-floor", "nobody"], 1, fr: "Personne ne correspond à « nobody »", en: "Nobody matches “nobody”"),
         Case(["request-floor"], 2, fr: "argument manquant : <who>", en: "missing argument: <who>"),

@@ -14,6 +14,9 @@ public enum Command: Sendable, Equatable {
     case resumeItem
     /// Add `seconds` to the current item's time-box.
     case extendItem(seconds: Int)
+    /// Set the current item's remaining time to `seconds` (its time-box grows or shrinks by the
+    /// difference, recorded as an extension).
+    case setRemaining(seconds: Int)
     case endItem
     /// Skip an item; `nil` skips the next planned item.
     case skipItem(id: String?)
@@ -21,7 +24,14 @@ public enum Command: Sendable, Equatable {
     case insertItem(title: String, seconds: Int, kind: ItemKind, after: String?)
     /// Move an item to `day`, after `after` (first of the day when nil).
     case moveItem(id: String, day: String, after: String?)
+    /// Carry the items not yet treated (planned, not fixed) of the day under way, or of the last
+    /// ended day, to the next day not ended, after that day's items already held or fixed at its
+    /// start. Their trace stays on the day they were planned (``SessionState/movedFrom``).
+    case carryOver
     case requestFloor(who: String, pointOfOrder: Bool)
+    /// A speaker not on the list asks for the floor: added as a walk-in, then put in the queue
+    /// (two facts, one command).
+    case requestFloorAsWalkIn(Participant, pointOfOrder: Bool)
     /// Give the floor to `who`, or to the head of the queue when nil.
     case giveFloor(who: String?)
     case yieldFloor
@@ -39,6 +49,9 @@ public enum Command: Sendable, Equatable {
     case adopt(entry: Int)
     /// Check a participant in for `day` (the day under way when nil).
     case checkIn(who: String, day: String?)
+    /// Check in, for the day under way, everyone present on the previous day held and not yet
+    /// checked in today: one check-in each, so an absent one is taken back alone (undo SEQ).
+    case checkInPresentYesterday
     /// Add a walk-in participant.
     case addParticipant(Participant)
     /// A partner declares its interest in a fiche.

@@ -205,6 +205,22 @@ extension SessionState {
             }
             out.append(.itemExtended(item: c, seconds: seconds))
 
+        case .setRemaining(let seconds):
+            let c = try current()
+            guard seconds >= 60, seconds <= 24 * 3600 else {
+                throw Refusal(
+                    "bad-duration",
+                    fr: "Temps restant invalide : donnez un nombre de minutes, d'une minute à 24 heures.",
+                    en: "Invalid remaining time: give a number of minutes, from one minute to 24 hours.")
+            }
+            let change = seconds - remaining(c, at: now)
+            guard change != 0 else {
+                throw Refusal(
+                    "same-remaining", fr: "Il reste déjà \(Durations.format(seconds: seconds)) à « \(title(c)) ».",
+                    en: "“\(title(c))” already has \(Durations.format(seconds: seconds)) left.")
+            }
+            out.append(.itemExtended(item: c, seconds: change))
+
         case .endItem:
             let c = try current()
             out.append(.itemEnded(item: c))
@@ -287,6 +303,9 @@ extension SessionState {
             }
             out.append(.itemMoved(item: id, day: date, after: after))
 
+        case .carryOver:
+            out.append(try carryOver())
+
         case .requestFloor(let who, let poo):
             let c = try current()
             try requireKnown(who)
@@ -301,6 +320,13 @@ extension SessionState {
                     en: "\(displayName(who)) already has the floor.")
             }
             out.append(.floorRequested(item: c, who: who, pointOfOrder: poo))
+
+        case .requestFloorAsWalkIn(let p, let poo):
+            let c = try current()
+            let added = try decide(.addParticipant(p), at: now, undoer: undoer)
+            guard case .participantAdded(let walkIn)? = added.last else { break }
+            out += added
+            out.append(.floorRequested(item: c, who: walkIn.id, pointOfOrder: poo))
 
         case .giveFloor(let who):
             let c = try current()
@@ -325,7 +351,12 @@ extension SessionState {
                     "already-speaking", fr: "\(displayName(target)) a déjà la parole.",
                     en: "\(displayName(target)) already has the floor.")
             }
-            out.append(.floorGiven(item: c, who: target, limit: speakingLimit(for: c)))
+            // A person who speaks is present: someone not yet checked in for the day is, by the floor.
+            let checksIn =
+                currentDay.map { d in
+                    participant(target) != nil && !(attendance[days[d].date]?.contains(target) ?? false)
+                } ?? false
+            out.append(.floorGiven(item: c, who: target, limit: speakingLimit(for: c), checksIn: checksIn))
 
         case .yieldFloor:
             guard let t = currentTurn else {
@@ -439,6 +470,21 @@ extension SessionState {
                     en: "\(displayName(who)) is already checked in on \(day).")
             }
             out.append(.participantCheckedIn(participant: who, day: day))
+
+        case .checkInPresentYesterday:
+            guard let d = currentDay else { throw Self.noDay }
+            let today = days[d].date
+            guard let yesterday = presentYesterday() else {
+                throw Refusal(
+                    "no-previous-day", fr: "Aucune journée ne s'est tenue avant celle-ci : personne à reprendre.",
+                    en: "No day was held before this one: nobody to carry over.")
+            }
+            guard !yesterday.isEmpty else {
+                throw Refusal(
+                    "nobody-left", fr: "Toutes les personnes présentes la veille sont déjà pointées aujourd'hui.",
+                    en: "Everyone present the day before is already checked in today.")
+            }
+            out += yesterday.map { .participantCheckedIn(participant: $0, day: today) }
 
         case .addParticipant(var p):
             p.function = Text.nfc(p.function).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -5,7 +5,7 @@ extension Event: Codable {
         case seq, at, seat, type, script
         case date, item, seconds, day, after, who, pointOfOrder, limit, position, entry, text, reason,
             participant, partner, fiche, partners, lead, status, undoes, changes, held, amount, note, session,
-            title, of, number, responsible, due, was, line, quarantine
+            title, of, number, responsible, due, was, line, quarantine, from, to, items, checksIn
     }
 
     public init(from decoder: Decoder) throws {
@@ -37,6 +37,10 @@ extension Event: Codable {
             payload = .itemMoved(
                 item: try s(.item), day: try s(.day),
                 after: try c.decodeIfPresent(String.self, forKey: .after))
+        case "itemsCarriedOver":
+            payload = .itemsCarriedOver(
+                from: try s(.from), to: try s(.to), after: try c.decodeIfPresent(String.self, forKey: .after),
+                items: try c.decode([String].self, forKey: .items))
         case "floorRequested":
             payload = .floorRequested(
                 item: try s(.item), who: try s(.who),
@@ -44,7 +48,8 @@ extension Event: Codable {
         case "floorGiven":
             payload = .floorGiven(
                 item: try s(.item), who: try s(.who),
-                limit: try c.decodeIfPresent(Int.self, forKey: .limit))
+                limit: try c.decodeIfPresent(Int.self, forKey: .limit),
+                checksIn: try c.decodeIfPresent(Bool.self, forKey: .checksIn) ?? false)
         case "floorYielded": payload = .floorYielded(item: try s(.item), who: try s(.who))
         case "speakerRemoved": payload = .speakerRemoved(item: try s(.item), who: try s(.who))
         case "queueReordered":
@@ -150,12 +155,16 @@ extension Event: Codable {
         case .itemMoved(let item, let day, let after):
             try c.encode(item, forKey: .item); try c.encode(day, forKey: .day)
             try c.encodeIfPresent(after, forKey: .after)
+        case .itemsCarriedOver(let from, let to, let after, let items):
+            try c.encode(from, forKey: .from); try c.encode(to, forKey: .to)
+            try c.encodeIfPresent(after, forKey: .after); try c.encode(items, forKey: .items)
         case .floorRequested(let item, let who, let poo):
             try c.encode(item, forKey: .item); try c.encode(who, forKey: .who)
             if poo { try c.encode(true, forKey: .pointOfOrder) }
-        case .floorGiven(let item, let who, let limit):
+        case .floorGiven(let item, let who, let limit, let checksIn):
             try c.encode(item, forKey: .item); try c.encode(who, forKey: .who)
             try c.encodeIfPresent(limit, forKey: .limit)
+            if checksIn { try c.encode(true, forKey: .checksIn) }
         case .floorYielded(let item, let who), .speakerRemoved(let item, let who):
             try c.encode(item, forKey: .item); try c.encode(who, forKey: .who)
         case .queueReordered(let item, let who, let pos):

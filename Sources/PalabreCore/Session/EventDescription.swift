@@ -49,8 +49,11 @@ public enum EventDescription {
         case .itemInserted(let day, let after, let item):
             return "\(item.title) [\(item.id)], \(item.duration / 60) min, \(day)\(after.map { " after \($0)" } ?? "")"
         case .itemMoved(let i, let day, let after): return "\(t(i)) → \(day)\(after.map { " after \($0)" } ?? "")"
+        case .itemsCarriedOver(let from, let to, let after, let items):
+            return "\(from) → \(to)\(after.map { " after \($0)" } ?? ""): \(items.map(t).joined(separator: ", "))"
         case .floorRequested(_, let w, let poo): return n(w) + (poo ? " (point of order)" : "")
-        case .floorGiven(_, let w, let limit): return n(w) + (limit.map { " (\(formatCountdown($0)))" } ?? "")
+        case .floorGiven(_, let w, let limit, let checksIn):
+            return n(w) + (limit.map { " (\(formatCountdown($0)))" } ?? "") + (checksIn ? ", checked in" : "")
         case .floorYielded(_, let w), .speakerRemoved(_, let w): return n(w)
         case .queueReordered(_, let w, let pos): return "\(n(w)) → place \(pos + 1)"
         case .speakingLimitSet(let i, let sec): return "\(t(i)): \(sec.map { formatCountdown($0) } ?? "none")"

@@ -211,10 +211,15 @@ public enum EventPayload: Sendable, Equatable {
     case itemInserted(day: String, after: String?, item: AgendaItem)
     /// An item moved to `day` after `after` (first of the day when nil).
     case itemMoved(item: String, day: String, after: String?)
+    /// The items not treated on day `from` carried to day `to`, in this order, after `after`
+    /// (first of the day when nil); each is then as if moved by ``itemMoved(item:day:after:)``.
+    case itemsCarriedOver(from: String, to: String, after: String?, items: [String])
     /// Someone asked for the floor (`who`: participant or organisation id).
     case floorRequested(item: String, who: String, pointOfOrder: Bool)
-    /// `who` got the floor; `limit` is their speaking-time limit in seconds.
-    case floorGiven(item: String, who: String, limit: Int?)
+    /// `who` got the floor; `limit` is their speaking-time limit in seconds. `checksIn`: they were
+    /// not checked in for the day and are by this event (a person who speaks is present; absent,
+    /// false, in older journals).
+    case floorGiven(item: String, who: String, limit: Int?, checksIn: Bool = false)
     /// The current speaker finished.
     case floorYielded(item: String, who: String)
     /// A request was withdrawn from the queue.
@@ -281,6 +286,7 @@ public enum EventPayload: Sendable, Equatable {
         case .itemSkipped: "itemSkipped"
         case .itemInserted: "itemInserted"
         case .itemMoved: "itemMoved"
+        case .itemsCarriedOver: "itemsCarriedOver"
         case .floorRequested: "floorRequested"
         case .floorGiven: "floorGiven"
         case .floorYielded: "floorYielded"

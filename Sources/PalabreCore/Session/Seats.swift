@@ -25,7 +25,7 @@ public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
             }
         case .rapporteur:
             switch command {
-            case .record, .amend, .retract, .adopt, .checkIn, .addParticipant,
+            case .record, .amend, .retract, .adopt, .checkIn, .checkInPresentYesterday, .addParticipant,
                 .declareInterest, .markSynergy, .changeCommitmentStatus, .withdrawCommitment,
                 .followUpCommitment, .followUpAction, .followUpFiche, .reviewPrevious:
                 return true

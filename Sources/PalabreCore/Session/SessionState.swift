@@ -367,13 +367,13 @@ extension SessionState {
             days[d].items.insert(item, at: min(pos, days[d].items.count))
             insertedItems.insert(item.id)
         case .itemMoved(let id, let day, let after):
-            guard let (item, from) = self.item(id), let to = days.firstIndex(where: { $0.date == day }) else { break }
-            days[from].items.removeAll { $0.id == id }
-            let original = movedFrom[id] ?? days[from].date
-            movedFrom[id] = original == day || insertedItems.contains(id) ? nil : original
-            if !insertedItems.contains(id) { movedItems.insert(id) }
-            let pos = after.flatMap { a in days[to].items.firstIndex { $0.id == a }.map { $0 + 1 } } ?? 0
-            days[to].items.insert(item, at: min(pos, days[to].items.count))
+            move(id, to: day, after: after)
+        case .itemsCarriedOver(_, let to, let after, let items):
+            var anchor = after
+            for id in items where self.item(id) != nil {
+                move(id, to: to, after: anchor)
+                anchor = id
+            }
         case .floorRequested(_, let who, let poo):
             let req = FloorRequest(who: who, pointOfOrder: poo, seq: e.seq, at: now)
             if poo {
@@ -382,7 +382,11 @@ extension SessionState {
             } else {
                 queue.append(req)
             }
-        case .floorGiven(let item, let who, let limit):
+        case .floorGiven(let item, let who, let limit, let checksIn):
+            if checksIn, let d = currentDay, !(attendance[days[d].date]?.contains(who) ?? false) {
+                attendance[days[d].date, default: []].append(who)
+                checkInTimes[days[d].date + "|" + who] = now
+            }
             endTurn(at: now)
             let poo = queue.first { $0.who == who }?.pointOfOrder ?? false
             queue.removeAll { $0.who == who }
@@ -524,7 +528,11 @@ extension SessionState {
         case .itemStarted(let i), .itemPaused(let i), .itemResumed(let i), .itemEnded(let i), .itemSkipped(let i),
             .itemExtended(let i, _), .itemMoved(let i, _, _):
             item(i)
-        case .floorRequested(_, let w, _), .floorGiven(_, let w, _), .floorYielded(_, let w), .speakerRemoved(_, let w):
+        case .itemsCarriedOver(_, let to, _, let items):
+            if !days.contains(where: { $0.date == to }) { missing.append("day \(Text.echo(to))") }
+            items.forEach(item)
+        case .floorRequested(_, let w, _), .floorGiven(_, let w, _, _), .floorYielded(_, let w),
+            .speakerRemoved(_, let w):
             who(w)
         case .participantCheckedIn(let p, _):
             if participant(p) == nil { missing.append("participant \(Text.echo(p))") }
@@ -546,6 +554,18 @@ extension SessionState {
                     + "longer has"
             )
         }
+    }
+
+    /// Moves item `id` to day `date`, after `after` (first of the day when nil or not there),
+    /// remembering the day it was planned on.
+    private mutating func move(_ id: String, to date: String, after: String?) {
+        guard let (item, from) = self.item(id), let to = days.firstIndex(where: { $0.date == date }) else { return }
+        days[from].items.removeAll { $0.id == id }
+        let original = movedFrom[id] ?? days[from].date
+        movedFrom[id] = original == date || insertedItems.contains(id) ? nil : original
+        if !insertedItems.contains(id) { movedItems.insert(id) }
+        let pos = after.flatMap { a in days[to].items.firstIndex { $0.id == a }.map { $0 + 1 } } ?? 0
+        days[to].items.insert(item, at: min(pos, days[to].items.count))
     }
 
     private mutating func endTurn(at now: Instant, withItem: Bool = false) {

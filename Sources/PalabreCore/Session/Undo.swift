@@ -72,12 +72,13 @@ extension SessionState {
         case .itemEnded: return .endItem
         case .itemSkipped(let i): return .skipItem(id: i)
         case .itemMoved(let i, let day, let after): return .moveItem(id: i, day: day, after: after)
+        case .itemsCarriedOver: return .carryOver
         case .itemInserted(_, let after, let item):
             return .insertItem(title: item.title, seconds: item.duration, kind: item.kind, after: after)
         case .dayEnded: return .endDay
         case .itemExtended(_, let sec): return .extendItem(seconds: sec)
         case .floorRequested(_, let w, let poo): return .requestFloor(who: w, pointOfOrder: poo)
-        case .floorGiven(_, let w, _): return .giveFloor(who: w)
+        case .floorGiven(_, let w, _, _): return .giveFloor(who: w)
         case .floorYielded: return .yieldFloor
         case .speakerRemoved(_, let w): return .removeSpeaker(who: w)
         case .participantCheckedIn(let p, let day): return .checkIn(who: p, day: day)
@@ -171,6 +172,15 @@ extension SessionState {
                     fr: "« \(name(id)) » a commencé ou a été sauté depuis : il ne " + "peut plus revenir à sa place.",
                     en: "“\(name(id))” has started or been skipped since: it can no longer go back to its " + "place.")
             }
+        case .itemsCarriedOver(let from, _, _, let items):
+            if let id = items.first(where: { run($0).status != .planned }) {
+                throw Refusal(
+                    "item-since-started",
+                    fr: "« \(name(id)) » a commencé ou a été sauté depuis : les points reportés ne peuvent plus "
+                        + "revenir au \(from).",
+                    en: "“\(name(id))” has started or been skipped since: the carried items can no longer go back "
+                        + "to \(from).")
+            }
         case .itemInserted(_, _, let it):
             if run(it.id).status != .planned {
                 throw Refusal(
@@ -198,7 +208,7 @@ extension SessionState {
                         + "\(other) a commencé depuis (n° \(e.seq)).",
                     en: "The day \(date) cannot resume: the day \(other) has started since (#\(e.seq)).")
             }
-        case .floorGiven(_, let who, _), .floorYielded(_, let who), .speakerRemoved(_, let who),
+        case .floorGiven(_, let who, _, _), .floorYielded(_, let who), .speakerRemoved(_, let who),
             .floorRequested(_, let who, _):
             // The turn or the request must still be as the undone event left it.
             let turnEvent: Bool = {
@@ -241,7 +251,8 @@ extension SessionState {
     /// Who a floor event names.
     private static func floorWho(_ p: EventPayload) -> String? {
         switch p {
-        case .floorRequested(_, let w, _), .floorGiven(_, let w, _), .floorYielded(_, let w), .speakerRemoved(_, let w),
+        case .floorRequested(_, let w, _), .floorGiven(_, let w, _, _), .floorYielded(_, let w),
+            .speakerRemoved(_, let w),
             .queueReordered(_, let w, _):
             return w
         default: return nil
@@ -252,6 +263,7 @@ extension SessionState {
     private static func mentions(_ p: EventPayload, item id: String) -> Bool {
         switch p {
         case .itemMoved(let i, _, let after): return i == id || after == id
+        case .itemsCarriedOver(_, _, let after, let items): return items.contains(id) || after == id
         case .itemInserted(_, let after, _): return after == id
         case .itemStarted(let i), .itemPaused(let i), .itemResumed(let i), .itemEnded(let i), .itemSkipped(let i),
             .itemExtended(let i, _), .speakingLimitSet(let i, _):

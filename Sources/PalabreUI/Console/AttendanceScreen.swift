@@ -71,6 +71,10 @@ public struct AttendanceScreen: ConsoleScreen {
         case .walkIn:
             if form == nil { form = parkedForm ?? Self.makeForm(context); parkedForm = nil }
             return .none
+        case .yesterday:
+            guard form == nil else { return .none }
+            sent = .checkInPresentYesterday
+            return .perform(.checkInPresentYesterday)
         case .checkIn, .up, .down, .clear, .sendForm:
             return process(key, context)
         }
@@ -332,6 +336,7 @@ public struct AttendanceScreen: ConsoleScreen {
         }
         let rows = max(0, bottomEnd - below - y)
         let date = AttendanceFigures.day(s).map { s.days[$0].date }
+        let yesterday = Set(s.presentYesterday() ?? [])
         if list.isEmpty, rows > 0 {
             grid.put(
                 x: area.x + 1, y: y, text: TextWidth.truncate(l["att.nobody"], toWidth: area.width - 2), role: .muted)
@@ -349,6 +354,11 @@ public struct AttendanceScreen: ConsoleScreen {
                 col = grid.put(
                     x: col, y: ry, text: TextWidth.pad("✓ " + s.local.hhmm(at), toWidth: markW),
                     role: isSel ? .selection : .statusDone)
+            } else if yesterday.contains(p.id) {
+                // Present the day before, not yet today: F7 checks them all in, Entrée one by one.
+                col = grid.put(
+                    x: col, y: ry, text: TextWidth.pad("· " + l["att.yesterday"], toWidth: markW),
+                    role: isSel ? .selection : .muted)
             } else {
                 col = grid.put(
                     x: col, y: ry, text: TextWidth.pad("·", toWidth: markW), role: isSel ? .selection : .muted)
@@ -401,6 +411,7 @@ public struct AttendanceScreen: ConsoleScreen {
     static let bindings: [Binding] = [
         Binding(.attendance(.checkIn), ["Enter"], whileTyping: true, guarding: .undoable),
         Binding(.attendance(.walkIn), ["F6", "Ctrl-N"], whileTyping: true),
+        Binding(.attendance(.yesterday), ["F7", "Ctrl-Y"], whileTyping: true, inHints: false, guarding: .undoable),
         Binding(.attendance(.up), ["Up"], whileTyping: true, inHints: false),
         Binding(.attendance(.down), ["Down"], whileTyping: true, inHints: false),
         Binding(.attendance(.clear), ["Esc"], whileTyping: true),
@@ -419,6 +430,13 @@ public struct AttendanceScreen: ConsoleScreen {
             "Check the selected person in; in the form: next field"
         ),
         "action.attendance.walk-in": ("Nouvel arrivant", "Walk-in"),
+        // Yesterday's people on the second and third day.
+        "action.attendance.yesterday": ("Présents hier", "Here yesterday"),
+        "help.attendance.yesterday": (
+            "Pointer toutes les personnes présentes la veille (u reprend la dernière)",
+            "Check in everyone present the day before (u takes the last one back)"
+        ),
+        "att.yesterday": ("hier", "yest."),
         "help.attendance.walk-in": (
             "Nouvel arrivant : formulaire, puis Entrée pour le " + "pointer",
             "Walk-in: fill the form, then Enter checks them in"

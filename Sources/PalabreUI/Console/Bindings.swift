@@ -44,6 +44,12 @@ public enum FacilitatorAction: String, CaseIterable, Sendable {
     case focusAgenda = "focus.agenda", focusQueue = "focus.queue"
     /// The bell at one minute left and when the time is up, on or off (off at start).
     case bell = "item.bell"
+    /// Shorten the current item by one minute.
+    case shorten = "item.shorten"
+    /// Set the time left on the current item (a prompt in minutes).
+    case remaining = "item.remaining"
+    /// Move the selected item one place earlier, or later, within its day.
+    case earlier = "item.earlier", later = "item.later"
 }
 
 /// Actions of the rapporteur screen (F2).
@@ -62,6 +68,8 @@ public enum AttendanceAction: String, CaseIterable, Sendable {
     case checkIn = "attendance.check-in", walkIn = "attendance.walk-in"
     case up = "attendance.up", down = "attendance.down"
     case clear = "attendance.clear", sendForm = "attendance.send-form"
+    /// Check in everyone present the day before (marked « hier » in the list).
+    case yesterday = "attendance.yesterday"
 }
 
 /// Actions of the speaking-balance screen (F4).

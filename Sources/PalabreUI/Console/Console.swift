@@ -69,6 +69,9 @@ public protocol ConsoleScreen: Sendable {
     mutating func didRecord(_ events: [Event], context: ScreenContext)
     /// The command it asked for was refused.
     mutating func wasRefused(_ refusal: Refusal, context: ScreenContext)
+    /// What to say now that its command is recorded (a question that follows it), once; nil
+    /// when nothing.
+    mutating func takeNotice() -> String?
 }
 
 extension ConsoleScreen {
@@ -77,6 +80,7 @@ extension ConsoleScreen {
     public mutating func prepare(context: ScreenContext) {}
     public mutating func didRecord(_ events: [Event], context: ScreenContext) {}
     public mutating func wasRefused(_ refusal: Refusal, context: ScreenContext) {}
+    public mutating func takeNotice() -> String? { nil }
 }
 
 /// A message line under the screen.
@@ -230,6 +234,9 @@ public struct Console: Sendable {
             let from = pendingFrom ?? screen
             pendingFrom = nil
             withScreen(from) { $0.didRecord(events, context: ctx) }
+            if let notice = withScreen(from, { $0.takeNotice() }) {
+                message = ConsoleMessage(text: notice, isError: true, at: now)
+            }
             for case .undone(let seq) in events.map(\.payload) {
                 message = ConsoleMessage(
                     text: labels["undo.done"].replacingOccurrences(of: "%d", with: String(seq)),

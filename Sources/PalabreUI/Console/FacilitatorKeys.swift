@@ -21,6 +21,12 @@ extension FacilitatorScreen {
         Binding(.facilitator(.pause), ["Space"]),
         Binding(.facilitator(.extend1), ["p", "+"], guarding: .undoable),
         Binding(.facilitator(.extend5), ["P"], inHints: false, guarding: .undoable),
+        // `-` shortens as `+` extends; `=` sets the time left; `(` and `)` move the selected item
+        // within its day (all four without Shift on AZERTY).
+        Binding(.facilitator(.shorten), ["-"], inHints: false, guarding: .undoable),
+        Binding(.facilitator(.remaining), ["="], inHints: false, guarding: .undoable),
+        Binding(.facilitator(.earlier), ["("], inHints: false, guarding: .undoable),
+        Binding(.facilitator(.later), [")"], inHints: false, guarding: .undoable),
         Binding(.facilitator(.pointOfOrder), ["o"], inHints: false),
         Binding(.facilitator(.remove), ["x", "Delete"], inHints: false, guarding: .undoable),
         Binding(.facilitator(.moveUp), ["<"], inHints: false),
@@ -80,6 +86,36 @@ extension FacilitatorScreen {
         "action.item.extend1": ("+1 min", "+1 min"),
         "help.item.extend1": ("Prolonger le point en cours d'une minute", "Extend the current item by one minute"),
         "action.item.extend5": ("+5 min", "+5 min"),
+        // Re-planning: shorten, time left, order within the day, carry-over at the end of the day.
+        "action.item.shorten": ("−1 min", "−1 min"),
+        "help.item.shorten": ("Raccourcir le point en cours d'une minute", "Shorten the current item by one minute"),
+        "action.item.remaining": ("Temps restant", "Time left"),
+        "help.item.remaining": ("Fixer le temps restant du point en cours", "Set the time left on the current item"),
+        "action.item.earlier": ("Plus tôt", "Earlier"),
+        "help.item.earlier": (
+            "Avancer le point sélectionné d'un rang dans sa journée",
+            "Move the selected item one place earlier in its day"
+        ),
+        "action.item.later": ("Plus tard", "Later"),
+        "help.item.later": (
+            "Reculer le point sélectionné d'un rang dans sa journée",
+            "Move the selected item one place later in its day"
+        ),
+        "fac.prompt.remaining": ("Temps restant, en minutes", "Time left, in minutes"),
+        // A speaker not on the list, added from the `a` prompt.
+        "fac.prompt.walkin.new": ("Nouvel arrivant", "Walk-in"),
+        "fac.prompt.walkin": (
+            "organisation et sexe, facultatifs (ex. : anict F)", "organisation and sex, optional (e.g. anict F)"
+        ),
+        "fac.order.first": (
+            "Ce point est déjà le premier à venir de la journée", "This item is already the first ahead"
+        ),
+        "fac.order.last": ("Ce point est déjà le dernier de la journée", "This item is already the last of the day"),
+        "fac.carry.ask": (
+            "Reporter les %d points non traités à la journée %day ? Appuyer encore sur F pour les reporter ; une autre "
+                + "touche les laisse",
+            "Carry the %d untreated items over to day %day? Press F again to carry them; any other key leaves them"
+        ),
         "help.item.extend5": ("Prolonger le point en cours de cinq minutes", "Extend the current item by five minutes"),
         "action.floor.order": ("Motion d'ordre", "Point of order"),
         "help.floor.order": (
@@ -175,6 +211,7 @@ extension FacilitatorScreen {
         "fac.end.day.confirm": (
             "Terminer la journée ? Appuyer encore sur F pour " + "confirmer", "End the day? Press F again to confirm"
         ),
+        "fac.end.day.untreated": ("points non traités", "untreated items"),
         "fac.start.day.other.date": (
             "La journée %d est prévue le %planned et non aujourd'hui, %today : appuyer encore sur B pour la commencer "
                 + "(le report sera consigné)",
@@ -202,7 +239,9 @@ extension FacilitatorScreen {
         ),
         "fac.prompt.keys": ("Entrée valider · Échap annuler", "Enter confirm · Esc cancel"),
         "fac.prompt.choose": ("↑/↓ choisir", "↑/↓ choose"),
-        "fac.no.match": ("Aucune correspondance", "No match"),
+        "fac.no.match": (
+            "Aucune correspondance — Entrée : l'ajouter comme nouvel arrivant", "No match — Enter: add as a walk-in"
+        ),
         "fac.commune": ("commune", "commune"),
         "fac.selected": ("Sélection", "Selected"),
         "fac.moderator": ("Modération", "Moderator"),

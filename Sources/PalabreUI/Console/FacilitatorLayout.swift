@@ -31,6 +31,8 @@ extension FacilitatorScreen {
         case .insertMinutes?: "fac.prompt.insert-minutes"
         case .move?: "fac.prompt.move"
         case .requester(let poo)?: poo ? "fac.prompt.order" : "fac.prompt.requester"
+        case .remaining?: "fac.prompt.remaining"
+        case .walkInSpeaker?: "fac.prompt.walkin"
         case .speakingLimit?, nil: "fac.prompt.limit"
         }
     }
@@ -59,6 +61,9 @@ extension FacilitatorScreen {
         grid.fill(x: r.x, y: r.y, width: r.width, height: 1, with: "─", role: .border)
         var label = L[promptLabelId]
         if case .insertMinutes(let title)? = prompt { label += " « " + TextWidth.sanitize(title) + " »" }
+        if case .walkInSpeaker(let function, _)? = prompt {
+            label = L["fac.prompt.walkin.new"] + " « " + TextWidth.sanitize(function) + " » — " + label
+        }
         var keys = " " + L["fac.prompt.keys"] + " "
         if case .requester? = prompt { keys = " " + L["fac.prompt.choose"] + " ·" + keys }
         // The keys are shown when the question fits beside them; the question comes first.

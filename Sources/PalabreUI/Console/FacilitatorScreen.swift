@@ -26,6 +26,11 @@ public struct FacilitatorScreen: ConsoleScreen {
         case requester(pointOfOrder: Bool)
         /// Minutes per speaker for the current item.
         case speakingLimit
+        /// Minutes left on the current item.
+        case remaining
+        /// A speaker the search did not find (`function`, as typed): their organisation and sex,
+        /// both optional, before they are added as a walk-in and put in the queue.
+        case walkInSpeaker(function: String, pointOfOrder: Bool)
     }
 
     /// What the command asked last was for, to react to its result.
@@ -63,6 +68,12 @@ public struct FacilitatorScreen: ConsoleScreen {
     var startDayRefusedAt: Instant?
     /// When « end the item » was first pressed with requests waiting; a second press ends it.
     var endItemAskedAt: Instant?
+    /// When the day was ended with items left: F again within 5 s carries them to the next day.
+    var carryAskedAt: Instant?
+    /// Whether the command asked for ends the day (to offer the carry-over once it is recorded).
+    var endingDay = false
+    /// What to say once the command asked for is recorded (the carry-over question).
+    var notice: String?
     /// Whether the bell rings at one minute left and when the time is up (`g`; off at start).
     public internal(set) var bellOn = false
 
@@ -75,6 +86,7 @@ public struct FacilitatorScreen: ConsoleScreen {
         startDayAskedAt = startDayAskedAt?.adding(seconds: seconds)
         startDayRefusedAt = startDayRefusedAt?.adding(seconds: seconds)
         endItemAskedAt = endItemAskedAt?.adding(seconds: seconds)
+        carryAskedAt = carryAskedAt?.adding(seconds: seconds)
     }
 
     public var isTyping: Bool { prompt != nil }
@@ -121,7 +133,7 @@ public struct FacilitatorScreen: ConsoleScreen {
     /// Forgets a confirmation asked for (end of day, end of item, start of a day): any other key
     /// than the one that asked keeps things as they are.
     mutating func disarm(except action: FacilitatorAction? = nil) {
-        if action != .endDay { endDayAskedAt = nil }
+        if action != .endDay { endDayAskedAt = nil; carryAskedAt = nil }
         if action != .end { endItemAskedAt = nil }
         if action != .startDay { startDayAskedAt = nil }
     }
@@ -147,6 +159,15 @@ public struct FacilitatorScreen: ConsoleScreen {
         case .extend5:
             pending = nil
             return .perform(.extendItem(seconds: 300))
+        case .shorten:
+            pending = nil
+            return .perform(.extendItem(seconds: -60))
+        case .remaining:
+            guard s.currentItem != nil else { return .message(L["fac.need.item"], isError: true) }
+            open(.remaining)
+            return .none
+        case .earlier, .later:
+            return reorder(action == .earlier ? -1 : 1, context)
         case .end:
             // Requests still waiting close with the item: say so, and end on a second press.
             if !s.queue.isEmpty, endItemAskedAt.map({ context.now.ms - $0.ms >= 5_000 }) ?? true {
@@ -203,18 +224,29 @@ public struct FacilitatorScreen: ConsoleScreen {
             pending = .agenda
             return .perform(.startDay(date: nil))
         case .endDay:
+            // Once the day ended with items left, F again carries them to the next day.
+            if let asked = carryAskedAt, context.now.ms - asked.ms < 5_000 {
+                carryAskedAt = nil
+                pending = .agenda
+                return .perform(.carryOver)
+            }
             // Ending the day cannot be undone from the consoles: the key is pressed twice.
             if let asked = endDayAskedAt, context.now.ms - asked.ms < 5_000 {
                 endDayAskedAt = nil
                 pending = .agenda
+                endingDay = true
                 return .perform(.endDay)
             }
+            // What stops the end of the day (an item running, no day) is said first, before
+            // anything is counted.
+            do { _ = try s.decide(.endDay, at: context.now) } catch {
+                return .message(L["refused"] + L.colon + error.message(L.language), isError: true)
+            }
             endDayAskedAt = context.now
-            let left =
-                MeetingView.shownDay(s).map { d in s.days[d].items.filter { s.run($0.id).status == .planned }.count }
-                ?? 0
+            let left = s.currentDay.map { s.untreatedItems(day: $0).count } ?? 0
             return .message(
-                L["fac.end.day.confirm"] + (left > 0 ? " (\(left) " + L["fac.end.day.left"] + ")" : ""), isError: true)
+                L["fac.end.day.confirm"] + (left > 0 ? " (\(left) " + L["fac.end.day.untreated"] + ")" : ""),
+                isError: true)
         case .request, .pointOfOrder:
             guard s.currentItem != nil else { return .message(L["fac.need.item"], isError: true) }
             open(.requester(pointOfOrder: action == .pointOfOrder))
@@ -358,6 +390,11 @@ public struct FacilitatorScreen: ConsoleScreen {
             let found = MeetingView.candidates(s, text)
             if let i = candidateIndex, i < found.count {
                 who = found[i]
+            } else if found.isEmpty, !text.isEmpty {
+                // Nobody by that name: the text becomes a walk-in's function, in this same prompt.
+                prompt = .walkInSpeaker(function: text, pointOfOrder: poo)
+                editor.clear()
+                return .none
             } else {
                 do { who = try s.resolve(who: text) } catch {
                     return .message(error.message(L.language), isError: true)
@@ -365,6 +402,20 @@ public struct FacilitatorScreen: ConsoleScreen {
             }
             pending = .prompt
             return .perform(.requestFloor(who: who, pointOfOrder: poo))
+        case .walkInSpeaker(let function, let poo):
+            let walkIn: Participant
+            do throws(Refusal) { walkIn = try Self.walkIn(function, details: text, s) } catch {
+                return .message(error.message(L.language), isError: true)
+            }
+            pending = .prompt
+            return .perform(.requestFloorAsWalkIn(walkIn, pointOfOrder: poo))
+        case .remaining:
+            let seconds: Int
+            do throws(Refusal) { seconds = try Values.duration(text) } catch {
+                return .message(error.message(L.language), isError: true)
+            }
+            pending = .prompt
+            return .perform(.setRemaining(seconds: seconds))
         case .speakingLimit:
             if text.isEmpty || text == "0" {
                 pending = .prompt
@@ -377,6 +428,34 @@ public struct FacilitatorScreen: ConsoleScreen {
             pending = .prompt
             return .perform(.setSpeakingLimit(seconds: seconds))
         }
+    }
+
+    /// A walk-in speaker from the details typed after their function: an optional last word for
+    /// the sex (F, H/M), the rest an organisation or commune found by ``SessionState/resolve(who:)``
+    /// (« anict F », « Koula », « M », or nothing). Throws the refusal of an unknown
+    /// organisation or of several matches.
+    static func walkIn(_ function: String, details: String, _ s: SessionState) throws(Refusal) -> Participant {
+        var words = details.split(separator: " ").map(String.init)
+        var sex = Sex.unspecified
+        if let last = words.last, last.count <= 2, let found = try? Values.sex(last) {
+            sex = found
+            words.removeLast()
+        }
+        var organisation: String?
+        if !words.isEmpty {
+            let text = words.joined(separator: " ")
+            let id = try s.resolve(who: text)
+            guard s.programme.organisation(id) != nil || s.programme.commune(id) != nil else {
+                throw Refusal(
+                    "not-an-organisation",
+                    fr: "« \(Text.echo(text)) » n'est pas une organisation ni une commune du programme.",
+                    en: "“\(Text.echo(text))” is not an organisation or a commune of the programme.")
+            }
+            organisation = id
+        }
+        return Participant(
+            id: "", function: function, organisation: organisation,
+            commune: organisation.flatMap { s.programme.commune($0)?.id }, sex: sex)
     }
 
     /// The date meant by `text`: a day number (1, 2, 3…) or a date of the programme.
@@ -394,9 +473,46 @@ public struct FacilitatorScreen: ConsoleScreen {
         return s.days[d].items.last { $0.id != id && s.run($0.id).status != .planned }?.id
     }
 
+    /// Moves the selected item `delta` places (−1 earlier, +1 later) within its day, among the
+    /// items still ahead.
+    private mutating func reorder(_ delta: Int, _ context: ScreenContext) -> KeyOutcome {
+        let s = context.state
+        let L = context.labels
+        guard let it = selectedItem(s), let d = MeetingView.shownDay(s) else { return .none }
+        let items = s.days[d].items
+        guard let i = items.firstIndex(where: { $0.id == it.id }) else { return .none }
+        let after: String?
+        if delta < 0 {
+            guard i > 0, s.run(items[i - 1].id).status == .planned else {
+                return .message(L["fac.order.first"], isError: true)
+            }
+            after = i >= 2 ? items[i - 2].id : nil
+        } else {
+            guard i + 1 < items.count else { return .message(L["fac.order.last"], isError: true) }
+            after = items[i + 1].id
+        }
+        pending = nil
+        chosenItem = it.id
+        return .perform(.moveItem(id: it.id, day: s.days[d].date, after: after))
+    }
+
     // MARK: Results
 
+    /// The carry-over question after the day ended with items left, said once.
+    public mutating func takeNotice() -> String? {
+        defer { notice = nil }
+        return notice
+    }
+
     public mutating func didRecord(_ events: [Event], context: ScreenContext) {
+        if endingDay, events.contains(where: { if case .dayEnded = $0.payload { true } else { false } }),
+            let plan = context.state.carryOverPlan(), !plan.items.isEmpty
+        {
+            carryAskedAt = context.now
+            notice = context.labels["fac.carry.ask"].replacingOccurrences(of: "%day", with: String(plan.to + 1))
+                .replacingOccurrences(of: "%d", with: String(plan.items.count))
+        }
+        endingDay = false
         switch pending {
         case .prompt?:
             // An inserted or moved item changes the agenda: the cursor follows the current item again.
@@ -419,6 +535,7 @@ public struct FacilitatorScreen: ConsoleScreen {
 
     public mutating func wasRefused(_ refusal: Refusal, context: ScreenContext) {
         pending = nil
+        endingDay = false
         startDayRefusedAt = refusal.code == "same-date" ? context.now : nil
     }
 }

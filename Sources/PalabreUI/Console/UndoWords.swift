@@ -11,10 +11,11 @@ extension Labels {
         case .itemSkipped(let i): (id, value) = ("itemSkipped", item(i))
         case .itemMoved(let i, _, _): (id, value) = ("itemMoved", item(i))
         case .itemInserted(_, _, let it): (id, value) = ("itemInserted", TextWidth.sanitize(it.title))
+        case .itemsCarriedOver(_, _, _, let items): (id, value) = ("itemsCarriedOver", String(items.count))
         case .dayEnded: (id, value) = ("dayEnded", "")
         case .itemExtended(let i, _): (id, value) = ("itemExtended", item(i))
         case .floorRequested(_, let w, _): (id, value) = ("floorRequested", who(w))
-        case .floorGiven(_, let w, _): (id, value) = ("floorGiven", who(w))
+        case .floorGiven(_, let w, _, _): (id, value) = ("floorGiven", who(w))
         case .floorYielded(_, let w): (id, value) = ("floorYielded", who(w))
         case .speakerRemoved(_, let w): (id, value) = ("speakerRemoved", who(w))
         case .participantCheckedIn(let p, _): (id, value) = ("participantCheckedIn", who(p))
@@ -36,6 +37,7 @@ extension Labels {
         "undo.what.itemSkipped": ("le saut du point « %@ »", "skipping item “%@”"),
         "undo.what.itemMoved": ("le déplacement du point « %@ »", "moving item “%@”"),
         "undo.what.itemInserted": ("l'insertion du point « %@ »", "inserting item “%@”"),
+        "undo.what.itemsCarriedOver": ("le report de %@ point(s)", "carrying over %@ item(s)"),
         "undo.what.dayEnded": ("la fin de la journée", "the end of the day"),
         "undo.what.itemExtended": ("la prolongation du point « %@ »", "the extension of item “%@”"),
         "undo.what.floorRequested": ("la demande de parole de %@", "the request for the floor of %@"),

@@ -166,8 +166,9 @@ public struct AttendanceScreen: ConsoleScreen {
         var orgs = p.organisations.map { CompletionForm.Candidate(value: $0.id, display: $0.acronym, detail: $0.name) }
         orgs += p.communes.map {
             CompletionForm.Candidate(
-                value: $0.id, display: l["cand.commune"].replacingOccurrences(of: "%@", with: $0.name),
-                detail: l["cand.cercle"] + " " + $0.cercle)
+                value: $0.id,
+                display: p.unitLabel != nil ? $0.name : l["cand.commune"].replacingOccurrences(of: "%@", with: $0.name),
+                detail: $0.cercle.isEmpty ? "" : l["cand.cercle"] + " " + $0.cercle)
         }
         var sex = CompletionForm.Field(id: "sex", label: l["att.field.sex"])
         sex.options = [

@@ -90,9 +90,12 @@ struct Do: ParsableCommand {
 /// Regenerates the documents of a session from its state.
 enum DocumentWriter {
     /// Writes every document of `state` into `dir` (default: the session's out/).
-    static func write(_ state: SessionState, to dir: String, language: Language? = nil, now: Instant? = nil) throws {
+    static func write(
+        _ state: SessionState, to dir: String, language: Language? = nil, now: Instant? = nil,
+        csvSeparator: Character? = nil
+    ) throws {
         let options = DocumentOptions(
-            language: language ?? state.programme.language,
+            language: language ?? state.programme.language, csvSeparator: csvSeparator,
             now: now ?? state.lastAt ?? SystemClock().now())
         try Documents.write(state, to: dir, options: options)
     }

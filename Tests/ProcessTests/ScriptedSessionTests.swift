@@ -68,6 +68,12 @@ struct ScriptedSessionTests {
         #expect(minutes.contains("· any other business ·"))
         #expect(!minutes.contains("· other ·"))
         #expect(minutes.contains("Result: 6 for, 1 against, 1 abstention; adopted"))
+        // The categories of participants are those the programme names.
+        #expect(minutes.contains("| Council members and officers | 10 | 5 |"))
+        #expect(minutes.contains("| Members of the public | 1 | 0 |"))
+        let f3 = try Bin.run(["screen", dir, "--view", "attendance", "--size", "120x30"])
+        #expect(f3.status == 0, "\(f3.stderr)")
+        #expect(f3.stdout.contains("Council members and officers"))
         // English documents: CSV separated by commas, amounts in euros from `currency: €` and `1,250,000`.
         let attendance = try String(contentsOfFile: dir + "/out/attendance.csv", encoding: .utf8)
         #expect(attendance.contains("1,2027-01-19,mayor,Mayor,Council,,F,18:20"))

@@ -48,7 +48,8 @@ struct DocContext {
     init(_ state: SessionState, _ options: DocumentOptions) {
         self.state = state
         self.options = options
-        L = DocLabels(options.language, unit: state.programme.unitLabel)
+        L = DocLabels(
+            options.language, unit: state.programme.unitLabel, categoryNames: state.programme.categoryNames)
         lt = state.local
         // A closed meeting is described as at its close: follow-up recorded since changes
         // only the follow-up documents.

@@ -442,8 +442,12 @@ struct DocLabels: Sendable {
     /// The programme's name for the units that bring projects (`unit: Ward`): replaces « Commune »
     /// in columns and headings; nil keeps « Commune ».
     let unit: String?
+    /// The programme's names of participant categories (``Programme/categoryNames``).
+    let categoryNames: [String: String]
 
-    init(_ language: Language, unit: String? = nil) { self.language = language; self.unit = unit }
+    init(_ language: Language, unit: String? = nil, categoryNames: [String: String] = [:]) {
+        self.language = language; self.unit = unit; self.categoryNames = categoryNames
+    }
 
     subscript(_ label: DocLabel) -> String {
         if let unit {
@@ -939,7 +943,8 @@ struct DocLabels: Sendable {
 
     /// Label of an organisation type (a participant category).
     func category(_ t: OrganisationType?) -> String {
-        switch t {
+        if let name = categoryNames[t?.rawValue ?? "other"] { return name }
+        return switch t {
         case .partner?: self[.otPartner]
         case .commune?: self[.otCommune]
         case .stateService?: self[.otStateService]

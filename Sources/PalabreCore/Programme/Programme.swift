@@ -53,6 +53,10 @@ public struct Programme: Sendable, Equatable {
     /// What the board calls the units that bring projects (`unit: Ward`, « Département », « Budget
     /// line »); nil: « Commune ». Shown on F11 and in the documents' columns and headings.
     public var unitLabel: String?
+    /// Names the programme gives the participant categories, by organisation type (raw value, or
+    /// `other` for people of no organisation): `categories: {organiser: Councillors and officers,
+    /// ngo: Residents}`. A category not named keeps its usual name (« PTF », “Organisers”…).
+    public var categoryNames: [String: String]
 
     /// Creates a programme; every collection defaults to empty.
     public init(
@@ -62,9 +66,10 @@ public struct Programme: Sendable, Equatable {
         organisations: [Organisation] = [], communes: [Commune] = [],
         participants: [Participant] = [], days: [Day] = [], context: String? = nil, method: String? = nil,
         bureau: Bureau = Bureau(), abbreviations: [Abbreviation] = [], follows: [String] = [],
-        csvSeparator: Character? = nil, unitLabel: String? = nil
+        csvSeparator: Character? = nil, unitLabel: String? = nil, categoryNames: [String: String] = [:]
     ) {
         self.follows = follows; self.csvSeparator = csvSeparator; self.unitLabel = unitLabel
+        self.categoryNames = categoryNames
         self.context = context; self.method = method; self.bureau = bureau; self.abbreviations = abbreviations
         self.title = title; self.venue = venue; self.city = city; self.organisers = organisers
         self.language = language; self.timeZone = timeZone; self.currency = currency

@@ -3,7 +3,7 @@ enum Keys {
     static let programme = [
         "title", "venue", "city", "organisers", "language", "timezone", "currency",
         "objectives", "organisations", "communes", "participants", "days", "context", "method", "bureau",
-        "abbreviations", "directory", "follows", "csv_separator", "unit", "units",
+        "abbreviations", "directory", "follows", "csv_separator", "unit", "units", "categories",
     ]
     static let bureau = ["president", "moderators", "rapporteurs"]
     static let abbreviation = ["acronym", "name"]

@@ -206,6 +206,16 @@ final class ProgrammeReader {
             }
         }
         let unitLabel = text(f, "unit")
+        var categoryNames: [String: String] = [:]
+        if let node = value(f, "categories"),
+            let c = fields(
+                node, f.path("categories"), OrganisationType.allCases.map(\.rawValue) + ["other"],
+                what: "names of participant categories by organisation type (partner, ngo, organiser…, other)")
+        {
+            for key in OrganisationType.allCases.map(\.rawValue) + ["other"] {
+                if let name = text(c, key) { categoryNames[key] = name }
+            }
+        }
         var days: [Day] = []
         if value(f, "days") == nil {
             missing(f, "days", expected: "a list of days, each with a date and its items")
@@ -222,7 +232,8 @@ final class ProgrammeReader {
             generalObjective: generalObjective, specificObjectives: specificObjectives,
             organisations: organisations, communes: communes,
             participants: participants, days: days, context: context, method: method, bureau: bureau,
-            abbreviations: abbreviations, follows: follows, csvSeparator: csvSeparator, unitLabel: unitLabel)
+            abbreviations: abbreviations, follows: follows, csvSeparator: csvSeparator, unitLabel: unitLabel,
+            categoryNames: categoryNames)
     }
 
     // MARK: - Sections

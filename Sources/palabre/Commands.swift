@@ -56,9 +56,19 @@ struct Minutes: ParsableCommand {
     @Argument(help: "Session folder or name under ./sessions.") var session: String
     @Option(help: "Write the documents into this folder instead of SESSION/out.") var out: String?
     @OptionGroup var moment: DocumentMoment
+    @Option(
+        help: ArgumentHelp(
+            "Separator of the CSV files: one character (';', ',', tab); default: the programme's csv_separator, "
+                + "else ';' for French documents and ',' for English ones."))
+    var csvSeparator: String?
+
+    mutating func validate() throws {
+        if let csvSeparator { try check { () throws(Refusal) in try DocumentOptions.separator(csvSeparator) } }
+    }
 
     mutating func run() throws {
         let (session, out, lang, at) = (session, out, moment.lang, moment.at)
+        let separator = try csvSeparator.map { try DocumentOptions.separator($0) }
         try reportingErrors {
             let store = try SessionLocator.open(session, writable: false, upToDamage: true)
             if let out { try Documents.checkChosenFolder(out) }
@@ -73,7 +83,8 @@ struct Minutes: ParsableCommand {
                 state = s
                 now = moment
             }
-            try DocumentWriter.write(state, to: dir, language: lang, now: now, chosen: out != nil)
+            try DocumentWriter.write(
+                state, to: dir, language: lang, now: now, csvSeparator: separator, chosen: out != nil)
             say("wrote the documents of \(state.lastSeq) events to \(dir)")
         }
     }

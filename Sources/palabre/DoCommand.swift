@@ -94,10 +94,11 @@ enum DocumentWriter {
     /// Writes every document of `state` into `dir` (default: the session's out/).
     /// `chosen`: a folder given with `--out`, written into and never replaced.
     static func write(
-        _ state: SessionState, to dir: String, language: Language? = nil, now: Instant? = nil, chosen: Bool = false
+        _ state: SessionState, to dir: String, language: Language? = nil, now: Instant? = nil,
+        csvSeparator: Character? = nil, chosen: Bool = false
     ) throws {
         let options = DocumentOptions(
-            language: language ?? state.programme.language,
+            language: language ?? state.programme.language, csvSeparator: csvSeparator,
             now: now ?? state.lastAt ?? SystemClock().now())
         try Documents.write(state, to: dir, options: options, chosen: chosen)
     }

@@ -36,7 +36,7 @@ enum VerbLanguage {
 private func invalid(_ r: Refusal) -> ValidationError { ValidationError(r.message(VerbLanguage.current)) }
 
 /// Runs a value parser in `validate()`: its refusal becomes the verb's validation error.
-private func check<T>(_ body: () throws(Refusal) -> T) throws {
+func check<T>(_ body: () throws(Refusal) -> T) throws {
     do { _ = try body() } catch { throw invalid(error) }
 }
 
@@ -55,7 +55,7 @@ struct VerbLine: ParsableCommand {
             InsertItemVerb.self, MoveItemVerb.self, CarryOverVerb.self, RequestFloorVerb.self, GiveFloorVerb.self,
             YieldVerb.self, RemoveSpeakerVerb.self,
             ReorderSpeakerVerb.self, SpeakingLimitVerb.self, NoteVerb.self, DecisionVerb.self, QuestionVerb.self,
-            AnswerVerb.self, PerspectiveVerb.self, OrganiserCommitmentVerb.self, RecommendationVerb.self,
+            AnswerVerb.self, PerspectiveVerb.self, OrganiserCommitmentVerb.self, VoteVerb.self, RecommendationVerb.self,
             ActionVerb.self, CommitmentVerb.self, AmendVerb.self, RetractVerb.self, AdoptVerb.self,
             CheckInVerb.self, CheckInYesterdayVerb.self, WalkInVerb.self, InterestVerb.self, SynergyVerb.self,
             CommitmentStatusVerb.self,
@@ -534,6 +534,33 @@ struct OrganiserCommitmentVerb: EntryVerb {
     @Argument(help: "Text of the commitment (after -- when it starts with a dash).") var text: [String]
 }
 
+/// `vote "Budget 2027" --for 9 --against 2 --abstentions 1 --outcome adopted`: the result of a
+/// vote (délibération); counts are optional (a show of hands), the outcome is required.
+struct VoteVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "vote", abstract: "Record the result of a vote: for, against, abstentions, adopted or rejected.")
+    @OptionGroup var clock: SeatAndClock
+    @Argument(help: "What was put to the vote (after -- when it starts with a dash).") var text: [String]
+    @Option(name: .customLong("for"), help: "Number of votes for.") var votesFor: String?
+    @Option(name: .customLong("against"), help: "Number of votes against.") var votesAgainst: String?
+    @Option(help: "Number of abstentions.") var abstentions: String?
+    @Option(help: "adopted or rejected (adopté, rejeté).") var outcome: String
+    func validate() throws {
+        for n in [votesFor, votesAgainst, abstentions].compactMap({ $0 }) {
+            try check { () throws(Refusal) in try Values.voteCount(n) }
+        }
+        try check { () throws(Refusal) in try Values.voteOutcome(outcome) }
+    }
+    func command(_ s: SessionState) throws -> Command {
+        .record(
+            EntryContent(
+                kind: .vote, text: joined(text), votesFor: try votesFor.map(Values.voteCount),
+                votesAgainst: try votesAgainst.map(Values.voteCount),
+                abstentions: try abstentions.map(Values.voteCount),
+                outcome: try Values.voteOutcome(outcome)))
+    }
+}
+
 struct RecommendationVerb: Verb {
     static let configuration = CommandConfiguration(
         commandName: "recommendation", abstract: "Record a recommendation.")
@@ -615,8 +642,16 @@ struct AmendVerb: Verb {
     @Option(name: [.customLong("addressee"), .customLong("to")], help: "Recommendation: addressee (à l'endroit de).")
     var addressee: String?
     @Option(help: "Deadline (YYYY-MM-DD or text).") var due: String?
+    @Option(name: .customLong("for"), help: "Vote: number of votes for.") var votesFor: String?
+    @Option(name: .customLong("against"), help: "Vote: number of votes against.") var votesAgainst: String?
+    @Option(help: "Vote: number of abstentions.") var abstentions: String?
+    @Option(help: "Vote: adopted or rejected.") var outcome: String?
     func validate() throws {
         try check { () throws(Refusal) in try Values.entryNumber(seq) }
+        for n in [votesFor, votesAgainst, abstentions].compactMap({ $0 }) {
+            try check { () throws(Refusal) in try Values.voteCount(n) }
+        }
+        if let outcome { try check { () throws(Refusal) in try Values.voteOutcome(outcome) } }
         if let nature { try check { () throws(Refusal) in try Values.nature(nature) } }
         if let status { try check { () throws(Refusal) in try Values.status(status) } }
         if let amount {
@@ -626,8 +661,11 @@ struct AmendVerb: Verb {
         }
         if let currency { try check { () throws(Refusal) in try Values.currency(currency) } }
         if text.isEmpty
-            && [partner, fiche, amount, currency, nature, status, conditions, responsible, addressee, due]
-                .allSatisfy({ $0 == nil })
+            && [
+                partner, fiche, amount, currency, nature, status, conditions, responsible, addressee, due, votesFor,
+                votesAgainst, abstentions, outcome,
+            ]
+            .allSatisfy({ $0 == nil })
         {
             throw ValidationError(
                 VerbLanguage.current == .fr
@@ -642,7 +680,9 @@ struct AmendVerb: Verb {
             nature: try nature.map(Values.nature),
             amount: try amount.map { try Values.amount($0, language: s.programme.language, currency: currency) },
             currency: currency,
-            status: try status.map(Values.status), conditions: conditions)
+            status: try status.map(Values.status), conditions: conditions,
+            votesFor: try votesFor.map(Values.voteCount), votesAgainst: try votesAgainst.map(Values.voteCount),
+            abstentions: try abstentions.map(Values.voteCount), outcome: try outcome.map(Values.voteOutcome))
         return .amend(entry: try Values.entryNumber(seq), text: joined(text), reason: reason, changes: changes)
     }
 }

@@ -273,7 +273,7 @@ extension DocumentFactsTests {
         #expect(fr["minutes.md"]!.contains("| Mot du préfet | hors programme | 10 min | 09:31 |"))
         #expect(en["minutes.md"]!.contains("| Mot du préfet | unscheduled | 10 min | 09:31 |"))
         #expect(fr["timing.csv"]!.contains(";Mot du préfet;hors programme;10;09:31;09:41;"))
-        #expect(en["timing.csv"]!.contains(";Mot du préfet;unscheduled;10;09:31;09:41;"))
+        #expect(en["timing.csv"]!.contains(",Mot du préfet,unscheduled,10,09:31,09:41,"))
     }
 
     @Test func aMovedItemLeavesAMarkWhereItWasPlanned() throws {
@@ -331,11 +331,13 @@ extension DocumentFactsTests {
             #expect(matrix.contains("| 1 | UNICEF |"))
             #expect(matrix.contains("| 3 | ANICT |"))
             // The CSV: the number first, the journal seq in its own column, last.
-            let row = try #require(csv.split(separator: "\r\n").first { $0.hasPrefix("3;") })
-            #expect(row.hasPrefix("3;ANICT;"))
+            // French documents are separated by « ; », English ones by “,”.
+            let sep = lang == .fr ? ";" : ","
+            let row = try #require(csv.split(separator: "\r\n").first { $0.hasPrefix("3" + sep) })
+            #expect(row.hasPrefix("3\(sep)ANICT\(sep)"))
             let anict = try #require(h.state.entries.first { $0.content.partner == "anict" })
-            #expect(row.hasSuffix(";\(anict.id)"))
-            #expect(docs["actions.csv"]!.split(separator: "\r\n")[1].hasPrefix("1;Transmettre les fiches;"))
+            #expect(row.hasSuffix("\(sep)\(anict.id)"))
+            #expect(docs["actions.csv"]!.split(separator: "\r\n")[1].hasPrefix("1\(sep)Transmettre les fiches\(sep)"))
         }
     }
 }

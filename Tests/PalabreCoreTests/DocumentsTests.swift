@@ -165,8 +165,9 @@ enum DocScript {
 
     static func text(_ data: Data?) -> String { data.flatMap { String(data: $0, encoding: .utf8) } ?? "" }
 
-    /// CSV rows and cells (BOM stripped), parsed the RFC 4180 way with `;`.
-    static func parseCSV(_ data: Data?) -> [[String]] {
+    /// CSV rows and cells (BOM stripped), parsed the RFC 4180 way with `separator` (`;`, that of
+    /// French documents, by default; `,` for English ones).
+    static func parseCSV(_ data: Data?, separator: Unicode.Scalar = ";") -> [[String]] {
         var s = text(data)
         if s.hasPrefix("\u{FEFF}") { s.removeFirst() }
         var rows: [[String]] = [], row: [String] = [], cell = "", quoted = false
@@ -186,7 +187,7 @@ enum DocScript {
                 }
             } else if ch == "\"" {
                 quoted = true
-            } else if ch == ";" {
+            } else if ch == separator {
                 row.append(cell); cell = ""
             } else if ch == "\r" {
                 continue
@@ -377,11 +378,11 @@ enum DocScript {
         let rec = DocScript.text(docs["recommendations.md"])
         #expect(rec.contains("## Recommendation no.\u{00A0}1"))
         #expect(rec.contains("- **Addressed to:** Communes de Tominian et de San"))
-        let csv = DocScript.parseCSV(docs["commitments.csv"])
+        let csv = DocScript.parseCSV(docs["commitments.csv"], separator: ",")
         #expect(csv[0][0] == "No." && csv[0][1] == "Partner acronym")
         #expect(csv[1][6] == "financial")
         #expect(csv[1][9] == "confirmed")
-        #expect(DocScript.parseCSV(docs["actions.csv"])[1][4] == "to do")
+        #expect(DocScript.parseCSV(docs["actions.csv"], separator: ",")[1][4] == "to do")
     }
 
     /// Cells of a Markdown table row, split on the pipes that are not escaped.

@@ -369,7 +369,7 @@ private func messages(_ r: ProgrammeLoadResult) -> [String] { r.diagnostics.map(
                     + "framing-talk, "
                     + "partner-presentation, commune-pitch, debate, group-work, report-back, synthesis, break, "
                     + "closing, "
-                    + "follow-up, other",
+                    + "follow-up, quorum, approve-minutes, vote, public-comment, any-other-business, other",
                 "p.yaml:21:16: days[0].items[0].fixed: invalid value \"maybe\": expected true or false (oui / non)",
             ])
     }

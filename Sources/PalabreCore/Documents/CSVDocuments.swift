@@ -6,7 +6,7 @@ enum CSVDocuments {
     /// is digits only (no grouping) so a spreadsheet can add it up; add up per currency only.
     static func commitments(_ c: DocContext) -> Data {
         let L = c.L
-        var w = CSVWriter(separator: c.options.csvSeparator)
+        var w = CSVWriter(separator: c.csvSeparator)
         w.header([
             L[.number], L[.csvPartnerAcronym], L[.csvPartnerName], L[.commune], L[.csvFicheId], L[.csvFicheTitle],
             L[.nature], L[.amount], L[.currency], L[.status], L[.conditions], L[.deadline], L[.csvText],
@@ -31,7 +31,7 @@ enum CSVDocuments {
     /// `actions.csv`: the action plan. Every action is « à faire » (no status event exists yet).
     static func actions(_ c: DocContext) -> Data {
         let L = c.L
-        var w = CSVWriter(separator: c.options.csvSeparator)
+        var w = CSVWriter(separator: c.csvSeparator)
         w.header([
             L[.number], L[.activity], L[.responsible], L[.deadline], L[.status], L[.item], L[.csvRecordedAt],
             L[.csvEntry],
@@ -52,7 +52,7 @@ enum CSVDocuments {
     /// number in the programme and its date (two days held on the same date stay apart).
     static func attendance(_ c: DocContext) -> Data {
         let L = c.L
-        var w = CSVWriter(separator: c.options.csvSeparator)
+        var w = CSVWriter(separator: c.csvSeparator)
         w.header([
             L[.csvDayNumber], L[.csvDay], L[.csvParticipantId], L[.function], L[.organisation], L[.commune], L[.sex],
             L[.csvCheckedIn],
@@ -81,7 +81,7 @@ enum CSVDocuments {
     /// actual (or projected, for a running item) end minus the planned end.
     static func timing(_ c: DocContext) -> Data {
         let L = c.L, state = c.state
-        var w = CSVWriter(separator: c.options.csvSeparator)
+        var w = CSVWriter(separator: c.csvSeparator)
         w.header([
             L[.csvDayNumber], L[.csvDay], L[.csvItemId], L[.csvKind], L[.csvTitle], L[.csvPlannedStart],
             L[.csvPlannedMinutes],
@@ -113,7 +113,7 @@ enum CSVDocuments {
     /// a turn without an end in the journal is counted up to the end of its item.
     static func speaking(_ c: DocContext) -> Data {
         let L = c.L
-        var w = CSVWriter(separator: c.options.csvSeparator)
+        var w = CSVWriter(separator: c.csvSeparator)
         w.header([
             L[.csvItemId], L[.item], L[.csvSpeakerId], L[.csvSpeaker], L[.organisation], L[.csvTurns], L[.csvSeconds],
             L[.csvSecondsAtMost],

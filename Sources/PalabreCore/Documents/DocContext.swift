@@ -39,10 +39,17 @@ struct DocContext {
     let turns: [SpeakingTurn]
     let turnsByItem: [String: [Int]]
 
+    /// The CSV separator: the command line's, else the programme's `csv_separator`, else the
+    /// documents' language's (``DocumentOptions/defaultSeparator(_:)``).
+    var csvSeparator: Character {
+        options.csvSeparator ?? state.programme.csvSeparator ?? DocumentOptions.defaultSeparator(options.language)
+    }
+
     init(_ state: SessionState, _ options: DocumentOptions) {
         self.state = state
         self.options = options
-        L = DocLabels(options.language)
+        L = DocLabels(
+            options.language, unit: state.programme.unitLabel, categoryNames: state.programme.categoryNames)
         lt = state.local
         // A closed meeting is described as at its close: follow-up recorded since changes
         // only the follow-up documents.

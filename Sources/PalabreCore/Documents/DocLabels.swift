@@ -18,7 +18,11 @@ enum DocLabel: CaseIterable {
     case noEntries, outsideAgenda, recordedAt, dayShort
     // entry kinds (as markers)
     case kNote, kDecision, kQuestion, kAnswer, kRecommendation, kAction, kCommitment, kPerspective
-    case kOrganiserCommitment
+    case kOrganiserCommitment, kVote
+    // a vote's result
+    case voteResult, votesFor, votesAgainst, abstentionOne, abstentionMany, voteAdopted, voteRejected
+    // units other than communes (`unit:` in the programme)
+    case unitContributionCol, unitTotals
     // minutes: front matter (sommaire, résumé, sigles), introduction, bureau
     case contents, summary, summaryParticipants, summaryDecisions, summaryRecommendations, summaryNextSteps
     case summaryCommitmentsNone, technicalCount, acronymsTitle, acronymCol, meaningCol, toBeSpecified
@@ -49,6 +53,7 @@ enum DocLabel: CaseIterable {
     // item kinds
     case ikOpening, ikFramingTalk, ikPartnerPresentation, ikCommunePitch, ikDebate, ikGroupWork
     case ikReportBack, ikSynthesis, ikBreak, ikClosing, ikFollowUp, ikOther
+    case ikQuorum, ikApproveMinutes, ikVote, ikPublicComment, ikAnyOtherBusiness
     // organisation types (participants by category)
     case otPartner, otCommune, otStateService, otNgo, otPrivate, otOrganiser
     // CSV headers
@@ -81,6 +86,16 @@ enum DocLabel: CaseIterable {
         case .draft: ("Rapport provisoire", "Provisional report")
         case .kPerspective: ("Perspective", "Perspective")
         case .kOrganiserCommitment: ("Engagement de l'organisateur", "Organiser's commitment")
+        case .kVote: ("Vote", "Vote")
+        case .voteResult: ("Résultat", "Result")
+        case .votesFor: ("pour", "for")
+        case .votesAgainst: ("contre", "against")
+        case .abstentionOne: ("abstention", "abstention")
+        case .abstentionMany: ("abstentions", "abstentions")
+        case .voteAdopted: ("texte adopté", "adopted")
+        case .voteRejected: ("texte rejeté", "rejected")
+        case .unitContributionCol: ("Contrepartie", "Own contribution")
+        case .unitTotals: ("Totaux", "Totals")
         case .contents: ("Sommaire", "Contents")
         case .summary: ("Résumé", "Summary")
         case .summaryParticipants: ("Participants", "Participants")
@@ -363,6 +378,11 @@ enum DocLabel: CaseIterable {
         case .ikBreak: ("pause", "break")
         case .ikClosing: ("cérémonie de clôture", "closing")
         case .ikFollowUp: ("suivi des recommandations", "follow-up of recommendations")
+        case .ikQuorum: ("appel nominal et quorum", "roll call and quorum")
+        case .ikApproveMinutes: ("approbation du procès-verbal", "approval of the minutes")
+        case .ikVote: ("vote", "vote")
+        case .ikPublicComment: ("intervention du public", "public comment")
+        case .ikAnyOtherBusiness: ("questions diverses", "any other business")
         case .rvDisbursed: ("décaissé", "disbursed")
         case .rvAbandoned: ("abandonné", "abandoned")
         case .rvStarted: ("en cours", "under way")
@@ -419,11 +439,29 @@ enum DocLabel: CaseIterable {
 /// The labels of one language, with the few that need numbers or dates.
 struct DocLabels: Sendable {
     let language: Language
+    /// The programme's name for the units that bring projects (`unit: Ward`): replaces « Commune »
+    /// in columns and headings; nil keeps « Commune ».
+    let unit: String?
+    /// The programme's names of participant categories (``Programme/categoryNames``).
+    let categoryNames: [String: String]
 
-    init(_ language: Language) { self.language = language }
+    init(_ language: Language, unit: String? = nil, categoryNames: [String: String] = [:]) {
+        self.language = language; self.unit = unit; self.categoryNames = categoryNames
+    }
 
     subscript(_ label: DocLabel) -> String {
-        language == .fr ? label.pair.fr : label.pair.en
+        if let unit {
+            if label == .commune { return unit }
+            // « Commune's contribution », « Commune totals » do not fit a ward or a budget line.
+            if label == .contributionCol { return self[.unitContributionCol] }
+            if label == .communeTotals { return self[.unitTotals] }
+            if label == .synthesisTitle {
+                let by =
+                    language == .fr ? "Synthèse des actions prioritaires par " : "Synthesis of priority actions by "
+                return by + unit.lowercased()
+            }
+        }
+        return language == .fr ? label.pair.fr : label.pair.en
     }
 
     private static let frMonths = [
@@ -505,7 +543,7 @@ struct DocLabels: Sendable {
     /// action…) or masculine (un engagement), for the agreement of « amendé », « retiré ».
     static func isFeminine(_ k: EntryKind) -> Bool {
         switch k {
-        case .commitment, .organiserCommitment: false
+        case .commitment, .organiserCommitment, .vote: false
         case .note, .decision, .question, .answer, .recommendation, .action, .perspective: true
         }
     }
@@ -772,6 +810,11 @@ struct DocLabels: Sendable {
         case .break: self[.ikBreak]
         case .closing: self[.ikClosing]
         case .followUp: self[.ikFollowUp]
+        case .quorum: self[.ikQuorum]
+        case .approveMinutes: self[.ikApproveMinutes]
+        case .vote: self[.ikVote]
+        case .publicComment: self[.ikPublicComment]
+        case .anyOtherBusiness: self[.ikAnyOtherBusiness]
         case .other: self[.ikOther]
         }
     }
@@ -812,7 +855,26 @@ struct DocLabels: Sendable {
         case .commitment: self[.kCommitment]
         case .perspective: self[.kPerspective]
         case .organiserCommitment: self[.kOrganiserCommitment]
+        case .vote: self[.kVote]
         }
+    }
+
+    /// A vote's result: « Résultat : 9 pour, 2 contre, 1 abstention ; texte adopté », “Result: 9
+    /// for, 2 against, 1 abstention; adopted”. Counts not given are left out.
+    func voteResult(_ k: EntryContent) -> String {
+        var counts: [String] = []
+        if let n = k.votesFor { counts.append("\(n) " + self[.votesFor]) }
+        if let n = k.votesAgainst { counts.append("\(n) " + self[.votesAgainst]) }
+        if let n = k.abstentions {
+            counts.append("\(n) " + self[(language == .fr ? n > 1 : n != 1) ? .abstentionMany : .abstentionOne])
+        }
+        var parts = counts.isEmpty ? [] : [counts.joined(separator: ", ")]
+        switch k.outcome {
+        case .adopted?: parts.append(self[.voteAdopted])
+        case .rejected?: parts.append(self[.voteRejected])
+        case nil: break
+        }
+        return self[.voteResult] + colon + " " + parts.joined(separator: listSeparator)
     }
 
     /// Label of a commitment nature.
@@ -881,7 +943,8 @@ struct DocLabels: Sendable {
 
     /// Label of an organisation type (a participant category).
     func category(_ t: OrganisationType?) -> String {
-        switch t {
+        if let name = categoryNames[t?.rawValue ?? "other"] { return name }
+        return switch t {
         case .partner?: self[.otPartner]
         case .commune?: self[.otCommune]
         case .stateService?: self[.otStateService]

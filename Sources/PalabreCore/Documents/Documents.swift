@@ -10,14 +10,33 @@ import Foundation
 public struct DocumentOptions: Sendable {
     /// Language of every label (normally the programme's).
     public var language: Language
-    /// CSV separator: `;` for spreadsheets set up for French (the comma is their decimal mark).
-    public var csvSeparator: Character = ";"
+    /// CSV separator chosen on the command line (`--csv-separator`); nil: the programme's
+    /// `csv_separator`, else the one of ``language`` (``defaultSeparator(_:)``).
+    public var csvSeparator: Character?
     /// The instant the documents describe: « situation au », and the running item and speaker.
     public var now: Instant
 
     /// Creates options, e.g. `DocumentOptions(language: state.programme.language, now: clock.now())`.
-    public init(language: Language, csvSeparator: Character = ";", now: Instant) {
+    public init(language: Language, csvSeparator: Character? = nil, now: Instant) {
         self.language = language; self.csvSeparator = csvSeparator; self.now = now
+    }
+
+    /// The CSV separator a spreadsheet set up for `language` expects: `;` in French (the comma is
+    /// the French decimal mark), `,` in English. Every number the CSV documents write is a whole
+    /// number (amounts in whole units, minutes, seconds), so no decimal mark is ever written.
+    public static func defaultSeparator(_ language: Language) -> Character { language == .fr ? ";" : "," }
+
+    /// A separator as typed on the command line or in the programme: one character (`;`, `,`,
+    /// tab written `\t` or `tab`). Throws ``Refusal`` `bad-separator`.
+    public static func separator(_ text: String) throws(Refusal) -> Character {
+        let t = ["\\t", "tab", "tabulation"].contains(text.lowercased()) ? "\t" : text
+        guard t.count == 1, let c = t.first, c != "\"", !c.isNewline, !c.isLetter, !c.isNumber else {
+            throw Refusal(
+                "bad-separator",
+                fr: "Séparateur CSV « \(Text.echo(text)) » : un seul caractère, par exemple ; , ou tab.",
+                en: "CSV separator “\(Text.echo(text))”: one character, e.g. ; , or tab.")
+        }
+        return c
     }
 }
 

@@ -98,7 +98,10 @@ struct FollowUpDocuments {
         today = c.lt.date(of: c.options.now)
     }
 
-    subscript(_ l: FollowUpLabel) -> String { language == .fr ? l.pair.fr : l.pair.en }
+    subscript(_ l: FollowUpLabel) -> String {
+        if l == .commune { return c.L[.commune] }
+        return language == .fr ? l.pair.fr : l.pair.en
+    }
 
     /// One row of the follow-up: a commitment, an action or a recommendation.
     struct Row {
@@ -384,7 +387,7 @@ struct FollowUpDocuments {
     // MARK: - followup.csv
 
     func csv() -> Data {
-        var w = CSVWriter(separator: c.options.csvSeparator)
+        var w = CSVWriter(separator: c.csvSeparator)
         w.header([
             self[.kind], self[.number], self[.partner], self[.fiche], self[.text], self[.responsible], self[.deadline],
             self[.amount], self[.currency], self[.status], self[.statusDate], self[.disbursed], self[.daysLate],

@@ -581,6 +581,8 @@ struct MinutesDocument {
             if k.due != nil { details.append(L[.deadline] + L.colon + " " + due(k.due)) }
         case .commitment:
             details.append(restatesFields ? commitmentSummary(k) : commitmentFigures(k))
+        case .vote:
+            details.append(L.voteResult(k))
         default: break
         }
         if !details.isEmpty { o += (restatesFields ? "" : " — ") + details.joined(separator: L.listSeparator) }

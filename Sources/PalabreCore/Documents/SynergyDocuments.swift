@@ -207,6 +207,8 @@ enum SynergyDocuments {
 
     /// « Diéli (San) » when the cercle and the region have the same name, « (San, Ségou) » otherwise.
     static func communePlace(_ commune: Commune) -> String {
+        // A ward or a budget line has no cercle: its name alone.
+        if commune.cercle.isEmpty && commune.region.isEmpty { return MD.inline(commune.name) }
         let places =
             Text.fold(commune.cercle) == Text.fold(commune.region) || commune.region.isEmpty
             ? MD.inline(commune.cercle) : MD.inline(commune.cercle) + ", " + MD.inline(commune.region)
@@ -284,7 +286,7 @@ enum SynergyDocuments {
 
     static func csv(_ c: DocContext, _ b: SynergyBoard) -> Data {
         let L = c.L
-        var w = CSVWriter(separator: c.options.csvSeparator)
+        var w = CSVWriter(separator: c.csvSeparator)
         w.header([
             L[.csvFicheId], L[.commune], L[.csvPartnerAcronym], L[.csvState], L[.csvLeadFlag], L[.amount], L[.currency],
         ])

@@ -50,6 +50,17 @@ public struct Programme: Sendable, Equatable {
     /// the « suivi des recommandations » items.
     public var follows: [String]
 
+    /// CSV separator of the documents (`csv_separator: ","`); nil: that of the language (`;` in
+    /// French, `,` in English).
+    public var csvSeparator: Character?
+    /// What the board calls the units that bring projects (`unit: Ward`, « Département », « Budget
+    /// line »); nil: « Commune ». Shown on F11 and in the documents' columns and headings.
+    public var unitLabel: String?
+    /// Names the programme gives the participant categories, by organisation type (raw value, or
+    /// `other` for people of no organisation): `categories: {organiser: Councillors and officers,
+    /// ngo: Residents}`. A category not named keeps its usual name (« PTF », “Organisers”…).
+    public var categoryNames: [String: String]
+
     /// Creates a programme; every collection defaults to empty.
     public init(
         title: String, venue: String, city: String? = nil, organisers: [String] = [],
@@ -58,10 +69,13 @@ public struct Programme: Sendable, Equatable {
         organisations: [Organisation] = [], communes: [Commune] = [],
         participants: [Participant] = [], days: [Day] = [], context: String? = nil, method: String? = nil,
         bureau: Bureau = Bureau(), abbreviations: [Abbreviation] = [], follows: [String] = [],
-        country: String? = nil
+        country: String? = nil, csvSeparator: Character? = nil, unitLabel: String? = nil,
+        categoryNames: [String: String] = [:]
     ) {
         self.follows = follows
         self.country = country
+        self.csvSeparator = csvSeparator; self.unitLabel = unitLabel
+        self.categoryNames = categoryNames
         self.context = context; self.method = method; self.bureau = bureau; self.abbreviations = abbreviations
         self.title = title; self.venue = venue; self.city = city; self.organisers = organisers
         self.language = language; self.timeZone = timeZone; self.currency = currency
@@ -219,9 +233,10 @@ public struct Commune: Sendable, Equatable, Identifiable {
     public var id: String
     /// Name (e.g. « Timissa »).
     public var name: String
-    /// Cercle the commune belongs to (e.g. « Tominian »).
+    /// Cercle the commune belongs to (e.g. « Tominian »); empty for a unit without one (a ward,
+    /// a department, a budget line).
     public var cercle: String
-    /// Region (e.g. « Ségou »).
+    /// Region (e.g. « Ségou »); empty when not given.
     public var region: String
     /// Project fiches, in the order the commune ranks them.
     public var fiches: [ProjectFiche]
@@ -367,6 +382,16 @@ public enum ItemKind: String, Sendable, Equatable, CaseIterable, Codable {
     /// Suivi des recommandations: the open recommendations, actions and commitments of the
     /// sessions the programme `follows`, reviewed one by one.
     case followUp = "follow-up"
+    /// Quorum and roll call (appel nominal): who is present, whether the meeting may deliberate.
+    case quorum
+    /// Approval of the minutes of the previous meeting.
+    case approveMinutes = "approve-minutes"
+    /// A vote (délibération): its result is recorded as a ``EntryKind/vote`` entry.
+    case vote
+    /// Public comment: members of the public speak.
+    case publicComment = "public-comment"
+    /// Any other business (questions diverses).
+    case anyOtherBusiness = "any-other-business"
     case other
 }
 

@@ -3,7 +3,7 @@ enum Keys {
     static let programme = [
         "title", "venue", "city", "organisers", "language", "timezone", "currency",
         "objectives", "organisations", "communes", "participants", "days", "context", "method", "bureau",
-        "abbreviations", "directory", "follows", "country",
+        "abbreviations", "directory", "follows", "country", "csv_separator", "unit", "units", "categories",
     ]
     static let bureau = ["president", "moderators", "rapporteurs"]
     static let abbreviation = ["acronym", "name"]
@@ -81,6 +81,12 @@ enum Aliases {
             "pause": .break,
             "cloture": .closing, "ceremonie-de-cloture": .closing,
             "suivi": .followUp, "suivi-des-recommandations": .followUp,
+            "roll-call": .quorum, "appel-nominal": .quorum, "appel": .quorum,
+            "approbation-du-proces-verbal": .approveMinutes, "approbation-du-pv": .approveMinutes,
+            "minutes": .approveMinutes, "previous-minutes": .approveMinutes,
+            "deliberation": .vote, "scrutin": .vote,
+            "intervention-du-public": .publicComment, "parole-au-public": .publicComment,
+            "aob": .anyOtherBusiness, "divers": .anyOtherBusiness, "questions-diverses": .anyOtherBusiness,
             "autre": .other,
         ]
         table.merge(french) { first, _ in first }

@@ -180,7 +180,8 @@ final class ProgrammeReader {
         let organisations: [Organisation] = list(f, "organisations").compactMap { node, path in
             organisationOrReference(node, path)
         }
-        let communes: [Commune] = list(f, "communes").compactMap { node, path in
+        // `units:` (wards, departments, budget lines) is read as `communes:`, and may be given beside it.
+        let communes: [Commune] = (list(f, "communes") + list(f, "units")).compactMap { node, path in
             commune(node, path, currency: currency)
         }
         let participants: [Participant] = list(f, "participants").compactMap { node, path in
@@ -207,6 +208,25 @@ final class ProgrammeReader {
             guard let acronym, let name else { return nil }
             return Abbreviation(acronym: acronym, name: name)
         }
+        var csvSeparator: Character?
+        if let (node, text) = scalar(f, "csv_separator", expected: "one character such as ; or ,") {
+            do throws(Refusal) {
+                csvSeparator = try DocumentOptions.separator(text)
+            } catch {
+                self.error(node.location, f.path("csv_separator"), error.message(.en))
+            }
+        }
+        let unitLabel = text(f, "unit")
+        var categoryNames: [String: String] = [:]
+        if let node = value(f, "categories"),
+            let c = fields(
+                node, f.path("categories"), OrganisationType.allCases.map(\.rawValue) + ["other"],
+                what: "names of participant categories by organisation type (partner, ngo, organiser…, other)")
+        {
+            for key in OrganisationType.allCases.map(\.rawValue) + ["other"] {
+                if let name = text(c, key) { categoryNames[key] = name }
+            }
+        }
         var days: [Day] = []
         if value(f, "days") == nil {
             missing(f, "days", expected: "a list of days, each with a date and its items")
@@ -223,7 +243,8 @@ final class ProgrammeReader {
             generalObjective: generalObjective, specificObjectives: specificObjectives,
             organisations: organisations, communes: communes,
             participants: participants, days: days, context: context, method: method, bureau: bureau,
-            abbreviations: abbreviations, follows: follows, country: country)
+            abbreviations: abbreviations, follows: follows, country: country, csvSeparator: csvSeparator,
+            unitLabel: unitLabel, categoryNames: categoryNames)
     }
 
     // MARK: - Sections
@@ -407,8 +428,9 @@ final class ProgrammeReader {
         }
         let id = identifier(f, kind: .commune)
         let name = requiredText(f, "name", expected: "the name of the commune")
-        let cercle = requiredText(f, "cercle", expected: "the cercle of the commune, e.g. Tominian")
-        let region = requiredText(f, "region", expected: "the region of the commune, e.g. Ségou")
+        // A ward, a department or a budget line has no cercle nor region: both may be left out.
+        let cercle: String? = text(f, "cercle") ?? ""
+        let region: String? = text(f, "region") ?? ""
         let fiches: [ProjectFiche] = list(f, "fiches").enumerated().compactMap { index, element in
             fiche(element.node, element.path, rank: index + 1, currency: currency)
         }

@@ -398,6 +398,33 @@ public enum Values {
             en: "Unknown item kind “\(echo(text))”: \(all).")
     }
 
+    /// A vote's outcome: `adopted`/`adopté`/`adoptée`/`pour`/`yes`…, `rejected`/`rejeté`/`contre`/`no`….
+    /// Throws ``Refusal`` `bad-outcome`.
+    public static func voteOutcome(_ text: String) throws(Refusal) -> VoteOutcome {
+        try word(
+            text, outcomeWords, "bad-outcome", fr: "Résultat « \(echo(text)) » inconnu : adopté ou rejeté.",
+            en: "Unknown outcome “\(echo(text))”: adopted or rejected.")
+    }
+
+    /// A number of votes: a whole number, zero or more (`9`, `12`). Throws ``Refusal`` `bad-count`.
+    public static func voteCount(_ text: String) throws(Refusal) -> Int {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard let n = Int(t), n >= 0, n <= 1_000_000 else {
+            throw Refusal(
+                "bad-count", fr: "Nombre de voix « \(echo(text)) » : écrivez un nombre entier (0, 9, 12…).",
+                en: "Number of votes “\(echo(text))”: write a whole number (0, 9, 12…).")
+        }
+        return n
+    }
+
+    /// Words of a vote's outcome, folded by ``key(_:)``.
+    static let outcomeWords: [String: VoteOutcome] = [
+        "adopted": .adopted, "adopt": .adopted, "carried": .adopted, "passed": .adopted, "yes": .adopted,
+        "adopte": .adopted, "adoptee": .adopted, "adoptes": .adopted, "adoptees": .adopted, "oui": .adopted,
+        "rejected": .rejected, "reject": .rejected, "failed": .rejected, "defeated": .rejected, "no": .rejected,
+        "rejete": .rejected, "rejetee": .rejected, "rejetes": .rejected, "rejetees": .rejected, "non": .rejected,
+    ]
+
     /// A participant's sex: `F`/`femme`/`female`, `M`/`H`/`homme`/`male`, `unspecified`/`nc`.
     /// Throws ``Refusal`` `bad-sex`.
     public static func sex(_ text: String) throws(Refusal) -> Sex {

@@ -692,18 +692,21 @@ extension SessionState {
             addressee: clean(raw.addressee), responsible: clean(raw.responsible),
             due: try Self.deadline(clean(raw.due)), partner: clean(raw.partner), fiche: clean(raw.fiche),
             nature: raw.nature, amount: raw.amount, currency: try Self.currency(clean(raw.currency)),
-            status: raw.status, conditions: clean(raw.conditions))
+            status: raw.status, conditions: clean(raw.conditions), votesFor: raw.votesFor,
+            votesAgainst: raw.votesAgainst, abstentions: raw.abstentions, outcome: raw.outcome)
         let given: [(name: String, set: Bool)] = [
             ("partner", c.partner != nil), ("fiche", c.fiche != nil), ("nature", c.nature != nil),
             ("amount", c.amount != nil), ("currency", c.currency != nil), ("status", c.status != nil),
             ("conditions", c.conditions != nil), ("addressee", c.addressee != nil),
-            ("responsible", c.responsible != nil), ("due", c.due != nil),
+            ("responsible", c.responsible != nil), ("due", c.due != nil), ("for", c.votesFor != nil),
+            ("against", c.votesAgainst != nil), ("abstentions", c.abstentions != nil), ("outcome", c.outcome != nil),
         ]
         let allowed: Set<String>
         switch e.content.kind {
         case .commitment: allowed = ["partner", "fiche", "nature", "amount", "currency", "status", "conditions", "due"]
         case .action: allowed = ["responsible", "due"]
         case .recommendation: allowed = ["addressee", "responsible", "due"]
+        case .vote: allowed = ["for", "against", "abstentions", "outcome"]
         default: allowed = []
         }
         let wrong = given.filter { $0.set && !allowed.contains($0.name) }.map { "--" + $0.name }
@@ -719,6 +722,7 @@ extension SessionState {
                     + (has.isEmpty ? ": only its text is amended." : "; its fields: \(has).")
             )
         }
+        try Self.checkCounts([c.votesFor, c.votesAgainst, c.abstentions])
         if let p = c.partner, programme.organisation(p) == nil {
             throw Refusal(
                 "unknown-partner", fr: "Engagement : partenaire inconnu « " + "\(Text.echo(p)) ».",
@@ -812,10 +816,27 @@ extension SessionState {
                     partner: org, fiche: fiche, commune: commune, amount: c.amount,
                     currency: c.currency ?? "FCFA", language: programme.language)
             }
+        case .vote:
+            try Self.checkCounts([c.votesFor, c.votesAgainst, c.abstentions])
+            guard c.outcome != nil else {
+                throw Refusal(
+                    "no-outcome", fr: "Un vote demande son résultat : adopté ou rejeté.",
+                    en: "A vote needs its outcome: adopted or rejected.")
+            }
         default: break
         }
+        if c.kind != .vote { (c.votesFor, c.votesAgainst, c.abstentions, c.outcome) = (nil, nil, nil, nil) }
         guard !c.text.isEmpty else { throw Self.emptyText }
         return c
+    }
+
+    /// Refuses a negative number of votes (`bad-count`); nil counts (not given) pass.
+    static func checkCounts(_ counts: [Int?]) throws(Refusal) {
+        for n in counts.compactMap({ $0 }) where n < 0 {
+            throw Refusal(
+                "bad-count", fr: "Vote : un nombre de voix ne peut pas être négatif (\(n)).",
+                en: "Vote: a number of votes cannot be negative (\(n)).")
+        }
     }
 
     /// A currency as typed, under its usual name (``Values/currency(_:)``); nil stays nil.

@@ -68,6 +68,8 @@ public enum EntryKind: String, Sendable, Equatable, CaseIterable, Codable {
     case perspective
     /// A commitment of the organisers themselves (not a partner's commitment to a fiche).
     case organiserCommitment = "organiser-commitment"
+    /// The result of a vote (délibération): votes for, against, abstentions, adopted or rejected.
+    case vote
     // Last, so that F7 from a note still goes back to a commitment.
     case commitment
 }
@@ -92,11 +94,17 @@ public enum CommitmentStatus: String, Sendable, Equatable, CaseIterable, Codable
     public static let firm: [CommitmentStatus] = [.confirmed, .signed]
 }
 
+/// The outcome of a vote: the motion is adopted or rejected.
+public enum VoteOutcome: String, Sendable, Equatable, CaseIterable, Codable {
+    case adopted, rejected
+}
+
 /// The content of a minute entry (note, decision, recommendation, action, commitment…).
 ///
 /// Fields other than `kind` and `text` are used by some kinds only: `addressee`,
 /// `responsible` and `due` by recommendations and actions; `partner`, `fiche`, `nature`,
-/// `amount` (exact integer), `currency`, `status`, `conditions` and `due` by commitments.
+/// `amount` (exact integer), `currency`, `status`, `conditions` and `due` by commitments;
+/// `votesFor`, `votesAgainst`, `abstentions` and `outcome` by votes.
 public struct EntryContent: Sendable, Equatable, Codable {
     public var kind: EntryKind
     public var text: String
@@ -120,24 +128,35 @@ public struct EntryContent: Sendable, Equatable, Codable {
     public var status: CommitmentStatus?
     /// Commitment: conditions attached.
     public var conditions: String?
+    /// Vote: number of votes for (nil when not counted, e.g. a show of hands).
+    public var votesFor: Int?
+    /// Vote: number of votes against.
+    public var votesAgainst: Int?
+    /// Vote: number of abstentions.
+    public var abstentions: Int?
+    /// Vote: adopted or rejected.
+    public var outcome: VoteOutcome?
 
     /// Creates an entry content.
     public init(
         kind: EntryKind, text: String, addressee: String? = nil, responsible: String? = nil,
         due: String? = nil, partner: String? = nil, fiche: String? = nil,
         nature: CommitmentNature? = nil, amount: Int64? = nil, currency: String? = nil,
-        status: CommitmentStatus? = nil, conditions: String? = nil
+        status: CommitmentStatus? = nil, conditions: String? = nil, votesFor: Int? = nil,
+        votesAgainst: Int? = nil, abstentions: Int? = nil, outcome: VoteOutcome? = nil
     ) {
         self.kind = kind; self.text = text; self.addressee = addressee; self.responsible = responsible
         self.due = due; self.partner = partner; self.fiche = fiche; self.nature = nature
         self.amount = amount; self.currency = currency; self.status = status; self.conditions = conditions
+        self.votesFor = votesFor; self.votesAgainst = votesAgainst; self.abstentions = abstentions
+        self.outcome = outcome
     }
 }
 
 /// New values for the structured fields of an entry, given by an amendment: a nil field stays
 /// as it is. Commitments take `partner`, `fiche`, `nature`, `amount`, `currency`, `status`,
 /// `conditions` and `due`; actions `responsible` and `due`; recommendations `addressee`,
-/// `responsible` and `due`.
+/// `responsible` and `due`; votes `votesFor`, `votesAgainst`, `abstentions` and `outcome`.
 public struct EntryChanges: Sendable, Equatable, Codable {
     /// Recommendation: « à l'endroit de ».
     public var addressee: String?
@@ -159,16 +178,27 @@ public struct EntryChanges: Sendable, Equatable, Codable {
     public var status: CommitmentStatus?
     /// Commitment: conditions attached.
     public var conditions: String?
+    /// Vote: votes for.
+    public var votesFor: Int?
+    /// Vote: votes against.
+    public var votesAgainst: Int?
+    /// Vote: abstentions.
+    public var abstentions: Int?
+    /// Vote: adopted or rejected.
+    public var outcome: VoteOutcome?
 
     /// Creates a set of changes; every field left nil stays as it is.
     public init(
         addressee: String? = nil, responsible: String? = nil, due: String? = nil, partner: String? = nil,
         fiche: String? = nil, nature: CommitmentNature? = nil, amount: Int64? = nil, currency: String? = nil,
-        status: CommitmentStatus? = nil, conditions: String? = nil
+        status: CommitmentStatus? = nil, conditions: String? = nil, votesFor: Int? = nil, votesAgainst: Int? = nil,
+        abstentions: Int? = nil, outcome: VoteOutcome? = nil
     ) {
         self.addressee = addressee; self.responsible = responsible; self.due = due; self.partner = partner
         self.fiche = fiche; self.nature = nature; self.amount = amount; self.currency = currency
         self.status = status; self.conditions = conditions
+        self.votesFor = votesFor; self.votesAgainst = votesAgainst; self.abstentions = abstentions
+        self.outcome = outcome
     }
 
     /// Whether no field is given.
@@ -187,6 +217,10 @@ public struct EntryChanges: Sendable, Equatable, Codable {
         if let v = currency { c.currency = v }
         if let v = status { c.status = v }
         if let v = conditions { c.conditions = v }
+        if let v = votesFor { c.votesFor = v }
+        if let v = votesAgainst { c.votesAgainst = v }
+        if let v = abstentions { c.abstentions = v }
+        if let v = outcome { c.outcome = v }
         return c
     }
 }

@@ -170,8 +170,9 @@ public struct AttendanceScreen: ConsoleScreen {
         var orgs = p.organisations.map { CompletionForm.Candidate(value: $0.id, display: $0.acronym, detail: $0.name) }
         orgs += p.communes.map {
             CompletionForm.Candidate(
-                value: $0.id, display: l["cand.commune"].replacingOccurrences(of: "%@", with: $0.name),
-                detail: l["cand.cercle"] + " " + $0.cercle)
+                value: $0.id,
+                display: p.unitLabel != nil ? $0.name : l["cand.commune"].replacingOccurrences(of: "%@", with: $0.name),
+                detail: $0.cercle.isEmpty ? "" : l["cand.cercle"] + " " + $0.cercle)
         }
         var sex = CompletionForm.Field(id: "sex", label: l["att.field.sex"])
         sex.options = [
@@ -281,12 +282,14 @@ public struct AttendanceScreen: ConsoleScreen {
             var col = area.x + 1
             // Full names when they all fit, else short ones.
             let womenMark = "\u{00A0}" + l["att.sex.F"]
+            let programme = ctx.state.programme
             let full = fig.byCategory.map {
-                l["cat." + $0.key] + " \($0.present)" + ($0.women > 0 ? " (\($0.women)" + womenMark + ")" : "")
+                Category.name($0.key, l, programme) + " \($0.present)"
+                    + ($0.women > 0 ? " (\($0.women)" + womenMark + ")" : "")
             }
-            let prefix = TextWidth.width(of: full.joined(separator: " · ")) + 2 <= area.width ? "cat." : "cat.short."
+            let short = TextWidth.width(of: full.joined(separator: " · ")) + 2 > area.width
             for (k, c) in fig.byCategory.enumerated() {
-                let name = l[prefix + c.key] + " "
+                let name = Category.name(c.key, l, programme, short: short) + " "
                 let num = "\(c.present)" + (c.women > 0 ? " (\(c.women)" + womenMark + ")" : "")
                 let need = TextWidth.width(of: name + num) + (k > 0 ? 3 : 0)
                 if col + need > area.x + area.width { break }
@@ -377,7 +380,9 @@ public struct AttendanceScreen: ConsoleScreen {
             }
             if wide {
                 col = grid.put(
-                    x: col, y: ry, text: TextWidth.pad(l["cat." + Category.of(p.id, in: s)], toWidth: catW - 1) + " ",
+                    x: col, y: ry,
+                    text: TextWidth.pad(Category.name(Category.of(p.id, in: s), l, s.programme), toWidth: catW - 1)
+                        + " ",
                     role: isSel ? .selection : .muted)
             }
             grid.put(

@@ -13,6 +13,12 @@ enum Category {
         if let org = s.programme.organisation(o) { return org.type.rawValue }
         return s.programme.commune(o) != nil ? OrganisationType.commune.rawValue : "other"
     }
+
+    /// The name of category `key`: the programme's (`categories:`), else the labels' (`cat.` or,
+    /// with `short`, `cat.short.`).
+    static func name(_ key: String, _ l: Labels, _ p: Programme, short: Bool = false) -> String {
+        p.categoryNames[key] ?? l[(short ? "cat.short." : "cat.") + key]
+    }
 }
 
 /// Attendance figures of one day and of the whole session, from the check-ins.

@@ -142,7 +142,9 @@ public struct BalanceScreen: ConsoleScreen {
             y += 1
         }
         header(l["bal.by.category"])
-        for r in b.byCategory { row(l["cat." + r.key], r, present: b.presentByCategory[r.key]) }
+        for r in b.byCategory {
+            row(Category.name(r.key, l, ctx.state.programme), r, present: b.presentByCategory[r.key])
+        }
         if !compact && y < bottom { y += 1 }
         header(l["bal.by.sex"])
         for r in b.bySex {

@@ -131,6 +131,8 @@ struct CompletionForm: Sendable, Equatable {
             "partner": content.partner, "fiche": content.fiche, "nature": content.nature?.rawValue,
             "amount": content.amount.map(String.init), "currency": content.currency,
             "status": content.status?.rawValue, "conditions": content.conditions,
+            "for": content.votesFor.map(String.init), "against": content.votesAgainst.map(String.init),
+            "abstentions": content.abstentions.map(String.init), "outcome": content.outcome?.rawValue,
         ]
         for i in f.fields.indices {
             guard let v = values[f.fields[i].id] ?? nil, !v.isEmpty else { continue }

@@ -196,6 +196,12 @@ enum MeetingView {
         "meeting.kind.break": ("Pause", "Break"),
         "meeting.kind.closing": ("Cérémonie de clôture", "Closing ceremony"),
         "meeting.kind.follow-up": ("Suivi des recommandations", "Follow-up of recommendations"),
+        // council and assembly meetings
+        "meeting.kind.quorum": ("Appel nominal et quorum", "Roll call and quorum"),
+        "meeting.kind.approve-minutes": ("Approbation du procès-verbal", "Approval of the minutes"),
+        "meeting.kind.vote": ("Vote", "Vote"),
+        "meeting.kind.public-comment": ("Intervention du public", "Public comment"),
+        "meeting.kind.any-other-business": ("Questions diverses", "Any other business"),
         "meeting.kind.other": ("Autre", "Other"),
         "meeting.poo.short": ("MO", "PoO"),
         "meeting.poo.long": ("motion d'ordre", "point of order"),

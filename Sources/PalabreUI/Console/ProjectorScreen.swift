@@ -39,6 +39,7 @@ public struct ProjectorScreen: ConsoleScreen {
         "proj.latest.recommendation": ("Recommandation", "Recommendation"),
         "proj.latest.action": ("Action", "Action"),
         "proj.latest.commitment": ("Engagement", "Commitment"),
+        "proj.latest.vote": ("Vote", "Vote"),
     ]
 
     // MARK: Pieces

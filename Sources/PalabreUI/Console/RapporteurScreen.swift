@@ -202,7 +202,7 @@ public struct RapporteurScreen: ConsoleScreen {
             case .note, .decision, .question, .answer, .perspective, .organiserCommitment:
                 if blank { return .message(l["rap.empty"], isError: true) }
                 return send(.record(EntryContent(kind: k, text: text)))
-            case .recommendation, .action, .commitment:
+            case .recommendation, .action, .commitment, .vote:
                 if blank && k != .commitment { return .message(l["rap.empty"], isError: true) }
                 if parkedKind == k, let f = parkedForm { form = f } else { form = Self.makeForm(k, ctx) }
                 formKind = k
@@ -312,7 +312,7 @@ public struct RapporteurScreen: ConsoleScreen {
             amending = e.id
             amendingVersion = e.version
             (form, formKind) = (nil, nil)
-            if [.recommendation, .action, .commitment].contains(e.content.kind) {
+            if [.recommendation, .action, .commitment, .vote].contains(e.content.kind) {
                 form = Self.makeForm(e.content.kind, ctx).prefilled(with: e.content)
                 formKind = e.content.kind
             }
@@ -466,6 +466,15 @@ public struct RapporteurScreen: ConsoleScreen {
         case .action:
             return CompletionForm(
                 title: title, fields: [text("responsible", people, placeholder: l["ph.required"]), due])
+        case .vote:
+            var outcome = text("outcome")
+            outcome.options = VoteOutcome.allCases.map { ($0.rawValue, l["outcome." + $0.rawValue]) }
+            return CompletionForm(
+                title: title,
+                fields: [
+                    text("for", placeholder: l["ph.count"]), text("against", placeholder: l["ph.count"]),
+                    text("abstentions", placeholder: l["ph.count"]), outcome,
+                ])
         default:
             let p = ctx.state.programme
             let partners = (p.partners + p.organisations.filter { $0.type != .partner }).map {
@@ -498,8 +507,10 @@ public struct RapporteurScreen: ConsoleScreen {
         var out: [CompletionForm.Candidate] = []
         for o in s.programme.organisations { out.append(.init(value: o.acronym, display: o.acronym, detail: o.name)) }
         for c in s.programme.communes {
-            let name = l["cand.commune"].replacingOccurrences(of: "%@", with: c.name)
-            out.append(.init(value: name, display: name, detail: l["cand.cercle"] + " " + c.cercle))
+            let name =
+                s.programme.unitLabel != nil ? c.name : l["cand.commune"].replacingOccurrences(of: "%@", with: c.name)
+            out.append(
+                .init(value: name, display: name, detail: c.cercle.isEmpty ? "" : l["cand.cercle"] + " " + c.cercle))
         }
         for p in s.participants {
             let org = s.organisationId(of: p.id).flatMap {
@@ -530,6 +541,21 @@ public struct RapporteurScreen: ConsoleScreen {
                 return .failure(Problem(field: "responsible", message: l["err.responsible"]))
             }
             return .success(EntryContent(kind: k, text: text, responsible: r, due: value("due")))
+        case .vote:
+            var counts: [Int?] = []
+            for id in ["for", "against", "abstentions"] {
+                guard let typed = value(id) else { counts.append(nil); continue }
+                do throws(Refusal) {
+                    counts.append(try Values.voteCount(typed))
+                } catch {
+                    return .failure(Problem(field: id, message: error.message(l.language)))
+                }
+            }
+            let outcome = f["outcome"]?.chosen.flatMap(VoteOutcome.init(rawValue:)) ?? .adopted
+            return .success(
+                EntryContent(
+                    kind: k, text: text, votesFor: counts[0], votesAgainst: counts[1], abstentions: counts[2],
+                    outcome: outcome))
         default:
             guard let partner = f["partner"]?.resolved else {
                 return .failure(Problem(field: "partner", message: l["err.partner"]))
@@ -572,6 +598,10 @@ public struct RapporteurScreen: ConsoleScreen {
         if new.currency != old.currency, new.currency != nil { c.currency = new.currency }
         if new.status != old.status, new.status != nil { c.status = new.status }
         if new.conditions != old.conditions, new.conditions != nil { c.conditions = new.conditions }
+        if new.votesFor != old.votesFor, new.votesFor != nil { c.votesFor = new.votesFor }
+        if new.votesAgainst != old.votesAgainst, new.votesAgainst != nil { c.votesAgainst = new.votesAgainst }
+        if new.abstentions != old.abstentions, new.abstentions != nil { c.abstentions = new.abstentions }
+        if new.outcome != old.outcome, new.outcome != nil { c.outcome = new.outcome }
         return c
     }
 
@@ -766,6 +796,11 @@ public struct RapporteurScreen: ConsoleScreen {
             if let s = c.status { parts.append(l["cstatus." + s.rawValue]) }
             if let cond = c.conditions { parts.append(l["field.conditions"] + l.colon + cond) }
             if let d = c.due { parts.append(l["field.due"] + l.colon + d) }
+        case .vote:
+            if let n = c.votesFor { parts.append(l["field.for"] + l.colon + "\(n)") }
+            if let n = c.votesAgainst { parts.append(l["field.against"] + l.colon + "\(n)") }
+            if let n = c.abstentions { parts.append(l["field.abstentions"] + l.colon + "\(n)") }
+            if let o = c.outcome { parts.append(l["outcome." + o.rawValue]) }
         default: return nil
         }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
@@ -986,6 +1021,7 @@ public struct RapporteurScreen: ConsoleScreen {
         "kind.commitment": ("Engagement", "Commitment"),
         "kind.perspective": ("Perspective", "Perspective"),
         "kind.organiser-commitment": ("Engagement de l'organisateur", "Organiser's commitment"),
+        "kind.vote": ("Vote", "Vote"),
         "kind.short.note": ("Note", "Note"),
         "kind.short.decision": ("Décision", "Decision"),
         "kind.short.question": ("Question", "Question"),
@@ -995,6 +1031,7 @@ public struct RapporteurScreen: ConsoleScreen {
         "kind.short.commitment": ("Engagement", "Commitment"),
         "kind.short.perspective": ("Persp.", "Persp."),
         "kind.short.organiser-commitment": ("Eng. org.", "Org. com."),
+        "kind.short.vote": ("Vote", "Vote"),
         "kind.tiny.note": ("Note", "Note"),
         "kind.tiny.decision": ("Déc.", "Dec."),
         "kind.tiny.question": ("Quest.", "Quest."),
@@ -1004,6 +1041,7 @@ public struct RapporteurScreen: ConsoleScreen {
         "kind.tiny.commitment": ("Eng.", "Com."),
         "kind.tiny.perspective": ("Persp.", "Persp."),
         "kind.tiny.organiser-commitment": ("Org.", "Org."),
+        "kind.tiny.vote": ("Vote", "Vote"),
 
         "rap.entry.one": ("entrée", "entry"),
         "rap.entry.many": ("entrées", "entries"),
@@ -1070,6 +1108,14 @@ public struct RapporteurScreen: ConsoleScreen {
         "field.currency": ("Devise", "Currency"),
         "field.status": ("Statut", "Status"),
         "field.conditions": ("Conditions", "Conditions"),
+        // the vote form
+        "field.for": ("Pour", "For"),
+        "field.against": ("Contre", "Against"),
+        "field.abstentions": ("Abstentions", "Abstentions"),
+        "field.outcome": ("Résultat", "Outcome"),
+        "outcome.adopted": ("adopté", "adopted"),
+        "outcome.rejected": ("rejeté", "rejected"),
+        "ph.count": ("nombre de voix, facultatif", "number of votes, optional"),
         "ph.optional": ("facultatif", "optional"),
         "ph.required": ("obligatoire : personne, organisation ou commune", "required: person, organisation or commune"),
         "ph.due": ("facultatif : 2024-03-31, « fin décembre »…", "optional: 2024-03-31, “end of December”…"),

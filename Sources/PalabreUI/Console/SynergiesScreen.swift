@@ -94,7 +94,7 @@ public struct SynergiesScreen: ConsoleScreen {
     /// each sector.
     static func filters(_ p: Programme) -> [SynergyFilter] {
         var cercles: [String] = [], sectors: [String] = []
-        for c in p.communes where !cercles.contains(c.cercle) { cercles.append(c.cercle) }
+        for c in p.communes where !c.cercle.isEmpty && !cercles.contains(c.cercle) { cercles.append(c.cercle) }
         for f in p.communes.flatMap(\.fiches) where !sectors.contains(f.sector) { sectors.append(f.sector) }
         return [
             SynergyFilter(), SynergyFilter(studyNeeded: true), SynergyFilter(mode: .ppp),
@@ -311,7 +311,9 @@ public struct SynergiesScreen: ConsoleScreen {
         x = grid.put(
             x: x, y: y,
             text: TextWidth.pad(
-                TextWidth.truncate(" " + l["syn.col.commune"], toWidth: communeW - 1), toWidth: communeW), role: .muted)
+                TextWidth.truncate(
+                    " " + (ctx.state.programme.unitLabel ?? l["syn.col.commune"]), toWidth: communeW - 1),
+                toWidth: communeW), role: .muted)
         x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.fiche"], toWidth: ficheW), role: .muted)
         if wideCols {
             x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.sector"], toWidth: sectorW), role: .muted)
@@ -468,8 +470,8 @@ public struct SynergiesScreen: ConsoleScreen {
         let f = r.fiche
         lines.append(
             (
-                f.id + " " + TextWidth.sanitize(f.title) + " — " + TextWidth.sanitize(r.commune.name) + ", "
-                    + TextWidth.sanitize(r.commune.cercle), .title
+                f.id + " " + TextWidth.sanitize(f.title) + " — " + TextWidth.sanitize(r.commune.name)
+                    + (r.commune.cercle.isEmpty ? "" : ", " + TextWidth.sanitize(r.commune.cercle)), .title
             ))
         let sought = l["syn.sought"] + " " + Money.format(f.amountSought, f.currency, language: lang)
         let committed = r.committed.keys.sorted { a, c in a == f.currency ? c != a : (c == f.currency ? false : a < c) }

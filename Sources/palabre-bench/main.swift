@@ -279,10 +279,16 @@ func benchTerminal() throws {
         ("sample, item just " + "started", 0, "facilitator", nil, 62),
         ("sample, last 2 minutes (seconds " + "shown)", 0, "facilitator", 100, 20),
         ("100,000 events", 100_000, "facilitator", nil, 10),
+        ("100,000 events", 100_000, "projector", nil, 30),
         ("sample, item just " + "started", 0, "projector", nil, 62),
         ("sample, last 2 minutes (seconds shown)", 0, "projector", 100, 20),
     ]
-    for (label, events, view, left, window) in configurations {
+    // `--events=N`: only the configurations on that journal.
+    let only = args.compactMap { $0.hasPrefix("--events=") ? Int($0.dropFirst(9)) : nil }
+    for (label, events, view, left, window) in configurations where only.isEmpty || only.contains(events) {
+        // Every seat writes the documents once at start: on a large journal that takes seconds,
+        // which are not idle time.
+        let settle = events > 0 ? 20_000.0 : 2000
         let dir = try session(events: events, left: left)
         var master: Int32 = 0, slave: Int32 = 0
         var ws = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
@@ -334,7 +340,7 @@ func benchTerminal() throws {
                     bytes += n
                 }
             }
-            if let f = firstFrame, !counting, Double(now - t0) / 1e6 > f + 2000 {
+            if let f = firstFrame, !counting, Double(now - t0) / 1e6 > f + settle {
                 counting = true; countStart = now; cpu0 = cpuTicks(); bytes = 0
             }
             if counting && Double(now - countStart) / 1e9 > window { break }
@@ -668,10 +674,120 @@ func benchYAMLFuzz() throws {
             count, refused, total / Double(max(1, count)) * 1000, slowest.seconds * 1000, slowest.index, maxRSSMB()))
 }
 
+/// The journal sizes of the benchmarks that compare sizes: 10,000 and 100,000 events, and the
+/// sizes given with `--size=N` (repeatable; `--size=1000000` builds the 1M journal on demand).
+func journalSizes() -> [Int] {
+    let asked = args.compactMap { $0.hasPrefix("--size=") ? Int($0.dropFirst(7)) : nil }
+    return asked.isEmpty ? [10_000, 100_000] : asked
+}
+
+/// The built `palabre` beside this benchmark.
+func palabreBinary() -> String {
+    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("palabre").path
+    guard FileManager.default.isExecutableFile(atPath: exe) else { fail("build palabre first: swift build -c release") }
+    return exe
+}
+
+/// A session folder with the Ségou programme and the first `events` events of the generated
+/// journal (none: an empty journal).
+func benchSession(events: Int) throws -> String {
+    let dir = tempDir()
+    try FileManager.default.copyItem(
+        atPath: root + "/sessions/segou-2023/programme.yaml", toPath: dir + "/programme.yaml")
+    if events > 0 { try FileManager.default.copyItem(atPath: journalFixture(events), toPath: dir + "/journal.jsonl") }
+    return dir
+}
+
+/// Runs `palabre args…` to its end: milliseconds to its first line on standard output, to its
+/// exit, and its peak resident memory in MB. The peak is measured by `/usr/bin/time` (GNU time,
+/// which forks): a child spawned from this process directly would report this process's own peak,
+/// which Linux carries across `exec`.
+func runPalabre(_ arguments: [String]) throws -> (firstLine: Double, total: Double, peakMB: Double) {
+    let time = "/usr/bin/time"
+    guard FileManager.default.isExecutableFile(atPath: time) else { fail("GNU time is needed: apt-get install time") }
+    let peakFile = tempDir() + "/peak"
+    defer { try? FileManager.default.removeItem(atPath: Paths.parent(peakFile)) }
+    var fds: [Int32] = [0, 0]
+    guard pipe(&fds) == 0 else { fail("pipe failed") }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+    posix_spawn_file_actions_addclose(&actions, fds[0])
+    let exe = palabreBinary()
+    let cargs = ([time, "-o", peakFile, "-f", "%M", exe] + arguments).map { strdup($0) } + [nil]
+    let cenv = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    var pid: pid_t = 0
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    guard posix_spawn(&pid, time, &actions, nil, cargs, cenv) == 0 else { fail("cannot start \(exe)") }
+    close(fds[1])
+    var firstLine: Double?
+    var byte: UInt8 = 0
+    while read(fds[0], &byte, 1) == 1 {
+        if byte == 10 && firstLine == nil { firstLine = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6 }
+    }
+    close(fds[0])
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    let total = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+    if status != 0 { fail("palabre \(arguments.joined(separator: " ")) exited with \(status)") }
+    let kb = (try? String(contentsOfFile: peakFile, encoding: .utf8)).flatMap {
+        Double($0.split(separator: "\n").last ?? "")
+    }
+    return (firstLine ?? total, total, (kb ?? -1024) / 1024)
+}
+
+func median(of values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+/// `palabre do SESSION note x` through the real binary: time to the printed seq (the event is
+/// durable then) and to the exit (documents written), with and without `--no-documents`, on a
+/// 10-event session and on the generated journals, as ratios measured in the same run.
+func benchDo() throws {
+    var base: Double?
+    for events in [10] + journalSizes() {
+        let dir: String
+        if events == 10 {
+            dir = try benchSession(events: 0)
+            for i in 0..<10 { _ = try runPalabre(["do", dir, "note", "Note \(i)", "--no-documents"]) }
+        } else {
+            dir = try benchSession(events: events)
+        }
+        var seq: [Double] = [], total: [Double] = [], bare: [Double] = [], peak = 0.0
+        for i in 0..<5 {
+            let r = try runPalabre(["do", dir, "note", "Mesure \(i)"])
+            seq.append(r.firstLine); total.append(r.total); peak = max(peak, r.peakMB)
+            bare.append(try runPalabre(["do", dir, "note", "Mesure \(i) sans documents", "--no-documents"]).total)
+        }
+        let s = median(of: seq)
+        if base == nil { base = s }
+        say(
+            String(
+                format: "do note at %d events: seq printed after %.0f ms (%.2f × the 10-event session), exit %.0f ms "
+                    + "with the documents, %.0f ms with --no-documents; peak %.1f MB (medians of 5)",
+                events, s, s / base!, median(of: total), median(of: bare), peak))
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+}
+
+/// `palabre verify SESSION` through the real binary: time and peak memory for each journal size.
+func benchVerify() throws {
+    for events in journalSizes() {
+        let dir = try benchSession(events: events)
+        var times: [Double] = [], peak = 0.0
+        for _ in 0..<3 {
+            let r = try runPalabre(["verify", dir])
+            times.append(r.total); peak = max(peak, r.peakMB)
+        }
+        say(String(format: "verify %d events: %.0f ms, peak %.1f MB (median of 3)", events, median(of: times), peak))
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+}
+
 let benches: [(String, () throws -> Void)] = [
     ("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal),
     ("keys", benchKeys), ("replay", benchReplay), ("board", benchBoard), ("export", benchExport),
-    ("directory", benchDirectory), ("yaml", benchYAML), ("yamlfuzz", benchYAMLFuzz),
+    ("directory", benchDirectory), ("yaml", benchYAML), ("yamlfuzz", benchYAMLFuzz), ("do", benchDo),
+    ("verify", benchVerify),
 ]
 let chosen = args.filter { !$0.hasPrefix("--") }
 // The fuzz run is long and proves robustness rather than speed: only when named.

@@ -122,31 +122,37 @@ struct Verify: ParsableCommand {
                 return
             }
             let journal = try Journal(path: path, writable: false)
-            let events: [Event]
+            let programme = try? SessionLocator.programme(folder)
+            // Streamed: nothing kept per event but the ids it may add (memory flat with the journal).
+            var references = programme.map { ReferenceCheck(programme: $0) }
+            var count = 0
+            var days = Set<String>()
+            var first: Instant?
             do {
-                events = try journal.loadAll()
+                try journal.forEachEvent { e in
+                    count += 1
+                    if first == nil { first = e.at }
+                    if case .dayStarted(let d, _) = e.payload { days.insert(d) }
+                    references?.check(e)
+                }
             } catch let JournalError.damaged(p, line, reason) {
                 say(
                     "\(p):\(line): DAMAGED — \(reason). The \(line - 1) lines before it are intact; nothing can be "
                         + "appended until it is repaired: run `palabre repair \(folder)`.")
                 throw ExitCode(1)
             }
-            let days = Set(events.compactMap { if case .dayStarted(let d, _) = $0.payload { d } else { nil } })
-            let programme = try? SessionLocator.programme(folder)
             let lt: LocalTime = programme.map { LocalTime(identifier: $0.timeZone) } ?? LocalTime(identifier: "UTC")
             say(
-                events.isEmpty
+                count == 0
                     ? "\(path): empty (nothing recorded yet)."
-                    : "\(path): \(events.count) events, seq 1…\(journal.lastSeq) without gaps, \(days.count) day(s) "
+                    : "\(path): \(count) events, seq 1…\(journal.lastSeq) without gaps, \(days.count) day(s) "
                         + "started.")
-            if let first = events.first, let last = events.last {
-                say("from \(lt.rfc3339(first.at)) to \(lt.rfc3339(last.at)).")
+            if let first, let last = journal.lastAt {
+                say("from \(lt.rfc3339(first)) to \(lt.rfc3339(last)).")
             }
             // Ids the programme no longer has are warnings: the journal itself is sound.
-            if let programme {
-                for m in SessionState.fold(programme, events).mismatches {
-                    say("warning: \(m); restore it in programme.yaml, or the documents will " + "miss it.")
-                }
+            for m in references?.mismatches ?? [] {
+                say("warning: \(m); restore it in programme.yaml, or the documents will " + "miss it.")
             }
             if journal.tornBytes > 0 || journal.nulBytesSkipped > 0 {
                 for w in journal.warnings { say("warning: " + w) }

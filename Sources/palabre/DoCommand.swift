@@ -31,6 +31,7 @@ struct Do: ParsableCommand {
               undo [SEQ]   (takes back an event: the seat's last one by default; entries are retracted instead)
             WHO is a participant or organisation id, or a text found in exactly one of them without regard
             to case or accents ("segou" finds "Ségou"). Run `palabre do SESSION VERB --help` for a verb's options.
+            --no-documents records without writing out/ (scripts that run `palabre minutes` once at the end).
             --seat and --at come after the verb. A text that starts with a dash goes after `--`
             (note -- -5 % de frais): an unknown option is refused, never taken into the text.
             extend takes a negative duration to shorten the current item (extend -5).
@@ -46,7 +47,8 @@ struct Do: ParsableCommand {
     var line: [String] = []
 
     mutating func run() throws {
-        let (session, line) = (session, line)
+        let (session, written) = (session, line)
+        let (line, documents) = Self.documentsOption(written)
         if line == ["--help"] || line == ["-h"] {
             say(Self.helpMessage(columns: 100))
             return
@@ -77,6 +79,8 @@ struct Do: ParsableCommand {
                 let events = try VerbLine.apply(verb, to: store)
                 for e in events { emitLine("\(e.seq) \(e.payload.type)") }
                 for note in VerbLine.readings(verb, language: language) { printError("palabre: " + note) }
+                // The seqs are out (and durable) before any document is written.
+                guard documents else { return }
                 // Recorded is recorded: a document that cannot be written is a warning, not a failure
                 // (a script retrying on failure would record twice).
                 do {
@@ -86,6 +90,16 @@ struct Do: ParsableCommand {
                 }
             }
         }
+    }
+}
+
+extension Do {
+    /// `line` without `--no-documents` (taken anywhere before `--`, where a text begins), and
+    /// whether the documents are to be written (false when the flag was given).
+    static func documentsOption(_ line: [String]) -> (line: [String], documents: Bool) {
+        let end = line.firstIndex(of: "--") ?? line.count
+        let kept = line[..<end].filter { $0 != "--no-documents" }
+        return (kept + line[end...], kept.count == end)
     }
 }
 

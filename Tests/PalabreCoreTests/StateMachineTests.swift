@@ -326,6 +326,28 @@ struct StateMachineTests {
         #expect(folded.mismatches[1].contains("participant sg-dieli"))
     }
 
+    @Test func theStreamedReferenceCheckOfVerifyFindsWhatTheFoldFinds() throws {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at(9, 0))
+        try h.run(.startItem(id: "ouverture"), at: Fixtures.at(9, 0))
+        try h.run(.checkIn(who: "sg-dieli", day: nil), at: Fixtures.at(9, 1))
+        // A walk-in and an inserted item are known from their events on, not from the programme.
+        try h.run(.addParticipant(Participant(id: "invite-1", function: "Invité")), at: Fixtures.at(9, 2))
+        try h.run(.checkIn(who: "invite-1", day: nil), at: Fixtures.at(9, 3))
+        try h.run(.requestFloor(who: "invite-1", pointOfOrder: false), at: Fixtures.at(9, 4))
+        try h.run(.endItem, at: Fixtures.at(9, 5))
+        try h.run(.insertItem(title: "Point ajouté", seconds: 600, kind: .debate, after: nil), at: Fixtures.at(9, 6))
+        try h.run(.startItem(id: nil), at: Fixtures.at(9, 7))
+        var edited = Fixtures.programme
+        edited.days[0].items.removeAll { $0.id == "ouverture" }
+        edited.participants.removeAll { $0.id == "sg-dieli" }
+        var check = ReferenceCheck(programme: edited)
+        for e in h.events { check.check(e) }
+        let folded = SessionState.fold(edited, h.events).mismatches
+        #expect(folded.count == 3, "the opening started and ended, and the check-in: \(folded)")
+        #expect(check.mismatches == folded)
+    }
+
     @Test func itemsTakenOutOfOrderLeaveThePendingOnesAfterTheCurrentOne() throws {
         var h = Harness()
         try h.run(.startDay(date: nil), at: Fixtures.at(9, 0))

@@ -515,45 +515,11 @@ extension SessionState {
     /// Notes, in ``mismatches``, an event naming an item, day, participant, organisation or
     /// fiche the programme no longer has (programme.yaml edited during the meeting).
     private mutating func checkReferences(_ e: Event) {
-        var missing: [String] = []
-        func item(_ id: String) { if self.item(id) == nil { missing.append("item \(Text.echo(id))") } }
-        func who(_ id: String) {
-            if participant(id) == nil && programme.organisation(id) == nil && programme.commune(id) == nil {
-                missing.append("participant or organisation \(id)")
-            }
-        }
-        switch e.payload {
-        case .dayStarted(let d, _), .dayEnded(let d):
-            if !days.contains(where: { $0.date == d }) { missing.append("day \(Text.echo(d))") }
-        case .itemStarted(let i), .itemPaused(let i), .itemResumed(let i), .itemEnded(let i), .itemSkipped(let i),
-            .itemExtended(let i, _), .itemMoved(let i, _, _):
-            item(i)
-        case .itemsCarriedOver(_, let to, _, let items):
-            if !days.contains(where: { $0.date == to }) { missing.append("day \(Text.echo(to))") }
-            items.forEach(item)
-        case .floorRequested(_, let w, _), .floorGiven(_, let w, _, _), .floorYielded(_, let w),
-            .speakerRemoved(_, let w):
-            who(w)
-        case .participantCheckedIn(let p, _):
-            if participant(p) == nil { missing.append("participant \(Text.echo(p))") }
-        case .entryRecorded(let i, let c):
-            if let i { item(i) }
-            if let f = c.fiche, programme.fiche(f) == nil { missing.append("fiche \(Text.echo(f))") }
-            if let p = c.partner, programme.organisation(p) == nil { missing.append("organisation \(Text.echo(p))") }
-        case .interestDeclared(let p, let f):
-            if programme.fiche(f) == nil { missing.append("fiche \(Text.echo(f))") }
-            if programme.organisation(p) == nil { missing.append("organisation \(Text.echo(p))") }
-        case .synergyMarked(let f, let ps, _):
-            if programme.fiche(f) == nil { missing.append("fiche \(Text.echo(f))") }
-            for p in ps where programme.organisation(p) == nil { missing.append("organisation \(Text.echo(p))") }
-        default: break
-        }
-        if !missing.isEmpty && mismatches.count < 20 {
-            mismatches.append(
-                "event \(e.seq) (\(e.payload.type)) names \(missing.joined(separator: ", ")), which the programme no "
-                    + "longer has"
-            )
-        }
+        guard mismatches.count < ReferenceCheck.limit else { return }
+        let missing = ReferenceCheck.missing(
+            e.payload, programme: programme, hasDay: { d in days.contains { $0.date == d } },
+            hasItem: { item($0) != nil }, hasParticipant: { participant($0) != nil })
+        if !missing.isEmpty { mismatches.append(ReferenceCheck.mismatch(e, missing)) }
     }
 
     /// Moves item `id` to day `date`, after `after` (first of the day when nil or not there),

@@ -262,8 +262,9 @@ public struct ProjectorScreen: ConsoleScreen {
         // The latest decision, recommendation, action or commitment of the item, for the room to
         // check its wording (notes and questions stay off the wall).
         var latest: [Piece] = []
-        if let e = s.entries.last(where: {
-            $0.item == c && $0.retracted == nil && ![.note, .question, .answer].contains($0.content.kind)
+        // Among the item's own entries (by index): a frame's cost does not grow with the journal.
+        if let e = (s.entryIndicesByItem[c] ?? []).reversed().lazy.map({ s.entries[$0] }).first(where: {
+            $0.retracted == nil && ![.note, .question, .answer].contains($0.content.kind)
         }) {
             let label = L["proj.latest." + e.content.kind.rawValue]
             let text = TextWidth.truncate(label + " : " + TextWidth.sanitize(e.content.text), toWidth: max(1, w - 2))

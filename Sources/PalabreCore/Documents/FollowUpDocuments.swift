@@ -112,39 +112,24 @@ struct FollowUpDocuments {
     }
 
     func commitmentRow(_ e: Entry) -> Row {
-        let f = state.followUp.commitments[e.id]?.last
-        let status: String
-        if e.withdrawal != nil {
-            status = self[.fsWithdrawn]
-        } else if let f {
-            status = label(f.status)
-        } else {
-            status = label(e.content.status)
-        }
-        let closed = e.withdrawal != nil || f?.status == .abandoned || (f?.status == .disbursed && left(e) == 0)
+        let r = FollowUpBoard.commitmentRow(e, state, c.numbers, today: today)
+        let status =
+            e.withdrawal != nil ? self[.fsWithdrawn] : r.commitmentStatus.map(label) ?? label(r.meetingStatus)
         return Row(
-            entry: e, kind: self[.kindCommitment], status: status, since: f?.date ?? c.lt.date(of: e.at),
-            note: f?.note ?? e.withdrawal?.reason, overdueDays: closed ? nil : late(e.content.due), closed: closed)
+            entry: e, kind: self[.kindCommitment], status: status, since: r.since, note: r.note,
+            overdueDays: r.overdueDays, closed: r.closed)
     }
 
     func actionRow(_ e: Entry) -> Row {
-        let f = state.followUp.actions[e.id]?.last
-        let closed = f?.status == .done || f?.status == .dropped
+        let r = FollowUpBoard.actionRow(e, state, c.numbers, today: today)
         let kind = e.content.kind == .recommendation ? self[.kindRecommendation] : self[.kindAction]
         return Row(
-            entry: e, kind: kind, status: f.map { label($0.status) } ?? self[.asOpen], since: f?.date, note: f?.note,
-            overdueDays: closed ? nil : late(e.content.due), closed: closed)
+            entry: e, kind: kind, status: r.actionStatus.map(label) ?? self[.asOpen], since: r.since, note: r.note,
+            overdueDays: r.overdueDays, closed: r.closed)
     }
 
     /// Money left to disburse on a commitment with an amount.
     func left(_ e: Entry) -> Int64? { e.content.amount.map { $0 - state.followUp.disbursed(e.id) } }
-
-    /// Days past `due` at ``today`` (nil when not a date or not past).
-    func late(_ due: String?) -> Int? {
-        guard let due, let d = CalendarDate.components(due), let t = CalendarDate.components(today) else { return nil }
-        let days = RFC3339.days(fromCivil: t.year, t.month, t.day) - RFC3339.days(fromCivil: d.year, d.month, d.day)
-        return days > 0 ? days : nil
-    }
 
     func label(_ s: FollowUpStatus) -> String {
         switch s {

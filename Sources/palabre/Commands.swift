@@ -73,7 +73,7 @@ struct Minutes: ParsableCommand {
                 state = s
                 now = moment
             }
-            try DocumentWriter.write(state, to: dir, language: lang, now: now)
+            try DocumentWriter.write(state, to: dir, language: lang, now: now, folder: store.folder)
             say("wrote the documents of \(state.lastSeq) events to \(dir)")
         }
     }

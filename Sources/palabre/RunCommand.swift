@@ -154,7 +154,8 @@ enum LiveLoop {
         console.banner = banner.isEmpty ? nil : banner.joined(separator: " · ")
         let live = ConsoleLoop.Live(
             store: store, seat: role.rawValue,
-            documents: readOnly ? nil : DocumentScheduler(dir: SessionStore.outPath(store.folder)),
+            documents: readOnly
+                ? nil : DocumentScheduler(dir: SessionStore.outPath(store.folder), folder: store.folder),
             drafts: readOnly ? nil : DraftFile.claim(folder: store.folder, seat: role.rawValue))
         ConsoleLoop(
             terminal: terminal, clock: SteadyClock(wall: SystemClock(), monotonic: SystemMonotonicClock()),

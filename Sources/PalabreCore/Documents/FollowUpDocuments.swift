@@ -10,7 +10,7 @@ enum FollowUpLabel: CaseIterable {
     case fsAnnounced, fsIntention, fsConfirmed, fsSigned, fsDisbursed, fsAbandoned, fsWithdrawn
     case asOpen, asStarted, asDone, asLate, asDropped
     case ficheNone, ficheIdea, fichePrepared, ficheStudyFunded, ficheWorksStarted, ficheDone
-    case overdue
+    case overdue, laterTitle
 
     var pair: (fr: String, en: String) {
         switch self {
@@ -77,6 +77,7 @@ enum FollowUpLabel: CaseIterable {
         case .ficheWorksStarted: ("travaux commencés", "works started")
         case .ficheDone: ("réalisée", "done")
         case .overdue: ("en retard", "overdue")
+        case .laterTitle: ("Suivi dans les rencontres suivantes", "Follow-up in later meetings")
         }
     }
 }
@@ -294,6 +295,7 @@ struct FollowUpDocuments {
             out += "\n"
         }
 
+        out += laterReviews()
         out += "## \(self[.historyTitle])\n\n"
         let history = self.history
         if history.isEmpty {
@@ -305,6 +307,38 @@ struct FollowUpDocuments {
             }
         }
         return out
+    }
+
+    /// The reviews recorded by later sessions that follow this one, per session: the entry, the
+    /// status said there and its note; empty (no section) when there are none.
+    func laterReviews() -> String {
+        let reviews = c.options.laterReviews
+        guard !reviews.isEmpty else { return "" }
+        var out = "## \(self[.laterTitle])\n\n"
+        var session: String?
+        for later in reviews {
+            if later.session != session {
+                if session != nil { out += "\n" }
+                session = later.session
+                out += "### \(MD.inline(later.title))\n\n"
+            }
+            let r = later.review, s = r.source
+            let kind =
+                switch s.kind {
+                case .commitment: self[.kindCommitment]
+                case .recommendation: self[.kindRecommendation]
+                default: self[.kindAction]
+                }
+            let status =
+                switch r.status {
+                case .commitment(let st): label(st)
+                case .action(let st): label(st)
+                }
+            var line = "- \(c.lt.date(of: r.at)) — \(kind)" + (s.number.map { " n°\u{00A0}\($0)" } ?? "") + " : "
+            line += MD.inline(s.text) + " — **" + status + "**" + (r.note.map { " : " + MD.inline($0) } ?? "")
+            out += fixColon(line) + "\n"
+        }
+        return out + "\n"
     }
 
     /// Committed (financial commitments with an amount, neither withdrawn nor abandoned) and

@@ -59,28 +59,31 @@ public struct FollowUpBoard: Sendable {
     public init(_ state: SessionState, today: String) {
         self.today = today
         let numbers = EntryNumbers(state)
+        var communes: [String: String] = [:]
+        for c in state.programme.communes { for f in c.fiches { communes[f.id] = c.id } }
         var commitments: [FollowUpRow] = [], actions: [FollowUpRow] = []
         for e in state.entries where e.retracted == nil {
             switch e.content.kind {
             case .commitment where e.withdrawal == nil:
-                commitments.append(Self.commitmentRow(e, state, numbers, today: today))
+                commitments.append(Self.commitmentRow(e, state, numbers, today: today, communes: communes))
             case .action, .recommendation:
-                actions.append(Self.actionRow(e, state, numbers, today: today))
+                actions.append(Self.actionRow(e, state, numbers, today: today, communes: communes))
             default: break
             }
         }
         rows = commitments + actions
     }
 
-    /// The row of commitment `e`.
+    /// The row of commitment `e`; `communes` maps fiche ids to commune ids (default: looked up in
+    /// the programme).
     public static func commitmentRow(
-        _ e: Entry, _ state: SessionState, _ numbers: EntryNumbers, today: String
+        _ e: Entry, _ state: SessionState, _ numbers: EntryNumbers, today: String, communes: [String: String]? = nil
     ) -> FollowUpRow {
         let f = state.followUp.commitments[e.id]?.last
         let disbursed = state.followUp.disbursed(e.id)
         let fullyPaid = f?.status == .disbursed && e.content.amount.map { $0 - disbursed <= 0 } ?? false
         let closed = e.withdrawal != nil || f?.status == .abandoned || fullyPaid
-        let commune = e.content.fiche.flatMap { state.programme.fiche($0)?.commune.id }
+        let commune = e.content.fiche.flatMap { communes?[$0] ?? state.programme.fiche($0)?.commune.id }
         return FollowUpRow(
             entry: e.id, kind: .commitment, number: numbers.number(e.id), text: e.content.text,
             partner: e.content.partner, fiche: e.content.fiche, commune: commune, responsible: nil,
@@ -90,15 +93,16 @@ public struct FollowUpBoard: Sendable {
             closed: closed, overdueDays: closed ? nil : daysLate(e.content.due, today: today))
     }
 
-    /// The row of action or recommendation `e`.
+    /// The row of action or recommendation `e`; `communes` as for ``commitmentRow(_:_:_:today:communes:)``.
     public static func actionRow(
-        _ e: Entry, _ state: SessionState, _ numbers: EntryNumbers, today: String
+        _ e: Entry, _ state: SessionState, _ numbers: EntryNumbers, today: String, communes: [String: String]? = nil
     ) -> FollowUpRow {
         let f = state.followUp.actions[e.id]?.last
         let closed = f?.status == .done || f?.status == .dropped
         return FollowUpRow(
             entry: e.id, kind: e.content.kind, number: numbers.number(e.id), text: e.content.text, partner: nil,
-            fiche: e.content.fiche, commune: e.content.fiche.flatMap { state.programme.fiche($0)?.commune.id },
+            fiche: e.content.fiche,
+            commune: e.content.fiche.flatMap { communes?[$0] ?? state.programme.fiche($0)?.commune.id },
             responsible: e.content.responsible, due: e.content.due, meetingStatus: nil, commitmentStatus: nil,
             actionStatus: f?.status, since: f?.date, note: f?.note, amount: nil, currency: nil, disbursed: 0,
             closed: closed, overdueDays: closed ? nil : daysLate(e.content.due, today: today))

@@ -50,9 +50,12 @@ public struct FollowUpScreen: ConsoleScreen {
     /// The update form, when open.
     public var form: UpdateForm?
 
-    /// The rows of the last preparation, and what they were computed from.
+    /// Every row by urgency and what it was computed from (the journal and the day), and the
+    /// rows the filter keeps.
+    private var all: [FollowUpRow] = []
+    private var allKey: (seq: Int, today: String)?
     private var rows: [FollowUpRow] = []
-    private var rowsKey: (seq: Int, today: String, filter: Filter)?
+    private var rowsFilter: Filter?
 
     public init() {}
 
@@ -74,10 +77,16 @@ public struct FollowUpScreen: ConsoleScreen {
     /// The rows for `ctx`, computed again only when the journal, the day or the filter changed.
     mutating func currentRows(_ ctx: ScreenContext) -> [FollowUpRow] {
         let today = ctx.state.local.date(of: ctx.now)
-        if let k = rowsKey, k.seq == ctx.state.lastSeq, k.today == today, k.filter == filter { return rows }
-        rows = FollowUpBoard(ctx.state, today: today).byUrgency.filter { Self.matches($0, filter) }
-        rowsKey = (ctx.state.lastSeq, today, filter)
-        row = max(0, min(row, rows.count - 1))
+        if allKey?.seq != ctx.state.lastSeq || allKey?.today != today {
+            all = FollowUpBoard(ctx.state, today: today).byUrgency
+            allKey = (ctx.state.lastSeq, today)
+            rowsFilter = nil
+        }
+        if rowsFilter != filter {
+            rows = filter == .none ? all : all.filter { Self.matches($0, filter) }
+            rowsFilter = filter
+            row = max(0, min(row, rows.count - 1))
+        }
         return rows
     }
 
@@ -96,9 +105,9 @@ public struct FollowUpScreen: ConsoleScreen {
         let l = ctx.labels
         switch action {
         case .partner, .commune, .responsible:
-            let all = FollowUpBoard(ctx.state, today: ctx.state.local.date(of: ctx.now)).rows
+            _ = currentRows(ctx)
             var values: [Filter] = []
-            for r in all {
+            for r in all.sorted(by: { $0.entry < $1.entry }) {
                 let v: Filter? =
                     switch action {
                     case .partner: r.partner.map(Filter.partner)

@@ -556,6 +556,122 @@ func benchBoard() throws {
             b[b.count / 2], b.last!))
 }
 
+/// The Suivi screen (F12) after the close: 1,000 commitments and 2,000 actions and
+/// recommendations (what ten roundtables of 100 commitments and 200 actions leave), 300 follow-up
+/// updates; arrow keys, pages and filters to a flushed frame through the Console and Renderer of
+/// `palabre run`, and the rows computed again after an event.
+func benchFollowUp() throws {
+    let sectors = ["eau", "santé", "éducation", "maraîchage", "élevage"]
+    let partners = (0..<40).map { i in
+        Organisation(
+            id: "ptf\(i)", acronym: "PTF\(i)", name: "Partenaire \(i)", type: .partner, sectors: [sectors[i % 5]],
+            zones: ["Ségou"])
+    }
+    let communes = (0..<100).map { c in
+        Commune(
+            id: "com\(c)", name: "Commune \(c)", cercle: "San", region: "Ségou",
+            fiches: (0..<5).map { f in
+                ProjectFiche(
+                    id: "C\(c)-\(f)", title: "Fiche \(f) de la commune \(c)", sector: sectors[f],
+                    totalCost: 50_000_000, contribution: 5_000_000, amountSought: 45_000_000, mode: .classique,
+                    studyStatus: .idea, priority: f + 1)
+            })
+    }
+    let programme = Programme(
+        title: "Banc d'essai du suivi", venue: "Salle", organisations: partners, communes: communes,
+        days: [
+            Day(
+                date: "2023-10-17",
+                items: [AgendaItem(id: "d1", kind: .groupWork, title: "Travaux", plannedStart: 540, duration: 3600)])
+        ])
+    var state = SessionState(programme: programme)
+    let lt = LocalTime(identifier: "Africa/Bamako")
+    var refused = 0
+    func run(_ c: Command, _ at: Instant, seat: String = "rapporteur") {
+        guard let payloads = try? state.decide(c, at: at) else { refused += 1; return }
+        for p in payloads { state.evolve(Event(seq: state.lastSeq + 1, at: at, seat: seat, payload: p)) }
+    }
+    let t0 = lt.instant(date: "2023-10-17", minutes: 540)!
+    run(.startDay(date: nil), t0, seat: "facilitator")
+    run(.startItem(id: "d1"), t0, seat: "facilitator")
+    func due(_ i: Int) -> String { String(format: "20%02d-%02d-%02d", 23 + i % 3, 1 + i % 12, 1 + i % 28) }
+    for i in 0..<1_000 {
+        run(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "Engagement \(i) sur la fiche", due: due(i), partner: "ptf\(i % 40)",
+                    fiche: "C\(i % 100)-\(i % 5)", nature: .financial, amount: Int64(10_000_000 + i * 1_000),
+                    status: .confirmed)), t0)
+    }
+    for i in 0..<2_000 {
+        run(
+            .record(
+                EntryContent(
+                    kind: i % 3 == 0 ? .recommendation : .action, text: "Action \(i) à mener avec les communes",
+                    responsible: "Responsable \(i % 60)", due: i % 7 == 0 ? nil : due(i + 5))), t0)
+    }
+    run(.endItem, t0.adding(seconds: 3600), seat: "facilitator")
+    run(.endDay, t0.adding(seconds: 3700), seat: "facilitator")
+    run(.closeSession, t0.adding(seconds: 3800), seat: "facilitator")
+    let t1 = lt.instant(date: "2024-06-01", minutes: 600)!
+    let commitments = state.entries.filter { $0.content.kind == .commitment }.map(\.id)
+    let actions = state.entries.filter { $0.content.kind != .commitment }.map(\.id)
+    for i in 0..<100 {
+        run(
+            .followUpCommitment(entry: commitments[i * 7], status: .signed, amount: nil, date: nil, note: nil), t1,
+            seat: "suivi")
+        run(
+            .followUpCommitment(entry: commitments[i * 9], status: .disbursed, amount: nil, date: nil, note: nil), t1,
+            seat: "suivi")
+        run(.followUpAction(entry: actions[i * 13], status: .done, date: nil, note: nil), t1, seat: "suivi")
+    }
+    guard state.closedAt != nil, refused <= 20 else { fail("followup: \(refused) commands refused") }
+    let today = lt.date(of: t1)
+    var buildMs: [Double] = []
+    for _ in 0..<20 {
+        let t = DispatchTime.now().uptimeNanoseconds
+        _ = FollowUpBoard(state, today: today).byUrgency
+        buildMs.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
+    }
+    let rows = FollowUpBoard(state, today: today).rows
+    for size in [Size(width: 160, height: 50), Size(width: 80, height: 24)] {
+        var console = Console(screen: .followUp, language: .fr)
+        let backend = MemoryBackend(width: size.width, height: size.height)
+        let renderer = Renderer(backend: backend)
+        func frame() {
+            let (grid, cursor) = console.render(state: state, now: t1, size: backend.size)
+            renderer.render(grid, cursor: cursor)
+        }
+        _ = console.update(.tick, state: state, now: t1)
+        frame()
+        var keyMs: [Double] = []
+        let keys: [Key] =
+            Array(repeating: .down, count: 400) + Array(repeating: .up, count: 200)
+            + Array(repeating: .pageDown, count: 60) + [.char("p"), .char("p"), .down, .escape, .char("c"), .escape]
+            + [.char("r"), .escape, .end, .home]
+        for key in keys {
+            let t = DispatchTime.now().uptimeNanoseconds
+            _ = console.handle(key, state: state, now: t1)
+            frame()
+            keyMs.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
+        }
+        let k = keyMs.sorted()
+        let slowest = keys[keyMs.firstIndex(of: k.last!)!]
+        say(
+            String(
+                format: "follow-up screen %dx%d, %d rows (1,000 commitments, 2,000 actions), 300 updates: key to "
+                    + "flushed frame (%d keys) median %.2f ms, p95 %.2f ms, max %.2f ms (%@)",
+                size.width, size.height, rows.count, k.count, k[k.count / 2], k[k.count * 95 / 100], k.last!,
+                "\(slowest)"))
+    }
+    let b = buildMs.sorted()
+    say(
+        String(
+            format: "follow-up rows computed again after an event (FollowUpBoard sorted by urgency): median %.2f ms, "
+                + "max %.2f ms",
+            b[b.count / 2], b.last!))
+}
+
 /// The répertoire des intervenants at 5,000 organisations: a folder of one file each, loaded
 /// with its checks; then searches of one to three words, folded (case and accents).
 func benchDirectory() throws {
@@ -785,9 +901,9 @@ func benchVerify() throws {
 
 let benches: [(String, () throws -> Void)] = [
     ("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal),
-    ("keys", benchKeys), ("replay", benchReplay), ("board", benchBoard), ("export", benchExport),
-    ("directory", benchDirectory), ("yaml", benchYAML), ("yamlfuzz", benchYAMLFuzz), ("do", benchDo),
-    ("verify", benchVerify),
+    ("keys", benchKeys), ("replay", benchReplay), ("board", benchBoard), ("followup", benchFollowUp),
+    ("export", benchExport), ("directory", benchDirectory), ("yaml", benchYAML), ("yamlfuzz", benchYAMLFuzz),
+    ("do", benchDo), ("verify", benchVerify),
 ]
 let chosen = args.filter { !$0.hasPrefix("--") }
 // The fuzz run is long and proves robustness rather than speed: only when named.

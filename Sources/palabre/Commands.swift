@@ -84,7 +84,8 @@ struct Minutes: ParsableCommand {
                 now = moment
             }
             try DocumentWriter.write(
-                state, to: dir, language: lang, now: now, csvSeparator: separator, chosen: out != nil)
+                state, to: dir, language: lang, now: now, csvSeparator: separator, chosen: out != nil,
+                folder: store.folder)
             say("wrote the documents of \(state.lastSeq) events to \(dir)")
         }
     }

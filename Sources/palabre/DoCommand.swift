@@ -84,7 +84,7 @@ struct Do: ParsableCommand {
                 // Recorded is recorded: a document that cannot be written is a warning, not a failure
                 // (a script retrying on failure would record twice).
                 do {
-                    try DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder))
+                    try DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder), folder: store.folder)
                 } catch let d as DocumentError {
                     printError("palabre: warning: recorded, but " + d.message(store.programme.language))
                 }
@@ -106,14 +106,16 @@ extension Do {
 /// Regenerates the documents of a session from its state.
 enum DocumentWriter {
     /// Writes every document of `state` into `dir` (default: the session's out/).
-    /// `chosen`: a folder given with `--out`, written into and never replaced.
+    /// `chosen`: a folder given with `--out`, written into and never replaced; with the session's
+    /// `folder`, once closed, `followup.md` lists the reviews of later sessions beside it.
     static func write(
         _ state: SessionState, to dir: String, language: Language? = nil, now: Instant? = nil,
-        csvSeparator: Character? = nil, chosen: Bool = false
+        csvSeparator: Character? = nil, chosen: Bool = false, folder: String? = nil
     ) throws {
-        let options = DocumentOptions(
+        var options = DocumentOptions(
             language: language ?? state.programme.language, csvSeparator: csvSeparator,
             now: now ?? state.lastAt ?? SystemClock().now())
+        if let folder, state.closedAt != nil { options.laterReviews = PreviousSessions.laterReviews(of: folder) }
         try Documents.write(state, to: dir, options: options, chosen: chosen)
     }
 }

@@ -12,12 +12,13 @@ struct Run: ParsableCommand {
         discussion: """
             Resumes where the journal left off. F1–F5 or Tab switch screens, ? shows the keys, Ctrl-C quits:
             everything is already recorded in the journal. Without SESSION, lists the sessions under ./sessions.
+            On a closed session, opens the follow-up (F12 « Suivi ») as the suivi seat.
             """)
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String?
     @Option(help: "Theme name (dark, light, projector, mono) or path to a .theme file.") var theme: String?
     @Option(help: "Language of the screens (fr or en; default: the programme's).") var lang: Language?
-    @Option(help: "Screen to open first.") var view: ScreenID = .facilitator
+    @Option(help: "Screen to open first (default: facilitator; followup on a closed session).") var view: ScreenID?
     @Flag(
         name: .customLong("take-over"),
         help: ArgumentHelp("Take the facilitator seat from another process holding it (when " + "that laptop is gone).")
@@ -27,7 +28,11 @@ struct Run: ParsableCommand {
     mutating func run() throws {
         let picked = try session ?? SessionPicker.pick()
         guard let session = picked else { return }
-        try Seat.start(session: session, role: .facilitator, theme: theme, lang: lang, view: view, takeOver: takeOver)
+        // After the close only the follow-up is recorded: the suivi seat, on its screen.
+        let closed = (try? SessionLocator.open(session, writable: false))?.state.closedAt != nil
+        try Seat.start(
+            session: session, role: closed ? .followUp : .facilitator, theme: theme, lang: lang,
+            view: view ?? (closed ? .followUp : .facilitator), takeOver: takeOver)
     }
 }
 
@@ -37,11 +42,11 @@ struct Attach: ParsableCommand {
         abstract: "Attach a seat to a session from another terminal, a tmux pane or over SSH.",
         discussion: "Seats: facilitator (everything; one at a time; `palabre run` is the facilitator seat), "
             + "rapporteur (minutes and attendance), projector (read-only, the projection screen), observer "
-            + "(read-only). Every seat appends through the journal's lock and shows the other seats' events within "
+            + "(read-only), suivi (after the close: the follow-up of commitments, actions and fiches). Every seat appends through the journal's lock and shows the other seats' events within "
             + "half a second. Over SSH: ssh -t HOST palabre attach SESSION --seat rapporteur")
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
-    @Option(help: "facilitator, rapporteur, projector or observer.") var seat: SeatRole
+    @Option(help: "facilitator, rapporteur, projector, observer or suivi.") var seat: SeatRole
     @Option(help: "Theme name (dark, light, projector, mono) or path to a .theme file.") var theme: String?
     @Option(help: "Language of the screens (fr or en; default: the programme's).") var lang: Language?
     @Option(help: "Screen to open first (default: the seat's own).") var view: ScreenID?
@@ -51,6 +56,7 @@ struct Attach: ParsableCommand {
     mutating func run() throws {
         let own: [SeatRole: ScreenID] = [
             .facilitator: .facilitator, .rapporteur: .rapporteur, .projector: .projector, .observer: .facilitator,
+            .followUp: .followUp,
         ]
         try Seat.start(
             session: session, role: seat, theme: theme, lang: lang, view: view ?? own[seat]!, takeOver: takeOver)
@@ -148,7 +154,8 @@ enum LiveLoop {
         console.banner = banner.isEmpty ? nil : banner.joined(separator: " · ")
         let live = ConsoleLoop.Live(
             store: store, seat: role.rawValue,
-            documents: readOnly ? nil : DocumentScheduler(dir: SessionStore.outPath(store.folder)),
+            documents: readOnly
+                ? nil : DocumentScheduler(dir: SessionStore.outPath(store.folder), folder: store.folder),
             drafts: readOnly ? nil : DraftFile.claim(folder: store.folder, seat: role.rawValue))
         ConsoleLoop(
             terminal: terminal, clock: SteadyClock(wall: SystemClock(), monotonic: SystemMonotonicClock()),

@@ -14,9 +14,9 @@ struct ScreenCmd: ParsableCommand {
             + "stood at that moment.")
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
-    @Option(help: ArgumentHelp("facilitator, rapporteur, attendance, balance, projector or " + "synergies.")) var view:
-        ScreenID =
-            .facilitator
+    @Option(help: ArgumentHelp("facilitator, rapporteur, attendance, balance, projector, synergies or " + "followup."))
+    var view: ScreenID =
+        .facilitator
     @Option(help: "Size as WIDTHxHEIGHT.") var size: String = "80x24"
     @Option(
         help: ArgumentHelp(

@@ -58,7 +58,9 @@ struct Script: ParsableCommand {
                 let lines = try ScriptLines.parse(text, file: file, language: language)
                 let store = try SessionLocator.open(folder: folder, programme: programme, writable: true)
                 var count = 0
-                defer { try? DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder)) }
+                defer {
+                    try? DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder), folder: store.folder)
+                }
                 var todo = lines[...]
                 if resume {
                     let done = try ScriptLines.lastRecorded(in: store, lines: lines, file: file, language: language)

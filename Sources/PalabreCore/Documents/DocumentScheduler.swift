@@ -56,6 +56,7 @@ public final class DocumentScheduler: @unchecked Sendable {
     private var lastError: String?
     private let group = DispatchGroup()
     private let dir: String
+    private let folder: String?
     private let docx: Bool
     private var markdown: Coalescer<SessionState>!
     private var word: Coalescer<SessionState>!
@@ -65,9 +66,12 @@ public final class DocumentScheduler: @unchecked Sendable {
         ["1", "yes", "true"].contains(ProcessInfo.processInfo.environment["PALABRE_DOCX"]?.lowercased() ?? "")
     }
 
-    /// Writes into `dir` (a session's `out/`); with `docx`, the DOCX export too.
-    public init(dir: String, docx: Bool = DocumentScheduler.docxFromEnvironment) {
+    /// Writes into `dir` (a session's `out/`); with `docx`, the DOCX export too. With the
+    /// session's `folder`, `followup.md` lists the reviews of later sessions beside it once the
+    /// meeting is closed.
+    public init(dir: String, folder: String? = nil, docx: Bool = DocumentScheduler.docxFromEnvironment) {
         self.dir = dir
+        self.folder = folder
         self.docx = docx
         markdown = Coalescer(label: "palabre.documents", qos: .utility, group: group) { [unowned self] in
             writeDocuments($0)
@@ -81,7 +85,9 @@ public final class DocumentScheduler: @unchecked Sendable {
     public func schedule(_ state: SessionState) { markdown.submit(state) }
 
     private func options(_ s: SessionState) -> DocumentOptions {
-        DocumentOptions(language: s.programme.language, now: s.lastAt ?? SystemClock().now())
+        var o = DocumentOptions(language: s.programme.language, now: s.lastAt ?? SystemClock().now())
+        if let folder, s.closedAt != nil { o.laterReviews = PreviousSessions.laterReviews(of: folder) }
+        return o
     }
 
     private func writeDocuments(_ s: SessionState) {

@@ -15,6 +15,9 @@ public struct DocumentOptions: Sendable {
     public var csvSeparator: Character?
     /// The instant the documents describe: « situation au », and the running item and speaker.
     public var now: Instant
+    /// Reviews of this session's entries recorded by later sessions that follow it
+    /// (``PreviousSessions/laterReviews(of:)``), listed by `followup.md`.
+    public var laterReviews: [LaterReview] = []
 
     /// Creates options, e.g. `DocumentOptions(language: state.programme.language, now: clock.now())`.
     public init(language: Language, csvSeparator: Character? = nil, now: Instant) {

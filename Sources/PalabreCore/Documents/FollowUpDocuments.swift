@@ -10,7 +10,7 @@ enum FollowUpLabel: CaseIterable {
     case fsAnnounced, fsIntention, fsConfirmed, fsSigned, fsDisbursed, fsAbandoned, fsWithdrawn
     case asOpen, asStarted, asDone, asLate, asDropped
     case ficheNone, ficheIdea, fichePrepared, ficheStudyFunded, ficheWorksStarted, ficheDone
-    case overdue
+    case overdue, laterTitle
 
     var pair: (fr: String, en: String) {
         switch self {
@@ -77,6 +77,7 @@ enum FollowUpLabel: CaseIterable {
         case .ficheWorksStarted: ("travaux commencés", "works started")
         case .ficheDone: ("réalisée", "done")
         case .overdue: ("en retard", "overdue")
+        case .laterTitle: ("Suivi dans les rencontres suivantes", "Follow-up in later meetings")
         }
     }
 }
@@ -115,39 +116,24 @@ struct FollowUpDocuments {
     }
 
     func commitmentRow(_ e: Entry) -> Row {
-        let f = state.followUp.commitments[e.id]?.last
-        let status: String
-        if e.withdrawal != nil {
-            status = self[.fsWithdrawn]
-        } else if let f {
-            status = label(f.status)
-        } else {
-            status = label(e.content.status)
-        }
-        let closed = e.withdrawal != nil || f?.status == .abandoned || (f?.status == .disbursed && left(e) == 0)
+        let r = FollowUpBoard.commitmentRow(e, state, c.numbers, today: today)
+        let status =
+            e.withdrawal != nil ? self[.fsWithdrawn] : r.commitmentStatus.map(label) ?? label(r.meetingStatus)
         return Row(
-            entry: e, kind: self[.kindCommitment], status: status, since: f?.date ?? c.lt.date(of: e.at),
-            note: f?.note ?? e.withdrawal?.reason, overdueDays: closed ? nil : late(e.content.due), closed: closed)
+            entry: e, kind: self[.kindCommitment], status: status, since: r.since, note: r.note,
+            overdueDays: r.overdueDays, closed: r.closed)
     }
 
     func actionRow(_ e: Entry) -> Row {
-        let f = state.followUp.actions[e.id]?.last
-        let closed = f?.status == .done || f?.status == .dropped
+        let r = FollowUpBoard.actionRow(e, state, c.numbers, today: today)
         let kind = e.content.kind == .recommendation ? self[.kindRecommendation] : self[.kindAction]
         return Row(
-            entry: e, kind: kind, status: f.map { label($0.status) } ?? self[.asOpen], since: f?.date, note: f?.note,
-            overdueDays: closed ? nil : late(e.content.due), closed: closed)
+            entry: e, kind: kind, status: r.actionStatus.map(label) ?? self[.asOpen], since: r.since, note: r.note,
+            overdueDays: r.overdueDays, closed: r.closed)
     }
 
     /// Money left to disburse on a commitment with an amount.
     func left(_ e: Entry) -> Int64? { e.content.amount.map { $0 - state.followUp.disbursed(e.id) } }
-
-    /// Days past `due` at ``today`` (nil when not a date or not past).
-    func late(_ due: String?) -> Int? {
-        guard let due, let d = CalendarDate.components(due), let t = CalendarDate.components(today) else { return nil }
-        let days = RFC3339.days(fromCivil: t.year, t.month, t.day) - RFC3339.days(fromCivil: d.year, d.month, d.day)
-        return days > 0 ? days : nil
-    }
 
     func label(_ s: FollowUpStatus) -> String {
         switch s {
@@ -312,6 +298,7 @@ struct FollowUpDocuments {
             out += "\n"
         }
 
+        out += laterReviews()
         out += "## \(self[.historyTitle])\n\n"
         let history = self.history
         if history.isEmpty {
@@ -323,6 +310,38 @@ struct FollowUpDocuments {
             }
         }
         return out
+    }
+
+    /// The reviews recorded by later sessions that follow this one, per session: the entry, the
+    /// status said there and its note; empty (no section) when there are none.
+    func laterReviews() -> String {
+        let reviews = c.options.laterReviews
+        guard !reviews.isEmpty else { return "" }
+        var out = "## \(self[.laterTitle])\n\n"
+        var session: String?
+        for later in reviews {
+            if later.session != session {
+                if session != nil { out += "\n" }
+                session = later.session
+                out += "### \(MD.inline(later.title))\n\n"
+            }
+            let r = later.review, s = r.source
+            let kind =
+                switch s.kind {
+                case .commitment: self[.kindCommitment]
+                case .recommendation: self[.kindRecommendation]
+                default: self[.kindAction]
+                }
+            let status =
+                switch r.status {
+                case .commitment(let st): label(st)
+                case .action(let st): label(st)
+                }
+            var line = "- \(c.lt.date(of: r.at)) — \(kind)" + (s.number.map { " n°\u{00A0}\($0)" } ?? "") + " : "
+            line += MD.inline(s.text) + " — **" + status + "**" + (r.note.map { " : " + MD.inline($0) } ?? "")
+            out += fixColon(line) + "\n"
+        }
+        return out + "\n"
     }
 
     /// Committed (financial commitments with an amount, neither withdrawn nor abandoned) and

@@ -161,3 +161,51 @@ extension SessionState {
         return .previousReviewed(source: s, status: status, note: n)
     }
 }
+
+/// A review of one of this session's entries, recorded by a later session that follows it.
+public struct LaterReview: Sendable, Equatable {
+    /// The later session's folder name (`suivi-2024`).
+    public var session: String
+    /// Its title.
+    public var title: String
+    /// The review, as its journal holds it.
+    public var review: PreviousReview
+}
+
+extension PreviousSessions {
+    /// The reviews of the session in `folder` recorded by the sessions beside it (the other
+    /// folders of its parent with a `programme.yaml`) whose programme `follows` it, in folder
+    /// then journal order. Sessions that cannot be read are passed over: this is what the
+    /// follow-up documents show, never a reason to fail.
+    public static func laterReviews(of folder: String) -> [LaterReview] {
+        let fm = FileManager.default
+        func canonical(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        let me = canonical(folder)
+        let parent = URL(fileURLWithPath: me).deletingLastPathComponent()
+        guard let names = try? fm.contentsOfDirectory(atPath: parent.path) else { return [] }
+        var out: [LaterReview] = []
+        for name in names.sorted() {
+            let other = parent.appendingPathComponent(name).path
+            let yaml = (other as NSString).appendingPathComponent("programme.yaml")
+            // Cheap first: a programme that never says `follows` is not read.
+            guard other != me, let text = try? String(contentsOfFile: yaml, encoding: .utf8), text.contains("follows")
+            else { continue }
+            guard let p = (try? ProgrammeLoader.load(path: other))?.programme else { continue }
+            func isMe(_ name: String) -> Bool {
+                canonical(name.hasPrefix("/") ? name : (other as NSString).appendingPathComponent(name)) == me
+            }
+            guard p.follows.contains(where: isMe) else { continue }
+            var state = SessionState(programme: p)
+            let journal = SessionStore.journalPath(other)
+            guard fm.fileExists(atPath: journal),
+                (try? Journal(path: journal, writable: false).forEachEvent { state.evolve($0) }) != nil
+            else { continue }
+            for r in state.reviews where isMe(r.source.session) {
+                out.append(LaterReview(session: name, title: p.title, review: r))
+            }
+        }
+        return out
+    }
+}

@@ -4,10 +4,22 @@ import PalabreCore
 /// The screens of the live consoles, in F-key order.
 public enum ScreenID: String, CaseIterable, Sendable, Codable {
     case facilitator, rapporteur, attendance, balance, projector, synergies
+    /// The follow-up after the close (« Suivi »).
+    case followUp = "followup"
 
-    /// F-key number of the screen: F1…F5, then F11 for the synergies (F6–F8 act inside screens,
-    /// F9 is help and F10 quits).
-    public var functionKey: Int { self == .synergies ? 11 : (Self.allCases.firstIndex(of: self) ?? 0) + 1 }
+    /// F-key number of the screen: F1…F5, then F11 for the synergies and F12 for the follow-up
+    /// (F6–F8 act inside screens, F9 is help and F10 quits).
+    public var functionKey: Int {
+        switch self {
+        case .synergies: 11
+        case .followUp: 12
+        default: (Self.allCases.firstIndex(of: self) ?? 0) + 1
+        }
+    }
+
+    /// Whether the screen has a tab in the header and a place in the Tab cycle of a session in
+    /// `state`: the follow-up only once the meeting is closed.
+    func isListed(_ state: SessionState) -> Bool { self != .followUp || state.closedAt != nil }
 
     /// The screen's own action.
     var screenAction: GlobalAction {
@@ -18,6 +30,7 @@ public enum ScreenID: String, CaseIterable, Sendable, Codable {
         case .balance: .screenBalance
         case .projector: .screenProjector
         case .synergies: .screenSynergies
+        case .followUp: .screenFollowUp
         }
     }
 }
@@ -27,6 +40,7 @@ public enum GlobalAction: String, CaseIterable, Sendable {
     case screenFacilitator = "screen.facilitator", screenRapporteur = "screen.rapporteur"
     case screenAttendance = "screen.attendance", screenBalance = "screen.balance"
     case screenProjector = "screen.projector", screenSynergies = "screen.synergies"
+    case screenFollowUp = "screen.followup"
     case nextScreen = "next-screen", previousScreen = "previous-screen"
     case help, quit
     /// Undo the seat's last undoable event (a compensating event, see `palabre do undo`).
@@ -83,6 +97,12 @@ public enum SynergiesAction: String, CaseIterable, Sendable {
     case status = "syn.status", withdraw = "syn.withdraw", filter = "syn.filter", sort = "syn.sort"
 }
 
+/// Actions of the follow-up screen (F12).
+public enum FollowUpAction: String, CaseIterable, Sendable {
+    case update = "suivi.update", fiche = "suivi.fiche"
+    case partner = "suivi.partner", commune = "suivi.commune", responsible = "suivi.responsible"
+}
+
 /// Every action a key can trigger, in the consoles and in a replay. Dispatch switches over it
 /// exhaustively, so a screen cannot act on something the table does not list.
 public enum Action: Hashable, Sendable {
@@ -92,6 +112,7 @@ public enum Action: Hashable, Sendable {
     case attendance(AttendanceAction)
     case balance(BalanceAction)
     case synergies(SynergiesAction)
+    case followUp(FollowUpAction)
     case replay(ReplayAction)
 
     /// Every action, for completeness checks.
@@ -99,7 +120,7 @@ public enum Action: Hashable, Sendable {
         GlobalAction.allCases.map(Action.global) + FacilitatorAction.allCases.map(Action.facilitator)
             + RapporteurAction.allCases.map(Action.rapporteur) + AttendanceAction.allCases.map(Action.attendance)
             + BalanceAction.allCases.map(Action.balance) + SynergiesAction.allCases.map(Action.synergies)
-            + ReplayAction.allCases.map(Action.replay)
+            + FollowUpAction.allCases.map(Action.followUp) + ReplayAction.allCases.map(Action.replay)
     }
 
     /// Stable id, also the key of its words: `item.start`, `replay.play-pause`.
@@ -111,6 +132,7 @@ public enum Action: Hashable, Sendable {
         case .attendance(let a): a.rawValue
         case .balance(let a): a.rawValue
         case .synergies(let a): a.rawValue
+        case .followUp(let a): a.rawValue
         case .replay(let a): "replay." + a.rawValue
         }
     }
@@ -124,6 +146,7 @@ public enum Action: Hashable, Sendable {
         case .attendance: .screen(.attendance)
         case .balance: .screen(.balance)
         case .synergies: .screen(.synergies)
+        case .followUp: .screen(.followUp)
         case .replay: .replay
         }
     }
@@ -240,6 +263,7 @@ public enum Keymap {
         Binding(.global(.screenBalance), ["F4"], whileTyping: true, inHints: false),
         Binding(.global(.screenProjector), ["F5"], whileTyping: true, inHints: false),
         Binding(.global(.screenSynergies), ["F11"], whileTyping: true, inHints: false),
+        Binding(.global(.screenFollowUp), ["F12"], whileTyping: true, inHints: false),
         Binding(.global(.nextScreen), ["Tab"], whileTyping: true, inHints: false),
         Binding(.global(.previousScreen), ["Shift-Tab"], whileTyping: true, inHints: false),
         Binding(.global(.help), ["?", "F9"], inHints: true),
@@ -270,7 +294,7 @@ public enum Keymap {
     public static let all: [Binding] =
         global + FacilitatorScreen.bindings + RapporteurScreen.bindings
         + AttendanceScreen.bindings + BalanceScreen.bindings + ProjectorScreen.bindings + SynergiesScreen.bindings
-        + replay
+        + FollowUpScreen.bindings + replay
 
     /// The binding for `key` on `screen`; while typing, only bindings marked `whileTyping`
     /// (and `Ctrl-C`, which always quits). Screen bindings win over global ones.

@@ -159,6 +159,7 @@ public struct Console: Sendable {
     public var balance = BalanceScreen()
     public var projector = ProjectorScreen()
     public var synergies = SynergiesScreen()
+    public var followUp = FollowUpScreen()
 
     /// The screen that asked for the command being performed.
     private var pendingFrom: ScreenID?
@@ -183,12 +184,13 @@ public struct Console: Sendable {
         case .balance: balance.isTyping
         case .projector: projector.isTyping
         case .synergies: synergies.isTyping
+        case .followUp: followUp.isTyping
         }
     }
 
     /// Whether any screen holds unsent text or an open form.
     public var hasDraft: Bool {
-        facilitator.hasDraft || rapporteur.hasDraft || attendance.hasDraft || synergies.hasDraft
+        facilitator.hasDraft || rapporteur.hasDraft || attendance.hasDraft || synergies.hasDraft || followUp.hasDraft
     }
 
     /// Whether the terminal is below the smallest layout.
@@ -342,6 +344,7 @@ public struct Console: Sendable {
         case .attendance(let a): return attendance.perform(a, key: key, context: ctx)
         case .balance(let a): return balance.perform(a, context: ctx)
         case .synergies(let a): return synergies.perform(a, context: ctx)
+        case .followUp(let a): return followUp.perform(a, context: ctx)
         case .replay: return .none
         }
     }
@@ -430,7 +433,7 @@ public struct Console: Sendable {
             return .message(text, isError: true)
         case .nextScreen, .previousScreen:
             message = nil
-            let all = ScreenID.allCases
+            let all = ScreenID.allCases.filter { $0.isListed(ctx.state) || $0 == screen }
             let i = all.firstIndex(of: screen)!
             screen = all[(i + (action == .nextScreen ? 1 : all.count - 1)) % all.count]
         case .screenFacilitator:
@@ -451,6 +454,9 @@ public struct Console: Sendable {
         case .screenSynergies:
             message = nil
             screen = .synergies
+        case .screenFollowUp:
+            message = nil
+            screen = .followUp
         }
         return .none
     }
@@ -468,6 +474,8 @@ public struct Console: Sendable {
             var s: any ConsoleScreen = projector; defer { projector = s as! ProjectorScreen }; return body(&s)
         case .synergies:
             var s: any ConsoleScreen = synergies; defer { synergies = s as! SynergiesScreen }; return body(&s)
+        case .followUp:
+            var s: any ConsoleScreen = followUp; defer { followUp = s as! FollowUpScreen }; return body(&s)
         }
     }
 
@@ -480,6 +488,7 @@ public struct Console: Sendable {
         case .balance: balance
         case .projector: projector
         case .synergies: synergies
+        case .followUp: followUp
         }
     }
 
@@ -594,17 +603,22 @@ public struct Console: Sendable {
     private func drawHeader(_ grid: inout Grid, state: SessionState, now: Instant) {
         let w = grid.width
         grid.fill(x: 0, y: 0, width: w, height: 1, role: .title)
-        var tabs = ""
-        for s in ScreenID.allCases {
-            let name = labels["screen." + s.rawValue]
-            tabs +=
-                s == screen
-                ? " [F\(s.functionKey) " + "\(name)]" : (w >= 100 ? " F\(s.functionKey) \(name)" : " F\(s.functionKey)")
-        }
         let clock = state.local.hhmm(now)
         var day = ""
         if let d = state.currentDay { day = "\(labels["day"]) \(d + 1) · " }
         let right = " \(day)\(clock) "
+        // Every screen's name from 100 columns when they fit, else the current one's only.
+        var tabs = ""
+        for long in w >= 100 ? [true, false] : [false] {
+            tabs = ""
+            for s in ScreenID.allCases where s.isListed(state) || s == screen {
+                let name = labels["screen." + s.rawValue]
+                tabs +=
+                    s == screen
+                    ? " [F\(s.functionKey) " + "\(name)]" : (long ? " F\(s.functionKey) \(name)" : " F\(s.functionKey)")
+            }
+            if TextWidth.width(of: tabs) + TextWidth.width(of: right) + 1 <= w { break }
+        }
         let left = TextWidth.truncate(tabs, toWidth: max(0, w - TextWidth.width(of: right) - 1))
         grid.put(x: 0, y: 0, text: left, role: .title)
         grid.put(x: w - TextWidth.width(of: right), y: 0, text: right, role: .title)

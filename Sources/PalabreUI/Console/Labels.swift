@@ -14,7 +14,8 @@ public struct Labels: Sendable {
     /// All tables: id → (French, English).
     static let tables: [[String: (fr: String, en: String)]] = [
         common, FacilitatorScreen.labels, RapporteurScreen.labels, AttendanceScreen.labels,
-        BalanceScreen.labels, ProjectorScreen.labels, SynergiesScreen.labels, ReplayKeys.labels, undoWords,
+        BalanceScreen.labels, ProjectorScreen.labels, SynergiesScreen.labels, FollowUpScreen.labels, ReplayKeys.labels,
+        undoWords,
     ]
     static let merged: [String: (fr: String, en: String)] = {
         var all: [String: (fr: String, en: String)] = [:]

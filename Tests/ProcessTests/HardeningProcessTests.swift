@@ -148,4 +148,18 @@ struct HardeningProcessTests {
         #expect(r.status != 0)
         #expect(r.stderr.contains("rep-\\u{AD}x\\u{200B}y"), "\(r.stderr)")
     }
+
+    @Test("A gap in the numbering is said as missing events, with no repair hint that would lead nowhere")
+    func gapIsMissingEvents() throws {
+        let s = try recorded()
+        let journal = s + "/journal.jsonl"
+        var lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines.remove(at: 300)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: journal, atomically: true, encoding: .utf8)
+        let r = try Bin.run(["do", s, "note", "x", "--seat", "rapporteur"])
+        #expect(r.status == 1 && r.stderr.contains("il manque des événements"), "\(r.stderr)")
+        #expect(!r.stderr.contains("Lancez `palabre repair"), "\(r.stderr)")
+        let log = try Bin.run(["log", s])
+        #expect(log.stderr.contains("Reprenez le journal d'une copie"), "\(log.stderr)")
+    }
 }

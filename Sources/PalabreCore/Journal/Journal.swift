@@ -32,6 +32,12 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .link(let p): return NoFollow.linkMessage(p, language)
         case .io(let p, _, let e) where e == EACCES || e == EPERM: return NoFollow.permissionMessage(p, language)
+        case .damaged(let p, let l, let r) where Self.isGap(r):
+            return language == .fr
+                ? "\(p):\(l) : il manque des événements avant cette ligne (\(Self.french(r))). Rien n'a été modifié. "
+                    + "`palabre repair` ne renumérote rien : reprenez le journal d'une copie (sauvegarde, autre poste)."
+                : "\(p):\(l): events are missing before this line (\(r)). Nothing was changed. `palabre repair` "
+                    + "renumbers nothing: take the journal back from a copy (a backup, another laptop)."
         case .damaged(let p, let l, let r) where language == .fr:
             return
                 "\(p):\(l) : le journal est endommagé à cette ligne (\(Self.french(r))). Rien n'a été modifié ; les lignes "
@@ -52,11 +58,28 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     public func readUpToWarning(events: Int, _ language: Language) -> String {
         guard case .damaged(let p, let l, let r) = self else { return message(language) }
         let folder = Self.folder(p)
+        if Self.isGap(r) {
+            return language == .fr
+                ? "\(p):\(l) : il manque des événements avant cette ligne (\(Self.french(r))) ; seuls les \(events) "
+                    + "événements avant elle sont lus. Reprenez le journal d'une copie : `palabre repair` ne renumérote rien."
+                : "\(p):\(l): events are missing before this line (\(r)); only the \(events) events before it are "
+                    + "read. Take the journal back from a copy: `palabre repair` renumbers nothing."
+        }
         return language == .fr
             ? "\(p):\(l) : le journal est endommagé à cette ligne (\(Self.french(r))) ; seuls les \(events) événements avant elle "
                 + "sont lus. Lancez `palabre repair \(folder)` pour mettre la ligne de côté (chaque octet est gardé)."
             : "\(p):\(l): the journal is damaged here (\(r)); only the \(events) events before it are read. Run "
                 + "`palabre repair \(folder)` to set the line aside (every byte is kept)."
+    }
+
+    /// Whether `reason` says a seq higher than expected: events are missing, which no repair
+    /// can mend without inventing them.
+    static func isGap(_ reason: String) -> Bool {
+        let w = reason.split(separator: " ")
+        guard w.count == 6, w[0] == "seq", w[2] == "where", let found = Int(w[1]), let expected = Int(w[3]) else {
+            return false
+        }
+        return found > expected
     }
 
     /// A reason of ``damaged(path:line:reason:)`` in French.

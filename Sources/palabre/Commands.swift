@@ -145,7 +145,7 @@ struct Verify: ParsableCommand {
             let lt: LocalTime = programme.map { LocalTime(identifier: $0.timeZone) } ?? LocalTime(identifier: "UTC")
             say(
                 count == 0
-                    ? "\(path): empty (nothing recorded yet)."
+                    ? (journal.tornBytes > 0 ? "\(path): no whole event." : "\(path): empty (nothing recorded yet).")
                     : "\(path): \(count) events, seq 1…\(journal.lastSeq) without gaps, \(days.count) day(s) "
                         + "started.")
             if let first, let last = journal.lastAt {

@@ -39,7 +39,10 @@ public struct Directory: Sendable, Equatable {
     /// hold every word of `query`, without regard to case or accents (`segou` finds « Ségou »,
     /// `eau potable` finds « Eau Potable »), in directory order. An empty query finds them all.
     public func search(_ query: String) -> [Organisation] {
-        let words = fold(query).split(separator: "-").map(String.init)
+        // No-break spaces (French typography, pasted text) separate words like spaces.
+        let spaced = query.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(
+            of: "\u{202F}", with: " ")
+        let words = fold(spaced).split(separator: "-").map(String.init)
         guard !words.isEmpty else { return organisations }
         return organisations.indices.filter { i in words.allSatisfy { searchText[i].contains($0) } }.map {
             organisations[$0]

@@ -34,7 +34,8 @@ public enum DirectoryCSV {
                 rows.append(common + [c?.function ?? "", c?.name ?? "", c?.phone ?? "", c?.email ?? ""])
             }
         }
-        return "\u{FEFF}" + rows.map { $0.map { field(Text.visible($0)) }.joined(separator: ";") + "\r\n" }.joined()
+        return "\u{FEFF}"
+            + rows.map { $0.map { field(Text.visible($0, keeping: "\n")) }.joined(separator: ";") + "\r\n" }.joined()
     }
 
     /// A field quoted when it holds the separator, a quote or a line break (RFC 4180).
@@ -80,7 +81,15 @@ public enum DirectoryCSV {
         while let row = reader.next() {
             line += 1
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            rows.append((line, row.map(normalise)))
+            // A line break inside a quoted cell (Excel writes CRLF) is kept as one LF.
+            rows.append(
+                (
+                    line,
+                    row.map {
+                        normalise(
+                            $0.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+                    }
+                ))
         }
         if let error = reader.error {
             problem(line + 1, 1, "", "the table is not valid CSV (\(error)): check the quotes on that line")

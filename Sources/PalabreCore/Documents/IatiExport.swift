@@ -210,7 +210,8 @@ public struct IatiExport {
         if let started = ficheRecords.first(where: { $0.status == .worksStarted }) {
             a.add(XMLOut("activity-date", ["type": IatiActivityDateType.actualStart.code, "iso-date": started.date]))
         }
-        if let done = ficheRecords.last(where: { $0.status == .done }) {
+        // An end only while the fiche stands done: one taken up again is in progress.
+        if ficheRecords.last?.status == .done, let done = ficheRecords.last {
             a.add(XMLOut("activity-date", ["type": IatiActivityDateType.actualEnd.code, "iso-date": done.date]))
         }
         if let country = p.country { a.add(XMLOut("recipient-country", ["code": country])) }

@@ -818,10 +818,16 @@ extension SessionState {
             }
         case .vote:
             try Self.checkCounts([c.votesFor, c.votesAgainst, c.abstentions])
-            guard c.outcome != nil else {
+            guard let outcome = c.outcome else {
                 throw Refusal(
                     "no-outcome", fr: "Un vote demande son résultat : adopté ou rejeté.",
                     en: "A vote needs its outcome: adopted or rejected.")
+            }
+            if outcome == .adopted, let f = c.votesFor, let a = c.votesAgainst, f < a {
+                throw Refusal(
+                    "outcome-contradicts",
+                    fr: "Vote : adopté avec \(f) pour et \(a) contre ? Vérifiez les nombres ou le résultat.",
+                    en: "Vote: adopted with \(f) for and \(a) against? Check the counts or the outcome.")
             }
         default: break
         }

@@ -153,8 +153,17 @@ extension SessionState {
     /// amount no larger than what is left to disburse.
     func decideFollowUp(_ command: Command, at now: Instant) throws(Refusal) -> EventPayload {
         let today = LocalTime(identifier: programme.timeZone).date(of: now)
-        func checkedDate(_ d: String?) throws(Refusal) -> String {
+        let local = LocalTime(identifier: programme.timeZone)
+        /// The date of the fact: a calendar date, not in the future, not before `notBefore` (the
+        /// day the entry was recorded, or the meeting's first day for a fiche).
+        func checkedDate(_ d: String?, notBefore: String?) throws(Refusal) -> String {
             guard let d else { return today }
+            if let notBefore, CalendarDate.isValid(d), d < notBefore {
+                throw Refusal(
+                    "date-before-fact",
+                    fr: "Le \(d) précède le \(notBefore), jour où l'entrée a été prise : donnez la date du suivi.",
+                    en: "\(d) is before \(notBefore), the day the entry was recorded: give the date of the follow-up.")
+            }
             guard CalendarDate.isValid(d) else {
                 throw Refusal(
                     "bad-date", fr: "Date invalide « \(Text.echo(d)) » : attendu AAAA-MM-JJ, par exemple \(today).",
@@ -198,6 +207,11 @@ extension SessionState {
             if status == .disbursed {
                 let committed = e.content.amount
                 let left = committed.map { $0 - followUp.disbursed(id) }
+                if let amount, amount <= 0 {
+                    throw Refusal(
+                        "bad-amount", fr: "Un décaissement a un montant positif (\(Amounts.format(amount))).",
+                        en: "A disbursement has a positive amount (\(Amounts.format(amount))).")
+                }
                 guard let value = amount ?? left, value > 0 else {
                     throw Refusal(
                         "no-amount",
@@ -220,7 +234,8 @@ extension SessionState {
                 money = value
             }
             return .commitmentFollowedUp(
-                entry: id, status: status, amount: money, date: try checkedDate(date), note: reason)
+                entry: id, status: status, amount: money, date: try checkedDate(date, notBefore: local.date(of: e.at)),
+                note: reason)
 
         case .followUpAction(let id, let status, let date, let note):
             let e = try liveEntry(id)
@@ -234,7 +249,9 @@ extension SessionState {
                     "same-status", fr: "L'entrée n° \(id) a déjà ce statut.",
                     en: "Entry #\(id) already has this status.")
             }
-            return .actionFollowedUp(entry: id, status: status, date: try checkedDate(date), note: cleaned(note))
+            return .actionFollowedUp(
+                entry: id, status: status, date: try checkedDate(date, notBefore: local.date(of: e.at)),
+                note: cleaned(note))
 
         case .followUpFiche(let fiche, let status, let date, let note):
             guard programme.fiche(fiche) != nil else {
@@ -247,7 +264,9 @@ extension SessionState {
                     "same-status", fr: "La fiche \(fiche) a déjà ce statut.",
                     en: "Fiche \(fiche) already has this status.")
             }
-            return .ficheFollowedUp(fiche: fiche, status: status, date: try checkedDate(date), note: cleaned(note))
+            return .ficheFollowedUp(
+                fiche: fiche, status: status, date: try checkedDate(date, notBefore: programme.days.first?.date),
+                note: cleaned(note))
 
         default:
             throw Refusal("not-follow-up", fr: "Ce n'est pas une mise à jour du suivi.", en: "Not a follow-up update.")

@@ -114,9 +114,17 @@ struct PreviousSessionTests {
         }
     }
 
-    @Test("Refused: a session the programme does not follow, a status that does not fit the entry")
+    @Test(
+        "Refused: a session the programme does not follow, a status that does not fit the entry, the same status twice")
     func refusals() throws {
         let (_, previous) = try load()
+        let first = previous[0].open[0]
+        do {
+            _ = try meeting([(first, .action(.started), nil), (first, .action(.started), "encore")])
+            Issue.record("the same status was recorded twice")
+        } catch let r as Refusal {
+            #expect(r.code == "same-status")
+        }
         var other = previous[0].open[0]
         other.session = "../ailleurs"
         let commitment = previous[0].open.first { $0.kind == .commitment }!

@@ -62,8 +62,9 @@ struct LiveConsoleProcessTests {
         usleep(300_000)
         #expect(try tmux.display("#{pane_dead}") == "0")
         try tmux.resize(width: 120, height: 40)
-        screen = try tmux.waitForScreen("the full layout again") {
-            $0.count == 40 && $0.contains { $0.contains("[F2 Compte rendu]") }
+        // The whole frame, entries included (a loaded machine may show a frame in two reads).
+        screen = try tmux.waitForScreen("the full layout again, with the decision") {
+            $0.count == 40 && $0.contains { $0.contains("[F2 Compte rendu]") } && $0.contains { $0.contains("Diéli") }
         }
         #expect(screen.contains { $0.contains("Diéli") })
 

@@ -120,6 +120,9 @@ struct DirectoryProcessTests {
         #expect(
             lines.first == "+ uppp · Unité PPP — Unité de Partenariat Public-Privé (state-service)", "\(dry.stdout)")
         #expect(lines.contains("+ contact de nef : Chargée de suivi-évaluation de la NEF"))
+        #expect(
+            !lines.contains { $0.contains("adr-segou : Directeur général de l'ADR de Ségou") },
+            "the directory already lists « Directeur général » for the ADR")
         #expect(lines.contains { $0.hasPrefix("+ contact de uppp : ") })
 
         // Without a terminal and without --yes: refused, nothing written.

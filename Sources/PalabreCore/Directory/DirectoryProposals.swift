@@ -50,7 +50,11 @@ public enum DirectoryProposal: Sendable, Equatable {
         }
         var listed: [String: Set<String>] = known.mapValues { Set($0.contacts.map { fold($0.function) }) }
         for p in state.participants {
-            guard let id = p.organisation, known[id] != nil, !listed[id, default: []].contains(fold(p.function)) else {
+            // « Directeur général de l'ADR de Ségou » is the « Directeur général » already listed.
+            let function = fold(p.function)
+            guard let id = p.organisation, known[id] != nil,
+                !listed[id, default: []].contains(where: { function == $0 || function.hasPrefix($0 + "-") })
+            else {
                 continue
             }
             let isEmail = p.contact?.contains("@") == true

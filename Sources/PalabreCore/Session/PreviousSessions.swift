@@ -153,6 +153,14 @@ extension SessionState {
                 en: "This status does not fit this entry: commitment → intention, confirmed, signed, disbursed, "
                     + "abandoned; action or recommendation → started, done, late, dropped.")
         }
+        if let last = reviews.last(where: { $0.source.session == source.session && $0.source.entry == source.entry }),
+            last.status == status
+        {
+            throw Refusal(
+                "same-status",
+                fr: "Cette entrée de « \(Text.echo(source.session)) » a déjà ce statut dans cette réunion.",
+                en: "This entry of “\(Text.echo(source.session))” already has this status in this meeting.")
+        }
         var s = source
         s.text = Text.nfc(s.text)
         let n = note.map { Text.nfc($0).trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap {

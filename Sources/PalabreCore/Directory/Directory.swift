@@ -180,10 +180,7 @@ public enum DirectoryLoader {
     /// the session folder), else `directory/` beside the session folder when there is one.
     static func folder(forProgramme file: String, declared: String?) -> String? {
         let session = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent()
-        if let declared {
-            return declared.hasPrefix("/")
-                ? declared : session.appendingPathComponent(declared).standardizedFileURL.path
-        }
+        if let declared { return Paths.resolve(declared, from: session.path) }
         let beside = session.deletingLastPathComponent().appendingPathComponent(folderName).path
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: beside, isDirectory: &isDirectory) && isDirectory.boolValue

@@ -141,7 +141,7 @@ public enum ProgrammeLoader {
         var out: [Diagnostic] = []
         for (i, node) in list.enumerated() {
             guard let name = node.string.map(normalise), !name.isEmpty else { continue }
-            let path = name.hasPrefix("/") ? name : session.appendingPathComponent(name).standardizedFileURL.path
+            let path = Paths.resolve(name, from: session.path)
             var isDirectory: ObjCBool = false
             let programme = (path as NSString).appendingPathComponent(fileName)
             if !FileManager.default.fileExists(atPath: programme, isDirectory: &isDirectory) || isDirectory.boolValue {

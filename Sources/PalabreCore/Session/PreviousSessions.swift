@@ -71,9 +71,7 @@ public enum PreviousSessions {
         var out: [Loaded] = []
         var problems: [String] = []
         for name in programme.follows {
-            let path =
-                name.hasPrefix("/")
-                ? name : URL(fileURLWithPath: folder).appendingPathComponent(name).standardizedFileURL.path
+            let path = Paths.resolve(name, from: folder)
             do {
                 let result = try ProgrammeLoader.load(path: path)
                 guard let p = result.programme else {

@@ -13,6 +13,12 @@ public enum Paths {
         FilePath(path).removingLastComponent().string
     }
 
+    /// `name` as written in a session's files (`../segou-2023`, `../directory`) seen from
+    /// `folder`: an absolute name as it is, else joined to `folder` with `.` and `..` resolved.
+    public static func resolve(_ name: String, from folder: String) -> String {
+        name.hasPrefix("/") ? name : URL(fileURLWithPath: folder).appendingPathComponent(name).standardizedFileURL.path
+    }
+
     /// The folder holding `path`, `.` when it is in the current folder.
     public static func folder(of path: String) -> String {
         let p = parent(path)

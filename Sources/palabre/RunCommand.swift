@@ -139,7 +139,7 @@ enum LiveLoop {
         let readOnly = role == .projector || role == .observer
         var console = Console(screen: screen, language: language, readOnly: readOnly)
         let fallback = terminal.replacedTerm.map {
-            Labels(language)["term.fallback"].replacingOccurrences(of: "%@", with: $0)
+            Labels(language)[.termFallback].replacingOccurrences(of: "%@", with: $0)
         }
         // A damaged-journal notice comes first, so that it shows even on an 80-column line.
         let banner = [

@@ -152,7 +152,7 @@ public struct FacilitatorScreen: ConsoleScreen {
             if !s.queue.isEmpty, endItemAskedAt.map({ context.now.ms - $0.ms >= 5_000 }) ?? true {
                 endItemAskedAt = context.now
                 return .message(
-                    L["fac.end.item.queue"].replacingOccurrences(of: "%d", with: String(s.queue.count)), isError: true)
+                    L[.facEndItemQueue].replacingOccurrences(of: "%d", with: String(s.queue.count)), isError: true)
             }
             endItemAskedAt = nil
             pending = .agenda
@@ -161,7 +161,7 @@ public struct FacilitatorScreen: ConsoleScreen {
             // Only the item the cursor is on, and only if it is ahead: a key never skips
             // something the facilitator did not point at.
             guard let it = selectedItem(s), s.run(it.id).status == .planned else {
-                return .message(L["fac.skip.choose"], isError: true)
+                return .message(L[.facSkipChoose], isError: true)
             }
             pending = .agenda
             return .perform(.skipItem(id: it.id))
@@ -173,7 +173,7 @@ public struct FacilitatorScreen: ConsoleScreen {
             // The refusals that do not depend on the target day are shown before anything is typed.
             do { _ = try s.decide(.moveItem(id: it.id, day: s.days[d].date, after: nil), at: context.now) } catch {
                 if ["item-fixed", "item-not-planned", "session-closed"].contains(error.code) {
-                    return .message(L["refused"] + " : " + error.message(L.language), isError: true)
+                    return .message(L[.refused] + " : " + error.message(L.language), isError: true)
                 }
             }
             open(.move(item: it.id))
@@ -191,7 +191,7 @@ public struct FacilitatorScreen: ConsoleScreen {
                 guard let asked = startDayAskedAt, context.now.ms - asked.ms < 5_000 else {
                     startDayAskedAt = context.now
                     return .message(
-                        L["fac.start.day.other.date"].replacingOccurrences(of: "%d", with: String(d + 1))
+                        L[.facStartDayOtherDate].replacingOccurrences(of: "%d", with: String(d + 1))
                             .replacingOccurrences(
                                 of: "%planned", with: MeetingView.longDate(s.days[d].date, L.language)
                             )
@@ -214,9 +214,9 @@ public struct FacilitatorScreen: ConsoleScreen {
                 MeetingView.shownDay(s).map { d in s.days[d].items.filter { s.run($0.id).status == .planned }.count }
                 ?? 0
             return .message(
-                L["fac.end.day.confirm"] + (left > 0 ? " (\(left) " + L["fac.end.day.left"] + ")" : ""), isError: true)
+                L[.facEndDayConfirm] + (left > 0 ? " (\(left) " + L[.facEndDayLeft] + ")" : ""), isError: true)
         case .request, .pointOfOrder:
-            guard s.currentItem != nil else { return .message(L["fac.need.item"], isError: true) }
+            guard s.currentItem != nil else { return .message(L[.facNeedItem], isError: true) }
             open(.requester(pointOfOrder: action == .pointOfOrder))
             return .none
         case .give:
@@ -227,10 +227,10 @@ public struct FacilitatorScreen: ConsoleScreen {
             pending = nil
             return .perform(.yieldFloor)
         case .remove, .moveUp, .moveDown:
-            guard let r = selectedRequest(s) else { return .message(L["fac.queue.empty"], isError: true) }
+            guard let r = selectedRequest(s) else { return .message(L[.facQueueEmpty], isError: true) }
             guard focus == .queue else {
                 focus = .queue
-                return .message(L["fac.queue.focus"], isError: false)
+                return .message(L[.facQueueFocus], isError: false)
             }
             let i = s.queue.firstIndex(of: r) ?? 0
             if action == .remove {
@@ -241,7 +241,7 @@ public struct FacilitatorScreen: ConsoleScreen {
             pending = .reorder(to: to)
             return .perform(.reorderSpeaker(who: r.who, position: to))
         case .limit:
-            guard let c = s.currentItem else { return .message(L["fac.need.item"], isError: true) }
+            guard let c = s.currentItem else { return .message(L[.facNeedItem], isError: true) }
             open(.speakingLimit)
             if let l = s.speakingLimit(for: c) {
                 editor.setText(
@@ -258,7 +258,7 @@ public struct FacilitatorScreen: ConsoleScreen {
             return .none
         case .bell:
             bellOn.toggle()
-            return .message(L[bellOn ? "fac.bell.on" : "fac.bell.off"], isError: false)
+            return .message(L[bellOn ? .facBellOn : .facBellOff], isError: false)
         }
     }
 
@@ -335,7 +335,7 @@ public struct FacilitatorScreen: ConsoleScreen {
         let text = editor.text.trimmingCharacters(in: .whitespaces)
         switch p {
         case .insertTitle:
-            guard !text.isEmpty else { return .message(L["fac.insert.no-title"], isError: true) }
+            guard !text.isEmpty else { return .message(L[.facInsertNoTitle], isError: true) }
             prompt = .insertMinutes(title: text)
             editor.clear()
             return .none
@@ -349,7 +349,7 @@ public struct FacilitatorScreen: ConsoleScreen {
         case .move(let id):
             guard let date = Self.day(text, s) else {
                 let days = s.days.enumerated().map { "\($0.offset + 1) = \($0.element.date)" }.joined(separator: ", ")
-                return .message(L["fac.bad.day"] + " (" + days + ")", isError: true)
+                return .message(L[.facBadDay] + " (" + days + ")", isError: true)
             }
             pending = .prompt
             return .perform(.moveItem(id: id, day: date, after: Self.moveAnchor(s, id: id, day: date)))

@@ -87,7 +87,7 @@ func emitLine(_ line: String) {
 
 /// Runs `body`, turning user errors into a message on stderr and an exit status.
 /// Refusals are written in `language` (the session's).
-func reportingErrors(language: Language = .fr, _ body: () throws -> Void) throws {
+func reportingErrors(language: Language = .ofEnvironment, _ body: () throws -> Void) throws {
     do {
         try body()
     } catch let e as UserError {

@@ -158,12 +158,15 @@ struct Log: ParsableCommand {
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
     @Flag(help: "Print the journal lines as they are.") var json = false
+    @Option(help: "Language of the words around the data (fr or en; default: the programme's).") var lang: Language?
 
     mutating func run() throws {
-        try reportingErrors {
+        let lang = lang
+        try reportingErrors(language: lang ?? .ofEnvironment) {
             let store = try SessionLocator.open(session, writable: false, upToDamage: true)
             let journal = try Journal(path: SessionStore.journalPath(store.folder), writable: false)
             let lt = store.state.local
+            let language = lang ?? store.programme.language
             var state = SessionState(programme: store.programme)
             var events: [Event] = []
             // Up to the damage, if any: the warning was printed when the session was opened.
@@ -175,7 +178,7 @@ struct Log: ParsableCommand {
                 if json {
                     say(String(decoding: try EventCodec.encode(e, offsetSeconds: lt.offset(at: e.at)), as: UTF8.self))
                 } else {
-                    say(EventDescription.line(e, state: state, undoneBy: undoneBy[e.seq]))
+                    say(EventDescription.line(e, state: state, undoneBy: undoneBy[e.seq], language: language))
                 }
                 state.evolve(e)
             }

@@ -487,7 +487,7 @@ public enum UILabel: CaseIterable, Sendable {
         case .attPersonMany: ("personnes", "people")
         case .attWomanOne: ("femme", "woman")
         case .attWomanMany: ("femmes", "women")
-        case .attOfWhom: ("dont", "including")
+        case .attOfWhom: ("dont", "of whom")
         case .attSession: ("Session", "Session")
         case .attDayEnded: ("journée terminée", "day ended")
         case .attSearch: ("Rechercher", "Search")

@@ -7,106 +7,187 @@ import PalabreCore
 /// Families of labels that follow a value (item kinds, entry kinds, statuses, actions) are the
 /// functions in `UILabelFamilies.swift`, exhaustive over the value's type.
 public enum UILabel: CaseIterable, Sendable {
-    // Labels
+    /// Words of every screen (tabs, help, banners, forms).
     case clockForward, clockBack, screenFacilitator, screenRapporteur, screenAttendance, screenBalance
+    /// Words of every screen (tabs, help, banners, forms).
     case screenProjector, screenSynergies, helpTitle, helpClose, helpGlobal, helpScreens, tiny, tinyShort, day
+    /// Words of every screen (tabs, help, banners, forms).
     case noDay, noItem, closed, recorded, refused, statusPlanned, statusRunning, statusPaused, statusDone
+    /// Words of every screen (tabs, help, banners, forms).
     case statusSkipped, readonly, actionQuit, actionHelp, actionNextScreen, actionPreviousScreen, helpQuit
+    /// Words of every screen (tabs, help, banners, forms).
     case helpHelp, helpNextScreen, helpPreviousScreen, helpScreen, formAmbiguous, formChoiceOnly, actionUndo
+    /// Words of every screen (tabs, help, banners, forms).
     case helpUndo, helpGuardShort, helpGuardLegend, helpReplay, pasteIgnored, pasteStalled, draftQuit
+    /// Words of every screen (tabs, help, banners, forms).
     case draftRestored, tinyRefused, termFallback, undoDone
-    // ReplayKeys
+    /// Words of the replay keys.
     case actionReplayPlayPause, helpReplayPlayPause, actionReplayFaster, helpReplayFaster, actionReplaySlower
+    /// Words of the replay keys.
     case helpReplaySlower, actionReplayNextEvent, helpReplayNextEvent, actionReplayPreviousEvent
+    /// Words of the replay keys.
     case helpReplayPreviousEvent, actionReplayNextItem, helpReplayNextItem, actionReplayPreviousItem
+    /// Words of the replay keys.
     case helpReplayPreviousItem, actionReplayNextDay, helpReplayNextDay, actionReplayPreviousDay
+    /// Words of the replay keys.
     case helpReplayPreviousDay, actionReplayGoTo, helpReplayGoTo, actionReplaySearch, helpReplaySearch
+    /// Words of the replay keys.
     case actionReplayNextMatch, helpReplayNextMatch, actionReplayPreviousMatch, helpReplayPreviousMatch
+    /// Words of the replay keys.
     case actionReplayHelp, helpReplayHelp, actionReplayQuit, helpReplayQuit, helpReplayScreens
-    // SynergiesScreen
+    /// Words of the synergies screen (F11).
     case actionSynInterest, helpSynInterest, actionSynSynergy, helpSynSynergy, actionSynCommit, helpSynCommit
+    /// Words of the synergies screen (F11).
     case actionSynStatus, helpSynStatus, actionSynWithdraw, helpSynWithdraw, actionSynFilter, helpSynFilter
+    /// Words of the synergies screen (F11).
     case actionSynSort, helpSynSort, synFicheOne, synFicheMany, synFilter, synSort, synSortProgramme, synSortGap
+    /// Words of the synergies screen (F11).
     case synSortPriority, synFilterNone, synFilterStudy, synModeClassique, synModeShort, synCercle, synSector
+    /// Words of the synergies screen (F11).
     case synSought, synCommitted, synGap, synEngaged, synSuggested, synInterest, synSynergy, synLead, synOver
+    /// Words of the synergies screen (F11).
     case synStudy, synColCommune, synColFiche, synColSought, synColSector, synColCost, synColGap, synColMode
+    /// Words of the synergies screen (F11).
     case synColStudy, synStudyIdea, synStudyFeasibilityStudy, synStudyAppraisal, synStateNone, synStateSuggested
+    /// Words of the synergies screen (F11).
     case synStateInterest, synStateSynergy, synStateCommitted, synStatusAnnounced, synStatusIntention
+    /// Words of the synergies screen (F11).
     case synStatusConfirmed, synStatusSigned, synNatureFinancial, synHInterest, synHSynergy, synHWithdrawn
+    /// Words of the synergies screen (F11).
     case synLegend, synEmpty, synNoneFilter, synNothing, synNoCommitment, synStatusTop, synFormTitle, synFormKeys
+    /// Words of the synergies screen (F11).
     case synFieldNature, synFieldAmount, synFieldCurrency, synFieldStatus, synFieldConditions, synFieldDue
+    /// Words of the synergies screen (F11).
     case synWithdrawPrompt, synWithdrawKeys
-    // FacilitatorParts
+    /// Words of the facilitator screen and the projector (shared parts).
     case meetingDriftLate, meetingDriftEarly, meetingDriftOnTime, meetingKindOpening, meetingKindFramingTalk
+    /// Words of the facilitator screen and the projector (shared parts).
     case meetingKindPartnerPresentation, meetingKindCommunePitch, meetingKindDebate, meetingKindGroupWork
+    /// Words of the facilitator screen and the projector (shared parts).
     case meetingKindReportBack, meetingKindSynthesis, meetingKindBreak, meetingKindClosing, meetingKindFollowUp
+    /// Words of the facilitator screen and the projector (shared parts).
     case meetingKindOther, meetingPooShort, meetingPooLong, meetingAllDaysEnded, meetingNoSpeaker
-    // UndoWords
+    /// Words of undo from the keys.
     case undoWhatItemEnded, undoWhatItemSkipped, undoWhatItemMoved, undoWhatItemInserted, undoWhatDayEnded
+    /// Words of undo from the keys.
     case undoWhatItemExtended, undoWhatFloorRequested, undoWhatFloorGiven, undoWhatFloorYielded
+    /// Words of undo from the keys.
     case undoWhatSpeakerRemoved, undoWhatParticipantCheckedIn, undoWhatParticipantAdded
+    /// Words of undo from the keys.
     case undoWhatCommitmentStatusChanged, undoWhatEntryRetracted, undoWhatEntryAdopted
+    /// Words of undo from the keys.
     case undoWhatCommitmentWithdrawn, undoWhatInterestDeclared, undoWhatSynergyMarked, undoConfirm
+    /// Words of undo from the keys.
     case undoConfirmTyping, undoNone
-    // BalanceScreen
+    /// Words of the speaking-balance screen (F4).
     case actionBalanceScope, helpBalanceScope, balSession, balKeyDay, balKeySession, balTurnOne, balTurnMany
+    /// Words of the speaking-balance screen (F4).
     case balWomen, balOfTime, balOfTimeShort, balOfPresent, balOfPresentShort, balNow, balNone, balColTime
+    /// Words of the speaking-balance screen (F4).
     case balColTurns, balColShare, balColPresent, balByCategory, balBySex, balByOrganisation, balByOrganisationTop
+    /// Words of the speaking-balance screen (F4).
     case balSexF, balSexM, balSexUnspecified
-    // AttendanceScreen
+    /// Words of the attendance screen (F3).
     case attChooseFirst, actionAttendanceCheckIn, helpAttendanceCheckIn, actionAttendanceWalkIn
+    /// Words of the attendance screen (F3).
     case helpAttendanceWalkIn, actionAttendanceUp, helpAttendanceUp, actionAttendanceDown, helpAttendanceDown
+    /// Words of the attendance screen (F3).
     case actionAttendanceClear, helpAttendanceClear, actionAttendanceSendForm, helpAttendanceSendForm
+    /// Words of the attendance screen (F3).
     case attParticipantOne, attParticipantMany, attPersonOne, attPersonMany, attWomanOne, attWomanMany, attOfWhom
+    /// Words of the attendance screen (F3).
     case attSession, attDayEnded, attSearch, attPhSearch, attPhSearchShort, attColPresent, attColFunction
+    /// Words of the attendance screen (F3).
     case attColOrganisation, attColCategory, attColSex, attSexF, attSexM, attSexUnspecified, attSexLongF
+    /// Words of the attendance screen (F3).
     case attSexLongM, attSexLongUnspecified, attNobody, attSelect, attAlready, attNew, attAdded, attAddedEnter
+    /// Words of the attendance screen (F3).
     case attWalkinTitle, attFieldFunction, attFieldOrganisation, attFieldSex, attFieldName, attPhFunction
+    /// Words of the attendance screen (F3).
     case attPhOrganisation, attErrFunction, attErrOrganisation, catPartner, catCommune, catStateService, catNgo
+    /// Words of the attendance screen (F3).
     case catPrivate, catOrganiser, catOther, catShortPartner, catShortCommune, catShortStateService, catShortNgo
+    /// Words of the attendance screen (F3).
     case catShortPrivate, catShortOrganiser, catShortOther, month1, month2, month3, month4, month5, month6, month7
+    /// Words of the attendance screen (F3).
     case month8, month9, month10, month11, month12
-    // ProjectorScreen
+    /// Words of the projector (F5).
     case projRemaining, projMinutesLeft, projOver, projLastMinute, projQueueMore, projPaused, projSpeaking
+    /// Words of the projector (F5).
     case projQueue, projQueueShort, projAgenda, projAgendaShort, projNextAt, projThanks, projLatestDecision
+    /// Words of the projector (F5).
     case projLatestRecommendation, projLatestAction, projLatestCommitment
-    // RapporteurScreen
+    /// Words of the rapporteur screen (F2).
     case actionRapporteurAll, helpRapporteurAll, rapAll, actionRapporteurSend, helpRapporteurSend
+    /// Words of the rapporteur screen (F2).
     case actionRapporteurKindNext, helpRapporteurKindNext, actionRapporteurKindPrevious
+    /// Words of the rapporteur screen (F2).
     case helpRapporteurKindPrevious, actionRapporteurUp, helpRapporteurUp, actionRapporteurDown
+    /// Words of the rapporteur screen (F2).
     case helpRapporteurDown, actionRapporteurAmend, helpRapporteurAmend, actionRapporteurRetract
+    /// Words of the rapporteur screen (F2).
     case helpRapporteurRetract, actionRapporteurAdopt, helpRapporteurAdopt, actionRapporteurSendForm
+    /// Words of the rapporteur screen (F2).
     case helpRapporteurSendForm, actionRapporteurCancel, helpRapporteurCancel, kindNote, kindDecision
+    /// Words of the rapporteur screen (F2).
     case kindQuestion, kindAnswer, kindRecommendation, kindAction, kindCommitment, kindPerspective
+    /// Words of the rapporteur screen (F2).
     case kindOrganiserCommitment, kindShortNote, kindShortDecision, kindShortQuestion, kindShortAnswer
+    /// Words of the rapporteur screen (F2).
     case kindShortRecommendation, kindShortAction, kindShortCommitment, kindShortPerspective
+    /// Words of the rapporteur screen (F2).
     case kindShortOrganiserCommitment, kindTinyNote, kindTinyDecision, kindTinyQuestion, kindTinyAnswer
+    /// Words of the rapporteur screen (F2).
     case kindTinyRecommendation, kindTinyAction, kindTinyCommitment, kindTinyPerspective
+    /// Words of the rapporteur screen (F2).
     case kindTinyOrganiserCommitment, rapEntryOne, rapEntryMany, rapWaitingOne, rapWaitingMany, rapNoEntries
+    /// Words of the rapporteur screen (F2).
     case rapOutside, rapLastItem, rapNext, rapAmended, rapAdopted, rapRetracted, rapAmending, rapNumber
+    /// Words of the rapporteur screen (F2).
     case rapPlaceholder, rapReasonAmend, rapReasonRetract, rapListLine, rapListMode, rapListNotCommand
+    /// Words of the rapporteur screen (F2).
     case rapListStray, rapConfirmAmend, rapConfirmRetract, rapConfirmAdopt, rapConfirmKeys, rapEmpty, rapSame
+    /// Words of the rapporteur screen (F2).
     case rapNoReason, rapAlreadyRetracted, rapAlreadyAdopted, rapFloor, rapNobody, rapLeft, rapOver, formKeys
+    /// Words of the rapporteur screen (F2).
     case fieldAddressee, fieldResponsible, fieldDue, fieldPartner, fieldFiche, fieldNature, fieldAmount
+    /// Words of the rapporteur screen (F2).
     case fieldCurrency, fieldStatus, fieldConditions, phOptional, phRequired, phDue, phPartner, phFiche, phAmount
+    /// Words of the rapporteur screen (F2).
     case phCurrency, phCurrencyOf, natureFinancial, natureTechnical, natureStudy, cstatusAnnounced
+    /// Words of the rapporteur screen (F2).
     case cstatusIntention, cstatusConfirmed, cstatusSigned, candCommune, candCercle, errResponsible, errPartner
+    /// Words of the rapporteur screen (F2).
     case errFiche, errNoAmount
-    // FacilitatorKeys
+    /// Words of the facilitator screen (F1).
     case actionItemBell, helpItemBell, facBellOn, facBellOff, actionItemPause, helpItemPause, actionItemStart
+    /// Words of the facilitator screen (F1).
     case helpItemStart, actionItemEnd, helpItemEnd, actionFloorRequest, helpFloorRequest, actionFloorGive
+    /// Words of the facilitator screen (F1).
     case helpFloorGive, actionFloorYield, helpFloorYield, actionItemExtend1, helpItemExtend1, actionItemExtend5
+    /// Words of the facilitator screen (F1).
     case helpItemExtend5, actionFloorOrder, helpFloorOrder, actionFloorRemove, helpFloorRemove, actionFloorUp
+    /// Words of the facilitator screen (F1).
     case helpFloorUp, actionFloorDown, helpFloorDown, actionFloorLimit, helpFloorLimit, actionItemSkip
+    /// Words of the facilitator screen (F1).
     case helpItemSkip, actionItemInsert, helpItemInsert, actionItemMove, helpItemMove, actionDayStart
+    /// Words of the facilitator screen (F1).
     case helpDayStart, actionDayEnd, helpDayEnd, actionFocusAgenda, helpFocusAgenda, actionFocusQueue
+    /// Words of the facilitator screen (F1).
     case helpFocusQueue, facAgenda, facColPlanned, facColStart, facColDuration, facColItem, facCurrent, facPaused
+    /// Words of the facilitator screen (F1).
     case facElapsed, facMinutesLeft, facBox, facExtended, facEndPlanned, facEndExpected, facEndShort, facQueue
+    /// Words of the facilitator screen (F1).
     case facLimit, facNoLimit, facQueueNone, facQueueMore, facNext, facStartWith, facPressB, facFirstItem
+    /// Words of the facilitator screen (F1).
     case facCloseHint, facClosedNote, facDayOver, facNeedItem, facEndItemQueue, facSkipChoose, facEndDayConfirm
+    /// Words of the facilitator screen (F1).
     case facStartDayOtherDate, facEndDayLeft, facQueueEmpty, facQueueFocus, facInsertNoTitle, facBadDay
+    /// Words of the facilitator screen (F1).
     case facPromptInsertTitle, facPromptInsertMinutes, facPromptMove, facPromptRequester, facPromptOrder
+    /// Words of the facilitator screen (F1).
     case facPromptLimit, facPromptKeys, facPromptChoose, facNoMatch, facCommune, facSelected, facModerator
+    /// Words of the facilitator screen (F1).
     case facTurns, facDays
 
     /// The label in French and in English.

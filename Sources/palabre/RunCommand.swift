@@ -187,10 +187,12 @@ enum LiveLoop {
         if !s.mismatches.isEmpty {
             parts.append(
                 language == .fr
-                    ? "attention : programme.yaml ne connaît plus \(s.mismatches.count) "
-                        + "élément(s) cités par le journal (palabre verify)"
-                    : "warning: programme.yaml no longer has \(s.mismatches.count) thing(s) the "
-                        + "journal names (palabre verify)")
+                    ? "attention\u{00A0}: programme.yaml ne connaît plus "
+                        + Agreement.counted(s.mismatches.count, one: "élément cité", many: "éléments cités", .fr)
+                        + " par le journal (palabre verify)"
+                    : "warning: programme.yaml no longer has "
+                        + Agreement.counted(s.mismatches.count, one: "thing", many: "things", .en)
+                        + " the journal names (palabre verify)")
         }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }

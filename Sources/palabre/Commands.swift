@@ -10,6 +10,7 @@ struct Check: ParsableCommand {
             + "when unreadable.")
 
     @Argument(help: "programme.yaml, or a session folder holding one.") var path: String
+    @Option(help: "Language of the messages (fr or en; default: the programme's, else LANG).") var lang: Language?
 
     mutating func run() throws {
         let result: ProgrammeLoadResult
@@ -19,20 +20,22 @@ struct Check: ParsableCommand {
             printError("palabre: " + e.description)
             throw ExitCode(2)
         }
+        // The diagnostics themselves are in English (docs/programme-format.md lists them).
         for d in result.diagnostics { say(d.description) }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
+        let language = lang ?? result.programme?.language ?? .ofEnvironment
         if result.hasErrors {
-            printError("palabre: \(errors) error(s), \(warnings) warning(s): the programme is not valid.")
+            printError("palabre: " + CliWords.checkInvalid(errors: errors, warnings: warnings).text(language))
             throw ExitCode(1)
         }
         if let p = result.programme {
-            let items = p.days.reduce(0) { $0 + $1.items.count }
-            say(
-                "ok: \(p.title) — \(p.days.count) day(s), \(items) agenda items, \(p.organisations.count) "
-                    + "organisations, \(p.communes.count) communes, \(p.communes.reduce(0) { $0 + $1.fiches.count }) "
-                    + "fiches, \(p.participants.count) participants\(warnings > 0 ? ", \(warnings) warning(s)" : "")."
-            )
+            let words = CliWords.checkOK(
+                title: p.title, days: p.days.count, items: p.days.reduce(0) { $0 + $1.items.count },
+                organisations: p.organisations.count, communes: p.communes.count,
+                fiches: p.communes.reduce(0) { $0 + $1.fiches.count }, participants: p.participants.count,
+                warnings: warnings)
+            say(words.text(language))
         }
     }
 }
@@ -69,7 +72,7 @@ struct Minutes: ParsableCommand {
     mutating func run() throws {
         let (session, out, lang, at) = (session, out, moment.lang, moment.at)
         let separator = try csvSeparator.map { try DocumentOptions.separator($0) }
-        try reportingErrors {
+        try reportingErrors(language: lang ?? .ofEnvironment) {
             let store = try SessionLocator.open(session, writable: false, upToDamage: true)
             if let out { try Documents.checkChosenFolder(out) }
             let dir = out ?? SessionStore.outPath(store.folder)
@@ -86,7 +89,8 @@ struct Minutes: ParsableCommand {
             try DocumentWriter.write(
                 state, to: dir, language: lang, now: now, csvSeparator: separator, chosen: out != nil,
                 folder: store.folder)
-            say("wrote the documents of \(state.lastSeq) events to \(dir)")
+            let language = lang ?? store.programme.language
+            say(CliWords.wroteDocuments(events: state.lastSeq, folder: dir).text(language))
         }
     }
 
@@ -109,21 +113,24 @@ struct Verify: ParsableCommand {
             + "(then `palabre repair SESSION` shows what is wrong and mends it). Changes nothing.")
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
+    @Option(help: "Language of the messages (fr or en; default: the programme's, else LANG).") var lang: Language?
 
     mutating func run() throws {
-        try reportingErrors {
+        let lang = lang
+        try reportingErrors(language: lang ?? .ofEnvironment) {
             let folder = try SessionLocator.folder(session)
+            let programme = try? SessionLocator.programme(folder)
+            let language = lang ?? programme?.language ?? .ofEnvironment
             let path = SessionStore.journalPath(folder)
             var st = stat()
             guard lstat(path, &st) == 0 else {
                 if errno != ENOENT {
                     throw JournalError.io(path: path, operation: "open", errno: errno)
                 }
-                say("\(path): no journal yet (the meeting has not started).")
+                say(CliWords.noJournal(path: path).text(language))
                 return
             }
             let journal = try Journal(path: path, writable: false)
-            let programme = try? SessionLocator.programme(folder)
             // Streamed: nothing kept per event but the ids it may add (memory flat with the journal).
             var references = programme.map { ReferenceCheck(programme: $0) }
             var count = 0
@@ -137,35 +144,28 @@ struct Verify: ParsableCommand {
                     references?.check(e)
                 }
             } catch let JournalError.damaged(p, line, reason) {
-                say(
-                    "\(p):\(line): DAMAGED — \(reason). The \(line - 1) lines before it are intact; nothing can be "
-                        + "appended until it is repaired: run `palabre repair \(folder)`.")
+                say(CliWords.damaged(path: p, line: line, reason: reason, folder: folder).text(language))
                 throw ExitCode(1)
             }
             let lt: LocalTime = programme.map { LocalTime(identifier: $0.timeZone) } ?? LocalTime(identifier: "UTC")
-            say(
+            let summary =
                 count == 0
-                    ? (journal.tornBytes > 0 ? "\(path): no whole event." : "\(path): empty (nothing recorded yet).")
-                    : "\(path): \(count) events, seq 1…\(journal.lastSeq) without gaps, \(days.count) day(s) "
-                        + "started.")
+                ? (journal.tornBytes > 0 ? CliWords.noWholeEvent(path: path) : CliWords.emptyJournal(path: path))
+                : CliWords.journalEvents(path: path, events: count, lastSeq: journal.lastSeq, days: days.count)
+            say(summary.text(language))
             if let first, let last = journal.lastAt {
-                say("from \(lt.rfc3339(first)) to \(lt.rfc3339(last)).")
+                say(CliWords.journalSpan(from: lt.rfc3339(first), to: lt.rfc3339(last)).text(language))
             }
             // Ids the programme no longer has are warnings: the journal itself is sound.
             for m in references?.mismatches ?? [] {
-                say("warning: \(m); restore it in programme.yaml, or the documents will " + "miss it.")
+                say(CliWords.mismatch("\(m)").text(language))
             }
             if journal.tornBytes > 0 || journal.nulBytesSkipped > 0 {
-                for w in journal.warnings { say("warning: " + w) }
-                say(
-                    journal.tornBytes > 0
-                        ? "TORN — the torn bytes will be moved to a quarantine file beside the journal the next time "
-                            + "the session is opened for writing, or now with `palabre repair \(folder)`."
-                        : "DAMAGED — every event is readable, but bytes that are not events remain: run "
-                            + "`palabre repair \(folder)`.")
+                for w in journal.warnings { say(CliWords.warning(w).text(language)) }
+                say(CliWords.torn(folder: folder, tornBytes: journal.tornBytes > 0).text(language))
                 throw ExitCode(1)
             }
-            say("intact.")
+            say(CliWords.intact.text(language))
         }
     }
 }
@@ -176,12 +176,15 @@ struct Log: ParsableCommand {
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
     @Flag(help: "Print the journal lines as they are.") var json = false
+    @Option(help: "Language of the words around the data (fr or en; default: the programme's).") var lang: Language?
 
     mutating func run() throws {
-        try reportingErrors {
+        let lang = lang
+        try reportingErrors(language: lang ?? .ofEnvironment) {
             let store = try SessionLocator.open(session, writable: false, upToDamage: true)
             let journal = try Journal(path: SessionStore.journalPath(store.folder), writable: false)
             let lt = store.state.local
+            let language = lang ?? store.programme.language
             var state = SessionState(programme: store.programme)
             var events: [Event] = []
             // Up to the damage, if any: the warning was printed when the session was opened.
@@ -193,7 +196,7 @@ struct Log: ParsableCommand {
                 if json {
                     say(String(decoding: try EventCodec.encode(e, offsetSeconds: lt.offset(at: e.at)), as: UTF8.self))
                 } else {
-                    say(EventDescription.line(e, state: state, undoneBy: undoneBy[e.seq]))
+                    say(EventDescription.line(e, state: state, undoneBy: undoneBy[e.seq], language: language))
                 }
                 state.evolve(e)
             }

@@ -86,7 +86,10 @@ struct Do: ParsableCommand {
                 do {
                     try DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder), folder: store.folder)
                 } catch let d as DocumentError {
-                    printError("palabre: warning: recorded, but " + d.message(store.programme.language))
+                    let fr = store.programme.language == .fr
+                    printError(
+                        "palabre: " + (fr ? "avertissement\u{00A0}: enregistré, mais " : "warning: recorded, but ")
+                            + d.message(store.programme.language))
                 }
             }
         }

@@ -87,7 +87,7 @@ func emitLine(_ line: String) {
 
 /// Runs `body`, turning user errors into a message on stderr and an exit status.
 /// Refusals are written in `language` (the session's).
-func reportingErrors(language: Language = .fr, _ body: () throws -> Void) throws {
+func reportingErrors(language: Language = .ofEnvironment, _ body: () throws -> Void) throws {
     do {
         try body()
     } catch let e as UserError {
@@ -178,13 +178,13 @@ enum SessionLocator {
             throw UserError(description: e.message(p.language))
         }
         if let d = store.damage {
-            printError("palabre: warning: " + d.readUpToWarning(events: store.state.lastSeq, p.language))
-        }
-        for w in store.warnings { printError("palabre: warning: " + w) }
-        for m in store.state.mismatches {
             printError(
-                "palabre: warning: \(f)/journal.jsonl: \(m); restore it in programme.yaml, or the documents "
-                    + "will miss it.")
+                "palabre: "
+                    + CliWords.warning(d.readUpToWarning(events: store.state.lastSeq, p.language)).text(p.language))
+        }
+        for w in store.warnings { printError("palabre: " + CliWords.warning(w).text(p.language)) }
+        for m in store.state.mismatches {
+            printError("palabre: " + CliWords.mismatch("\(f)/journal.jsonl: \(m)").text(p.language))
         }
         return store
     }

@@ -78,10 +78,14 @@ struct Repair: ParsableCommand {
         let q = (folder as NSString).appendingPathComponent(name)
         say(
             fr
-                ? "\(plan.removed.count) octet(s) seront mis de côté dans \(q) ; \(plan.repaired.count) octet(s) "
-                    + "restent dans le journal."
-                : "\(plan.removed.count) byte(s) will be set aside in \(q); \(plan.repaired.count) byte(s) stay in "
-                    + "the journal.")
+                ? Agreement.counted(plan.removed.count, one: "octet sera mis", many: "octets seront mis", .fr)
+                    + " de côté dans \(q)\u{00A0}; "
+                    + Agreement.counted(plan.repaired.count, one: "octet reste", many: "octets restent", .fr)
+                    + " dans le journal."
+                : Agreement.counted(plan.removed.count, one: "byte", many: "bytes", .en)
+                    + " will be set aside in \(q); "
+                    + Agreement.counted(plan.repaired.count, one: "byte stays", many: "bytes stay", .en)
+                    + " in the journal.")
         guard yes || confirm(fr ? "Réparer ? (o/n) " : "Repair? (y/n) ", language) else {
             throw UserError(
                 description: fr

@@ -108,7 +108,7 @@ enum ReplayLoop {
         let terminal = try openTerminal(theme: theme)
         defer { terminal.shutdown() }
         if let term = terminal.replacedTerm {
-            let n = replay.console.labels["term.fallback"].replacingOccurrences(of: "%@", with: term)
+            let n = replay.console.labels[.termFallback].replacingOccurrences(of: "%@", with: term)
             replay.console.banner = [n, replay.console.banner].compactMap { $0 }.joined(separator: " · ")
         }
         let loop = ConsoleLoop(terminal: terminal, clock: SystemClock(), program: .replay(replay))

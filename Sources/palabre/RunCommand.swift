@@ -145,7 +145,7 @@ enum LiveLoop {
         let readOnly = role == .projector || role == .observer
         var console = Console(screen: screen, language: language, readOnly: readOnly)
         let fallback = terminal.replacedTerm.map {
-            Labels(language)["term.fallback"].replacingOccurrences(of: "%@", with: $0)
+            Labels(language)[.termFallback].replacingOccurrences(of: "%@", with: $0)
         }
         // A damaged-journal notice comes first, so that it shows even on an 80-column line.
         let banner = [
@@ -194,10 +194,12 @@ enum LiveLoop {
         if !s.mismatches.isEmpty {
             parts.append(
                 language == .fr
-                    ? "attention : programme.yaml ne connaît plus \(s.mismatches.count) "
-                        + "élément(s) cités par le journal (palabre verify)"
-                    : "warning: programme.yaml no longer has \(s.mismatches.count) thing(s) the "
-                        + "journal names (palabre verify)")
+                    ? "attention\u{00A0}: programme.yaml ne connaît plus "
+                        + Agreement.counted(s.mismatches.count, one: "élément cité", many: "éléments cités", .fr)
+                        + " par le journal (palabre verify)"
+                    : "warning: programme.yaml no longer has "
+                        + Agreement.counted(s.mismatches.count, one: "thing", many: "things", .en)
+                        + " the journal names (palabre verify)")
         }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }

@@ -57,13 +57,15 @@ struct Keys: ParsableCommand {
         help: ArgumentHelp(
             "As JSON: [{action, keys, screen, hint, help, guard}], one table for the consoles and " + "replay."))
     var json = false
-    @Option(help: "Language of the texts (fr or en).") var lang: Language = .fr
+    @Option(help: "Language of the texts (fr or en; default: the session's, else LANG).") var lang: Language?
+    @Option(help: "Session folder or name under ./sessions, whose language the texts take.") var session: String?
 
     mutating func run() throws {
-        if json {
-            say(Keymap.json(Labels(lang)))
-        } else {
-            say(Keymap.text(Labels(lang)))
+        let (lang, session, json) = (lang, session, json)
+        try reportingErrors(language: lang ?? .ofEnvironment) {
+            let own = try session.map { try SessionLocator.programme(SessionLocator.folder($0)).language }
+            let labels = Labels(lang ?? own ?? .ofEnvironment)
+            say(json ? Keymap.json(labels) : Keymap.text(labels))
         }
     }
 }

@@ -429,23 +429,19 @@ extension DocumentFactsTests {
 /// Scans every document of the recorded Ségou meeting and of the test meetings for words of the
 /// other language: labels written by palabre, never the text people typed.
 struct DocumentLanguageTests {
-    /// English words that must not appear in a French document (whole words, any case).
-    static let english = [
-        "facilitator", "projector", "observer", "lead", "pending", "committed", "suggested", "interest",
-        "synergy", "none", "planned", "running", "paused", "unscheduled", "moved", "over by", "adopted", "amended",
-        "withdrawn", "deadline", "agreement", "announced", "confirmed", "financial", "technical", "study", "gap",
-        "sought", "recorded", "seat", "speaker", "speakers", "partner", "partners", "day", "item", "not covered",
-        "to do", "of whom", "women", "requests", "point of order",
-    ]
-    /// French words that must not appear in an English document (whole words, any case).
-    static let french = [
-        "modération", "observateur", "chef de file", "pressenti", "pressentis", "engagé", "engagés", "aucun",
-        "aucune", "intérêt manifesté", "synergie", "hors programme", "reporté", "prévu", "lu et adopté", "en cours",
-        "en pause", "non traité", "échéance", "dépassement", "journée", "partenaire", "partenaires", "recherché",
-        "reste à mobiliser", "contrepartie", "annoncé", "confirmé", "convention signée", "financier", "technique",
-        "étude", "à faire", "dont", "femmes", "intervenants", "motion d'ordre", "demandes de parole", "conditions :",
-        "sous réserve", "non chiffré", "consigné",
-    ]
+    /// Words of `language` from Tests/Tables/language-words.txt, the one list every language scan reads.
+    static func words(_ language: Language) -> [String] {
+        let path = DirectoryTests.root + "/Tests/Tables/language-words.txt"
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { line in
+            line.hasPrefix(language.rawValue + ": ")
+                ? String(line.dropFirst(4)).trimmingCharacters(in: .whitespaces) : nil
+        }
+    }
+    /// English words that must not appear in a French output (whole words, any case).
+    static let english = words(.en)
+    /// French words that must not appear in an English output (whole words, any case).
+    static let french = words(.fr)
 
     /// Whether `word` occurs in `text` as a whole word (letters on neither side), ignoring case.
     static func occurs(_ word: String, in text: String) -> Bool {
@@ -468,7 +464,7 @@ struct DocumentLanguageTests {
         out += s.programme.abbreviations.flatMap { [$0.acronym, $0.name] }
         for d in s.days {
             out.append(d.title ?? "")
-            out += d.items.map(\.title)
+            out += d.items.flatMap { [$0.title, $0.id] }
         }
         for c in s.programme.communes {
             out.append(c.name)
@@ -502,6 +498,14 @@ struct DocumentLanguageTests {
                 let labels = labelsOnly(text, s)
                 for w in words where occurs(w, in: labels) {
                     Issue.record("\(what): \(language == .fr ? "French" : "English") \(name) has « \(w) »")
+                }
+                // English typography: no space before « : ; », no no-break space, no « » quotes
+                // (in the Markdown documents: the CSV files carry the typed text in its own columns).
+                if language == .en, name.hasSuffix(".md") {
+                    let french = try! Regex(#"[\u{00A0}\u{202F}][:;!?]|\p{L} [:;](?=\s|$)|«|»"#)
+                    for m in labels.matches(of: french) {
+                        Issue.record("\(what): English \(name) has « \(labels[m.range]) »")
+                    }
                 }
             }
         }

@@ -141,3 +141,23 @@ struct JournalTests {
         #expect(throws: JournalError.damaged(path: path, line: 3, reason: "empty line")) { try store(dir) }
     }
 }
+
+/// Every journal error is said in French and in English, each with its own typography.
+@Suite("Journal errors in both languages")
+struct JournalErrorLanguageTests {
+    @Test func everyCaseHasAFrenchAndAnEnglishMessage() {
+        let cases: [JournalError] = [
+            .damaged(path: "j.jsonl", line: 3, reason: "not JSON"),
+            .io(path: "j.jsonl", operation: "write", errno: EIO),
+            .io(path: "j.jsonl", operation: "open", errno: EACCES), .diskFull(path: "j.jsonl"),
+            .conflict(expected: 4, found: 6), .readOnly(path: "j.jsonl"), .link(path: "j.jsonl"),
+            .replaced(path: "j.jsonl"),
+        ]
+        for e in cases {
+            let fr = e.message(.fr), en = e.message(.en)
+            #expect(fr != en, "\(e)")
+            #expect(!en.contains("\u{00A0}") && !en.contains("«"), "\(en)")
+            #expect(!fr.contains("the journal") && !fr.contains("try again"), "\(fr)")
+        }
+    }
+}

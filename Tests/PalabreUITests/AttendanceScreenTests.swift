@@ -71,7 +71,7 @@ struct AttendanceScreenTests {
                 + "femmes")
         #expect(AttendanceScreen.countText(present: 1, women: 0, labels: Labels(.fr)) == "1 participant dont 0 femme")
         #expect(
-            AttendanceScreen.countText(present: 12, women: 1, labels: Labels(.en)) == "12 participants including "
+            AttendanceScreen.countText(present: 12, women: 1, labels: Labels(.en)) == "12 participants of whom "
                 + "1 woman")
     }
 

@@ -117,22 +117,20 @@ struct ProjectorScreenTests {
         }
     }
 
-    @Test func everyWordTheTwoScreensLookUpExistsInBothLanguages() throws {
-        let dir = SegouMoments.root + "/Sources/PalabreUI/Console/"
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir)
-            .filter { $0.hasPrefix("Facilitator") || $0.hasPrefix("Projector") }
-        #expect(files.count >= 5)
-        let lookup = try Regex(#"(?:L|labels)\["([a-z0-9.\-]+)"\]"#)
-        var ids: Set<String> = Set(ItemKind.allCases.map { "meeting.kind." + $0.rawValue })
+    @Test func everyWordOfTheConsolesIsTypedAndExistsInBothLanguages() throws {
+        #expect(UILabel.allCases.count > 400)
+        for l in UILabel.allCases {
+            #expect(!l.pair.fr.isEmpty && !l.pair.en.isEmpty, "\(l)")
+        }
+        // No word is looked up by a string id any more: a subscript with a string literal or a
+        // string built at run time would not compile, and none is left in the sources.
+        let dir = SegouMoments.root + "/Sources/PalabreUI/"
+        let files = try FileManager.default.subpathsOfDirectory(atPath: dir).filter { $0.hasSuffix(".swift") }
+        #expect(files.count >= 20)
+        let lookup = try Regex(#"\b(?:L|l|labels)\[\s*"[a-z]"#)
         for f in files {
             let text = try String(contentsOfFile: dir + f, encoding: .utf8)
-            for m in text.matches(of: lookup) { ids.insert(String(m.output[1].substring!)) }
-        }
-        #expect(ids.count > 40)
-        let known = Set(Labels.allIDs)
-        for id in ids.sorted() { #expect(known.contains(id), "no label \(id)") }
-        for (id, pair) in FacilitatorScreen.labels.merging(ProjectorScreen.labels, uniquingKeysWith: { a, _ in a }) {
-            #expect(!pair.fr.isEmpty && !pair.en.isEmpty, "\(id)")
+            #expect(text.matches(of: lookup).isEmpty, "string look-up in \(f)")
         }
     }
 

@@ -319,7 +319,7 @@ struct RapporteurScreenTests {
         #expect(d.console.rapporteur.selected == answer.id)
         // m: amend.
         d.key(.char("m"))
-        #expect(d.lines().contains { $0.contains("Amender l'entrée n°\u{00A0}\(answer.id) ? Entrée confirmer") })
+        #expect(d.lines().contains { $0.contains("Amender l'entrée n°\u{00A0}\(answer.id)\u{00A0}? Entrée confirmer") })
         d.key(.enter)
         #expect(d.console.rapporteur.editor.text == answer.content.text)
         #expect(d.lines().contains { $0.hasPrefix(" Amendement n°\u{00A0}\(answer.id) ▸") })

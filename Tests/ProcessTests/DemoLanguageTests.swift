@@ -4,20 +4,22 @@ import Testing
 @testable import PalabreCore
 
 /// The demo rehearsal, played by `palabre script`, gives French documents without English labels
-/// and English ones without French labels (the typed text taken out). The same word lists as
-/// `DocumentLanguageTests` in the core tests, kept short here.
+/// and English ones without French labels (the typed text taken out), with the word lists of
+/// Tests/Tables/language-words.txt.
 struct DemoLanguageTests {
-    static let english = [
-        "facilitator", "projector", "observer", "lead", "pending", "committed", "suggested", "synergy", "none",
-        "planned", "unscheduled", "adopted", "amended", "withdrawn", "deadline", "announced", "confirmed",
-        "financial", "study", "gap", "partner", "partners", "day", "item", "to do", "point of order",
-    ]
-    static let french = [
-        "modération", "chef de file", "pressenti", "pressentis", "engagé", "engagés", "aucun", "aucune",
-        "intérêt manifesté", "synergie", "hors programme", "reporté", "prévu", "lu et adopté", "échéance",
-        "dépassement", "journée", "partenaire", "partenaires", "annoncé", "confirmé", "financier", "étude",
-        "à faire", "dont", "intervenants", "motion d'ordre", "sous réserve", "non chiffré",
-    ]
+    /// Words of `language` from Tests/Tables/language-words.txt, the one list every language scan reads.
+    static func words(_ language: Language) -> [String] {
+        let path = Bin.root + "/Tests/Tables/language-words.txt"
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { line in
+            line.hasPrefix(language.rawValue + ": ")
+                ? String(line.dropFirst(4)).trimmingCharacters(in: .whitespaces) : nil
+        }
+    }
+    /// English words that must not appear in a French output (whole words, any case).
+    static let english = words(.en)
+    /// French words that must not appear in an English output (whole words, any case).
+    static let french = words(.fr)
 
     static func occurs(_ word: String, in text: String) -> Bool {
         let t = text.lowercased(), w = word.lowercased()

@@ -131,7 +131,7 @@ struct RepairProcessTests {
         try write(ls.flatMap { $0 + [10] }, dir)
         let m = try Bin.run(["minutes", dir])
         #expect(m.status == 0, "\(m.stderr)")
-        #expect(m.stdout.contains("of 4 events"), "\(m.stdout)")
+        #expect(m.stdout.contains("documents de 4 événements"), "\(m.stdout)")
         #expect(m.stderr.contains("journal.jsonl:5"), "\(m.stderr)")
         let v = try Bin.run(["verify", dir])
         #expect(v.status == 1 && v.stdout.contains("palabre repair"), "\(v.stdout)")
@@ -222,7 +222,7 @@ struct RepairProcessTests {
         try write(Array(text.replacingOccurrences(of: "demo-ouverture", with: "demo-disparu").utf8), dir)
         let v = try Bin.run(["verify", dir])
         #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
-        #expect(v.stdout.contains("warning:") && v.stdout.contains("demo-disparu"), "\(v.stdout)")
+        #expect(v.stdout.contains("avertissement\u{00A0}:") && v.stdout.contains("demo-disparu"), "\(v.stdout)")
     }
 
     /// Runs `palabre args` with file writes limited to nothing (`ulimit -f 0`, SIGXFSZ ignored).

@@ -61,7 +61,7 @@ struct ReplayRecordingTests {
         let at = dir + "/at", cut = dir + "/cut"
         let r = try Bin.run(["minutes", Self.recorded, "--at", moment, "--out", at])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("wrote the documents of \(prefix.count) events"), "\(r.stdout)")
+        #expect(r.stdout.contains("documents de \(prefix.count) événements écrits"), "\(r.stdout)")
         // Asked at the instant of the last event up to the moment, the documents are exactly those
         // of a journal cut there (dated by their last event).
         let last = lt.rfc3339(prefix.last!.at)

@@ -26,8 +26,7 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     /// device): it is neither read nor written.
     case notAFile(path: String)
 
-    /// The message in `language`: links, permission denied, damage and a journal replaced by a
-    /// repair are said in French too.
+    /// The message in `language` (every case is said in French and in English).
     public func message(_ language: Language) -> String {
         switch self {
         case .link(let p): return NoFollow.linkMessage(p, language)
@@ -49,6 +48,17 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         case .replaced(let p) where language == .fr:
             return "\(p) a été réparé par `palabre repair` entre-temps : rien n'a été enregistré. Relancez la "
                 + "commande (ou quittez et rouvrez l'écran)."
+        case .io(let p, let op, let e) where language == .fr:
+            return "\(p)\u{00A0}: opération « \(op) » impossible (\(String(cString: strerror(e)))). Vérifiez que le "
+                + "dossier existe et vous appartient, puis recommencez."
+        case .diskFull(let p) where language == .fr:
+            return "\(p)\u{00A0}: le disque est plein\u{00A0}; la dernière action n'a PAS été enregistrée. Libérez de "
+                + "la place (supprimez d'anciens fichiers) et recommencez."
+        case .conflict(let e, let f) where language == .fr:
+            return "un autre poste a enregistré des événements entre-temps (seq \(e) attendu, le journal en est à "
+                + "\(f))\u{00A0}; recommencez."
+        case .readOnly(let p) where language == .fr:
+            return "\(p)\u{00A0}: ouvert en lecture seule."
         default: return description
         }
     }

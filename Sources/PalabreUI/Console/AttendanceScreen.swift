@@ -59,7 +59,8 @@ public struct AttendanceScreen: ConsoleScreen {
 
     /// The count line: « 12 participants dont 2 femmes ».
     static func countText(present: Int, women: Int, labels l: Labels) -> String {
-        l.counted(present, "att.participant") + " " + l["att.of.whom"] + " " + l.counted(women, "att.woman")
+        l.counted(present, .attParticipantOne, .attParticipantMany) + " " + l[.attOfWhom] + " "
+            + l.counted(women, .attWomanOne, .attWomanMany)
     }
 
     // MARK: Keys
@@ -104,8 +105,8 @@ public struct AttendanceScreen: ConsoleScreen {
             form = f
             switch outcome {
             case .handled, .ignored: return .none
-            case .ambiguous: return .message(ctx.labels["form.ambiguous"], isError: true)
-            case .choiceOnly: return .message(ctx.labels["form.choice.only"], isError: true)
+            case .ambiguous: return .message(ctx.labels[.formAmbiguous], isError: true)
+            case .choiceOnly: return .message(ctx.labels[.formChoiceOnly], isError: true)
             case .cancel:
                 parkedForm = f
                 form = nil
@@ -125,16 +126,16 @@ public struct AttendanceScreen: ConsoleScreen {
         case .enter:
             // With nothing searched, Enter checks in only someone chosen with ↑/↓ (or just added):
             // never the first name of the list by a stray Enter.
-            if search.isEmpty, !chosen { return .message(ctx.labels["att.choose.first"], isError: true) }
+            if search.isEmpty, !chosen { return .message(ctx.labels[.attChooseFirst], isError: true) }
             guard let p = i.map({ list[$0] }) ?? (list.count == 1 ? list[0] : nil) else {
-                return .message(ctx.labels[list.isEmpty ? "att.nobody" : "att.select"], isError: true)
+                return .message(ctx.labels[list.isEmpty ? .attNobody : .attSelect], isError: true)
             }
             selected = p.id
             if let d = AttendanceFigures.day(ctx.state), ctx.state.currentDay == d,
                 let at = ctx.state.checkInTimes[ctx.state.days[d].date + "|" + p.id]
             {
                 return .message(
-                    TextWidth.sanitize(p.function) + ctx.labels.colon + ctx.labels["att.already"] + " "
+                    TextWidth.sanitize(p.function) + ctx.labels.colon + ctx.labels[.attAlready] + " "
                         + ctx.state.local.hhmm(at),
                     isError: true)
             }
@@ -171,24 +172,24 @@ public struct AttendanceScreen: ConsoleScreen {
         orgs += p.communes.map {
             CompletionForm.Candidate(
                 value: $0.id,
-                display: p.unitLabel != nil ? $0.name : l["cand.commune"].replacingOccurrences(of: "%@", with: $0.name),
-                detail: $0.cercle.isEmpty ? "" : l["cand.cercle"] + " " + $0.cercle)
+                display: p.unitLabel != nil ? $0.name : l[.candCommune].replacingOccurrences(of: "%@", with: $0.name),
+                detail: $0.cercle.isEmpty ? "" : l[.candCercle] + " " + $0.cercle)
         }
-        var sex = CompletionForm.Field(id: "sex", label: l["att.field.sex"])
+        var sex = CompletionForm.Field(id: "sex", label: l[.attFieldSex])
         sex.options = [
-            (Sex.female.rawValue, l["att.sex.long.F"]), (Sex.male.rawValue, l["att.sex.long.M"]),
-            (Sex.unspecified.rawValue, l["att.sex.long.unspecified"]),
+            (Sex.female.rawValue, l[.attSexLongF]), (Sex.male.rawValue, l[.attSexLongM]),
+            (Sex.unspecified.rawValue, l[.attSexLongUnspecified]),
         ]
         sex.choice = 2
         return CompletionForm(
-            title: l["att.walkin.title"] + " — " + l["form.keys"],
+            title: l[.attWalkinTitle] + " — " + l[.formKeys],
             fields: [
-                CompletionForm.Field(id: "function", label: l["att.field.function"], placeholder: l["att.ph.function"]),
+                CompletionForm.Field(id: "function", label: l[.attFieldFunction], placeholder: l[.attPhFunction]),
                 CompletionForm.Field(
-                    id: "organisation", label: l["att.field.organisation"], candidates: orgs,
-                    placeholder: l["att.ph.organisation"]),
+                    id: "organisation", label: l[.attFieldOrganisation], candidates: orgs,
+                    placeholder: l[.attPhOrganisation]),
                 sex,
-                CompletionForm.Field(id: "name", label: l["att.field.name"], placeholder: l["ph.optional"]),
+                CompletionForm.Field(id: "name", label: l[.attFieldName], placeholder: l[.phOptional]),
             ])
     }
 
@@ -196,12 +197,12 @@ public struct AttendanceScreen: ConsoleScreen {
     func participant(_ f: CompletionForm, _ ctx: ScreenContext) -> Result<Participant, RapporteurScreen.Problem> {
         let l = ctx.labels, p = ctx.state.programme
         guard let function = f["function"]?.text, !function.isEmpty else {
-            return .failure(.init(field: "function", message: l["att.err.function"]))
+            return .failure(.init(field: "function", message: l[.attErrFunction]))
         }
         var organisation: String?, commune: String?
         if let field = f["organisation"], !field.text.isEmpty {
             guard let c = field.resolved else {
-                return .failure(.init(field: "organisation", message: l["att.err.organisation"]))
+                return .failure(.init(field: "organisation", message: l[.attErrOrganisation]))
             }
             organisation = c.value
             if p.commune(c.value) != nil { commune = c.value }
@@ -261,17 +262,18 @@ public struct AttendanceScreen: ConsoleScreen {
             head +=
                 (compact
                     ? ""
-                    : l["day"] + " \(d + 1)" + (area.width >= 100 ? " · " + Self.longDate(s.heldDate(day: d), l) : "")
+                    : l[.day] + " \(d + 1)" + (area.width >= 100 ? " · " + Self.longDate(s.heldDate(day: d), l) : "")
                         + l.colon) + count
-            if s.currentDay != d { head += " (" + l["att.day.ended"] + ")" }
+            if s.currentDay != d { head += " (" + l[.attDayEnded] + ")" }
         } else {
-            head += l["no.day"]
+            head += l[.noDay]
         }
         grid.fill(x: area.x, y: y, width: area.width, height: 1, role: .normal)
         let session =
-            " " + l["att.session"] + l.colon + l.counted(fig.sessionPresent, "att.person") + " " + l["att.of.whom"]
+            " " + l[.attSession] + l.colon + l.counted(fig.sessionPresent, .attPersonOne, .attPersonMany) + " "
+            + l[.attOfWhom]
             + " "
-            + l.counted(fig.sessionWomen, "att.woman") + " "
+            + l.counted(fig.sessionWomen, .attWomanOne, .attWomanMany) + " "
         let showSession = !compact && TextWidth.width(of: head) + TextWidth.width(of: session) + 2 <= area.width
         grid.put(x: area.x, y: y, text: TextWidth.truncate(head, toWidth: area.width), role: .title)
         if showSession {
@@ -281,7 +283,7 @@ public struct AttendanceScreen: ConsoleScreen {
         if !compact {
             var col = area.x + 1
             // Full names when they all fit, else short ones.
-            let womenMark = "\u{00A0}" + l["att.sex.F"]
+            let womenMark = "\u{00A0}" + l[.attSexF]
             let programme = ctx.state.programme
             let full = fig.byCategory.map {
                 Category.name($0.key, l, programme) + " \($0.present)"
@@ -300,7 +302,7 @@ public struct AttendanceScreen: ConsoleScreen {
             y += 1
         }
         // Search line.
-        let label = " " + l["att.search"] + l.colon
+        let label = " " + l[.attSearch] + l.colon
         let lx = grid.put(x: area.x, y: y, text: label, role: .title)
         let n = " \(list.count)/\(s.participants.count) "
         let sw = max(1, area.x + area.width - lx - TextWidth.width(of: n) - 1)
@@ -308,7 +310,7 @@ public struct AttendanceScreen: ConsoleScreen {
         if search.isEmpty {
             grid.put(
                 x: lx + 1, y: y,
-                text: TextWidth.truncate(l[compact ? "att.ph.search.short" : "att.ph.search"], toWidth: sw - 1),
+                text: TextWidth.truncate(l[compact ? .attPhSearchShort : .attPhSearch], toWidth: sw - 1),
                 role: .inputPlaceholder)
         }
         grid.put(x: area.x + area.width - TextWidth.width(of: n), y: y, text: n, role: .muted)
@@ -328,13 +330,13 @@ public struct AttendanceScreen: ConsoleScreen {
         let funcW = max(4, area.width - 1 - markW - orgW - sexW - catW - 1)
         if !compact {
             var col = area.x + 1
-            col = grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.present"], toWidth: markW), role: .muted)
-            col = grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.function"], toWidth: funcW), role: .muted)
-            col = grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.organisation"], toWidth: orgW), role: .muted)
+            col = grid.put(x: col, y: y, text: TextWidth.pad(l[.attColPresent], toWidth: markW), role: .muted)
+            col = grid.put(x: col, y: y, text: TextWidth.pad(l[.attColFunction], toWidth: funcW), role: .muted)
+            col = grid.put(x: col, y: y, text: TextWidth.pad(l[.attColOrganisation], toWidth: orgW), role: .muted)
             if wide {
-                col = grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.category"], toWidth: catW), role: .muted)
+                col = grid.put(x: col, y: y, text: TextWidth.pad(l[.attColCategory], toWidth: catW), role: .muted)
             }
-            grid.put(x: col, y: y, text: TextWidth.pad(l["att.col.sex"], toWidth: sexW), role: .muted)
+            grid.put(x: col, y: y, text: TextWidth.pad(l[.attColSex], toWidth: sexW), role: .muted)
             y += 1
         }
         let rows = max(0, bottomEnd - below - y)
@@ -342,7 +344,7 @@ public struct AttendanceScreen: ConsoleScreen {
         let yesterday = Set(s.presentYesterday() ?? [])
         if list.isEmpty, rows > 0 {
             grid.put(
-                x: area.x + 1, y: y, text: TextWidth.truncate(l["att.nobody"], toWidth: area.width - 2), role: .muted)
+                x: area.x + 1, y: y, text: TextWidth.truncate(l[.attNobody], toWidth: area.width - 2), role: .muted)
         }
         let sel = list.firstIndex { $0.id == selected } ?? 0
         if sel < top { top = sel }
@@ -360,13 +362,13 @@ public struct AttendanceScreen: ConsoleScreen {
             } else if yesterday.contains(p.id) {
                 // Present the day before, not yet today: F7 checks them all in, Entrée one by one.
                 col = grid.put(
-                    x: col, y: ry, text: TextWidth.pad("· " + l["att.yesterday"], toWidth: markW),
+                    x: col, y: ry, text: TextWidth.pad("· " + l[.attYesterday], toWidth: markW),
                     role: isSel ? .selection : .muted)
             } else {
                 col = grid.put(
                     x: col, y: ry, text: TextWidth.pad("·", toWidth: markW), role: isSel ? .selection : .muted)
             }
-            let fn = TextWidth.sanitize(p.function) + (p.id == added ? " (" + l["att.new"] + ")" : "")
+            let fn = TextWidth.sanitize(p.function) + (p.id == added ? " (" + l[.attNew] + ")" : "")
             col = grid.put(
                 x: col, y: ry, text: TextWidth.pad(fn, toWidth: funcW - 1) + " ", role: isSel ? .selection : .normal)
             if orgW > 0 {
@@ -386,7 +388,7 @@ public struct AttendanceScreen: ConsoleScreen {
                     role: isSel ? .selection : .muted)
             }
             grid.put(
-                x: col, y: ry, text: l["att.sex." + p.sex.rawValue],
+                x: col, y: ry, text: l[UILabel.sexShort(p.sex)],
                 role: isSel ? .selection : (p.sex == .female ? .barWomen : .normal))
         }
         let belowRect = Rect(x: area.x, y: bottomEnd - below, width: area.width, height: below)
@@ -397,8 +399,8 @@ public struct AttendanceScreen: ConsoleScreen {
             grid.put(
                 x: area.x + 1, y: belowRect.y,
                 text: TextWidth.truncate(
-                    l["att.added"] + l.colon + TextWidth.sanitize(p.function) + " — "
-                        + l["att.added.enter"], toWidth: area.width - 2), role: .bannerWarn)
+                    l[.attAdded] + l.colon + TextWidth.sanitize(p.function) + " — "
+                        + l[.attAddedEnter], toWidth: area.width - 2), role: .bannerWarn)
         }
         return cursor
     }
@@ -406,8 +408,8 @@ public struct AttendanceScreen: ConsoleScreen {
     /// « 17 octobre 2023 », "17 October 2023".
     static func longDate(_ date: String, _ l: Labels) -> String {
         let parts = date.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]) else { return date }
-        return "\(parts[2]) " + l["month.\(parts[1])"] + " \(parts[0])"
+        guard parts.count == 3, let month = UILabel.month(parts[1]) else { return date }
+        return "\(parts[2]) " + l[month] + " \(parts[0])"
     }
 
     // MARK: Table
@@ -423,115 +425,4 @@ public struct AttendanceScreen: ConsoleScreen {
         Binding(.attendance(.sendForm), ["Ctrl-S"], whileTyping: true, inHints: false, guarding: .undoable),
     ]
 
-    /// Labels of this screen: id → (French, English).
-    static let labels: [String: (fr: String, en: String)] = [
-        "att.choose.first": (
-            "Tapez quelques lettres du nom, ou choisissez avec ↑/↓, puis Entrée pour pointer",
-            "Type a few letters of the name, or choose with ↑/↓, then Enter to check in"
-        ),
-        "action.attendance.check-in": ("Pointer", "Check in"),
-        "help.attendance.check-in": (
-            "Pointer la personne choisie ; formulaire : champ " + "suivant",
-            "Check the selected person in; in the form: next field"
-        ),
-        "action.attendance.walk-in": ("Nouvel arrivant", "Walk-in"),
-        // Yesterday's people on the second and third day.
-        "action.attendance.yesterday": ("Présents hier", "Here yesterday"),
-        "help.attendance.yesterday": (
-            "Pointer toutes les personnes présentes la veille (u reprend la dernière)",
-            "Check in everyone present the day before (u takes the last one back)"
-        ),
-        "att.yesterday": ("hier", "yest."),
-        "help.attendance.walk-in": (
-            "Nouvel arrivant : formulaire, puis Entrée pour le " + "pointer",
-            "Walk-in: fill the form, then Enter checks them in"
-        ),
-        "action.attendance.up": ("Précédent", "Previous"),
-        "help.attendance.up": (
-            "Personne précédente ; formulaire : suggestion ou champ " + "précédent",
-            "Previous person; in the form: previous suggestion or field"
-        ),
-        "action.attendance.down": ("Suivant", "Next"),
-        "help.attendance.down": (
-            "Personne suivante ; formulaire : suggestion ou champ " + "suivant",
-            "Next person; in the form: next suggestion or field"
-        ),
-        "action.attendance.clear": ("Effacer", "Clear"),
-        "help.attendance.clear": (
-            "Effacer la recherche ; fermer le formulaire (gardé pour " + "après)",
-            "Clear the search; close the form (kept for later)"
-        ),
-        "action.attendance.send-form": ("Envoyer", "Send"),
-        "help.attendance.send-form": ("Envoyer le formulaire du nouvel arrivant", "Send the walk-in form"),
-
-        "att.participant.one": ("participant", "participant"),
-        "att.participant.many": ("participants", "participants"),
-        "att.person.one": ("personne", "person"),
-        "att.person.many": ("personnes", "people"),
-        "att.woman.one": ("femme", "woman"),
-        "att.woman.many": ("femmes", "women"),
-        "att.of.whom": ("dont", "including"),
-        "att.session": ("Session", "Session"),
-        "att.day.ended": ("journée terminée", "day ended"),
-        "att.search": ("Rechercher", "Search"),
-        "att.ph.search": (
-            "fonction, organisation, commune… sans accents ni " + "majuscules",
-            "function, organisation, commune… case and accents ignored"
-        ),
-        "att.ph.search.short": ("fonction, commune…", "function, commune…"),
-        "att.col.present": ("Présent", "Present"),
-        "att.col.function": ("Fonction", "Function"),
-        "att.col.organisation": ("Organisation", "Organisation"),
-        "att.col.category": ("Catégorie", "Category"),
-        "att.col.sex": ("Sexe", "Sex"),
-        "att.sex.F": ("F", "F"),
-        "att.sex.M": ("M", "M"),
-        "att.sex.unspecified": ("–", "–"),
-        "att.sex.long.F": ("femme", "woman"),
-        "att.sex.long.M": ("homme", "man"),
-        "att.sex.long.unspecified": ("non précisé", "not given"),
-        "att.nobody": (
-            "Personne ne correspond : F6 pour ajouter un nouvel " + "arrivant.", "Nobody matches: F6 to add a walk-in."
-        ),
-        "att.select": ("Choisissez d'abord une personne (↑/↓).", "Select someone first (↑/↓)."),
-        "att.already": ("déjà pointé(e) à", "already checked in at"),
-        "att.new": ("nouveau", "new"),
-        "att.added": ("Nouvel arrivant ajouté", "Walk-in added"),
-        "att.added.enter": ("Entrée pour le pointer", "Enter to check them in"),
-        "att.walkin.title": ("Nouvel arrivant", "Walk-in"),
-        "att.field.function": ("Fonction", "Function"),
-        "att.field.organisation": ("Organisation", "Organisation"),
-        "att.field.sex": ("Sexe", "Sex"),
-        "att.field.name": ("Nom", "Name"),
-        "att.ph.function": ("obligatoire, ex. « Maire de Koula »", "required, e.g. “Mayor of Koula”"),
-        "att.ph.organisation": ("sigle, nom ou commune ; facultatif", "acronym, name or commune; optional"),
-        "att.err.function": (
-            "Donnez la fonction du nouvel arrivant (ex. « Maire de " + "Koula »).",
-            "Give the walk-in's function (e.g. “Mayor of Koula”)."
-        ),
-        "att.err.organisation": (
-            "Organisation inconnue : choisissez-la dans les suggestions ou videz le champ.",
-            "Unknown organisation: pick it from the suggestions or empty the field."
-        ),
-
-        "cat.partner": ("PTF", "Partners"),
-        "cat.commune": ("Communes", "Communes"),
-        "cat.state-service": ("Services de l'État", "State services"),
-        "cat.ngo": ("ONG", "NGOs"),
-        "cat.private": ("Privé", "Private sector"),
-        "cat.organiser": ("Organisateurs", "Organisers"),
-        "cat.other": ("Autres", "Others"),
-        "cat.short.partner": ("PTF", "Partners"),
-        "cat.short.commune": ("Communes", "Communes"),
-        "cat.short.state-service": ("Serv. État", "State"),
-        "cat.short.ngo": ("ONG", "NGOs"),
-        "cat.short.private": ("Privé", "Private"),
-        "cat.short.organiser": ("Organis.", "Organisers"),
-        "cat.short.other": ("Autres", "Others"),
-
-        "month.1": ("janvier", "January"), "month.2": ("février", "February"), "month.3": ("mars", "March"),
-        "month.4": ("avril", "April"), "month.5": ("mai", "May"), "month.6": ("juin", "June"),
-        "month.7": ("juillet", "July"), "month.8": ("août", "August"), "month.9": ("septembre", "September"),
-        "month.10": ("octobre", "October"), "month.11": ("novembre", "November"), "month.12": ("décembre", "December"),
-    ]
 }

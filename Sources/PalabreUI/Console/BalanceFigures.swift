@@ -17,7 +17,7 @@ enum Category {
     /// The name of category `key`: the programme's (`categories:`), else the labels' (`cat.` or,
     /// with `short`, `cat.short.`).
     static func name(_ key: String, _ l: Labels, _ p: Programme, short: Bool = false) -> String {
-        p.categoryNames[key] ?? l[(short ? "cat.short." : "cat.") + key]
+        p.categoryNames[key] ?? l[UILabel.category(key: key, short: short)]
     }
 }
 

@@ -34,9 +34,9 @@ public struct BalanceScreen: ConsoleScreen {
     /// « Femmes : 4 % du temps de parole · 8 % des présents ».
     static func womenText(_ b: SpeakingBalance, labels l: Labels, short: Bool = false) -> String {
         func pct(_ p: Int?) -> String { p.map { l.percent($0) } ?? "—" }
-        return l["bal.women"] + l.colon + pct(b.womenTimePercent) + " " + l[short ? "bal.of.time.short" : "bal.of.time"]
+        return l[.balWomen] + l.colon + pct(b.womenTimePercent) + " " + l[short ? .balOfTimeShort : .balOfTime]
             + " · "
-            + pct(b.womenPresentPercent) + " " + l[short ? "bal.of.present.short" : "bal.of.present"]
+            + pct(b.womenPresentPercent) + " " + l[short ? .balOfPresentShort : .balOfPresent]
     }
 
     // MARK: Drawing
@@ -50,16 +50,16 @@ public struct BalanceScreen: ConsoleScreen {
         // Scope and totals.
         var scope: String
         if wholeSession {
-            scope = l["bal.session"]
+            scope = l[.balSession]
         } else if let d = AttendanceFigures.day(s) {
-            scope = l["day"] + " \(d + 1)" + (compact ? "" : " · " + AttendanceScreen.longDate(s.heldDate(day: d), l))
-            if s.currentDay != d && !compact { scope += " (" + l["att.day.ended"] + ")" }
+            scope = l[.day] + " \(d + 1)" + (compact ? "" : " · " + AttendanceScreen.longDate(s.heldDate(day: d), l))
+            if s.currentDay != d && !compact { scope += " (" + l[.attDayEnded] + ")" }
         } else {
-            scope = l["no.day"]
+            scope = l[.noDay]
         }
-        let totals = speakingClock(Int(b.totalMs / 1000)) + " · " + l.counted(b.turns, "bal.turn") + " "
+        let totals = speakingClock(Int(b.totalMs / 1000)) + " · " + l.counted(b.turns, .balTurnOne, .balTurnMany) + " "
         grid.fill(x: area.x, y: y, width: area.width, height: 1, role: .normal)
-        let other = " [" + l[wholeSession ? "bal.key.day" : "bal.key.session"] + "]"
+        let other = " [" + l[wholeSession ? .balKeyDay : .balKeySession] + "]"
         let left = " " + scope + (compact ? "" : other)
         grid.put(
             x: area.x, y: y,
@@ -75,7 +75,7 @@ public struct BalanceScreen: ConsoleScreen {
         if !compact {
             if let t = s.currentTurn {
                 let text =
-                    " " + l["bal.now"] + l.colon + TextWidth.sanitize(s.displayName(t.who)) + " · "
+                    " " + l[.balNow] + l.colon + TextWidth.sanitize(s.displayName(t.who)) + " · "
                     + speakingClock(Int(s.speakingMs(t, at: ctx.now) / 1000))
                 grid.put(x: area.x, y: y, text: TextWidth.truncate(text, toWidth: area.width), role: .queueCurrent)
             }
@@ -84,7 +84,7 @@ public struct BalanceScreen: ConsoleScreen {
         if b.turns == 0 {
             if y < bottom {
                 grid.put(
-                    x: area.x + 1, y: y, text: TextWidth.truncate(l["bal.none"], toWidth: area.width - 2), role: .muted)
+                    x: area.x + 1, y: y, text: TextWidth.truncate(l[.balNone], toWidth: area.width - 2), role: .muted)
             }
             return nil
         }
@@ -100,16 +100,16 @@ public struct BalanceScreen: ConsoleScreen {
                 grid.put(x: area.x + 1, y: y, text: TextWidth.pad(title, toWidth: labelW), role: .title)
                 var col = area.x + 1 + labelW
                 col = grid.put(
-                    x: col, y: y, text: TextWidth.pad(l["bal.col.time"], toWidth: timeW, alignment: .right),
+                    x: col, y: y, text: TextWidth.pad(l[.balColTime], toWidth: timeW, alignment: .right),
                     role: .muted)
                 col = grid.put(
-                    x: col, y: y, text: TextWidth.pad(l["bal.col.turns"], toWidth: turnsW, alignment: .right),
+                    x: col, y: y, text: TextWidth.pad(l[.balColTurns], toWidth: turnsW, alignment: .right),
                     role: .muted)
                 col = grid.put(
-                    x: col, y: y, text: TextWidth.pad(l["bal.col.share"], toWidth: pctW, alignment: .right),
+                    x: col, y: y, text: TextWidth.pad(l[.balColShare], toWidth: pctW, alignment: .right),
                     role: .muted)
                 grid.put(
-                    x: col, y: y, text: TextWidth.pad(l["bal.col.present"], toWidth: presentW, alignment: .right),
+                    x: col, y: y, text: TextWidth.pad(l[.balColPresent], toWidth: presentW, alignment: .right),
                     role: .muted)
             }
             y += 1
@@ -141,22 +141,24 @@ public struct BalanceScreen: ConsoleScreen {
             }
             y += 1
         }
-        header(l["bal.by.category"])
+        header(l[.balByCategory])
         for r in b.byCategory {
             row(Category.name(r.key, l, ctx.state.programme), r, present: b.presentByCategory[r.key])
         }
         if !compact && y < bottom { y += 1 }
-        header(l["bal.by.sex"])
+        header(l[.balBySex])
         for r in b.bySex {
-            row(l["bal.sex." + r.key], r, present: b.presentBySex[r.key], women: r.key == Sex.female.rawValue)
+            row(
+                l[UILabel.balanceSex(Sex(rawValue: r.key) ?? .unspecified)], r, present: b.presentBySex[r.key],
+                women: r.key == Sex.female.rawValue)
         }
         if !compact && y < bottom { y += 1 }
         if y + 1 < bottom {
             let n = min(b.byOrganisation.count, bottom - y - 1)
             header(
                 b.byOrganisation.count > n
-                    ? l["bal.by.organisation.top"].replacingOccurrences(of: "%d", with: "\(n)")
-                    : l["bal.by.organisation"])
+                    ? l[.balByOrganisationTop].replacingOccurrences(of: "%d", with: "\(n)")
+                    : l[.balByOrganisation])
             for r in b.byOrganisation.prefix(n) {
                 let name =
                     s.programme.organisation(r.key)?.acronym ?? s.programme.commune(r.key)?.name ?? s.displayName(r.key)
@@ -173,34 +175,4 @@ public struct BalanceScreen: ConsoleScreen {
         Binding(.balance(.scope), ["s", "Space"])
     ]
 
-    /// Labels of this screen: id → (French, English).
-    static let labels: [String: (fr: String, en: String)] = [
-        "action.balance.scope": ("Jour/session", "Day/session"),
-        "help.balance.scope": (
-            "Compter la journée en cours ou toute la " + "session", "Count the day under way or the whole session"
-        ),
-        "bal.session": ("Toute la session", "Whole session"),
-        "bal.key.day": ("s : journée", "s: day"),
-        "bal.key.session": ("s : toute la session", "s: whole session"),
-        "bal.turn.one": ("tour de parole", "turn"),
-        "bal.turn.many": ("tours de parole", "turns"),
-        "bal.women": ("Femmes", "Women"),
-        "bal.of.time": ("du temps de parole", "of speaking time"),
-        "bal.of.time.short": ("parole", "speech"),
-        "bal.of.present": ("des présents", "of those present"),
-        "bal.of.present.short": ("présents", "present"),
-        "bal.now": ("Parle en ce moment", "Speaking now"),
-        "bal.none": ("Aucune prise de parole comptée pour l'instant.", "No speaking turn counted yet."),
-        "bal.col.time": ("Temps", "Time"),
-        "bal.col.turns": ("Tours", "Turns"),
-        "bal.col.share": ("Part", "Share"),
-        "bal.col.present": ("Présents", "Present"),
-        "bal.by.category": ("Par catégorie", "By category"),
-        "bal.by.sex": ("Par sexe", "By sex"),
-        "bal.by.organisation": ("Par organisation", "By organisation"),
-        "bal.by.organisation.top": ("Organisations, les %d premières", "Organisations, top %d"),
-        "bal.sex.F": ("Femmes", "Women"),
-        "bal.sex.M": ("Hommes", "Men"),
-        "bal.sex.unspecified": ("Non précisé", "Not given"),
-    ]
 }

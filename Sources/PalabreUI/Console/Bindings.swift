@@ -235,15 +235,14 @@ public struct Binding: Sendable {
     }
     /// Hint-bar label in `labels`' language.
     public func hint(_ labels: Labels) -> String {
-        action.id.hasPrefix("screen.") ? labels[action.id] : labels["action." + action.id]
+        labels[UILabel.hint(action)]
     }
     /// Help sentence in `labels`' language, marked ↶ when undoable and ✓ when it asks for
     /// confirmation (the help's legend line says so).
     public func help(_ labels: Labels) -> String {
         let base =
-            action.id.hasPrefix("screen.")
-            ? labels["help.screen"].replacingOccurrences(of: "%@", with: labels[action.id])
-            : labels["help." + action.id]
+            UILabel.help(action).map { labels[$0] }
+            ?? labels[.helpScreen].replacingOccurrences(of: "%@", with: labels[UILabel.hint(action)])
         switch guarding {
         case .none: return base
         case .confirms: return base + " ✓"
@@ -362,18 +361,18 @@ public enum Keymap {
 
     /// The table as text for `palabre keys`: one section per screen, then replay.
     public static func text(_ labels: Labels) -> String {
-        var sections: [(String, [Binding])] = [(labels["help.global"], global)]
+        var sections: [(String, [Binding])] = [(labels[.helpGlobal], global)]
         for s in ScreenID.allCases {
-            sections.append((labels["screen." + s.rawValue] + " (F\(s.functionKey))", bindings(in: .screen(s))))
+            sections.append((labels[UILabel.screen(s)] + " (F\(s.functionKey))", bindings(in: .screen(s))))
         }
-        sections.append((labels["help.replay"], replay))
+        sections.append((labels[.helpReplay], replay))
         var out: [String] = []
         for (title, rows) in sections where !rows.isEmpty {
             out.append(title)
             out += helpLines(rows, labels).map { "  " + $0 }
             out.append("")
         }
-        out.append(labels["help.guard.legend"])
+        out.append(labels[.helpGuardLegend])
         return out.joined(separator: "\n")
     }
 }

@@ -145,7 +145,7 @@ public struct Console: Sendable {
     /// The seat's name: `u` undoes this seat's own last undoable event (any seat's when nil).
     public var seat: String?
     /// How the undo question starts, to take it off the screen once it no longer holds.
-    private var undoPromptStart: String { String(labels[isTyping ? "undo.confirm.typing" : "undo.confirm"].prefix(7)) }
+    private var undoPromptStart: String { String(labels[isTyping ? .undoConfirmTyping : .undoConfirm].prefix(7)) }
     /// Read-only seat: keys that would record anything are refused.
     public var readOnly: Bool
     /// Seconds a message stays on screen.
@@ -206,7 +206,7 @@ public struct Console: Sendable {
         switch input {
         case .resized(let s):
             size = s
-            if !isTiny, message?.text == labels["tiny.refused"] { message = nil }
+            if !isTiny, message?.text == labels[.tinyRefused] { message = nil }
         case .tick:
             if ringsBell(state, now) { effects.append(.bell) }
             if let m = message, now.seconds(since: m.at) > messageSeconds { message = nil }
@@ -216,7 +216,7 @@ public struct Console: Sendable {
         case .input(.resize):
             break
         case .input(.pasteStalled):
-            message = ConsoleMessage(text: labels["paste.stalled"], isError: true, at: now)
+            message = ConsoleMessage(text: labels[.pasteStalled], isError: true, at: now)
         case .input(.paste(let text)):
             pasted(text, ctx)
         case .input(.key(let key)):
@@ -241,14 +241,14 @@ public struct Console: Sendable {
             }
             for case .undone(let seq) in events.map(\.payload) {
                 message = ConsoleMessage(
-                    text: labels["undo.done"].replacingOccurrences(of: "%d", with: String(seq)),
+                    text: labels[.undoDone].replacingOccurrences(of: "%d", with: String(seq)),
                     isError: false, at: now)
             }
         case .refused(let refusal):
             let from = pendingFrom ?? screen
             pendingFrom = nil
             message = ConsoleMessage(
-                text: labels["refused"] + labels.colon + refusal.message(labels.language), isError: true, at: now)
+                text: labels[.refused] + labels.colon + refusal.message(labels.language), isError: true, at: now)
             withScreen(from) { $0.wasRefused(refusal, context: ctx) }
         case .failed(let text):
             pendingFrom = nil
@@ -264,7 +264,7 @@ public struct Console: Sendable {
     private mutating func pasted(_ text: String, _ ctx: ScreenContext) {
         quitArmed = false
         guard !showingHelp, !readOnly, isTyping, withScreen(nil, { $0.paste(text) }) else {
-            message = ConsoleMessage(text: labels["paste.ignored"], isError: true, at: ctx.now)
+            message = ConsoleMessage(text: labels[.pasteIgnored], isError: true, at: ctx.now)
             return
         }
     }
@@ -278,7 +278,7 @@ public struct Console: Sendable {
         if let b = binding, b.action == .global(.quit) {
             if hasDraft && !quitArmed && !readOnly {
                 quitArmed = true
-                message = ConsoleMessage(text: labels["draft.quit"], isError: true, at: ctx.now)
+                message = ConsoleMessage(text: labels[.draftQuit], isError: true, at: ctx.now)
             } else {
                 quitRequested = true
             }
@@ -300,7 +300,7 @@ public struct Console: Sendable {
             if isTyping, Self.editingKey(key), !showingHelp {
                 _ = withScreen { $0.handle(key: key, context: ctx) }
             } else {
-                message = ConsoleMessage(text: labels["tiny.refused"], isError: true, at: ctx.now)
+                message = ConsoleMessage(text: labels[.tinyRefused], isError: true, at: ctx.now)
             }
             return nil
         }
@@ -315,7 +315,7 @@ public struct Console: Sendable {
             if let b = binding, b.scope == .everywhere, b.action != .global(.undo) {
                 _ = dispatch(b.action, key: key, ctx)
             } else {
-                message = ConsoleMessage(text: labels["readonly"], isError: true, at: ctx.now)
+                message = ConsoleMessage(text: labels[.readonly], isError: true, at: ctx.now)
             }
             return nil
         }
@@ -328,7 +328,7 @@ public struct Console: Sendable {
             return nil
         case .perform(let c):
             if readOnly {
-                message = ConsoleMessage(text: labels["readonly"], isError: true, at: ctx.now)
+                message = ConsoleMessage(text: labels[.readonly], isError: true, at: ctx.now)
                 return nil
             }
             return c
@@ -393,7 +393,7 @@ public struct Console: Sendable {
         bannerShownAt = nil
         facilitator.shiftInstants(by: seconds)
         let minutes = abs(seconds) >= 90 ? "\((abs(seconds) + 30) / 60) min" : "\(abs(seconds)) s"
-        let key = seconds > 0 ? "clock.forward" : "clock.back"
+        let key: UILabel = seconds > 0 ? .clockForward : .clockBack
         banner = labels[key].replacingOccurrences(of: "%1", with: minutes)
             .replacingOccurrences(of: "%2", with: state.local.hhmm(at))
     }
@@ -420,14 +420,14 @@ public struct Console: Sendable {
         case .help: showingHelp = true
         case .undo:
             guard let target = ctx.state.undoCandidate(seat: seat) else {
-                return .message(labels["undo.none"], isError: true)
+                return .message(labels[.undoNone], isError: true)
             }
             if undoArmed == target.seq {
                 undoArmed = nil
                 return .perform(.undo(seq: target.seq))
             }
             undoArmed = target.seq
-            let text = labels[isTyping ? "undo.confirm.typing" : "undo.confirm"]
+            let text = labels[isTyping ? .undoConfirmTyping : .undoConfirm]
                 .replacingOccurrences(of: "%@", with: labels.undoTarget(target, ctx.state))
                 .replacingOccurrences(of: "%d", with: String(target.seq))
             return .message(text, isError: true)
@@ -593,7 +593,7 @@ public struct Console: Sendable {
     static func tinyNotice(_ labels: Labels, size: Size) -> [String] {
         let here = " (\(size.width)×\(size.height))"
         let minimum = "\(minimumSize.width)×\(minimumSize.height)"
-        for text in [labels["tiny"] + here, labels["tiny"], labels["tiny.short"] + " " + minimum, "↔ " + minimum] {
+        for text in [labels[.tiny] + here, labels[.tiny], labels[.tinyShort] + " " + minimum, "↔ " + minimum] {
             let lines = TextWidth.wrap(text, width: size.width)
             if lines.count <= size.height, lines.allSatisfy({ TextWidth.width(of: $0) <= size.width }) { return lines }
         }
@@ -605,14 +605,14 @@ public struct Console: Sendable {
         grid.fill(x: 0, y: 0, width: w, height: 1, role: .title)
         let clock = state.local.hhmm(now)
         var day = ""
-        if let d = state.currentDay { day = "\(labels["day"]) \(d + 1) · " }
+        if let d = state.currentDay { day = "\(labels[.day]) \(d + 1) · " }
         let right = " \(day)\(clock) "
         // Every screen's name from 100 columns when they fit, else the current one's only.
         var tabs = ""
         for long in w >= 100 ? [true, false] : [false] {
             tabs = ""
             for s in ScreenID.allCases where s.isListed(state) || s == screen {
-                let name = labels["screen." + s.rawValue]
+                let name = labels[UILabel.screen(s)]
                 tabs +=
                     s == screen
                     ? " [F\(s.functionKey) " + "\(name)]" : (long ? " F\(s.functionKey) \(name)" : " F\(s.functionKey)")
@@ -629,24 +629,24 @@ public struct Console: Sendable {
         // The keys valid everywhere on one line, and how to close in the frame, so the screen's
         // own keys fit at 80×24.
         lines.append(
-            labels["help.global"] + labels.colon + "F1–F5 F11 " + labels["help.screens"] + " · Tab/⇧Tab · " + "?/F9 "
-                + labels["action.help"].lowercased() + " · u/^Z " + labels["action.undo"].lowercased()
-                + " · ^C/q/F10 " + labels["action.quit"].lowercased())
+            labels[.helpGlobal] + labels.colon + "F1–F5 F11 " + labels[.helpScreens] + " · Tab/⇧Tab · " + "?/F9 "
+                + labels[.actionHelp].lowercased() + " · u/^Z " + labels[.actionUndo].lowercased()
+                + " · ^C/q/F10 " + labels[.actionQuit].lowercased())
         let w = min(size.width - 2, max(40, (lines.map { TextWidth.width(of: $0) }.max() ?? 0) + 4))
         let h = min(size.height - 1, lines.count + 2)
         let x = (size.width - w) / 2, y = max(1, (size.height - h) / 2)
         grid.fill(x: x, y: y, width: w, height: h, role: .normal)
         grid.box(x: x, y: y, width: w, height: h, role: .border)
         grid.put(
-            x: x + 2, y: y, text: " " + labels["help.title"] + " · " + labels["screen." + screen.rawValue] + " ",
+            x: x + 2, y: y, text: " " + labels[.helpTitle] + " · " + labels[UILabel.screen(screen)] + " ",
             role: .title,
             maxWidth: w - 4)
-        let close = " " + labels["help.close"] + " "
+        let close = " " + labels[.helpClose] + " "
         if TextWidth.width(of: close) + 4 < w {
             grid.put(x: x + w - 2 - TextWidth.width(of: close), y: y + h - 1, text: close, role: .muted)
         }
         // What ↶ and ✓ mean, on the bottom border when the screen has such keys.
-        let legend = " " + labels["help.guard.short"] + " "
+        let legend = " " + labels[.helpGuardShort] + " "
         if Keymap.bindings(in: .screen(screen)).contains(where: { $0.guarding != .none }),
             TextWidth.width(of: legend) + TextWidth.width(of: close) + 6 < w
         {

@@ -128,6 +128,6 @@ extension Console {
         let ctx = ScreenContext(state: state, now: now, labels: labels, readOnly: readOnly)
         if let r = d.rapporteur { rapporteur.restore(r, ctx) }
         if let w = d.walkIn { attendance.restore(w, ctx) }
-        message = ConsoleMessage(text: labels["draft.restored"], isError: false, at: now)
+        message = ConsoleMessage(text: labels[.draftRestored], isError: false, at: now)
     }
 }

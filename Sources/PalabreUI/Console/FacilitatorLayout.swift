@@ -25,15 +25,15 @@ extension FacilitatorScreen {
 
     // MARK: Prompt
 
-    private var promptLabelId: String {
+    private var promptLabelId: UILabel {
         switch prompt {
-        case .insertTitle?: "fac.prompt.insert-title"
-        case .insertMinutes?: "fac.prompt.insert-minutes"
-        case .move?: "fac.prompt.move"
-        case .requester(let poo)?: poo ? "fac.prompt.order" : "fac.prompt.requester"
-        case .remaining?: "fac.prompt.remaining"
-        case .walkInSpeaker?: "fac.prompt.walkin"
-        case .speakingLimit?, nil: "fac.prompt.limit"
+        case .insertTitle?: .facPromptInsertTitle
+        case .insertMinutes?: .facPromptInsertMinutes
+        case .move?: .facPromptMove
+        case .requester(let poo)?: poo ? .facPromptOrder : .facPromptRequester
+        case .remaining?: .facPromptRemaining
+        case .walkInSpeaker?: .facPromptWalkin
+        case .speakingLimit?, nil: .facPromptLimit
         }
     }
 
@@ -62,10 +62,10 @@ extension FacilitatorScreen {
         var label = L[promptLabelId]
         if case .insertMinutes(let title)? = prompt { label += " « " + TextWidth.sanitize(title) + " »" }
         if case .walkInSpeaker(let function, _)? = prompt {
-            label = L["fac.prompt.walkin.new"] + " « " + TextWidth.sanitize(function) + " » — " + label
+            label = L[.facPromptWalkinNew] + " « " + TextWidth.sanitize(function) + " » — " + label
         }
-        var keys = " " + L["fac.prompt.keys"] + " "
-        if case .requester? = prompt { keys = " " + L["fac.prompt.choose"] + " ·" + keys }
+        var keys = " " + L[.facPromptKeys] + " "
+        if case .requester? = prompt { keys = " " + L[.facPromptChoose] + " ·" + keys }
         // The keys are shown when the question fits beside them; the question comes first.
         let keysW = TextWidth.width(of: keys)
         let showKeys = TextWidth.width(of: label) + 4 + keysW + 1 <= r.width
@@ -81,7 +81,7 @@ extension FacilitatorScreen {
         let cursor = editor.render(into: &grid, x: r.x + 2, y: r.y + 1, width: max(1, r.width - 3))
         if r.height > 2 {
             if found.isEmpty {
-                grid.put(x: r.x + 4, y: r.y + 2, text: L["fac.no.match"], role: .muted, maxWidth: r.width - 4)
+                grid.put(x: r.x + 4, y: r.y + 2, text: L[.facNoMatch], role: .muted, maxWidth: r.width - 4)
             }
             for (i, id) in found.prefix(r.height - 2).enumerated() {
                 let y = r.y + 2 + i
@@ -103,7 +103,7 @@ extension FacilitatorScreen {
         if let o = s.programme.organisation(id) {
             return TextWidth.sanitize(o.acronym == o.name ? o.name : o.acronym + " — " + o.name)
         }
-        if let c = s.programme.commune(id) { return TextWidth.sanitize(c.name) + " (" + L["fac.commune"] + ")" }
+        if let c = s.programme.commune(id) { return TextWidth.sanitize(c.name) + " (" + L[.facCommune] + ")" }
         return TextWidth.sanitize(id)
     }
 
@@ -125,21 +125,21 @@ extension FacilitatorScreen {
     private mutating func drawAgenda(_ grid: inout Grid, _ r: Rect, _ context: ScreenContext) {
         let s = context.state, L = context.labels, now = context.now
         guard let d = MeetingView.shownDay(s) else {
-            grid.put(x: r.x + 1, y: r.y, text: L["no.day"], role: .muted, maxWidth: r.width - 1)
+            grid.put(x: r.x + 1, y: r.y, text: L[.noDay], role: .muted, maxWidth: r.width - 1)
             return
         }
         // The longest heading that fits: with « Ordre du jour », then the day alone.
         let heading = MeetingView.dayHeading(s, d, L)
-        let short = L["day"] + " \(d + 1) · " + MeetingView.longDate(s.heldDate(day: d), L.language)
+        let short = L[.day] + " \(d + 1) · " + MeetingView.longDate(s.heldDate(day: d), L.language)
         let header =
-            [" " + L["fac.agenda"] + " · " + heading, " " + heading, " " + short]
+            [" " + L[.facAgenda] + " · " + heading, " " + heading, " " + short]
             .first { TextWidth.width(of: $0) <= r.width } ?? " " + short
         grid.put(x: r.x, y: r.y, text: TextWidth.truncate(header, toWidth: r.width), role: .title)
         guard r.height > 3 else { return }
         for (col, text) in [
-            (Col.planned, L["fac.col.planned"]), (Col.start + 1, L["fac.col.start"]),
-            (Col.duration, TextWidth.pad(L["fac.col.duration"], toWidth: 5, alignment: .right)),
-            (Col.title, L["fac.col.item"]),
+            (Col.planned, L[.facColPlanned]), (Col.start + 1, L[.facColStart]),
+            (Col.duration, TextWidth.pad(L[.facColDuration], toWidth: 5, alignment: .right)),
+            (Col.title, L[.facColItem]),
         ] {
             grid.put(x: r.x + col, y: r.y + 1, text: text, role: .muted, maxWidth: r.width - col)
         }
@@ -150,10 +150,10 @@ extension FacilitatorScreen {
         var footer: [LayoutRow] = []
         if let last = timings.last {
             let plannedEnd = MeetingView.hhmm(minutes: last.plannedEnd)
-            let endText = L["fac.end.planned"] + " " + plannedEnd
+            let endText = L[.facEndPlanned] + " " + plannedEnd
             if isToday {
                 let drift = MeetingView.drift(s.drift(day: d, at: now), L)
-                let expected = L["fac.end.expected"] + " " + s.local.hhmm(last.projectedEnd)
+                let expected = L[.facEndExpected] + " " + s.local.hhmm(last.projectedEnd)
                 if r.height >= 30 {
                     footer = [
                         LayoutRow(" " + drift.text, drift.role, priority: 1),
@@ -251,28 +251,28 @@ extension FacilitatorScreen {
         }
 
         if s.closedAt != nil {
-            line(L["closed"], .title)
-            wrapped(L["fac.closed.note"], .muted, max: 2)
+            line(L[.closed], .title)
+            wrapped(L[.facClosedNote], .muted, max: 2)
             return
         }
         guard s.currentDay != nil else {
             if MeetingView.allDaysEnded(s) {
-                line(L["no.day"], .title)
+                line(L[.noDay], .title)
                 y += 1
-                wrapped(L["meeting.all.days.ended"], .normal, max: 2)
-                wrapped(L["fac.close.hint"], .muted, max: 3)
+                wrapped(L[.meetingAllDaysEnded], .normal, max: 2)
+                wrapped(L[.facCloseHint], .muted, max: 3)
                 drawDays(&grid, x: x, y: &y, width: w, bottom: bottom, context)
                 return
             }
-            line(L["no.day"], .title)
+            line(L[.noDay], .title)
             y += 1
             if let d = MeetingView.shownDay(s) {
-                var text = L["fac.press.b"] + " " + MeetingView.longDate(s.heldDate(day: d), L.language)
+                var text = L[.facPressB] + " " + MeetingView.longDate(s.heldDate(day: d), L.language)
                 if let t = s.days[d].title, !t.isEmpty { text += " (" + TextWidth.sanitize(t) + ")" }
                 wrapped(text + ".", .statusRunning, max: 4)
                 if let first = s.timings(day: d, at: now).first(where: { $0.status == .planned }) {
                     y += 1
-                    line(L["fac.first.item"], .muted)
+                    line(L[.facFirstItem], .muted)
                     wrapped(
                         MeetingView.hhmm(minutes: first.plannedStart) + " " + TextWidth.sanitize(first.item.title),
                         .normal, max: 2)
@@ -286,7 +286,7 @@ extension FacilitatorScreen {
             let run = s.run(c)
             wrapped(TextWidth.sanitize(item.title), .title, max: 2)
             var info: [(String, Role)] = []
-            if run.status == .paused { info.append(("‖ " + L["fac.paused"] + " · ", .timerWarn)) }
+            if run.status == .paused { info.append(("‖ " + L[.facPaused] + " · ", .timerWarn)) }
             var kind = MeetingView.kind(item.kind, L)
             let presenters = item.presenters.map { TextWidth.sanitize(s.displayName($0)) }
             if !presenters.isEmpty { kind += " · " + presenters.joined(separator: ", ") }
@@ -294,7 +294,7 @@ extension FacilitatorScreen {
             LayoutRow(info, priority: 0).draw(into: &grid, x: x, y: y, width: w)
             y += 1
             if r.height >= 30, let m = item.moderator {
-                line(L["fac.moderator"] + " : " + MeetingView.speakerText(s, m), .muted)
+                line(L[.facModerator] + " : " + MeetingView.speakerText(s, m), .muted)
             }
             // The countdown, as large as the room left by the queue allows; on large screens, the
             // projector's scaled digits.
@@ -316,21 +316,21 @@ extension FacilitatorScreen {
             }
             let elapsed = s.elapsed(c, at: now)
             var box =
-                (cd.minutes ? L["fac.minutes.left"] + " · " : "") + L["fac.elapsed"] + " "
+                (cd.minutes ? L[.facMinutesLeft] + " · " : "") + L[.facElapsed] + " "
                 + (cd.minutes ? MeetingView.minutesText(elapsed / 60 * 60) : formatCountdown(elapsed)) + " · "
-                + L["fac.box"] + " "
+                + L[.facBox] + " "
                 + MeetingView.minutesText(item.duration)
-            if run.extendedBy > 0 { box += " · " + L["fac.extended"] + " " + MeetingView.minutesText(run.extendedBy) }
+            if run.extendedBy > 0 { box += " · " + L[.facExtended] + " " + MeetingView.minutesText(run.extendedBy) }
             line(box, .muted)
         } else {
-            line(L["no.item"], .title)
+            line(L[.noItem], .title)
             if let d = s.currentDay, let next = s.timings(day: d, at: now).first(where: { $0.status == .planned }) {
                 y += 1
-                line(L["fac.next"] + " ~" + s.local.hhmm(next.projectedStart), .muted)
+                line(L[.facNext] + " ~" + s.local.hhmm(next.projectedStart), .muted)
                 wrapped(TextWidth.sanitize(next.item.title), .normal, max: 2)
-                line(L["fac.start.with"], .muted)
+                line(L[.facStartWith], .muted)
             } else {
-                wrapped(L["fac.day.over"], .muted, max: 2)
+                wrapped(L[.facDayOver], .muted, max: 2)
             }
         }
         y += 1
@@ -343,12 +343,12 @@ extension FacilitatorScreen {
         let x = r.x + 1, w = r.width - 2
         var y = r.y
         let bottom = r.y + r.height
-        var title = L["fac.queue"]
+        var title = L[.facQueue]
         if let c = s.currentItem {
             title +=
                 " · "
-                + (s.speakingLimit(for: c).map { L["fac.limit"] + " " + MeetingView.minutesText($0) }
-                    ?? L["fac.no.limit"])
+                + (s.speakingLimit(for: c).map { L[.facLimit] + " " + MeetingView.minutesText($0) }
+                    ?? L[.facNoLimit])
         }
         grid.fill(x: r.x, y: y, width: r.width, height: 1, with: "─", role: .border)
         grid.put(
@@ -366,12 +366,12 @@ extension FacilitatorScreen {
                 y += 1
             }
         } else {
-            grid.put(x: x, y: y, text: TextWidth.truncate(L["meeting.no.speaker"], toWidth: w), role: .muted)
+            grid.put(x: x, y: y, text: TextWidth.truncate(L[.meetingNoSpeaker], toWidth: w), role: .muted)
             y += 1
         }
         guard y < bottom else { return }
         if s.queue.isEmpty {
-            grid.put(x: x, y: y, text: TextWidth.truncate(L["fac.queue.none"], toWidth: w), role: .muted)
+            grid.put(x: x, y: y, text: TextWidth.truncate(L[.facQueueNone], toWidth: w), role: .muted)
             return
         }
         syncQueueSelection(s)
@@ -380,7 +380,7 @@ extension FacilitatorScreen {
         if queueIndex < queueScroll { queueScroll = queueIndex }
         if queueIndex >= queueScroll + rows { queueScroll = queueIndex - rows + 1 }
         queueScroll = max(0, min(queueScroll, s.queue.count - rows))
-        let poo = L["meeting.poo.short"]
+        let poo = L[.meetingPooShort]
         let numberW = String(s.queue.count).count
         for row in 0..<rows {
             let i = queueScroll + row
@@ -415,7 +415,7 @@ extension FacilitatorScreen {
         grid.fill(x: r.x, y: r.y, width: r.width, height: 1, with: "─", role: .border)
         grid.put(
             x: r.x + 1, y: r.y,
-            text: " " + TextWidth.truncate(L["fac.turns"] + " (\(turns.count))", toWidth: r.width - 4) + " ",
+            text: " " + TextWidth.truncate(L[.facTurns] + " (\(turns.count))", toWidth: r.width - 4) + " ",
             role: .title, maxWidth: r.width - 2)
         for (i, t) in turns.reversed().prefix(r.height - 1).enumerated() {
             let spoken = Int(s.speakingMs(t, at: context.now) / 1000)
@@ -433,12 +433,12 @@ extension FacilitatorScreen {
         let s = context.state, L = context.labels
         guard bottom - y >= s.days.count + 3 else { return }
         y += 1
-        grid.put(x: x, y: y, text: TextWidth.truncate(L["fac.days"], toWidth: w), role: .muted)
+        grid.put(x: x, y: y, text: TextWidth.truncate(L[.facDays], toWidth: w), role: .muted)
         y += 1
         for (i, day) in s.days.enumerated() {
             let st: ItemStatus = day.endedAt != nil ? .done : day.startedAt != nil ? .running : .planned
             let sym = MeetingView.status(st)
-            var text = L["day"] + " \(i + 1) · " + MeetingView.longDate(s.heldDate(day: i), L.language)
+            var text = L[.day] + " \(i + 1) · " + MeetingView.longDate(s.heldDate(day: i), L.language)
             if let t = day.title, !t.isEmpty { text += " · " + TextWidth.sanitize(t) }
             let col = grid.put(x: x, y: y, text: sym.symbol + " ", role: sym.role)
             grid.put(
@@ -450,7 +450,7 @@ extension FacilitatorScreen {
 
     /// « fin 16:10 → 16:25 »: planned and expected end of the day, short.
     static func endShort(_ s: SessionState, _ d: Int, _ last: ItemTiming, _ L: Labels) -> String {
-        L["fac.end.short"] + " " + MeetingView.hhmm(minutes: last.plannedEnd) + " → " + s.local.hhmm(last.projectedEnd)
+        L[.facEndShort] + " " + MeetingView.hhmm(minutes: last.plannedEnd) + " → " + s.local.hhmm(last.projectedEnd)
     }
 
     // MARK: Compact layout
@@ -463,23 +463,23 @@ extension FacilitatorScreen {
         var digits: (text: String, role: Role)?
 
         if s.closedAt != nil {
-            rows = [LayoutRow(L["closed"], .title, priority: 9), LayoutRow(L["fac.closed.note"], .muted, priority: 5)]
+            rows = [LayoutRow(L[.closed], .title, priority: 9), LayoutRow(L[.facClosedNote], .muted, priority: 5)]
         } else if s.currentDay == nil {
-            rows.append(LayoutRow(L["no.day"], .title, priority: 9))
+            rows.append(LayoutRow(L[.noDay], .title, priority: 9))
             if MeetingView.allDaysEnded(s) {
-                rows.append(LayoutRow(L["meeting.all.days.ended"], .normal, priority: 8))
-                for l in TextWidth.wrap(L["fac.close.hint"], width: w) {
+                rows.append(LayoutRow(L[.meetingAllDaysEnded], .normal, priority: 8))
+                for l in TextWidth.wrap(L[.facCloseHint], width: w) {
                     rows.append(LayoutRow(l, .muted, priority: 5))
                 }
             } else if let d = MeetingView.shownDay(s) {
-                let text = L["fac.press.b"] + " " + MeetingView.longDate(s.heldDate(day: d), L.language) + "."
+                let text = L[.facPressB] + " " + MeetingView.longDate(s.heldDate(day: d), L.language) + "."
                 for l in TextWidth.wrap(text, width: w) { rows.append(LayoutRow(l, .statusRunning, priority: 8)) }
                 if let first = s.timings(day: d, at: now).first(where: { $0.status == .planned }) {
                     rows.append(
                         LayoutRow(
                             [
                                 (
-                                    L["fac.first.item"] + " " + MeetingView.hhmm(minutes: first.plannedStart) + " ",
+                                    L[.facFirstItem] + " " + MeetingView.hhmm(minutes: first.plannedStart) + " ",
                                     .muted
                                 ),
                                 (TextWidth.sanitize(first.item.title), .normal),
@@ -494,9 +494,9 @@ extension FacilitatorScreen {
                     LayoutRow([(st.symbol + " ", st.role), (TextWidth.sanitize(item.title), .title)], priority: 9))
                 let cd = MeetingView.itemCountdown(s, c, at: now)
                 var info =
-                    L["fac.elapsed"] + " " + formatCountdown(s.elapsed(c, at: now)) + " / "
+                    L[.facElapsed] + " " + formatCountdown(s.elapsed(c, at: now)) + " / "
                     + MeetingView.minutesText(s.timeBox(c))
-                if run.status == .paused { info = L["fac.paused"] + " · " + info }
+                if run.status == .paused { info = L[.facPaused] + " · " + info }
                 // Small block digits when the rows allow it, else the countdown as text.
                 if r.height >= 12 && BigDigits.width(of: cd.text, font: .small) <= w {
                     digits = cd
@@ -508,16 +508,16 @@ extension FacilitatorScreen {
                             priority: 9))
                 }
             } else {
-                rows.append(LayoutRow(L["no.item"], .title, priority: 9))
+                rows.append(LayoutRow(L[.noItem], .title, priority: 9))
                 if let d = s.currentDay, let next = s.timings(day: d, at: now).first(where: { $0.status == .planned }) {
                     rows.append(
                         LayoutRow(
                             [
-                                (L["fac.next"] + " ~" + s.local.hhmm(next.projectedStart) + " ", .muted),
+                                (L[.facNext] + " ~" + s.local.hhmm(next.projectedStart) + " ", .muted),
                                 (TextWidth.sanitize(next.item.title), .normal),
                             ], priority: 8))
                 } else {
-                    rows.append(LayoutRow(L["fac.day.over"], .muted, priority: 8))
+                    rows.append(LayoutRow(L[.facDayOver], .muted, priority: 8))
                 }
             }
             rows.append(.blank(priority: 2))
@@ -527,7 +527,7 @@ extension FacilitatorScreen {
                         [("▶ " + MeetingView.speakerText(s, t.who), .queueCurrent)], right: (cd.text, cd.role),
                         priority: 8))
             } else if s.currentItem != nil {
-                rows.append(LayoutRow(L["meeting.no.speaker"], .muted, priority: 4))
+                rows.append(LayoutRow(L[.meetingNoSpeaker], .muted, priority: 4))
             }
             syncQueueSelection(s)
             // The next two requests; more when the rows are there.
@@ -540,7 +540,7 @@ extension FacilitatorScreen {
                 var segs: [(text: String, role: Role)] = [
                     ((focused ? "›" : " ") + "\(i + 1) ", focused ? .selection : .normal)
                 ]
-                if req.pointOfOrder { segs.append((L["meeting.poo.short"] + " ", focused ? .selection : .bannerWarn)) }
+                if req.pointOfOrder { segs.append((L[.meetingPooShort] + " ", focused ? .selection : .bannerWarn)) }
                 segs.append((MeetingView.speakerText(s, req.who), focused ? .selection : .normal))
                 let more = i == last - 1 && s.queue.count > last ? ("+\(s.queue.count - last)", Role.muted) : nil
                 rows.append(LayoutRow(segs, right: more, priority: 7 - min(n, 2)))
@@ -568,7 +568,7 @@ extension FacilitatorScreen {
                 rows.append(
                     LayoutRow(
                         [
-                            ("› " + L["fac.selected"] + " : ", .title), (st.symbol + " ", st.role),
+                            ("› " + L[.facSelected] + " : ", .title), (st.symbol + " ", st.role),
                             (TextWidth.sanitize(it.title), .selection),
                         ], priority: 3))
             }

@@ -152,13 +152,13 @@ enum MeetingView {
 
     /// « Jour 2 · mercredi 18 octobre 2023 · Journée des communes ».
     static func dayHeading(_ s: SessionState, _ d: Int, _ labels: Labels) -> String {
-        var h = labels["day"] + " \(d + 1) · " + longDate(s.heldDate(day: d), labels.language)
+        var h = labels[.day] + " \(d + 1) · " + longDate(s.heldDate(day: d), labels.language)
         if let t = s.days[d].title, !t.isEmpty { h += " · " + TextWidth.sanitize(t) }
         return h
     }
 
     /// Label of an item kind.
-    static func kind(_ k: ItemKind, _ labels: Labels) -> String { labels["meeting.kind." + k.rawValue] }
+    static func kind(_ k: ItemKind, _ labels: Labels) -> String { labels[UILabel.itemKind(k)] }
 
     /// The status symbol and its role in the agenda: ✓ done, ▶ running, ‖ paused, × skipped, · planned.
     static func status(_ st: ItemStatus) -> (symbol: String, role: Role) {
@@ -174,40 +174,12 @@ enum MeetingView {
     /// « Retard : +12 min », « Avance : −5 min » or « À l'heure », with the role to draw it in.
     static func drift(_ minutes: Int, _ labels: Labels) -> (text: String, role: Role) {
         if minutes > 0 {
-            return (labels["meeting.drift.late"] + "+\(minutes) min", minutes > 15 ? .timerOver : .timerWarn)
+            return (labels[.meetingDriftLate] + "+\(minutes) min", minutes > 15 ? .timerOver : .timerWarn)
         }
-        if minutes < 0 { return (labels["meeting.drift.early"] + "−\(-minutes) min", .timerOK) }
-        return (labels["meeting.drift.on-time"], .timerOK)
+        if minutes < 0 { return (labels[.meetingDriftEarly] + "−\(-minutes) min", .timerOK) }
+        return (labels[.meetingDriftOnTime], .timerOK)
     }
 
-    /// Labels shared by the Facilitator and Projector screens.
-    static let labels: [String: (fr: String, en: String)] = [
-        "meeting.drift.late": ("Retard : ", "Late: "),
-        "meeting.drift.early": ("Avance : ", "Ahead: "),
-        "meeting.drift.on-time": ("À l'heure", "On time"),
-        "meeting.kind.opening": ("Cérémonie d'ouverture", "Opening ceremony"),
-        "meeting.kind.framing-talk": ("Communication", "Framing talk"),
-        "meeting.kind.partner-presentation": ("Présentation PTF", "Partner presentation"),
-        "meeting.kind.commune-pitch": ("Présentation de commune", "Commune pitch"),
-        "meeting.kind.debate": ("Débat", "Debate"),
-        "meeting.kind.group-work": ("Travaux de groupe", "Group work"),
-        "meeting.kind.report-back": ("Restitution", "Report-back"),
-        "meeting.kind.synthesis": ("Synthèse", "Synthesis"),
-        "meeting.kind.break": ("Pause", "Break"),
-        "meeting.kind.closing": ("Cérémonie de clôture", "Closing ceremony"),
-        "meeting.kind.follow-up": ("Suivi des recommandations", "Follow-up of recommendations"),
-        // council and assembly meetings
-        "meeting.kind.quorum": ("Appel nominal et quorum", "Roll call and quorum"),
-        "meeting.kind.approve-minutes": ("Approbation du procès-verbal", "Approval of the minutes"),
-        "meeting.kind.vote": ("Vote", "Vote"),
-        "meeting.kind.public-comment": ("Intervention du public", "Public comment"),
-        "meeting.kind.any-other-business": ("Questions diverses", "Any other business"),
-        "meeting.kind.other": ("Autre", "Other"),
-        "meeting.poo.short": ("MO", "PoO"),
-        "meeting.poo.long": ("motion d'ordre", "point of order"),
-        "meeting.all.days.ended": ("Toutes les journées sont terminées.", "Every day has ended."),
-        "meeting.no.speaker": ("Personne n'a la parole", "Nobody has the floor"),
-    ]
 }
 
 extension Grid {

@@ -163,7 +163,7 @@ public struct FacilitatorScreen: ConsoleScreen {
             pending = nil
             return .perform(.extendItem(seconds: -60))
         case .remaining:
-            guard s.currentItem != nil else { return .message(L["fac.need.item"], isError: true) }
+            guard s.currentItem != nil else { return .message(L[.facNeedItem], isError: true) }
             open(.remaining)
             return .none
         case .earlier, .later:
@@ -173,7 +173,8 @@ public struct FacilitatorScreen: ConsoleScreen {
             if !s.queue.isEmpty, endItemAskedAt.map({ context.now.ms - $0.ms >= 5_000 }) ?? true {
                 endItemAskedAt = context.now
                 return .message(
-                    L["fac.end.item.queue"].replacingOccurrences(of: "%d", with: String(s.queue.count)), isError: true)
+                    L[s.queue.count == 1 ? .facEndItemQueueOne : .facEndItemQueue].replacingOccurrences(
+                        of: "%d", with: String(s.queue.count)), isError: true)
             }
             endItemAskedAt = nil
             pending = .agenda
@@ -182,7 +183,7 @@ public struct FacilitatorScreen: ConsoleScreen {
             // Only the item the cursor is on, and only if it is ahead: a key never skips
             // something the facilitator did not point at.
             guard let it = selectedItem(s), s.run(it.id).status == .planned else {
-                return .message(L["fac.skip.choose"], isError: true)
+                return .message(L[.facSkipChoose], isError: true)
             }
             pending = .agenda
             return .perform(.skipItem(id: it.id))
@@ -194,7 +195,7 @@ public struct FacilitatorScreen: ConsoleScreen {
             // The refusals that do not depend on the target day are shown before anything is typed.
             do { _ = try s.decide(.moveItem(id: it.id, day: s.days[d].date, after: nil), at: context.now) } catch {
                 if ["item-fixed", "item-not-planned", "session-closed"].contains(error.code) {
-                    return .message(L["refused"] + " : " + error.message(L.language), isError: true)
+                    return .message(L[.refused] + " : " + error.message(L.language), isError: true)
                 }
             }
             open(.move(item: it.id))
@@ -212,7 +213,7 @@ public struct FacilitatorScreen: ConsoleScreen {
                 guard let asked = startDayAskedAt, context.now.ms - asked.ms < 5_000 else {
                     startDayAskedAt = context.now
                     return .message(
-                        L["fac.start.day.other.date"].replacingOccurrences(of: "%d", with: String(d + 1))
+                        L[.facStartDayOtherDate].replacingOccurrences(of: "%d", with: String(d + 1))
                             .replacingOccurrences(
                                 of: "%planned", with: MeetingView.longDate(s.days[d].date, L.language)
                             )
@@ -240,15 +241,14 @@ public struct FacilitatorScreen: ConsoleScreen {
             // What stops the end of the day (an item running, no day) is said first, before
             // anything is counted.
             do { _ = try s.decide(.endDay, at: context.now) } catch {
-                return .message(L["refused"] + L.colon + error.message(L.language), isError: true)
+                return .message(L[.refused] + L.colon + error.message(L.language), isError: true)
             }
             endDayAskedAt = context.now
             let left = s.currentDay.map { s.untreatedItems(day: $0).count } ?? 0
             return .message(
-                L["fac.end.day.confirm"] + (left > 0 ? " (\(left) " + L["fac.end.day.untreated"] + ")" : ""),
-                isError: true)
+                L[.facEndDayConfirm] + (left > 0 ? " (\(left) " + L[.facEndDayLeft] + ")" : ""), isError: true)
         case .request, .pointOfOrder:
-            guard s.currentItem != nil else { return .message(L["fac.need.item"], isError: true) }
+            guard s.currentItem != nil else { return .message(L[.facNeedItem], isError: true) }
             open(.requester(pointOfOrder: action == .pointOfOrder))
             return .none
         case .give:
@@ -259,10 +259,10 @@ public struct FacilitatorScreen: ConsoleScreen {
             pending = nil
             return .perform(.yieldFloor)
         case .remove, .moveUp, .moveDown:
-            guard let r = selectedRequest(s) else { return .message(L["fac.queue.empty"], isError: true) }
+            guard let r = selectedRequest(s) else { return .message(L[.facQueueEmpty], isError: true) }
             guard focus == .queue else {
                 focus = .queue
-                return .message(L["fac.queue.focus"], isError: false)
+                return .message(L[.facQueueFocus], isError: false)
             }
             let i = s.queue.firstIndex(of: r) ?? 0
             if action == .remove {
@@ -273,7 +273,7 @@ public struct FacilitatorScreen: ConsoleScreen {
             pending = .reorder(to: to)
             return .perform(.reorderSpeaker(who: r.who, position: to))
         case .limit:
-            guard let c = s.currentItem else { return .message(L["fac.need.item"], isError: true) }
+            guard let c = s.currentItem else { return .message(L[.facNeedItem], isError: true) }
             open(.speakingLimit)
             if let l = s.speakingLimit(for: c) {
                 editor.setText(
@@ -290,7 +290,7 @@ public struct FacilitatorScreen: ConsoleScreen {
             return .none
         case .bell:
             bellOn.toggle()
-            return .message(L[bellOn ? "fac.bell.on" : "fac.bell.off"], isError: false)
+            return .message(L[bellOn ? .facBellOn : .facBellOff], isError: false)
         }
     }
 
@@ -367,7 +367,7 @@ public struct FacilitatorScreen: ConsoleScreen {
         let text = editor.text.trimmingCharacters(in: .whitespaces)
         switch p {
         case .insertTitle:
-            guard !text.isEmpty else { return .message(L["fac.insert.no-title"], isError: true) }
+            guard !text.isEmpty else { return .message(L[.facInsertNoTitle], isError: true) }
             prompt = .insertMinutes(title: text)
             editor.clear()
             return .none
@@ -381,7 +381,7 @@ public struct FacilitatorScreen: ConsoleScreen {
         case .move(let id):
             guard let date = Self.day(text, s) else {
                 let days = s.days.enumerated().map { "\($0.offset + 1) = \($0.element.date)" }.joined(separator: ", ")
-                return .message(L["fac.bad.day"] + " (" + days + ")", isError: true)
+                return .message(L[.facBadDay] + " (" + days + ")", isError: true)
             }
             pending = .prompt
             return .perform(.moveItem(id: id, day: date, after: Self.moveAnchor(s, id: id, day: date)))
@@ -484,11 +484,11 @@ public struct FacilitatorScreen: ConsoleScreen {
         let after: String?
         if delta < 0 {
             guard i > 0, s.run(items[i - 1].id).status == .planned else {
-                return .message(L["fac.order.first"], isError: true)
+                return .message(L[.facOrderFirst], isError: true)
             }
             after = i >= 2 ? items[i - 2].id : nil
         } else {
-            guard i + 1 < items.count else { return .message(L["fac.order.last"], isError: true) }
+            guard i + 1 < items.count else { return .message(L[.facOrderLast], isError: true) }
             after = items[i + 1].id
         }
         pending = nil
@@ -509,8 +509,10 @@ public struct FacilitatorScreen: ConsoleScreen {
             let plan = context.state.carryOverPlan(), !plan.items.isEmpty
         {
             carryAskedAt = context.now
-            notice = context.labels["fac.carry.ask"].replacingOccurrences(of: "%day", with: String(plan.to + 1))
-                .replacingOccurrences(of: "%d", with: String(plan.items.count))
+            notice = context.labels[plan.items.count == 1 ? .facCarryAskOne : .facCarryAsk].replacingOccurrences(
+                of: "%day", with: String(plan.to + 1)
+            )
+            .replacingOccurrences(of: "%d", with: String(plan.items.count))
         }
         endingDay = false
         switch pending {

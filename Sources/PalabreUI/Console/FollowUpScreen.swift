@@ -116,7 +116,7 @@ public struct FollowUpScreen: ConsoleScreen {
                     }
                 if let v, !values.contains(v) { values.append(v) }
             }
-            guard !values.isEmpty else { return .message(l["suivi.filter.nothing"], isError: true) }
+            guard !values.isEmpty else { return .message(l[.suiviFilterNothing], isError: true) }
             let next = values.firstIndex(of: filter).map { $0 + 1 } ?? 0
             filter = next < values.count ? values[next] : .none
             row = 0; top = 0
@@ -125,13 +125,13 @@ public struct FollowUpScreen: ConsoleScreen {
             break
         }
         let shown = currentRows(ctx)
-        guard shown.indices.contains(row) else { return .message(l["suivi.nothing"], isError: true) }
+        guard shown.indices.contains(row) else { return .message(l[.suiviNothing], isError: true) }
         let r = shown[row]
         let today = ctx.state.local.date(of: ctx.now)
         var editors = [LineEditor(), LineEditor(), LineEditor()]
         editors[1].setText(today)
         if action == .fiche {
-            guard let fiche = r.fiche else { return .message(l["suivi.no.fiche"], isError: true) }
+            guard let fiche = r.fiche else { return .message(l[.suiviNoFiche], isError: true) }
             let choices = FicheStatus.allCases.map(\.rawValue)
             let now = ctx.state.followUp.status(ofFiche: fiche).flatMap { choices.firstIndex(of: $0.rawValue) }
             form = UpdateForm(
@@ -173,7 +173,7 @@ public struct FollowUpScreen: ConsoleScreen {
                 }
             default:
                 if f.field == 0 {
-                    if case .char = key { return .message(ctx.labels["form.choice.only"], isError: true) }
+                    if case .char = key { return .message(ctx.labels[.formChoiceOnly], isError: true) }
                 } else {
                     _ = f.editors[f.field - 1].handle(key)
                 }
@@ -233,18 +233,18 @@ public struct FollowUpScreen: ConsoleScreen {
     /// The status of a row, in words.
     static func status(_ r: FollowUpRow, _ l: Labels) -> String {
         if r.kind == .commitment {
-            if let s = r.commitmentStatus { return l["suivi.fs." + s.rawValue] }
-            return l["suivi.fs." + (r.meetingStatus ?? .announced).rawValue]
+            if let s = r.commitmentStatus { return l[UILabel.suiviFollowUp(s)] }
+            return l[UILabel.suiviMeetingStatus(r.meetingStatus ?? .announced)]
         }
-        return r.actionStatus.map { l["suivi.as." + $0.rawValue] } ?? l["suivi.as.open"]
+        return l[UILabel.suiviAction(r.actionStatus)]
     }
 
     /// The status word `raw` of the form's target, in words.
     static func choiceText(_ f: UpdateForm, _ raw: String, _ l: Labels) -> String {
         switch f.target {
-        case .commitment: l["suivi.fs." + raw]
-        case .action: l["suivi.as." + raw]
-        case .fiche: l["suivi.fiche." + raw]
+        case .commitment: FollowUpStatus(rawValue: raw).map { l[UILabel.suiviFollowUp($0)] } ?? raw
+        case .action: ActionStatus(rawValue: raw).map { l[UILabel.suiviAction($0)] } ?? raw
+        case .fiche: FicheStatus(rawValue: raw).map { l[UILabel.suiviFiche($0)] } ?? raw
         }
     }
 
@@ -256,10 +256,10 @@ public struct FollowUpScreen: ConsoleScreen {
 
     static func filterText(_ f: Filter, _ s: SessionState, _ l: Labels) -> String {
         switch f {
-        case .none: l["suivi.filter.none"]
-        case .partner(let p): l["suivi.filter.partner"] + " " + (s.programme.organisation(p)?.acronym ?? p)
-        case .commune(let c): l["suivi.filter.commune"] + " " + (s.programme.commune(c)?.name ?? c)
-        case .responsible(let r): l["suivi.filter.responsible"] + " " + r
+        case .none: l[.suiviFilterNone]
+        case .partner(let p): l[.suiviFilterPartner] + " " + (s.programme.organisation(p)?.acronym ?? p)
+        case .commune(let c): l[.suiviFilterCommune] + " " + (s.programme.commune(c)?.name ?? c)
+        case .responsible(let r): l[.suiviFilterResponsible] + " " + r
         }
     }
 
@@ -273,15 +273,16 @@ public struct FollowUpScreen: ConsoleScreen {
         let overdue = shown.filter { $0.overdueDays != nil }.count
 
         // Title: the day, the counts, the filter.
-        var title = " " + l["suivi.asof"] + " " + MeetingView.longDate(today, l.language) + " · "
-        title += l.counted(shown.count, "suivi.line") + " · "
+        var title = " " + l[.suiviAsof] + " " + MeetingView.longDate(today, l.language) + " · "
+        title += l.counted(shown.count, .suiviLineOne, .suiviLineMany) + " · "
         title +=
-            l.counted(overdue, "suivi.overdue") + " · " + l["suivi.filter"] + l.colon + Self.filterText(filter, s, l)
+            l.counted(overdue, .suiviOverdueOne, .suiviOverdueMany) + " · " + l[.suiviFilter] + l.colon
+            + Self.filterText(filter, s, l)
         grid.fill(x: area.x, y: area.y, width: area.width, height: 1, role: .normal)
         grid.put(x: area.x, y: area.y, text: TextWidth.truncate(title, toWidth: area.width), role: .title)
         if s.closedAt == nil, area.height > 1 {
             grid.put(
-                x: area.x, y: area.y + 1, text: TextWidth.truncate(" " + l["suivi.not.closed"], toWidth: area.width),
+                x: area.x, y: area.y + 1, text: TextWidth.truncate(" " + l[.suiviNotClosed], toWidth: area.width),
                 role: .bannerWarn)
         }
         let top0 = area.y + (s.closedAt == nil ? 2 : 1)
@@ -295,12 +296,12 @@ public struct FollowUpScreen: ConsoleScreen {
         let kindW = 5, numW = 4, dueW = 11, lateW = area.isCompact ? 0 : 7
         let statusW = area.width >= 100 ? 20 : (area.isCompact ? 12 : 15)
         let whoW = area.isCompact ? 0 : (wide ? 24 : 12)
-        var header = "  " + TextWidth.pad(l["suivi.col.kind"], toWidth: kindW)
-        header += TextWidth.pad(l["suivi.col.number"], toWidth: numW) + TextWidth.pad(l["suivi.col.due"], toWidth: dueW)
-        if lateW > 0 { header += TextWidth.pad(l["suivi.col.late"], toWidth: lateW) }
-        header += TextWidth.pad(l["suivi.col.status"], toWidth: statusW)
-        if whoW > 0 { header += TextWidth.pad(l["suivi.col.who"], toWidth: whoW) }
-        header += l["suivi.col.text"]
+        var header = "  " + TextWidth.pad(l[.suiviColKind], toWidth: kindW)
+        header += TextWidth.pad(l[.suiviColNumber], toWidth: numW) + TextWidth.pad(l[.suiviColDue], toWidth: dueW)
+        if lateW > 0 { header += TextWidth.pad(l[.suiviColLate], toWidth: lateW) }
+        header += TextWidth.pad(l[.suiviColStatus], toWidth: statusW)
+        if whoW > 0 { header += TextWidth.pad(l[.suiviColWho], toWidth: whoW) }
+        header += l[.suiviColText]
         grid.put(x: area.x, y: top0, text: TextWidth.truncate(header, toWidth: area.width), role: .muted)
 
         let bodyH = max(0, listH - 1)
@@ -309,7 +310,7 @@ public struct FollowUpScreen: ConsoleScreen {
         top = max(0, min(top, max(0, shown.count - bodyH)))
         if shown.isEmpty, bodyH > 0 {
             grid.put(
-                x: area.x + 2, y: top0 + 1, text: TextWidth.truncate(l["suivi.empty"], toWidth: area.width - 2),
+                x: area.x + 2, y: top0 + 1, text: TextWidth.truncate(l[.suiviEmpty], toWidth: area.width - 2),
                 role: .muted)
         }
         for i in 0..<bodyH {
@@ -321,12 +322,12 @@ public struct FollowUpScreen: ConsoleScreen {
             let role: Role =
                 selected ? .selection : r.overdueDays != nil ? .timerWarn : r.closed ? .muted : .normal
             if selected { grid.fill(x: area.x, y: y, width: area.width, height: 1, role: .selection) }
-            var line = (selected ? "› " : "  ") + TextWidth.pad(l["suivi.kind." + r.kind.rawValue], toWidth: kindW)
+            var line = (selected ? "› " : "  ") + TextWidth.pad(l[UILabel.suiviKind(r.kind)], toWidth: kindW)
             line += TextWidth.pad(r.number.map(String.init) ?? "", toWidth: numW)
             line += TextWidth.pad(
                 TextWidth.truncate(TextWidth.sanitize(r.due ?? "—"), toWidth: dueW - 1), toWidth: dueW)
             if lateW > 0 {
-                line += TextWidth.pad(r.overdueDays.map { "+\($0)" + l["suivi.days"] } ?? "", toWidth: lateW)
+                line += TextWidth.pad(r.overdueDays.map { "+\($0)" + l[.suiviDays] } ?? "", toWidth: lateW)
             }
             line += TextWidth.pad(TextWidth.truncate(Self.status(r, l), toWidth: statusW - 1), toWidth: statusW)
             if whoW > 0 {
@@ -352,27 +353,27 @@ public struct FollowUpScreen: ConsoleScreen {
         let l = ctx.labels, s = ctx.state, lang = l.language
         var lines: [(String, Role)] = []
         var head =
-            l["suivi.kind.long." + r.kind.rawValue] + (r.number.map { " " + l["suivi.no"] + "\u{00A0}\($0)" } ?? "")
+            l[UILabel.suiviKind(r.kind, long: true)] + (r.number.map { " " + l[.suiviNo] + "\u{00A0}\($0)" } ?? "")
         let who = Self.who(r, s)
         if !who.isEmpty { head += " · " + who }
         if let f = r.fiche {
             head += " · " + f + (r.commune.flatMap { s.programme.commune($0)?.name }.map { " (\($0))" } ?? "")
         }
         lines.append((head, .title))
-        var status = l["suivi.col.status"] + l.colon + Self.status(r, l)
-        if let since = r.since { status += " " + l["suivi.since"] + " " + since }
+        var status = l[.suiviColStatus] + l.colon + Self.status(r, l)
+        if let since = r.since { status += " " + l[.suiviSince] + " " + since }
         if let n = r.note { status += " — " + n }
         if let a = r.amount, let cur = r.currency {
             status +=
-                " · " + Money.format(a, cur, language: lang) + " · " + l["suivi.disbursed"] + " "
+                " · " + Money.format(a, cur, language: lang) + " · " + l[.suiviDisbursed] + " "
                 + Money.format(r.disbursed, cur, language: lang)
             if let left = r.left, !r.closed {
-                status += " · " + l["suivi.left"] + " " + Money.format(left, cur, language: lang)
+                status += " · " + l[.suiviLeft] + " " + Money.format(left, cur, language: lang)
             }
         }
         for w in TextWidth.wrap(TextWidth.sanitize(status), width: p.width).prefix(2) { lines.append((w, .normal)) }
         for w in TextWidth.wrap(TextWidth.sanitize(r.text), width: p.width) { lines.append((w, .muted)) }
-        let keys = l["suivi.keys"]
+        let keys = l[.suiviKeys]
         for (i, line) in lines.prefix(max(0, p.height - 1)).enumerated() {
             grid.put(x: p.x, y: p.y + i, text: TextWidth.truncate(line.0, toWidth: p.width), role: line.1)
         }
@@ -387,17 +388,17 @@ public struct FollowUpScreen: ConsoleScreen {
         switch f.target {
         case .commitment(let seq), .action(let seq):
             let r = rows.first { $0.entry == seq }
-            what = l["suivi.kind.long." + (r?.kind ?? .action).rawValue]
-            if let n = r?.number { what += " " + l["suivi.no"] + "\u{00A0}\(n)" }
-        case .fiche(let id): what = l["suivi.kind.long.fiche"] + " " + id
+            what = l[UILabel.suiviKind(r?.kind ?? .action, long: true)]
+            if let n = r?.number { what += " " + l[.suiviNo] + "\u{00A0}\(n)" }
+        case .fiche(let id): what = l[.suiviKindLongFiche] + " " + id
         }
         var y = p.y
         let bottom = p.y + p.height
         grid.put(
-            x: p.x, y: y, text: TextWidth.truncate(l["suivi.form.title"] + " — " + what, toWidth: p.width), role: .title
+            x: p.x, y: y, text: TextWidth.truncate(l[.suiviFormTitle] + " — " + what, toWidth: p.width), role: .title
         )
         y += 1
-        let names = ["suivi.field.status", "suivi.field.amount", "suivi.field.date", "suivi.field.note"]
+        let names: [UILabel] = [.suiviFieldStatus, .suiviFieldAmount, .suiviFieldDate, .suiviFieldNote]
         let labelW = names.map { TextWidth.width(of: l[$0]) }.max()! + 2
         var cursor: Position?
         // On a short panel the fields before the focused one give way.
@@ -424,7 +425,7 @@ public struct FollowUpScreen: ConsoleScreen {
         }
         if y < bottom {
             grid.put(
-                x: p.x, y: bottom - 1, text: TextWidth.truncate(l["suivi.form.keys"], toWidth: p.width), role: .muted)
+                x: p.x, y: bottom - 1, text: TextWidth.truncate(l[.suiviFormKeys], toWidth: p.width), role: .muted)
         }
         return cursor
     }
@@ -438,102 +439,5 @@ public struct FollowUpScreen: ConsoleScreen {
         Binding(.followUp(.partner), ["p"], inHints: false),
         Binding(.followUp(.commune), ["c"], inHints: false),
         Binding(.followUp(.responsible), ["r"], inHints: false),
-    ]
-
-    /// Labels of this screen: id → (French, English).
-    static let labels: [String: (fr: String, en: String)] = [
-        "screen.followup": ("Suivi", "Follow-up"),
-        "action.suivi.update": ("Mettre à jour", "Update"),
-        "help.suivi.update": (
-            "Enregistrer où en est la ligne\u{00A0}: statut (convention signée, décaissé avec montant et date, abandonné "
-                + "avec motif\u{00A0}; action commencée, réalisée, en retard, abandonnée), date, note",
-            "Record where the row stands: status (agreement signed, disbursed with amount and date, abandoned with "
-                + "a reason; action started, done, late, dropped), date, note"
-        ),
-        "action.suivi.fiche": ("Fiche", "Fiche"),
-        "help.suivi.fiche": (
-            "Enregistrer le statut de la fiche de la ligne (élaborée, étude financée, travaux commencés, réalisée)",
-            "Record the status of the row's fiche (prepared, study funded, works started, done)"
-        ),
-        "action.suivi.partner": ("Partenaire", "Partner"),
-        "help.suivi.partner": (
-            "Filtrer par partenaire (suivant\u{00A0}; Échap\u{00A0}: tout afficher)",
-            "Filter by partner (next; Esc: show all)"
-        ),
-        "action.suivi.commune": ("Commune", "Commune"),
-        "help.suivi.commune": (
-            "Filtrer par commune (suivante\u{00A0}; Échap\u{00A0}: tout afficher)",
-            "Filter by commune (next; Esc: show all)"
-        ),
-        "action.suivi.responsible": ("Responsable", "Responsible"),
-        "help.suivi.responsible": (
-            "Filtrer par responsable (suivant\u{00A0}; Échap\u{00A0}: tout afficher)",
-            "Filter by responsible (next; Esc: show all)"
-        ),
-        "suivi.asof": ("Suivi au", "Follow-up as of"),
-        "suivi.line.one": ("ligne", "row"),
-        "suivi.line.many": ("lignes", "rows"),
-        "suivi.overdue.one": ("en retard", "overdue"),
-        "suivi.overdue.many": ("en retard", "overdue"),
-        "suivi.filter": ("filtre", "filter"),
-        "suivi.filter.none": ("aucun", "none"),
-        "suivi.filter.partner": ("partenaire", "partner"),
-        "suivi.filter.commune": ("commune", "commune"),
-        "suivi.filter.responsible": ("responsable", "responsible"),
-        "suivi.filter.nothing": ("Rien à filtrer ainsi.", "Nothing to filter that way."),
-        "suivi.not.closed": (
-            "La réunion n'est pas close\u{00A0}: le suivi s'enregistre après la clôture.",
-            "The meeting is not closed: follow-up is recorded after the close."
-        ),
-        "suivi.empty": ("Aucun engagement, aucune action.", "No commitments, no actions."),
-        "suivi.nothing": ("Aucune ligne sélectionnée.", "No row selected."),
-        "suivi.no.fiche": ("Cette ligne ne porte sur aucune fiche.", "This row is about no fiche."),
-        "suivi.col.kind": ("Type", "Kind"),
-        "suivi.col.number": ("N°", "No."),
-        "suivi.col.due": ("Échéance", "Deadline"),
-        "suivi.col.late": ("Retard", "Late"),
-        "suivi.col.status": ("Statut", "Status"),
-        "suivi.col.who": ("Qui", "Who"),
-        "suivi.col.text": ("Texte", "Text"),
-        "suivi.days": ("j", "d"),
-        "suivi.no": ("n°", "no."),
-        "suivi.since": ("depuis le", "since"),
-        "suivi.disbursed": ("décaissé", "disbursed"),
-        "suivi.left": ("reste", "left"),
-        "suivi.kind.commitment": ("Eng.", "Com."),
-        "suivi.kind.action": ("Act.", "Act."),
-        "suivi.kind.recommendation": ("Rec.", "Rec."),
-        "suivi.kind.long.commitment": ("Engagement", "Commitment"),
-        "suivi.kind.long.action": ("Action", "Action"),
-        "suivi.kind.long.recommendation": ("Recommandation", "Recommendation"),
-        "suivi.kind.long.fiche": ("Fiche", "Fiche"),
-        "suivi.fs.announced": ("annoncé", "announced"),
-        "suivi.fs.intention": ("intention", "intention"),
-        "suivi.fs.confirmed": ("confirmé", "confirmed"),
-        "suivi.fs.signed": ("convention signée", "agreement signed"),
-        "suivi.fs.disbursed": ("décaissé", "disbursed"),
-        "suivi.fs.abandoned": ("abandonné", "abandoned"),
-        "suivi.as.open": ("à faire", "to do"),
-        "suivi.as.started": ("commencée", "started"),
-        "suivi.as.done": ("réalisée", "done"),
-        "suivi.as.late": ("en retard", "late"),
-        "suivi.as.dropped": ("abandonnée", "dropped"),
-        "suivi.fiche.prepared": ("fiche élaborée", "fiche prepared"),
-        "suivi.fiche.study-funded": ("étude financée", "study funded"),
-        "suivi.fiche.works-started": ("travaux commencés", "works started"),
-        "suivi.fiche.done": ("réalisée", "done"),
-        "suivi.keys": (
-            "Entrée\u{00A0}: mettre à jour · f\u{00A0}: fiche · p/c/r\u{00A0}: filtre partenaire, commune, responsable",
-            "Enter: update · f: fiche · p/c/r: filter by partner, commune, responsible"
-        ),
-        "suivi.form.title": ("Mise à jour", "Update"),
-        "suivi.form.keys": (
-            "←/→\u{00A0}: statut · ↑↓\u{00A0}: champ · Entrée\u{00A0}: enregistrer · Échap\u{00A0}: annuler",
-            "←/→: status · ↑↓: field · Enter: record · Esc: cancel"
-        ),
-        "suivi.field.status": ("Statut", "Status"),
-        "suivi.field.amount": ("Montant décaissé", "Amount disbursed"),
-        "suivi.field.date": ("Date (AAAA-MM-JJ)", "Date (YYYY-MM-DD)"),
-        "suivi.field.note": ("Note ou motif", "Note or reason"),
     ]
 }

@@ -20,28 +20,6 @@ public struct ProjectorScreen: ConsoleScreen {
 
     public mutating func handle(key: Key, context: ScreenContext) -> KeyOutcome { .none }
 
-    /// Labels of this screen: id → (French, English).
-    static let labels: [String: (fr: String, en: String)] = [
-        "proj.remaining": ("Temps restant", "Time left"),
-        "proj.minutes.left": ("Minutes restantes", "Minutes left"),
-        "proj.over": ("TEMPS ÉCOULÉ", "TIME IS UP"),
-        "proj.last.minute": ("1 MIN", "1 MIN"),
-        "proj.queue.more": ("+ %d autres", "+ %d more"),
-        "proj.paused": ("EN PAUSE", "PAUSED"),
-        "proj.speaking": ("À la parole", "Speaking"),
-        "proj.queue": ("Prochains orateurs", "Next speakers"),
-        "proj.queue.short": ("Ensuite : ", "Next: "),
-        "proj.agenda": ("À suivre", "Coming up"),
-        "proj.agenda.short": ("À suivre : ", "Coming up: "),
-        "proj.next.at": ("Prochain point, vers", "Next item, around"),
-        "proj.thanks": ("Merci de votre participation.", "Thank you for taking part."),
-        "proj.latest.decision": ("Décision", "Decision"),
-        "proj.latest.recommendation": ("Recommandation", "Recommendation"),
-        "proj.latest.action": ("Action", "Action"),
-        "proj.latest.commitment": ("Engagement", "Commitment"),
-        "proj.latest.vote": ("Vote", "Vote"),
-    ]
-
     // MARK: Pieces
 
     /// One block of the layout, drawn centred.
@@ -162,11 +140,11 @@ public struct ProjectorScreen: ConsoleScreen {
     }
 
     private func status(_ s: SessionState, _ c: String, _ now: Instant, _ L: Labels) -> (String, Role) {
-        if s.run(c).status == .paused { return (L["proj.paused"], .timerWarn) }
+        if s.run(c).status == .paused { return (L[.projPaused], .timerWarn) }
         let r = s.remaining(c, at: now)
-        if r <= 0 { return (L["proj.over"], .timerOver) }
-        if r <= 60 { return (L["proj.last.minute"], .timerWarn) }
-        return (r > MeetingView.itemWarnSeconds ? L["proj.minutes.left"] : L["proj.remaining"], .normal)
+        if r <= 0 { return (L[.projOver], .timerOver) }
+        if r <= 60 { return (L[.projLastMinute], .timerWarn) }
+        return (r > MeetingView.itemWarnSeconds ? L[.projMinutesLeft] : L[.projRemaining], .normal)
     }
 
     /// The cue of the last minute and of the time up, for a band across the wall: its letters
@@ -175,7 +153,7 @@ public struct ProjectorScreen: ConsoleScreen {
         guard s.run(c).status != .paused else { return nil }
         let r = s.remaining(c, at: now)
         guard r <= 60 else { return nil }
-        let text = L[r <= 0 ? "proj.over" : "proj.last.minute"]
+        let text = L[r <= 0 ? .projOver : .projLastMinute]
         let spaced = text.split(separator: " ").map { $0.map(String.init).joined(separator: " ") }
             .joined(separator: "   ")
         return (spaced, r <= 0 ? .bannerError : .bannerWarn)
@@ -187,8 +165,8 @@ public struct ProjectorScreen: ConsoleScreen {
     ) -> [Piece] {
         guard !items.isEmpty, count > 0 else { return [] }
         var out: [Piece] = []
-        let prefix = heading ? "" : L["proj.agenda.short"]
-        if heading { out.append(.row(LayoutRow(L["proj.agenda"], .title, priority: 5, centered: true))) }
+        let prefix = heading ? "" : L[.projAgendaShort]
+        if heading { out.append(.row(LayoutRow(L[.projAgenda], .title, priority: 5, centered: true))) }
         let pad = String(repeating: " ", count: TextWidth.width(of: prefix))
         let titleW = width - TextWidth.width(of: prefix) - 7
         let rows = items.prefix(count).enumerated().map { i, it in
@@ -216,11 +194,11 @@ public struct ProjectorScreen: ConsoleScreen {
 
     private func queueLine(_ s: SessionState, _ L: Labels) -> LayoutRow? {
         guard !s.queue.isEmpty else { return nil }
-        var segs: [(text: String, role: Role)] = [(L["proj.queue.short"], .normal)]
+        var segs: [(text: String, role: Role)] = [(L[.projQueueShort], .normal)]
         for (i, req) in s.queue.prefix(3).enumerated() {
             if i > 0 { segs.append((" · ", .normal)) }
             segs.append(("\(i + 1). ", .normal))
-            if req.pointOfOrder { segs.append((L["meeting.poo.short"], .bannerWarn)); segs.append((" ", .normal)) }
+            if req.pointOfOrder { segs.append((L[.meetingPooShort], .bannerWarn)); segs.append((" ", .normal)) }
             segs.append((MeetingView.speakerText(s, req.who), .normal))
         }
         return LayoutRow(segs, priority: 6, centered: true)
@@ -250,7 +228,7 @@ public struct ProjectorScreen: ConsoleScreen {
             p.append(.gap)
             if rich && w >= BigDigits.width(of: scd.text, font: .small) + 24 {
                 p.append(
-                    .speaker(name: who.name, organisation: who.organisation, countdown: scd, label: L["proj.speaking"]))
+                    .speaker(name: who.name, organisation: who.organisation, countdown: scd, label: L[.projSpeaking]))
             } else {
                 p.append(
                     .row(
@@ -266,8 +244,8 @@ public struct ProjectorScreen: ConsoleScreen {
         if let e = (s.entryIndicesByItem[c] ?? []).reversed().lazy.map({ s.entries[$0] }).first(where: {
             $0.retracted == nil && ![.note, .question, .answer].contains($0.content.kind)
         }) {
-            let label = L["proj.latest." + e.content.kind.rawValue]
-            let text = TextWidth.truncate(label + " : " + TextWidth.sanitize(e.content.text), toWidth: max(1, w - 2))
+            let label = L[UILabel.latestEntry(e.content.kind)]
+            let text = TextWidth.truncate(label + L.colon + TextWidth.sanitize(e.content.text), toWidth: max(1, w - 2))
             latest = [.gap, .row(LayoutRow(text, .normal, priority: 5, centered: true))]
         }
         let items = upcoming(s, now)
@@ -276,7 +254,7 @@ public struct ProjectorScreen: ConsoleScreen {
         if !s.queue.isEmpty {
             p.append(.gap)
             if rich {
-                p.append(.row(LayoutRow(L["proj.queue"], .title, priority: 6, centered: true)))
+                p.append(.row(LayoutRow(L[.projQueue], .title, priority: 6, centered: true)))
                 // As many requests as the rows left allow (three at least: else smaller digits).
                 let left = h - p.reduce(0) { $0 + $1.height } - latest.count - agendaMin
                 let all = s.queue.count <= left
@@ -284,13 +262,13 @@ public struct ProjectorScreen: ConsoleScreen {
                 var rows = s.queue.prefix(shown).enumerated().map { i, req in
                     var segs: [(text: String, role: Role)] = [("\(i + 1). ", .normal)]
                     if req.pointOfOrder {
-                        segs.append((L["meeting.poo.long"], .bannerWarn)); segs.append((" · ", .normal))
+                        segs.append((L[.meetingPooLong], .bannerWarn)); segs.append((" · ", .normal))
                     }
                     segs.append((MeetingView.speakerText(s, req.who), .normal))
                     return LayoutRow(segs, priority: 6)
                 }
                 if shown < s.queue.count, left > shown {
-                    let more = L["proj.queue.more"].replacingOccurrences(of: "%d", with: "\(s.queue.count - shown)")
+                    let more = L[.projQueueMore].replacingOccurrences(of: "%d", with: "\(s.queue.count - shown)")
                     rows.append(LayoutRow(more, .muted, priority: 6))
                 }
                 p += Self.aligned(rows, width: w).map { .row($0) }
@@ -324,9 +302,9 @@ public struct ProjectorScreen: ConsoleScreen {
             p.append(
                 .row(
                     LayoutRow(
-                        s.closedAt != nil ? L["closed"] : L["meeting.all.days.ended"], .normal, priority: 9,
+                        s.closedAt != nil ? L[.closed] : L[.meetingAllDaysEnded], .normal, priority: 9,
                         centered: true)))
-            p.append(.row(LayoutRow(L["proj.thanks"], .normal, priority: 9, centered: true)))
+            p.append(.row(LayoutRow(L[.projThanks], .normal, priority: 9, centered: true)))
             return p
         }
         guard let d = MeetingView.shownDay(s) else { return p }
@@ -334,16 +312,16 @@ public struct ProjectorScreen: ConsoleScreen {
         var items = upcoming(s, now)
         guard !items.isEmpty else {
             p.append(.gap)
-            p.append(.row(LayoutRow(L["no.item"], .normal, priority: 9, centered: true)))
+            p.append(.row(LayoutRow(L[.noItem], .normal, priority: 9, centered: true)))
             return p
         }
         let next = items.removeFirst()
         p.append(.gap)
         switch size {
         case .plain:
-            p.append(.row(LayoutRow(L["proj.next.at"] + " " + next.time, .normal, priority: 9, centered: true)))
+            p.append(.row(LayoutRow(L[.projNextAt] + " " + next.time, .normal, priority: 9, centered: true)))
         default:
-            p.append(.row(LayoutRow(L["proj.next.at"], .normal, priority: 9, centered: true)))
+            p.append(.row(LayoutRow(L[.projNextAt], .normal, priority: 9, centered: true)))
             p.append(.digits(text: next.time, template: next.time, role: .bigDigits, size: size))
         }
         p += titleRows(next.title, .queueCurrent, width: w, max: 2)

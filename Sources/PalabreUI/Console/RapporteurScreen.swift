@@ -183,13 +183,13 @@ public struct RapporteurScreen: ConsoleScreen {
         case .enter, .ctrl("s"):
             if let id = amending {
                 let text = editor.text
-                if text.trimmingCharacters(in: .whitespaces).isEmpty { return .message(l["rap.empty"], isError: true) }
+                if text.trimmingCharacters(in: .whitespaces).isEmpty { return .message(l[.rapEmpty], isError: true) }
                 // A recommendation, an action or a commitment: its fields next, pre-filled.
                 if form != nil {
                     focus = .form
                     return .none
                 }
-                if text == ctx.state.entry(id)?.content.text { return .message(l["rap.same"], isError: true) }
+                if text == ctx.state.entry(id)?.content.text { return .message(l[.rapSame], isError: true) }
                 amendChanges = EntryChanges()
                 prompt = .amendReason(entry: id)
                 promptEditor.clear()
@@ -200,10 +200,10 @@ public struct RapporteurScreen: ConsoleScreen {
             let blank = text.trimmingCharacters(in: .whitespaces).isEmpty
             switch k {
             case .note, .decision, .question, .answer, .perspective, .organiserCommitment:
-                if blank { return .message(l["rap.empty"], isError: true) }
+                if blank { return .message(l[.rapEmpty], isError: true) }
                 return send(.record(EntryContent(kind: k, text: text)))
             case .recommendation, .action, .commitment, .vote:
-                if blank && k != .commitment { return .message(l["rap.empty"], isError: true) }
+                if blank && k != .commitment { return .message(l[.rapEmpty], isError: true) }
                 if parkedKind == k, let f = parkedForm { form = f } else { form = Self.makeForm(k, ctx) }
                 formKind = k
                 parkedForm = nil; parkedKind = nil
@@ -251,7 +251,7 @@ public struct RapporteurScreen: ConsoleScreen {
             return .none
         case .enter:
             guard let a = armed else {
-                return stray.isEmpty ? .message(ctx.labels["rap.list.mode"], isError: true) : strayText(key, ctx)
+                return stray.isEmpty ? .message(ctx.labels[.rapListMode], isError: true) : strayText(key, ctx)
             }
             armed = nil
             return confirm(a, ctx)
@@ -280,9 +280,9 @@ public struct RapporteurScreen: ConsoleScreen {
     /// A key that is not a list command: nothing is recorded; typed text is kept for the input.
     private mutating func strayText(_ key: Key, _ ctx: ScreenContext) -> KeyOutcome {
         if case .char(let c) = key { stray.append(c) }
-        guard !stray.isEmpty else { return .message(ctx.labels["rap.list.not-command"], isError: true) }
+        guard !stray.isEmpty else { return .message(ctx.labels[.rapListNotCommand], isError: true) }
         let shown = TextWidth.truncate(TextWidth.sanitize(stray), toWidth: 30)
-        return .message(ctx.labels["rap.list.stray"].replacingOccurrences(of: "%@", with: shown), isError: true)
+        return .message(ctx.labels[.rapListStray].replacingOccurrences(of: "%@", with: shown), isError: true)
     }
 
     /// `m`, `x` or `v` in list mode: names the entry and what Enter will do.
@@ -293,8 +293,8 @@ public struct RapporteurScreen: ConsoleScreen {
         let list = Self.scope(ctx.state, all: showAll).entries
         guard let e = list.first(where: { $0.id == selected }) ?? list.last else { return .none }
         selected = e.id
-        if e.retracted != nil { return .message(l["rap.already.retracted"], isError: true) }
-        if action == .adopt, e.adoptedAt != nil { return .message(l["rap.already.adopted"], isError: true) }
+        if e.retracted != nil { return .message(l[.rapAlreadyRetracted], isError: true) }
+        if action == .adopt, e.adoptedAt != nil { return .message(l[.rapAlreadyAdopted], isError: true) }
         armed = Armed(action: action, entry: e.id, key: key)
         return .none
     }
@@ -303,7 +303,7 @@ public struct RapporteurScreen: ConsoleScreen {
     private mutating func confirm(_ a: Armed, _ ctx: ScreenContext) -> KeyOutcome {
         guard let e = ctx.state.entry(a.entry) else { return .none }
         let l = ctx.labels
-        if e.retracted != nil { return .message(l["rap.already.retracted"], isError: true) }
+        if e.retracted != nil { return .message(l[.rapAlreadyRetracted], isError: true) }
         switch a.action {
         case .amend:
             stash = editor
@@ -324,7 +324,7 @@ public struct RapporteurScreen: ConsoleScreen {
             focus = .prompt
             return .none
         default:
-            if e.adoptedAt != nil { return .message(l["rap.already.adopted"], isError: true) }
+            if e.adoptedAt != nil { return .message(l[.rapAlreadyAdopted], isError: true) }
             return send(.adopt(entry: e.id))
         }
     }
@@ -335,7 +335,7 @@ public struct RapporteurScreen: ConsoleScreen {
         case .enter, .ctrl("s"):
             let reason = promptEditor.text
             if reason.trimmingCharacters(in: .whitespaces).isEmpty {
-                return .message(ctx.labels["rap.no.reason"], isError: true)
+                return .message(ctx.labels[.rapNoReason], isError: true)
             }
             switch p {
             case .amendReason(let id):
@@ -362,8 +362,8 @@ public struct RapporteurScreen: ConsoleScreen {
         form = f
         switch outcome {
         case .handled, .ignored: return .none
-        case .ambiguous: return .message(ctx.labels["form.ambiguous"], isError: true)
-        case .choiceOnly: return .message(ctx.labels["form.choice.only"], isError: true)
+        case .ambiguous: return .message(ctx.labels[.formAmbiguous], isError: true)
+        case .choiceOnly: return .message(ctx.labels[.formChoiceOnly], isError: true)
         case .cancel:
             if amending != nil {
                 // Back to the text of the amendment; the fields stay as typed.
@@ -380,7 +380,7 @@ public struct RapporteurScreen: ConsoleScreen {
                 guard let id = amending, let old = ctx.state.entry(id)?.content else { return send(.record(c)) }
                 c.text = editor.text
                 let changes = Self.changes(from: old, to: c)
-                if c.text == old.text && changes.isEmpty { return .message(ctx.labels["rap.same"], isError: true) }
+                if c.text == old.text && changes.isEmpty { return .message(ctx.labels[.rapSame], isError: true) }
                 amendChanges = changes
                 prompt = .amendReason(entry: id)
                 promptEditor.clear()
@@ -449,31 +449,33 @@ public struct RapporteurScreen: ConsoleScreen {
         let l = ctx.labels
         let people = whoCandidates(ctx)
         func text(
-            _ id: String, _ candidates: [CompletionForm.Candidate] = [], placeholder: String? = nil
+            _ id: String, _ label: UILabel, _ candidates: [CompletionForm.Candidate] = [], placeholder: String? = nil
         ) -> CompletionForm.Field {
-            CompletionForm.Field(id: id, label: l["field." + id], candidates: candidates, placeholder: placeholder)
+            CompletionForm.Field(id: id, label: l[label], candidates: candidates, placeholder: placeholder)
         }
-        let due = text("due", placeholder: l["ph.due"])
-        let title = l["kind." + k.rawValue] + " — " + l["form.keys"]
+        let due = text("due", .fieldDue, placeholder: l[.phDue])
+        let title = l[UILabel.entryKind(k)] + " — " + l[.formKeys]
         switch k {
         case .recommendation:
             return CompletionForm(
                 title: title,
                 fields: [
-                    text("addressee", people, placeholder: l["ph.optional"]),
-                    text("responsible", people, placeholder: l["ph.optional"]), due,
+                    text("addressee", .fieldAddressee, people, placeholder: l[.phOptional]),
+                    text("responsible", .fieldResponsible, people, placeholder: l[.phOptional]), due,
                 ])
         case .action:
             return CompletionForm(
-                title: title, fields: [text("responsible", people, placeholder: l["ph.required"]), due])
+                title: title,
+                fields: [text("responsible", .fieldResponsible, people, placeholder: l[.phRequired]), due])
         case .vote:
-            var outcome = text("outcome")
-            outcome.options = VoteOutcome.allCases.map { ($0.rawValue, l["outcome." + $0.rawValue]) }
+            var outcome = text("outcome", .fieldOutcome)
+            outcome.options = VoteOutcome.allCases.map { ($0.rawValue, l[UILabel.outcome($0)]) }
             return CompletionForm(
                 title: title,
                 fields: [
-                    text("for", placeholder: l["ph.count"]), text("against", placeholder: l["ph.count"]),
-                    text("abstentions", placeholder: l["ph.count"]), outcome,
+                    text("for", .fieldFor, placeholder: l[.phCount]),
+                    text("against", .fieldAgainst, placeholder: l[.phCount]),
+                    text("abstentions", .fieldAbstentions, placeholder: l[.phCount]), outcome,
                 ])
         default:
             let p = ctx.state.programme
@@ -484,18 +486,18 @@ public struct RapporteurScreen: ConsoleScreen {
             for c in p.communes {
                 for f in c.fiches { fiches.append(.init(value: f.id, display: f.id, detail: c.name + " · " + f.title)) }
             }
-            var nature = text("nature")
-            nature.options = CommitmentNature.allCases.map { ($0.rawValue, l["nature." + $0.rawValue]) }
-            var status = text("status")
-            status.options = CommitmentStatus.allCases.map { ($0.rawValue, l["cstatus." + $0.rawValue]) }
+            var nature = text("nature", .fieldNature)
+            nature.options = CommitmentNature.allCases.map { ($0.rawValue, l[UILabel.nature($0)]) }
+            var status = text("status", .fieldStatus)
+            status.options = CommitmentStatus.allCases.map { ($0.rawValue, l[UILabel.commitmentStatus($0)]) }
             return CompletionForm(
                 title: title,
                 fields: [
-                    text("partner", partners, placeholder: l["ph.partner"]),
-                    text("fiche", fiches, placeholder: l["ph.fiche"]),
-                    nature, text("amount", placeholder: l["ph.amount"]),
-                    text("currency", placeholder: l["ph.currency"]),
-                    status, text("conditions", placeholder: l["ph.optional"]), due,
+                    text("partner", .fieldPartner, partners, placeholder: l[.phPartner]),
+                    text("fiche", .fieldFiche, fiches, placeholder: l[.phFiche]),
+                    nature, text("amount", .fieldAmount, placeholder: l[.phAmount]),
+                    text("currency", .fieldCurrency, placeholder: l[.phCurrency]),
+                    status, text("conditions", .fieldConditions, placeholder: l[.phOptional]), due,
                 ])
         }
     }
@@ -508,9 +510,9 @@ public struct RapporteurScreen: ConsoleScreen {
         for o in s.programme.organisations { out.append(.init(value: o.acronym, display: o.acronym, detail: o.name)) }
         for c in s.programme.communes {
             let name =
-                s.programme.unitLabel != nil ? c.name : l["cand.commune"].replacingOccurrences(of: "%@", with: c.name)
+                s.programme.unitLabel != nil ? c.name : l[.candCommune].replacingOccurrences(of: "%@", with: c.name)
             out.append(
-                .init(value: name, display: name, detail: c.cercle.isEmpty ? "" : l["cand.cercle"] + " " + c.cercle))
+                .init(value: name, display: name, detail: c.cercle.isEmpty ? "" : l[.candCercle] + " " + c.cercle))
         }
         for p in s.participants {
             let org = s.organisationId(of: p.id).flatMap {
@@ -538,7 +540,7 @@ public struct RapporteurScreen: ConsoleScreen {
                     due: value("due")))
         case .action:
             guard let r = value("responsible") else {
-                return .failure(Problem(field: "responsible", message: l["err.responsible"]))
+                return .failure(Problem(field: "responsible", message: l[.errResponsible]))
             }
             return .success(EntryContent(kind: k, text: text, responsible: r, due: value("due")))
         case .vote:
@@ -558,10 +560,10 @@ public struct RapporteurScreen: ConsoleScreen {
                     outcome: outcome))
         default:
             guard let partner = f["partner"]?.resolved else {
-                return .failure(Problem(field: "partner", message: l["err.partner"]))
+                return .failure(Problem(field: "partner", message: l[.errPartner]))
             }
             guard let ficheId = f["fiche"]?.resolved?.value, let (fiche, _) = ctx.state.programme.fiche(ficheId) else {
-                return .failure(Problem(field: "fiche", message: l["err.fiche"]))
+                return .failure(Problem(field: "fiche", message: l[.errFiche]))
             }
             let nature = f["nature"]?.chosen.flatMap(CommitmentNature.init(rawValue:)) ?? .financial
             var amount: Int64?
@@ -573,7 +575,7 @@ public struct RapporteurScreen: ConsoleScreen {
                     return .failure(Problem(field: "amount", message: error.message(l.language)))
                 }
             } else if nature == .financial {
-                return .failure(Problem(field: "amount", message: l["err.no.amount"]))
+                return .failure(Problem(field: "amount", message: l[.errNoAmount]))
             }
             let status = f["status"]?.chosen.flatMap(CommitmentStatus.init(rawValue:)) ?? .announced
             return .success(
@@ -657,11 +659,11 @@ public struct RapporteurScreen: ConsoleScreen {
         below = max(0, min(below, bottomEnd - y - headerRows - minList - 1))
         let inputY = bottomEnd - below - 1
         if !compact {
-            let count = l.counted(scope.entries.count, "rap.entry")
+            let count = l.counted(scope.entries.count, .rapEntryOne, .rapEntryMany)
             let name =
-                showAll ? l["rap.all"] : scope.item.map { ctx.state.item($0)?.item.title ?? $0 } ?? l["rap.outside"]
+                showAll ? l[.rapAll] : scope.item.map { ctx.state.item($0)?.item.title ?? $0 } ?? l[.rapOutside]
             let head =
-                (scope.running || scope.item == nil ? "" : l["rap.last.item"] + l.colon) + TextWidth.sanitize(name)
+                (scope.running || scope.item == nil ? "" : l[.rapLastItem] + l.colon) + TextWidth.sanitize(name)
                 + " · " + count
             grid.put(
                 x: area.x, y: y, text: "── " + TextWidth.truncate(head, toWidth: max(1, area.width - 8)) + " ",
@@ -679,7 +681,7 @@ public struct RapporteurScreen: ConsoleScreen {
             if formKind == .commitment, let i = f.fields.firstIndex(where: { $0.id == "currency" }),
                 let fiche = f["fiche"]?.resolved.flatMap({ ctx.state.programme.fiche($0.value) })
             {
-                f.fields[i].placeholder = fiche.fiche.currency + " (" + l["ph.currency.of"] + " " + fiche.fiche.id + ")"
+                f.fields[i].placeholder = fiche.fiche.currency + " (" + l[.phCurrencyOf] + " " + fiche.fiche.id + ")"
             }
             let c = f.render(into: &grid, area: belowRect)
             form = f
@@ -687,8 +689,8 @@ public struct RapporteurScreen: ConsoleScreen {
         } else if let p = prompt, below > 0 {
             let label: String
             switch p {
-            case .amendReason(let id): label = l["rap.reason.amend"] + " " + l["rap.number"] + "\(id)" + l.colon
-            case .retractReason(let id): label = l["rap.reason.retract"] + " " + l["rap.number"] + "\(id)" + l.colon
+            case .amendReason(let id): label = l[.rapReasonAmend] + " " + l[.rapNumber] + "\(id)" + l.colon
+            case .retractReason(let id): label = l[.rapReasonRetract] + " " + l[.rapNumber] + "\(id)" + l.colon
             }
             let end = grid.put(
                 x: area.x + 1, y: belowRect.y, text: TextWidth.truncate(label, toWidth: area.width / 2), role: .title)
@@ -708,8 +710,8 @@ public struct RapporteurScreen: ConsoleScreen {
         let s = ctx.state, l = ctx.labels
         grid.fill(x: x, y: y, width: width, height: 1, role: .normal)
         guard let id = s.currentItem, let item = s.item(id)?.item else {
-            var text = " " + l["no.item"]
-            if let next = s.nextPlannedItem { text += " · " + l["rap.next"] + l.colon + TextWidth.sanitize(next.title) }
+            var text = " " + l[.noItem]
+            if let next = s.nextPlannedItem { text += " · " + l[.rapNext] + l.colon + TextWidth.sanitize(next.title) }
             grid.put(x: x, y: y, text: TextWidth.truncate(text, toWidth: width), role: .statusPlanned)
             return
         }
@@ -717,9 +719,9 @@ public struct RapporteurScreen: ConsoleScreen {
         let remaining = s.remaining(id, at: ctx.now)
         let timer =
             remaining >= 0
-            ? l["rap.left"] + " " + formatCountdown(remaining) : l["rap.over"] + " " + formatCountdown(remaining)
+            ? l[.rapLeft] + " " + formatCountdown(remaining) : l[.rapOver] + " " + formatCountdown(remaining)
         let timerRole: Role = remaining < 0 ? .timerOver : remaining <= 120 ? .timerWarn : .timerOK
-        let status = l["status." + run.status.rawValue]
+        let status = l[UILabel.itemStatus(run.status)]
         let clock = formatCountdown(s.elapsed(id, at: ctx.now)) + " / " + formatCountdown(s.timeBox(id))
         let right = width >= 60 ? "\(status) · \(clock) · \(timer) " : "\(status) · \(timer) "
         let rw = TextWidth.width(of: right)
@@ -742,13 +744,13 @@ public struct RapporteurScreen: ConsoleScreen {
             // The organisation, unless the function already names it (« Représentante du PAM »).
             let name = who + (org.flatMap { Text.fold(who).contains(Text.fold($0)) ? nil : " (\($0))" } ?? "")
             text =
-                " " + l["rap.floor"] + l.colon + TextWidth.sanitize(name) + " · "
+                " " + l[.rapFloor] + l.colon + TextWidth.sanitize(name) + " · "
                 + speakingClock(Int(s.speakingMs(t, at: ctx.now) / 1000))
             role = .queueCurrent
         } else {
-            text = s.currentItem == nil ? "" : " " + l["rap.nobody"]
+            text = s.currentItem == nil ? "" : " " + l[.rapNobody]
         }
-        if !s.queue.isEmpty { text += " · " + l.counted(s.queue.count, "rap.waiting") }
+        if !s.queue.isEmpty { text += " · " + l.counted(s.queue.count, .rapWaitingOne, .rapWaitingMany) }
         grid.put(x: x, y: y, text: TextWidth.truncate(text, toWidth: width), role: role)
     }
 
@@ -757,9 +759,9 @@ public struct RapporteurScreen: ConsoleScreen {
     private func entryLines(_ e: Entry, width: Int, maxLines: Int, ctx: ScreenContext) -> [(text: String, role: Role)] {
         let l = ctx.labels
         var marks: [String] = []
-        if let r = e.retracted { marks.append(l["rap.retracted"] + l.colon + TextWidth.sanitize(r)) }
-        if !e.amendments.isEmpty { marks.append(l["rap.amended"]) }
-        if e.adoptedAt != nil { marks.append(l["rap.adopted"]) }
+        if let r = e.retracted { marks.append(l[.rapRetracted] + l.colon + TextWidth.sanitize(r)) }
+        if !e.amendments.isEmpty { marks.append(l[.rapAmended]) }
+        if e.adoptedAt != nil { marks.append(l[.rapAdopted]) }
         let markText = marks.isEmpty ? "" : " [" + marks.joined(separator: " · ") + "]"
         let body = TextWidth.sanitize(e.content.text) + markText
         var lines = TextWidth.wrap(body, width: max(1, width))
@@ -785,22 +787,22 @@ public struct RapporteurScreen: ConsoleScreen {
         var parts: [String] = []
         switch c.kind {
         case .recommendation, .action:
-            if let a = c.addressee { parts.append(l["field.addressee"] + " " + a) }
-            if let r = c.responsible { parts.append(l["field.responsible"] + l.colon + r) }
-            if let d = c.due { parts.append(l["field.due"] + l.colon + d) }
+            if let a = c.addressee { parts.append(l[.fieldAddressee] + " " + a) }
+            if let r = c.responsible { parts.append(l[.fieldResponsible] + l.colon + r) }
+            if let d = c.due { parts.append(l[.fieldDue] + l.colon + d) }
         case .commitment:
             if let id = c.partner { parts.append(p.organisation(id)?.acronym ?? id) }
             if let id = c.fiche { parts.append(id + (p.fiche(id).map { " (" + $0.commune.name + ")" } ?? "")) }
             if let a = c.amount { parts.append(Money.format(a, c.currency ?? p.currency, language: l.language)) }
-            if let n = c.nature { parts.append(l["nature." + n.rawValue]) }
-            if let s = c.status { parts.append(l["cstatus." + s.rawValue]) }
-            if let cond = c.conditions { parts.append(l["field.conditions"] + l.colon + cond) }
-            if let d = c.due { parts.append(l["field.due"] + l.colon + d) }
+            if let n = c.nature { parts.append(l[UILabel.nature(n)]) }
+            if let s = c.status { parts.append(l[UILabel.commitmentStatus(s)]) }
+            if let cond = c.conditions { parts.append(l[.fieldConditions] + l.colon + cond) }
+            if let d = c.due { parts.append(l[.fieldDue] + l.colon + d) }
         case .vote:
-            if let n = c.votesFor { parts.append(l["field.for"] + l.colon + "\(n)") }
-            if let n = c.votesAgainst { parts.append(l["field.against"] + l.colon + "\(n)") }
-            if let n = c.abstentions { parts.append(l["field.abstentions"] + l.colon + "\(n)") }
-            if let o = c.outcome { parts.append(l["outcome." + o.rawValue]) }
+            if let n = c.votesFor { parts.append(l[.fieldFor] + l.colon + "\(n)") }
+            if let n = c.votesAgainst { parts.append(l[.fieldAgainst] + l.colon + "\(n)") }
+            if let n = c.abstentions { parts.append(l[.fieldAbstentions] + l.colon + "\(n)") }
+            if let o = c.outcome { parts.append(l[UILabel.outcome(o)]) }
         default: return nil
         }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
@@ -812,13 +814,14 @@ public struct RapporteurScreen: ConsoleScreen {
         if entries.isEmpty {
             grid.put(
                 x: area.x + 1, y: area.y + area.height - 1,
-                text: TextWidth.truncate(l["rap.no.entries"], toWidth: area.width - 2),
+                text: TextWidth.truncate(l[.rapNoEntries], toWidth: area.width - 2),
                 role: .muted)
             return
         }
         let numWidth = max(3, String(entries.map(\.id).max() ?? 0).count)
-        let kindSet = area.width < 60 ? "kind.tiny." : "kind.short."
-        let kindWidth = EntryKind.allCases.map { TextWidth.width(of: l[kindSet + $0.rawValue]) }.max() ?? 10
+        let tiny = area.width < 60
+        func kindLabel(_ k: EntryKind) -> UILabel { tiny ? UILabel.entryKindTiny(k) : UILabel.entryKindShort(k) }
+        let kindWidth = EntryKind.allCases.map { TextWidth.width(of: l[kindLabel($0)]) }.max() ?? 10
         let textX = 1 + numWidth + 1 + kindWidth + 1
         let textWidth = max(1, area.width - textX - 1)
         let mark = highlighted
@@ -858,7 +861,7 @@ public struct RapporteurScreen: ConsoleScreen {
                     grid.put(x: area.x + 1, y: y, text: num, role: isSel ? .selection : .muted)
                     grid.put(
                         x: area.x + 1 + numWidth + 1, y: y,
-                        text: TextWidth.pad(l[kindSet + e.content.kind.rawValue], toWidth: kindWidth),
+                        text: TextWidth.pad(l[kindLabel(e.content.kind)], toWidth: kindWidth),
                         role: isSel ? .selection : (e.retracted != nil ? .entryRetracted : .entryKind))
                 }
                 grid.put(
@@ -880,9 +883,9 @@ public struct RapporteurScreen: ConsoleScreen {
         let l = ctx.labels
         let label: String
         if let id = amending {
-            label = " " + l["rap.amending"] + "\(id) ▸ "
+            label = " " + l[.rapAmending] + "\(id) ▸ "
         } else {
-            label = " " + l["kind." + effective.kind.rawValue] + " ▸ "
+            label = " " + l[UILabel.entryKind(effective.kind)] + " ▸ "
         }
         grid.fill(x: x, y: y, width: width, height: 1, role: .normal)
         let lw = min(TextWidth.width(of: label), width / 2)
@@ -894,11 +897,11 @@ public struct RapporteurScreen: ConsoleScreen {
             let text: String
             if let a = armed {
                 text =
-                    l["rap.confirm." + a.action.rawValue.dropFirst("rapporteur.".count)] + " " + l["rap.number"]
-                    + "\(a.entry) ? "
-                    + l["rap.confirm.keys"]
+                    l[Self.confirmLabel(a.action)] + " " + l[.rapNumber]
+                    + "\(a.entry)" + (l.language == .fr ? "\u{00A0}? " : "? ")
+                    + l[.rapConfirmKeys]
             } else {
-                text = l["rap.list.line"]
+                text = l[.rapListLine]
             }
             grid.fill(x: x, y: y, width: width, height: 1, role: armed == nil ? .hintText : .bannerWarn)
             grid.put(
@@ -914,15 +917,24 @@ public struct RapporteurScreen: ConsoleScreen {
         let c = editor.render(into: &grid, x: ex, y: y, width: ew, role: .input)
         if editor.isEmpty {
             grid.put(
-                x: ex + 1, y: y, text: TextWidth.truncate(l["rap.placeholder"], toWidth: ew - 1),
+                x: ex + 1, y: y, text: TextWidth.truncate(l[.rapPlaceholder], toWidth: ew - 1),
                 role: .inputPlaceholder)
         }
         return c
     }
 
+    /// The question asked before amending, retracting or adopting an entry.
+    static func confirmLabel(_ a: RapporteurAction) -> UILabel {
+        switch a {
+        case .retract: .rapConfirmRetract
+        case .adopt: .rapConfirmAdopt
+        default: .rapConfirmAmend
+        }
+    }
+
     private func drawPrefixes(_ grid: inout Grid, x: Int, y: Int, width: Int, labels l: Labels) {
-        let full = Self.prefixes.map { ("/" + String($0.letter), l["kind." + $0.kind.rawValue].lowercased()) }
-        let short = Self.prefixes.map { ("/" + String($0.letter), l["kind.short." + $0.kind.rawValue].lowercased()) }
+        let full = Self.prefixes.map { ("/" + String($0.letter), l[UILabel.entryKind($0.kind)].lowercased()) }
+        let short = Self.prefixes.map { ("/" + String($0.letter), l[UILabel.entryKindShort($0.kind)].lowercased()) }
         func span(_ items: [(String, String)], _ sep: Int) -> Int {
             items.reduce(0) { $0 + TextWidth.width(of: $1.0) + 1 + TextWidth.width(of: $1.1) } + sep * (items.count - 1)
         }
@@ -958,194 +970,6 @@ public struct RapporteurScreen: ConsoleScreen {
         Binding(.rapporteur(.all), ["F8", "Ctrl-T"], whileTyping: true),
     ]
 
-    /// Labels of this screen: id → (French, English).
-    static let labels: [String: (fr: String, en: String)] = [
-        "action.rapporteur.all": ("Tout", "All"),
-        "help.rapporteur.all": (
-            "Tout le compte rendu (relire, amender, adopter d'anciennes entrées) ou le point en " + "cours",
-            "The whole record (read back, amend, adopt earlier entries) or the current item"
-        ),
-        "rap.all": ("Tout le compte rendu", "The whole record"),
-        "action.rapporteur.send": ("Envoyer", "Send"),
-        "help.rapporteur.send": (
-            "Envoyer ; formulaire : champ suivant, envoi depuis le " + "dernier",
-            "Send; in a form: next field, sending from the last one"
-        ),
-        "action.rapporteur.kind-next": ("Type", "Kind"),
-        "help.rapporteur.kind-next": (
-            "Type d'entrée suivant (revient à note après chaque " + "envoi)",
-            "Next entry kind (back to note after each entry sent)"
-        ),
-        "action.rapporteur.kind-previous": ("Type préc.", "Prev. kind"),
-        "help.rapporteur.kind-previous": ("Type d'entrée précédent", "Previous entry kind"),
-        "action.rapporteur.up": ("Entrées", "Entries"),
-        "help.rapporteur.up": (
-            "Aller à la liste ; entrée, suggestion ou champ " + "précédent",
-            "Go to the list; previous entry, suggestion or field"
-        ),
-        "action.rapporteur.down": ("Suivant", "Next"),
-        "help.rapporteur.down": (
-            "Entrée suivante, puis la saisie ; suggestion ou champ " + "suivant",
-            "Next entry, then the input; next suggestion or field"
-        ),
-        "action.rapporteur.amend": ("Modifier", "Amend"),
-        "help.rapporteur.amend": (
-            "Liste : amender l'entrée (texte dans la saisie, Entrée, " + "raison)",
-            "List: amend the entry (text into the input, Enter, reason)"
-        ),
-        "action.rapporteur.retract": ("Retirer", "Retract"),
-        "help.rapporteur.retract": (
-            "Liste : retirer l'entrée (raison demandée), marquée « " + "retiré »",
-            "List: retract the entry (reason asked), marked “retracted”"
-        ),
-        "action.rapporteur.adopt": ("Adopter", "Adopt"),
-        "help.rapporteur.adopt": (
-            "Liste : marquer l'entrée « lu et " + "adopté »", "List: mark the entry “read and adopted”"
-        ),
-        "action.rapporteur.send-form": ("Envoyer le formulaire", "Send the form"),
-        "help.rapporteur.send-form": (
-            "Envoyer le formulaire depuis n'importe quel " + "champ", "Send the form from any field"
-        ),
-        "action.rapporteur.cancel": ("Annuler", "Cancel"),
-        "help.rapporteur.cancel": (
-            "Fermer formulaire (texte gardé), invite, amendement ou " + "liste",
-            "Close the form (text kept), the prompt, the amendment, the list"
-        ),
-
-        "kind.note": ("Note", "Note"),
-        "kind.decision": ("Décision", "Decision"),
-        "kind.question": ("Question", "Question"),
-        "kind.answer": ("Réponse", "Answer"),
-        "kind.recommendation": ("Recommandation", "Recommendation"),
-        "kind.action": ("Action", "Action"),
-        "kind.commitment": ("Engagement", "Commitment"),
-        "kind.perspective": ("Perspective", "Perspective"),
-        "kind.organiser-commitment": ("Engagement de l'organisateur", "Organiser's commitment"),
-        "kind.vote": ("Vote", "Vote"),
-        "kind.short.note": ("Note", "Note"),
-        "kind.short.decision": ("Décision", "Decision"),
-        "kind.short.question": ("Question", "Question"),
-        "kind.short.answer": ("Réponse", "Answer"),
-        "kind.short.recommendation": ("Recomm.", "Recomm."),
-        "kind.short.action": ("Action", "Action"),
-        "kind.short.commitment": ("Engagement", "Commitment"),
-        "kind.short.perspective": ("Persp.", "Persp."),
-        "kind.short.organiser-commitment": ("Eng. org.", "Org. com."),
-        "kind.short.vote": ("Vote", "Vote"),
-        "kind.tiny.note": ("Note", "Note"),
-        "kind.tiny.decision": ("Déc.", "Dec."),
-        "kind.tiny.question": ("Quest.", "Quest."),
-        "kind.tiny.answer": ("Rép.", "Ans."),
-        "kind.tiny.recommendation": ("Rec.", "Rec."),
-        "kind.tiny.action": ("Act.", "Act."),
-        "kind.tiny.commitment": ("Eng.", "Com."),
-        "kind.tiny.perspective": ("Persp.", "Persp."),
-        "kind.tiny.organiser-commitment": ("Org.", "Org."),
-        "kind.tiny.vote": ("Vote", "Vote"),
-
-        "rap.entry.one": ("entrée", "entry"),
-        "rap.entry.many": ("entrées", "entries"),
-        "rap.waiting.one": ("demande en attente", "request waiting"),
-        "rap.waiting.many": ("demandes en attente", "requests waiting"),
-        "rap.no.entries": (
-            "Aucune entrée pour ce point : tapez le compte rendu " + "ci-dessous.",
-            "No entry for this item yet: type the minutes below."
-        ),
-        "rap.outside": ("Hors ordre du jour", "Outside the agenda"),
-        "rap.last.item": ("Dernier point", "Last item"),
-        "rap.next": ("prochain", "next"),
-        "rap.amended": ("amendé", "amended"),
-        "rap.adopted": ("adopté", "adopted"),
-        "rap.retracted": ("retiré", "retracted"),
-        "rap.amending": ("Amendement n°\u{00A0}", "Amending #"),
-        "rap.number": ("n°\u{00A0}", "#"),
-        "rap.placeholder": ("Tapez le compte rendu ; Entrée pour envoyer", "Type the minutes; Enter to send"),
-        "rap.reason.amend": ("Raison de l'amendement", "Reason for amending"),
-        "rap.reason.retract": ("Raison du retrait", "Reason for retracting"),
-        "rap.list.line": (
-            "Mode liste : ↑/↓ choisir · m amender · x retirer · v adopter · Échap revenir à la saisie",
-            "List mode: ↑/↓ choose · m amend · x retract · v adopt · Esc back to typing"
-        ),
-        "rap.list.mode": (
-            "Mode liste : Échap pour revenir à la saisie ; m, x ou v puis Entrée pour agir sur " + "l'entrée choisie",
-            "List mode: Esc to go back to typing; m, x or v then Enter to act on the chosen entry"
-        ),
-        "rap.list.not-command": (
-            "Mode liste : cette touche n'est pas une commande, rien n'est enregistré — Échap " + "pour écrire",
-            "List mode: not a command, nothing recorded — Esc to type"
-        ),
-        "rap.list.stray": (
-            "Mode liste : rien n'est enregistré — Échap pour reprendre « %@ » dans la saisie",
-            "List mode: nothing recorded — Esc to take “%@” back to the input line"
-        ),
-        "rap.confirm.amend": ("Amender l'entrée", "Amend entry"),
-        "rap.confirm.retract": ("Retirer l'entrée", "Retract entry"),
-        "rap.confirm.adopt": ("Adopter l'entrée", "Adopt entry"),
-        "rap.confirm.keys": ("Entrée confirmer · Échap annuler", "Enter to confirm · Esc to cancel"),
-        "rap.empty": ("Le texte est vide : tapez-le d'abord.", "The text is empty: type it first."),
-        "rap.same": ("Le texte n'a pas changé : rien à amender.", "The text is unchanged: nothing to amend."),
-        "rap.no.reason": ("Donnez une raison.", "Give a reason."),
-        "rap.already.retracted": (
-            "Cette entrée est retirée : elle ne peut plus " + "changer.",
-            "This entry is retracted: it can no longer change."
-        ),
-        "rap.already.adopted": ("Cette entrée est déjà adoptée.", "This entry is already adopted."),
-        "rap.floor": ("Parole", "Floor"),
-        "rap.nobody": ("Personne n'a la parole", "Nobody has the floor"),
-        "rap.left": ("reste", "left"),
-        "rap.over": ("dépassement", "over"),
-
-        "form.keys": (
-            "Entrée : champ suivant · ^S : envoyer · Échap : " + "annuler", "Enter: next field · ^S: send · Esc: cancel"
-        ),
-        "field.addressee": ("À l'endroit de", "Addressed to"),
-        "field.responsible": ("Responsable", "Responsible"),
-        "field.due": ("Échéance", "Deadline"),
-        "field.partner": ("Partenaire", "Partner"),
-        "field.fiche": ("Fiche", "Fiche"),
-        "field.nature": ("Nature", "Nature"),
-        "field.amount": ("Montant", "Amount"),
-        "field.currency": ("Devise", "Currency"),
-        "field.status": ("Statut", "Status"),
-        "field.conditions": ("Conditions", "Conditions"),
-        // the vote form
-        "field.for": ("Pour", "For"),
-        "field.against": ("Contre", "Against"),
-        "field.abstentions": ("Abstentions", "Abstentions"),
-        "field.outcome": ("Résultat", "Outcome"),
-        "outcome.adopted": ("adopté", "adopted"),
-        "outcome.rejected": ("rejeté", "rejected"),
-        "ph.count": ("nombre de voix, facultatif", "number of votes, optional"),
-        "ph.optional": ("facultatif", "optional"),
-        "ph.required": ("obligatoire : personne, organisation ou commune", "required: person, organisation or commune"),
-        "ph.due": ("facultatif : 2024-03-31, « fin décembre »…", "optional: 2024-03-31, “end of December”…"),
-        "ph.partner": ("sigle ou nom (ex. UNICEF)", "acronym or name (e.g. UNICEF)"),
-        "ph.fiche": ("code, titre ou commune (ex. DIE-01, Diéli)", "code, title or commune (e.g. DIE-01, Diéli)"),
-        "ph.amount": (
-            "ex. 2 500 000 (facultatif s'il n'est pas " + "financier)", "e.g. 2 500 000 (optional unless financial)"
-        ),
-        "ph.currency": ("celle de la fiche si vide", "the fiche's if empty"),
-        "ph.currency.of": ("devise de la fiche", "currency of fiche"),
-        "nature.financial": ("financier", "financial"),
-        "nature.technical": ("technique", "technical"),
-        "nature.study": ("étude", "study"),
-        "cstatus.announced": ("annoncé", "announced"),
-        "cstatus.intention": ("intention", "intention"),
-        "cstatus.confirmed": ("confirmé", "confirmed"),
-        "cstatus.signed": ("convention signée", "agreement signed"),
-        "cand.commune": ("Commune de %@", "%@ commune"),
-        "cand.cercle": ("cercle de", "cercle of"),
-        "err.responsible": ("Une action demande un responsable.", "An action needs someone responsible."),
-        "err.partner": (
-            "Partenaire inconnu : choisissez-le dans les suggestions (↓ puis " + "Entrée).",
-            "Unknown partner: pick it from the suggestions (↓ then Enter)."
-        ),
-        "err.fiche": (
-            "Fiche inconnue : choisissez-la dans les suggestions (↓ puis " + "Entrée).",
-            "Unknown fiche: pick it from the suggestions (↓ then Enter)."
-        ),
-        "err.no.amount": ("Un engagement financier demande un montant.", "A financial commitment needs an amount."),
-    ]
 }
 
 /// Entries of the state by index, read on demand: the screen draws a few of thousands without

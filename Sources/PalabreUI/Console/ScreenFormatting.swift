@@ -2,11 +2,10 @@ import PalabreCore
 
 /// Small formatting rules shared by the screens: counts, percentages, colons, speaking times.
 extension Labels {
-    /// « 3 entrées », « 1 entrée », « 0 entrée » in French; "0 entries" in English: the ids
-    /// `<id>.one` and `<id>.many`.
-    func counted(_ n: Int, _ id: String) -> String {
-        let one = language == .fr ? n <= 1 : n == 1
-        return "\(n) " + self[id + (one ? ".one" : ".many")]
+    /// « 3 entrées », « 1 entrée », « 0 entrée » in French; "0 entries" in English
+    /// (``Agreement/counted(_:one:many:_:)``).
+    func counted(_ n: Int, _ one: UILabel, _ many: UILabel) -> String {
+        Agreement.counted(n, one: self[one], many: self[many], language)
     }
 
     /// A whole percentage: « 12 % » (no-break space) in French, "12%" in English.

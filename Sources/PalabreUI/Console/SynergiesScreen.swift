@@ -71,6 +71,10 @@ public struct SynergiesScreen: ConsoleScreen {
         public var field = 1
         public var editors: [LineEditor]
         static let fields = ["nature", "amount", "currency", "status", "conditions", "due"]
+        /// Words of ``fields``, in the same order.
+        static let fieldLabels: [UILabel] = [
+            .synFieldNature, .synFieldAmount, .synFieldCurrency, .synFieldStatus, .synFieldConditions, .synFieldDue,
+        ]
     }
 
     // MARK: Board
@@ -104,12 +108,12 @@ public struct SynergiesScreen: ConsoleScreen {
     }
 
     static func filterText(_ f: SynergyFilter, _ l: Labels) -> String {
-        if f.studyNeeded { return l["syn.filter.study"] }
-        if let m = f.mode { return m == .ppp ? "PPP" : l["syn.mode.classique"] }
-        if let c = f.cercle { return l["syn.cercle"] + " " + c }
-        if let s = f.sector { return l["syn.sector"] + " " + s }
+        if f.studyNeeded { return l[.synFilterStudy] }
+        if let m = f.mode { return m == .ppp ? "PPP" : l[.synModeClassique] }
+        if let c = f.cercle { return l[.synCercle] + " " + c }
+        if let s = f.sector { return l[.synSector] + " " + s }
         if let c = f.commune { return c }
-        return l["syn.filter.none"]
+        return l[.synFilterNone]
     }
 
     // MARK: Keys
@@ -131,7 +135,7 @@ public struct SynergiesScreen: ConsoleScreen {
         case .interest, .synergy, .commit, .status, .withdraw: break
         }
         guard b.rows.indices.contains(row), b.partners.indices.contains(col) else {
-            return .message(l["syn.nothing"], isError: true)
+            return .message(l[.synNothing], isError: true)
         }
         let r = b.rows[row], p = b.partners[col], cell = r.cells[col]
         switch action {
@@ -144,21 +148,21 @@ public struct SynergiesScreen: ConsoleScreen {
             return .perform(.markSynergy(fiche: r.fiche.id, partners: partners, lead: p.id))
         case .commit:
             var editors = CommitmentForm.fields.map { _ in LineEditor() }
-            editors[0].setText(l["syn.nature.financial"])
+            editors[0].setText(l[.synNatureFinancial])
             editors[2].setText(r.fiche.currency)
-            editors[3].setText(l["syn.status.announced"])
+            editors[3].setText(l[.synStatusAnnounced])
             form = CommitmentForm(partner: p.id, fiche: r.fiche.id, editors: editors)
             return .none
         case .status:
             guard let seq = cell.commitments.last, let e = ctx.state.entry(seq) else {
-                return .message(l["syn.no.commitment"], isError: true)
+                return .message(l[.synNoCommitment], isError: true)
             }
             let all = CommitmentStatus.allCases
             let i = all.firstIndex(of: e.content.status ?? .announced) ?? 0
-            guard i + 1 < all.count else { return .message(l["syn.status.top"], isError: true) }
+            guard i + 1 < all.count else { return .message(l[.synStatusTop], isError: true) }
             return .perform(.changeCommitmentStatus(entry: seq, status: all[i + 1]))
         case .withdraw:
-            guard cell.commitments.last != nil else { return .message(l["syn.no.commitment"], isError: true) }
+            guard cell.commitments.last != nil else { return .message(l[.synNoCommitment], isError: true) }
             withdrawReason = LineEditor()
             return .none
         case .filter, .sort:
@@ -275,11 +279,12 @@ public struct SynergiesScreen: ConsoleScreen {
         // Title row: counts, filter, sort, the board's totals in the programme's currency.
         let cur = b.currency
         let totals =
-            " " + l["syn.sought"] + " " + Money.format(b.totals.sought[cur] ?? 0, cur, language: lang)
-            + " · " + l["syn.gap"] + " " + Money.format(b.totals.gap[cur] ?? 0, cur, language: lang) + " "
+            " " + l[.synSought] + " " + Money.format(b.totals.sought[cur] ?? 0, cur, language: lang)
+            + " · " + l[.synGap] + " " + Money.format(b.totals.gap[cur] ?? 0, cur, language: lang) + " "
         let title =
-            " " + l.counted(b.rows.count, "syn.fiche") + " · " + l["syn.filter"] + l.colon + Self.filterText(filter, l)
-            + " · " + l["syn.sort"] + l.colon + l["syn.sort." + sort.rawValue]
+            " " + l.counted(b.rows.count, .synFicheOne, .synFicheMany) + " · " + l[.synFilter] + l.colon
+            + Self.filterText(filter, l)
+            + " · " + l[.synSort] + l.colon + l[UILabel.sort(sort)]
         grid.fill(x: area.x, y: area.y, width: area.width, height: 1, role: .normal)
         let tw = TextWidth.width(of: totals)
         if compact || tw + TextWidth.width(of: title) + 1 > area.width {
@@ -312,22 +317,22 @@ public struct SynergiesScreen: ConsoleScreen {
             x: x, y: y,
             text: TextWidth.pad(
                 TextWidth.truncate(
-                    " " + (ctx.state.programme.unitLabel ?? l["syn.col.commune"]), toWidth: communeW - 1),
+                    " " + (ctx.state.programme.unitLabel ?? l[.synColCommune]), toWidth: communeW - 1),
                 toWidth: communeW), role: .muted)
-        x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.fiche"], toWidth: ficheW), role: .muted)
+        x = grid.put(x: x, y: y, text: TextWidth.pad(l[.synColFiche], toWidth: ficheW), role: .muted)
         if wideCols {
-            x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.sector"], toWidth: sectorW), role: .muted)
+            x = grid.put(x: x, y: y, text: TextWidth.pad(l[.synColSector], toWidth: sectorW), role: .muted)
             x = grid.put(
-                x: x, y: y, text: TextWidth.pad(l["syn.col.cost"], toWidth: moneyW - 1, alignment: .right) + " ",
+                x: x, y: y, text: TextWidth.pad(l[.synColCost], toWidth: moneyW - 1, alignment: .right) + " ",
                 role: .muted)
             x = grid.put(
-                x: x, y: y, text: TextWidth.pad(l["syn.col.sought"], toWidth: moneyW - 1, alignment: .right) + " ",
+                x: x, y: y, text: TextWidth.pad(l[.synColSought], toWidth: moneyW - 1, alignment: .right) + " ",
                 role: .muted)
             x = grid.put(
-                x: x, y: y, text: TextWidth.pad(l["syn.col.gap"], toWidth: moneyW - 1, alignment: .right) + " ",
+                x: x, y: y, text: TextWidth.pad(l[.synColGap], toWidth: moneyW - 1, alignment: .right) + " ",
                 role: .muted)
-            x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.mode"], toWidth: modeW), role: .muted)
-            x = grid.put(x: x, y: y, text: TextWidth.pad(l["syn.col.study"], toWidth: studyW), role: .muted)
+            x = grid.put(x: x, y: y, text: TextWidth.pad(l[.synColMode], toWidth: modeW), role: .muted)
+            x = grid.put(x: x, y: y, text: TextWidth.pad(l[.synColStudy], toWidth: studyW), role: .muted)
         }
         if left > 0 { grid.put(x: x - 1, y: y, text: "‹", role: .muted) }
         for (i, p) in b.partners.enumerated().dropFirst(left).prefix(visibleCols) {
@@ -346,7 +351,7 @@ public struct SynergiesScreen: ConsoleScreen {
             grid.put(
                 x: area.x + 1, y: y,
                 text: TextWidth.truncate(
-                    l[b.partners.isEmpty && filter.isEmpty ? "syn.empty" : "syn.none.filter"], toWidth: tableW - 2),
+                    l[b.partners.isEmpty && filter.isEmpty ? .synEmpty : .synNoneFilter], toWidth: tableW - 2),
                 role: .muted)
         }
         // Body.
@@ -382,10 +387,10 @@ public struct SynergiesScreen: ConsoleScreen {
                     x: x, y: y, text: TextWidth.pad(Self.short(r.gap, l), toWidth: moneyW - 1, alignment: .right) + " ",
                     role: r.gap == 0 ? .statusDone : .normal)
                 x = grid.put(
-                    x: x, y: y, text: TextWidth.pad(r.fiche.mode == .ppp ? "PPP" : l["syn.mode.short"], toWidth: modeW),
+                    x: x, y: y, text: TextWidth.pad(r.fiche.mode == .ppp ? "PPP" : l[.synModeShort], toWidth: modeW),
                     role: .muted)
                 x = grid.put(
-                    x: x, y: y, text: TextWidth.pad(l["syn.study." + r.fiche.studyStatus.rawValue], toWidth: studyW),
+                    x: x, y: y, text: TextWidth.pad(l[UILabel.study(r.fiche.studyStatus)], toWidth: studyW),
                     role: r.studyNeeded ? .timerWarn : .muted)
             }
             for (j, cell) in r.cells.enumerated().dropFirst(left).prefix(visibleCols) {
@@ -435,14 +440,14 @@ public struct SynergiesScreen: ConsoleScreen {
         if let f = form {
             lines.append(
                 (
-                    l["syn.form.title"] + " " + (s.programme.organisation(f.partner)?.acronym ?? f.partner) + " → "
+                    l[.synFormTitle] + " " + (s.programme.organisation(f.partner)?.acronym ?? f.partner) + " → "
                         + f.fiche, .title
                 ))
-            let labelW = CommitmentForm.fields.map { TextWidth.width(of: l["syn.field." + $0]) }.max()! + 2
+            let labelW = CommitmentForm.fieldLabels.map { TextWidth.width(of: l[$0]) }.max()! + 2
             for (i, name) in CommitmentForm.fields.enumerated() where lines.count < height - 1 {
                 let yy = y + lines.count
                 grid.put(
-                    x: x, y: yy, text: TextWidth.pad(l["syn.field." + name], toWidth: labelW),
+                    x: x, y: yy, text: TextWidth.pad(l[CommitmentForm.fieldLabels[i]], toWidth: labelW),
                     role: i == f.field ? .title : .muted)
                 var ed = f.editors[i]
                 let pos = ed.render(
@@ -453,17 +458,17 @@ public struct SynergiesScreen: ConsoleScreen {
             }
             if lines.count < height {
                 grid.put(
-                    x: x, y: y + lines.count, text: TextWidth.truncate(l["syn.form.keys"], toWidth: width), role: .muted
+                    x: x, y: y + lines.count, text: TextWidth.truncate(l[.synFormKeys], toWidth: width), role: .muted
                 )
             }
             grid.put(x: x, y: y, text: TextWidth.truncate(lines[0].0, toWidth: width), role: .title)
             return cursor
         }
         if var e = withdrawReason {
-            grid.put(x: x, y: y, text: TextWidth.truncate(l["syn.withdraw.prompt"], toWidth: width), role: .title)
+            grid.put(x: x, y: y, text: TextWidth.truncate(l[.synWithdrawPrompt], toWidth: width), role: .title)
             if height > 1 { cursor = e.render(into: &grid, x: x, y: y + 1, width: width, role: .input) }
             if height > 2 {
-                grid.put(x: x, y: y + 2, text: TextWidth.truncate(l["syn.withdraw.keys"], toWidth: width), role: .muted)
+                grid.put(x: x, y: y + 2, text: TextWidth.truncate(l[.synWithdrawKeys], toWidth: width), role: .muted)
             }
             return cursor
         }
@@ -473,19 +478,19 @@ public struct SynergiesScreen: ConsoleScreen {
                 f.id + " " + TextWidth.sanitize(f.title) + " — " + TextWidth.sanitize(r.commune.name)
                     + (r.commune.cercle.isEmpty ? "" : ", " + TextWidth.sanitize(r.commune.cercle)), .title
             ))
-        let sought = l["syn.sought"] + " " + Money.format(f.amountSought, f.currency, language: lang)
+        let sought = l[.synSought] + " " + Money.format(f.amountSought, f.currency, language: lang)
         let committed = r.committed.keys.sorted { a, c in a == f.currency ? c != a : (c == f.currency ? false : a < c) }
             .map { Money.format(r.committed[$0]!, $0, language: lang) }
-        let engagedMoney = l["syn.committed"] + " " + (committed.isEmpty ? "0" : committed.joined(separator: " + "))
+        let engagedMoney = l[.synCommitted] + " " + (committed.isEmpty ? "0" : committed.joined(separator: " + "))
         let gap =
             r.over > 0
-            ? l["syn.over"] + " " + Money.format(r.over, f.currency, language: lang)
-            : l["syn.gap"] + " " + Money.format(r.gap, f.currency, language: lang)
+            ? l[.synOver] + " " + Money.format(r.over, f.currency, language: lang)
+            : l[.synGap] + " " + Money.format(r.gap, f.currency, language: lang)
         var money = [sought, engagedMoney, gap]
         if f.studyCost != nil || !r.studyCommitted.isEmpty {
             let studyIn = r.studyCommitted[f.currency] ?? 0
             money.append(
-                l["syn.study"] + " " + (f.studyCost.map { Money.format($0, f.currency, language: lang) } ?? "?") + " / "
+                l[.synStudy] + " " + (f.studyCost.map { Money.format($0, f.currency, language: lang) } ?? "?") + " / "
                     + Money.format(studyIn, f.currency, language: lang))
         }
         if TextWidth.width(of: money.joined(separator: " · ")) <= width {
@@ -497,29 +502,29 @@ public struct SynergiesScreen: ConsoleScreen {
             ids.isEmpty
                 ? "—"
                 : ids.map {
-                    (s.programme.organisation($0)?.acronym ?? $0) + ($0 == lead ? " (" + l["syn.lead"] + ")" : "")
+                    (s.programme.organisation($0)?.acronym ?? $0) + ($0 == lead ? " (" + l[.synLead] + ")" : "")
                 }.joined(separator: ", ")
         }
-        lines.append((l["syn.suggested"] + l.colon + names(b.suggested(r).map(\.id)), .normal))
-        lines.append((l["syn.interest"] + l.colon + names(r.interested), .normal))
-        lines.append((l["syn.synergy"] + l.colon + names(r.synergy, lead: r.lead), .normal))
-        lines.append((l["syn.engaged"] + l.colon + names(r.engaged), .normal))
+        lines.append((l[.synSuggested] + l.colon + names(b.suggested(r).map(\.id)), .normal))
+        lines.append((l[.synInterest] + l.colon + names(r.interested), .normal))
+        lines.append((l[.synSynergy] + l.colon + names(r.synergy, lead: r.lead), .normal))
+        lines.append((l[.synEngaged] + l.colon + names(r.engaged), .normal))
         if let p = partner {
             let cell = r.cells[col]
-            var t = p.acronym + l.colon + l["syn.state." + String(describing: cell.state)]
+            var t = p.acronym + l.colon + l[UILabel.cellState(cell.state)]
             for seq in cell.commitments {
                 if let e = s.entry(seq) {
                     t +=
                         " · #\(seq) "
                         + (e.content.amount.map { Money.format($0, e.content.currency ?? f.currency, language: lang) }
                             ?? "")
-                        + " " + l["syn.status." + (e.content.status ?? .announced).rawValue]
+                        + " " + l[UILabel.synStatus(e.content.status ?? .announced)]
                 }
             }
             lines.append((t, .queueCurrent))
         }
         // History, latest last, as much as fits above the legend.
-        let room = max(0, height - lines.count - (TextWidth.width(of: l["syn.legend"]) > width ? 2 : 1))
+        let room = max(0, height - lines.count - (TextWidth.width(of: l[.synLegend]) > width ? 2 : 1))
         for h in r.history.suffix(room) {
             lines.append((s.local.hhmm(h.at) + " " + Self.describe(h, s, l), .muted))
         }
@@ -527,7 +532,7 @@ public struct SynergiesScreen: ConsoleScreen {
             grid.put(x: x, y: y + i, text: TextWidth.truncate(TextWidth.sanitize(line.0), toWidth: width), role: line.1)
         }
         // The legend on one line, or on two when the panel is narrow (and tall enough).
-        let legend = l["syn.legend"]
+        let legend = l[.synLegend]
         if TextWidth.width(of: legend) > width && lines.count + 2 <= height, let cut = legend.range(of: "  ● ") {
             grid.put(
                 x: x, y: y + height - 2, text: TextWidth.truncate(String(legend[..<cut.lowerBound]), toWidth: width),
@@ -544,15 +549,15 @@ public struct SynergiesScreen: ConsoleScreen {
     static func describe(_ h: SynergyHistoryItem, _ s: SessionState, _ l: Labels) -> String {
         func n(_ id: String) -> String { s.programme.organisation(id)?.acronym ?? id }
         switch h.kind {
-        case .interest(let p): return n(p) + " " + l["syn.h.interest"]
+        case .interest(let p): return n(p) + " " + l[.synHInterest]
         case .synergy(let ps, let lead):
-            return l["syn.h.synergy"] + " " + ps.map(n).joined(separator: ", ") + (lead.map { " ★ " + n($0) } ?? "")
+            return l[.synHSynergy] + " " + ps.map(n).joined(separator: ", ") + (lead.map { " ★ " + n($0) } ?? "")
         case .commitment(let e, let p, let a, let cur, let st):
             return "#\(e) " + n(p) + " " + (a.map { Money.format($0, cur, language: l.language) } ?? "") + " "
-                + l["syn.status." + (st ?? .announced).rawValue]
-        case .statusChanged(let e, _, let st): return "#\(e) → " + l["syn.status." + st.rawValue]
+                + l[UILabel.synStatus(st ?? .announced)]
+        case .statusChanged(let e, _, let st): return "#\(e) → " + l[UILabel.synStatus(st)]
         case .withdrawn(let e, let p, let reason):
-            return "#\(e) " + n(p) + " " + l["syn.h.withdrawn"] + " (" + reason + ")"
+            return "#\(e) " + n(p) + " " + l[.synHWithdrawn] + " (" + reason + ")"
         }
     }
 
@@ -569,115 +574,4 @@ public struct SynergiesScreen: ConsoleScreen {
         Binding(.synergies(.sort), ["o"]),
     ]
 
-    /// Labels of this screen: id → (French, English).
-    static let labels: [String: (fr: String, en: String)] = [
-        "action.syn.interest": ("Intérêt", "Interest"),
-        "help.syn.interest": (
-            "Le partenaire de la colonne déclare son intérêt pour la " + "fiche",
-            "The column's partner declares an interest in the fiche"
-        ),
-        "action.syn.synergy": ("Synergie", "Synergy"),
-        "help.syn.synergy": (
-            "Marquer une synergie sur la fiche : les partenaires déjà en synergie plus celui de la "
-                + "colonne, chef de " + "file",
-            "Mark a synergy on the fiche: the partners already in it plus the column's, as lead"
-        ),
-        "action.syn.commit": ("Engagement", "Commitment"),
-        "help.syn.commit": (
-            "Enregistrer un engagement du partenaire sur la fiche (nature, montant, devise, statut, " + "conditions, "
-                + "échéance)",
-            "Record the partner's commitment on the fiche (nature, amount, currency, status, " + "conditions, deadline)"
-        ),
-        "action.syn.status": ("Statut", "Status"),
-        "help.syn.status": (
-            "Faire passer l'engagement de la cellule au statut suivant (annoncé → intention → " + "confirmé → "
-                + "signé)", "Move the cell's commitment to its next status (announced → intention → confirmed → signed)"
-        ),
-        "action.syn.withdraw": ("Retirer", "Withdraw"),
-        "help.syn.withdraw": (
-            "Retirer l'engagement de la cellule (il reste dans l'historique, hors des " + "totaux)",
-            "Withdraw the cell's commitment (kept in the history, out of the totals)"
-        ),
-        "action.syn.filter": ("Filtre", "Filter"),
-        "help.syn.filter": (
-            "Filtrer : études à financer, PPP, classique, par cercle, par secteur, aucun (flèches : " + "se déplacer)",
-            "Filter: studies to fund, PPP, conventional, per cercle, per sector, none (arrows: move)"
-        ),
-        "action.syn.sort": ("Tri", "Sort"),
-        "help.syn.sort": (
-            "Trier les fiches de chaque commune : programme, reste à mobiliser, rang de " + "priorité",
-            "Sort each commune's fiches: programme, remaining gap, priority rank"
-        ),
-        "syn.fiche.one": ("fiche", "fiche"),
-        "syn.fiche.many": ("fiches", "fiches"),
-        "syn.filter": ("filtre", "filter"),
-        "syn.sort": ("tri", "sort"),
-        "syn.sort.programme": ("programme", "programme"),
-        "syn.sort.gap": ("reste à mobiliser", "remaining gap"),
-        "syn.sort.priority": ("priorité", "priority"),
-        "syn.filter.none": ("aucun", "none"),
-        "syn.filter.study": ("études à financer", "studies to fund"),
-        "syn.mode.classique": ("classique", "conventional"),
-        "syn.mode.short": ("cl.", "conv"),
-        "syn.cercle": ("cercle", "cercle"),
-        "syn.sector": ("secteur", "sector"),
-        "syn.sought": ("recherché", "sought"),
-        "syn.committed": ("engagé", "committed"),
-        "syn.gap": ("reste", "gap"),
-        "syn.engaged": ("Engagements", "Commitments"),
-        "syn.suggested": ("Partenaires pressentis", "Suggested partners"),
-        "syn.interest": ("Intérêt manifesté", "Declared interest"),
-        "syn.synergy": ("Synergie", "Synergy"),
-        "syn.lead": ("chef de file", "lead"),
-        "syn.over": ("dépassement de", "over by"),
-        "syn.study": ("étude (coût / engagé)", "study (cost / committed)"),
-        "syn.col.commune": ("Commune", "Commune"),
-        "syn.col.fiche": ("Fiche", "Fiche"),
-        "syn.col.sought": ("Recherché", "Sought"),
-        "syn.col.sector": ("Secteur", "Sector"),
-        "syn.col.cost": ("Coût", "Cost"),
-        "syn.col.gap": ("Reste", "Gap"),
-        "syn.col.mode": ("Mode", "Mode"),
-        "syn.col.study": ("Étude", "Study"),
-        "syn.study.idea": ("idée", "idea"),
-        "syn.study.feasibility-study": ("EF", "FS"),
-        "syn.study.appraisal": ("EP", "appr"),
-        "syn.state.none": ("aucun lien", "no link"),
-        "syn.state.suggested": ("pressenti", "suggested"),
-        "syn.state.interest": ("intérêt déclaré", "interest declared"),
-        "syn.state.synergy": ("en synergie", "in a synergy"),
-        "syn.state.committed": ("engagé", "committed"),
-        "syn.status.announced": ("annoncé", "announced"),
-        "syn.status.intention": ("intention", "intention"),
-        "syn.status.confirmed": ("confirmé", "confirmed"),
-        "syn.status.signed": ("convention signée", "agreement signed"),
-        "syn.nature.financial": ("financier", "financial"),
-        "syn.h.interest": ("intéressé", "interested"),
-        "syn.h.synergy": ("synergie", "synergy"),
-        "syn.h.withdrawn": ("retiré", "withdrawn"),
-        "syn.legend": (
-            "· pressenti  ○ intérêt  ◎ synergie  ● engagé  ★ chef de " + "file",
-            "· suggested  ○ interest  ◎ synergy  ● committed  ★ lead"
-        ),
-        "syn.empty": ("Aucune fiche de projet au programme.", "No project fiche in the programme."),
-        "syn.none.filter": (
-            "Aucune fiche ne correspond au filtre (f : filtre " + "suivant).",
-            "No fiche matches the filter (f: next filter)."
-        ),
-        "syn.nothing": ("Aucune cellule sélectionnée.", "No cell selected."),
-        "syn.no.commitment": ("Pas d'engagement dans cette cellule.", "No commitment in this cell."),
-        "syn.status.top": ("La convention est déjà signée.", "The agreement is already signed."),
-        "syn.form.title": ("Engagement", "Commitment"),
-        "syn.form.keys": (
-            "Entrée : enregistrer · ↑↓ : champ · Échap : " + "annuler", "Enter: record · ↑↓: field · Esc: cancel"
-        ),
-        "syn.field.nature": ("Nature", "Nature"),
-        "syn.field.amount": ("Montant", "Amount"),
-        "syn.field.currency": ("Devise", "Currency"),
-        "syn.field.status": ("Statut", "Status"),
-        "syn.field.conditions": ("Conditions", "Conditions"),
-        "syn.field.due": ("Échéance", "Deadline"),
-        "syn.withdraw.prompt": ("Motif du retrait de l'engagement :", "Why the commitment is withdrawn:"),
-        "syn.withdraw.keys": ("Entrée : retirer · Échap : annuler", "Enter: withdraw · Esc: cancel"),
-    ]
 }

@@ -181,7 +181,7 @@ public final class ConsoleLoop {
         } catch let r as Refusal {
             return .refused(r)
         } catch let j as JournalError {
-            return .failed(j.description)
+            return .failed(j.message(live.store.programme.language))
         } catch {
             return .failed("\(error)")
         }

@@ -74,9 +74,9 @@ public struct ReplayConsole: Sendable {
                 case .search(let t): prompt = .search(t + text)
                 }
             } else {
-                say(console.labels["paste.ignored"], error: true)
+                say(console.labels[.pasteIgnored], error: true)
             }
-        case .input(.pasteStalled): say(console.labels["paste.stalled"], error: true)
+        case .input(.pasteStalled): say(console.labels[.pasteStalled], error: true)
         case .input(.resize), .recorded, .refused, .failed: break
         case .resized, .tick: _ = console.update(input, state: state, now: clock.position)
         }
@@ -250,7 +250,7 @@ public struct ReplayConsole: Sendable {
     private func drawHelp(_ grid: inout Grid, size: Size) {
         let fr = language == .fr
         var lines = Keymap.helpLines(Keymap.bindings(in: .replay), console.labels)
-        lines.append(TextWidth.pad("F1…F5", toWidth: 8) + console.labels["help.replay.screens"])
+        lines.append(TextWidth.pad("F1…F5", toWidth: 8) + console.labels[.helpReplayScreens])
         lines.append("")
         lines.append(
             fr

@@ -1,0 +1,121 @@
+import Foundation
+import PalabreCore
+
+extension Language {
+    /// The language of the command line when no session says it: `LC_ALL`, `LC_MESSAGES`, then
+    /// `LANG` (the first one set; `en…` gives English, anything else French, the default).
+    static var ofEnvironment: Language {
+        let env = ProcessInfo.processInfo.environment
+        let value = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { env[$0] }.first { !$0.isEmpty } ?? ""
+        return value.lowercased().hasPrefix("en") ? .en : .fr
+    }
+}
+
+/// The messages of the command line, in French and English, one exhaustive switch.
+///
+/// A command speaks its session's language (`--lang` first, then the programme's), or
+/// ``Language/ofEnvironment`` before a session is known.
+enum CliWords {
+    /// `palabre check`: the programme is valid; counts of what it holds.
+    case checkOK(
+        title: String, days: Int, items: Int, organisations: Int, communes: Int, fiches: Int, participants: Int,
+        warnings: Int)
+    /// `palabre check`: the programme is not valid.
+    case checkInvalid(errors: Int, warnings: Int)
+    /// `palabre minutes`: where the documents went.
+    case wroteDocuments(events: Int, folder: String)
+    /// `palabre verify`: no journal yet.
+    case noJournal(path: String)
+    /// `palabre verify`: an empty journal.
+    case emptyJournal(path: String)
+    /// `palabre verify`: a journal of nothing but torn bytes.
+    case noWholeEvent(path: String)
+    /// `palabre verify`: the journal's events and days.
+    case journalEvents(path: String, events: Int, lastSeq: Int, days: Int)
+    /// `palabre verify`: first and last instants.
+    case journalSpan(from: String, to: String)
+    /// `palabre verify`: an id the programme lost.
+    case mismatch(String)
+    /// `palabre verify`: a journal warning.
+    case warning(String)
+    /// `palabre verify`: sound.
+    case intact
+    /// `palabre verify`: damaged at a line.
+    case damaged(path: String, line: Int, reason: String, folder: String)
+    /// `palabre verify`: torn tail or stray bytes.
+    case torn(folder: String, tornBytes: Bool)
+
+    /// The message in `l`.
+    func text(_ l: Language) -> String {
+        let fr = l == .fr
+        let colon = fr ? "\u{00A0}: " : ": "
+        func n(_ count: Int, _ frOne: String, _ frMany: String, _ enOne: String, _ enMany: String) -> String {
+            fr
+                ? Agreement.counted(count, one: frOne, many: frMany, l)
+                : Agreement.counted(count, one: enOne, many: enMany, l)
+        }
+        switch self {
+        case .checkOK(let title, let days, let items, let orgs, let communes, let fiches, let people, let warnings):
+            let parts = [
+                n(days, "journée", "journées", "day", "days"),
+                n(items, "point de l'ordre du jour", "points de l'ordre du jour", "agenda item", "agenda items"),
+                n(orgs, "organisation", "organisations", "organisation", "organisations"),
+                n(communes, "commune", "communes", "commune", "communes"),
+                n(fiches, "fiche", "fiches", "fiche", "fiches"),
+                n(people, "participant", "participants", "participant", "participants"),
+            ]
+            let warned =
+                warnings > 0 ? ", " + n(warnings, "avertissement", "avertissements", "warning", "warnings") : ""
+            return "ok" + colon + title + " — " + parts.joined(separator: ", ") + warned + "."
+        case .checkInvalid(let errors, let warnings):
+            return n(errors, "erreur", "erreurs", "error", "errors") + ", "
+                + n(warnings, "avertissement", "avertissements", "warning", "warnings")
+                + (fr ? "\u{00A0}: le programme n'est pas valide." : ": the programme is not valid.")
+        case .wroteDocuments(let events, let folder):
+            let count = n(events, "événement", "événements", "event", "events")
+            return fr ? "documents de \(count) écrits dans \(folder)" : "wrote the documents of \(count) to \(folder)"
+        case .noJournal(let path):
+            return path + colon
+                + (fr
+                    ? "pas encore de journal (la rencontre n'a pas commencé)."
+                    : "no journal yet (the meeting has not started).")
+        case .emptyJournal(let path):
+            return path + colon + (fr ? "vide (rien d'enregistré encore)." : "empty (nothing recorded yet).")
+        case .noWholeEvent(let path):
+            return path + colon + (fr ? "aucun événement entier." : "no whole event.")
+        case .journalEvents(let path, let events, let lastSeq, let days):
+            let started = n(days, "journée commencée", "journées commencées", "day started", "days started")
+            return path + colon + n(events, "événement", "événements", "event", "events")
+                + (fr ? ", seq 1…\(lastSeq) sans trou, " : ", seq 1…\(lastSeq) without gaps, ") + started + "."
+        case .journalSpan(let from, let to):
+            return fr ? "du \(from) au \(to)." : "from \(from) to \(to)."
+        case .mismatch(let m):
+            return fr
+                ? "avertissement\u{00A0}: \(m)\u{00A0}; le rétablir dans programme.yaml, sinon les documents l'omettront."
+                : "warning: \(m); restore it in programme.yaml, or the documents will miss it."
+        case .warning(let w):
+            return (fr ? "avertissement\u{00A0}: " : "warning: ") + w
+        case .intact:
+            return fr ? "intact." : "intact."  // the same word in both languages
+        case .damaged(let p, let line, let reason, let folder):
+            return fr
+                ? "\(p):\(line)\u{00A0}: ENDOMMAGÉ — \(reason). Les \(line - 1) lignes d'avant sont intactes\u{00A0}; "
+                    + "rien ne peut être ajouté avant la réparation\u{00A0}: lancer `palabre repair \(folder)`."
+                : "\(p):\(line): DAMAGED — \(reason). The \(line - 1) lines before it are intact; nothing can be "
+                    + "appended until it is repaired: run `palabre repair \(folder)`."
+        case .torn(let folder, let tornBytes):
+            if tornBytes {
+                return fr
+                    ? "DÉCHIRÉ — les octets déchirés seront mis en quarantaine à côté du journal à la prochaine "
+                        + "ouverture en écriture, ou tout de suite avec `palabre repair \(folder)`."
+                    : "TORN — the torn bytes will be moved to a quarantine file beside the journal the next time "
+                        + "the session is opened for writing, or now with `palabre repair \(folder)`."
+            }
+            return fr
+                ? "ENDOMMAGÉ — tous les événements sont lisibles, mais il reste des octets qui n'en sont pas\u{00A0}: "
+                    + "lancer `palabre repair \(folder)`."
+                : "DAMAGED — every event is readable, but bytes that are not events remain: run "
+                    + "`palabre repair \(folder)`."
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@testable import PalabreCore
+
+/// The command line speaks the session's language (`--lang` first, then the programme's, then
+/// LANG): its messages are scanned with the word lists of Tests/Tables/language-words.txt.
+@Suite("Command-line messages in the session's language")
+struct CliLanguageTests {
+    /// Runs the commands that print messages, in `language` (`--lang`, or LANG for `keys`).
+    static func messages(_ language: Language, session dir: String) throws -> String {
+        let lang = ["--lang", language.rawValue]
+        var out = ""
+        for args in [
+            ["check", dir] + lang, ["verify", dir] + lang, ["minutes", dir] + lang, ["keys"], ["keys", "--json"],
+        ] {
+            let env = ["LANG": language == .en ? "en_GB.UTF-8" : "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+            let r = try Bin.run(args, env: env)
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            out += r.stdout + r.stderr
+        }
+        return out
+    }
+
+    @Test("check, verify, minutes and keys speak one language each", arguments: Language.allCases)
+    func oneLanguage(_ language: Language) throws {
+        let dir = try Bin.session(copying: "demo")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try Bin.run(["script", "--quiet", dir, Bin.root + "/sessions/demo/rehearsal.palabre"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let programme = try #require(try ProgrammeLoader.load(path: dir + "/programme.yaml").programme)
+        var text = try Self.messages(language, session: dir)
+        // The programme's title and the paths are the session's own words; the JSON's ids are English.
+        text = text.replacingOccurrences(of: programme.title, with: " ").replacingOccurrences(of: dir, with: " ")
+        text = text.replacing(try Regex(#""(action|screen|guard)" *: *"[^"]*""#), with: " ")
+        let foreign = language == .fr ? DemoLanguageTests.english : DemoLanguageTests.french
+        #expect(foreign.count > 40)
+        for w in foreign where DemoLanguageTests.occurs(w, in: text) {
+            Issue.record("\(language) command line has « \(w) »")
+        }
+        #expect(text.contains(language == .fr ? "1 journée" : "1 day"), "\(text)")
+        #expect(!text.contains("(s)"), "\(text)")
+    }
+
+    @Test func keysFollowTheSessionGiven() throws {
+        let dir = try Bin.session(copying: "demo")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try Bin.run(["keys", "--session", dir], env: ["LANG": "en_GB.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("Partout"), "\(r.stdout.prefix(40))")
+        let en = try Bin.run(["keys"], env: ["LANG": "en_GB.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(en.stdout.hasPrefix("Everywhere"), "\(en.stdout.prefix(40))")
+    }
+}

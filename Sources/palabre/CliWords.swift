@@ -16,10 +16,11 @@ extension Language {
 /// A command speaks its session's language (`--lang` first, then the programme's), or
 /// ``Language/ofEnvironment`` before a session is known.
 enum CliWords {
-    /// `palabre check`: the programme is valid; counts of what it holds.
+    /// `palabre check`: the programme is valid; counts of what it holds (`unit`: the programme's own name
+    /// for what roundtables call communes, counted as « 3 × Budget line »).
     case checkOK(
         title: String, days: Int, items: Int, organisations: Int, communes: Int, fiches: Int, participants: Int,
-        warnings: Int)
+        warnings: Int, unit: String? = nil)
     /// `palabre check`: the programme is not valid.
     case checkInvalid(errors: Int, warnings: Int)
     /// `palabre minutes`: where the documents went.
@@ -44,6 +45,18 @@ enum CliWords {
     case damaged(path: String, line: Int, reason: String, folder: String)
     /// `palabre verify`: torn tail or stray bytes.
     case torn(folder: String, tornBytes: Bool)
+    /// `palabre repair`: one problem at `line` (`length` bytes from byte `offset`), why and the change.
+    case repairProblem(path: String, line: Int, offset: Int, length: Int, reason: String, change: String)
+    /// `palabre directory import`: what the import did to the directory's files.
+    case directoryImported(added: Int, updated: Int, unchanged: Int)
+    /// `palabre directory add-from`: organisations added and updated.
+    case directoryAdded(added: Int, updated: Int)
+    /// `palabre directory add-from` with no terminal to answer on.
+    case directoryNeedsAnswers(proposals: Int)
+    /// Writing into the directory stopped on an error.
+    case writingStopped(String)
+    /// `palabre script`: events recorded and where the documents are.
+    case scriptRecorded(events: Int, out: String)
 
     /// The message in `l`.
     func text(_ l: Language) -> String {
@@ -55,13 +68,16 @@ enum CliWords {
                 : Agreement.counted(count, one: enOne, many: enMany, l)
         }
         switch self {
-        case .checkOK(let title, let days, let items, let orgs, let communes, let fiches, let people, let warnings):
+        case .checkOK(
+            let title, let days, let items, let orgs, let communes, let fiches, let people, let warnings, let unit):
             let parts = [
                 n(days, "journée", "journées", "day", "days"),
                 n(items, "point de l'ordre du jour", "points de l'ordre du jour", "agenda item", "agenda items"),
                 n(orgs, "organisation", "organisations", "organisation", "organisations"),
-                n(communes, "commune", "communes", "commune", "communes"),
-                n(fiches, "fiche", "fiches", "fiche", "fiches"),
+                unit.map { "\(communes) × \($0)" } ?? n(communes, "commune", "communes", "commune", "communes"),
+                unit == nil
+                    ? n(fiches, "fiche", "fiches", "fiche", "fiches")
+                    : n(fiches, "projet", "projets", "project", "projects"),
                 n(people, "participant", "participants", "participant", "participants"),
             ]
             let warned =
@@ -103,6 +119,33 @@ enum CliWords {
                     + "rien ne peut être ajouté avant la réparation\u{00A0}: lancer `palabre repair \(folder)`."
                 : "\(p):\(line): DAMAGED — \(reason). The \(line - 1) lines before it are intact; nothing can be "
                     + "appended until it is repaired: run `palabre repair \(folder)`."
+        case .repairProblem(let path, let line, let offset, let length, let reason, let change):
+            let bytes = n(length, "octet", "octets", "byte", "bytes")
+            return "\(path):\(line) (" + (fr ? "octet \(offset), " : "byte \(offset), ") + bytes + ")" + colon
+                + reason + " → " + change
+        case .directoryImported(let added, let updated, let unchanged):
+            return fr
+                ? "\(added) \(Agreement.isSingular(added, l) ? "ajoutée" : "ajoutées"), "
+                    + "\(updated) mise\(Agreement.isSingular(updated, l) ? "" : "s") à jour, "
+                    + "\(unchanged) \(Agreement.isSingular(unchanged, l) ? "inchangée" : "inchangées")"
+                : "\(added) added, \(updated) updated, \(unchanged) unchanged"
+        case .directoryAdded(let added, let updated):
+            return fr
+                ? n(added, "organisation ajoutée", "organisations ajoutées", "", "") + ", \(updated) mise"
+                    + (Agreement.isSingular(updated, l) ? "" : "s") + " à jour"
+                : n(added, "", "", "organisation added", "organisations added") + ", \(updated) updated"
+        case .directoryNeedsAnswers(let proposals):
+            return fr
+                ? n(proposals, "ajout proposé", "ajouts proposés", "", "")
+                    + "\u{00A0}: répondez depuis un terminal, ou --yes pour tout accepter, --dry-run pour les voir"
+                : n(proposals, "", "", "proposal", "proposals")
+                    + ": answer from a terminal, or --yes to accept all, --dry-run to see them"
+        case .writingStopped(let why):
+            return (fr ? "écriture interrompue" : "writing stopped") + colon + why
+        case .scriptRecorded(let events, let out):
+            return "palabre: "
+                + n(events, "événement enregistré", "événements enregistrés", "event recorded", "events recorded")
+                + (fr ? "\u{00A0}; documents dans " : "; documents in ") + out
         case .torn(let folder, let tornBytes):
             if tornBytes {
                 return fr

@@ -34,7 +34,7 @@ struct Check: ParsableCommand {
                 title: p.title, days: p.days.count, items: p.days.reduce(0) { $0 + $1.items.count },
                 organisations: p.organisations.count, communes: p.communes.count,
                 fiches: p.communes.reduce(0) { $0 + $1.fiches.count }, participants: p.participants.count,
-                warnings: warnings)
+                warnings: warnings, unit: p.unitLabel)
             say(words.text(language))
         }
     }

@@ -210,15 +210,13 @@ struct DirectoryCmd: ParsableCommand {
                     report = try DirectoryFiles.write(imported, into: directory)
                 } catch {
                     throw UserError(
-                        description: (fr ? "écriture interrompue : " : "writing stopped: ") + error.localizedDescription
+                        description: CliWords.writingStopped(error.localizedDescription).text(options.lang)
                     )
                 }
                 say(
-                    fr
-                        ? "\(report.added.count) ajoutée(s), \(report.updated.count) mise(s) à jour, "
-                            + "\(report.unchanged.count) inchangée(s)"
-                        : "\(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged"
-                )
+                    CliWords.directoryImported(
+                        added: report.added.count, updated: report.updated.count, unchanged: report.unchanged.count
+                    ).text(options.lang))
             }
         }
     }
@@ -257,11 +255,7 @@ extension DirectoryCmd {
                 }
                 guard yes || isatty(0) == 1 else {
                     throw UserError(
-                        description: fr
-                            ? "\(proposals.count) ajout(s) proposé(s) : répondez depuis un terminal, ou --yes pour tout "
-                                + "accepter, --dry-run pour les voir"
-                            : "\(proposals.count) proposal(s): answer from a terminal, or --yes to accept all, --dry-run "
-                                + "to see them")
+                        description: CliWords.directoryNeedsAnswers(proposals: proposals.count).text(options.lang))
                 }
                 var accepted: [DirectoryProposal] = []
                 var declined: Set<String> = []
@@ -285,13 +279,12 @@ extension DirectoryCmd {
                     report = try DirectoryFiles.apply(accepted, to: directory)
                 } catch {
                     throw UserError(
-                        description: (fr ? "écriture interrompue : " : "writing stopped: ") + error.localizedDescription
+                        description: CliWords.writingStopped(error.localizedDescription).text(options.lang)
                     )
                 }
                 say(
-                    fr
-                        ? "\(report.added.count) organisation(s) ajoutée(s), \(report.updated.count) mise(s) à jour"
-                        : "\(report.added.count) organisation(s) added, \(report.updated.count) updated")
+                    CliWords.directoryAdded(added: report.added.count, updated: report.updated.count).text(options.lang)
+                )
             }
         }
     }

@@ -49,12 +49,10 @@ struct Repair: ParsableCommand {
         }
         for p in plan.problems {
             say(
-                "\(path):\(p.line) ("
-                    + (fr
-                        ? "octet \(p.offset), \(p.length) octet(s)"
-                        : "byte \(p.offset), "
-                            + "\(p.length) byte(s)") + (fr ? ") : " : "): ") + JournalRepair.reason(p, language) + " → "
-                    + JournalRepair.change(p, language))
+                CliWords.repairProblem(
+                    path: path, line: p.line, offset: p.offset, length: p.length,
+                    reason: JournalRepair.reason(p, language), change: JournalRepair.change(p, language)
+                ).text(language))
         }
         if let b = plan.blocker {
             say(

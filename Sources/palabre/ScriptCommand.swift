@@ -94,10 +94,7 @@ struct Script: ParsableCommand {
                 }
                 if !quiet {
                     printError(
-                        fr
-                            ? "palabre: \(count) événement(s) enregistré(s) ; documents dans "
-                                + SessionStore.outPath(store.folder)
-                            : "palabre: \(count) event(s) recorded; documents in \(SessionStore.outPath(store.folder))")
+                        CliWords.scriptRecorded(events: count, out: SessionStore.outPath(store.folder)).text(language))
                 }
             }
         }

@@ -51,4 +51,23 @@ struct CliLanguageTests {
         let en = try Bin.run(["keys"], env: ["LANG": "en_GB.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
         #expect(en.stdout.hasPrefix("Everywhere"), "\(en.stdout.prefix(40))")
     }
+
+    @Test("check counts a council's budget lines in its own word, and script its events without « (s) »")
+    func councilWordsAndScriptCounts() throws {
+        let check = try Bin.run(["check", Bin.root + "/sessions/council-2027"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("3 × Budget line, 3 projects"), "\(check.stdout)")
+        #expect(!check.stdout.contains("communes"), "\(check.stdout)")
+        let dir = try Bin.session(copying: "demo")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let script = dir + "/one.palabre"
+        try "note Une seule note\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let r = try Bin.run(["script", dir, script])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("palabre: 2 événements enregistrés\u{00A0}; documents dans "), "\(r.stderr)")
+        let two = dir + "/two.palabre"
+        try "note Une autre note\n".write(toFile: two, atomically: true, encoding: .utf8)
+        let again = try Bin.run(["script", dir, two])
+        #expect(again.stderr.contains("palabre: 1 événement enregistré\u{00A0}; documents dans "), "\(again.stderr)")
+    }
 }

@@ -64,7 +64,7 @@ struct DirectoryProcessTests {
 
         let done = try Bin.run(["directory", "import", csv], cwd: root)
         #expect(
-            done.status == 0 && done.stdout == "1 ajoutée(s), 1 mise(s) à jour, 13 inchangée(s)\n",
+            done.status == 0 && done.stdout == "1 ajoutée, 1 mise à jour, 13 inchangées\n",
             "\(done.stdout)\(done.stderr)")
         #expect(try String(contentsOfFile: root + "/directory/anict.yaml", encoding: .utf8) == before)
         #expect(
@@ -132,7 +132,7 @@ struct DirectoryProcessTests {
 
         let done = try Bin.run(["directory", "add-from", "s", "--yes"], cwd: root)
         #expect(
-            done.status == 0 && done.stdout.hasPrefix("1 organisation(s) ajoutée(s)"), "\(done.stdout)\(done.stderr)")
+            done.status == 0 && done.stdout.hasPrefix("1 organisation ajoutée, "), "\(done.stdout)\(done.stderr)")
         let after = try DirectoryLoader.load(folder: root + "/directory")
         #expect(after.diagnostics.isEmpty, "\(after.diagnostics.map(\.description))")
         #expect(after.directory.organisation("uppp")?.contacts.first?.function == "Représentant de l'Unité PPP")

@@ -161,7 +161,7 @@ struct Verify: ParsableCommand {
                 say(CliWords.mismatch("\(m)").text(language))
             }
             if journal.tornBytes > 0 || journal.nulBytesSkipped > 0 {
-                for w in journal.warnings { say(CliWords.warning(w).text(language)) }
+                for w in journal.warnings(language) { say(CliWords.warning(w).text(language)) }
                 say(CliWords.torn(folder: folder, tornBytes: journal.tornBytes > 0).text(language))
                 throw ExitCode(1)
             }

@@ -182,7 +182,7 @@ enum SessionLocator {
                 "palabre: "
                     + CliWords.warning(d.readUpToWarning(events: store.state.lastSeq, p.language)).text(p.language))
         }
-        for w in store.warnings { printError("palabre: " + CliWords.warning(w).text(p.language)) }
+        for w in store.warnings(p.language) { printError("palabre: " + CliWords.warning(w).text(p.language)) }
         for m in store.state.mismatches {
             printError("palabre: " + CliWords.mismatch("\(f)/journal.jsonl: \(m)").text(p.language))
         }

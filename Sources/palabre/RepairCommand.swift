@@ -105,7 +105,8 @@ struct Repair: ParsableCommand {
         let events = try after.loadAll()
         guard after.tornBytes == 0, after.nulBytesSkipped == 0 else {
             throw UserError(
-                description: (after.warnings.first ?? path) + (fr ? " (après réparation)" : " (after repair)"))
+                description: (after.warnings(language).first ?? path) + (fr ? " (après réparation)" : " (after repair)")
+            )
         }
         let n = events.count
         if n == 0 {

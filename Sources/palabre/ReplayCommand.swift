@@ -97,8 +97,9 @@ enum ReplaySource {
         }
         let journal = try Journal(path: journalPath, writable: false)
         let events = try journal.loadAll()
-        for w in journal.warnings { printError("palabre: warning: " + w) }
-        return (ReplayTimeline(programme: programme, events: events), journal.warnings)
+        let warnings = journal.warnings(programme.language)
+        for w in warnings { printError("palabre: " + CliWords.warning(w).text(programme.language)) }
+        return (ReplayTimeline(programme: programme, events: events), warnings)
     }
 }
 

@@ -30,6 +30,20 @@ struct JournalTests {
         #expect(again.state == s.state)
     }
 
+    @Test("Journal warnings agree in number and speak the session's language")
+    func journalWarningsInBothLanguages() {
+        let one = JournalWarning.nulBytes(path: "j", line: 4, offset: 10, count: 1, seq: 5)
+        #expect(one.message(.en).contains("1 NUL byte before event 5 (probably a power cut) was skipped"))
+        #expect(one.message(.fr).contains("1 octet NUL ignoré avant l'événement 5"))
+        let many = JournalWarning.tornTail(path: "j", line: 9, bytes: 12, kept: 8, quarantine: "q")
+        #expect(
+            many.message(.en)
+                == "j:9: the last line was torn (12 bytes, probably a power cut); moved to q; intact events kept: 8.")
+        #expect(many.message(.fr).hasPrefix("j:9\u{00A0}: la dernière ligne était déchirée (12 octets,"))
+        let kept = JournalWarning.lineBreakMissing(path: "j", seq: 3, completed: false)
+        #expect(kept.message(.fr).hasSuffix("il est gardé.") && kept.message(.en).hasSuffix("it is kept."))
+    }
+
     @Test func aTornLastLineIsQuarantinedNotDeleted() throws {
         let dir = Fixtures.tempDir()
         let s = try store(dir)
@@ -42,6 +56,9 @@ struct JournalTests {
         let ro = try SessionStore(folder: dir, programme: Fixtures.programme, writable: false)
         #expect(ro.state.lastSeq == 2)
         #expect(ro.warnings.count == 1 && ro.warnings[0].contains(":3: the last line is torn"))
+        let fr = try #require(ro.warnings(.fr).first)
+        #expect(fr.contains(":3\u{00A0}: la dernière ligne est déchirée (\(torn.utf8.count) octets"), "\(fr)")
+        #expect(!fr.contains("byte") && !fr.contains("(s)"), "\(fr)")
         // Writable: the bytes move to a quarantine file and appends go on from seq 3.
         let rw = try store(dir)
         #expect(rw.state.lastSeq == 2)

@@ -208,7 +208,7 @@ struct RepairProcessTests {
         let r = try Bin.run(["do", dir, "resume"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(Bin.seqs(r.stdout) == [7], "seq 6 is not reused")
-        #expect(r.stderr.contains("4096 NUL bytes before event 6"), "\(r.stderr)")
+        #expect(r.stderr.contains("4096 octets NUL ignorés avant l'événement 6"), "\(r.stderr)")
         let torn = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(".torn-") }
         #expect(torn.isEmpty, "\(torn)")
         let events = try Journal(path: dir + "/journal.jsonl", writable: false).loadAll()

@@ -9,8 +9,8 @@ import Foundation
 public protocol EventLog: AnyObject {
     /// Seq of the last event read or written (0 when empty).
     var lastSeq: Int { get }
-    /// Warnings met while loading (a torn tail quarantined…), for the user.
-    var warnings: [String] { get }
+    /// What loading met and mended or skipped (a torn tail quarantined…), for the user.
+    var notices: [JournalWarning] { get }
     /// Reads, in order, every event this reader has not read yet: all of them on a log just
     /// opened. Throws ``JournalError`` when the log is damaged.
     func forEachEvent(_ body: (Event) throws -> Void) throws
@@ -67,7 +67,7 @@ public final class MemoryEventLog: EventLog, @unchecked Sendable {
     }
 
     public var lastSeq: Int { read }
-    public var warnings: [String] { [] }
+    public var notices: [JournalWarning] { [] }
 
     public func forEachEvent(_ body: (Event) throws -> Void) throws {
         let events = storage.all

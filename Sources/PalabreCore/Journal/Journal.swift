@@ -167,8 +167,12 @@ public final class Journal {
     public private(set) var lastSeq: Int = 0
     /// Timestamp of the last event read or written.
     public private(set) var lastAt: Instant?
-    /// Warnings met while loading (torn tail quarantined…), for the user.
-    public private(set) var warnings: [String] = []
+    /// What loading met and mended or skipped (torn tail quarantined…), for the user.
+    public private(set) var notices: [JournalWarning] = []
+    /// ``notices`` in English (logs, tests); ``warnings(_:)`` gives them in a session's language.
+    public var warnings: [String] { warnings(.en) }
+    /// ``notices`` in `language`.
+    public func warnings(_ language: Language) -> [String] { notices.map { $0.message(language) } }
     /// Bytes of a torn tail left in place (read-only journals), 0 when none.
     public private(set) var tornBytes: Int = 0
     /// NUL bytes skipped before whole events while reading (left in the file for `palabre repair`).
@@ -287,9 +291,7 @@ public final class Journal {
                         }
                     }
                     try body(e)
-                    warnings.append(
-                        "\(path):\(e.seq): the last event lacked its final line break (probably a power cut); "
-                            + (writable ? "it was completed and kept." : "it is kept."))
+                    notices.append(.lineBreakMissing(path: path, seq: e.seq, completed: writable))
                     lastSeq = e.seq; lastAt = e.at
                     offset = size + (writable ? 1 : 0)
                     return
@@ -329,8 +331,7 @@ public final class Journal {
                         lastAt.map({ event.at >= $0 }) ?? true
                     {
                         try body(event)
-                        warnings.append(
-                            Self.nulWarning(path: path, line: line, offset: offset, count: nul, seq: event.seq))
+                        notices.append(.nulBytes(path: path, line: line, offset: offset, count: nul, seq: event.seq))
                         nulBytesSkipped += nul
                         lastSeq = event.seq; lastAt = event.at
                         offset += nl + 1 - start
@@ -388,17 +389,11 @@ public final class Journal {
             guard ftruncate(fd, off_t(offset)) == 0, fsync(fd) == 0 else {
                 throw JournalError.io(path: path, operation: "truncate", errno: errno)
             }
-            warnings.append(
-                "\(path):\(tornLine): the last line was torn (\(rest.count) byte\(rest.count == 1 ? "" : "s"), "
-                    + "probably a power cut); they were moved to \(q) and the \(lastSeq) intact events were kept."
-            )
+            notices.append(.tornTail(path: path, line: tornLine, bytes: rest.count, kept: lastSeq, quarantine: q))
             tornBytes = 0
         } else {
             tornBytes = rest.count
-            warnings.append(
-                "\(path):\(tornLine): the last line is torn (\(rest.count) byte\(rest.count == 1 ? "" : "s"), "
-                    + "probably a power cut); the \(lastSeq) intact events before it are used."
-            )
+            notices.append(.tornTail(path: path, line: tornLine, bytes: rest.count, kept: lastSeq, quarantine: nil))
         }
     }
 
@@ -410,12 +405,6 @@ public final class Journal {
             let e = try? decoder.decode(Event.self, from: Data(line.dropFirst(nul)))
         else { return nil }
         return (nul, e)
-    }
-
-    /// The warning for `count` NUL bytes skipped before event `seq` on `line`, at byte `offset`.
-    static func nulWarning(path: String, line: Int, offset: Int, count: Int, seq: Int) -> String {
-        "\(path):\(line) (byte \(offset)): \(count) NUL byte\(count == 1 ? "" : "s") before event \(seq) (probably a "
-            + "power cut) were skipped; the event is kept. `palabre repair \(JournalError.folder(path))` sets them aside."
     }
 
     /// Whether `events` continue seq `seq` without gaps and never go back in time from `at`.
@@ -526,6 +515,58 @@ func writeFully<Bytes: ContiguousBytes>(_ fd: Int32, _ bytes: Bytes, path: Strin
                 throw JournalError.io(path: path, operation: "write", errno: errno)
             }
             done += n
+        }
+    }
+}
+
+/// What reading a journal met and mended or skipped, said in the session's language.
+public enum JournalWarning: Sendable, Equatable {
+    /// The last event at `seq` lacked its final line break; `completed` when it was written.
+    case lineBreakMissing(path: String, seq: Int, completed: Bool)
+    /// `count` NUL bytes at `line` (byte `offset`) skipped before the event `seq`, which is kept.
+    case nulBytes(path: String, line: Int, offset: Int, count: Int, seq: Int)
+    /// A torn last line of `bytes` bytes after the `kept` intact events; moved to `quarantine`
+    /// when the journal was opened for writing, left in place (nil) otherwise.
+    case tornTail(path: String, line: Int, bytes: Int, kept: Int, quarantine: String?)
+
+    /// The warning in `language`.
+    public func message(_ language: Language) -> String {
+        let fr = language == .fr
+        func bytes(_ n: Int) -> String {
+            fr
+                ? Agreement.counted(n, one: "octet", many: "octets", language)
+                : Agreement.counted(n, one: "byte", many: "bytes", language)
+        }
+        switch self {
+        case .lineBreakMissing(let path, let seq, let completed):
+            return fr
+                ? "\(path):\(seq)\u{00A0}: le dernier événement n'avait pas son saut de ligne final (sans doute une "
+                    + "coupure de courant)\u{00A0}; " + (completed ? "il a été complété et gardé." : "il est gardé.")
+                : "\(path):\(seq): the last event lacked its final line break (probably a power cut); "
+                    + (completed ? "it was completed and kept." : "it is kept.")
+        case .nulBytes(let path, let line, let offset, let count, let seq):
+            let folder = JournalError.folder(path)
+            let one = Agreement.isSingular(count, language)
+            return fr
+                ? "\(path):\(line) (octet \(offset))\u{00A0}: \(count) "
+                    + (one ? "octet NUL ignoré" : "octets NUL ignorés")
+                    + " avant l'événement \(seq) (sans doute une coupure de courant)\u{00A0}; l'événement est gardé. "
+                    + "`palabre repair \(folder)` " + (one ? "le met" : "les met") + " de côté."
+                : "\(path):\(line) (byte \(offset)): \(count) NUL byte\(one ? "" : "s") before event \(seq) "
+                    + "(probably a power cut) " + (one ? "was" : "were") + " skipped; the event is kept. "
+                    + "`palabre repair \(folder)` sets " + (one ? "it" : "them") + " aside."
+        case .tornTail(let path, let line, let n, let kept, let quarantine?):
+            return fr
+                ? "\(path):\(line)\u{00A0}: la dernière ligne était déchirée (\(bytes(n)), sans doute une coupure de "
+                    + "courant)\u{00A0}; déplacée dans \(quarantine)\u{00A0}; événements intacts gardés\u{00A0}: \(kept)."
+                : "\(path):\(line): the last line was torn (\(bytes(n)), probably a power cut); moved to "
+                    + "\(quarantine); intact events kept: \(kept)."
+        case .tornTail(let path, let line, let n, let kept, nil):
+            return fr
+                ? "\(path):\(line)\u{00A0}: la dernière ligne est déchirée (\(bytes(n)), sans doute une coupure de "
+                    + "courant)\u{00A0}; les événements intacts qui la précèdent sont utilisés\u{00A0}: \(kept)."
+                : "\(path):\(line): the last line is torn (\(bytes(n)), probably a power cut); the intact events "
+                    + "before it are used: \(kept)."
         }
     }
 }

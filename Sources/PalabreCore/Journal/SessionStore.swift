@@ -62,7 +62,9 @@ public final class SessionStore {
     }
 
     /// Warnings from loading the journal (a torn tail moved to quarantine…).
-    public var warnings: [String] { log.warnings }
+    public var warnings: [String] { warnings(.en) }
+    /// ``warnings`` in `language`.
+    public func warnings(_ language: Language) -> [String] { log.notices.map { $0.message(language) } }
 
     /// Folds events other processes appended since the last read; returns them.
     @discardableResult

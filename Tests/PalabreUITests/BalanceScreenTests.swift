@@ -146,6 +146,13 @@ struct BalanceScreenTests {
             "balance-commitments-session-120x40")
         Snapshot.check(Snapshot.render(.balance, .debate, width: 40, height: 12), "balance-debate-40x12")
         Snapshot.check(Snapshot.render(.balance, .debate, width: 60, height: 20), "balance-debate-60x20")
+        // Every size in both languages (80×24, 120×40, 200×60).
+        Snapshot.check(
+            Snapshot.render(.balance, .debate, width: 80, height: 24, language: .en), "balance-debate-80x24-en")
+        Snapshot.check(Snapshot.render(.balance, .debate, width: 120, height: 40), "balance-debate-120x40")
+        Snapshot.check(Snapshot.render(.balance, .debate, width: 200, height: 60), "balance-debate-200x60")
+        Snapshot.check(
+            Snapshot.render(.balance, .debate, width: 200, height: 60, language: .en), "balance-debate-200x60-en")
         let (s, now) = Self.state(day2: false)
         var d = ScreenDriver(.balance, state: s, now: now)
         Snapshot.check(d.lines(), "balance-known-80x24")

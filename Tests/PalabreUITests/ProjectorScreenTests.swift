@@ -28,6 +28,12 @@ struct ProjectorScreenTests {
         Snapshot.check(
             Snapshot.render(.projector, moment, width: 80, height: 24, language: .en),
             "projector-\(moment.rawValue)-80x24-en")
+        Snapshot.check(
+            Snapshot.render(.projector, moment, width: 120, height: 40, language: .en),
+            "projector-\(moment.rawValue)-120x40-en")
+        Snapshot.check(
+            Snapshot.render(.projector, moment, width: 200, height: 60, language: .en),
+            "projector-\(moment.rawValue)-200x60-en")
     }
 
     @Test(arguments: [SegouMoments.Moment.before, .debate, .pitch])

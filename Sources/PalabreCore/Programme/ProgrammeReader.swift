@@ -879,6 +879,10 @@ final class ProgrammeReader {
                 reason =
                     "an amount is a whole number\(c.map { " (\($0) has no decimals here)" } ?? ""); expected no "
                     + "decimals, e.g. 120 000 000\(language == .en ? " or 120,000,000" : "")"
+            case .ambiguous:
+                reason =
+                    "the \(language == .fr ? "comma" : "dot") is the decimal mark in this programme's language; "
+                    + "write the thousands \(language == .fr ? "as 250 000" : "as 250,000") or the amount plainly"
             case .exponent: reason = "expected the amount written in full digits, e.g. 1 000 000 rather than 1e6"
             case .grouping:
                 reason =

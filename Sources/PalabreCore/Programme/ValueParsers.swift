@@ -143,6 +143,9 @@ public enum Amounts {
     /// Why an amount was rejected (used for precise diagnostics).
     enum Problem: Error, Equatable {
         case empty, negative, decimal, exponent, grouping, tooLarge, notANumber
+        /// The language's decimal mark before exactly three digits (`250,000` in French,
+        /// `250.000` in English): most likely thousands written the other language's way.
+        case ambiguous
     }
 
     /// Multipliers written after a number: `250 k`, `2,5 M`, `2.5 million`, `1,2 milliard`.
@@ -192,6 +195,10 @@ public enum Amounts {
             if max(commas, dots) > 1 || (mark == groupMark && groupsOfThree(text, mark)) {
                 guard groupsOfThree(text, mark) else { return .failure(.grouping) }
                 integer = text.filter { $0 != mark }
+            } else if mark == decimalMark, factor == 1, text.split(separator: mark).last?.count == 3 {
+                // 250,000 in French: decimals of a thousandth, or thousands the English way?
+                // Never guessed: a slip here is an amount a thousand times off.
+                return .failure(.ambiguous)
             } else if mark == decimalMark || factor > 1 || text.split(separator: mark).last?.count != 3 {
                 // The language's decimal mark, a mantissa (2.5M), or the other language's decimal
                 // mark (12.5 in French): read as decimals, refused unless they make whole units.

@@ -112,10 +112,14 @@ public enum Values {
     /// An amount, exact and whole, typed in a session in `language` (see
     /// ``Amounts/check(_:language:)``): `120 000 000`, `2 500 000` with no-break spaces,
     /// `2_500_000`, `2.500.000`, `1,250,000`, `2,5 millions`, `2.5M`, `250 k`. `1,500` is 1500 in
-    /// English and 1,5 in French (refused: decimals), `1.500` the other way round. `currency`
+    /// English and refused in French (ambiguous), `1.500` the other way round. `currency`
     /// (its usual name) is named in the diagnosis of decimals.
     ///
-    /// Throws ``Refusal`` `bad-amount`, `negative`, `decimal`, `grouping` or `too-large`.
+    /// `250,000` in French (`250.000` in English) is refused as `ambiguous`: the language's
+    /// decimal mark before three digits is most often thousands written the other way.
+    ///
+    /// Throws ``Refusal`` `bad-amount`, `negative`, `decimal`, `ambiguous`, `grouping` or
+    /// `too-large`.
     public static func amount(
         _ text: String, language: Language = .fr, currency: String? = nil
     ) throws(Refusal)
@@ -137,6 +141,19 @@ public enum Values {
                     + (c.map { " (\($0) : unités entières)" } ?? "") + ", par exemple 2 500 000 ou 2,5 millions.",
                 en: "“\(echo(text))”: write the amount without decimals"
                     + (c.map { " (\($0): whole units)" } ?? "") + ", e.g. 2,500,000 or 2.5 million.")
+        case .failure(.ambiguous):
+            let t = text.trimmingCharacters(in: .whitespaces)
+            let mark: Character = language == .fr ? "," : "."
+            let parts = t.split(separator: mark)
+            let thousands = Money.group(
+                (Int64(parts.first ?? "") ?? 0) * 1000 + (Int64(parts.last ?? "") ?? 0), language: language)
+            let units = String(parts.first ?? "")
+            throw Refusal(
+                "ambiguous",
+                fr: "« \(echo(text)) » : en français la virgule marque les décimales\u{00A0}; écrivez \(thousands) "
+                    + "(ou \(units) si c'est bien \(units)).",
+                en: "“\(echo(text))”: in English the dot is the decimal point; write \(thousands) (or \(units) if you "
+                    + "mean \(units)).")
         case .failure(.exponent):
             throw Refusal(
                 "bad-amount",

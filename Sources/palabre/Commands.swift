@@ -44,6 +44,7 @@ struct Check: ParsableCommand {
 struct DocumentMoment: ParsableArguments {
     @Option(help: "Language of the documents (fr or en; default: the programme's).") var lang: Language?
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "The documents as they stood at this moment: HH:MM (on the day under way at the end of the "
                 + "journal), 'D HH:MM' (day D), 'YYYY-MM-DD HH:MM', RFC 3339, or -30m before the last event "

@@ -19,6 +19,7 @@ struct ScreenCmd: ParsableCommand {
         .facilitator
     @Option(help: "Size as WIDTHxHEIGHT.") var size: String = "80x24"
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Moment to show: HH:MM on the session's day, 'D HH:MM' (day D), 'YYYY-MM-DD HH:MM' or RFC 3339 (default: the last "
                 + "event, or now)."))

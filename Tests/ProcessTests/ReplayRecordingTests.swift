@@ -75,6 +75,20 @@ struct ReplayRecordingTests {
         #expect(try files(dir + "/all")["minutes.md"] != docsAt["minutes.md"])
     }
 
+    @Test("A moment before the last event is written as the help says: --at -30m, for minutes and screen")
+    func relativeMomentOnTheCommandLine() throws {
+        let dir = try Bin.session(copying: "segou-2023")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try Bin.run(["minutes", Self.recorded, "--at", "-30m", "--out", dir + "/before"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("documents de "), "\(r.stdout)")
+        let all = try Bin.run(["minutes", Self.recorded, "--out", dir + "/all"])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(try files(dir + "/before")["minutes.md"] != files(dir + "/all")["minutes.md"])
+        let screen = try Bin.run(["screen", Self.recorded, "--at", "-30m"])
+        #expect(screen.status == 0 && screen.stdout.contains("Modération"), "\(screen.stderr)")
+    }
+
     @Test("palabre keys lists the replay keys after the consoles', as text and as JSON")
     func keys() throws {
         let text = try Bin.run(["keys"])

@@ -24,10 +24,12 @@ struct CouncilMeetingTests {
         let fr = DocScript.text(DocScript.docs(h.state, .fr, now: Self.at(9, 5))["minutes.md"])
         #expect(
             fr.contains(
-                "**Vote** — Budget primitif 2024 — Résultat\u{00A0}: 9 pour, 2 contre, 1 abstention\u{00A0}; texte adopté"
+                "**Vote n°\u{00A0}2** — Budget primitif 2024 — Résultat\u{00A0}: 9 pour, 2 contre, 1 abstention\u{00A0}; texte adopté"
             ))
         let en = DocScript.text(DocScript.docs(h.state, .en, now: Self.at(9, 5))["minutes.md"])
-        #expect(en.contains("**Vote** — Budget primitif 2024 — Result: 9 for, 2 against, 1 abstention; adopted"))
+        #expect(
+            en.contains(
+                "**Vote no.\u{00A0}2** — Budget primitif 2024 — Result: 9 for, 2 against, 1 abstention; adopted"))
         // A miscounted vote is corrected by an amendment of its counts.
         try h.run(
             .amend(

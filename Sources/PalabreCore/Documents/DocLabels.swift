@@ -73,7 +73,7 @@ enum DocLabel: CaseIterable {
     case summaryCommitmentsScope
     case summaryWorksMoney, summaryStudiesMoney, soughtWord, firmWord, firmOnlyGap, studiesToFundWord
     case unscheduled, movedItem, speakingUpperBoundNote, closedAtDayEnd, unheard, pointOfOrder
-    case decisionNo, actionNo, commitmentNo, adoptedStatement, otherEntries
+    case decisionNo, voteNo, actionNo, commitmentNo, adoptedStatement, otherEntries
     case cellNone, cellSuggested, cellInterest, cellSynergy, cellCommitted
     case modeClassique, modePPP, studyIdea, studyFeasibility, studyAppraisal
     case csvDayNumber
@@ -185,6 +185,7 @@ enum DocLabel: CaseIterable {
         case .recommendationsTitle: ("Recommandations", "Recommendations")
         case .recommendationNo: ("Recommandation n°", "Recommendation no.")
         case .decisionNo: ("Décision n°", "Decision no.")
+        case .voteNo: ("Vote n°", "Vote no.")
         case .adoptedStatement: ("Lu et adopté en plénière", "Read and adopted in plenary")
         case .otherEntries: ("autres entrées", "other entries")
         case .actionNo: ("Action n°", "Action no.")

@@ -183,7 +183,7 @@ struct MinutesDocument {
             field(
                 L[.summaryParticipants],
                 all.isEmpty ? L[.noAttendance] : L.participantsSummary(all.count, women: c.women(all)) + "."))
-        let decisions = c.live.filter { state.entries[$0].content.kind == .decision }
+        let decisions = c.live.filter { [.decision, .vote].contains(state.entries[$0].content.kind) }
         line(
             field(
                 L[.summaryDecisions],
@@ -192,6 +192,7 @@ struct MinutesDocument {
             let e = state.entries[ei]
             let marker = "\(c.numbers.number(e.id) ?? 0). "
             o += "    " + marker + MD.block(e.content.text, indent: String(repeating: " ", count: 4 + marker.count))
+            if e.content.kind == .vote { o += " — " + L.voteResult(e.content) }
             o += "\n"
         }
         if c.recommendations.isEmpty {
@@ -564,6 +565,7 @@ struct MinutesDocument {
             let label: DocLabel =
                 switch k.kind {
                 case .decision: .decisionNo
+                case .vote: .voteNo
                 case .action: .actionNo
                 case .commitment: .commitmentNo
                 default: .recommendationNo
@@ -747,7 +749,7 @@ struct MinutesDocument {
     private mutating func decisions() {
         line("## " + L[.decisionsTitle])
         line()
-        let ds = c.live.filter { state.entries[$0].content.kind == .decision }
+        let ds = c.live.filter { [.decision, .vote].contains(state.entries[$0].content.kind) }
         guard !ds.isEmpty else {
             line(L[.noDecisions])
             line()
@@ -757,6 +759,7 @@ struct MinutesDocument {
             let e = state.entries[ei]
             let marker = "\(c.numbers.number(e.id) ?? 0). "
             o += marker + MD.block(e.content.text, indent: String(repeating: " ", count: marker.count))
+            if e.content.kind == .vote { o += " — " + L.voteResult(e.content) }
             o += " — *" + L[.item] + L.colon + "* " + itemLabel(e.item)
             if !e.amendments.isEmpty { o += " *(" + L.amended(e.content.kind) + ")*" }
             o += "\n"

@@ -528,6 +528,13 @@ struct RapporteurScreenTests {
         d.key(.down)
         Snapshot.check(d.lines(), "rapporteur-pitch-commitment-form-80x24")
         Snapshot.check(d.lines(width: 40, height: 12), "rapporteur-pitch-commitment-form-40x12")
+        // In English: “Partner:”, no space before the colon, and English digit grouping in the hints.
+        var en = ScreenDriver(.rapporteur, .pitch, language: .en)
+        en.type("/e Support to the commune of Diéli")
+        en.key(.enter)
+        Snapshot.check(en.lines(), "rapporteur-pitch-commitment-form-80x24-en")
+        let form = en.lines().joined(separator: "\n")
+        #expect(form.contains(" Partner:      ") && !form.contains("Partner :"), "\(form)")
         var e = ScreenDriver(.rapporteur, .pitch, language: .en)
         e.key(.up); e.key(.up)
         Snapshot.check(e.lines(width: 120, height: 40), "rapporteur-pitch-list-120x40-en")

@@ -310,7 +310,8 @@ public struct AttendanceScreen: ConsoleScreen {
         if search.isEmpty {
             grid.put(
                 x: lx + 1, y: y,
-                text: TextWidth.truncate(l[compact ? .attPhSearchShort : .attPhSearch], toWidth: sw - 1),
+                text: TextWidth.truncate(
+                    l.unitWord(l[compact ? .attPhSearchShort : .attPhSearch], ctx.state.programme), toWidth: sw - 1),
                 role: .inputPlaceholder)
         }
         grid.put(x: area.x + area.width - TextWidth.width(of: n), y: y, text: n, role: .muted)
@@ -393,7 +394,7 @@ public struct AttendanceScreen: ConsoleScreen {
         }
         let belowRect = Rect(x: area.x, y: bottomEnd - below, width: area.width, height: below)
         if var f = form {
-            if below > 0 { cursor = f.render(into: &grid, area: belowRect) }
+            if below > 0 { cursor = f.render(into: &grid, area: belowRect, language: l.language) }
             form = f
         } else if let a = added, below > 0, let p = s.participant(a) {
             grid.put(

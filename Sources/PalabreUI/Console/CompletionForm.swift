@@ -253,7 +253,7 @@ struct CompletionForm: Sendable, Equatable {
     /// Draws the form in the rectangle; returns the cursor position of the field with the
     /// focus. When the rectangle is too short, the title goes first, then fields far from
     /// the current one.
-    mutating func render(into grid: inout Grid, area: Rect) -> Position? {
+    mutating func render(into grid: inout Grid, area: Rect, language: Language) -> Position? {
         guard area.height > 0, area.width > 4, !fields.isEmpty else { return nil }
         var rows = area.height
         let shown = fields[current].matches()
@@ -278,8 +278,13 @@ struct CompletionForm: Sendable, Equatable {
         for i in first..<last {
             let f = fields[i]
             let isCurrent = i == current
+            // « Partenaire   : » in French, “Partner:    ” in English.
+            let label =
+                language == .fr
+                ? TextWidth.pad(f.label, toWidth: labelWidth) + ": "
+                : TextWidth.pad(f.label + ":", toWidth: labelWidth + 2)
             grid.put(
-                x: area.x + 1, y: y, text: TextWidth.pad(f.label, toWidth: labelWidth) + ": ",
+                x: area.x + 1, y: y, text: label,
                 role: isCurrent ? .title : .muted, maxWidth: area.width - 1)
             if f.isChoice {
                 var col = vx

@@ -444,6 +444,12 @@ public struct RapporteurScreen: ConsoleScreen {
         var message: String
     }
 
+    /// The fiche field's hint, with the programme's first fiche as the example (« DIE-01, Diéli »).
+    static func fichePlaceholder(_ l: Labels, _ p: Programme) -> String {
+        let example = p.communes.lazy.compactMap { c in c.fiches.first.map { $0.id + ", " + c.name } }.first ?? "…"
+        return l.unitWord(l[.phFiche], p).replacingOccurrences(of: "%@", with: example)
+    }
+
     /// The form of a recommendation, an action or a commitment.
     static func makeForm(_ k: EntryKind, _ ctx: ScreenContext) -> CompletionForm {
         let l = ctx.labels
@@ -494,7 +500,7 @@ public struct RapporteurScreen: ConsoleScreen {
                 title: title,
                 fields: [
                     text("partner", .fieldPartner, partners, placeholder: l[.phPartner]),
-                    text("fiche", .fieldFiche, fiches, placeholder: l[.phFiche]),
+                    text("fiche", .fieldFiche, fiches, placeholder: Self.fichePlaceholder(l, ctx.state.programme)),
                     nature, text("amount", .fieldAmount, placeholder: l[.phAmount]),
                     text("currency", .fieldCurrency, placeholder: l[.phCurrency]),
                     status, text("conditions", .fieldConditions, placeholder: l[.phOptional]), due,
@@ -683,7 +689,7 @@ public struct RapporteurScreen: ConsoleScreen {
             {
                 f.fields[i].placeholder = fiche.fiche.currency + " (" + l[.phCurrencyOf] + " " + fiche.fiche.id + ")"
             }
-            let c = f.render(into: &grid, area: belowRect)
+            let c = f.render(into: &grid, area: belowRect, language: l.language)
             form = f
             cursor = c
         } else if let p = prompt, below > 0 {

@@ -11,6 +11,13 @@ extension Labels {
     /// A whole percentage: « 12 % » (no-break space) in French, "12%" in English.
     func percent(_ p: Int) -> String { language == .fr ? "\(p)\u{00A0}%" : "\(p)%" }
 
+    /// `text` with `%unit` replaced by what the programme calls its units, lower case (« commune »
+    /// for a roundtable, “budget line” for a council).
+    func unitWord(_ text: String, _ programme: Programme) -> String {
+        let unit = programme.unitLabel.map { $0.lowercased() } ?? (language == .fr ? "commune" : "commune")
+        return text.replacingOccurrences(of: "%unit", with: unit)
+    }
+
     /// « : » between a label and its value: " : " in French, ": " in English.
     var colon: String { language == .fr ? " : " : ": " }
 }

@@ -771,10 +771,10 @@ public enum UILabel: CaseIterable, Sendable {
         case .attSearch: ("Rechercher", "Search")
         case .attPhSearch:
             (
-                "fonction, organisation, commune… sans accents ni " + "majuscules",
-                "function, organisation, commune… case and accents ignored"
+                "fonction, organisation, %unit… sans accents ni majuscules",
+                "function, organisation, %unit… case and accents ignored"
             )
-        case .attPhSearchShort: ("fonction, commune…", "function, commune…")
+        case .attPhSearchShort: ("fonction, %unit…", "function, %unit…")
         case .attColPresent: ("Présent", "Present")
         case .attColFunction: ("Fonction", "Function")
         case .attColOrganisation: ("Organisation", "Organisation")
@@ -1018,9 +1018,9 @@ public enum UILabel: CaseIterable, Sendable {
             ("obligatoire : personne, organisation ou commune", "required: person, organisation or commune")
         case .phDue: ("facultatif : 2024-03-31, « fin décembre »…", "optional: 2024-03-31, “end of December”…")
         case .phPartner: ("sigle ou nom (ex. UNICEF)", "acronym or name (e.g. UNICEF)")
-        case .phFiche: ("code, titre ou commune (ex. DIE-01, Diéli)", "code, title or commune (e.g. DIE-01, Diéli)")
+        case .phFiche: ("code, titre ou %unit (ex. %@)", "code, title or %unit (e.g. %@)")
         case .phAmount:
-            ("ex. 2 500 000 (facultatif s'il n'est pas " + "financier)", "e.g. 2 500 000 (optional unless financial)")
+            ("ex. 2 500 000 (facultatif s'il n'est pas financier)", "e.g. 2,500,000 (optional unless financial)")
         case .phCurrency: ("celle de la fiche si vide", "the fiche's if empty")
         case .phCurrencyOf: ("devise de la fiche", "currency of fiche")
         case .natureFinancial: ("financier", "financial")

@@ -145,7 +145,8 @@ struct Verify: ParsableCommand {
                     references?.check(e)
                 }
             } catch let JournalError.damaged(p, line, reason) {
-                say(CliWords.damaged(path: p, line: line, reason: reason, folder: folder).text(language))
+                let why = JournalError.reason(reason, language)
+                say(CliWords.damaged(path: p, line: line, reason: why, folder: folder).text(language))
                 throw ExitCode(1)
             }
             let lt: LocalTime = programme.map { LocalTime(identifier: $0.timeZone) } ?? LocalTime(identifier: "UTC")

@@ -69,7 +69,10 @@ struct HardeningProcessTests {
         #expect(r.status == 1 && r.stderr.contains("palabre repair"), "\(r.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == bytes)
         #expect(try FileManager.default.contentsOfDirectory(atPath: s).allSatisfy { !$0.contains(".torn-") })
-        #expect(try Bin.run(["verify", s]).status == 1)
+        let verify = try Bin.run(["verify", s])
+        #expect(verify.status == 1)
+        // Said wholly in the session's language (French here).
+        #expect(verify.stdout.contains(":671\u{00A0}: ENDOMMAGÉ — pas un événement valide."), "\(verify.stdout)")
     }
 
     @Test("A whole last event without its line break is kept, completed, and the next event follows it")

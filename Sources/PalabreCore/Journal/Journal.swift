@@ -92,6 +92,11 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         return found > expected
     }
 
+    /// A reason of ``damaged(path:line:reason:)`` in `language` (they are kept in English).
+    public static func reason(_ reason: String, _ language: Language) -> String {
+        language == .fr ? french(reason) : reason
+    }
+
     /// A reason of ``damaged(path:line:reason:)`` in French.
     static func french(_ reason: String) -> String {
         switch reason {

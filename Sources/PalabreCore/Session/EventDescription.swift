@@ -65,7 +65,9 @@ public enum EventDescription {
         case .queueReordered(_, let w, let pos): return "\(n(w)) → " + (fr ? "rang" : "place") + " \(pos + 1)"
         case .speakingLimitSet(let i, let sec):
             return "\(t(i)): \(sec.map { formatCountdown($0) } ?? (fr ? "aucune" : "none"))"
-        case .entryRecorded(let item, let c): return "\(c.kind.rawValue): \(c.text)\(item.map { " — \($0)" } ?? "")"
+        case .entryRecorded(let item, let c):
+            let kind = DocLabels(language).entryKind(c.kind).lowercased()
+            return kind + (fr ? "\u{00A0}: " : ": ") + "\(c.text)\(item.map { " — \($0)" } ?? "")"
         case .entryAmended(let e, let text, let reason, let changes):
             return "#\(e) → \(text)\(changes.map(describe).map { " [\($0)]" } ?? "") (\(reason))"
         case .entryRetracted(let e, let reason): return "#\(e) (\(reason))"

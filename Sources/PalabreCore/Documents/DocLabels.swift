@@ -791,8 +791,9 @@ struct DocLabels: Sendable {
     /// « à » between a date and a time, “at” in English.
     var at: String { language == .fr ? "à" : "at" }
 
-    /// Signed minutes for drift: « +12 min », « -3 min », « 0 min ».
-    func signedMinutes(_ m: Int) -> String { (m > 0 ? "+" : "") + minutes(m) }
+    /// Signed minutes for drift: « +12 min », « −3 min » (a minus sign, as the consoles show it),
+    /// « 0 min ».
+    func signedMinutes(_ m: Int) -> String { (m > 0 ? "+" : m < 0 ? "−" : "") + minutes(abs(m)) }
 
     /// « : » in French (with a no-break space before), “:” in English.
     var colon: String { language == .fr ? "\u{00A0}:" : ":" }

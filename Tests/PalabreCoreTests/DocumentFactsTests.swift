@@ -248,12 +248,7 @@ extension DocumentFactsTests {
     /// Day 1: a point of order and a request left waiting at the end of the opening; an item
     /// inserted and held; the debate moved to day 2; the UNICEF presentation paused when the day ends.
     static func agenda() throws -> Harness {
-        var h = Harness()
-        try h.run(.startDay(date: nil), at: Fixtures.at(8, 50))
-        try h.run(.startItem(id: "ouverture"), at: Fixtures.at(9, 0))
-        try h.run(.requestFloor(who: "sg-dieli", pointOfOrder: false), at: Fixtures.at(9, 5))
-        try h.run(.requestFloor(who: "maire-timissa", pointOfOrder: true), at: Fixtures.at(9, 6))
-        try h.run(.giveFloor(who: nil), at: Fixtures.at(9, 7))
+        var h = try orderGiven()
         try h.run(.yieldFloor, at: Fixtures.at(9, 10))
         try h.run(.insertItem(title: "Mot du préfet", seconds: 600, kind: .other, after: nil), at: Fixtures.at(9, 11))
         try h.run(.endItem, at: Fixtures.at(9, 30))
@@ -560,5 +555,45 @@ extension DocumentFactsTests {
                 == "Le PAM s'engage à financer X, sans montant chiffré, conditions\u{00A0}: ANICT d'accord.")
         #expect(
             s("Sous réserve du vote") == "Le PAM s'engage à financer X, sans montant chiffré, sous réserve du vote.")
+    }
+}
+
+// MARK: 5. A point of order while its author has the floor
+
+extension DocumentFactsTests {
+    /// Day 1, 09:07: the opening under way, the Maire de Timissa given the floor on a point of
+    /// order, the SG de Diéli still waiting.
+    static func orderGiven() throws -> Harness {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at(8, 50))
+        try h.run(.startItem(id: "ouverture"), at: Fixtures.at(9, 0))
+        try h.run(.requestFloor(who: "sg-dieli", pointOfOrder: false), at: Fixtures.at(9, 5))
+        try h.run(.requestFloor(who: "maire-timissa", pointOfOrder: true), at: Fixtures.at(9, 6))
+        try h.run(.giveFloor(who: nil), at: Fixtures.at(9, 7))
+        return h
+    }
+
+    @Test func aPointOfOrderKeepsItsMarkWhileItsAuthorHasTheFloor() throws {
+        var h = try Self.orderGiven()
+        // The turn under way came from the point of order: the state carries it, from the events alone.
+        #expect(h.state.currentTurn?.who == "maire-timissa")
+        #expect(h.state.currentTurn?.pointOfOrder == true)
+        #expect(SessionState.fold(Fixtures.programme, h.events).currentTurn?.pointOfOrder == true)
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(9, 8)), en = Self.docs(h.state, .en, now: Fixtures.at(9, 8))
+        #expect(fr["minutes.md"]!.contains("Ont pris la parole : Maire de Timissa (motion d'ordre)"))
+        #expect(en["minutes.md"]!.contains("Took the floor: Maire de Timissa (point of order)"))
+        // speaking.csv counts the turns given on a point of order, in its last column.
+        let header = try #require(fr["speaking.csv"]!.split(separator: "\r\n").first)
+        #expect(header.hasSuffix(";Dont sur motion d'ordre"))
+        let row = try #require(fr["speaking.csv"]!.split(separator: "\r\n").first { $0.contains("maire-timissa") })
+        #expect(row.hasSuffix(";1"), "\(row)")
+        // The ordinary request that follows is not marked.
+        try h.run(.giveFloor(who: nil), at: Fixtures.at(9, 10))
+        #expect(h.state.currentTurn?.who == "sg-dieli")
+        #expect(h.state.currentTurn?.pointOfOrder == false)
+        #expect(h.state.turns.last?.pointOfOrder == true)
+        let after = Self.docs(h.state, .fr, now: Fixtures.at(9, 11))["speaking.csv"]!
+        let dieli = try #require(after.split(separator: "\r\n").first { $0.contains("sg-dieli") })
+        #expect(dieli.hasSuffix(";0"), "\(dieli)")
     }
 }

@@ -118,9 +118,15 @@ struct ReplanningTmuxTests {
         #expect(added.contains(#""sex":"F""#))
         let requested = try waitForEvent(dir, [#""type":"floorRequested""#])
         #expect(requested.contains(#""who":"walkin-"#))
-        // Still on F1: Enter gives her the floor, and she is checked in by it.
+        // The prompt is open again for the next requester; Esc closes it. Still on F1: Enter gives
+        // her the floor, and she is checked in by it.
+        try tmux.waitForScreen("the prompt open again after the walk-in") {
+            $0.contains { $0.contains("Orateur — quelques lettres (1 demande ajoutée)") }
+        }
+        try tmux.press("Escape")
         try tmux.waitForScreen("the queue with the walk-in") {
             $0.contains { $0.contains("[F1 Modération]") } && $0.contains { $0.contains("Cheffe de quartier") }
+                && !$0.contains { $0.contains("demande ajoutée") }
         }
         try tmux.press("Enter")
         let given = try waitForEvent(dir, [#""type":"floorGiven""#])

@@ -85,6 +85,9 @@ struct TextIdentityTmuxTests {
         #expect(added.range(of: Data("maire-di\u{E9}li".utf8)) != nil, "the NFC id is journaled: \(text)")
         #expect(added.range(of: Data("e\u{301}".utf8)) == nil, "no decomposed accent in the journal")
 
+        // The prompt stays open for the next requester: Esc closes it, then q quits.
+        try tmux.press("Escape")
+        try tmux.waitForScreen("the prompt closed") { !$0.contains { $0.contains("demande ajoutée") } }
         try tmux.type("q")
         _ = try waitForFile(root.appendingPathComponent("status"), timeout: .seconds(5))
     }

@@ -197,8 +197,14 @@ struct FacilitatorScreenTests {
         d.type("maire de timissa")
         #expect(d.press(.enter) == .requestFloor(who: "maire-timissa", pointOfOrder: true))
         d.record(.requestFloor(who: "maire-timissa", pointOfOrder: true))
-        #expect(!d.console.facilitator.isTyping)
         #expect(d.state.queue.map(\.who).prefix(2) == ["sg-koula", "maire-timissa"])
+        // The prompt stays open, cleared, for another point of order; Esc closes it.
+        #expect(d.console.facilitator.isTyping)
+        #expect(d.console.facilitator.promptText == "")
+        d.type("maire de koula")
+        #expect(d.press(.enter) == .requestFloor(who: "maire-koula", pointOfOrder: true))
+        _ = d.press(.escape)
+        #expect(!d.console.facilitator.isTyping)
     }
 
     @Test func anAmbiguousSearchSaysSoAndKeepsThePrompt() {
@@ -230,9 +236,130 @@ struct FacilitatorScreenTests {
         let again = d.press(.enter)
         #expect(again == .requestFloor(who: "maire-koula", pointOfOrder: false))
         d.record(again!)
-        #expect(!d.console.facilitator.isTyping)
+        // Recorded: the prompt is cleared for the next requester, and Enter on the empty line closes it.
+        #expect(d.console.facilitator.isTyping)
         #expect(d.console.facilitator.promptText == "")
         #expect(d.state.queue.last?.who == "maire-koula")
+        #expect(d.press(.enter) == nil)
+        #expect(!d.console.facilitator.isTyping)
+        #expect(d.console.message == nil)
+    }
+
+    @Test func severalRequestersAreAddedInOnePromptUntilEsc() {
+        var d = Driver(.debate)
+        let before = d.state.queue.count
+        _ = d.press(.char("a"))
+        for name in ["maire de koula", "maire de timissa", "sg de dieli"] {
+            d.type(name)
+            let c = d.press(.enter)
+            #expect(c != nil, "Enter on « \(name) » asks for a request")
+            if let c { d.record(c) }
+            #expect(d.console.facilitator.isTyping, "the prompt stays open after « \(name) »")
+            #expect(d.console.facilitator.promptText == "")
+        }
+        #expect(d.state.queue.count == before + 3)
+        #expect(d.state.queue.suffix(3).map(\.who) == ["maire-koula", "maire-timissa", "sg-dieli"])
+        #expect(d.lines(width: 80, height: 24).contains { $0.contains("(3 demandes ajoutées)") })
+        _ = d.press(.escape)
+        #expect(!d.console.facilitator.isTyping)
+        #expect(d.state.queue.count == before + 3)
+    }
+
+    @Test func enterOnAnEmptyLineClosesTheRequesterPromptWithoutARefusal() {
+        var d = Driver(.debate)
+        _ = d.press(.char("a"))
+        #expect(d.press(.enter) == nil)
+        #expect(!d.console.facilitator.isTyping)
+        #expect(d.console.message == nil)
+    }
+
+    @Test func aWalkInFromThePromptGoesBackToItForTheNextRequester() {
+        var d = Driver(.debate)
+        _ = d.press(.char("a"))
+        d.type("Cheffe de quartier")
+        #expect(d.press(.enter) == nil)
+        d.type("koula F")
+        let c = d.press(.enter)
+        guard case .requestFloorAsWalkIn? = c else {
+            Issue.record("no walk-in asked for: \(String(describing: c))")
+            return
+        }
+        d.record(c!)
+        #expect(d.state.queue.last?.who.hasPrefix("walkin-") == true)
+        #expect(d.console.facilitator.isTyping)
+        #expect(
+            d.lines(width: 80, height: 24).contains { $0.contains("Orateur — quelques lettres (1 demande ajoutée)") })
+        d.type("maire de koula")
+        #expect(d.press(.enter) == .requestFloor(who: "maire-koula", pointOfOrder: false))
+    }
+
+    @Test(arguments: [Language.fr, .en])
+    func theSuggestionsSayHowManyMoreMatch(_ language: Language) {
+        var d = Driver(.debate, language: language)
+        _ = d.press(.char("a"))
+        d.type("maire")
+        let all = MeetingView.candidates(d.state, "maire", limit: .max).count
+        #expect(all > 7, "the sample has many mayors")
+        let more = language == .fr ? "+\(all - 5) autres" : "+\(all - 5) more"
+        #expect(d.lines(width: 80, height: 24).contains { $0.hasSuffix(more + " ") || $0.contains(more) })
+        #expect(d.lines(width: 40, height: 12).contains { $0.contains("+\(all - 2) ") })
+        // Few enough matches: no count.
+        _ = d.press(.ctrl("u"))
+        d.type("koula")
+        #expect(
+            !d.lines(width: 80, height: 24).contains {
+                $0.contains("+") && $0.contains(language == .fr ? "autre" : "more")
+            })
+    }
+
+    @Test func theQueueShowsHowLongEachRequestHasWaited() {
+        var d = Driver(.debate)
+        // 16:05:12; requests at 16:02 (point of order), 15:58, 15:59 and 16:00.
+        let lines = d.lines(width: 120, height: 40)
+        for (name, waited) in [
+            ("SG de Koula", "3 min"), ("SG de Diora", "7 min"), ("Représentant de l'UNICEF", "6 min"),
+            ("Maire de Sy", "5 min"),
+        ] {
+            #expect(lines.contains { $0.contains(name) && $0.hasSuffix(waited) }, "\(name) waited \(waited)")
+        }
+        d.record(.requestFloor(who: "maire-koula", pointOfOrder: false))
+        #expect(d.lines(width: 120, height: 40).contains { $0.contains("Maire de Koula") && $0.hasSuffix("< 1 min") })
+        // Computed from the state at each frame: a minute later, a minute more.
+        d.now = d.now.adding(seconds: 60)
+        #expect(d.lines(width: 120, height: 40).contains { $0.contains("Maire de Koula") && $0.hasSuffix("1 min") })
+        #expect(d.lines(width: 120, height: 40).contains { $0.contains("SG de Diora") && $0.hasSuffix("8 min") })
+    }
+
+    /// The debate with the point of order of the SG de Koula given the floor, and a request just made.
+    static func orderSpeaking(_ language: Language) -> Driver {
+        var d = Driver(.debate, language: language)
+        d.record(.giveFloor(who: nil))
+        d.record(.requestFloor(who: "maire-koula", pointOfOrder: false))
+        return d
+    }
+
+    @Test(arguments: [Language.fr, .en])
+    func aPointOfOrderKeepsItsMarkWhileItsAuthorHasTheFloor(_ language: Language) {
+        var d = Self.orderSpeaking(language)
+        #expect(d.state.currentTurn?.who == "sg-koula")
+        #expect(d.state.currentTurn?.pointOfOrder == true)
+        let poo = language == .fr ? "MO" : "PoO"
+        for (w, h) in [(80, 24), (120, 40), (200, 60), (60, 20), (40, 12)] {
+            #expect(d.lines(width: w, height: h).contains { $0.contains("▶ " + poo + " SG de Koula") }, "\(w)×\(h)")
+        }
+        // F4, the speaking balance, names the speaker with the mark; F5, the projector, too.
+        var balance = d
+        balance.console.screen = .balance
+        let mark = language == .fr ? "motion d'ordre" : "point of order"
+        #expect(balance.lines(width: 80, height: 24).contains { $0.contains("SG de Koula (" + mark + ")") })
+        var projector = d
+        projector.console.screen = .projector
+        #expect(projector.lines(width: 120, height: 40).contains { $0.contains(mark) })
+        #expect(projector.lines(width: 80, height: 24).contains { $0.contains("▶ " + poo + " SG de Koula") })
+        let suffix = language == .fr ? "" : "-en"
+        Snapshot.check(d.lines(width: 80, height: 24), "facilitator-order-speaking-80x24" + suffix)
+        Snapshot.check(d.lines(width: 120, height: 40), "facilitator-order-speaking-120x40" + suffix)
+        Snapshot.check(d.lines(width: 200, height: 60), "facilitator-order-speaking-200x60" + suffix)
     }
 
     @Test func insertAsksATitleThenMinutes() {

@@ -110,19 +110,21 @@ enum CSVDocuments {
 
     /// `speaking.csv`: speaking time per item and speaker (pauses of the item excluded; the turn
     /// under way counts up to `now`). The last column says whether the seconds are an upper bound:
-    /// a turn without an end in the journal is counted up to the end of its item.
+    /// a turn without an end in the journal is counted up to the end of its item. The column after
+    /// it counts the turns given on a point of order (the minutes list speakers, not turns one by
+    /// one: this is where each point of order is counted).
     static func speaking(_ c: DocContext) -> Data {
         let L = c.L
         var w = CSVWriter(separator: c.csvSeparator)
         w.header([
             L[.csvItemId], L[.item], L[.csvSpeakerId], L[.csvSpeaker], L[.organisation], L[.csvTurns], L[.csvSeconds],
-            L[.csvSecondsAtMost],
+            L[.csvSecondsAtMost], L[.csvTurnsPointOfOrder],
         ])
         for r in c.speaking() {
             w.row([
                 .text(r.item), .text(c.itemTitle(r.item)), .text(r.who), .text(c.displayName(r.who)),
                 .opt(c.organisationOf(r.who)), .num(r.turns), .number((r.ms + 500) / 1000),
-                r.open ? .text(L[.yes]) : .empty,
+                r.open ? .text(L[.yes]) : .empty, .num(r.orders),
             ])
         }
         return w.data

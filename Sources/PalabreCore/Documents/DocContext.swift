@@ -249,8 +249,9 @@ struct DocContext {
     /// Speaking time per item and speaker: turns and milliseconds, items in agenda order and
     /// speakers in order of first turn. `open` when one of the turns has no end in the journal
     /// (closed by the end of its item): its time runs to the item's end, so `ms` is an upper bound.
-    func speaking() -> [(item: String, who: String, turns: Int, ms: Int64, open: Bool)] {
-        var out: [(item: String, who: String, turns: Int, ms: Int64, open: Bool)] = []
+    /// `orders`: how many of the turns were given on a point of order (the turn under way included).
+    func speaking() -> [(item: String, who: String, turns: Int, ms: Int64, open: Bool, orders: Int)] {
+        var out: [(item: String, who: String, turns: Int, ms: Int64, open: Bool, orders: Int)] = []
         let items = turnsByItem.keys.sorted { a, b in
             switch (itemPlace[a], itemPlace[b]) {
             case let (x?, y?): return x.day != y.day ? x.day < y.day : x.pos < y.pos
@@ -267,9 +268,10 @@ struct DocContext {
                 if let k = index[t.who] {
                     out[k].turns += 1; out[k].ms += ms
                     if t.endedWithItem { out[k].open = true }
+                    if t.pointOfOrder { out[k].orders += 1 }
                 } else {
                     index[t.who] = out.count
-                    out.append((item, t.who, 1, ms, t.endedWithItem))
+                    out.append((item, t.who, 1, ms, t.endedWithItem, t.pointOfOrder ? 1 : 0))
                 }
             }
         }

@@ -60,7 +60,7 @@ enum DocLabel: CaseIterable {
     case csvPartnerAcronym, csvPartnerName, csvFicheId, csvFicheTitle, csvText, csvRecordedAt, csvSeat, csvEntry
     case csvDay, csvParticipantId, csvItemId, csvKind, csvTitle, csvPlannedStart, csvPlannedMinutes
     case csvActualStart, csvActualEnd, csvActualMinutes, csvExtensionMinutes, csvDriftMinutes
-    case csvSpeakerId, csvSpeaker, csvTurns, csvSeconds, csvSecondsAtMost, csvCheckedIn
+    case csvSpeakerId, csvSpeaker, csvTurns, csvSeconds, csvSecondsAtMost, csvCheckedIn, csvTurnsPointOfOrder
     // synergies: synthesis, commitments matrix, synergies.csv, minutes section
     case synthesisTitle, matrixTitle, matrixShortNote, withdrawnTitle, noWithdrawn, reason, withdrawnOn, recordedBy
     case cercle, sector, totalCost, contributionCol, soughtCol, committedCol, gapCol, modeCol, studyCol, priorityCol
@@ -425,6 +425,7 @@ enum DocLabel: CaseIterable {
         case .csvSpeakerId: ("Identifiant de l'orateur", "Speaker id")
         case .csvSpeaker: ("Orateur", "Speaker")
         case .csvTurns: ("Interventions", "Turns")
+        case .csvTurnsPointOfOrder: ("Dont sur motion d'ordre", "Of which on a point of order")
         case .csvSeconds: ("Secondes", "Seconds")
         case .csvSecondsAtMost:
             (

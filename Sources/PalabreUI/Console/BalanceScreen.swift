@@ -74,8 +74,10 @@ public struct BalanceScreen: ConsoleScreen {
         y += 1
         if !compact {
             if let t = s.currentTurn {
+                // A point of order keeps its mark while its author has the floor.
                 let text =
-                    " " + l[.balNow] + l.colon + TextWidth.sanitize(s.displayName(t.who)) + " · "
+                    " " + l[.balNow] + l.colon + TextWidth.sanitize(s.displayName(t.who))
+                    + (t.pointOfOrder ? " (" + l[.meetingPooLong] + ")" : "") + " · "
                     + speakingClock(Int(s.speakingMs(t, at: ctx.now) / 1000))
                 grid.put(x: area.x, y: y, text: TextWidth.truncate(text, toWidth: area.width), role: .queueCurrent)
             }

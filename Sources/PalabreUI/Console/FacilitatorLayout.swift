@@ -13,11 +13,12 @@ extension FacilitatorScreen {
         var body = area
         var cursor: Position?
         if prompt != nil {
-            let found = shownCandidates(area, context)
+            let (found, more) = shownCandidates(area, context)
             let h = promptHeight(area, found: found)
             body.height -= h
             cursor = drawPrompt(
-                &grid, Rect(x: area.x, y: area.y + body.height, width: area.width, height: h), found: found, context)
+                &grid, Rect(x: area.x, y: area.y + body.height, width: area.width, height: h), found: found,
+                more: more, context)
         }
         if area.isCompact { drawCompact(&grid, body, context) } else { drawFull(&grid, body, context) }
         return cursor
@@ -37,10 +38,12 @@ extension FacilitatorScreen {
         }
     }
 
-    private func shownCandidates(_ area: Rect, _ context: ScreenContext) -> [String] {
-        guard case .requester? = prompt else { return [] }
+    /// The candidates the speaker search shows, and how many more match than are shown.
+    private func shownCandidates(_ area: Rect, _ context: ScreenContext) -> (found: [String], more: Int) {
+        guard case .requester? = prompt else { return ([], 0) }
         let rows = area.isCompact ? max(0, min(2, area.height - 6)) : candidateRows
-        return Array(MeetingView.candidates(context.state, editor.text).prefix(rows))
+        let all = MeetingView.candidates(context.state, editor.text, limit: .max)
+        return (Array(all.prefix(rows)), max(0, all.count - rows))
     }
 
     /// Rule and input line, plus the candidates (or « no match ») of a speaker search under way.
@@ -53,7 +56,7 @@ extension FacilitatorScreen {
     }
 
     private mutating func drawPrompt(
-        _ grid: inout Grid, _ r: Rect, found: [String], _ context: ScreenContext
+        _ grid: inout Grid, _ r: Rect, found: [String], more: Int, _ context: ScreenContext
     ) -> Position? {
         let L = context.labels
         grid.fill(x: r.x, y: r.y, width: r.width, height: r.height, role: .normal)
@@ -65,7 +68,13 @@ extension FacilitatorScreen {
             label = L[.facPromptWalkinNew] + " « " + TextWidth.sanitize(function) + " » — " + label
         }
         var keys = " " + L[.facPromptKeys] + " "
-        if case .requester? = prompt { keys = " " + L[.facPromptChoose] + " ·" + keys }
+        if case .requester? = prompt {
+            keys = " " + L[.facPromptChoose] + " · " + L[.facPromptKeysQueue] + " "
+            // Requesters already added from this prompt: the loop goes on until Esc.
+            if requestsAdded > 0 {
+                label += " (" + L.counted(requestsAdded, .facRequestsAddedOne, .facRequestsAddedMany) + ")"
+            }
+        }
         // The keys are shown when the question fits beside them; the question comes first.
         let keysW = TextWidth.width(of: keys)
         let showKeys = TextWidth.width(of: label) + 4 + keysW + 1 <= r.width
@@ -80,17 +89,30 @@ extension FacilitatorScreen {
         grid.put(x: r.x, y: r.y + 1, text: "›", role: .title)
         let cursor = editor.render(into: &grid, x: r.x + 2, y: r.y + 1, width: max(1, r.width - 3))
         if r.height > 2 {
+            let shown = found.prefix(r.height - 2)
+            // « +12 autres » at the end of the last row shown when more people match.
+            let left = more + found.count - shown.count
+            let moreText = left > 0 ? " +" + L.counted(left, .facMatchesMoreOne, .facMatchesMoreMany) : ""
             if found.isEmpty {
-                grid.put(x: r.x + 4, y: r.y + 2, text: L[.facNoMatch], role: .muted, maxWidth: r.width - 4)
+                grid.put(
+                    x: r.x + 4, y: r.y + 2, text: left > 0 ? moreText : L[.facNoMatch], role: .muted,
+                    maxWidth: r.width - 4)
             }
-            for (i, id) in found.prefix(r.height - 2).enumerated() {
+            for (i, id) in shown.enumerated() {
                 let y = r.y + 2 + i
                 let selected = i == candidateIndex
                 if selected { grid.fill(x: r.x + 2, y: y, width: r.width - 2, height: 1, role: .selection) }
                 let text = (selected ? "▸ " : "  ") + Self.candidateText(context.state, id, L)
+                let last = i == shown.count - 1 && !moreText.isEmpty
+                let room = r.width - 2 - (last ? TextWidth.width(of: moreText) + 1 : 0)
                 grid.put(
-                    x: r.x + 2, y: y, text: TextWidth.truncate(text, toWidth: r.width - 2),
+                    x: r.x + 2, y: y, text: TextWidth.truncate(text, toWidth: max(0, room)),
                     role: selected ? .selection : .normal)
+                if last {
+                    grid.put(
+                        x: r.x + r.width - 1 - TextWidth.width(of: moreText), y: y, text: moreText,
+                        role: selected ? .selection : .muted)
+                }
             }
         }
         return cursor
@@ -358,7 +380,7 @@ extension FacilitatorScreen {
         guard y < bottom else { return }
         if let t = s.currentTurn, let cd = MeetingView.speakerCountdown(s, at: context.now) {
             let p = MeetingView.speaker(s, t.who)
-            LayoutRow([("▶ " + p.name, .queueCurrent)], right: (cd.text, cd.role), priority: 0).draw(
+            LayoutRow(MeetingView.speakingSegments(t, name: p.name, L), right: (cd.text, cd.role), priority: 0).draw(
                 into: &grid, x: x, y: y, width: w)
             y += 1
             if y < bottom, let org = p.organisation {
@@ -395,9 +417,14 @@ extension FacilitatorScreen {
             if req.pointOfOrder {
                 col = grid.put(x: col, y: y, text: poo, role: focused ? .selection : .bannerWarn); col += 1
             }
+            // How long the request has waited, flush right.
+            let waited = " " + MeetingView.waited(req, at: context.now, L)
+            let waitedW = TextWidth.width(of: waited)
             grid.put(
                 x: col, y: y,
-                text: TextWidth.truncate(MeetingView.speakerText(s, req.who), toWidth: max(0, x + w - col)), role: role)
+                text: TextWidth.truncate(MeetingView.speakerText(s, req.who), toWidth: max(0, x + w - col - waitedW)),
+                role: role)
+            grid.put(x: x + w - waitedW, y: y, text: waited, role: focused ? .selection : .muted)
             y += 1
         }
         if queueScroll > 0 { grid.put(x: r.x + r.width - 1, y: bottom - rows, text: "▲", role: .muted) }
@@ -524,8 +551,8 @@ extension FacilitatorScreen {
             if let t = s.currentTurn, let cd = MeetingView.speakerCountdown(s, at: now) {
                 rows.append(
                     LayoutRow(
-                        [("▶ " + MeetingView.speakerText(s, t.who), .queueCurrent)], right: (cd.text, cd.role),
-                        priority: 8))
+                        MeetingView.speakingSegments(t, name: MeetingView.speakerText(s, t.who), L),
+                        right: (cd.text, cd.role), priority: 8))
             } else if s.currentItem != nil {
                 rows.append(LayoutRow(L[.meetingNoSpeaker], .muted, priority: 4))
             }
@@ -542,8 +569,13 @@ extension FacilitatorScreen {
                 ]
                 if req.pointOfOrder { segs.append((L[.meetingPooShort] + " ", focused ? .selection : .bannerWarn)) }
                 segs.append((MeetingView.speakerText(s, req.who), focused ? .selection : .normal))
-                let more = i == last - 1 && s.queue.count > last ? ("+\(s.queue.count - last)", Role.muted) : nil
-                rows.append(LayoutRow(segs, right: more, priority: 7 - min(n, 2)))
+                // How long it has waited when the row has room for it, and « +2 » for the requests not shown.
+                var right = w >= 50 ? MeetingView.waited(req, at: now, L) : ""
+                if i == last - 1 && s.queue.count > last {
+                    right += (right.isEmpty ? "" : " · ") + "+\(s.queue.count - last)"
+                }
+                rows.append(
+                    LayoutRow(segs, right: right.isEmpty ? nil : (right, Role.muted), priority: 7 - min(n, 2)))
             }
             if let d = s.currentDay {
                 rows.append(.blank(priority: 1))

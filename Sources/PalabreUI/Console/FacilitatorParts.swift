@@ -71,6 +71,13 @@ enum MeetingView {
         return (name, orgName == name ? nil : orgName)
     }
 
+    /// « ▶ MO Maire de Koula »: the current speaker's line, with the point-of-order mark while
+    /// the turn came from one.
+    static func speakingSegments(_ t: SpeakingTurn, name: String, _ labels: Labels) -> [(text: String, role: Role)] {
+        guard t.pointOfOrder else { return [("▶ " + name, .queueCurrent)] }
+        return [("▶ ", .queueCurrent), (labels[.meetingPooShort], .bannerWarn), (" " + name, .queueCurrent)]
+    }
+
     /// « Maire de Koula (Koula) »: a name and its organisation in one string.
     static func speakerText(_ s: SessionState, _ who: String) -> String {
         let p = speaker(s, who)
@@ -122,6 +129,13 @@ enum MeetingView {
         let m = seconds / 60
         if m < 60 { return seconds % 60 == 0 ? "\(m) min" : "\(m) min \(pad2(seconds % 60))" }
         return m % 60 == 0 ? "\(m / 60) h" : "\(m / 60) h \(pad2(m % 60))"
+    }
+
+    /// How long a request has waited at `now`, from the instant of its `floorRequested` event:
+    /// « < 1 min » under a minute, then whole minutes (« 3 min », « 1 h 05 »).
+    static func waited(_ req: FloorRequest, at now: Instant, _ labels: Labels) -> String {
+        let seconds = Int(max(0, now.ms - req.at.ms) / 1000)
+        return seconds < 60 ? labels[.facWaitUnderMinute] : minutesText(seconds / 60 * 60)
     }
 
     /// Reads a number of minutes typed by a person (``Values/duration(_:signed:)``): `5`, `1,5`

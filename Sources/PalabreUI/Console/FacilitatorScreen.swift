@@ -8,7 +8,9 @@ import PalabreCore
 /// selected request (↑/↓ while the queue has the focus; ←/→ switch). Until the facilitator moves
 /// the agenda cursor it follows the current item, or the next planned one. Small prompts (insert
 /// an item, move one, add a speaker, set the speaking limit) open on the bottom rows; a prompt
-/// stays open with its text when its command is refused and closes once it is recorded.
+/// stays open with its text when its command is refused and closes once it is recorded — except
+/// the requester prompt (`a`, `o`), which stays open, cleared, for the next requester until Esc
+/// or Enter on an empty line: each requester is its own event.
 public struct FacilitatorScreen: ConsoleScreen {
     public static let id = ScreenID.facilitator
 
@@ -57,6 +59,8 @@ public struct FacilitatorScreen: ConsoleScreen {
     var editor = LineEditor()
     /// Candidate chosen with ↑/↓ in the speaker search; nil until one is.
     var candidateIndex: Int?
+    /// Requests recorded since the requester prompt opened (said on its rule).
+    var requestsAdded = 0
     var pending: Pending?
     /// When « end the day » was first pressed; a second press within 5 s ends it.
     var endDayAskedAt: Instant?
@@ -299,12 +303,14 @@ public struct FacilitatorScreen: ConsoleScreen {
         editor.clear()
         candidateIndex = nil
         pending = nil
+        requestsAdded = 0
     }
 
     private mutating func closePrompt() {
         prompt = nil
         editor.clear()
         candidateIndex = nil
+        requestsAdded = 0
     }
 
     private mutating func moveCursor(_ delta: Int, _ s: SessionState) {
@@ -386,6 +392,11 @@ public struct FacilitatorScreen: ConsoleScreen {
             pending = .prompt
             return .perform(.moveItem(id: id, day: date, after: Self.moveAnchor(s, id: id, day: date)))
         case .requester(let poo):
+            // Enter on an empty line closes the prompt, as Esc does: the requesters are in.
+            guard !text.isEmpty else {
+                closePrompt()
+                return .none
+            }
             let who: String
             let found = MeetingView.candidates(s, text)
             if let i = candidateIndex, i < found.count {
@@ -522,7 +533,15 @@ public struct FacilitatorScreen: ConsoleScreen {
             case .insertMinutes?, .move?: chosenItem = nil
             default: break
             }
-            closePrompt()
+            switch prompt {
+            case .requester(let poo)?, .walkInSpeaker(_, let poo)?:
+                // The next requester is typed in the same prompt, cleared.
+                let added = requestsAdded + 1
+                open(.requester(pointOfOrder: poo))
+                requestsAdded = added
+            default:
+                closePrompt()
+            }
         case .agenda?:
             chosenItem = nil
         case .reorder(let to)?:

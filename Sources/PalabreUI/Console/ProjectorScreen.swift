@@ -228,13 +228,15 @@ public struct ProjectorScreen: ConsoleScreen {
             p.append(.gap)
             if rich && w >= BigDigits.width(of: scd.text, font: .small) + 24 {
                 p.append(
-                    .speaker(name: who.name, organisation: who.organisation, countdown: scd, label: L[.projSpeaking]))
+                    .speaker(
+                        name: who.name, organisation: who.organisation, countdown: scd,
+                        label: L[.projSpeaking] + (t.pointOfOrder ? " · " + L[.meetingPooLong] : "")))
             } else {
                 p.append(
                     .row(
                         LayoutRow(
-                            [("▶ " + MeetingView.speakerText(s, t.who), .queueCurrent), ("   " + scd.text, scd.role)],
-                            priority: 8, centered: true)))
+                            MeetingView.speakingSegments(t, name: MeetingView.speakerText(s, t.who), L)
+                                + [("   " + scd.text, scd.role)], priority: 8, centered: true)))
             }
         }
         // The latest decision, recommendation, action or commitment of the item, for the room to
@@ -266,6 +268,19 @@ public struct ProjectorScreen: ConsoleScreen {
                     }
                     segs.append((MeetingView.speakerText(s, req.who), .normal))
                     return LayoutRow(segs, priority: 6)
+                }
+                // How long each request has waited (changes once a minute), in one column after the names.
+                let waited = s.queue.prefix(shown).map { "  " + MeetingView.waited($0, at: now, L) }
+                let names = min(
+                    rows.map { $0.left.reduce(0) { $0 + TextWidth.width(of: $1.text) } }.max() ?? 0,
+                    w - (waited.map { TextWidth.width(of: $0) }.max() ?? 0))
+                for i in rows.indices {
+                    let last = rows[i].left.count - 1
+                    let before = rows[i].left.dropLast().reduce(0) { $0 + TextWidth.width(of: $1.text) }
+                    let room = max(0, names - before)
+                    rows[i].left[last].text = TextWidth.pad(
+                        TextWidth.truncate(rows[i].left[last].text, toWidth: room), toWidth: room)
+                    rows[i].left.append((waited[i], .muted))
                 }
                 if shown < s.queue.count, left > shown {
                     let more = L[.projQueueMore].replacingOccurrences(of: "%d", with: "\(s.queue.count - shown)")
@@ -369,8 +384,8 @@ public struct ProjectorScreen: ConsoleScreen {
         if let t = s.currentTurn, let scd = MeetingView.speakerCountdown(s, at: now) {
             rows.append(
                 LayoutRow(
-                    [("▶ " + MeetingView.speakerText(s, t.who), .queueCurrent), ("  " + scd.text, scd.role)],
-                    priority: 8, centered: true))
+                    MeetingView.speakingSegments(t, name: MeetingView.speakerText(s, t.who), L)
+                        + [("  " + scd.text, scd.role)], priority: 8, centered: true))
         }
         if let q = queueLine(s, L) { rows.append(q) }
         let items = upcoming(s, now)

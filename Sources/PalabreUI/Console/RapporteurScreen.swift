@@ -750,7 +750,8 @@ public struct RapporteurScreen: ConsoleScreen {
             // The organisation, unless the function already names it (« Représentante du PAM »).
             let name = who + (org.flatMap { Text.fold(who).contains(Text.fold($0)) ? nil : " (\($0))" } ?? "")
             text =
-                " " + l[.rapFloor] + l.colon + TextWidth.sanitize(name) + " · "
+                " " + l[.rapFloor] + l.colon + TextWidth.sanitize(name)
+                + (t.pointOfOrder ? " (" + l[.meetingPooLong] + ")" : "") + " · "
                 + speakingClock(Int(s.speakingMs(t, at: ctx.now) / 1000))
             role = .queueCurrent
         } else {

@@ -189,6 +189,11 @@ public enum UILabel: CaseIterable, Sendable {
     case facPromptLimit, facPromptKeys, facPromptChoose, facNoMatch, facCommune, facSelected, facModerator
     /// Words of the facilitator screen (F1).
     case facTurns, facDays
+    /// Words of the facilitator screen (F1): several requesters in one prompt, the matches left
+    /// out of the suggestions, how long a request has waited.
+    case facPromptKeysQueue, facRequestsAddedOne, facRequestsAddedMany, facMatchesMoreOne, facMatchesMoreMany
+    /// Words of the facilitator screen (F1): a request that has waited less than a minute.
+    case facWaitUnderMinute
     /// Words of the facilitator screen (F1): one of a kind.
     case facEndItemQueueOne, facCarryAskOne
 
@@ -1072,8 +1077,8 @@ public enum UILabel: CaseIterable, Sendable {
         case .actionFloorRequest: ("Orateur", "Speaker")
         case .helpFloorRequest:
             (
-                "Inscrire un orateur : quelques lettres, ↑/↓, " + "Entrée",
-                "Add a speaker: type a few letters, ↑/↓, Enter"
+                "Inscrire des orateurs : lettres, ↑/↓, Entrée, le suivant… Échap",
+                "Add speakers: a few letters, ↑/↓, Enter, the next… Esc"
             )
         case .actionFloorGive: ("Parole", "Floor")
         case .helpFloorGive:
@@ -1232,6 +1237,12 @@ public enum UILabel: CaseIterable, Sendable {
         case .facModerator: ("Modération", "Moderator")
         case .facTurns: ("Déjà intervenus", "Already spoke")
         case .facDays: ("Journées du programme", "Days of the programme")
+        case .facPromptKeysQueue: ("Entrée ajouter · Échap terminer", "Enter add · Esc done")
+        case .facRequestsAddedOne: ("demande ajoutée", "request added")
+        case .facRequestsAddedMany: ("demandes ajoutées", "requests added")
+        case .facMatchesMoreOne: ("autre", "more")
+        case .facMatchesMoreMany: ("autres", "more")
+        case .facWaitUnderMinute: ("< 1 min", "< 1 min")
         }
     }
 }

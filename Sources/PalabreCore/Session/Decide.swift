@@ -629,11 +629,27 @@ extension SessionState {
             if outcome == .adopted, let f = c.votesFor, let a = c.votesAgainst, f < a {
                 throw Refusal(.outcomeContradicts(votesFor: f, against: a))
             }
+            try checkVotesAgainstAttendance(c)
         default: break
         }
         if c.kind != .vote { (c.votesFor, c.votesAgainst, c.abstentions, c.outcome) = (nil, nil, nil, nil) }
         guard !c.text.isEmpty else { throw Self.emptyText }
         return c
+    }
+
+    /// Refuses a vote whose counts (for + against + abstentions) exceed the participants listed
+    /// in the programme who are checked in on the day under way (`more-votes-than-present`).
+    /// Only when the programme lists participants and attendance is recorded that day: a
+    /// council's voters need not all be on the list, so without a check-in nothing is checked.
+    /// Walk-ins do not count: they are not members the programme lists.
+    func checkVotesAgainstAttendance(_ c: EntryContent) throws(Refusal) {
+        guard let d = currentDay, !programme.participants.isEmpty else { return }
+        let date = days[d].date
+        let checkedIn = Set(attendance[date] ?? [])
+        guard !checkedIn.isEmpty else { return }
+        let present = programme.participants.filter { checkedIn.contains($0.id) }.count
+        let cast = (c.votesFor ?? 0) + (c.votesAgainst ?? 0) + (c.abstentions ?? 0)
+        if cast > present { throw Refusal(.moreVotesThanPresent(votes: cast, present: present, date: date)) }
     }
 
     /// Refuses a negative number of votes (`bad-count`); nil counts (not given) pass.

@@ -236,7 +236,8 @@ public enum RefusalReason: Sendable, Equatable {
     case outcomeContradicts(votesFor: Int, against: Int)
     /// A negative number of votes.
     case negativeVoteCount(count: Int)
-    /// A vote whose counts add up to more than the `present` voting members checked in on `date`.
+    /// A vote whose counts add up to more than the `present` participants of the programme
+    /// checked in on `date`.
     case moreVotesThanPresent(votes: Int, present: Int, date: String)
 
     // MARK: Follow-up after the close
@@ -938,16 +939,16 @@ extension RefusalReason {
         case .moreVotesThanPresent(let votes, let present, let date):
             let fr =
                 present == 0
-                ? "aucun membre votant n'est pointé présent le \(date)"
+                ? "aucun participant du programme n'est pointé présent le \(date)"
                 : present == 1
-                    ? "un seul membre votant est pointé présent le \(date)"
-                    : "\(present) membres votants sont pointés présents le \(date)"
+                    ? "un seul participant du programme est pointé présent le \(date)"
+                    : "seuls \(present) participants du programme sont pointés présents le \(date)"
             let en =
                 present == 0
-                ? "no voting member is checked in on \(date)"
+                ? "no participant of the programme is checked in on \(date)"
                 : present == 1
-                    ? "only one voting member is checked in on \(date)"
-                    : "\(present) voting members are checked in on \(date)"
+                    ? "only one participant of the programme is checked in on \(date)"
+                    : "only \(present) participants of the programme are checked in on \(date)"
             return (
                 "Vote : \(votes) \(votes > 1 ? "voix exprimées" : "voix exprimée"), mais \(fr) : vérifiez les "
                     + "nombres ou pointez les présents.",

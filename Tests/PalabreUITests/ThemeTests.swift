@@ -230,6 +230,34 @@ struct ThemeLanguageTests {
         }
     }
 
+    static let problems: [ThemeProblem] = [
+        .unclosedSection(header: "abc"),
+        .unknownSection(names: ["9", "x"], header: "abc"),
+        .roleBeforeSection(role: "abc"),
+        .badRoleName(role: "abc"),
+        .noStyle(role: "abc"),
+        .unknownRole(role: "abc", known: ["9", "x"]),
+        .roleDefinedTwice(role: "abc", section: "abc", line: 3),
+        .noSection,
+        .plainNotAlone,
+        .unknownToken(token: "abc"),
+        .colourTwice(key: "abc"),
+        .colourInMono(token: "abc"),
+        .notAColour(name: "abc"),
+        .needs256(name: "abc"),
+        .notFound(searched: ["9", "x"], fallback: "abc"),
+        .notUTF8(fallback: "abc"),
+        .hasErrors(fallback: "abc"),
+    ]
+
+    @Test(arguments: problems)
+    func everyThemeProblemSpeaksBothLanguages(problem: ThemeProblem) {
+        let fr = problem.text(.fr), en = problem.text(.en)
+        #expect(!fr.isEmpty && !en.isEmpty && fr != en)
+        #expect(!fr.contains("expected") && !fr.contains("'abc'"), "English words or quotes in: \(fr)")
+        #expect(!en.contains("attendu") && !en.contains("«") && !en.contains(" ;"), "French in: \(en)")
+    }
+
     @Test func aMissingThemeIsToldInTheLanguageAsked() {
         let loader = ThemeLoader(searchDirectories: ["/nonexistent"])
         #expect(loader.load("absent", language: .fr).diagnostics.first?.message.hasPrefix("thème introuvable") == true)

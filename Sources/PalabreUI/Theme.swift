@@ -57,19 +57,33 @@ public struct Theme: Hashable, Sendable {
 
 /// A problem found in a theme file, located as `file:line`.
 public struct ThemeDiagnostic: Hashable, Sendable, CustomStringConvertible {
+    /// Errors make the caller use the built-in theme; warnings do not.
     public enum Severity: Hashable, Sendable { case error, warning }
 
+    /// The theme file (or the name asked for when no file was found).
     public var file: String
     /// 1-based line number; 0 when the problem concerns the whole file.
     public var line: Int
-    public var message: String
+    /// What is wrong, typed.
+    public var problem: ThemeProblem
+    /// The language of ``message`` (the environment's unless given).
+    public var language: Language
+    /// Error or warning.
     public var severity: Severity
 
-    public init(file: String, line: Int, message: String, severity: Severity = .error) {
+    /// What is wrong and what is expected, in ``language``, invisible characters escaped.
+    public var message: String { Text.escapingInvisible(problem.text(language)) }
+
+    /// Creates a diagnostic for `problem`, worded in `language`.
+    public init(
+        file: String, line: Int, problem: ThemeProblem, severity: Severity = .error,
+        language: Language = .environment
+    ) {
         self.file = file
         self.line = line
-        self.message = message
+        self.problem = problem
         self.severity = severity
+        self.language = language
     }
 
     /// `file:line: message`, with `warning: ` before the message for warnings.
@@ -89,25 +103,23 @@ public struct ThemeParseResult: Sendable {
 }
 
 extension Theme {
-    private static let expectedTokens =
-        "expected fg=COLOUR, bg=COLOUR, bold, underline, reverse, dim, italic, or plain alone"
-    private static let expectedSections = "expected [256], [8], [mono] or several, e.g. [256, 8, mono]"
-
     /// Parses theme-file text. Every problem is reported as `file:line: what is wrong and
     /// what is expected`; lines in error are skipped, the rest is kept.
     ///
     ///     let result = Theme.parse(text, name: "projector", file: "themes/projector.theme")
     ///     let theme = result.hasErrors ? Theme.builtInDefault : result.theme
-    public static func parse(_ text: String, name: String, file: String) -> ThemeParseResult {
+    public static func parse(
+        _ text: String, name: String, file: String, language: Language = .environment
+    ) -> ThemeParseResult {
         var forms: [ColorForm: [Role: Style]] = [:]
         var definedAt: [ColorForm: [Role: Int]] = [:]
         var diagnostics: [ThemeDiagnostic] = []
         var current: [ColorForm] = []
         var sawSection = false
 
-        func report(_ line: Int, _ message: String, _ severity: ThemeDiagnostic.Severity = .error) {
+        func report(_ line: Int, _ problem: ThemeProblem, _ severity: ThemeDiagnostic.Severity = .error) {
             diagnostics.append(
-                ThemeDiagnostic(file: file, line: line, message: Text.escapingInvisible(message), severity: severity))
+                ThemeDiagnostic(file: file, line: line, problem: problem, severity: severity, language: language))
         }
 
         // "\r\n" is one Character in Swift: split the text made of "\n" line endings only.
@@ -121,7 +133,7 @@ extension Theme {
 
             if content.hasPrefix("[") {
                 guard content.hasSuffix("]") else {
-                    report(number, "section header '\(content)' lacks its closing ']'; \(expectedSections)")
+                    report(number, .unclosedSection(header: content))
                     current = []
                     continue
                 }
@@ -132,8 +144,7 @@ extension Theme {
                 var bad: [String] = []
                 for n in names { if let f = ColorForm(rawValue: n) { parsed.append(f) } else { bad.append(n) } }
                 if names.isEmpty || !bad.isEmpty {
-                    let shown = bad.isEmpty ? content : bad.map { "'\($0)'" }.joined(separator: ", ")
-                    report(number, "unknown section \(shown); \(expectedSections)")
+                    report(number, .unknownSection(names: bad, header: content))
                     current = []
                 } else {
                     current = parsed
@@ -146,36 +157,27 @@ extension Theme {
             let tokens = content.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             let roleName = tokens[0]
             guard sawSection else {
-                report(
-                    number,
-                    "role '\(roleName)' comes before any section; start with a section header: " + "\(expectedSections)"
-                )
+                report(number, .roleBeforeSection(role: roleName))
                 continue
             }
             guard !current.isEmpty else { continue }  // inside a bad section: already reported
             guard Role.isValidName(roleName) else {
-                report(number, "'\(roleName)' is not a role name; expected lowercase dotted words such as timer.over")
+                report(number, .badRoleName(role: roleName))
                 continue
             }
             let role = Role(roleName)
             let values = Array(tokens.dropFirst())
             guard !values.isEmpty else {
-                report(number, "role '\(roleName)' has no style; \(expectedTokens)")
+                report(number, .noStyle(role: roleName))
                 continue
             }
             guard let style = parseStyle(values, forms: current, line: number, report: report) else { continue }
             if !Role.known.contains(role) {
-                report(
-                    number,
-                    "unknown role '\(roleName)'; palabre's roles are "
-                        + Role.known.map(\.rawValue).joined(separator: ", "), .warning)
+                report(number, .unknownRole(role: roleName, known: Role.known.map(\.rawValue)), .warning)
             }
             for form in current {
                 if let earlier = definedAt[form]?[role] {
-                    report(
-                        number,
-                        "role '\(roleName)' is already defined for [\(form)] at line \(earlier); keep one "
-                            + "line per role and section")
+                    report(number, .roleDefinedTwice(role: roleName, section: "\(form)", line: earlier))
                     continue
                 }
                 forms[form, default: [:]][role] = style
@@ -183,14 +185,14 @@ extension Theme {
             }
         }
         if !sawSection {
-            report(0, "no section found; \(expectedSections), each followed by lines 'ROLE STYLE…'")
+            report(0, .noSection)
         }
         return ThemeParseResult(theme: Theme(name: name, forms: forms), diagnostics: diagnostics)
     }
 
     private static func parseStyle(
         _ values: [String], forms: [ColorForm], line: Int,
-        report: (Int, String, ThemeDiagnostic.Severity) -> Void
+        report: (Int, ThemeProblem, ThemeDiagnostic.Severity) -> Void
     ) -> Style? {
         var style = Style()
         var ok = true
@@ -198,10 +200,7 @@ extension Theme {
         var sawBackground = false
         if values.contains("plain") {
             if values.count > 1 {
-                report(
-                    line,
-                    "'plain' must stand alone (it means default colours, no attributes); remove it or the "
-                        + "other tokens", .error)
+                report(line, .plainNotAlone, .error)
                 return nil
             }
             return style
@@ -214,38 +213,29 @@ extension Theme {
             }
             let parts = lower.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, parts[0] == "fg" || parts[0] == "bg" else {
-                report(line, "unknown token '\(token)'; \(expectedTokens)", .error)
+                report(line, .unknownToken(token: token), .error)
                 ok = false
                 continue
             }
             let key = parts[0]
             if key == "fg" ? sawForeground : sawBackground {
-                report(line, "\(key)= is given twice; give one \(key)= per line", .error)
+                report(line, .colourTwice(key: key), .error)
                 ok = false
                 continue
             }
             if key == "fg" { sawForeground = true } else { sawBackground = true }
             if forms.contains(.mono) {
-                report(
-                    line,
-                    "colours are not allowed in [mono] ('\(token)'); use bold, underline, reverse, dim or " + "italic",
-                    .error)
+                report(line, .colourInMono(token: token), .error)
                 ok = false
                 continue
             }
             guard let color = Color(name: parts[1]) else {
-                report(
-                    line,
-                    "'\(parts[1])' is not a colour; expected default, a number 0–255, a name (black, red, "
-                        + "green, yellow, blue, magenta, cyan, white) or bright-NAME", .error)
+                report(line, .notAColour(name: parts[1]), .error)
                 ok = false
                 continue
             }
             if forms.contains(.colors8), case .index(let i) = color, i >= 8 {
-                report(
-                    line,
-                    "colour \(parts[1]) needs 256 colours; in [8] use 0–7, default or black, red, green, "
-                        + "yellow, blue, magenta, cyan, white", .error)
+                report(line, .needs256(name: parts[1]), .error)
                 ok = false
                 continue
             }

@@ -76,30 +76,27 @@ public struct ThemeLoader: Sendable {
     /// Loads a theme by name or path, falling back to the built-in default (dark) when the
     /// file is missing, unreadable or has errors. Asking for `dark` when no dark.theme is
     /// found quietly gives the built-in copy.
-    public func load(_ nameOrPath: String) -> Loaded {
+    public func load(_ nameOrPath: String, language: Language = .environment) -> Loaded {
         let fallback = Theme.builtInDefault
         guard let path = locate(nameOrPath) else {
             if nameOrPath == fallback.name { return Loaded(theme: fallback, diagnostics: [], path: nil) }
-            let searched =
-                ThemeLoader.isPath(nameOrPath)
-                ? "" : " (searched: " + searchDirectories.joined(separator: ", ") + ")"
-            let message = "theme not found\(searched); using the built-in \(fallback.name) theme"
-            return Loaded(
-                theme: fallback, diagnostics: [ThemeDiagnostic(file: nameOrPath, line: 0, message: message)], path: nil)
+            let searched = ThemeLoader.isPath(nameOrPath) ? [] : searchDirectories
+            let d = ThemeDiagnostic(
+                file: nameOrPath, line: 0, problem: .notFound(searched: searched, fallback: fallback.name),
+                language: language)
+            return Loaded(theme: fallback, diagnostics: [d], path: nil)
         }
         // A BOM and Windows line endings are accepted (TextFile.decode).
         guard let text = TextFile.read(atPath: path)?.text else {
-            let message = "cannot be read as UTF-8 text; using the built-in \(fallback.name) theme"
-            return Loaded(
-                theme: fallback, diagnostics: [ThemeDiagnostic(file: path, line: 0, message: message)], path: path)
+            let d = ThemeDiagnostic(file: path, line: 0, problem: .notUTF8(fallback: fallback.name), language: language)
+            return Loaded(theme: fallback, diagnostics: [d], path: path)
         }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        let result = Theme.parse(text, name: name, file: path)
+        let result = Theme.parse(text, name: name, file: path, language: language)
         if result.hasErrors {
             var diagnostics = result.diagnostics
             diagnostics.append(
-                ThemeDiagnostic(
-                    file: path, line: 0, message: "has errors; using the built-in " + "\(fallback.name) theme"))
+                ThemeDiagnostic(file: path, line: 0, problem: .hasErrors(fallback: fallback.name), language: language))
             return Loaded(theme: fallback, diagnostics: diagnostics, path: path)
         }
         return Loaded(theme: result.theme, diagnostics: result.diagnostics, path: path)

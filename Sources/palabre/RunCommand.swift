@@ -84,8 +84,8 @@ enum Seat {
             defer { lock?.release() }
             let readOnly = role == .projector || role == .observer
             let store = try SessionLocator.open(session, writable: !readOnly)
-            let chosen = ThemeChoice.loadReporting(theme)
             let language = lang ?? store.programme.language
+            let chosen = ThemeChoice.loadReporting(theme, language: language)
             let notice = ([lock?.notice?.message(language)] + chosen.problems.prefix(2).map { Optional($0) }).compactMap
             { $0 }
             try LiveLoop.run(

@@ -76,11 +76,13 @@ enum ThemeChoice {
     /// Loads `nameOrPath`; a bad file is reported as file:line on stderr and the default is used.
     static func load(_ nameOrPath: String?) throws -> Theme { loadReporting(nameOrPath).theme }
 
-    /// Loads `nameOrPath` and returns the problems too, so the live consoles can show them once
-    /// the screen is up (stderr is hidden behind it).
-    static func loadReporting(_ nameOrPath: String?) -> (theme: Theme, problems: [String]) {
+    /// Loads `nameOrPath` and returns the problems too (in `language`), so the live consoles can
+    /// show them once the screen is up (stderr is hidden behind it).
+    static func loadReporting(
+        _ nameOrPath: String?, language: Language = .environment
+    ) -> (theme: Theme, problems: [String]) {
         guard let nameOrPath else { return (Theme.builtInDefault, []) }
-        let loaded = ThemeLoader.standard().load(nameOrPath)
+        let loaded = ThemeLoader.standard().load(nameOrPath, language: language)
         for d in loaded.diagnostics { printError("palabre: " + d.description) }
         return (loaded.theme, loaded.diagnostics.map(\.description))
     }

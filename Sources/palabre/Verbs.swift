@@ -145,21 +145,14 @@ struct VerbLine: ParsableCommand {
         var p = s.programme
         p.follows = p.follows.filter { $0 == source }
         guard !p.follows.isEmpty else {
-            throw Refusal(
-                "not-followed", fr: "« \(Text.echo(source)) » n'est pas dans follows du programme.",
-                en: "“\(Text.echo(source))” is not in the programme's follows.")
+            throw Refusal(.notFollowed(session: source, known: ""))
         }
         let loaded = PreviousSessions.load(for: p, folder: folder)
         guard let previous = loaded.sessions.first else {
-            throw Refusal(
-                "previous-unreadable", fr: "Session « \(Text.echo(source)) » illisible : \(loaded.problems.joined())",
-                en: "Session “\(Text.echo(source))” cannot be read: \(loaded.problems.joined())")
+            throw Refusal(.previousUnreadable(session: source, problems: loaded.problems.joined()))
         }
         guard let entry = previous.open.first(where: { $0.entry == seq }) else {
-            throw Refusal(
-                "not-open",
-                fr: "La session « \(Text.echo(source)) » n'a pas d'entrée ouverte n° \(seq) (seq du journal).",
-                en: "Session “\(Text.echo(source))” has no open entry with seq \(seq).")
+            throw Refusal(.notOpen(session: source, seq: seq))
         }
         let st: ReviewedStatus =
             entry.kind == .commitment

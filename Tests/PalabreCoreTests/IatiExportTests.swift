@@ -346,6 +346,35 @@ struct IatiExportTests {
         #expect(!xml.contains("Engagement n°") && !xml.contains("\u{00A0}:"))
     }
 
+    @Test("Units other than communes: the narratives name the unit and leave out an empty cercle and region")
+    func budgetLineNarratives() throws {
+        var p = Self.followed.programme
+        p.language = .en
+        p.unitLabel = "Budget line"
+        for i in p.communes.indices { (p.communes[i].cercle, p.communes[i].region) = ("", "") }
+        var s = SessionState(programme: p)
+        for e in Self.followed.standingEvents { s.evolve(e) }
+        let xml = String(decoding: try render(s), as: UTF8.self)
+        let name = p.communes[0].name
+        #expect(xml.contains("<narrative>Budget line: \(name)</narrative>"), "the unit names the place and the org")
+        #expect(xml.contains("Project \(p.communes[0].fiches[0].id), Budget line: \(name), priority"))
+        #expect(xml.contains("own contribution:"))
+        // The sample's own texts (its title, people's words) name communes; palabre's words do not.
+        for word in [
+            "Commune of", "of the commune", "the commune's", "cercle of", "region of", "Project fiche", "(, )",
+        ] {
+            #expect(!xml.contains(word), "no roundtable word “\(word)” for budget lines")
+        }
+        p.language = .fr
+        var f = SessionState(programme: p)
+        for e in Self.followed.standingEvents { f.evolve(e) }
+        let fr = String(decoding: try render(f), as: UTF8.self)
+        #expect(fr.contains("<narrative>Budget line\u{00A0}: \(name)</narrative>"))
+        #expect(
+            !fr.contains("cercle de") && !fr.contains("région de") && !fr.contains("de la commune de")
+                && !fr.contains("contrepartie de la commune"))
+    }
+
     @Test(
         "A commitment withdrawn at the meeting gives a comment and no transaction; one abandoned after a disbursement keeps it"
     )

@@ -52,8 +52,8 @@ struct PreviousSessionTests {
         let r = try ProgrammeLoader.load(path: dir + "/s")
         let messages = r.diagnostics.map(\.description)
         #expect(r.programme == nil)
-        #expect(messages.contains { $0.contains("follows[0]: no session at ../segou-2023-recorded") }, "\(messages)")
-        #expect(messages.contains { $0.contains("follows[1]: no session at ../nowhere") }, "\(messages)")
+        #expect(messages.contains { $0.contains("follows[0]: aucune session à ../segou-2023-recorded") }, "\(messages)")
+        #expect(messages.contains { $0.contains("follows[1]: aucune session à ../nowhere") }, "\(messages)")
     }
 
     /// The meeting: the day and the follow-up item started, then `reviews` recorded by the rapporteur.

@@ -79,13 +79,15 @@ struct TextIdentityTests {
         let repeated = lf.replacingOccurrences(of: "\nvenue:", with: "\ntitle: Encore\nvenue:")
         let plain = ProgrammeLoader.parse(repeated, file: "p.yaml").errors.map(\.description)
         let windows = ProgrammeLoader.parse(repeated.replacingOccurrences(of: "\n", with: "\r\n"), file: "p.yaml")
-        #expect(plain.contains { $0.contains("duplicate key \"title\": already given at line") })
+        // The demo programme is French: so are its diagnostics.
+        #expect(plain.contains { $0.contains("clé « title » répétée : déjà donnée ligne") }, "\(plain)")
         #expect(windows.errors.map(\.description) == plain)
 
         let tabbed = lf.replacingOccurrences(of: "\nvenue:", with: "\n\tvenue:").replacingOccurrences(
             of: "\n", with: "\r\n")
         let tab = ProgrammeLoader.parse(tabbed, file: "p.yaml")
-        #expect(tab.errors.first?.message.contains("tabs cannot indent YAML: expected spaces") == true)
+        #expect(
+            tab.errors.first?.message.contains("les tabulations n'indentent pas le YAML : attendu des espaces") == true)
     }
 
     @Test("A zero-width space in a key is shown in the diagnostic")
@@ -93,8 +95,10 @@ struct TextIdentityTests {
         let lf = try demoProgramme()
         let text = lf.replacingOccurrences(of: "\ntitle:", with: "\nti\u{200B}tle:")
         let r = ProgrammeLoader.parse(text, file: "p.yaml")
-        let unknown = r.errors.map(\.description).first { $0.contains("unknown key") }
-        #expect(unknown?.contains(#"unknown key "ti\u{200B}tle": did you mean "title"?"#) == true, "\(r.errors)")
+        let unknown = r.errors.map(\.description).first { $0.contains("clé inconnue") }
+        #expect(
+            unknown?.contains(#"clé inconnue « ti\u{200B}tle » : vouliez-vous dire « title » ?"#) == true, "\(r.errors)"
+        )
         #expect(unknown?.unicodeScalars.contains("\u{200B}") == false)
     }
 

@@ -34,16 +34,14 @@ struct ConsoleTests {
         let (s, now) = SegouMoments.state(.debate)
         var c = Console(language: .fr)
         let long = Refusal(
-            "long",
-            fr: "Le point « Échanges sur les programmes des partenaires » est en cours : terminez-le avec t, "
-                + "puis démarrez le suivant avec d.", en: "")
+            .itemStillUnderWay(item: "Échanges sur les programmes des partenaires et de l'État", paused: false))
         c.wasRefused(long, state: s, now: now)
         let lines = c.render(state: s, now: now, size: Size(width: 80, height: 24)).grid.lines()
         Snapshot.check(lines, "facilitator-debate-long-refusal-80x24")
         #expect(lines[1].contains("Jour 1 ·"), "the layout does not change under the message")
         #expect(!lines[22].hasPrefix(" :"), "« : » never starts a line")
-        #expect(lines[21].hasPrefix(" Refusé : Le point « Échanges"), "\(lines[21])")
-        #expect(lines[22].hasSuffix("avec d."), "the end of the refusal is on the second line: \(lines[22])")
+        #expect(lines[21].hasPrefix(" Refusé : « Échanges"), "\(lines[21])")
+        #expect(lines[22].hasSuffix("d'abord."), "the end of the refusal is on the second line: \(lines[22])")
         #expect(lines[23].contains("Aide"), "the hints stay on the last line")
         _ = c.handle(.escape, state: s, now: now)
         #expect(c.message == nil, "Esc clears what no longer applies")

@@ -116,10 +116,10 @@ struct RapporteurScreenTests {
         var d = ScreenDriver(.rapporteur, .debate)
         d.type("/d Adopté")
         let c = d.key(.enter)
-        d.console.wasRefused(Refusal("disk", fr: "Disque plein.", en: "Disk full."), state: d.state, now: d.now)
+        d.console.wasRefused(Refusal(.emptyText), state: d.state, now: d.now)
         #expect(d.console.rapporteur.editor.text == "/d Adopté")
-        #expect(d.console.message?.text == "Refusé : Disque plein.")
-        #expect(d.lines().contains { $0.contains("Refusé : Disque plein.") })
+        #expect(d.console.message?.text == "Refusé : Le texte est vide.")
+        #expect(d.lines().contains { $0.contains("Refusé : Le texte est vide.") })
         // Sent again, recorded this time.
         #expect(d.key(.enter) == c)
         #expect(d.perform() == nil)

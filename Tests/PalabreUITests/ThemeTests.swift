@@ -206,3 +206,61 @@ struct ThemeTests {
         #expect(reparsed.theme == Theme.builtInDefault)
     }
 }
+
+/// Theme errors in French and in English, from the one table of ``ThemeProblem``.
+struct ThemeLanguageTests {
+    static let broken = "[256, 9]\n[8]\ntimer.over fg=200 bold fg=1\nwarn.text plain bold\n"
+
+    @Test func aBrokenThemeIsToldInEachLanguage() {
+        let fr = Theme.parse(Self.broken, name: "b", file: "b.theme", language: .fr).diagnostics.map(\.description)
+        let en = Theme.parse(Self.broken, name: "b", file: "b.theme", language: .en).diagnostics.map(\.description)
+        #expect(fr.count == en.count && fr.count >= 3)
+        #expect(
+            fr.contains(
+                "b.theme:1: section inconnue « 9 » ; attendu [256], [8], [mono] ou plusieurs, par exemple [256, 8, mono]"
+            ))
+        #expect(
+            en.contains("b.theme:1: unknown section '9'; expected [256], [8], [mono] or several, e.g. [256, 8, mono]"))
+        #expect(fr.contains { $0.hasPrefix("b.theme:3: la couleur 200 demande 256 couleurs ; en [8]") })
+        #expect(en.contains { $0.hasPrefix("b.theme:3: colour 200 needs 256 colours; in [8]") })
+        for (f, e) in zip(fr, en) {
+            #expect(f != e, "the two languages differ")
+            #expect(!f.contains("expected") && !f.contains("'"), "no English in French: \(f)")
+            #expect(!e.contains("«") && !e.contains("attendu"), "no French in English: \(e)")
+        }
+    }
+
+    static let problems: [ThemeProblem] = [
+        .unclosedSection(header: "abc"),
+        .unknownSection(names: ["9", "x"], header: "abc"),
+        .roleBeforeSection(role: "abc"),
+        .badRoleName(role: "abc"),
+        .noStyle(role: "abc"),
+        .unknownRole(role: "abc", known: ["9", "x"]),
+        .roleDefinedTwice(role: "abc", section: "abc", line: 3),
+        .noSection,
+        .plainNotAlone,
+        .unknownToken(token: "abc"),
+        .colourTwice(key: "abc"),
+        .colourInMono(token: "abc"),
+        .notAColour(name: "abc"),
+        .needs256(name: "abc"),
+        .notFound(searched: ["9", "x"], fallback: "abc"),
+        .notUTF8(fallback: "abc"),
+        .hasErrors(fallback: "abc"),
+    ]
+
+    @Test(arguments: problems)
+    func everyThemeProblemSpeaksBothLanguages(problem: ThemeProblem) {
+        let fr = problem.text(.fr), en = problem.text(.en)
+        #expect(!fr.isEmpty && !en.isEmpty && fr != en)
+        #expect(!fr.contains("expected") && !fr.contains("'abc'"), "English words or quotes in: \(fr)")
+        #expect(!en.contains("attendu") && !en.contains("«") && !en.contains(" ;"), "French in: \(en)")
+    }
+
+    @Test func aMissingThemeIsToldInTheLanguageAsked() {
+        let loader = ThemeLoader(searchDirectories: ["/nonexistent"])
+        #expect(loader.load("absent", language: .fr).diagnostics.first?.message.hasPrefix("thème introuvable") == true)
+        #expect(loader.load("absent", language: .en).diagnostics.first?.message.hasPrefix("theme not found") == true)
+    }
+}

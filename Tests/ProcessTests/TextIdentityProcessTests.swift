@@ -80,7 +80,9 @@ struct TextIdentityProcessTests {
         try Data(tabbed.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: URL(fileURLWithPath: path))
         let tab = try Bin.run(["check", dir])
         #expect(tab.status != 0)
-        #expect(tab.stdout.contains("tabs cannot indent YAML") || tab.stderr.contains("tabs cannot indent YAML"))
+        // The demo programme is French: so is the hint.
+        let hint = "les tabulations n'indentent pas le YAML"
+        #expect(tab.stdout.contains(hint) || tab.stderr.contains(hint))
     }
 
     @Test("check shows a zero-width space in a key as an escape, never raw")
@@ -94,7 +96,7 @@ struct TextIdentityProcessTests {
         let r = try Bin.run(["check", dir])
         #expect(r.status != 0)
         let all = r.stdout + r.stderr
-        #expect(all.contains(#"unknown key "ti\u{200B}tle": did you mean "title"?"#), "\(all)")
+        #expect(all.contains(#"clé inconnue « ti\u{200B}tle » : vouliez-vous dire « title » ?"#), "\(all)")
         #expect(!all.unicodeScalars.contains("\u{200B}"))
     }
 

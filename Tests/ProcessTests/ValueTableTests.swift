@@ -129,7 +129,9 @@ struct ValueTableTests {
                 if case .failure(let refusal) = Self.parse(row), row.kind != "amount", row.kind != "date",
                     refusal.code != "bad-duration"
                 {
-                    #expect(errors(r, field).first?.contains(refusal.en) == true, "\(row): the parser's words")
+                    #expect(
+                        errors(r, field).first?.contains(refusal.message(row.language)) == true,
+                        "\(row): the parser's words")
                 }
             } else {
                 #expect(errors(r, field).isEmpty, "\(row) is accepted in the programme: \(r.diagnostics)")
@@ -252,8 +254,8 @@ struct ValueTableTests {
         #expect(check.status == 1)
         #expect(
             check.stdout.contains(
-                "communes[0].fiches[0].total_cost: invalid amount \"1,5\": an amount is a whole number (FCFA has no "
-                    + "decimals here)"), "\(check.stdout)")
+                "communes[0].fiches[0].total_cost: montant invalide « 1,5 » : un montant est un nombre entier (FCFA "
+                    + "sans décimales ici)"), "the French programme says it in French: \(check.stdout)")
     }
 
     @Test(arguments: [

@@ -198,14 +198,12 @@ extension ProgrammeReader {
         case .sequence(let sequence):
             elements = sequence.enumerated().map { ($1, "[\($0)]") }
         case .mapping where root["organisations"] != nil:
-            guard let f = fields(root, "", Keys.directoryFile, what: "a list of organisations") else { return [] }
+            guard let f = fields(root, "", Keys.directoryFile, what: .organisations) else { return [] }
             elements = list(f, "organisations")
         case .mapping:
             elements = [(root, "")]
         default:
-            error(
-                root.location, "",
-                "expected an organisation (id, acronym, name, type…) or a list of them, found \(root.shapeDescription)")
+            error(root.location, "", .expectedShape(expected: .organisationOrList, found: root.shape))
             return []
         }
         // An organisation with an error of its own is left out, not read half-way.

@@ -22,7 +22,8 @@ enum DocLabel: CaseIterable {
     // a vote's result
     case voteResult, votesFor, votesAgainst, abstentionOne, abstentionMany, voteAdopted, voteRejected
     // units other than communes (`unit:` in the programme)
-    case unitContributionCol, unitTotals
+    case unitContributionCol, unitTotals, unitFiche, unitFicheTitle, unitNoFiches, unitNoUnfundedStudies
+    case unitSessionTotals
     // minutes: front matter (sommaire, résumé, sigles), introduction, bureau
     case contents, summary, summaryParticipants, summaryDecisions, summaryRecommendations, summaryNextSteps
     case summaryCommitmentsNone, technicalCount, acronymsTitle, acronymCol, meaningCol, toBeSpecified
@@ -96,6 +97,15 @@ enum DocLabel: CaseIterable {
         case .voteRejected: ("texte rejeté", "rejected")
         case .unitContributionCol: ("Contrepartie", "Own contribution")
         case .unitTotals: ("Totaux", "Totals")
+        case .unitFiche: ("Projet", "Project")
+        case .unitFicheTitle: ("Intitulé du projet", "Project title")
+        case .unitNoFiches: ("Aucun projet au programme.", "No project in the programme.")
+        case .unitNoUnfundedStudies:
+            (
+                "Aucune : chaque projet au stade d'idée a un engagement d'étude.",
+                "None: every project at the idea stage has a study commitment."
+            )
+        case .unitSessionTotals: ("Ensemble de la réunion", "Whole meeting")
         case .contents: ("Sommaire", "Contents")
         case .summary: ("Résumé", "Summary")
         case .summaryParticipants: ("Participants", "Participants")
@@ -457,6 +467,15 @@ struct DocLabels: Sendable {
             // « Commune's contribution », « Commune totals » do not fit a ward or a budget line.
             if label == .contributionCol { return self[.unitContributionCol] }
             if label == .communeTotals { return self[.unitTotals] }
+            // A budget line or a ward brings projects, not the « fiches » of a roundtable.
+            switch label {
+            case .fiche, .csvFicheId: return self[.unitFiche]
+            case .csvFicheTitle: return self[.unitFicheTitle]
+            case .noFiches: return self[.unitNoFiches]
+            case .noUnfundedStudies: return self[.unitNoUnfundedStudies]
+            case .sessionTotals: return self[.unitSessionTotals]
+            default: break
+            }
             if label == .synthesisTitle {
                 let by =
                     language == .fr ? "Synthèse des actions prioritaires par " : "Synthesis of priority actions by "

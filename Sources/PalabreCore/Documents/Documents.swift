@@ -34,10 +34,7 @@ public struct DocumentOptions: Sendable {
     public static func separator(_ text: String) throws(Refusal) -> Character {
         let t = ["\\t", "tab", "tabulation"].contains(text.lowercased()) ? "\t" : text
         guard t.count == 1, let c = t.first, c != "\"", !c.isNewline, !c.isLetter, !c.isNumber else {
-            throw Refusal(
-                "bad-separator",
-                fr: "Séparateur CSV « \(Text.echo(text)) » : un seul caractère, par exemple ; , ou tab.",
-                en: "CSV separator “\(Text.echo(text))”: one character, e.g. ; , or tab.")
+            throw Refusal(.badCsvSeparator(typed: text))
         }
         return c
     }

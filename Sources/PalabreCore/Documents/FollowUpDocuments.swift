@@ -11,6 +11,7 @@ enum FollowUpLabel: CaseIterable {
     case asOpen, asStarted, asDone, asLate, asDropped
     case ficheNone, ficheIdea, fichePrepared, ficheStudyFunded, ficheWorksStarted, ficheDone
     case overdue, laterTitle
+    case unitFichesTitle, unitNoFiches, unitFiche
 
     var pair: (fr: String, en: String) {
         switch self {
@@ -30,6 +31,9 @@ enum FollowUpLabel: CaseIterable {
         case .actionsTitle: ("Actions et recommandations", "Actions and recommendations")
         case .noActions: ("Aucune action ni recommandation.", "No actions or recommendations.")
         case .fichesTitle: ("Fiches de projet", "Project fiches")
+        case .unitFichesTitle: ("Projets", "Projects")
+        case .unitNoFiches: ("Aucun projet.", "No projects.")
+        case .unitFiche: ("Projet", "Project")
         case .noFiches: ("Aucune fiche.", "No fiches.")
         case .moneyTitle: ("Décaissé par partenaire et par devise", "Disbursed per partner and currency")
         case .noMoney: ("Aucun engagement chiffré.", "No commitment with an amount.")
@@ -101,6 +105,15 @@ struct FollowUpDocuments {
 
     subscript(_ l: FollowUpLabel) -> String {
         if l == .commune { return c.L[.commune] }
+        // A programme naming its units otherwise (`unit:`) brings projects, not fiches.
+        if c.L.unit != nil {
+            switch l {
+            case .fichesTitle: return self[.unitFichesTitle]
+            case .noFiches: return self[.unitNoFiches]
+            case .fiche: return self[.unitFiche]
+            default: break
+            }
+        }
         return language == .fr ? l.pair.fr : l.pair.en
     }
 

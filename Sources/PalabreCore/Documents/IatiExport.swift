@@ -221,10 +221,7 @@ public struct IatiExport {
             XMLOut(
                 "description",
                 children: [
-                    narrative(
-                        fr
-                            ? "Commune de \(c.name), cercle de \(c.cercle), région de \(c.region)"
-                            : "Commune of \(c.name), cercle of \(c.cercle), region of \(c.region)")
+                    narrative(place(c))
                 ]))
         if let where_ = f.location { location.add(XMLOut("activity-description", children: [narrative(where_)])) }
         a.add(location)
@@ -329,7 +326,28 @@ public struct IatiExport {
         XMLOut(
             element,
             attributes: [("type", IatiOrganisationType.localGovernment.code)] + extra.map { ($0.key, $0.value) },
-            children: [narrative((fr ? "Commune de " : "Commune of ") + c.name)])
+            children: [narrative(unitName(c))])
+    }
+
+    /// The unit that brings a fiche, named: « Commune de Timissa », or, when the programme names
+    /// its units otherwise (`unit: Budget line`), « Budget line: Roads and footpaths ».
+    func unitName(_ c: Commune) -> String {
+        guard let unit = state.programme.unitLabel else { return (fr ? "Commune de " : "Commune of ") + c.name }
+        return unit + (fr ? "\u{00A0}: " : ": ") + c.name
+    }
+
+    /// Where a fiche is: its unit (``unitName(_:)``), then its cercle and region when the
+    /// programme gives them (« Commune de Timissa, cercle de Tominian, région de Ségou »).
+    func place(_ c: Commune) -> String {
+        ([unitName(c)] + area(c)).joined(separator: ", ")
+    }
+
+    /// « cercle de Tominian », « région de Ségou »: those of `c` that are not empty.
+    func area(_ c: Commune) -> [String] {
+        var parts: [String] = []
+        if !c.cercle.isEmpty { parts.append((fr ? "cercle de " : "cercle of ") + c.cercle) }
+        if !c.region.isEmpty { parts.append((fr ? "région de " : "region of ") + c.region) }
+        return parts
     }
 
     func narrative(_ text: String) -> XMLOutNode { .element(XMLOut("narrative", text: text)) }
@@ -341,13 +359,18 @@ public struct IatiExport {
             Amounts.format(v, separator: fr ? "\u{00A0}" : ",") + (fr ? "\u{00A0}" : " ") + cur
         }
         let p = state.programme
+        let areaText = area(c).isEmpty ? "" : " (" + area(c).joined(separator: ", ") + ")"
+        let communes = p.unitLabel == nil
         var parts: [String] = []
         if fr {
+            let what =
+                communes
+                ? "Fiche de projet \(f.id) de la commune de \(c.name)\(areaText)" : "Projet \(f.id), \(unitName(c))"
             parts.append(
-                "Fiche de projet \(f.id) de la commune de \(c.name) (cercle de \(c.cercle), région de \(c.region)), "
-                    + "priorité \(f.priority), secteur \(f.sector)\(f.mode == .ppp ? ", en mode PPP" : "").")
+                what + ", priorité \(f.priority), secteur \(f.sector)\(f.mode == .ppp ? ", en mode PPP" : "").")
             parts.append(
-                "Coût total\u{00A0}: \(money(f.totalCost))\u{00A0}; contrepartie de la commune\u{00A0}: \(money(f.contribution))\u{00A0}; "
+                "Coût total\u{00A0}: \(money(f.totalCost))\u{00A0}; contrepartie\(communes ? " de la commune" : "")\u{00A0}: "
+                    + "\(money(f.contribution))\u{00A0}; "
                     + "montant recherché auprès des partenaires\u{00A0}: \(money(f.amountSought))"
                     + (f.studyCost.map { "\u{00A0}; étude de faisabilité\u{00A0}: \(money($0))" } ?? "") + ".")
             if let b = f.beneficiaries { parts.append("Bénéficiaires\u{00A0}: \(b).") }
@@ -355,11 +378,14 @@ public struct IatiExport {
                 "Présentée à la rencontre «\u{00A0}\(p.title)\u{00A0}»\(p.city.map { ", \($0)" } ?? ""), le \(DocLabels(.fr).date(meetingDate))."
             )
         } else {
+            let what =
+                communes
+                ? "Project fiche \(f.id) of the commune of \(c.name)\(areaText)" : "Project \(f.id), \(unitName(c))"
             parts.append(
-                "Project fiche \(f.id) of the commune of \(c.name) (cercle of \(c.cercle), region of \(c.region)), "
-                    + "priority \(f.priority), sector \(f.sector)\(f.mode == .ppp ? ", as a PPP" : "").")
+                what + ", priority \(f.priority), sector \(f.sector)\(f.mode == .ppp ? ", as a PPP" : "").")
             parts.append(
-                "Total cost: \(money(f.totalCost)); the commune's contribution: \(money(f.contribution)); "
+                "Total cost: \(money(f.totalCost)); \(communes ? "the commune's" : "own") contribution: "
+                    + "\(money(f.contribution)); "
                     + "sought from partners: \(money(f.amountSought))"
                     + (f.studyCost.map { "; feasibility study: \(money($0))" } ?? "") + ".")
             if let b = f.beneficiaries { parts.append("Beneficiaries: \(b).") }

@@ -19,22 +19,38 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var column: Int
     /// Dotted path of the offending field, e.g. `days[0].items[2].duration` (indices from 0).
     public var field: String
-    /// What is wrong and what is expected.
-    public var message: String
+    /// What is wrong and what is expected, typed; worded by ``message`` in ``language``.
+    public var problem: ProgrammeProblem
+    /// The language of ``message``: the programme's `language:` when it can be read, else the
+    /// environment's (``Language/environment``).
+    public var language: Language
     /// Error or warning.
     public var severity: Severity
 
-    /// Creates a diagnostic. Invisible characters in `field` and `message` (zero-width
+    /// What is wrong and what is expected, in ``language``. Invisible characters (zero-width
     /// spaces, no-break spaces, joiners…) are written as `\\u{200B}` escapes
     /// (``Text/escapingInvisible(_:)``), so `ti\\u{200B}tle` never reads as `title`.
+    public var message: String { Text.escapingInvisible(problem.text(language)) }
+
+    /// Creates a diagnostic for `problem`, worded in `language`. Invisible characters in
+    /// `field` are written as escapes.
+    public init(
+        file: String, line: Int, column: Int, field: String, problem: ProgrammeProblem,
+        severity: Severity = .error, language: Language = .environment
+    ) {
+        self.file = file; self.line = line; self.column = column
+        self.field = Text.escapingInvisible(field)
+        self.problem = problem
+        self.severity = severity
+        self.language = language
+    }
+
+    /// Creates a diagnostic whose message is given as English text (the répertoire's checks).
     public init(
         file: String, line: Int, column: Int, field: String, message: String,
         severity: Severity = .error
     ) {
-        self.file = file; self.line = line; self.column = column
-        self.field = Text.escapingInvisible(field)
-        self.message = Text.escapingInvisible(message)
-        self.severity = severity
+        self.init(file: file, line: line, column: column, field: field, problem: .other(message), severity: severity)
     }
 
     /// `file:line:column: field: message`, with `warning: ` after the location for warnings.

@@ -117,6 +117,14 @@ public struct Abbreviation: Sendable, Equatable {
 /// Language of the user interface and of the generated documents.
 public enum Language: String, Sendable, Equatable, CaseIterable, Codable {
     case fr, en
+
+    /// The language of the environment: French when the first of `LC_ALL`, `LC_MESSAGES` and
+    /// `LANG` that is set and not empty starts with `fr`, English otherwise (POSIX order).
+    public static var environment: Language {
+        let env = ProcessInfo.processInfo.environment
+        let value = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { env[$0] }.first { !$0.isEmpty } ?? ""
+        return value.lowercased().hasPrefix("fr") ? .fr : .en
+    }
 }
 
 /// Kind of an organisation taking part in the meeting.

@@ -36,19 +36,20 @@ public enum ProgrammeLoader {
         _ text: String, file: String, directory: Directory? = nil, findDirectory: Bool = false
     ) -> ProgrammeLoadResult {
         let text = text.utf8.contains(0x0D) || text.hasPrefix("\u{FEFF}") ? TextFile.normalise(text) : text
+        let language = declaredLanguage(text) ?? .environment
         if let problem = nestingProblem(text) {
             let d = Diagnostic(
-                file: file, line: problem.line, column: problem.column, field: "",
-                message: "the document is nested too deeply to be a programme: "
-                    + "expected the structure described in docs/programme-format.md")
+                file: file, line: problem.line, column: problem.column, field: "", problem: .nestedTooDeeply,
+                language: language)
             return ProgrammeLoadResult(programme: nil, diagnostics: [d])
         }
 
         // Before composing: Yams shares an aliased node between its uses, but walking (or
         // hashing, for a key) the shared tree costs its expanded size.
         if let problem = AliasBudget.check(text) {
-            let d = Diagnostic(
+            var d = Diagnostic(
                 file: file, line: problem.line, column: problem.column, field: "", message: problem.message)
+            d.language = language
             return ProgrammeLoadResult(programme: nil, diagnostics: [d])
         }
 
@@ -64,7 +65,11 @@ public enum ProgrammeLoader {
                 if findDirectory { found.diagnostics += Self.followsProblems(root, programme: file) }
                 let reader = ProgrammeReader(file: file, duplicateKeys: renamed, directory: found.directory)
                 let programme = reader.read(root: root)
-                let diagnostics = found.diagnostics + reader.diagnostics
+                let diagnostics = (found.diagnostics + reader.diagnostics).map { d in
+                    var d = d
+                    d.language = language
+                    return d
+                }
                 let valid = !diagnostics.contains { $0.severity == .error }
                 return ProgrammeLoadResult(programme: valid ? programme : nil, diagnostics: diagnostics)
             } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
@@ -77,18 +82,17 @@ public enum ProgrammeLoader {
                     renamed[placeholder] = (key, first)
                     continue
                 }
-                let keys = duplicates.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
                 let d = Diagnostic(
                     file: file, line: first.line, column: first.column, field: "",
-                    message: "duplicate key \(keys) in the same mapping: expected each key once")
+                    problem: .repeatedKeys(keys: duplicates.sorted()), language: language)
                 return ProgrammeLoadResult(programme: nil, diagnostics: [d])
             } catch {
-                return ProgrammeLoadResult(programme: nil, diagnostics: [yamlDiagnostic(error, text: yaml, file: file)])
+                var d = yamlDiagnostic(error, text: yaml, file: file)
+                d.language = language
+                return ProgrammeLoadResult(programme: nil, diagnostics: [d])
             }
         }
-        let d = Diagnostic(
-            file: file, line: 1, column: 1, field: "",
-            message: "too many repeated keys: expected each key once per mapping")
+        let d = Diagnostic(file: file, line: 1, column: 1, field: "", problem: .tooManyRepeatedKeys, language: language)
         return ProgrammeLoadResult(programme: nil, diagnostics: [d])
     }
 
@@ -125,9 +129,7 @@ public enum ProgrammeLoader {
         }
         guard let text = TextFile.decode(data) else {
             let at = TextFile.firstInvalidByte(in: data)
-            let d = Diagnostic(
-                file: file, line: at.line, column: at.column, field: "",
-                message: "the file is not UTF-8 text: expected a text file saved as UTF-8")
+            let d = Diagnostic(file: file, line: at.line, column: at.column, field: "", problem: .notUTF8)
             return ProgrammeLoadResult(programme: nil, diagnostics: [d])
         }
         return parse(text, file: file, findDirectory: true)
@@ -149,8 +151,7 @@ public enum ProgrammeLoader {
                 out.append(
                     Diagnostic(
                         file: file, line: at.line, column: at.column, field: "follows[\(i)]",
-                        message: "no session at \(Text.echo(name)) (\(path) has no \(fileName)): expected the folder "
-                            + "of an earlier session, relative to this one, e.g. ../segou-2023"))
+                        problem: .noEarlierSession(name: name, path: path, file: fileName)))
             }
         }
         return out
@@ -173,7 +174,7 @@ public enum ProgrammeLoader {
             let warnings = result.diagnostics.map { d in
                 var w = d
                 w.severity = .warning
-                if d.severity == .error { w.message += " (this entry of the directory is left out)" }
+                if d.severity == .error { w.problem = .other(d.message + " (this entry of the directory is left out)") }
                 return w
             }
             return (result.directory, warnings)
@@ -198,7 +199,7 @@ public enum ProgrammeLoader {
     /// Turns a Yams error into a diagnostic at its line and column.
     static func yamlDiagnostic(_ error: any Error, text: String, file: String) -> Diagnostic {
         var location = SourceLocation.start
-        var message = "invalid YAML"
+        var detail = ""
         if let yamlError = error as? YamlError {
             switch yamlError {
             case let .scanner(context, problem, mark, _),
@@ -207,28 +208,40 @@ public enum ProgrammeLoader {
                 location = SourceLocation(line: max(1, mark.line), column: max(1, mark.column))
                 if let context, problem.hasPrefix("but ") {
                     // libyaml splits some messages: "expected a single document" + "but found another".
-                    message += ": \(context.text), \(problem)"
+                    detail = "\(context.text), \(problem)"
                 } else {
-                    message += ": \(problem)"
+                    detail = "\(problem)"
                     if let context {
-                        message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+                        detail += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
                     }
                 }
             case let .reader(problem, offset, _, yaml):
                 if let offset { location = self.location(ofCharacterOffset: offset, in: yaml) }
-                message += ": \(problem)"
+                detail = "\(problem)"
             default:
-                message += ": \(yamlError)"
+                detail = "\(yamlError)"
             }
         } else {
-            message += ": \(error)"
+            detail = "\(error)"
         }
-        if line(location.line, of: text)?.contains("\t") == true {
-            message += "; tabs cannot indent YAML: expected spaces"
-        } else {
-            message += "; expected YAML as described in docs/programme-format.md"
+        let tabs = line(location.line, of: text)?.contains("\t") == true
+        return Diagnostic(
+            file: file, line: location.line, column: location.column, field: "",
+            problem: .invalidYAML(detail: detail, tabs: tabs))
+    }
+
+    /// The language a programme's text declares at its top level (`language: fr`, `language: en`,
+    /// or a word ``Aliases/language`` knows), read line by line so that it is found even in a
+    /// file YAML cannot parse; nil when there is none.
+    static func declaredLanguage(_ text: String) -> Language? {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix("language:") {
+            var value = line.dropFirst("language:".count)
+            if let hash = value.firstIndex(of: "#") { value = value[..<hash] }
+            let word = value.trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                in: CharacterSet(charactersIn: "\"'"))
+            return Aliases.language[fold(word)]
         }
-        return Diagnostic(file: file, line: location.line, column: location.column, field: "", message: message)
+        return nil
     }
 
     private static func line(_ number: Int, of text: String) -> Substring? {

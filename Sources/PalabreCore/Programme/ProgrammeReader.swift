@@ -22,45 +22,78 @@ extension Node {
     }
 
     /// How the node looks, for "expected …, found …" messages.
-    var shapeDescription: String {
+    var shape: NodeShape {
         switch self {
-        case .scalar(let s): return "\"\(s.string.prefix(40))\""
-        case .mapping: return "a mapping (key: value lines)"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
+        case .scalar(let s): return .scalar(String(s.string.prefix(40)))
+        case .mapping: return .mapping
+        case .sequence: return .list
+        case .alias: return .alias
         }
     }
+
+    /// ``shape`` in English words.
+    var shapeDescription: String { shape.text(.en) }
 }
 
 /// Kinds of things that carry an id; ids are unique across all of them.
-enum IdKind: String, CaseIterable {
-    case organisation, commune, fiche, participant, item
+public enum IdKind: String, CaseIterable, Sendable {
+    /// An organisation.
+    case organisation
+    /// A commune (or another unit of the board).
+    case commune
+    /// A project fiche.
+    case fiche
+    /// A participant.
+    case participant
+    /// An agenda item.
+    case item
 
-    var noun: String {
-        switch self {
-        case .organisation: return "organisation"
-        case .commune: return "commune"
-        case .fiche: return "project fiche"
-        case .participant: return "participant"
-        case .item: return "agenda item"
+    /// The English noun (`project fiche`).
+    var noun: String { noun(.en) }
+
+    /// Whether the French noun is feminine.
+    var feminine: Bool { [.organisation, .commune, .fiche].contains(self) }
+
+    /// The noun in `language` (`fiche de projet`, `project fiche`).
+    func noun(_ language: Language) -> String {
+        switch (self, language) {
+        case (.organisation, _): return "organisation"
+        case (.commune, _): return "commune"
+        case (.fiche, .fr): return "fiche de projet"
+        case (.fiche, .en): return "project fiche"
+        case (.participant, _): return "participant"
+        case (.item, .fr): return "point de l'ordre du jour"
+        case (.item, .en): return "agenda item"
         }
     }
 
-    var withArticle: String {
-        switch self {
-        case .organisation: return "an organisation"
-        case .item: return "an agenda item"
-        default: return "a \(noun)"
+    /// The noun in the plural (`fiches de projet`, `project fiches`).
+    func plural(_ language: Language) -> String {
+        switch (self, language) {
+        case (.fiche, .fr): return "fiches de projet"
+        case (.item, .fr): return "points de l'ordre du jour"
+        default: return noun(language) + "s"
         }
     }
 
-    var section: String {
-        switch self {
-        case .organisation: return "organisations"
-        case .commune: return "communes"
-        case .fiche: return "the fiches of a commune"
-        case .participant: return "participants"
-        case .item: return "the items of a day"
+    /// The noun with its indefinite article (`une organisation`, `an agenda item`).
+    func withArticle(_ language: Language) -> String {
+        switch language {
+        case .fr: return (feminine ? "une " : "un ") + noun(.fr)
+        case .en: return ([.organisation, .item].contains(self) ? "an " : "a ") + noun(.en)
+        }
+    }
+
+    /// Where ids of this kind are listed in the programme.
+    func section(_ language: Language) -> String {
+        switch (self, language) {
+        case (.organisation, _): return "organisations"
+        case (.commune, _): return "communes"
+        case (.fiche, .fr): return "les fiches d'une commune"
+        case (.fiche, .en): return "the fiches of a commune"
+        case (.participant, _): return "participants"
+        case (.item, .fr): return "les points d'une journée"
+        case (.item, .en): return "the items of a day"
         }
     }
 }
@@ -109,20 +142,20 @@ final class ProgrammeReader {
 
     // MARK: - Reporting
 
-    func error(_ location: SourceLocation, _ field: String, _ message: String) {
+    func error(_ location: SourceLocation, _ field: String, _ problem: ProgrammeProblem) {
         // A mapping merged in several places (<<: *base) would repeat its own problems.
-        guard reported.insert("\(location.line):\(location.column):\(message)").inserted else { return }
+        guard reported.insert("\(location.line):\(location.column):\(problem)").inserted else { return }
         diagnostics.append(
             Diagnostic(
                 file: file, line: location.line, column: location.column,
-                field: field, message: message, severity: .error))
+                field: field, problem: problem, severity: .error))
     }
 
-    func warning(_ location: SourceLocation, _ field: String, _ message: String) {
+    func warning(_ location: SourceLocation, _ field: String, _ problem: ProgrammeProblem) {
         diagnostics.append(
             Diagnostic(
                 file: file, line: location.line, column: location.column,
-                field: field, message: message, severity: .warning))
+                field: field, problem: problem, severity: .warning))
     }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -132,22 +165,20 @@ final class ProgrammeReader {
     /// Reads the root node (nil for an empty document).
     func read(root: Node?) -> Programme? {
         guard let root, !root.isNull else {
-            error(.start, "", "the file is empty: expected a programme with at least title, venue and days")
+            error(.start, "", .emptyFile)
             return nil
         }
-        guard let f = fields(root, "", Keys.programme, what: "the programme (title, venue, days…)") else {
+        guard let f = fields(root, "", Keys.programme, what: .programme) else {
             return nil
         }
-        let title = requiredText(f, "title", expected: "the title of the meeting")
-        let venue = requiredText(f, "venue", expected: "the meeting room and building")
+        let title = requiredText(f, "title", expected: .meetingTitle)
+        let venue = requiredText(f, "venue", expected: .venue)
         let city = text(f, "city")
         let language = enumValue(f, "language", Aliases.language, expected: ["fr", "en"]) ?? .fr
         var timeZone = "Africa/Bamako"
-        if let (node, tz) = scalar(f, "timezone", expected: "an IANA time-zone name such as Africa/Bamako") {
+        if let (node, tz) = scalar(f, "timezone", expected: .timeZone) {
             if TimeZone(identifier: tz) == nil {
-                error(
-                    node.location, f.path("timezone"),
-                    "unknown time zone \"\(tz)\": expected an IANA time-zone name such as Africa/Bamako")
+                error(node.location, f.path("timezone"), .unknownTimeZone(typed: tz))
             } else {
                 timeZone = tz
             }
@@ -155,28 +186,25 @@ final class ProgrammeReader {
         self.language = language
         let currency = currencyValue(f) ?? "FCFA"
         var country: String?
-        if let (node, code) = scalar(f, "country", expected: "an ISO 3166-1 alpha-2 country code such as ML") {
+        if let (node, code) = scalar(f, "country", expected: .countryCode) {
             if IatiCountry.isValid(code) {
                 country = code
             } else {
-                error(
-                    node.location, f.path("country"),
-                    "unknown country code \"\(Text.echo(code))\": expected an ISO 3166-1 alpha-2 code in capitals, "
-                        + "such as ML (Mali), BF (Burkina Faso), SN (Senegal)")
+                error(node.location, f.path("country"), .unknownCountry(typed: code))
             }
         }
 
         var generalObjective: String?
         var specificObjectives: [String] = []
         if let node = value(f, "objectives"),
-            let o = fields(node, f.path("objectives"), Keys.objectives, what: "the objectives (general, specific)")
+            let o = fields(node, f.path("objectives"), Keys.objectives, what: .objectives)
         {
             generalObjective = text(o, "general")
-            specificObjectives = textList(o, "specific", expected: "a list of specific objectives")
+            specificObjectives = textList(o, "specific", expected: .specificObjectives)
         }
 
         _ = text(f, "directory")
-        let follows = textList(f, "follows", expected: "a list of session folders, e.g. [../segou-2023]")
+        let follows = textList(f, "follows", expected: .follows)
         let organisations: [Organisation] = list(f, "organisations").compactMap { node, path in
             organisationOrReference(node, path)
         }
@@ -192,7 +220,7 @@ final class ProgrammeReader {
         let method = text(f, "method")
         var bureau = Bureau()
         if let node = value(f, "bureau"),
-            let b = fields(node, f.path("bureau"), Keys.bureau, what: "the bureau (president, moderators, rapporteurs)")
+            let b = fields(node, f.path("bureau"), Keys.bureau, what: .bureau)
         {
             bureau = Bureau(
                 president: reference(b, "president", to: [.participant]),
@@ -200,20 +228,20 @@ final class ProgrammeReader {
                 rapporteurs: referenceList(b, "rapporteurs", to: [.participant]))
         }
         let abbreviations: [Abbreviation] = list(f, "abbreviations").compactMap { node, path in
-            guard let a = fields(node, path, Keys.abbreviation, what: "an abbreviation (acronym, name)") else {
+            guard let a = fields(node, path, Keys.abbreviation, what: .abbreviation) else {
                 return nil
             }
-            let acronym = requiredText(a, "acronym", expected: "the acronym, e.g. PDESC")
-            let name = requiredText(a, "name", expected: "what the acronym stands for")
+            let acronym = requiredText(a, "acronym", expected: .acronym)
+            let name = requiredText(a, "name", expected: .acronymMeaning)
             guard let acronym, let name else { return nil }
             return Abbreviation(acronym: acronym, name: name)
         }
         var csvSeparator: Character?
-        if let (node, text) = scalar(f, "csv_separator", expected: "one character such as ; or ,") {
+        if let (node, text) = scalar(f, "csv_separator", expected: .csvSeparator) {
             do throws(Refusal) {
                 csvSeparator = try DocumentOptions.separator(text)
             } catch {
-                self.error(node.location, f.path("csv_separator"), error.message(.en))
+                self.error(node.location, f.path("csv_separator"), .refused(error.reason))
             }
         }
         let unitLabel = text(f, "unit")
@@ -221,7 +249,7 @@ final class ProgrammeReader {
         if let node = value(f, "categories"),
             let c = fields(
                 node, f.path("categories"), OrganisationType.allCases.map(\.rawValue) + ["other"],
-                what: "names of participant categories by organisation type (partner, ngo, organiser…, other)")
+                what: .categories)
         {
             for key in OrganisationType.allCases.map(\.rawValue) + ["other"] {
                 if let name = text(c, key) { categoryNames[key] = name }
@@ -229,7 +257,7 @@ final class ProgrammeReader {
         }
         var days: [Day] = []
         if value(f, "days") == nil {
-            missing(f, "days", expected: "a list of days, each with a date and its items")
+            missing(f, "days", expected: .days)
         } else {
             days = readDays(f)
         }
@@ -259,22 +287,14 @@ final class ProgrammeReader {
         }
         let id = normalise(scalar.string)
         guard let directory else {
-            error(
-                node.location, path,
-                "\"\(Text.echo(id))\" names an entry of the répertoire des intervenants, but there is none: expected "
-                    + "a folder directory/ beside the session folder (or directory: in the programme), or the "
-                    + "organisation written in full (id, acronym, name, type)")
+            error(node.location, path, .noDirectory(id: id))
             return nil
         }
         guard let organisation = directory.organisation(id) else {
-            var message =
-                "unknown organisation \"\(Text.echo(id))\" in the répertoire des intervenants (\(directory.folder))"
-            if let suggestion = nearest(id, in: directory.organisations.map(\.id)) {
-                message += ": did you mean \"\(suggestion)\"?"
-            } else {
-                message += ": expected the id of one of its organisations (palabre directory list)"
-            }
-            error(node.location, path, message)
+            error(
+                node.location, path,
+                .unknownDirectoryOrganisation(
+                    id: id, folder: directory.folder, suggestion: nearest(id, in: directory.organisations.map(\.id))))
             return nil
         }
         register(id, kind: .organisation, path: path, location: node.location)
@@ -284,16 +304,16 @@ final class ProgrammeReader {
     /// An organisation written as a mapping; with `base` (its entry in the répertoire des
     /// intervenants), every field not given is the entry's.
     func organisation(_ node: Node, _ path: String, base: Organisation? = nil) -> Organisation? {
-        guard let f = fields(node, path, Keys.organisation, what: "an organisation (id, acronym, name, type…)") else {
+        guard let f = fields(node, path, Keys.organisation, what: .organisation) else {
             return nil
         }
         let id = identifier(f, kind: .organisation)
         let acronym =
             base.map { text(f, "acronym") ?? $0.acronym }
-            ?? requiredText(f, "acronym", expected: "the acronym shown on screens, e.g. UNICEF")
+            ?? requiredText(f, "acronym", expected: .organisationAcronym)
         let name =
             base.map { text(f, "name") ?? $0.name }
-            ?? requiredText(f, "name", expected: "the full name of the organisation")
+            ?? requiredText(f, "name", expected: .organisationName)
         let type: OrganisationType? =
             enumValue(
                 f, "type", Aliases.organisationType,
@@ -301,17 +321,15 @@ final class ProgrammeReader {
                 required: base == nil) ?? base?.type
         let sectors =
             f.has("sectors") || base == nil
-            ? textList(f, "sectors", expected: "a list of sectors, e.g. [santé, eau]") : base!.sectors
+            ? textList(f, "sectors", expected: .sectors(example: true)) : base!.sectors
         let zones =
             f.has("zones") || base == nil
-            ? textList(f, "zones", expected: "a list of zones, e.g. [Ségou, San]") : base!.zones
+            ? textList(f, "zones", expected: .zones(example: true)) : base!.zones
         let programmes: [PartnerProgramme] =
             f.has("programmes") || base == nil
             ? list(f, "programmes").compactMap { node, path in partnerProgramme(node, path) } : base!.programmes
         if !programmes.isEmpty, let type, type != .partner, let entry = f.entries["programmes"] {
-            warning(
-                entry.key.location, f.path("programmes"),
-                "programmes are listed for partners only: set type: partner or remove them")
+            warning(entry.key.location, f.path("programmes"), .programmesForPartnersOnly)
         }
         let feminine = boolean(f, "feminine") ?? base?.feminine ?? false
         let crsCodes = f.has("crs") || base == nil ? crsList(f) : base!.crsCodes
@@ -330,15 +348,13 @@ final class ProgrammeReader {
     /// `iati`: an IATI organisation identifier, `AGENCY-NUMBER` (`XM-DAC-41122`): printable ASCII,
     /// no space and none of `/ & | ?` (IATI's rule for identifiers), a hyphen after the agency.
     private func iatiIdentifier(_ f: Fields) -> String? {
-        let expected =
-            "an IATI organisation identifier: the registration agency, a hyphen, the number it gives, e.g. XM-DAC-41122"
-        guard let (node, text) = scalar(f, "iati", expected: expected) else { return nil }
+        guard let (node, text) = scalar(f, "iati", expected: .iatiIdentifier) else { return nil }
         let printable = text.unicodeScalars.allSatisfy {
             $0.value > 0x20 && $0.value < 0x7F && !"/&|?".unicodeScalars.contains($0)
         }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard printable, parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }) else {
-            error(node.location, f.path("iati"), "invalid IATI identifier \"\(Text.echo(text))\": expected \(expected)")
+            error(node.location, f.path("iati"), .invalidIatiIdentifier(typed: text))
             return nil
         }
         return text
@@ -347,12 +363,9 @@ final class ProgrammeReader {
     /// `iati_type`: a code of IATI's OrganisationType codelist (10 Government … 90 Other).
     private func iatiOrganisationType(_ f: Fields) -> IatiOrganisationType? {
         let codes = IatiOrganisationType.allCases.map { "\($0.code) \($0.english)" }.joined(separator: ", ")
-        let expected = "a code of IATI's OrganisationType list: \(codes)"
-        guard let (node, text) = scalar(f, "iati_type", expected: expected) else { return nil }
+        guard let (node, text) = scalar(f, "iati_type", expected: .iatiType(codes: codes)) else { return nil }
         guard text.allSatisfy(\.isASCIIDigit), let n = Int(text), let type = IatiOrganisationType(rawValue: n) else {
-            error(
-                node.location, f.path("iati_type"),
-                "unknown IATI organisation type \"\(Text.echo(text))\": expected \(expected)")
+            error(node.location, f.path("iati_type"), .unknownIatiType(typed: text, codes: codes))
             return nil
         }
         return type
@@ -360,51 +373,47 @@ final class ProgrammeReader {
 
     /// `crs`: OECD DAC CRS purpose codes, five digits each (`[14030, 12220]`).
     private func crsList(_ f: Fields) -> [Int] {
-        let expected = "a list of five-digit OECD DAC CRS purpose codes, e.g. [14030, 12220]"
-        return textNodes(f, "crs", expected: expected).compactMap { node, text, path in
-            crsCode(node, text, path, expected)
+        textNodes(f, "crs", expected: .crsCodes).compactMap { node, text, path in
+            crsCode(node, text, path, list: true)
         }
     }
 
     /// `text` as a five-digit CRS purpose code; reports anything else at `node`.
-    private func crsCode(_ node: Node, _ text: String, _ path: String, _ expected: String) -> Int? {
+    private func crsCode(_ node: Node, _ text: String, _ path: String, list: Bool) -> Int? {
         guard text.count == 5, text.allSatisfy(\.isASCIIDigit), let code = Int(text), code >= 10_000 else {
-            error(node.location, path, "invalid CRS code \"\(Text.echo(text))\": expected \(expected)")
+            error(node.location, path, .invalidCrsCode(typed: text, list: list))
             return nil
         }
         return code
     }
 
     private func contact(_ node: Node, _ path: String) -> Contact? {
-        guard let f = fields(node, path, Keys.contact, what: "a contact (function, name, phone, email)") else {
+        guard let f = fields(node, path, Keys.contact, what: .contact) else {
             return nil
         }
-        let function = requiredText(f, "function", expected: "the function to ask for, e.g. Point focal")
+        let function = requiredText(f, "function", expected: .contactFunction)
         let name = text(f, "name"), phone = text(f, "phone")
         let email = text(f, "email")
         if let email, let node = value(f, "email"), !(email.contains("@") && !email.contains(" ")) {
-            warning(
-                node.location, f.path("email"), "\"\(Text.echo(email))\" does not look like an e-mail address")
+            warning(node.location, f.path("email"), .notAnEmail(typed: email))
         }
         guard let function else { return nil }
         return Contact(function: function, name: name, phone: phone, email: email)
     }
 
     private func partnerProgramme(_ node: Node, _ path: String) -> PartnerProgramme? {
-        guard let f = fields(node, path, Keys.partnerProgramme, what: "a partner programme (title, sectors…)") else {
+        guard let f = fields(node, path, Keys.partnerProgramme, what: .partnerProgramme) else {
             return nil
         }
-        let title = requiredText(f, "title", expected: "the title of the programme")
-        let sectors = textList(f, "sectors", expected: "a list of sectors")
-        let zones = textList(f, "zones", expected: "a list of zones")
+        let title = requiredText(f, "title", expected: .programmeTitle)
+        let sectors = textList(f, "sectors", expected: .sectors(example: false))
+        let zones = textList(f, "zones", expected: .zones(example: false))
         let instrument = text(f, "instrument")
         let budget = amount(f, "budget")
         let currency = currencyValue(f) ?? "FCFA"
         let from = year(f, "from"), to = year(f, "to")
         if let from, let to, to < from, let node = value(f, "to") {
-            error(
-                node.location, f.path("to"), "the programme ends (\(to)) before it starts (\(from)): expected to ≥ from"
-            )
+            error(node.location, f.path("to"), .endsBeforeStart(from: from, to: to))
         }
         guard let title else { return nil }
         return PartnerProgramme(
@@ -414,20 +423,20 @@ final class ProgrammeReader {
 
     /// A year such as 2022.
     private func year(_ f: Fields, _ key: String) -> Int? {
-        guard let (node, text) = scalar(f, key, expected: "a year such as 2022") else { return nil }
+        guard let (node, text) = scalar(f, key, expected: .year) else { return nil }
         guard text.count == 4, text.allSatisfy(\.isASCIIDigit), let y = Int(text), y >= 1900 else {
-            error(node.location, f.path(key), "invalid year \"\(Text.echo(text))\": expected a year such as 2022")
+            error(node.location, f.path(key), .invalidYear(typed: text))
             return nil
         }
         return y
     }
 
     private func commune(_ node: Node, _ path: String, currency: String) -> Commune? {
-        guard let f = fields(node, path, Keys.commune, what: "a commune (id, name, cercle, region, fiches)") else {
+        guard let f = fields(node, path, Keys.commune, what: .commune) else {
             return nil
         }
         let id = identifier(f, kind: .commune)
-        let name = requiredText(f, "name", expected: "the name of the commune")
+        let name = requiredText(f, "name", expected: .communeName)
         // A ward, a department or a budget line has no cercle nor region: both may be left out.
         let cercle: String? = text(f, "cercle") ?? ""
         let region: String? = text(f, "region") ?? ""
@@ -439,12 +448,12 @@ final class ProgrammeReader {
     }
 
     private func fiche(_ node: Node, _ path: String, rank: Int, currency defaultCurrency: String) -> ProjectFiche? {
-        guard let f = fields(node, path, Keys.fiche, what: "a project fiche (id, title, sector, total_cost…)") else {
+        guard let f = fields(node, path, Keys.fiche, what: .fiche) else {
             return nil
         }
         let id = identifier(f, kind: .fiche)
-        let title = requiredText(f, "title", expected: "the title of the project")
-        let sector = requiredText(f, "sector", expected: "the sector, e.g. eau, santé, éducation")
+        let title = requiredText(f, "title", expected: .projectTitle)
+        let sector = requiredText(f, "sector", expected: .sector)
         let location = text(f, "location")
         let currency = currencyValue(f) ?? defaultCurrency
         let total = amount(f, "total_cost", required: true, currency: currency)
@@ -458,16 +467,13 @@ final class ProgrammeReader {
                 expected: StudyStatus.allCases.map(\.rawValue)) ?? .idea
         let beneficiaries = text(f, "beneficiaries")
         let priority = positiveInteger(f, "priority") ?? rank
-        let crsExpected = "one five-digit OECD DAC CRS purpose code, e.g. 14030"
-        let crs = scalar(f, "crs", expected: crsExpected).flatMap { crsCode($0.0, $0.1, f.path("crs"), crsExpected) }
+        let crs = scalar(f, "crs", expected: .crsCode).flatMap { crsCode($0.0, $0.1, f.path("crs"), list: false) }
         var plannedStart: String?
-        if let (node, text) = scalar(f, "planned_start", expected: "a date such as 2024-03-01") {
+        if let (node, text) = scalar(f, "planned_start", expected: .date(example: "2024-03-01")) {
             if CalendarDate.isValid(text) {
                 plannedStart = text
             } else {
-                error(
-                    node.location, f.path("planned_start"),
-                    "invalid date \"\(Text.echo(text))\": expected a real date written YYYY-MM-DD, e.g. 2024-03-01")
+                error(node.location, f.path("planned_start"), .invalidDate(typed: text, example: "2024-03-01"))
             }
         }
 
@@ -477,18 +483,15 @@ final class ProgrammeReader {
             if let contribution, contribution > total, let entry = f.entries["contribution"] {
                 error(
                     entry.value.location, f.path("contribution"),
-                    "contribution \(money(contribution, currency)) is larger than total_cost "
-                        + "\(money(total, currency)): expected at most the total cost")
+                    .contributionOverTotal(contribution: contribution, total: total, currency: currency))
             }
             switch (contribution, sought) {
             case let (c?, s?):
                 let (sum, overflow) = c.addingReportingOverflow(s)
                 if overflow || sum != total, let entry = f.entries["total_cost"] {
-                    let sumText = overflow ? "more than the largest amount" : money(sum, currency)
                     warning(
                         entry.value.location, f.path("total_cost"),
-                        "contribution + amount_sought = \(sumText), but total_cost is "
-                            + "\(money(total, currency)): expected the two parts to add up to the total")
+                        .partsDoNotAddUp(sum: overflow ? nil : sum, total: total, currency: currency))
                 }
             case let (c?, nil):
                 resolvedSought = max(0, total - c)
@@ -497,8 +500,7 @@ final class ProgrammeReader {
                 if s > total, let entry = f.entries["amount_sought"] {
                     error(
                         entry.value.location, f.path("amount_sought"),
-                        "amount_sought \(money(s, currency)) is larger than total_cost "
-                            + "\(money(total, currency)): expected at most the total cost")
+                        .soughtOverTotal(sought: s, total: total, currency: currency))
                 }
             case (nil, nil):
                 resolvedSought = total
@@ -514,11 +516,11 @@ final class ProgrammeReader {
     }
 
     private func participant(_ node: Node, _ path: String) -> Participant? {
-        guard let f = fields(node, path, Keys.participant, what: "a participant (id, function, organisation…)") else {
+        guard let f = fields(node, path, Keys.participant, what: .participant) else {
             return nil
         }
         let id = identifier(f, kind: .participant)
-        let function = requiredText(f, "function", expected: "the function, e.g. Maire de Timissa")
+        let function = requiredText(f, "function", expected: .function)
         let organisation = reference(f, "organisation", to: [.organisation, .commune])
         let commune = reference(f, "commune", to: [.commune])
         let sex = enumValue(f, "sex", Aliases.sex, expected: ["F", "M", "unspecified"]) ?? .unspecified
@@ -534,8 +536,8 @@ final class ProgrammeReader {
         var days: [Day] = []
         var seen: [(date: String, path: String, location: SourceLocation)] = []
         for (node, path) in list(f, "days") {
-            guard let d = fields(node, path, Keys.day, what: "a day (date, title, items)") else { continue }
-            let date = scalar(d, "date", expected: "a date such as 2023-10-17", required: true)
+            guard let d = fields(node, path, Keys.day, what: .day) else { continue }
+            let date = scalar(d, "date", expected: .date(example: "2023-10-17"), required: true)
             var validDate: String?
             if let (dateNode, typed) = date {
                 // The one date parser: 17/10/2023 is 2023-10-17, as on the command line.
@@ -545,18 +547,15 @@ final class ProgrammeReader {
                     if let previous = seen.first(where: { $0.date == text }) {
                         error(
                             dateNode.location, d.path("date"),
-                            "date \(text) is already used by \(previous.path) (line \(previous.location.line)): "
-                                + "expected one entry per day")
+                            .dateUsedTwice(date: text, path: previous.path, line: previous.location.line))
                     } else if let last = seen.last, text < last.date {
                         error(
                             dateNode.location, d.path("date"),
-                            "date \(text) comes before \(last.date) (\(last.path)): expected days in date order")
+                            .dateOutOfOrder(date: text, previous: last.date, path: last.path))
                     }
                     seen.append((text, d.path, dateNode.location))
                 } else {
-                    error(
-                        dateNode.location, d.path("date"),
-                        "invalid date \"\(text)\": expected a real date written YYYY-MM-DD, e.g. 2023-10-17")
+                    error(dateNode.location, d.path("date"), .invalidDate(typed: text, example: "2023-10-17"))
                 }
             }
             let title = text(d, "title")
@@ -564,13 +563,11 @@ final class ProgrammeReader {
             if let entry = d.entries["items"] {
                 let elements = list(d, "items")
                 if elements.isEmpty, entry.value.isNull || entry.value.sequence != nil {
-                    warning(
-                        entry.key.location, d.path("items"),
-                        "the day has no agenda items yet: expected a list of items")
+                    warning(entry.key.location, d.path("items"), .dayWithoutItems)
                 }
                 items = readItems(elements)
             } else {
-                missing(d, "items", expected: "the list of agenda items of the day")
+                missing(d, "items", expected: .dayItems)
             }
             if let validDate { days.append(Day(date: validDate, title: title, items: items)) }
         }
@@ -585,7 +582,7 @@ final class ProgrammeReader {
         var first = true
         for (node, path) in elements {
             defer { first = false }
-            guard let f = fields(node, path, Keys.item, what: "an agenda item (id, kind, title, duration…)") else {
+            guard let f = fields(node, path, Keys.item, what: .item) else {
                 previousEnd = nil
                 continue
             }
@@ -593,21 +590,17 @@ final class ProgrammeReader {
             let kind: ItemKind? = enumValue(
                 f, "kind", Aliases.itemKind,
                 expected: ItemKind.allCases.map(\.rawValue), required: true)
-            let title = requiredText(f, "title", expected: "the title shown on the agenda")
-            let startEntry = scalar(f, "start", expected: "a time of day such as \"09:00\"")
+            let title = requiredText(f, "title", expected: .itemTitle)
+            let startEntry = scalar(f, "start", expected: .timeOfDay)
             var start: Int?
             if let (startNode, text) = startEntry {
                 if let minutes = ClockTime.parse(text) {
                     start = minutes
                 } else {
-                    error(
-                        startNode.location, f.path("start"),
-                        "invalid time \"\(text)\": expected a time of day from 00:00 to 23:59, e.g. 09:00 or 9h30")
+                    error(startNode.location, f.path("start"), .invalidTime(typed: text))
                 }
             } else if first, !f.has("start") {
-                error(
-                    f.node.location, f.path("start"),
-                    "the first item of a day needs a start time: expected e.g. start: \"08:30\"")
+                error(f.node.location, f.path("start"), .firstItemWithoutStart)
             }
             let duration = durationValue(f, "duration", required: true, positive: true)
             let presenters = referenceList(f, "presenters", to: [.participant, .organisation, .commune])
@@ -624,11 +617,9 @@ final class ProgrammeReader {
                     let overlap = previousEnd - start * 60
                     warning(
                         startNode.location, f.path("start"),
-                        "starts at \(ClockTime.format(start)) but the previous item"
-                            + (previousId.map { " \"\($0)\"" } ?? "")
-                            + " runs until \(clock(seconds: previousEnd)) (\(Durations.format(seconds: overlap)) "
-                            + "overlap): "
-                            + "expected a start at \(clock(seconds: previousEnd)) or later, or a shorter previous item")
+                        .overlap(
+                            start: ClockTime.format(start), previous: previousId, until: clock(seconds: previousEnd),
+                            overlap: overlap))
                 }
             } else if startEntry == nil {
                 plannedStartSeconds = previousEnd
@@ -636,10 +627,7 @@ final class ProgrammeReader {
             if let plannedStartSeconds, let duration {
                 let end = plannedStartSeconds + duration
                 if end > 24 * 3600, plannedStartSeconds <= 24 * 3600, let entry = f.entries["duration"] {
-                    warning(
-                        entry.value.location, f.path("duration"),
-                        "the item runs past midnight (it would end at \(clock(seconds: end)) the next day): "
-                            + "expected the day to end before 24:00")
+                    warning(entry.value.location, f.path("duration"), .pastMidnight(end: clock(seconds: end)))
                 }
                 previousEnd = end
             } else {
@@ -661,35 +649,28 @@ final class ProgrammeReader {
 
     /// Checks that `node` is a mapping and that its keys are known; reports unknown keys with the
     /// nearest known one.
-    func fields(_ node: Node, _ path: String, _ known: [String], what: String) -> Fields? {
+    func fields(_ node: Node, _ path: String, _ known: [String], what: ProgrammeExpectation) -> Fields? {
         guard case .mapping(let mapping) = node else {
-            error(node.location, path, "expected \(what), found \(node.shapeDescription)")
+            error(node.location, path, .expectedShape(expected: what, found: node.shape))
             return nil
         }
         var f = Fields(node: node, path: path)
         for (keyNode, valueNode) in mergingKeys(mapping, path: path) {
             guard case .scalar(let keyScalar) = keyNode else {
-                error(
-                    keyNode.location, path,
-                    "expected a plain key such as \"\(known.first ?? "id")\", found \(keyNode.shapeDescription)")
+                error(keyNode.location, path, .keyNotPlain(example: known.first ?? "id", found: keyNode.shape))
                 continue
             }
             let key = normalise(keyScalar.string)
             if let duplicate = duplicateKeys[key] {
                 error(
                     keyNode.location, f.path(duplicate.key),
-                    "duplicate key \"\(Text.echo(duplicate.key))\": already given at line \(duplicate.first.line), "
-                        + "column \(duplicate.first.column); expected each key once")
+                    .duplicateKey(key: duplicate.key, line: duplicate.first.line, column: duplicate.first.column))
                 continue
             }
             guard known.contains(key) else {
-                var message = "unknown key \"\(Text.echo(key))\""
-                if let suggestion = nearest(key, in: known) {
-                    message += ": did you mean \"\(suggestion)\"?"
-                } else {
-                    message += ": expected one of " + known.joined(separator: ", ")
-                }
-                error(keyNode.location, f.path(key), message)
+                error(
+                    keyNode.location, f.path(key),
+                    .unknownKey(key: key, suggestion: nearest(key, in: known), known: known))
                 continue
             }
             if f.entries[key] == nil { f.entries[key] = (keyNode, valueNode) }
@@ -716,8 +697,7 @@ final class ProgrammeReader {
                 guard case .mapping(let inner) = source, depth < 20 else {
                     error(
                         source.location, path.isEmpty ? "<<" : "\(path).<<",
-                        "a merge key (<<) takes an alias of a mapping, such as <<: *defaults, or a list of them; "
-                            + "found \(source.shapeDescription)")
+                        .badMergeKey(found: source.shape))
                     continue
                 }
                 merged += mergingKeys(inner, path: path, depth: depth + 1)
@@ -732,11 +712,11 @@ final class ProgrammeReader {
         return entry.value
     }
 
-    func missing(_ f: Fields, _ key: String, expected: String) {
+    func missing(_ f: Fields, _ key: String, expected: ProgrammeExpectation) {
         if let entry = f.entries[key] {
-            error(entry.key.location, f.path(key), "required field is empty: expected \(expected)")
+            error(entry.key.location, f.path(key), .requiredEmpty(expected))
         } else {
-            error(f.node.location, f.path(key), "missing required field: expected \(expected)")
+            error(f.node.location, f.path(key), .requiredMissing(expected))
         }
     }
 
@@ -746,7 +726,7 @@ final class ProgrammeReader {
         guard case .sequence(let sequence) = node else {
             error(
                 node.location, f.path(key),
-                "expected a list (lines starting with \"- \"), found " + "\(node.shapeDescription)")
+                .notAList(found: node.shape))
             return []
         }
         return sequence.enumerated().map { index, element in (element, "\(f.path(key))[\(index)]") }
@@ -755,13 +735,13 @@ final class ProgrammeReader {
     // MARK: - Scalars
 
     /// The NFC text of a scalar value, with its node; reports a list or mapping where text is expected.
-    func scalar(_ f: Fields, _ key: String, expected: String, required: Bool = false) -> (Node, String)? {
+    func scalar(_ f: Fields, _ key: String, expected: ProgrammeExpectation, required: Bool = false) -> (Node, String)? {
         guard let node = value(f, key) else {
             if required { missing(f, key, expected: expected) }
             return nil
         }
         guard case .scalar(let s) = node else {
-            error(node.location, f.path(key), "expected \(expected), found \(node.shapeDescription)")
+            error(node.location, f.path(key), .expectedShape(expected: expected, found: node.shape))
             return nil
         }
         let text = normalise(s.string)
@@ -773,19 +753,21 @@ final class ProgrammeReader {
     }
 
     func text(_ f: Fields, _ key: String) -> String? {
-        scalar(f, key, expected: "text")?.1
+        scalar(f, key, expected: .text)?.1
     }
 
-    func requiredText(_ f: Fields, _ key: String, expected: String) -> String? {
+    func requiredText(_ f: Fields, _ key: String, expected: ProgrammeExpectation) -> String? {
         scalar(f, key, expected: expected, required: true)?.1
     }
 
     /// A list of texts; a single text is accepted as a list of one.
-    func textList(_ f: Fields, _ key: String, expected: String) -> [String] {
+    func textList(_ f: Fields, _ key: String, expected: ProgrammeExpectation) -> [String] {
         textNodes(f, key, expected: expected).map(\.text)
     }
 
-    private func textNodes(_ f: Fields, _ key: String, expected: String) -> [(node: Node, text: String, path: String)] {
+    private func textNodes(
+        _ f: Fields, _ key: String, expected: ProgrammeExpectation
+    ) -> [(node: Node, text: String, path: String)] {
         guard let node = value(f, key) else { return [] }
         switch node {
         case .scalar(let s):
@@ -798,19 +780,19 @@ final class ProgrammeReader {
                 guard case .scalar(let s) = element, !element.isNull else {
                     error(
                         element.location, path,
-                        "expected text, found \(element.isNull ? "nothing" : element.shapeDescription)")
+                        .expectedText(found: element.isNull ? .nothing : element.shape))
                     continue
                 }
                 let text = normalise(s.string)
                 if text.isEmpty {
-                    error(element.location, path, "expected text, found nothing")
+                    error(element.location, path, .expectedText(found: .nothing))
                 } else {
                     result.append((element, text, path))
                 }
             }
             return result
         default:
-            error(node.location, f.path(key), "expected \(expected), found \(node.shapeDescription)")
+            error(node.location, f.path(key), .expectedShape(expected: expected, found: node.shape))
             return []
         }
     }
@@ -819,79 +801,60 @@ final class ProgrammeReader {
         _ f: Fields, _ key: String, _ aliases: [String: T], expected: [String],
         required: Bool = false
     ) -> T? {
-        let what = "one of " + expected.joined(separator: ", ")
-        guard let (node, text) = scalar(f, key, expected: what, required: required) else { return nil }
+        guard let (node, text) = scalar(f, key, expected: .oneOf(values: expected), required: required) else {
+            return nil
+        }
         if let value = aliases[fold(text)] { return value }
-        var message = "unknown \(key.replacingOccurrences(of: "_", with: " ")) \"\(Text.echo(text))\": expected \(what)"
-        if let suggestion = nearest(text, in: expected) { message += " (did you mean \"\(suggestion)\"?)" }
-        error(node.location, f.path(key), message)
+        error(
+            node.location, f.path(key),
+            .unknownValue(key: key, typed: text, values: expected, suggestion: nearest(text, in: expected)))
         return nil
     }
 
     func boolean(_ f: Fields, _ key: String) -> Bool? {
-        guard let (node, text) = scalar(f, key, expected: "true or false") else { return nil }
+        guard let (node, text) = scalar(f, key, expected: .trueOrFalse) else { return nil }
         guard let value = try? Values.yesNo(text) else {
-            error(node.location, f.path(key), "invalid value \"\(text)\": expected true or false (oui / non)")
+            error(node.location, f.path(key), .invalidBoolean(typed: text))
             return nil
         }
         return value
     }
 
     func positiveInteger(_ f: Fields, _ key: String) -> Int? {
-        guard let (node, text) = scalar(f, key, expected: "a whole number from 1") else { return nil }
+        guard let (node, text) = scalar(f, key, expected: .wholeNumberFromOne) else { return nil }
         guard text.count <= 6, text.allSatisfy(\.isASCIIDigit), let n = Int(text), n >= 1 else {
-            error(
-                node.location, f.path(key),
-                "invalid number \"\(text)\": expected a whole number from 1 (1 is the " + "highest priority)")
+            error(node.location, f.path(key), .invalidPriority(typed: text))
             return nil
         }
         return n
     }
 
     func durationValue(_ f: Fields, _ key: String, required: Bool = false, positive: Bool) -> Int? {
-        let expected = "a duration such as 20m, 1h30, 45s or 90 (minutes)"
-        guard let (node, text) = scalar(f, key, expected: expected, required: required) else { return nil }
+        guard let (node, text) = scalar(f, key, expected: .duration, required: required) else { return nil }
         let seconds: Int
         do throws(Refusal) { seconds = try Values.duration(text) } catch {
-            let why = error.code == "bad-duration" ? "expected \(expected)" : error.message(.en)
-            self.error(node.location, f.path(key), "invalid duration \"\(text)\": \(why)")
+            let reason = error.code == "bad-duration" ? nil : error.reason
+            self.error(node.location, f.path(key), .invalidDuration(typed: text, reason: reason))
             return nil
         }
         if positive, seconds == 0 {
-            error(node.location, f.path(key), "duration \"\(text)\" is zero: expected a positive duration such as 5m")
+            error(node.location, f.path(key), .zeroDuration(typed: text))
             return nil
         }
         return seconds
     }
 
     func amount(_ f: Fields, _ key: String, required: Bool = false, currency: String? = nil) -> Int64? {
-        let expected = "a whole amount such as 120 000 000"
-        guard let (node, text) = scalar(f, key, expected: expected, required: required) else { return nil }
+        guard let (node, text) = scalar(f, key, expected: .amount, required: required) else { return nil }
         switch Amounts.check(text, language: language) {
         case .success(let value):
             return value
         case .failure(let problem):
-            let reason: String
-            switch problem {
-            case .negative: reason = "an amount cannot be negative; expected 0 or more, e.g. 120 000 000"
-            case .decimal:
-                let c = currency ?? self.text(f, "currency").flatMap { try? Values.currency($0) }
-                reason =
-                    "an amount is a whole number\(c.map { " (\($0) has no decimals here)" } ?? ""); expected no "
-                    + "decimals, e.g. 120 000 000\(language == .en ? " or 120,000,000" : "")"
-            case .ambiguous:
-                reason =
-                    "the \(language == .fr ? "comma" : "dot") is the decimal mark in this programme's language; "
-                    + "write the thousands \(language == .fr ? "as 250 000" : "as 250,000") or the amount plainly"
-            case .exponent: reason = "expected the amount written in full digits, e.g. 1 000 000 rather than 1e6"
-            case .grouping:
-                reason =
-                    "expected digits grouped by three (13 830 294 624\(language == .en ? ", 13,830,294,624" : "") "
-                    + "or 13_830_294_624) or written plainly"
-            case .tooLarge: reason = "the amount is too large: expected at most \(Amounts.format(Int64.max))"
-            case .empty, .notANumber: reason = "expected \(expected)"
-            }
-            error(node.location, f.path(key), "invalid amount \"\(text)\": \(reason)")
+            let c =
+                problem == .decimal ? currency ?? self.text(f, "currency").flatMap { try? Values.currency($0) } : nil
+            error(
+                node.location, f.path(key),
+                .invalidAmount(typed: text, problem: problem, currency: c, english: language == .en))
             return nil
         }
     }
@@ -899,13 +862,13 @@ final class ProgrammeReader {
     /// The `currency` of `f` under its usual name (``Values/currency(_:)``: `€`, `euro` and
     /// `EUR` are one currency), or nil when absent or invalid (reported).
     func currencyValue(_ f: Fields) -> String? {
-        guard let (node, text) = scalar(f, "currency", expected: "a currency such as FCFA, EUR or USD") else {
+        guard let (node, text) = scalar(f, "currency", expected: .currency) else {
             return nil
         }
         do throws(Refusal) {
             return try Values.currency(text)
         } catch {
-            self.error(node.location, f.path("currency"), error.message(.en))
+            self.error(node.location, f.path("currency"), .refused(error.reason))
             return nil
         }
     }
@@ -913,15 +876,12 @@ final class ProgrammeReader {
     // MARK: - Ids and references
 
     private func identifier(_ f: Fields, kind: IdKind) -> String? {
-        guard let (node, id) = scalar(f, "id", expected: "a unique id such as " + "\(exampleId(kind))", required: true)
+        guard let (node, id) = scalar(f, "id", expected: .uniqueId(example: exampleId(kind)), required: true)
         else {
             return nil
         }
         if !id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) {
-            error(
-                node.location, f.path("id"),
-                "invalid id \"\(id)\": expected letters, digits, \"-\", \"_\" or \".\" only (no spaces), e.g. "
-                    + "\(exampleId(kind))")
+            error(node.location, f.path("id"), .invalidId(id: id, example: exampleId(kind)))
             return id
         }
         register(id, kind: kind, path: f.path("id"), location: node.location)
@@ -933,8 +893,9 @@ final class ProgrammeReader {
         if let first = ids[id] {
             error(
                 location, path,
-                "duplicate id \"\(id)\": already used by the \(first.kind.noun) at line \(first.location.line), "
-                    + "column \(first.location.column) (\(first.path)); expected ids unique across the programme")
+                .duplicateId(
+                    id: id, kind: first.kind, line: first.location.line, column: first.location.column, path: first.path
+                ))
         } else {
             ids[id] = IdEntry(kind: kind, path: path, location: location)
             idOrder.append(id)
@@ -952,24 +913,16 @@ final class ProgrammeReader {
     }
 
     private func reference(_ f: Fields, _ key: String, to allowed: [IdKind]) -> String? {
-        let expected = "the id of " + describe(allowed)
-        guard let (node, id) = scalar(f, key, expected: expected) else { return nil }
+        guard let (node, id) = scalar(f, key, expected: .idOf(kinds: allowed)) else { return nil }
         references.append(Reference(id: id, allowed: allowed, location: node.location, path: f.path(key)))
         return id
     }
 
     private func referenceList(_ f: Fields, _ key: String, to allowed: [IdKind]) -> [String] {
-        let expected = "a list of ids of " + describe(allowed, plural: true)
-        return textNodes(f, key, expected: expected).map { node, id, path in
+        textNodes(f, key, expected: .idsOf(kinds: allowed)).map { node, id, path in
             references.append(Reference(id: id, allowed: allowed, location: node.location, path: path))
             return id
         }
-    }
-
-    private func describe(_ kinds: [IdKind], plural: Bool = false) -> String {
-        let words = kinds.map { plural ? $0.noun + "s" : $0.withArticle }
-        guard words.count > 1 else { return words.first ?? "" }
-        return words.dropLast().joined(separator: ", ") + " or " + words.last!
     }
 
     private func checkReferences() {
@@ -978,22 +931,14 @@ final class ProgrammeReader {
                 if !ref.allowed.contains(entry.kind) {
                     error(
                         ref.location, ref.path,
-                        "\"\(Text.echo(ref.id))\" is \(entry.kind.withArticle) (\(entry.path)): expected the id of "
-                            + "\(describe(ref.allowed))")
+                        .wrongKindReference(id: ref.id, kind: entry.kind, path: entry.path, allowed: ref.allowed))
                 }
                 continue
             }
             let candidates = idOrder.filter { ids[$0].map { ref.allowed.contains($0.kind) } ?? false }
-            let what = ref.allowed.count == 1 ? ref.allowed[0].noun : "id"
-            var message = "unknown \(what) \"\(Text.echo(ref.id))\": "
-            if let suggestion = nearest(ref.id, in: candidates) {
-                message += "did you mean \"\(suggestion)\"?"
-            } else {
-                message +=
-                    "expected the id of \(describe(ref.allowed)) listed under "
-                    + ref.allowed.map(\.section).joined(separator: " or ")
-            }
-            error(ref.location, ref.path, message)
+            error(
+                ref.location, ref.path,
+                .unknownReference(id: ref.id, allowed: ref.allowed, suggestion: nearest(ref.id, in: candidates)))
         }
     }
 

@@ -141,8 +141,21 @@ public enum Amounts {
     }
 
     /// Why an amount was rejected (used for precise diagnostics).
-    enum Problem: Error, Equatable {
-        case empty, negative, decimal, exponent, grouping, tooLarge, notANumber
+    public enum Problem: Error, Equatable, Sendable {
+        /// Nothing typed.
+        case empty
+        /// A minus sign.
+        case negative
+        /// Decimals.
+        case decimal
+        /// An exponent (`1e6`).
+        case exponent
+        /// Digits not grouped by three.
+        case grouping
+        /// More than the largest amount.
+        case tooLarge
+        /// Not a number at all.
+        case notANumber
         /// The language's decimal mark before exactly three digits (`250,000` in French,
         /// `250.000` in English): most likely thousands written the other language's way.
         case ambiguous

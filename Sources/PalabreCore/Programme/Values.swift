@@ -27,23 +27,18 @@ public enum Values {
         if let first = t.first, "-−+".contains(first) {
             if first != "+" {
                 guard signed else {
-                    throw Refusal(
-                        "negative", fr: "« \(echo(text)) » : une durée ne peut pas être négative ici.",
-                        en: "“\(echo(text))”: a duration cannot be negative here.")
+                    throw Refusal(.negativeDuration(typed: text))
                 }
                 sign = -1
             }
             t = String(t.dropFirst()).trimmingCharacters(in: .whitespaces)
         }
         if let digits = t.split(whereSeparator: { !$0.isASCIIDigit }).map(\.count).max(), digits > 6 {
-            throw tooLarge(text, fr: "999 999 minutes", en: "999,999 minutes")
+            throw Refusal(.tooLarge(typed: text, limit: .minutes))
         }
         if let s = Durations.parse(t) { return sign * s }
         if let s = decimalMinutes(t) { return sign * s }
-        throw Refusal(
-            "bad-duration",
-            fr: "« \(echo(text)) » n'est pas une durée : écrivez des minutes (5, 1,5) ou 1h30, 20m, 90s.",
-            en: "“\(echo(text))” is not a duration: write minutes (5, 1.5) or 1h30, 20m, 90s.")
+        throw Refusal(.notADuration(typed: text))
     }
 
     /// `1,5` or `1.5` (minutes, with an optional unit `m`/`min`/`h`) in whole seconds.
@@ -70,37 +65,23 @@ public enum Values {
     public static func entryNumber(_ text: String) throws(Refusal) -> Int {
         let t = text.trimmingCharacters(in: .whitespaces)
         let body = t.hasPrefix("#") ? String(t.dropFirst()) : t
-        return try count(
-            body, original: text,
-            fr: "« \(echo(text)) » n'est pas un numéro d'entrée (le numéro affiché à l'enregistrement, 12 ou #12).",
-            en: "“\(echo(text))” is not an entry number (the seq printed when it was recorded, 12 or #12).")
+        return try count(body, original: text, bad: .notAnEntryNumber(typed: text))
     }
 
     /// A place in a list, from 1 (`reorder-speaker WHO 1` puts at the head).
     /// Throws ``Refusal`` `bad-number`, `negative` or `too-large`.
     public static func position(_ text: String) throws(Refusal) -> Int {
-        try count(
-            text.trimmingCharacters(in: .whitespaces), original: text,
-            fr: "« \(echo(text)) » n'est pas un rang : écrivez un nombre entier à partir de 1.",
-            en: "“\(echo(text))” is not a place: write a whole number from 1.")
+        try count(text.trimmingCharacters(in: .whitespaces), original: text, bad: .notAPosition(typed: text))
     }
 
-    private static func count(_ body: String, original: String, fr: String, en: String) throws(Refusal) -> Int {
+    private static func count(_ body: String, original: String, bad: RefusalReason) throws(Refusal) -> Int {
         if let first = body.first, "-−".contains(first), body.dropFirst().allSatisfy(\.isASCIIDigit), body.count > 1 {
-            throw Refusal(
-                "negative", fr: "« \(echo(original)) » : un nombre négatif n'a pas de sens ici (à partir de 1).",
-                en: "“\(echo(original))”: a negative number means nothing here (from 1).")
+            throw Refusal(.negativeNumber(typed: original))
         }
-        guard !body.isEmpty, body.allSatisfy(\.isASCIIDigit) else { throw Refusal("bad-number", fr: fr, en: en) }
-        guard body.count <= 9, let n = Int(body) else { throw tooLarge(original, fr: "999 999 999", en: "999,999,999") }
-        guard n >= 1 else { throw Refusal("bad-number", fr: fr, en: en) }
+        guard !body.isEmpty, body.allSatisfy(\.isASCIIDigit) else { throw Refusal(bad) }
+        guard body.count <= 9, let n = Int(body) else { throw Refusal(.tooLarge(typed: original, limit: .count)) }
+        guard n >= 1 else { throw Refusal(bad) }
         return n
-    }
-
-    static func tooLarge(_ text: String, fr: String, en: String) -> Refusal {
-        Refusal(
-            "too-large", fr: "« \(echo(text)) » est trop grand (au plus \(fr)).",
-            en: "“\(echo(text))” is too large (at most \(en)).")
     }
 
     /// `text` as echoed in a message: visible controls, cut to 60 characters.
@@ -129,47 +110,26 @@ public enum Values {
         switch Amounts.check(text, language: language) {
         case .success(let v): return v
         case .failure(.negative):
-            throw Refusal(
-                "negative", fr: "« \(echo(text)) » : un montant ne peut pas être négatif.",
-                en: "“\(echo(text))”: an amount cannot be negative.")
-        case .failure(.tooLarge): throw tooLarge(text, fr: "9 223 372 036 854 775 807", en: "9,223,372,036,854,775,807")
+            throw Refusal(.negativeAmount(typed: text))
+        case .failure(.tooLarge): throw Refusal(.tooLarge(typed: text, limit: .amount))
         case .failure(.decimal):
             let c = currency.map { (try? Self.currency($0)) ?? $0 }
-            throw Refusal(
-                "decimal",
-                fr: "« \(echo(text)) » : un montant s'écrit sans décimales"
-                    + (c.map { " (\($0) : unités entières)" } ?? "") + ", par exemple 2 500 000 ou 2,5 millions.",
-                en: "“\(echo(text))”: write the amount without decimals"
-                    + (c.map { " (\($0): whole units)" } ?? "") + ", e.g. 2,500,000 or 2.5 million.")
+            throw Refusal(.amountWithDecimals(typed: text, currency: c))
         case .failure(.ambiguous):
             let t = text.trimmingCharacters(in: .whitespaces)
-            let mark: Character = language == .fr ? "," : "."
-            let parts = t.split(separator: mark)
-            let thousands = Money.group(
-                (Int64(parts.first ?? "") ?? 0) * 1000 + (Int64(parts.last ?? "") ?? 0), language: language)
-            let units = String(parts.first ?? "")
+            let parts = t.split(separator: language == .fr ? "," : ".")
+            let units = Int64(parts.first ?? "") ?? 0
+            let thousands = units * 1000 + (Int64(parts.last ?? "") ?? 0)
             throw Refusal(
-                "ambiguous",
-                fr: "« \(echo(text)) » : en français la virgule marque les décimales\u{00A0}; écrivez \(thousands) "
-                    + "(ou \(units) si c'est bien \(units)).",
-                en: "“\(echo(text))”: in English the dot is the decimal point; write \(thousands) (or \(units) if you "
-                    + "mean \(units)).")
+                .ambiguousAmount(
+                    typed: text, thousands: Money.group(thousands, language: language),
+                    units: Money.group(units, language: language), english: language == .en))
         case .failure(.exponent):
-            throw Refusal(
-                "bad-amount",
-                fr: "« \(echo(text)) » : écrivez le montant en chiffres, par exemple 1 000 000 plutôt que 1e6.",
-                en: "“\(echo(text))”: write the amount in full digits, e.g. 1,000,000 rather than 1e6.")
+            throw Refusal(.amountWithExponent(typed: text))
         case .failure(.grouping):
-            throw Refusal(
-                "grouping",
-                fr:
-                    "« \(echo(text)) » : chiffres mal groupés ; groupez-les par trois (\(example)) ou écrivez-les à la suite.",
-                en: "“\(echo(text))”: badly grouped digits; group them by three (\(example)) or write them plainly.")
+            throw Refusal(.badlyGroupedAmount(typed: text, example: example))
         case .failure:
-            throw Refusal(
-                "bad-amount",
-                fr: "« \(echo(text)) » n'est pas un montant : écrivez 2500000, 2 500 000 ou 2,5 millions.",
-                en: "“\(echo(text))” is not an amount: write 2500000, 2,500,000 or 2.5 million.")
+            throw Refusal(.notAnAmount(typed: text))
         }
     }
 
@@ -209,9 +169,7 @@ public enum Values {
         if let n = currencyNames[key] { return n }
         let code = typed.trimmingCharacters(in: .whitespaces).uppercased()
         guard (3...4).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw Refusal(
-                "bad-currency", fr: "Devise « \(echo(typed)) » : écrivez FCFA, EUR, USD ou un code de 3 lettres.",
-                en: "Currency “\(echo(typed))”: write FCFA, EUR, USD or a 3-letter code.")
+            throw Refusal(.unknownCurrency(typed: typed))
         }
         return code
     }
@@ -230,9 +188,7 @@ public enum Values {
                 "\(parts[2])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[0].count == 1 ? "0" : "")\(parts[0])"
             if CalendarDate.isValid(iso) { return iso }
         }
-        throw Refusal(
-            "bad-date", fr: "« \(echo(text)) » n'est pas une date : écrivez AAAA-MM-JJ (2023-10-17) ou JJ/MM/AAAA.",
-            en: "“\(echo(text))” is not a date: write YYYY-MM-DD (2023-10-17) or DD/MM/YYYY.")
+        throw Refusal(.notADate(typed: text))
     }
 
     /// A time of day in seconds after midnight: `09:30`, `9h30`, `9h`, `09:30:15`.
@@ -246,9 +202,7 @@ public enum Values {
         {
             return h * 3600 + m * 60 + sec
         }
-        throw Refusal(
-            "bad-time", fr: "« \(echo(text)) » n'est pas une heure : écrivez HH:MM (09:30 ou 9h30).",
-            en: "“\(echo(text))” is not a time of day: write HH:MM (09:30).")
+        throw Refusal(.notATime(typed: text))
     }
 
     /// A moment of the meeting, the same forms wherever one is asked (`--at` of `do`, `script`,
@@ -270,9 +224,7 @@ public enum Values {
         let local = LocalTime(identifier: programme.timeZone)
         if let sign = t.first, sign == "+" || sign == "-" || sign == "−" {
             guard let position else {
-                throw Refusal(
-                    "no-position", fr: "« \(echo(text)) » : un moment relatif n'a de sens que depuis une position.",
-                    en: "“\(echo(text))”: a relative moment needs a position to start from.")
+                throw Refusal(.relativeWithoutPosition(typed: text))
             }
             let body = String(t.dropFirst())
             let seconds: Int
@@ -280,21 +232,13 @@ public enum Values {
             return position.adding(seconds: sign == "+" ? seconds : -seconds)
         }
         let parts = t.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        let bad = Refusal(
-            "bad-moment",
-            fr: "« \(echo(text)) » n'est pas un moment : écrivez HH:MM, « J HH:MM » (jour J), « AAAA-MM-JJ HH:MM », "
-                + "+1:30 / -10m depuis la position, ou RFC 3339.",
-            en: "“\(echo(text))” is not a moment: write HH:MM, 'D HH:MM' (day D), 'YYYY-MM-DD HH:MM', +1:30 / -10m "
-                + "from the position, or RFC 3339.")
+        let bad = Refusal(.notAMoment(typed: text))
         guard parts.count == 1 || parts.count == 2 else { throw bad }
         var date = defaultDate ?? programme.days.first?.date
         if parts.count == 2 {
             if parts[0].allSatisfy(\.isASCIIDigit), parts[0].count <= 3, let d = Int(parts[0]) {
                 guard d >= 1, d <= programme.days.count else {
-                    throw Refusal(
-                        "unknown-day",
-                        fr: "« \(echo(text)) » : le programme a \(programme.days.count) journée(s), pas de jour \(d).",
-                        en: "“\(echo(text))”: the programme has \(programme.days.count) day(s), no day \(d).")
+                    throw Refusal(.unknownDayNumber(typed: text, days: programme.days.count, number: d))
                 }
                 date = programme.days[d - 1].date
             } else {
@@ -341,10 +285,7 @@ public enum Values {
     /// A commitment's status (`announced`, `annoncée`, `convention signée`, `c`…).
     /// Throws ``Refusal`` `bad-status`.
     public static func status(_ text: String) throws(Refusal) -> CommitmentStatus {
-        try word(
-            text, statusWords, "bad-status",
-            fr: "Statut « \(echo(text)) » inconnu : annoncé, intention, confirmé ou signé.",
-            en: "Unknown status “\(echo(text))”: announced, intention, confirmed or signed.")
+        try word(text, statusWords, .unknownCommitmentStatus(typed: text))
     }
 
     /// Spellings of a commitment's status after the meeting (suivi).
@@ -374,62 +315,44 @@ public enum Values {
     /// A commitment's status in its follow-up (`signed`, `décaissé`, `abandonné`…). Throws
     /// ``Refusal`` `bad-status`.
     public static func followUpStatus(_ text: String) throws(Refusal) -> FollowUpStatus {
-        try word(
-            text, followUpWords, "bad-status",
-            fr: "Statut « \(echo(text)) » inconnu : intention, confirmé, signé, décaissé ou abandonné.",
-            en: "Unknown status “\(echo(text))”: intention, confirmed, signed, disbursed or abandoned.")
+        try word(text, followUpWords, .unknownFollowUpStatus(typed: text))
     }
 
     /// An action's or recommendation's status in its follow-up (`started`, `réalisée`, `en retard`…).
     /// Throws ``Refusal`` `bad-status`.
     public static func actionStatus(_ text: String) throws(Refusal) -> ActionStatus {
-        try word(
-            text, actionWords, "bad-status",
-            fr: "Statut « \(echo(text)) » inconnu : commencée, réalisée, en retard ou abandonnée.",
-            en: "Unknown status “\(echo(text))”: started, done, late or dropped.")
+        try word(text, actionWords, .unknownActionStatus(typed: text))
     }
 
     /// A fiche's status in its follow-up (`prepared`, `étude financée`, `travaux commencés`,
     /// `done`…). Throws ``Refusal`` `bad-status`.
     public static func ficheStatus(_ text: String) throws(Refusal) -> FicheStatus {
-        try word(
-            text, ficheWords, "bad-status",
-            fr: "Statut « \(echo(text)) » inconnu : élaborée, étude financée, travaux commencés ou réalisée.",
-            en: "Unknown status “\(echo(text))”: prepared, study-funded, works-started or done.")
+        try word(text, ficheWords, .unknownFicheStatus(typed: text))
     }
 
     /// A commitment's nature (`financial`, `technique`, `étude`, `f`…). Throws ``Refusal`` `bad-nature`.
     public static func nature(_ text: String) throws(Refusal) -> CommitmentNature {
-        try word(
-            text, natureWords, "bad-nature", fr: "Nature « \(echo(text)) » inconnue : financier, technique ou étude.",
-            en: "Unknown nature “\(echo(text))”: financial, technical or study.")
+        try word(text, natureWords, .unknownNature(typed: text))
     }
 
     /// An agenda item's kind: its English value or a French word (`débat`, `synthèse`…).
     /// Throws ``Refusal`` `bad-kind`.
     public static func itemKind(_ text: String) throws(Refusal) -> ItemKind {
         let all = ItemKind.allCases.map(\.rawValue).joined(separator: ", ")
-        return try word(
-            text, Aliases.itemKind, "bad-kind",
-            fr: "Type de point « \(echo(text)) » inconnu : \(all) (ou débat, synthèse, pause…).",
-            en: "Unknown item kind “\(echo(text))”: \(all).")
+        return try word(text, Aliases.itemKind, .unknownItemKind(typed: text, kinds: all))
     }
 
     /// A vote's outcome: `adopted`/`adopté`/`adoptée`/`pour`/`yes`…, `rejected`/`rejeté`/`contre`/`no`….
     /// Throws ``Refusal`` `bad-outcome`.
     public static func voteOutcome(_ text: String) throws(Refusal) -> VoteOutcome {
-        try word(
-            text, outcomeWords, "bad-outcome", fr: "Résultat « \(echo(text)) » inconnu : adopté ou rejeté.",
-            en: "Unknown outcome “\(echo(text))”: adopted or rejected.")
+        try word(text, outcomeWords, .unknownOutcome(typed: text))
     }
 
     /// A number of votes: a whole number, zero or more (`9`, `12`). Throws ``Refusal`` `bad-count`.
     public static func voteCount(_ text: String) throws(Refusal) -> Int {
         let t = text.trimmingCharacters(in: .whitespaces)
         guard let n = Int(t), n >= 0, n <= 1_000_000 else {
-            throw Refusal(
-                "bad-count", fr: "Nombre de voix « \(echo(text)) » : écrivez un nombre entier (0, 9, 12…).",
-                en: "Number of votes “\(echo(text))”: write a whole number (0, 9, 12…).")
+            throw Refusal(.notAVoteCount(typed: text))
         }
         return n
     }
@@ -446,26 +369,20 @@ public enum Values {
     /// Throws ``Refusal`` `bad-sex`.
     public static func sex(_ text: String) throws(Refusal) -> Sex {
         if text.trimmingCharacters(in: .whitespaces).isEmpty { return .unspecified }
-        return try word(
-            text, sexWords, "bad-sex",
-            fr: "Sexe « \(echo(text)) » : écrivez F (femme), H ou M (homme), ou nc (non précisé).",
-            en: "Sex “\(echo(text))”: write F (female), M (male) or unspecified.")
+        return try word(text, sexWords, .unknownSex(typed: text))
     }
 
     /// Yes or no: `oui`/`yes`/`true`/`o`/`y`…, `non`/`no`/`false`/`n`…. Throws ``Refusal`` `bad-yes-no`.
     public static func yesNo(_ text: String) throws(Refusal) -> Bool {
-        try word(
-            text, yesNoWords, "bad-yes-no", fr: "« \(echo(text)) » : répondez oui ou non.",
-            en: "“\(echo(text))”: answer yes or no.")
+        try word(text, yesNoWords, .notYesOrNo(typed: text))
     }
 
-    /// The value of `text` in `table` (keyed by ``key(_:)``), or a refusal `code` with these messages.
+    /// The value of `text` in `table` (keyed by ``key(_:)``), or the refusal `reason`.
     private static func word<T>(
-        _ text: String, _ table: [String: T], _ code: String, fr: @autoclosure () -> String,
-        en: @autoclosure () -> String
+        _ text: String, _ table: [String: T], _ reason: @autoclosure () -> RefusalReason
     ) throws(Refusal) -> T {
         if let value = table[key(text)] { return value }
-        throw Refusal(code, fr: fr(), en: en())
+        throw Refusal(reason())
     }
 
     /// A speaking limit: a duration, or `none` / `aucune` / `sans` / `0` for no limit (nil).

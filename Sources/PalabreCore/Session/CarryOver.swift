@@ -38,17 +38,10 @@ extension SessionState {
     func carryOver() throws(Refusal) -> EventPayload {
         guard let from = currentDay ?? days.lastIndex(where: { $0.endedAt != nil }) else { throw Self.noDay }
         guard let plan = carryOverPlan() else {
-            throw Refusal(
-                "no-next-day",
-                fr: "La journée du \(days[from].date) est la dernière du programme : aucun jour où reporter ses "
-                    + "points ; déplacez-les un par un ou sautez-les.",
-                en: "The day \(days[from].date) is the programme's last: there is no day to carry its items to; "
-                    + "move them one by one or skip them.")
+            throw Refusal(.noNextDay(date: days[from].date))
         }
         guard !plan.items.isEmpty else {
-            throw Refusal(
-                "nothing-to-carry", fr: "Tous les points du \(days[from].date) ont été traités : rien à reporter.",
-                en: "Every item of \(days[from].date) has been treated: nothing to carry over.")
+            throw Refusal(.nothingToCarry(date: days[from].date))
         }
         return .itemsCarriedOver(
             from: days[plan.from].date, to: days[plan.to].date, after: plan.after, items: plan.items)

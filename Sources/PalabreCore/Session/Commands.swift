@@ -82,19 +82,23 @@ public enum Command: Sendable, Equatable {
     case recordClockAdjustment(seconds: Int)
 }
 
-/// Why a command was refused, in words fit for the person who typed it.
+/// Why a command was refused: a typed ``RefusalReason`` whose words, in French or English, are
+/// produced by ``message(_:)`` in the session's language.
 public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A stable code for tests and scripts (`no-current-item`, `unknown-item`…).
-    public var code: String
-    /// Message in French.
-    public var fr: String
-    /// Message in English.
-    public var en: String
+    /// What was refused and with which values.
+    public var reason: RefusalReason
 
-    /// Creates a refusal.
-    public init(_ code: String, fr: String, en: String) { self.code = code; self.fr = fr; self.en = en }
+    /// Creates a refusal for `reason`.
+    public init(_ reason: RefusalReason) { self.reason = reason }
+
+    /// A stable code for tests and scripts (`no-current-item`, `unknown-item`…).
+    public var code: String { reason.code }
+    /// Message in French.
+    public var fr: String { reason.text(.fr) }
+    /// Message in English.
+    public var en: String { reason.text(.en) }
 
     /// The message in `language`.
-    public func message(_ language: Language) -> String { language == .fr ? fr : en }
+    public func message(_ language: Language) -> String { reason.text(language) }
     public var description: String { en }
 }

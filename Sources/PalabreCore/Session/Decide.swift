@@ -16,19 +16,12 @@ extension SessionState {
     func decide(_ command: Command, at now: Instant, undoer: UndoSeat) throws(Refusal) -> [EventPayload] {
         if closedAt != nil { return try decideAfterClose(command, at: now, undoer: undoer) }
         if command.isFollowUp {
-            throw Refusal(
-                "follow-up-after-close",
-                fr: "Le suivi commence à la clôture de la session : pendant la réunion, changez le statut de "
-                    + "l'engagement ou amendez l'entrée.",
-                en: "Follow-up starts when the session is closed: during the meeting, change the commitment's "
-                    + "status or amend the entry.")
+            throw Refusal(.followUpBeforeClose)
         }
         if case .recordClockAdjustment(let seconds) = command {
             // Before the session is opened no instant is recorded yet: nothing to adjust.
             guard openedAt != nil, seconds != 0 else {
-                throw Refusal(
-                    "nothing-to-adjust", fr: "Aucun instant enregistré à corriger.",
-                    en: "No recorded instant to adjust.")
+                throw Refusal(.nothingToAdjust)
             }
             return [.clockAdjusted(seconds: seconds)]
         }
@@ -41,63 +34,38 @@ extension SessionState {
         switch command {
         case .openSession:
             if openedAt != nil {
-                throw Refusal("already-open", fr: "La session est déjà ouverte.", en: "The session is already open.")
+                throw Refusal(.alreadyOpen)
             }
             out.append(.sessionOpened)
 
         case .closeSession:
             if let d = currentDay {
-                throw Refusal(
-                    "day-under-way", fr: "La journée du \(days[d].date) est en cours : terminez-la d'abord.",
-                    en: "The day \(days[d].date) is under way: end it first.")
+                throw Refusal(.dayUnderWayAtClose(date: days[d].date))
             }
             if let c = currentItem {
-                throw Refusal(
-                    "item-under-way",
-                    fr: "« \(title(c)) » est en pause : terminez-le avant de clore la "
-                        + "session (la clôture est définitive).",
-                    en: "“\(title(c))” is paused: end it before closing the session (closing is final).")
+                throw Refusal(.itemPausedAtClose(item: title(c)))
             }
             out.append(.sessionClosed)
 
         case .startDay(let date, let force):
             if let date, !days.contains(where: { $0.date == date }) {
-                throw Refusal(
-                    "unknown-day",
-                    fr: "Aucune journée « \(Text.echo(date)) » au programme (journées : "
-                        + "\(days.map(\.date).joined(separator: ", "))).",
-                    en:
-                        "No day “\(Text.echo(date))” in the programme (days: \(days.map(\.date).joined(separator: ", ")))."
-                )
+                throw Refusal(.unknownDay(typed: date, days: days.map(\.date)))
             }
             if let d = currentDay {
-                throw Refusal(
-                    "day-under-way", fr: "La journée du \(days[d].date) est déjà en cours.",
-                    en: "The day \(days[d].date) is already under way.")
+                throw Refusal(.dayAlreadyUnderWay(date: days[d].date))
             }
             let d: Int
             if let date {
                 guard let i = days.firstIndex(where: { $0.date == date }) else {
-                    throw Refusal(
-                        "unknown-day",
-                        fr:
-                            "Aucune journée « \(Text.echo(date)) » au programme (journées : "
-                            + "\(days.map(\.date).joined(separator: ", "))).",
-                        en:
-                            "No day “\(Text.echo(date))” in the programme (days: \(days.map(\.date).joined(separator: ", ")))."
-                    )
+                    throw Refusal(.unknownDay(typed: date, days: days.map(\.date)))
                 }
                 guard days[i].endedAt == nil else {
-                    throw Refusal(
-                        "day-ended", fr: "La journée du \(date) est déjà " + "terminée.",
-                        en: "The day \(date) has already ended.")
+                    throw Refusal(.dayEnded(date: date, already: true))
                 }
                 d = i
             } else {
                 guard let i = days.firstIndex(where: { $0.startedAt == nil }) else {
-                    throw Refusal(
-                        "no-day-left", fr: "Toutes les journées du programme ont déjà commencé.",
-                        en: "Every day of the programme has already started.")
+                    throw Refusal(.noDayLeft)
                 }
                 d = i
             }
@@ -107,23 +75,14 @@ extension SessionState {
                     $0 != d && heldDate(day: $0) == today && days[$0].startedAt != nil
                 })
             {
-                throw Refusal(
-                    "same-date",
-                    fr: "La journée \(other + 1) s'est déjà tenue ce \(today) : une deuxième journée le même jour "
-                        + "n'est enregistrée que si vous le confirmez (start-day --force, ou B une seconde fois "
-                        + "à la console).",
-                    en: "Day \(other + 1) was already held on \(today): a second day on the same date is recorded "
-                        + "only if you confirm it (start-day --force, or B once more at the console).")
+                throw Refusal(.sameDate(number: other + 1, date: today))
             }
             out.append(.dayStarted(date: days[d].date, held: today == days[d].date ? nil : today))
 
         case .endDay:
             guard let d = currentDay else { throw Self.noDay }
             if let c = currentItem, run(c).status == .running {
-                throw Refusal(
-                    "item-running",
-                    fr: "« \(title(c)) » est en cours : terminez-le ou mettez-le en pause " + "d'abord.",
-                    en: "“\(title(c))” is running: end or pause it first.")
+                throw Refusal(.itemRunning(item: title(c)))
             }
             out.append(.dayEnded(date: days[d].date))
 
@@ -132,36 +91,22 @@ extension SessionState {
             if let id, item(id) == nil { throw Self.unknownItem(id) }
             guard let d = currentDay else { throw Self.noDay }
             if let c = currentItem {
-                throw Refusal(
-                    "item-under-way",
-                    fr:
-                        "« \(title(c)) » est encore \(run(c).status == .paused ? "en pause" : "en cours") : "
-                        + "terminez-le d'abord.",
-                    en: "“\(title(c))” is still \(run(c).status == .paused ? "paused" : "running"): end it first.")
+                throw Refusal(.itemStillUnderWay(item: title(c), paused: run(c).status == .paused))
             }
             let target: AgendaItem
             if let id {
                 guard let (it, day) = item(id) else { throw Self.unknownItem(id) }
                 guard day == d else {
-                    throw Refusal(
-                        "item-other-day",
-                        fr: "« \(it.title) » est prévu le \(days[day].date) : "
-                            + "déplacez-le d'abord vers aujourd'hui.",
-                        en: "“\(it.title)” is planned on \(days[day].date): move it to today first.")
+                    throw Refusal(.itemOnOtherDay(item: it.title, date: days[day].date))
                 }
                 let st = run(id).status
                 guard st == .planned || st == .skipped else {
-                    throw Refusal(
-                        "item-done", fr: "« \(it.title) » est déjà " + "terminé.",
-                        en: "“\(it.title)” has already ended.")
+                    throw Refusal(.itemEnded(item: it.title))
                 }
                 target = it
             } else {
                 guard let it = days[d].items.first(where: { run($0.id).status == .planned }) else {
-                    throw Refusal(
-                        "no-item-left",
-                        fr: "Plus aucun point prévu aujourd'hui : insérez-en un ou " + "terminez la journée.",
-                        en: "No planned item left today: insert one or end the day.")
+                    throw Refusal(.noItemLeft(toSkip: false))
                 }
                 target = it
             }
@@ -170,17 +115,14 @@ extension SessionState {
         case .pauseItem:
             let c = try current()
             guard run(c).status == .running else {
-                throw Refusal(
-                    "already-paused", fr: "« \(title(c)) » est déjà en " + "pause.",
-                    en: "“\(title(c))” is already paused.")
+                throw Refusal(.alreadyPaused(item: title(c)))
             }
             out.append(.itemPaused(item: c))
 
         case .resumeItem:
             let c = try current()
             guard run(c).status == .paused else {
-                throw Refusal(
-                    "not-paused", fr: "« \(title(c)) » n'est pas en " + "pause.", en: "“\(title(c))” is not paused.")
+                throw Refusal(.notPaused(item: title(c)))
             }
             guard currentDay != nil else { throw Self.noDay }
             out.append(.itemResumed(item: c))
@@ -188,36 +130,22 @@ extension SessionState {
         case .extendItem(let seconds):
             // A negative extension shortens the item, down to one minute planned.
             guard seconds != 0, abs(seconds) <= 24 * 3600 else {
-                throw Refusal(
-                    "bad-duration",
-                    fr: "Prolongation invalide : donnez un nombre de minutes (négatif pour raccourcir), "
-                        + "au plus 24 heures.",
-                    en: "Invalid extension: give a number of minutes (negative to shorten), at most 24 hours.")
+                throw Refusal(.badExtension)
             }
             let c = try current()
             if seconds < 0, timeBox(c) + seconds < 60 {
-                throw Refusal(
-                    "too-short",
-                    fr: "« \(title(c)) » est prévu pour \(Durations.format(seconds: timeBox(c))) : "
-                        + "il ne peut pas être raccourci de \(Durations.format(seconds: -seconds)).",
-                    en: "“\(title(c))” is planned for \(Durations.format(seconds: timeBox(c))): it cannot be "
-                        + "shortened by \(Durations.format(seconds: -seconds)).")
+                throw Refusal(.tooShort(item: title(c), planned: timeBox(c), by: -seconds))
             }
             out.append(.itemExtended(item: c, seconds: seconds))
 
         case .setRemaining(let seconds):
             let c = try current()
             guard seconds >= 60, seconds <= 24 * 3600 else {
-                throw Refusal(
-                    "bad-duration",
-                    fr: "Temps restant invalide : donnez un nombre de minutes, d'une minute à 24 heures.",
-                    en: "Invalid remaining time: give a number of minutes, from one minute to 24 hours.")
+                throw Refusal(.badRemainingTime)
             }
             let change = seconds - remaining(c, at: now)
             guard change != 0 else {
-                throw Refusal(
-                    "same-remaining", fr: "Il reste déjà \(Durations.format(seconds: seconds)) à « \(title(c)) ».",
-                    en: "“\(title(c))” already has \(Durations.format(seconds: seconds)) left.")
+                throw Refusal(.sameRemaining(item: title(c), seconds: seconds))
             }
             out.append(.itemExtended(item: c, seconds: change))
 
@@ -234,29 +162,22 @@ extension SessionState {
                 target = it
             } else {
                 guard let it = days[d].items.first(where: { run($0.id).status == .planned }) else {
-                    throw Refusal(
-                        "no-item-left", fr: "Plus aucun point prévu à " + "sauter.", en: "No planned item left to skip."
-                    )
+                    throw Refusal(.noItemLeft(toSkip: true))
                 }
                 target = it
             }
             guard run(target.id).status == .planned else {
-                throw Refusal(
-                    "item-not-planned", fr: "« \(target.title) » n'est plus à venir : on ne peut pas le " + "sauter.",
-                    en: "“\(target.title)” is no longer ahead: it cannot be skipped.")
+                throw Refusal(.notSkippable(item: target.title))
             }
             out.append(.itemSkipped(item: target.id))
 
         case .insertItem(let rawTitle, let seconds, let kind, let after):
             let t = Text.nfc(rawTitle).trimmingCharacters(in: .whitespacesAndNewlines)
             guard !t.isEmpty else {
-                throw Refusal(
-                    "empty-title", fr: "Donnez un titre au point à " + "insérer.", en: "Give the new item a title.")
+                throw Refusal(.emptyTitle)
             }
             guard seconds > 0, seconds <= 24 * 3600 else {
-                throw Refusal(
-                    "bad-duration", fr: "Durée invalide : donnez un nombre de minutes positif.",
-                    en: "Invalid duration: give a positive number of minutes.")
+                throw Refusal(.badItemDuration)
             }
             let d: Int
             var anchor: String?
@@ -276,29 +197,20 @@ extension SessionState {
         case .moveItem(let id, let date, let after):
             guard let (it, _) = item(id) else { throw Self.unknownItem(id) }
             guard !it.fixed else {
-                throw Refusal(
-                    "item-fixed",
-                    fr: "« \(it.title) » est un point fixe (cérémonie) : il ne peut pas être " + "déplacé.",
-                    en: "“\(it.title)” is fixed (a ceremony): it cannot be moved.")
+                throw Refusal(.itemFixed(item: it.title))
             }
             guard run(id).status == .planned else {
-                throw Refusal(
-                    "item-not-planned", fr: "« \(it.title) » a déjà commencé : on ne peut plus le déplacer.",
-                    en: "“\(it.title)” has already started: it can no longer be moved.")
+                throw Refusal(.itemStartedNotMovable(item: it.title))
             }
             guard let to = days.firstIndex(where: { $0.date == date }) else {
-                throw Refusal(
-                    "unknown-day", fr: "Aucune journée le \(date) au " + "programme.",
-                    en: "No day \(date) in the programme.")
+                throw Refusal(.noDayOn(date: date))
             }
             guard days[to].endedAt == nil else {
-                throw Refusal("day-ended", fr: "La journée du \(date) est terminée.", en: "The day \(date) has ended.")
+                throw Refusal(.dayEnded(date: date, already: false))
             }
             if let after {
                 guard after != id, days[to].items.contains(where: { $0.id == after }) else {
-                    throw Refusal(
-                        "unknown-anchor", fr: "« \(Text.echo(after)) » n'est pas un point du \(date).",
-                        en: "“\(Text.echo(after))” is not an item of \(date).")
+                    throw Refusal(.unknownAnchor(typed: after, date: date))
                 }
             }
             out.append(.itemMoved(item: id, day: date, after: after))
@@ -310,14 +222,10 @@ extension SessionState {
             let c = try current()
             try requireKnown(who)
             if queue.contains(where: { $0.who == who }) {
-                throw Refusal(
-                    "already-queued", fr: "\(displayName(who)) est déjà dans la file.",
-                    en: "\(displayName(who)) is already in the queue.")
+                throw Refusal(.alreadyQueued(name: displayName(who)))
             }
             if currentTurn?.who == who {
-                throw Refusal(
-                    "already-speaking", fr: "\(displayName(who)) a déjà la parole.",
-                    en: "\(displayName(who)) already has the floor.")
+                throw Refusal(.alreadySpeaking(name: displayName(who)))
             }
             out.append(.floorRequested(item: c, who: who, pointOfOrder: poo))
 
@@ -331,9 +239,7 @@ extension SessionState {
         case .giveFloor(let who):
             let c = try current()
             guard run(c).status == .running else {
-                throw Refusal(
-                    "item-paused", fr: "« \(title(c)) » est en pause : reprenez-le avant de donner la " + "parole.",
-                    en: "“\(title(c))” is paused: resume it before giving the floor.")
+                throw Refusal(.itemPausedNoFloor(item: title(c)))
             }
             let target: String
             if let who {
@@ -341,15 +247,12 @@ extension SessionState {
                 target = who
             } else {
                 guard let head = queue.first else {
-                    throw Refusal(
-                        "queue-empty", fr: "La file des orateurs est " + "vide.", en: "The speakers queue is empty.")
+                    throw Refusal(.queueEmpty)
                 }
                 target = head.who
             }
             if currentTurn?.who == target {
-                throw Refusal(
-                    "already-speaking", fr: "\(displayName(target)) a déjà la parole.",
-                    en: "\(displayName(target)) already has the floor.")
+                throw Refusal(.alreadySpeaking(name: displayName(target)))
             }
             // A person who speaks is present: someone not yet checked in for the day is, by the floor.
             let checksIn =
@@ -360,7 +263,7 @@ extension SessionState {
 
         case .yieldFloor:
             guard let t = currentTurn else {
-                throw Refusal("no-speaker", fr: "Personne n'a la parole.", en: "Nobody has the floor.")
+                throw Refusal(.noSpeaker)
             }
             out.append(.floorYielded(item: t.item, who: t.who))
 
@@ -374,18 +277,14 @@ extension SessionState {
             guard let i = queue.firstIndex(where: { $0.who == who }) else { throw notQueued(who) }
             let p = max(0, min(position, queue.count - 1))
             guard p != i else {
-                throw Refusal(
-                    "same-position", fr: "\(displayName(who)) est déjà à cette place.",
-                    en: "\(displayName(who)) is already in that place.")
+                throw Refusal(.samePosition(name: displayName(who)))
             }
             out.append(.queueReordered(item: c, who: who, position: p))
 
         case .setSpeakingLimit(let seconds):
             let c = try current()
             if let s = seconds, s <= 0 || s > 4 * 3600 {
-                throw Refusal(
-                    "bad-duration", fr: "Temps de parole invalide : donnez un nombre de minutes positif.",
-                    en: "Invalid speaking time: give a positive number of minutes.")
+                throw Refusal(.badSpeakingTime)
             }
             out.append(.speakingLimitSet(item: c, seconds: seconds))
 
@@ -396,13 +295,8 @@ extension SessionState {
         case .amend(let id, let raw, let rawReason, let basedOn, let rawChanges):
             let e = try liveEntry(id)
             if let basedOn, basedOn != e.version {
-                let by = e.amendments.last.map { " (\(local.hhmm($0.at)))" } ?? ""
                 throw Refusal(
-                    "entry-changed",
-                    fr: "L'entrée n° \(id) vient d'être amendée par un autre poste\(by) ; "
-                        + "texte actuel : « \(e.content.text) ». Rien n'a été enregistré.",
-                    en: "Entry #\(id) was just amended by another seat\(by); current text: "
-                        + "“\(e.content.text)”. Nothing was recorded.")
+                    .entryChanged(entry: id, at: e.amendments.last.map { local.hhmm($0.at) }, text: e.content.text))
             }
             var text = Text.nfc(raw).trimmingCharacters(in: .whitespacesAndNewlines)
             let reason = Text.nfc(rawReason).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -420,13 +314,9 @@ extension SessionState {
             guard !reason.isEmpty else { throw Self.noReason }
             guard text != e.content.text || !changes.isEmpty else {
                 if rawChanges.isEmpty {
-                    throw Refusal(
-                        "same-text", fr: "Le texte est identique : rien à " + "amender.",
-                        en: "The text is unchanged: nothing to amend.")
+                    throw Refusal(.sameText)
                 }
-                throw Refusal(
-                    "nothing-changed", fr: "L'entrée n° \(id) a déjà ces valeurs : rien à amender.",
-                    en: "Entry #\(id) already has these values: nothing to amend.")
+                throw Refusal(.nothingChanged(entry: id))
             }
             out.append(.entryAmended(entry: id, text: text, reason: reason, changes: changes.isEmpty ? nil : changes))
 
@@ -439,25 +329,18 @@ extension SessionState {
         case .adopt(let id):
             let e = try liveEntry(id)
             guard e.adoptedAt == nil else {
-                throw Refusal(
-                    "already-adopted", fr: "L'entrée n° \(id) est déjà " + "adoptée.",
-                    en: "Entry #\(id) is already adopted.")
+                throw Refusal(.alreadyAdopted(entry: id))
             }
             out.append(.entryAdopted(entry: id))
 
         case .checkIn(let who, let date):
             guard participant(who) != nil else {
-                throw Refusal(
-                    "unknown-participant",
-                    fr: "« \(Text.echo(who)) » n'est pas un participant : ajoutez-le comme " + "nouvel arrivant.",
-                    en: "“\(Text.echo(who))” is not a participant: add them as a walk-in.")
+                throw Refusal(.unknownParticipant(typed: who))
             }
             let day: String
             if let date {
                 guard days.contains(where: { $0.date == date }) else {
-                    throw Refusal(
-                        "unknown-day", fr: "Aucune journée le \(date) au " + "programme.",
-                        en: "No day \(date) in the programme.")
+                    throw Refusal(.noDayOn(date: date))
                 }
                 day = date
             } else {
@@ -465,9 +348,7 @@ extension SessionState {
                 day = days[d].date
             }
             if attendance[day]?.contains(who) ?? false {
-                throw Refusal(
-                    "already-checked-in", fr: "\(displayName(who)) est déjà pointé(e) le \(day).",
-                    en: "\(displayName(who)) is already checked in on \(day).")
+                throw Refusal(.alreadyCheckedIn(name: displayName(who), date: day))
             }
             out.append(.participantCheckedIn(participant: who, day: day))
 
@@ -475,14 +356,10 @@ extension SessionState {
             guard let d = currentDay else { throw Self.noDay }
             let today = days[d].date
             guard let yesterday = presentYesterday() else {
-                throw Refusal(
-                    "no-previous-day", fr: "Aucune journée ne s'est tenue avant celle-ci : personne à reprendre.",
-                    en: "No day was held before this one: nobody to carry over.")
+                throw Refusal(.noPreviousDay)
             }
             guard !yesterday.isEmpty else {
-                throw Refusal(
-                    "nobody-left", fr: "Toutes les personnes présentes la veille sont déjà pointées aujourd'hui.",
-                    en: "Everyone present the day before is already checked in today.")
+                throw Refusal(.nobodyLeft)
             }
             out += yesterday.map { .participantCheckedIn(participant: $0, day: today) }
 
@@ -491,9 +368,7 @@ extension SessionState {
             p.name = p.name.map { Text.nfc($0) }
             p.contact = p.contact.map { Text.nfc($0) }
             guard !p.function.isEmpty else {
-                throw Refusal(
-                    "empty-function", fr: "Donnez la fonction du participant (ex. « Maire de Koula »).",
-                    en: "Give the participant's function (e.g. “Mayor of Koula”).")
+                throw Refusal(.emptyFunction)
             }
             if p.id.isEmpty {
                 var n = lastSeq + out.count + 1
@@ -501,24 +376,16 @@ extension SessionState {
                 p.id = "walkin-\(n)"
             }
             guard !p.id.isEmpty, p.id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
-                throw Refusal(
-                    "bad-id", fr: "Identifiant « \(p.id) » : lettres, chiffres, - _ et . seulement.",
-                    en: "Id “\(p.id)”: letters, digits, - _ and . only.")
+                throw Refusal(.badId(id: p.id))
             }
             guard !isTaken(p.id) else {
-                throw Refusal(
-                    "duplicate-id", fr: "L'identifiant « \(p.id) » existe " + "déjà.",
-                    en: "The id “\(p.id)” already exists.")
+                throw Refusal(.duplicateId(id: p.id))
             }
             if let o = p.organisation, programme.organisation(o) == nil, programme.commune(o) == nil {
-                throw Refusal(
-                    "unknown-organisation", fr: "Organisation inconnue : « " + "\(Text.echo(o)) ».",
-                    en: "Unknown organisation: “\(Text.echo(o))”.")
+                throw Refusal(.unknownOrganisation(typed: o))
             }
             if let c = p.commune, programme.commune(c) == nil {
-                throw Refusal(
-                    "unknown-commune", fr: "Commune inconnue : « \(Text.echo(c)) ».",
-                    en: "Unknown commune: “\(Text.echo(c))”.")
+                throw Refusal(.unknownCommune(typed: c))
             }
             out.append(.participantAdded(participant: p))
 
@@ -530,9 +397,7 @@ extension SessionState {
                 return false
             }
             if already {
-                throw Refusal(
-                    "already-interested", fr: "\(displayName(partner)) a déjà déclaré son intérêt pour " + "\(fiche).",
-                    en: "\(displayName(partner)) already declared an interest in \(fiche).")
+                throw Refusal(.alreadyInterested(partner: displayName(partner), fiche: fiche))
             }
             out.append(.interestDeclared(partner: partner, fiche: fiche))
 
@@ -541,27 +406,17 @@ extension SessionState {
             var seen: [String] = []
             for p in partners where !seen.contains(p) { try requirePartner(p); seen.append(p) }
             guard seen.count >= 2 else {
-                throw Refusal(
-                    "no-partners",
-                    fr: "Une synergie réunit au moins deux partenaires différents sur la "
-                        + "fiche (sinon, déclarez un intérêt).",
-                    en: "A synergy brings at least two different partners together on the fiche "
-                        + "(otherwise, declare an interest).")
+                throw Refusal(.noPartners)
             }
             if let lead, !seen.contains(lead) {
-                throw Refusal(
-                    "lead-not-partner",
-                    fr: "Le chef de file \(displayName(lead)) doit être l'un des " + "partenaires de la synergie.",
-                    en: "The lead \(displayName(lead)) must be one of the synergy's partners.")
+                throw Refusal(.leadNotPartner(lead: displayName(lead)))
             }
             out.append(.synergyMarked(fiche: fiche, partners: seen, lead: lead))
 
         case .changeCommitmentStatus(let id, let status):
             let e = try liveCommitment(id)
             guard e.content.status != status else {
-                throw Refusal(
-                    "same-status", fr: "L'engagement n° \(id) a déjà ce " + "statut.",
-                    en: "Commitment #\(id) already has this status.")
+                throw Refusal(.sameCommitmentStatus(entry: id))
             }
             out.append(.commitmentStatusChanged(entry: id, status: status))
 
@@ -597,9 +452,7 @@ extension SessionState {
 
     private func current() throws(Refusal) -> String {
         guard let c = currentItem else {
-            throw Refusal(
-                "no-current-item", fr: "Aucun point de l'ordre du jour n'est en cours : démarrez-en un.",
-                en: "No agenda item is under way: start one.")
+            throw Refusal(.noCurrentItem)
         }
         return c
     }
@@ -612,43 +465,33 @@ extension SessionState {
 
     private func requireKnown(_ who: String) throws(Refusal) {
         guard participant(who) != nil || programme.organisation(who) != nil || programme.commune(who) != nil else {
-            throw Refusal(
-                "unknown-speaker",
-                fr: "« \(Text.echo(who)) » n'est ni un participant ni une organisation du programme.",
-                en: "“\(Text.echo(who))” is neither a participant nor an organisation of the programme.")
+            throw Refusal(.unknownSpeaker(typed: who))
         }
     }
 
     private func notQueued(_ who: String) -> Refusal {
-        Refusal(
-            "not-queued", fr: "\(displayName(who)) n'est pas dans la " + "file.",
-            en: "\(displayName(who)) is not in the queue.")
+        Refusal(.notQueued(name: displayName(who)))
     }
 
     func liveEntry(_ id: Int) throws(Refusal) -> Entry {
         guard let e = entry(id) else {
-            throw Refusal("unknown-entry", fr: "Aucune entrée n° \(id) au compte rendu.", en: "No minute entry #\(id).")
+            throw Refusal(.unknownEntry(entry: id))
         }
         if e.retracted != nil {
-            throw Refusal(
-                "entry-retracted", fr: "L'entrée n° \(id) a été " + "retirée.", en: "Entry #\(id) has been retracted.")
+            throw Refusal(.entryRetracted(entry: id))
         }
         return e
     }
 
     private func requirePartner(_ id: String) throws(Refusal) {
         guard programme.organisation(id) != nil else {
-            throw Refusal(
-                "unknown-partner", fr: "Partenaire inconnu « \(Text.echo(id)) ».",
-                en: "Unknown partner “\(Text.echo(id))”.")
+            throw Refusal(.unknownPartner(typed: id, inCommitment: false))
         }
     }
 
     private func requireFiche(_ id: String) throws(Refusal) {
         guard programme.fiche(id) != nil else {
-            throw Refusal(
-                "unknown-fiche", fr: "Fiche de projet inconnue « " + "\(Text.echo(id)) ».",
-                en: "Unknown project fiche “\(Text.echo(id))”.")
+            throw Refusal(.unknownFiche(typed: id, inCommitment: false))
         }
     }
 
@@ -656,14 +499,10 @@ extension SessionState {
     func liveCommitment(_ id: Int) throws(Refusal) -> Entry {
         let e = try liveEntry(id)
         guard e.content.kind == .commitment else {
-            throw Refusal(
-                "not-a-commitment", fr: "L'entrée n° \(id) n'est pas un " + "engagement.",
-                en: "Entry #\(id) is not a commitment.")
+            throw Refusal(.notACommitment(entry: id))
         }
         if e.withdrawal != nil {
-            throw Refusal(
-                "commitment-withdrawn", fr: "L'engagement n° \(id) a été " + "retiré.",
-                en: "Commitment #\(id) has been withdrawn.")
+            throw Refusal(.commitmentWithdrawn(entry: id))
         }
         return e
     }
@@ -711,42 +550,24 @@ extension SessionState {
         }
         let wrong = given.filter { $0.set && !allowed.contains($0.name) }.map { "--" + $0.name }
         if !wrong.isEmpty {
-            let has = allowed.isEmpty ? "" : allowed.sorted().map { "--" + $0 }.joined(separator: ", ")
             throw Refusal(
-                "field-not-for-kind",
-                fr:
-                    "L'entrée n° \(e.id) (\(e.content.kind.rawValue)) n'a pas de champ \(wrong.joined(separator: ", "))"
-                    + (has.isEmpty ? " : seul son texte s'amende." : " ; ses champs : \(has)."),
-                en:
-                    "Entry #\(e.id) (\(e.content.kind.rawValue)) has no field \(wrong.joined(separator: ", "))"
-                    + (has.isEmpty ? ": only its text is amended." : "; its fields: \(has).")
-            )
+                .fieldNotForKind(
+                    entry: e.id, kind: e.content.kind.rawValue, fields: wrong, has: allowed.sorted().map { "--" + $0 }))
         }
         try Self.checkCounts([c.votesFor, c.votesAgainst, c.abstentions])
         if let p = c.partner, programme.organisation(p) == nil {
-            throw Refusal(
-                "unknown-partner", fr: "Engagement : partenaire inconnu « " + "\(Text.echo(p)) ».",
-                en: "Commitment: unknown partner “\(Text.echo(p))”.")
+            throw Refusal(.unknownPartner(typed: p, inCommitment: true))
         }
         if let f = c.fiche, programme.fiche(f) == nil {
-            throw Refusal(
-                "unknown-fiche", fr: "Engagement : fiche de projet inconnue « " + "\(Text.echo(f)) ».",
-                en: "Commitment: unknown project fiche “\(Text.echo(f))”.")
+            throw Refusal(.unknownFiche(typed: f, inCommitment: true))
         }
         let after = c.applied(to: e.content)
         if let a = c.amount, a < 0 || a > Self.largestAmount {
             let cur = after.currency ?? "FCFA"
-            throw Refusal(
-                "bad-amount",
-                fr: "Le montant doit être un entier positif d'au plus "
-                    + "\(Money.format(Self.largestAmount, cur, language: .fr)).",
-                en: "The amount must be a positive integer of at most "
-                    + "\(Money.format(Self.largestAmount, cur, language: .en)).")
+            throw Refusal(.amountOutOfRange(currency: cur))
         }
         if after.kind == .commitment && after.nature == .financial && (after.amount ?? 0) == 0 {
-            throw Refusal(
-                "no-amount", fr: "Un engagement financier demande un montant supérieur à zéro.",
-                en: "A financial commitment needs an amount above zero.")
+            throw Refusal(.noAmount)
         }
         // Only what changes.
         let k = e.content
@@ -777,39 +598,23 @@ extension SessionState {
         switch c.kind {
         case .action:
             guard c.responsible != nil else {
-                throw Refusal(
-                    "no-responsible", fr: "Une action demande un " + "responsable.",
-                    en: "An action needs someone responsible.")
+                throw Refusal(.noResponsible)
             }
         case .commitment:
             guard let partner = c.partner, let org = programme.organisation(partner) else {
-                throw Refusal(
-                    "unknown-partner", fr: "Engagement : partenaire inconnu « \(c.partner ?? "") ».",
-                    en: "Commitment: unknown partner “\(c.partner ?? "")”.")
+                throw Refusal(.unknownPartner(typed: c.partner ?? "", inCommitment: true))
             }
             guard let fid = c.fiche, let (fiche, commune) = programme.fiche(fid) else {
-                throw Refusal(
-                    "unknown-fiche", fr: "Engagement : fiche de projet inconnue « \(c.fiche ?? "") ».",
-                    en: "Commitment: unknown project fiche “\(c.fiche ?? "")”.")
+                throw Refusal(.unknownFiche(typed: c.fiche ?? "", inCommitment: true))
             }
             c.nature = c.nature ?? .financial
             c.status = c.status ?? .announced
             c.currency = try Self.currency(c.currency) ?? fiche.currency
             if c.nature == .financial && (c.amount ?? 0) == 0 {
-                throw Refusal(
-                    "no-amount", fr: "Un engagement financier demande un montant supérieur à zéro.",
-                    en: "A financial commitment needs an amount above zero.")
+                throw Refusal(.noAmount)
             }
             if let a = c.amount, a < 0 || a > Self.largestAmount {
-                throw Refusal(
-                    "bad-amount",
-                    fr:
-                        "Le montant doit être un entier positif d'au plus "
-                        + "\(Money.format(Self.largestAmount, c.currency ?? "FCFA", language: .fr)).",
-                    en:
-                        "The amount must be a positive integer of at most "
-                        + "\(Money.format(Self.largestAmount, c.currency ?? "FCFA", language: .en))."
-                )
+                throw Refusal(.amountOutOfRange(currency: c.currency ?? "FCFA"))
             }
             if c.text.isEmpty {
                 c.text = EntryContent.defaultCommitmentText(
@@ -819,16 +624,12 @@ extension SessionState {
         case .vote:
             try Self.checkCounts([c.votesFor, c.votesAgainst, c.abstentions])
             guard let outcome = c.outcome else {
-                throw Refusal(
-                    "no-outcome", fr: "Un vote demande son résultat : adopté ou rejeté.",
-                    en: "A vote needs its outcome: adopted or rejected.")
+                throw Refusal(.noOutcome)
             }
             if outcome == .adopted, let f = c.votesFor, let a = c.votesAgainst, f < a {
-                throw Refusal(
-                    "outcome-contradicts",
-                    fr: "Vote : adopté avec \(f) pour et \(a) contre ? Vérifiez les nombres ou le résultat.",
-                    en: "Vote: adopted with \(f) for and \(a) against? Check the counts or the outcome.")
+                throw Refusal(.outcomeContradicts(votesFor: f, against: a))
             }
+            try checkVotesAgainstAttendance(c)
         default: break
         }
         if c.kind != .vote { (c.votesFor, c.votesAgainst, c.abstentions, c.outcome) = (nil, nil, nil, nil) }
@@ -836,12 +637,25 @@ extension SessionState {
         return c
     }
 
+    /// Refuses a vote whose counts (for + against + abstentions) exceed the participants listed
+    /// in the programme who are checked in on the day under way (`more-votes-than-present`).
+    /// Only when the programme lists participants and attendance is recorded that day: a
+    /// council's voters need not all be on the list, so without a check-in nothing is checked.
+    /// Walk-ins do not count: they are not members the programme lists.
+    func checkVotesAgainstAttendance(_ c: EntryContent) throws(Refusal) {
+        guard let d = currentDay, !programme.participants.isEmpty else { return }
+        let date = days[d].date
+        let checkedIn = Set(attendance[date] ?? [])
+        guard !checkedIn.isEmpty else { return }
+        let present = programme.participants.filter { checkedIn.contains($0.id) }.count
+        let cast = (c.votesFor ?? 0) + (c.votesAgainst ?? 0) + (c.abstentions ?? 0)
+        if cast > present { throw Refusal(.moreVotesThanPresent(votes: cast, present: present, date: date)) }
+    }
+
     /// Refuses a negative number of votes (`bad-count`); nil counts (not given) pass.
     static func checkCounts(_ counts: [Int?]) throws(Refusal) {
         for n in counts.compactMap({ $0 }) where n < 0 {
-            throw Refusal(
-                "bad-count", fr: "Vote : un nombre de voix ne peut pas être négatif (\(n)).",
-                en: "Vote: a number of votes cannot be negative (\(n)).")
+            throw Refusal(.negativeVoteCount(count: n))
         }
     }
 
@@ -870,24 +684,14 @@ extension SessionState {
     }
 
     private static func badDate(_ t: String) -> Refusal {
-        Refusal(
-            "bad-date",
-            fr: "Échéance « \(Text.echo(t)) » : date impossible ; écrivez AAAA-MM-JJ (2024-03-31), JJ/MM/AAAA, "
-                + "ou un texte (« fin mars »).",
-            en:
-                "Deadline “\(Text.echo(t))”: not a real date; write YYYY-MM-DD (2024-03-31), DD/MM/YYYY, or words (“end of "
-                + "March”).")
+        Refusal(.badDeadline(typed: t))
     }
 
-    static let noDay = Refusal(
-        "no-day", fr: "Aucune journée n'est en cours : démarrez la journée d'abord.",
-        en: "No day is under way: start the day first.")
-    static let emptyText = Refusal("empty-text", fr: "Le texte est vide.", en: "The text is empty.")
-    static let noReason = Refusal("no-reason", fr: "Donnez une raison.", en: "Give a reason.")
+    static let noDay = Refusal(.noDayUnderWay)
+    static let emptyText = Refusal(.emptyText)
+    static let noReason = Refusal(.noReason)
     static func unknownItem(_ id: String) -> Refusal {
-        Refusal(
-            "unknown-item", fr: "Aucun point « \(Text.echo(id)) » à l'ordre du jour.",
-            en: "No agenda item “\(Text.echo(id))”.")
+        Refusal(.unknownItem(typed: id))
     }
 }
 
@@ -918,14 +722,10 @@ extension SessionState {
         let found = exact.isEmpty ? partial : exact
         if found.count == 1 { return found[0] }
         if found.isEmpty || key.isEmpty {
-            throw Refusal(
-                "unknown-speaker", fr: "Personne ne correspond à « \(Text.echo(t)) ».",
-                en: "Nobody matches “\(Text.echo(t))”.")
+            throw Refusal(.nobodyMatches(typed: t))
         }
         let names = found.prefix(6).map { "\($0) (\(displayName($0)))" }.joined(separator: ", ")
-        throw Refusal(
-            "ambiguous", fr: "« \(Text.echo(t)) » désigne plusieurs personnes : \(names)\(found.count > 6 ? "…" : "").",
-            en: "“\(Text.echo(t))” matches several: \(names)\(found.count > 6 ? "…" : "").")
+        throw Refusal(.ambiguous(typed: t, names: names, more: found.count > 6))
     }
 }
 

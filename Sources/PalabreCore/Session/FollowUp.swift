@@ -132,19 +132,11 @@ extension SessionState {
         case .undo(let seq):
             let target = seq.flatMap { standingEvent($0) } ?? undoCandidate(seat: undoer.seat)
             guard let target, target.payload.isFollowUp else {
-                throw Refusal(
-                    "closed-undo-follow-up-only",
-                    fr: "La session est close : seules les mises à jour du suivi s'annulent.",
-                    en: "The session is closed: only follow-up updates can be undone.")
+                throw Refusal(.closedUndoFollowUpOnly)
             }
             return [try undo(target.seq, by: undoer)]
         default:
-            throw Refusal(
-                "session-closed",
-                fr: "La session est close : seul le suivi s'enregistre encore (palabre do SESSION commitment-status, "
-                    + "action-status, fiche-status --seat suivi).",
-                en: "The session is closed: only follow-up is recorded now (palabre do SESSION commitment-status, "
-                    + "action-status, fiche-status --seat suivi).")
+            throw Refusal(.sessionClosed)
         }
     }
 
@@ -159,22 +151,14 @@ extension SessionState {
         func checkedDate(_ d: String?, notBefore: String?) throws(Refusal) -> String {
             guard let d else { return today }
             if let notBefore, CalendarDate.isValid(d), d < notBefore {
-                throw Refusal(
-                    "date-before-fact",
-                    fr: "Le \(d) précède le \(notBefore), jour où l'entrée a été prise : donnez la date du suivi.",
-                    en: "\(d) is before \(notBefore), the day the entry was recorded: give the date of the follow-up.")
+                throw Refusal(.dateBeforeFact(date: d, notBefore: notBefore))
             }
             guard CalendarDate.isValid(d) else {
-                throw Refusal(
-                    "bad-date", fr: "Date invalide « \(Text.echo(d)) » : attendu AAAA-MM-JJ, par exemple \(today).",
-                    en: "Invalid date “\(Text.echo(d))”: expected YYYY-MM-DD, e.g. \(today).")
+                throw Refusal(.badFollowUpDate(typed: d, today: today))
             }
             // ISO dates compare as text.
             guard d <= today else {
-                throw Refusal(
-                    "future-date",
-                    fr: "Le \(d) est à venir : le suivi enregistre ce qui a eu lieu (au plus tard le \(today)).",
-                    en: "\(d) is still to come: follow-up records what happened (on \(today) at the latest).")
+                throw Refusal(.futureDate(date: d, today: today))
             }
             return d
         }
@@ -187,49 +171,28 @@ extension SessionState {
             let e = try liveCommitment(id)
             let current = followUp.status(ofCommitment: id)
             if current == .abandoned {
-                throw Refusal(
-                    "commitment-abandoned",
-                    fr: "L'engagement n° \(id) est abandonné : annulez d'abord cette mise à jour (undo).",
-                    en: "Commitment #\(id) was abandoned: undo that update first.")
+                throw Refusal(.commitmentAbandoned(entry: id))
             }
             if status == current, status != .disbursed {
-                throw Refusal(
-                    "same-status", fr: "L'engagement n° \(id) a déjà ce statut.",
-                    en: "Commitment #\(id) already has this status.")
+                throw Refusal(.sameCommitmentStatus(entry: id))
             }
             let reason = cleaned(note)
             if status == .abandoned, reason == nil {
-                throw Refusal(
-                    "no-reason", fr: "Dites pourquoi l'engagement est abandonné (--reason).",
-                    en: "Say why the commitment is abandoned (--reason).")
+                throw Refusal(.noAbandonReason)
             }
             var money: Int64?
             if status == .disbursed {
                 let committed = e.content.amount
                 let left = committed.map { $0 - followUp.disbursed(id) }
                 if let amount, amount <= 0 {
-                    throw Refusal(
-                        "bad-amount", fr: "Un décaissement a un montant positif (\(Amounts.format(amount))).",
-                        en: "A disbursement has a positive amount (\(Amounts.format(amount))).")
+                    throw Refusal(.nonPositiveDisbursement(amount: amount))
                 }
                 guard let value = amount ?? left, value > 0 else {
-                    throw Refusal(
-                        "no-amount",
-                        fr: committed == nil
-                            ? "L'engagement n° \(id) n'a pas de montant : indiquez le montant décaissé (--amount)."
-                            : "L'engagement n° \(id) est entièrement décaissé.",
-                        en: committed == nil
-                            ? "Commitment #\(id) has no amount: give the amount disbursed (--amount)."
-                            : "Commitment #\(id) is fully disbursed.")
+                    throw Refusal(committed == nil ? .noCommittedAmount(entry: id) : .fullyDisbursed(entry: id))
                 }
                 if let left, value > left {
                     let cur = e.content.currency ?? programme.currency
-                    throw Refusal(
-                        "amount-too-large",
-                        fr: "Décaissement de \(Amounts.format(value)) \(cur) : il reste \(Amounts.format(left)) \(cur) "
-                            + "à décaisser sur l'engagement n° \(id).",
-                        en: "A disbursement of \(Amounts.format(value)) \(cur): \(Amounts.format(left)) \(cur) is left "
-                            + "to disburse on commitment #\(id).")
+                    throw Refusal(.disbursementTooLarge(amount: value, left: left, currency: cur, entry: id))
                 }
                 money = value
             }
@@ -240,14 +203,10 @@ extension SessionState {
         case .followUpAction(let id, let status, let date, let note):
             let e = try liveEntry(id)
             guard e.content.kind == .action || e.content.kind == .recommendation else {
-                throw Refusal(
-                    "not-an-action", fr: "L'entrée n° \(id) n'est ni une action ni une recommandation.",
-                    en: "Entry #\(id) is neither an action nor a recommendation.")
+                throw Refusal(.notAnAction(entry: id))
             }
             if followUp.status(ofAction: id) == status {
-                throw Refusal(
-                    "same-status", fr: "L'entrée n° \(id) a déjà ce statut.",
-                    en: "Entry #\(id) already has this status.")
+                throw Refusal(.sameEntryStatus(entry: id))
             }
             return .actionFollowedUp(
                 entry: id, status: status, date: try checkedDate(date, notBefore: local.date(of: e.at)),
@@ -255,21 +214,17 @@ extension SessionState {
 
         case .followUpFiche(let fiche, let status, let date, let note):
             guard programme.fiche(fiche) != nil else {
-                throw Refusal(
-                    "unknown-fiche", fr: "Fiche inconnue « \(Text.echo(fiche)) ».",
-                    en: "Unknown fiche “\(Text.echo(fiche))”.")
+                throw Refusal(.unknownFollowUpFiche(typed: fiche))
             }
             if followUp.status(ofFiche: fiche) == status {
-                throw Refusal(
-                    "same-status", fr: "La fiche \(fiche) a déjà ce statut.",
-                    en: "Fiche \(fiche) already has this status.")
+                throw Refusal(.sameFicheStatus(fiche: fiche))
             }
             return .ficheFollowedUp(
                 fiche: fiche, status: status, date: try checkedDate(date, notBefore: programme.days.first?.date),
                 note: cleaned(note))
 
         default:
-            throw Refusal("not-follow-up", fr: "Ce n'est pas une mise à jour du suivi.", en: "Not a follow-up update.")
+            throw Refusal(.notFollowUp)
         }
     }
 

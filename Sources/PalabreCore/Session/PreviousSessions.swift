@@ -134,30 +134,17 @@ extension SessionState {
     {
         guard programme.follows.contains(source.session) else {
             let known = programme.follows.joined(separator: ", ")
-            throw Refusal(
-                "not-followed",
-                fr: "La session « \(Text.echo(source.session)) » n'est pas dans follows du programme"
-                    + (known.isEmpty ? "." : " (\(known))."),
-                en: "Session “\(Text.echo(source.session))” is not in the programme's follows"
-                    + (known.isEmpty ? "." : " (\(known))."))
+            throw Refusal(.notFollowed(session: source.session, known: known))
         }
         switch (source.kind, status) {
         case (.commitment, .commitment), (.action, .action), (.recommendation, .action): break
         default:
-            throw Refusal(
-                "status-for-kind",
-                fr: "Ce statut ne convient pas à cette entrée : engagement → intention, confirmed, signed, disbursed, "
-                    + "abandoned ; action ou recommandation → started, done, late, dropped.",
-                en: "This status does not fit this entry: commitment → intention, confirmed, signed, disbursed, "
-                    + "abandoned; action or recommendation → started, done, late, dropped.")
+            throw Refusal(.statusForKind)
         }
         if let last = reviews.last(where: { $0.source.session == source.session && $0.source.entry == source.entry }),
             last.status == status
         {
-            throw Refusal(
-                "same-status",
-                fr: "Cette entrée de « \(Text.echo(source.session)) » a déjà ce statut dans cette réunion.",
-                en: "This entry of “\(Text.echo(source.session))” already has this status in this meeting.")
+            throw Refusal(.sameReviewStatus(session: source.session))
         }
         var s = source
         s.text = Text.nfc(s.text)

@@ -42,21 +42,11 @@ public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
     func refusal(for command: Command) -> Refusal {
         switch self {
         case .projector, .observer:
-            return Refusal(
-                "read-only-seat", fr: "Le poste « \(rawValue) » est en lecture seule : rien n'a été " + "enregistré.",
-                en: "The \(rawValue) seat is read-only: nothing was recorded.")
+            return Refusal(.readOnlySeat(seat: rawValue))
         case .followUp:
-            return Refusal(
-                "not-for-seat",
-                fr: "Le poste suivi enregistre le suivi des engagements, actions et fiches, après la clôture.",
-                en: "The suivi seat records the follow-up of commitments, actions and fiches, after the close.")
+            return Refusal(.notForFollowUpSeat)
         default:
-            return Refusal(
-                "not-for-seat",
-                fr: "Le poste rapporteur enregistre le compte rendu et les présences ; "
-                    + "l'ordre du jour et la parole relèvent du modérateur.",
-                en: "The rapporteur seat records the minutes and attendance; the agenda and the floor "
-                    + "belong to the facilitator.")
+            return Refusal(.notForRapporteurSeat)
         }
     }
 }

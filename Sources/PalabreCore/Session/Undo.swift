@@ -33,29 +33,19 @@ extension SessionState {
         let target: Event
         if let seq {
             guard seq >= 1, seq <= lastSeq else {
-                throw Refusal(
-                    "unknown-event", fr: "Aucun événement n° \(seq) au journal (le dernier est le n° " + "\(lastSeq)).",
-                    en: "No event #\(seq) in the journal (the last is #\(lastSeq)).")
+                throw Refusal(.unknownEvent(seq: seq, last: lastSeq))
             }
             if let by = undoneBy[seq] {
-                throw Refusal(
-                    "already-undone", fr: "L'événement n° \(seq) a déjà été annulé (par le n° \(by)).",
-                    en: "Event #\(seq) has already been undone (by #\(by)).")
+                throw Refusal(.alreadyUndone(seq: seq, by: by))
             }
             guard let e = standingEvent(seq) else {
-                throw Refusal(
-                    "undo-of-undo",
-                    fr: "Le n° \(seq) est lui-même une annulation : elle ne s'annule pas ; "
-                        + "enregistrez de nouveau le fait.",
-                    en: "#\(seq) is itself an undo: it cannot be undone; record the fact again.")
+                throw Refusal(.undoOfUndo(seq: seq))
             }
             target = e
         } else {
             guard let e = undoCandidate(seat: who.seat) else {
                 let seat = who.seat ?? ""
-                throw Refusal(
-                    "nothing-to-undo", fr: "Rien à annuler\(seat.isEmpty ? "" : " pour le poste « \(seat) »").",
-                    en: "Nothing to undo\(seat.isEmpty ? "" : " for the \(seat) seat").")
+                throw Refusal(.nothingToUndo(seat: seat))
             }
             target = e
         }
@@ -98,33 +88,12 @@ extension SessionState {
         case .previousReviewed(let source, let status, let note):
             return .reviewPrevious(source: source, status: status, note: note)
         case .entryRecorded:
-            throw Refusal(
-                "entry-use-retract",
-                fr: "Le n° \(seq) enregistre une entrée du compte rendu : elle ne "
-                    + "s'annule pas, elle se retire (retract \(seq) --reason …) ou s'amende, et le compte rendu en "
-                    + "garde "
-                    + "la trace.",
-                en: "#\(seq) records a minute entry: it is not undone but retracted (retract \(seq) "
-                    + "--reason …) or amended, and the minutes keep the trace.")
+            throw Refusal(.entryUseRetract(seq: seq))
         case .entryAmended(let e, _, _, _):
-            throw Refusal(
-                "not-undoable",
-                fr: "Le n° \(seq) (\(payload.type)) porte sur l'entrée n° \(e) : "
-                    + "corrigez-la par un nouvel amendement ou un retrait, pas par une annulation.",
-                en: "#\(seq) (\(payload.type)) concerns entry #\(e): correct it by a new amendment or a "
-                    + "retraction, not by an undo.")
+            throw Refusal(.entryFactNotUndoable(seq: seq, type: payload.type, entry: e))
         case .sessionOpened, .sessionClosed, .dayStarted, .itemStarted, .itemPaused, .itemResumed,
             .queueReordered, .speakingLimitSet, .undone, .lineSetAside, .clockAdjusted:
-            throw Refusal(
-                "not-undoable",
-                fr: "Le n° \(seq) (\(payload.type)) ne s'annule pas. S'annulent : fin ou saut d'un point, "
-                    + "point inséré ou déplacé, fin de journée, prolongation, demande de parole, parole donnée ou "
-                    + "rendue, orateur retiré, pointage, nouvel arrivant, statut, retrait ou adoption d'une entrée, "
-                    + "engagement retiré, intérêt, synergie.",
-                en: "#\(seq) (\(payload.type)) cannot be undone. Undoable: an item ended, skipped, "
-                    + "inserted or moved, a day ended, an extension, a request for the floor, the floor "
-                    + "given or yielded, a speaker removed, a check-in, a walk-in, a commitment status, "
-                    + "an entry retracted or adopted, a commitment withdrawn, an interest, a synergy.")
+            throw Refusal(.notUndoable(seq: seq, type: payload.type))
         }
     }
 
@@ -140,11 +109,7 @@ extension SessionState {
             if let e = later.first(where: { if case .itemStarted = $0.payload { true } else { false } }),
                 case .itemStarted(let other) = e.payload
             {
-                throw Refusal(
-                    "item-since-started",
-                    fr: "« \(name(id)) » ne peut pas reprendre : « \(name(other)) » "
-                        + "a commencé depuis (n° \(e.seq)).",
-                    en: "“\(name(id))” cannot run again: “\(name(other))” has started since (#\(e.seq)).")
+                throw Refusal(.otherItemStartedSince(item: name(id), other: name(other), since: e.seq))
             }
             if let e = later.first(where: {
                 switch $0.payload {
@@ -152,61 +117,32 @@ extension SessionState {
                 default: false
                 }
             }) {
-                throw Refusal(
-                    "day-since-ended",
-                    fr: "« \(name(id)) » ne peut pas reprendre : la journée a changé "
-                        + "depuis (n° \(e.seq), \(e.payload.type)).",
-                    en: "“\(name(id))” cannot run again: the day has changed since (#\(e.seq), " + "\(e.payload.type))."
-                )
+                throw Refusal(.daySinceEnded(item: name(id), since: e.seq, type: e.payload.type))
             }
         case .itemSkipped(let id):
             if run(id).status != .skipped {
-                throw Refusal(
-                    "item-since-started", fr: "« \(name(id)) » a été repris depuis : il n'est plus sauté.",
-                    en: "“\(name(id))” has been taken up since: it is no longer skipped.")
+                throw Refusal(.itemTakenUpSince(item: name(id)))
             }
         case .itemMoved(let id, _, _):
             if run(id).status != .planned {
-                throw Refusal(
-                    "item-since-started",
-                    fr: "« \(name(id)) » a commencé ou a été sauté depuis : il ne " + "peut plus revenir à sa place.",
-                    en: "“\(name(id))” has started or been skipped since: it can no longer go back to its " + "place.")
+                throw Refusal(.itemMovedSince(item: name(id)))
             }
         case .itemsCarriedOver(let from, _, _, let items):
             if let id = items.first(where: { run($0).status != .planned }) {
-                throw Refusal(
-                    "item-since-started",
-                    fr: "« \(name(id)) » a commencé ou a été sauté depuis : les points reportés ne peuvent plus "
-                        + "revenir au \(from).",
-                    en: "“\(name(id))” has started or been skipped since: the carried items can no longer go back "
-                        + "to \(from).")
+                throw Refusal(.itemCarriedSince(item: name(id), date: from))
             }
         case .itemInserted(_, _, let it):
             if run(it.id).status != .planned {
-                throw Refusal(
-                    "item-since-started",
-                    fr: "« \(it.title) » a commencé ou a été sauté depuis : il ne "
-                        + "peut plus être retiré de l'ordre du jour.",
-                    en: "“\(it.title)” has started or been skipped since: it can no longer be taken off "
-                        + "the agenda.")
+                throw Refusal(.itemInsertedSince(item: it.title))
             }
             if let e = later.first(where: { Self.mentions($0.payload, item: it.id) }) {
-                throw Refusal(
-                    "item-since-used",
-                    fr: "« \(it.title) » a servi depuis à placer ou déplacer un point "
-                        + "(n° \(e.seq)) : il ne peut plus être retiré.",
-                    en: "“\(it.title)” has since been used to place or move an item (#\(e.seq)): it can no "
-                        + "longer be taken off.")
+                throw Refusal(.itemUsedSince(item: it.title, since: e.seq))
             }
         case .dayEnded(let date):
             if let e = later.first(where: { if case .dayStarted = $0.payload { true } else { false } }),
                 case .dayStarted(let other, _) = e.payload
             {
-                throw Refusal(
-                    "day-since-started",
-                    fr: "La journée du \(date) ne peut pas reprendre : celle du "
-                        + "\(other) a commencé depuis (n° \(e.seq)).",
-                    en: "The day \(date) cannot resume: the day \(other) has started since (#\(e.seq)).")
+                throw Refusal(.daySinceStarted(date: date, other: other, since: e.seq))
             }
         case .floorGiven(_, let who, _, _), .floorYielded(_, let who), .speakerRemoved(_, let who),
             .floorRequested(_, let who, _):
@@ -224,24 +160,14 @@ extension SessionState {
                 default: return Self.floorWho(e.payload) == who
                 }
             }) {
-                throw Refusal(
-                    "floor-since-changed",
-                    fr: "La parole a évolué depuis (n° \(e.seq), \(e.payload.type)) "
-                        + ": le n° \(n) ne s'annule plus ; agissez directement sur la file ou la parole.",
-                    en: "The floor has moved on since (#\(e.seq), \(e.payload.type)): #\(n) can no longer "
-                        + "be undone; act on the queue or the floor directly.")
+                throw Refusal(.floorSinceChanged(since: e.seq, type: e.payload.type, seq: n))
             }
         case .participantAdded(let p):
             if let e = later.first(where: { e in
                 if case .participantCheckedIn(let q, _) = e.payload { return q == p.id }
                 return Self.floorWho(e.payload) == p.id
             }) {
-                throw Refusal(
-                    "participant-since-used",
-                    fr: "\(p.function) figure depuis au journal (n° \(e.seq), "
-                        + "\(e.payload.type)) : le nouvel arrivant ne peut plus être annulé.",
-                    en: "\(p.function) appears in the journal since (#\(e.seq), \(e.payload.type)): the "
-                        + "walk-in can no longer be undone.")
+                throw Refusal(.participantSinceUsed(function: p.function, since: e.seq, type: e.payload.type))
             }
         default:
             break

@@ -457,10 +457,7 @@ public struct FacilitatorScreen: ConsoleScreen {
             let text = words.joined(separator: " ")
             let id = try s.resolve(who: text)
             guard s.programme.organisation(id) != nil || s.programme.commune(id) != nil else {
-                throw Refusal(
-                    "not-an-organisation",
-                    fr: "« \(Text.echo(text)) » n'est pas une organisation ni une commune du programme.",
-                    en: "“\(Text.echo(text))” is not an organisation or a commune of the programme.")
+                throw Refusal(.notAnOrganisation(typed: text))
             }
             organisation = id
         }

@@ -20,11 +20,14 @@ struct Check: ParsableCommand {
             printError("palabre: " + e.description)
             throw ExitCode(2)
         }
-        // The diagnostics themselves are in English (docs/programme-format.md lists them).
-        for d in result.diagnostics { say(d.description) }
+        // Said in `--lang`, else the programme's declared language, else the environment's.
+        let language = lang ?? result.programme?.language ?? result.diagnostics.first?.language ?? .ofEnvironment
+        for var d in result.diagnostics {
+            d.language = language
+            say(d.description)
+        }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
-        let language = lang ?? result.programme?.language ?? .ofEnvironment
         if result.hasErrors {
             printError("palabre: " + CliWords.checkInvalid(errors: errors, warnings: warnings).text(language))
             throw ExitCode(1)

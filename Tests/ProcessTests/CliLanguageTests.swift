@@ -70,4 +70,20 @@ struct CliLanguageTests {
         let again = try Bin.run(["script", dir, two])
         #expect(again.stderr.contains("palabre: 1 événement enregistré\u{00A0}; documents dans "), "\(again.stderr)")
     }
+
+    @Test("check on an invalid programme speaks the programme's language, whatever LANG says")
+    func invalidProgrammeInItsLanguage() throws {
+        let dir = try Bin.session(copying: "council-2027")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/programme.yaml"
+        let yaml = try String(contentsOfFile: file, encoding: .utf8)
+        try yaml.replacingOccurrences(of: "total_cost: 1,250,000", with: "total_cost: 1.500")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try Bin.run(["check", dir], env: ["LANG": "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("invalid amount \"1.500\": the dot is the decimal mark"), "\(r.stdout)")
+        #expect(r.stderr.contains("palabre: 1 error, 0 warnings: the programme is not valid."), "\(r.stderr)")
+        let fr = try Bin.run(["check", dir, "--lang", "fr"])
+        #expect(fr.stdout.contains("montant invalide « 1.500 » : le point marque ici les décimales"), "\(fr.stdout)")
+    }
 }

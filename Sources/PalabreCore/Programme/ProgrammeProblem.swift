@@ -493,7 +493,7 @@ public enum ProgrammeProblem: Sendable, Equatable {
             case .ambiguous:
                 why =
                     fr
-                    ? "la \(english ? "point" : "virgule") marque ici les décimales ; écrivez les milliers "
+                    ? "\(english ? "le point" : "la virgule") marque ici les décimales ; écrivez les milliers "
                         + "\(english ? "250,000" : "250 000") ou le montant à la suite"
                     : "the \(english ? "dot" : "comma") is the decimal mark in this programme's language; write the "
                         + "thousands \(english ? "as 250,000" : "as 250 000") or the amount plainly"

@@ -315,6 +315,16 @@ public enum Values {
         ["woman": .female, "w": .female, "man": .male, "inconnu": .unspecified, "?": .unspecified]
     ) { a, _ in a }
 
+    /// Spellings of a participant category: the organisation types (the programme's table), civil
+    /// society for NGOs, and « autres » (nil).
+    static let categoryWords: [String: OrganisationType?] = {
+        var table: [String: OrganisationType?] = Aliases.organisationType.mapValues { $0 }
+        for w in ["societe-civile", "civil-society", "osc", "cso", "association", "associations"] { table[w] = .ngo }
+        for w in ["secteur-prive", "private-sector", "entreprise", "business"] { table[w] = .private }
+        for w in ["other", "others", "autre", "autres", "public", "none", "aucune"] { table[w] = .some(nil) }
+        return table
+    }()
+
     /// Yes and no, both languages.
     static let yesNoWords: [String: Bool] = [
         "true": true, "yes": true, "y": true, "oui": true, "o": true, "vrai": true, "on": true,
@@ -433,6 +443,18 @@ public enum Values {
             text, sexWords, "bad-sex",
             fr: "Sexe « \(echo(text)) » : écrivez F (femme), H ou M (homme), ou nc (non précisé).",
             en: "Sex “\(echo(text))”: write F (female), M (male) or unspecified.")
+    }
+
+    /// A participant category: an organisation type (`ptf`/`partner`, `commune`, `service-technique`,
+    /// `ong`/`société civile`/`osc`, `privé`/`secteur privé`, `organisateur`), or `autres`/`other`
+    /// for none (nil). Throws ``Refusal`` `bad-category`.
+    public static func category(_ text: String) throws(Refusal) -> OrganisationType? {
+        try word(
+            text, categoryWords, "bad-category",
+            fr: "Catégorie « \(echo(text)) » : écrivez ptf, commune, service-technique, société civile (ong), "
+                + "privé, organisateur ou autres.",
+            en: "Category “\(echo(text))”: write partner, commune, state-service, civil society (ngo), private, "
+                + "organiser or other.")
     }
 
     /// Yes or no: `oui`/`yes`/`true`/`o`/`y`…, `non`/`no`/`false`/`n`…. Throws ``Refusal`` `bad-yes-no`.

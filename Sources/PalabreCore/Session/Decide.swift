@@ -522,6 +522,34 @@ extension SessionState {
             }
             out.append(.participantAdded(participant: p))
 
+        case .walkIn(let p):
+            let added = try decide(.addParticipant(p), at: now, undoer: undoer)
+            out += added
+            guard case .participantAdded(let walkIn)? = added.last, let d = currentDay else { break }
+            out.append(.participantCheckedIn(participant: walkIn.id, day: days[d].date))
+
+        case .checkOut(let who):
+            guard participant(who) != nil else {
+                throw Refusal(
+                    "unknown-participant", fr: "« \(Text.echo(who)) » n'est pas un participant.",
+                    en: "“\(Text.echo(who))” is not a participant.")
+            }
+            guard let d = currentDay else { throw Self.noDay }
+            let day = days[d].date
+            guard attendance[day]?.contains(who) ?? false else {
+                throw Refusal(
+                    "not-checked-in",
+                    fr: "La présence de \(displayName(who)) n'est pas pointée le \(day) : pointez-la avant son départ.",
+                    en: "\(displayName(who)) is not checked in on \(day): check them in before their departure.")
+            }
+            if let at = departureTimes[day + "|" + who] {
+                throw Refusal(
+                    "already-left",
+                    fr: "Le départ de \(displayName(who)) est déjà enregistré à \(local.hhmm(at)).",
+                    en: "\(displayName(who))'s departure is already recorded at \(local.hhmm(at)).")
+            }
+            out.append(.participantLeft(participant: who, day: day))
+
         case .declareInterest(let partner, let fiche):
             try requirePartner(partner)
             try requireFiche(fiche)

@@ -11,7 +11,7 @@ extension SessionState {
     /// Whether an event of this kind may be taken back by ``Command/undo(seq:)`` (when the
     /// state still allows it): an item ended, skipped, moved or inserted, a day ended, an
     /// extension, a request for the floor, the floor given, a turn ended, a speaker removed, a
-    /// check-in, a walk-in, a commitment's status change, an entry's retraction or adoption, a
+    /// check-in, a departure, a walk-in, a commitment's status change, an entry's retraction or adoption, a
     /// commitment's withdrawal, an interest, a synergy.
     ///
     /// Entries themselves are not undone: they are amended or retracted, and the minutes keep
@@ -83,6 +83,7 @@ extension SessionState {
         case .speakerRemoved(_, let w): return .removeSpeaker(who: w)
         case .participantCheckedIn(let p, let day): return .checkIn(who: p, day: day)
         case .participantAdded(let p): return .addParticipant(p)
+        case .participantLeft(let p, _): return .checkOut(who: p)
         case .commitmentStatusChanged(let e, let st): return .changeCommitmentStatus(entry: e, status: st)
         case .interestDeclared(let p, let f): return .declareInterest(partner: p, fiche: f)
         case .synergyMarked(let f, let ps, let lead): return .markSynergy(fiche: f, partners: ps, lead: lead)
@@ -119,11 +120,11 @@ extension SessionState {
                 "not-undoable",
                 fr: "Le n° \(seq) (\(payload.type)) ne s'annule pas. S'annulent : fin ou saut d'un point, "
                     + "point inséré ou déplacé, fin de journée, prolongation, demande de parole, parole donnée ou "
-                    + "rendue, orateur retiré, pointage, nouvel arrivant, statut, retrait ou adoption d'une entrée, "
+                    + "rendue, orateur retiré, pointage, départ, nouvel arrivant, statut, retrait ou adoption d'une entrée, "
                     + "engagement retiré, intérêt, synergie.",
                 en: "#\(seq) (\(payload.type)) cannot be undone. Undoable: an item ended, skipped, "
                     + "inserted or moved, a day ended, an extension, a request for the floor, the floor "
-                    + "given or yielded, a speaker removed, a check-in, a walk-in, a commitment status, "
+                    + "given or yielded, a speaker removed, a check-in, a departure, a walk-in, a commitment status, "
                     + "an entry retracted or adopted, a commitment withdrawn, an interest, a synergy.")
         }
     }
@@ -230,6 +231,16 @@ extension SessionState {
                         + ": le n° \(n) ne s'annule plus ; agissez directement sur la file ou la parole.",
                     en: "The floor has moved on since (#\(e.seq), \(e.payload.type)): #\(n) can no longer "
                         + "be undone; act on the queue or the floor directly.")
+            }
+        case .participantCheckedIn(let p, let day):
+            if let e = later.first(where: { e in
+                if case .participantLeft(let q, let d) = e.payload { return q == p && d == day }
+                return false
+            }) {
+                throw Refusal(
+                    "left-since",
+                    fr: "Le départ de \(displayName(p)) est enregistré depuis (n° \(e.seq)) : annulez-le d'abord.",
+                    en: "\(displayName(p)) has left since (#\(e.seq)): undo the departure first.")
             }
         case .participantAdded(let p):
             if let e = later.first(where: { e in

@@ -586,7 +586,8 @@ enum DocScript {
         #expect(att[0].prefix(2) == ["N° de journée", "Journée"])
         #expect(
             att[2] == [
-                "1", "2023-10-17", "maire-timissa", "Maire de Timissa", "Timissa", "Timissa", "F", "08:55", "", "1", "0",
+                "1", "2023-10-17", "maire-timissa", "Maire de Timissa", "Timissa", "Timissa", "F", "08:55", "", "1",
+                "0",
                 "1",
             ], "arrival, no departure, the morning only (the day ended before one o'clock)")
         #expect(att[3][4] == "UNICEF" && att[3][6] == "M")

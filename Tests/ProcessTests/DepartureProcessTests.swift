@@ -9,7 +9,7 @@ struct DepartureProcessTests {
     func rows(_ path: String, _ separator: Character) throws -> [[String]] {
         var text = try String(contentsOfFile: path, encoding: .utf8)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text.split(separator: "\n").map {
+        return text.split(whereSeparator: \.isNewline).map {
             $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
         }
     }

@@ -57,7 +57,8 @@ struct VerbLine: ParsableCommand {
             ReorderSpeakerVerb.self, SpeakingLimitVerb.self, NoteVerb.self, DecisionVerb.self, QuestionVerb.self,
             AnswerVerb.self, PerspectiveVerb.self, OrganiserCommitmentVerb.self, VoteVerb.self, RecommendationVerb.self,
             ActionVerb.self, CommitmentVerb.self, AmendVerb.self, RetractVerb.self, AdoptVerb.self,
-            CheckInVerb.self, CheckInYesterdayVerb.self, WalkInVerb.self, InterestVerb.self, SynergyVerb.self,
+            CheckInVerb.self, CheckInYesterdayVerb.self, WalkInVerb.self, CheckOutVerb.self, InterestVerb.self,
+            SynergyVerb.self,
             CommitmentStatusVerb.self,
             WithdrawVerb.self, ActionStatusVerb.self, FicheStatusVerb.self, ReviewVerb.self, UndoVerb.self,
         ])
@@ -716,21 +717,40 @@ struct CheckInYesterdayVerb: Verb {
 
 struct WalkInVerb: Verb {
     static let configuration = CommandConfiguration(
-        commandName: "walk-in", abstract: "Add a participant who was not on the list.")
+        commandName: "walk-in",
+        abstract: "Add a participant who was not on the list, checked in for the day under way.")
     @OptionGroup var clock: SeatAndClock
     @Argument(help: "Function (« Maire de Koula »).") var function: [String]
     @Option(help: "Organisation or commune id.") var organisation: String?
     @Option(help: "Commune id.") var commune: String?
     @Option(help: "F, M or unspecified.") var sex: String = "unspecified"
+    @Option(
+        help:
+            "Category: partner, commune, state-service, civil society (ngo), private, organiser or other (default: the organisation's)."
+    )
+    var category: String?
     @Option(help: "Personal name (optional).") var name: String?
     @Option(help: "Id (default: generated).") var id: String?
-    func validate() throws { try check { () throws(Refusal) in try Values.sex(sex) } }
-    func command(_ s: SessionState) throws -> Command {
-        .addParticipant(
-            Participant(
-                id: id ?? "", function: joined(function), organisation: organisation,
-                commune: commune, sex: try Values.sex(sex), name: name))
+    @Flag(help: "Add them without checking them in (registered before they arrive).") var noCheckIn = false
+    func validate() throws {
+        try check { () throws(Refusal) in try Values.sex(sex) }
+        if let category { try check { () throws(Refusal) in try Values.category(category) } }
     }
+    func command(_ s: SessionState) throws -> Command {
+        let p = Participant(
+            id: id ?? "", function: joined(function), organisation: organisation,
+            commune: commune, sex: try Values.sex(sex), name: name, category: try category.flatMap(Values.category))
+        return noCheckIn ? .addParticipant(p) : .walkIn(p)
+    }
+}
+
+struct CheckOutVerb: Verb {
+    static let configuration = CommandConfiguration(
+        commandName: "check-out",
+        abstract: "Record that a participant leaves now (--at: when); attendance.csv counts the half days from it.")
+    @OptionGroup var clock: SeatAndClock
+    @Argument(help: "Participant (id or text).") var who: [String]
+    func command(_ s: SessionState) throws -> Command { .checkOut(who: try s.resolve(who: joined(who))) }
 }
 
 /// A fiche id typed in any case (`tim-01` finds `TIM-01`); decide refuses an unknown one.

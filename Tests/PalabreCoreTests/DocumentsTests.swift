@@ -584,7 +584,12 @@ enum DocScript {
         let att = DocScript.parseCSV(docs["attendance.csv"])
         #expect(att.count == 4)
         #expect(att[0].prefix(2) == ["N° de journée", "Journée"])
-        #expect(att[2] == ["1", "2023-10-17", "maire-timissa", "Maire de Timissa", "Timissa", "Timissa", "F", "08:55"])
+        #expect(
+            att[2] == [
+                "1", "2023-10-17", "maire-timissa", "Maire de Timissa", "Timissa", "Timissa", "F", "08:55", "", "1",
+                "0",
+                "1",
+            ], "arrival, no departure, the morning only (the day ended before one o'clock)")
         #expect(att[3][4] == "UNICEF" && att[3][6] == "M")
 
         let numbered = DocScript.parseCSV(docs["timing.csv"])

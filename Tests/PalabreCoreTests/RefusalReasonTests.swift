@@ -18,6 +18,8 @@ struct RefusalReasonTests {
         .tooLarge(typed: "abc", limit: .amount),
         .negativeAmount(typed: "abc"),
         .amountWithDecimals(typed: "abc", currency: "EUR"),
+        .unknownCategory(typed: "abc"), .departureNotCheckedIn(name: "Maire de Sy", day: "2023-10-17"),
+        .alreadyLeft(name: "Maire de Sy", time: "12:30"), .leftSince(name: "Maire de Sy", seq: 12),
         .ambiguousAmount(typed: "250,000", thousands: "250 000", units: "250", english: false),
         .amountWithExponent(typed: "abc"),
         .badlyGroupedAmount(typed: "abc", example: "Koula"),

@@ -96,39 +96,67 @@ struct AttendanceScreenTests {
         #expect(fig.sessionWomen == all.filter { s.participant($0)?.sex == .female }.count)
     }
 
-    @Test func aWalkInIsAddedThenSelectedSoEnterChecksThemIn() throws {
+    @Test func aWalkInIsAddedWithItsCategoryCheckedInAndSelectedWithItsName() throws {
         var d = ScreenDriver(.attendance, .opening)
         d.key(.function(6))
         #expect(d.console.attendance.form != nil)
-        d.type("Journaliste de l'ORTM")
-        d.key(.enter)
-        d.type("dra")  // organisation, picked among the suggestions
-        d.key(.down)
+        d.type("Présidente de la CAFO")
+        d.key(.enter)  // no organisation of the programme
         d.key(.enter)
         d.key(.char("f"))  // text in a choice field is refused, the choice stays
         #expect(d.console.message?.text.hasPrefix("Champ à choix") == true)
+        // Category: from « selon l'organisation » to partner, commune, State services, civil society.
+        #expect(d.console.attendance.form?["category"]?.options.map(\.label).contains("ONG, société civile") == true)
+        #expect(d.console.attendance.form?["category"]?.options.map(\.label).contains("Privé") == true)
+        for _ in 0..<4 { d.key(.right) }
+        d.key(.enter)
         d.key(.right)  // sex: from « non précisé » round to « femme »
         d.key(.enter)
-        let c = d.key(.enter)  // name left empty: last field, sends
+        d.type("Nom Prénom")
+        let c = d.key(.enter)  // last field: sends
         #expect(
             c
-                == .addParticipant(
-                    Participant(id: "", function: "Journaliste de l'ORTM", organisation: "dra-segou", sex: .female)
-                ))
+                == .walkIn(
+                    Participant(
+                        id: "", function: "Présidente de la CAFO", sex: .female,
+                        name: "Nom Prénom", category: .ngo)))
         #expect(d.perform() == nil)
         let added = try #require(d.state.participants.last)
-        #expect(added.function == "Journaliste de l'ORTM")
+        #expect(added.category == .ngo)
+        #expect(Category.of(added.id, in: d.state) == "ngo")
         #expect(d.console.attendance.form == nil)
         #expect(d.console.attendance.selected == added.id)
+        // Checked in on save: no Enter needed, no « Entrée pour le pointer ».
+        #expect(d.state.attendance["2023-10-17"]?.last == added.id)
+        #expect(d.console.attendance.added == nil)
         #expect(
             d.lines().contains {
-                $0.contains("Nouvel arrivant ajouté : Journaliste de l'ORTM — Entrée pour le pointer")
+                $0.contains("✓ 09:20") && $0.contains("Présidente de la CAFO — Nom Prénom")
             })
-        #expect(d.key(.enter) == .checkIn(who: added.id, day: nil))
-        #expect(d.perform() == nil)
-        #expect(d.console.attendance.added == nil)
         #expect(AttendanceFigures(d.state).present == 13)
         #expect(AttendanceFigures(d.state).women == 3)
+    }
+
+    @Test func theSelectedPersonLeavesWithF8AndTheMarkShowsTheTime() throws {
+        var d = ScreenDriver(.attendance, .opening)
+        // Nobody chosen: nothing recorded.
+        #expect(d.key(.function(8)) == nil)
+        #expect(d.console.message?.text == d.console.labels[.attChooseFirst])
+        d.type("timissa")
+        d.key(.down)
+        #expect(d.console.attendance.selected == "sg-timissa")
+        #expect(d.key(.function(8)) == nil, "not checked in: no departure")
+        #expect(d.console.message?.text.contains("aucun départ à enregistrer") == true)
+        let present = try #require(d.state.attendance["2023-10-17"]?.first)
+        d.key(.escape)
+        d.type(present)
+        #expect(d.console.attendance.selected == present)
+        #expect(d.key(.ctrl("x")) == .checkOut(who: present))
+        #expect(d.perform() == nil)
+        #expect(d.state.departureTimes["2023-10-17|" + present] != nil)
+        #expect(d.lines().contains { $0.contains("dép. 09:20") })
+        #expect(d.key(.function(8)) == nil)
+        #expect(d.console.message?.text.contains("départ déjà enregistré à 09:20") == true)
     }
 
     @Test func theWalkInFormNeedsAFunctionAndAKnownOrganisation() {
@@ -146,7 +174,7 @@ struct AttendanceScreenTests {
         // A commune is both the organisation and the commune of the walk-in.
         #expect(
             d.key(.ctrl("s"))
-                == .addParticipant(
+                == .walkIn(
                     Participant(
                         id: "", function: "Maire adjoint de Koula", organisation: "koula",
                         commune: "koula", sex: .unspecified)))
@@ -155,6 +183,42 @@ struct AttendanceScreenTests {
         #expect(d.console.attendance.form == nil)
         d.key(.function(6))
         #expect(d.console.attendance.form?["function"]?.text == "Maire adjoint de Koula")
+    }
+
+    /// Day 2 of Ségou with a walk-in of the civil society (category chosen, name given) checked
+    /// in on save, and two departures.
+    static func walkInAndDepartures(language: Language) throws -> ScreenDriver {
+        var d = ScreenDriver(.attendance, .pitch, language: language)
+        let fr = language == .fr
+        #expect(
+            d.perform(
+                .walkIn(
+                    Participant(
+                        id: "cafo", function: fr ? "Présidente de la CAFO de Tominian" : "Chair of the Tominian CAFO",
+                        sex: .female, name: fr ? "Nom Prénom" : "Name Surname", category: .ngo))) == nil)
+        let day = try #require(d.state.currentDay.map { d.state.days[$0].date })
+        let present = try #require(d.state.attendance[day])
+        #expect(d.perform(.checkOut(who: present[1])) == nil)
+        #expect(d.perform(.checkOut(who: present[3])) == nil)
+        return d
+    }
+
+    @Test("F3 at 80×24, 120×40 and 200×60 in both languages: a walk-in's category and name, departures")
+    func snapshotsOfWalkInsAndDepartures() throws {
+        for language in [Language.fr, .en] {
+            var d = try Self.walkInAndDepartures(language: language)
+            let suffix = language == .en ? "-en" : ""
+            for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+                Snapshot.check(d.lines(width: w, height: h), "attendance-departures-\(w)x\(h)" + suffix)
+            }
+            let wide = d.lines(width: 200, height: 60)
+            let civil = language == .fr ? "ONG, société civile" : "NGOs, civil society"
+            #expect(
+                wide.contains { $0.contains(language == .fr ? "Nom Prénom" : "Name Surname") && $0.contains(civil) })
+            #expect(wide.contains { $0.contains("→ " + d.state.local.hhmm(d.now)) })
+            let narrow = d.lines(width: 80, height: 24)
+            #expect(narrow.contains { $0.contains((language == .fr ? "dép. " : "left ") + d.state.local.hhmm(d.now)) })
+        }
     }
 
     @Test func snapshots() {

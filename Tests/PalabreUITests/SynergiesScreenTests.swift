@@ -23,6 +23,38 @@ struct SynergiesScreenTests {
         Snapshot.check(en.lines(width: 40, height: 12), "synergies-commitments-40x12-en")
     }
 
+    @Test("F11 at 80×24, 120×40 and 200×60 in both languages: amount columns in the blank space, rounded amounts")
+    func snapshotsAtEverySize() throws {
+        for language in [Language.fr, .en] {
+            var d = Self.driver(language: language)
+            let suffix = language == .en ? "-en" : ""
+            for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+                Snapshot.check(d.lines(width: w, height: h), "synergies-amounts-\(w)x\(h)" + suffix)
+            }
+            // At 120 columns the four partners leave room for the gap, the amount sought and the cost.
+            let lines = d.lines(width: 120, height: 40)
+            let sought = language == .fr ? "43,7M" : "43.7M", gap = language == .fr ? "18,7M" : "18.7M"
+            let die = try #require(lines.first { $0.hasPrefix(" Diéli") })
+            #expect(
+                die.contains(sought) && die.contains(gap) && die.contains("48" + (language == .fr ? "," : ".") + "5M"))
+            #expect(lines[2].contains(language == .fr ? "Coût Besoin  Reste" : "Cost Sought    Gap"))
+        }
+    }
+
+    @Test func theAmountColumnsTakeOnlyTheBlankSpace() {
+        // 79 cells of table, 19 of commune and fiche: four partners leave room for four columns.
+        let four = SynergiesScreen.ficheColumns(tableW: 79, frame: 19, partnersW: 28).map(\.kind)
+        #expect(four == [.cost, .sought, .gap, .mode])
+        // Ten partners fill the table: none.
+        #expect(SynergiesScreen.ficheColumns(tableW: 79, frame: 19, partnersW: 70).isEmpty)
+        // Room for one: the gap first.
+        #expect(SynergiesScreen.ficheColumns(tableW: 79, frame: 19, partnersW: 52).map(\.kind) == [.gap])
+        // A wide table shows them all, at full width.
+        let all = SynergiesScreen.ficheColumns(tableW: 120, frame: 22, partnersW: 200)
+        #expect(all.map(\.kind) == SynergiesScreen.FicheColumn.allCases)
+        #expect(all.first { $0.kind == .gap }?.width == 11)
+    }
+
     @Test func keysAskForTheDebatesCommands() throws {
         var d = Self.driver()
         _ = d.lines()

@@ -49,13 +49,15 @@ enum CSVDocuments {
     }
 
     /// `attendance.csv`: one row per participant and day, in order of arrival; the day by its
-    /// number in the programme and its date (two days held on the same date stay apart).
+    /// number in the programme and its date (two days held on the same date stay apart); the
+    /// arrival and departure times, and for per diem lists the half days attended (1 or 0 for the
+    /// morning and the afternoon, and their sum; ``SessionState/halfDays(of:day:at:)``).
     static func attendance(_ c: DocContext) -> Data {
         let L = c.L
         var w = CSVWriter(separator: c.csvSeparator)
         w.header([
             L[.csvDayNumber], L[.csvDay], L[.csvParticipantId], L[.function], L[.organisation], L[.commune], L[.sex],
-            L[.csvCheckedIn],
+            L[.csvCheckedIn], L[.csvLeftAt], L[.csvMorning], L[.csvAfternoon], L[.csvHalfDays],
         ])
         var days = c.state.days.map(\.date)
         days += c.state.attendance.keys.filter { !days.contains($0) }.sorted()
@@ -63,12 +65,16 @@ enum CSVDocuments {
             let number = c.state.days.firstIndex { $0.date == day }
             for id in c.state.attendance[day] ?? [] {
                 let p = c.participants[id]
+                let half = number.flatMap { c.state.halfDays(of: id, day: $0, at: c.now) }
                 w.row([
                     .num(number.map { $0 + 1 }), .text(c.state.heldDate(ofProgrammeDate: day)), .text(id),
                     .opt(p?.function),
                     .opt(c.organisationName(p?.organisation)),
                     .opt(c.organisationName(p?.commune)), .text(p.map { L.sex($0.sex) } ?? ""),
                     .opt(c.state.checkInTimes[day + "|" + id].map(c.hhmm)),
+                    .opt(c.state.departureTimes[day + "|" + id].map(c.hhmm)),
+                    half.map { .num($0.morning ? 1 : 0) } ?? .empty, half.map { .num($0.afternoon ? 1 : 0) } ?? .empty,
+                    half.map { .num($0.count) } ?? .empty,
                 ])
             }
         }

@@ -134,14 +134,9 @@ struct DocContext {
         return nil
     }
 
-    /// Category of a participant: the type of the organisation they represent.
-    func category(of p: Participant) -> OrganisationType? {
-        if let o = p.organisation {
-            if let org = organisations[o] { return org.type }
-            if communes[o] != nil { return .commune }
-        }
-        return p.commune != nil ? .commune : nil
-    }
+    /// Category of a participant: the one chosen for them, else the type of the organisation they
+    /// represent (``Programme/category(of:)``).
+    func category(of p: Participant) -> OrganisationType? { state.programme.category(of: p) }
 
     /// Title of an agenda item id.
     func itemTitle(_ id: String) -> String {

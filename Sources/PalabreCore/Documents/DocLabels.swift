@@ -62,6 +62,8 @@ enum DocLabel: CaseIterable {
     case csvDay, csvParticipantId, csvItemId, csvKind, csvTitle, csvPlannedStart, csvPlannedMinutes
     case csvActualStart, csvActualEnd, csvActualMinutes, csvExtensionMinutes, csvDriftMinutes
     case csvSpeakerId, csvSpeaker, csvTurns, csvSeconds, csvSecondsAtMost, csvCheckedIn, csvTurnsPointOfOrder
+    // attendance.csv: departure and half days (per diem)
+    case csvLeftAt, csvMorning, csvAfternoon, csvHalfDays
     // synergies: synthesis, commitments matrix, synergies.csv, minutes section
     case synthesisTitle, matrixTitle, matrixShortNote, withdrawnTitle, noWithdrawn, reason, withdrawnOn, recordedBy
     case cercle, sector, totalCost, contributionCol, soughtCol, committedCol, gapCol, modeCol, studyCol, priorityCol
@@ -409,7 +411,7 @@ enum DocLabel: CaseIterable {
         case .otPartner: ("Partenaires techniques et financiers (PTF)", "Technical and financial partners")
         case .otCommune: ("Collectivités territoriales", "Local authorities")
         case .otStateService: ("Services techniques de l'État", "State technical services")
-        case .otNgo: ("ONG", "NGOs")
+        case .otNgo: ("ONG et société civile", "NGOs and civil society")
         case .otPrivate: ("Secteur privé", "Private sector")
         case .otOrganiser: ("Organisateurs", "Organisers")
         case .csvPartnerAcronym: ("Sigle du partenaire", "Partner acronym")
@@ -443,6 +445,10 @@ enum DocLabel: CaseIterable {
                 "At most (last turn counted to the end of the item)"
             )
         case .csvCheckedIn: ("Arrivée (HH:MM)", "Checked in at (HH:MM)")
+        case .csvLeftAt: ("Départ (HH:MM)", "Left at (HH:MM)")
+        case .csvMorning: ("Matin", "Morning")
+        case .csvAfternoon: ("Après-midi", "Afternoon")
+        case .csvHalfDays: ("Demi-journées", "Half days")
         case .csvDayNumber: ("N° de journée", "Day no.")
         }
     }

@@ -349,14 +349,31 @@ public struct Participant: Sendable, Equatable, Identifiable, Codable {
     public var name: String?
     /// Contact (personal data: optional).
     public var contact: String?
+    /// Participant category chosen for a walk-in (civil society, private sector…), which wins over
+    /// the type of their organisation; nil: their organisation's type, else « autres » (absent from
+    /// older journals).
+    public var category: OrganisationType?
 
     /// Creates a participant.
     public init(
         id: String, function: String, organisation: String? = nil, commune: String? = nil,
-        sex: Sex = .unspecified, name: String? = nil, contact: String? = nil
+        sex: Sex = .unspecified, name: String? = nil, contact: String? = nil, category: OrganisationType? = nil
     ) {
         self.id = id; self.function = function; self.organisation = organisation; self.commune = commune
-        self.sex = sex; self.name = name; self.contact = contact
+        self.sex = sex; self.name = name; self.contact = contact; self.category = category
+    }
+}
+
+extension Programme {
+    /// The participant category of `p`: the category chosen for them, else the type of the
+    /// organisation they represent (`commune` for a commune), else nil (« autres »).
+    public func category(of p: Participant) -> OrganisationType? {
+        if let c = p.category { return c }
+        if let o = p.organisation {
+            if let org = organisation(o) { return org.type }
+            if commune(o) != nil { return .commune }
+        }
+        return p.commune != nil ? .commune : nil
     }
 }
 

@@ -140,6 +140,32 @@ public enum Amounts {
         return nil
     }
 
+    /// An amount in a few cells, rounded (never cut): thousands `k`, millions `M`, billions `Md`
+    /// in French and `bn` in English, with one decimal below 100 of the unit (below 10 billions) — a
+    /// decimal comma in French, a point in English — and none when it is zero: `2 500 000` →
+    /// « 2,5M » / “2.5M”, `43 650 000` → « 43,7M », `250 000 000` → « 250M », `999 950` → « 1M »,
+    /// `800` → « 800 ». Halves round up. At most five cells up to 999 billions. A negative amount
+    /// gets a `-`.
+    public static func compact(_ amount: Int64, language: Language) -> String {
+        if amount < 0 { return "-" + compact(amount == .min ? .max : -amount, language: language) }
+        let units: [(Int64, String)] = [
+            (1_000, "k"), (1_000_000, "M"), (1_000_000_000, language == .fr ? "Md" : "bn"),
+        ]
+        guard amount >= 1_000 else { return "\(amount)" }
+        var k = units.lastIndex { amount >= $0.0 } ?? 0
+        while true {
+            let (unit, suffix) = units[k]
+            let tenths = amount / (unit / 10) + (amount % (unit / 10) >= unit / 20 ? 1 : 0)
+            if tenths < (k == units.count - 1 ? 100 : 1_000) {
+                let whole = tenths / 10, tenth = tenths % 10
+                return "\(whole)" + (tenth == 0 ? "" : (language == .fr ? "," : ".") + "\(tenth)") + suffix
+            }
+            let whole = amount / unit + (amount % unit >= unit / 2 ? 1 : 0)
+            if whole < 1_000 || k == units.count - 1 { return "\(whole)" + suffix }
+            k += 1
+        }
+    }
+
     /// Why an amount was rejected (used for precise diagnostics).
     public enum Problem: Error, Equatable, Sendable {
         /// Nothing typed.

@@ -276,6 +276,16 @@ public enum Values {
         ["woman": .female, "w": .female, "man": .male, "inconnu": .unspecified, "?": .unspecified]
     ) { a, _ in a }
 
+    /// Spellings of a participant category: the organisation types (the programme's table), civil
+    /// society for NGOs, and « autres » (nil).
+    static let categoryWords: [String: OrganisationType?] = {
+        var table: [String: OrganisationType?] = Aliases.organisationType.mapValues { $0 }
+        for w in ["societe-civile", "civil-society", "osc", "cso", "association", "associations"] { table[w] = .ngo }
+        for w in ["secteur-prive", "private-sector", "entreprise", "business"] { table[w] = .private }
+        for w in ["other", "others", "autre", "autres", "public", "none", "aucune"] { table[w] = .some(nil) }
+        return table
+    }()
+
     /// Yes and no, both languages.
     static let yesNoWords: [String: Bool] = [
         "true": true, "yes": true, "y": true, "oui": true, "o": true, "vrai": true, "on": true,
@@ -370,6 +380,13 @@ public enum Values {
     public static func sex(_ text: String) throws(Refusal) -> Sex {
         if text.trimmingCharacters(in: .whitespaces).isEmpty { return .unspecified }
         return try word(text, sexWords, .unknownSex(typed: text))
+    }
+
+    /// A participant category: an organisation type (`ptf`/`partner`, `commune`, `service-technique`,
+    /// `ong`/`société civile`/`osc`, `privé`/`secteur privé`, `organisateur`), or `autres`/`other`
+    /// for none (nil). Throws ``Refusal`` `bad-category`.
+    public static func category(_ text: String) throws(Refusal) -> OrganisationType? {
+        try word(text, categoryWords, .unknownCategory(typed: text))
     }
 
     /// Yes or no: `oui`/`yes`/`true`/`o`/`y`…, `non`/`no`/`false`/`n`…. Throws ``Refusal`` `bad-yes-no`.

@@ -54,6 +54,12 @@ public enum Command: Sendable, Equatable {
     case checkInPresentYesterday
     /// Add a walk-in participant.
     case addParticipant(Participant)
+    /// Add a walk-in participant and, when a day is under way, check them in for it (two facts,
+    /// one command: someone registered at the door is in the room).
+    case walkIn(Participant)
+    /// Record that `who`, checked in for the day under way, leaves the meeting now (the event's
+    /// time is the departure time; per diem lists count the half days from it).
+    case checkOut(who: String)
     /// A partner declares its interest in a fiche.
     case declareInterest(partner: String, fiche: String)
     /// Partners who will act together on a fiche, with their lead (chef de file) if named.

@@ -389,6 +389,26 @@ extension SessionState {
             }
             out.append(.participantAdded(participant: p))
 
+        case .walkIn(let p):
+            let added = try decide(.addParticipant(p), at: now, undoer: undoer)
+            out += added
+            guard case .participantAdded(let walkIn)? = added.last, let d = currentDay else { break }
+            out.append(.participantCheckedIn(participant: walkIn.id, day: days[d].date))
+
+        case .checkOut(let who):
+            guard participant(who) != nil else {
+                throw Refusal(.unknownParticipant(typed: who))
+            }
+            guard let d = currentDay else { throw Self.noDay }
+            let day = days[d].date
+            guard attendance[day]?.contains(who) ?? false else {
+                throw Refusal(.departureNotCheckedIn(name: displayName(who), day: day))
+            }
+            if let at = departureTimes[day + "|" + who] {
+                throw Refusal(.alreadyLeft(name: displayName(who), time: local.hhmm(at)))
+            }
+            out.append(.participantLeft(participant: who, day: day))
+
         case .declareInterest(let partner, let fiche):
             try requirePartner(partner)
             try requireFiche(fiche)

@@ -74,6 +74,8 @@ extension Event: Codable {
             payload = .participantCheckedIn(participant: try s(.participant), day: try s(.day))
         case "participantAdded":
             payload = .participantAdded(participant: try c.decode(Participant.self, forKey: .participant))
+        case "participantLeft":
+            payload = .participantLeft(participant: try s(.participant), day: try s(.day))
         case "interestDeclared": payload = .interestDeclared(partner: try s(.partner), fiche: try s(.fiche))
         case "synergyMarked":
             payload = .synergyMarked(
@@ -182,6 +184,8 @@ extension Event: Codable {
         case .participantCheckedIn(let p, let day):
             try c.encode(p, forKey: .participant); try c.encode(day, forKey: .day)
         case .participantAdded(let p): try c.encode(p, forKey: .participant)
+        case .participantLeft(let p, let day):
+            try c.encode(p, forKey: .participant); try c.encode(day, forKey: .day)
         case .interestDeclared(let partner, let fiche):
             try c.encode(fiche, forKey: .fiche); try c.encode(partner, forKey: .partner)
         case .synergyMarked(let fiche, let partners, let lead):

@@ -72,7 +72,7 @@ public enum EventDescription {
             return "#\(e) → \(text)\(changes.map(describe).map { " [\($0)]" } ?? "") (\(reason))"
         case .entryRetracted(let e, let reason): return "#\(e) (\(reason))"
         case .entryAdopted(let e): return "#\(e)"
-        case .participantCheckedIn(let p, let day): return "\(n(p)) \(day)"
+        case .participantCheckedIn(let p, let day), .participantLeft(let p, let day): return "\(n(p)) \(day)"
         case .participantAdded(let p): return "\(p.function) [\(p.id)]"
         case .interestDeclared(let partner, let fiche): return "\(n(partner)) → \(fiche)"
         case .synergyMarked(let fiche, let partners, let lead):

@@ -273,6 +273,8 @@ public enum EventPayload: Sendable, Equatable {
     case participantCheckedIn(participant: String, day: String)
     /// A walk-in participant, not in the programme.
     case participantAdded(participant: Participant)
+    /// `participant`, checked in on `day`, left the meeting at the event's time.
+    case participantLeft(participant: String, day: String)
     /// A partner said it is interested in a project fiche (debates on synergies).
     case interestDeclared(partner: String, fiche: String)
     /// Partners that will act together on one fiche; `lead` is the chef de file, if named.
@@ -333,6 +335,7 @@ public enum EventPayload: Sendable, Equatable {
         case .entryAdopted: "entryAdopted"
         case .participantCheckedIn: "participantCheckedIn"
         case .participantAdded: "participantAdded"
+        case .participantLeft: "participantLeft"
         case .interestDeclared: "interestDeclared"
         case .synergyMarked: "synergyMarked"
         case .commitmentStatusChanged: "commitmentStatusChanged"

@@ -72,7 +72,7 @@ public struct ReferenceCheck {
         case .floorRequested(_, let w, _), .floorGiven(_, let w, _, _), .floorYielded(_, let w),
             .speakerRemoved(_, let w):
             who(w)
-        case .participantCheckedIn(let p, _):
+        case .participantCheckedIn(let p, _), .participantLeft(let p, _):
             if !hasParticipant(p) { missing.append("participant \(Text.echo(p))") }
         case .entryRecorded(let i, let c):
             if let i { item(i) }

@@ -61,6 +61,8 @@ public enum RefusalReason: Sendable, Equatable {
     case unknownOutcome(typed: String)
     /// An unknown sex.
     case unknownSex(typed: String)
+    /// A participant category none of the words name.
+    case unknownCategory(typed: String)
     /// Neither yes nor no.
     case notYesOrNo(typed: String)
     /// A CSV separator that is not one character.
@@ -190,6 +192,12 @@ public enum RefusalReason: Sendable, Equatable {
 
     /// `typed` is not a participant.
     case unknownParticipant(typed: String)
+    /// A departure of someone (`name`) not checked in on `day`.
+    case departureNotCheckedIn(name: String, day: String)
+    /// A departure already recorded at `time` (HH:MM).
+    case alreadyLeft(name: String, time: String)
+    /// A check-in whose departure (event `seq`) stands: undo the departure first.
+    case leftSince(name: String, seq: Int)
     /// `name` is already checked in on `date`.
     case alreadyCheckedIn(name: String, date: String)
     /// No day was held before this one.
@@ -374,6 +382,7 @@ extension RefusalReason {
         case .unknownItemKind: "bad-kind"
         case .unknownOutcome: "bad-outcome"
         case .unknownSex: "bad-sex"
+        case .unknownCategory: "bad-category"
         case .notYesOrNo: "bad-yes-no"
         case .badCsvSeparator: "bad-separator"
         case .followUpBeforeClose: "follow-up-after-close"
@@ -420,6 +429,9 @@ extension RefusalReason {
         case .emptyText: "empty-text"
         case .noReason, .noAbandonReason: "no-reason"
         case .unknownParticipant: "unknown-participant"
+        case .departureNotCheckedIn: "not-checked-in"
+        case .alreadyLeft: "already-left"
+        case .leftSince: "left-since"
         case .alreadyCheckedIn: "already-checked-in"
         case .noPreviousDay: "no-previous-day"
         case .nobodyLeft: "nobody-left"
@@ -618,6 +630,28 @@ extension RefusalReason {
         case .unknownOutcome(let t):
             return (
                 "Résultat « \(v(t)) » inconnu : adopté ou rejeté.", "Unknown outcome “\(v(t))”: adopted or rejected."
+            )
+        case .unknownCategory(let t):
+            return (
+                "Catégorie « \(v(t)) » : écrivez ptf, commune, service-technique, société civile (ong), privé, "
+                    + "organisateur ou autres.",
+                "Category “\(v(t))”: write partner, commune, state-service, civil society (ngo), private, organiser "
+                    + "or other."
+            )
+        case .departureNotCheckedIn(let name, let day):
+            return (
+                "La présence de \(name) n'est pas pointée le \(day) : pointez-la avant son départ.",
+                "\(name) is not checked in on \(day): check them in before their departure."
+            )
+        case .alreadyLeft(let name, let time):
+            return (
+                "Le départ de \(name) est déjà enregistré à \(time).",
+                "\(name)'s departure is already recorded at \(time)."
+            )
+        case .leftSince(let name, let seq):
+            return (
+                "Le départ de \(name) est enregistré depuis (n° \(seq)) : annulez-le d'abord.",
+                "\(name) has left since (#\(seq)): undo the departure first."
             )
         case .unknownSex(let t):
             return (
@@ -1122,11 +1156,11 @@ extension RefusalReason {
             return (
                 "Le n° \(seq) (\(type)) ne s'annule pas. S'annulent : fin ou saut d'un point, "
                     + "point inséré ou déplacé, fin de journée, prolongation, demande de parole, parole donnée ou "
-                    + "rendue, orateur retiré, pointage, nouvel arrivant, statut, retrait ou adoption d'une entrée, "
+                    + "rendue, orateur retiré, pointage, départ, nouvel arrivant, statut, retrait ou adoption d'une entrée, "
                     + "engagement retiré, intérêt, synergie.",
                 "#\(seq) (\(type)) cannot be undone. Undoable: an item ended, skipped, "
                     + "inserted or moved, a day ended, an extension, a request for the floor, the floor "
-                    + "given or yielded, a speaker removed, a check-in, a walk-in, a commitment status, "
+                    + "given or yielded, a speaker removed, a check-in, a departure, a walk-in, a commitment status, "
                     + "an entry retracted or adopted, a commitment withdrawn, an interest, a synergy."
             )
         case .otherItemStartedSince(let item, let other, let since):

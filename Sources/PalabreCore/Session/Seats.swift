@@ -26,6 +26,7 @@ public enum SeatRole: String, Sendable, Equatable, CaseIterable, Codable {
         case .rapporteur:
             switch command {
             case .record, .amend, .retract, .adopt, .checkIn, .checkInPresentYesterday, .addParticipant,
+                .walkIn, .checkOut,
                 .declareInterest, .markSynergy, .changeCommitmentStatus, .withdrawCommitment,
                 .followUpCommitment, .followUpAction, .followUpFiche, .reviewPrevious:
                 return true

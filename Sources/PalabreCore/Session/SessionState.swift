@@ -210,6 +210,9 @@ public struct SessionState: Sendable, Equatable {
     public var attendance: [String: [String]] = [:]
     /// When each participant was checked in, keyed by "day|participant".
     public var checkInTimes: [String: Instant] = [:]
+    /// When each participant left, keyed by "day|participant" like ``checkInTimes``: only those
+    /// who were checked in that day and whose departure was recorded.
+    public var departureTimes: [String: Instant] = [:]
     /// Events naming what the programme no longer has (the first 20): programme.yaml was edited
     /// during the meeting. Screens and documents then miss what those events say.
     public var mismatches: [String] = []
@@ -434,6 +437,8 @@ extension SessionState {
             }
         case .participantAdded(let p):
             if participant(p.id) == nil { participants.append(p) }
+        case .participantLeft(let p, let day):
+            if attendance[day]?.contains(p) ?? false { departureTimes[day + "|" + p] = now }
         case .interestDeclared(let partner, let fiche):
             synergyFacts.append(
                 SynergyFact(seq: e.seq, at: now, seat: e.seat, fiche: fiche, kind: .interest(partner: partner)))

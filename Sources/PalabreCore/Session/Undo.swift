@@ -11,7 +11,7 @@ extension SessionState {
     /// Whether an event of this kind may be taken back by ``Command/undo(seq:)`` (when the
     /// state still allows it): an item ended, skipped, moved or inserted, a day ended, an
     /// extension, a request for the floor, the floor given, a turn ended, a speaker removed, a
-    /// check-in, a walk-in, a commitment's status change, an entry's retraction or adoption, a
+    /// check-in, a departure, a walk-in, a commitment's status change, an entry's retraction or adoption, a
     /// commitment's withdrawal, an interest, a synergy.
     ///
     /// Entries themselves are not undone: they are amended or retracted, and the minutes keep
@@ -73,6 +73,7 @@ extension SessionState {
         case .speakerRemoved(_, let w): return .removeSpeaker(who: w)
         case .participantCheckedIn(let p, let day): return .checkIn(who: p, day: day)
         case .participantAdded(let p): return .addParticipant(p)
+        case .participantLeft(let p, _): return .checkOut(who: p)
         case .commitmentStatusChanged(let e, let st): return .changeCommitmentStatus(entry: e, status: st)
         case .interestDeclared(let p, let f): return .declareInterest(partner: p, fiche: f)
         case .synergyMarked(let f, let ps, let lead): return .markSynergy(fiche: f, partners: ps, lead: lead)
@@ -161,6 +162,13 @@ extension SessionState {
                 }
             }) {
                 throw Refusal(.floorSinceChanged(since: e.seq, type: e.payload.type, seq: n))
+            }
+        case .participantCheckedIn(let p, let day):
+            if let e = later.first(where: { e in
+                if case .participantLeft(let q, let d) = e.payload { return q == p && d == day }
+                return false
+            }) {
+                throw Refusal(.leftSince(name: displayName(p), seq: e.seq))
             }
         case .participantAdded(let p):
             if let e = later.first(where: { e in

@@ -4,9 +4,10 @@ import PalabreCore
 ///
 /// A search line has the focus: typing filters the participants (programme and walk-ins)
 /// without regard to case or accents; ↑/↓ select; Entrée checks the selected participant in.
-/// F6 (or ^N) opens the walk-in form (function, organisation, sex, name); once the walk-in is
-/// recorded, they are selected, and Entrée checks them in like anyone else. The counts on top
-/// read « N participants dont X femmes », then by category.
+/// F6 (or ^N) opens the walk-in form (function, organisation, category, sex, name); the walk-in
+/// is recorded and checked in for the day under way in one step, and selected. F8 (or ^X)
+/// records that the selected person leaves. The counts on top read « N participants dont X
+/// femmes », then by category.
 public struct AttendanceScreen: ConsoleScreen {
     public static let id = ScreenID.attendance
 
@@ -76,9 +77,32 @@ public struct AttendanceScreen: ConsoleScreen {
             guard form == nil else { return .none }
             sent = .checkInPresentYesterday
             return .perform(.checkInPresentYesterday)
+        case .checkOut:
+            guard form == nil else { return .none }
+            return checkOut(context)
         case .checkIn, .up, .down, .clear, .sendForm:
             return process(key, context)
         }
+    }
+
+    /// The departure of the selected person (chosen as for a check-in), or why there is none to record.
+    mutating func checkOut(_ ctx: ScreenContext) -> KeyOutcome {
+        let s = ctx.state, l = ctx.labels
+        let list = Self.filter(s, search.text)
+        if search.isEmpty, !chosen { return .message(l[.attChooseFirst], isError: true) }
+        guard let p = list.first(where: { $0.id == selected }) ?? (list.count == 1 ? list[0] : nil) else {
+            return .message(l[list.isEmpty ? .attNobody : .attSelect], isError: true)
+        }
+        selected = p.id
+        let name = TextWidth.sanitize(p.function) + l.colon
+        guard let d = s.currentDay else { return .message(l[.noDay], isError: true) }
+        let key = s.days[d].date + "|" + p.id
+        guard s.checkInTimes[key] != nil else { return .message(name + l[.attNotCheckedIn], isError: true) }
+        if let at = s.departureTimes[key] {
+            return .message(name + l[.attAlreadyLeft] + " " + s.local.hhmm(at), isError: true)
+        }
+        sent = .checkOut(who: p.id)
+        return .perform(.checkOut(who: p.id))
     }
 
     /// Whether unsent text or an open form would be lost by quitting.
@@ -113,7 +137,7 @@ public struct AttendanceScreen: ConsoleScreen {
                 return .none
             case .submit:
                 switch participant(f, ctx) {
-                case .success(let p): sent = .addParticipant(p); return .perform(.addParticipant(p))
+                case .success(let p): sent = .walkIn(p); return .perform(.walkIn(p))
                 case .failure(let problem):
                     form?.focus(problem.field)
                     return .message(problem.message, isError: true)
@@ -181,6 +205,10 @@ public struct AttendanceScreen: ConsoleScreen {
             (Sex.unspecified.rawValue, l[.attSexLongUnspecified]),
         ]
         sex.choice = 2
+        var category = CompletionForm.Field(id: "category", label: l[.attFieldCategory])
+        category.options =
+            [("", l[.attCategoryFromOrganisation])]
+            + OrganisationType.allCases.map { ($0.rawValue, Category.name($0.rawValue, l, p)) }
         return CompletionForm(
             title: l[.attWalkinTitle] + " — " + l[.formKeys],
             fields: [
@@ -188,7 +216,7 @@ public struct AttendanceScreen: ConsoleScreen {
                 CompletionForm.Field(
                     id: "organisation", label: l[.attFieldOrganisation], candidates: orgs,
                     placeholder: l[.attPhOrganisation]),
-                sex,
+                category, sex,
                 CompletionForm.Field(id: "name", label: l[.attFieldName], placeholder: l[.phOptional]),
             ])
     }
@@ -209,10 +237,11 @@ public struct AttendanceScreen: ConsoleScreen {
         }
         let sex = f["sex"]?.chosen.flatMap(Sex.init(rawValue:)) ?? .unspecified
         let name = f["name"]?.text
+        let category = f["category"]?.chosen.flatMap(OrganisationType.init(rawValue:))
         return .success(
             Participant(
                 id: "", function: function, organisation: organisation, commune: commune, sex: sex,
-                name: name?.isEmpty == false ? name : nil))
+                name: name?.isEmpty == false ? name : nil, category: category))
     }
 
     public mutating func didRecord(_ events: [Event], context: ScreenContext) {
@@ -327,7 +356,8 @@ public struct AttendanceScreen: ConsoleScreen {
         below = max(0, below)
         // Columns.
         let wide = area.width >= 100
-        let markW = 8, sexW = 4, orgW = compact ? 0 : (wide ? 16 : 13), catW = wide ? 20 : 0
+        // Wide enough for « ✓ 09:05 → 12:30 » on a wide screen, « dép. 12:30 » otherwise.
+        let markW = wide ? 16 : 11, sexW = 4, orgW = compact ? 0 : (wide ? 16 : 13), catW = wide ? 20 : 0
         let funcW = max(4, area.width - 1 - markW - orgW - sexW - catW - 1)
         if !compact {
             var col = area.x + 1
@@ -357,9 +387,18 @@ public struct AttendanceScreen: ConsoleScreen {
             if isSel { grid.fill(x: area.x, y: ry, width: area.width, height: 1, role: .selection) }
             var col = area.x + 1
             if let date, let at = s.checkInTimes[date + "|" + p.id] {
+                let mark: String
+                if let left = s.departureTimes[date + "|" + p.id] {
+                    mark =
+                        wide
+                        ? "✓ " + s.local.hhmm(at) + " → " + s.local.hhmm(left)
+                        : l[.attLeftMark] + " " + s.local.hhmm(left)
+                } else {
+                    mark = "✓ " + s.local.hhmm(at)
+                }
                 col = grid.put(
-                    x: col, y: ry, text: TextWidth.pad("✓ " + s.local.hhmm(at), toWidth: markW),
-                    role: isSel ? .selection : .statusDone)
+                    x: col, y: ry, text: TextWidth.pad(mark, toWidth: markW),
+                    role: isSel ? .selection : (s.departureTimes[date + "|" + p.id] != nil ? .muted : .statusDone))
             } else if yesterday.contains(p.id) {
                 // Present the day before, not yet today: F7 checks them all in, Entrée one by one.
                 col = grid.put(
@@ -369,7 +408,9 @@ public struct AttendanceScreen: ConsoleScreen {
                 col = grid.put(
                     x: col, y: ry, text: TextWidth.pad("·", toWidth: markW), role: isSel ? .selection : .muted)
             }
-            let fn = TextWidth.sanitize(p.function) + (p.id == added ? " (" + l[.attNew] + ")" : "")
+            let fn =
+                TextWidth.sanitize(p.function) + (p.name.map { " — " + TextWidth.sanitize($0) } ?? "")
+                + (p.id == added ? " (" + l[.attNew] + ")" : "")
             col = grid.put(
                 x: col, y: ry, text: TextWidth.pad(fn, toWidth: funcW - 1) + " ", role: isSel ? .selection : .normal)
             if orgW > 0 {
@@ -420,6 +461,7 @@ public struct AttendanceScreen: ConsoleScreen {
         Binding(.attendance(.checkIn), ["Enter"], whileTyping: true, guarding: .undoable),
         Binding(.attendance(.walkIn), ["F6", "Ctrl-N"], whileTyping: true),
         Binding(.attendance(.yesterday), ["F7", "Ctrl-Y"], whileTyping: true, inHints: false, guarding: .undoable),
+        Binding(.attendance(.checkOut), ["F8", "Ctrl-X"], whileTyping: true, guarding: .undoable),
         Binding(.attendance(.up), ["Up"], whileTyping: true, inHints: false),
         Binding(.attendance(.down), ["Down"], whileTyping: true, inHints: false),
         Binding(.attendance(.clear), ["Esc"], whileTyping: true),

@@ -6,9 +6,11 @@ enum Category {
     /// Keys: ``OrganisationType`` raw values, then `other`.
     static let keys: [String] = OrganisationType.allCases.map(\.rawValue) + ["other"]
 
-    /// The category of a participant or organisation id: its organisation's type, `commune`
-    /// for a commune, `other` otherwise.
+    /// The category of a participant or organisation id: the one chosen for a participant
+    /// (``Programme/category(of:)``), an organisation's type, `commune` for a commune, `other`
+    /// otherwise.
     static func of(_ who: String, in s: SessionState) -> String {
+        if let p = s.participant(who) { return s.programme.category(of: p)?.rawValue ?? "other" }
         guard let o = s.organisationId(of: who) else { return "other" }
         if let org = s.programme.organisation(o) { return org.type.rawValue }
         return s.programme.commune(o) != nil ? OrganisationType.commune.rawValue : "other"

@@ -84,6 +84,8 @@ public enum AttendanceAction: String, CaseIterable, Sendable {
     case clear = "attendance.clear", sendForm = "attendance.send-form"
     /// Check in everyone present the day before (marked « hier » in the list).
     case yesterday = "attendance.yesterday"
+    /// Record that the selected person leaves (departure time, half days of the per diem lists).
+    case checkOut = "attendance.check-out"
 }
 
 /// Actions of the speaking-balance screen (F4).

@@ -288,7 +288,12 @@ struct CompletionForm: Sendable, Equatable {
                 role: isCurrent ? .title : .muted, maxWidth: area.width - 1)
             if f.isChoice {
                 var col = vx
-                for (k, o) in f.options.enumerated() {
+                // Options that do not all fit scroll so the choice stays in sight, « ‹ » before them.
+                let widths = f.options.map { TextWidth.width(of: $0.label) + 2 }
+                var start = 0
+                while start < f.choice, widths[start...f.choice].reduce(1, +) > vw { start += 1 }
+                if start > 0 { col = grid.put(x: col, y: y, text: "‹", role: .muted) }
+                for (k, o) in f.options.enumerated() where k >= start {
                     let chosen = k == f.choice
                     let text = chosen ? "[" + o.label + "]" : " " + o.label + " "
                     col = grid.put(

@@ -258,13 +258,52 @@ public struct SynergiesScreen: ConsoleScreen {
         }
     }
 
-    /// « 25M », « 1Md », « 800k »: an amount in at most five cells.
-    static func short(_ a: Int64, _ l: Labels) -> String {
-        if a >= 1_000_000_000 { return "\(a / 1_000_000_000)" + (l.language == .fr ? "Md" : "bn") }
-        if a >= 1_000_000 { return "\(a / 1_000_000)M" }
-        if a >= 1_000 { return "\(a / 1_000)k" }
-        return "\(a)"
+    /// A column of the fiche's own figures, left of the partners.
+    enum FicheColumn: CaseIterable {
+        case sector, cost, sought, gap, mode, study
+
+        /// Whether it holds an amount (right-aligned).
+        var isAmount: Bool { self == .cost || self == .sought || self == .gap }
+        /// Its header.
+        var header: UILabel {
+            switch self {
+            case .sector: .synColSector
+            case .cost: .synColCost
+            case .sought: .synColSought
+            case .gap: .synColGap
+            case .mode: .synColMode
+            case .study: .synColStudy
+            }
+        }
+        /// Its width in cells: amounts take at most five cells (``Amounts/compact(_:language:)``).
+        func width(wide: Bool) -> Int {
+            switch self {
+            case .sector: 12
+            case .cost, .sought, .gap: wide ? 11 : 7
+            case .mode: 5
+            case .study: 6
+            }
+        }
     }
+
+    /// The fiche columns shown, in screen order: all of them on a table of 110 cells or more;
+    /// otherwise those that fit in the blank space the partners' columns leave (`tableW` minus
+    /// `frame`, the commune and fiche columns, minus `partnersW`), the gap first, then the amount
+    /// sought, the cost, the sector, the mode and the study.
+    static func ficheColumns(tableW: Int, frame: Int, partnersW: Int) -> [(kind: FicheColumn, width: Int)] {
+        if tableW >= 110 { return FicheColumn.allCases.map { ($0, $0.width(wide: true)) } }
+        var blank = tableW - frame - partnersW - 1
+        var chosen: Set<FicheColumn> = []
+        for c in [FicheColumn.gap, .sought, .cost, .sector, .mode, .study] where c.width(wide: false) <= blank {
+            chosen.insert(c)
+            blank -= c.width(wide: false)
+        }
+        return FicheColumn.allCases.filter(chosen.contains).map { ($0, $0.width(wide: false)) }
+    }
+
+    /// « 25M », « 2,5M », « 1Md », « 800k »: an amount in at most five cells, rounded
+    /// (``Amounts/compact(_:language:)``).
+    static func short(_ a: Int64, _ l: Labels) -> String { Amounts.compact(a, language: l.language) }
 
     public mutating func render(into grid: inout Grid, area: Rect, context ctx: ScreenContext) -> Position? {
         let b = currentBoard(ctx)
@@ -297,10 +336,10 @@ public struct SynergiesScreen: ConsoleScreen {
         // Frozen columns, then partners.
         let communeW = tableW >= 120 ? 14 : (compact ? 8 : 11)
         let ficheW = 8
-        let wideCols = tableW >= 110
-        let moneyW = 11, modeW = 5, studyW = 6, sectorW = 12
-        let frozenW = communeW + ficheW + (wideCols ? sectorW + moneyW * 3 + modeW + studyW : 0)
         let cellW = 7
+        let columns = Self.ficheColumns(
+            tableW: tableW, frame: communeW + ficheW, partnersW: b.partners.count * cellW)
+        let frozenW = communeW + ficheW + columns.reduce(0) { $0 + $1.width }
         let visibleCols = max(1, (tableW - frozenW) / cellW)
         if col < left { left = col }
         if col >= left + visibleCols { left = col - visibleCols + 1 }
@@ -320,19 +359,14 @@ public struct SynergiesScreen: ConsoleScreen {
                     " " + (ctx.state.programme.unitLabel ?? l[.synColCommune]), toWidth: communeW - 1),
                 toWidth: communeW), role: .muted)
         x = grid.put(x: x, y: y, text: TextWidth.pad(l[.synColFiche], toWidth: ficheW), role: .muted)
-        if wideCols {
-            x = grid.put(x: x, y: y, text: TextWidth.pad(l[.synColSector], toWidth: sectorW), role: .muted)
+        for c in columns {
+            let header = c.kind == .sought && c.width < 11 ? UILabel.synColSoughtShort : c.kind.header
+            let name = TextWidth.truncate(l[header], toWidth: c.width - 1)
             x = grid.put(
-                x: x, y: y, text: TextWidth.pad(l[.synColCost], toWidth: moneyW - 1, alignment: .right) + " ",
-                role: .muted)
-            x = grid.put(
-                x: x, y: y, text: TextWidth.pad(l[.synColSought], toWidth: moneyW - 1, alignment: .right) + " ",
-                role: .muted)
-            x = grid.put(
-                x: x, y: y, text: TextWidth.pad(l[.synColGap], toWidth: moneyW - 1, alignment: .right) + " ",
-                role: .muted)
-            x = grid.put(x: x, y: y, text: TextWidth.pad(l[.synColMode], toWidth: modeW), role: .muted)
-            x = grid.put(x: x, y: y, text: TextWidth.pad(l[.synColStudy], toWidth: studyW), role: .muted)
+                x: x, y: y,
+                text: c.kind.isAmount
+                    ? TextWidth.pad(name, toWidth: c.width - 1, alignment: .right) + " "
+                    : TextWidth.pad(name, toWidth: c.width), role: .muted)
         }
         if left > 0 { grid.put(x: x - 1, y: y, text: "‹", role: .muted) }
         for (i, p) in b.partners.enumerated().dropFirst(left).prefix(visibleCols) {
@@ -369,29 +403,30 @@ public struct SynergiesScreen: ConsoleScreen {
                 x: x, y: y,
                 text: TextWidth.pad(
                     TextWidth.truncate(TextWidth.sanitize(r.fiche.id), toWidth: ficheW - 1), toWidth: ficheW), role: fr)
-            if wideCols {
-                x = grid.put(
-                    x: x, y: y,
-                    text: TextWidth.pad(
-                        TextWidth.truncate(TextWidth.sanitize(r.fiche.sector), toWidth: sectorW - 1), toWidth: sectorW),
-                    role: .muted)
-                x = grid.put(
-                    x: x, y: y,
-                    text: TextWidth.pad(Self.short(r.fiche.totalCost, l), toWidth: moneyW - 1, alignment: .right) + " ",
-                    role: .muted)
-                x = grid.put(
-                    x: x, y: y,
-                    text: TextWidth.pad(Self.short(r.fiche.amountSought, l), toWidth: moneyW - 1, alignment: .right)
-                        + " ", role: .normal)
-                x = grid.put(
-                    x: x, y: y, text: TextWidth.pad(Self.short(r.gap, l), toWidth: moneyW - 1, alignment: .right) + " ",
-                    role: r.gap == 0 ? .statusDone : .normal)
-                x = grid.put(
-                    x: x, y: y, text: TextWidth.pad(r.fiche.mode == .ppp ? "PPP" : l[.synModeShort], toWidth: modeW),
-                    role: .muted)
-                x = grid.put(
-                    x: x, y: y, text: TextWidth.pad(l[UILabel.study(r.fiche.studyStatus)], toWidth: studyW),
-                    role: r.studyNeeded ? .timerWarn : .muted)
+            for c in columns {
+                let w = c.width
+                switch c.kind {
+                case .sector:
+                    x = grid.put(
+                        x: x, y: y,
+                        text: TextWidth.pad(
+                            TextWidth.truncate(TextWidth.sanitize(r.fiche.sector), toWidth: w - 1), toWidth: w),
+                        role: .muted)
+                case .cost, .sought, .gap:
+                    let a = c.kind == .cost ? r.fiche.totalCost : c.kind == .sought ? r.fiche.amountSought : r.gap
+                    let role: Role = c.kind == .cost ? .muted : (c.kind == .gap && r.gap == 0 ? .statusDone : .normal)
+                    x = grid.put(
+                        x: x, y: y, text: TextWidth.pad(Self.short(a, l), toWidth: w - 1, alignment: .right) + " ",
+                        role: role)
+                case .mode:
+                    x = grid.put(
+                        x: x, y: y, text: TextWidth.pad(r.fiche.mode == .ppp ? "PPP" : l[.synModeShort], toWidth: w),
+                        role: .muted)
+                case .study:
+                    x = grid.put(
+                        x: x, y: y, text: TextWidth.pad(l[UILabel.study(r.fiche.studyStatus)], toWidth: w),
+                        role: r.studyNeeded ? .timerWarn : .muted)
+                }
             }
             for (j, cell) in r.cells.enumerated().dropFirst(left).prefix(visibleCols) {
                 let (g, role) = Self.glyph(cell)

@@ -199,6 +199,12 @@ public enum UILabel: CaseIterable, Sendable {
 
     /// Words of the attendance screen (F3).
     case actionAttendanceYesterday, helpAttendanceYesterday, attYesterday
+    /// Words of the attendance screen (F3): a walk-in's category, departures.
+    case attFieldCategory, attCategoryFromOrganisation, actionAttendanceCheckOut, helpAttendanceCheckOut, attLeftMark
+    /// Words of the attendance screen (F3): a walk-in's category, departures.
+    case attAlreadyLeft, attNotCheckedIn, undoWhatParticipantLeft
+    /// Words of the synergies screen (F11): the amount sought in a narrow column.
+    case synColSoughtShort
     /// Words of the facilitator screen (F1).
     case actionItemShorten, helpItemShorten, actionItemRemaining, helpItemRemaining, actionItemEarlier, helpItemEarlier
     /// Words of the facilitator screen (F1).
@@ -249,6 +255,23 @@ public enum UILabel: CaseIterable, Sendable {
                 "Check in everyone present the day before (u takes the last one back)"
             )
         case .attYesterday: ("hier", "yest.")
+        case .attFieldCategory: ("Catégorie", "Category")
+        case .attCategoryFromOrganisation: ("selon l'organisation", "from the organisation")
+        case .actionAttendanceCheckOut: ("Départ", "Leaves")
+        case .helpAttendanceCheckOut:
+            (
+                "Enregistrer le départ de la personne choisie (heure de départ, demi-journées ; u le reprend)",
+                "Record that the selected person leaves (departure time, half days; u takes it back)"
+            )
+        case .attLeftMark: ("dép.", "left")
+        case .attAlreadyLeft: ("départ déjà enregistré à", "already left at")
+        case .attNotCheckedIn:
+            (
+                "présence pas encore pointée aujourd'hui : aucun départ à enregistrer",
+                "not checked in today: no departure to record"
+            )
+        case .undoWhatParticipantLeft: ("le départ de %@", "the departure of %@")
+        case .synColSoughtShort: ("Besoin", "Sought")
         case .actionItemShorten: ("−1 min", "−1 min")
         case .helpItemShorten: ("Raccourcir le point en cours d'une minute", "Shorten the current item by one minute")
         case .actionItemRemaining: ("Temps restant", "Time left")
@@ -821,7 +844,7 @@ public enum UILabel: CaseIterable, Sendable {
         case .catPartner: ("PTF", "Partners")
         case .catCommune: ("Communes", "Communes")
         case .catStateService: ("Services de l'État", "State services")
-        case .catNgo: ("ONG", "NGOs")
+        case .catNgo: ("ONG, société civile", "NGOs, civil society")
         case .catPrivate: ("Privé", "Private sector")
         case .catOrganiser: ("Organisateurs", "Organisers")
         case .catOther: ("Autres", "Others")

@@ -332,6 +332,7 @@ extension UILabel {
         case .clear: .actionAttendanceClear
         case .sendForm: .actionAttendanceSendForm
         case .yesterday: .actionAttendanceYesterday
+        case .checkOut: .actionAttendanceCheckOut
         }
     }
     /// Help sentence of a attendance action.
@@ -344,6 +345,7 @@ extension UILabel {
         case .clear: .helpAttendanceClear
         case .sendForm: .helpAttendanceSendForm
         case .yesterday: .helpAttendanceYesterday
+        case .checkOut: .helpAttendanceCheckOut
         }
     }
     /// Hint-bar word of a balance action.

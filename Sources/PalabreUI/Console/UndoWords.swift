@@ -21,6 +21,7 @@ extension Labels {
         case .speakerRemoved(_, let w): (id, value) = (.undoWhatSpeakerRemoved, who(w))
         case .participantCheckedIn(let p, _): (id, value) = (.undoWhatParticipantCheckedIn, who(p))
         case .participantAdded(let p): (id, value) = (.undoWhatParticipantAdded, TextWidth.sanitize(p.function))
+        case .participantLeft(let p, _): (id, value) = (.undoWhatParticipantLeft, who(p))
         case .commitmentStatusChanged(let n, _): (id, value) = (.undoWhatCommitmentStatusChanged, String(n))
         case .entryRetracted(let n, _): (id, value) = (.undoWhatEntryRetracted, String(n))
         case .entryAdopted(let n): (id, value) = (.undoWhatEntryAdopted, String(n))

@@ -118,7 +118,9 @@ extension Event: Codable {
                 due: try c.decodeIfPresent(String.self, forKey: .due),
                 lastStatus: try c.decodeIfPresent(String.self, forKey: .was))
             payload = .previousReviewed(
-                source: source, status: status, note: try c.decodeIfPresent(String.self, forKey: .note))
+                source: source, status: status, note: try c.decodeIfPresent(String.self, forKey: .note),
+                amount: try c.decodeIfPresent(Int64.self, forKey: .amount),
+                date: try c.decodeIfPresent(String.self, forKey: .date))
         case "undone": payload = .undone(seq: try c.decode(Int.self, forKey: .undoes))
         case "lineSetAside":
             payload = .lineSetAside(line: try c.decode(Int.self, forKey: .line), quarantine: try s(.quarantine))
@@ -201,13 +203,14 @@ extension Event: Codable {
         case .ficheFollowedUp(let fiche, let status, let date, let note):
             try c.encode(fiche, forKey: .fiche); try c.encode(status, forKey: .status)
             try c.encode(date, forKey: .date); try c.encodeIfPresent(note, forKey: .note)
-        case .previousReviewed(let source, let status, let note):
+        case .previousReviewed(let source, let status, let note, let amount, let date):
             try c.encode(source.session, forKey: .session); try c.encode(source.sessionTitle, forKey: .title)
             try c.encode(source.entry, forKey: .entry); try c.encode(source.kind, forKey: .of)
             try c.encodeIfPresent(source.number, forKey: .number); try c.encode(source.text, forKey: .text)
             try c.encodeIfPresent(source.who, forKey: .responsible); try c.encodeIfPresent(source.due, forKey: .due)
             try c.encodeIfPresent(source.lastStatus, forKey: .was)
             try c.encode(status.rawValue, forKey: .status); try c.encodeIfPresent(note, forKey: .note)
+            try c.encodeIfPresent(amount, forKey: .amount); try c.encodeIfPresent(date, forKey: .date)
         case .undone(let seq): try c.encode(seq, forKey: .undoes)
         case .lineSetAside(let line, let file):
             try c.encode(line, forKey: .line); try c.encode(file, forKey: .quarantine)

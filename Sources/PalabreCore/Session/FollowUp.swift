@@ -148,6 +148,23 @@ extension SessionState {
         }
     }
 
+    /// Checks the date of a fact (a follow-up update, a review): a calendar date (`YYYY-MM-DD`)
+    /// not after `today`.
+    static func checkFactDate(_ d: String, today: String) throws(Refusal) {
+        guard CalendarDate.isValid(d) else {
+            throw Refusal(
+                "bad-date", fr: "Date invalide « \(Text.echo(d)) » : attendu AAAA-MM-JJ, par exemple \(today).",
+                en: "Invalid date “\(Text.echo(d))”: expected YYYY-MM-DD, e.g. \(today).")
+        }
+        // ISO dates compare as text.
+        guard d <= today else {
+            throw Refusal(
+                "future-date",
+                fr: "Le \(d) est à venir : le suivi enregistre ce qui a eu lieu (au plus tard le \(today)).",
+                en: "\(d) is still to come: follow-up records what happened (on \(today) at the latest).")
+        }
+    }
+
     /// The follow-up update `command` asks for, checked: the entry or fiche exists and is of the
     /// right kind, the date is a calendar date, an abandonment has a reason, a disbursement an
     /// amount no larger than what is left to disburse.
@@ -164,18 +181,7 @@ extension SessionState {
                     fr: "Le \(d) précède le \(notBefore), jour où l'entrée a été prise : donnez la date du suivi.",
                     en: "\(d) is before \(notBefore), the day the entry was recorded: give the date of the follow-up.")
             }
-            guard CalendarDate.isValid(d) else {
-                throw Refusal(
-                    "bad-date", fr: "Date invalide « \(Text.echo(d)) » : attendu AAAA-MM-JJ, par exemple \(today).",
-                    en: "Invalid date “\(Text.echo(d))”: expected YYYY-MM-DD, e.g. \(today).")
-            }
-            // ISO dates compare as text.
-            guard d <= today else {
-                throw Refusal(
-                    "future-date",
-                    fr: "Le \(d) est à venir : le suivi enregistre ce qui a eu lieu (au plus tard le \(today)).",
-                    en: "\(d) is still to come: follow-up records what happened (on \(today) at the latest).")
-            }
+            try Self.checkFactDate(d, today: today)
             return d
         }
         func cleaned(_ s: String?) -> String? {

@@ -47,6 +47,10 @@ public struct PreviousReview: Sendable, Equatable {
     public var source: PreviousEntry
     public var status: ReviewedStatus
     public var note: String?
+    /// For a commitment said disbursed: the total disbursed to `date`, in its currency.
+    public var amount: Int64? = nil
+    /// The date of the fact (`YYYY-MM-DD`): given with the review, or the day it was recorded.
+    public var date: String = ""
 }
 
 /// The earlier sessions a programme follows, read from disk (their programme and journal), and
@@ -127,8 +131,11 @@ extension SessionState {
     /// Checks a review of an earlier session's entry: the session is one the programme follows,
     /// the status fits the entry's kind (a commitment's status for a commitment, an action's
     /// for an action or recommendation), the text is there.
+    /// A date (`YYYY-MM-DD`) is a calendar date not after the day of `now`; an amount only for a
+    /// commitment said disbursed, and positive.
     func decideReview(
-        _ source: PreviousEntry, _ status: ReviewedStatus, _ note: String?
+        _ source: PreviousEntry, _ status: ReviewedStatus, _ note: String?, amount: Int64? = nil,
+        date: String? = nil, at now: Instant
     ) throws(Refusal)
         -> EventPayload
     {
@@ -152,19 +159,33 @@ extension SessionState {
                     + "abandoned; action or recommendation → started, done, late, dropped.")
         }
         if let last = reviews.last(where: { $0.source.session == source.session && $0.source.entry == source.entry }),
-            last.status == status
+            last.status == status, status != .commitment(.disbursed) || last.amount == amount
         {
             throw Refusal(
                 "same-status",
                 fr: "Cette entrée de « \(Text.echo(source.session)) » a déjà ce statut dans cette réunion.",
                 en: "This entry of “\(Text.echo(source.session))” already has this status in this meeting.")
         }
+        if let amount {
+            guard status == .commitment(.disbursed) else {
+                throw Refusal(
+                    "amount-not-disbursed",
+                    fr: "Un montant ne s'indique que pour un engagement décaissé (disbursed).",
+                    en: "An amount is given only for a commitment said disbursed.")
+            }
+            guard amount > 0 else {
+                throw Refusal(
+                    "bad-amount", fr: "Un décaissement a un montant positif (\(Amounts.format(amount))).",
+                    en: "A disbursement has a positive amount (\(Amounts.format(amount))).")
+            }
+        }
+        if let date { try Self.checkFactDate(date, today: local.date(of: now)) }
         var s = source
         s.text = Text.nfc(s.text)
         let n = note.map { Text.nfc($0).trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap {
             $0.isEmpty ? nil : $0
         }
-        return .previousReviewed(source: s, status: status, note: n)
+        return .previousReviewed(source: s, status: status, note: n, amount: amount, date: date)
     }
 }
 

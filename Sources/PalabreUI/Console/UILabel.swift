@@ -415,7 +415,7 @@ public enum UILabel: CaseIterable, Sendable {
         case .actionRapporteurReview: ("Suivi", "Follow-up")
         case .helpRapporteurReview:
             (
-                "Point de suivi\u{00A0}: aller aux entrées des sessions suivies, et revenir",
+                "Point de suivi\u{00A0}: entrées des sessions suivies (et retour)",
                 "Follow-up item: go to the earlier sessions' entries, and back"
             )
         case .revAccordingTo: ("selon", "according to")

@@ -166,7 +166,13 @@ struct FollowUpProcessTests {
             "2024-04-10", "--at", "09:31",
         ])
         #expect(review.status == 0, "\(review.stderr)")
-        #expect(read(s + "/journal.jsonl").contains(#""amount":5000000,"date":"2024-04-10""#))
+        let event = try #require(read(s + "/journal.jsonl").split(separator: "\n").last)
+        #expect(
+            event.contains(#""amount":5000000,"#) && event.contains(#""date":"2024-04-10""#)
+                && event.contains(#""currency":"FCFA""#), "\(event)")
+        // The new meeting's minutes say it with the currency and the date of the fact.
+        let minutes = plain(read(s + "/out/minutes.md"))
+        #expect(minutes.contains("— **décaissé** 5 000 000 FCFA (mercredi 10 avril 2024)\n"), "\(minutes)")
 
         // The source's documents, written again by its next update, show it as its status.
         let other = try #require(previous.open.first { $0.kind == .action })

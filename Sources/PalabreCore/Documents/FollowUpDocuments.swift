@@ -343,7 +343,7 @@ struct FollowUpDocuments {
                 case .commitment(let st): label(st)
                 case .action(let st): label(st)
                 }
-            let currency = state.entry(s.entry)?.content.currency ?? state.programme.currency
+            let currency = s.currency ?? state.entry(s.entry)?.content.currency ?? state.programme.currency
             let amount = r.amount.map { " " + money($0) + " " + currency } ?? ""
             var line = "- \(r.date) — \(kind)" + (s.number.map { " n°\u{00A0}\($0)" } ?? "") + " : "
             line += MD.inline(s.text) + " — **" + status + "**" + amount + (r.note.map { " : " + MD.inline($0) } ?? "")

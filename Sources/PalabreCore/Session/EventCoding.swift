@@ -5,7 +5,7 @@ extension Event: Codable {
         case seq, at, seat, type, script
         case date, item, seconds, day, after, who, pointOfOrder, limit, position, entry, text, reason,
             participant, partner, fiche, partners, lead, status, undoes, changes, held, amount, note, session,
-            title, of, number, responsible, due, was, line, quarantine, from, to, items, checksIn
+            title, of, number, responsible, due, was, line, quarantine, from, to, items, checksIn, currency
     }
 
     public init(from decoder: Decoder) throws {
@@ -116,7 +116,8 @@ extension Event: Codable {
                 kind: kind, number: try c.decodeIfPresent(Int.self, forKey: .number), text: try s(.text),
                 who: try c.decodeIfPresent(String.self, forKey: .responsible),
                 due: try c.decodeIfPresent(String.self, forKey: .due),
-                lastStatus: try c.decodeIfPresent(String.self, forKey: .was))
+                lastStatus: try c.decodeIfPresent(String.self, forKey: .was),
+                currency: try c.decodeIfPresent(String.self, forKey: .currency))
             payload = .previousReviewed(
                 source: source, status: status, note: try c.decodeIfPresent(String.self, forKey: .note),
                 amount: try c.decodeIfPresent(Int64.self, forKey: .amount),
@@ -209,6 +210,7 @@ extension Event: Codable {
             try c.encodeIfPresent(source.number, forKey: .number); try c.encode(source.text, forKey: .text)
             try c.encodeIfPresent(source.who, forKey: .responsible); try c.encodeIfPresent(source.due, forKey: .due)
             try c.encodeIfPresent(source.lastStatus, forKey: .was)
+            try c.encodeIfPresent(source.currency, forKey: .currency)
             try c.encode(status.rawValue, forKey: .status); try c.encodeIfPresent(note, forKey: .note)
             try c.encodeIfPresent(amount, forKey: .amount); try c.encodeIfPresent(date, forKey: .date)
         case .undone(let seq): try c.encode(seq, forKey: .undoes)

@@ -36,6 +36,8 @@ public struct PreviousEntry: Sendable, Equatable {
     public var due: String?
     /// Where it stood in the earlier session's follow-up (its last status word), if anywhere.
     public var lastStatus: String?
+    /// A commitment's currency (nil in journals written before it was recorded).
+    public var currency: String? = nil
 }
 
 /// A review, recorded in this meeting, of an open entry of an earlier session.
@@ -120,7 +122,8 @@ public enum PreviousSessions {
                     PreviousEntry(
                         session: session, sessionTitle: state.programme.title, entry: e.id, kind: kind,
                         number: numbers.number(e.id), text: e.content.text, who: who, due: e.content.due,
-                        lastStatus: last))
+                        lastStatus: last,
+                        currency: kind == .commitment ? e.content.currency ?? state.programme.currency : nil))
             }
         }
         return out

@@ -54,7 +54,9 @@ enum PreviousReviews {
         let l = ctx.labels
         guard let r = review(e, ctx.state) else { return (statusWords(e.lastStatus, kind: e.kind, l), false) }
         var text = "✓ " + statusWords(r.status.rawValue, kind: e.kind, l)
-        if let a = r.amount { text += " " + Amounts.format(a, separator: l.language == .fr ? " " : ",") }
+        if let a = r.amount {
+            text += " " + Money.format(a, e.currency ?? ctx.state.programme.currency, language: l.language)
+        }
         return (text + " (" + l[.revReviewedHere] + ")", true)
     }
 

@@ -51,6 +51,6 @@ let package = Package(
         .testTarget(name: "PalabreCoreTests", dependencies: ["PalabreCore"], exclude: ["Golden"]),
         .testTarget(name: "PalabreUITests", dependencies: ["PalabreUI", "PalabreCore"], exclude: ["Snapshots"]),
         .testTarget(name: "ProcessTests", dependencies: ["PalabreCore"], exclude: ["Golden"]),
-        .testTarget(name: "PalabreTerminalTests", dependencies: ["PalabreTerminal", "PalabreUI"]),
+        .testTarget(name: "PalabreTerminalTests", dependencies: ["PalabreCore", "PalabreTerminal", "PalabreUI"]),
     ]
 )

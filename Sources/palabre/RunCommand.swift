@@ -144,13 +144,19 @@ enum LiveLoop {
         defer { terminal.shutdown() }
         let readOnly = role == .projector || role == .observer
         var console = Console(screen: screen, language: language, readOnly: readOnly)
+        // What the meeting reviews of the sessions it follows, and what later ones said of it.
+        let previous = PreviousSessions.load(for: store.programme, folder: store.folder)
+        console.previous = previous.sessions.flatMap(\.open)
+        if store.state.closedAt != nil { console.laterReviews = PreviousSessions.laterReviews(of: store.folder) }
         let fallback = terminal.replacedTerm.map {
             Labels(language)[.termFallback].replacingOccurrences(of: "%@", with: $0)
         }
         // A damaged-journal notice comes first, so that it shows even on an 80-column line.
-        let banner = [
-            journalNotice(store, language: language), fallback, notice, resumeBanner(store.state, language: language),
-        ].compactMap { $0 }
+        let banner =
+            [
+                journalNotice(store, language: language), fallback, notice,
+                resumeBanner(store.state, language: language),
+            ].compactMap { $0 } + previous.problems.prefix(1).map(TextWidth.sanitize)
         console.banner = banner.isEmpty ? nil : banner.joined(separator: " · ")
         let live = ConsoleLoop.Live(
             store: store, seat: role.rawValue,

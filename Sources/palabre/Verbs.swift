@@ -137,9 +137,11 @@ struct VerbLine: ParsableCommand {
     @TaskLocal static var folder: String = "."
 
     /// The review of entry `seq` of the earlier session `source`, read from disk: refused when
-    /// the programme does not follow it, when it cannot be read or has no such open entry.
+    /// the programme does not follow it, when it cannot be read or has no such open entry. The
+    /// amount (a commitment's total disbursed) is read in the commitment's currency.
     static func review(
-        source: String, seq: Int, status: String, note: String?, state s: SessionState
+        source: String, seq: Int, status: String, note: String?, amount: String? = nil, date: String? = nil,
+        state s: SessionState
     ) throws
         -> Command
     {
@@ -158,7 +160,12 @@ struct VerbLine: ParsableCommand {
         let st: ReviewedStatus =
             entry.kind == .commitment
             ? .commitment(try Values.followUpStatus(status)) : .action(try Values.actionStatus(status))
-        return .reviewPrevious(source: entry, status: st, note: note)
+        let currency = previous.state.entry(seq)?.content.currency ?? previous.state.programme.currency
+        return .reviewPrevious(
+            source: entry, status: st, note: note,
+            amount: try amount.map { a throws(Refusal) in
+                try Values.amount(a, language: s.programme.language, currency: currency)
+            }, date: try date.map(Values.date))
     }
 
     /// Applies one parsed verb to `store`: under the journal's lock, folds what other seats
@@ -872,16 +879,28 @@ struct ReviewVerb: Verb {
             SOURCE is the earlier session as the programme's follows names it (../segou-2023), SEQ
             the entry's seq in its journal (palabre log SOURCE). A commitment takes intention,
             confirmed, signed, disbursed or abandoned; an action or recommendation started, done,
-            late or dropped.
+            late or dropped. --date is the date of the fact (default: the meeting's day); --amount,
+            for a commitment said disbursed, the total disbursed to that date. The earlier
+            session's follow-up shows the review when its date is later than its own last update.
             """)
     @OptionGroup var clock: SeatAndClock
     @Argument(help: "The earlier session, as in follows.") var source: String
     @Argument(help: "Seq of the entry in the earlier session.") var seq: String
     @Argument(help: "Its status now.") var status: [String]
     @Option(help: "A note for the minutes.") var note: String?
-    func validate() throws { try check { () throws(Refusal) in try Values.entryNumber(seq) } }
+    @Option(parsing: .unconditional, help: "A commitment said disbursed: the total disbursed to --date.")
+    var amount: String?
+    @Option(parsing: .unconditional, help: "The date of the fact, YYYY-MM-DD (default: the meeting's day).")
+    var date: String?
+    func validate() throws {
+        try check { () throws(Refusal) in try Values.entryNumber(seq) }
+        if let date { try check { () throws(Refusal) in try Values.date(date) } }
+        if let amount { try check { () throws(Refusal) in try Values.amount(amount, language: VerbLanguage.current) } }
+    }
     func command(_ s: SessionState) throws -> Command {
-        try VerbLine.review(source: source, seq: Values.entryNumber(seq), status: joined(status), note: note, state: s)
+        try VerbLine.review(
+            source: source, seq: Values.entryNumber(seq), status: joined(status), note: note, amount: amount,
+            date: date, state: s)
     }
 }
 

@@ -248,4 +248,23 @@ struct DirectoryTests {
         let comma = DirectoryCSV.read("id,acronym,name,type\nz,Z,Zed,ngo\n", file: "t.csv", directory: d)
         #expect(comma.diagnostics.isEmpty && comma.organisations.first?.organisation.name == "Zed")
     }
+
+    @Test("An unclosed quote in a CSV table is said where it opens, not as the fields it swallowed")
+    func csvUnclosedQuote() throws {
+        let d = try DirectoryLoader.load(folder: Self.sample).directory
+        let table = "id;acronym;name;type\r\nok;OK;Fine;ngo\r\nx;X;\"Ex, \"\"dit\"\" ;ngo\r\ny;Y;Why;ngo\r\n"
+        let r = DirectoryCSV.read(table, file: "t.csv", directory: d)
+        #expect(r.diagnostics.count == 1, "\(r.diagnostics.map(\.description))")
+        let problem = try #require(r.diagnostics.first)
+        #expect(problem.line == 3 && problem.column == 3)
+        #expect(problem.description.contains("unclosed quote at line 3"), "\(problem.description)")
+        #expect(!problem.description.contains("missing"))
+        #expect(r.hasErrors && r.organisations.isEmpty, "nothing is imported from a table cut short")
+        // Quotes that close, doubled quotes and a line break inside a cell read as they are.
+        let fine = DirectoryCSV.read(
+            "id;acronym;name;type\r\nx;X;\"Ex, \"\"dit\"\"\r\nsuite\";ngo\r\n", file: "t.csv", directory: d)
+        #expect(fine.diagnostics.isEmpty, "\(fine.diagnostics.map(\.description))")
+        #expect(fine.organisations.first?.organisation.name == "Ex, \"dit\"\nsuite")
+        #expect(DirectoryCSV.unclosedQuote("a;\"b\nc\"\"\nd", delimiter: ";").map { [$0.line, $0.column] } == [1, 2])
+    }
 }

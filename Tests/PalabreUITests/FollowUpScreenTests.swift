@@ -163,4 +163,55 @@ struct FollowUpScreenTests {
         d.key(.function(12))
         #expect(d.console.screen == .followUp)
     }
+
+    @Test func aLaterSessionsReviewShowsAsTheRowsStatus() throws {
+        var d = Self.driver()
+        let source = try #require(
+            PreviousSessions.openEntries(d.state, session: "../segou-2023-recorded").first { $0.entry == 552 })
+        let review = PreviousReview(
+            seq: 12, at: d.now, seat: "rapporteur", item: "suivi", source: source, status: .commitment(.signed),
+            note: nil, date: "2024-04-16")
+        d.console.laterReviews = [LaterReview(session: "suivi-2024", title: "Cadre d'échanges", review: review)]
+        try Self.select(552, &d)
+        let lines = d.lines(width: 120, height: 40)
+        #expect(lines.contains { $0.hasPrefix("› Eng.") && $0.contains("convention signée") }, "\(lines)")
+        #expect(lines.contains { $0.contains("depuis le 2024-04-16 (selon suivi-2024)") }, "\(lines)")
+    }
+
+    @Test func theUndoQuestionNamesTheUpdateOnceAndTheEventOnce() throws {
+        var d = Self.driver()
+        d.console.seat = "suivi"
+        d.key(.char("u"))
+        let text = try #require(d.console.message?.text)
+        let seq = d.state.lastSeq
+        #expect(text.hasPrefix("u à nouveau annule le suivi de l'entrée n°\u{00A0}601 (n°\u{00A0}\(seq))"), "\(text)")
+        #expect(text.components(separatedBy: "n°\u{00A0}\(seq)").count == 2, "the event's number once: \(text)")
+        #expect(Labels(.fr).undoTarget(d.state.standingEvents.last!, d.state) == "le suivi de l'entrée n°\u{00A0}601")
+        // Any other event is named by its number alone, after « l'événement ».
+        let opened = try #require(d.state.standingEvents.first)
+        #expect(Labels(.en).undoTarget(opened, d.state) == "the event")
+    }
+
+    @Test func theAmountFieldShowsOnlyForADisbursement() throws {
+        var d = Self.driver()
+        _ = d.lines()
+        try Self.select(552, &d)
+        d.key(.enter)
+        var form = try #require(d.console.followUp.form)
+        #expect(form.choices[form.choice] == "signed")
+        #expect(form.fields == [0, 2, 3], "no amount for an agreement signed")
+        #expect(!d.lines().contains { $0.contains("Montant décaissé") })
+        d.key(.down)
+        #expect(d.console.followUp.form?.field == 2, "down from the status goes to the date")
+        d.key(.up)
+        d.key(.right)
+        form = try #require(d.console.followUp.form)
+        #expect(form.choices[form.choice] == "disbursed" && form.fields == [0, 1, 2, 3])
+        #expect(d.lines().contains { $0.contains("Montant décaissé") })
+        d.key(.escape)
+        // An action never takes an amount.
+        try Self.select(601, &d)
+        d.key(.enter)
+        #expect(d.console.followUp.form?.fields == [0, 2, 3])
+    }
 }

@@ -127,4 +127,76 @@ struct FollowUpProcessTests {
         #expect(minutes.contains("## Suivi des recommandations de la rencontre précédente"))
         #expect(minutes.contains("**en retard** : deux communes sur dix-sept"), "\(minutes.prefix(3000))")
     }
+
+    @Test("A later review speaks in the source's followup.md when dated after its own update; a later update wins back")
+    func reviewCarriedIntoTheSource() throws {
+        let root = try copies(["segou-2023-recorded", "suivi-2024"])
+        try FileManager.default.copyItem(atPath: Bin.root + "/sessions/directory", toPath: root + "/directory")
+        let source = root + "/segou-2023-recorded", s = root + "/suivi-2024"
+        let previous = PreviousSessions.load(for: try ProgrammeLoader.load(path: s).programme!, folder: s).sessions[0]
+        let state = previous.state
+        let c = try #require(
+            previous.open.first { e in
+                e.kind == .commitment && state.entry(e.entry)?.content.amount.map { $0 > 6_000_000 } == true
+            })
+        let n = try #require(c.number)
+        // The source's own update: agreement signed on 1 February.
+        #expect(
+            try Bin.run([
+                "do", source, "commitment-status", "\(c.entry)", "signed", "--date", "2024-02-01", "--seat", "suivi",
+                "--at", "2024-02-01 10:00",
+            ]).status == 0)
+        for args in [["start-day", "--at", "2024-04-16 09:00"], ["start-item", "suivi", "--at", "09:21"]] {
+            #expect(try Bin.run(["do", s] + args).status == 0)
+        }
+        // An amount only for a disbursement, and a date that has come.
+        let notDisbursed = try Bin.run([
+            "do", s, "review", "../segou-2023-recorded", "\(c.entry)", "signed", "--amount", "3 000 000", "--at",
+            "09:30",
+        ])
+        #expect(notDisbursed.status == 1 && notDisbursed.stderr.contains("décaissé"), "\(notDisbursed.stderr)")
+        let future = try Bin.run([
+            "do", s, "review", "../segou-2023-recorded", "\(c.entry)", "disbursed", "--date", "2024-05-01", "--at",
+            "09:30",
+        ])
+        #expect(future.status == 1 && future.stderr.contains("à venir"), "\(future.stderr)")
+        // The meeting hears that 5 000 000 were disbursed on 10 April.
+        let review = try Bin.run([
+            "do", s, "review", "../segou-2023-recorded", "\(c.entry)", "disbursed", "--amount", "5 000 000", "--date",
+            "2024-04-10", "--at", "09:31",
+        ])
+        #expect(review.status == 0, "\(review.stderr)")
+        let event = try #require(read(s + "/journal.jsonl").split(separator: "\n").last)
+        #expect(
+            event.contains(#""amount":5000000,"#) && event.contains(#""date":"2024-04-10""#)
+                && event.contains(#""currency":"FCFA""#), "\(event)")
+        // The new meeting's minutes say it with the currency and the date of the fact.
+        let minutes = plain(read(s + "/out/minutes.md"))
+        #expect(minutes.contains("— **décaissé** 5 000 000 FCFA (mercredi 10 avril 2024)\n"), "\(minutes)")
+
+        // The source's documents, written again by its next update, show it as its status.
+        let other = try #require(previous.open.first { $0.kind == .action })
+        #expect(
+            try Bin.run([
+                "do", source, "action-status", "\(other.entry)", "started", "--seat", "suivi", "--at",
+                "2024-04-20 10:00",
+            ]).status == 0)
+        var md = plain(read(source + "/out/followup.md"))
+        let row = try #require(
+            md.split(separator: "\n").first { $0.hasPrefix("| \(n) |") && $0.contains("| FCFA |") }.map(String.init))
+        #expect(row.contains("| décaissé — selon suivi-2024 | 2024-04-10 | 5 000 000 |"), "\(row)")
+        #expect(md.contains("## Suivi dans les rencontres suivantes"))
+        #expect(md.contains("**décaissé** 5 000 000 FCFA"), "\(md)")
+
+        // A later update of the source's own (2 May) speaks again; the money said stays counted once.
+        #expect(
+            try Bin.run([
+                "do", source, "commitment-status", "\(c.entry)", "disbursed", "--amount", "1 000 000", "--date",
+                "2024-05-02", "--seat", "suivi", "--at", "2024-05-02 10:00",
+            ]).status == 0)
+        md = plain(read(source + "/out/followup.md"))
+        let after = try #require(
+            md.split(separator: "\n").first { $0.hasPrefix("| \(n) |") && $0.contains("| FCFA |") }.map(String.init))
+        #expect(after.contains("| décaissé | 2024-05-02 | 5 000 000 |"), "\(after)")
+    }
 }

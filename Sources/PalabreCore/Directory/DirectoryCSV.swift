@@ -56,6 +56,49 @@ public enum DirectoryCSV {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
+    /// Where a quoted cell of `text` opens without closing (RFC 4180: a quote at the start of a
+    /// cell opens it, `""` inside is a quote, a lone quote closes it): its line (1-based, lines
+    /// ended by LF or CRLF) and column (the cell's place on that line); nil when every quote closes.
+    static func unclosedQuote(_ text: String, delimiter: UnicodeScalar) -> (line: Int, column: Int)? {
+        var line = 1, column = 1
+        var opened: (line: Int, column: Int)?
+        var atCellStart = true
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let c = next {
+            next = scalars.next()
+            if opened != nil {
+                if c == "\"" {
+                    if next == "\"" {
+                        next = scalars.next()
+                    } else {
+                        opened = nil
+                    }
+                } else if c == "\n" {
+                    line += 1
+                }
+                continue
+            }
+            switch c {
+            case "\"" where atCellStart:
+                opened = (line, column)
+                atCellStart = false
+            case delimiter:
+                column += 1
+                atCellStart = true
+            case "\n":
+                line += 1
+                column = 1
+                atCellStart = true
+            case "\r":
+                atCellStart = true
+            default:
+                atCellStart = false
+            }
+        }
+        return opened
+    }
+
     /// Reads `text` (a table as ``export`` writes it, or as Excel saves it: BOM, `;` or `,`,
     /// CRLF) against `directory`: a column present replaces the field (an empty cell clears it), a
     /// column absent keeps it, programmes are always kept; every value goes through the reader
@@ -68,6 +111,15 @@ public enum DirectoryCSV {
         var problems: [Diagnostic] = []
         func problem(_ line: Int, _ column: Int, _ field: String, _ message: String) {
             problems.append(Diagnostic(file: file, line: line, column: column, field: field, message: message))
+        }
+        // The CSV reader takes an unclosed quote to the end of the text: say where it opened
+        // rather than report the fields it swallowed as missing.
+        if let open = unclosedQuote(body, delimiter: delimiter) {
+            problem(
+                open.line, open.column, "",
+                "unclosed quote at line \(open.line): the cell opened with \" has no closing \"; close it, "
+                    + "and write a quote inside a cell as \"\"")
+            return Import(organisations: [], diagnostics: problems)
         }
         let reader: CSVReader
         do {

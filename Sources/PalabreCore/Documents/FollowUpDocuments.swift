@@ -10,7 +10,7 @@ enum FollowUpLabel: CaseIterable {
     case fsAnnounced, fsIntention, fsConfirmed, fsSigned, fsDisbursed, fsAbandoned, fsWithdrawn
     case asOpen, asStarted, asDone, asLate, asDropped
     case ficheNone, ficheIdea, fichePrepared, ficheStudyFunded, ficheWorksStarted, ficheDone
-    case overdue, laterTitle
+    case overdue, laterTitle, reviewedIn
     case unitFichesTitle, unitNoFiches, unitFiche
 
     var pair: (fr: String, en: String) {
@@ -82,6 +82,7 @@ enum FollowUpLabel: CaseIterable {
         case .ficheDone: ("réalisée", "done")
         case .overdue: ("en retard", "overdue")
         case .laterTitle: ("Suivi dans les rencontres suivantes", "Follow-up in later meetings")
+        case .reviewedIn: ("selon", "according to")
         }
     }
 }
@@ -126,27 +127,33 @@ struct FollowUpDocuments {
         var note: String?
         var overdueDays: Int?
         var closed: Bool
+        /// Where it stands, with what later sessions said of it.
+        var board: FollowUpRow
     }
 
+    /// The reviews of entry `id` by later sessions.
+    func later(_ id: Int) -> [LaterReview] { c.options.laterReviews.filter { $0.review.source.entry == id } }
+
+    /// « selon suivi-2024 » after a status a later session's review gave.
+    func reviewed(_ r: FollowUpRow) -> String { r.reviewedIn.map { " — \(self[.reviewedIn]) \($0)" } ?? "" }
+
     func commitmentRow(_ e: Entry) -> Row {
-        let r = FollowUpBoard.commitmentRow(e, state, c.numbers, today: today)
+        let r = FollowUpBoard.commitmentRow(e, state, c.numbers, today: today, later: later(e.id))
         let status =
-            e.withdrawal != nil ? self[.fsWithdrawn] : r.commitmentStatus.map(label) ?? label(r.meetingStatus)
+            e.withdrawal != nil
+            ? self[.fsWithdrawn] : (r.commitmentStatus.map(label) ?? label(r.meetingStatus)) + reviewed(r)
         return Row(
             entry: e, kind: self[.kindCommitment], status: status, since: r.since, note: r.note,
-            overdueDays: r.overdueDays, closed: r.closed)
+            overdueDays: r.overdueDays, closed: r.closed, board: r)
     }
 
     func actionRow(_ e: Entry) -> Row {
-        let r = FollowUpBoard.actionRow(e, state, c.numbers, today: today)
+        let r = FollowUpBoard.actionRow(e, state, c.numbers, today: today, later: later(e.id))
         let kind = e.content.kind == .recommendation ? self[.kindRecommendation] : self[.kindAction]
         return Row(
-            entry: e, kind: kind, status: r.actionStatus.map(label) ?? self[.asOpen], since: r.since, note: r.note,
-            overdueDays: r.overdueDays, closed: r.closed)
+            entry: e, kind: kind, status: (r.actionStatus.map(label) ?? self[.asOpen]) + reviewed(r), since: r.since,
+            note: r.note, overdueDays: r.overdueDays, closed: r.closed, board: r)
     }
-
-    /// Money left to disburse on a commitment with an amount.
-    func left(_ e: Entry) -> Int64? { e.content.amount.map { $0 - state.followUp.disbursed(e.id) } }
 
     func label(_ s: FollowUpStatus) -> String {
         switch s {
@@ -249,10 +256,9 @@ struct FollowUpDocuments {
                     number(r.entry), MD.cell(partnerName(k.partner)), MD.cell(k.fiche ?? ""), k.amount.map(money) ?? "",
                     MD.cell(k.currency ?? state.programme.currency),
                     MD.cell(r.status + (r.note.map { " (\($0))" } ?? "")),
-                    r.since ?? "", k.amount == nil ? "" : money(state.followUp.disbursed(r.entry.id)),
-                    r.closed && r.entry.withdrawal != nil
-                        || state.followUp.status(ofCommitment: r.entry.id) == .abandoned
-                        ? "—" : left(r.entry).map(money) ?? "",
+                    r.since ?? "", k.amount == nil ? "" : money(r.board.disbursed),
+                    r.entry.withdrawal != nil || r.board.commitmentStatus == .abandoned
+                        ? "—" : r.board.left.map(money) ?? "",
                     MD.cell(k.due ?? ""),
                 ])
             }
@@ -350,8 +356,10 @@ struct FollowUpDocuments {
                 case .commitment(let st): label(st)
                 case .action(let st): label(st)
                 }
-            var line = "- \(c.lt.date(of: r.at)) — \(kind)" + (s.number.map { " n°\u{00A0}\($0)" } ?? "") + " : "
-            line += MD.inline(s.text) + " — **" + status + "**" + (r.note.map { " : " + MD.inline($0) } ?? "")
+            let currency = s.currency ?? state.entry(s.entry)?.content.currency ?? state.programme.currency
+            let amount = r.amount.map { " " + money($0) + " " + currency } ?? ""
+            var line = "- \(r.date) — \(kind)" + (s.number.map { " n°\u{00A0}\($0)" } ?? "") + " : "
+            line += MD.inline(s.text) + " — **" + status + "**" + amount + (r.note.map { " : " + MD.inline($0) } ?? "")
             out += fixColon(line) + "\n"
         }
         return out + "\n"
@@ -363,11 +371,10 @@ struct FollowUpDocuments {
         var out: [(partner: String?, currency: String, committed: Int64, disbursed: Int64)] = []
         for r in commitmentRows {
             let k = r.entry.content
-            guard let amount = k.amount, r.entry.withdrawal == nil,
-                state.followUp.status(ofCommitment: r.entry.id) != .abandoned
+            guard let amount = k.amount, r.entry.withdrawal == nil, r.board.commitmentStatus != .abandoned
             else { continue }
             let currency = k.currency ?? state.programme.currency
-            let disbursed = state.followUp.disbursed(r.entry.id)
+            let disbursed = r.board.disbursed
             if let i = out.firstIndex(where: { $0.partner == k.partner && $0.currency == currency }) {
                 out[i].committed += amount
                 out[i].disbursed += disbursed
@@ -432,7 +439,7 @@ struct FollowUpDocuments {
                 .text(r.kind), .num(c.numbers.number(r.entry.id)), .opt(isCommitment ? partnerName(k.partner) : nil),
                 .opt(k.fiche), .text(k.text), .opt(k.responsible), .opt(k.due), k.amount.map { .number($0) } ?? .empty,
                 isCommitment ? .text(k.currency ?? state.programme.currency) : .empty, .text(r.status), .opt(r.since),
-                isCommitment && k.amount != nil ? .number(state.followUp.disbursed(r.entry.id)) : .empty,
+                isCommitment && k.amount != nil ? .number(r.board.disbursed) : .empty,
                 .num(r.overdueDays), .opt(r.note),
             ])
         }

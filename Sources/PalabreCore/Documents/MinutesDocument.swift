@@ -740,6 +740,11 @@ struct MinutesDocument {
                 s += " *(" + MD.inline(who) + (r.source.due.map { ", " + due($0) } ?? "") + ")*"
             }
             s += " — **" + MD.inline(L.reviewed(r.status)) + "**"
+            if let a = r.amount {
+                s += " " + Money.format(a, r.source.currency ?? state.programme.currency, language: L.language)
+            }
+            // The date of the fact, when it is not the day the meeting said it.
+            if r.date != state.local.date(of: r.at) { s += " (" + L.longDate(r.date) + ")" }
             if let n = r.note { s += L.colon + " " + MD.inline(n) }
             line(s)
         }

@@ -76,8 +76,11 @@ public enum Command: Sendable, Equatable {
     case followUpAction(entry: Int, status: ActionStatus, date: String?, note: String?)
     /// After the close (suivi): fiche `fiche` moves to `status` on `date`.
     case followUpFiche(fiche: String, status: FicheStatus, date: String?, note: String?)
-    /// During a meeting that `follows` earlier sessions: how an open entry of one of them stands.
-    case reviewPrevious(source: PreviousEntry, status: ReviewedStatus, note: String?)
+    /// During a meeting that `follows` earlier sessions: how an open entry of one of them stands,
+    /// as of `date` (`YYYY-MM-DD`; the meeting's day when nil); for a commitment said disbursed,
+    /// `amount` is the total disbursed to that date, in the commitment's currency.
+    case reviewPrevious(
+        source: PreviousEntry, status: ReviewedStatus, note: String?, amount: Int64? = nil, date: String? = nil)
     /// Take back a slip by a compensating event: the event `seq`, or, when nil, the seat's own
     /// last event still standing. The journal keeps both; the state is that of the journal
     /// without the undone event. Entries are corrected by ``amend(entry:text:reason:basedOn:)``

@@ -452,8 +452,8 @@ extension SessionState {
         case .followUpCommitment, .followUpAction, .followUpFiche:
             break  // refused above: only after the close
 
-        case .reviewPrevious(let source, let status, let note):
-            out.append(try decideReview(source, status, note))
+        case .reviewPrevious(let source, let status, let note, let amount, let date):
+            out.append(try decideReview(source, status, note, amount: amount, date: date, at: now))
         case .recordClockAdjustment:
             break  // decided above
         }

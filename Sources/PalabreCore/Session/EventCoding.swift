@@ -5,7 +5,7 @@ extension Event: Codable {
         case seq, at, seat, type, script
         case date, item, seconds, day, after, who, pointOfOrder, limit, position, entry, text, reason,
             participant, partner, fiche, partners, lead, status, undoes, changes, held, amount, note, session,
-            title, of, number, responsible, due, was, line, quarantine, from, to, items, checksIn
+            title, of, number, responsible, due, was, line, quarantine, from, to, items, checksIn, currency
     }
 
     public init(from decoder: Decoder) throws {
@@ -118,9 +118,12 @@ extension Event: Codable {
                 kind: kind, number: try c.decodeIfPresent(Int.self, forKey: .number), text: try s(.text),
                 who: try c.decodeIfPresent(String.self, forKey: .responsible),
                 due: try c.decodeIfPresent(String.self, forKey: .due),
-                lastStatus: try c.decodeIfPresent(String.self, forKey: .was))
+                lastStatus: try c.decodeIfPresent(String.self, forKey: .was),
+                currency: try c.decodeIfPresent(String.self, forKey: .currency))
             payload = .previousReviewed(
-                source: source, status: status, note: try c.decodeIfPresent(String.self, forKey: .note))
+                source: source, status: status, note: try c.decodeIfPresent(String.self, forKey: .note),
+                amount: try c.decodeIfPresent(Int64.self, forKey: .amount),
+                date: try c.decodeIfPresent(String.self, forKey: .date))
         case "undone": payload = .undone(seq: try c.decode(Int.self, forKey: .undoes))
         case "lineSetAside":
             payload = .lineSetAside(line: try c.decode(Int.self, forKey: .line), quarantine: try s(.quarantine))
@@ -205,13 +208,15 @@ extension Event: Codable {
         case .ficheFollowedUp(let fiche, let status, let date, let note):
             try c.encode(fiche, forKey: .fiche); try c.encode(status, forKey: .status)
             try c.encode(date, forKey: .date); try c.encodeIfPresent(note, forKey: .note)
-        case .previousReviewed(let source, let status, let note):
+        case .previousReviewed(let source, let status, let note, let amount, let date):
             try c.encode(source.session, forKey: .session); try c.encode(source.sessionTitle, forKey: .title)
             try c.encode(source.entry, forKey: .entry); try c.encode(source.kind, forKey: .of)
             try c.encodeIfPresent(source.number, forKey: .number); try c.encode(source.text, forKey: .text)
             try c.encodeIfPresent(source.who, forKey: .responsible); try c.encodeIfPresent(source.due, forKey: .due)
             try c.encodeIfPresent(source.lastStatus, forKey: .was)
+            try c.encodeIfPresent(source.currency, forKey: .currency)
             try c.encode(status.rawValue, forKey: .status); try c.encodeIfPresent(note, forKey: .note)
+            try c.encodeIfPresent(amount, forKey: .amount); try c.encodeIfPresent(date, forKey: .date)
         case .undone(let seq): try c.encode(seq, forKey: .undoes)
         case .lineSetAside(let line, let file):
             try c.encode(line, forKey: .line); try c.encode(file, forKey: .quarantine)

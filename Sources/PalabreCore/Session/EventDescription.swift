@@ -86,8 +86,9 @@ public enum EventDescription {
                 + (note.map { " (\($0))" } ?? "")
         case .actionFollowedUp(let e, let status, let date, let note):
             return "#\(e) → \(status.rawValue) \(date)" + (note.map { " (\($0))" } ?? "")
-        case .previousReviewed(let source, let status, let note):
-            return "\(source.session) #\(source.entry) → \(status.rawValue)" + (note.map { " (\($0))" } ?? "")
+        case .previousReviewed(let source, let status, let note, let amount, let date):
+            return "\(source.session) #\(source.entry) → \(status.rawValue)" + (date.map { " \($0)" } ?? "")
+                + (amount.map { " \(Amounts.format($0))" } ?? "") + (note.map { " (\($0))" } ?? "")
         case .ficheFollowedUp(let f, let status, let date, let note):
             return "\(f) → \(status.rawValue) \(date)" + (note.map { " (\($0))" } ?? "")
         case .clockAdjusted(let seconds): return "\(seconds >= 0 ? "+" : "")\(seconds) s"

@@ -291,8 +291,11 @@ public enum EventPayload: Sendable, Equatable {
     /// After the close: a fiche's follow-up status on `date`.
     case ficheFollowedUp(fiche: String, status: FicheStatus, date: String, note: String?)
     /// An open entry of an earlier session (copied whole, so the minutes need nothing else)
-    /// reviewed in this meeting, with its status and a note.
-    case previousReviewed(source: PreviousEntry, status: ReviewedStatus, note: String?)
+    /// reviewed in this meeting, with its status and a note; the date of the fact (`YYYY-MM-DD`,
+    /// nil in journals written before it was recorded: the day of the event) and, for a
+    /// commitment said disbursed, the total disbursed to that date.
+    case previousReviewed(
+        source: PreviousEntry, status: ReviewedStatus, note: String?, amount: Int64? = nil, date: String? = nil)
     /// The event `seq` is undone (a compensating event, JSON field `undoes`): the state is that
     /// of the journal without it.
     case undone(seq: Int)

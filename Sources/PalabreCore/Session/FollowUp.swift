@@ -140,6 +140,18 @@ extension SessionState {
         }
     }
 
+    /// Checks the date of a fact (a follow-up update, a review): a calendar date (`YYYY-MM-DD`)
+    /// not after `today`.
+    static func checkFactDate(_ d: String, today: String) throws(Refusal) {
+        guard CalendarDate.isValid(d) else {
+            throw Refusal(.badFollowUpDate(typed: d, today: today))
+        }
+        // ISO dates compare as text.
+        guard d <= today else {
+            throw Refusal(.futureDate(date: d, today: today))
+        }
+    }
+
     /// The follow-up update `command` asks for, checked: the entry or fiche exists and is of the
     /// right kind, the date is a calendar date, an abandonment has a reason, a disbursement an
     /// amount no larger than what is left to disburse.
@@ -153,13 +165,7 @@ extension SessionState {
             if let notBefore, CalendarDate.isValid(d), d < notBefore {
                 throw Refusal(.dateBeforeFact(date: d, notBefore: notBefore))
             }
-            guard CalendarDate.isValid(d) else {
-                throw Refusal(.badFollowUpDate(typed: d, today: today))
-            }
-            // ISO dates compare as text.
-            guard d <= today else {
-                throw Refusal(.futureDate(date: d, today: today))
-            }
+            try Self.checkFactDate(d, today: today)
             return d
         }
         func cleaned(_ s: String?) -> String? {

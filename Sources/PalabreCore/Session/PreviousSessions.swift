@@ -36,6 +36,8 @@ public struct PreviousEntry: Sendable, Equatable {
     public var due: String?
     /// Where it stood in the earlier session's follow-up (its last status word), if anywhere.
     public var lastStatus: String?
+    /// A commitment's currency (nil in journals written before it was recorded).
+    public var currency: String? = nil
 }
 
 /// A review, recorded in this meeting, of an open entry of an earlier session.
@@ -47,6 +49,10 @@ public struct PreviousReview: Sendable, Equatable {
     public var source: PreviousEntry
     public var status: ReviewedStatus
     public var note: String?
+    /// For a commitment said disbursed: the total disbursed to `date`, in its currency.
+    public var amount: Int64? = nil
+    /// The date of the fact (`YYYY-MM-DD`): given with the review, or the day it was recorded.
+    public var date: String = ""
 }
 
 /// The earlier sessions a programme follows, read from disk (their programme and journal), and
@@ -116,7 +122,8 @@ public enum PreviousSessions {
                     PreviousEntry(
                         session: session, sessionTitle: state.programme.title, entry: e.id, kind: kind,
                         number: numbers.number(e.id), text: e.content.text, who: who, due: e.content.due,
-                        lastStatus: last))
+                        lastStatus: last,
+                        currency: kind == .commitment ? e.content.currency ?? state.programme.currency : nil))
             }
         }
         return out
@@ -127,8 +134,11 @@ extension SessionState {
     /// Checks a review of an earlier session's entry: the session is one the programme follows,
     /// the status fits the entry's kind (a commitment's status for a commitment, an action's
     /// for an action or recommendation), the text is there.
+    /// A date (`YYYY-MM-DD`) is a calendar date not after the day of `now`; an amount only for a
+    /// commitment said disbursed, and positive.
     func decideReview(
-        _ source: PreviousEntry, _ status: ReviewedStatus, _ note: String?
+        _ source: PreviousEntry, _ status: ReviewedStatus, _ note: String?, amount: Int64? = nil,
+        date: String? = nil, at now: Instant
     ) throws(Refusal)
         -> EventPayload
     {
@@ -142,16 +152,25 @@ extension SessionState {
             throw Refusal(.statusForKind)
         }
         if let last = reviews.last(where: { $0.source.session == source.session && $0.source.entry == source.entry }),
-            last.status == status
+            last.status == status, status != .commitment(.disbursed) || last.amount == amount
         {
             throw Refusal(.sameReviewStatus(session: source.session))
         }
+        if let amount {
+            guard status == .commitment(.disbursed) else {
+                throw Refusal(.amountOnlyWhenDisbursed)
+            }
+            guard amount > 0 else {
+                throw Refusal(.nonPositiveDisbursement(amount: amount))
+            }
+        }
+        if let date { try Self.checkFactDate(date, today: local.date(of: now)) }
         var s = source
         s.text = Text.nfc(s.text)
         let n = note.map { Text.nfc($0).trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap {
             $0.isEmpty ? nil : $0
         }
-        return .previousReviewed(source: s, status: status, note: n)
+        return .previousReviewed(source: s, status: status, note: n, amount: amount, date: date)
     }
 }
 

@@ -271,6 +271,8 @@ public enum RefusalReason: Sendable, Equatable {
     case noAbandonReason
     /// A disbursement of `amount`, zero or less.
     case nonPositiveDisbursement(amount: Int64)
+    /// An amount given with a review status other than disbursed.
+    case amountOnlyWhenDisbursed
     /// Commitment `entry` has no amount to disburse from.
     case noCommittedAmount(entry: Int)
     /// Commitment `entry` is fully disbursed.
@@ -368,6 +370,7 @@ extension RefusalReason {
         case .amountWithDecimals: "decimal"
         case .ambiguousAmount: "ambiguous"
         case .amountWithExponent, .notAnAmount, .amountOutOfRange, .nonPositiveDisbursement: "bad-amount"
+        case .amountOnlyWhenDisbursed: "amount-not-disbursed"
         case .badlyGroupedAmount: "grouping"
         case .unknownCurrency: "bad-currency"
         case .notADate, .badDeadline, .badFollowUpDate: "bad-date"
@@ -1039,6 +1042,11 @@ extension RefusalReason {
             return (
                 "Dites pourquoi l'engagement est abandonné (--reason).",
                 "Say why the commitment is abandoned (--reason)."
+            )
+        case .amountOnlyWhenDisbursed:
+            return (
+                "Un montant ne s'indique que pour un engagement décaissé.",
+                "An amount is given only for a commitment said disbursed."
             )
         case .nonPositiveDisbursement(let amount):
             return (

@@ -461,10 +461,11 @@ extension SessionState {
             }
         case .commitmentFollowedUp, .actionFollowedUp, .ficheFollowedUp:
             evolveFollowUp(e)
-        case .previousReviewed(let source, let status, let note):
+        case .previousReviewed(let source, let status, let note, let amount, let date):
             reviews.append(
                 PreviousReview(
-                    seq: e.seq, at: now, seat: e.seat, item: currentItem, source: source, status: status, note: note))
+                    seq: e.seq, at: now, seat: e.seat, item: currentItem, source: source, status: status, note: note,
+                    amount: amount, date: date ?? local.date(of: now)))
         case .undone, .clockAdjusted:
             break  // handled above
         case .lineSetAside:

@@ -86,8 +86,8 @@ extension SessionState {
             return .followUpAction(entry: e, status: st, date: date, note: note)
         case .ficheFollowedUp(let f, let st, let date, let note):
             return .followUpFiche(fiche: f, status: st, date: date, note: note)
-        case .previousReviewed(let source, let status, let note):
-            return .reviewPrevious(source: source, status: status, note: note)
+        case .previousReviewed(let source, let status, let note, let amount, let date):
+            return .reviewPrevious(source: source, status: status, note: note, amount: amount, date: date)
         case .entryRecorded:
             throw Refusal(.entryUseRetract(seq: seq))
         case .entryAmended(let e, _, _, _):

@@ -75,6 +75,8 @@ public enum RapporteurAction: String, CaseIterable, Sendable {
     case amend = "rapporteur.amend", retract = "rapporteur.retract", adopt = "rapporteur.adopt"
     case sendForm = "rapporteur.send-form", cancel = "rapporteur.cancel"
     case all = "rapporteur.all"
+    /// During a follow-up item: the list of the earlier sessions' open entries, and back.
+    case review = "rapporteur.review"
 }
 
 /// Actions of the attendance screen (F3).

@@ -11,10 +11,22 @@ public struct ScreenContext: Sendable {
     public let labels: Labels
     /// Whether this seat may only look (projector, replay).
     public let readOnly: Bool
+    /// The open entries of the sessions the programme follows (`follows`), read when the seat
+    /// started: what an agenda item of kind follow-up reviews (F2, F1).
+    public var previous: [PreviousEntry] = []
+    /// The reviews of this session's entries by later sessions beside it, read when the seat
+    /// started: the Suivi screen (F12) shows the later ones as the entries' status.
+    public var laterReviews: [LaterReview] = []
+    /// The earlier entry selected on F2 in this console (nil: the first one not yet reviewed).
+    public var reviewing: PreviousKey?
 
     /// Creates a context.
-    public init(state: SessionState, now: Instant, labels: Labels, readOnly: Bool = false) {
+    public init(
+        state: SessionState, now: Instant, labels: Labels, readOnly: Bool = false, previous: [PreviousEntry] = [],
+        laterReviews: [LaterReview] = [], reviewing: PreviousKey? = nil
+    ) {
         self.state = state; self.now = now; self.labels = labels; self.readOnly = readOnly
+        self.previous = previous; self.laterReviews = laterReviews; self.reviewing = reviewing
     }
 }
 
@@ -161,6 +173,12 @@ public struct Console: Sendable {
     public var synergies = SynergiesScreen()
     public var followUp = FollowUpScreen()
 
+    /// The open entries of the sessions the programme follows, read when the seat started
+    /// (``ScreenContext/previous``).
+    public var previous: [PreviousEntry] = []
+    /// The reviews of this session's entries by later sessions (``ScreenContext/laterReviews``).
+    public var laterReviews: [LaterReview] = []
+
     /// The screen that asked for the command being performed.
     private var pendingFrom: ScreenID?
 
@@ -172,7 +190,9 @@ public struct Console: Sendable {
     }
 
     private func context(_ state: SessionState, _ now: Instant) -> ScreenContext {
-        ScreenContext(state: state, now: now, labels: labels, readOnly: readOnly)
+        ScreenContext(
+            state: state, now: now, labels: labels, readOnly: readOnly, previous: previous,
+            laterReviews: laterReviews, reviewing: rapporteur.reviewKey)
     }
 
     /// Whether a text field has the focus on the screen shown.

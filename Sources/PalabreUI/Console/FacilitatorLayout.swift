@@ -20,6 +20,13 @@ extension FacilitatorScreen {
                 &grid, Rect(x: area.x, y: area.y + body.height, width: area.width, height: h), found: found,
                 more: more, context)
         }
+        // A follow-up item: the earlier entry under review, read-only, at the bottom.
+        if PreviousReviews.isActive(context), prompt == nil, body.height >= 10 {
+            let h = area.isCompact ? 3 : 4
+            body.height -= h
+            PreviousReviews.drawCurrent(
+                &grid, Rect(x: body.x, y: body.y + body.height, width: body.width, height: h), context)
+        }
         if area.isCompact { drawCompact(&grid, body, context) } else { drawFull(&grid, body, context) }
         return cursor
     }

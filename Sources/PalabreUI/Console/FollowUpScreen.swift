@@ -18,13 +18,16 @@ public struct FollowUpScreen: ConsoleScreen {
         case responsible(String)
     }
 
-    /// The update being written for a row or a fiche.
+    /// The update being written for a row or a fiche, or the review, on F2, of an open entry
+    /// of an earlier session (``UpdateForm/Target/previous(_:)``).
     public struct UpdateForm: Sendable, Equatable {
         /// What it updates.
         public enum Target: Sendable, Equatable {
             case commitment(Int)
             case action(Int)
             case fiche(String)
+            /// An open entry of a session the meeting follows, reviewed during the meeting.
+            case previous(PreviousEntry)
         }
         public var target: Target
         /// Status words (raw values) to choose from, and the one chosen.
@@ -35,10 +38,114 @@ public struct FollowUpScreen: ConsoleScreen {
         /// Amount, date and note.
         public var editors: [LineEditor]
 
-        /// The fields shown: the amount only for a commitment.
+        /// The fields shown: the amount only when the status chosen takes one (disbursed).
         var fields: [Int] {
-            if case .commitment = target { return [0, 1, 2, 3] }
-            return [0, 2, 3]
+            choices[choice] == FollowUpStatus.disbursed.rawValue ? [0, 1, 2, 3] : [0, 2, 3]
+        }
+
+        /// What a key did to the form.
+        enum Step: Equatable {
+            case handled, cancel, submit
+            /// A letter typed in the status field, which only takes ←/→.
+            case choiceOnly
+        }
+
+        /// Applies `key`: ↑/↓ move between the fields, ←/→ change the status, text goes to the
+        /// field with the focus; Enter (or ^S) submits, Esc cancels.
+        mutating func key(_ key: Key) -> Step {
+            let fields = self.fields
+            let i = fields.firstIndex(of: field) ?? 0
+            switch key {
+            case .escape: return .cancel
+            case .up: field = fields[max(0, i - 1)]
+            case .down: field = fields[min(fields.count - 1, i + 1)]
+            case .left where field == 0: choice = (choice + choices.count - 1) % choices.count
+            case .right where field == 0: choice = (choice + 1) % choices.count
+            case .enter, .ctrl("s"): return .submit
+            default:
+                if field == 0 {
+                    if case .char = key { return .choiceOnly }
+                } else {
+                    _ = editors[field - 1].handle(key)
+                }
+            }
+            return .handled
+        }
+
+        /// The command the form describes, or why it cannot be made (a bad amount or date).
+        /// Amounts are read in the session's language and in `currency`.
+        func command(language: Language, currency: String) -> Result<Command, Refusal> {
+            let t = editors.map { $0.text.trimmingCharacters(in: .whitespaces) }
+            let word = choices[choice]
+            let note = t[2].isEmpty ? nil : t[2]
+            do throws(Refusal) {
+                let date = t[1].isEmpty ? nil : try Values.date(t[1])
+                let amount =
+                    word == FollowUpStatus.disbursed.rawValue && !t[0].isEmpty
+                    ? try Values.amount(t[0], language: language, currency: currency) : nil
+                switch target {
+                case .commitment(let seq):
+                    return .success(
+                        .followUpCommitment(
+                            entry: seq, status: try Values.followUpStatus(word), amount: amount, date: date, note: note)
+                    )
+                case .action(let seq):
+                    return .success(
+                        .followUpAction(entry: seq, status: try Values.actionStatus(word), date: date, note: note))
+                case .fiche(let id):
+                    return .success(
+                        .followUpFiche(fiche: id, status: try Values.ficheStatus(word), date: date, note: note))
+                case .previous(let e):
+                    let status: ReviewedStatus =
+                        e.kind == .commitment
+                        ? .commitment(try Values.followUpStatus(word)) : .action(try Values.actionStatus(word))
+                    return .success(.reviewPrevious(source: e, status: status, note: note, amount: amount, date: date))
+                }
+            } catch {
+                return .failure(error)
+            }
+        }
+
+        /// Draws the form in `p`: a title line (`title` — `what` is updated), the fields, the keys.
+        func draw(
+            into grid: inout Grid, _ p: Rect, title: UILabel = .suiviFormTitle, what: String, labels l: Labels
+        ) -> Position? {
+            var y = p.y
+            let bottom = p.y + p.height
+            grid.put(
+                x: p.x, y: y, text: TextWidth.truncate(l[title] + " — " + what, toWidth: p.width),
+                role: .title)
+            y += 1
+            let names: [UILabel] = [.suiviFieldStatus, .suiviFieldAmount, .suiviFieldDate, .suiviFieldNote]
+            let labelW = names.map { TextWidth.width(of: l[$0]) }.max()! + 2
+            var cursor: Position?
+            // On a short panel the fields before the focused one give way.
+            let room = max(1, bottom - y - 1)
+            let fields = self.fields
+            let first = max(0, min((fields.firstIndex(of: field) ?? 0) - room + 1, fields.count - room))
+            for f in fields.dropFirst(first).prefix(room) {
+                let focused = f == field
+                grid.put(
+                    x: p.x, y: y, text: TextWidth.pad(l[names[f]], toWidth: labelW), role: focused ? .title : .muted)
+                if f == 0 {
+                    let text = "◂ " + FollowUpScreen.choiceText(self, choices[choice], l) + " ▸"
+                    grid.put(
+                        x: p.x + labelW, y: y, text: TextWidth.truncate(text, toWidth: p.width - labelW),
+                        role: focused ? .input : .normal)
+                } else {
+                    var ed = editors[f - 1]
+                    let pos = ed.render(
+                        into: &grid, x: p.x + labelW, y: y, width: max(1, p.width - labelW),
+                        role: focused ? .input : .normal)
+                    if focused { cursor = pos }
+                }
+                y += 1
+            }
+            if y < bottom {
+                grid.put(
+                    x: p.x, y: bottom - 1, text: TextWidth.truncate(l[.suiviFormKeys], toWidth: p.width), role: .muted)
+            }
+            return cursor
         }
     }
 
@@ -53,7 +160,7 @@ public struct FollowUpScreen: ConsoleScreen {
     /// Every row by urgency and what it was computed from (the journal and the day), and the
     /// rows the filter keeps.
     private var all: [FollowUpRow] = []
-    private var allKey: (seq: Int, today: String)?
+    private var allKey: (seq: Int, today: String, later: Int)?
     private var rows: [FollowUpRow] = []
     private var rowsFilter: Filter?
 
@@ -77,9 +184,9 @@ public struct FollowUpScreen: ConsoleScreen {
     /// The rows for `ctx`, computed again only when the journal, the day or the filter changed.
     mutating func currentRows(_ ctx: ScreenContext) -> [FollowUpRow] {
         let today = ctx.state.local.date(of: ctx.now)
-        if allKey?.seq != ctx.state.lastSeq || allKey?.today != today {
-            all = FollowUpBoard(ctx.state, today: today).byUrgency
-            allKey = (ctx.state.lastSeq, today)
+        if allKey?.seq != ctx.state.lastSeq || allKey?.today != today || allKey?.later != ctx.laterReviews.count {
+            all = FollowUpBoard(ctx.state, today: today, laterReviews: ctx.laterReviews).byUrgency
+            allKey = (ctx.state.lastSeq, today, ctx.laterReviews.count)
             rowsFilter = nil
         }
         if rowsFilter != filter {
@@ -158,27 +265,16 @@ public struct FollowUpScreen: ConsoleScreen {
 
     public mutating func handle(key: Key, context ctx: ScreenContext) -> KeyOutcome {
         if var f = form {
-            let fields = f.fields
-            let i = fields.firstIndex(of: f.field) ?? 0
-            switch key {
-            case .escape: form = nil; return .none
-            case .up: f.field = fields[max(0, i - 1)]
-            case .down: f.field = fields[min(fields.count - 1, i + 1)]
-            case .left where f.field == 0: f.choice = (f.choice + f.choices.count - 1) % f.choices.count
-            case .right where f.field == 0: f.choice = (f.choice + 1) % f.choices.count
-            case .enter, .ctrl("s"):
+            switch f.key(key) {
+            case .cancel: form = nil
+            case .choiceOnly: return .message(ctx.labels[.formChoiceOnly], isError: true)
+            case .submit:
                 switch command(f, ctx) {
                 case .success(let c): return .perform(c)
                 case .failure(let e): return .message(e.message(ctx.labels.language), isError: true)
                 }
-            default:
-                if f.field == 0 {
-                    if case .char = key { return .message(ctx.labels[.formChoiceOnly], isError: true) }
-                } else {
-                    _ = f.editors[f.field - 1].handle(key)
-                }
+            case .handled: form = f
             }
-            form = f
             return .none
         }
         let n = currentRows(ctx).count
@@ -199,31 +295,9 @@ public struct FollowUpScreen: ConsoleScreen {
 
     /// The follow-up command the form describes, or why it cannot be made (a bad amount or date).
     func command(_ f: UpdateForm, _ ctx: ScreenContext) -> Result<Command, Refusal> {
-        let t = f.editors.map { $0.text.trimmingCharacters(in: .whitespaces) }
-        let word = f.choices[f.choice]
-        let note = t[2].isEmpty ? nil : t[2]
-        do throws(Refusal) {
-            let date = t[1].isEmpty ? nil : try Values.date(t[1])
-            switch f.target {
-            case .commitment(let seq):
-                let status = try Values.followUpStatus(word)
-                var amount: Int64?
-                if status == .disbursed, !t[0].isEmpty {
-                    let currency = ctx.state.entry(seq)?.content.currency ?? ctx.state.programme.currency
-                    amount = try Values.amount(t[0], language: ctx.state.programme.language, currency: currency)
-                }
-                return .success(
-                    .followUpCommitment(entry: seq, status: status, amount: amount, date: date, note: note))
-            case .action(let seq):
-                return .success(
-                    .followUpAction(entry: seq, status: try Values.actionStatus(word), date: date, note: note))
-            case .fiche(let id):
-                return .success(
-                    .followUpFiche(fiche: id, status: try Values.ficheStatus(word), date: date, note: note))
-            }
-        } catch {
-            return .failure(error)
-        }
+        var currency = ctx.state.programme.currency
+        if case .commitment(let seq) = f.target, let c = ctx.state.entry(seq)?.content.currency { currency = c }
+        return f.command(language: ctx.state.programme.language, currency: currency)
     }
 
     public mutating func didRecord(_ events: [Event], context: ScreenContext) { form = nil }
@@ -245,6 +319,10 @@ public struct FollowUpScreen: ConsoleScreen {
         case .commitment: FollowUpStatus(rawValue: raw).map { l[UILabel.suiviFollowUp($0)] } ?? raw
         case .action: ActionStatus(rawValue: raw).map { l[UILabel.suiviAction($0)] } ?? raw
         case .fiche: FicheStatus(rawValue: raw).map { l[UILabel.suiviFiche($0)] } ?? raw
+        case .previous(let e):
+            e.kind == .commitment
+                ? FollowUpStatus(rawValue: raw).map { l[UILabel.suiviFollowUp($0)] } ?? raw
+                : ActionStatus(rawValue: raw).map { l[UILabel.suiviAction($0)] } ?? raw
         }
     }
 
@@ -362,6 +440,7 @@ public struct FollowUpScreen: ConsoleScreen {
         lines.append((head, .title))
         var status = l[.suiviColStatus] + l.colon + Self.status(r, l)
         if let since = r.since { status += " " + l[.suiviSince] + " " + since }
+        if let later = r.reviewedIn { status += " (" + l[.revAccordingTo] + " " + later + ")" }
         if let n = r.note { status += " — " + n }
         if let a = r.amount, let cur = r.currency {
             status +=
@@ -391,43 +470,9 @@ public struct FollowUpScreen: ConsoleScreen {
             what = l[UILabel.suiviKind(r?.kind ?? .action, long: true)]
             if let n = r?.number { what += " " + l[.suiviNo] + "\u{00A0}\(n)" }
         case .fiche(let id): what = l[.suiviKindLongFiche] + " " + id
+        case .previous(let e): what = PreviousReviews.title(e, l)
         }
-        var y = p.y
-        let bottom = p.y + p.height
-        grid.put(
-            x: p.x, y: y, text: TextWidth.truncate(l[.suiviFormTitle] + " — " + what, toWidth: p.width), role: .title
-        )
-        y += 1
-        let names: [UILabel] = [.suiviFieldStatus, .suiviFieldAmount, .suiviFieldDate, .suiviFieldNote]
-        let labelW = names.map { TextWidth.width(of: l[$0]) }.max()! + 2
-        var cursor: Position?
-        // On a short panel the fields before the focused one give way.
-        let room = max(1, bottom - y - 1)
-        let fields = f.fields
-        let first = max(0, min((fields.firstIndex(of: f.field) ?? 0) - room + 1, fields.count - room))
-        for field in fields.dropFirst(first).prefix(room) {
-            let focused = field == f.field
-            grid.put(
-                x: p.x, y: y, text: TextWidth.pad(l[names[field]], toWidth: labelW), role: focused ? .title : .muted)
-            if field == 0 {
-                let text = "◂ " + Self.choiceText(f, f.choices[f.choice], l) + " ▸"
-                grid.put(
-                    x: p.x + labelW, y: y, text: TextWidth.truncate(text, toWidth: p.width - labelW),
-                    role: focused ? .input : .normal)
-            } else {
-                var ed = f.editors[field - 1]
-                let pos = ed.render(
-                    into: &grid, x: p.x + labelW, y: y, width: max(1, p.width - labelW),
-                    role: focused ? .input : .normal)
-                if focused { cursor = pos }
-            }
-            y += 1
-        }
-        if y < bottom {
-            grid.put(
-                x: p.x, y: bottom - 1, text: TextWidth.truncate(l[.suiviFormKeys], toWidth: p.width), role: .muted)
-        }
-        return cursor
+        return f.draw(into: &grid, p, what: what, labels: l)
     }
 
     // MARK: Table

@@ -10,6 +10,11 @@ import PalabreCore
 /// of the current item (or of the last one): ↑ moves into that list, where `m` amends, `x`
 /// retracts and `v` adopts the selected entry.
 ///
+/// During an agenda item of kind follow-up, a panel above the entries lists the open entries of
+/// the sessions the programme follows (``PreviousReviews``): ^R goes into it, ↑/↓ choose one,
+/// Enter opens its status form (status, total disbursed, date, note) and records the review
+/// (the `review` verb's command); ^R or Esc goes back to typing.
+///
 /// Nothing typed is lost by a refusal or by switching screens: inputs are cleared only in
 /// ``didRecord(_:context:)``.
 public struct RapporteurScreen: ConsoleScreen {
@@ -25,6 +30,8 @@ public struct RapporteurScreen: ConsoleScreen {
         case form
         /// A one-line prompt for a reason (amendment, retraction).
         case prompt
+        /// The panel of the earlier sessions' open entries (a follow-up item), and its form.
+        case review
     }
 
     /// What the prompt asks for.
@@ -83,10 +90,14 @@ public struct RapporteurScreen: ConsoleScreen {
     var armed: Armed?
     /// Set by a key that is not a list command: commands wait for a move or Esc.
     var locked = false
+    /// The earlier entry selected in the follow-up panel (nil: the first one not yet reviewed).
+    public internal(set) var reviewKey: PreviousKey?
+    /// The status form of that entry, when open.
+    var reviewForm: FollowUpScreen.UpdateForm?
 
     public init() {}
 
-    public var isTyping: Bool { focus != .list }
+    public var isTyping: Bool { focus == .review ? reviewForm != nil : focus != .list }
 
     // MARK: Prefixes
 
@@ -127,12 +138,70 @@ public struct RapporteurScreen: ConsoleScreen {
             return arm(action, key: key, context)
         case .send, .sendForm, .cancel, .up, .down:
             return process(key, context)
+        case .review:
+            if focus == .review {
+                if reviewForm == nil { focus = .input }
+                return .none
+            }
+            guard PreviousReviews.isActive(context) else {
+                return .message(context.labels[.revNotActive], isError: true)
+            }
+            guard focus == .input || focus == .list, amending == nil else { return .none }
+            leaveList()
+            focus = .review
+            return .none
         }
+    }
+
+    /// Keys in the follow-up panel: ↑/↓ (Home, End, PgUp, PgDn) choose an earlier entry, Enter
+    /// opens its status form, Esc goes back to typing; in the form, the form's keys.
+    private mutating func reviewKey(_ key: Key, _ ctx: ScreenContext) -> KeyOutcome {
+        let l = ctx.labels
+        guard PreviousReviews.isActive(ctx), let cur = PreviousReviews.currentIndex(ctx) else {
+            reviewForm = nil
+            focus = .input
+            return .none
+        }
+        if var f = reviewForm {
+            switch f.key(key) {
+            case .cancel: reviewForm = nil
+            case .choiceOnly: return .message(l[.formChoiceOnly], isError: true)
+            case .submit:
+                switch f.command(language: ctx.state.programme.language, currency: ctx.state.programme.currency) {
+                case .success(let c): return send(c)
+                case .failure(let e): return .message(e.message(l.language), isError: true)
+                }
+            case .handled: reviewForm = f
+            }
+            return .none
+        }
+        let n = ctx.previous.count
+        var i = cur
+        switch key {
+        case .up: i = max(0, cur - 1)
+        case .down: i = min(n - 1, cur + 1)
+        case .home: i = 0
+        case .end: i = n - 1
+        case .pageUp: i = max(0, cur - 5)
+        case .pageDown: i = min(n - 1, cur + 5)
+        case .enter:
+            reviewForm = PreviousReviews.form(ctx.previous[cur], ctx)
+            reviewKey = PreviousKey(ctx.previous[cur])
+            return .none
+        case .escape:
+            focus = .input
+            return .none
+        default:
+            return .message(l[.revListOnly], isError: true)
+        }
+        reviewKey = PreviousKey(ctx.previous[i])
+        return .none
     }
 
     /// Keeps the focus and the selection on something that exists.
     public mutating func prepare(context: ScreenContext) {
         if focus == .form && form == nil { focus = .input }
+        if focus == .review && !PreviousReviews.isActive(context) { focus = .input; reviewForm = nil }
         if focus == .list {
             let entries = Self.scope(context.state, all: showAll).entries
             if !entries.contains(where: { $0.id == selected }) {
@@ -146,7 +215,7 @@ public struct RapporteurScreen: ConsoleScreen {
     /// Whether unsent text or an open form would be lost by quitting.
     public var hasDraft: Bool {
         !editor.isEmpty || form != nil || amending != nil || (prompt != nil && !promptEditor.isEmpty)
-            || parkedForm?.hasText == true
+            || parkedForm?.hasText == true || reviewForm?.editors[2].isEmpty == false
     }
 
     /// Takes a paste into the text field with the focus; false in list mode (nothing to type into).
@@ -159,6 +228,10 @@ public struct RapporteurScreen: ConsoleScreen {
             guard f.paste(text) else { return false }
             form = f
         case .list: return false
+        case .review:
+            guard var f = reviewForm, f.field > 0 else { return false }
+            _ = f.editors[f.field - 1].insert(text)
+            reviewForm = f
         }
         return true
     }
@@ -174,6 +247,7 @@ public struct RapporteurScreen: ConsoleScreen {
         case .list: return listKey(key, ctx)
         case .form: return formKey(key, ctx)
         case .prompt: return promptKey(key, ctx)
+        case .review: return reviewKey(key, ctx)
         }
     }
 
@@ -426,6 +500,12 @@ public struct RapporteurScreen: ConsoleScreen {
             case .entryRetracted:
                 prompt = nil
                 focus = .list
+            case .previousReviewed(let source, _, _, _, _):
+                // One by one: on to the next entry not yet reviewed in this meeting.
+                reviewForm = nil
+                let after = context.previous.drop { PreviousKey($0) != PreviousKey(source) }.dropFirst()
+                let next = after.first { PreviousReviews.review($0, context.state) == nil }
+                reviewKey = next.map(PreviousKey.init) ?? reviewKey
             default: break
             }
         }
@@ -655,6 +735,8 @@ public struct RapporteurScreen: ConsoleScreen {
         var below = 0
         if let f = form, focus == .form {
             below = f.fullHeight
+        } else if focus == .review, let f = reviewForm {
+            below = f.fields.count + 2
         } else if prompt != nil {
             below = 1
         } else if !compact {
@@ -664,6 +746,15 @@ public struct RapporteurScreen: ConsoleScreen {
         let minList = compact ? 0 : 1
         below = max(0, min(below, bottomEnd - y - headerRows - minList - 1))
         let inputY = bottomEnd - below - 1
+        // A follow-up item: the earlier sessions' open entries above this item's entries.
+        if PreviousReviews.isActive(ctx) {
+            let room = max(0, inputY - y - headerRows - minList)
+            let want = ctx.previous.count + 2
+            let h = compact ? room : min(room, max(4, min(want, (inputY - y) * 3 / 5)))
+            PreviousReviews.drawList(
+                &grid, Rect(x: area.x, y: y, width: area.width, height: h), ctx, focused: focus == .review)
+            y += h
+        }
         if !compact {
             let count = l.counted(scope.entries.count, .rapEntryOne, .rapEntryMany)
             let name =
@@ -692,6 +783,10 @@ public struct RapporteurScreen: ConsoleScreen {
             let c = f.render(into: &grid, area: belowRect, language: l.language)
             form = f
             cursor = c
+        } else if focus == .review, let f = reviewForm, below > 0, case .previous(let e) = f.target {
+            cursor = f.draw(
+                into: &grid, Rect(x: area.x + 1, y: belowRect.y, width: area.width - 2, height: below),
+                title: .revFormTitle, what: PreviousReviews.title(e, l), labels: l)
         } else if let p = prompt, below > 0 {
             let label: String
             switch p {
@@ -975,6 +1070,7 @@ public struct RapporteurScreen: ConsoleScreen {
         Binding(.rapporteur(.sendForm), ["Ctrl-S"], whileTyping: true, inHints: false),
         Binding(.rapporteur(.cancel), ["Esc"], whileTyping: true, inHints: false),
         Binding(.rapporteur(.all), ["F8", "Ctrl-T"], whileTyping: true),
+        Binding(.rapporteur(.review), ["Ctrl-R"], whileTyping: true, inHints: false),
     ]
 
 }

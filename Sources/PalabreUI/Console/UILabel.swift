@@ -234,6 +234,16 @@ public enum UILabel: CaseIterable, Sendable {
     case suiviFicheDone, suiviKeys, suiviFormTitle, suiviFormKeys, suiviFieldStatus, suiviFieldAmount, suiviFieldDate
     /// Words of the follow-up screen (F12).
     case suiviFieldNote
+    /// Words of the review of earlier sessions during a follow-up item (F2 panel, F1 box).
+    case revTitle, revReviewedHere, revReviewedOne, revReviewedMany, revKeys, revNotActive, revListOnly
+    /// Words of the review of earlier sessions: the panel's keys before it has the focus, the form's title.
+    case revEnterKeys, revFormTitle
+    /// Words of the review of earlier sessions: the key that opens the panel (F2).
+    case actionRapporteurReview, helpRapporteurReview
+    /// Words of the follow-up screen (F12): a status given by a later session's review.
+    case revAccordingTo
+    /// Words of undo from the keys: follow-up updates and reviews, and any other event.
+    case undoWhatEvent, undoWhatFollowUp, undoWhatFicheFollowUp, undoWhatReview
     /// Words of the rapporteur screen (F2) and the projector: votes.
     case actionSuiviUpdate, helpSuiviUpdate, actionSuiviFiche, helpSuiviFiche, actionSuiviPartner, helpSuiviPartner
     /// Words of the rapporteur screen (F2) and the projector: votes.
@@ -405,6 +415,42 @@ public enum UILabel: CaseIterable, Sendable {
         case .suiviFieldAmount: ("Montant décaissé", "Amount disbursed")
         case .suiviFieldDate: ("Date (AAAA-MM-JJ)", "Date (YYYY-MM-DD)")
         case .suiviFieldNote: ("Note ou motif", "Note or reason")
+        case .revTitle: ("Suivi des recommandations", "Follow-up of recommendations")
+        case .revReviewedHere: ("revu en séance", "reviewed here")
+        case .revEnterKeys:
+            (
+                "^R\u{00A0}: choisir une entrée et dire où elle en est",
+                "^R: choose an entry and say where it stands"
+            )
+        case .revFormTitle: ("Revue en séance", "Review in the meeting")
+        case .revReviewedOne: ("revue", "reviewed")
+        case .revReviewedMany: ("revues", "reviewed")
+        case .revKeys:
+            (
+                "↑↓\u{00A0}: entrée · Entrée\u{00A0}: statut · Échap\u{00A0}: retour à la saisie",
+                "↑↓: entry · Enter: status · Esc: back to typing"
+            )
+        case .revNotActive:
+            (
+                "Le suivi des sessions précédentes se fait pendant un point « suivi des recommandations »",
+                "Earlier sessions are reviewed during an item of kind follow-up"
+            )
+        case .revListOnly:
+            (
+                "Liste du suivi\u{00A0}: ↑↓ pour choisir, Entrée pour le statut, Échap pour écrire",
+                "Follow-up list: ↑↓ to choose, Enter for the status, Esc to type"
+            )
+        case .actionRapporteurReview: ("Suivi", "Follow-up")
+        case .helpRapporteurReview:
+            (
+                "Point de suivi\u{00A0}: entrées des sessions suivies (et retour)",
+                "Follow-up item: go to the earlier sessions' entries, and back"
+            )
+        case .revAccordingTo: ("selon", "according to")
+        case .undoWhatEvent: ("l'événement", "the event")
+        case .undoWhatFollowUp: ("le suivi de l'entrée n°\u{00A0}%@", "the follow-up of entry #%@")
+        case .undoWhatFicheFollowUp: ("le suivi de la fiche %@", "the follow-up of fiche %@")
+        case .undoWhatReview: ("la revue de l'entrée n°\u{00A0}%@", "the review of entry #%@")
         case .projLatestVote: ("Vote", "Vote")
         case .kindVote: ("Vote", "Vote")
         case .kindShortVote: ("Vote", "Vote")

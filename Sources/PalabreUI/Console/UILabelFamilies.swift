@@ -304,6 +304,7 @@ extension UILabel {
         case .sendForm: .actionRapporteurSendForm
         case .cancel: .actionRapporteurCancel
         case .all: .actionRapporteurAll
+        case .review: .actionRapporteurReview
         }
     }
     /// Help sentence of a rapporteur action.
@@ -320,6 +321,7 @@ extension UILabel {
         case .sendForm: .helpRapporteurSendForm
         case .cancel: .helpRapporteurCancel
         case .all: .helpRapporteurAll
+        case .review: .helpRapporteurReview
         }
     }
     /// Hint-bar word of a attendance action.

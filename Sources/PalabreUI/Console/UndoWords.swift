@@ -28,7 +28,13 @@ extension Labels {
         case .commitmentWithdrawn(let n, _): (id, value) = (.undoWhatCommitmentWithdrawn, String(n))
         case .interestDeclared(let p, let f): (id, value) = (.undoWhatInterestDeclared, who(p) + " · " + f)
         case .synergyMarked(let f, _, _): (id, value) = (.undoWhatSynergyMarked, f)
-        default: return language == .fr ? "n°\u{00A0}\(e.seq)" : "#\(e.seq)"
+        case .commitmentFollowedUp(let n, _, _, _, _), .actionFollowedUp(let n, _, _, _):
+            (id, value) = (.undoWhatFollowUp, String(n))
+        case .ficheFollowedUp(let f, _, _, _): (id, value) = (.undoWhatFicheFollowUp, f)
+        case .previousReviewed(let source, _, _, _, _):
+            (id, value) = (.undoWhatReview, "\(source.entry) (" + TextWidth.sanitize(source.session) + ")")
+        // The prompt gives the event's number after it: the words alone here.
+        default: (id, value) = (.undoWhatEvent, "")
         }
         return self[id].replacingOccurrences(of: "%@", with: value)
     }

@@ -85,9 +85,13 @@ struct TextIdentityTmuxTests {
         #expect(added.range(of: Data("maire-di\u{E9}li".utf8)) != nil, "the NFC id is journaled: \(text)")
         #expect(added.range(of: Data("e\u{301}".utf8)) == nil, "no decomposed accent in the journal")
 
-        // The prompt stays open for the next requester: Esc closes it, then q quits.
+        // The prompt stays open for the next requester, counting the one added: Esc closes it
+        // (the prompt's line gone), then q quits.
+        try tmux.waitForScreen("the prompt counting the request") { $0.contains { $0.contains("demande ajoutée") } }
         try tmux.press("Escape")
-        try tmux.waitForScreen("the prompt closed") { !$0.contains { $0.contains("demande ajoutée") } }
+        try tmux.waitForScreen("the prompt closed") {
+            !$0.contains { $0.contains("demande ajoutée") || $0.contains("Orateur — quelques lettres") }
+        }
         try tmux.type("q")
         _ = try waitForFile(root.appendingPathComponent("status"), timeout: .seconds(5))
     }

@@ -60,6 +60,7 @@ struct Script: ParsableCommand {
                 var count = 0
                 defer {
                     try? DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder), folder: store.folder)
+                    store.saveSnapshotIfDue()
                 }
                 var todo = lines[...]
                 if resume {

@@ -100,7 +100,13 @@ public final class ConsoleLoop {
     /// Runs steps until the program quits or a signal comes; then waits for the documents.
     public func run() {
         while !finished { step() }
-        if case .live(_, let live) = program { live.documents?.finish() }
+        if case .live(_, let live) = program {
+            live.documents?.finish()
+            if live.documents != nil {
+                live.store.waitForSnapshots()
+                live.store.saveSnapshotIfDue(force: true)
+            }
+        }
     }
 
     /// One turn of the loop; `maxWaitMilliseconds` caps the wait for input (tests pass 0).
@@ -176,6 +182,7 @@ public final class ConsoleLoop {
         do {
             let events = try live.store.perform(command, seat: live.seat, at: now)
             live.documents?.schedule(live.store.state)
+            if live.documents != nil { live.store.saveSnapshotIfDue(background: true) }
             followClock(events)
             return .recorded(events)
         } catch let r as Refusal {
@@ -194,7 +201,10 @@ public final class ConsoleLoop {
         var new: [Event] = []
         do {
             new = try live.store.refresh()
-            if !new.isEmpty { live.documents?.schedule(live.store.state) }
+            if !new.isEmpty {
+                live.documents?.schedule(live.store.state)
+                if live.documents != nil { live.store.saveSnapshotIfDue(background: true) }
+            }
         } catch {
             c.showError("\(error)", now: now)
         }

@@ -79,8 +79,7 @@ struct Do: ParsableCommand {
                 let events = try VerbLine.apply(verb, to: store)
                 for e in events { emitLine("\(e.seq) \(e.payload.type)") }
                 for note in VerbLine.readings(verb, language: language) { printError("palabre: " + note) }
-                // The seqs are out (and durable) before any document or snapshot is written.
-                defer { store.saveSnapshotIfDue() }
+                // The seqs are out (and durable) before any document is written.
                 guard documents else { return }
                 // Recorded is recorded: a document that cannot be written is a warning, not a failure
                 // (a script retrying on failure would record twice).

@@ -60,7 +60,6 @@ struct Script: ParsableCommand {
                 var count = 0
                 defer {
                     try? DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder), folder: store.folder)
-                    store.saveSnapshotIfDue()
                 }
                 var todo = lines[...]
                 if resume {

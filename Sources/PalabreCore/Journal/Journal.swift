@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 #if canImport(Glibc)
@@ -165,49 +164,6 @@ public final class Journal {
     /// NUL bytes skipped before whole events while reading (left in the file for `palabre repair`).
     public private(set) var nulBytesSkipped: Int = 0
     private var holdingLock = false
-    /// SHA-256 of the bytes `0..<offset`, fed as they are read or appended: what a snapshot of
-    /// the state folded so far records of the journal prefix it stands for.
-    private var prefixHasher = SHA256()
-
-    /// SHA-256 of the journal's bytes already read or written (`0..<offset`), 32 bytes.
-    public var prefixDigest: [UInt8] { Array(prefixHasher.finalize()) }
-
-    /// Starts reading after the first `length` bytes, which a snapshot folded up to event
-    /// `lastSeq` stamped `lastAt`, once they are checked: the journal's first `length` bytes
-    /// (read 256 KiB at a time) must hash to `digest` (SHA-256). Returns false, changing
-    /// nothing, when they do not (the journal was edited or replaced), the file is shorter, or
-    /// something was read already. Throws ``JournalError/io(path:operation:errno:)`` when the
-    /// file cannot be read.
-    public func resume(after length: Int, digest: [UInt8], lastSeq: Int, lastAt: Instant?) throws -> Bool {
-        guard offset == 0, self.lastSeq == 0, length > 0, lastSeq > 0 else { return false }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw JournalError.io(path: path, operation: "read", errno: errno) }
-        guard Int(st.st_size) >= length else { return false }
-        var hasher = SHA256()
-        var done = 0
-        while done < length {
-            let chunk = try readBytes(from: done, count: min(Self.chunkSize, length - done))
-            guard !chunk.isEmpty else { return false }
-            hasher.update(data: chunk)
-            done += chunk.count
-        }
-        // A prefix ends with a whole line: the next event starts right after it.
-        guard Array(hasher.finalize()) == digest, try readBytes(from: length - 1, count: 1) == [10] else {
-            return false
-        }
-        prefixHasher = hasher
-        offset = length
-        self.lastSeq = lastSeq
-        self.lastAt = lastAt
-        return true
-    }
-
-    /// Moves ``offset`` past `bytes`, the file's bytes at the current offset, feeding them to the
-    /// prefix digest.
-    private func advance<D: DataProtocol>(over bytes: D) {
-        prefixHasher.update(data: bytes)
-        offset += bytes.count
-    }
 
     /// Opens (and for a writable journal, creates) the journal at `path`; a read-only journal
     /// that does not exist yet reads as empty. `timeZone` (an IANA name, UTC when unknown) gives
@@ -325,7 +281,7 @@ public final class Journal {
                         "\(path):\(e.seq): the last event lacked its final line break (probably a power cut); "
                             + (writable ? "it was completed and kept." : "it is kept."))
                     lastSeq = e.seq; lastAt = e.at
-                    advance(over: buffer + (writable ? [10] : []))
+                    offset = size + (writable ? 1 : 0)
                     return
                 }
                 try tail(from: offset, size: size, damagedLine: nil, repairTail: repairTail, finalRead: finalRead)
@@ -344,7 +300,7 @@ public final class Journal {
                 for e in all { try body(e) }
                 lastSeq = all.last?.seq ?? lastSeq
                 lastAt = all.last?.at ?? lastAt
-                advance(over: buffer[0...lastNL])
+                offset += lastNL + 1
                 continue
             }
             // Line by line, to find the damaged line.
@@ -367,7 +323,7 @@ public final class Journal {
                             Self.nulWarning(path: path, line: line, offset: offset, count: nul, seq: event.seq))
                         nulBytesSkipped += nul
                         lastSeq = event.seq; lastAt = event.at
-                        advance(over: buffer[start...nl])
+                        offset += nl + 1 - start
                         start = nl + 1
                         continue
                     }
@@ -386,7 +342,7 @@ public final class Journal {
                 }
                 try body(e)
                 lastSeq = e.seq; lastAt = e.at
-                advance(over: buffer[start...nl])
+                offset += nl + 1 - start
                 start = nl + 1
             }
         }
@@ -535,7 +491,7 @@ public final class Journal {
                 _ = fsync(fd)
                 throw error
             }
-            advance(over: bytes)
+            offset += bytes.count
             lastSeq = events.last?.seq ?? lastSeq
             lastAt = events.last?.at ?? lastAt
             return events

@@ -28,32 +28,19 @@ public final class SessionStore {
     /// events before it); nil when the journal is sound.
     public private(set) var damage: JournalError?
 
-    /// Seq of the last event of the snapshot read or written (0: none).
-    public private(set) var snapshotSeq = 0
-    /// SHA-256 of the programme, computed once (see ``SessionSnapshot/programmeDigest(_:)``).
-    private lazy var programmeDigest = SessionSnapshot.programmeDigest(programme)
-
-    /// Opens the journal of `folder` (creating it when writable) and folds it: from the state of
-    /// its snapshot and the events after it when `snapshots` is set and the snapshot is valid
-    /// (``SessionSnapshot``), from the start otherwise.
+    /// Opens the journal of `folder` (creating it when writable) and folds it.
     /// Throws ``JournalError`` when the journal cannot be opened or is damaged before its last line,
     /// unless `upToDamage` is set (read-only readers such as `log` and `minutes`): the events before
     /// the damage are folded and the damage kept in ``damage``.
     public init(
         folder: String, programme: Programme, writable: Bool = true, journalPath: String? = nil,
-        upToDamage: Bool = false, snapshots: Bool = true
+        upToDamage: Bool = false
     ) throws {
         self.folder = folder
         self.programme = programme
-        let journal = try Journal(
+        self.log = try Journal(
             path: journalPath ?? Self.journalPath(folder), writable: writable, timeZone: programme.timeZone)
-        self.log = journal
         var s = SessionState(programme: programme)
-        self.state = s
-        if snapshots, let saved = SessionSnapshot.load(for: journal, programme: programme, digest: programmeDigest) {
-            s = saved
-            snapshotSeq = saved.lastSeq
-        }
         do {
             try log.forEachEvent { s.evolve($0) }
         } catch let e as JournalError {
@@ -73,40 +60,6 @@ public final class SessionStore {
         try log.forEachEvent { s.evolve($0) }
         self.state = s
     }
-
-    /// Writes a snapshot of the state beside the journal (``SessionSnapshot``) when
-    /// ``SessionSnapshot/interval`` events or more were folded since the last one (`force`: when
-    /// any were); in `background`, on a queue of its own (the newest state only, when several
-    /// wait: ``waitForSnapshots()`` waits for it). Does nothing for a log that is not a file. A
-    /// snapshot is only a cache: a failure to write it is returned (for a warning, if any, nil in
-    /// the background), never thrown.
-    @discardableResult
-    public func saveSnapshotIfDue(force: Bool = false, background: Bool = false) -> JournalError? {
-        guard let journal, state.lastSeq > snapshotSeq,
-            force || state.lastSeq - snapshotSeq >= SessionSnapshot.interval,
-            let snapshot = SessionSnapshot(state, of: journal, programmeDigest: programmeDigest)
-        else { return nil }
-        snapshotSeq = state.lastSeq
-        let path = SessionSnapshot.path(journal: journal.path)
-        if background {
-            snapshotWriter.submit((snapshot, path))
-            return nil
-        }
-        do {
-            try snapshot.save(to: path)
-            return nil
-        } catch {
-            return error as? JournalError ?? .io(path: path, operation: "write", errno: EIO)
-        }
-    }
-
-    /// Waits until the snapshots asked for in the background are written.
-    public func waitForSnapshots() { snapshotGroup.wait() }
-
-    private let snapshotGroup = DispatchGroup()
-    private lazy var snapshotWriter = Coalescer<(SessionSnapshot, String)>(
-        label: "palabre.snapshot", qos: .utility, group: snapshotGroup
-    ) { try? $0.0.save(to: $0.1) }
 
     /// Warnings from loading the journal (a torn tail moved to quarantine…).
     public var warnings: [String] { log.warnings }

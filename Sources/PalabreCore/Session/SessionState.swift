@@ -6,7 +6,7 @@ public enum ItemStatus: String, Sendable, Equatable, Codable {
 }
 
 /// A closed or open interval of time; `end` is nil while it lasts.
-public struct Interval: Sendable, Equatable, Codable {
+public struct Interval: Sendable, Equatable {
     public var start: Instant
     public var end: Instant?
     /// Seconds this interval covers up to `now` (ms precision, rounded down).
@@ -38,7 +38,7 @@ public struct ItemRun: Sendable, Equatable {
 }
 
 /// A request for the floor waiting in the speakers queue.
-public struct FloorRequest: Sendable, Equatable, Codable {
+public struct FloorRequest: Sendable, Equatable {
     /// Participant or organisation id.
     public var who: String
     /// A point of order goes ahead of ordinary requests.
@@ -50,7 +50,7 @@ public struct FloorRequest: Sendable, Equatable, Codable {
 }
 
 /// One turn of speech.
-public struct SpeakingTurn: Sendable, Equatable, Codable {
+public struct SpeakingTurn: Sendable, Equatable {
     /// Agenda item id.
     public var item: String
     /// Participant or organisation id.
@@ -107,7 +107,7 @@ public struct Entry: Sendable, Equatable, Identifiable {
 }
 
 /// A commitment's move from one status to another.
-public struct CommitmentStatusChange: Sendable, Equatable, Codable {
+public struct CommitmentStatusChange: Sendable, Equatable {
     public var seq: Int
     public var at: Instant
     public var seat: String
@@ -116,7 +116,7 @@ public struct CommitmentStatusChange: Sendable, Equatable, Codable {
 }
 
 /// A commitment withdrawn by its partner.
-public struct CommitmentWithdrawal: Sendable, Equatable, Codable {
+public struct CommitmentWithdrawal: Sendable, Equatable {
     public var seq: Int
     public var at: Instant
     public var seat: String
@@ -125,8 +125,8 @@ public struct CommitmentWithdrawal: Sendable, Equatable, Codable {
 
 /// A fact of the synergy debates on one fiche: a partner's interest, or partners marked as
 /// acting together (with their lead).
-public struct SynergyFact: Sendable, Equatable, Codable {
-    public enum Kind: Sendable, Equatable, Codable {
+public struct SynergyFact: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
         case interest(partner: String)
         case synergy(partners: [String], lead: String?)
     }
@@ -138,7 +138,7 @@ public struct SynergyFact: Sendable, Equatable, Codable {
 }
 
 /// The agenda of one day as it stands (items may be inserted, moved or skipped).
-public struct DayAgenda: Sendable, Equatable, Codable {
+public struct DayAgenda: Sendable, Equatable {
     /// `YYYY-MM-DD`.
     public var date: String
     /// Title from the programme.
@@ -151,7 +151,7 @@ public struct DayAgenda: Sendable, Equatable, Codable {
 }
 
 /// A step of the system clock, as recorded by a live seat.
-public struct ClockAdjustment: Sendable, Equatable, Codable {
+public struct ClockAdjustment: Sendable, Equatable {
     /// Seq of the `clockAdjusted` event.
     public var seq: Int
     /// When it was seen, on the wall clock after the step.

@@ -100,13 +100,7 @@ public final class ConsoleLoop {
     /// Runs steps until the program quits or a signal comes; then waits for the documents.
     public func run() {
         while !finished { step() }
-        if case .live(_, let live) = program {
-            live.documents?.finish()
-            if live.documents != nil {
-                live.store.waitForSnapshots()
-                live.store.saveSnapshotIfDue(force: true)
-            }
-        }
+        if case .live(_, let live) = program { live.documents?.finish() }
     }
 
     /// One turn of the loop; `maxWaitMilliseconds` caps the wait for input (tests pass 0).
@@ -182,7 +176,6 @@ public final class ConsoleLoop {
         do {
             let events = try live.store.perform(command, seat: live.seat, at: now)
             live.documents?.schedule(live.store.state)
-            if live.documents != nil { live.store.saveSnapshotIfDue(background: true) }
             followClock(events)
             return .recorded(events)
         } catch let r as Refusal {
@@ -201,10 +194,7 @@ public final class ConsoleLoop {
         var new: [Event] = []
         do {
             new = try live.store.refresh()
-            if !new.isEmpty {
-                live.documents?.schedule(live.store.state)
-                if live.documents != nil { live.store.saveSnapshotIfDue(background: true) }
-            }
+            if !new.isEmpty { live.documents?.schedule(live.store.state) }
         } catch {
             c.showError("\(error)", now: now)
         }

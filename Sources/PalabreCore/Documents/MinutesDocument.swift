@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `minutes.md`: the compte rendu a Regional Council receives, in the session's language.
 ///
 /// In order: the cover (title, organisers, venue, dates as held, « Rapport provisoire », or
@@ -318,7 +322,16 @@ struct MinutesDocument {
         define("FCFA", L[.acronymFCFA])
         var out: [(acronym: String, name: String?)] = []
         var covered = Set<String>()
-        for d in defined where contains(text, word: d.acronym) {
+        // The words of the text, found once: an acronym that is one word occurs as a whole word
+        // when it is among them; one of several words (« DRS Ségou ») is searched for only when
+        // each of its words is.
+        let textWords = Set(words(text))
+        func occurs(_ acronym: String) -> Bool {
+            let parts = words(acronym)
+            guard parts.allSatisfy(textWords.contains) else { return false }
+            return parts == [acronym] || contains(text, word: acronym)
+        }
+        for d in defined where occurs(d.acronym) {
             out.append((d.acronym, d.name))
             for t in words(d.acronym) { covered.insert(t) }
         }
@@ -327,16 +340,20 @@ struct MinutesDocument {
             for f in commune.fiches { for t in words(f.id) { ficheWords.insert(t) } }
         }
         var unknown = Set<String>()
-        for t in words(text) where isAcronym(t) && !covered.contains(t) && !ficheWords.contains(t) {
+        for t in textWords where isAcronym(t) && !covered.contains(t) && !ficheWords.contains(t) {
             unknown.insert(t)
         }
         out += unknown.map { ($0, nil) }
         return out.sorted { Text.fold($0.acronym) < Text.fold($1.acronym) }
     }
 
-    /// Runs of letters and digits.
+    /// Runs of letters and digits (ASCII characters tested by their code, the others by their
+    /// Unicode properties: a minutes document is mostly ASCII and several megabytes long).
     static func words(_ s: String) -> [String] {
-        s.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        s.split { ch in
+            if let a = ch.asciiValue { return !(a >= 48 && a <= 57 || a >= 65 && a <= 90 || a >= 97 && a <= 122) }
+            return !(ch.isLetter || ch.isNumber)
+        }.map(String.init)
     }
 
     /// Two letters or more, all capitals, and not a roman numeral.
@@ -347,7 +364,7 @@ struct MinutesDocument {
     /// Whether `word` occurs in `text` with no letter or digit just before or after it.
     static func contains(_ text: String, word: String) -> Bool {
         var from = text.startIndex
-        while let r = text.range(of: word, range: from..<text.endIndex) {
+        while let r = find(word, in: text, from: from) {
             let before = r.lowerBound == text.startIndex ? nil : text[text.index(before: r.lowerBound)]
             let after = r.upperBound == text.endIndex ? nil : text[r.upperBound]
             let edge = { (ch: Character?) in ch.map { !($0.isLetter || $0.isNumber) } ?? true }
@@ -355,6 +372,29 @@ struct MinutesDocument {
             from = r.upperBound
         }
         return false
+    }
+
+    /// The first occurrence of the bytes of `word` in `text` at or after `from` (`memchr` and
+    /// `memcmp`: a minutes document is several megabytes long).
+    static func find(_ word: String, in text: String, from: String.Index) -> Range<String.Index>? {
+        var text = text, word = word
+        let start = text.utf8.distance(from: text.startIndex, to: from)
+        let found: Int? = text.withUTF8 { t in
+            word.withUTF8 { w in
+                guard let base = t.baseAddress, let wb = w.baseAddress, !w.isEmpty else { return nil }
+                var i = start
+                while i + w.count <= t.count {
+                    guard let q = memchr(base + i, Int32(wb[0]), t.count - w.count + 1 - i) else { return nil }
+                    let k = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + k, wb, w.count) == 0 { return k }
+                    i = k + 1
+                }
+                return nil
+            }
+        }
+        guard let found else { return nil }
+        let lower = text.utf8.index(text.startIndex, offsetBy: found)
+        return lower..<text.utf8.index(lower, offsetBy: word.utf8.count)
     }
 
     /// Context, objectives and method from the programme, then the participants.

@@ -607,8 +607,10 @@ extension RefusalReason {
             )
         case .unknownFollowUpStatus(let t):
             return (
-                "Statut « \(v(t)) » inconnu : intention, confirmé, signé, décaissé ou abandonné.",
-                "Unknown status “\(v(t))”: intention, confirmed, signed, disbursed or abandoned."
+                "Statut « \(v(t)) » inconnu : annoncé, intention, confirmé ou signé pendant la réunion ; "
+                    + "intention, confirmé, signé, décaissé ou abandonné au suivi, après la clôture.",
+                "Unknown status “\(v(t))”: announced, intention, confirmed or signed during the meeting; intention, "
+                    + "confirmed, signed, disbursed or abandoned in follow-up, after the close."
             )
         case .unknownActionStatus(let t):
             return (

@@ -954,8 +954,8 @@ extension RefusalReason {
                 : ("Partenaire inconnu « \(e(t)) ».", "Unknown partner “\(e(t))”.")
         case .unknownFiche(let t, let inCommitment):
             return inCommitment
-                ? ("Engagement : fiche de projet inconnue « \(e(t)) ».", "Commitment: unknown project fiche “\(e(t))”.")
-                : ("Fiche de projet inconnue « \(e(t)) ».", "Unknown project fiche “\(e(t))”.")
+                ? ("Engagement : fiche de projet inconnue « \(e(t)) ».", "Commitment: unknown project “\(e(t))”.")
+                : ("Fiche de projet inconnue « \(e(t)) ».", "Unknown project “\(e(t))”.")
         case .notACommitment(let id):
             return ("L'entrée n° \(id) n'est pas un engagement.", "Entry #\(id) is not a commitment.")
         case .commitmentWithdrawn(let id):

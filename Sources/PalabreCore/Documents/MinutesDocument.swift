@@ -1045,8 +1045,9 @@ struct MinutesDocument {
             }
             line()
             if day.startedAt != nil {
-                // one figure for the day, the same as the last row when its item ended last
-                let drift = c.dayDriftMinutes(day: d) ?? state.drift(day: d, at: c.now)
+                // one figure for the day, the drift the facilitator's console shows (projected end of
+                // the day against its planned end, fixed items counted as they are)
+                let drift = state.drift(day: d, at: c.now)
                 line(L[.dayDrift] + L.colon + " " + L.signedMinutes(drift) + ".")
                 line()
             }

@@ -262,11 +262,13 @@ extension SessionState {
         return Int(ms / 1000)
     }
 
-    /// Drift of day `d` at `now` in minutes: projected end of the day minus planned end (positive: late).
+    /// Drift of day `d` at `now` in minutes, rounded to the nearest as the documents round every
+    /// figure: projected end of the day minus planned end (positive: late). The consoles and the
+    /// minutes both show this one figure.
     public func drift(day d: Int, at now: Instant) -> Int {
         let t = timings(day: d, at: now)
         guard let last = t.last, let end = t.map(\.projectedEnd).max() else { return 0 }
-        return Int((end.ms - last.plannedEndAt.ms) / 60_000)
+        return Int((end.ms - last.plannedEndAt.ms + 30_000).floorDiv(60_000))
     }
 
     /// The next planned item of the day under way (or of the next day not yet ended), if any.

@@ -323,7 +323,7 @@ extension FacilitatorScreen {
             LayoutRow(info, priority: 0).draw(into: &grid, x: x, y: y, width: w)
             y += 1
             if r.height >= 30, let m = item.moderator {
-                line(L[.facModerator] + " : " + MeetingView.speakerText(s, m), .muted)
+                line(L[.facModerator] + L.colon + MeetingView.speakerText(s, m), .muted)
             }
             // The countdown, as large as the room left by the queue allows; on large screens, the
             // projector's scaled digits.
@@ -334,7 +334,9 @@ extension FacilitatorScreen {
             let template = MeetingView.bigCountdownTemplate(s, c)
             let sizes: [ProjectorDigits.Size] = (tall ? [.scaled(3), .scaled(2)] : []) + [.large, .small]
             if let size = sizes.first(where: {
-                ProjectorDigits.width(of: template, size: $0) <= w && $0.height <= room - 1
+                // The template, and the text itself when it is wider (« +2:00:00 » an hour over).
+                max(ProjectorDigits.width(of: template, size: $0), ProjectorDigits.width(of: cd.text, size: $0)) <= w
+                    && $0.height <= room - 1
             }) {
                 y += 1
                 let dw = ProjectorDigits.width(of: cd.text, size: size)

@@ -352,6 +352,7 @@ extension FacilitatorScreen {
                 + L[.facBox] + " "
                 + MeetingView.minutesText(item.duration)
             if run.extendedBy > 0 { box += " · " + L[.facExtended] + " " + MeetingView.minutesText(run.extendedBy) }
+            if run.extendedBy < 0 { box += " · " + L[.facShortened] + " " + MeetingView.minutesText(s.timeBox(c)) }
             line(box, .muted)
         } else {
             line(L[.noItem], .title)
@@ -403,6 +404,8 @@ extension FacilitatorScreen {
         guard y < bottom else { return }
         if s.queue.isEmpty {
             grid.put(x: x, y: y, text: TextWidth.truncate(L[.facQueueNone], toWidth: w), role: .muted)
+            // The turns already taken stay in sight when the queue empties.
+            drawTurns(&grid, Rect(x: r.x, y: y + 2, width: r.width, height: bottom - y - 2), context)
             return
         }
         syncQueueSelection(s)

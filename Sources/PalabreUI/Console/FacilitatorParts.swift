@@ -119,7 +119,8 @@ enum MeetingView {
     /// A duration as the agenda shows it: `45m`, `1h30`, `2h`, `30s`.
     static func duration(_ seconds: Int) -> String {
         if seconds < 60 { return "\(max(0, seconds))s" }
-        let m = seconds / 60
+        // Rounded to the nearest minute, as timing.csv and the minutes count a done item.
+        let m = (seconds + 30) / 60
         if m < 60 { return "\(m)m" }
         return m % 60 == 0 ? "\(m / 60)h" : "\(m / 60)h\(pad2(m % 60))"
     }

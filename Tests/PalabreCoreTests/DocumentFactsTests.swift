@@ -573,6 +573,29 @@ extension DocumentFactsTests {
         return h
     }
 
+    @Test("Someone waiting may raise a point of order: it replaces their request, ahead of the others")
+    func aWaitingSpeakerRaisesAPointOfOrder() throws {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at(8, 50))
+        try h.run(.startItem(id: "ouverture"), at: Fixtures.at(9, 0))
+        try h.run(.requestFloor(who: "sg-dieli", pointOfOrder: false), at: Fixtures.at(9, 5))
+        try h.run(.requestFloor(who: "maire-timissa", pointOfOrder: false), at: Fixtures.at(9, 6))
+        try h.run(.requestFloor(who: "maire-timissa", pointOfOrder: true), at: Fixtures.at(9, 7))
+        #expect(h.state.queue.map(\.who) == ["maire-timissa", "sg-dieli"])
+        #expect(h.state.queue.map(\.pointOfOrder) == [true, false])
+        // A second point of order, or an ordinary request from someone waiting, is refused.
+        #expect(throws: Refusal.self) {
+            try h.run(.requestFloor(who: "maire-timissa", pointOfOrder: true), at: Fixtures.at(9, 7))
+        }
+        #expect(throws: Refusal.self) {
+            try h.run(.requestFloor(who: "sg-dieli", pointOfOrder: false), at: Fixtures.at(9, 7))
+        }
+        // Undone, the ordinary request is back in its place.
+        try h.run(.undo(seq: nil), at: Fixtures.at(9, 8))
+        #expect(h.state.queue.map(\.who) == ["sg-dieli", "maire-timissa"])
+        #expect(h.state.queue.allSatisfy { !$0.pointOfOrder })
+    }
+
     @Test func aPointOfOrderKeepsItsMarkWhileItsAuthorHasTheFloor() throws {
         var h = try Self.orderGiven()
         // The turn under way came from the point of order: the state carries it, from the events alone.

@@ -221,7 +221,9 @@ extension SessionState {
         case .requestFloor(let who, let poo):
             let c = try current()
             try requireKnown(who)
-            if queue.contains(where: { $0.who == who }) {
+            // Someone waiting with an ordinary request may still raise a point of order: it takes
+            // the place of their request, ahead of the ordinary ones.
+            if let queued = queue.first(where: { $0.who == who }), queued.pointOfOrder || !poo {
                 throw Refusal(.alreadyQueued(name: displayName(who)))
             }
             if currentTurn?.who == who {

@@ -380,6 +380,8 @@ extension SessionState {
         case .floorRequested(_, let who, let poo):
             let req = FloorRequest(who: who, pointOfOrder: poo, seq: e.seq, at: now)
             if poo {
+                // A point of order replaces its author's ordinary request, if any.
+                queue.removeAll { $0.who == who && !$0.pointOfOrder }
                 let pos = queue.firstIndex { !$0.pointOfOrder } ?? queue.count
                 queue.insert(req, at: pos)
             } else {

@@ -139,7 +139,11 @@ public struct Console: Sendable {
     /// Words.
     public var labels: Labels
     /// Whether help is open.
-    public var showingHelp = false
+    public var showingHelp = false {
+        didSet { helpScroll = 0 }
+    }
+    /// First line of the help shown, when it is longer than the screen (↓/↑, PgDn/PgUp move it).
+    var helpScroll = 0
     /// Last message (refusal, confirmation), shown for a while.
     public var message: ConsoleMessage?
     /// A banner at the top (e.g. « Reprise : dernier événement à 10:42 »), cleared by any key.
@@ -327,6 +331,15 @@ public struct Console: Sendable {
         banner = nil
         if showingHelp {
             if [.escape, .char("?"), .function(9), .enter, .char("q")].contains(key) { showingHelp = false }
+            // Never past the last line (the frame clamps to the rows it has).
+            let total = Keymap.helpLines(Keymap.bindings(in: .screen(screen)), labels).count + 1
+            switch key {
+            case .down: helpScroll = min(total, helpScroll + 1)
+            case .up: helpScroll = max(0, helpScroll - 1)
+            case .pageDown: helpScroll = min(total, helpScroll + 10)
+            case .pageUp: helpScroll = max(0, helpScroll - 10)
+            default: break
+            }
             return nil
         }
         // A read-only seat (projector, observer, replay) looks and moves around, nothing more:
@@ -661,19 +674,31 @@ public struct Console: Sendable {
             x: x + 2, y: y, text: " " + labels[.helpTitle] + " · " + labels[UILabel.screen(screen)] + " ",
             role: .title,
             maxWidth: w - 4)
+        // Longer than the screen: it scrolls, and says what is above and below.
+        let rows = h - 2
+        let top = max(0, min(helpScroll, lines.count - rows))
+        for (i, l) in lines.dropFirst(top).prefix(rows).enumerated() {
+            grid.put(x: x + 2, y: y + 1 + i, text: TextWidth.truncate(l, toWidth: w - 4), role: .normal)
+        }
+        if top > 0 { grid.put(x: x + w - 3, y: y + 1, text: "▲", role: .muted) }
+        // The bottom border, from the right: how to close, how many lines are below, the legend.
+        var right = x + w - 2
         let close = " " + labels[.helpClose] + " "
         if TextWidth.width(of: close) + 4 < w {
-            grid.put(x: x + w - 2 - TextWidth.width(of: close), y: y + h - 1, text: close, role: .muted)
+            right -= TextWidth.width(of: close)
+            grid.put(x: right, y: y + h - 1, text: close, role: .muted)
         }
-        // What ↶ and ✓ mean, on the bottom border when the screen has such keys.
+        if top + rows < lines.count {
+            let more = " ↓ +\(lines.count - top - rows) "
+            right -= TextWidth.width(of: more)
+            grid.put(x: right, y: y + h - 1, text: more, role: .title)
+        }
+        // What ↶ and ✓ mean, when the screen has such keys and there is room.
         let legend = " " + labels[.helpGuardShort] + " "
         if Keymap.bindings(in: .screen(screen)).contains(where: { $0.guarding != .none }),
-            TextWidth.width(of: legend) + TextWidth.width(of: close) + 6 < w
+            x + 2 + TextWidth.width(of: legend) + 1 < right
         {
             grid.put(x: x + 2, y: y + h - 1, text: legend, role: .muted)
-        }
-        for (i, l) in lines.prefix(h - 2).enumerated() {
-            grid.put(x: x + 2, y: y + 1 + i, text: TextWidth.truncate(l, toWidth: w - 4), role: .normal)
         }
     }
 }

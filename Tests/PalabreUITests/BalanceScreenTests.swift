@@ -53,7 +53,7 @@ struct BalanceScreenTests {
         let b = SpeakingBalance(s, day: 0, now: now)
         #expect(b.totalMs == 630_000)
         #expect(b.turns == 4)
-        #expect(Self.rows(b.byCategory) == ["partner 480s 3", "commune 150s 1"])
+        #expect(Self.rows(b.byCategory) == ["partner 480s 3", "commune 150s 1", "organiser 0s 0", "other 0s 0"])
         #expect(Self.rows(b.bySex) == ["F 120s 1", "M 450s 2", "unspecified 60s 1"])
         #expect(Self.rows(b.byOrganisation) == ["anict 300s 1", "dieli 150s 1", "pam 120s 1", "unicef 60s 1"])
         #expect(b.present == 5 && b.womenPresent == 2)
@@ -74,7 +74,8 @@ struct BalanceScreenTests {
         let (s, now) = Self.state(day2: true)
         let day = SpeakingBalance(s, day: 1, now: now)
         #expect(day.totalMs == 60_000 && day.turns == 1)
-        #expect(Self.rows(day.byCategory) == ["other 60s 1"])
+        // A category present that has not spoken is listed with no time, so presence adds up.
+        #expect(Self.rows(day.byCategory) == ["partner 0s 0", "other 60s 1"])
         #expect(Self.rows(day.byOrganisation) == ["gouverneur 60s 1"])
         #expect(day.present == 2 && day.womenPresent == 0)
         #expect(day.womenTimePercent == 0 && day.womenPresentPercent == 0)
@@ -82,7 +83,7 @@ struct BalanceScreenTests {
         #expect(first.totalMs == 690_000 && first.turns == 4)
         let session = SpeakingBalance(s, day: nil, now: now)
         #expect(session.totalMs == 750_000 && session.turns == 5)
-        #expect(Self.rows(session.byCategory) == ["partner 480s 3", "commune 210s 1", "other 60s 1"])
+        #expect(Self.rows(session.byCategory) == ["partner 480s 3", "commune 210s 1", "organiser 0s 0", "other 60s 1"])
         #expect(Self.rows(session.bySex) == ["F 120s 1", "M 570s 3", "unspecified 60s 1"])
         #expect(session.present == 6 && session.womenPresent == 2)
         #expect(session.womenTimePercent == 16)  // 120 / 750

@@ -13,7 +13,7 @@ struct StartDayKeyTests {
         // The programme's first day is 17 October 2023; it is the 18th.
         d.now = lt.instant(date: "2023-10-18", minutes: 8 * 60)!
         #expect(d.key(.char("B")) == nil)
-        #expect(d.lines(width: 120).joined().contains("appuyer encore sur B"))
+        #expect(d.lines(width: 120).joined().contains("B à nouveau pour la commencer (report consigné)"))
         #expect(d.key(.char("B")) == .startDay(date: nil))
         #expect(d.perform(seat: "facilitator") == nil)
         #expect(d.state.plannedDateIfMoved(day: 0) == "2023-10-17")

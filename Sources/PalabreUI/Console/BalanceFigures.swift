@@ -83,7 +83,8 @@ struct SpeakingBalance: Equatable {
     /// Total speaking time and turns in scope.
     var totalMs: Int64 = 0
     var turns = 0
-    /// By category, in ``Category/keys`` order, only those with a turn.
+    /// By category, in ``Category/keys`` order: those with a turn or with someone present (a
+    /// category present that has not spoken shows 0:00, so the shares of presence add up).
     var byCategory: [Row] = []
     /// By organisation (organisation or commune id; a speaker attached to none counts under
     /// their own id), most time first.
@@ -118,7 +119,6 @@ struct SpeakingBalance: Equatable {
             add(&org, s.organisationId(of: t.who) ?? t.who, ms)
             add(&sex, s.participant(t.who)?.sex.rawValue ?? Sex.unspecified.rawValue, ms)
         }
-        byCategory = Category.keys.compactMap { cat[$0] }
         byOrganisation = org.values.sorted { $0.ms != $1.ms ? $0.ms > $1.ms : $0.key < $1.key }
         bySex = Sex.allCases.compactMap { sex[$0.rawValue] }
         let ids: Set<String>
@@ -133,6 +133,9 @@ struct SpeakingBalance: Equatable {
             presentByCategory[Category.of(id, in: s), default: 0] += 1
             presentBySex[s.participant(id)?.sex.rawValue ?? Sex.unspecified.rawValue, default: 0] += 1
             presentByOrganisation[s.organisationId(of: id) ?? id, default: 0] += 1
+        }
+        byCategory = Category.keys.compactMap {
+            cat[$0] ?? (presentByCategory[$0] != nil ? Row(key: $0, ms: 0, turns: 0) : nil)
         }
     }
 

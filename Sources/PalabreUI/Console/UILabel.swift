@@ -1271,8 +1271,8 @@ public enum UILabel: CaseIterable, Sendable {
             ("Terminer la journée ? Appuyer encore sur F pour " + "confirmer", "End the day? Press F again to confirm")
         case .facStartDayOtherDate:
             (
-                "La journée %d est prévue le %planned et non aujourd'hui, %today : appuyer encore sur B pour la commencer "
-                    + "(le report sera consigné)",
+                "Journée %d prévue le %planned, pas aujourd'hui (%today) : B à nouveau pour la commencer (report "
+                    + "consigné)",
                 "Day %d is planned on %planned, not today, %today: press B again to start it (the postponement will be recorded)"
             )
         case .facEndDayLeft: ("points non traités", "untreated items")

@@ -30,7 +30,7 @@ struct LiveConsoleProcessTests {
         #expect(try tmux.display("#{alternate_on}") == "1")
         // The programme's day 1 is in 2023, not today: B asks once more before starting it.
         try tmux.press("B")
-        try tmux.waitForScreen("the question about the date") { $0.contains { $0.contains("et non aujourd") } }
+        try tmux.waitForScreen("the question about the date") { $0.contains { $0.contains("pas aujourd") } }
         try tmux.press("B")
         try tmux.waitForScreen("the day under way") { $0.contains { $0.contains("Jour 1 ·") } }
         try tmux.press("d")

@@ -36,7 +36,7 @@ struct ReplanningTmuxTests {
     func startFirstItem(_ tmux: TmuxSession) throws {
         try tmux.waitForScreen("the facilitator screen") { $0.contains { $0.contains("[F1 Modération]") } }
         try tmux.press("B")
-        try tmux.waitForScreen("the question about the date") { $0.contains { $0.contains("et non aujourd") } }
+        try tmux.waitForScreen("the question about the date") { $0.contains { $0.contains("pas aujourd") } }
         try tmux.press("B")
         try tmux.waitForScreen("the day under way") { $0.contains { $0.contains("Jour 1 ·") } }
         try tmux.press("d")

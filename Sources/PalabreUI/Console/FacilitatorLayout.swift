@@ -230,7 +230,10 @@ extension FacilitatorScreen {
                     : (t.status == .done || t.status == .skipped) ? .muted : .normal
             if focused { grid.fill(x: r.x, y: y, width: r.width, height: 1, role: .selection) }
             grid.put(x: r.x, y: y, text: selected ? "›" : " ", role: focused ? .selection : .title)
-            grid.put(x: r.x + Col.planned, y: y, text: MeetingView.hhmm(minutes: t.plannedStart), role: base)
+            // A moved or carried item's published start no longer says when it is planned.
+            let planned =
+                s.movedItems.contains(t.item.id) ? L[.facMovedShort] : MeetingView.hhmm(minutes: t.plannedStart)
+            grid.put(x: r.x + Col.planned, y: y, text: TextWidth.truncate(planned, toWidth: 5), role: base)
             let start: String
             if let a = t.actualStart, t.status != .skipped {
                 start = " " + s.local.hhmm(a)

@@ -195,7 +195,7 @@ public enum UILabel: CaseIterable, Sendable {
     /// Words of the facilitator screen (F1): a request that has waited less than a minute.
     case facWaitUnderMinute
     /// Words of the facilitator screen (F1): one of a kind.
-    case facEndItemQueueOne, facCarryAskOne, facShortened
+    case facEndItemQueueOne, facCarryAskOne, facShortened, facMovedShort
 
     /// Words of the attendance screen (F3).
     case actionAttendanceYesterday, helpAttendanceYesterday, attYesterday
@@ -1225,6 +1225,7 @@ public enum UILabel: CaseIterable, Sendable {
         case .facBox: ("prévu", "planned")
         case .facExtended: ("prolongé de", "extended by")
         case .facShortened: ("ramené à", "cut to")
+        case .facMovedShort: ("dépl.", "moved")
         case .facEndPlanned: ("Fin prévue", "Planned end")
         case .facEndExpected: ("estimée", "expected")
         case .facEndShort: ("fin", "end")

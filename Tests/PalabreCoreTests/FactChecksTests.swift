@@ -49,6 +49,58 @@ struct FactChecksTests {
             code(.followUpCommitment(entry: c.id, status: .signed, amount: nil, date: "2024-01-12", note: nil)) == nil)
     }
 
+    @Test(
+        "Follow-up in the order of the facts; nothing disbursed without an amount; no abandonment once all is paid")
+    func followUpInOrder() throws {
+        var s = FollowUpTests.closed
+        let c = s.entries.first { $0.content.kind == .commitment && $0.content.amount != nil && $0.withdrawal == nil }!
+        let technical = s.entries.first { $0.content.kind == .commitment && $0.content.amount == nil }
+        func code(_ command: Command) -> String? {
+            do {
+                _ = try s.decide(command, at: FollowUpTests.later, role: .followUp)
+                return nil
+            } catch { return error.code }
+        }
+        func record(_ command: Command) throws {
+            for p in try s.decide(command, at: FollowUpTests.later, role: .followUp) {
+                s.evolve(Event(seq: s.lastSeq + 1, at: FollowUpTests.later, seat: "suivi", payload: p))
+            }
+        }
+        try record(.followUpCommitment(entry: c.id, status: .signed, amount: nil, date: "2024-05-01", note: nil))
+        #expect(
+            code(.followUpCommitment(entry: c.id, status: .disbursed, amount: 1, date: "2024-04-01", note: nil))
+                == "date-before-last-update")
+        if let t = technical {
+            #expect(
+                code(.followUpCommitment(entry: t.id, status: .disbursed, amount: 1000, date: nil, note: nil))
+                    == "no-amount")
+        }
+        try record(.followUpCommitment(entry: c.id, status: .disbursed, amount: nil, date: "2024-06-01", note: nil))
+        #expect(
+            code(.followUpCommitment(entry: c.id, status: .abandoned, amount: nil, date: nil, note: "x")) == "no-amount"
+        )
+    }
+
+    @Test("Money disbursed before a commitment is abandoned stays in the table per partner")
+    func abandonedAfterPartOfTheMoney() throws {
+        var s = FollowUpTests.closed
+        let c = s.entries.first {
+            $0.content.kind == .commitment && ($0.content.amount ?? 0) > 10 && $0.withdrawal == nil
+        }!
+        for command in [
+            Command.followUpCommitment(entry: c.id, status: .disbursed, amount: 7, date: "2024-03-01", note: nil),
+            .followUpCommitment(entry: c.id, status: .abandoned, amount: nil, date: "2024-03-07", note: "budget coupé"),
+        ] {
+            for p in try s.decide(command, at: FollowUpTests.later, role: .followUp) {
+                s.evolve(Event(seq: s.lastSeq + 1, at: FollowUpTests.later, seat: "suivi", payload: p))
+            }
+        }
+        let docs = FollowUpDocuments(DocContext(s, DocumentOptions(language: .fr, now: FollowUpTests.later)))
+        let row = try #require(docs.moneyRows.first { $0.partner == c.content.partner })
+        #expect(row.disbursed >= 7, "the 7 disbursed before the abandonment are counted")
+        #expect(row.committed >= row.disbursed)
+    }
+
     @Test("A fiche done then taken up again has an actual start and no actual end in the IATI file")
     func iatiEndOnlyWhileDone() throws {
         var s = IatiExportTests.followed

@@ -78,6 +78,32 @@ struct PreviousSessionTests {
         return s
     }
 
+    @Test("A review cannot disburse more than was committed, date a fact before the entry, or abandon without a note")
+    func reviewsCheckedAgainstTheEarlierJournal() throws {
+        let (_, previous) = try load()
+        let open = previous[0].open
+        let money = try #require(open.first { $0.kind == .commitment && $0.committed != nil })
+        let action = try #require(open.first { $0.kind == .action })
+        let s = try meeting([])
+        func code(_ c: Command) -> String? {
+            do {
+                _ = try s.decide(c, at: Instant(ms: s.lastAt!.ms + 60_000), role: .rapporteur)
+                return nil
+            } catch { return error.code }
+        }
+        let beyond = money.committed! + 1
+        #expect(
+            code(.reviewPrevious(source: money, status: .commitment(.disbursed), note: nil, amount: beyond))
+                == "too-much-disbursed")
+        #expect(
+            code(.reviewPrevious(source: money, status: .commitment(.disbursed), note: nil, amount: money.committed!))
+                == nil)
+        #expect(
+            code(.reviewPrevious(source: action, status: .action(.done), note: nil, date: "2023-10-01"))
+                == "date-before-fact")
+        #expect(code(.reviewPrevious(source: money, status: .commitment(.abandoned), note: nil)) == "no-reason")
+    }
+
     @Test(
         "Reviews recorded in this meeting name the earlier session and entry; the minutes have their section (golden)")
     func reviewsAndMinutes() throws {

@@ -19,6 +19,8 @@ struct RefusalReasonTests {
         .negativeAmount(typed: "abc"),
         .amountWithDecimals(typed: "abc", currency: "EUR"),
         .unknownCategory(typed: "abc"), .amountOnlyWhenDisbursed,
+        .dateBeforeLastUpdate(date: "2024-04-01", last: "2024-05-01"),
+        .reviewBeyondCommitted(amount: 99_000_000, committed: 12_000_000, currency: "FCFA"),
         .departureNotCheckedIn(name: "Maire de Sy", day: "2023-10-17"),
         .alreadyLeft(name: "Maire de Sy", time: "12:30"), .leftSince(name: "Maire de Sy", seq: 12),
         .ambiguousAmount(typed: "250,000", thousands: "250 000", units: "250", english: false),

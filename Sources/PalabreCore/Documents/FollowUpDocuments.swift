@@ -365,16 +365,20 @@ struct FollowUpDocuments {
         return out + "\n"
     }
 
-    /// Committed (financial commitments with an amount, neither withdrawn nor abandoned) and
-    /// disbursed, per partner and currency, in partner order of first commitment.
+    /// Committed (financial commitments with an amount, not withdrawn; an abandoned one for what
+    /// was disbursed before it was abandoned) and disbursed, per partner and currency, in
+    /// partner order of first commitment: money paid out is never dropped from the table.
     var moneyRows: [(partner: String?, currency: String, committed: Int64, disbursed: Int64)] {
         var out: [(partner: String?, currency: String, committed: Int64, disbursed: Int64)] = []
         for r in commitmentRows {
             let k = r.entry.content
-            guard let amount = k.amount, r.entry.withdrawal == nil, r.board.commitmentStatus != .abandoned
-            else { continue }
-            let currency = k.currency ?? state.programme.currency
+            guard var amount = k.amount, r.entry.withdrawal == nil else { continue }
             let disbursed = r.board.disbursed
+            if r.board.commitmentStatus == .abandoned {
+                guard disbursed > 0 else { continue }
+                amount = disbursed
+            }
+            let currency = k.currency ?? state.programme.currency
             if let i = out.firstIndex(where: { $0.partner == k.partner && $0.currency == currency }) {
                 out[i].committed += amount
                 out[i].disbursed += disbursed

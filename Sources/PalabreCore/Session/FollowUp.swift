@@ -160,12 +160,20 @@ extension SessionState {
         let local = LocalTime(identifier: programme.timeZone)
         /// The date of the fact: a calendar date, not in the future, not before `notBefore` (the
         /// day the entry was recorded, or the meeting's first day for a fiche).
-        func checkedDate(_ d: String?, notBefore: String?) throws(Refusal) -> String {
-            guard let d else { return today }
+        /// Updates are recorded in the order of the facts: not before `lastUpdate`, the date of
+        /// the last update of the same entry or fiche (so the state is that of the latest fact).
+        func checkedDate(_ d: String?, notBefore: String?, lastUpdate: String? = nil) throws(Refusal) -> String {
+            guard let d else {
+                if let lastUpdate, today < lastUpdate {
+                    throw Refusal(.dateBeforeLastUpdate(date: today, last: lastUpdate))
+                }
+                return today
+            }
             if let notBefore, CalendarDate.isValid(d), d < notBefore {
                 throw Refusal(.dateBeforeFact(date: d, notBefore: notBefore))
             }
             try Self.checkFactDate(d, today: today)
+            if let lastUpdate, d < lastUpdate { throw Refusal(.dateBeforeLastUpdate(date: d, last: lastUpdate)) }
             return d
         }
         func cleaned(_ s: String?) -> String? {
@@ -187,15 +195,20 @@ extension SessionState {
                 throw Refusal(.noAbandonReason)
             }
             var money: Int64?
+            // An abandonment after every franc was disbursed says nothing true.
+            if status == .abandoned, let committed = e.content.amount, committed > 0,
+                followUp.disbursed(id) >= committed
+            {
+                throw Refusal(.fullyDisbursed(entry: id))
+            }
             if status == .disbursed {
-                let committed = e.content.amount
-                let left = committed.map { $0 - followUp.disbursed(id) }
+                // A commitment without an amount (technical support) has nothing to disburse.
+                guard let committed = e.content.amount else { throw Refusal(.noCommittedAmount(entry: id)) }
+                let left: Int64? = committed - followUp.disbursed(id)
                 if let amount, amount <= 0 {
                     throw Refusal(.nonPositiveDisbursement(amount: amount))
                 }
-                guard let value = amount ?? left, value > 0 else {
-                    throw Refusal(committed == nil ? .noCommittedAmount(entry: id) : .fullyDisbursed(entry: id))
-                }
+                guard let value = amount ?? left, value > 0 else { throw Refusal(.fullyDisbursed(entry: id)) }
                 if let left, value > left {
                     let cur = e.content.currency ?? programme.currency
                     throw Refusal(.disbursementTooLarge(amount: value, left: left, currency: cur, entry: id))
@@ -203,7 +216,9 @@ extension SessionState {
                 money = value
             }
             return .commitmentFollowedUp(
-                entry: id, status: status, amount: money, date: try checkedDate(date, notBefore: local.date(of: e.at)),
+                entry: id, status: status, amount: money,
+                date: try checkedDate(
+                    date, notBefore: local.date(of: e.at), lastUpdate: followUp.commitments[id]?.last?.date),
                 note: reason)
 
         case .followUpAction(let id, let status, let date, let note):
@@ -215,7 +230,9 @@ extension SessionState {
                 throw Refusal(.sameEntryStatus(entry: id))
             }
             return .actionFollowedUp(
-                entry: id, status: status, date: try checkedDate(date, notBefore: local.date(of: e.at)),
+                entry: id, status: status,
+                date: try checkedDate(
+                    date, notBefore: local.date(of: e.at), lastUpdate: followUp.actions[id]?.last?.date),
                 note: cleaned(note))
 
         case .followUpFiche(let fiche, let status, let date, let note):
@@ -226,7 +243,9 @@ extension SessionState {
                 throw Refusal(.sameFicheStatus(fiche: fiche))
             }
             return .ficheFollowedUp(
-                fiche: fiche, status: status, date: try checkedDate(date, notBefore: programme.days.first?.date),
+                fiche: fiche, status: status,
+                date: try checkedDate(
+                    date, notBefore: programme.days.first?.date, lastUpdate: followUp.fiches[fiche]?.last?.date),
                 note: cleaned(note))
 
         default:

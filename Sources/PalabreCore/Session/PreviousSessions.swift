@@ -38,6 +38,10 @@ public struct PreviousEntry: Sendable, Equatable {
     public var lastStatus: String?
     /// A commitment's currency (nil in journals written before it was recorded).
     public var currency: String? = nil
+    /// A commitment's amount, and the day the entry was recorded (`YYYY-MM-DD`): read from the
+    /// earlier journal to check a review, never recorded in the review's event (nil there).
+    public var committed: Int64? = nil
+    public var recordedOn: String? = nil
 }
 
 /// A review, recorded in this meeting, of an open entry of an earlier session.
@@ -123,7 +127,9 @@ public enum PreviousSessions {
                         session: session, sessionTitle: state.programme.title, entry: e.id, kind: kind,
                         number: numbers.number(e.id), text: e.content.text, who: who, due: e.content.due,
                         lastStatus: last,
-                        currency: kind == .commitment ? e.content.currency ?? state.programme.currency : nil))
+                        currency: kind == .commitment ? e.content.currency ?? state.programme.currency : nil,
+                        committed: kind == .commitment ? e.content.amount : nil,
+                        recordedOn: state.local.date(of: e.at)))
             }
         }
         return out
@@ -164,12 +170,29 @@ extension SessionState {
                 throw Refusal(.nonPositiveDisbursement(amount: amount))
             }
         }
+        // Read from the earlier journal: no more disbursed than committed, nothing disbursed on a
+        // commitment without an amount, no fact before the entry was recorded.
+        if let recorded = source.recordedOn {
+            if status == .commitment(.disbursed), let amount {
+                guard let committed = source.committed else { throw Refusal(.noCommittedAmount(entry: source.entry)) }
+                if amount > committed {
+                    throw Refusal(
+                        .reviewBeyondCommitted(amount: amount, committed: committed, currency: source.currency ?? ""))
+                }
+            }
+            if let date, CalendarDate.isValid(date), date < recorded {
+                throw Refusal(.dateBeforeFact(date: date, notBefore: recorded))
+            }
+        }
         if let date { try Self.checkFactDate(date, today: local.date(of: now)) }
         var s = source
         s.text = Text.nfc(s.text)
+        s.committed = nil
+        s.recordedOn = nil
         let n = note.map { Text.nfc($0).trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap {
             $0.isEmpty ? nil : $0
         }
+        if status == .commitment(.abandoned), n == nil { throw Refusal(.noAbandonReason) }
         return .previousReviewed(source: s, status: status, note: n, amount: amount, date: date)
     }
 }

@@ -259,6 +259,10 @@ public enum RefusalReason: Sendable, Equatable {
     case sessionClosed
     /// A follow-up dated `date`, before `notBefore`, the day the entry was recorded.
     case dateBeforeFact(date: String, notBefore: String)
+    /// A follow-up dated before the last update of the same entry (`last`): facts in order.
+    case dateBeforeLastUpdate(date: String, last: String)
+    /// A review disbursing `amount` where only `committed` was committed, in `currency`.
+    case reviewBeyondCommitted(amount: Int64, committed: Int64, currency: String)
     /// A follow-up date that is not a date; `today` is an example.
     case badFollowUpDate(typed: String, today: String)
     /// A follow-up dated `date`, after `today`.
@@ -453,6 +457,8 @@ extension RefusalReason {
         case .notACommitment: "not-a-commitment"
         case .commitmentWithdrawn: "commitment-withdrawn"
         case .noAmount, .noCommittedAmount, .fullyDisbursed: "no-amount"
+        case .dateBeforeLastUpdate: "date-before-last-update"
+        case .reviewBeyondCommitted: "too-much-disbursed"
         case .noResponsible: "no-responsible"
         case .noOutcome: "no-outcome"
         case .outcomeContradicts: "outcome-contradicts"
@@ -1055,10 +1061,24 @@ extension RefusalReason {
                 "Un décaissement a un montant positif (\(Amounts.format(amount))).",
                 "A disbursement has a positive amount (\(Amounts.format(amount)))."
             )
+        case .dateBeforeLastUpdate(let d, let last):
+            return (
+                "Le \(d) précède la dernière mise à jour (\(last)) : le suivi s'enregistre dans l'ordre des faits ; "
+                    + "annulez d'abord celle-ci pour la corriger.",
+                "\(d) is before the last update (\(last)): follow-up is recorded in the order of the facts; undo that "
+                    + "update first to correct it."
+            )
+        case .reviewBeyondCommitted(let amount, let committed, let cur):
+            return (
+                "Décaissé \(Amounts.format(amount)) \(cur) sur un engagement de \(Amounts.format(committed)) \(cur) : "
+                    + "indiquez au plus le montant engagé.",
+                "Disbursed \(Amounts.format(amount)) \(cur) on a commitment of \(Amounts.format(committed)) \(cur): "
+                    + "give at most the amount committed."
+            )
         case .noCommittedAmount(let id):
             return (
-                "L'engagement n° \(id) n'a pas de montant : indiquez le montant décaissé (--amount).",
-                "Commitment #\(id) has no amount: give the amount disbursed (--amount)."
+                "L'engagement n° \(id) n'a pas de montant : rien à décaisser.",
+                "Commitment #\(id) has no amount: nothing to disburse."
             )
         case .fullyDisbursed(let id):
             return ("L'engagement n° \(id) est entièrement décaissé.", "Commitment #\(id) is fully disbursed.")

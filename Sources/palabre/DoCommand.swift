@@ -27,7 +27,14 @@ struct Do: ParsableCommand {
                     [--nature N] [--conditions TEXT] [--responsible WHO] [--addressee WHO] [--due DATE]
               retract SEQ --reason TEXT | adopt SEQ
               check-in WHO [--day DATE] | check-in-yesterday   (everyone present the day before)
-              walk-in FUNCTION [--organisation ORG] [--sex F|M] [--name NAME]
+              walk-in FUNCTION [--organisation ORG] [--sex F|M] [--name NAME] [--category C] [--no-check-in]
+              check-out WHO   (a departure: the time, and the half days in attendance.csv)
+            After the close, with --seat suivi:
+              commitment-status SEQ signed|disbursed|abandoned [--amount N] [--date D] [--reason TEXT]
+              action-status SEQ started|done|late|dropped [--date D] [--note TEXT]
+              fiche-status FICHE prepared|study-funded|works-started|done [--date D]
+            In a meeting that follows earlier sessions:
+              review SESSION SEQ STATUS [--note TEXT] [--amount N] [--date D]
               undo [SEQ]   (takes back an event: the seat's last one by default; entries are retracted instead)
             WHO is a participant or organisation id, or a text found in exactly one of them without regard
             to case or accents ("segou" finds "Ségou"). Run `palabre do SESSION VERB --help` for a verb's options.

@@ -94,7 +94,7 @@ enum CSVDocuments {
             L[.csvActualStart], L[.csvActualEnd], L[.csvActualMinutes], L[.csvExtensionMinutes], L[.status],
             L[.csvDriftMinutes],
         ])
-        for (d, day) in state.days.enumerated() {
+        for d in state.days.indices {
             for t in state.timings(day: d, at: c.now) {
                 let r = state.run(t.item.id)
                 let status = r.status == .planned && c.dayIsOver(d) ? ItemStatus.skipped : r.status

@@ -130,7 +130,9 @@ struct FollowUpScreenTests {
             return
         }
         let partnerRows = FollowUpBoard(d.state, today: "2024-05-02").rows.filter { $0.partner == p }
-        #expect(d.lines()[1].contains("filtre : partenaire"))
+        // The partner's acronym is read whole at 80 columns.
+        let acronym = d.state.programme.organisation(p)?.acronym ?? p
+        #expect(d.lines()[1].contains("filtre : partenaire " + acronym), "\(d.lines()[1])")
         #expect(d.lines()[1].contains("\(partnerRows.count) ligne"))
         d.key(.char("c"))
         guard case .commune = d.console.followUp.filter else {

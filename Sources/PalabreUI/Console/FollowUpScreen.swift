@@ -351,7 +351,9 @@ public struct FollowUpScreen: ConsoleScreen {
         let overdue = shown.filter { $0.overdueDays != nil }.count
 
         // Title: the day, the counts, the filter.
-        var title = " " + l[.suiviAsof] + " " + MeetingView.longDate(today, l.language) + " · "
+        // Under 100 columns the date in figures, so the filter's name is read whole.
+        let asOf = area.width < 100 ? today : MeetingView.longDate(today, l.language)
+        var title = " " + l[.suiviAsof] + " " + asOf + " · "
         title += l.counted(shown.count, .suiviLineOne, .suiviLineMany) + " · "
         title +=
             l.counted(overdue, .suiviOverdueOne, .suiviOverdueMany) + " · " + l[.suiviFilter] + l.colon

@@ -43,6 +43,16 @@ func check<T>(_ body: () throws(Refusal) -> T) throws {
 /// Words joined into one text (so `note Été œ` and `note "Été œ"` are the same).
 private func joined(_ words: [String]) -> String { words.joined(separator: " ") }
 
+/// Refuses an option the verb does not know among the words of a status (which keeps the
+/// words it does not recognise, so that « en retard » is one status): `--bogus x` is an unknown
+/// option, never part of the status.
+private func refuseUnknownOption(_ words: [String]) throws {
+    guard let w = words.first(where: { $0.hasPrefix("-") && $0.count > 1 && !$0.dropFirst().allSatisfy(\.isNumber) })
+    else { return }
+    let lang = VerbLanguage.current
+    throw ValidationError(lang == .fr ? "option inconnue « \(w) »." : "unknown option \"\(w)\".")
+}
+
 /// The root of the verbs: `palabre do SESSION VERB …` and each line of `palabre script` are
 /// parsed by it, so both accept the same verbs, options and values and refuse them alike.
 struct VerbLine: ParsableCommand {
@@ -801,13 +811,16 @@ struct CommitmentStatusVerb: Verb {
             """)
     @OptionGroup var clock: SeatAndClock
     @Argument(help: "Seq of the commitment.") var seq: String
-    @Argument(help: "announced, intention, confirmed, signed; after the close also disbursed, abandoned.")
+    @Argument(
+        parsing: .allUnrecognized,
+        help: "announced, intention, confirmed, signed; after the close also disbursed, abandoned.")
     var status: [String]
     @Option(parsing: .unconditional, help: "Follow-up: the amount disbursed.") var amount: String?
     @Option(parsing: .unconditional, help: "Follow-up: the date of the fact, YYYY-MM-DD (default: today).")
     var date: String?
     @Option(help: "Follow-up: why the commitment is abandoned.") var reason: String?
     func validate() throws {
+        try refuseUnknownOption(status)
         try check { () throws(Refusal) in try Values.entryNumber(seq) }
         if (try? Values.status(joined(status))) == nil {
             try check { () throws(Refusal) in try Values.followUpStatus(joined(status)) }
@@ -836,10 +849,13 @@ struct ActionStatusVerb: Verb {
         abstract: "After the close: an action's or a recommendation's follow-up (--seat suivi).")
     @OptionGroup var clock: SeatAndClock
     @Argument(help: "Seq of the action or recommendation.") var seq: String
-    @Argument(help: "started, done, late or dropped (commencée, réalisée, en retard, abandonnée).") var status: [String]
+    @Argument(
+        parsing: .allUnrecognized, help: "started, done, late or dropped (commencée, réalisée, en retard, abandonnée).")
+    var status: [String]
     @Option(parsing: .unconditional, help: "The date of the fact, YYYY-MM-DD (default: today).") var date: String?
     @Option(help: "A note (why it is late…).") var note: String?
     func validate() throws {
+        try refuseUnknownOption(status)
         try check { () throws(Refusal) in try Values.entryNumber(seq) }
         try check { () throws(Refusal) in try Values.actionStatus(joined(status)) }
         if let date { try check { () throws(Refusal) in try Values.date(date) } }
@@ -856,10 +872,11 @@ struct FicheStatusVerb: Verb {
         commandName: "fiche-status", abstract: "After the close: a project fiche's follow-up (--seat suivi).")
     @OptionGroup var clock: SeatAndClock
     @Argument(help: "Project fiche id.") var fiche: String
-    @Argument(help: "prepared, study-funded, works-started or done.") var status: [String]
+    @Argument(parsing: .allUnrecognized, help: "prepared, study-funded, works-started or done.") var status: [String]
     @Option(parsing: .unconditional, help: "The date of the fact, YYYY-MM-DD (default: today).") var date: String?
     @Option(help: "A note.") var note: String?
     func validate() throws {
+        try refuseUnknownOption(status)
         try check { () throws(Refusal) in try Values.ficheStatus(joined(status)) }
         if let date { try check { () throws(Refusal) in try Values.date(date) } }
     }
@@ -886,13 +903,14 @@ struct ReviewVerb: Verb {
     @OptionGroup var clock: SeatAndClock
     @Argument(help: "The earlier session, as in follows.") var source: String
     @Argument(help: "Seq of the entry in the earlier session.") var seq: String
-    @Argument(help: "Its status now.") var status: [String]
+    @Argument(parsing: .allUnrecognized, help: "Its status now.") var status: [String]
     @Option(help: "A note for the minutes.") var note: String?
     @Option(parsing: .unconditional, help: "A commitment said disbursed: the total disbursed to --date.")
     var amount: String?
     @Option(parsing: .unconditional, help: "The date of the fact, YYYY-MM-DD (default: the meeting's day).")
     var date: String?
     func validate() throws {
+        try refuseUnknownOption(status)
         try check { () throws(Refusal) in try Values.entryNumber(seq) }
         if let date { try check { () throws(Refusal) in try Values.date(date) } }
         if let amount { try check { () throws(Refusal) in try Values.amount(amount, language: VerbLanguage.current) } }

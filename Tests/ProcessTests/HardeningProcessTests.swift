@@ -130,6 +130,14 @@ struct HardeningProcessTests {
         #expect(amount.status == 2 && amount.stderr.contains("négatif"), "\(amount.stderr)")
         let date = try Bin.run(["do", r, "action-status", "600", "started", "--date", "-1", "--seat", "suivi"])
         #expect(date.status == 2 && date.stderr.contains("n'est pas une date"), "\(date.stderr)")
+        // An option the verb does not know is refused, never taken into the status (« done x »);
+        // a status of two words still reads whole.
+        let before = try Data(contentsOf: URL(fileURLWithPath: r + "/journal.jsonl"))
+        let bogus = try Bin.run(["do", r, "action-status", "600", "done", "--bogus", "x", "--seat", "suivi"])
+        #expect(bogus.status == 2 && bogus.stderr.contains("option inconnue « --bogus »"), "\(bogus.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: r + "/journal.jsonl")) == before)
+        let late = try Bin.run(["do", r, "action-status", "600", "en", "retard", "--seat", "suivi"])
+        #expect(late.status == 0 && late.stdout.contains("actionFollowedUp"), "\(late.stderr)")
     }
 
     @Test("A script named as it sits in the session folder is found there; a missing one is said so")

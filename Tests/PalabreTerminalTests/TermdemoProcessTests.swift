@@ -86,7 +86,9 @@ func wrappedPalabre(_ palabre: String, _ args: String, directory: URL) -> String
 /// After a wrapped command ended (see `wrappedPalabre`): exit status 0, canonical mode and echo
 /// back on, alternate screen off.
 func expectTerminalRestored(_ tmux: TmuxSession, _ dir: URL) throws {
-    let status = try waitForFile(dir.appendingPathComponent("status"))
+    // A machine busy with other tests may take seconds to end the process: the wait is long, the
+    // checks on what it left are the same.
+    let status = try waitForFile(dir.appendingPathComponent("status"), timeout: .seconds(20))
     #expect(status == "EXIT=0\n")
     let stty = try waitForFile(dir.appendingPathComponent("stty.txt"))
     let flags = sttyFlags(stty)

@@ -14,7 +14,7 @@ extension Labels {
     /// `text` with `%unit` replaced by what the programme calls its units, lower case (« commune »
     /// for a roundtable, “budget line” for a council).
     func unitWord(_ text: String, _ programme: Programme) -> String {
-        let unit = programme.unitLabel.map { $0.lowercased() } ?? (language == .fr ? "commune" : "commune")
+        let unit = programme.unitLabel.map { $0.lowercased() } ?? "commune"  // the same word in both languages
         return text.replacingOccurrences(of: "%unit", with: unit)
     }
 

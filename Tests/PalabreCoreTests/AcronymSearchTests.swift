@@ -52,4 +52,58 @@ struct AcronymSearchTests {
         let whole = MinutesDocument.acronymsUsed(in: "L'ADR Mopti.", programme: programme, labels: labels)
         #expect(whole.contains { $0.acronym == "ADR Mopti" })
     }
+
+    @Test("An abbreviation written with a small letter or a digit first is found, and so are capitals beside it")
+    func smallFirstLetter() {
+        var programme = Fixtures.programme
+        programme.abbreviations.append(Abbreviation(acronym: "eDRS", name: "Direction régionale en ligne"))
+        programme.abbreviations.append(Abbreviation(acronym: "3CR", name: "Comité communal de coordination"))
+        let labels = DocLabels(.fr)
+        for text in ["Le eDRS et le 3CR avec la CPS.", "Le EDRS, le 3cr et la CPS."] {
+            let found = MinutesDocument.acronymsUsed(in: text, programme: programme, labels: labels).map(\.acronym)
+            let expected = text.hasPrefix("Le eDRS") ? ["3CR", "CPS", "eDRS"] : ["CPS", "EDRS"]
+            #expect(found.sorted() == expected, "\(text)")
+        }
+    }
+}
+
+/// The words of the minutes, found scalar by scalar, are those a split on characters finds.
+@Suite("Words of the minutes")
+struct MinutesWordsTests {
+    /// The split as it was written on characters: the reference.
+    static func reference(_ s: String) -> [String] {
+        s.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    static let texts = [
+        "", "ADR", "La DRS Ségou et l'ADR Mopti.", "Se\u{301}gou de\u{301}cide\u{301}", "e\u{301}\u{301}t\u{e9}",
+        "🇲🇱 ADR 🇲🇱", "👍🏽 oui 👨‍👩‍👧 non", "a\u{200D}b", "x\u{FE0F}y", "٣ ٤٥ arabe العربية", "n° 12 : 2 500 000 FCFA",
+        "Ⅻ ² ½ 一二三 漢字", "ÉTAT\u{A0}ÉTATS\u{202F};", "\u{301}début", "tab\there\nligne\r\nCRLF",
+        "한국어 낱말", "हिन्दी शब्द", "ผู้ใหญ่",
+    ]
+
+    @Test("Words are split where a split on characters splits them: accents composed or not, emoji, other scripts")
+    func sameAsCharacters() {
+        for text in Self.texts {
+            #expect(MinutesDocument.words(text) == Self.reference(text), "\(text)")
+        }
+    }
+}
+
+/// Lines of entries are trimmed of what Foundation's `CharacterSet.whitespaces` holds, no more.
+@Suite("Trimming of spaces")
+struct TrimmingSpacesTests {
+    @Test("Spaces and tabs at either end go, no-break spaces included; line breaks and inner spaces stay")
+    func sameAsFoundation() {
+        let texts = [
+            "", " ", "  a b  ", "\ta\t", "\u{A0}« x »\u{202F}", "\u{3000}全角\u{3000}", "a\n", "\na", " \u{301}x",
+            "x \u{301}", "\u{2003}em\u{2009}thin\u{200A}", "\u{200B}zero width\u{200B}", "é", "  ",
+            "\u{180E}mongol\u{180E}", "\u{FEFF}bom", "\u{85}nel\u{85}",
+        ]
+        for t in texts {
+            #expect(
+                String(Text.trimmingSpaces(Substring(t))) == t.trimmingCharacters(in: .whitespaces),
+                "\(t.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }

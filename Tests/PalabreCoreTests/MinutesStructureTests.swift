@@ -154,7 +154,7 @@ struct MinutesStructureTests {
             // Only those used: each listed acronym occurs elsewhere as a whole word.
             for a in listed { #expect(MinutesDocument.contains(rest, word: a), "\(a) listed but not used") }
             // Every one used: each word of capitals is covered by a listed acronym.
-            let covered = Set(listed.flatMap(MinutesDocument.words))
+            let covered = Set(listed.flatMap { MinutesDocument.words($0) })
             let ficheWords = Set(programme.communes.flatMap(\.fiches).flatMap { MinutesDocument.words($0.id) })
             for w in Set(MinutesDocument.words(rest)) where MinutesDocument.isAcronym(w) && !ficheWords.contains(w) {
                 #expect(covered.contains(w), "\(w) used but not listed")

@@ -76,7 +76,11 @@ struct CSVWriter {
 /// Markdown escaping for text typed by people, so it shows as typed and never breaks the layout.
 enum MD {
     /// Characters that CommonMark (and GitHub tables) may read as markup anywhere in a line.
-    private static let inlineSpecial: Set<UInt8> = Set("\\`*_[]<>#~|".utf8)
+    private static let inlineSpecial: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for b in "\\`*_[]<>#~|".utf8 { table[Int(b)] = true }
+        return table
+    }()
 
     /// One line of text with inline markup characters escaped (`|` included, for tables).
     static func inline(_ s0: String) -> String {
@@ -84,11 +88,11 @@ enum MD {
         let s =
             s0.unicodeScalars.contains(where: Text.needsPlaceholder)
             ? Text.visible(s0.replacingOccurrences(of: "\t", with: " ")) : s0
-        guard s.utf8.contains(where: { inlineSpecial.contains($0) }) else { return s }
+        guard s.utf8.contains(where: { inlineSpecial[Int($0)] }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
         for ch in s.unicodeScalars {
-            if ch.isASCII && inlineSpecial.contains(UInt8(ch.value)) { out.unicodeScalars.append("\\") }
+            if ch.isASCII && inlineSpecial[Int(ch.value)] { out.unicodeScalars.append("\\") }
             out.unicodeScalars.append(ch)
         }
         return out
@@ -100,7 +104,7 @@ enum MD {
         if t.utf8.contains(13) {
             t = t.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        return t.split(separator: "\n", omittingEmptySubsequences: false)
+        return t.utf8.split(separator: 10, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// Whether a line would start a block (heading, quote, list, rule, setext underline, numbered item).
@@ -117,7 +121,7 @@ enum MD {
 
     /// One trimmed line escaped so that it reads as text wherever it stands.
     private static func line(_ raw: Substring) -> String {
-        let l = raw.trimmingCharacters(in: .whitespaces)
+        let l = String(Text.trimmingSpaces(raw))
         var e = inline(l)
         if startsBlock(Substring(l)) {
             if let f = l.first, "-+=".contains(f) {
@@ -151,8 +155,8 @@ enum MD {
     /// A table cell: escaped, line breaks written as `<br>`, never a bare `|` or newline.
     static func cell(_ s: String) -> String {
         let ls = lines(s)
-        if ls.count == 1 { return inline(String(ls[0]).trimmingCharacters(in: .whitespaces)) }
-        return ls.map { inline($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }.joined(
+        if ls.count == 1 { return inline(String(Text.trimmingSpaces(ls[0]))) }
+        return ls.map { inline(String(Text.trimmingSpaces($0))) }.filter { !$0.isEmpty }.joined(
             separator: "<br>")
     }
 

@@ -148,7 +148,7 @@ struct MinutesDocument {
         var out = ""
         var inAnnexes = false, seenContents = false
         var fence = false
-        for raw in doc.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in doc.utf8.split(separator: 10, omittingEmptySubsequences: false).lazy.map(Substring.init) {
             if raw.hasPrefix("```") { fence.toggle() }
             guard !fence, raw.hasPrefix("#") else { continue }
             let level = raw.prefix { $0 == "#" }.count
@@ -325,7 +325,16 @@ struct MinutesDocument {
         // The words of the text, found once: an acronym that is one word occurs as a whole word
         // when it is among them; one of several words (« DRS Ségou ») is searched for only when
         // each of its words is.
-        let textWords = Set(words(text))
+        // Only words that can matter are kept: those that do not begin with a small ASCII letter or
+        // a digit (every acronym begins with a capital) — unless some defined acronym has a word
+        // that does.
+        func capitalised(_ u: Unicode.Scalar) -> Bool {
+            !(u.value >= 97 && u.value <= 122 || u.value >= 48 && u.value <= 57)
+        }
+        let allCapitalised = defined.allSatisfy { d in
+            words(d.acronym).allSatisfy { $0.unicodeScalars.first.map(capitalised) ?? true }
+        }
+        let textWords = Set(allCapitalised ? words(text, startingWith: capitalised) : words(text))
         func occurs(_ acronym: String) -> Bool {
             let parts = words(acronym)
             guard parts.allSatisfy(textWords.contains) else { return false }
@@ -349,11 +358,43 @@ struct MinutesDocument {
 
     /// Runs of letters and digits (ASCII characters tested by their code, the others by their
     /// Unicode properties: a minutes document is mostly ASCII and several megabytes long).
-    static func words(_ s: String) -> [String] {
-        s.split { ch in
-            if let a = ch.asciiValue { return !(a >= 48 && a <= 57 || a >= 65 && a <= 90 || a >= 97 && a <= 122) }
-            return !(ch.isLetter || ch.isNumber)
-        }.map(String.init)
+    ///
+    /// A word is a run of characters whose first scalar is a letter or a digit, as
+    /// `Character.isLetter || .isNumber` reads them; the scan goes scalar by scalar (a scalar that
+    /// extends its character — a combining accent, a joiner, a variation selector — belongs to
+    /// the character before it), which spares the grapheme breaking of every character.
+    /// `keep` chooses by its first scalar which words are returned (all of them by default).
+    static func words(_ s: String, startingWith keep: (Unicode.Scalar) -> Bool = { _ in true }) -> [String] {
+        var out: [String] = []
+        let scalars = s.unicodeScalars
+        var start: String.Index?
+        var kept = false
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let u = scalars[i]
+            let word: Bool
+            if u.isASCII {
+                let a = u.value
+                word = a >= 48 && a <= 57 || a >= 65 && a <= 90 || a >= 97 && a <= 122
+            } else if u.properties.isGraphemeExtend || u.value == 0x200D || u.properties.generalCategory == .spacingMark
+            {
+                word = start != nil
+            } else {
+                word = u.properties.isAlphabetic || u.properties.numericType != nil
+            }
+            if word {
+                if start == nil {
+                    start = i
+                    kept = keep(u)
+                }
+            } else if let b = start {
+                if kept { out.append(String(scalars[b..<i])) }
+                start = nil
+            }
+            i = scalars.index(after: i)
+        }
+        if let b = start, kept { out.append(String(scalars[b..<scalars.endIndex])) }
+        return out
     }
 
     /// Two letters or more, all capitals, and not a roman numeral.

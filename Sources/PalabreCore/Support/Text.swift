@@ -120,6 +120,24 @@ public enum Text {
         isControl(u) || u.value == 0x2028 || u.value == 0x2029 || isBidiControl(u)
     }
 
+    /// `s` without the spaces and tabs at either end: the scalars that Foundation's
+    /// `CharacterSet.whitespaces` holds (CoreFoundation's whitespace set: tab, space, the no-break
+    /// spaces U+00A0 and U+202F, U+1680, U+2000–U+200B, U+205F, U+3000), compared scalar by
+    /// scalar as Foundation does, without its bridging — documents trim every line of every entry.
+    public static func trimmingSpaces(_ s: Substring) -> Substring {
+        func space(_ u: Unicode.Scalar) -> Bool {
+            switch u.value {
+            case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+            default: false
+            }
+        }
+        let scalars = s.unicodeScalars
+        var lo = scalars.startIndex, hi = scalars.endIndex
+        while lo < hi, space(scalars[lo]) { lo = scalars.index(after: lo) }
+        while hi > lo, space(scalars[scalars.index(before: hi)]) { hi = scalars.index(before: hi) }
+        return Substring(scalars[lo..<hi])
+    }
+
     /// Whether `u` is a C0 or C1 control character or DEL.
     public static func isControl(_ u: Unicode.Scalar) -> Bool { u.value < 0x20 || (0x7F...0x9F).contains(u.value) }
 

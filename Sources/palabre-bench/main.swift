@@ -198,6 +198,7 @@ func benchDocuments() throws {
                 format: "documents from %d events: %.3f s to render and write %d files (%.1f MB); peak RSS %.1f "
                     + "MB (%.1f MB before reading the journal, %.1f MB after folding it)",
                 state.lastSeq, t, sizes.count, Double(sizes.reduce(0, +)) / 1e6, maxRSSMB(), atStart, afterLoad))
+        try documentsAfterOneEvent(state, dir: dir)
         try? FileManager.default.removeItem(atPath: dir)
         return
     }
@@ -206,6 +207,41 @@ func benchDocuments() throws {
     p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
     p.arguments = ["documents", "--child"]
     try p.run(); p.waitUntilExit()
+}
+
+/// CPU time of this process in seconds (user and system).
+func cpuSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+/// The documents written again after one more entry, as a seat's document writer does: with the
+/// cache of its last rendering, and without (as `palabre do` does); CPU time, medians of 5.
+func documentsAfterOneEvent(_ folded: SessionState, dir: String) throws {
+    var state = folded
+    let cache = DocumentCache()
+    let options = { (s: SessionState) in DocumentOptions(language: .fr, now: s.lastAt!) }
+    try Documents.write(state, to: dir + "/out", options: options(state), cache: cache)
+    var withCache: [Double] = [], without: [Double] = []
+    for k in 0..<5 {
+        let at = state.lastAt!.adding(seconds: 5)
+        let payloads = try state.decide(
+            .record(EntryContent(kind: .note, text: "Note n° \(k) : suite des échanges.")), at: at)
+        for p in payloads { state.evolve(Event(seq: state.lastSeq + 1, at: at, seat: "rapporteur", payload: p)) }
+        var t0 = cpuSeconds()
+        try Documents.write(state, to: dir + "/out", options: options(state), cache: cache)
+        withCache.append(cpuSeconds() - t0)
+        t0 = cpuSeconds()
+        try Documents.write(state, to: dir + "/out", options: options(state))
+        without.append(cpuSeconds() - t0)
+    }
+    func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] * 1000 }
+    say(
+        String(
+            format: "documents after one more entry at %d events, CPU time (median of 5): %.0f ms with the "
+                + "writer's cache of its last rendering, %.0f ms without",
+            state.lastSeq, median(withCache), median(without)))
 }
 
 /// DOCX export of the 100,000-event journal (`palabre export --format docx`): render the three

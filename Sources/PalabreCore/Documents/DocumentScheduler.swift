@@ -60,6 +60,9 @@ public final class DocumentScheduler: @unchecked Sendable {
     private let docx: Bool
     private var markdown: Coalescer<SessionState>!
     private var word: Coalescer<SessionState>!
+    /// What the last rendering made, used again where the state did not change it (used on the
+    /// Markdown queue only).
+    private let cache = DocumentCache()
 
     /// Whether `PALABRE_DOCX` asks for the DOCX after every event (`1`, `yes` or `true`).
     public static var docxFromEnvironment: Bool {
@@ -92,7 +95,7 @@ public final class DocumentScheduler: @unchecked Sendable {
 
     private func writeDocuments(_ s: SessionState) {
         do {
-            try Documents.write(s, to: dir, options: options(s))
+            try Documents.write(s, to: dir, options: options(s), cache: cache)
             if docx { word.submit(s) }
         } catch let e as DocumentError {
             report(e.message(s.programme.language))

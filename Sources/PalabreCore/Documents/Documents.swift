@@ -135,15 +135,19 @@ public enum Documents {
         "synergies.csv", "followup.md", "followup.csv",
     ]
 
-    /// All documents as (file name, bytes), deterministic for a given state and options.
+    /// All documents as (file name, bytes), deterministic for a given state and options. With a
+    /// `cache` (one per writer, see ``DocumentCache``), what the last rendering made and the state
+    /// did not change is used again: the bytes are the same.
     ///
     /// ```swift
     /// for doc in Documents.render(store.state, options: DocumentOptions(language: .fr, now: clock.now())) { … }
     /// ```
-    public static func render(_ state: SessionState, options: DocumentOptions) -> [(name: String, data: Data)] {
+    public static func render(
+        _ state: SessionState, options: DocumentOptions, cache: DocumentCache? = nil
+    ) -> [(name: String, data: Data)] {
         let ctx = DocContext(state, options)
         let board = SynergyBoard(state)
-        var minutes = MinutesDocument(ctx, board: board)
+        var minutes = MinutesDocument(ctx, board: board, cache: cache)
         return [
             ("minutes.md", Data(minutes.render().utf8)),
             ("recommendations.md", Data(RecommendationsDocument(ctx).render().utf8)),
@@ -179,15 +183,17 @@ public enum Documents {
     /// in `dir` are then left as they were and no temporary file or folder is left behind.
     ///
     /// A folder the user chose (`chosen`, `--out`) is written into file by file, never replaced:
-    /// its inode, mode, group and the other files in it stay as they were.
+    /// its inode, mode, group and the other files in it stay as they were. A `cache` is passed on
+    /// to ``render(_:options:cache:)``.
     public static func write(
-        _ state: SessionState, to dir: String, options: DocumentOptions, chosen: Bool = false
+        _ state: SessionState, to dir: String, options: DocumentOptions, chosen: Bool = false,
+        cache: DocumentCache? = nil
     ) throws {
         if chosen {
             try ensureDirectory(dir)
-            try writeEach(render(state, options: options), to: dir, keepMode: true)
+            try writeEach(render(state, options: options, cache: cache), to: dir, keepMode: true)
         } else {
-            try DocumentSet.write(render(state, options: options), to: dir)
+            try DocumentSet.write(render(state, options: options, cache: cache), to: dir)
         }
     }
 

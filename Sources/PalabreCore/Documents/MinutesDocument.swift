@@ -30,9 +30,20 @@ struct MinutesDocument {
     /// The synergy board the other documents use.
     private let board: SynergyBoard
 
-    init(_ ctx: DocContext, board: SynergyBoard) {
+    /// Entry lines kept from the last rendering (nil: everything is rendered).
+    private let cache: DocumentCache?
+    /// Whether the acronyms are looked up among the words that begin with a capital only
+    /// (every acronym the programme defines does): then the entry lines' words are kept.
+    private let capitalisedOnly: Bool
+    /// Where the entries' lines stand in the body (UTF-8 offsets): the acronyms are looked up in
+    /// the rest of the text and among the words the cache keeps with the lines.
+    private var entryRanges: [Range<Int>] = []
+
+    init(_ ctx: DocContext, board: SynergyBoard, cache: DocumentCache? = nil) {
         c = ctx
         self.board = board
+        self.cache = cache
+        capitalisedOnly = Self.allCapitalised(Self.definedAcronyms(programme: ctx.state.programme, labels: ctx.L))
         o.reserveCapacity(4096 + ctx.live.count * 160 + ctx.turns.count * 8)
     }
 
@@ -41,6 +52,8 @@ struct MinutesDocument {
     private var programme: Programme { c.state.programme }
 
     mutating func render() -> String {
+        cache?.begin(programme: programme, language: L.language)
+        defer { cache?.end() }
         // The body first: the front matter lists its sections and the acronyms it uses.
         introduction()
         bureau()
@@ -63,7 +76,22 @@ struct MinutesDocument {
         summary()
         let summaryText = o
         o = ""
-        acronyms(in: cover + summaryText + body)
+        if let cache, capitalisedOnly {
+            // The entry lines' words are known: the rest of the text is read for the others.
+            // Offsets in UTF-8 bytes; entry lines begin and end with ASCII characters.
+            var words = Self.words(cover + summaryText, startingWith: Self.capitalised)
+            let utf8 = body.utf8
+            var from = 0
+            for r in entryRanges + [utf8.count..<utf8.count] {
+                let a = utf8.index(utf8.startIndex, offsetBy: from)
+                let b = utf8.index(utf8.startIndex, offsetBy: r.lowerBound)
+                words += Self.words(Substring(utf8[a..<b]), startingWith: Self.capitalised)
+                from = r.upperBound
+            }
+            acronyms(in: cover + summaryText + body, words: cache.wordsOfLines().union(words))
+        } else {
+            acronyms(in: cover + summaryText + body)
+        }
         let acronymsText = o
         let contentsHeading = "## " + L[.contents] + "\n\n"
         let rest = summaryText + acronymsText + body
@@ -140,6 +168,29 @@ struct MinutesDocument {
         return out
     }
 
+    /// The lines of `doc` that begin with `#` or a backquote (headings and code fences), found by
+    /// their first byte without splitting the whole document.
+    static func markupLines(of doc: String) -> [Substring] {
+        let utf8 = doc.utf8
+        var starts: [Range<Int>] = []
+        var doc = doc
+        doc.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                var end = i
+                while end < b.count && b[end] != 10 { end += 1 }
+                if b[i] == UInt8(ascii: "#") || b[i] == UInt8(ascii: "`") { starts.append(i..<end) }
+                i = end + 1
+            }
+        }
+        return starts.map { r in
+            Substring(
+                utf8[
+                    utf8.index(
+                        utf8.startIndex, offsetBy: r.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: r.upperBound)])
+        }
+    }
+
     /// The table of contents of `doc`: a link to each `##` section (and to each annex), with
     /// the identifiers pandoc and GitHub give them (duplicates numbered `-1`, `-2`…). The
     /// section « Sommaire » itself is not listed.
@@ -148,7 +199,7 @@ struct MinutesDocument {
         var out = ""
         var inAnnexes = false, seenContents = false
         var fence = false
-        for raw in doc.utf8.split(separator: 10, omittingEmptySubsequences: false).lazy.map(Substring.init) {
+        for raw in markupLines(of: doc) {
             if raw.hasPrefix("```") { fence.toggle() }
             guard !fence, raw.hasPrefix("#") else { continue }
             let level = raw.prefix { $0 == "#" }.count
@@ -292,8 +343,8 @@ struct MinutesDocument {
     }
 
     /// Sigles et abréviations: every acronym the document uses, and only those.
-    private mutating func acronyms(in text: String) {
-        let found = Self.acronymsUsed(in: text, programme: programme, labels: L)
+    private mutating func acronyms(in text: String, words: Set<String>? = nil) {
+        let found = Self.acronymsUsed(in: text, programme: programme, labels: L, words: words)
         guard !found.isEmpty else { return }
         line("## " + L[.acronymsTitle])
         line()
@@ -306,20 +357,14 @@ struct MinutesDocument {
     /// organisations' acronyms, the programme's abbreviations and those the documents print
     /// themselves (PTF, PPP, FCFA) when they occur as whole words, then every other word of two
     /// capitals or more (fiche ids and roman numerals aside).
+    ///
+    /// `words`, when given, are the words of `text` that begin with a capital (found by the
+    /// caller, partly from lines kept since the last rendering); the programme's acronyms must
+    /// then all begin with capitals.
     static func acronymsUsed(
-        in text: String, programme: Programme, labels L: DocLabels
+        in text: String, programme: Programme, labels L: DocLabels, words knownWords: Set<String>? = nil
     ) -> [(acronym: String, name: String?)] {
-        var defined: [(acronym: String, name: String)] = []
-        var seen = Set<String>()
-        func define(_ a: String, _ n: String) {
-            guard !a.isEmpty, !n.isEmpty, a != n, seen.insert(a).inserted else { return }
-            defined.append((a, n))
-        }
-        for org in programme.organisations { define(org.acronym, org.name) }
-        for ab in programme.abbreviations { define(ab.acronym, ab.name) }
-        define("PTF", L[.acronymPTF])
-        define("PPP", L[.acronymPPP])
-        define("FCFA", L[.acronymFCFA])
+        let defined = definedAcronyms(programme: programme, labels: L)
         var out: [(acronym: String, name: String?)] = []
         var covered = Set<String>()
         // The words of the text, found once: an acronym that is one word occurs as a whole word
@@ -328,13 +373,8 @@ struct MinutesDocument {
         // Only words that can matter are kept: those that do not begin with a small ASCII letter or
         // a digit (every acronym begins with a capital) — unless some defined acronym has a word
         // that does.
-        func capitalised(_ u: Unicode.Scalar) -> Bool {
-            !(u.value >= 97 && u.value <= 122 || u.value >= 48 && u.value <= 57)
-        }
-        let allCapitalised = defined.allSatisfy { d in
-            words(d.acronym).allSatisfy { $0.unicodeScalars.first.map(capitalised) ?? true }
-        }
-        let textWords = Set(allCapitalised ? words(text, startingWith: capitalised) : words(text))
+        let textWords =
+            knownWords ?? Set(allCapitalised(defined) ? words(text, startingWith: capitalised) : words(text))
         func occurs(_ acronym: String) -> Bool {
             let parts = words(acronym)
             guard parts.allSatisfy(textWords.contains) else { return false }
@@ -356,6 +396,35 @@ struct MinutesDocument {
         return out.sorted { Text.fold($0.acronym) < Text.fold($1.acronym) }
     }
 
+    /// The acronyms the documents define: the organisations', the programme's abbreviations and
+    /// those the documents print themselves (PTF, PPP, FCFA), each once, with what it stands for.
+    static func definedAcronyms(programme: Programme, labels L: DocLabels) -> [(acronym: String, name: String)] {
+        var defined: [(acronym: String, name: String)] = []
+        var seen = Set<String>()
+        func define(_ a: String, _ n: String) {
+            guard !a.isEmpty, !n.isEmpty, a != n, seen.insert(a).inserted else { return }
+            defined.append((a, n))
+        }
+        for org in programme.organisations { define(org.acronym, org.name) }
+        for ab in programme.abbreviations { define(ab.acronym, ab.name) }
+        define("PTF", L[.acronymPTF])
+        define("PPP", L[.acronymPPP])
+        define("FCFA", L[.acronymFCFA])
+        return defined
+    }
+
+    /// Whether a word beginning with `u` may be an acronym: it does not begin with a small ASCII
+    /// letter or a digit.
+    static func capitalised(_ u: Unicode.Scalar) -> Bool {
+        !(u.value >= 97 && u.value <= 122 || u.value >= 48 && u.value <= 57)
+    }
+
+    /// Whether every word of every acronym in `defined` begins with a capital: then only such
+    /// words of a text need be read to find them.
+    static func allCapitalised(_ defined: [(acronym: String, name: String)]) -> Bool {
+        defined.allSatisfy { d in words(d.acronym).allSatisfy { $0.unicodeScalars.first.map(capitalised) ?? true } }
+    }
+
     /// Runs of letters and digits (ASCII characters tested by their code, the others by their
     /// Unicode properties: a minutes document is mostly ASCII and several megabytes long).
     ///
@@ -365,6 +434,11 @@ struct MinutesDocument {
     /// the character before it), which spares the grapheme breaking of every character.
     /// `keep` chooses by its first scalar which words are returned (all of them by default).
     static func words(_ s: String, startingWith keep: (Unicode.Scalar) -> Bool = { _ in true }) -> [String] {
+        words(Substring(s), startingWith: keep)
+    }
+
+    /// The words of a part of a text (see ``words(_:startingWith:)-swift.type.method``).
+    static func words(_ s: Substring, startingWith keep: (Unicode.Scalar) -> Bool = { _ in true }) -> [String] {
         var out: [String] = []
         let scalars = s.unicodeScalars
         var start: String.Index?
@@ -621,7 +695,7 @@ struct MinutesDocument {
                 line(facts.joined(separator: " · "))
                 line()
                 if let es = c.entriesByItem[item.id] {
-                    for ei in es { entryLine(state.entries[ei], withTime: false) }
+                    for ei in es { entryLine(ei, withTime: false) }
                     line()
                 }
             }
@@ -633,13 +707,48 @@ struct MinutesDocument {
         if !c.outside.isEmpty {
             line("### " + L[.outsideAgenda])
             line()
-            for ei in c.outside { entryLine(state.entries[ei], withTime: true) }
+            for ei in c.outside { entryLine(ei, withTime: true) }
             line()
         }
     }
 
     /// One entry as a list item: its kind in bold, its latest text, its details and its marks.
-    private mutating func entryLine(_ e: Entry, withTime: Bool) {
+    private mutating func entryLine(_ ei: Int, withTime: Bool) {
+        kept(ei, withTime ? .proceedingsOutsideAgenda : .proceedings, withTime: withTime) { m, e in
+            m.renderEntryLine(e, withTime: withTime)
+        }
+    }
+
+    /// Appends what `render` appends for the entry at index `ei` of the state's entries in
+    /// `section`, or the same text kept by the cache from the last rendering (see
+    /// ``DocumentCache``); `withTime`: the line shows when the entry was recorded.
+    private mutating func kept(
+        _ ei: Int, _ section: DocumentCache.Section, withTime: Bool = false,
+        _ render: (inout MinutesDocument, Entry) -> Void
+    ) {
+        guard let cache else { return render(&self, c.state.entries[ei]) }
+        // The key is read field by field: copying every entry would cost more than the lookup.
+        let entries = c.state.entries
+        let key = DocumentCache.LineKey(
+            section: section, id: entries[ei].id, version: entries[ei].version,
+            statusChange: entries[ei].statusChanges.last?.seq ?? 0, amended: !entries[ei].amendments.isEmpty,
+            withdrawal: entries[ei].withdrawal?.seq ?? 0, at: withTime ? entries[ei].at : nil,
+            number: c.numbers.number(entries[ei].id), onAgenda: entries[ei].item.map { c.itemPlace[$0] != nil } ?? false
+        )
+        let start = o.utf8.count
+        if let line = cache.line(key) {
+            o += line.text
+        } else {
+            render(&self, entries[ei])
+            let text = String(Substring(o.utf8[o.utf8.index(o.utf8.startIndex, offsetBy: start)...]))
+            let words = capitalisedOnly ? Self.words(text, startingWith: Self.capitalised) : []
+            cache.keep(DocumentCache.Line(text: text, words: words), for: key)
+        }
+        entryRanges.append(start..<o.utf8.count)
+    }
+
+    /// Renders one entry line (see ``entryLine(_:withTime:)``).
+    private mutating func renderEntryLine(_ e: Entry, withTime: Bool) {
         let k = e.content
         var marker = L.entryKind(k.kind)
         if let n = c.numbers.number(e.id) {
@@ -776,17 +885,22 @@ struct MinutesDocument {
             return
         }
         for ei in c.recommendations {
-            let e = state.entries[ei], k = e.content
-            let marker = "\(c.numbers.number(e.id) ?? 0). "
-            o += marker + MD.block(k.text, indent: String(repeating: " ", count: marker.count))
-            var details: [String] = []
-            if let a = k.addressee { details.append("*" + L[.addressee] + L.colon + "* " + MD.inline(a)) }
-            if let r = k.responsible { details.append("*" + L[.responsible] + L.colon + "* " + MD.inline(r)) }
-            if k.due != nil { details.append("*" + L[.deadline] + L.colon + "* " + due(k.due)) }
-            details.append("*" + L[.item] + L.colon + "* " + itemLabel(e.item))
-            o += " — " + details.joined(separator: L.listSeparator)
-            if !e.amendments.isEmpty { o += " *(" + L.amended(e.content.kind) + ")*" }
-            o += "\n"
+            kept(ei, .recommendations) { m, e in
+                let k = e.content
+                let item = m.itemLabel(e.item)
+                let marker = "\(m.c.numbers.number(e.id) ?? 0). "
+                m.o += marker + MD.block(k.text, indent: String(repeating: " ", count: marker.count))
+                var details: [String] = []
+                if let a = k.addressee { details.append("*" + m.L[.addressee] + m.L.colon + "* " + MD.inline(a)) }
+                if let r = k.responsible {
+                    details.append("*" + m.L[.responsible] + m.L.colon + "* " + MD.inline(r))
+                }
+                if k.due != nil { details.append("*" + m.L[.deadline] + m.L.colon + "* " + m.due(k.due)) }
+                details.append("*" + m.L[.item] + m.L.colon + "* " + item)
+                m.o += " — " + details.joined(separator: m.L.listSeparator)
+                if !e.amendments.isEmpty { m.o += " *(" + m.L.amended(e.content.kind) + ")*" }
+                m.o += "\n"
+            }
         }
         line()
     }
@@ -842,13 +956,15 @@ struct MinutesDocument {
             return
         }
         for ei in ds {
-            let e = state.entries[ei]
-            let marker = "\(c.numbers.number(e.id) ?? 0). "
-            o += marker + MD.block(e.content.text, indent: String(repeating: " ", count: marker.count))
-            if e.content.kind == .vote { o += " — " + L.voteResult(e.content) }
-            o += " — *" + L[.item] + L.colon + "* " + itemLabel(e.item)
-            if !e.amendments.isEmpty { o += " *(" + L.amended(e.content.kind) + ")*" }
-            o += "\n"
+            kept(ei, .decisions) { m, e in
+                let item = m.itemLabel(e.item)
+                let marker = "\(m.c.numbers.number(e.id) ?? 0). "
+                m.o += marker + MD.block(e.content.text, indent: String(repeating: " ", count: marker.count))
+                if e.content.kind == .vote { m.o += " — " + m.L.voteResult(e.content) }
+                m.o += " — *" + m.L[.item] + m.L.colon + "* " + item
+                if !e.amendments.isEmpty { m.o += " *(" + m.L.amended(e.content.kind) + ")*" }
+                m.o += "\n"
+            }
         }
         line()
     }
@@ -867,11 +983,12 @@ struct MinutesDocument {
             return
         }
         for ei in c.commitments {
-            let e = state.entries[ei]
-            let marker = "\(c.numbers.number(e.id) ?? 0). "
-            o += marker + commitmentLine(e.content, indent: marker.count)
-            if !e.amendments.isEmpty { o += " *(" + L.amended(e.content.kind) + ")*" }
-            o += "\n"
+            kept(ei, .commitments) { m, e in
+                let marker = "\(m.c.numbers.number(e.id) ?? 0). "
+                m.o += marker + m.commitmentLine(e.content, indent: marker.count)
+                if !e.amendments.isEmpty { m.o += " *(" + m.L.amended(e.content.kind) + ")*" }
+                m.o += "\n"
+            }
         }
         line()
         line("### " + L[.matrixTitle])
@@ -977,12 +1094,14 @@ struct MinutesDocument {
         }
         o += MD.header([L[.number], L[.activity], L[.responsible], L[.deadline], L[.status], L[.item]], right: [0])
         for ei in c.actions {
-            let e = state.entries[ei], k = e.content
-            o += MD.row([
-                String(c.numbers.number(e.id) ?? 0), MD.cell(k.text), MD.cell(k.responsible ?? ""), due(k.due),
-                L[.actionOpen],
-                itemLabel(e.item),
-            ])
+            kept(ei, .actions) { m, e in
+                let k = e.content
+                let item = m.itemLabel(e.item)
+                m.o += MD.row([
+                    String(m.c.numbers.number(e.id) ?? 0), MD.cell(k.text), MD.cell(k.responsible ?? ""), m.due(k.due),
+                    m.L[.actionOpen], item,
+                ])
+            }
         }
         line()
     }

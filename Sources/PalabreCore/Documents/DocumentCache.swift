@@ -46,13 +46,20 @@ public final class DocumentCache: @unchecked Sendable {
     private let lock = NSLock()
     private var programme: Programme?
     private var language: Language?
-    private var previous: [LineKey: Line] = [:]
-    private var current: [LineKey: Line] = [:]
-    /// The words of the lines of `previous` (nil: not known), how many of those lines this
-    /// rendering used again, and the words of the lines it rendered.
-    private var previousWords: Set<String>?
+    /// The lines, each with the number of the last rendering that used it.
+    private var kept: [LineKey: (line: Line, rendering: Int)] = [:]
+    private var rendering = 0
+    /// How many lines the last rendering left, and how many of them this one used again.
+    private var previousCount = 0
     private var reused = 0
+    /// The words of the lines the last rendering left (nil: not known), and those of the lines
+    /// this one rendered.
+    private var previousWords: Set<String>?
     private var newWords: [String] = []
+    /// The words ``wordsOfLines()`` gave during this rendering (nil once a line is used or
+    /// added after), and how many lines this rendering added.
+    private var wordsNow: Set<String>?
+    private var added = 0
 
     /// An empty cache.
     public init() {}
@@ -61,11 +68,15 @@ public final class DocumentCache: @unchecked Sendable {
     /// everything if either changed since the last rendering.
     func begin(programme: Programme, language: Language) {
         lock.lock()
+        rendering += 1
+        previousCount = kept.count
         reused = 0
+        added = 0
         newWords = []
+        wordsNow = nil
         if self.programme != programme || self.language != language {
-            previous = [:]
-            current = [:]
+            kept = [:]
+            previousCount = 0
             previousWords = nil
             self.programme = programme
             self.language = language
@@ -74,44 +85,50 @@ public final class DocumentCache: @unchecked Sendable {
 
     /// The line kept under `key`, if any (it is then kept for the next rendering too).
     func line(_ key: LineKey) -> Line? {
-        if let l = current[key] { return l }
-        guard let l = previous[key] else { return nil }
-        current[key] = l
-        reused += 1
-        return l
+        guard let i = kept.index(forKey: key) else { return nil }
+        if kept.values[i].rendering != rendering {
+            kept.values[i].rendering = rendering
+            reused += 1
+            wordsNow = nil
+        }
+        return kept.values[i].line
     }
 
     /// Keeps `line` under `key`.
     func keep(_ line: Line, for key: LineKey) {
-        current[key] = line
+        kept[key] = (line, rendering)
         newWords += line.words
+        added += 1
+        wordsNow = nil
     }
 
     /// The words of every line used by this rendering so far: those of the last rendering plus
     /// the new lines' when every line of the last rendering was used again (an event adds a line),
     /// else gathered again from the lines.
     func wordsOfLines() -> Set<String> {
-        var words: Set<String>
-        if var known = previousWords, reused == previous.count {
-            known.formUnion(newWords)
+        var words: Set<String> = []
+        if let known = previousWords, reused == previousCount {
             words = known
+            words.formUnion(newWords)
         } else {
-            words = []
-            for l in current.values { words.formUnion(l.words) }
+            for (_, l) in kept where l.rendering == rendering { words.formUnion(l.line.words) }
         }
-        previousWords = words
-        reused = previous.count
+        wordsNow = words
         newWords = []
         return words
     }
 
     /// Ends the rendering: what it did not use is dropped, and the lock is released.
     func end() {
-        // The words stay known only when they were gathered after the last line was used.
-        if reused != previous.count || !newWords.isEmpty { previousWords = nil }
-        previous = current
-        current = [:]
-        current.reserveCapacity(previous.count)
+        if reused != previousCount { kept = kept.filter { $0.value.rendering == rendering } }
+        // The words are known when they were gathered after the last line was used, or when
+        // the lines are those of the last rendering.
+        if let w = wordsNow {
+            previousWords = w
+        } else if reused != previousCount || added > 0 {
+            previousWords = nil
+        }
+        wordsNow = nil
         lock.unlock()
     }
 
@@ -119,6 +136,6 @@ public final class DocumentCache: @unchecked Sendable {
     var lines: Int {
         lock.lock()
         defer { lock.unlock() }
-        return previous.count + current.count
+        return kept.count
     }
 }

@@ -300,6 +300,8 @@ struct TerminalRun {
     var bytesPerSecond: Double?
     /// CPU during the idle window, in % of a core.
     var cpu: Double?
+    /// Termination signals sent before the seat ended (1 when it heeded the first SIGTERM).
+    var terminations = 0
 }
 
 /// The real `palabre run` in a pseudo-terminal: time to the first frame, bytes written per second
@@ -351,21 +353,25 @@ func benchTerminal() throws {
             let r = try runTerminal(exe, dir: dir, view: view, events: events, window: window ?? configured)
             results.append(r)
             try? FileManager.default.removeItem(atPath: dir)
-            say(
-                String(
-                    format: "terminal 120x40, %@ view, %@: first frame %.0f ms; %.1f bytes/s while only the "
-                        + "countdown changes; CPU %.2f %% of a core (idle window after %.0f s)",
-                    view, label, r.firstFrame ?? -1, r.bytesPerSecond ?? -1, r.cpu ?? -1, r.settled))
+            var line = String(
+                format: "terminal 120x40, %@ view, %@: first frame %.0f ms", view, label, r.firstFrame ?? -1)
+            if let cpu = r.cpu, let rate = r.bytesPerSecond {
+                line += String(
+                    format: "; %.1f bytes/s while only the countdown changes; CPU %.2f %% of a core (idle window "
+                        + "from %.0f s after the first frame)", rate, cpu, r.settled)
+            }
+            say(line + (r.terminations > 1 ? "; ended after \(r.terminations) signals" : ""))
         }
-        guard results.count > 1 || jq[events] != nil else { continue }
+        guard let jqSeconds = jq[events] else { continue }
         let frames = results.compactMap(\.firstFrame), cpus = results.compactMap(\.cpu)
-        let frame = frames.isEmpty ? -1 : median(of: frames)
-        say(
-            String(
-                format: "terminal 120x40, %@ view, %@, medians of %d: first frame %.0f ms (%.2f × jq -c . %.0f ms); "
-                    + "idle CPU %.2f %% of a core",
-                view, label, results.count, frame, frame / ((jq[events] ?? .nan) * 1000), (jq[events] ?? .nan) * 1000,
-                cpus.isEmpty ? -1 : median(of: cpus)))
+        var line = String(format: "terminal 120x40, %@ view, %@, medians of %d:", view, label, results.count)
+        if !frames.isEmpty {
+            line += String(
+                format: " first frame %.0f ms (%.2f × jq -c . %.0f ms)", median(of: frames),
+                median(of: frames) / (jqSeconds * 1000), jqSeconds * 1000)
+        }
+        if !cpus.isEmpty { line += String(format: "; idle CPU %.2f %% of a core", median(of: cpus)) }
+        say(line)
     }
 }
 
@@ -450,9 +456,22 @@ func runTerminal(_ exe: String, dir: String, view: String, events: Int, window: 
         result.cpu = Double(cpuTicks() - cpu0) / ticksPerSecond / seconds * 100
         result.bytesPerSecond = Double(bytes) / seconds
     }
-    if !exited { kill(pid, SIGTERM) }
+    // A seat that ends writes its documents first: SIGTERM, then again every 5 s while it runs
+    // (a signal it missed is reported), SIGKILL after 300 s.
     var status: Int32 = 0
-    waitpid(pid, &status, 0)
+    let stop = DispatchTime.now().uptimeNanoseconds
+    while waitpid(pid, &status, WNOHANG) == 0 {
+        let waited = Double(DispatchTime.now().uptimeNanoseconds - stop) / 1e9
+        if waited >= Double(result.terminations) * 5 {
+            if result.terminations > 0 {
+                say("terminal \(view) on \(events) events: still running \(Int(waited)) s after SIGTERM")
+            }
+            kill(pid, waited > 300 ? SIGKILL : SIGTERM)
+            result.terminations += 1
+        }
+        var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        if poll(&pfd, 1, 100) > 0 && read(master, &buffer, buffer.count) <= 0 { usleep(100_000) }
+    }
     close(master)
     if exited || result.firstFrame == nil {
         say(

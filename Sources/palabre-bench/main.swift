@@ -46,28 +46,75 @@ func tempDir() -> String {
     return d
 }
 
+/// A new journal file written line for line as ``Journal/append(_:expectedSeq:at:seat:script:)``
+/// writes one: each event stamped no earlier than the last one allows (`earliestStamp`), encoded
+/// by ``EventCodec/encode(_:offsetSeconds:)`` with the offset of its instant in UTC (the zone of a
+/// `Journal` opened without one), then a newline. The lines are kept and written 4 MiB at a time
+/// into `path.partial`, fsynced once and renamed to `path` by ``finish()``, so an interrupted run
+/// leaves no short journal behind. Throws Foundation's file errors.
+final class JournalFileWriter {
+    private let path: String
+    private let handle: FileHandle
+    private let zone = LocalTime(identifier: "UTC")
+    private var buffer: [UInt8] = []
+    /// Seq of the last event appended (0 when none).
+    private(set) var lastSeq = 0
+    private var lastAt: Instant?
+
+    /// Creates `path.partial` (owner-only), empty.
+    init(path: String) throws {
+        self.path = path
+        guard
+            FileManager.default.createFile(
+                atPath: path + ".partial", contents: nil, attributes: [.posixPermissions: 0o600])
+        else { throw CocoaError(.fileWriteUnknown) }
+        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path + ".partial"))
+        buffer.reserveCapacity(5 << 20)
+    }
+
+    /// Appends `payloads` as the next events, stamped `at` (or later, as the journal does) by `seat`.
+    func append(_ payloads: [EventPayload], at: Instant, seat: String) throws -> [Event] {
+        let stamp = max(at, lastAt.map { payloads.first?.earliestStamp(after: $0) ?? $0 } ?? at)
+        var events: [Event] = []
+        for (i, p) in payloads.enumerated() {
+            let e = Event(seq: lastSeq + 1 + i, at: stamp, seat: seat, payload: p)
+            buffer += try EventCodec.encode(e, offsetSeconds: zone.offset(at: e.at))
+            buffer.append(10)
+            events.append(e)
+        }
+        lastSeq = events.last?.seq ?? lastSeq
+        lastAt = events.last?.at ?? lastAt
+        if buffer.count >= 4 << 20 { try flush() }
+        return events
+    }
+
+    private func flush() throws {
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left, fsyncs, closes and renames the file to `path`.
+    func finish() throws {
+        try flush()
+        try handle.synchronize()
+        try handle.close()
+        try FileManager.default.moveItem(atPath: path + ".partial", toPath: path)
+    }
+}
+
 /// Generates a journal of about `count` events for the Ségou programme: three days, every item
-/// with speakers and minute entries, appended in batches (one fsync per batch).
+/// with speakers and minute entries (`max(10, count / items)` events an item, then notes until
+/// `count`), each command decided and folded in memory, seven seconds after the previous one.
 func generate(count: Int, into path: String, programme: Programme) throws {
-    let journal = try Journal(path: path, writable: true)
-    _ = try journal.loadAll()
+    let journal = try JournalFileWriter(path: path)
     var state = SessionState(programme: programme)
     let lt = LocalTime(identifier: programme.timeZone)
-    var batch: [EventPayload] = []
     var clock = lt.instant(date: programme.days[0].date, minutes: 8 * 60)!
     var written = 0
-    func flush() throws {
-        guard !batch.isEmpty else { return }
-        let events = try journal.append(batch, expectedSeq: state.lastSeq + 1, at: clock, seat: "facilitator")
-        for e in events { state.evolve(e) }
-        written += events.count
-        batch = []
-    }
     func run(_ c: Command) throws {
-        try flush()
         clock = clock.adding(seconds: 7)
         if let p = try? state.decide(c, at: clock) {
-            let events = try journal.append(p, expectedSeq: state.lastSeq + 1, at: clock, seat: "facilitator")
+            let events = try journal.append(p, at: clock, seat: "facilitator")
             for e in events { state.evolve(e) }
             written += events.count
         }
@@ -102,7 +149,7 @@ func generate(count: Int, into path: String, programme: Programme) throws {
     while written < count {
         try run(.record(EntryContent(kind: .note, text: "Note complémentaire n° \(written)")))
     }
-    try flush()
+    try journal.finish()
 }
 
 func journalFixture(_ count: Int) -> String {
@@ -114,36 +161,42 @@ func journalFixture(_ count: Int) -> String {
     return path
 }
 
+/// Load and fold of each journal (`--size=N`, 100,000 events by default), each in a child
+/// process of its own, `--runs=N` times (3 by default), against `jq -c .` on the same file in the
+/// same run: medians, and the folded state's bytes per event (the peak resident memory once the
+/// first fold is done minus before it, divided by the events).
 func benchLoad() throws {
+    guard args.contains("--child") else {
+        for events in journalSizes(default: [100_000]) { try inChild("load", events: events) }
+        return
+    }
     let programme = loadSegou()
-    let path = journalFixture(100_000)
-    let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    var best = Double.infinity
-    var state: SessionState?
-    for _ in 0..<3 {
-        let t = try seconds {
-            let j = try Journal(path: path, writable: false)
-            var s = SessionState(programme: programme)
-            try j.forEachEvent { s.evolve($0) }
-            state = s
-        }
-        best = min(best, t)
+    let events = journalSizes(default: [100_000])[0]
+    let path = journalFixture(events)
+    let before = maxRSSMB()
+    var afterFirst: Double?
+    var folded = 0
+    var times: [Double] = []
+    for _ in 0..<runs(default: 3) {
+        times.append(
+            try seconds {
+                let j = try Journal(path: path, writable: false)
+                var s = SessionState(programme: programme)
+                try j.forEachEvent { s.evolve($0) }
+                folded = s.lastSeq
+            })
+        if afterFirst == nil { afterFirst = maxRSSMB() }
     }
-    var jq = Double.infinity
-    for _ in 0..<3 {
-        let t = try seconds {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", "jq -c . '\(path)' > /dev/null"]
-            try p.run(); p.waitUntilExit()
-            if p.terminationStatus != 0 { fail("jq failed (is it installed?)") }
-        }
-        jq = min(jq, t)
-    }
+    let jq = try (0..<runs(default: 3)).map { _ in try jqSeconds(path) }
+    let t = median(of: times), q = median(of: jq)
     say(
         String(
-            format: "load+fold %d events (%.1f MB): best of 3 %.3f s; jq -c . on the same file %.3f s; ratio %.2f",
-            state?.lastSeq ?? 0, Double(size) / 1e6, best, jq, best / jq))
+            format: "load+fold %d events (%.1f MB, %.0f bytes an event on disk): median of %d %.3f s (best %.3f); "
+                + "jq -c . on the same file median %.3f s (best %.3f); ratio %.2f; folded state %.0f bytes an "
+                + "event (peak RSS %.1f MiB before, %.1f MiB after the first fold)",
+            folded, Double(fileSize(path)) / 1e6, Double(fileSize(path)) / Double(max(1, folded)), times.count, t,
+            times.min()!, q, jq.min()!, t / q, (afterFirst! - before) * 1_048_576 / Double(max(1, folded)), before,
+            afterFirst!))
 }
 
 func benchAppend() throws {
@@ -176,37 +229,33 @@ func benchAppend() throws {
     try? FileManager.default.removeItem(atPath: dir)
 }
 
+/// Folds each journal (`--size=N`, 100,000 events by default) and renders and writes every
+/// document, in a child process so that the peak memory is that of loading and rendering alone.
 func benchDocuments() throws {
-    // Run in a child process so the peak memory is that of loading and rendering alone.
-    if args.contains("--child") {
-        let programme = loadSegou()
-        let path = journalFixture(100_000)
-        let atStart = maxRSSMB()
-        let j = try Journal(path: path, writable: false)
-        var state = SessionState(programme: programme)
-        try j.forEachEvent { state.evolve($0) }
-        let afterLoad = maxRSSMB()
-        let dir = tempDir()
-        let t = try seconds {
-            try Documents.write(state, to: dir + "/out", options: DocumentOptions(language: .fr, now: state.lastAt!))
-        }
-        let sizes = (try FileManager.default.contentsOfDirectory(atPath: dir + "/out")).map { f -> Int in
-            (try? FileManager.default.attributesOfItem(atPath: dir + "/out/" + f)[.size] as? Int) ?? 0
-        }
-        say(
-            String(
-                format: "documents from %d events: %.3f s to render and write %d files (%.1f MB); peak RSS %.1f "
-                    + "MB (%.1f MB before reading the journal, %.1f MB after folding it)",
-                state.lastSeq, t, sizes.count, Double(sizes.reduce(0, +)) / 1e6, maxRSSMB(), atStart, afterLoad))
-        try documentsAfterOneEvent(state, dir: dir)
-        try? FileManager.default.removeItem(atPath: dir)
+    guard args.contains("--child") else {
+        for events in journalSizes(default: [100_000]) { try inChild("documents", events: events) }
         return
     }
-    _ = journalFixture(100_000)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-    p.arguments = ["documents", "--child"]
-    try p.run(); p.waitUntilExit()
+    let programme = loadSegou()
+    let path = journalFixture(journalSizes(default: [100_000])[0])
+    let atStart = maxRSSMB()
+    let j = try Journal(path: path, writable: false)
+    var state = SessionState(programme: programme)
+    try j.forEachEvent { state.evolve($0) }
+    let afterLoad = maxRSSMB()
+    let dir = tempDir()
+    let t = try seconds {
+        try Documents.write(state, to: dir + "/out", options: DocumentOptions(language: .fr, now: state.lastAt!))
+    }
+    let sizes = (try FileManager.default.contentsOfDirectory(atPath: dir + "/out")).map { fileSize(dir + "/out/" + $0) }
+    say(
+        String(
+            format: "documents from %d events: %.3f s to render and write %d files (%.1f MB); peak RSS %.1f "
+                + "MiB (%.1f MiB before reading the journal, %.1f MiB after folding it: %.0f bytes an event)",
+            state.lastSeq, t, sizes.count, Double(sizes.reduce(0, +)) / 1e6, maxRSSMB(), atStart, afterLoad,
+            (afterLoad - atStart) * 1_048_576 / Double(max(1, state.lastSeq))))
+    try documentsAfterOneEvent(state, dir: dir)
+    try? FileManager.default.removeItem(atPath: dir)
 }
 
 /// CPU time of this process in seconds (user and system).
@@ -247,58 +296,61 @@ func documentsAfterOneEvent(_ folded: SessionState, dir: String) throws {
 /// DOCX export of the 100,000-event journal (`palabre export --format docx`): render the three
 /// Markdown sources, run pandoc on each; time and peak memory of this process and of pandoc.
 func benchExport() throws {
-    if args.contains("--child") {
-        let programme = loadSegou()
-        let path = journalFixture(100_000)
-        let j = try Journal(path: path, writable: false)
-        var state = SessionState(programme: programme)
-        try j.forEachEvent { state.evolve($0) }
-        let afterLoad = maxRSSMB()
-        let dir = tempDir()
-        let options = DocumentOptions(language: .fr, now: state.lastAt!)
-        var docs: [ExportDocument] = []
-        let tRender = seconds { docs = Exporter.documents(state, options: options) }
-        let mdBytes = docs.reduce(0) { $0 + $1.markdown.utf8.count }
-        var files: [String] = []
-        let tConvert = try seconds {
-            files = try Exporter.export(docs, format: .docx, to: dir, language: .fr)
-        }
-        let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        say(
-            String(
-                format: "export to DOCX from %d events: %.2f s (%.2f s to render %d Markdown sources, %.1f MB; %.2f s "
-                    + "for pandoc to write %d files, %.1f MB); peak RSS %.1f MB (%.1f MB after folding the journal); "
-                    + "pandoc's peak RSS %.1f MB",
-                state.lastSeq, tRender + tConvert, tRender, docs.count, Double(mdBytes) / 1e6, tConvert, files.count,
-                Double(sizes.reduce(0, +)) / 1e6, maxRSSMB(), afterLoad, Double(usage.ru_maxrss) / 1024))
-        try? FileManager.default.removeItem(atPath: dir)
-        return
+    guard args.contains("--child") else { return try inChild("export", events: 100_000) }
+    let programme = loadSegou()
+    let path = journalFixture(100_000)
+    let j = try Journal(path: path, writable: false)
+    var state = SessionState(programme: programme)
+    try j.forEachEvent { state.evolve($0) }
+    let afterLoad = maxRSSMB()
+    let dir = tempDir()
+    let options = DocumentOptions(language: .fr, now: state.lastAt!)
+    var docs: [ExportDocument] = []
+    let tRender = seconds { docs = Exporter.documents(state, options: options) }
+    let mdBytes = docs.reduce(0) { $0 + $1.markdown.utf8.count }
+    var files: [String] = []
+    let tConvert = try seconds {
+        files = try Exporter.export(docs, format: .docx, to: dir, language: .fr)
     }
-    _ = journalFixture(100_000)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-    p.arguments = ["export", "--child"]
-    try p.run(); p.waitUntilExit()
+    let sizes = files.map(fileSize)
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    say(
+        String(
+            format: "export to DOCX from %d events: %.2f s (%.2f s to render %d Markdown sources, %.1f MB; %.2f s "
+                + "for pandoc to write %d files, %.1f MB); peak RSS %.1f MB (%.1f MB after folding the journal); "
+                + "pandoc's peak RSS %.1f MB",
+            state.lastSeq, tRender + tConvert, tRender, docs.count, Double(mdBytes) / 1e6, tConvert, files.count,
+            Double(sizes.reduce(0, +)) / 1e6, maxRSSMB(), afterLoad, Double(usage.ru_maxrss) / 1024))
+    try? FileManager.default.removeItem(atPath: dir)
+}
+
+/// What one `palabre run` in a pseudo-terminal gave: milliseconds to the first frame (nil: none),
+/// and over the idle window, bytes written per second and CPU in % of a core (nil: not measured).
+struct TerminalRun {
+    /// Milliseconds from the start to the first frame; nil when none came.
+    var firstFrame: Double?
+    /// Seconds waited after the first frame before the idle window (the start's document writing).
+    var settled = 0.0
+    /// Bytes written to the terminal per second during the idle window.
+    var bytesPerSecond: Double?
+    /// CPU during the idle window, in % of a core.
+    var cpu: Double?
+    /// Termination signals sent before the seat ended (1 when it heeded the first SIGTERM).
+    var terminations = 0
 }
 
 /// The real `palabre run` in a pseudo-terminal: time to the first frame, bytes written per second
-/// while only the countdown changes, CPU while idle.
+/// while only the countdown changes, CPU while idle. Without `--size`: the sample and the
+/// 100,000-event journal; with `--size=N` (or `--events=N`): the facilitator and projector seats on
+/// that journal, `--runs=N` times each (medians), their first frame against `jq -c .` on the same
+/// journal in the same run. `--window=S` sets the idle window (0: the first frame only).
 func benchTerminal() throws {
-    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
-        "palabre"
-    ).path
-    guard FileManager.default.isExecutableFile(atPath: exe) else { fail("build palabre first: swift build -c release") }
+    let exe = palabreBinary()
     let programme = loadSegou()
     /// A session whose first item started so that `left` seconds remain (nil: just started).
     func session(events: Int, left: Int?) throws -> String {
-        let dir = tempDir()
-        try FileManager.default.copyItem(
-            atPath: root + "/sessions/segou-2023/programme.yaml", toPath: dir + "/programme.yaml")
-        if events > 0 {
-            try FileManager.default.copyItem(atPath: journalFixture(events), toPath: dir + "/journal.jsonl")
-        }
+        let dir = try benchSession(events: events)
         let store = try SessionStore(folder: dir, programme: programme)
         let now = SystemClock().now()
         let box = store.state.nextPlannedItem.map { $0.duration } ?? 0
@@ -311,90 +363,159 @@ func benchTerminal() throws {
         }
         return dir
     }
-    let configurations: [(label: String, events: Int, view: String, left: Int?, window: Double)] = [
-        ("sample, item just " + "started", 0, "facilitator", nil, 62),
-        ("sample, last 2 minutes (seconds " + "shown)", 0, "facilitator", 100, 20),
-        ("100,000 events", 100_000, "facilitator", nil, 10),
-        ("100,000 events", 100_000, "projector", nil, 30),
-        ("sample, item just " + "started", 0, "projector", nil, 62),
-        ("sample, last 2 minutes (seconds shown)", 0, "projector", 100, 20),
-    ]
-    // `--events=N`: only the configurations on that journal.
-    let only = args.compactMap { $0.hasPrefix("--events=") ? Int($0.dropFirst(9)) : nil }
-    for (label, events, view, left, window) in configurations where only.isEmpty || only.contains(events) {
-        // Every seat writes the documents once at start: on a large journal that takes seconds,
-        // which are not idle time.
-        let settle = events > 0 ? 20_000.0 : 2000
-        let dir = try session(events: events, left: left)
-        var master: Int32 = 0, slave: Int32 = 0
-        var ws = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
-        guard openpty(&master, &slave, nil, nil, &ws) == 0 else { fail("openpty failed") }
-        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_adddup2(&actions, slave, fd) }
-        posix_spawn_file_actions_addclose(&actions, master)
-        var env = ProcessInfo.processInfo.environment
-        env["TERM"] = "xterm-256color"; env["LANG"] = "C.UTF-8"
-        env.removeValue(forKey: "COLUMNS"); env.removeValue(forKey: "LINES")
-        let argv = [exe, "run", dir, "--view", view]
-        let cargs = argv.map { strdup($0) } + [nil]
-        let cenv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        var pid: pid_t = 0
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        guard posix_spawn(&pid, exe, &actions, nil, cargs, cenv) == 0 else { fail("cannot start \(exe)") }
-        close(slave)
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        var seen = [UInt8]()
-        var firstFrame: Double?
-        var counting = false
-        var bytes = 0
-        var countStart: UInt64 = 0
-        func cpuTicks() -> Int {
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return 0 }
-            let fields = stat.split(separator: ")").last!.split(separator: " ")
-            return (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
+    let sizes = journalSizes(default: [])
+    let configurations: [(label: String, events: Int, view: String, left: Int?, window: Double)] =
+        sizes.isEmpty
+        ? [
+            ("sample, item just " + "started", 0, "facilitator", nil, 62),
+            ("sample, last 2 minutes (seconds " + "shown)", 0, "facilitator", 100, 20),
+            ("100,000 events", 100_000, "facilitator", nil, 10),
+            ("100,000 events", 100_000, "projector", nil, 30),
+            ("sample, item just " + "started", 0, "projector", nil, 62),
+            ("sample, last 2 minutes (seconds shown)", 0, "projector", 100, 20),
+        ]
+        : sizes.flatMap { n in
+            [("\(n) events", n, "facilitator", nil, 10), ("\(n) events", n, "projector", nil, 30)]
         }
-        var cpu0 = 0
-        let marker = Array((view == "projector" ? "F5" : "F1").utf8)
-        while true {
-            var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            let r = poll(&pfd, 1, 100)
-            let now = DispatchTime.now().uptimeNanoseconds
-            if r > 0 {
-                let n = read(master, &buffer, buffer.count)
-                if n <= 0 { break }
-                if firstFrame == nil {
-                    seen += buffer[0..<n]
-                    if seen.count >= marker.count,
-                        (0...(seen.count - marker.count)).contains(where: {
-                            Array(seen[$0..<($0 + marker.count)]) == marker
-                        })
-                    {
-                        firstFrame = Double(now - t0) / 1e6
-                    }
-                } else if counting {
-                    bytes += n
-                }
-            }
-            if let f = firstFrame, !counting, Double(now - t0) / 1e6 > f + settle {
-                counting = true; countStart = now; cpu0 = cpuTicks(); bytes = 0
-            }
-            if counting && Double(now - countStart) / 1e9 > window { break }
-            if firstFrame == nil && now - t0 > 20_000_000_000 { fail("no first frame after 20 s") }
+    let window = args.first { $0.hasPrefix("--window=") }.flatMap { Double($0.dropFirst(9)) }
+    var jq: [Int: Double] = [:]
+    for (label, events, view, left, configured) in configurations {
+        if !sizes.isEmpty && jq[events] == nil {
+            jq[events] = median(of: try (0..<runs(default: 3)).map { _ in try jqSeconds(journalFixture(events)) })
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - countStart) / 1e9
-        let cpu = Double(cpuTicks() - cpu0) / Double(sysconf(Int32(_SC_CLK_TCK))) / seconds * 100
-        kill(pid, SIGTERM)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        close(master)
-        say(
-            String(
-                format: "terminal 120x40, %@ view, %@: first frame %.0f ms; %.1f bytes/s while only the countdown "
-                    + "changes (%d bytes in %.1f s); CPU %.2f %% of a core",
-                view, label, firstFrame ?? -1, Double(bytes) / seconds, bytes, seconds, cpu))
-        try? FileManager.default.removeItem(atPath: dir)
+        var results: [TerminalRun] = []
+        for _ in 0..<runs(default: 1) {
+            let dir = try session(events: events, left: left)
+            let r = try runTerminal(exe, dir: dir, view: view, events: events, window: window ?? configured)
+            results.append(r)
+            try? FileManager.default.removeItem(atPath: dir)
+            var line = String(
+                format: "terminal 120x40, %@ view, %@: first frame %.0f ms", view, label, r.firstFrame ?? -1)
+            if let cpu = r.cpu, let rate = r.bytesPerSecond {
+                line += String(
+                    format: "; %.1f bytes/s while only the countdown changes; CPU %.2f %% of a core (idle window "
+                        + "from %.0f s after the first frame)", rate, cpu, r.settled)
+            }
+            say(line + (r.terminations > 1 ? "; ended after \(r.terminations) signals" : ""))
+        }
+        guard let jqSeconds = jq[events] else { continue }
+        let frames = results.compactMap(\.firstFrame), cpus = results.compactMap(\.cpu)
+        var line = String(format: "terminal 120x40, %@ view, %@, medians of %d:", view, label, results.count)
+        if !frames.isEmpty {
+            line += String(
+                format: " first frame %.0f ms (%.2f × jq -c . %.0f ms)", median(of: frames),
+                median(of: frames) / (jqSeconds * 1000), jqSeconds * 1000)
+        }
+        if !cpus.isEmpty { line += String(format: "; idle CPU %.2f %% of a core", median(of: cpus)) }
+        say(line)
     }
+}
+
+/// Runs `palabre run dir --view view` in a 120×40 pseudo-terminal until its first frame, waits for
+/// the start's document writing to end (at least 20 s on a generated journal, 2 s on the sample,
+/// then until a 2-second sample shows under half a core, at most 600 s), then counts the bytes
+/// written and the CPU used over `window` seconds (0: none). A process that exits or shows no first
+/// frame within 600 s is reported with what it wrote last.
+func runTerminal(_ exe: String, dir: String, view: String, events: Int, window: Double) throws -> TerminalRun {
+    let minimumSettle = events > 0 ? 20.0 : 2
+    var master: Int32 = 0, slave: Int32 = 0
+    var ws = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
+    guard openpty(&master, &slave, nil, nil, &ws) == 0 else { fail("openpty failed") }
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_adddup2(&actions, slave, fd) }
+    posix_spawn_file_actions_addclose(&actions, master)
+    var env = ProcessInfo.processInfo.environment
+    env["TERM"] = "xterm-256color"; env["LANG"] = "C.UTF-8"
+    env.removeValue(forKey: "COLUMNS"); env.removeValue(forKey: "LINES")
+    let argv = [exe, "run", dir, "--view", view]
+    let cargs = argv.map { strdup($0) } + [nil]
+    let cenv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    var pid: pid_t = 0
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    guard posix_spawn(&pid, exe, &actions, nil, cargs, cenv) == 0 else { fail("cannot start \(exe)") }
+    close(slave)
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    var seen = [UInt8]()
+    var result = TerminalRun()
+    var counting = false, exited = false
+    var bytes = 0
+    var countStart: UInt64 = 0
+    func cpuTicks() -> Int {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return 0 }
+        let fields = stat.split(separator: ")").last!.split(separator: " ")
+        return (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
+    }
+    let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+    var cpu0 = 0
+    var sample = (at: t0, ticks: 0)
+    let marker = Array((view == "projector" ? "F5" : "F1").utf8)
+    while true {
+        var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        let r = poll(&pfd, 1, 100)
+        let now = DispatchTime.now().uptimeNanoseconds
+        let elapsed = Double(now - t0) / 1e9
+        if r > 0 {
+            let n = read(master, &buffer, buffer.count)
+            if n <= 0 { exited = true; break }
+            if result.firstFrame == nil {
+                seen += buffer[0..<n]
+                if seen.count >= marker.count,
+                    (0...(seen.count - marker.count)).contains(where: {
+                        Array(seen[$0..<($0 + marker.count)]) == marker
+                    })
+                {
+                    result.firstFrame = elapsed * 1000
+                    if window == 0 { break }
+                    sample = (now, cpuTicks())
+                }
+            } else if counting {
+                bytes += n
+            } else {
+                seen = Array((seen + buffer[0..<n]).suffix(4096))
+            }
+        }
+        if let f = result.firstFrame, !counting, now - sample.at >= 2_000_000_000 {
+            let ticks = cpuTicks()
+            let busy = Double(ticks - sample.ticks) / ticksPerSecond / (Double(now - sample.at) / 1e9)
+            sample = (now, ticks)
+            let settled = elapsed - f / 1000
+            if settled >= minimumSettle && (busy < 0.5 || settled > 600) {
+                counting = true; countStart = now; cpu0 = ticks; bytes = 0; result.settled = settled
+            }
+        }
+        if counting && Double(now - countStart) / 1e9 > window { break }
+        if result.firstFrame == nil && elapsed > 600 { break }
+    }
+    if counting {
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - countStart) / 1e9
+        result.cpu = Double(cpuTicks() - cpu0) / ticksPerSecond / seconds * 100
+        result.bytesPerSecond = Double(bytes) / seconds
+    }
+    // A seat that ends writes its documents first: SIGTERM, then again every 5 s while it runs
+    // (a signal it missed is reported), SIGKILL after 300 s.
+    var status: Int32 = 0
+    let stop = DispatchTime.now().uptimeNanoseconds
+    while waitpid(pid, &status, WNOHANG) == 0 {
+        let waited = Double(DispatchTime.now().uptimeNanoseconds - stop) / 1e9
+        if waited >= Double(result.terminations) * 5 {
+            if result.terminations > 0 {
+                say("terminal \(view) on \(events) events: still running \(Int(waited)) s after SIGTERM")
+            }
+            kill(pid, waited > 300 ? SIGKILL : SIGTERM)
+            result.terminations += 1
+        }
+        var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        if poll(&pfd, 1, 100) > 0 && read(master, &buffer, buffer.count) <= 0 { usleep(100_000) }
+    }
+    close(master)
+    if exited || result.firstFrame == nil {
+        say(
+            "terminal \(view) on \(events) events: "
+                + (exited ? "the process ended (wait status \(status))" : "no first frame after 600 s")
+                + "; its last output: " + String(decoding: seen.suffix(600), as: UTF8.self).debugDescription)
+    }
+    return result
 }
 
 /// Time from a key to the flushed frame, in-process, through the same ``ConsoleLoop`` as
@@ -826,11 +947,46 @@ func benchYAMLFuzz() throws {
             count, refused, total / Double(max(1, count)) * 1000, slowest.seconds * 1000, slowest.index, maxRSSMB()))
 }
 
-/// The journal sizes of the benchmarks that compare sizes: 10,000 and 100,000 events, and the
-/// sizes given with `--size=N` (repeatable; `--size=1000000` builds the 1M journal on demand).
-func journalSizes() -> [Int] {
-    let asked = args.compactMap { $0.hasPrefix("--size=") ? Int($0.dropFirst(7)) : nil }
-    return asked.isEmpty ? [10_000, 100_000] : asked
+/// The journal sizes asked with `--size=N` or `--events=N` (repeatable; `--size=1000000` builds
+/// the 1M journal on demand, in `.build/`), else `fallback`.
+func journalSizes(default fallback: [Int]) -> [Int] {
+    let asked = args.compactMap { a in
+        ["--size=", "--events="].first { a.hasPrefix($0) }.flatMap { Int(a.dropFirst($0.count)) }
+    }
+    return asked.isEmpty ? fallback : asked
+}
+
+/// How many times each figure is measured: `--runs=N`, else `fallback`.
+func runs(default fallback: Int) -> Int {
+    args.first { $0.hasPrefix("--runs=") }.flatMap { Int($0.dropFirst(7)) }.map { max(1, $0) } ?? fallback
+}
+
+/// Size of the file at `path` in bytes (0 when it cannot be read).
+func fileSize(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+
+/// Seconds taken by `jq -c . path > /dev/null`, the anchor the journal's reading is compared with.
+func jqSeconds(_ path: String) throws -> Double {
+    try seconds {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "jq -c . '\(path)' > /dev/null"]
+        try p.run(); p.waitUntilExit()
+        if p.terminationStatus != 0 { fail("jq failed (is it installed?)") }
+    }
+}
+
+/// Runs the benchmark `name` of this binary again in a child process with `--child`, on the
+/// journal of `events` events (generated here first, so its time is not the child's) and with
+/// this run's `--runs=`: the child's peak memory is then its own.
+func inChild(_ name: String, events: Int) throws {
+    _ = journalFixture(events)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    p.arguments = [name, "--child", "--size=\(events)"] + args.filter { $0.hasPrefix("--runs=") }
+    try p.run(); p.waitUntilExit()
+    if p.terminationStatus != 0 {
+        fail("\(name) on \(events) events: the child process ended with \(p.terminationStatus)")
+    }
 }
 
 /// The built `palabre` beside this benchmark.
@@ -896,7 +1052,7 @@ func median(of values: [Double]) -> Double { values.sorted()[values.count / 2] }
 /// 10-event session and on the generated journals, as ratios measured in the same run.
 func benchDo() throws {
     var base: Double?
-    for events in [10] + journalSizes() {
+    for events in [10] + journalSizes(default: [10_000, 100_000]) {
         let dir: String
         if events == 10 {
             dir = try benchSession(events: 0)
@@ -905,7 +1061,7 @@ func benchDo() throws {
             dir = try benchSession(events: events)
         }
         var seq: [Double] = [], total: [Double] = [], bare: [Double] = [], peak = 0.0
-        for i in 0..<5 {
+        for i in 0..<runs(default: 5) {
             let r = try runPalabre(["do", dir, "note", "Mesure \(i)"])
             seq.append(r.firstLine); total.append(r.total); peak = max(peak, r.peakMB)
             bare.append(try runPalabre(["do", dir, "note", "Mesure \(i) sans documents", "--no-documents"]).total)
@@ -915,22 +1071,45 @@ func benchDo() throws {
         say(
             String(
                 format: "do note at %d events: seq printed after %.0f ms (%.2f × the 10-event session), exit %.0f ms "
-                    + "with the documents, %.0f ms with --no-documents; peak %.1f MB (medians of 5)",
-                events, s, s / base!, median(of: total), median(of: bare), peak))
+                    + "with the documents, %.0f ms with --no-documents; peak %.1f MiB (medians of %d)",
+                events, s, s / base!, median(of: total), median(of: bare), peak, seq.count))
         try? FileManager.default.removeItem(atPath: dir)
     }
 }
 
-/// `palabre verify SESSION` through the real binary: time and peak memory for each journal size.
+/// `palabre verify SESSION` through the real binary: time and peak memory for each journal size,
+/// `--runs=N` times (3 by default).
 func benchVerify() throws {
-    for events in journalSizes() {
+    try measureCommand("verify", sizes: journalSizes(default: [10_000, 100_000]))
+}
+
+/// `palabre minutes SESSION` (all the documents from the journal) through the real binary: time
+/// and peak memory for each journal size, `--runs=N` times (3 by default), against `jq -c .` on the
+/// same journal in the same run.
+func benchMinutes() throws {
+    try measureCommand("minutes", sizes: journalSizes(default: [10_000, 100_000]), againstJq: true)
+}
+
+/// Runs `palabre command SESSION` on a session with each journal of `sizes`, `--runs=N` times (3 by
+/// default): median time and largest peak memory, and with `againstJq` the median of `jq -c .`
+/// over the same journal in the same run.
+func measureCommand(_ command: String, sizes: [Int], againstJq: Bool = false) throws {
+    for events in sizes {
         let dir = try benchSession(events: events)
-        var times: [Double] = [], peak = 0.0
-        for _ in 0..<3 {
-            let r = try runPalabre(["verify", dir])
-            times.append(r.total); peak = max(peak, r.peakMB)
+        var times: [Double] = [], peaks: [Double] = []
+        for _ in 0..<runs(default: 3) {
+            let r = try runPalabre([command, dir])
+            times.append(r.total); peaks.append(r.peakMB)
         }
-        say(String(format: "verify %d events: %.0f ms, peak %.1f MB (median of 3)", events, median(of: times), peak))
+        var line = String(
+            format: "%@ %d events: %.0f ms, peak %.1f MiB (medians of %d; peaks %@ MiB)", command, events,
+            median(of: times), median(of: peaks), times.count,
+            peaks.map { String(format: "%.1f", $0) }.joined(separator: ", "))
+        if againstJq {
+            let jq = median(of: try (0..<runs(default: 3)).map { _ in try jqSeconds(dir + "/journal.jsonl") })
+            line += String(format: "; jq -c . %.0f ms (ratio %.2f)", jq * 1000, median(of: times) / (jq * 1000))
+        }
+        say(line)
         try? FileManager.default.removeItem(atPath: dir)
     }
 }
@@ -939,7 +1118,7 @@ let benches: [(String, () throws -> Void)] = [
     ("load", benchLoad), ("append", benchAppend), ("documents", benchDocuments), ("terminal", benchTerminal),
     ("keys", benchKeys), ("replay", benchReplay), ("board", benchBoard), ("followup", benchFollowUp),
     ("export", benchExport), ("directory", benchDirectory), ("yaml", benchYAML), ("yamlfuzz", benchYAMLFuzz),
-    ("do", benchDo), ("verify", benchVerify),
+    ("do", benchDo), ("verify", benchVerify), ("minutes", benchMinutes),
 ]
 let chosen = args.filter { !$0.hasPrefix("--") }
 // The fuzz run is long and proves robustness rather than speed: only when named.

@@ -26,9 +26,23 @@ public enum TerminationSignals {
 
     private static let installed: Sources = makeSources()
 
-    /// Installs the watch (once per process; later calls do nothing).
+    /// Installs the watch (once per process; later calls do nothing). Returns once every watched
+    /// signal is caught: libdispatch registers a signal source on its own thread, some time
+    /// after `resume()`, and a signal that comes before is ignored and lost — a `kill` sent just
+    /// after a seat showed its first frame was. The wait is 2 s at most (a busy machine).
     public static func install() {
         _ = installed
+        let deadline = ContinuousClock.now + .seconds(2)
+        while !watched.allSatisfy(isCaught) && ContinuousClock.now < deadline { usleep(1000) }
+    }
+
+    /// Whether `sig` has a handler (neither ignored nor left to its default action).
+    public static func isCaught(_ sig: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(sig, nil, &current) == 0 else { return false }
+        let handler = unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
+        // SIG_DFL is 0 and SIG_IGN is 1.
+        return handler != 0 && handler != 1
     }
 
     /// Creates the sources outside any actor, so their handlers are not main-actor code.

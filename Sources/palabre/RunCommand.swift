@@ -28,8 +28,17 @@ struct Run: ParsableCommand {
     mutating func run() throws {
         let picked = try session ?? SessionPicker.pick()
         guard let session = picked else { return }
-        // After the close only the follow-up is recorded: the suivi seat, on its screen.
-        let closed = (try? SessionLocator.open(session, writable: false))?.state.closedAt != nil
+        // After the close only the follow-up is recorded: the suivi seat, on its screen. A journal
+        // that never names the close is not folded twice (the seat folds it again to start).
+        let closed: Bool
+        if let f = try? SessionLocator.folder(session),
+            let journal = try? Journal(path: SessionStore.journalPath(f), writable: false),
+            (try? journal.contains(bytes: Array(#""sessionClosed""#.utf8))) == false
+        {
+            closed = false
+        } else {
+            closed = (try? SessionLocator.open(session, writable: false))?.state.closedAt != nil
+        }
         try Seat.start(
             session: session, role: closed ? .followUp : .facilitator, theme: theme, lang: lang,
             view: view ?? (closed ? .followUp : .facilitator), takeOver: takeOver)

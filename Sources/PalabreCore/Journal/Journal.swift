@@ -231,6 +231,48 @@ public final class Journal {
         return events
     }
 
+    /// Whether the bytes of `needle` occur anywhere in the journal, read 1 MiB at a time
+    /// without decoding an event: a journal of a million events is searched in a fraction of the
+    /// time folding it takes. An event's type is written `"type":"sessionClosed"` and no quote
+    /// stands unescaped inside a JSON string, so the absence of `"sessionClosed"` tells that the
+    /// session was never closed. Throws ``JournalError`` when the file cannot be read.
+    public func contains(bytes needle: [UInt8]) throws -> Bool {
+        guard !needle.isEmpty else { return true }
+        let chunk = 1 << 20
+        var buffer = [UInt8](repeating: 0, count: chunk + needle.count)
+        var kept = 0  // bytes carried over from the last chunk (a needle across two chunks)
+        var offset: off_t = 0
+        while true {
+            let n = buffer.withUnsafeMutableBytes { b in pread(fd, b.baseAddress! + kept, chunk, offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw JournalError.io(path: path, operation: "read", errno: errno)
+            }
+            if n == 0 { return false }
+            offset += off_t(n)
+            let filled = kept + n
+            let found = buffer.withUnsafeBytes { b in
+                needle.withUnsafeBytes { nb in
+                    // memchr for the first byte, memcmp for the rest.
+                    var at = 0
+                    while filled - at >= needle.count,
+                        let hit = memchr(b.baseAddress! + at, Int32(needle[0]), filled - at - needle.count + 1)
+                    {
+                        let i = b.baseAddress!.distance(to: UnsafeRawPointer(hit))
+                        if memcmp(b.baseAddress! + i, nb.baseAddress!, needle.count) == 0 { return true }
+                        at = i + 1
+                    }
+                    return false
+                }
+            }
+            if found { return true }
+            kept = min(needle.count - 1, filled)
+            buffer.withUnsafeMutableBytes { b in
+                _ = memmove(b.baseAddress!, b.baseAddress! + filled - kept, kept)
+            }
+        }
+    }
+
     /// Reads every event from the start in order, handing each to `body` without keeping them
     /// all in memory; for a writable journal, quarantines a torn tail.
     public func forEachEvent(_ body: (Event) throws -> Void) throws {

@@ -317,6 +317,8 @@ public final class Journal {
         let size = Int(st.st_size)
         let decoder = JSONDecoder()
         while offset < size {
+            // Several chunks at once, one per core, while every one of them is whole and in order.
+            if size - offset > 2 * Self.chunkSize, try decodeAhead(size: size, body) { continue }
             var length = min(Self.chunkSize, size - offset)
             var buffer = try readBytes(from: offset, count: length)
             // A line longer than a chunk: read on until its end (or the end of the file).
@@ -347,12 +349,8 @@ public final class Journal {
                 return
             }
             // Fast path: every complete line of the chunk decoded in one pass as a JSON array.
-            var array = [UInt8](repeating: 0, count: lastNL + 2)
-            array[0] = 91
-            for i in 0..<lastNL { array[i + 1] = buffer[i] == 10 ? 44 : buffer[i] }
-            array[lastNL + 1] = 93
             // One event per line: a blank line (which a lenient decoder would skip) is damage.
-            let lineCount = buffer[0...lastNL].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            let (array, lineCount) = Self.jsonArray(buffer, lastNL: lastNL)
             if lastNL > 0, let all = try? decoder.decode([Event].self, from: Data(array)), all.count == lineCount,
                 Self.inOrder(all, after: lastSeq, lastAt)
             {
@@ -404,6 +402,75 @@ public final class Journal {
                 start = nl + 1
             }
         }
+    }
+
+    /// The lines of `buffer` up to its last line break (at `lastNL`) as one JSON array, `[` +
+    /// the lines joined by commas + `]`, and how many lines they are.
+    static func jsonArray(_ buffer: [UInt8], lastNL: Int) -> (array: [UInt8], lines: Int) {
+        var array = [UInt8](repeating: 0, count: lastNL + 2)
+        var lines = 1
+        array.withUnsafeMutableBufferPointer { a in
+            buffer.withUnsafeBufferPointer { b in
+                a[0] = 91
+                for i in 0..<lastNL {
+                    let c = b[i]
+                    if c == 10 {
+                        a[i + 1] = 44
+                        lines += 1
+                    } else {
+                        a[i + 1] = c
+                    }
+                }
+                a[lastNL + 1] = 93
+            }
+        }
+        return (array, lines)
+    }
+
+    /// Reads the next chunks of whole lines from `offset`, one per core, decodes them at the same
+    /// time, and hands to `body` the events of each chunk that decoded whole and in order, in
+    /// order; stops at the first chunk that did not (the line-by-line path then finds why).
+    /// Returns whether any chunk was taken. The events, and every check on them, are those of the
+    /// one-chunk path: only the decoding runs on several cores.
+    private func decodeAhead(size: Int, _ body: (Event) throws -> Void) throws -> Bool {
+        let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        guard cores > 1 else { return false }
+        var buffers: [(bytes: [UInt8], lastNL: Int)] = [], ends: [Int] = []
+        var at = offset
+        while buffers.count < cores && size - at > Self.chunkSize {
+            let buffer = try readBytes(from: at, count: Self.chunkSize)
+            guard let lastNL = buffer.lastIndex(of: 10), lastNL > 0 else { break }
+            buffers.append((buffer, lastNL))
+            at += lastNL + 1
+            ends.append(at)
+        }
+        guard buffers.count > 1 else { return false }
+        // One slot per chunk, each written by its own iteration only (no shared array is mutated).
+        struct Slots: @unchecked Sendable { let base: UnsafeMutablePointer<(events: [Event], lines: Int)?> }
+        let slots = Slots(base: .allocate(capacity: buffers.count))
+        slots.base.initialize(repeating: nil, count: buffers.count)
+        defer {
+            slots.base.deinitialize(count: buffers.count)
+            slots.base.deallocate()
+        }
+        let inputs = buffers
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { k in
+            let (array, lines) = Journal.jsonArray(inputs[k].bytes, lastNL: inputs[k].lastNL)
+            if let events = try? JSONDecoder().decode([Event].self, from: Data(array)) {
+                slots.base[k] = (events, lines)
+            }
+        }
+        var taken = false
+        for k in inputs.indices {
+            guard let (all, lines) = slots.base[k], all.count == lines, Self.inOrder(all, after: lastSeq, lastAt)
+            else { break }
+            for e in all { try body(e) }
+            lastSeq = all.last?.seq ?? lastSeq
+            lastAt = all.last?.at ?? lastAt
+            offset = ends[k]
+            taken = true
+        }
+        return taken
     }
 
     /// Handles what follows the last good event from `start`: a torn tail (kept, reported or

@@ -242,7 +242,7 @@ public enum EventPayload: Sendable, Equatable {
     case itemEnded(item: String)
     case itemSkipped(item: String)
     /// An unplanned item inserted into `day` after `after` (at the start of the day when nil).
-    case itemInserted(day: String, after: String?, item: AgendaItem)
+    indirect case itemInserted(day: String, after: String?, item: AgendaItem)
     /// An item moved to `day` after `after` (first of the day when nil).
     case itemMoved(item: String, day: String, after: String?)
     /// The items not treated on day `from` carried to day `to`, in this order, after `after`
@@ -263,16 +263,16 @@ public enum EventPayload: Sendable, Equatable {
     /// Per-speaker time limit for the rest of the item, seconds (nil: none).
     case speakingLimitSet(item: String, seconds: Int?)
     /// A minute entry; it is identified afterwards by the seq of this event.
-    case entryRecorded(item: String?, entry: EntryContent)
+    indirect case entryRecorded(item: String?, entry: EntryContent)
     /// An entry's new text (the same when only fields change) and, since structured
     /// corrections, the new values of its fields (`changes`, absent from older journals).
-    case entryAmended(entry: Int, text: String, reason: String, changes: EntryChanges? = nil)
+    indirect case entryAmended(entry: Int, text: String, reason: String, changes: EntryChanges? = nil)
     case entryRetracted(entry: Int, reason: String)
     /// « Lu et adopté ».
     case entryAdopted(entry: Int)
     case participantCheckedIn(participant: String, day: String)
     /// A walk-in participant, not in the programme.
-    case participantAdded(participant: Participant)
+    indirect case participantAdded(participant: Participant)
     /// `participant`, checked in on `day`, left the meeting at the event's time.
     case participantLeft(participant: String, day: String)
     /// A partner said it is interested in a project fiche (debates on synergies).
@@ -285,16 +285,16 @@ public enum EventPayload: Sendable, Equatable {
     case commitmentWithdrawn(entry: Int, reason: String)
     /// After the close: a commitment's follow-up status on `date` (`YYYY-MM-DD`), with the
     /// amount of a disbursement and the reason of an abandonment (`note`).
-    case commitmentFollowedUp(entry: Int, status: FollowUpStatus, amount: Int64?, date: String, note: String?)
+    indirect case commitmentFollowedUp(entry: Int, status: FollowUpStatus, amount: Int64?, date: String, note: String?)
     /// After the close: an action's or a recommendation's follow-up status on `date`.
-    case actionFollowedUp(entry: Int, status: ActionStatus, date: String, note: String?)
+    indirect case actionFollowedUp(entry: Int, status: ActionStatus, date: String, note: String?)
     /// After the close: a fiche's follow-up status on `date`.
-    case ficheFollowedUp(fiche: String, status: FicheStatus, date: String, note: String?)
+    indirect case ficheFollowedUp(fiche: String, status: FicheStatus, date: String, note: String?)
     /// An open entry of an earlier session (copied whole, so the minutes need nothing else)
     /// reviewed in this meeting, with its status and a note; the date of the fact (`YYYY-MM-DD`,
     /// nil in journals written before it was recorded: the day of the event) and, for a
     /// commitment said disbursed, the total disbursed to that date.
-    case previousReviewed(
+    indirect case previousReviewed(
         source: PreviousEntry, status: ReviewedStatus, note: String?, amount: Int64? = nil, date: String? = nil)
     /// The event `seq` is undone (a compensating event, JSON field `undoes`): the state is that
     /// of the journal without it.

@@ -174,8 +174,10 @@ enum ClockOverride {
         if let command, case .startDay(let d, _) = command {
             date = d ?? state.days.first { $0.startedAt == nil }?.date
         }
+        // A time alone is on the date the day under way is held (a day held on another date
+        // than the programme's plans is stamped on the date it is held, not seven weeks ahead).
         date =
-            date ?? state.currentDay.map { state.days[$0].date } ?? state.lastAt.map { state.local.date(of: $0) }
+            date ?? state.currentDay.map { state.heldDate(day: $0) } ?? state.lastAt.map { state.local.date(of: $0) }
             ?? state.days.first?.date
         do throws(Refusal) {
             return try Values.instant(text, programme: state.programme, defaultDate: date, position: state.lastAt)

@@ -238,37 +238,31 @@ public final class Journal {
     /// session was never closed. Throws ``JournalError`` when the file cannot be read.
     public func contains(bytes needle: [UInt8]) throws -> Bool {
         guard !needle.isEmpty else { return true }
-        let chunk = 1 << 20
-        var buffer = [UInt8](repeating: 0, count: chunk + needle.count)
-        var kept = 0  // bytes carried over from the last chunk (a needle across two chunks)
-        var offset: off_t = 0
+        var carried: [UInt8] = []  // the end of the last chunk: a needle across two chunks
+        var start = 0
         while true {
-            let n = buffer.withUnsafeMutableBytes { b in pread(fd, b.baseAddress! + kept, chunk, offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw JournalError.io(path: path, operation: "read", errno: errno)
-            }
-            if n == 0 { return false }
-            offset += off_t(n)
-            let filled = kept + n
-            let found = buffer.withUnsafeBytes { b in
-                needle.withUnsafeBytes { nb in
-                    // memchr for the first byte, memcmp for the rest.
-                    var at = 0
-                    while filled - at >= needle.count,
-                        let hit = memchr(b.baseAddress! + at, Int32(needle[0]), filled - at - needle.count + 1)
-                    {
-                        let i = b.baseAddress!.distance(to: UnsafeRawPointer(hit))
-                        if memcmp(b.baseAddress! + i, nb.baseAddress!, needle.count) == 0 { return true }
-                        at = i + 1
-                    }
-                    return false
+            let chunk = try readBytes(from: start, count: 1 << 20)
+            if chunk.isEmpty { return false }
+            start += chunk.count
+            let window = carried + chunk
+            if Self.find(needle, in: window) { return true }
+            carried = Array(window.suffix(needle.count - 1))
+        }
+    }
+
+    /// Whether `needle` (not empty) occurs in `bytes`: `memchr` for its first byte, `memcmp` for the rest.
+    static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { b in
+            needle.withUnsafeBytes { nb in
+                var at = 0
+                while b.count - at >= needle.count,
+                    let hit = memchr(b.baseAddress! + at, Int32(needle[0]), b.count - at - needle.count + 1)
+                {
+                    let i = b.baseAddress!.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(b.baseAddress! + i, nb.baseAddress!, needle.count) == 0 { return true }
+                    at = i + 1
                 }
-            }
-            if found { return true }
-            kept = min(needle.count - 1, filled)
-            buffer.withUnsafeMutableBytes { b in
-                _ = memmove(b.baseAddress!, b.baseAddress! + filled - kept, kept)
+                return false
             }
         }
     }
@@ -349,15 +343,9 @@ public final class Journal {
                 return
             }
             // Fast path: every complete line of the chunk decoded in one pass as a JSON array.
-            // One event per line: a blank line (which a lenient decoder would skip) is damage.
-            let (array, lineCount) = Self.jsonArray(buffer, lastNL: lastNL)
-            if lastNL > 0, let all = try? decoder.decode([Event].self, from: Data(array)), all.count == lineCount,
-                Self.inOrder(all, after: lastSeq, lastAt)
+            if let all = Self.decodeLines(buffer, lastNL: lastNL, decoder),
+                try take(all, through: offset + lastNL + 1, body)
             {
-                for e in all { try body(e) }
-                lastSeq = all.last?.seq ?? lastSeq
-                lastAt = all.last?.at ?? lastAt
-                offset += lastNL + 1
                 continue
             }
             // Line by line, to find the damaged line.
@@ -404,6 +392,27 @@ public final class Journal {
         }
     }
 
+    /// The events of the lines of `buffer` up to its last line break (at `lastNL`), decoded in
+    /// one pass as a JSON array; nil unless every line is one event (a blank line, which a
+    /// lenient decoder would skip, is damage).
+    static func decodeLines(_ buffer: [UInt8], lastNL: Int, _ decoder: JSONDecoder) -> [Event]? {
+        guard lastNL > 0 else { return nil }
+        let (array, lines) = jsonArray(buffer, lastNL: lastNL)
+        guard let all = try? decoder.decode([Event].self, from: Data(array)), all.count == lines else { return nil }
+        return all
+    }
+
+    /// Hands `events` to `body` when they follow the events read so far (seq and time), and
+    /// moves the reading on to `end`; false, and nothing handed, when they do not.
+    private func take(_ events: [Event], through end: Int, _ body: (Event) throws -> Void) throws -> Bool {
+        guard Self.inOrder(events, after: lastSeq, lastAt) else { return false }
+        for e in events { try body(e) }
+        lastSeq = events.last?.seq ?? lastSeq
+        lastAt = events.last?.at ?? lastAt
+        offset = end
+        return true
+    }
+
     /// The lines of `buffer` up to its last line break (at `lastNL`) as one JSON array, `[` +
     /// the lines joined by commas + `]`, and how many lines they are.
     static func jsonArray(_ buffer: [UInt8], lastNL: Int) -> (array: [UInt8], lines: Int) {
@@ -446,7 +455,7 @@ public final class Journal {
         }
         guard buffers.count > 1 else { return false }
         // One slot per chunk, each written by its own iteration only (no shared array is mutated).
-        struct Slots: @unchecked Sendable { let base: UnsafeMutablePointer<(events: [Event], lines: Int)?> }
+        struct Slots: @unchecked Sendable { let base: UnsafeMutablePointer<[Event]?> }
         let slots = Slots(base: .allocate(capacity: buffers.count))
         slots.base.initialize(repeating: nil, count: buffers.count)
         defer {
@@ -455,19 +464,11 @@ public final class Journal {
         }
         let inputs = buffers
         DispatchQueue.concurrentPerform(iterations: inputs.count) { k in
-            let (array, lines) = Journal.jsonArray(inputs[k].bytes, lastNL: inputs[k].lastNL)
-            if let events = try? JSONDecoder().decode([Event].self, from: Data(array)) {
-                slots.base[k] = (events, lines)
-            }
+            slots.base[k] = Journal.decodeLines(inputs[k].bytes, lastNL: inputs[k].lastNL, JSONDecoder())
         }
         var taken = false
         for k in inputs.indices {
-            guard let (all, lines) = slots.base[k], all.count == lines, Self.inOrder(all, after: lastSeq, lastAt)
-            else { break }
-            for e in all { try body(e) }
-            lastSeq = all.last?.seq ?? lastSeq
-            lastAt = all.last?.at ?? lastAt
-            offset = ends[k]
+            guard let all = slots.base[k], try take(all, through: ends[k], body) else { break }
             taken = true
         }
         return taken

@@ -148,7 +148,7 @@ struct Verify: ParsableCommand {
                     references?.check(e)
                 }
             } catch let JournalError.damaged(p, line, reason) {
-                let why = JournalError.reason(reason, language)
+                let why = reason.text(language)
                 say(CliWords.damaged(path: p, line: line, reason: why, folder: folder).text(language))
                 throw ExitCode(1)
             }

@@ -75,22 +75,30 @@ struct Repair: ParsableCommand {
         }
         let q = (folder as NSString).appendingPathComponent(name)
         say(
-            fr
-                ? Agreement.counted(plan.removed.count, one: "octet sera mis", many: "octets seront mis", .fr)
-                    + " de côté dans \(q)\u{00A0}; "
-                    + Agreement.counted(plan.repaired.count, one: "octet reste", many: "octets restent", .fr)
-                    + " dans le journal."
-                : Agreement.counted(plan.removed.count, one: "byte", many: "bytes", .en)
-                    + " will be set aside in \(q); "
-                    + Agreement.counted(plan.repaired.count, one: "byte stays", many: "bytes stay", .en)
-                    + " in the journal.")
+            plan.removed.isEmpty
+                ? (fr
+                    ? "rien n'est mis de côté\u{00A0}; "
+                        + Agreement.counted(plan.repaired.count, one: "octet reste", many: "octets restent", .fr)
+                        + " dans le journal."
+                    : "nothing is set aside; "
+                        + Agreement.counted(plan.repaired.count, one: "byte stays", many: "bytes stay", .en)
+                        + " in the journal.")
+                : fr
+                    ? Agreement.counted(plan.removed.count, one: "octet sera mis", many: "octets seront mis", .fr)
+                        + " de côté dans \(q)\u{00A0}; "
+                        + Agreement.counted(plan.repaired.count, one: "octet reste", many: "octets restent", .fr)
+                        + " dans le journal."
+                    : Agreement.counted(plan.removed.count, one: "byte", many: "bytes", .en)
+                        + " will be set aside in \(q); "
+                        + Agreement.counted(plan.repaired.count, one: "byte stays", many: "bytes stay", .en)
+                        + " in the journal.")
         guard yes || confirm(fr ? "Réparer ? (o/n) " : "Repair? (y/n) ", language) else {
             throw UserError(
                 description: fr
                     ? "rien n'a été modifié (sans terminal, confirmez avec --yes)."
                     : "nothing was changed (without a terminal, confirm with --yes).")
         }
-        let written: String
+        let written: String?
         do {
             written = try plan.apply(to: path)
         } catch JournalError.conflict {
@@ -99,7 +107,7 @@ struct Repair: ParsableCommand {
                     ? "le journal a changé pendant la réparation : rien n'a été modifié, relancez `palabre repair`."
                     : "the journal changed meanwhile: nothing was changed, run `palabre repair` again.")
         }
-        say(fr ? "mis de côté : \(written)" : "set aside: \(written)")
+        if let written { say(fr ? "mis de côté : \(written)" : "set aside: \(written)") }
         // Checked after: the journal must now read whole, with nothing left over.
         let after = try Journal(path: path, writable: false)
         let events = try after.loadAll()

@@ -4,6 +4,18 @@ import Foundation
 
 /// A small programme built in code, independent of the sample files.
 enum Fixtures {
+    /// A session folder whose journal holds five events: opened, day and item started at 9:00 and
+    /// 9:01, two notes (« un », « deux ») at 9:02 and 9:03.
+    static func fiveEventSession() throws -> String {
+        let dir = tempDir()
+        let s = try SessionStore(folder: dir, programme: programme)
+        try s.perform(.startDay(date: nil), seat: "f", at: at(9, 0))
+        try s.perform(.startItem(id: nil), seat: "f", at: at(9, 1))
+        try s.perform(.record(EntryContent(kind: .note, text: "un")), seat: "f", at: at(9, 2))
+        try s.perform(.record(EntryContent(kind: .note, text: "deux")), seat: "f", at: at(9, 3))
+        return dir
+    }
+
     static let programme = Programme(
         title: "Atelier de test", venue: "Salle du conseil", city: "San", organisers: ["adr"],
         language: .fr, timeZone: "Africa/Bamako", currency: "FCFA",

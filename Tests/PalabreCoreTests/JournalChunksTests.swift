@@ -53,7 +53,7 @@ struct JournalChunksTests {
             var damaged = lines
             damaged[bad - 1] = "garbage"
             let path = try Self.write(damaged)
-            #expect(throws: JournalError.damaged(path: path, line: bad, reason: "not a valid event")) {
+            #expect(throws: JournalError.damaged(path: path, line: bad, reason: .notAnEvent)) {
                 _ = try Journal(path: path, writable: false).loadAll()
             }
             var gap = lines
@@ -61,7 +61,7 @@ struct JournalChunksTests {
             let gapPath = try Self.write(gap)
             #expect(
                 throws: JournalError.damaged(
-                    path: gapPath, line: bad, reason: "seq \(bad + 7) where \(bad) was expected")
+                    path: gapPath, line: bad, reason: .seqGap(found: bad + 7, expected: bad))
             ) {
                 _ = try Journal(path: gapPath, writable: false).loadAll()
             }

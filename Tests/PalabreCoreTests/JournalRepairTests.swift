@@ -8,12 +8,7 @@ import Testing
 struct JournalRepairTests {
     /// The lines of a sound journal of five events.
     func sound() throws -> [[UInt8]] {
-        let dir = Fixtures.tempDir()
-        let s = try SessionStore(folder: dir, programme: Fixtures.programme)
-        try s.perform(.startDay(date: nil), seat: "f", at: Fixtures.at(9, 0))
-        try s.perform(.startItem(id: nil), seat: "f", at: Fixtures.at(9, 1))
-        try s.perform(.record(EntryContent(kind: .note, text: "un")), seat: "f", at: Fixtures.at(9, 2))
-        try s.perform(.record(EntryContent(kind: .note, text: "deux")), seat: "f", at: Fixtures.at(9, 3))
+        let dir = try Fixtures.fiveEventSession()
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: SessionStore.journalPath(dir))))
         return bytes.split(separator: 10).map(Array.init)
     }
@@ -84,7 +79,7 @@ struct JournalRepairTests {
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         let plan = JournalRepair(bytes: bytes, quarantineName: "journal.jsonl.repair-T")
         #expect(plan.problems.map(\.kind) == [.tornTail])
-        let q = try plan.apply(to: path)
+        let q = try #require(try plan.apply(to: path))
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: q))) == Array(#"{"seq":3,"at""#.utf8))
         #expect(throws: JournalError.replaced(path: path)) {
             try a.perform(.startItem(id: nil), seat: "f", at: Fixtures.at(9, 1))
@@ -104,6 +99,71 @@ struct JournalRepairTests {
         ls[4] = Array(s4.utf8)
         let p = plan(ls)
         #expect(p.blocker?.line == 5)
-        #expect(p.blocker?.reason == "time goes backwards")
+        #expect(p.blocker?.damage == .timeGoesBackwards)
+    }
+    @Test("A line of NUL bytes where an event was keeps that seq with a placeholder")
+    func nulLineWhereAnEventWas() throws {
+        var ls = try sound()
+        let zeros = [UInt8](repeating: 0, count: ls[2].count)
+        ls[2] = zeros
+        let p = plan(ls)
+        #expect(p.blocker == nil)
+        #expect(p.problems.map(\.kind) == [.nulLine])
+        #expect(p.problems[0].placeholderSeq == 3 && p.problems[0].placeholderCount == 1)
+        let after = try events(p.repaired)
+        #expect(after.map(\.seq) == [1, 2, 3, 4, 5])
+        #expect(after[2].payload == .lineSetAside(line: 3, quarantine: "journal.jsonl.repair-X"))
+        #expect(p.removed == zeros + [10])
+    }
+
+    @Test("A run of NUL bytes over several lines keeps every seq it held, each with a placeholder")
+    func nulRunOverSeveralLines() throws {
+        var ls = try sound()
+        let zeros = [UInt8](repeating: 0, count: ls[1].count + 1 + ls[2].count)
+        ls.replaceSubrange(1...2, with: [zeros])
+        let p = plan(ls)
+        #expect(p.blocker == nil)
+        #expect(p.problems.count == 1 && p.problems[0].placeholderSeq == 2 && p.problems[0].placeholderCount == 2)
+        #expect(JournalRepair.change(p.problems[0], .fr).contains("n° 2 à 3"))
+        #expect(JournalRepair.change(p.problems[0], .en).contains("seqs 2 to 3"))
+        let after = try events(p.repaired)
+        #expect(after.map(\.seq) == [1, 2, 3, 4, 5])
+        #expect(after[1].payload == after[2].payload)
+    }
+
+    @Test("A few NUL bytes cannot have held an event: the gap after them still blocks the repair")
+    func shortNulRunHidesNoGap() throws {
+        var ls = try sound()
+        ls[2] = [0, 0, 0]
+        let p = plan(ls)
+        #expect(p.blocker?.damage == .seqGap(found: 4, expected: 3))
+        #expect(JournalRepair.message(p.blocker!, .fr).contains("des événements manquent"))
+        #expect(JournalRepair.message(p.blocker!, .en).contains("events are missing"))
+    }
+
+    @Test("Two swapped lines are put back in order: nothing set aside, nothing renumbered")
+    func swappedLines() throws {
+        var ls = try sound()
+        ls.swapAt(3, 4)
+        let p = plan(ls)
+        #expect(p.blocker == nil)
+        #expect(p.problems.map(\.kind) == [.outOfOrder(seq: 4, before: 4)])
+        #expect(p.problems.map(\.line) == [5])
+        #expect(p.removed.isEmpty)
+        #expect(p.repaired == (try sound()).flatMap { $0 + [10] })
+        #expect(JournalRepair.reason(p.problems[0], .fr).contains("désordre"))
+        #expect(JournalRepair.change(p.problems[0], .en).contains("nothing is set aside"))
+    }
+
+    @Test("A line moved far down is brought back, and a real gap after it still blocks")
+    func lineMovedFarDown() throws {
+        let ls = try sound()
+        let moved = [ls[0], ls[2], ls[3], ls[4], ls[1]]
+        let p = plan(moved)
+        #expect(p.blocker == nil)
+        #expect(p.problems.map(\.kind) == [.outOfOrder(seq: 2, before: 2)])
+        #expect(p.repaired == ls.flatMap { $0 + [10] })
+        let gap = plan([ls[0], ls[2], ls[4]])
+        #expect(gap.blocker?.damage == .seqGap(found: 3, expected: 2))
     }
 }

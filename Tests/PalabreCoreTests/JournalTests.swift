@@ -80,7 +80,7 @@ struct JournalTests {
         var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
         lines[1] = "garbage"
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
-        #expect(throws: JournalError.damaged(path: path, line: 2, reason: "not a valid event")) { try store(dir) }
+        #expect(throws: JournalError.damaged(path: path, line: 2, reason: .notAnEvent)) { try store(dir) }
         // The file is left as it was.
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains("garbage"))
     }
@@ -94,7 +94,7 @@ struct JournalTests {
         let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
             of: #""seq":3"#, with: #""seq":4"#)
         try text.write(toFile: path, atomically: false, encoding: .utf8)
-        #expect(throws: JournalError.damaged(path: path, line: 3, reason: "seq 4 where 3 was expected")) {
+        #expect(throws: JournalError.damaged(path: path, line: 3, reason: .seqGap(found: 4, expected: 3))) {
             _ = try SessionStore(folder: dir, programme: Fixtures.programme, writable: false)
         }
     }
@@ -155,7 +155,68 @@ struct JournalTests {
         var text = try String(contentsOfFile: path, encoding: .utf8)
         text = text.replacingOccurrences(of: "}\n{\"seq\":3", with: "}\n\n{\"seq\":3")
         try text.write(toFile: path, atomically: false, encoding: .utf8)
-        #expect(throws: JournalError.damaged(path: path, line: 3, reason: "empty line")) { try store(dir) }
+        #expect(throws: JournalError.damaged(path: path, line: 3, reason: .emptyLine)) { try store(dir) }
+    }
+}
+
+/// Each kind of damage a reader meets is named for what it is, in both languages.
+@Suite("Journal damage named")
+struct JournalDamageTests {
+    /// A journal of five events (opened, day, item, two notes) and its path, its lines changed by `edit`.
+    func damaged(_ edit: (inout [String]) -> Void) throws -> String {
+        let path = SessionStore.journalPath(try Fixtures.fiveEventSession())
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        edit(&lines)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        return path
+    }
+
+    func damage(_ path: String) -> JournalError? {
+        do {
+            _ = try Journal(path: path, writable: false).loadAll()
+            return nil
+        } catch { return error as? JournalError }
+    }
+
+    @Test("Two swapped lines are lines out of order, not missing events")
+    func swappedLines() throws {
+        let path = try damaged { $0.swapAt(3, 4) }
+        let e = try #require(damage(path))
+        #expect(e == .damaged(path: path, line: 4, reason: .outOfOrder(found: 5, expected: 4, line: 5)))
+        #expect(e.message(.fr).contains("désordre") && !e.message(.fr).contains("manque"))
+        #expect(e.message(.en).contains("out of order") && !e.message(.en).contains("missing"))
+    }
+
+    @Test("A seq missing for good is a gap, said as events missing")
+    func missingLine() throws {
+        let path = try damaged { $0.remove(at: 2) }
+        let e = try #require(damage(path))
+        #expect(e == .damaged(path: path, line: 3, reason: .seqGap(found: 4, expected: 3)))
+        #expect(e.message(.fr).contains("il manque des événements"))
+        #expect(e.message(.en).contains("events are missing"))
+    }
+
+    @Test("A seq used twice is named as such")
+    func repeatedSeq() throws {
+        let path = try damaged { $0.insert($0[1], at: 3) }
+        #expect(damage(path) == .damaged(path: path, line: 4, reason: .seqRepeated(found: 2, expected: 4)))
+    }
+
+    @Test("An event type of a later version is named, with the likely cause")
+    func unknownType() throws {
+        let path = try damaged { $0[3] = $0[3].replacingOccurrences(of: "\"entryRecorded\"", with: "\"motionTabled\"") }
+        let e = try #require(damage(path))
+        #expect(e == .damaged(path: path, line: 4, reason: .unknownType("motionTabled")))
+        #expect(e.message(.fr).contains("« motionTabled »") && e.message(.fr).contains("version plus récente"))
+        #expect(e.message(.en).contains("\"motionTabled\"") && e.message(.en).contains("later version"))
+    }
+
+    @Test("A line of NUL bytes in the middle is named as one")
+    func nulLine() throws {
+        let path = try damaged { $0[2] = String(repeating: "\u{0}", count: $0[2].utf8.count) }
+        let e = try #require(damage(path))
+        #expect(e == .damaged(path: path, line: 3, reason: .nulLine))
+        #expect(e.message(.fr).contains("octets NUL") && e.message(.en).contains("NUL bytes"))
     }
 }
 
@@ -164,7 +225,7 @@ struct JournalTests {
 struct JournalErrorLanguageTests {
     @Test func everyCaseHasAFrenchAndAnEnglishMessage() {
         let cases: [JournalError] = [
-            .damaged(path: "j.jsonl", line: 3, reason: "not JSON"),
+            .damaged(path: "j.jsonl", line: 3, reason: .notAnEvent),
             .io(path: "j.jsonl", operation: "write", errno: EIO),
             .io(path: "j.jsonl", operation: "open", errno: EACCES), .diskFull(path: "j.jsonl"),
             .conflict(expected: 4, found: 6), .readOnly(path: "j.jsonl"), .link(path: "j.jsonl"),

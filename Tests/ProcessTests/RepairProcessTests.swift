@@ -184,6 +184,44 @@ struct RepairProcessTests {
         #expect(r.stdout.contains("verified, 6 events"), "\(r.stdout)")
     }
 
+    @Test("Zeros where two lines were (a power cut): verify names them, repair keeps both seqs with placeholders")
+    func nulBytesWhereLinesWere() throws {
+        let dir = try session()
+        let good = try journal(dir)
+        var ls = lines(good)
+        let offset = ls.prefix(3).reduce(0) { $0 + $1.count + 1 }
+        let zeros = [UInt8](repeating: 0, count: ls[3].count + 1 + ls[4].count)
+        ls.replaceSubrange(3...4, with: [zeros])
+        try write(ls.flatMap { $0 + [10] }, dir)
+        let v = try Bin.run(["verify", dir])
+        #expect(v.status == 1)
+        #expect(v.stdout.contains("journal.jsonl:4") && v.stdout.contains("octets NUL"), "\(v.stdout)")
+        let after = try repair(dir, removed: zeros + [10], line: 4, offset: offset)
+        let events = try Journal(path: dir + "/journal.jsonl", writable: false).loadAll()
+        #expect(events.map(\.seq) == Array(1...7))
+        #expect(events[3...4].allSatisfy { if case .lineSetAside(4, _) = $0.payload { true } else { false } })
+        #expect(lines(after)[5] == lines(good)[5], "the event after the zeros keeps its bytes and seq")
+    }
+
+    @Test("Two swapped lines: verify says out of order, repair puts them back and sets nothing aside")
+    func swappedLines() throws {
+        let dir = try session()
+        let good = try journal(dir)
+        var ls = lines(good)
+        ls.swapAt(3, 4)
+        try write(ls.flatMap { $0 + [10] }, dir)
+        let v = try Bin.run(["verify", dir])
+        #expect(v.status == 1)
+        #expect(v.stdout.contains("journal.jsonl:4") && v.stdout.contains("désordre"), "\(v.stdout)")
+        #expect(!v.stdout.contains("manque"), "\(v.stdout)")
+        let r = try Bin.run(["repair", dir, "--yes"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("rien n'est mis de côté"), "\(r.stdout)")
+        #expect(try journal(dir) == good)
+        #expect(try quarantines(dir).isEmpty, "nothing set aside, no quarantine file")
+        #expect(try Bin.run(["verify", dir]).stdout.contains("intact."))
+    }
+
     @Test("A seq gap cannot be mended without inventing events: said, and nothing changed")
     func seqGapIsNotInvented() throws {
         let dir = try session()

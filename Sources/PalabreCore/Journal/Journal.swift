@@ -9,7 +9,7 @@ import Foundation
 /// Why the journal could not be read or written, in words fit for a user.
 public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A line other than the last is not a valid event (or breaks the seq order). `line` is 1-based.
-    case damaged(path: String, line: Int, reason: String)
+    case damaged(path: String, line: Int, reason: JournalDamage)
     /// The file system refused an operation (`operation`: open, read, write, fsync, lock…).
     case io(path: String, operation: String, errno: Int32)
     /// The disk is full: nothing was recorded.
@@ -31,17 +31,18 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .link(let p): return NoFollow.linkMessage(p, language)
         case .io(let p, _, let e) where e == EACCES || e == EPERM: return NoFollow.permissionMessage(p, language)
-        case .damaged(let p, let l, let r) where Self.isGap(r):
+        case .damaged(let p, let l, let r) where r.isGap:
             return language == .fr
-                ? "\(p):\(l) : il manque des événements avant cette ligne (\(Self.french(r))). Rien n'a été modifié. "
+                ? "\(p):\(l) : il manque des événements avant cette ligne (\(r.text(.fr))). Rien n'a été modifié. "
                     + "`palabre repair` ne renumérote rien : reprenez le journal d'une copie (sauvegarde, autre poste)."
                 : "\(p):\(l): events are missing before this line (\(r)). Nothing was changed. `palabre repair` "
                     + "renumbers nothing: take the journal back from a copy (a backup, another laptop)."
         case .damaged(let p, let l, let r) where language == .fr:
             return
-                "\(p):\(l) : le journal est endommagé à cette ligne (\(Self.french(r))). Rien n'a été modifié ; les lignes "
+                "\(p):\(l) : le journal est endommagé à cette ligne (\(r.text(.fr))). Rien n'a été modifié ; les lignes "
                 + "avant la ligne \(l) sont intactes. Lancez `palabre repair \(Self.folder(p))` : il montre le "
-                + "problème, propose de mettre la ligne de côté (chaque octet est gardé) et vérifie le journal."
+                + "problème, propose le plus petit changement qui le répare (chaque octet mis de côté est gardé) et "
+                + "vérifie le journal."
         case .notAFile(let p) where language == .fr:
             return "\(p) n'est pas un fichier ordinaire (un tube nommé, un dossier ou un périphérique) : palabre tient "
                 + "son journal dans un fichier. Mettez cet élément de côté et recommencez."
@@ -68,48 +69,18 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     public func readUpToWarning(events: Int, _ language: Language) -> String {
         guard case .damaged(let p, let l, let r) = self else { return message(language) }
         let folder = Self.folder(p)
-        if Self.isGap(r) {
+        if r.isGap {
             return language == .fr
-                ? "\(p):\(l) : il manque des événements avant cette ligne (\(Self.french(r))) ; seuls les \(events) "
+                ? "\(p):\(l) : il manque des événements avant cette ligne (\(r.text(.fr))) ; seuls les \(events) "
                     + "événements avant elle sont lus. Reprenez le journal d'une copie : `palabre repair` ne renumérote rien."
                 : "\(p):\(l): events are missing before this line (\(r)); only the \(events) events before it are "
                     + "read. Take the journal back from a copy: `palabre repair` renumbers nothing."
         }
         return language == .fr
-            ? "\(p):\(l) : le journal est endommagé à cette ligne (\(Self.french(r))) ; seuls les \(events) événements avant elle "
-                + "sont lus. Lancez `palabre repair \(folder)` pour mettre la ligne de côté (chaque octet est gardé)."
+            ? "\(p):\(l) : le journal est endommagé à cette ligne (\(r.text(.fr))) ; seuls les \(events) événements avant elle "
+                + "sont lus. Lancez `palabre repair \(folder)` pour la réparer (chaque octet mis de côté est gardé)."
             : "\(p):\(l): the journal is damaged here (\(r)); only the \(events) events before it are read. Run "
-                + "`palabre repair \(folder)` to set the line aside (every byte is kept)."
-    }
-
-    /// Whether `reason` says a seq higher than expected: events are missing, which no repair
-    /// can mend without inventing them.
-    static func isGap(_ reason: String) -> Bool {
-        let w = reason.split(separator: " ")
-        guard w.count == 6, w[0] == "seq", w[2] == "where", let found = Int(w[1]), let expected = Int(w[3]) else {
-            return false
-        }
-        return found > expected
-    }
-
-    /// A reason of ``damaged(path:line:reason:)`` in `language` (they are kept in English).
-    public static func reason(_ reason: String, _ language: Language) -> String {
-        language == .fr ? french(reason) : reason
-    }
-
-    /// A reason of ``damaged(path:line:reason:)`` in French.
-    static func french(_ reason: String) -> String {
-        switch reason {
-        case "not a valid event": return "pas un événement valide"
-        case "empty line": return "ligne vide"
-        case "time goes backwards": return "l'heure recule"
-        default:
-            let words = reason.split(separator: " ")
-            if words.count == 6, words[0] == "seq", words[2] == "where" {
-                return "n° \(words[1]) là où le n° \(words[3]) était attendu"
-            }
-            return reason
-        }
+                + "`palabre repair \(folder)` to mend it (every byte set aside is kept)."
     }
 
     /// The session folder of a journal path, for the `palabre repair` hint.
@@ -122,8 +93,8 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .damaged(let p, let l, let r):
             return "\(p):\(l): the journal is damaged here (\(r)). Nothing was changed; the lines before \(l) are "
-                + "intact. Run `palabre repair \(Self.folder(p))`: it shows what is wrong, offers to set the line "
-                + "aside (every byte is kept) and checks the journal."
+                + "intact. Run `palabre repair \(Self.folder(p))`: it shows what is wrong, offers the smallest "
+                + "change that mends it (every byte set aside is kept) and checks the journal."
         case .replaced(let p):
             return "\(p) was repaired by `palabre repair` meanwhile: nothing was recorded. Run the command again "
                 + "(or quit and reopen the screen)."
@@ -372,17 +343,17 @@ public final class Journal {
                         continue
                     }
                     try tail(
-                        from: offset, size: size,
-                        damagedLine: (line, slice.isEmpty ? "empty line" : "not a valid event"),
+                        from: offset, size: size, damagedLine: (line, Self.damage(slice, error)),
                         repairTail: repairTail, finalRead: finalRead)
                     return
                 }
                 guard e.seq == lastSeq + 1 else {
                     throw JournalError.damaged(
-                        path: path, line: line, reason: "seq \(e.seq) where \(lastSeq + 1) " + "was expected")
+                        path: path, line: line,
+                        reason: try seqDamage(e.seq, at: line, from: offset + nl + 1 - start, size: size))
                 }
                 if let last = lastAt, e.at < e.payload.earliestStamp(after: last) {
-                    throw JournalError.damaged(path: path, line: line, reason: "time goes backwards")
+                    throw JournalError.damaged(path: path, line: line, reason: .timeGoesBackwards)
                 }
                 try body(e)
                 lastSeq = e.seq; lastAt = e.at
@@ -390,6 +361,30 @@ public final class Journal {
                 start = nl + 1
             }
         }
+    }
+
+    /// What is wrong with a line that did not decode (`error`: what the decoder threw).
+    static func damage(_ line: ArraySlice<UInt8>, _ error: any Error) -> JournalDamage {
+        if line.isEmpty { return .emptyLine }
+        if line.allSatisfy({ $0 == 0 }) { return .nulLine }
+        if let u = error as? UnknownEventType { return .unknownType(u.type) }
+        return .notAnEvent
+    }
+
+    /// The damage of event `found` on line `line` where ``lastSeq`` + 1 was expected: a seq
+    /// already used, lines out of order (the expected seq is on one of the next 4 MiB of lines,
+    /// from byte `next` of the `size` read), or events missing.
+    private func seqDamage(_ found: Int, at line: Int, from next: Int, size: Int) throws -> JournalDamage {
+        let expected = lastSeq + 1
+        guard found > expected else { return .seqRepeated(found: found, expected: expected) }
+        let ahead = try readBytes(from: next, count: min(4 << 20, max(0, size - next)))
+        let decoder = JSONDecoder()
+        for (k, l) in ahead.split(separator: 10, omittingEmptySubsequences: false).enumerated() {
+            if let e = try? decoder.decode(Event.self, from: Data(l)), e.seq == expected {
+                return .outOfOrder(found: found, expected: expected, line: line + 1 + k)
+            }
+        }
+        return .seqGap(found: found, expected: expected)
     }
 
     /// The events of the lines of `buffer` up to its last line break (at `lastNL`), decoded in
@@ -477,7 +472,7 @@ public final class Journal {
     /// Handles what follows the last good event from `start`: a torn tail (kept, reported or
     /// quarantined) or, when a complete line follows a damaged one, damage in the middle.
     private func tail(
-        from start: Int, size: Int, damagedLine: (line: Int, reason: String)?,
+        from start: Int, size: Int, damagedLine: (line: Int, reason: JournalDamage)?,
         repairTail: Bool, finalRead: Bool
     ) throws {
         let rest = try readBytes(from: start, count: size - start)

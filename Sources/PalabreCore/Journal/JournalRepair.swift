@@ -26,6 +26,9 @@ public struct JournalRepair: Sendable {
             case nulBytes(beforeSeq: Int)
             /// A line of NUL bytes only.
             case nulLine
+            /// A whole event found after a later seq (lines out of order): moved back to its place,
+            /// nothing set aside. `before` is the line it is put back before.
+            case outOfOrder(seq: Int, before: Int)
             /// An empty line.
             case emptyLine
             /// A JSON event of a type this version of palabre does not know.
@@ -46,6 +49,9 @@ public struct JournalRepair: Sendable {
         /// The seq kept by a ``EventPayload/lineSetAside(line:quarantine:)`` event written in place
         /// of the line, nil when the line held no seq of its own.
         public var placeholderSeq: Int?
+        /// How many seqs, from ``placeholderSeq``, the line held (several for a run of NUL bytes
+        /// where lines were), each kept by a placeholder.
+        public var placeholderCount: Int = 1
     }
 
     /// Damage that cannot be mended without renumbering or inventing events.
@@ -54,10 +60,8 @@ public struct JournalRepair: Sendable {
         public var line: Int
         /// Byte offset of the line.
         public var offset: Int
-        /// Why, in English (``message(_:)`` says it in French too).
-        public var reason: String
-        /// Why, in French.
-        public var reasonFr: String
+        /// Why (``message(_:)`` says it in French or English).
+        public var damage: JournalDamage
     }
 
     /// The journal's bytes as read.
@@ -146,7 +150,37 @@ public struct JournalRepair: Sendable {
                 Problem(line: l.number, offset: l.offset, length: length, kind: kind, placeholderSeq: placeholder))
         }
         func inOrder(_ e: Event) -> Bool { e.seq == expected && (lastAt.map { e.at >= $0 } ?? true) }
-        for (i, l) in all.enumerated() {
+        var moved = Set<Int>()  // lines already put back in order, earlier
+        // The whole event on a line after `i`, not yet moved, that holds seq `expected`.
+        func later(_ i: Int) -> (Int, Event)? {
+            for j in (i + 1)..<all.count where all[j].complete && !moved.contains(j) {
+                if let e = decode(all[j].bytes), e.seq == expected { return (j, e) }
+            }
+            return nil
+        }
+        // Seqs a line of NUL bytes held: those up to the next whole event's, when the line is
+        // long enough for them (an event line is at least 40 bytes); none otherwise.
+        func heldByZeros(_ i: Int, _ l: Line) -> Int {
+            let next = all[(i + 1)...].lazy.filter(\.complete).compactMap { n -> Int? in
+                decode(n.bytes)?.seq ?? Journal.afterNul(n.bytes, decoder)?.1.seq
+            }.first
+            guard let next, next > expected, (next - expected) * 40 <= l.bytes.count + 1 else { return 0 }
+            return next - expected
+        }
+        func placeholder(for l: Line) {
+            let nextAt = all[(l.number)...].lazy.compactMap { decode($0.bytes)?.at }.first
+            let at = lastAt ?? nextAt ?? Instant(Date())
+            let p = Event(
+                seq: expected, at: at, seat: "repair",
+                payload: .lineSetAside(line: l.number, quarantine: quarantineName))
+            let bytes = (try? EventCodec.encode(p, offsetSeconds: offsetSeconds)) ?? Data()
+            repaired += bytes
+            repaired.append(10)
+            seqLine[expected] = l.number
+            expected += 1
+            lastAt = at
+        }
+        for (i, l) in all.enumerated() where !moved.contains(i) {
             guard l.complete else {
                 setAside(l, .tornTail)
                 continue
@@ -171,7 +205,11 @@ public struct JournalRepair: Sendable {
                 continue
             }
             if l.bytes.allSatisfy({ $0 == 0 }) {
-                setAside(l, .nulLine)
+                // Zeros where lines were (a power cut): each seq they held keeps a placeholder.
+                let held = heldByZeros(i, l)
+                setAside(l, .nulLine, placeholder: held > 0 ? expected : nil)
+                problems[problems.count - 1].placeholderCount = max(1, held)
+                for _ in 0..<held { placeholder(for: l) }
                 continue
             }
             if let e = decode(l.bytes) {
@@ -179,15 +217,22 @@ public struct JournalRepair: Sendable {
                     setAside(l, .seqAlreadyUsed(seq: e.seq, by: seqLine[e.seq] ?? 0))
                     continue
                 }
-                blocker =
-                    e.seq > expected
-                    ? Blocker(
-                        line: l.number, offset: l.offset,
-                        reason: "seq \(e.seq) where \(expected) was expected: events are missing",
-                        reasonFr: "n° \(e.seq) là où le n° \(expected) était attendu : des événements manquent")
-                    : Blocker(
-                        line: l.number, offset: l.offset, reason: "time goes backwards",
-                        reasonFr: "l'heure recule")
+                // Lines out of order: the events a later line holds are put back before this one.
+                while e.seq > expected, let (j, m) = later(i), inOrder(m) {
+                    moved.insert(j)
+                    problems.append(
+                        Problem(
+                            line: all[j].number, offset: all[j].offset, length: all[j].bytes.count + 1,
+                            kind: .outOfOrder(seq: m.seq, before: l.number)))
+                    keep(m, all[j].bytes, all[j])
+                }
+                if inOrder(e) {
+                    keep(e, l.bytes, l)
+                    continue
+                }
+                blocker = Blocker(
+                    line: l.number, offset: l.offset,
+                    damage: e.seq > expected ? .seqGap(found: e.seq, expected: expected) : .timeGoesBackwards)
                 return
             }
             // A damaged line: did it hold a seq? Its own `seq` says so, or the next whole event does.
@@ -205,10 +250,7 @@ public struct JournalRepair: Sendable {
                 continue
             }
             if let h = held, h > expected {
-                blocker = Blocker(
-                    line: l.number, offset: l.offset,
-                    reason: "seq \(h) where \(expected) was expected: events are missing",
-                    reasonFr: "n° \(h) là où le n° \(expected) était attendu : des événements manquent")
+                blocker = Blocker(line: l.number, offset: l.offset, damage: .seqGap(found: h, expected: expected))
                 return
             }
             guard held == expected else {
@@ -217,17 +259,7 @@ public struct JournalRepair: Sendable {
             }
             // It held `expected`: a placeholder keeps that seq for the events after it.
             setAside(l, kind, placeholder: expected)
-            let nextAt = all[(i + 1)...].lazy.compactMap { decode($0.bytes)?.at }.first
-            let at = lastAt ?? nextAt ?? Instant(Date())
-            let p = Event(
-                seq: expected, at: at, seat: "repair",
-                payload: .lineSetAside(line: l.number, quarantine: quarantineName))
-            let bytes = (try? EventCodec.encode(p, offsetSeconds: offsetSeconds)) ?? Data()
-            repaired += bytes
-            repaired.append(10)
-            seqLine[expected] = l.number
-            expected += 1
-            lastAt = at
+            placeholder(for: l)
         }
     }
 
@@ -244,6 +276,10 @@ public struct JournalRepair: Sendable {
                 ? "\(problem.length) octet(s) NUL avant l'événement n° \(seq) (coupure de courant ?)"
                 : "\(problem.length) NUL byte(s) before event \(seq) (a power cut?)"
         case .nulLine: return fr ? "une ligne faite d'octets NUL" : "a line of NUL bytes"
+        case .outOfOrder(let seq, let before):
+            return fr
+                ? "l'événement n° \(seq) est après le n° \(seq + 1) (ligne \(before)) : lignes dans le désordre"
+                : "event \(seq) comes after event \(seq + 1) (line \(before)): lines out of order"
         case .emptyLine: return fr ? "une ligne vide" : "an empty line"
         case .unknownType(let t):
             let shown = Text.visible(String(t.prefix(60)))
@@ -264,6 +300,18 @@ public struct JournalRepair: Sendable {
                 ? "mettre de côté les octets NUL ; l'événement n° \(seq) est gardé"
                 : "set the NUL bytes aside; event \(seq) is kept"
         }
+        if case .outOfOrder(let seq, let before) = problem.kind {
+            return fr
+                ? "remettre l'événement n° \(seq) à sa place, avant la ligne \(before) ; rien n'est mis de côté"
+                : "put event \(seq) back in its place, before line \(before); nothing is set aside"
+        }
+        if let seq = problem.placeholderSeq, problem.placeholderCount > 1 {
+            let last = seq + problem.placeholderCount - 1
+            return fr
+                ? "mettre la ligne de côté ; les n° \(seq) à \(last) restent occupés (événements lineSetAside), rien "
+                    + "n'est renuméroté"
+                : "set the line aside; seqs \(seq) to \(last) stay taken (lineSetAside events), nothing is renumbered"
+        }
         if let seq = problem.placeholderSeq {
             return fr
                 ? "mettre la ligne de côté ; le n° \(seq) reste occupé (événement lineSetAside), rien n'est renuméroté"
@@ -274,17 +322,20 @@ public struct JournalRepair: Sendable {
 
     /// The blocker in `language`.
     public static func message(_ b: Blocker, _ language: Language) -> String {
-        language == .fr ? b.reasonFr : b.reason
+        guard b.damage.isGap else { return b.damage.text(language) }
+        return b.damage.text(language) + (language == .fr ? " : des événements manquent" : ": events are missing")
     }
 
     /// Applies the repair to the journal at `path`: under the journal's lock, checks that the file
     /// still holds ``original``, writes ``removed`` to the quarantine file beside it (created
-    /// owner-only, never through a link, removed again if it cannot be written whole), writes
-    /// ``repaired`` to a new file and renames it over the journal. Returns the quarantine path.
+    /// owner-only, never through a link, removed again if it cannot be written whole; none when
+    /// nothing is set aside, as for lines only put back in order), writes ``repaired`` to a new
+    /// file and renames it over the journal. Returns the quarantine path, nil when none was written.
     ///
     /// Throws ``JournalError`` (`conflict` when the journal changed since it was analysed,
     /// `link`, `io`, `diskFull`); on any error the journal is left as it was.
-    public func apply(to path: String) throws -> String {
+    @discardableResult
+    public func apply(to path: String) throws -> String? {
         let folder = JournalError.folder(path)
         let journal = try Journal(path: path, writable: false)
         return try journal.withContents { current in
@@ -293,7 +344,7 @@ public struct JournalRepair: Sendable {
             }
             Self.removeOrphans(in: folder)
             let q = (folder as NSString).appendingPathComponent(quarantineName)
-            try Self.writeNew(q, removed)
+            if !removed.isEmpty { try Self.writeNew(q, removed) }
             let tmp = (folder as NSString).appendingPathComponent(".journal.jsonl.repair-\(getpid())")
             do {
                 try Self.writeNew(tmp, repaired)
@@ -306,7 +357,7 @@ public struct JournalRepair: Sendable {
             }
             let dfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             if dfd >= 0 { _ = fsync(dfd); close(dfd) }
-            return q
+            return removed.isEmpty ? nil : q
         }
     }
 

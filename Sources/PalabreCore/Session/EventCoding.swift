@@ -129,7 +129,7 @@ extension Event: Codable {
             payload = .lineSetAside(line: try c.decode(Int.self, forKey: .line), quarantine: try s(.quarantine))
         case "clockAdjusted": payload = .clockAdjusted(seconds: try c.decode(Int.self, forKey: .seconds))
         default:
-            throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(type)")
+            throw UnknownEventType(type: type)
         }
     }
 
@@ -287,8 +287,16 @@ public enum EventCodec {
         }
     }
 
-    /// Decodes one journal line. Throws `DecodingError` when it is not a valid event.
+    /// Decodes one journal line. Throws ``UnknownEventType`` for a type this version does not know,
+    /// `DecodingError` when it is not a valid event otherwise.
     public static func decode(_ line: Data) throws -> Event {
         try JSONDecoder().decode(Event.self, from: line)
     }
+}
+
+/// Thrown when decoding an event whose `type` this version of palabre does not know (a journal
+/// written by a later version): the readers name the type instead of calling the line unreadable.
+public struct UnknownEventType: Error, Sendable, Equatable {
+    /// The `type` field of the line.
+    public var type: String
 }

@@ -388,6 +388,28 @@ struct FacilitatorScreenTests {
                 of: "Échanges sur les programmes des partenaires")! + 1)
     }
 
+    @Test("An item inserted during the meeting shows no planned time, and does not move the day's published end")
+    func insertedItemHasNoPlannedTime() throws {
+        for language in [Language.fr, .en] {
+            var d = Driver(.debate, language: language)
+            let day = try #require(d.state.currentDay)
+            let lastId = try #require(d.state.days[day].items.last?.id)
+            let endLabel = language == .fr ? "Fin prévue" : "Planned end"
+            let before = try #require(d.lines(width: 120, height: 40).first { $0.contains(endLabel) })
+            let driftBefore = d.state.drift(day: day, at: d.now)
+            d.record(.insertItem(title: "Motion de clôture", seconds: 1200, kind: .other, after: lastId))
+            let lines = d.lines(width: 120, height: 40)
+            let row = try #require(lines.first { $0.contains("Motion de clôture") })
+            #expect(row.contains(language == .fr ? "ajout" : "added"), "\(row)")
+            #expect(
+                row.firstMatch(of: /\d\d:\d\d.*\d\d:\d\d.*Motion/) == nil, "one time only, the expected start: \(row)")
+            let after = try #require(lines.first { $0.contains(endLabel) })
+            let planned = /(Fin prévue|Planned end) \d\d:\d\d/
+            #expect(after.firstMatch(of: planned)?.output.0 == before.firstMatch(of: planned)?.output.0, "\(after)")
+            #expect(d.state.drift(day: day, at: d.now) == driftBefore + 20, "20 more minutes than announced")
+        }
+    }
+
     @Test func escapeCancelsAnyPrompt() {
         var d = Driver(.debate)
         _ = d.press(.char("i"))

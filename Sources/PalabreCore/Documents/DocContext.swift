@@ -192,7 +192,7 @@ struct DocContext {
         let timings = state.timings(day: d, at: now)
         let held = timings.filter { [.done, .running, .paused].contains($0.status) }
         guard let end = held.map(\.projectedEnd).max(),
-            let last = timings.last(where: { hasPlannedStart($0.item.id) })
+            let last = timings.last(where: { state.hasPublishedStart($0.item.id) })
         else { return nil }
         return Self.roundedMinutes(ms: end.ms - last.plannedEndAt.ms)
     }
@@ -209,15 +209,10 @@ struct DocContext {
         return hhmm(minutes: t.plannedStart)
     }
 
-    /// Whether an item has a planned start to measure a drift against: neither inserted nor moved.
-    func hasPlannedStart(_ id: String) -> Bool {
-        !state.insertedItems.contains(id) && !state.movedItems.contains(id)
-    }
-
     /// Drift at the end of an item in minutes (actual or projected end minus planned end);
     /// nil for an item skipped or not started, and for one inserted or moved (no planned time).
     func driftMinutes(_ t: ItemTiming, day d: Int) -> Int? {
-        guard hasPlannedStart(t.item.id), [.done, .running, .paused].contains(t.status) else { return nil }
+        guard state.hasPublishedStart(t.item.id), [.done, .running, .paused].contains(t.status) else { return nil }
         return Self.roundedMinutes(ms: t.projectedEnd.ms - t.plannedEndAt.ms)
     }
 

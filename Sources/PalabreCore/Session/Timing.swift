@@ -267,8 +267,22 @@ extension SessionState {
     /// minutes both show this one figure.
     public func drift(day d: Int, at now: Instant) -> Int {
         let t = timings(day: d, at: now)
-        guard let last = t.last, let end = t.map(\.projectedEnd).max() else { return 0 }
+        guard let last = lastPublished(t), let end = t.map(\.projectedEnd).max() else { return 0 }
         return Int((end.ms - last.plannedEndAt.ms + 30_000).floorDiv(60_000))
+    }
+
+    /// Whether item `id` keeps the start the programme published: neither inserted during the
+    /// meeting nor moved (to another day or within its day). The planned time of the others only
+    /// follows the item before them: screens and documents show none for them.
+    public func hasPublishedStart(_ id: String) -> Bool {
+        !insertedItems.contains(id) && !movedItems.contains(id)
+    }
+
+    /// Of a day's `timings`, the last item keeping its published start, whose planned end is the
+    /// day's published end (the last item when none keeps it): an item inserted at the end of
+    /// the day makes the day late, it does not move its announced end.
+    public func lastPublished(_ timings: [ItemTiming]) -> ItemTiming? {
+        timings.last { hasPublishedStart($0.item.id) } ?? timings.last
     }
 
     /// The next planned item of the day under way (or of the next day not yet ended), if any.

@@ -177,8 +177,8 @@ extension FacilitatorScreen {
         let timings = s.timings(day: d, at: now)
         let isToday = s.currentDay == d
         var footer: [LayoutRow] = []
-        if let last = timings.last {
-            let plannedEnd = MeetingView.hhmm(minutes: last.plannedEnd)
+        if let last = timings.last, let published = s.lastPublished(timings) {
+            let plannedEnd = MeetingView.hhmm(minutes: published.plannedEnd)
             let endText = L[.facEndPlanned] + " " + plannedEnd
             if isToday {
                 let drift = MeetingView.drift(s.drift(day: d, at: now), L)
@@ -191,7 +191,7 @@ extension FacilitatorScreen {
                 } else {
                     footer = [
                         LayoutRow(
-                            [(" " + drift.text, drift.role), (" · " + Self.endShort(s, d, last, L), .normal)],
+                            [(" " + drift.text, drift.role), (" · " + Self.endShort(s, timings, L), .normal)],
                             priority: 1)
                     ]
                 }
@@ -230,9 +230,11 @@ extension FacilitatorScreen {
                     : (t.status == .done || t.status == .skipped) ? .muted : .normal
             if focused { grid.fill(x: r.x, y: y, width: r.width, height: 1, role: .selection) }
             grid.put(x: r.x, y: y, text: selected ? "›" : " ", role: focused ? .selection : .title)
-            // A moved or carried item's published start no longer says when it is planned.
+            // An inserted item has no published start; a moved or carried one's no longer holds.
             let planned =
-                s.movedItems.contains(t.item.id) ? L[.facMovedShort] : MeetingView.hhmm(minutes: t.plannedStart)
+                s.insertedItems.contains(t.item.id)
+                ? L[.facInsertedShort]
+                : s.movedItems.contains(t.item.id) ? L[.facMovedShort] : MeetingView.hhmm(minutes: t.plannedStart)
             grid.put(x: r.x + Col.planned, y: y, text: TextWidth.truncate(planned, toWidth: 5), role: base)
             let start: String
             if let a = t.actualStart, t.status != .skipped {
@@ -305,9 +307,7 @@ extension FacilitatorScreen {
                 if let first = s.timings(day: d, at: now).first(where: { $0.status == .planned }) {
                     y += 1
                     line(L[.facFirstItem], .muted)
-                    wrapped(
-                        MeetingView.hhmm(minutes: first.plannedStart) + " " + TextWidth.sanitize(first.item.title),
-                        .normal, max: 2)
+                    wrapped(Self.plannedPrefix(s, first) + TextWidth.sanitize(first.item.title), .normal, max: 2)
                 }
             }
             drawDays(&grid, x: x, y: &y, width: w, bottom: bottom, context)
@@ -490,9 +490,18 @@ extension FacilitatorScreen {
         }
     }
 
-    /// « fin 16:10 → 16:25 »: planned and expected end of the day, short.
-    static func endShort(_ s: SessionState, _ d: Int, _ last: ItemTiming, _ L: Labels) -> String {
-        L[.facEndShort] + " " + MeetingView.hhmm(minutes: last.plannedEnd) + " → " + s.local.hhmm(last.projectedEnd)
+    /// « fin 16:10 → 16:25 »: the day's published end and its expected end, short (empty
+    /// without items).
+    static func endShort(_ s: SessionState, _ timings: [ItemTiming], _ L: Labels) -> String {
+        guard let last = timings.last, let published = s.lastPublished(timings) else { return "" }
+        return L[.facEndShort] + " " + MeetingView.hhmm(minutes: published.plannedEnd) + " → "
+            + s.local.hhmm(last.projectedEnd)
+    }
+
+    /// « 09:00 » and a space before an item's title when the programme published its start;
+    /// nothing for an item inserted or moved during the meeting.
+    static func plannedPrefix(_ s: SessionState, _ t: ItemTiming) -> String {
+        s.hasPublishedStart(t.item.id) ? MeetingView.hhmm(minutes: t.plannedStart) + " " : ""
     }
 
     // MARK: Compact layout
@@ -521,7 +530,7 @@ extension FacilitatorScreen {
                         LayoutRow(
                             [
                                 (
-                                    L[.facFirstItem] + " " + MeetingView.hhmm(minutes: first.plannedStart) + " ",
+                                    L[.facFirstItem] + " " + Self.plannedPrefix(s, first),
                                     .muted
                                 ),
                                 (TextWidth.sanitize(first.item.title), .normal),
@@ -595,7 +604,8 @@ extension FacilitatorScreen {
             if let d = s.currentDay {
                 rows.append(.blank(priority: 1))
                 let drift = MeetingView.drift(s.drift(day: d, at: now), L)
-                let end = s.timings(day: d, at: now).last.map { " · " + Self.endShort(s, d, $0, L) } ?? ""
+                let timings = s.timings(day: d, at: now)
+                let end = timings.isEmpty ? "" : " · " + Self.endShort(s, timings, L)
                 rows.append(LayoutRow([(drift.text, drift.role), (end, .muted)], priority: 6))
             }
             if r.height >= 15, let d = s.currentDay {

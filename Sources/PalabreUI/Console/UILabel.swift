@@ -195,7 +195,7 @@ public enum UILabel: CaseIterable, Sendable {
     /// Words of the facilitator screen (F1): a request that has waited less than a minute.
     case facWaitUnderMinute
     /// Words of the facilitator screen (F1): one of a kind.
-    case facEndItemQueueOne, facCarryAskOne, facShortened, facMovedShort
+    case facEndItemQueueOne, facCarryAskOne, facShortened, facMovedShort, facInsertedShort
 
     /// Words of the attendance screen (F3).
     case actionAttendanceYesterday, helpAttendanceYesterday, attYesterday
@@ -1226,6 +1226,7 @@ public enum UILabel: CaseIterable, Sendable {
         case .facExtended: ("prolongé de", "extended by")
         case .facShortened: ("ramené à", "cut to")
         case .facMovedShort: ("dépl.", "moved")
+        case .facInsertedShort: ("ajout", "added")
         case .facEndPlanned: ("Fin prévue", "Planned end")
         case .facEndExpected: ("estimée", "expected")
         case .facEndShort: ("fin", "end")

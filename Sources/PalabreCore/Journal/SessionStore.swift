@@ -8,8 +8,9 @@ import Foundation
 public final class SessionStore {
     /// The session folder.
     public let folder: String
-    /// The programme.
-    public let programme: Programme
+    /// The programme: the one given when opened, or programme.yaml read again by
+    /// ``reloadProgrammeIfChanged()``.
+    public private(set) var programme: Programme
     /// Where the events are kept: the session's journal file, or memory in tests.
     public let log: any EventLog
     /// The journal file, when the log is one.
@@ -48,6 +49,7 @@ public final class SessionStore {
             damage = e
         }
         self.state = s
+        programmeStamp = Self.stamp(Self.programmePath(folder))
     }
 
     /// A session on any event log (``MemoryEventLog`` in tests), folded from its events.
@@ -59,6 +61,64 @@ public final class SessionStore {
         var s = SessionState(programme: programme)
         try log.forEachEvent { s.evolve($0) }
         self.state = s
+    }
+
+    /// What ``reloadProgrammeIfChanged()`` did.
+    public enum ProgrammeReload: Sendable, Equatable {
+        /// programme.yaml changed and was read again: the state is folded anew under it (titles,
+        /// names and times shown and written follow it).
+        case reloaded
+        /// programme.yaml changed but has errors: the programme read before stays in force.
+        /// `problem`: the first error, with its line, in the programme's language.
+        case hasErrors(problem: String)
+        /// programme.yaml changed its time zone, which the journal's times are written in: the
+        /// programme read before stays in force until the seat is started again.
+        case timeZoneChanged(from: String, to: String)
+    }
+
+    private var programmeStamp: [Int]?
+
+    private static func programmePath(_ folder: String) -> String {
+        (folder as NSString).appendingPathComponent(ProgrammeLoader.fileName)
+    }
+
+    /// Identity of the file at `path` as far as an edit goes: device, inode, size and
+    /// modification time in nanoseconds (an editor that writes a new file and renames it changes
+    /// the inode); nil when it cannot be read.
+    private static func stamp(_ path: String) -> [Int]? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return [
+            Int(st.st_dev), Int(st.st_ino), Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec),
+        ]
+    }
+
+    /// Reads programme.yaml again when it changed since the session was opened or last read (one
+    /// `stat` when it did not): a running seat then follows an edit made during the meeting (a
+    /// name corrected, an item renamed) without being started again. Nil when nothing changed, or
+    /// for a session without a folder. A programme with errors, or with another time zone, is
+    /// not taken (see ``ProgrammeReload``); the file is looked at again once it changes again.
+    public func reloadProgrammeIfChanged() -> ProgrammeReload? {
+        guard !folder.isEmpty else { return nil }
+        let stamp = Self.stamp(Self.programmePath(folder))
+        guard let stamp, stamp != programmeStamp else { return nil }
+        programmeStamp = stamp
+        let result: ProgrammeLoadResult
+        do {
+            result = try ProgrammeLoader.load(path: folder)
+        } catch {
+            return .hasErrors(problem: "\(error)")
+        }
+        guard let p = result.programme, !result.hasErrors else {
+            return .hasErrors(problem: result.errors.first?.description ?? ProgrammeLoader.fileName)
+        }
+        guard p.timeZone == programme.timeZone else {
+            return .timeZoneChanged(from: programme.timeZone, to: p.timeZone)
+        }
+        guard p != programme else { return nil }
+        programme = p
+        state = state.refolded(with: p)
+        return .reloaded
     }
 
     /// Warnings from loading the journal (a torn tail moved to quarantine…).

@@ -550,6 +550,20 @@ extension SessionState {
         currentTurn = nil
     }
 
+    /// The state the same events give under programme `p` (programme.yaml edited during the
+    /// meeting): the standing events folded again from the start, what was undone and the clock's
+    /// steps kept. Linear in the journal, as an undo is.
+    public func refolded(with p: Programme) -> SessionState {
+        var s = SessionState(programme: p)
+        for e in standingEvents { s.evolve(e) }
+        s.undoneBy = undoneBy
+        s.undoTargets = undoTargets
+        s.clockAdjustments = clockAdjustments
+        s.lastSeq = lastSeq
+        s.lastAt = lastAt
+        return s
+    }
+
     /// The state after folding `events` in order from the initial state of `programme`.
     public static func fold(_ programme: Programme, _ events: some Sequence<Event>) -> SessionState {
         var s = SessionState(programme: programme)

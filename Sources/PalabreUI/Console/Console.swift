@@ -441,6 +441,22 @@ public struct Console: Sendable {
         return (last.remaining > 60 && r <= 60) || (last.remaining > 0 && r <= 0)
     }
 
+    /// Says what reading programme.yaml again did: read (a notice), or kept the version before
+    /// (an error saying why and what to do).
+    public mutating func showProgrammeReload(_ reload: SessionStore.ProgrammeReload, now: Instant) {
+        pendingFrom = nil
+        switch reload {
+        case .reloaded:
+            message = ConsoleMessage(text: labels[.programmeReloaded], isError: false, at: now)
+        case .hasErrors(let problem):
+            let text = labels[.programmeHasErrors].replacingOccurrences(of: "%@", with: TextWidth.sanitize(problem))
+            message = ConsoleMessage(text: text, isError: true, at: now)
+        case .timeZoneChanged(let from, let to):
+            let text = labels[.programmeTimeZone].replacingOccurrences(of: "%@", with: from + " → " + to)
+            message = ConsoleMessage(text: text, isError: true, at: now)
+        }
+    }
+
     /// Shows an error that is not a refusal (disk full, damaged journal…).
     public mutating func showError(_ text: String, now: Instant) {
         pendingFrom = nil

@@ -19,6 +19,7 @@ public enum UILabel: CaseIterable, Sendable {
     case helpHelp, helpNextScreen, helpPreviousScreen, helpScreen, formAmbiguous, formChoiceOnly, actionUndo
     /// Words of every screen (tabs, help, banners, forms).
     case helpUndo, helpGuardShort, helpGuardLegend, helpReplay, pasteIgnored, pasteStalled, draftQuit
+    case programmeReloaded, programmeHasErrors, programmeTimeZone
     /// Words of every screen (tabs, help, banners, forms).
     case draftRestored, tinyRefused, termFallback, undoDone
     /// Words of the replay keys.
@@ -536,6 +537,25 @@ public enum UILabel: CaseIterable, Sendable {
         case .helpReplay: ("Relecture (palabre replay)", "Replay (palabre replay)")
         case .pasteIgnored:
             ("Collage ignoré : aucun champ de saisie n'a le " + "focus", "Paste ignored: no text field has the focus")
+        case .programmeReloaded:
+            (
+                "programme.yaml relu : les écrans et les documents suivent la version modifiée",
+                "programme.yaml read again: the screens and documents follow the edited version"
+            )
+        case .programmeHasErrors:
+            (
+                "programme.yaml modifié mais avec une erreur (%@) : la version d'avant reste en vigueur ; "
+                    + "corrigez le fichier (palabre check)",
+                "programme.yaml edited but has an error (%@): the version before stays in force; fix the file "
+                    + "(palabre check)"
+            )
+        case .programmeTimeZone:
+            (
+                "programme.yaml change de fuseau horaire (%@) : relancez ce poste pour l'appliquer ; la version "
+                    + "d'avant reste en vigueur",
+                "programme.yaml changes the time zone (%@): start this seat again to apply it; the version before "
+                    + "stays in force"
+            )
         case .pasteStalled:
             (
                 "Collage sans fin reçue : les touches sont prises pour du texte — Échap puis 2 s pour le terminer",

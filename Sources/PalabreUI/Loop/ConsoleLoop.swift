@@ -191,6 +191,10 @@ public final class ConsoleLoop {
     private func refresh(_ now: Instant) {
         guard case .live(var c, let live) = program else { return }
         if let e = live.documents?.takeError() { c.showError(e, now: now) }
+        if let reload = live.store.reloadProgrammeIfChanged() {
+            c.showProgrammeReload(reload, now: now)
+            if reload == .reloaded { live.documents?.schedule(live.store.state) }
+        }
         var new: [Event] = []
         do {
             new = try live.store.refresh()

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import PalabreCore
+@testable import PalabreUI
+
+/// A running seat follows programme.yaml edited during the meeting: real files, the loop that
+/// `palabre run` runs, the documents its scheduler writes.
+@Suite("programme.yaml edited under a running seat")
+struct ProgrammeReloadTests {
+    /// A session folder with the demo programme, its day and first item started, an undone
+    /// check-in between; and a loop on it writing documents into out/.
+    func seat(language: Language = .fr) throws -> (dir: String, loop: ConsoleLoop, term: MemoryTerminal) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("palabre-reload-\(UUID().uuidString)")
+            .path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: SegouMoments.root + "/sessions/demo/programme.yaml", toPath: dir + "/programme.yaml")
+        let programme = try #require(try ProgrammeLoader.load(path: dir).programme)
+        let store = try SessionStore(folder: dir, programme: programme)
+        let at = LocalTime(identifier: "Africa/Bamako").instant(date: programme.days[0].date, minutes: 9 * 60)!
+        try store.perform(.startDay(date: nil), seat: "facilitator", at: at)
+        try store.perform(.checkIn(who: "dg-adr-segou", day: nil), seat: "facilitator", at: at.adding(seconds: 30))
+        try store.perform(.undo(seq: nil), seat: "facilitator", at: at.adding(seconds: 40))
+        try store.perform(.startItem(id: nil), seat: "facilitator", at: at.adding(seconds: 60))
+        let term = MemoryTerminal(width: 120, height: 40)
+        let clock = ManualClock(at.adding(seconds: 120))
+        let loop = ConsoleLoop(
+            terminal: term, clock: clock,
+            program: .live(
+                Console(screen: .facilitator, language: language),
+                ConsoleLoop.Live(store: store, seat: "facilitator", documents: DocumentScheduler(dir: dir + "/out"))))
+        loop.step(maxWaitMilliseconds: 0)
+        return (dir, loop, term)
+    }
+
+    func edit(_ dir: String, _ change: (String) -> String) throws {
+        let path = dir + "/programme.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        // Written as editors do: a new file renamed over the old one.
+        try change(text).write(toFile: path + ".new", atomically: false, encoding: .utf8)
+        #expect(rename(path + ".new", path) == 0)
+    }
+
+    func screen(_ term: MemoryTerminal) -> String { term.screen.grid.lines().joined(separator: "\n") }
+
+    @Test("An item renamed in programme.yaml shows on the screen and in the documents without a restart")
+    func renamedItemFollowed() throws {
+        for language in [Language.fr, .en] {
+            let (dir, loop, term) = try seat(language: language)
+            #expect(screen(term).contains("Ouverture") && !screen(term).contains("Ouverture solennelle"))
+            try edit(dir) { $0.replacingOccurrences(of: "title: Ouverture\n", with: "title: Ouverture solennelle\n") }
+            loop.step(maxWaitMilliseconds: 0)
+            #expect(screen(term).contains("Ouverture solennelle"))
+            #expect(
+                screen(term).contains(
+                    language == .fr ? "programme.yaml relu" : "programme.yaml read again"), "\(screen(term))")
+            // The state is the fold of the journal under the edited programme, undo included.
+            guard case .live(_, let live) = loop.program else { Issue.record("not live"); return }
+            let fresh = try SessionStore(
+                folder: dir, programme: try #require(try ProgrammeLoader.load(path: dir).programme), writable: false)
+            #expect(live.store.state == fresh.state)
+            #expect(live.store.state.undoneBy.count == 1)
+            live.documents?.finish()
+            let minutes = try String(contentsOfFile: dir + "/out/minutes.md", encoding: .utf8)
+            #expect(minutes.contains("Ouverture solennelle"))
+            // Nothing changed since: nothing read again, no message repeated.
+            #expect(live.store.reloadProgrammeIfChanged() == nil)
+        }
+    }
+
+    @Test("A programme.yaml saved with an error keeps the version before, and says where and what to do")
+    func brokenProgrammeKept() throws {
+        let (dir, loop, term) = try seat()
+        try edit(dir) { $0.replacingOccurrences(of: "title: Ouverture\n", with: "title: [Ouverture\n") }
+        loop.step(maxWaitMilliseconds: 0)
+        let text = screen(term)
+        #expect(text.contains("programme.yaml modifié mais avec une erreur"), "\(text)")
+        #expect(text.contains("programme.yaml:"), "the error names its line: \(text)")
+        #expect(text.contains("Ouverture"))
+        guard case .live(_, let live) = loop.program else { Issue.record("not live"); return }
+        #expect(live.store.programme.days[0].items[0].title == "Ouverture")
+        // Mended: taken at the next look.
+        try edit(dir) { $0.replacingOccurrences(of: "title: [Ouverture\n", with: "title: Ouverture du jour\n") }
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(screen(term).contains("Ouverture du jour"))
+    }
+
+    @Test("Another time zone is not taken while the seat runs: the journal's times are written in it")
+    func timeZoneKept() throws {
+        let (dir, loop, term) = try seat(language: .en)
+        try edit(dir) { $0.replacingOccurrences(of: "timezone: Africa/Bamako", with: "timezone: Africa/Lagos") }
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(screen(term).contains("start this seat again"), "\(screen(term))")
+        #expect(screen(term).contains("Africa/Bamako → Africa/Lagos"))
+        guard case .live(_, let live) = loop.program else { Issue.record("not live"); return }
+        #expect(live.store.programme.timeZone == "Africa/Bamako")
+    }
+}

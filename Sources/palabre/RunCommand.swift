@@ -156,7 +156,6 @@ enum LiveLoop {
         // What the meeting reviews of the sessions it follows, and what later ones said of it.
         let previous = PreviousSessions.load(for: store.programme, folder: store.folder)
         console.previous = previous.sessions.flatMap(\.open)
-        if store.state.closedAt != nil { console.laterReviews = PreviousSessions.laterReviews(of: store.folder) }
         let fallback = terminal.replacedTerm.map {
             Labels(language)[.termFallback].replacingOccurrences(of: "%@", with: $0)
         }
@@ -171,7 +170,8 @@ enum LiveLoop {
             store: store, seat: role.rawValue,
             documents: readOnly
                 ? nil : DocumentScheduler(dir: SessionStore.outPath(store.folder), folder: store.folder),
-            drafts: readOnly ? nil : DraftFile.claim(folder: store.folder, seat: role.rawValue))
+            drafts: readOnly ? nil : DraftFile.claim(folder: store.folder, seat: role.rawValue),
+            laterReviews: LaterReviewsWatch(folder: store.folder))
         ConsoleLoop(
             terminal: terminal, clock: SteadyClock(wall: SystemClock(), monotonic: SystemMonotonicClock()),
             program: .live(console, live)

@@ -10,7 +10,11 @@ import Testing
 struct ProgrammeReloadTests {
     /// A session folder with the demo programme, its day and first item started, an undone
     /// check-in between; and a loop on it writing documents into out/.
-    func seat(language: Language = .fr) throws -> (dir: String, loop: ConsoleLoop, term: MemoryTerminal) {
+    func seat(
+        language: Language = .fr, screen: ScreenID = .facilitator
+    ) throws -> (
+        dir: String, loop: ConsoleLoop, term: MemoryTerminal
+    ) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("palabre-reload-\(UUID().uuidString)")
             .path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -28,7 +32,7 @@ struct ProgrammeReloadTests {
         let loop = ConsoleLoop(
             terminal: term, clock: clock,
             program: .live(
-                Console(screen: .facilitator, language: language),
+                Console(screen: screen, language: language),
                 ConsoleLoop.Live(store: store, seat: "facilitator", documents: DocumentScheduler(dir: dir + "/out"))))
         loop.step(maxWaitMilliseconds: 0)
         return (dir, loop, term)
@@ -95,5 +99,15 @@ struct ProgrammeReloadTests {
         #expect(screen(term).contains("Africa/Bamako → Africa/Lagos"))
         guard case .live(_, let live) = loop.program else { Issue.record("not live"); return }
         #expect(live.store.programme.timeZone == "Africa/Bamako")
+    }
+
+    @Test("A board kept from one frame to the next (synergies) is built again under the edited programme")
+    func boardFollows() throws {
+        let (dir, loop, term) = try seat(screen: .synergies)
+        #expect(screen(term).contains("Forage équipé"))
+        try edit(dir) { $0.replacingOccurrences(of: "Forage équipé d'un système solaire", with: "Forage solaire") }
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(screen(term).contains("Forage solaire"))
+        #expect(!screen(term).contains("Forage équipé"))
     }
 }

@@ -244,3 +244,40 @@ extension PreviousSessions {
         return out
     }
 }
+
+/// Follows, while a seat is open on a session, the reviews later sessions record of its entries
+/// (``PreviousSessions/laterReviews(of:)``): each look lists the sibling session folders and
+/// `stat`s their programme and journal; the reviews are read again only when one of those files
+/// changed (or a session appeared or went).
+public final class LaterReviewsWatch {
+    /// The session folder watched.
+    public let folder: String
+    private var signature: [[Int]]?
+
+    /// Watches the session in `folder`; the first ``look()`` reads the reviews.
+    public init(folder: String) { self.folder = folder }
+
+    /// The later sessions' reviews when they may have changed since the last look (at the first
+    /// look, always); nil when no sibling session's programme or journal changed.
+    public func look() -> [LaterReview]? {
+        let now = Self.signature(of: folder)
+        guard now != signature else { return nil }
+        signature = now
+        return PreviousSessions.laterReviews(of: folder)
+    }
+
+    /// Inode, size and modification time (ns) of every sibling folder's programme.yaml and
+    /// journal.jsonl, in name order (zeros for a missing file).
+    private static func signature(of folder: String) -> [[Int]] {
+        let parent = URL(fileURLWithPath: folder).standardizedFileURL.deletingLastPathComponent().path
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).sorted()
+        return names.flatMap { name in
+            [ProgrammeLoader.fileName, "journal.jsonl"].map { file in
+                var st = stat()
+                let path = parent + "/" + name + "/" + file
+                guard stat(path, &st) == 0 else { return [0] }
+                return [Int(st.st_ino), Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)]
+            }
+        }
+    }
+}

@@ -160,7 +160,7 @@ public struct FollowUpScreen: ConsoleScreen {
     /// Every row by urgency and what it was computed from (the journal and the day), and the
     /// rows the filter keeps.
     private var all: [FollowUpRow] = []
-    private var allKey: (seq: Int, today: String, later: Int)?
+    private var allKey: (seq: Int, programme: Programme, today: String, later: [LaterReview])?
     private var rows: [FollowUpRow] = []
     private var rowsFilter: Filter?
 
@@ -181,12 +181,15 @@ public struct FollowUpScreen: ConsoleScreen {
 
     public mutating func prepare(context: ScreenContext) { _ = currentRows(context) }
 
-    /// The rows for `ctx`, computed again only when the journal, the day or the filter changed.
+    /// The rows for `ctx`, computed again only when the journal, the programme (read again while
+    /// the seat runs), the later sessions' reviews, the day or the filter changed.
     mutating func currentRows(_ ctx: ScreenContext) -> [FollowUpRow] {
         let today = ctx.state.local.date(of: ctx.now)
-        if allKey?.seq != ctx.state.lastSeq || allKey?.today != today || allKey?.later != ctx.laterReviews.count {
+        if allKey?.seq != ctx.state.lastSeq || allKey?.programme != ctx.state.programme || allKey?.today != today
+            || allKey?.later != ctx.laterReviews
+        {
             all = FollowUpBoard(ctx.state, today: today, laterReviews: ctx.laterReviews).byUrgency
-            allKey = (ctx.state.lastSeq, today, ctx.laterReviews.count)
+            allKey = (ctx.state.lastSeq, ctx.state.programme, today, ctx.laterReviews)
             rowsFilter = nil
         }
         if rowsFilter != filter {

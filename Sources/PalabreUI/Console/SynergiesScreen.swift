@@ -35,7 +35,7 @@ public struct SynergiesScreen: ConsoleScreen {
 
     /// The board of the last render, and what it was computed from.
     private var board: SynergyBoard?
-    private var boardKey: (seq: Int, filter: SynergyFilter, sort: SynergySort)?
+    private var boardKey: (seq: Int, programme: Programme, filter: SynergyFilter, sort: SynergySort)?
 
     public init() {}
 
@@ -79,12 +79,17 @@ public struct SynergiesScreen: ConsoleScreen {
 
     // MARK: Board
 
-    /// The board for `ctx`, computed again only when the journal, the filter or the sort changed.
+    /// The board for `ctx`, computed again only when the journal, the programme (read again
+    /// while the seat runs), the filter or the sort changed.
     mutating func currentBoard(_ ctx: ScreenContext) -> SynergyBoard {
-        if let b = board, let k = boardKey, k.seq == ctx.state.lastSeq, k.filter == filter, k.sort == sort { return b }
+        if let b = board, let k = boardKey, k.seq == ctx.state.lastSeq, k.programme == ctx.state.programme,
+            k.filter == filter, k.sort == sort
+        {
+            return b
+        }
         let b = SynergyBoard(ctx.state, filter: filter, sort: sort)
         board = b
-        boardKey = (ctx.state.lastSeq, filter, sort)
+        boardKey = (ctx.state.lastSeq, ctx.state.programme, filter, sort)
         clamp(b)
         return b
     }

@@ -41,10 +41,17 @@ public final class ConsoleLoop {
         public let documents: DocumentScheduler?
         /// Where the seat's draft is kept; nil to keep none.
         public let drafts: DraftFile?
+        /// What later sessions say of this one's entries, looked at once the session is closed
+        /// (the Suivi screen and the documents follow it); nil to look at none.
+        public let laterReviews: LaterReviewsWatch?
 
         /// Creates the live environment.
-        public init(store: SessionStore, seat: String, documents: DocumentScheduler? = nil, drafts: DraftFile? = nil) {
+        public init(
+            store: SessionStore, seat: String, documents: DocumentScheduler? = nil, drafts: DraftFile? = nil,
+            laterReviews: LaterReviewsWatch? = nil
+        ) {
             self.store = store; self.seat = seat; self.documents = documents; self.drafts = drafts
+            self.laterReviews = laterReviews
         }
     }
 
@@ -194,6 +201,10 @@ public final class ConsoleLoop {
         if let reload = live.store.reloadProgrammeIfChanged() {
             c.showProgrammeReload(reload, now: now)
             if reload == .reloaded { live.documents?.schedule(live.store.state) }
+        }
+        if live.store.state.closedAt != nil, let reviews = live.laterReviews?.look(), reviews != c.laterReviews {
+            c.laterReviews = reviews
+            live.documents?.schedule(live.store.state)
         }
         var new: [Event] = []
         do {

@@ -220,6 +220,52 @@ struct JournalDamageTests {
     }
 }
 
+/// Every kind of damage and every repair step is said in both languages with their typography.
+@Suite("Journal damage and repair in both languages")
+struct JournalDamageLanguageTests {
+    static let damages: [JournalDamage] = [
+        .notAnEvent, .unknownType("motionTabled"), .emptyLine, .nulLine, .timeGoesBackwards,
+        .seqGap(found: 7, expected: 5), .outOfOrder(found: 6, expected: 5, line: 9),
+        .seqRepeated(found: 2, expected: 5),
+    ]
+
+    func checkTypography(fr: String, en: String) {
+        #expect(fr != en, "\(fr)")
+        for mark in [" ;", " :", " ?", " !"] { #expect(!fr.contains(mark), "plain space before a French mark: \(fr)") }
+        #expect(!en.contains("\u{00A0}") && !en.contains("«"), "\(en)")
+    }
+
+    @Test("Each damage, alone and in the reader's message, in French and in English")
+    func damages() {
+        for d in Self.damages {
+            checkTypography(fr: d.text(.fr), en: d.text(.en))
+            let e = JournalError.damaged(path: "j.jsonl", line: 3, reason: d)
+            #expect(e.message(.fr).contains(d.text(.fr)) && e.message(.en).contains(d.text(.en)))
+            let b = JournalRepair.Blocker(line: 3, offset: 0, damage: d)
+            checkTypography(fr: JournalRepair.message(b, .fr), en: JournalRepair.message(b, .en))
+        }
+    }
+
+    @Test("Each problem repair shows, and the change it proposes, in French and in English")
+    func repairSteps() {
+        let kinds: [JournalRepair.Problem.Kind] = [
+            .duplicate(of: 2), .seqAlreadyUsed(seq: 2, by: 2), .nulBytes(beforeSeq: 4), .nulLine,
+            .outOfOrder(seq: 4, before: 4), .emptyLine, .unknownType("x"), .notAnEvent, .tornTail,
+        ]
+        for kind in kinds {
+            for placeholder in [nil, 3] {
+                for count in [1, 2] {
+                    let p = JournalRepair.Problem(
+                        line: 3, offset: 10, length: 40, kind: kind, placeholderSeq: placeholder,
+                        placeholderCount: count)
+                    checkTypography(fr: JournalRepair.reason(p, .fr), en: JournalRepair.reason(p, .en))
+                    checkTypography(fr: JournalRepair.change(p, .fr), en: JournalRepair.change(p, .en))
+                }
+            }
+        }
+    }
+}
+
 /// Every journal error is said in French and in English, each with its own typography.
 @Suite("Journal errors in both languages")
 struct JournalErrorLanguageTests {

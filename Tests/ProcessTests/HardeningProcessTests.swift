@@ -72,7 +72,9 @@ struct HardeningProcessTests {
         let verify = try Bin.run(["verify", s])
         #expect(verify.status == 1)
         // Said wholly in the session's language (French here).
-        #expect(verify.stdout.contains(":671\u{00A0}: ENDOMMAGÉ — pas un événement valide."), "\(verify.stdout)")
+        #expect(
+            verify.stdout.contains(":671\u{00A0}: ENDOMMAGÉ — type d'événement inconnu « futureEvent » (écrit par"),
+            "\(verify.stdout)")
     }
 
     @Test("A whole last event without its line break is kept, completed, and the next event follows it")

@@ -32,17 +32,19 @@ public enum JournalDamage: Sendable, Equatable, CustomStringConvertible {
         case .unknownType(let t):
             let shown = Text.visible(String(t.prefix(60)))
             return fr
-                ? "type d'événement inconnu « \(shown) » : écrit par une version plus récente de palabre ?"
-                : "unknown event type \"\(shown)\": written by a later version of palabre?"
+                ? "type d'événement inconnu « \(shown) » (écrit par une version plus récente de palabre\u{00A0}?)"
+                : "unknown event type \"\(shown)\" (written by a later version of palabre?)"
         case .emptyLine: return fr ? "ligne vide" : "empty line"
         case .nulLine:
-            return fr ? "une ligne faite d'octets NUL (coupure de courant ?)" : "a line of NUL bytes (a power cut?)"
+            return fr
+                ? "une ligne faite d'octets NUL (coupure de courant\u{00A0}?)" : "a line of NUL bytes (a power cut?)"
         case .timeGoesBackwards: return fr ? "l'heure recule" : "time goes backwards"
         case .seqGap(let f, let e):
             return fr ? "n° \(f) là où le n° \(e) était attendu" : "seq \(f) where \(e) was expected"
         case .outOfOrder(let f, let e, let l):
             return fr
-                ? "n° \(f) là où le n° \(e) était attendu ; le n° \(e) est plus loin, ligne \(l) : des lignes sont dans le désordre"
+                ? "n° \(f) là où le n° \(e) était attendu\u{00A0}; le n° \(e) est plus loin, ligne \(l)\u{00A0}: des lignes sont "
+                    + "dans le désordre"
                 : "seq \(f) where \(e) was expected; seq \(e) comes later, at line \(l): lines are out of order"
         case .seqRepeated(let f, let e):
             return fr ? "n° \(f) déjà utilisé (le n° \(e) était attendu)" : "seq \(f) already used (\(e) was expected)"

@@ -273,12 +273,12 @@ public struct JournalRepair: Sendable {
             return fr ? "n° \(seq) déjà utilisé à la ligne \(by)" : "seq \(seq) already used by line \(by)"
         case .nulBytes(let seq):
             return fr
-                ? "\(problem.length) octet(s) NUL avant l'événement n° \(seq) (coupure de courant ?)"
+                ? "\(problem.length) octet(s) NUL avant l'événement n° \(seq) (coupure de courant\u{00A0}?)"
                 : "\(problem.length) NUL byte(s) before event \(seq) (a power cut?)"
         case .nulLine: return fr ? "une ligne faite d'octets NUL" : "a line of NUL bytes"
         case .outOfOrder(let seq, let before):
             return fr
-                ? "l'événement n° \(seq) est après le n° \(seq + 1) (ligne \(before)) : lignes dans le désordre"
+                ? "l'événement n° \(seq) est après le n° \(seq + 1) (ligne \(before))\u{00A0}: lignes dans le désordre"
                 : "event \(seq) comes after event \(seq + 1) (line \(before)): lines out of order"
         case .emptyLine: return fr ? "une ligne vide" : "an empty line"
         case .unknownType(let t):
@@ -287,7 +287,7 @@ public struct JournalRepair: Sendable {
         case .notAnEvent: return fr ? "pas un événement lisible" : "not a readable event"
         case .tornTail:
             return fr
-                ? "dernière ligne coupée (\(problem.length) octet(s), coupure de courant ?)"
+                ? "dernière ligne coupée (\(problem.length) octet(s), coupure de courant\u{00A0}?)"
                 : "the last line is torn (\(problem.length) byte(s), a power cut?)"
         }
     }
@@ -297,24 +297,24 @@ public struct JournalRepair: Sendable {
         let fr = language == .fr
         if case .nulBytes(let seq) = problem.kind {
             return fr
-                ? "mettre de côté les octets NUL ; l'événement n° \(seq) est gardé"
+                ? "mettre de côté les octets NUL\u{00A0}; l'événement n° \(seq) est gardé"
                 : "set the NUL bytes aside; event \(seq) is kept"
         }
         if case .outOfOrder(let seq, let before) = problem.kind {
             return fr
-                ? "remettre l'événement n° \(seq) à sa place, avant la ligne \(before) ; rien n'est mis de côté"
+                ? "remettre l'événement n° \(seq) à sa place, avant la ligne \(before)\u{00A0}; rien n'est mis de côté"
                 : "put event \(seq) back in its place, before line \(before); nothing is set aside"
         }
         if let seq = problem.placeholderSeq, problem.placeholderCount > 1 {
             let last = seq + problem.placeholderCount - 1
             return fr
-                ? "mettre la ligne de côté ; les n° \(seq) à \(last) restent occupés (événements lineSetAside), rien "
+                ? "mettre la ligne de côté\u{00A0}; les n° \(seq) à \(last) restent occupés (événements lineSetAside), rien "
                     + "n'est renuméroté"
                 : "set the line aside; seqs \(seq) to \(last) stay taken (lineSetAside events), nothing is renumbered"
         }
         if let seq = problem.placeholderSeq {
             return fr
-                ? "mettre la ligne de côté ; le n° \(seq) reste occupé (événement lineSetAside), rien n'est renuméroté"
+                ? "mettre la ligne de côté\u{00A0}; le n° \(seq) reste occupé (événement lineSetAside), rien n'est renuméroté"
                 : "set the line aside; seq \(seq) stays taken (a lineSetAside event), nothing is renumbered"
         }
         return fr ? "mettre la ligne de côté" : "set the line aside"
@@ -323,7 +323,8 @@ public struct JournalRepair: Sendable {
     /// The blocker in `language`.
     public static func message(_ b: Blocker, _ language: Language) -> String {
         guard b.damage.isGap else { return b.damage.text(language) }
-        return b.damage.text(language) + (language == .fr ? " : des événements manquent" : ": events are missing")
+        return b.damage.text(language)
+            + (language == .fr ? "\u{00A0}: des événements manquent" : ": events are missing")
     }
 
     /// Applies the repair to the journal at `path`: under the journal's lock, checks that the file

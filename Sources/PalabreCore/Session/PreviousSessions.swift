@@ -246,25 +246,55 @@ extension PreviousSessions {
 }
 
 /// Follows, while a seat is open on a session, the reviews later sessions record of its entries
-/// (``PreviousSessions/laterReviews(of:)``): each look lists the sibling session folders and
-/// `stat`s their programme and journal; the reviews are read again only when one of those files
-/// changed (or a session appeared or went).
-public final class LaterReviewsWatch {
+/// (``PreviousSessions/laterReviews(of:)``), off the seat's loop: a look lists the sibling session
+/// folders and `stat`s their programme and journal on a queue of its own, and reads the reviews
+/// again only when one of those files changed (or a session appeared or went). A folder of many
+/// sessions never holds up a key.
+public final class LaterReviewsWatch: @unchecked Sendable {
     /// The session folder watched.
     public let folder: String
-    private var signature: [[Int]]?
+    private let interval: UInt64
+    private let queue = DispatchQueue(label: "palabre.later-reviews")
+    private let lock = NSLock()
+    private var signature: [[Int]]?  // on `queue` only
+    private var busy = false
+    private var lastStart: UInt64?
+    private var found: [LaterReview]?
 
-    /// Watches the session in `folder`; the first ``look()`` reads the reviews.
-    public init(folder: String) { self.folder = folder }
-
-    /// The later sessions' reviews when they may have changed since the last look (at the first
-    /// look, always); nil when no sibling session's programme or journal changed.
-    public func look() -> [LaterReview]? {
-        let now = Self.signature(of: folder)
-        guard now != signature else { return nil }
-        signature = now
-        return PreviousSessions.laterReviews(of: folder)
+    /// Watches the session in `folder`, looking at most once every `seconds`; the first
+    /// ``look()`` starts reading the reviews.
+    public init(folder: String, every seconds: Double = 2) {
+        self.folder = folder
+        interval = UInt64(max(0, seconds) * 1e9)
     }
+
+    /// What a finished look found when the reviews may have changed since they were last
+    /// returned (at the first look, always); nil otherwise. Starts a look in the background when
+    /// none is under way and the last one began at least the interval ago. Never waits.
+    public func look() -> [LaterReview]? {
+        lock.lock()
+        defer { lock.unlock() }
+        let result = found
+        found = nil
+        let now = DispatchTime.now().uptimeNanoseconds
+        if !busy, lastStart.map({ now - $0 >= interval }) ?? true {
+            busy = true
+            lastStart = now
+            queue.async { [self] in
+                let now = Self.signature(of: folder)
+                let reviews = now != signature ? PreviousSessions.laterReviews(of: folder) : nil
+                signature = now
+                lock.lock()
+                if let reviews { found = reviews }
+                busy = false
+                lock.unlock()
+            }
+        }
+        return result
+    }
+
+    /// Waits until the look under way, if any, is done.
+    func settle() { queue.sync {} }
 
     /// Inode, size and modification time (ns) of every sibling folder's programme.yaml and
     /// journal.jsonl, in name order (zeros for a missing file).

@@ -197,6 +197,10 @@ func benchLoad() throws {
             folded, Double(fileSize(path)) / 1e6, Double(fileSize(path)) / Double(max(1, folded)), times.count, t,
             times.min()!, q, jq.min()!, t / q, (afterFirst! - before) * 1_048_576 / Double(max(1, folded)), before,
             afterFirst!))
+    say(
+        "sizes in the folded state, bytes: an event \(MemoryLayout<Event>.stride) (kept for undo), an entry "
+            + "\(MemoryLayout<Entry>.stride), its content \(MemoryLayout<EntryContent>.stride) (held again in the box of "
+            + "its entryRecorded event), a speaking turn \(MemoryLayout<SpeakingTurn>.stride)")
 }
 
 func benchAppend() throws {

@@ -77,7 +77,7 @@ struct Minutes: ParsableCommand {
         let (session, out, lang, at) = (session, out, moment.lang, moment.at)
         let separator = try csvSeparator.map { try DocumentOptions.separator($0) }
         try reportingErrors(language: lang ?? .ofEnvironment) {
-            let store = try SessionLocator.open(session, writable: false, upToDamage: true)
+            let store = try SessionLocator.open(session, writable: false, upToDamage: true, forReading: true)
             if let out { try Documents.checkChosenFolder(out) }
             let dir = out ?? SessionStore.outPath(store.folder)
             var state = store.state

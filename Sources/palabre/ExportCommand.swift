@@ -26,7 +26,7 @@ struct Export: ParsableCommand {
         let (session, format, out, lang, at) = (session, format, out, moment.lang, moment.at)
         var language: Language = lang ?? .fr
         try reportingErrors(language: language) {
-            let store = try SessionLocator.open(session, writable: false)
+            let store = try SessionLocator.open(session, writable: false, forReading: true)
             language = lang ?? store.programme.language
             if let out { try Documents.checkChosenFolder(out) }
             // The session's out/ first, never through a link, before export/ is made inside it.

@@ -158,22 +158,27 @@ enum SessionLocator {
 
     /// Opens the session in `arg` for reading (`writable: false`) or writing. With `upToDamage`
     /// (readers), a damaged journal is read up to the damage with a warning; otherwise the damage
-    /// is refused, in the session's language, with the `palabre repair` hint.
-    static func open(_ arg: String, writable: Bool, upToDamage: Bool = false) throws -> SessionStore {
+    /// is refused, in the session's language, with the `palabre repair` hint. `forReading`: a
+    /// reader of documents, which never records, folds without keeping what undo needs.
+    static func open(
+        _ arg: String, writable: Bool, upToDamage: Bool = false, forReading: Bool = false
+    ) throws -> SessionStore {
         let f = try folder(arg)
-        return try open(folder: f, programme: try programme(f), writable: writable, upToDamage: upToDamage)
+        return try open(
+            folder: f, programme: try programme(f), writable: writable, upToDamage: upToDamage, forReading: forReading)
     }
 
     /// Opens the session in `f` (a folder found by ``folder(_:)``) whose programme is `p`; with
-    /// `upToDamage`, a damaged journal is read up to the damage (see ``open(_:writable:upToDamage:)``).
+    /// `upToDamage`, a damaged journal is read up to the damage (see ``open(_:writable:upToDamage:forReading:)``).
     static func open(
-        folder f: String, programme p: Programme, writable: Bool, upToDamage: Bool = false
+        folder f: String, programme p: Programme, writable: Bool, upToDamage: Bool = false, forReading: Bool = false
     ) throws
         -> SessionStore
     {
         let store: SessionStore
         do {
-            store = try SessionStore(folder: f, programme: p, writable: writable, upToDamage: upToDamage)
+            store = try SessionStore(
+                folder: f, programme: p, writable: writable, upToDamage: upToDamage, forReading: forReading)
         } catch let e as JournalError {
             throw UserError(description: e.message(p.language))
         }

@@ -221,16 +221,61 @@ public final class Journal {
         }
     }
 
-    /// Whether `needle` (not empty) occurs in `bytes`: `memchr` for its first byte, `memcmp` for the rest.
+    /// The events of every line holding `"type":"T"` for a `T` of `types`, in file order, found
+    /// by a search of the bytes (1 MiB at a time, only the lines of a chunk that holds one are
+    /// decoded); a line that does not decode is passed over (reading the journal reports it).
+    /// Throws ``JournalError`` when the file cannot be read.
+    public func lines(withTypes types: [String]) throws -> [Event] {
+        let needles = types.map { Array("\"type\":\"\($0)\"".utf8) }
+        let decoder = JSONDecoder()
+        var out: [Event] = []
+        var carried: [UInt8] = []  // an incomplete last line, read again with the next chunk
+        var start = 0
+        while true {
+            let chunk = try readBytes(from: start, count: 1 << 20)
+            start += chunk.count
+            var window = carried + chunk
+            if !chunk.isEmpty {
+                guard let lastNL = window.lastIndex(of: 10) else {
+                    carried = window
+                    continue
+                }
+                carried = Array(window[(lastNL + 1)...])
+                window.removeSubrange((lastNL + 1)...)
+            }
+            if needles.contains(where: { Self.find($0, in: window) }) {
+                for line in window.split(separator: 10)
+                where needles.contains(where: { Self.find($0, in: Array(line)) }) {
+                    if let e = try? decoder.decode(Event.self, from: Data(line)) { out.append(e) }
+                }
+            }
+            if chunk.isEmpty { return out }
+        }
+    }
+
+    /// Whether `needle` (not empty) occurs in `bytes`: `memchr` for the needle's least common
+    /// byte in JSON text (an uppercase letter, else one of `ykwzjqx`, else any letter or digit;
+    /// its first byte, a quote, would stop the search at every quote), `memcmp` for the whole.
     static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { b in
+        func rank(_ b: UInt8) -> Int {
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): 0
+            case _ where Array("ykwzjqx".utf8).contains(b): 1
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): 2
+            default: 3
+            }
+        }
+        guard let anchor = needle.indices.min(by: { rank(needle[$0]) < rank(needle[$1]) }) else { return true }
+        let after = needle.count - anchor  // bytes from the anchor to the needle's end
+        return bytes.withUnsafeBytes { b in
             needle.withUnsafeBytes { nb in
-                var at = 0
-                while b.count - at >= needle.count,
-                    let hit = memchr(b.baseAddress! + at, Int32(needle[0]), b.count - at - needle.count + 1)
+                guard let base = b.baseAddress, b.count >= needle.count else { return false }
+                var at = anchor
+                while b.count - at >= after,
+                    let hit = memchr(base + at, Int32(needle[anchor]), b.count - at - after + 1)
                 {
-                    let i = b.baseAddress!.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(b.baseAddress! + i, nb.baseAddress!, needle.count) == 0 { return true }
+                    let i = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + i - anchor, nb.baseAddress!, needle.count) == 0 { return true }
                     at = i + 1
                 }
                 return false

@@ -32,23 +32,37 @@ public final class SessionStore {
     /// Opens the journal of `folder` (creating it when writable) and folds it.
     /// Throws ``JournalError`` when the journal cannot be opened or is damaged before its last line,
     /// unless `upToDamage` is set (read-only readers such as `log` and `minutes`): the events before
-    /// the damage are folded and the damage kept in ``damage``.
+    /// the damage are folded and the damage kept in ``damage``. With `forReading` (a reader that
+    /// never records), the state keeps no standing events (``ReadingFold``).
     public init(
         folder: String, programme: Programme, writable: Bool = true, journalPath: String? = nil,
-        upToDamage: Bool = false
+        upToDamage: Bool = false, forReading: Bool = false
     ) throws {
         self.folder = folder
         self.programme = programme
-        self.log = try Journal(
+        let journal = try Journal(
             path: journalPath ?? Self.journalPath(folder), writable: writable, timeZone: programme.timeZone)
+        self.log = journal
+        let marks = forReading && !writable ? try journal.lines(withTypes: ["undone", "clockAdjusted"]) : nil
         var s = SessionState(programme: programme)
+        var reading = marks.flatMap { ReadingFold.canFold($0) ? ReadingFold(programme: programme, undos: $0) : nil }
         do {
-            try log.forEachEvent { s.evolve($0) }
+            if reading != nil {
+                try log.forEachEvent { reading!.add($0) }
+            } else {
+                try log.forEachEvent { s.evolve($0) }
+            }
         } catch let e as JournalError {
             guard upToDamage, case .damaged = e else { throw e }
             damage = e
+            if reading != nil {
+                // Undos after the damage were counted: the events before it are folded again in full.
+                reading = nil
+                let again = try Journal(path: journal.path, writable: false, timeZone: programme.timeZone)
+                do { try again.forEachEvent { s.evolve($0) } } catch is JournalError {}
+            }
         }
-        self.state = s
+        self.state = reading?.state ?? s
         programmeStamp = Self.stamp(Self.programmePath(folder))
     }
 

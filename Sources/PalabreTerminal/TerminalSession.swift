@@ -272,7 +272,19 @@ public final class TerminalSession: Backend {
     }
 
     /// The signal that asked the program to stop (SIGINT, SIGTERM, SIGHUP), if any.
-    public func pendingSignal() -> Int32? { TerminationSignals.pending() }
+    public func pendingSignal() -> Int32? { TerminationSignals.pending() ?? (hungUp ? SIGHUP : nil) }
+
+    /// Set once the terminal is gone (the SSH link or the terminal window closed without a
+    /// SIGHUP reaching this process, as under `runuser` or `su`): reading it would fail at once,
+    /// forever. ``pendingSignal()`` then reports SIGHUP and the seat quits as on a hangup.
+    public private(set) var hungUp = false
+
+    /// Whether the input descriptor reports a hangup or an error (`poll`, without waiting).
+    private func inputIsGone() -> Bool {
+        var p = pollfd(fd: fileno(inputFile), events: Int16(POLLIN), revents: 0)
+        guard poll(&p, 1, 0) >= 0 else { return errno != EINTR }
+        return p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
 
     // MARK: Input
 
@@ -293,7 +305,7 @@ public final class TerminalSession: Backend {
     ///         }
     ///     }
     public func readInput(timeoutMilliseconds: Int32) -> [InputEvent] {
-        guard !isShutDown else { return [] }
+        guard !isShutDown, !hungUp else { return [] }
         var events: [InputEvent] = []
         let start = Self.monotonicMilliseconds()
         let end: Int64? = timeoutMilliseconds < 0 ? nil : start + Int64(timeoutMilliseconds)
@@ -321,6 +333,10 @@ public final class TerminalSession: Backend {
             // is dropped instead of holding back the keys after it.
             let result = wgetch(window)
             if result == ERR {
+                if inputIsGone() {
+                    hungUp = true
+                    break
+                }
                 if drainEnd != nil { break }
                 continue
             }

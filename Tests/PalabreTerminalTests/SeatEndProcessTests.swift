@@ -56,6 +56,30 @@ struct SeatEndProcessTests {
         #expect(!taken.joined().contains("déjà occupé"))
     }
 
+    @Test("A terminal gone without a hangup signal (no controlling terminal): the seat quits and frees itself")
+    func terminalGoneWithoutSignal() throws {
+        let exe = try builtExecutable("palabre")
+        let dir = try session()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // setsid: palabre has the pane as its input and output but in a session of its own, so
+        // closing the pane sends it no SIGHUP (as under runuser or su over SSH).
+        var pane: TmuxSession? = try TmuxSession(
+            command: "env -u SWIFT_BACKTRACE setsid -w \(exe) run \(dir.path)", width: 100, height: 30, directory: dir)
+        try pane?.waitForScreen("the facilitator seat") { $0.contains { $0.contains("[F1 Modération]") } }
+        let shell = try #require(Int32(try pane?.display("#{pane_pid}") ?? ""))
+        let pid = try #require(childPid(of: shell))
+        pane = nil  // the tmux server killed: the terminal is gone
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline, kill(pid, 0) == 0 { usleep(50_000) }
+        #expect(kill(pid, 0) != 0 && errno == ESRCH, "palabre quit instead of reading a dead terminal forever")
+        defer { if kill(pid, 0) == 0 { kill(pid, SIGKILL) } }
+        let holder = dir.appendingPathComponent(".facilitator")
+        let fd = open(holder.path, O_RDONLY)
+        #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0, "nobody holds the seat lock")
+        close(fd)
+        #expect(try runProcess(exe, ["verify", dir.path]).status == 0)
+    }
+
     @Test("SIGQUIT on palabre run gives the terminal back, frees the seat, and a second run takes it")
     func sigquit() throws {
         try stop(with: SIGQUIT, named: "SIGQUIT")

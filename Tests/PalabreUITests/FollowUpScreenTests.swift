@@ -48,6 +48,21 @@ struct FollowUpScreenTests {
         Snapshot.check(d.lines(width: 80, height: 24), "followup-segou-form-80x24")
     }
 
+    @Test("An event from another seat that moves the rows leaves the selection on its entry")
+    func selectionFollowsItsEntry() throws {
+        var d = Self.driver()
+        _ = d.lines(width: 120, height: 40)
+        let rows = FollowUpBoard(d.state, today: "2024-05-02").byUrgency
+        let target = rows[6].entry
+        try Self.select(target, &d)
+        // Another seat takes back the action marked done: it comes back among the overdue rows.
+        d.perform(.undo(seq: d.state.lastSeq), seat: "suivi")
+        _ = d.lines(width: 120, height: 40)
+        let after = FollowUpBoard(d.state, today: "2024-05-02").byUrgency
+        #expect(after.firstIndex { $0.entry == target } != rows.firstIndex { $0.entry == target }, "the row moved")
+        #expect(after[d.console.followUp.row].entry == target)
+    }
+
     @Test func overdueRowsComeFirstThenByDeadline() {
         var d = Self.driver()
         let lines = d.lines(width: 120, height: 40)

@@ -151,6 +151,9 @@ public struct FollowUpScreen: ConsoleScreen {
 
     /// Selected row (index in the rows shown) and the first row shown.
     public var row = 0
+    /// The entry of the row the user moved the selection to, if any; until then the selection
+    /// stays on the first (most urgent) row.
+    var chosen: Int?
     var top = 0
     /// The filter of the list.
     public var filter = Filter.none
@@ -193,9 +196,11 @@ public struct FollowUpScreen: ConsoleScreen {
             rowsFilter = nil
         }
         if rowsFilter != filter {
+            // A row chosen with the arrows stays chosen when the list changes under it (an event
+            // from another seat moves rows): Enter never acts on a row the user did not choose.
             rows = filter == .none ? all : all.filter { Self.matches($0, filter) }
             rowsFilter = filter
-            row = max(0, min(row, rows.count - 1))
+            row = chosen.flatMap { e in rows.firstIndex { $0.entry == e } } ?? max(0, min(row, rows.count - 1))
         }
         return rows
     }
@@ -230,6 +235,7 @@ public struct FollowUpScreen: ConsoleScreen {
             let next = values.firstIndex(of: filter).map { $0 + 1 } ?? 0
             filter = next < values.count ? values[next] : .none
             row = 0; top = 0
+            chosen = nil
             return .none
         case .update, .fiche:
             break
@@ -280,7 +286,8 @@ public struct FollowUpScreen: ConsoleScreen {
             }
             return .none
         }
-        let n = currentRows(ctx).count
+        let shown = currentRows(ctx)
+        let n = shown.count
         switch key {
         case .up: row = max(0, row - 1)
         case .down: row = min(max(0, n - 1), row + 1)
@@ -291,8 +298,11 @@ public struct FollowUpScreen: ConsoleScreen {
         case .escape:
             filter = .none
             row = 0; top = 0
-        default: break
+            chosen = nil
+            return .none
+        default: return .none
         }
+        chosen = shown.indices.contains(row) ? shown[row].entry : nil
         return .none
     }
 

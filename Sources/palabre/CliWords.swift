@@ -43,6 +43,8 @@ enum CliWords {
     case intact
     /// `palabre verify`: damaged at a line.
     case damaged(path: String, line: Int, reason: String, folder: String)
+    /// `verify`: a line of an event type a later version of palabre wrote (update palabre).
+    case laterVersion(path: String, line: Int, reason: String)
     /// `palabre verify`: torn tail or stray bytes.
     case torn(folder: String, tornBytes: Bool)
     /// `palabre repair`: one problem at `line` (`length` bytes from byte `offset`), why and the change.
@@ -114,11 +116,24 @@ enum CliWords {
         case .intact:
             return fr ? "intact." : "intact."  // the same word in both languages
         case .damaged(let p, let line, let reason, let folder):
+            let before =
+                line == 1
+                ? (fr ? "c'est la première ligne" : "it is the first line")
+                : line == 2
+                    ? (fr ? "la ligne d'avant est intacte" : "the line before it is intact")
+                    : fr
+                        ? "les \(line - 1) lignes d'avant sont intactes" : "the \(line - 1) lines before it are intact"
             return fr
-                ? "\(p):\(line)\u{00A0}: ENDOMMAGÉ — \(reason). Les \(line - 1) lignes d'avant sont intactes\u{00A0}; "
+                ? "\(p):\(line)\u{00A0}: ENDOMMAGÉ — \(reason). \(before.prefix(1).uppercased() + before.dropFirst())\u{00A0}; "
                     + "rien ne peut être ajouté avant la réparation\u{00A0}: lancer `palabre repair \(folder)`."
-                : "\(p):\(line): DAMAGED — \(reason). The \(line - 1) lines before it are intact; nothing can be "
+                : "\(p):\(line): DAMAGED — \(reason). \(before.prefix(1).uppercased() + before.dropFirst()); nothing can be "
                     + "appended until it is repaired: run `palabre repair \(folder)`."
+        case .laterVersion(let p, let line, let reason):
+            return fr
+                ? "\(p):\(line)\u{00A0}: ILLISIBLE PAR CETTE VERSION — \(reason). Mettez palabre à jour pour lire ce "
+                    + "journal\u{00A0}; `palabre repair` mettrait cet événement de côté."
+                : "\(p):\(line): NOT READABLE BY THIS VERSION — \(reason). Update palabre to read this journal; "
+                    + "`palabre repair` would set this event aside."
         case .repairProblem(let path, let line, let offset, let length, let reason, let change):
             let bytes = n(length, "octet", "octets", "byte", "bytes")
             return "\(path):\(line) (" + (fr ? "octet \(offset), " : "byte \(offset), ") + bytes + ")" + colon

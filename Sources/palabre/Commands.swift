@@ -149,7 +149,11 @@ struct Verify: ParsableCommand {
                 }
             } catch let JournalError.damaged(p, line, reason) {
                 let why = reason.text(language)
-                say(CliWords.damaged(path: p, line: line, reason: why, folder: folder).text(language))
+                if case .unknownType = reason {
+                    say(CliWords.laterVersion(path: p, line: line, reason: why).text(language))
+                } else {
+                    say(CliWords.damaged(path: p, line: line, reason: why, folder: folder).text(language))
+                }
                 throw ExitCode(1)
             }
             let lt: LocalTime = programme.map { LocalTime(identifier: $0.timeZone) } ?? LocalTime(identifier: "UTC")

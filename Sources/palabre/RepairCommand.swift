@@ -92,11 +92,14 @@ struct Repair: ParsableCommand {
                         + " will be set aside in \(q); "
                         + Agreement.counted(plan.repaired.count, one: "byte stays", many: "bytes stay", .en)
                         + " in the journal.")
-        guard yes || confirm(fr ? "Réparer ? (o/n) " : "Repair? (y/n) ", language) else {
+        guard yes || isatty(0) == 1 else {
             throw UserError(
                 description: fr
                     ? "rien n'a été modifié (sans terminal, confirmez avec --yes)."
                     : "nothing was changed (without a terminal, confirm with --yes).")
+        }
+        guard yes || confirm(fr ? "Réparer\u{00A0}? (o/n) " : "Repair? (y/n) ", language) else {
+            throw UserError(description: fr ? "rien n'a été modifié." : "nothing was changed.")
         }
         let written: String?
         do {

@@ -166,4 +166,33 @@ struct JournalRepairTests {
         let gap = plan([ls[0], ls[2], ls[4]])
         #expect(gap.blocker?.damage == .seqGap(found: 3, expected: 2))
     }
+
+    @Test("NUL bytes over whole lines, line breaks included, then an intact event: its seqs kept, the event kept")
+    func nulRunRunningIntoAnEvent() throws {
+        var ls = try sound()
+        let zeros = [UInt8](repeating: 0, count: ls[1].count + 1 + ls[2].count + 1)
+        ls.replaceSubrange(1...3, with: [zeros + ls[3]])
+        let p = plan(ls)
+        #expect(p.blocker == nil)
+        #expect(p.problems.map(\.kind) == [.nulBytes(beforeSeq: 4)])
+        #expect(p.problems[0].placeholderSeq == 2 && p.problems[0].placeholderCount == 2)
+        #expect(JournalRepair.change(p.problems[0], .en).contains("seqs 2 to 3 stay taken"))
+        let after = try events(p.repaired)
+        #expect(after.map(\.seq) == [1, 2, 3, 4, 5])
+        #expect(after[3] == (try events((try sound()).flatMap { $0 + [10] }))[3], "the event behind the zeros is kept")
+        #expect(p.removed == zeros)
+        // Ten zeros cannot have held an event: event 3 is missing, the repair is refused.
+        var short = try sound()
+        short.replaceSubrange(2...3, with: [[UInt8](repeating: 0, count: 10) + short[3]])
+        #expect(plan(short).blocker?.damage == .seqGap(found: 4, expected: 3))
+    }
+
+    @Test("A known event type with a field missing is not called unknown")
+    func malformedKnownType() throws {
+        var ls = try sound()
+        ls[2] = Array(String(decoding: ls[2], as: UTF8.self).replacingOccurrences(of: #""item":"#, with: #""x":"#).utf8)
+        let p = plan(ls)
+        #expect(p.problems.map(\.kind) == [.notAnEvent])
+        #expect(p.problems[0].placeholderSeq == 3)
+    }
 }

@@ -272,6 +272,8 @@ struct JournalErrorLanguageTests {
     @Test func everyCaseHasAFrenchAndAnEnglishMessage() {
         let cases: [JournalError] = [
             .damaged(path: "j.jsonl", line: 3, reason: .notAnEvent),
+            .damaged(path: "j.jsonl", line: 3, reason: .unknownType("motionTabled")),
+            .damaged(path: "j.jsonl", line: 3, reason: .seqGap(found: 5, expected: 3)),
             .io(path: "j.jsonl", operation: "write", errno: EIO),
             .io(path: "j.jsonl", operation: "open", errno: EACCES), .diskFull(path: "j.jsonl"),
             .conflict(expected: 4, found: 6), .readOnly(path: "j.jsonl"), .link(path: "j.jsonl"),
@@ -282,6 +284,14 @@ struct JournalErrorLanguageTests {
             #expect(fr != en, "\(e)")
             #expect(!en.contains("\u{00A0}") && !en.contains("«"), "\(en)")
             #expect(!fr.contains("the journal") && !fr.contains("try again"), "\(fr)")
+            for mark in [" ;", " :", " ?", " !"] {
+                #expect(!fr.contains(mark), "plain space before a French mark: \(fr)")
+            }
+            if case .damaged = e {
+                let w = e.readUpToWarning(events: 2, .fr)
+                for mark in [" ;", " :", " ?", " !"] { #expect(!w.contains(mark), "\(w)") }
+                #expect(w != e.readUpToWarning(events: 2, .en))
+            }
         }
     }
 }

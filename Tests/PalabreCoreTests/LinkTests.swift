@@ -33,7 +33,9 @@ struct LinkTests {
         #expect(throws: JournalError.link(path: path)) { try Journal(path: path, writable: false) }
         let after = try snapshot(t)
         #expect(after.0 == before.0 && after.1 == 0o644)
-        #expect(JournalError.link(path: path).message(.fr).contains("est un lien symbolique : palabre ne le suit pas"))
+        #expect(
+            JournalError.link(path: path).message(.fr).contains(
+                "est un lien symbolique\u{00A0}: palabre ne le suit pas"))
         #expect(JournalError.link(path: path).message(.en).contains("is a symbolic link: palabre does not follow it"))
     }
 
@@ -81,7 +83,7 @@ struct LinkTests {
             Issue.record("a linked out/ was followed")
         } catch let e as DocumentError {
             #expect(e.errno == ELOOP && e.path == out)
-            #expect(e.message(.fr).contains("« \(out) » est un lien symbolique : palabre ne le suit pas"))
+            #expect(e.message(.fr).contains("« \(out) » est un lien symbolique\u{00A0}: palabre ne le suit pas"))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: other).isEmpty)
         let mode = try FileManager.default.attributesOfItem(atPath: other)[.posixPermissions] as? Int

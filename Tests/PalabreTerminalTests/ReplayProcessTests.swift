@@ -56,7 +56,7 @@ struct ReplayProcessTests {
         let refused = try runProcess(palabre, ["replay", dir.path])
         #expect(refused.status == 1)
         // In the session's language, with the way forward.
-        #expect(refused.error.contains("journal.jsonl:10 : le journal est endommagé"), "\(refused.error)")
+        #expect(refused.error.contains("journal.jsonl:10\u{00A0}: le journal est endommagé"), "\(refused.error)")
         #expect(refused.error.contains("palabre repair \(dir.path)"), "\(refused.error)")
 
         // Torn: the last line cut in the middle.

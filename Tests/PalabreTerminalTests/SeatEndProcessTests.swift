@@ -105,13 +105,13 @@ struct SeatEndProcessTests {
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let command = "bash --norc -c '\(exe) repair \(dir.path); echo \"STATUS $?\"; exec sleep 60'"
         let no = try TmuxSession(command: command, width: 120, height: 30, directory: dir)
-        try no.waitForScreen("the question") { $0.contains { $0.contains("Réparer ? (o/n)") } }
+        try no.waitForScreen("the question") { $0.contains { $0.contains("Réparer\u{00A0}? (o/n)") } }
         try no.type("n")
         try no.press("Enter")
         try no.waitForScreen("the refusal") { $0.contains { $0.contains("STATUS 1") } }
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == bytes, "nothing was changed")
         let yes = try TmuxSession(command: command, width: 120, height: 30, directory: dir)
-        try yes.waitForScreen("the question") { $0.contains { $0.contains("Réparer ? (o/n)") } }
+        try yes.waitForScreen("the question") { $0.contains { $0.contains("Réparer\u{00A0}? (o/n)") } }
         try yes.type("o")
         try yes.press("Enter")
         let screen = try yes.waitForScreen("the repair") { $0.contains { $0.contains("STATUS 0") } }

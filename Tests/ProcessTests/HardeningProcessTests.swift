@@ -73,7 +73,8 @@ struct HardeningProcessTests {
         #expect(verify.status == 1)
         // Said wholly in the session's language (French here).
         #expect(
-            verify.stdout.contains(":671\u{00A0}: ENDOMMAGÉ — type d'événement inconnu « futureEvent » (écrit par"),
+            verify.stdout.contains(
+                ":671\u{00A0}: ILLISIBLE PAR CETTE VERSION — type d'événement inconnu « futureEvent »"),
             "\(verify.stdout)")
     }
 

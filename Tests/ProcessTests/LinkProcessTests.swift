@@ -25,7 +25,7 @@ struct LinkProcessTests {
         try FileManager.default.createSymbolicLink(atPath: dir + "/journal.jsonl", withDestinationPath: t)
         let r = try Bin.run(["do", dir, "start-day"])
         #expect(r.status != 0)
-        #expect(r.stderr.contains("journal.jsonl » est un lien symbolique : palabre ne le suit pas"))
+        #expect(r.stderr.contains("journal.jsonl » est un lien symbolique\u{00A0}: palabre ne le suit pas"))
         #expect(try String(contentsOfFile: t, encoding: .utf8) == "one line\n" && mode(t) == 0o644)
     }
 
@@ -39,7 +39,7 @@ struct LinkProcessTests {
         try FileManager.default.createSymbolicLink(atPath: dir + "/out", withDestinationPath: other)
         let r = try Bin.run(["minutes", dir])
         #expect(r.status != 0)
-        #expect(r.stderr.contains("/out » est un lien symbolique : palabre ne le suit pas"))
+        #expect(r.stderr.contains("/out » est un lien symbolique\u{00A0}: palabre ne le suit pas"))
         let r2 = try Bin.run(["minutes", dir, "--out", dir + "/out"])
         #expect(r2.status != 0 && r2.stderr.contains("est un lien symbolique"))
         let r3 = try Bin.run(["export", dir, "--format", "md", "--out", dir + "/out"])

@@ -31,23 +31,30 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .link(let p): return NoFollow.linkMessage(p, language)
         case .io(let p, _, let e) where e == EACCES || e == EPERM: return NoFollow.permissionMessage(p, language)
+        case .damaged(let p, let l, .unknownType(let t)):
+            let r = JournalDamage.unknownType(t)
+            return language == .fr
+                ? "\(p):\(l)\u{00A0}: \(r.text(.fr)). Rien n'a été modifié. Mettez palabre à jour pour lire ce journal "
+                    + "(`palabre repair` mettrait cet événement de côté)."
+                : "\(p):\(l): \(r.text(.en)). Nothing was changed. Update palabre to read this journal (`palabre repair` "
+                    + "would set this event aside)."
         case .damaged(let p, let l, let r) where r.isGap:
             return language == .fr
-                ? "\(p):\(l) : il manque des événements avant cette ligne (\(r.text(.fr))). Rien n'a été modifié. "
-                    + "`palabre repair` ne renumérote rien : reprenez le journal d'une copie (sauvegarde, autre poste)."
+                ? "\(p):\(l)\u{00A0}: il manque des événements avant cette ligne (\(r.text(.fr))). Rien n'a été modifié. "
+                    + "`palabre repair` ne renumérote rien\u{00A0}: reprenez le journal d'une copie (sauvegarde, autre poste)."
                 : "\(p):\(l): events are missing before this line (\(r)). Nothing was changed. `palabre repair` "
                     + "renumbers nothing: take the journal back from a copy (a backup, another laptop)."
         case .damaged(let p, let l, let r) where language == .fr:
             return
-                "\(p):\(l) : le journal est endommagé à cette ligne (\(r.text(.fr))). Rien n'a été modifié ; les lignes "
-                + "avant la ligne \(l) sont intactes. Lancez `palabre repair \(Self.folder(p))` : il montre le "
+                "\(p):\(l)\u{00A0}: le journal est endommagé à cette ligne (\(r.text(.fr))). Rien n'a été modifié\u{00A0}; les lignes "
+                + "avant la ligne \(l) sont intactes. Lancez `palabre repair \(Self.folder(p))`\u{00A0}: il montre le "
                 + "problème, propose le plus petit changement qui le répare (chaque octet mis de côté est gardé) et "
                 + "vérifie le journal."
         case .notAFile(let p) where language == .fr:
             return "\(p) n'est pas un fichier ordinaire (un tube nommé, un dossier ou un périphérique) : palabre tient "
                 + "son journal dans un fichier. Mettez cet élément de côté et recommencez."
         case .replaced(let p) where language == .fr:
-            return "\(p) a été réparé par `palabre repair` entre-temps : rien n'a été enregistré. Relancez la "
+            return "\(p) a été réparé par `palabre repair` entre-temps\u{00A0}: rien n'a été enregistré. Relancez la "
                 + "commande (ou quittez et rouvrez l'écran)."
         case .io(let p, let op, let e) where language == .fr:
             return "\(p)\u{00A0}: opération « \(op) » impossible (\(String(cString: strerror(e)))). Vérifiez que le "
@@ -69,15 +76,21 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     public func readUpToWarning(events: Int, _ language: Language) -> String {
         guard case .damaged(let p, let l, let r) = self else { return message(language) }
         let folder = Self.folder(p)
+        if case .unknownType = r {
+            return language == .fr
+                ? "\(p):\(l)\u{00A0}: \(r.text(.fr))\u{00A0}; seuls les \(events) événements avant elle sont lus. Mettez "
+                    + "palabre à jour pour lire la suite."
+                : "\(p):\(l): \(r.text(.en)); only the \(events) events before it are read. Update palabre to read the rest."
+        }
         if r.isGap {
             return language == .fr
-                ? "\(p):\(l) : il manque des événements avant cette ligne (\(r.text(.fr))) ; seuls les \(events) "
-                    + "événements avant elle sont lus. Reprenez le journal d'une copie : `palabre repair` ne renumérote rien."
+                ? "\(p):\(l)\u{00A0}: il manque des événements avant cette ligne (\(r.text(.fr)))\u{00A0}; seuls les \(events) "
+                    + "événements avant elle sont lus. Reprenez le journal d'une copie\u{00A0}: `palabre repair` ne renumérote rien."
                 : "\(p):\(l): events are missing before this line (\(r)); only the \(events) events before it are "
                     + "read. Take the journal back from a copy: `palabre repair` renumbers nothing."
         }
         return language == .fr
-            ? "\(p):\(l) : le journal est endommagé à cette ligne (\(r.text(.fr))) ; seuls les \(events) événements avant elle "
+            ? "\(p):\(l)\u{00A0}: le journal est endommagé à cette ligne (\(r.text(.fr)))\u{00A0}; seuls les \(events) événements avant elle "
                 + "sont lus. Lancez `palabre repair \(folder)` pour la réparer (chaque octet mis de côté est gardé)."
             : "\(p):\(l): the journal is damaged here (\(r)); only the \(events) events before it are read. Run "
                 + "`palabre repair \(folder)` to mend it (every byte set aside is kept)."
@@ -91,6 +104,7 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case .damaged(_, _, .unknownType): return message(.en)
         case .damaged(let p, let l, let r):
             return "\(p):\(l): the journal is damaged here (\(r)). Nothing was changed; the lines before \(l) are "
                 + "intact. Run `palabre repair \(Self.folder(p))`: it shows what is wrong, offers the smallest "
@@ -411,7 +425,7 @@ public final class Journal {
     /// What is wrong with a line that did not decode (`error`: what the decoder threw).
     static func damage(_ line: ArraySlice<UInt8>, _ error: any Error) -> JournalDamage {
         if line.isEmpty { return .emptyLine }
-        if line.allSatisfy({ $0 == 0 }) { return .nulLine }
+        if line.first == 0 { return .nulLine }
         if let u = error as? UnknownEventType { return .unknownType(u.type) }
         return .notAnEvent
     }

@@ -8,7 +8,8 @@ public enum JournalDamage: Sendable, Equatable, CustomStringConvertible {
     case unknownType(String)
     /// An empty line.
     case emptyLine
-    /// A line of NUL bytes only (what a power cut can leave where lines were).
+    /// NUL bytes where lines were (what a power cut can leave), alone on their line or before an
+    /// event that does not follow.
     case nulLine
     /// The event's time is before the previous event's.
     case timeGoesBackwards
@@ -37,7 +38,8 @@ public enum JournalDamage: Sendable, Equatable, CustomStringConvertible {
         case .emptyLine: return fr ? "ligne vide" : "empty line"
         case .nulLine:
             return fr
-                ? "une ligne faite d'octets NUL (coupure de courant\u{00A0}?)" : "a line of NUL bytes (a power cut?)"
+                ? "des octets NUL à la place de lignes (coupure de courant\u{00A0}?)"
+                : "NUL bytes in place of lines (a power cut?)"
         case .timeGoesBackwards: return fr ? "l'heure recule" : "time goes backwards"
         case .seqGap(let f, let e):
             return fr ? "n° \(f) là où le n° \(e) était attendu" : "seq \(f) where \(e) was expected"

@@ -193,12 +193,25 @@ public struct JournalRepair: Sendable {
                 setAside(l, .duplicate(of: prev.number))
                 continue
             }
-            if let (nul, e) = Journal.afterNul(l.bytes, decoder), inOrder(e) {
+            // NUL bytes before a whole event: where lines were (a power cut zeroes whole blocks,
+            // line breaks included), each seq they held keeps a placeholder, the event is kept.
+            if let (nul, e) = Journal.afterNul(l.bytes, decoder), e.seq >= expected, lastAt.map({ e.at >= $0 }) ?? true,
+                e.seq == expected || (e.seq - expected) * 40 <= nul + 1
+            {
+                let held = e.seq - expected
                 removed += original[l.offset..<(l.offset + nul)]
                 problems.append(
-                    Problem(line: l.number, offset: l.offset, length: nul, kind: .nulBytes(beforeSeq: e.seq)))
+                    Problem(
+                        line: l.number, offset: l.offset, length: nul, kind: .nulBytes(beforeSeq: e.seq),
+                        placeholderSeq: held > 0 ? expected : nil, placeholderCount: max(1, held)))
+                for _ in 0..<held { placeholder(for: l) }
                 keep(e, l.bytes.dropFirst(nul), l)
                 continue
+            }
+            // Too few NUL bytes before a later event to have held the seqs in between: missing.
+            if let (_, e) = Journal.afterNul(l.bytes, decoder), e.seq > expected {
+                blocker = Blocker(line: l.number, offset: l.offset, damage: .seqGap(found: e.seq, expected: expected))
+                return
             }
             if l.bytes.isEmpty {
                 setAside(l, .emptyLine)
@@ -244,7 +257,15 @@ public struct JournalRepair: Sendable {
                 }.first
                 if next == expected + 1 { held = expected }
             }
-            let kind: Problem.Kind = env?.type.map { .unknownType($0) } ?? .notAnEvent
+            // A type this version knows, with a field missing or wrong, is not an unknown type.
+            let kind: Problem.Kind = {
+                do {
+                    _ = try decoder.decode(Event.self, from: Data(l.bytes))
+                } catch let u as UnknownEventType {
+                    return .unknownType(u.type)
+                } catch {}
+                return .notAnEvent
+            }()
             if let h = held, h < expected {
                 setAside(l, kind)
                 continue
@@ -295,6 +316,13 @@ public struct JournalRepair: Sendable {
     /// The change proposed for `problem`, in `language`.
     public static func change(_ problem: Problem, _ language: Language) -> String {
         let fr = language == .fr
+        if case .nulBytes(let seq) = problem.kind, let first = problem.placeholderSeq {
+            let last = first + problem.placeholderCount - 1
+            return fr
+                ? "mettre de côté les octets NUL\u{00A0}; les n° \(first) à \(last) restent occupés (événements "
+                    + "lineSetAside), l'événement n° \(seq) est gardé"
+                : "set the NUL bytes aside; seqs \(first) to \(last) stay taken (lineSetAside events), event \(seq) is kept"
+        }
         if case .nulBytes(let seq) = problem.kind {
             return fr
                 ? "mettre de côté les octets NUL\u{00A0}; l'événement n° \(seq) est gardé"

@@ -55,7 +55,7 @@ public enum NoFollow {
     /// The message for a refused link, in `language`.
     public static func linkMessage(_ path: String, _ language: Language) -> String {
         language == .fr
-            ? "« \(path) » est un lien symbolique : palabre ne le suit pas (il pourrait faire écrire hors de la "
+            ? "« \(path) » est un lien symbolique\u{00A0}: palabre ne le suit pas (il pourrait faire écrire hors de la "
                 + "session). Remplacez-le par un fichier ou un dossier ordinaire, puis réessayez."
             : "“\(path)” is a symbolic link: palabre does not follow it (it could make it write outside the "
                 + "session). Replace it with a plain file or folder, then try again."
@@ -64,7 +64,7 @@ public enum NoFollow {
     /// The message for permission denied on `path`, in `language`.
     public static func permissionMessage(_ path: String, _ language: Language) -> String {
         language == .fr
-            ? "« \(path) » : permission refusée (permission denied). Vérifiez que le dossier de session et ses "
+            ? "« \(path) »\u{00A0}: permission refusée (permission denied). Vérifiez que le dossier de session et ses "
                 + "fichiers vous sont accessibles (ls -l), puis réessayez."
             : "“\(path)”: permission denied. Check that the session folder and its files are yours to read "
                 + "(ls -l), then try again."

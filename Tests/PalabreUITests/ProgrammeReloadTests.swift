@@ -110,4 +110,50 @@ struct ProgrammeReloadTests {
         #expect(screen(term).contains("Forage solaire"))
         #expect(!screen(term).contains("Forage équipé"))
     }
+
+    @Test("Removing the item under way from programme.yaml is refused: the version before stays, the screen keeps it")
+    func removingWhatTheJournalNamesRefused() throws {
+        for language in [Language.fr, .en] {
+            let (dir, loop, term) = try seat(language: language)
+            try edit(dir) {
+                $0.replacing(#/      - id: demo-ouverture\n(        [^\n]*\n)+/#, with: "").replacingOccurrences(
+                    of: "      - id: demo-anict\n", with: "      - id: demo-anict\n        start: \"09:00\"\n")
+            }
+            loop.step(maxWaitMilliseconds: 0)
+            let text = screen(term)
+            #expect(
+                text.contains(
+                    language == .fr ? "programme.yaml n'a plus un élément que le journal cite" : "no longer has a thing"
+                ),
+                "\(text)")
+            #expect(text.contains("▶ Ouverture"), "the item under way is still shown: \(text)")
+            guard case .live(_, let live) = loop.program else { Issue.record("not live"); return }
+            #expect(live.store.state.mismatches.isEmpty)
+            #expect(live.store.state.currentItem == "demo-ouverture")
+        }
+    }
+
+    @Test("An item given in programme.yaml the id of an item inserted during the meeting is refused")
+    func idOfAnInsertedItemRefused() throws {
+        let (dir, loop, term) = try seat()
+        guard case .live(_, let live) = loop.program else { Issue.record("not live"); return }
+        let inserted = try live.store.perform(
+            .insertItem(title: "Mot du préfet", seconds: 600, kind: .other, after: nil), seat: "facilitator",
+            at: try #require(live.store.state.lastAt))
+        guard case .itemInserted(_, _, let item) = inserted.last?.payload else {
+            Issue.record("no item inserted: \(inserted)")
+            return
+        }
+        try edit(dir) {
+            $0.replacingOccurrences(
+                of: "      - id: demo-cloture\n",
+                with:
+                    "      - id: \(item.id)\n        kind: other\n        title: Point du programme\n        duration: 7m\n"
+                    + "      - id: demo-cloture\n")
+        }
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(screen(term).contains("celui du point ajouté en séance « Mot du préfet »"), "\(screen(term))")
+        #expect(!screen(term).contains("Point du programme"))
+        #expect(live.store.state.days[0].items.filter { $0.id == item.id }.count == 1)
+    }
 }

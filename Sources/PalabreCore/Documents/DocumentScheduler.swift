@@ -76,11 +76,13 @@ public final class DocumentScheduler: @unchecked Sendable {
         self.dir = dir
         self.folder = folder
         self.docx = docx
-        markdown = Coalescer(label: "palabre.documents", qos: .utility, group: group) { [unowned self] in
-            writeDocuments($0)
+        // Weak: a scheduler let go before its writes ran (no ``finish()``) skips them instead of
+        // reaching a freed object; `palabre run` waits for them before quitting.
+        markdown = Coalescer(label: "palabre.documents", qos: .utility, group: group) { [weak self] in
+            self?.writeDocuments($0)
         }
-        word = Coalescer(label: "palabre.documents.docx", qos: .background, group: group) { [unowned self] in
-            writeDocx($0)
+        word = Coalescer(label: "palabre.documents.docx", qos: .background, group: group) { [weak self] in
+            self?.writeDocx($0)
         }
     }
 

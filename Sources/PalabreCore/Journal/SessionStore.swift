@@ -88,6 +88,12 @@ public final class SessionStore {
         /// programme.yaml changed its time zone, which the journal's times are written in: the
         /// programme read before stays in force until the seat is started again.
         case timeZoneChanged(from: String, to: String)
+        /// programme.yaml no longer has `count` things (items, days, participants, fiches…) the
+        /// journal names, such as the item under way: the programme read before stays in force.
+        case dropsWhatTheJournalNames(count: Int)
+        /// programme.yaml gives an item the id `id` the meeting gave to the item it inserted,
+        /// titled `title`: the programme read before stays in force.
+        case idOfAnInsertedItem(id: String, title: String)
     }
 
     private var programmeStamp: [Int]?
@@ -130,8 +136,15 @@ public final class SessionStore {
             return .timeZoneChanged(from: programme.timeZone, to: p.timeZone)
         }
         guard p != programme else { return nil }
+        let ids = Set(p.days.flatMap { $0.items.map(\.id) })
+        if let id = state.insertedItems.filter(ids.contains).sorted().first {
+            return .idOfAnInsertedItem(id: id, title: state.item(id)?.item.title ?? id)
+        }
+        let next = state.refolded(with: p)
+        let dropped = Set(next.mismatches).subtracting(state.mismatches).count
+        guard dropped == 0 else { return .dropsWhatTheJournalNames(count: dropped) }
         programme = p
-        state = state.refolded(with: p)
+        state = next
         return .reloaded
     }
 

@@ -454,6 +454,16 @@ public struct Console: Sendable {
         case .timeZoneChanged(let from, let to):
             let text = labels[.programmeTimeZone].replacingOccurrences(of: "%@", with: from + " → " + to)
             message = ConsoleMessage(text: text, isError: true, at: now)
+        case .dropsWhatTheJournalNames(let count):
+            let text =
+                count == 1
+                ? labels[.programmeDropsOne]
+                : labels[.programmeDropsMany].replacingOccurrences(of: "%@", with: "\(count)")
+            message = ConsoleMessage(text: text, isError: true, at: now)
+        case .idOfAnInsertedItem(let id, let title):
+            let text = labels[.programmeInsertedId].replacingOccurrences(of: "%@", with: TextWidth.sanitize(id))
+                .replacingOccurrences(of: "%2", with: TextWidth.sanitize(title))
+            message = ConsoleMessage(text: text, isError: true, at: now)
         }
     }
 

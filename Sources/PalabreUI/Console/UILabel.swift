@@ -19,7 +19,8 @@ public enum UILabel: CaseIterable, Sendable {
     case helpHelp, helpNextScreen, helpPreviousScreen, helpScreen, formAmbiguous, formChoiceOnly, actionUndo
     /// Words of every screen (tabs, help, banners, forms).
     case helpUndo, helpGuardShort, helpGuardLegend, helpReplay, pasteIgnored, pasteStalled, draftQuit
-    case programmeReloaded, programmeHasErrors, programmeTimeZone
+    case programmeReloaded, programmeHasErrors, programmeTimeZone, programmeDropsOne, programmeDropsMany
+    case programmeInsertedId
     /// Words of every screen (tabs, help, banners, forms).
     case draftRestored, tinyRefused, termFallback, undoDone
     /// Words of the replay keys.
@@ -555,6 +556,27 @@ public enum UILabel: CaseIterable, Sendable {
                     + "d'avant reste en vigueur",
                 "programme.yaml changes the time zone (%@): start this seat again to apply it; the version before "
                     + "stays in force"
+            )
+        case .programmeDropsOne:
+            (
+                "programme.yaml n'a plus un élément que le journal cite (palabre verify le nomme) : la version "
+                    + "d'avant reste en vigueur ; rétablissez-le dans le fichier",
+                "programme.yaml no longer has a thing the journal names (palabre verify names it): the version before "
+                    + "stays in force; restore it in the file"
+            )
+        case .programmeDropsMany:
+            (
+                "programme.yaml n'a plus %@ éléments que le journal cite (palabre verify les nomme) : la version "
+                    + "d'avant reste en vigueur ; rétablissez-les dans le fichier",
+                "programme.yaml no longer has %@ things the journal names (palabre verify names them): the version "
+                    + "before stays in force; restore them in the file"
+            )
+        case .programmeInsertedId:
+            (
+                "programme.yaml donne à un point l'identifiant « %@ », celui du point ajouté en séance « %2 » : "
+                    + "choisissez un autre identifiant ; la version d'avant reste en vigueur",
+                "programme.yaml gives an item the id \"%@\", that of the item inserted during the meeting \"%2\": "
+                    + "choose another id; the version before stays in force"
             )
         case .pasteStalled:
             (

@@ -84,10 +84,32 @@ struct ProgrammeReloadTests {
         #expect(text.contains("Ouverture"))
         guard case .live(_, let live) = loop.program else { Issue.record("not live"); return }
         #expect(live.store.programme.days[0].items[0].title == "Ouverture")
+        // Said until it is mended, after the message has gone: on the banner line.
+        #expect(loop.console?.programmeKept != nil)
+        #expect(text.contains("programme.yaml modifié n'est pas pris"), "\(text)")
         // Mended: taken at the next look.
         try edit(dir) { $0.replacingOccurrences(of: "title: [Ouverture\n", with: "title: Ouverture du jour\n") }
         loop.step(maxWaitMilliseconds: 0)
         #expect(screen(term).contains("Ouverture du jour"))
+        #expect(loop.console?.programmeKept == nil)
+        #expect(!screen(term).contains("n'est pas pris"))
+    }
+
+    @Test("programme.yaml removed: said, the version before kept; put back as it was: nothing left to say")
+    func removedAndPutBack() throws {
+        let (dir, loop, term) = try seat()
+        let path = dir + "/programme.yaml"
+        let saved = try Data(contentsOf: URL(fileURLWithPath: path))
+        try FileManager.default.removeItem(atPath: path)
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(screen(term).contains("programme.yaml a disparu"), "\(screen(term))")
+        #expect(loop.console?.programmeKept != nil)
+        try saved.write(to: URL(fileURLWithPath: path))
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(loop.console?.programmeKept == nil)
+        #expect(!screen(term).contains("n'est pas pris"))
+        guard case .live(_, let live) = loop.program else { Issue.record("not live"); return }
+        #expect(live.store.programme.days[0].items[0].title == "Ouverture")
     }
 
     @Test("Another time zone is not taken while the seat runs: the journal's times are written in it")

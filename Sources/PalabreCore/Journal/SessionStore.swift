@@ -82,6 +82,12 @@ public final class SessionStore {
         /// programme.yaml changed and was read again: the state is folded anew under it (titles,
         /// names and times shown and written follow it).
         case reloaded
+        /// programme.yaml was saved again as the programme in force (an edit undone, the file put
+        /// back): nothing to fold again.
+        case unchanged
+        /// programme.yaml was removed (or cannot be seen any more): the programme read before stays
+        /// in force until the file is back.
+        case missing
         /// programme.yaml changed but has errors: the programme read before stays in force.
         /// `problem`: the first error, with its line, in the programme's language.
         case hasErrors(problem: String)
@@ -121,8 +127,9 @@ public final class SessionStore {
     public func reloadProgrammeIfChanged() -> ProgrammeReload? {
         guard !folder.isEmpty else { return nil }
         let stamp = Self.stamp(Self.programmePath(folder))
-        guard let stamp, stamp != programmeStamp else { return nil }
+        guard stamp != programmeStamp else { return nil }
         programmeStamp = stamp
+        guard stamp != nil else { return .missing }
         let result: ProgrammeLoadResult
         do {
             result = try ProgrammeLoader.load(path: folder)
@@ -135,7 +142,7 @@ public final class SessionStore {
         guard p.timeZone == programme.timeZone else {
             return .timeZoneChanged(from: programme.timeZone, to: p.timeZone)
         }
-        guard p != programme else { return nil }
+        guard p != programme else { return .unchanged }
         let ids = Set(p.days.flatMap { $0.items.map(\.id) })
         if let id = state.insertedItems.filter(ids.contains).sorted().first {
             return .idOfAnInsertedItem(id: id, title: state.item(id)?.item.title ?? id)

@@ -148,6 +148,9 @@ public struct Console: Sendable {
     public var message: ConsoleMessage?
     /// A banner at the top (e.g. « Reprise : dernier événement à 10:42 »), cleared by any key.
     public var banner: String?
+    /// Shown where the banner goes while programme.yaml, edited, is not taken (it has an error,
+    /// is gone…): the seat runs on the version before until a version it can take is saved.
+    public private(set) var programmeKept: String?
     /// When the banner was first shown (the first message after it was set).
     private var bannerShownAt: Instant?
     /// The current item and its seconds left at the last tick, to ring the bell once per crossing.
@@ -445,9 +448,14 @@ public struct Console: Sendable {
     /// (an error saying why and what to do).
     public mutating func showProgrammeReload(_ reload: SessionStore.ProgrammeReload, now: Instant) {
         pendingFrom = nil
+        programmeKept = [.reloaded, .unchanged].contains(reload) ? nil : labels[.programmeKept]
         switch reload {
+        case .unchanged:
+            break
         case .reloaded:
             message = ConsoleMessage(text: labels[.programmeReloaded], isError: false, at: now)
+        case .missing:
+            message = ConsoleMessage(text: labels[.programmeMissing], isError: true, at: now)
         case .hasErrors(let problem):
             let text = labels[.programmeHasErrors].replacingOccurrences(of: "%@", with: TextWidth.sanitize(problem))
             message = ConsoleMessage(text: text, isError: true, at: now)
@@ -572,7 +580,7 @@ public struct Console: Sendable {
         let ctx = context(state, now)
         // The projector is for the wall: no tabs, no key hints, no banner after a few seconds.
         let wall = screen == .projector && !showingHelp
-        var banner = self.banner
+        var banner = self.banner ?? programmeKept
         if wall, let since = bannerShownAt, now.seconds(since: since) > messageSeconds { banner = nil }
         var shown = screenCopy()
         if wall && banner == nil {

@@ -20,7 +20,7 @@ public enum UILabel: CaseIterable, Sendable {
     /// Words of every screen (tabs, help, banners, forms).
     case helpUndo, helpGuardShort, helpGuardLegend, helpReplay, pasteIgnored, pasteStalled, draftQuit
     case programmeReloaded, programmeHasErrors, programmeTimeZone, programmeDropsOne, programmeDropsMany
-    case programmeInsertedId
+    case programmeInsertedId, programmeMissing, programmeKept
     /// Words of every screen (tabs, help, banners, forms).
     case draftRestored, tinyRefused, termFallback, undoDone
     /// Words of the replay keys.
@@ -570,6 +570,16 @@ public enum UILabel: CaseIterable, Sendable {
                     + "d'avant reste en vigueur ; rétablissez-les dans le fichier",
                 "programme.yaml no longer has %@ things the journal names (palabre verify names them): the version "
                     + "before stays in force; restore them in the file"
+            )
+        case .programmeMissing:
+            (
+                "programme.yaml a disparu : la version d'avant reste en vigueur ; remettez le fichier",
+                "programme.yaml is gone: the version before stays in force; put the file back"
+            )
+        case .programmeKept:
+            (
+                "programme.yaml modifié n'est pas pris (palabre check) : la version d'avant reste en vigueur",
+                "the edited programme.yaml is not taken (palabre check): the version before stays in force"
             )
         case .programmeInsertedId:
             (

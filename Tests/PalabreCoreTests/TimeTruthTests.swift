@@ -79,7 +79,21 @@ struct TimeTruthTests {
         #expect(t[0].anchored, "the opening keeps its 09:00")
     }
 
-    // MARK: Done items
+    @Test("An item inserted before the first one is planned when the day was to begin, and pushes the first one")
+    func anItemInsertedFirstStartsWhenTheDayWasToBegin() throws {
+        var s = SessionState(programme: Self.programme([Self.lunchDay]))
+        try Self.run(&s, .startDay(date: nil), at: Fixtures.at(8, 50))
+        try Self.run(
+            &s, .insertItem(title: "Mot du préfet", seconds: 2700, kind: .other, after: nil), at: Fixtures.at(8, 51))
+        let t = s.timings(day: 0, at: Fixtures.at(8, 51))
+        #expect(t[0].item.title == "Mot du préfet")
+        #expect(t[0].plannedStartAt == Fixtures.at(9, 0), "not 08:30")
+        #expect(t[1].item.id == "a" && t[1].projectedStart == Fixtures.at(9, 45))
+        // Lunch at 12:00 leaves slack for the 45 minutes: the day is not late.
+        #expect(s.drift(day: 0, at: Fixtures.at(8, 51)) == 0)
+    }
+
+    // MARK: Done items    // MARK: Done items
 
     @Test func aDoneItemCountsItsRealDurationWithoutItsPauses() throws {
         var s = SessionState(programme: Self.programme([Self.lunchDay]))

@@ -109,7 +109,10 @@ extension SessionState {
             }
         }
         var out: [PlannedTime] = []
-        var cursor = lt.instant(date: date, minutes: 8 * 60 + 30) ?? midnight
+        // An item inserted or moved before the first one is planned when the day was to begin.
+        let dayStart =
+            programme.days.indices.contains(d) ? programme.days[d].items.first.flatMap { published[$0.id]?.start } : nil
+        var cursor = dayStart ?? lt.instant(date: date, minutes: 8 * 60 + 30) ?? midnight
         for it in days[d].items {
             // Moved or inserted during the meeting: it follows the item before it.
             let replaced = movedItems.contains(it.id) || insertedItems.contains(it.id)

@@ -178,7 +178,7 @@ public final class ConsoleLoop {
     }
 
     private func record(_ command: Command) -> ConsoleInput {
-        guard case .live(_, let live) = program else { return .failed("read-only") }
+        guard case .live(let console, let live) = program else { return .failed("read-only") }
         let now = clock.now()
         do {
             let events = try live.store.perform(command, seat: live.seat, at: now)
@@ -188,7 +188,7 @@ public final class ConsoleLoop {
         } catch let r as Refusal {
             return .refused(r)
         } catch let j as JournalError {
-            return .failed(j.message(live.store.programme.language))
+            return .failed(j.message(console.labels.language))
         } catch {
             return .failed("\(error)")
         }
@@ -210,6 +210,8 @@ public final class ConsoleLoop {
         do {
             new = try live.store.refresh()
             if !new.isEmpty { live.documents?.schedule(live.store.state) }
+        } catch let j as JournalError {
+            c.showError(j.message(c.labels.language), now: now)
         } catch {
             c.showError("\(error)", now: now)
         }

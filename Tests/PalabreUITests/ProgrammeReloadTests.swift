@@ -4,9 +4,10 @@ import Testing
 @testable import PalabreCore
 @testable import PalabreUI
 
-/// A running seat follows programme.yaml edited during the meeting: real files, the loop that
-/// `palabre run` runs, the documents its scheduler writes.
-@Suite("programme.yaml edited under a running seat")
+/// A running seat follows programme.yaml edited during the meeting and a journal mended by
+/// `palabre repair`: real files, the loop that `palabre run` runs, the documents its scheduler
+/// writes.
+@Suite("programme.yaml edited and the journal repaired under a running seat")
 struct ProgrammeReloadTests {
     /// A session folder with the demo programme, its day and first item started, an undone
     /// check-in between; and a loop on it writing documents into out/.
@@ -177,5 +178,30 @@ struct ProgrammeReloadTests {
         #expect(screen(term).contains("celui du point ajouté en séance « Mot du préfet »"), "\(screen(term))")
         #expect(!screen(term).contains("Point du programme"))
         #expect(live.store.state.days[0].items.filter { $0.id == item.id }.count == 1)
+    }
+
+    @Test("A seat open while palabre repair mends the journal reads the mended file and goes on recording")
+    func seatFollowsARepair() throws {
+        let (dir, loop, term) = try seat()
+        let path = dir + "/journal.jsonl"
+        // A write done twice at the end, then set aside by a repair (a new file renamed over it).
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let last = bytes.dropLast().split(separator: 10).last.map { Array($0) + [10] } ?? []
+        bytes += last
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let plan = JournalRepair(bytes: bytes, quarantineName: "journal.jsonl.repair-T")
+        #expect(plan.problems.count == 1)
+        try plan.apply(to: path)
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(screen(term).contains("le journal a été réparé entre-temps"), "\(screen(term))")
+        guard case .live(_, let live) = loop.program else { Issue.record("not live"); return }
+        let recorded = try live.store.perform(
+            .record(EntryContent(kind: .note, text: "Après la réparation")), seat: "facilitator",
+            at: try #require(live.store.state.lastAt))
+        #expect(recorded.map(\.seq) == [live.store.state.lastSeq])
+        let fresh = try SessionStore(
+            folder: dir, programme: try #require(try ProgrammeLoader.load(path: dir).programme), writable: false)
+        #expect(fresh.state == live.store.state)
+        #expect(fresh.state.entries.last?.content.text == "Après la réparation")
     }
 }

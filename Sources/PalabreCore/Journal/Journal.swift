@@ -309,6 +309,14 @@ public final class Journal {
 
     /// Reads the events appended since the last read (by this or another process).
     /// A line still being written by another process is left for the next call.
+    /// Whether another file now bears this journal's name (`palabre repair` renamed a mended
+    /// journal over it since it was opened): what is read from this one is no longer the record.
+    public var isReplaced: Bool {
+        var st = stat(), now = stat()
+        guard fstat(fd, &st) == 0 else { return false }
+        return lstat(path, &now) != 0 || now.st_ino != st.st_ino || now.st_dev != st.st_dev
+    }
+
     public func readNew() throws -> [Event] {
         var events: [Event] = []
         try scan(repairTail: false, finalRead: false) { events.append($0) }

@@ -12,7 +12,7 @@ public final class SessionStore {
     /// ``reloadProgrammeIfChanged()``.
     public private(set) var programme: Programme
     /// Where the events are kept: the session's journal file, or memory in tests.
-    public let log: any EventLog
+    public private(set) var log: any EventLog
     /// The journal file, when the log is one.
     public var journal: Journal? { log as? Journal }
     /// State folded from every event read so far.
@@ -159,6 +159,21 @@ public final class SessionStore {
     public var warnings: [String] { warnings(.en) }
     /// ``warnings`` in `language`.
     public func warnings(_ language: Language) -> [String] { log.notices.map { $0.message(language) } }
+
+    /// Opens the journal again and folds it anew when `palabre repair` replaced the file since it
+    /// was opened (a seat that stayed open during a repair), so that the seat follows the mended
+    /// journal instead of refusing every entry; returns whether it did. One `stat` otherwise.
+    /// Throws ``JournalError`` when the new file cannot be read.
+    @discardableResult
+    public func reopenIfReplaced() throws -> Bool {
+        guard let old = journal, old.isReplaced else { return false }
+        let fresh = try Journal(path: old.path, writable: old.writable, timeZone: programme.timeZone)
+        var s = SessionState(programme: programme)
+        try fresh.forEachEvent { s.evolve($0) }
+        log = fresh
+        state = s
+        return true
+    }
 
     /// Folds events other processes appended since the last read; returns them.
     @discardableResult

@@ -475,6 +475,12 @@ public struct Console: Sendable {
         }
     }
 
+    /// Shows a notice that is not an error on the message line.
+    public mutating func showNotice(_ text: String, now: Instant) {
+        pendingFrom = nil
+        message = ConsoleMessage(text: text, isError: false, at: now)
+    }
+
     /// Shows an error that is not a refusal (disk full, damaged journal…).
     public mutating func showError(_ text: String, now: Instant) {
         pendingFrom = nil

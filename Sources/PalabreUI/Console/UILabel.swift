@@ -20,7 +20,7 @@ public enum UILabel: CaseIterable, Sendable {
     /// Words of every screen (tabs, help, banners, forms).
     case helpUndo, helpGuardShort, helpGuardLegend, helpReplay, pasteIgnored, pasteStalled, draftQuit
     case programmeReloaded, programmeHasErrors, programmeTimeZone, programmeDropsOne, programmeDropsMany
-    case programmeInsertedId, programmeMissing, programmeKept
+    case programmeInsertedId, programmeMissing, programmeKept, journalReopened
     /// Words of every screen (tabs, help, banners, forms).
     case draftRestored, tinyRefused, termFallback, undoDone
     /// Words of the replay keys.
@@ -570,6 +570,11 @@ public enum UILabel: CaseIterable, Sendable {
                     + "d'avant reste en vigueur ; rétablissez-les dans le fichier",
                 "programme.yaml no longer has %@ things the journal names (palabre verify names them): the version "
                     + "before stays in force; restore them in the file"
+            )
+        case .journalReopened:
+            (
+                "le journal a été réparé entre-temps (palabre repair) : relu depuis le fichier réparé",
+                "the journal was repaired meanwhile (palabre repair): read again from the mended file"
             )
         case .programmeMissing:
             (

@@ -208,6 +208,10 @@ public final class ConsoleLoop {
         }
         var new: [Event] = []
         do {
+            if try live.store.reopenIfReplaced() {
+                c.showNotice(c.labels[.journalReopened], now: now)
+                live.documents?.schedule(live.store.state)
+            }
             new = try live.store.refresh()
             if !new.isEmpty { live.documents?.schedule(live.store.state) }
         } catch let j as JournalError {

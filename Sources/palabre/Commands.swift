@@ -167,7 +167,7 @@ struct Verify: ParsableCommand {
             }
             // Ids the programme no longer has are warnings: the journal itself is sound.
             for m in references?.mismatches ?? [] {
-                say(CliWords.mismatch("\(m)").text(language))
+                say(CliWords.mismatch(m.text(language)).text(language))
             }
             if journal.tornBytes > 0 || journal.nulBytesSkipped > 0 {
                 for w in journal.warnings(language) { say(CliWords.warning(w).text(language)) }

@@ -189,7 +189,7 @@ enum SessionLocator {
         }
         for w in store.warnings(p.language) { printError("palabre: " + CliWords.warning(w).text(p.language)) }
         for m in store.state.mismatches {
-            printError("palabre: " + CliWords.mismatch("\(f)/journal.jsonl: \(m)").text(p.language))
+            printError("palabre: " + CliWords.mismatch("\(f)/journal.jsonl: \(m.text(p.language))").text(p.language))
         }
         return store
     }

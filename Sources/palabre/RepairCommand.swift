@@ -10,7 +10,8 @@ struct Repair: ParsableCommand {
         discussion: """
             Shows each damaged place (line, byte offset, why) and the change proposed: a duplicated line,
             NUL bytes, a torn tail or a line that is not an event are set aside; a damaged line that held a
-            seq is replaced by a lineSetAside event with that seq, so nothing acknowledged is renumbered.
+            seq is replaced by a lineSetAside event with that seq, so nothing acknowledged is renumbered;
+            lines out of order are put back in order.
             Asks before changing anything (y/n on a terminal; --yes for scripts). The bytes set aside go to
             journal.jsonl.repair-<UTC date> beside the journal (owner only), and the journal is checked after.
             Refused while a facilitator seat (`palabre run`) is open on the session.
@@ -19,13 +20,14 @@ struct Repair: ParsableCommand {
 
     @Argument(help: "Session folder or name under ./sessions.") var session: String
     @Flag(help: "Apply the change without asking.") var yes = false
+    @Option(help: "Language of the messages (fr or en; default: the programme's).") var lang: Language?
 
     mutating func run() throws {
-        let (session, yes) = (session, yes)
+        let (session, yes, lang) = (session, yes, lang)
         var folder = ""
-        try reportingErrors { folder = try SessionLocator.folder(session) }
+        try reportingErrors(language: lang ?? .ofEnvironment) { folder = try SessionLocator.folder(session) }
         let programme = try? SessionLocator.programme(folder)
-        let language = programme?.language ?? .fr
+        let language = lang ?? programme?.language ?? .fr
         try reportingErrors(language: language) {
             try Self.repair(folder: folder, programme: programme, language: language, yes: yes)
         }

@@ -322,8 +322,11 @@ struct StateMachineTests {
         edited.participants.removeAll { $0.id == "sg-dieli" }
         let folded = SessionState.fold(edited, h.events)
         #expect(folded.mismatches.count == 2)
-        #expect(folded.mismatches[0].contains("item ouverture"))
-        #expect(folded.mismatches[1].contains("participant sg-dieli"))
+        #expect(folded.mismatches[0].text(.en).contains("item ouverture"))
+        #expect(folded.mismatches[1].text(.en).contains("participant sg-dieli"))
+        // Said in the session's language too.
+        #expect(folded.mismatches[0].text(.fr).contains("cite le point « ouverture », que le programme n'a plus"))
+        #expect(folded.mismatches[1].text(.fr).contains("le participant « sg-dieli »"))
     }
 
     @Test func theStreamedReferenceCheckOfVerifyFindsWhatTheFoldFinds() throws {

@@ -215,6 +215,11 @@ struct RepairProcessTests {
         #expect(v.status == 1)
         #expect(v.stdout.contains("journal.jsonl:4") && v.stdout.contains("désordre"), "\(v.stdout)")
         #expect(!v.stdout.contains("manque"), "\(v.stdout)")
+        // In English when asked, whatever the programme's language; without a terminal, nothing done.
+        let en = try Bin.run(["repair", dir, "--lang", "en"])
+        #expect(en.status == 1)
+        #expect(en.stdout.contains("lines out of order") && en.stdout.contains("nothing is set aside"), "\(en.stdout)")
+        #expect(en.stderr.contains("confirm with --yes"), "\(en.stderr)")
         let r = try Bin.run(["repair", dir, "--yes"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("rien n'est mis de côté"), "\(r.stdout)")

@@ -11,7 +11,7 @@ public struct ReferenceCheck {
     /// The programme the events are checked against.
     public let programme: Programme
     /// One line per event naming something the programme no longer has, at most ``limit``.
-    public private(set) var mismatches: [String] = []
+    public private(set) var mismatches: [ReferenceMismatch] = []
     private let days: Set<String>
     private var items: Set<String>
     private var participants: Set<String>
@@ -39,41 +39,40 @@ public struct ReferenceCheck {
     }
 
     /// The line of a mismatch: event `e` names `missing`.
-    static func mismatch(_ e: Event, _ missing: [String]) -> String {
-        "event \(e.seq) (\(e.payload.type)) names \(missing.joined(separator: ", ")), which the programme no "
-            + "longer has"
+    static func mismatch(_ e: Event, _ missing: [ReferenceMismatch.Missing]) -> ReferenceMismatch {
+        ReferenceMismatch(seq: e.seq, type: e.payload.type, missing: missing)
     }
 
     /// What `payload` names that is missing, given what is known so far.
     static func missing(
         _ payload: EventPayload, programme: Programme, hasDay: (String) -> Bool, hasItem: (String) -> Bool,
         hasParticipant: (String) -> Bool
-    ) -> [String] {
-        var missing: [String] = []
-        func item(_ id: String) { if !hasItem(id) { missing.append("item \(Text.echo(id))") } }
+    ) -> [ReferenceMismatch.Missing] {
+        var missing: [ReferenceMismatch.Missing] = []
+        func item(_ id: String) { if !hasItem(id) { missing.append(.item(id)) } }
         func who(_ id: String) {
             if !hasParticipant(id) && programme.organisation(id) == nil && programme.commune(id) == nil {
-                missing.append("participant or organisation \(id)")
+                missing.append(.speaker(id))
             }
         }
-        func fiche(_ f: String) { if programme.fiche(f) == nil { missing.append("fiche \(Text.echo(f))") } }
+        func fiche(_ f: String) { if programme.fiche(f) == nil { missing.append(.fiche(f)) } }
         func organisation(_ p: String) {
-            if programme.organisation(p) == nil { missing.append("organisation \(Text.echo(p))") }
+            if programme.organisation(p) == nil { missing.append(.organisation(p)) }
         }
         switch payload {
         case .dayStarted(let d, _), .dayEnded(let d):
-            if !hasDay(d) { missing.append("day \(Text.echo(d))") }
+            if !hasDay(d) { missing.append(.day(d)) }
         case .itemStarted(let i), .itemPaused(let i), .itemResumed(let i), .itemEnded(let i), .itemSkipped(let i),
             .itemExtended(let i, _), .itemMoved(let i, _, _):
             item(i)
         case .itemsCarriedOver(_, let to, _, let items):
-            if !hasDay(to) { missing.append("day \(Text.echo(to))") }
+            if !hasDay(to) { missing.append(.day(to)) }
             items.forEach(item)
         case .floorRequested(_, let w, _), .floorGiven(_, let w, _, _), .floorYielded(_, let w),
             .speakerRemoved(_, let w):
             who(w)
         case .participantCheckedIn(let p, _), .participantLeft(let p, _):
-            if !hasParticipant(p) { missing.append("participant \(Text.echo(p))") }
+            if !hasParticipant(p) { missing.append(.participant(p)) }
         case .entryRecorded(let i, let c):
             if let i { item(i) }
             if let f = c.fiche { fiche(f) }
@@ -88,4 +87,47 @@ public struct ReferenceCheck {
         }
         return missing
     }
+}
+
+/// An event that names what the programme no longer has (programme.yaml edited during the
+/// meeting): screens and documents miss what it says. Said in French or English by ``text(_:)``.
+public struct ReferenceMismatch: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// One thing named that the programme lacks, by its id.
+    public enum Missing: Sendable, Equatable, Hashable {
+        case item(String), day(String), participant(String), fiche(String), organisation(String)
+        /// A speaker: neither a participant, nor an organisation, nor a commune.
+        case speaker(String)
+
+        func text(_ language: Language) -> String {
+            let fr = language == .fr
+            switch self {
+            case .item(let id): return fr ? "le point « \(Text.echo(id)) »" : "item \(Text.echo(id))"
+            case .day(let d): return fr ? "la journée du \(Text.echo(d))" : "day \(Text.echo(d))"
+            case .participant(let p): return fr ? "le participant « \(Text.echo(p)) »" : "participant \(Text.echo(p))"
+            case .fiche(let f): return fr ? "la fiche « \(Text.echo(f)) »" : "fiche \(Text.echo(f))"
+            case .organisation(let o): return fr ? "l'organisation « \(Text.echo(o)) »" : "organisation \(Text.echo(o))"
+            case .speaker(let w):
+                return fr
+                    ? "l'intervenant ou l'organisation « \(Text.echo(w)) »"
+                    : "participant or organisation \(Text.echo(w))"
+            }
+        }
+    }
+
+    /// The event's seq.
+    public var seq: Int
+    /// The event's type (`itemStarted`).
+    public var type: String
+    /// What it names that the programme lacks.
+    public var missing: [Missing]
+
+    /// « l'événement n° 5 (itemStarted) cite le point « demo-anict », que le programme n'a plus ».
+    public func text(_ language: Language) -> String {
+        let names = missing.map { $0.text(language) }.joined(separator: ", ")
+        return language == .fr
+            ? "l'événement n° \(seq) (\(type)) cite \(names), que le programme n'a plus"
+            : "event \(seq) (\(type)) names \(names), which the programme no longer has"
+    }
+
+    public var description: String { text(.en) }
 }

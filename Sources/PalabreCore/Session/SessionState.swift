@@ -215,7 +215,7 @@ public struct SessionState: Sendable, Equatable {
     public var departureTimes: [String: Instant] = [:]
     /// Events naming what the programme no longer has (the first 20): programme.yaml was edited
     /// during the meeting. Screens and documents then miss what those events say.
-    public var mismatches: [String] = []
+    public var mismatches: [ReferenceMismatch] = []
     /// Interests declared and synergies marked, in order of recording.
     public var synergyFacts: [SynergyFact] = []
     /// What happened after the close: commitments, actions and fiches followed up.

@@ -195,4 +195,21 @@ struct JournalRepairTests {
         #expect(p.problems.map(\.kind) == [.notAnEvent])
         #expect(p.problems[0].placeholderSeq == 3)
     }
+
+    @Test("A line moved up, the lines after it going on in order: one move back, nothing set aside")
+    func lineMovedUp() throws {
+        let ls = try sound()
+        for order in [[4, 0, 1, 2, 3], [0, 4, 1, 2, 3], [0, 3, 1, 2, 4]] {
+            let p = plan(order.map { ls[$0] })
+            #expect(p.blocker == nil, "\(order)")
+            #expect(p.problems.count == 1, "one change, not one per line: \(order)")
+            let moved = order.first { $0 != order.firstIndex(of: $0)! }! + 1
+            #expect(
+                p.problems.first?.kind == .movedUp(seq: moved, after: order.firstIndex(of: moved - 2)! + 1), "\(order)")
+            #expect(p.removed.isEmpty)
+            #expect(p.repaired == ls.flatMap { $0 + [10] }, "\(order)")
+        }
+        // Moved up over a real gap: still refused.
+        #expect(plan([ls[0], ls[4], ls[1], ls[2]]).blocker?.damage == .seqGap(found: 5, expected: 4))
+    }
 }

@@ -29,6 +29,9 @@ public struct JournalRepair: Sendable {
             /// A whole event found after a later seq (lines out of order): moved back to its place,
             /// nothing set aside. `before` is the line it is put back before.
             case outOfOrder(seq: Int, before: Int)
+            /// A whole event found before its place, the lines after it going on from the seq
+            /// expected there: moved down to its place, after line `after`, nothing set aside.
+            case movedUp(seq: Int, after: Int)
             /// An empty line.
             case emptyLine
             /// A JSON event of a type this version of palabre does not know.
@@ -180,7 +183,17 @@ public struct JournalRepair: Sendable {
             expected += 1
             lastAt = at
         }
+        // Events found before their place, kept until the seq before theirs is in.
+        var held: [Int: (event: Event, line: Line, problem: Int)] = [:]
+        func release() {
+            while let h = held[expected], inOrder(h.event) {
+                held[expected] = nil
+                problems[h.problem].kind = .movedUp(seq: h.event.seq, after: lastKept?.number ?? 0)
+                keep(h.event, h.line.bytes, h.line)
+            }
+        }
         for (i, l) in all.enumerated() where !moved.contains(i) {
+            release()
             guard l.complete else {
                 setAside(l, .tornTail)
                 continue
@@ -228,6 +241,18 @@ public struct JournalRepair: Sendable {
             if let e = decode(l.bytes) {
                 if e.seq < expected {
                     setAside(l, .seqAlreadyUsed(seq: e.seq, by: seqLine[e.seq] ?? 0))
+                    continue
+                }
+                // Moved up: the next two lines go on from the seq expected here, so this one is
+                // the line out of place; it is kept for its place (one move, not one per line).
+                let next = all[(i + 1)...].lazy.filter { $0.complete && !moved.contains($0.number - 1) }.prefix(2)
+                    .compactMap { decode($0.bytes)?.seq }
+                if e.seq > expected, Array(next) == [expected, expected + 1], held[e.seq] == nil {
+                    held[e.seq] = (e, l, problems.count)
+                    problems.append(
+                        Problem(
+                            line: l.number, offset: l.offset, length: l.bytes.count + 1,
+                            kind: .movedUp(seq: e.seq, after: 0)))
                     continue
                 }
                 // Lines out of order: the events a later line holds are put back before this one.
@@ -282,6 +307,11 @@ public struct JournalRepair: Sendable {
             setAside(l, kind, placeholder: expected)
             placeholder(for: l)
         }
+        release()
+        if let h = held.values.min(by: { $0.event.seq < $1.event.seq }) {
+            blocker = Blocker(
+                line: h.line.number, offset: h.line.offset, damage: .seqGap(found: h.event.seq, expected: expected))
+        }
     }
 
     /// Why `problem` is one, in `language`.
@@ -297,6 +327,11 @@ public struct JournalRepair: Sendable {
                 ? "\(problem.length) octet(s) NUL avant l'événement n° \(seq) (coupure de courant\u{00A0}?)"
                 : "\(problem.length) NUL byte(s) before event \(seq) (a power cut?)"
         case .nulLine: return fr ? "une ligne faite d'octets NUL" : "a line of NUL bytes"
+        case .movedUp(let seq, _):
+            return fr
+                ? "l'événement n° \(seq) est avant sa place, les lignes suivantes reprennent plus bas\u{00A0}: lignes dans "
+                    + "le désordre"
+                : "event \(seq) stands before its place, the lines after it go on from a lower seq: lines out of order"
         case .outOfOrder(let seq, let before):
             return fr
                 ? "l'événement n° \(seq) est après le n° \(seq + 1) (ligne \(before))\u{00A0}: lignes dans le désordre"
@@ -327,6 +362,11 @@ public struct JournalRepair: Sendable {
             return fr
                 ? "mettre de côté les octets NUL\u{00A0}; l'événement n° \(seq) est gardé"
                 : "set the NUL bytes aside; event \(seq) is kept"
+        }
+        if case .movedUp(let seq, let after) = problem.kind {
+            return fr
+                ? "remettre l'événement n° \(seq) à sa place, après la ligne \(after)\u{00A0}; rien n'est mis de côté"
+                : "put event \(seq) back in its place, after line \(after); nothing is set aside"
         }
         if case .outOfOrder(let seq, let before) = problem.kind {
             return fr

@@ -113,6 +113,16 @@ struct ProgrammeReloadTests {
         #expect(live.store.programme.days[0].items[0].title == "Ouverture")
     }
 
+    @Test("On a seat in English, the error of a French programme is said in English")
+    func errorInTheSeatsLanguage() throws {
+        let (dir, loop, term) = try seat(language: .en)
+        try edit(dir) { $0.replacingOccurrences(of: "title: Ouverture\n", with: "title: [Ouverture\n") }
+        loop.step(maxWaitMilliseconds: 0)
+        let text = screen(term)
+        #expect(text.contains("programme.yaml edited but has an error"), "\(text)")
+        #expect(!text.contains("YAML invalide") && !text.contains("attendu"), "\(text)")
+    }
+
     @Test("Another time zone is not taken while the seat runs: the journal's times are written in it")
     func timeZoneKept() throws {
         let (dir, loop, term) = try seat(language: .en)

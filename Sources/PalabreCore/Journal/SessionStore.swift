@@ -124,7 +124,8 @@ public final class SessionStore {
     /// name corrected, an item renamed) without being started again. Nil when nothing changed, or
     /// for a session without a folder. A programme with errors, or with another time zone, is
     /// not taken (see ``ProgrammeReload``); the file is looked at again once it changes again.
-    public func reloadProgrammeIfChanged() -> ProgrammeReload? {
+    /// `language`: that of the error shown (the seat's; the programme's when nil).
+    public func reloadProgrammeIfChanged(language: Language? = nil) -> ProgrammeReload? {
         guard !folder.isEmpty else { return nil }
         let stamp = Self.stamp(Self.programmePath(folder))
         guard stamp != programmeStamp else { return nil }
@@ -137,7 +138,9 @@ public final class SessionStore {
             return .hasErrors(problem: "\(error)")
         }
         guard let p = result.programme, !result.hasErrors else {
-            return .hasErrors(problem: result.errors.first?.description ?? ProgrammeLoader.fileName)
+            var first = result.errors.first
+            if let language { first?.language = language }
+            return .hasErrors(problem: first?.description ?? ProgrammeLoader.fileName)
         }
         guard p.timeZone == programme.timeZone else {
             return .timeZoneChanged(from: programme.timeZone, to: p.timeZone)

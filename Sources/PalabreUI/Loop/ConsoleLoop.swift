@@ -198,7 +198,7 @@ public final class ConsoleLoop {
     private func refresh(_ now: Instant) {
         guard case .live(var c, let live) = program else { return }
         if let e = live.documents?.takeError() { c.showError(e, now: now) }
-        if let reload = live.store.reloadProgrammeIfChanged() {
+        if let reload = live.store.reloadProgrammeIfChanged(language: c.labels.language) {
             c.showProgrammeReload(reload, now: now)
             if reload == .reloaded { live.documents?.schedule(live.store.state) }
         }

@@ -389,6 +389,23 @@ struct RapporteurScreenTests {
         #expect(d.console.rapporteur.editor.text == "mon brouillon")
     }
 
+    @Test("In list mode u is text, not undo: « vacuum » typed there undoes nothing and comes back whole")
+    func uInTheListIsText() {
+        var d = ScreenDriver(.rapporteur, .debate)
+        #expect(d.perform(.addParticipant(Participant(id: "cafo", function: "Présidente CAFO"))) == nil)
+        let before = d.state
+        d.key(.up)
+        for c in "vacuum" { #expect(d.key(.char(c)) == nil, "\(c)") }
+        #expect(d.console.undoArmed == nil, "no undo asked")
+        #expect(d.state == before, "nothing undone")
+        d.key(.escape)
+        #expect(d.console.rapporteur.editor.text == "vacuum", "every letter typed into the list comes back")
+        // Undo stays at hand in the list with Ctrl-Z.
+        d.key(.up)
+        d.key(.ctrl("z"))
+        #expect(d.console.undoArmed != nil)
+    }
+
     @Test("Text typed into the list records nothing: « vexant » after ↑ neither adopts nor retracts")
     func textTypedIntoTheListRecordsNothing() {
         var d = ScreenDriver(.rapporteur, .debate)

@@ -160,7 +160,7 @@ public struct Console: Sendable {
     /// Set by a first quit key while a draft is unsent: the next one quits.
     private var quitArmed = false
     /// The event a first `u` named: a second `u` (or ^Z) undoes it, any other key keeps it.
-    private var undoArmed: Int?
+    private(set) var undoArmed: Int?
     /// The seat's name: `u` undoes this seat's own last undoable event (any seat's when nil).
     public var seat: String?
     /// How the undo question starts, to take it off the screen once it no longer holds.
@@ -300,7 +300,14 @@ public struct Console: Sendable {
     private mutating func keyPressed(_ key: Key, _ ctx: ScreenContext) -> Command? {
         if key == .resize { return nil }
         // A read-only seat types nothing, so its letters are commands (q quits).
-        let binding = Keymap.binding(for: key, screen: screen, typing: (isTyping && !readOnly) || showingHelp)
+        var binding = Keymap.binding(for: key, screen: screen, typing: (isTyping && !readOnly) || showingHelp)
+        // In the rapporteur's list mode a letter is a list command or text typed there by
+        // mistake, kept aside for the input line: never a global command (u would undo).
+        if screen == .rapporteur, rapporteur.focus == .list, !readOnly, !showingHelp, case .char = key,
+            binding?.scope == .everywhere
+        {
+            binding = nil
+        }
         // Quitting: at once, unless a draft would be left unsent (it is kept; the second press quits).
         if let b = binding, b.action == .global(.quit) {
             if hasDraft && !quitArmed && !readOnly {

@@ -12,7 +12,7 @@ struct ProgrammeReloadTests {
     /// A session folder with the demo programme, its day and first item started, an undone
     /// check-in between; and a loop on it writing documents into out/.
     func seat(
-        language: Language = .fr, screen: ScreenID = .facilitator
+        language: Language = .fr, screen: ScreenID = .facilitator, banner: String? = nil
     ) throws -> (
         dir: String, loop: ConsoleLoop, term: MemoryTerminal
     ) {
@@ -30,10 +30,12 @@ struct ProgrammeReloadTests {
         try store.perform(.startItem(id: nil), seat: "facilitator", at: at.adding(seconds: 60))
         let term = MemoryTerminal(width: 120, height: 40)
         let clock = ManualClock(at.adding(seconds: 120))
+        var console = Console(screen: screen, language: language)
+        console.banner = banner  // as `palabre run` sets it: « Reprise : … »
         let loop = ConsoleLoop(
             terminal: term, clock: clock,
             program: .live(
-                Console(screen: screen, language: language),
+                console,
                 ConsoleLoop.Live(store: store, seat: "facilitator", documents: DocumentScheduler(dir: dir + "/out"))))
         loop.step(maxWaitMilliseconds: 0)
         return (dir, loop, term)
@@ -76,7 +78,7 @@ struct ProgrammeReloadTests {
 
     @Test("A programme.yaml saved with an error keeps the version before, and says where and what to do")
     func brokenProgrammeKept() throws {
-        let (dir, loop, term) = try seat()
+        let (dir, loop, term) = try seat(banner: "Reprise : dernier événement enregistré à 09:01")
         try edit(dir) { $0.replacingOccurrences(of: "title: Ouverture\n", with: "title: [Ouverture\n") }
         loop.step(maxWaitMilliseconds: 0)
         let text = screen(term)
@@ -85,9 +87,12 @@ struct ProgrammeReloadTests {
         #expect(text.contains("Ouverture"))
         guard case .live(_, let live) = loop.program else { Issue.record("not live"); return }
         #expect(live.store.programme.days[0].items[0].title == "Ouverture")
-        // Said until it is mended, after the message has gone: on the banner line.
+        // Said until it is mended, after the message has gone: first on the banner line, before
+        // the resume banner a seat starts with.
         #expect(loop.console?.programmeKept != nil)
-        #expect(text.contains("programme.yaml modifié n'est pas pris"), "\(text)")
+        let bannerLine = term.screen.grid.lines()[1]
+        #expect(bannerLine.hasPrefix(" programme.yaml modifié n'est pas pris"), "\(bannerLine)")
+        #expect(bannerLine.contains("Reprise"), "\(bannerLine)")
         // Mended: taken at the next look.
         try edit(dir) { $0.replacingOccurrences(of: "title: [Ouverture\n", with: "title: Ouverture du jour\n") }
         loop.step(maxWaitMilliseconds: 0)
@@ -156,7 +161,8 @@ struct ProgrammeReloadTests {
             let text = screen(term)
             #expect(
                 text.contains(
-                    language == .fr ? "programme.yaml n'a plus un élément que le journal cite" : "no longer has a thing"
+                    language == .fr
+                        ? "programme.yaml n'a plus ce qu'un événement du journal cite" : "no longer has what an event"
                 ),
                 "\(text)")
             #expect(text.contains("▶ Ouverture"), "the item under way is still shown: \(text)")

@@ -94,8 +94,8 @@ public final class SessionStore {
         /// programme.yaml changed its time zone, which the journal's times are written in: the
         /// programme read before stays in force until the seat is started again.
         case timeZoneChanged(from: String, to: String)
-        /// programme.yaml no longer has `count` things (items, days, participants, fiches…) the
-        /// journal names, such as the item under way: the programme read before stays in force.
+        /// programme.yaml no longer has what `count` events of the journal name (an item, a day, a
+        /// participant, a fiche…), such as the item under way: the programme read before stays in force.
         case dropsWhatTheJournalNames(count: Int)
         /// programme.yaml gives an item the id `id` the meeting gave to the item it inserted,
         /// titled `title`: the programme read before stays in force.

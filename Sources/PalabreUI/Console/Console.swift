@@ -593,7 +593,9 @@ public struct Console: Sendable {
         let ctx = context(state, now)
         // The projector is for the wall: no tabs, no key hints, no banner after a few seconds.
         let wall = screen == .projector && !showingHelp
-        var banner = self.banner ?? programmeKept
+        // A programme.yaml not taken comes first: it stays until a good version is saved.
+        let parts = [programmeKept, self.banner].compactMap { $0 }
+        var banner = parts.isEmpty ? nil : parts.joined(separator: " · ")
         if wall, let since = bannerShownAt, now.seconds(since: since) > messageSeconds { banner = nil }
         var shown = screenCopy()
         if wall && banner == nil {

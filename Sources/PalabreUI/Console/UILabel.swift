@@ -559,17 +559,17 @@ public enum UILabel: CaseIterable, Sendable {
             )
         case .programmeDropsOne:
             (
-                "programme.yaml n'a plus un élément que le journal cite (palabre verify le nomme) : la version "
+                "programme.yaml n'a plus ce qu'un événement du journal cite (palabre verify le nomme) : la version "
                     + "d'avant reste en vigueur ; rétablissez-le dans le fichier",
-                "programme.yaml no longer has a thing the journal names (palabre verify names it): the version before "
-                    + "stays in force; restore it in the file"
+                "programme.yaml no longer has what an event of the journal names (palabre verify names it): the "
+                    + "version before stays in force; restore it in the file"
             )
         case .programmeDropsMany:
             (
-                "programme.yaml n'a plus %@ éléments que le journal cite (palabre verify les nomme) : la version "
-                    + "d'avant reste en vigueur ; rétablissez-les dans le fichier",
-                "programme.yaml no longer has %@ things the journal names (palabre verify names them): the version "
-                    + "before stays in force; restore them in the file"
+                "programme.yaml n'a plus ce que %@ événements du journal citent (palabre verify les nomme) : la "
+                    + "version d'avant reste en vigueur ; rétablissez-le dans le fichier",
+                "programme.yaml no longer has what %@ events of the journal name (palabre verify names them): the "
+                    + "version before stays in force; restore it in the file"
             )
         case .journalReopened:
             (

@@ -209,7 +209,26 @@ struct JournalRepairTests {
             #expect(p.removed.isEmpty)
             #expect(p.repaired == ls.flatMap { $0 + [10] }, "\(order)")
         }
-        // Moved up over a real gap: still refused.
-        #expect(plan([ls[0], ls[4], ls[1], ls[2]]).blocker?.damage == .seqGap(found: 5, expected: 4))
+        // Moved up over a real gap: still refused, and no move shown that will not be made.
+        let gap = plan([ls[0], ls[4], ls[1], ls[2]])
+        #expect(gap.blocker?.damage == .seqGap(found: 5, expected: 4))
+        #expect(gap.problems.isEmpty, "\(gap.problems)")
+    }
+
+    @Test(
+        "The end of a line and its line break zeroed, the next event running on: the cut line's seq kept, the event kept"
+    )
+    func lineCutByZeros() throws {
+        var ls = try sound()
+        let cut = Array(ls[1].prefix(20)) + [UInt8](repeating: 0, count: ls[1].count - 20 + 1)
+        ls.replaceSubrange(1...2, with: [cut + ls[2]])
+        let p = plan(ls)
+        #expect(p.blocker == nil)
+        #expect(p.problems.map(\.kind) == [.cutByZeros(beforeSeq: 3)])
+        #expect(p.problems[0].placeholderSeq == 2 && p.problems[0].placeholderCount == 1)
+        #expect(JournalRepair.change(p.problems[0], .fr).contains("le n° 2 reste occupé"))
+        #expect(JournalRepair.change(p.problems[0], .en).contains("seq 2 stays taken"))
+        #expect(try events(p.repaired).map(\.seq) == [1, 2, 3, 4, 5])
+        #expect(p.removed == cut)
     }
 }

@@ -250,7 +250,8 @@ struct JournalDamageLanguageTests {
     func repairSteps() {
         let kinds: [JournalRepair.Problem.Kind] = [
             .duplicate(of: 2), .seqAlreadyUsed(seq: 2, by: 2), .nulBytes(beforeSeq: 4), .nulLine,
-            .outOfOrder(seq: 4, before: 4), .movedUp(seq: 5, after: 4), .emptyLine, .unknownType("x"), .notAnEvent,
+            .outOfOrder(seq: 4, before: 4), .movedUp(seq: 5, after: 4), .cutByZeros(beforeSeq: 4), .emptyLine,
+            .unknownType("x"), .notAnEvent,
             .tornTail,
         ]
         for kind in kinds {

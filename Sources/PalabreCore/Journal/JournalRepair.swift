@@ -26,6 +26,9 @@ public struct JournalRepair: Sendable {
             case nulBytes(beforeSeq: Int)
             /// A line of NUL bytes only.
             case nulLine
+            /// The start of a line cut by NUL bytes (a power cut zeroed its end and its line
+            /// break), then a whole event: the cut line and the zeros are set aside, the event kept.
+            case cutByZeros(beforeSeq: Int)
             /// A whole event found after a later seq (lines out of order): moved back to its place,
             /// nothing set aside. `before` is the line it is put back before.
             case outOfOrder(seq: Int, before: Int)
@@ -124,6 +127,17 @@ public struct JournalRepair: Sendable {
         return out
     }
 
+    /// The event after the last NUL byte of `line` and the length of what comes before it (NUL
+    /// bytes, and the start of a line they cut): where a power cut zeroed the end of a line and
+    /// its line break, the next event runs on in the same line. Nil without a NUL or an event.
+    static func afterZeros(_ line: ArraySlice<UInt8>, _ decoder: JSONDecoder) -> (Int, Event)? {
+        if let r = Journal.afterNul(line, decoder) { return r }
+        guard let last = line.lastIndex(of: 0), last + 1 < line.endIndex,
+            let e = try? decoder.decode(Event.self, from: Data(line[(last + 1)...]))
+        else { return nil }
+        return (last + 1 - line.startIndex, e)
+    }
+
     /// The `seq` and `type` of a JSON object line, when it is one.
     private static func envelope(_ bytes: ArraySlice<UInt8>) -> (seq: Int?, type: String?)? {
         guard let o = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return nil }
@@ -165,7 +179,7 @@ public struct JournalRepair: Sendable {
         // long enough for them (an event line is at least 40 bytes); none otherwise.
         func heldByZeros(_ i: Int, _ l: Line) -> Int {
             let next = all[(i + 1)...].lazy.filter(\.complete).compactMap { n -> Int? in
-                decode(n.bytes)?.seq ?? Journal.afterNul(n.bytes, decoder)?.1.seq
+                decode(n.bytes)?.seq ?? Self.afterZeros(n.bytes, decoder)?.1.seq
             }.first
             guard let next, next > expected, (next - expected) * 40 <= l.bytes.count + 1 else { return 0 }
             return next - expected
@@ -208,21 +222,23 @@ public struct JournalRepair: Sendable {
             }
             // NUL bytes before a whole event: where lines were (a power cut zeroes whole blocks,
             // line breaks included), each seq they held keeps a placeholder, the event is kept.
-            if let (nul, e) = Journal.afterNul(l.bytes, decoder), e.seq >= expected, lastAt.map({ e.at >= $0 }) ?? true,
+            if let (nul, e) = Self.afterZeros(l.bytes, decoder), e.seq >= expected, lastAt.map({ e.at >= $0 }) ?? true,
                 e.seq == expected || (e.seq - expected) * 40 <= nul + 1
             {
                 let held = e.seq - expected
                 removed += original[l.offset..<(l.offset + nul)]
+                let zerosOnly = l.bytes.prefix(nul).allSatisfy { $0 == 0 }
                 problems.append(
                     Problem(
-                        line: l.number, offset: l.offset, length: nul, kind: .nulBytes(beforeSeq: e.seq),
+                        line: l.number, offset: l.offset, length: nul,
+                        kind: zerosOnly ? .nulBytes(beforeSeq: e.seq) : .cutByZeros(beforeSeq: e.seq),
                         placeholderSeq: held > 0 ? expected : nil, placeholderCount: max(1, held)))
                 for _ in 0..<held { placeholder(for: l) }
                 keep(e, l.bytes.dropFirst(nul), l)
                 continue
             }
             // Too few NUL bytes before a later event to have held the seqs in between: missing.
-            if let (_, e) = Journal.afterNul(l.bytes, decoder), e.seq > expected {
+            if let (_, e) = Self.afterZeros(l.bytes, decoder), e.seq > expected {
                 blocker = Blocker(line: l.number, offset: l.offset, damage: .seqGap(found: e.seq, expected: expected))
                 return
             }
@@ -278,7 +294,7 @@ public struct JournalRepair: Sendable {
             var held = env?.seq
             if held == nil {
                 let next = all[(i + 1)...].lazy.filter(\.complete).compactMap { n -> Int? in
-                    decode(n.bytes)?.seq ?? Journal.afterNul(n.bytes, decoder)?.1.seq
+                    decode(n.bytes)?.seq ?? Self.afterZeros(n.bytes, decoder)?.1.seq
                 }.first
                 if next == expected + 1 { held = expected }
             }
@@ -308,6 +324,8 @@ public struct JournalRepair: Sendable {
             placeholder(for: l)
         }
         release()
+        // An event kept for a place never reached: not moved, shown as the damage it meets.
+        for i in held.values.map(\.problem).sorted(by: >) { problems.remove(at: i) }
         if let h = held.values.min(by: { $0.event.seq < $1.event.seq }) {
             blocker = Blocker(
                 line: h.line.number, offset: h.line.offset, damage: .seqGap(found: h.event.seq, expected: expected))
@@ -327,6 +345,11 @@ public struct JournalRepair: Sendable {
                 ? "\(problem.length) octet(s) NUL avant l'événement n° \(seq) (coupure de courant\u{00A0}?)"
                 : "\(problem.length) NUL byte(s) before event \(seq) (a power cut?)"
         case .nulLine: return fr ? "une ligne faite d'octets NUL" : "a line of NUL bytes"
+        case .cutByZeros(let seq):
+            return fr
+                ? "un début de ligne coupé par des octets NUL (\(problem.length) octet(s)) avant l'événement n° \(seq) "
+                    + "(coupure de courant\u{00A0}?)"
+                : "the start of a line cut by NUL bytes (\(problem.length) byte(s)) before event \(seq) (a power cut?)"
         case .movedUp(let seq, _):
             return fr
                 ? "l'événement n° \(seq) est avant sa place, les lignes suivantes reprennent plus bas\u{00A0}: lignes dans "
@@ -348,15 +371,36 @@ public struct JournalRepair: Sendable {
         }
     }
 
+    /// « les n° 4 à 6 restent occupés » / « le n° 4 reste occupé »: the seqs from `first` a
+    /// problem's placeholders keep, in `language`.
+    static func taken(_ first: Int, _ count: Int, _ language: Language) -> String {
+        let last = first + count - 1
+        if language == .fr {
+            return count > 1
+                ? "les n° \(first) à \(last) restent occupés (événements lineSetAside)"
+                : "le n° \(first) reste occupé (événement lineSetAside)"
+        }
+        return count > 1
+            ? "seqs \(first) to \(last) stay taken (lineSetAside events)"
+            : "seq \(first) stays taken (a lineSetAside event)"
+    }
+
     /// The change proposed for `problem`, in `language`.
     public static func change(_ problem: Problem, _ language: Language) -> String {
         let fr = language == .fr
+        if case .cutByZeros(let seq) = problem.kind {
+            let kept = problem.placeholderSeq.map {
+                (fr ? "\u{00A0}; " : "; ") + taken($0, problem.placeholderCount, language)
+            }
+            return (fr ? "mettre ces octets de côté" : "set these bytes aside") + (kept ?? "")
+                + (fr ? ", l'événement n° \(seq) est gardé" : ", event \(seq) is kept")
+        }
         if case .nulBytes(let seq) = problem.kind, let first = problem.placeholderSeq {
-            let last = first + problem.placeholderCount - 1
             return fr
-                ? "mettre de côté les octets NUL\u{00A0}; les n° \(first) à \(last) restent occupés (événements "
-                    + "lineSetAside), l'événement n° \(seq) est gardé"
-                : "set the NUL bytes aside; seqs \(first) to \(last) stay taken (lineSetAside events), event \(seq) is kept"
+                ? "mettre de côté les octets NUL\u{00A0}; " + taken(first, problem.placeholderCount, language)
+                    + ", l'événement n° \(seq) est gardé"
+                : "set the NUL bytes aside; " + taken(first, problem.placeholderCount, language)
+                    + ", event \(seq) is kept"
         }
         if case .nulBytes(let seq) = problem.kind {
             return fr

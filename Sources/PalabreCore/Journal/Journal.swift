@@ -642,10 +642,7 @@ public final class Journal {
             var st = stat()
             guard fstat(fd, &st) == 0 else { throw JournalError.io(path: path, operation: "stat", errno: errno) }
             // A repair renames a new file over the journal: never append to the old one.
-            var now = stat()
-            if lstat(path, &now) != 0 || now.st_ino != st.st_ino || now.st_dev != st.st_dev {
-                throw JournalError.replaced(path: path)
-            }
+            if isReplaced { throw JournalError.replaced(path: path) }
             if Int(st.st_size) != offset || expectedSeq != lastSeq + 1 {
                 throw JournalError.conflict(expected: expectedSeq, found: lastSeq + (Int(st.st_size) != offset ? 1 : 0))
             }

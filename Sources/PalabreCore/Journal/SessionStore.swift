@@ -110,8 +110,8 @@ public final class SessionStore {
 
     /// Identity of the file at `path` as far as an edit goes: device, inode, size and
     /// modification time in nanoseconds (an editor that writes a new file and renames it changes
-    /// the inode); nil when it cannot be read.
-    private static func stamp(_ path: String) -> [Int]? {
+    /// the inode); nil when it cannot be read. One `stat`.
+    static func stamp(_ path: String) -> [Int]? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
         return [

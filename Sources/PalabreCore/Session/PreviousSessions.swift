@@ -296,18 +296,13 @@ public final class LaterReviewsWatch: @unchecked Sendable {
     /// Waits until the look under way, if any, is done.
     func settle() { queue.sync {} }
 
-    /// Inode, size and modification time (ns) of every sibling folder's programme.yaml and
-    /// journal.jsonl, in name order (zeros for a missing file).
+    /// The stamp (``SessionStore/stamp(_:)``) of every sibling folder's programme.yaml and
+    /// journal.jsonl, in name order (empty for a missing file).
     private static func signature(of folder: String) -> [[Int]] {
         let parent = URL(fileURLWithPath: folder).standardizedFileURL.deletingLastPathComponent().path
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).sorted()
         return names.flatMap { name in
-            [ProgrammeLoader.fileName, "journal.jsonl"].map { file in
-                var st = stat()
-                let path = parent + "/" + name + "/" + file
-                guard stat(path, &st) == 0 else { return [0] }
-                return [Int(st.st_ino), Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)]
-            }
+            [ProgrammeLoader.fileName, "journal.jsonl"].map { SessionStore.stamp(parent + "/" + name + "/" + $0) ?? [] }
         }
     }
 }

@@ -493,13 +493,21 @@ extension SessionState {
     private mutating func compensate(_ target: Int, by undo: Event) {
         defer { lastSeq = undo.seq; lastAt = undo.at; undoTargets[undo.seq] = target }
         guard let i = standingIndex(target) else { return }
-        var s = SessionState(programme: programme)
-        for (j, e) in standingEvents.enumerated() where j != i { s.evolve(e) }
-        s.undoneBy = undoneBy
+        var s = foldedAgain(programme, standingEvents.enumerated().lazy.filter { $0.offset != i }.map(\.element))
         s.undoneBy[target] = undo.seq
+        self = s
+    }
+
+    /// The fold of `events` (standing events, changed or not) from the initial state of
+    /// `programme`, keeping what this state knows of undos and clock steps, which are not
+    /// standing events: the one way an undo, a clock step and a programme read again fold anew.
+    private func foldedAgain(_ programme: Programme, _ events: some Sequence<Event>) -> SessionState {
+        var s = SessionState(programme: programme)
+        for e in events { s.evolve(e) }
+        s.undoneBy = undoneBy
         s.undoTargets = undoTargets
         s.clockAdjustments = clockAdjustments
-        self = s
+        return s
     }
 
     /// Folds a step of the system clock: the state becomes the fold of the standing events with
@@ -507,14 +515,14 @@ extension SessionState {
     /// only when the clock was stepped. The event itself is not a standing event: it is never
     /// undone, and a later fold again (an undo) finds the instants already moved.
     private mutating func adjustClock(_ seconds: Int, by e: Event) {
-        var s = SessionState(programme: programme)
-        for var old in standingEvents {
-            old.at = old.at.adding(seconds: seconds)
-            s.evolve(old)
-        }
-        s.undoneBy = undoneBy
-        s.undoTargets = undoTargets
-        s.clockAdjustments = clockAdjustments + [ClockAdjustment(seq: e.seq, at: e.at, seconds: seconds)]
+        var s = foldedAgain(
+            programme,
+            standingEvents.lazy.map { old in
+                var moved = old
+                moved.at = old.at.adding(seconds: seconds)
+                return moved
+            })
+        s.clockAdjustments.append(ClockAdjustment(seq: e.seq, at: e.at, seconds: seconds))
         s.lastSeq = e.seq
         s.lastAt = e.at
         self = s
@@ -554,11 +562,7 @@ extension SessionState {
     /// meeting): the standing events folded again from the start, what was undone and the clock's
     /// steps kept. Linear in the journal, as an undo is.
     public func refolded(with p: Programme) -> SessionState {
-        var s = SessionState(programme: p)
-        for e in standingEvents { s.evolve(e) }
-        s.undoneBy = undoneBy
-        s.undoTargets = undoTargets
-        s.clockAdjustments = clockAdjustments
+        var s = foldedAgain(p, standingEvents)
         s.lastSeq = lastSeq
         s.lastAt = lastAt
         return s

@@ -1052,7 +1052,8 @@ func runPalabre(_ arguments: [String]) throws -> (firstLine: Double, total: Doub
 func median(of values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 /// `palabre do SESSION note x` through the real binary: time to the printed seq (the event is
-/// durable then) and to the exit (documents written), with and without `--no-documents`, on a
+/// durable then) from the session's decision snapshot and, the snapshot removed before the run,
+/// from the whole journal; time to the exit with the documents and with `--no-documents`; on a
 /// 10-event session and on the generated journals, as ratios measured in the same run.
 func benchDo() throws {
     var base: Double?
@@ -1064,19 +1065,25 @@ func benchDo() throws {
         } else {
             dir = try benchSession(events: events)
         }
-        var seq: [Double] = [], total: [Double] = [], bare: [Double] = [], peak = 0.0
+        let snapshot = dir + "/" + DecisionSnapshot.fileName
+        var seq: [Double] = [], cold: [Double] = [], total: [Double] = [], bare: [Double] = [], peak = 0.0
         for i in 0..<runs(default: 5) {
+            try? FileManager.default.removeItem(atPath: snapshot)
+            cold.append(try runPalabre(["do", dir, "note", "Sans instantané \(i)", "--no-documents"]).firstLine)
             let r = try runPalabre(["do", dir, "note", "Mesure \(i)"])
             seq.append(r.firstLine); total.append(r.total); peak = max(peak, r.peakMB)
-            bare.append(try runPalabre(["do", dir, "note", "Mesure \(i) sans documents", "--no-documents"]).total)
+            let b = try runPalabre(["do", dir, "note", "Mesure \(i) sans documents", "--no-documents"])
+            seq.append(b.firstLine); bare.append(b.total)
         }
         let s = median(of: seq)
         if base == nil { base = s }
         say(
             String(
-                format: "do note at %d events: seq printed after %.0f ms (%.2f × the 10-event session), exit %.0f ms "
-                    + "with the documents, %.0f ms with --no-documents; peak %.1f MiB (medians of %d)",
-                events, s, s / base!, median(of: total), median(of: bare), peak, seq.count))
+                format: "do note at %d events: seq printed after %.0f ms from the snapshot (%.2f × the 10-event "
+                    + "session), %.0f ms without it (%.2f ×); exit %.0f ms with the documents, %.0f ms with "
+                    + "--no-documents; peak %.1f MiB (medians of %d)",
+                events, s, s / base!, median(of: cold), median(of: cold) / base!, median(of: total),
+                median(of: bare), peak, cold.count))
         try? FileManager.default.removeItem(atPath: dir)
     }
 }

@@ -82,15 +82,20 @@ struct Do: ParsableCommand {
                     say(h.text)
                     return
                 }
-                let store = try SessionLocator.open(folder: folder, programme: programme, writable: true)
+                // Decided from the session's decision snapshot and the events after it when it is
+                // valid (``DecisionSnapshot``): the journal is folded in full only when needed.
+                let store = try SessionLocator.open(
+                    folder: folder, programme: programme, writable: true, deciding: true)
                 let events = try VerbLine.apply(verb, to: store)
                 for e in events { emitLine("\(e.seq) \(e.payload.type)") }
                 for note in VerbLine.readings(verb, language: language) { printError("palabre: " + note) }
-                // The seqs are out (and durable) before any document is written.
+                // The seqs are out (and durable) before the snapshot or any document is written.
+                store.saveDecisionSnapshot()
                 guard documents else { return }
                 // Recorded is recorded: a document that cannot be written is a warning, not a failure
                 // (a script retrying on failure would record twice).
                 do {
+                    try store.foldInFull()
                     try DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder), folder: store.folder)
                 } catch let d as DocumentError {
                     let fr = store.programme.language == .fr

@@ -171,14 +171,16 @@ enum SessionLocator {
     /// Opens the session in `f` (a folder found by ``folder(_:)``) whose programme is `p`; with
     /// `upToDamage`, a damaged journal is read up to the damage (see ``open(_:writable:upToDamage:forReading:)``).
     static func open(
-        folder f: String, programme p: Programme, writable: Bool, upToDamage: Bool = false, forReading: Bool = false
+        folder f: String, programme p: Programme, writable: Bool, upToDamage: Bool = false, forReading: Bool = false,
+        deciding: Bool = false
     ) throws
         -> SessionStore
     {
         let store: SessionStore
         do {
             store = try SessionStore(
-                folder: f, programme: p, writable: writable, upToDamage: upToDamage, forReading: forReading)
+                folder: f, programme: p, writable: writable, upToDamage: upToDamage, forReading: forReading,
+                deciding: deciding)
         } catch let e as JournalError {
             throw UserError(description: e.message(p.language))
         }

@@ -59,6 +59,8 @@ struct Script: ParsableCommand {
                 let store = try SessionLocator.open(folder: folder, programme: programme, writable: true)
                 var count = 0
                 defer {
+                    // The next `palabre do` starts from what this script recorded (``DecisionSnapshot``).
+                    if count > 0 { store.saveDecisionSnapshot() }
                     try? DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder), folder: store.folder)
                 }
                 var todo = lines[...]

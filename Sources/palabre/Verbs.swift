@@ -185,7 +185,18 @@ struct VerbLine: ParsableCommand {
     static func apply(_ verb: any Verb, to store: SessionStore, script: ScriptLine? = nil) throws -> [Event] {
         try store.log.withLock {
             try store.refresh()
-            let cmd = try VerbLine.$folder.withValue(store.folder) { try verb.command(store.state) }
+            var cmd: Command
+            do {
+                cmd = try VerbLine.$folder.withValue(store.folder) { try verb.command(store.state) }
+            } catch  where store.state.isForDeciding {
+                // A verb naming an entry finds it in the whole journal only.
+                try store.foldInFull()
+                cmd = try VerbLine.$folder.withValue(store.folder) { try verb.command(store.state) }
+            }
+            if store.state.isForDeciding, !cmd.isDecidedWithoutRecords {
+                try store.foldInFull()
+                cmd = try VerbLine.$folder.withValue(store.folder) { try verb.command(store.state) }
+            }
             let now = try ClockOverride.instant(verb.clock.at, state: store.state, command: cmd)
             return try store.perform(cmd, seat: verb.clock.seat.rawValue, at: now, script: script)
         }

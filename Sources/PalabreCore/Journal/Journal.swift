@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFoundation
 
 #if canImport(Glibc)
     import Glibc
@@ -202,7 +203,9 @@ public final class Journal {
         }
         _ = fcntl(f, F_SETFL, fcntl(f, F_GETFL) & ~O_NONBLOCK)
         // Personal data: owner only, even for a journal created by other means (on the descriptor, never a path).
-        if writable { _ = fchmod(f, 0o600) }
+        // Only when it differs: a change of mode moves the file's status-change time, which tells a
+        // ``DecisionSnapshot`` that the journal was not written since.
+        if writable, st.st_mode & 0o7777 != 0o600 { _ = fchmod(f, 0o600) }
         fd = f
     }
 
@@ -674,6 +677,66 @@ public final class Journal {
     private func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
         try writeFully(fd, bytes, path: path)
     }
+}
+
+extension Journal {
+    /// What tells that a journal file did not change: its device and inode, its size in bytes and
+    /// its status-change time (`st_ctim`, in nanoseconds), which every write and every change of
+    /// mode moves on and no user command sets back.
+    public struct FileStamp: Sendable, Equatable, Codable {
+        /// `st_dev`.
+        public var device: Int
+        /// `st_ino`.
+        public var inode: Int
+        /// `st_size`, bytes.
+        public var size: Int
+        /// `st_ctim`, nanoseconds since 1970.
+        public var changed: Int
+    }
+
+    /// The stamp of the open file (one `fstat`); nil for a journal not yet created.
+    public var fileStamp: FileStamp? {
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(
+            device: Int(st.st_dev), inode: Int(st.st_ino), size: Int(st.st_size),
+            changed: Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec))
+    }
+
+    /// CRC-32 (zlib's) of the file's first `length` bytes, read 1 MiB at a time; `known`, the
+    /// checksum of a shorter prefix, is continued instead of read again. Nil when the file is
+    /// shorter. Throws ``JournalError/io(path:operation:errno:)`` when it cannot be read.
+    public func checksum(of length: Int, from known: PrefixChecksum? = nil) throws -> PrefixChecksum? {
+        var sum = known.flatMap { $0.length <= length ? $0 : nil } ?? PrefixChecksum(length: 0, crc: 0)
+        while sum.length < length {
+            let chunk = try readBytes(from: sum.length, count: min(1 << 20, length - sum.length))
+            guard !chunk.isEmpty else { return nil }
+            sum = PrefixChecksum(length: sum.length + chunk.count, crc: Data(chunk).crc32(checksum: sum.crc))
+        }
+        return sum
+    }
+
+    /// Starts reading after the first `length` bytes, whose events (the last one `lastSeq`,
+    /// stamped `lastAt`) were folded elsewhere — by a ``DecisionSnapshot`` the caller checked
+    /// against this file. False, and nothing changed, when something was read already or byte
+    /// `length - 1` is not a line break. Throws ``JournalError/io(path:operation:errno:)``.
+    public func resume(after length: Int, lastSeq: Int, lastAt: Instant?) throws -> Bool {
+        guard offset == 0, self.lastSeq == 0, length > 0, lastSeq > 0,
+            try readBytes(from: length - 1, count: 1) == [10]
+        else { return false }
+        offset = length
+        self.lastSeq = lastSeq
+        self.lastAt = lastAt
+        return true
+    }
+}
+
+/// The CRC-32 of a journal's first `length` bytes (``Journal/checksum(of:from:)``).
+public struct PrefixChecksum: Sendable, Equatable, Codable {
+    /// Bytes summed.
+    public var length: Int
+    /// zlib's CRC-32 of them.
+    public var crc: UInt32
 }
 
 /// Writes all of `bytes` to `fd`, retrying after interruptions.

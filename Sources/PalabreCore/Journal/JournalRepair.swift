@@ -486,8 +486,8 @@ public struct JournalRepair: Sendable {
     }
 
     /// Creates `path` (owner only, never through a link, never over an existing file), writes
-    /// `bytes` and fsyncs; removes it again when that fails.
-    static func writeNew(_ path: String, _ bytes: [UInt8]) throws {
+    /// `bytes` and (when `durable`) fsyncs; removes it again when that fails.
+    static func writeNew(_ path: String, _ bytes: [UInt8], durable: Bool = true) throws {
         let fd: Int32
         do {
             fd = try NoFollow.open(
@@ -500,7 +500,9 @@ public struct JournalRepair: Sendable {
         defer { NoFollow.close(fd) }
         do {
             try writeFully(fd, bytes, path: path)
-            guard fsync(fd) == 0 else { throw JournalError.io(path: path, operation: "fsync", errno: errno) }
+            guard !durable || fsync(fd) == 0 else {
+                throw JournalError.io(path: path, operation: "fsync", errno: errno)
+            }
         } catch {
             unlink(path)
             throw error

@@ -34,15 +34,34 @@ public final class SessionStore {
     /// unless `upToDamage` is set (read-only readers such as `log` and `minutes`): the events before
     /// the damage are folded and the damage kept in ``damage``. With `forReading` (a reader that
     /// never records), the state keeps no standing events (``ReadingFold``).
+    ///
+    /// With `deciding` (`palabre do`), the state is the decision state of the session's
+    /// ``DecisionSnapshot`` when it is valid, with the events after it folded in
+    /// (``SessionState/isForDeciding``); ``perform(_:seat:at:script:)`` folds the whole journal
+    /// when a command needs more, and ``saveDecisionSnapshot()`` writes the next snapshot.
     public init(
         folder: String, programme: Programme, writable: Bool = true, journalPath: String? = nil,
-        upToDamage: Bool = false, forReading: Bool = false
+        upToDamage: Bool = false, forReading: Bool = false, deciding: Bool = false
     ) throws {
         self.folder = folder
         self.programme = programme
         let journal = try Journal(
             path: journalPath ?? Self.journalPath(folder), writable: writable, timeZone: programme.timeZone)
         self.log = journal
+        let digest = deciding && writable ? DecisionSnapshot.programmeDigest(programme) : nil
+        decisionDigest = digest
+        if let digest, let snapshot = DecisionSnapshot.load(for: journal, programme: programme, digest: digest) {
+            var s = snapshot.state
+            var whole = true
+            try journal.forEachEvent { e in
+                if whole && e.payload.isFoldedWithoutRecords { s.evolve(e) } else { whole = false }
+            }
+            self.state = s.forDeciding()
+            programmeStamp = Self.stamp(Self.programmePath(folder))
+            snapshotPrefix = snapshot.prefix
+            if !whole { try foldInFull() }
+            return
+        }
         let marks = forReading && !writable ? try journal.lines(withTypes: ["undone", "clockAdjusted"]) : nil
         var s = SessionState(programme: programme)
         var reading = marks.flatMap { ReadingFold.canFold($0) ? ReadingFold(programme: programme, undos: $0) : nil }
@@ -155,6 +174,7 @@ public final class SessionStore {
         guard dropped == 0 else { return .dropsWhatTheJournalNames(count: dropped) }
         programme = p
         state = next
+        decisionDigest = nil
         return .reloaded
     }
 
@@ -178,12 +198,55 @@ public final class SessionStore {
         return true
     }
 
-    /// Folds events other processes appended since the last read; returns them.
+    /// Folds events other processes appended since the last read; returns them. A decision
+    /// state that one of them would need the records for (an undo, a clock step) is replaced by
+    /// the fold of the whole journal.
     @discardableResult
     public func refresh() throws -> [Event] {
         let new = try log.readNew()
-        for e in new { state.evolve(e) }
+        if state.isForDeciding, new.contains(where: { !$0.payload.isFoldedWithoutRecords }) {
+            try foldInFull()
+        } else {
+            for e in new { state.evolve(e) }
+        }
         return new
+    }
+
+    /// The checksum of the journal prefix of the snapshot the state started from, if any.
+    private var snapshotPrefix: PrefixChecksum?
+    /// ``DecisionSnapshot/programmeDigest(_:)`` of ``programme``, computed once.
+    private var decisionDigest: PrefixChecksum?
+
+    /// Replaces a decision state (``SessionState/isForDeciding``) by the fold of the whole
+    /// journal up to the last event read (a second reading of the file, which takes no lock).
+    /// Does nothing to a full state. Throws ``JournalError`` when the journal cannot be read.
+    public func foldInFull() throws {
+        guard state.isForDeciding, let journal else { return }
+        let again = try Journal(path: journal.path, writable: false, timeZone: programme.timeZone)
+        var s = SessionState(programme: programme)
+        let last = journal.lastSeq
+        try again.forEachEvent { e in if e.seq <= last { s.evolve(e) } }
+        state = s
+    }
+
+    /// Writes the session's ``DecisionSnapshot`` of the state folded so far (after the events
+    /// recorded are durable: `palabre do` once its seqs are printed). A snapshot is only a
+    /// cache: whether it could be written is returned, and nothing is thrown.
+    @discardableResult
+    public func saveDecisionSnapshot() -> Bool {
+        if decisionDigest == nil { decisionDigest = DecisionSnapshot.programmeDigest(programme) }
+        guard let journal,
+            let snapshot = DecisionSnapshot(state, of: journal, known: snapshotPrefix, digest: decisionDigest)
+        else {
+            return false
+        }
+        do {
+            try snapshot.save(to: DecisionSnapshot.path(journal: journal.path))
+            snapshotPrefix = snapshot.prefix
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// Applies `command` for `seat` at `at`: under the journal's lock, folds newer events, decides,
@@ -205,6 +268,7 @@ public final class SessionStore {
                 } else { state.lastAt }
             let now = max(at, floor ?? at)
             let role = SeatRole(rawValue: seat) ?? .facilitator
+            if state.isForDeciding, !command.isDecidedWithoutRecords { try foldInFull() }
             let payloads = try state.decide(command, at: now, role: role, seat: seat)
             let events = try log.append(payloads, expectedSeq: state.lastSeq + 1, at: now, seat: seat, script: script)
             for e in events { state.evolve(e) }

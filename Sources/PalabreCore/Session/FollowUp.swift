@@ -66,7 +66,7 @@ public enum FicheStatus: String, Sendable, Equatable, CaseIterable, Codable {
 /// One follow-up update: the event that recorded it, the status, the date of the fact
 /// (`YYYY-MM-DD`, which may be earlier than the event), an amount (disbursements) and a note
 /// (the reason of an abandonment).
-public struct FollowUpRecord<Status: Sendable & Equatable>: Sendable, Equatable {
+public struct FollowUpRecord<Status: Sendable & Equatable & Codable>: Sendable, Equatable, Codable {
     public var seq: Int
     public var at: Instant
     public var seat: String
@@ -79,7 +79,7 @@ public struct FollowUpRecord<Status: Sendable & Equatable>: Sendable, Equatable 
 
 /// What happened after the meeting, kept apart from the meeting's own facts: the minutes and
 /// the other documents of the meeting read the state as at the close and do not change.
-public struct FollowUp: Sendable, Equatable {
+public struct FollowUp: Sendable, Equatable, Codable {
     /// Updates of each commitment (entry seq), in order.
     public var commitments: [Int: [FollowUpRecord<FollowUpStatus>]] = [:]
     /// Updates of each action or recommendation (entry seq), in order.

@@ -2,7 +2,7 @@ import Foundation
 
 /// How an open entry of an earlier session stands, as reviewed in this meeting: a commitment's
 /// follow-up status or an action's (or recommendation's).
-public enum ReviewedStatus: Sendable, Equatable {
+public enum ReviewedStatus: Sendable, Equatable, Codable {
     case commitment(FollowUpStatus)
     case action(ActionStatus)
 
@@ -17,7 +17,7 @@ public enum ReviewedStatus: Sendable, Equatable {
 
 /// An open recommendation, action or commitment of an earlier session, as a meeting that
 /// `follows` it reviews it: enough to record and to print it without the earlier session.
-public struct PreviousEntry: Sendable, Equatable {
+public struct PreviousEntry: Sendable, Equatable, Codable {
     /// The earlier session, as the programme's `follows` names it (`../segou-2023`).
     public var session: String
     /// Its title.
@@ -45,7 +45,7 @@ public struct PreviousEntry: Sendable, Equatable {
 }
 
 /// A review, recorded in this meeting, of an open entry of an earlier session.
-public struct PreviousReview: Sendable, Equatable {
+public struct PreviousReview: Sendable, Equatable, Codable {
     public var seq: Int
     public var at: Instant
     public var seat: String

@@ -91,9 +91,9 @@ public struct ReferenceCheck {
 
 /// An event that names what the programme no longer has (programme.yaml edited during the
 /// meeting): screens and documents miss what it says. Said in French or English by ``text(_:)``.
-public struct ReferenceMismatch: Sendable, Equatable, Hashable, CustomStringConvertible {
+public struct ReferenceMismatch: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
     /// One thing named that the programme lacks, by its id.
-    public enum Missing: Sendable, Equatable, Hashable {
+    public enum Missing: Sendable, Equatable, Hashable, Codable {
         case item(String), day(String), participant(String), fiche(String), organisation(String)
         /// A speaker: neither a participant, nor an organisation, nor a commune.
         case speaker(String)

@@ -6,7 +6,7 @@ public enum ItemStatus: String, Sendable, Equatable, Codable {
 }
 
 /// A closed or open interval of time; `end` is nil while it lasts.
-public struct Interval: Sendable, Equatable {
+public struct Interval: Sendable, Equatable, Codable {
     public var start: Instant
     public var end: Instant?
     /// Seconds this interval covers up to `now` (ms precision, rounded down).
@@ -38,7 +38,7 @@ public struct ItemRun: Sendable, Equatable {
 }
 
 /// A request for the floor waiting in the speakers queue.
-public struct FloorRequest: Sendable, Equatable {
+public struct FloorRequest: Sendable, Equatable, Codable {
     /// Participant or organisation id.
     public var who: String
     /// A point of order goes ahead of ordinary requests.
@@ -50,7 +50,7 @@ public struct FloorRequest: Sendable, Equatable {
 }
 
 /// One turn of speech.
-public struct SpeakingTurn: Sendable, Equatable {
+public struct SpeakingTurn: Sendable, Equatable, Codable {
     /// Agenda item id.
     public var item: String
     /// Participant or organisation id.
@@ -125,8 +125,8 @@ public struct CommitmentWithdrawal: Sendable, Equatable {
 
 /// A fact of the synergy debates on one fiche: a partner's interest, or partners marked as
 /// acting together (with their lead).
-public struct SynergyFact: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+public struct SynergyFact: Sendable, Equatable, Codable {
+    public enum Kind: Sendable, Equatable, Codable {
         case interest(partner: String)
         case synergy(partners: [String], lead: String?)
     }
@@ -138,7 +138,7 @@ public struct SynergyFact: Sendable, Equatable {
 }
 
 /// The agenda of one day as it stands (items may be inserted, moved or skipped).
-public struct DayAgenda: Sendable, Equatable {
+public struct DayAgenda: Sendable, Equatable, Codable {
     /// `YYYY-MM-DD`.
     public var date: String
     /// Title from the programme.
@@ -151,7 +151,7 @@ public struct DayAgenda: Sendable, Equatable {
 }
 
 /// A step of the system clock, as recorded by a live seat.
-public struct ClockAdjustment: Sendable, Equatable {
+public struct ClockAdjustment: Sendable, Equatable, Codable {
     /// Seq of the `clockAdjusted` event.
     public var seq: Int
     /// When it was seen, on the wall clock after the step.
@@ -231,6 +231,8 @@ public struct SessionState: Sendable, Equatable {
     public internal(set) var undoTargets: [Int: Int] = [:]
     /// Steps of the system clock recorded (`clockAdjusted`), in order.
     public internal(set) var clockAdjustments: [ClockAdjustment] = []
+    /// Set by ``forDeciding()``: the entries, turns and standing events were left out.
+    var recordsLeftOut = false
 
     /// The state before any event.
     public init(programme: Programme) {

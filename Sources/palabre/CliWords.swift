@@ -1,20 +1,10 @@
 import Foundation
 import PalabreCore
 
-extension Language {
-    /// The language of the command line when no session says it: `LC_ALL`, `LC_MESSAGES`, then
-    /// `LANG` (the first one set; `en…` gives English, anything else French, the default).
-    static var ofEnvironment: Language {
-        let env = ProcessInfo.processInfo.environment
-        let value = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { env[$0] }.first { !$0.isEmpty } ?? ""
-        return value.lowercased().hasPrefix("en") ? .en : .fr
-    }
-}
-
 /// The messages of the command line, in French and English, one exhaustive switch.
 ///
 /// A command speaks its session's language (`--lang` first, then the programme's), or
-/// ``Language/ofEnvironment`` before a session is known.
+/// ``Language/environment`` before a session is known.
 enum CliWords {
     /// `palabre check`: the programme is valid; counts of what it holds (`unit`: the programme's own name
     /// for what roundtables call communes, counted as « 3 × Budget line »).

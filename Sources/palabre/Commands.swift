@@ -17,11 +17,11 @@ struct Check: ParsableCommand {
         do {
             result = try ProgrammeLoader.load(path: path)
         } catch let e as ProgrammeReadError {
-            printError("palabre: " + e.description)
+            printError("palabre: " + e.message(lang ?? .environment))
             throw ExitCode(2)
         }
         // Said in `--lang`, else the programme's declared language, else the environment's.
-        let language = lang ?? result.programme?.language ?? result.diagnostics.first?.language ?? .ofEnvironment
+        let language = lang ?? result.programme?.language ?? result.diagnostics.first?.language ?? .environment
         for var d in result.diagnostics {
             d.language = language
             say(d.description)
@@ -76,8 +76,9 @@ struct Minutes: ParsableCommand {
     mutating func run() throws {
         let (session, out, lang, at) = (session, out, moment.lang, moment.at)
         let separator = try csvSeparator.map { try DocumentOptions.separator($0) }
-        try reportingErrors(language: lang ?? .ofEnvironment) {
-            let store = try SessionLocator.open(session, writable: false, upToDamage: true, forReading: true)
+        try reportingErrors(language: lang) {
+            let store = try SessionLocator.open(
+                session, writable: false, upToDamage: true, forReading: true, language: lang)
             if let out { try Documents.checkChosenFolder(out) }
             let dir = out ?? SessionStore.outPath(store.folder)
             var state = store.state
@@ -121,10 +122,10 @@ struct Verify: ParsableCommand {
 
     mutating func run() throws {
         let lang = lang
-        try reportingErrors(language: lang ?? .ofEnvironment) {
-            let folder = try SessionLocator.folder(session)
-            let programme = try? SessionLocator.programme(folder)
-            let language = lang ?? programme?.language ?? .ofEnvironment
+        try reportingErrors(language: lang) {
+            let folder = try SessionLocator.folder(session, language: lang ?? .environment)
+            let programme = try? SessionLocator.programme(folder, language: lang)
+            let language = lang ?? programme?.language ?? .environment
             let path = SessionStore.journalPath(folder)
             var st = stat()
             guard lstat(path, &st) == 0 else {
@@ -189,8 +190,8 @@ struct Log: ParsableCommand {
 
     mutating func run() throws {
         let lang = lang
-        try reportingErrors(language: lang ?? .ofEnvironment) {
-            let store = try SessionLocator.open(session, writable: false, upToDamage: true)
+        try reportingErrors(language: lang) {
+            let store = try SessionLocator.open(session, writable: false, upToDamage: true, language: lang)
             let journal = try Journal(path: SessionStore.journalPath(store.folder), writable: false)
             let lt = store.state.local
             let language = lang ?? store.programme.language

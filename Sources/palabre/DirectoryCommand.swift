@@ -43,10 +43,13 @@ struct DirectoryCmd: ParsableCommand {
             let folder = try folder()
             do {
                 let result = try DirectoryLoader.load(folder: folder)
-                for d in result.diagnostics { printError(d.description) }
+                for var d in result.diagnostics {
+                    d.language = lang
+                    printError(d.description)
+                }
                 return result
             } catch let e as ProgrammeReadError {
-                throw UserError(description: e.description, code: 2)
+                throw UserError(description: e.message(lang), code: 2)
             }
         }
     }
@@ -243,7 +246,7 @@ extension DirectoryCmd {
             let fr = options.lang == .fr
             try reportingErrors(language: options.lang) {
                 let directory = try options.load().directory
-                let state = try SessionLocator.open(session, writable: false).state
+                let state = try SessionLocator.open(session, writable: false, language: options.lang).state
                 let proposals = DirectoryProposal.from(state, directory: directory)
                 guard !proposals.isEmpty else {
                     say(fr ? "rien à ajouter : le répertoire a déjà tout" : "nothing to add: the directory has it all")

@@ -70,7 +70,8 @@ struct Do: ParsableCommand {
             } catch {}
         }
         try reportingErrors {
-            let folder = try SessionLocator.folder(session)
+            // The session's language is not known before its programme is read.
+            let folder = try SessionLocator.folder(session, language: .environment)
             let programme = try SessionLocator.programme(folder)
             let language = programme.language
             try reportingErrors(language: language) {

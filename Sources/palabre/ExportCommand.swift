@@ -25,8 +25,8 @@ struct Export: ParsableCommand {
     mutating func run() throws {
         let (session, format, out, lang, at) = (session, format, out, moment.lang, moment.at)
         var language: Language = lang ?? .fr
-        try reportingErrors(language: language) {
-            let store = try SessionLocator.open(session, writable: false, forReading: true)
+        try reportingErrors(language: lang) {
+            let store = try SessionLocator.open(session, writable: false, forReading: true, language: lang)
             language = lang ?? store.programme.language
             if let out { try Documents.checkChosenFolder(out) }
             // The session's out/ first, never through a link, before export/ is made inside it.

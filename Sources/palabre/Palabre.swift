@@ -85,9 +85,12 @@ func emitLine(_ line: String) {
     }
 }
 
-/// Runs `body`, turning user errors into a message on stderr and an exit status.
-/// Refusals are written in `language` (the session's).
-func reportingErrors(language: Language = .ofEnvironment, _ body: () throws -> Void) throws {
+/// Runs `body`, turning user errors into a message on stderr and an exit status. Refusals and
+/// journal and document errors are written in `language` (`--lang`) when given, else in the
+/// language of the session whose programme was read (``SessionLocator/languageRead``), else in
+/// ``Language/environment``.
+func reportingErrors(language given: Language? = nil, _ body: () throws -> Void) throws {
+    var language: Language { given ?? SessionLocator.languageRead ?? .environment }
     do {
         try body()
     } catch let e as UserError {
@@ -107,20 +110,26 @@ func reportingErrors(language: Language = .ofEnvironment, _ body: () throws -> V
 
 /// Locates a session folder and opens it.
 enum SessionLocator {
-    /// The folder meant by `arg`: an existing folder, a programme.yaml inside one, or a name under ./sessions.
-    static func folder(_ arg: String) throws -> String {
-        let f = try locate(arg)
+    /// The language of the programme this command read (nil before one is read): what its errors
+    /// are said in when no `--lang` is given. Set once, on the main thread, by ``programme(_:language:)``.
+    nonisolated(unsafe) static var languageRead: Language?
+
+    /// The folder meant by `arg`: an existing folder, a programme.yaml inside one, or a name under
+    /// ./sessions. Throws ``UserError`` in `language` (the command's `--lang`, else
+    /// ``Language/environment``: the session's language is not known yet) when there is none.
+    static func folder(_ arg: String, language: Language) throws -> String {
+        let f = try locate(arg, language: language)
         // A folder without read or search permission is not an empty session: say so, never « no journal ».
-        if access(f, R_OK | X_OK) != 0 && (errno == EACCES || errno == EPERM) { throw permissionDenied(f) }
+        if access(f, R_OK | X_OK) != 0 && (errno == EACCES || errno == EPERM) { throw permissionDenied(f, language) }
         return f
     }
 
-    /// The refusal for a session path palabre may not read.
-    static func permissionDenied(_ path: String) -> UserError {
-        UserError(description: NoFollow.permissionMessage(path, .en), code: 1)
+    /// The refusal, in `language`, for a session path palabre may not read.
+    static func permissionDenied(_ path: String, _ language: Language) -> UserError {
+        UserError(description: NoFollow.permissionMessage(path, language), code: 1)
     }
 
-    private static func locate(_ arg: String) throws -> String {
+    private static func locate(_ arg: String, language: Language) throws -> String {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: arg, isDirectory: &isDir) {
@@ -133,26 +142,41 @@ enum SessionLocator {
         if fm.fileExists(atPath: named, isDirectory: &isDir), isDir.boolValue { return named }
         for path in [arg, named] {
             var st = stat()
-            if stat(path, &st) != 0 && errno == EACCES { throw permissionDenied(path) }
+            if stat(path, &st) != 0 && errno == EACCES { throw permissionDenied(path, language) }
         }
         throw UserError(
-            description: "no session folder \(arg) (looked for \(arg) and \(named)). A session is a "
-                + "folder holding programme.yaml; see docs/programme-format.md.", code: 2)
+            description: language == .fr
+                ? "aucun dossier de session « \(arg) » (cherché\u{00A0}: \(arg) et \(named)). Une session est un "
+                    + "dossier qui contient programme.yaml\u{00A0}; voir docs/programme-format.md."
+                : "no session folder \(arg) (looked for \(arg) and \(named)). A session is a "
+                    + "folder holding programme.yaml; see docs/programme-format.md.", code: 2)
     }
 
-    /// Loads and validates the programme of `folder`; invalid programmes are refused with every diagnostic.
-    static func programme(_ folder: String) throws -> Programme {
+    /// Loads and validates the programme of `folder`; invalid programmes are refused with every
+    /// diagnostic. Said in `language` (`--lang`) when given; otherwise a file that cannot be read
+    /// in ``Language/environment``, and problems in the file's declared language.
+    static func programme(_ folder: String, language: Language? = nil) throws -> Programme {
         let result: ProgrammeLoadResult
         do {
             result = try ProgrammeLoader.load(path: folder)
         } catch let e as ProgrammeReadError {
-            throw UserError(description: e.description, code: 2)
+            throw UserError(description: e.message(language ?? .environment), code: 2)
         }
         guard let p = result.programme, !result.hasErrors else {
-            let lines = result.diagnostics.map(\.description).joined(separator: "\n")
+            let said = language ?? result.diagnostics.first?.language ?? .environment
+            let lines = result.diagnostics.map { d in
+                var d = d
+                d.language = said
+                return d.description
+            }
+            languageRead = language ?? said
             throw UserError(
-                description: "the programme has errors; fix them (then `palabre check " + "\(folder)`):\n\(lines)")
+                description: (said == .fr
+                    ? "le programme a des erreurs\u{00A0}; corrigez-les (puis `palabre check \(folder)`)\u{00A0}:\n"
+                    : "the programme has errors; fix them (then `palabre check \(folder)`):\n")
+                    + lines.joined(separator: "\n"))
         }
+        languageRead = p.language
         return p
     }
 
@@ -160,12 +184,14 @@ enum SessionLocator {
     /// (readers), a damaged journal is read up to the damage with a warning; otherwise the damage
     /// is refused, in the session's language, with the `palabre repair` hint. `forReading`: a
     /// reader of documents, which never records, folds without keeping what undo needs.
+    /// `language`: the command's `--lang`, if any, for what is said before the programme is read.
     static func open(
-        _ arg: String, writable: Bool, upToDamage: Bool = false, forReading: Bool = false
+        _ arg: String, writable: Bool, upToDamage: Bool = false, forReading: Bool = false, language: Language?
     ) throws -> SessionStore {
-        let f = try folder(arg)
+        let f = try folder(arg, language: language ?? .environment)
         return try open(
-            folder: f, programme: try programme(f), writable: writable, upToDamage: upToDamage, forReading: forReading)
+            folder: f, programme: try programme(f, language: language), writable: writable, upToDamage: upToDamage,
+            forReading: forReading)
     }
 
     /// Opens the session in `f` (a folder found by ``folder(_:)``) whose programme is `p`; with

@@ -25,8 +25,10 @@ struct Repair: ParsableCommand {
     mutating func run() throws {
         let (session, yes, lang) = (session, yes, lang)
         var folder = ""
-        try reportingErrors(language: lang ?? .ofEnvironment) { folder = try SessionLocator.folder(session) }
-        let programme = try? SessionLocator.programme(folder)
+        try reportingErrors(language: lang) {
+            folder = try SessionLocator.folder(session, language: lang ?? .environment)
+        }
+        let programme = try? SessionLocator.programme(folder, language: lang)
         let language = lang ?? programme?.language ?? .fr
         try reportingErrors(language: language) {
             try Self.repair(folder: folder, programme: programme, language: language, yes: yes)

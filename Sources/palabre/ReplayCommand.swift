@@ -39,12 +39,12 @@ struct Replay: ParsableCommand {
         let (session, speed, from, idleLimit, view, theme, lang, paused) = (
             session, speed, from, idleLimit, view, theme, lang, paused
         )
-        try reportingErrors {
+        try reportingErrors(language: lang) {
             guard speed >= 1 else { throw UserError(description: "--speed \(speed): must be 1 or more.", code: 2) }
             guard idleLimit >= 0 else {
                 throw UserError(description: "--idle-limit \(idleLimit): must be 0 or " + "more.", code: 2)
             }
-            let (timeline, warnings) = try ReplaySource.load(session)
+            let (timeline, warnings) = try ReplaySource.load(session, language: lang)
             guard let first = timeline.firstInstant else {
                 throw UserError(description: "\(session): the journal is empty; nothing to replay.")
             }
@@ -79,8 +79,9 @@ struct Replay: ParsableCommand {
 /// Reading what to replay.
 enum ReplaySource {
     /// The timeline of `arg` (a session or a journal file) and the loading warnings (torn tail).
-    /// Throws ``JournalError`` when the journal is damaged before its last line.
-    static func load(_ arg: String) throws -> (ReplayTimeline, [String]) {
+    /// Throws ``JournalError`` when the journal is damaged before its last line. `language`: the
+    /// command's `--lang`, for what is said before the programme is read.
+    static func load(_ arg: String, language lang: Language?) throws -> (ReplayTimeline, [String]) {
         var isDir: ObjCBool = false
         var folder: String
         var journalPath: String
@@ -88,12 +89,12 @@ enum ReplaySource {
             folder = Paths.folder(of: arg)
             journalPath = arg
         } else {
-            folder = try SessionLocator.folder(arg)
+            folder = try SessionLocator.folder(arg, language: lang ?? .environment)
             journalPath = SessionStore.journalPath(folder)
         }
-        let programme = try SessionLocator.programme(folder)
+        let programme = try SessionLocator.programme(folder, language: lang)
         guard FileManager.default.fileExists(atPath: journalPath) else {
-            throw UserError(description: "\(journalPath): no journal (nothing was recorded in this session yet).")
+            throw UserError(description: CliWords.noJournal(path: journalPath).text(lang ?? programme.language))
         }
         let journal = try Journal(path: journalPath, writable: false)
         let events = try journal.loadAll()

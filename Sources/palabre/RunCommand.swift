@@ -31,13 +31,13 @@ struct Run: ParsableCommand {
         // After the close only the follow-up is recorded: the suivi seat, on its screen. A journal
         // that never names the close is not folded twice (the seat folds it again to start).
         let closed: Bool
-        if let f = try? SessionLocator.folder(session),
+        if let f = try? SessionLocator.folder(session, language: .environment),
             let journal = try? Journal(path: SessionStore.journalPath(f), writable: false),
             (try? journal.contains(bytes: Array(#""sessionClosed""#.utf8))) == false
         {
             closed = false
         } else {
-            closed = (try? SessionLocator.open(session, writable: false))?.state.closedAt != nil
+            closed = (try? SessionLocator.open(session, writable: false, language: lang))?.state.closedAt != nil
         }
         try Seat.start(
             session: session, role: closed ? .followUp : .facilitator, theme: theme, lang: lang,
@@ -79,8 +79,8 @@ enum Seat {
     static func start(
         session: String, role: SeatRole, theme: String?, lang: Language?, view: ScreenID, takeOver: Bool
     ) throws {
-        try reportingErrors {
-            let folder = try SessionLocator.folder(session)
+        try reportingErrors(language: lang) {
+            let folder = try SessionLocator.folder(session, language: lang ?? .environment)
             var lock: SeatLock?
             if role == .facilitator {
                 do {
@@ -92,7 +92,7 @@ enum Seat {
             }
             defer { lock?.release() }
             let readOnly = role == .projector || role == .observer
-            let store = try SessionLocator.open(session, writable: !readOnly)
+            let store = try SessionLocator.open(session, writable: !readOnly, language: lang)
             let language = lang ?? store.programme.language
             let chosen = ThemeChoice.loadReporting(theme, language: language)
             let notice = ([lock?.notice?.message(language)] + chosen.problems.prefix(2).map { Optional($0) }).compactMap

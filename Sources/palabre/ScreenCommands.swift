@@ -29,13 +29,13 @@ struct ScreenCmd: ParsableCommand {
 
     mutating func run() throws {
         let (session, view, size, at, theme, lang) = (session, view, size, at, theme, lang)
-        try reportingErrors {
+        try reportingErrors(language: lang) {
             let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
             guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
                 throw UserError(description: "--size \(size): expected WIDTHxHEIGHT, e.g. 80x24.", code: 2)
             }
             if let theme { _ = try ThemeChoice.load(theme) }
-            let store = try SessionLocator.open(session, writable: false)
+            let store = try SessionLocator.open(session, writable: false, language: lang)
             var state = store.state
             var now = state.lastAt ?? SystemClock().now()
             if let at {
@@ -63,9 +63,12 @@ struct Keys: ParsableCommand {
 
     mutating func run() throws {
         let (lang, session, json) = (lang, session, json)
-        try reportingErrors(language: lang ?? .ofEnvironment) {
-            let own = try session.map { try SessionLocator.programme(SessionLocator.folder($0)).language }
-            let labels = Labels(lang ?? own ?? .ofEnvironment)
+        try reportingErrors(language: lang) {
+            let own = try session.map {
+                try SessionLocator.programme(SessionLocator.folder($0, language: lang ?? .environment), language: lang)
+                    .language
+            }
+            let labels = Labels(lang ?? own ?? .environment)
             say(json ? Keymap.json(labels) : Keymap.text(labels))
         }
     }

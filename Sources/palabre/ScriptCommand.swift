@@ -28,7 +28,8 @@ struct Script: ParsableCommand {
     mutating func run() throws {
         let (session, file, quiet, resume) = (session, file, quiet, resume)
         try reportingErrors {
-            let folder = try SessionLocator.folder(session)
+            // The session's language is not known before its programme is read.
+            let folder = try SessionLocator.folder(session, language: .environment)
             let programme = try SessionLocator.programme(folder)
             let language = programme.language
             let fr = language == .fr

@@ -100,6 +100,8 @@ struct ProgrammeProblemTests {
         .unknownReference(id: "abc", allowed: [.participant], suggestion: nil),
         .unknownReference(id: "abc", allowed: [.organisation, .commune], suggestion: "title"),
         .unknownReference(id: "abc", allowed: [.organisation, .commune], suggestion: nil),
+        .directoryUnreadable(ProgrammeReadError(path: "directory", reason: .directoryNotFound)),
+        .leftOutOfDirectory(.emptyFile),
         .other("abc"),
     ]
 
@@ -177,8 +179,10 @@ struct ProgrammeProblemTests {
         let body = source.components(separatedBy: "public enum \(enumName)")[1].components(
             separatedBy: "public func text(")[0]
         var names = Set<String>()
-        for line in body.split(separator: "\n") where line.hasPrefix("    case ") {
-            names.insert(String(line.dropFirst("    case ".count).prefix { $0.isLetter || $0.isNumber }))
+        for line in body.split(separator: "\n") {
+            for start in ["    case ", "    indirect case "] where line.hasPrefix(start) {
+                names.insert(String(line.dropFirst(start.count).prefix { $0.isLetter || $0.isNumber }))
+            }
         }
         return names
     }
@@ -219,7 +223,8 @@ struct ProgrammeProblemTests {
         var d = Diagnostic(
             file: "p.yaml", line: 3, column: 1, field: "titre",
             problem: .unknownKey(key: "titre", suggestion: "title", known: []), language: .fr)
-        #expect(d.description == "p.yaml:3:1: titre: clé inconnue « titre » : vouliez-vous dire « title » ?")
+        #expect(
+            d.description == "p.yaml:3:1: titre: clé inconnue « titre »\u{00A0}: vouliez-vous dire « title »\u{00A0}?")
         d.language = .en
         #expect(d.description == "p.yaml:3:1: titre: unknown key \"titre\": did you mean \"title\"?")
     }

@@ -725,3 +725,45 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(demo.bureau.president == "dg-adr-segou" && demo.method != nil)
     }
 }
+
+/// A programme or répertoire that cannot be read is said in French and in English, each with
+/// its typography; French diagnostics put a no-break space before « : ; ? ! ».
+@Suite("Programme read errors in both languages")
+struct ProgrammeReadErrorLanguageTests {
+    static let reasons: [ProgrammeReadError.Reason] = [
+        .permissionDenied, .notFound, .folderWithoutProgramme, .unreadable, .directoryNotFound, .directoryIsAFile,
+        .directoryPermissionDenied,
+    ]
+
+    @Test func everyReasonSpeaksBothLanguages() {
+        for r in Self.reasons {
+            let e = ProgrammeReadError(path: "sessions/ségou", reason: r)
+            let fr = e.message(.fr), en = e.message(.en)
+            #expect(fr != en && fr.contains("sessions/ségou") && en.contains("sessions/ségou"))
+            for mark in [" ;", " :", " ?", " !"] { #expect(!fr.contains(mark), "\(r): \(fr)") }
+            #expect(!en.contains("\u{00A0}") && !en.contains("«"), "\(r): \(en)")
+            #expect(e.description == en)
+            // In a programme's diagnostics, as the répertoire it names.
+            let d = Diagnostic(file: "p.yaml", line: 3, column: 1, field: "directory", problem: .directoryUnreadable(e))
+            var french = d
+            french.language = .fr
+            #expect(french.message == fr)
+        }
+    }
+
+    @Test func frenchPunctuationSpacing() {
+        #expect(
+            Text.frenchPunctuation("clé inconnue « x » : attendu ; vraiment ? oui !")
+                == "clé inconnue « x »\u{00A0}: attendu\u{00A0}; vraiment\u{00A0}? oui\u{00A0}!")
+        #expect(Text.frenchPunctuation("a:b  : c") == "a:b \u{00A0}: c")
+        #expect(Text.frenchPunctuation("sans rien") == "sans rien")
+        var w = Diagnostic(
+            file: "p.yaml", line: 1, column: 1, field: "x",
+            problem: .unknownReference(id: "y", allowed: [], suggestion: nil),
+            severity: .warning)
+        w.language = .fr
+        #expect(w.description.hasPrefix("p.yaml:1:1: avertissement\u{00A0}: x: "), "\(w.description)")
+        w.language = .en
+        #expect(w.description.hasPrefix("p.yaml:1:1: warning: x: "), "\(w.description)")
+    }
+}

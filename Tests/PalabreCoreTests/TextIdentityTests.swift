@@ -80,14 +80,15 @@ struct TextIdentityTests {
         let plain = ProgrammeLoader.parse(repeated, file: "p.yaml").errors.map(\.description)
         let windows = ProgrammeLoader.parse(repeated.replacingOccurrences(of: "\n", with: "\r\n"), file: "p.yaml")
         // The demo programme is French: so are its diagnostics.
-        #expect(plain.contains { $0.contains("clé « title » répétée : déjà donnée ligne") }, "\(plain)")
+        #expect(plain.contains { $0.contains("clé « title » répétée\u{00A0}: déjà donnée ligne") }, "\(plain)")
         #expect(windows.errors.map(\.description) == plain)
 
         let tabbed = lf.replacingOccurrences(of: "\nvenue:", with: "\n\tvenue:").replacingOccurrences(
             of: "\n", with: "\r\n")
         let tab = ProgrammeLoader.parse(tabbed, file: "p.yaml")
         #expect(
-            tab.errors.first?.message.contains("les tabulations n'indentent pas le YAML : attendu des espaces") == true)
+            tab.errors.first?.message.contains("les tabulations n'indentent pas le YAML\u{00A0}: attendu des espaces")
+                == true)
     }
 
     @Test("A zero-width space in a key is shown in the diagnostic")
@@ -97,7 +98,8 @@ struct TextIdentityTests {
         let r = ProgrammeLoader.parse(text, file: "p.yaml")
         let unknown = r.errors.map(\.description).first { $0.contains("clé inconnue") }
         #expect(
-            unknown?.contains(#"clé inconnue « ti\u{200B}tle » : vouliez-vous dire « title » ?"#) == true, "\(r.errors)"
+            unknown?.contains("clé inconnue « ti\\u{200B}tle »\u{00A0}: vouliez-vous dire « title »\u{00A0}?") == true,
+            "\(r.errors)"
         )
         #expect(unknown?.unicodeScalars.contains("\u{200B}") == false)
     }

@@ -84,6 +84,99 @@ struct CliLanguageTests {
         #expect(r.stdout.contains("invalid amount \"1.500\": the dot is the decimal mark"), "\(r.stdout)")
         #expect(r.stderr.contains("palabre: 1 error, 0 warnings: the programme is not valid."), "\(r.stderr)")
         let fr = try Bin.run(["check", dir, "--lang", "fr"])
-        #expect(fr.stdout.contains("montant invalide « 1.500 » : le point marque ici les décimales"), "\(fr.stdout)")
+        #expect(
+            fr.stdout.contains("montant invalide « 1.500 »\u{00A0}: le point marque ici les décimales"), "\(fr.stdout)")
+    }
+}
+
+/// What is said before a session's programme is read — no such session, a folder without
+/// programme.yaml, a programme with errors — follows `--lang`, else LANG (French unless it
+/// says English), and a programme with errors is reported in its own language when no `--lang`
+/// is given.
+@Suite("Command-line messages before the session is read")
+struct CliLanguageBeforeSessionTests {
+    static let commands: [[String]] = [
+        ["check"], ["verify"], ["minutes"], ["export"], ["replay"], ["run"], ["repair"], ["screen"],
+    ]
+
+    /// The environment of a user whose locale is `language`.
+    static func env(_ language: Language) -> [String: String] {
+        ["LANG": language == .en ? "en_GB.UTF-8" : "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+    }
+
+    /// Fails on any word of the other language in `text`, and on the other language's typography
+    /// (a plain space before « : ; ? ! » in French; a no-break space or « » in English).
+    static func speaks(_ language: Language, _ text: String, _ what: String) {
+        // The programme's keys are the format's own (English) words.
+        let text = text.replacing(try! Regex(#"(attendu l'une de|expected one of) [^\n]*"#), with: "")
+        let foreign = language == .fr ? DemoLanguageTests.english : DemoLanguageTests.french
+        for w in foreign where DemoLanguageTests.occurs(w, in: text) {
+            Issue.record("\(what): « \(w) » in \(language): \(text)")
+        }
+        if language == .fr {
+            for mark in [" ;", " :", " ?", " !"] { #expect(!text.contains(mark), "\(what): \(text)") }
+        } else {
+            #expect(!text.contains("\u{00A0}") && !text.contains("«"), "\(what): \(text)")
+        }
+    }
+
+    @Test("no such session, and a folder without programme.yaml", arguments: Language.allCases)
+    func noSession(_ language: Language) throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("palabre-empty-\(UUID().uuidString)")
+            .path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let other: Language = language == .fr ? .en : .fr
+        for (arg, expected) in [
+            ("no-such-session", language == .fr ? "aucun dossier de session" : "no session folder"),
+            (empty, language == .fr ? "n'a pas de programme.yaml" : "has no programme.yaml"),
+        ] {
+            // --lang wins over LANG, which says the other language. `check` takes a programme
+            // file; `verify` and `repair` look at the journal alone (a folder without one has
+            // nothing to check).
+            for c in Self.commands where arg != empty || (c != ["verify"] && c != ["repair"]) {
+                let expected =
+                    c == ["check"] && arg != empty ? (language == .fr ? "introuvable" : "cannot find") : expected
+                let r = try Bin.run(c + [arg, "--lang", language.rawValue], env: Self.env(other))
+                #expect(r.status != 0)
+                #expect(r.stderr.contains(expected), "\(c): \(r.stderr)")
+                Self.speaks(language, r.stderr.replacingOccurrences(of: arg, with: " "), "\(c)")
+            }
+            // do and script have no --lang: LANG says it.
+            let scriptFile = empty + "/lines.palabre"
+            try "note x\n".write(toFile: scriptFile, atomically: true, encoding: .utf8)
+            for c in [["do", arg, "note", "x"], ["script", arg, scriptFile]] {
+                let r = try Bin.run(c, env: Self.env(language))
+                #expect(r.status != 0)
+                #expect(r.stderr.contains(expected), "\(c): \(r.stderr)")
+                Self.speaks(language, r.stderr.replacingOccurrences(of: arg, with: " "), "\(c)")
+            }
+        }
+    }
+
+    @Test("a programme with errors", arguments: Language.allCases)
+    func programmeWithErrors(_ language: Language) throws {
+        // The demo programme is French, the council's English; each with an unknown key.
+        let sample = language == .fr ? "demo" : "council-2027"
+        let dir = try Bin.session(copying: sample)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/programme.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try ("cle_inconnue: 1\n" + text).write(toFile: path, atomically: true, encoding: .utf8)
+        let header = language == .fr ? "le programme a des erreurs" : "the programme has errors"
+        let other: Language = language == .fr ? .en : .fr
+        // Without --lang, in the programme's language whatever LANG says.
+        let r = try Bin.run(["do", dir, "note", "x"], env: Self.env(other))
+        #expect(r.status != 0)
+        #expect(r.stderr.contains(header), "\(r.stderr)")
+        Self.speaks(language, r.stderr.replacingOccurrences(of: dir, with: " "), "do")
+        // With --lang, in that language.
+        let otherHeader = other == .fr ? "le programme a des erreurs" : "the programme has errors"
+        for c in [["minutes"], ["export"], ["replay"], ["screen"]] {
+            let m = try Bin.run(c + [dir, "--lang", other.rawValue], env: Self.env(language))
+            #expect(m.status != 0)
+            #expect(m.stderr.contains(otherHeader), "\(c): \(m.stderr)")
+            Self.speaks(other, m.stderr.replacingOccurrences(of: dir, with: " "), "\(c)")
+        }
     }
 }

@@ -31,9 +31,9 @@ struct ProgrammeLanguageProcessTests {
     }
 
     static let french = [
-        "titre: clé inconnue « titre » : vouliez-vous dire « title » ?",
-        "start: heure invalide « 25:00 » : attendu une heure de 00:00 à 23:59",
-        "duration: durée invalide « 1h9x » : attendu une durée, par exemple 20m",
+        "titre: clé inconnue « titre »\u{00A0}: vouliez-vous dire « title »\u{00A0}?",
+        "start: heure invalide « 25:00 »\u{00A0}: attendu une heure de 00:00 à 23:59",
+        "duration: durée invalide « 1h9x »\u{00A0}: attendu une durée, par exemple 20m",
     ]
     static let english = [
         "titre: unknown key \"titre\": did you mean \"title\"?",
@@ -76,6 +76,6 @@ struct ProgrammeLanguageProcessTests {
         let r = try Bin.run(["check", dir], env: ["LANG": "C.UTF-8", "LC_ALL": ""])
         let out = r.stdout + r.stderr
         #expect(out.contains("YAML invalide"), "\(out)")
-        #expect(out.contains("les tabulations n'indentent pas le YAML : attendu des espaces"), "\(out)")
+        #expect(out.contains("les tabulations n'indentent pas le YAML\u{00A0}: attendu des espaces"), "\(out)")
     }
 }

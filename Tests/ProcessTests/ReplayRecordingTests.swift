@@ -91,7 +91,7 @@ struct ReplayRecordingTests {
 
     @Test("palabre keys lists the replay keys after the consoles', as text and as JSON")
     func keys() throws {
-        let text = try Bin.run(["keys"])
+        let text = try Bin.run(["keys"], env: ["LANG": "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
         #expect(text.status == 0)
         #expect(text.stdout.contains("Relecture (palabre replay)") && text.stdout.contains("Aller à un moment"))
         let json = try Bin.run(["keys", "--json", "--lang", "en"])

@@ -100,19 +100,13 @@ public enum DirectoryLoader {
     public static func load(folder: String) throws -> DirectoryLoadResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
-            throw ProgrammeReadError(
-                path: folder,
-                description: "cannot find the répertoire des intervenants \(folder): expected a folder of YAML files "
-                    + "(docs/directory.md)")
+            throw ProgrammeReadError(path: folder, reason: .directoryNotFound)
         }
         guard isDirectory.boolValue else {
-            throw ProgrammeReadError(
-                path: folder, description: "\(folder) is a file: expected the folder of the répertoire des intervenants"
-            )
+            throw ProgrammeReadError(path: folder, reason: .directoryIsAFile)
         }
         guard access(folder, R_OK | X_OK) == 0 else {
-            throw ProgrammeReadError(
-                path: folder, description: "permission denied: \(folder): the folder cannot be read")
+            throw ProgrammeReadError(path: folder, reason: .directoryPermissionDenied)
         }
         var organisations: [Organisation] = []
         var files: [String: String] = [:]

@@ -30,7 +30,11 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// What is wrong and what is expected, in ``language``. Invisible characters (zero-width
     /// spaces, no-break spaces, joiners…) are written as `\\u{200B}` escapes
     /// (``Text/escapingInvisible(_:)``), so `ti\\u{200B}tle` never reads as `title`.
-    public var message: String { Text.escapingInvisible(problem.text(language)) }
+    /// In French, the space before « : ; ? ! » is a no-break space (``Text/frenchPunctuation(_:)``).
+    public var message: String {
+        let text = Text.escapingInvisible(problem.text(language))
+        return language == .fr ? Text.frenchPunctuation(text) : text
+    }
 
     /// Creates a diagnostic for `problem`, worded in `language`. Invisible characters in
     /// `field` are written as escapes.
@@ -56,7 +60,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// `file:line:column: field: message`, with `warning: ` after the location for warnings.
     public var description: String {
         var text = "\(file):\(line):\(column): "
-        if severity == .warning { text += "warning: " }
+        if severity == .warning { text += language == .fr ? "avertissement\u{00A0}: " : "warning: " }
         if !field.isEmpty { text += "\(field): " }
         return text + message
     }

@@ -118,8 +118,10 @@ public struct Abbreviation: Sendable, Equatable {
 public enum Language: String, Sendable, Equatable, CaseIterable, Codable {
     case fr, en
 
-    /// The language of the environment: French when the first of `LC_ALL`, `LC_MESSAGES` and
-    /// `LANG` that is set and not empty starts with `fr`, English otherwise (POSIX order).
+    /// The language of the environment, for what is said before a programme gives one (the
+    /// command line before a session is read, diagnostics of a file without `language:`):
+    /// French when the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and not empty
+    /// (POSIX order) starts with `fr`, English otherwise. `--lang` overrides it.
     public static var environment: Language {
         let env = ProcessInfo.processInfo.environment
         let value = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { env[$0] }.first { !$0.isEmpty } ?? ""

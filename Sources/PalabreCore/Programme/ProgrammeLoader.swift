@@ -1,19 +1,77 @@
 import Foundation
 import Yams
 
-/// The programme file could not be read at all (missing, unreadable, a folder without
-/// `programme.yaml`). Problems inside a readable file are ``Diagnostic``s instead.
-public struct ProgrammeReadError: Error, CustomStringConvertible {
+/// The programme file, or the répertoire des intervenants it names, could not be read at all
+/// (missing, unreadable, a folder without `programme.yaml`). Problems inside a readable file are
+/// ``Diagnostic``s instead. Said in French or English by ``message(_:)``.
+public struct ProgrammeReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Why the path could not be read.
+    public enum Reason: Sendable, Equatable {
+        /// Permission denied on the path (a file or a folder).
+        case permissionDenied
+        /// Nothing at the path: neither a programme.yaml file nor a session folder.
+        case notFound
+        /// A folder without `programme.yaml`.
+        case folderWithoutProgramme
+        /// The file exists but its bytes cannot be read.
+        case unreadable
+        /// The répertoire des intervenants named does not exist.
+        case directoryNotFound
+        /// The répertoire des intervenants named is a file.
+        case directoryIsAFile
+        /// The répertoire des intervenants cannot be listed.
+        case directoryPermissionDenied
+    }
+
     /// The path that could not be read.
     public var path: String
-    /// A message for the user, naming the path and what to do.
-    public var description: String
+    /// Why.
+    public var reason: Reason
 
     /// Creates a read error.
-    public init(path: String, description: String) {
+    public init(path: String, reason: Reason) {
         self.path = path
-        self.description = description
+        self.reason = reason
     }
+
+    /// The message for the user in `language`, naming the path and what to do.
+    public func message(_ language: Language) -> String {
+        let fr = language == .fr
+        let file = ProgrammeLoader.fileName
+        switch reason {
+        case .permissionDenied:
+            return NoFollow.permissionMessage(path, language)
+        case .notFound:
+            return fr
+                ? "« \(path) » introuvable\u{00A0}: attendu un fichier \(file) ou un dossier de session qui en contient un."
+                : "cannot find \(path): expected a \(file) file or a session folder containing one"
+        case .folderWithoutProgramme:
+            return fr
+                ? "le dossier « \(path) » n'a pas de \(file)\u{00A0}: attendu un dossier de session qui en contient un."
+                : "the folder \(path) has no \(file): expected a session folder containing one"
+        case .unreadable:
+            return fr
+                ? "impossible de lire « \(path) »\u{00A0}: vérifiez que le fichier est lisible."
+                : "cannot read \(path): check that the file is readable"
+        case .directoryNotFound:
+            return fr
+                ? "répertoire des intervenants « \(path) » introuvable\u{00A0}: attendu un dossier de fichiers YAML "
+                    + "(docs/directory.md)."
+                : "cannot find the répertoire des intervenants \(path): expected a folder of YAML files "
+                    + "(docs/directory.md)"
+        case .directoryIsAFile:
+            return fr
+                ? "« \(path) » est un fichier\u{00A0}: attendu le dossier du répertoire des intervenants."
+                : "\(path) is a file: expected the folder of the répertoire des intervenants"
+        case .directoryPermissionDenied:
+            return fr
+                ? "permission refusée\u{00A0}: le dossier « \(path) » ne peut pas être lu."
+                : "permission denied: \(path): the folder cannot be read"
+        }
+    }
+
+    /// ``message(_:)`` in English.
+    public var description: String { message(.en) }
 }
 
 /// Reads and validates `programme.yaml` files (format: `docs/programme-format.md`).
@@ -105,13 +163,11 @@ public enum ProgrammeLoader {
         func refusedAccess(_ p: String) -> ProgrammeReadError? {
             var st = stat()
             guard stat(p, &st) != 0 ? (errno == EACCES || errno == EPERM) : access(p, R_OK) != 0 else { return nil }
-            return ProgrammeReadError(path: p, description: NoFollow.permissionMessage(p, .en))
+            return ProgrammeReadError(path: p, reason: .permissionDenied)
         }
         if let e = refusedAccess(path) { throw e }
         guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ProgrammeReadError(
-                path: path,
-                description: "cannot find \(path): expected a \(fileName) file or a " + "session folder containing one")
+            throw ProgrammeReadError(path: path, reason: .notFound)
         }
         var file = path
         if isDirectory.boolValue {
@@ -119,13 +175,11 @@ public enum ProgrammeLoader {
             var inner: ObjCBool = false
             if let e = refusedAccess(file) { throw e }
             guard fm.fileExists(atPath: file, isDirectory: &inner), !inner.boolValue else {
-                throw ProgrammeReadError(
-                    path: path,
-                    description: "the folder \(path) has no \(fileName): expected a " + "session folder containing one")
+                throw ProgrammeReadError(path: path, reason: .folderWithoutProgramme)
             }
         }
         guard let data = fm.contents(atPath: file) else {
-            throw ProgrammeReadError(path: file, description: "cannot read \(file): check that the file is readable")
+            throw ProgrammeReadError(path: file, reason: .unreadable)
         }
         guard let text = TextFile.decode(data) else {
             let at = TextFile.firstInvalidByte(in: data)
@@ -174,7 +228,7 @@ public enum ProgrammeLoader {
             let warnings = result.diagnostics.map { d in
                 var w = d
                 w.severity = .warning
-                if d.severity == .error { w.problem = .other(d.message + " (this entry of the directory is left out)") }
+                if d.severity == .error { w.problem = .leftOutOfDirectory(d.problem) }
                 return w
             }
             return (result.directory, warnings)
@@ -185,8 +239,8 @@ public enum ProgrammeLoader {
                 nil,
                 [
                     Diagnostic(
-                        file: file, line: at.line, column: at.column, field: "directory", message: e.description,
-                        severity: severity)
+                        file: file, line: at.line, column: at.column, field: "directory",
+                        problem: .directoryUnreadable(e), severity: severity)
                 ]
             )
         } catch {

@@ -366,7 +366,12 @@ public enum ProgrammeProblem: Sendable, Equatable {
     case wrongKindReference(id: String, kind: IdKind, path: String, allowed: [IdKind])
     /// A reference to an unknown id; `suggestion` is a close one.
     case unknownReference(id: String, allowed: [IdKind], suggestion: String?)
-    /// A message of the répertoire des intervenants or of the alias check, in English only.
+    /// The répertoire des intervenants the programme names cannot be read (see
+    /// ``ProgrammeReadError``).
+    case directoryUnreadable(ProgrammeReadError)
+    /// An entry of the répertoire des intervenants left out for `problem`.
+    indirect case leftOutOfDirectory(ProgrammeProblem)
+    /// A message of the répertoire's CSV import or of the alias check, in English only.
     case other(String)
 
     /// The message in `language`.
@@ -661,6 +666,14 @@ public enum ProgrammeProblem: Sendable, Equatable {
             let sections = allowed.map { $0.section(language) }.joined(separator: fr ? " ou " : " or ")
             return start + (fr ? "attendu \(kinds(allowed)) listé sous " : "expected \(kinds(allowed)) listed under ")
                 + sections
+        case .directoryUnreadable(let error):
+            // Plain spaces: ``Diagnostic/message`` escapes invisible characters, then puts the
+            // French no-break spaces back.
+            return error.message(language).replacingOccurrences(of: "\u{00A0}", with: " ")
+        case .leftOutOfDirectory(let problem):
+            return problem.text(language)
+                + (fr
+                    ? " (cette fiche du répertoire est laissée de côté)" : " (this entry of the directory is left out)")
         case .other(let message):
             return message
         }

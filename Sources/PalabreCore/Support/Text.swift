@@ -14,6 +14,25 @@ public enum Text {
         return s.precomposedStringWithCanonicalMapping
     }
 
+    /// `s` with French punctuation spacing: the plain space before « : », « ; », « ? » and « ! »
+    /// made a no-break space (U+00A0), so that the mark never starts a line (Imprimerie
+    /// nationale, *Lexique des règles typographiques*). For French messages only.
+    public static func frenchPunctuation(_ s: String) -> String {
+        guard s.contains(" :") || s.contains(" ;") || s.contains(" ?") || s.contains(" !") else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for c in s {
+            if pendingSpace {
+                out.append(":;?!".contains(c) ? "\u{00A0}" : " ")
+                pendingSpace = false
+            }
+            if c == " " { pendingSpace = true } else { out.append(c) }
+        }
+        if pendingSpace { out.append(" ") }
+        return out
+    }
+
     /// A search key: lower case, accents and other diacritics removed, apostrophes unified
     /// ("Ségou" → "segou", "N’Goa" → "n'goa").
     public static func fold(_ s: String) -> String {

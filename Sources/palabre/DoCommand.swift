@@ -98,11 +98,17 @@ struct Do: ParsableCommand {
                 do {
                     try store.foldInFull()
                     try DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder), folder: store.folder)
-                } catch let d as DocumentError {
-                    let fr = store.programme.language == .fr
+                } catch {
+                    // The journal read again for the documents (damaged since, unreadable) is no
+                    // reason to say that nothing was recorded either.
+                    let language = store.programme.language
+                    let why =
+                        (error as? DocumentError)?.message(language) ?? (error as? JournalError)?.message(language)
+                        ?? "\(error)"
                     printError(
-                        "palabre: " + (fr ? "avertissement\u{00A0}: enregistré, mais " : "warning: recorded, but ")
-                            + d.message(store.programme.language))
+                        "palabre: "
+                            + (language == .fr ? "avertissement\u{00A0}: enregistré, mais " : "warning: recorded, but ")
+                            + why)
                 }
             }
         }

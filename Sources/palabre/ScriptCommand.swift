@@ -57,12 +57,16 @@ struct Script: ParsableCommand {
             }
             try reportingErrors(language: language) {
                 let lines = try ScriptLines.parse(text, file: file, language: language)
-                let store = try SessionLocator.open(folder: folder, programme: programme, writable: true)
+                let store = try SessionLocator.open(
+                    folder: folder, programme: programme, writable: true, deciding: true)
                 var count = 0
                 defer {
                     // The next `palabre do` starts from what this script recorded (``DecisionSnapshot``).
                     if count > 0 { store.saveDecisionSnapshot() }
-                    try? DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder), folder: store.folder)
+                    if (try? store.foldInFull()) != nil {
+                        try? DocumentWriter.write(
+                            store.state, to: SessionStore.outPath(store.folder), folder: store.folder)
+                    }
                 }
                 var todo = lines[...]
                 if resume {

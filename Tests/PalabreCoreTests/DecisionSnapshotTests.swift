@@ -297,6 +297,71 @@ struct DecisionSnapshotTests {
         #expect(try Self.opened(dir, p).state.isForDeciding)
     }
 
+    @Test func aJournalEditedInPlaceWhileTheStateWasFoldedGetsNoSnapshot() throws {
+        let (p, events) = try Self.segou()
+        let dir = try Self.folder(p, events[..<120])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try SessionStore(folder: dir, programme: p, deciding: true)
+        // Another program rewrites a check-in in place, same length, after the fold.
+        let path = SessionStore.journalPath(dir)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let who = try #require(
+            events[..<120].compactMap { if case .participantCheckedIn(let p, _) = $0.payload { p } else { nil } }.first)
+        let other = try #require(p.participants.first { $0.id.count == who.count && $0.id != who }?.id)
+        let range = try #require(text.range(of: "\"participant\":\"\(who)\""))
+        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try h.write(contentsOf: Data(text.replacingCharacters(in: range, with: "\"participant\":\"\(other)\"").utf8))
+        try h.close()
+        _ = try store.perform(
+            .record(EntryContent(kind: .note, text: "Pendant la modification")), seat: "rapporteur",
+            at: events[119].at.adding(seconds: 60))
+        #expect(!store.saveDecisionSnapshot(), "the file no longer holds what the state was folded from")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/" + DecisionSnapshot.fileName))
+        let next = try Self.opened(dir, p)
+        #expect(!next.state.isForDeciding)
+        #expect(next.state.attendance.values.contains { $0.contains(other) })
+    }
+
+    @Test func aSnapshotWhoseStateWasEditedOrWhoseSeqIsNotTheJournalsIsIgnored() throws {
+        let (dir, p, events) = try Self.sessionWithSnapshot()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/" + DecisionSnapshot.fileName
+        let saved = try Data(contentsOf: URL(fileURLWithPath: path))
+        let parts = saved.split(separator: 10, maxSplits: 1).map { Data($0) }
+        #expect(parts.count == 2)
+        // The state edited by hand: the day under way out of range.
+        var state = try #require(try JSONSerialization.jsonObject(with: parts[1]) as? [String: Any])
+        state["currentDay"] = 7
+        try (parts[0] + [10] + (try JSONSerialization.data(withJSONObject: state))).write(
+            to: URL(fileURLWithPath: path))
+        var store = try Self.opened(dir, p)
+        #expect(!store.state.isForDeciding, "a state line that is not the one written is not read")
+        #expect(store.state == SessionState.fold(p, events))
+        // A snapshot whose seq is not the last event of the prefix it names, its own lines whole.
+        let decoder = JSONDecoder()
+        decoder.userInfo[.programme] = p
+        var header = try decoder.decode(DecisionSnapshot.Header.self, from: parts[0])
+        var light = try decoder.decode(SessionState.self, from: parts[1])
+        header.seq += 5
+        light.lastSeq += 5
+        let bytes = try JSONEncoder().encode(light)
+        header.state = PrefixChecksum(of: bytes)
+        try (try JSONEncoder().encode(header) + [10] + bytes).write(to: URL(fileURLWithPath: path))
+        store = try Self.opened(dir, p)
+        #expect(!store.state.isForDeciding, "the prefix's last event is not the snapshot's seq")
+        #expect(store.state.lastSeq == events.count)
+        // Written back as it was, it is used.
+        try saved.write(to: URL(fileURLWithPath: path))
+        #expect(try Self.opened(dir, p).state.isForDeciding)
+    }
+
+    @Test func aJournalWithoutNanosecondsIsAlwaysChecked() {
+        let fine = Journal.FileStamp(device: 1, inode: 2, size: 3, changed: 1_700_000_000_123_456_789)
+        let coarse = Journal.FileStamp(device: 1, inode: 2, size: 3, changed: 1_700_000_000_000_000_000)
+        #expect(DecisionSnapshot.isFine(fine))
+        #expect(!DecisionSnapshot.isFine(coarse))
+    }
+
     @Test func aJournalReplacedByAnotherFileIsFoldedFromTheStart() throws {
         let (dir, p, events) = try Self.sessionWithSnapshot()
         defer { try? FileManager.default.removeItem(atPath: dir) }

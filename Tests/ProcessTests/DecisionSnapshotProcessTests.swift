@@ -21,9 +21,19 @@ struct DecisionSnapshotProcessTests {
         return Bin.seqs(r.stdout)
     }
 
+    /// Writes `text` over the start of the file at `path`, the same file (an editor that writes in
+    /// place).
+    static func writeInPlace(_ path: String, _ text: String) throws {
+        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try h.write(contentsOf: Data(text.utf8))
+        try h.close()
+    }
+
+    /// The header line of the session's snapshot.
     func snapshot(_ dir: String) throws -> [String: Any] {
         let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/.decisions"))
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let header = try #require(data.split(separator: 10).first)
+        return try #require(try JSONSerialization.jsonObject(with: Data(header)) as? [String: Any])
     }
 
     @Test func theSnapshotFollowsEachCommandAndTheDocumentsHoldTheWholeJournal() throws {
@@ -82,10 +92,28 @@ struct DecisionSnapshotProcessTests {
         // writes over the file).
         let edited = before.replacingOccurrences(of: "\"dg-adr-segou\"", with: "\"rep-anict-xx\"")
         #expect(edited.utf8.count == before.utf8.count && edited != before)
-        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try h.write(contentsOf: Data(edited.utf8))
-        try h.close()
+        try Self.writeInPlace(path, edited)
         let r = try Bin.run(["do", dir, "check-in", "dg-adr-segou", "--at", "08:51"])
         #expect(r.status == 0, "the snapshot folded the journal before the edit: \(r.stderr)")
+    }
+
+    @Test func aLineDamagedInPlaceAfterTheSnapshotIsRefusedAsWithoutOne() throws {
+        let dir = try Bin.session()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for l in Self.morning { try run(dir, l) }
+        let path = dir + "/journal.jsonl"
+        let before = try String(contentsOfFile: path, encoding: .utf8)
+        // The second line's opening brace overwritten, same length, same file.
+        var lines = before.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[1] = "X" + lines[1].dropFirst()
+        let damaged = lines.joined(separator: "\n")
+        try Self.writeInPlace(path, damaged)
+        for extra in [[], ["--no-documents"]] {
+            let r = try Bin.run(["do", dir, "note", "après la coupure", "--at", "08:50"] + extra)
+            #expect(r.status == 1, "\(r.stdout) \(r.stderr)")
+            #expect(r.stdout.isEmpty, "nothing recorded")
+            #expect(r.stderr.contains("palabre repair"), "\(r.stderr)")
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == damaged, "the journal is left as it was")
     }
 }

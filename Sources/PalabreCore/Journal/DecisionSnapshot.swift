@@ -6,26 +6,32 @@ import ZIPFoundation
 #endif
 
 /// The decision state (``SessionState/forDeciding()``) folded from the start of a journal, kept
-/// beside it (`.decisions` in the session folder, owner-only, JSON) so that `palabre do` decides
-/// from it and the events after it instead of folding the whole journal. Its size follows the
-/// programme, not the journal (a few kilobytes for the Ségou roundtable at any journal length).
+/// beside it (`.decisions` in the session folder, owner-only) so that `palabre do` decides from it
+/// and the events after it instead of folding the whole journal. Its size follows the programme,
+/// not the journal (16 KiB for the Ségou roundtable at any journal length).
 ///
-/// The journal stays the only source of truth. A snapshot is used only when all of these hold:
-/// - its format version is this build's (``formatVersion``);
+/// The file is two lines: a header (JSON: this type without its state, with the length and
+/// CRC-32 of the second line) and the state (JSON). The journal stays the only source of truth: a
+/// snapshot is used only when all of these hold:
+/// - its format version is this build's (``formatVersion``) and its state line has the length
+///   and CRC-32 its header gives (a hand-edited or cut snapshot is not read);
 /// - it was made under the same programme: the digest of the programme as loaded
 ///   (``programmeDigest(_:)``) is the same;
 /// - the journal is the same file (device and inode) and its first ``prefix`` bytes are those the
-///   snapshot folded: either the file was not written since the snapshot was made (same size and
-///   status-change time, ``Journal/FileStamp``), or their CRC-32 is the one recorded;
-/// - byte ``prefix`` − 1 ends a line.
+///   state was folded from: either the file was not written since the snapshot was made (same
+///   size and status-change time, on a file system that keeps nanoseconds), or their CRC-32 is
+///   the one recorded;
+/// - the last line of that prefix is the event ``seq``, stamped ``lastAt``.
 /// Anything else — an edited, repaired or shorter journal, another programme, another version,
 /// a file that does not decode, a symbolic link in its place — is ignored without a word and the
 /// journal folded from the start, as when there is no snapshot. It is written atomically (a
-/// temporary file, then a rename), never through a link, after the events are durable.
-public struct DecisionSnapshot: Codable, Sendable {
+/// temporary file, then a rename), never through a link, after the events are durable, and only
+/// when the journal's bytes it stands for are the bytes the state was folded from (the CRC-32 of
+/// the bytes read and written, ``Journal/readChecksum``, checked against the file).
+public struct DecisionSnapshot: Sendable {
     /// The format of the file and of the decision state; raised whenever ``SessionState`` or what
     /// `evolve` makes of an event changes, so that an older snapshot is folded again.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
     /// Name of the file in the session folder.
     public static let fileName = ".decisions"
 
@@ -56,8 +62,7 @@ public struct DecisionSnapshot: Codable, Sendable {
     public static func programmeDigest(_ programme: Programme) -> PrefixChecksum {
         var text = ""
         canonical(programme, into: &text)
-        let bytes = Data(text.utf8)
-        return PrefixChecksum(length: bytes.count, crc: bytes.crc32(checksum: 0))
+        return PrefixChecksum(of: Data(text.utf8))
     }
 
     /// A text of `value` that does not depend on the order of its dictionaries and sets.
@@ -88,10 +93,28 @@ public struct DecisionSnapshot: Codable, Sendable {
         }
     }
 
+    /// The header line of the file: everything but the state, and the state line's length and
+    /// CRC-32.
+    struct Header: Codable {
+        var version: Int
+        var seq: Int
+        var lastAt: Instant?
+        var prefix: PrefixChecksum
+        var journal: Journal.FileStamp
+        var programme: PrefixChecksum
+        var state: PrefixChecksum
+    }
+
+    /// Whether the journal may be trusted unread when its stamp is `stamp`: a status-change time
+    /// with nanoseconds (a file system that keeps only seconds would not tell an edit made in
+    /// the same second).
+    static func isFine(_ stamp: Journal.FileStamp) -> Bool { stamp.changed % 1_000_000_000 != 0 }
+
     /// The decision state of `journal`'s snapshot when it is valid for `programme` (see the
-    /// type's summary); `journal` then reads on from the end of the snapshot's prefix. Nil
-    /// otherwise, `journal` untouched (nothing must have been read from it yet). `digest`: the
-    /// programme's ``programmeDigest(_:)`` when already computed.
+    /// type's summary); `journal` then reads on from the end of the snapshot's prefix, keeping the
+    /// checksum of what it reads (``Journal/keepChecksum(from:)``). Nil otherwise, `journal`
+    /// untouched (nothing must have been read from it yet). `digest`: the programme's
+    /// ``programmeDigest(_:)`` when already computed.
     public static func load(
         for journal: Journal, programme: Programme, digest: PrefixChecksum? = nil
     ) -> DecisionSnapshot? {
@@ -100,24 +123,33 @@ public struct DecisionSnapshot: Codable, Sendable {
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size < 16 << 20,
-            let data = try? handle.readToEnd(), let now = journal.fileStamp
+            let data = try? handle.readToEnd(), let now = journal.fileStamp,
+            let newline = data.firstIndex(of: 10)
         else { return nil }
+        let stateBytes = data[(newline + 1)...]
         let decoder = JSONDecoder()
         decoder.userInfo[.programme] = programme
-        guard let snapshot = try? decoder.decode(DecisionSnapshot.self, from: data),
-            snapshot.state.lastSeq == snapshot.seq, snapshot.programme == (digest ?? programmeDigest(programme)),
-            now.device == snapshot.journal.device, now.inode == snapshot.journal.inode,
-            now.size >= snapshot.prefix.length
+        guard let header = try? decoder.decode(Header.self, from: data[..<newline]),
+            header.version == formatVersion,
+            header.state == PrefixChecksum(of: Data(stateBytes)),
+            header.programme == (digest ?? programmeDigest(programme)),
+            now.device == header.journal.device, now.inode == header.journal.inode, now.size >= header.prefix.length,
+            let state = try? decoder.decode(SessionState.self, from: stateBytes), state.lastSeq == header.seq
         else { return nil }
-        let untouched = now == snapshot.journal && now.size == snapshot.prefix.length
+        let untouched = now == header.journal && now.size == header.prefix.length && isFine(now)
         if !untouched {
-            guard (try? journal.checksum(of: snapshot.prefix.length)) == snapshot.prefix else { return nil }
+            guard (try? journal.checksum(of: header.prefix.length)) == header.prefix else { return nil }
         }
         guard
-            (try? journal.resume(after: snapshot.prefix.length, lastSeq: snapshot.seq, lastAt: snapshot.lastAt))
-                == true
+            journal.lastEvent(before: header.prefix.length).map({ $0.seq == header.seq && $0.at == header.lastAt })
+                == true,
+            (try? journal.resume(after: header.prefix.length, lastSeq: header.seq, lastAt: header.lastAt)) == true
         else { return nil }
-        return snapshot
+        journal.keepChecksum(from: header.prefix)
+        if untouched { journal.certify(now) }
+        return DecisionSnapshot(
+            version: header.version, seq: header.seq, lastAt: header.lastAt, prefix: header.prefix,
+            journal: header.journal, programme: header.programme, state: state)
     }
 
     /// A snapshot of these values (tests write wrong ones).
@@ -129,23 +161,27 @@ public struct DecisionSnapshot: Codable, Sendable {
         self.journal = journal; self.programme = programme; self.state = state
     }
 
-    /// The snapshot of the decision state of `state` (full or for deciding), folded from everything `journal` read or
-    /// wrote; `known`: the checksum of a prefix of it already computed (the snapshot it started
-    /// from), continued instead of read again. Nil when the state and the journal are not at the
-    /// same event, nothing was read, NUL bytes were skipped (their warning is said on every full
-    /// read), or the file cannot be read. `digest`: the programme's ``programmeDigest(_:)`` when
-    /// already computed.
-    public init?(
-        _ state: SessionState, of journal: Journal, known: PrefixChecksum? = nil, digest: PrefixChecksum? = nil
-    ) {
+    /// The snapshot of the decision state of `state` (full or for deciding), folded from the
+    /// bytes `journal` read and wrote, which it kept the checksum of (``Journal/readChecksum``).
+    /// Nil when the state and the journal are not at the same event, no checksum was kept,
+    /// NUL bytes were skipped (their warning is said on every full read), or the file no longer
+    /// holds those bytes — read again and compared unless nothing touched the file since they
+    /// were certified (``Journal/certifiedStamp``). `digest`: the programme's
+    /// ``programmeDigest(_:)`` when already computed.
+    public init?(_ state: SessionState, of journal: Journal, digest: PrefixChecksum? = nil) {
         guard state.lastSeq == journal.lastSeq, journal.lastSeq > 0, journal.nulBytesSkipped == 0,
-            let stamp = journal.fileStamp, stamp.size == journal.offset,
-            let sum = try? journal.checksum(of: journal.offset, from: known)
+            let folded = journal.readChecksum, folded.length == journal.offset, let before = journal.fileStamp,
+            before.size == journal.offset
         else { return nil }
+        if !(journal.certifiedStamp == before && Self.isFine(before)) {
+            // Read again: an edit in place while the state was folded would otherwise be trusted.
+            guard (try? journal.checksum(of: journal.offset)) == folded, journal.fileStamp == before else {
+                return nil
+            }
+        }
         self.init(
-            version: Self.formatVersion, seq: state.lastSeq, lastAt: journal.lastAt, prefix: sum, journal: stamp,
-            programme: digest ?? Self.programmeDigest(state.programme),
-            state: state.forDeciding())
+            version: Self.formatVersion, seq: state.lastSeq, lastAt: journal.lastAt, prefix: folded, journal: before,
+            programme: digest ?? Self.programmeDigest(state.programme), state: state.forDeciding())
     }
 
     /// Writes this snapshot at `path` (mode 0600): into a temporary file beside it, then renamed
@@ -153,7 +189,12 @@ public struct DecisionSnapshot: Codable, Sendable {
     /// whole), and ``JournalError/link(path:)`` when a symbolic link is in its place (left as it
     /// is, never followed). Not fsynced: a snapshot lost to a power cut is only folded again.
     public func save(to path: String) throws {
-        let data = try JSONEncoder().encode(self)
+        let encoder = JSONEncoder()
+        let stateBytes = try encoder.encode(state)
+        let header = Header(
+            version: version, seq: seq, lastAt: lastAt, prefix: prefix, journal: journal, programme: programme,
+            state: PrefixChecksum(of: stateBytes))
+        let data = try encoder.encode(header) + [10] + stateBytes
         if NoFollow.isLink(path) { throw JournalError.link(path: path) }
         // What a killed writer left (its process is gone), then this one's own.
         let folder = Paths.parent(path).isEmpty ? "." : Paths.parent(path)
@@ -170,24 +211,5 @@ public struct DecisionSnapshot: Codable, Sendable {
             _ = unlink(tmp)
             throw JournalError.io(path: path, operation: "rename", errno: e)
         }
-    }
-}
-
-extension DecisionSnapshot {
-    /// Decodes a snapshot; one of another format throws before its state is read (it may have
-    /// other fields).
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        version = try c.decode(Int.self, forKey: .version)
-        guard version == Self.formatVersion else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .version, in: c, debugDescription: "snapshot format \(version)")
-        }
-        seq = try c.decode(Int.self, forKey: .seq)
-        lastAt = try c.decodeIfPresent(Instant.self, forKey: .lastAt)
-        prefix = try c.decode(PrefixChecksum.self, forKey: .prefix)
-        journal = try c.decode(Journal.FileStamp.self, forKey: .journal)
-        programme = try c.decode(PrefixChecksum.self, forKey: .programme)
-        state = try c.decode(SessionState.self, forKey: .state)
     }
 }

@@ -169,6 +169,12 @@ public final class Journal {
     /// NUL bytes skipped before whole events while reading (left in the file for `palabre repair`).
     public private(set) var nulBytesSkipped: Int = 0
     private var holdingLock = false
+    /// The CRC-32 of the bytes read and written (``offset`` of them), when kept
+    /// (``keepChecksum(from:)``): what a ``DecisionSnapshot`` certifies of what was folded.
+    public fileprivate(set) var readChecksum: PrefixChecksum?
+    /// The file's stamp while it is known to hold exactly the bytes read and written (see
+    /// ``certify(_:)``); nil once anything may have changed unseen.
+    public fileprivate(set) var certifiedStamp: FileStamp?
 
     /// Opens (and for a writable journal, creates) the journal at `path`; a read-only journal
     /// that does not exist yet reads as empty. `timeZone` (an IANA name, UTC when unknown) gives
@@ -377,7 +383,7 @@ public final class Journal {
                     try body(e)
                     notices.append(.lineBreakMissing(path: path, seq: e.seq, completed: writable))
                     lastSeq = e.seq; lastAt = e.at
-                    offset = size + (writable ? 1 : 0)
+                    consumed(buffer[...] + (writable ? [10] : []))
                     return
                 }
                 try tail(from: offset, size: size, damagedLine: nil, repairTail: repairTail, finalRead: finalRead)
@@ -385,7 +391,7 @@ public final class Journal {
             }
             // Fast path: every complete line of the chunk decoded in one pass as a JSON array.
             if let all = Self.decodeLines(buffer, lastNL: lastNL, decoder),
-                try take(all, through: offset + lastNL + 1, body)
+                try take(all, bytes: buffer[...lastNL], body)
             {
                 continue
             }
@@ -408,7 +414,7 @@ public final class Journal {
                         notices.append(.nulBytes(path: path, line: line, offset: offset, count: nul, seq: event.seq))
                         nulBytesSkipped += nul
                         lastSeq = event.seq; lastAt = event.at
-                        offset += nl + 1 - start
+                        consumed(buffer[start...nl])
                         start = nl + 1
                         continue
                     }
@@ -427,7 +433,7 @@ public final class Journal {
                 }
                 try body(e)
                 lastSeq = e.seq; lastAt = e.at
-                offset += nl + 1 - start
+                consumed(buffer[start...nl])
                 start = nl + 1
             }
         }
@@ -468,13 +474,13 @@ public final class Journal {
     }
 
     /// Hands `events` to `body` when they follow the events read so far (seq and time), and
-    /// moves the reading on to `end`; false, and nothing handed, when they do not.
-    private func take(_ events: [Event], through end: Int, _ body: (Event) throws -> Void) throws -> Bool {
+    /// moves the reading on past `bytes`, their lines; false, and nothing handed, when they do not.
+    private func take(_ events: [Event], bytes: ArraySlice<UInt8>, _ body: (Event) throws -> Void) throws -> Bool {
         guard Self.inOrder(events, after: lastSeq, lastAt) else { return false }
         for e in events { try body(e) }
         lastSeq = events.last?.seq ?? lastSeq
         lastAt = events.last?.at ?? lastAt
-        offset = end
+        consumed(bytes)
         return true
     }
 
@@ -533,7 +539,9 @@ public final class Journal {
         }
         var taken = false
         for k in inputs.indices {
-            guard let all = slots.base[k], try take(all, through: ends[k], body) else { break }
+            guard let all = slots.base[k], try take(all, bytes: inputs[k].bytes[...inputs[k].lastNL], body) else {
+                break
+            }
             taken = true
         }
         return taken
@@ -644,6 +652,8 @@ public final class Journal {
         return try withLock {
             var st = stat()
             guard fstat(fd, &st) == 0 else { throw JournalError.io(path: path, operation: "stat", errno: errno) }
+            let untouched = certifiedStamp != nil && certifiedStamp == Self.stamp(st)
+            certifiedStamp = nil
             // A repair renames a new file over the journal: never append to the old one.
             if isReplaced { throw JournalError.replaced(path: path) }
             if Int(st.st_size) != offset || expectedSeq != lastSeq + 1 {
@@ -667,9 +677,11 @@ public final class Journal {
                 _ = fsync(fd)
                 throw error
             }
-            offset += bytes.count
+            consumed(bytes[...])
             lastSeq = events.last?.seq ?? lastSeq
             lastAt = events.last?.at ?? lastAt
+            // The file is still what was certified, and these bytes after it.
+            if untouched { certifiedStamp = fileStamp }
             return events
         }
     }
@@ -698,9 +710,38 @@ extension Journal {
     public var fileStamp: FileStamp? {
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return FileStamp(
+        return Self.stamp(st)
+    }
+
+    static func stamp(_ st: stat) -> FileStamp {
+        FileStamp(
             device: Int(st.st_dev), inode: Int(st.st_ino), size: Int(st.st_size),
             changed: Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec))
+    }
+
+    /// Moves ``offset`` past `bytes`, the file's bytes there as read or written, feeding them to
+    /// ``readChecksum`` when it is kept.
+    fileprivate func consumed(_ bytes: ArraySlice<UInt8>) {
+        offset += bytes.count
+        if let sum = readChecksum {
+            readChecksum = PrefixChecksum(length: sum.length + bytes.count, crc: Data(bytes).crc32(checksum: sum.crc))
+        }
+    }
+
+    /// Starts keeping ``readChecksum``, the CRC-32 of the bytes read and written from now on
+    /// after `known`, the checksum of the first ``offset`` bytes. Nothing when `known` does not
+    /// cover exactly those bytes.
+    public func keepChecksum(from known: PrefixChecksum) {
+        guard known.length == offset else { return }
+        readChecksum = known
+    }
+
+    /// Certifies that the file is, byte for byte, what was read and written so far, as long as
+    /// its stamp is `stamp` (a ``DecisionSnapshot`` checked against it): an append then keeps it
+    /// certified (``certifiedStamp``) when nothing else touched the file in between.
+    public func certify(_ stamp: FileStamp) {
+        guard stamp.size == offset else { return }
+        certifiedStamp = stamp
     }
 
     /// CRC-32 (zlib's) of the file's first `length` bytes, read 1 MiB at a time; `known`, the
@@ -714,6 +755,19 @@ extension Journal {
             sum = PrefixChecksum(length: sum.length + chunk.count, crc: Data(chunk).crc32(checksum: sum.crc))
         }
         return sum
+    }
+
+    /// The event on the line that ends at byte `length` − 1 (a line break), read backwards from
+    /// there (1 MiB at most); nil when there is none or it does not decode.
+    public func lastEvent(before length: Int) -> Event? {
+        guard length > 1 else { return nil }
+        let from = max(0, length - (1 << 20))
+        guard let bytes = try? readBytes(from: from, count: length - from), bytes.last == 10 else { return nil }
+        let body = bytes.dropLast()
+        guard let start = body.lastIndex(of: 10).map({ $0 + 1 }) ?? (from == 0 ? body.startIndex : nil) else {
+            return nil
+        }
+        return try? JSONDecoder().decode(Event.self, from: Data(body[start...]))
     }
 
     /// Starts reading after the first `length` bytes, whose events (the last one `lastSeq`,
@@ -731,12 +785,24 @@ extension Journal {
     }
 }
 
-/// The CRC-32 of a journal's first `length` bytes (``Journal/checksum(of:from:)``).
+/// The CRC-32 of a journal's first `length` bytes (``Journal/checksum(of:from:)``), or of any
+/// bytes.
 public struct PrefixChecksum: Sendable, Equatable, Codable {
     /// Bytes summed.
     public var length: Int
     /// zlib's CRC-32 of them.
     public var crc: UInt32
+
+    /// A checksum of `length` bytes whose CRC-32 is `crc`.
+    public init(length: Int, crc: UInt32) {
+        self.length = length
+        self.crc = crc
+    }
+
+    /// The length and CRC-32 of `bytes`.
+    public init(of bytes: Data) {
+        self.init(length: bytes.count, crc: bytes.crc32(checksum: 0))
+    }
 }
 
 /// Writes all of `bytes` to `fd`, retrying after interruptions.

@@ -58,10 +58,11 @@ public final class SessionStore {
             }
             self.state = s.forDeciding()
             programmeStamp = Self.stamp(Self.programmePath(folder))
-            snapshotPrefix = snapshot.prefix
             if !whole { try foldInFull() }
             return
         }
+        // Folded from the start: what is read is summed for the next snapshot.
+        if digest != nil { journal.keepChecksum(from: PrefixChecksum(length: 0, crc: 0)) }
         let marks = forReading && !writable ? try journal.lines(withTypes: ["undone", "clockAdjusted"]) : nil
         var s = SessionState(programme: programme)
         var reading = marks.flatMap { ReadingFold.canFold($0) ? ReadingFold(programme: programme, undos: $0) : nil }
@@ -212,8 +213,6 @@ public final class SessionStore {
         return new
     }
 
-    /// The checksum of the journal prefix of the snapshot the state started from, if any.
-    private var snapshotPrefix: PrefixChecksum?
     /// ``DecisionSnapshot/programmeDigest(_:)`` of ``programme``, computed once.
     private var decisionDigest: PrefixChecksum?
 
@@ -235,14 +234,15 @@ public final class SessionStore {
     @discardableResult
     public func saveDecisionSnapshot() -> Bool {
         if decisionDigest == nil { decisionDigest = DecisionSnapshot.programmeDigest(programme) }
-        guard let journal,
-            let snapshot = DecisionSnapshot(state, of: journal, known: snapshotPrefix, digest: decisionDigest)
-        else {
+        guard let journal else { return false }
+        let path = DecisionSnapshot.path(journal: journal.path)
+        guard let snapshot = DecisionSnapshot(state, of: journal, digest: decisionDigest) else {
+            // The journal no longer holds what was folded (an edit in place): no snapshot of it.
+            if !NoFollow.isLink(path) { unlink(path) }
             return false
         }
         do {
-            try snapshot.save(to: DecisionSnapshot.path(journal: journal.path))
-            snapshotPrefix = snapshot.prefix
+            try snapshot.save(to: path)
             return true
         } catch {
             return false

@@ -49,6 +49,22 @@ enum CliWords {
     case writingStopped(String)
     /// `palabre script`: events recorded and where the documents are.
     case scriptRecorded(events: Int, out: String)
+    /// An option given `value` below its `minimum` (`--speed 0`).
+    case belowMinimum(option: String, value: String, minimum: Int)
+    /// `palabre replay`: a journal without any event.
+    case nothingToReplay(session: String)
+    /// `palabre screen --size`: not WIDTHxHEIGHT.
+    case screenSize(String)
+    /// `palabre run` without a session: no session under ./sessions.
+    case noSessionToPick
+    /// `palabre run` without a session: the list's title.
+    case pickerTitle
+    /// `palabre run` without a session and without a terminal: how to run one.
+    case pickerHowToRun
+    /// `palabre run` without a session: the question.
+    case pickerPrompt
+    /// `palabre run` without a session: an answer that is neither a number nor a name of the list.
+    case notInTheList(String)
 
     /// The message in `l`.
     func text(_ l: Language) -> String {
@@ -147,6 +163,31 @@ enum CliWords {
                     + ": answer from a terminal, or --yes to accept all, --dry-run to see them"
         case .writingStopped(let why):
             return (fr ? "écriture interrompue" : "writing stopped") + colon + why
+        case .belowMinimum(let option, let value, let minimum):
+            return fr
+                ? "\(option) \(value)\u{00A0}: au moins \(minimum)." : "\(option) \(value): must be \(minimum) or more."
+        case .nothingToReplay(let session):
+            return fr
+                ? "\(session)\u{00A0}: le journal est vide\u{00A0}; rien à relire."
+                : "\(session): the journal is empty; nothing to replay."
+        case .screenSize(let size):
+            return fr
+                ? "--size \(size)\u{00A0}: attendu LARGEURxHAUTEUR, par exemple 80x24."
+                : "--size \(size): expected WIDTHxHEIGHT, e.g. 80x24."
+        case .noSessionToPick:
+            return fr
+                ? "aucune session dans ./sessions (une session est un dossier qui contient programme.yaml). "
+                    + "Indiquez un dossier\u{00A0}: palabre run CHEMIN"
+                : "no session under ./sessions (a session is a folder holding programme.yaml). Give a folder: "
+                    + "palabre run PATH"
+        case .pickerTitle:
+            return fr ? "Sessions\u{00A0}:" : "Sessions:"
+        case .pickerHowToRun:
+            return fr ? "Lancez\u{00A0}: palabre run sessions/NOM" : "Run: palabre run sessions/NAME"
+        case .pickerPrompt:
+            return fr ? "Numéro ou nom (Entrée pour annuler)\u{00A0}: " : "Number or name (Enter to cancel): "
+        case .notInTheList(let line):
+            return fr ? "« \(line) »\u{00A0}: pas dans la liste." : "\(line): not in the list."
         case .scriptRecorded(let events, let out):
             return "palabre: "
                 + n(events, "événement enregistré", "événements enregistrés", "event recorded", "events recorded")

@@ -40,13 +40,21 @@ struct Replay: ParsableCommand {
             session, speed, from, idleLimit, view, theme, lang, paused
         )
         try reportingErrors(language: lang) {
-            guard speed >= 1 else { throw UserError(description: "--speed \(speed): must be 1 or more.", code: 2) }
+            let said = lang ?? .environment
+            guard speed >= 1 else {
+                throw UserError(
+                    description: CliWords.belowMinimum(option: "--speed", value: "\(speed)", minimum: 1).text(said),
+                    code: 2)
+            }
             guard idleLimit >= 0 else {
-                throw UserError(description: "--idle-limit \(idleLimit): must be 0 or " + "more.", code: 2)
+                throw UserError(
+                    description: CliWords.belowMinimum(option: "--idle-limit", value: "\(idleLimit)", minimum: 0)
+                        .text(said), code: 2)
             }
             let (timeline, warnings) = try ReplaySource.load(session, language: lang)
             guard let first = timeline.firstInstant else {
-                throw UserError(description: "\(session): the journal is empty; nothing to replay.")
+                throw UserError(
+                    description: CliWords.nothingToReplay(session: session).text(lang ?? timeline.programme.language))
             }
             var start = first
             if let from {

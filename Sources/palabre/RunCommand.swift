@@ -26,7 +26,7 @@ struct Run: ParsableCommand {
     var takeOver = false
 
     mutating func run() throws {
-        let picked = try session ?? SessionPicker.pick()
+        let picked = try session ?? SessionPicker.pick(language: lang ?? .environment)
         guard let session = picked else { return }
         // After the close only the follow-up is recorded: the suivi seat, on its screen. A journal
         // that never names the close is not folded twice (the seat folds it again to start).
@@ -107,29 +107,28 @@ enum Seat {
 /// Lists the sessions under ./sessions and reads a choice.
 enum SessionPicker {
     /// The chosen session folder, or nil after printing the list when input is not a terminal.
-    static func pick() throws -> String? {
+    /// Said in `language` (`--lang`, else the environment's: no session is read yet).
+    static func pick(language: Language) throws -> String? {
         let fm = FileManager.default
         let names = ((try? fm.contentsOfDirectory(atPath: "sessions")) ?? []).sorted()
             .filter { fm.fileExists(atPath: "sessions/\($0)/programme.yaml") }
         guard !names.isEmpty else {
-            throw UserError(
-                description: "no session under ./sessions (a session is a folder holding "
-                    + "programme.yaml). Give a folder: palabre run PATH", code: 2)
+            throw UserError(description: CliWords.noSessionToPick.text(language), code: 2)
         }
-        say("Sessions:")
+        say(CliWords.pickerTitle.text(language))
         for (i, n) in names.enumerated() {
             let title = (try? ProgrammeLoader.load(path: "sessions/\(n)"))?.programme?.title ?? ""
             say("  \(i + 1). \(n)\(title.isEmpty ? "" : " — " + TextWidth.sanitize(title))")
         }
         guard isatty(0) == 1 else {
-            say("Run: palabre run sessions/NAME")
+            say(CliWords.pickerHowToRun.text(language))
             return nil
         }
-        say("Number or name (Enter to cancel): ", terminator: "")
+        say(CliWords.pickerPrompt.text(language), terminator: "")
         guard let line = readLine()?.trimmingCharacters(in: .whitespaces), !line.isEmpty else { return nil }
         if let n = Int(line), (1...names.count).contains(n) { return "sessions/" + names[n - 1] }
         if names.contains(line) { return "sessions/" + line }
-        throw UserError(description: "\(line): not in the list.", code: 2)
+        throw UserError(description: CliWords.notInTheList(line).text(language), code: 2)
     }
 }
 

@@ -32,7 +32,7 @@ struct ScreenCmd: ParsableCommand {
         try reportingErrors(language: lang) {
             let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
             guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
-                throw UserError(description: "--size \(size): expected WIDTHxHEIGHT, e.g. 80x24.", code: 2)
+                throw UserError(description: CliWords.screenSize(size).text(lang ?? .environment), code: 2)
             }
             if let theme { _ = try ThemeChoice.load(theme) }
             let store = try SessionLocator.open(session, writable: false, language: lang)

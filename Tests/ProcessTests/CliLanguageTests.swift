@@ -179,4 +179,45 @@ struct CliLanguageBeforeSessionTests {
             Self.speaks(other, m.stderr.replacingOccurrences(of: dir, with: " "), "\(c)")
         }
     }
+
+    @Test("a wrong option value, and the list of sessions, before any session is read", arguments: Language.allCases)
+    func optionsAndTheList(_ language: Language) throws {
+        let other: Language = language == .fr ? .en : .fr
+        let lang = ["--lang", language.rawValue]
+        var said: [String] = []
+        for (args, expected) in [
+            (["replay", "demo", "--speed", "0"] + lang, language == .fr ? "au moins 1" : "must be 1 or more"),
+            (["replay", "demo", "--idle-limit=-1"] + lang, language == .fr ? "au moins 0" : "must be 0 or more"),
+            (
+                ["screen", "demo", "--size", "huge"] + lang,
+                language == .fr ? "attendu LARGEURxHAUTEUR" : "expected WIDTHxHEIGHT"
+            ),
+        ] {
+            let r = try Bin.run(args, cwd: Bin.root, env: Self.env(other))
+            #expect(r.status != 0)
+            #expect(r.stderr.contains(expected), "\(args): \(r.stderr)")
+            said.append(r.stderr)
+        }
+        // `palabre run` alone lists the sessions under ./sessions; without a terminal it says how to run one.
+        let list = try Bin.run(["run"] + lang, cwd: Bin.root, env: Self.env(other))
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(
+            list.stdout.contains(
+                language == .fr ? "Lancez\u{00A0}: palabre run sessions/NOM" : "Run: palabre run sessions/NAME"),
+            "\(list.stdout)")
+        #expect(list.stdout.hasPrefix(language == .fr ? "Sessions\u{00A0}:" : "Sessions:"), "\(list.stdout)")
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("palabre-none-\(UUID().uuidString)")
+            .path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let none = try Bin.run(["run"] + lang, cwd: empty, env: Self.env(other))
+        #expect(none.status != 0)
+        #expect(
+            none.stderr.contains(language == .fr ? "aucune session dans ./sessions" : "no session under ./sessions"),
+            "\(none.stderr)")
+        said.append(none.stderr)
+        // The list itself: the titles are the sessions' own words.
+        said.append(list.stdout.split(separator: "\n").filter { !$0.hasPrefix("  ") }.joined(separator: "\n"))
+        for text in said { Self.speaks(language, text, "options") }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PalabreCore
+import PalabreTerminal
 
 /// The messages of the command line, in French and English, one exhaustive switch.
 ///
@@ -65,6 +66,8 @@ enum CliWords {
     case pickerPrompt
     /// `palabre run` without a session: an answer that is neither a number nor a name of the list.
     case notInTheList(String)
+    /// The screens cannot be shown: why.
+    case terminal(TerminalError)
 
     /// The message in `l`.
     func text(_ l: Language) -> String {
@@ -186,6 +189,29 @@ enum CliWords {
             return fr ? "Lancez\u{00A0}: palabre run sessions/NOM" : "Run: palabre run sessions/NAME"
         case .pickerPrompt:
             return fr ? "Numéro ou nom (Entrée pour annuler)\u{00A0}: " : "Number or name (Enter to cancel): "
+        case .terminal(.termNotSet):
+            return fr
+                ? "TERM n'est pas défini, les écrans ne peuvent pas s'afficher\u{00A0}; lancez palabre dans un "
+                    + "terminal tel que xterm-256color (ou définissez TERM=xterm-256color)"
+                : "TERM is not set, so the screens cannot be shown; run palabre in a terminal such as "
+                    + "xterm-256color (or set TERM=xterm-256color)"
+        case .terminal(.unsupportedTerminal(let term)):
+            return fr
+                ? "ce terminal (TERM=\(term)) ne peut pas afficher les écrans\u{00A0}; utilisez un terminal tel que "
+                    + "xterm-256color"
+                : "this terminal (TERM=\(term)) cannot show the screens; use a terminal such as xterm-256color"
+        case .terminal(.unknownTerminal(let term)):
+            return fr
+                ? "type de terminal inconnu (TERM=\(term))\u{00A0}: aucune description terminfo\u{00A0}; utilisez un "
+                    + "terminal tel que xterm-256color, ou installez sa description"
+                : "unknown terminal type (TERM=\(term)): no terminfo description; use a terminal such as "
+                    + "xterm-256color, or install its description"
+        case .terminal(.notATerminal):
+            return fr
+                ? "les écrans ont besoin d'un terminal, mais l'entrée ou la sortie standard est redirigée\u{00A0}; "
+                    + "lancez palabre directement dans un terminal"
+                : "the screens need a terminal, but the standard input or output is redirected; run palabre "
+                    + "directly in a terminal"
         case .notInTheList(let line):
             return fr ? "« \(line) »\u{00A0}: pas dans la liste." : "\(line): not in the list."
         case .scriptRecorded(let events, let out):

@@ -96,8 +96,7 @@ struct Do: ParsableCommand {
                 // Recorded is recorded: a document that cannot be written is a warning, not a failure
                 // (a script retrying on failure would record twice).
                 do {
-                    try store.foldInFull()
-                    try DocumentWriter.write(store.state, to: SessionStore.outPath(store.folder), folder: store.folder)
+                    try DocumentWriter.writeWholeJournal(of: store)
                 } catch {
                     // The journal read again for the documents (damaged since, unreadable) is no
                     // reason to say that nothing was recorded either.
@@ -127,6 +126,21 @@ extension Do {
 
 /// Regenerates the documents of a session from its state.
 enum DocumentWriter {
+    /// Writes the documents of `store`'s session into its out/ from the whole journal as it is
+    /// now (read again, never the decision state), and again (three times at most) while other
+    /// processes appended meanwhile: of several `palabre do` at once, the documents written last
+    /// hold every event. Throws ``JournalError`` or ``DocumentError``.
+    static func writeWholeJournal(of store: SessionStore) throws {
+        for _ in 0..<3 {
+            let reading = try SessionStore(
+                folder: store.folder, programme: store.programme, writable: false, forReading: true)
+            try write(reading.state, to: SessionStore.outPath(store.folder), folder: store.folder)
+            var st = stat()
+            let path = SessionStore.journalPath(store.folder)
+            guard stat(path, &st) == 0, let read = reading.journal?.offset, Int(st.st_size) > read else { return }
+        }
+    }
+
     /// Writes every document of `state` into `dir` (default: the session's out/).
     /// `chosen`: a folder given with `--out`, written into and never replaced; with the session's
     /// `folder`, once closed, `followup.md` lists the reviews of later sessions beside it.

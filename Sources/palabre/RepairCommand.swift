@@ -29,7 +29,7 @@ struct Repair: ParsableCommand {
             folder = try SessionLocator.folder(session, language: lang ?? .environment)
         }
         let programme = try? SessionLocator.programme(folder, language: lang)
-        let language = lang ?? programme?.language ?? .fr
+        let language = lang ?? programme?.language ?? .environment
         try reportingErrors(language: language) {
             try Self.repair(folder: folder, programme: programme, language: language, yes: yes)
         }
@@ -40,7 +40,10 @@ struct Repair: ParsableCommand {
         let path = SessionStore.journalPath(folder)
         if NoFollow.isLink(path) { throw JournalError.link(path: path) }
         guard FileManager.default.fileExists(atPath: path) else {
-            say(fr ? "\(path) : pas encore de journal, rien à réparer." : "\(path): no journal yet, nothing to repair.")
+            say(
+                fr
+                    ? "\(path)\u{00A0}: pas encore de journal, rien à réparer."
+                    : "\(path): no journal yet, nothing to repair.")
             return
         }
         let journal = try Journal(path: path, writable: false)
@@ -48,7 +51,7 @@ struct Repair: ParsableCommand {
         let name = freeName(folder: folder)
         let plan = try journal.withContents { JournalRepair(bytes: $0, quarantineName: name, offsetSeconds: offset) }
         if plan.isIntact {
-            say(fr ? "\(path) : intact, rien à réparer." : "\(path): intact, nothing to repair.")
+            say(fr ? "\(path)\u{00A0}: intact, rien à réparer." : "\(path): intact, nothing to repair.")
             return
         }
         for p in plan.problems {
@@ -60,7 +63,7 @@ struct Repair: ParsableCommand {
         }
         if let b = plan.blocker {
             say(
-                "\(path):\(b.line) (" + (fr ? "octet" : "byte") + " \(b.offset))" + (fr ? " : " : ": ")
+                "\(path):\(b.line) (" + (fr ? "octet" : "byte") + " \(b.offset))" + (fr ? "\u{00A0}: " : ": ")
                     + JournalRepair.message(b, language))
             throw UserError(
                 description: fr
@@ -114,7 +117,7 @@ struct Repair: ParsableCommand {
                     ? "le journal a changé pendant la réparation : rien n'a été modifié, relancez `palabre repair`."
                     : "the journal changed meanwhile: nothing was changed, run `palabre repair` again.")
         }
-        if let written { say(fr ? "mis de côté : \(written)" : "set aside: \(written)") }
+        if let written { say(fr ? "mis de côté\u{00A0}: \(written)" : "set aside: \(written)") }
         // Checked after: the journal must now read whole, with nothing left over.
         let after = try Journal(path: path, writable: false)
         let events = try after.loadAll()
@@ -125,11 +128,11 @@ struct Repair: ParsableCommand {
         }
         let n = events.count
         if n == 0 {
-            say(fr ? "\(path) : vérifié, aucun événement." : "\(path): verified, no events.")
+            say(fr ? "\(path)\u{00A0}: vérifié, aucun événement." : "\(path): verified, no events.")
         } else {
             say(
                 fr
-                    ? "\(path) : vérifié, \(n) événement\(n > 1 ? "s" : ""), n° 1…\(after.lastSeq) sans trou."
+                    ? "\(path)\u{00A0}: vérifié, \(n) événement\(n > 1 ? "s" : ""), n° 1…\(after.lastSeq) sans trou."
                     : "\(path): verified, \(n) event\(n > 1 ? "s" : ""), seq 1…\(after.lastSeq) without gaps.")
         }
     }

@@ -115,7 +115,7 @@ enum ReplaySource {
 /// The loop of `palabre replay`: the terminal opened, then the library's ``ConsoleLoop``.
 enum ReplayLoop {
     static func run(_ replay: inout ReplayConsole, theme: Theme) throws {
-        let terminal = try openTerminal(theme: theme)
+        let terminal = try openTerminal(theme: theme, language: replay.console.labels.language)
         defer { terminal.shutdown() }
         if let term = terminal.replacedTerm {
             let n = replay.console.labels[.termFallback].replacingOccurrences(of: "%@", with: term)

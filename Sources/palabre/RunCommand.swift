@@ -86,7 +86,7 @@ enum Seat {
                 do {
                     lock = try SeatLock(folder: folder, takeOver: takeOver)
                 } catch let e as SeatLockError {
-                    let language = lang ?? (try? SessionLocator.programme(folder))?.language ?? .fr
+                    let language = lang ?? (try? SessionLocator.programme(folder))?.language ?? .environment
                     throw UserError(description: e.message(language))
                 }
             }
@@ -132,12 +132,12 @@ enum SessionPicker {
     }
 }
 
-/// Opens the terminal, or says in one line why it cannot be (exit 1).
-func openTerminal(theme: Theme) throws -> TerminalSession {
+/// Opens the terminal, or says in one line, in `language`, why it cannot be (exit 1).
+func openTerminal(theme: Theme, language: Language) throws -> TerminalSession {
     do {
         return try TerminalSession(theme: theme)
     } catch let e as TerminalError {
-        throw UserError(description: String(e.description.dropFirst("palabre: ".count)), code: 1)
+        throw UserError(description: CliWords.terminal(e).text(language), code: 1)
     }
 }
 
@@ -148,7 +148,7 @@ enum LiveLoop {
         store: SessionStore, theme: Theme, language: Language, screen: ScreenID, role: SeatRole,
         notice: String? = nil
     ) throws {
-        let terminal = try openTerminal(theme: theme)
+        let terminal = try openTerminal(theme: theme, language: language)
         defer { terminal.shutdown() }
         let readOnly = role == .projector || role == .observer
         var console = Console(screen: screen, language: language, readOnly: readOnly)

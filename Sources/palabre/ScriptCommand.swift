@@ -63,10 +63,7 @@ struct Script: ParsableCommand {
                 defer {
                     // The next `palabre do` starts from what this script recorded (``DecisionSnapshot``).
                     if count > 0 { store.saveDecisionSnapshot() }
-                    if (try? store.foldInFull()) != nil {
-                        try? DocumentWriter.write(
-                            store.state, to: SessionStore.outPath(store.folder), folder: store.folder)
-                    }
+                    try? DocumentWriter.writeWholeJournal(of: store)
                 }
                 var todo = lines[...]
                 if resume {

@@ -337,6 +337,16 @@ struct DecisionSnapshotTests {
         var store = try Self.opened(dir, p)
         #expect(!store.state.isForDeciding, "a state line that is not the one written is not read")
         #expect(store.state == SessionState.fold(p, events))
+        // The same with its checksum written again to match: a day under way that is not one of
+        // the days is not taken (deciding on it would index past the days).
+        let edited = try JSONSerialization.data(withJSONObject: state)
+        let decoder0 = JSONDecoder()
+        var forged = try decoder0.decode(DecisionSnapshot.Header.self, from: parts[0])
+        forged.state = PrefixChecksum(of: edited)
+        try (try JSONEncoder().encode(forged) + [10] + edited).write(to: URL(fileURLWithPath: path))
+        store = try Self.opened(dir, p)
+        #expect(!store.state.isForDeciding, "an incoherent state is not read")
+        #expect(store.state == SessionState.fold(p, events))
         // A snapshot whose seq is not the last event of the prefix it names, its own lines whole.
         let decoder = JSONDecoder()
         decoder.userInfo[.programme] = p

@@ -216,6 +216,24 @@ struct CliLanguageBeforeSessionTests {
             none.stderr.contains(language == .fr ? "aucune session dans ./sessions" : "no session under ./sessions"),
             "\(none.stderr)")
         said.append(none.stderr)
+        // A seat without a terminal, in --lang.
+        let copy = try Bin.session(copying: "demo")
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let seat = try Bin.run(["run", copy] + lang, env: Self.env(other))
+        #expect(seat.status != 0)
+        #expect(
+            seat.stderr.contains(
+                language == .fr ? "les écrans ont besoin d'un terminal" : "the screens need a terminal"),
+            "\(seat.stderr)")
+        said.append(seat.stderr)
+        // repair without a programme: the environment's language.
+        let bare = FileManager.default.temporaryDirectory.appendingPathComponent("palabre-bare-\(UUID().uuidString)")
+            .path
+        try FileManager.default.createDirectory(atPath: bare, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: bare) }
+        let repair = try Bin.run(["repair", bare], env: Self.env(language))
+        #expect(repair.stdout.contains(language == .fr ? "rien à réparer" : "nothing to repair"), "\(repair.stdout)")
+        said.append(repair.stdout.replacingOccurrences(of: bare, with: " "))
         // The list itself: the titles are the sessions' own words.
         said.append(list.stdout.split(separator: "\n").filter { !$0.hasPrefix("  ") }.joined(separator: "\n"))
         for text in said { Self.speaks(language, text, "options") }

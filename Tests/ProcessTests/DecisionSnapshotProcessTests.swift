@@ -97,6 +97,28 @@ struct DecisionSnapshotProcessTests {
         #expect(r.status == 0, "the snapshot folded the journal before the edit: \(r.stderr)")
     }
 
+    @Test func ofSeveralDoAtOnceTheDocumentsWrittenLastHoldEveryEvent() throws {
+        let dir = try Bin.session()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for l in Self.morning { try run(dir, l) }
+        for round in 0..<5 {
+            let texts = (0..<3).map { "Note \(round)-\($0) en parallèle" }
+            let processes = try texts.map { text -> Process in
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: Bin.palabre)
+                p.arguments = ["do", dir, "note", text, "--seat", "rapporteur"]
+                p.standardOutput = FileHandle.nullDevice
+                p.standardError = FileHandle.nullDevice
+                try p.run()
+                return p
+            }
+            for p in processes { p.waitUntilExit() }
+            #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+            let minutes = try String(contentsOfFile: dir + "/out/minutes.md", encoding: .utf8)
+            for t in texts { #expect(minutes.contains(t), "round \(round): \(t) missing from out/minutes.md") }
+        }
+    }
+
     @Test func aLineDamagedInPlaceAfterTheSnapshotIsRefusedAsWithoutOne() throws {
         let dir = try Bin.session()
         defer { try? FileManager.default.removeItem(atPath: dir) }

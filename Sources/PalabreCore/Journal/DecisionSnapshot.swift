@@ -134,7 +134,8 @@ public struct DecisionSnapshot: Sendable {
             header.state == PrefixChecksum(of: Data(stateBytes)),
             header.programme == (digest ?? programmeDigest(programme)),
             now.device == header.journal.device, now.inode == header.journal.inode, now.size >= header.prefix.length,
-            let state = try? decoder.decode(SessionState.self, from: stateBytes), state.lastSeq == header.seq
+            let state = try? decoder.decode(SessionState.self, from: stateBytes), state.lastSeq == header.seq,
+            state.isCoherent
         else { return nil }
         let untouched = now == header.journal && now.size == header.prefix.length && isFine(now)
         if !untouched {
@@ -146,7 +147,6 @@ public struct DecisionSnapshot: Sendable {
             (try? journal.resume(after: header.prefix.length, lastSeq: header.seq, lastAt: header.lastAt)) == true
         else { return nil }
         journal.keepChecksum(from: header.prefix)
-        if untouched { journal.certify(now) }
         return DecisionSnapshot(
             version: header.version, seq: header.seq, lastAt: header.lastAt, prefix: header.prefix,
             journal: header.journal, programme: header.programme, state: state)
@@ -165,19 +165,17 @@ public struct DecisionSnapshot: Sendable {
     /// bytes `journal` read and wrote, which it kept the checksum of (``Journal/readChecksum``).
     /// Nil when the state and the journal are not at the same event, no checksum was kept,
     /// NUL bytes were skipped (their warning is said on every full read), or the file no longer
-    /// holds those bytes — read again and compared unless nothing touched the file since they
-    /// were certified (``Journal/certifiedStamp``). `digest`: the programme's
+    /// holds those bytes (read again and compared). `digest`: the programme's
     /// ``programmeDigest(_:)`` when already computed.
     public init?(_ state: SessionState, of journal: Journal, digest: PrefixChecksum? = nil) {
         guard state.lastSeq == journal.lastSeq, journal.lastSeq > 0, journal.nulBytesSkipped == 0,
             let folded = journal.readChecksum, folded.length == journal.offset, let before = journal.fileStamp,
             before.size == journal.offset
         else { return nil }
-        if !(journal.certifiedStamp == before && Self.isFine(before)) {
-            // Read again: an edit in place while the state was folded would otherwise be trusted.
-            guard (try? journal.checksum(of: journal.offset)) == folded, journal.fileStamp == before else {
-                return nil
-            }
+        // Always read again: an edit in place while the state was folded — even one landing between
+        // this process's own check and its append — would otherwise be trusted.
+        guard (try? journal.checksum(of: journal.offset)) == folded, journal.fileStamp == before else {
+            return nil
         }
         self.init(
             version: Self.formatVersion, seq: state.lastSeq, lastAt: journal.lastAt, prefix: folded, journal: before,

@@ -172,9 +172,6 @@ public final class Journal {
     /// The CRC-32 of the bytes read and written (``offset`` of them), when kept
     /// (``keepChecksum(from:)``): what a ``DecisionSnapshot`` certifies of what was folded.
     public fileprivate(set) var readChecksum: PrefixChecksum?
-    /// The file's stamp while it is known to hold exactly the bytes read and written (see
-    /// ``certify(_:)``); nil once anything may have changed unseen.
-    public fileprivate(set) var certifiedStamp: FileStamp?
 
     /// Opens (and for a writable journal, creates) the journal at `path`; a read-only journal
     /// that does not exist yet reads as empty. `timeZone` (an IANA name, UTC when unknown) gives
@@ -652,8 +649,6 @@ public final class Journal {
         return try withLock {
             var st = stat()
             guard fstat(fd, &st) == 0 else { throw JournalError.io(path: path, operation: "stat", errno: errno) }
-            let untouched = certifiedStamp != nil && certifiedStamp == Self.stamp(st)
-            certifiedStamp = nil
             // A repair renames a new file over the journal: never append to the old one.
             if isReplaced { throw JournalError.replaced(path: path) }
             if Int(st.st_size) != offset || expectedSeq != lastSeq + 1 {
@@ -680,8 +675,6 @@ public final class Journal {
             consumed(bytes[...])
             lastSeq = events.last?.seq ?? lastSeq
             lastAt = events.last?.at ?? lastAt
-            // The file is still what was certified, and these bytes after it.
-            if untouched { certifiedStamp = fileStamp }
             return events
         }
     }
@@ -734,14 +727,6 @@ extension Journal {
     public func keepChecksum(from known: PrefixChecksum) {
         guard known.length == offset else { return }
         readChecksum = known
-    }
-
-    /// Certifies that the file is, byte for byte, what was read and written so far, as long as
-    /// its stamp is `stamp` (a ``DecisionSnapshot`` checked against it): an append then keeps it
-    /// certified (``certifiedStamp``) when nothing else touched the file in between.
-    public func certify(_ stamp: FileStamp) {
-        guard stamp.size == offset else { return }
-        certifiedStamp = stamp
     }
 
     /// CRC-32 (zlib's) of the file's first `length` bytes, read 1 MiB at a time; `known`, the

@@ -28,6 +28,19 @@ extension SessionState {
     }
 }
 
+extension SessionState {
+    /// Whether what the state names is there: the day under way is one of its days, the item
+    /// under way, the runs and the turn under way name items of its agenda. A state folded from
+    /// events always is; one read from a file edited by hand may not be (``DecisionSnapshot``
+    /// then reads the journal instead).
+    public var isCoherent: Bool {
+        if let d = currentDay, !days.indices.contains(d) { return false }
+        if let c = currentItem, item(c) == nil { return false }
+        if let t = currentTurn, item(t.item) == nil { return false }
+        return runs.keys.allSatisfy { item($0) != nil }
+    }
+}
+
 extension Command {
     /// Whether `decide` gives the same events (or the same refusal) on a decision state as on the
     /// full state: every command but those that name an entry (amend, retract, adopt, a

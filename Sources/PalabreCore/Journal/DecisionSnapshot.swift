@@ -35,20 +35,9 @@ public struct DecisionSnapshot: Sendable {
     /// Name of the file in the session folder.
     public static let fileName = ".decisions"
 
-    /// ``formatVersion`` of the build that wrote it.
-    public var version: Int
-    /// Seq of the last event folded.
-    public var seq: Int
-    /// Timestamp of event ``seq``.
-    public var lastAt: Instant?
-    /// The journal's bytes folded (they end with the line of event ``seq``) and their CRC-32.
-    public var prefix: PrefixChecksum
-    /// The journal file when the snapshot was made (its size then is ``prefix``'s length when
-    /// nothing was appended since).
-    public var journal: Journal.FileStamp
-    /// ``programmeDigest(_:)`` of the programme the state was folded under.
-    public var programme: PrefixChecksum
-    /// The decision state folded from events 1 through ``seq``.
+    /// What the state was folded from (the file's first line).
+    public var header: Header
+    /// The decision state folded from events 1 through the header's `seq`.
     public var state: SessionState
 
     /// The snapshot file of the session whose journal is at `journalPath`.
@@ -93,16 +82,24 @@ public struct DecisionSnapshot: Sendable {
         }
     }
 
-    /// The header line of the file: everything but the state, and the state line's length and
-    /// CRC-32.
-    struct Header: Codable {
-        var version: Int
-        var seq: Int
-        var lastAt: Instant?
-        var prefix: PrefixChecksum
-        var journal: Journal.FileStamp
-        var programme: PrefixChecksum
-        var state: PrefixChecksum
+    /// The header line of the file: what the state was folded from, and the state line's length
+    /// and CRC-32.
+    public struct Header: Codable, Sendable {
+        /// ``formatVersion`` of the build that wrote it.
+        public var version: Int
+        /// Seq of the last event folded.
+        public var seq: Int
+        /// Timestamp of event ``seq``.
+        public var lastAt: Instant?
+        /// The journal's bytes folded (they end with the line of event ``seq``) and their CRC-32.
+        public var prefix: PrefixChecksum
+        /// The journal file when the snapshot was made (its size then is ``prefix``'s length when
+        /// nothing was appended since).
+        public var journal: Journal.FileStamp
+        /// ``programmeDigest(_:)`` of the programme the state was folded under.
+        public var programme: PrefixChecksum
+        /// Length and CRC-32 of the state line (set when the file is written).
+        public var state: PrefixChecksum
     }
 
     /// Whether the journal may be trusted unread when its stamp is `stamp`: a status-change time
@@ -147,18 +144,13 @@ public struct DecisionSnapshot: Sendable {
             (try? journal.resume(after: header.prefix.length, lastSeq: header.seq, lastAt: header.lastAt)) == true
         else { return nil }
         journal.keepChecksum(from: header.prefix)
-        return DecisionSnapshot(
-            version: header.version, seq: header.seq, lastAt: header.lastAt, prefix: header.prefix,
-            journal: header.journal, programme: header.programme, state: state)
+        return DecisionSnapshot(header: header, state: state)
     }
 
-    /// A snapshot of these values (tests write wrong ones).
-    init(
-        version: Int, seq: Int, lastAt: Instant?, prefix: PrefixChecksum, journal: Journal.FileStamp,
-        programme: PrefixChecksum, state: SessionState
-    ) {
-        self.version = version; self.seq = seq; self.lastAt = lastAt; self.prefix = prefix
-        self.journal = journal; self.programme = programme; self.state = state
+    /// A snapshot of `state` folded from what `header` says.
+    init(header: Header, state: SessionState) {
+        self.header = header
+        self.state = state
     }
 
     /// The snapshot of the decision state of `state` (full or for deciding), folded from the
@@ -177,9 +169,10 @@ public struct DecisionSnapshot: Sendable {
         guard (try? journal.checksum(of: journal.offset)) == folded, journal.fileStamp == before else {
             return nil
         }
-        self.init(
+        let header = Header(
             version: Self.formatVersion, seq: state.lastSeq, lastAt: journal.lastAt, prefix: folded, journal: before,
-            programme: digest ?? Self.programmeDigest(state.programme), state: state.forDeciding())
+            programme: digest ?? Self.programmeDigest(state.programme), state: PrefixChecksum(length: 0, crc: 0))
+        self.init(header: header, state: state.forDeciding())
     }
 
     /// Writes this snapshot at `path` (mode 0600): into a temporary file beside it, then renamed
@@ -189,9 +182,8 @@ public struct DecisionSnapshot: Sendable {
     public func save(to path: String) throws {
         let encoder = JSONEncoder()
         let stateBytes = try encoder.encode(state)
-        let header = Header(
-            version: version, seq: seq, lastAt: lastAt, prefix: prefix, journal: journal, programme: programme,
-            state: PrefixChecksum(of: stateBytes))
+        var header = header
+        header.state = PrefixChecksum(of: stateBytes)
         let data = try encoder.encode(header) + [10] + stateBytes
         if NoFollow.isLink(path) { throw JournalError.link(path: path) }
         // What a killed writer left (its process is gone), then this one's own.

@@ -729,11 +729,10 @@ extension Journal {
         readChecksum = known
     }
 
-    /// CRC-32 (zlib's) of the file's first `length` bytes, read 1 MiB at a time; `known`, the
-    /// checksum of a shorter prefix, is continued instead of read again. Nil when the file is
-    /// shorter. Throws ``JournalError/io(path:operation:errno:)`` when it cannot be read.
-    public func checksum(of length: Int, from known: PrefixChecksum? = nil) throws -> PrefixChecksum? {
-        var sum = known.flatMap { $0.length <= length ? $0 : nil } ?? PrefixChecksum(length: 0, crc: 0)
+    /// CRC-32 (zlib's) of the file's first `length` bytes, read 1 MiB at a time. Nil when the
+    /// file is shorter. Throws ``JournalError/io(path:operation:errno:)`` when it cannot be read.
+    public func checksum(of length: Int) throws -> PrefixChecksum? {
+        var sum = PrefixChecksum(length: 0, crc: 0)
         while sum.length < length {
             let chunk = try readBytes(from: sum.length, count: min(1 << 20, length - sum.length))
             guard !chunk.isEmpty else { return nil }
@@ -770,7 +769,7 @@ extension Journal {
     }
 }
 
-/// The CRC-32 of a journal's first `length` bytes (``Journal/checksum(of:from:)``), or of any
+/// The CRC-32 of a journal's first `length` bytes (``Journal/checksum(of:)``), or of any
 /// bytes.
 public struct PrefixChecksum: Sendable, Equatable, Codable {
     /// Bytes summed.

@@ -122,21 +122,19 @@ public final class SessionStore {
         case idOfAnInsertedItem(id: String, title: String)
     }
 
-    private var programmeStamp: [Int]?
+    private var programmeStamp: Journal.FileStamp?
 
     private static func programmePath(_ folder: String) -> String {
         (folder as NSString).appendingPathComponent(ProgrammeLoader.fileName)
     }
 
-    /// Identity of the file at `path` as far as an edit goes: device, inode, size and
-    /// modification time in nanoseconds (an editor that writes a new file and renames it changes
+    /// Identity of the file at `path` as far as an edit goes (``Journal/FileStamp``: device,
+    /// inode, size, status-change time; an editor that writes a new file and renames it changes
     /// the inode); nil when it cannot be read. One `stat`.
-    static func stamp(_ path: String) -> [Int]? {
+    static func stamp(_ path: String) -> Journal.FileStamp? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
-        return [
-            Int(st.st_dev), Int(st.st_ino), Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec),
-        ]
+        return Journal.stamp(st)
     }
 
     /// Reads programme.yaml again when it changed since the session was opened or last read (one

@@ -256,7 +256,7 @@ public final class LaterReviewsWatch: @unchecked Sendable {
     private let interval: UInt64
     private let queue = DispatchQueue(label: "palabre.later-reviews")
     private let lock = NSLock()
-    private var signature: [[Int]]?  // on `queue` only
+    private var signature: [Journal.FileStamp?]?  // on `queue` only
     private var busy = false
     private var lastStart: UInt64?
     private var found: [LaterReview]?
@@ -298,11 +298,11 @@ public final class LaterReviewsWatch: @unchecked Sendable {
 
     /// The stamp (``SessionStore/stamp(_:)``) of every sibling folder's programme.yaml and
     /// journal.jsonl, in name order (empty for a missing file).
-    private static func signature(of folder: String) -> [[Int]] {
+    private static func signature(of folder: String) -> [Journal.FileStamp?] {
         let parent = URL(fileURLWithPath: folder).standardizedFileURL.deletingLastPathComponent().path
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).sorted()
         return names.flatMap { name in
-            [ProgrammeLoader.fileName, "journal.jsonl"].map { SessionStore.stamp(parent + "/" + name + "/" + $0) ?? [] }
+            [ProgrammeLoader.fileName, "journal.jsonl"].map { SessionStore.stamp(parent + "/" + name + "/" + $0) }
         }
     }
 }

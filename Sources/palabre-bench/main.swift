@@ -352,10 +352,14 @@ struct TerminalRun {
 func benchTerminal() throws {
     let exe = palabreBinary()
     let programme = loadSegou()
-    /// A session whose first item started so that `left` seconds remain (nil: just started).
-    func session(events: Int, left: Int?) throws -> String {
+    /// A session whose first item started so that `left` seconds remain (nil: just started);
+    /// with `snapshot`, its decision snapshot written after (as a seat leaves it when it quits).
+    func session(events: Int, left: Int?, snapshot: Bool) throws -> String {
         let dir = try benchSession(events: events)
-        let store = try SessionStore(folder: dir, programme: programme)
+        // The programme as the seat reads it from this folder: the snapshot is of that programme.
+        let own = try ProgrammeLoader.load(path: dir).programme ?? programme
+        let store = try SessionStore(folder: dir, programme: own, deciding: snapshot)
+        defer { if snapshot && !store.saveDecisionSnapshot() { fail("no decision snapshot written in \(dir)") } }
         let now = SystemClock().now()
         let box = store.state.nextPlannedItem.map { $0.duration } ?? 0
         let start = now.adding(seconds: left.map { -(box - $0) } ?? 0)
@@ -368,28 +372,32 @@ func benchTerminal() throws {
         return dir
     }
     let sizes = journalSizes(default: [])
-    let configurations: [(label: String, events: Int, view: String, left: Int?, window: Double)] =
+    let configurations: [(label: String, events: Int, view: String, left: Int?, window: Double, snapshot: Bool)] =
         sizes.isEmpty
         ? [
-            ("sample, item just " + "started", 0, "facilitator", nil, 62),
-            ("sample, last 2 minutes (seconds " + "shown)", 0, "facilitator", 100, 20),
-            ("100,000 events", 100_000, "facilitator", nil, 10),
-            ("100,000 events", 100_000, "projector", nil, 30),
-            ("sample, item just " + "started", 0, "projector", nil, 62),
-            ("sample, last 2 minutes (seconds shown)", 0, "projector", 100, 20),
+            ("sample, item just " + "started", 0, "facilitator", nil, 62, false),
+            ("sample, last 2 minutes (seconds " + "shown)", 0, "facilitator", 100, 20, false),
+            ("100,000 events", 100_000, "facilitator", nil, 10, false),
+            ("100,000 events", 100_000, "projector", nil, 30, false),
+            ("sample, item just " + "started", 0, "projector", nil, 62, false),
+            ("sample, last 2 minutes (seconds shown)", 0, "projector", 100, 20, false),
         ]
         : sizes.flatMap { n in
-            [("\(n) events", n, "facilitator", nil, 10), ("\(n) events", n, "projector", nil, 30)]
+            [
+                ("\(n) events", n, "facilitator", nil, 10, false), ("\(n) events", n, "projector", nil, 30, false),
+                ("\(n) events with a decision snapshot", n, "facilitator", nil, 10, true),
+                ("\(n) events with a decision snapshot", n, "projector", nil, 30, true),
+            ]
         }
     let window = args.first { $0.hasPrefix("--window=") }.flatMap { Double($0.dropFirst(9)) }
     var jq: [Int: Double] = [:]
-    for (label, events, view, left, configured) in configurations {
+    for (label, events, view, left, configured, snapshot) in configurations {
         if !sizes.isEmpty && jq[events] == nil {
             jq[events] = median(of: try (0..<runs(default: 3)).map { _ in try jqSeconds(journalFixture(events)) })
         }
         var results: [TerminalRun] = []
         for _ in 0..<runs(default: 1) {
-            let dir = try session(events: events, left: left)
+            let dir = try session(events: events, left: left, snapshot: snapshot)
             let r = try runTerminal(exe, dir: dir, view: view, events: events, window: window ?? configured)
             results.append(r)
             try? FileManager.default.removeItem(atPath: dir)

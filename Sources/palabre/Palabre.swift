@@ -185,13 +185,16 @@ enum SessionLocator {
     /// is refused, in the session's language, with the `palabre repair` hint. `forReading`: a
     /// reader of documents, which never records, folds without keeping what undo needs.
     /// `language`: the command's `--lang`, if any, for what is said before the programme is read.
+    /// `deciding`: a seat, which starts on the session's decision snapshot when it is valid
+    /// (see ``SessionStore/init(folder:programme:writable:journalPath:upToDamage:forReading:deciding:)``).
     static func open(
-        _ arg: String, writable: Bool, upToDamage: Bool = false, forReading: Bool = false, language: Language?
+        _ arg: String, writable: Bool, upToDamage: Bool = false, forReading: Bool = false, deciding: Bool = false,
+        language: Language?
     ) throws -> SessionStore {
         let f = try folder(arg, language: language ?? .environment)
         return try open(
             folder: f, programme: try programme(f, language: language), writable: writable, upToDamage: upToDamage,
-            forReading: forReading)
+            forReading: forReading, deciding: deciding)
     }
 
     /// Opens the session in `f` (a folder found by ``folder(_:)``) whose programme is `p`; with

@@ -31,7 +31,13 @@ struct Run: ParsableCommand {
         // After the close only the follow-up is recorded: the suivi seat, on its screen. A journal
         // that never names the close is not folded twice (the seat folds it again to start).
         let closed: Bool
-        if let f = try? SessionLocator.folder(session, language: .environment),
+        let f = try? SessionLocator.folder(session, language: .environment)
+        if let f, let p = try? ProgrammeLoader.load(path: f).programme,
+            let s = SessionStore.decisionState(folder: f, programme: p)
+        {
+            // The decision snapshot tells, without reading the whole journal.
+            closed = s.closedAt != nil
+        } else if let f,
             let journal = try? Journal(path: SessionStore.journalPath(f), writable: false),
             (try? journal.contains(bytes: Array(#""sessionClosed""#.utf8))) == false
         {
@@ -92,7 +98,9 @@ enum Seat {
             }
             defer { lock?.release() }
             let readOnly = role == .projector || role == .observer
-            let store = try SessionLocator.open(session, writable: !readOnly, language: lang)
+            // The first frame comes from the decision snapshot when there is a valid one; the
+            // whole journal is folded once it is up.
+            let store = try SessionLocator.open(session, writable: !readOnly, deciding: true, language: lang)
             let language = lang ?? store.programme.language
             let chosen = ThemeChoice.loadReporting(theme, language: language)
             let notice = ([lock?.notice?.message(language)] + chosen.problems.prefix(2).map { Optional($0) }).compactMap
@@ -100,6 +108,9 @@ enum Seat {
             try LiveLoop.run(
                 store: store, theme: chosen.theme, language: language, screen: view, role: role,
                 notice: notice.isEmpty ? nil : notice.joined(separator: " · "))
+            // Once the terminal is given back: the next start of a seat, and the next `palabre do`,
+            // fold only what comes after.
+            if !readOnly { store.saveDecisionSnapshot() }
         }
     }
 }

@@ -18,13 +18,7 @@ struct SeatDocumentsTmuxTests {
         throw TmuxError("timed out waiting for \(what) in \(file.lastPathComponent)")
     }
 
-    /// The seq of the last event of the journal in `dir`.
-    func lastSeq(_ dir: URL) throws -> Int {
-        let text = try String(contentsOf: dir.appendingPathComponent("journal.jsonl"), encoding: .utf8)
-        let line = try #require(text.split(separator: "\n").last)
-        let r = try #require(line.range(of: #""seq":"#))
-        return try #require(Int(line[r.upperBound...].prefix { $0.isNumber }))
-    }
+    func lastSeq(_ dir: URL) throws -> Int { try journalLastSeq(dir) }
 
     @Test("Decisions typed at the console, one retracted and one amended from another terminal: the same documents")
     func seatWritesWhatMinutesWrites() throws {
@@ -90,4 +84,12 @@ struct SeatDocumentsTmuxTests {
             #expect(seat == fresh, "\(name) as the seat wrote it and as palabre minutes writes it")
         }
     }
+}
+
+/// The seq of the last event of the journal in the session folder `dir`.
+func journalLastSeq(_ dir: URL) throws -> Int {
+    let text = try String(contentsOf: dir.appendingPathComponent("journal.jsonl"), encoding: .utf8)
+    let line = try #require(text.split(separator: "\n").last)
+    let r = try #require(line.range(of: #""seq":"#))
+    return try #require(Int(line[r.upperBound...].prefix { $0.isNumber }))
 }

@@ -86,8 +86,12 @@ public final class DocumentScheduler: @unchecked Sendable {
         }
     }
 
-    /// Asks for the documents of `state` to be written soon.
-    public func schedule(_ state: SessionState) { markdown.submit(state) }
+    /// Asks for the documents of `state` to be written soon. A decision state
+    /// (``SessionState/isForDeciding``), which has no entries, is never written.
+    public func schedule(_ state: SessionState) {
+        guard !state.isForDeciding else { return }
+        markdown.submit(state)
+    }
 
     private func options(_ s: SessionState) -> DocumentOptions {
         var o = DocumentOptions(language: s.programme.language, now: s.lastAt ?? SystemClock().now())

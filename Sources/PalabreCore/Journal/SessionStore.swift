@@ -48,14 +48,11 @@ public final class SessionStore {
         let journal = try Journal(
             path: journalPath ?? Self.journalPath(folder), writable: writable, timeZone: programme.timeZone)
         self.log = journal
-        let digest = deciding && writable ? DecisionSnapshot.programmeDigest(programme) : nil
+        let digest = deciding ? DecisionSnapshot.programmeDigest(programme) : nil
         decisionDigest = digest
         if let digest, let snapshot = DecisionSnapshot.load(for: journal, programme: programme, digest: digest) {
             var s = snapshot.state
-            var whole = true
-            try journal.forEachEvent { e in
-                if whole && e.payload.isFoldedWithoutRecords { s.evolve(e) } else { whole = false }
-            }
+            let whole = try Self.foldTail(of: journal, into: &s)
             self.state = s.forDeciding()
             programmeStamp = Self.stamp(Self.programmePath(folder))
             if !whole { try foldInFull() }
@@ -84,6 +81,29 @@ public final class SessionStore {
         }
         self.state = reading?.state ?? s
         programmeStamp = Self.stamp(Self.programmePath(folder))
+    }
+
+    /// The decision state of the session in `folder` from its ``DecisionSnapshot`` and the events
+    /// after it, read without a lock and without writing; nil when there is no valid snapshot, or
+    /// when an event after it needs the records (an undo, a clock step). What `palabre run` looks
+    /// at before it starts a seat (is the session closed?) without reading the whole journal.
+    public static func decisionState(folder: String, programme: Programme) -> SessionState? {
+        guard let journal = try? Journal(path: journalPath(folder), writable: false, timeZone: programme.timeZone),
+            let snapshot = DecisionSnapshot.load(for: journal, programme: programme)
+        else { return nil }
+        var s = snapshot.state
+        return (try? foldTail(of: journal, into: &s)) == true ? s : nil
+    }
+
+    /// Folds into the decision state `s` the events `journal` reads on from its snapshot, up to
+    /// the first that needs the records (the journal is read to its end all the same); whether
+    /// none did. Throws what reading the journal throws.
+    private static func foldTail(of journal: Journal, into s: inout SessionState) throws -> Bool {
+        var whole = true
+        try journal.forEachEvent { e in
+            if whole && e.payload.isFoldedWithoutRecords { s.evolve(e) } else { whole = false }
+        }
+        return whole
     }
 
     /// A session on any event log (``MemoryEventLog`` in tests), folded from its events.
@@ -144,7 +164,8 @@ public final class SessionStore {
     /// not taken (see ``ProgrammeReload``); the file is looked at again once it changes again.
     /// `language`: that of the error shown (the seat's; the programme's when nil).
     public func reloadProgrammeIfChanged(language: Language? = nil) -> ProgrammeReload? {
-        guard !folder.isEmpty else { return nil }
+        // A decision state has no records to fold again: the edit is looked at once it is full.
+        guard !folder.isEmpty, !state.isForDeciding else { return nil }
         let stamp = Self.stamp(Self.programmePath(folder))
         guard stamp != programmeStamp else { return nil }
         programmeStamp = stamp
@@ -189,6 +210,9 @@ public final class SessionStore {
     @discardableResult
     public func reopenIfReplaced() throws -> Bool {
         guard let old = journal, old.isReplaced else { return false }
+        background?.cancel()
+        background = nil
+        sinceBackground = []
         let fresh = try Journal(path: old.path, writable: old.writable, timeZone: programme.timeZone)
         var s = SessionState(programme: programme)
         try fresh.forEachEvent { s.evolve($0) }
@@ -200,15 +224,73 @@ public final class SessionStore {
     /// Folds events other processes appended since the last read; returns them. A decision
     /// state that one of them would need the records for (an undo, a clock step) is replaced by
     /// the fold of the whole journal.
+    ///
+    /// A decision state whose whole fold, begun by ``foldInFullInBackground()``, is ready is first
+    /// replaced by it (see ``isFoldingInBackground``); when that fold failed, its error is thrown
+    /// once and the fold begins again.
     @discardableResult
     public func refresh() throws -> [Event] {
+        try takeBackgroundFold()
         let new = try log.readNew()
         if state.isForDeciding, new.contains(where: { !$0.payload.isFoldedWithoutRecords }) {
             try foldInFull()
         } else {
             for e in new { state.evolve(e) }
+            if background != nil { sinceBackground += new }
         }
         return new
+    }
+
+    /// The fold of the whole journal under way on another thread, begun by
+    /// ``foldInFullInBackground()``; nil when none is.
+    private var background: BackgroundFold?
+    /// The events folded into the decision state since ``background`` began, folded again into its
+    /// result.
+    private var sinceBackground: [Event] = []
+
+    /// Whether the state is a decision state whose whole fold is under way on another thread: a
+    /// seat shows it meanwhile (the entries and turns are not there yet).
+    public var isFoldingInBackground: Bool { background != nil && state.isForDeciding }
+
+    /// Begins folding the whole journal on another thread when the state is a decision state (a
+    /// seat that opened from the ``DecisionSnapshot``, which shows its first frame at once);
+    /// ``refresh()`` takes the result once it is ready, with the events folded meanwhile. Does
+    /// nothing to a full state, or when a fold is already under way.
+    public func foldInFullInBackground() {
+        guard state.isForDeciding, background == nil, let journal else { return }
+        background = BackgroundFold(path: journal.path, programme: programme, upTo: state.lastSeq)
+        sinceBackground = []
+        backgroundFoldsBegun += 1
+    }
+
+    /// How many whole folds ``foldInFullInBackground()`` began (one, unless one failed or was of
+    /// another file).
+    private(set) var backgroundFoldsBegun = 0
+
+    /// Takes the result of ``background`` when it is ready: the whole fold up to the seq it began
+    /// at, with the events folded into the decision state since. A fold of another programme, or
+    /// one that does not reach that seq (the file replaced meanwhile), begins again; one that
+    /// failed throws its error and begins again.
+    private func takeBackgroundFold() throws {
+        guard let b = background, let outcome = b.outcome else { return }
+        background = nil
+        let since = sinceBackground
+        sinceBackground = []
+        guard state.isForDeciding else { return }
+        switch outcome {
+        case .success(var s):
+            if b.programme == programme, s.lastSeq == b.upTo {
+                for e in since { s.evolve(e) }
+                if s.lastSeq == state.lastSeq {
+                    state = s
+                    return
+                }
+            }
+            foldInFullInBackground()
+        case .failure(let error):
+            foldInFullInBackground()
+            throw error
+        }
     }
 
     /// ``DecisionSnapshot/programmeDigest(_:)`` of ``programme``, computed once.
@@ -219,6 +301,9 @@ public final class SessionStore {
     /// Does nothing to a full state. Throws ``JournalError`` when the journal cannot be read.
     public func foldInFull() throws {
         guard state.isForDeciding, let journal else { return }
+        background?.cancel()
+        background = nil
+        sinceBackground = []
         let again = try Journal(path: journal.path, writable: false, timeZone: programme.timeZone)
         var s = SessionState(programme: programme)
         let last = journal.lastSeq
@@ -270,7 +355,54 @@ public final class SessionStore {
             let payloads = try state.decide(command, at: now, role: role, seat: seat)
             let events = try log.append(payloads, expectedSeq: state.lastSeq + 1, at: now, seat: seat, script: script)
             for e in events { state.evolve(e) }
+            if background != nil { sinceBackground += events }
             return events
         }
     }
+}
+
+/// The fold of a whole journal on another thread, up to the event `upTo` (see
+/// ``SessionStore/foldInFullInBackground()``): its own reading of the file, which takes no lock.
+final class BackgroundFold: @unchecked Sendable {
+    /// The seq the fold stops at: the last event of the decision state when it began.
+    let upTo: Int
+    /// The programme it folds under.
+    let programme: Programme
+    private let lock = NSLock()
+    private var result: Result<SessionState, any Error>?
+    private var cancelled = false
+
+    /// Thrown into the reading to stop it.
+    private struct Stop: Error {}
+
+    /// Begins folding the journal at `path` under `programme`, up to the event `upTo`.
+    init(path: String, programme: Programme, upTo: Int) {
+        self.upTo = upTo
+        self.programme = programme
+        DispatchQueue.global(qos: .userInitiated).async { self.run(path) }
+    }
+
+    private func run(_ path: String) {
+        let outcome = Result { () throws -> SessionState in
+            let journal = try Journal(path: path, writable: false, timeZone: programme.timeZone)
+            var s = SessionState(programme: programme)
+            do {
+                try journal.forEachEvent { e in
+                    if isCancelled { throw Stop() }
+                    s.evolve(e)
+                    if e.seq >= upTo { throw Stop() }
+                }
+            } catch is Stop {}
+            return s
+        }
+        lock.withLock { result = outcome }
+    }
+
+    private var isCancelled: Bool { lock.withLock { cancelled } }
+
+    /// The state folded (up to ``upTo`` at most), or the error met; nil while it runs.
+    var outcome: Result<SessionState, any Error>? { lock.withLock { result } }
+
+    /// Stops the fold at its next event: its result is no longer wanted.
+    func cancel() { lock.withLock { cancelled = true } }
 }

@@ -589,10 +589,15 @@ public struct Console: Sendable {
             }
             return (grid, nil)
         }
-        let message = self.message.flatMap { now.seconds(since: $0.at) > messageSeconds ? nil : $0 }
-        let ctx = context(state, now)
         // The projector is for the wall: no tabs, no key hints, no banner after a few seconds.
         let wall = screen == .projector && !showingHelp
+        var message = self.message.flatMap { now.seconds(since: $0.at) > messageSeconds ? nil : $0 }
+        // While a seat started on its decision state folds the journal, the message line says so
+        // when it has nothing else to say (the wall fills in without a word).
+        if message == nil, state.isForDeciding, !wall {
+            message = ConsoleMessage(text: labels[.readingJournal], isError: false, at: now)
+        }
+        let ctx = context(state, now)
         // A programme.yaml not taken comes first: it stays until a good version is saved.
         let parts = [programmeKept, self.banner].compactMap { $0 }
         var banner = parts.isEmpty ? nil : parts.joined(separator: " · ")

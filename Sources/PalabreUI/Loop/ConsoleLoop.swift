@@ -85,11 +85,40 @@ public final class ConsoleLoop {
         if case .live(var console, let live) = program {
             if console.seat == nil { console.seat = live.seat }
             if let data = live.drafts?.load(), let d = ConsoleDraft.decoded(data) {
-                console.restore(d, state: live.store.state, now: clock.now())
-                lastDraft = d
+                // An amendment under way names an entry, which a decision state does not have yet.
+                if live.store.state.isForDeciding, d.rapporteur?.amending != nil {
+                    deferredDraft = d
+                } else {
+                    console.restore(d, state: live.store.state, now: clock.now())
+                    lastDraft = d
+                }
             }
             self.program = .live(console, live)
+            awaitingRecords = live.store.state.isForDeciding
             live.documents?.schedule(live.store.state)
+        }
+    }
+
+    /// Whether the seat opened on a decision state (``SessionStore/foldInFullInBackground()``)
+    /// and has not yet had the whole fold: the documents and an amendment's draft wait for it.
+    private var awaitingRecords = false
+    /// A saved draft that needs the entries (an amendment under way), put back once they are
+    /// folded; the draft file is not written meanwhile.
+    private var deferredDraft: ConsoleDraft?
+
+    /// Once the whole journal is folded after a start on the decision state: writes the documents
+    /// and puts back a deferred draft (unless something was typed meanwhile, which is kept).
+    private func followWholeFold() {
+        guard awaitingRecords, case .live(var c, let live) = program, !live.store.state.isForDeciding else { return }
+        awaitingRecords = false
+        live.documents?.schedule(live.store.state)
+        if let d = deferredDraft {
+            deferredDraft = nil
+            if c.draft.isEmpty {
+                c.restore(d, state: live.store.state, now: clock.now())
+                lastDraft = d
+                program = .live(c, live)
+            }
         }
     }
 
@@ -107,7 +136,10 @@ public final class ConsoleLoop {
     /// Runs steps until the program quits or a signal comes; then waits for the documents.
     public func run() {
         while !finished { step() }
-        if case .live(_, let live) = program { live.documents?.finish() }
+        guard case .live(_, let live) = program else { return }
+        // Quit before the whole fold came: the documents still hold every event.
+        if awaitingRecords, live.documents != nil, (try? live.store.foldInFull()) != nil { followWholeFold() }
+        live.documents?.finish()
     }
 
     /// One turn of the loop; `maxWaitMilliseconds` caps the wait for input (tests pass 0).
@@ -124,12 +156,15 @@ public final class ConsoleLoop {
             send(.resized(size))
         }
         draw()
+        // The whole fold of a seat started on its decision state begins once its first frame is up.
+        if case .live(_, let live) = program { live.store.foldInFullInBackground() }
         let wait = min(maxWaitMilliseconds, readTimeout(clock.now()))
         let inputs = terminal.readInput(timeoutMilliseconds: wait)
         for input in inputs where !finished {
             if input == .resize { renderer.invalidate() }
             send(.input(input))
         }
+        followWholeFold()
         saveDraft()
     }
 
@@ -221,6 +256,7 @@ public final class ConsoleLoop {
         }
         program = .live(c, live)
         followClock(new)
+        followWholeFold()
     }
 
     /// Records a step of the system clock when the steady clock sees one (a seat that may record,
@@ -272,7 +308,7 @@ public final class ConsoleLoop {
 
     /// Saves the seat's draft when it changed.
     private func saveDraft() {
-        guard case .live(let c, let live) = program, let file = live.drafts else { return }
+        guard deferredDraft == nil, case .live(let c, let live) = program, let file = live.drafts else { return }
         let d = c.draft
         guard d != (lastDraft ?? ConsoleDraft()) else { return }
         do {

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+@testable import PalabreCore
+@testable import PalabreUI
+
+/// A seat started on the session's decision snapshot: its first frame comes from the decision
+/// state, says that the journal is being read, and the entries, the documents and an amendment's
+/// draft come once the whole journal is folded in the background. The live loop of `palabre run`
+/// on a memory terminal, on real session folders made of the recorded Ségou roundtable.
+@Suite("A seat started on its decision snapshot")
+struct SeatStartTests {
+    static let recorded = SegouMoments.root + "/sessions/segou-2023-recorded"
+
+    /// A session folder holding the first `lines` events of the recorded roundtable, its programme
+    /// and its decision snapshot.
+    static func session(lines: Int) throws -> String {
+        let dir = temporaryFolder()
+        try FileManager.default.copyItem(atPath: recorded + "/programme.yaml", toPath: dir + "/programme.yaml")
+        let all = try String(contentsOfFile: recorded + "/journal.jsonl", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: true)
+        try (all.prefix(lines).joined(separator: "\n") + "\n").write(
+            toFile: dir + "/journal.jsonl", atomically: false, encoding: .utf8)
+        let writer = try SessionStore(folder: dir, programme: programme, deciding: true)
+        try #require(writer.saveDecisionSnapshot())
+        return dir
+    }
+
+    static let programme: Programme = {
+        try! ProgrammeLoader.load(path: recorded).programme!
+    }()
+
+    /// The loop of a seat on `dir`, opened as `palabre run` opens it.
+    static func seat(
+        _ dir: String, screen: ScreenID, language: Language = .fr, drafts: DraftFile? = nil,
+        documents: DocumentScheduler? = nil
+    ) throws -> (ConsoleLoop, MemoryTerminal, SessionStore) {
+        let store = try SessionStore(folder: dir, programme: programme, deciding: true)
+        try #require(store.state.isForDeciding, "the seat starts on the snapshot")
+        let terminal = MemoryTerminal(width: 120, height: 40)
+        let clock = ManualClock(store.state.lastAt!.adding(seconds: 20))
+        let loop = ConsoleLoop(
+            terminal: terminal, clock: clock,
+            program: .live(
+                Console(screen: screen, language: language),
+                ConsoleLoop.Live(store: store, seat: "rapporteur", documents: documents, drafts: drafts)))
+        return (loop, terminal, store)
+    }
+
+    /// Steps `loop` until `store` holds the whole fold (30 s at most).
+    static func awaitWholeFold(_ loop: ConsoleLoop, _ store: SessionStore) throws {
+        let deadline = Date().addingTimeInterval(30)
+        while store.state.isForDeciding && Date() < deadline {
+            loop.step(maxWaitMilliseconds: 0)
+            usleep(2_000)
+        }
+        try #require(!store.state.isForDeciding, "the whole fold was not taken within 30 s")
+        loop.step(maxWaitMilliseconds: 0)
+    }
+
+    /// The text of the last entry recorded among the first `lines` events.
+    static func lastEntry(_ store: SessionStore) -> (seq: Int, text: String)? {
+        store.state.entries.last.map { ($0.id, $0.content.text) }
+    }
+
+    @Test(arguments: [Language.fr, .en])
+    func theFirstFrameSaysTheJournalIsReadThenTheEntriesAndDocumentsCome(language: Language) throws {
+        let dir = try Self.session(lines: 420)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let out = dir + "/out"
+        let documents = DocumentScheduler(dir: out, folder: dir, docx: false)
+        let (loop, term, store) = try Self.seat(dir, screen: .rapporteur, language: language, documents: documents)
+        let reading = Labels(language)[.readingJournal]
+        loop.step(maxWaitMilliseconds: 0)
+        let first = term.screen.grid.lines().joined(separator: "\n")
+        #expect(first.contains(String(reading.prefix(30))), "\(first)")
+        documents.finish()
+        #expect(!FileManager.default.fileExists(atPath: out + "/minutes.md"), "no document from a decision state")
+        try Self.awaitWholeFold(loop, store)
+        let later = term.screen.grid.lines().joined(separator: "\n")
+        #expect(!later.contains(String(reading.prefix(30))))
+        let whole = try SessionStore(folder: dir, programme: Self.programme, writable: false).state
+        #expect(store.state == whole)
+        documents.finish()
+        let minutes = try String(contentsOfFile: out + "/minutes.md", encoding: .utf8)
+        let entry = try #require(Self.lastEntry(store))
+        #expect(minutes.contains(String(entry.text.prefix(40))))
+    }
+
+    @Test func anAmendmentsDraftWaitsForTheEntriesAndIsNotOverwrittenMeanwhile() throws {
+        let dir = try Self.session(lines: 420)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let whole = try SessionStore(folder: dir, programme: Self.programme, writable: false)
+        let entry = try #require(Self.lastEntry(whole))
+        let file = DraftFile(folder: dir, seat: "rapporteur")
+        let draft = ConsoleDraft(
+            rapporteur: ConsoleDraft.Rapporteur(
+                text: "Texte corrigé « été »", kind: .note, formKind: nil, form: nil, amending: entry.seq,
+                amendingVersion: whole.state.entry(entry.seq)?.version, formParked: nil),
+            walkIn: nil)
+        try file.save(draft.encoded())
+        let (loop, _, store) = try Self.seat(dir, screen: .rapporteur, drafts: file)
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(loop.console?.rapporteur.amending == nil, "the entry is not folded yet")
+        #expect(file.load().flatMap(ConsoleDraft.decoded) == draft, "the draft file is kept as it was")
+        try Self.awaitWholeFold(loop, store)
+        #expect(loop.console?.rapporteur.amending == entry.seq)
+        #expect(loop.console?.rapporteur.editor.text == "Texte corrigé « été »")
+    }
+
+    @Test func quittingBeforeTheWholeFoldStillWritesEveryEventsDocuments() throws {
+        let dir = try Self.session(lines: 420)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let out = dir + "/out"
+        let (loop, term, store) = try Self.seat(
+            dir, screen: .rapporteur, documents: DocumentScheduler(dir: out, folder: dir, docx: false))
+        term.pending = "Note avant la fin de la lecture".map { .key(.char($0)) } + [.key(.enter)]
+        loop.step(maxWaitMilliseconds: 0)
+        // Quit at once: the loop ends before it takes the background fold.
+        term.signal = SIGTERM
+        loop.run()
+        #expect(!store.state.isForDeciding)
+        let minutes = try String(contentsOfFile: out + "/minutes.md", encoding: .utf8)
+        #expect(minutes.contains("Note avant la fin de la lecture"))
+        let entry = try #require(
+            try SessionStore(folder: dir, programme: Self.programme, writable: false).state.entries.dropLast().last)
+        #expect(minutes.contains(String(entry.content.text.prefix(40))))
+    }
+
+    /// Every screen draws the decision state of moments across the meeting, at the smallest size,
+    /// 80×24 and 120×40, in both languages, and takes keys on it, without a crash; every screen
+    /// but the wall says the journal is being read.
+    @Test func everyScreenDrawsAndTakesKeysOnADecisionState() throws {
+        let journal = try Journal(path: Self.recorded + "/journal.jsonl", writable: false)
+        let events = try journal.loadAll()
+        var s = SessionState(programme: Self.programme)
+        let keys: [InputEvent] = [
+            .key(.down), .key(.up), .key(.tab), .key(.enter), .key(.char("a")), .key(.escape), .key(.pageDown),
+        ]
+        for (k, e) in events.enumerated() {
+            s.evolve(e)
+            guard k % 90 == 45 || k == events.count - 1 else { continue }
+            let deciding = s.forDeciding()
+            let now = (s.lastAt ?? Instant(ms: 0)).adding(seconds: 30)
+            for screen in ScreenID.allCases {
+                for language in [Language.fr, .en] {
+                    var console = Console(screen: screen, language: language)
+                    for size in [
+                        Size(width: 40, height: 12), Size(width: 80, height: 24), Size(width: 120, height: 40),
+                    ] {
+                        let text = console.render(state: deciding, now: now, size: size).grid.lines()
+                            .joined(separator: "\n")
+                        if screen != .projector, size.width >= 80 {
+                            #expect(
+                                text.contains(String(Labels(language)[.readingJournal].prefix(20))),
+                                "\(screen) \(language) at event \(k)")
+                        }
+                    }
+                    for key in keys { _ = console.update(.input(key), state: deciding, now: now) }
+                    _ = console.render(state: deciding, now: now, size: Size(width: 80, height: 24))
+                }
+            }
+        }
+    }
+}

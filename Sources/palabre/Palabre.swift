@@ -62,8 +62,10 @@ struct UserError: Error, CustomStringConvertible {
 
 /// Prints `message` on standard error, with every control character but line breaks shown
 /// visibly (``Text/visible(_:keeping:)``): a refusal that echoes a value never drives the terminal.
+/// The space before « : ; ? ! » is a no-break space (``Text/frenchPunctuation(_:)``): French
+/// messages are set as French is, and English ones never put a space there.
 func printError(_ message: String) {
-    let safe = Text.visible(message, keeping: "\n")
+    let safe = Text.visible(Text.frenchPunctuation(message), keeping: "\n")
     FileHandle.standardError.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
 }
 

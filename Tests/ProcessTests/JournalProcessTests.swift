@@ -110,7 +110,11 @@ struct JournalProcessTests {
         let dir = try Bin.session()
         let r1 = try Bin.run(["do", dir, "end-item"])
         #expect(r1.status == 1)
-        #expect(r1.stderr.contains("refusé : Aucune journée") || r1.stderr.contains("refusé : Aucun point"))
+        // French typography: a no-break space before the colon, in the refusal and in its message.
+        #expect(
+            r1.stderr.contains("refusé\u{00A0}: Aucune journée") || r1.stderr.contains("refusé\u{00A0}: Aucun point"),
+            "\(r1.stderr)")
+        #expect(!r1.stderr.contains(" :"), "\(r1.stderr)")
         let r2 = try Bin.run(["do", dir, "frobnicate"])
         #expect(r2.status == 2 && r2.stderr.contains("verbe inconnu « frobnicate »"))
         let r3 = try Bin.run(["do", "/nonexistent/session", "open"])

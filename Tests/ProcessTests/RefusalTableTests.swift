@@ -1,4 +1,5 @@
 import Foundation
+import PalabreCore
 import Testing
 
 /// Malformed `palabre do` calls, each refused clearly, in the session's language, with its exit
@@ -186,7 +187,8 @@ struct RefusalTableTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: journal))
         for c in Self.cases {
             let r = try Bin.run(["do", dir] + c.words)
-            let expected = language == "fr" ? c.fr : c.en
+            // The command line sets French typography: a no-break space before « : ; ? ! ».
+            let expected = language == "fr" ? Text.frenchPunctuation(c.fr) : c.en
             #expect(r.status == c.status, "exit status of \(c) in \(language): \(r.stderr)")
             #expect(r.stderr.contains(expected), "message of \(c) in \(language): \(r.stderr)")
             #expect(r.stdout.isEmpty, "nothing printed on stdout for \(c)")

@@ -46,7 +46,7 @@ struct ScriptResumeTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/journal.jsonl")) == before)
     }
 
-    @Test(arguments: [("fr", "refusé : Aucun point « nope »"), ("en", "refused: No agenda item “nope”")])
+    @Test(arguments: [("fr", "refusé\u{00A0}: Aucun point « nope »"), ("en", "refused: No agenda item “nope”")])
     func aRefusedLineIsNamedAndResumeGoesOnAfterIt(language: String, message: String) throws {
         let dir = try RefusalTableTests.session(language)
         var lines = [

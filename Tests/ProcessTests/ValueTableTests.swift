@@ -172,7 +172,8 @@ struct ValueTableTests {
                     if case .dayStarted(let d, _) = e.payload { d } else { nil }
                 }
                 #expect(
-                    days.last == row.expected && r.status == 0 || r.status == 1 && r.stderr.contains(row.expected),
+                    days.last == row.expected && r.status == 0
+                        || r.status == 1 && r.stderr.contains(Text.frenchPunctuation(row.expected)),
                     "\(row): \(r.stderr)")
                 if r.status == 0 { #expect(try Bin.run(["do", dir, "end-day"]).status == 0) }
                 continue
@@ -180,7 +181,9 @@ struct ValueTableTests {
             switch Self.parse(row) {
             case .failure(let refusal):
                 #expect(r.status == 2, "\(row) is refused: \(r.stderr)")
-                #expect(r.stderr.contains(refusal.message(language)), "\(row): the parser's words: \(r.stderr)")
+                #expect(
+                    r.stderr.contains(Text.frenchPunctuation(refusal.message(language))),
+                    "\(row): the parser's words: \(r.stderr)")
             case .success(let value):
                 #expect(r.status == 0, "\(row) is accepted: \(r.stderr)")
                 let payload = try #require(try lastEvent(dir)?.payload)
@@ -208,7 +211,9 @@ struct ValueTableTests {
             switch Self.parse(row) {
             case .failure(let refusal):
                 #expect(r.status == 2, "\(row) is refused: \(r.stderr)")
-                #expect(r.stderr.contains(refusal.message(.fr)), "\(row): the parser's words: \(r.stderr)")
+                #expect(
+                    r.stderr.contains(Text.frenchPunctuation(refusal.message(.fr))),
+                    "\(row): the parser's words: \(r.stderr)")
             case .success(let value):
                 #expect(r.status == 0, "\(row) is accepted: \(r.stderr)")
                 #expect(try lastEvent(dir).map { String($0.at.ms) } == value, "\(row)")

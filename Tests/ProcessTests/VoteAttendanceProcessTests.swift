@@ -44,9 +44,9 @@ struct VoteAttendanceProcessTests {
         #expect(r.status == 1)
         #expect(
             r.stderr.contains(
-                "Vote : 2 voix exprimées, mais un seul participant du programme est pointé présent le "),
+                "Vote\u{00A0}: 2 voix exprimées, mais un seul participant du programme est pointé présent le "),
             "\(r.stderr)")
-        #expect(r.stderr.contains(" : vérifiez les nombres ou pointez les présents."), "\(r.stderr)")
+        #expect(r.stderr.contains("\u{00A0}: vérifiez les nombres ou pointez les présents."), "\(r.stderr)")
     }
 
     @Test func withoutAttendanceTheCountsAreNotChecked() throws {

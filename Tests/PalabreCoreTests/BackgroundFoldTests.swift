@@ -47,7 +47,7 @@ struct BackgroundFoldTests {
             #expect(store.state.lastSeq == cut + next.count)
             try Self.awaitWholeFold(store)
             #expect(!store.isFoldingInBackground)
-            #expect(store.backgroundFoldsBegun == 1, "cut at \(cut): the events read meanwhile are folded into it")
+            #expect(store.wholeFoldsBegun == 1, "cut at \(cut): the events read meanwhile are folded into it")
             let whole = try SessionStore(folder: dir, programme: p, writable: false).state
             #expect(store.state == whole, "cut at \(cut)")
             #expect(store.state.entries.count == whole.entries.count && !whole.entries.isEmpty || cut < 30)
@@ -66,7 +66,7 @@ struct BackgroundFoldTests {
         try Self.awaitWholeFold(store)
         #expect(store.state.entry(recorded[0].seq)?.content.text == "Pendant la lecture : « été »")
         #expect(store.state == SessionState.fold(p, Array(events[..<400]) + recorded))
-        #expect(store.backgroundFoldsBegun == 1)
+        #expect(store.wholeFoldsBegun == 1)
     }
 
     @Test func aCommandThatNeedsTheEntriesFoldsAtOnceAndTheBackgroundFoldIsDropped() throws {
@@ -83,6 +83,32 @@ struct BackgroundFoldTests {
         try store.refresh()
         #expect(store.state == (try SessionStore(folder: dir, programme: p, writable: false).state))
         #expect(store.state.entry(entry.seq)?.content.text == "Corrigé")
+    }
+
+    @Test func anUndoFromAnotherSeatWaitsForTheBackgroundFoldInsteadOfFoldingAgain() throws {
+        let (p, events) = try DecisionSnapshotTests.segou()
+        var s = SessionState(programme: p)
+        var cut = 0
+        for (k, e) in events.enumerated() {
+            s.evolve(e)
+            if k >= 300, s.currentItem != nil {
+                cut = k + 1
+                break
+            }
+        }
+        let (dir, store) = try Self.seat(p, events, cut: cut)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        store.foldInFullInBackground()
+        let other = try SessionStore(folder: dir, programme: p)
+        let at = events[cut - 1].at.adding(seconds: 60)
+        let who = try #require(p.participants.last?.id)
+        _ = try other.perform(.requestFloor(who: who, pointOfOrder: false), seat: "facilitator", at: at)
+        try store.refresh()
+        _ = try other.perform(.undo(seq: nil), seat: "facilitator", at: at)
+        try store.refresh()
+        #expect(!store.state.isForDeciding, "an undo needs the full state")
+        #expect(store.state == other.state)
+        #expect(store.wholeFoldsBegun == 1, "the fold under way is waited for, not begun again")
     }
 
     @Test func aFoldThatFailsSaysSoAndBeginsAgain() throws {

@@ -87,18 +87,28 @@ struct SeatStartTests {
         #expect(minutes.contains(String(entry.text.prefix(40))))
     }
 
-    @Test func anAmendmentsDraftWaitsForTheEntriesAndIsNotOverwrittenMeanwhile() throws {
-        let dir = try Self.session(lines: 420)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+    /// The rapporteur's saved draft in `dir`: `text` amending the last entry.
+    static func amendmentDraft(
+        _ dir: String, text: String
+    ) throws -> (
+        DraftFile, ConsoleDraft, (seq: Int, text: String)
+    ) {
         let whole = try SessionStore(folder: dir, programme: Self.programme, writable: false)
         let entry = try #require(Self.lastEntry(whole))
         let file = DraftFile(folder: dir, seat: "rapporteur")
         let draft = ConsoleDraft(
             rapporteur: ConsoleDraft.Rapporteur(
-                text: "Texte corrigé « été »", kind: .note, formKind: nil, form: nil, amending: entry.seq,
+                text: text, kind: .note, formKind: nil, form: nil, amending: entry.seq,
                 amendingVersion: whole.state.entry(entry.seq)?.version, formParked: nil),
             walkIn: nil)
         try file.save(draft.encoded())
+        return (file, draft, entry)
+    }
+
+    @Test func anAmendmentsDraftWaitsForTheEntriesAndIsNotOverwrittenMeanwhile() throws {
+        let dir = try Self.session(lines: 420)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (file, draft, entry) = try Self.amendmentDraft(dir, text: "Texte corrigé « été »")
         let (loop, _, store) = try Self.seat(dir, screen: .rapporteur, drafts: file)
         loop.step(maxWaitMilliseconds: 0)
         #expect(loop.console?.rapporteur.amending == nil, "the entry is not folded yet")
@@ -106,6 +116,52 @@ struct SeatStartTests {
         try Self.awaitWholeFold(loop, store)
         #expect(loop.console?.rapporteur.amending == entry.seq)
         #expect(loop.console?.rapporteur.editor.text == "Texte corrigé « été »")
+    }
+
+    @Test func whatIsTypedDuringTheReadingIsKeptBehindTheAmendmentPutBack() throws {
+        let dir = try Self.session(lines: 420)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (file, _, entry) = try Self.amendmentDraft(dir, text: "Texte corrigé")
+        let (loop, term, store) = try Self.seat(dir, screen: .rapporteur, drafts: file)
+        loop.step(maxWaitMilliseconds: 0)
+        term.pending = "Le maire".map { .key(.char($0)) }
+        loop.step(maxWaitMilliseconds: 0)
+        try Self.awaitWholeFold(loop, store)
+        #expect(loop.console?.rapporteur.amending == entry.seq)
+        #expect(loop.console?.rapporteur.editor.text == "Texte corrigé")
+        #expect(loop.console?.rapporteur.stash?.text == "Le maire", "what was typed comes back after the amendment")
+        let saved = try #require(file.load().flatMap(ConsoleDraft.decoded))
+        #expect(saved.rapporteur?.amending == entry.seq, "the draft file keeps the amendment")
+    }
+
+    @Test(arguments: [ScreenID.followUp, .synergies])
+    func boardsShowTheWholeFoldOnceItComes(screen: ScreenID) throws {
+        let dir = try Self.session(lines: Int.max)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (loop, term, store) = try Self.seat(dir, screen: screen)
+        loop.step(maxWaitMilliseconds: 0)
+        try Self.awaitWholeFold(loop, store)
+        var fresh = Console(screen: screen, language: .fr)
+        fresh.seat = "rapporteur"
+        let expected = fresh.render(state: store.state, now: loop.clock.now(), size: Size(width: 120, height: 40))
+            .grid.lines()
+        #expect(term.screen.grid.lines() == expected)
+        #expect(!expected.joined().contains("Aucun engagement"), "the recorded meeting has a follow-up")
+    }
+
+    @Test(arguments: [Language.fr, .en])
+    func undoDuringTheReadingSaysToWaitRatherThanNothingToUndo(language: Language) throws {
+        let journal = try Journal(path: Self.recorded + "/journal.jsonl", writable: false)
+        let s = SessionState.fold(Self.programme, Array(try journal.loadAll().prefix(420)))
+        var console = Console(screen: .facilitator, language: language)
+        console.seat = "facilitator"
+        let now = (s.lastAt ?? Instant(ms: 0)).adding(seconds: 30)
+        _ = console.update(.input(.key(.ctrl("z"))), state: s.forDeciding(), now: now)
+        #expect(console.message?.text == Labels(language)[.undoWhileReading])
+        var full = Console(screen: .facilitator, language: language)
+        full.seat = "facilitator"
+        _ = full.update(.input(.key(.ctrl("z"))), state: s, now: now)
+        #expect(full.message?.text != Labels(language)[.undoWhileReading])
     }
 
     @Test func quittingBeforeTheWholeFoldStillWritesEveryEventsDocuments() throws {

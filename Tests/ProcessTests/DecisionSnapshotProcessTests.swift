@@ -54,7 +54,12 @@ struct DecisionSnapshotProcessTests {
         #expect(minutes.contains("Deuxième note « été »."))
         // An amendment names an entry the decision state does not have: the journal is read in full.
         let first = note[0] - 1
-        try run(dir, ["amend", "\(first)", "Mot de bienvenue du Directeur général de l'ADR.", "--reason", "titre"])
+        try run(
+            dir,
+            [
+                "amend", "\(first)", "Mot de bienvenue du Directeur général de l'ADR.", "--reason", "titre", "--at",
+                "08:44",
+            ])
         let amended = try String(contentsOfFile: dir + "/out/minutes.md", encoding: .utf8)
         #expect(amended.contains("Mot de bienvenue du Directeur général de l'ADR."))
         // An undo reads the standing events.

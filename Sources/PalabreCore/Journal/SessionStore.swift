@@ -233,7 +233,10 @@ public final class SessionStore {
         try takeBackgroundFold()
         let new = try log.readNew()
         if state.isForDeciding, new.contains(where: { !$0.payload.isFoldedWithoutRecords }) {
+            // Folded up to the last event read, or (from the background fold) up to the event
+            // before these: the rest are folded on the full state.
             try foldInFull()
+            for e in new where e.seq > state.lastSeq { state.evolve(e) }
         } else {
             for e in new { state.evolve(e) }
             if background != nil { sinceBackground += new }
@@ -260,12 +263,12 @@ public final class SessionStore {
         guard state.isForDeciding, background == nil, let journal else { return }
         background = BackgroundFold(path: journal.path, programme: programme, upTo: state.lastSeq)
         sinceBackground = []
-        backgroundFoldsBegun += 1
+        wholeFoldsBegun += 1
     }
 
-    /// How many whole folds ``foldInFullInBackground()`` began (one, unless one failed or was of
-    /// another file).
-    private(set) var backgroundFoldsBegun = 0
+    /// How many folds of the whole journal this store began after opening on a decision state,
+    /// in the background or not (one, unless one failed or was of another file).
+    private(set) var wholeFoldsBegun = 0
 
     /// Takes the result of ``background`` when it is ready: the whole fold up to the seq it began
     /// at, with the events folded into the decision state since. A fold of another programme, or
@@ -298,12 +301,20 @@ public final class SessionStore {
 
     /// Replaces a decision state (``SessionState/isForDeciding``) by the fold of the whole
     /// journal up to the last event read (a second reading of the file, which takes no lock).
-    /// Does nothing to a full state. Throws ``JournalError`` when the journal cannot be read.
+    /// When a background fold is under way (``foldInFullInBackground()``), waits for it instead
+    /// of beginning another. Does nothing to a full state. Throws ``JournalError`` when the
+    /// journal cannot be read.
     public func foldInFull() throws {
         guard state.isForDeciding, let journal else { return }
+        if let b = background {
+            b.wait()
+            try takeBackgroundFold()
+            if !state.isForDeciding { return }
+        }
         background?.cancel()
         background = nil
         sinceBackground = []
+        wholeFoldsBegun += 1
         let again = try Journal(path: journal.path, writable: false, timeZone: programme.timeZone)
         var s = SessionState(programme: programme)
         let last = journal.lastSeq
@@ -369,6 +380,7 @@ final class BackgroundFold: @unchecked Sendable {
     /// The programme it folds under.
     let programme: Programme
     private let lock = NSLock()
+    private let done = DispatchGroup()
     private var result: Result<SessionState, any Error>?
     private var cancelled = false
 
@@ -379,8 +391,15 @@ final class BackgroundFold: @unchecked Sendable {
     init(path: String, programme: Programme, upTo: Int) {
         self.upTo = upTo
         self.programme = programme
-        DispatchQueue.global(qos: .userInitiated).async { self.run(path) }
+        done.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.run(path)
+            self.done.leave()
+        }
     }
+
+    /// Waits until the fold has its ``outcome``.
+    func wait() { done.wait() }
 
     private func run(_ path: String) {
         let outcome = Result { () throws -> SessionState in

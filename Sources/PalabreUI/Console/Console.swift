@@ -500,7 +500,9 @@ public struct Console: Sendable {
         case .help: showingHelp = true
         case .undo:
             guard let target = ctx.state.undoCandidate(seat: seat) else {
-                return .message(labels[.undoNone], isError: true)
+                // A decision state has only what this seat recorded since it started: the events
+                // before are not read yet, so « nothing to undo » would not be true.
+                return .message(labels[ctx.state.isForDeciding ? .undoWhileReading : .undoNone], isError: true)
             }
             if undoArmed == target.seq {
                 undoArmed = nil

@@ -122,6 +122,21 @@ extension Console {
         ConsoleDraft(rapporteur: rapporteur.draft, walkIn: attendance.draft)
     }
 
+    /// Puts back a saved amendment under way (``ConsoleDraft/Rapporteur/amending``) once the
+    /// entries are folded, keeping what was typed meanwhile where an amendment keeps it: given
+    /// back when the amendment is sent or given up. Says so.
+    public mutating func restoreAmendment(_ r: ConsoleDraft.Rapporteur, state: SessionState, now: Instant) {
+        let ctx = ScreenContext(state: state, now: now, labels: labels, readOnly: readOnly)
+        let typed = rapporteur.editor
+        let typedForm = (rapporteur.form, rapporteur.formKind)
+        rapporteur.restore(r, ctx)
+        if rapporteur.amending != nil {
+            rapporteur.stash = typed
+            rapporteur.stashForm = typedForm
+        }
+        message = ConsoleMessage(text: labels[.draftRestored], isError: false, at: now)
+    }
+
     /// Puts a saved draft back and says so.
     public mutating func restore(_ d: ConsoleDraft, state: SessionState, now: Instant) {
         guard !d.isEmpty else { return }

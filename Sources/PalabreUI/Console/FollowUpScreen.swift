@@ -163,7 +163,7 @@ public struct FollowUpScreen: ConsoleScreen {
     /// Every row by urgency and what it was computed from (the journal and the day), and the
     /// rows the filter keeps.
     private var all: [FollowUpRow] = []
-    private var allKey: (seq: Int, programme: Programme, today: String, later: [LaterReview])?
+    private var allKey: (seq: Int, deciding: Bool, programme: Programme, today: String, later: [LaterReview])?
     private var rows: [FollowUpRow] = []
     private var rowsFilter: Filter?
 
@@ -185,14 +185,15 @@ public struct FollowUpScreen: ConsoleScreen {
     public mutating func prepare(context: ScreenContext) { _ = currentRows(context) }
 
     /// The rows for `ctx`, computed again only when the journal, the programme (read again while
-    /// the seat runs), the later sessions' reviews, the day or the filter changed.
+    /// the seat runs), the later sessions' reviews, the day or the filter changed, or when the
+    /// whole fold replaced a decision state (same seq, the entries now there).
     mutating func currentRows(_ ctx: ScreenContext) -> [FollowUpRow] {
         let today = ctx.state.local.date(of: ctx.now)
-        if allKey?.seq != ctx.state.lastSeq || allKey?.programme != ctx.state.programme || allKey?.today != today
-            || allKey?.later != ctx.laterReviews
+        if allKey?.seq != ctx.state.lastSeq || allKey?.deciding != ctx.state.isForDeciding
+            || allKey?.programme != ctx.state.programme || allKey?.today != today || allKey?.later != ctx.laterReviews
         {
             all = FollowUpBoard(ctx.state, today: today, laterReviews: ctx.laterReviews).byUrgency
-            allKey = (ctx.state.lastSeq, ctx.state.programme, today, ctx.laterReviews)
+            allKey = (ctx.state.lastSeq, ctx.state.isForDeciding, ctx.state.programme, today, ctx.laterReviews)
             rowsFilter = nil
         }
         if rowsFilter != filter {

@@ -35,7 +35,7 @@ public struct SynergiesScreen: ConsoleScreen {
 
     /// The board of the last render, and what it was computed from.
     private var board: SynergyBoard?
-    private var boardKey: (seq: Int, programme: Programme, filter: SynergyFilter, sort: SynergySort)?
+    private var boardKey: (seq: Int, deciding: Bool, programme: Programme, filter: SynergyFilter, sort: SynergySort)?
 
     public init() {}
 
@@ -80,16 +80,17 @@ public struct SynergiesScreen: ConsoleScreen {
     // MARK: Board
 
     /// The board for `ctx`, computed again only when the journal, the programme (read again
-    /// while the seat runs), the filter or the sort changed.
+    /// while the seat runs), the filter or the sort changed, or when the whole fold replaced a
+    /// decision state (same seq, the commitments now there).
     mutating func currentBoard(_ ctx: ScreenContext) -> SynergyBoard {
-        if let b = board, let k = boardKey, k.seq == ctx.state.lastSeq, k.programme == ctx.state.programme,
-            k.filter == filter, k.sort == sort
+        if let b = board, let k = boardKey, k.seq == ctx.state.lastSeq, k.deciding == ctx.state.isForDeciding,
+            k.programme == ctx.state.programme, k.filter == filter, k.sort == sort
         {
             return b
         }
         let b = SynergyBoard(ctx.state, filter: filter, sort: sort)
         board = b
-        boardKey = (ctx.state.lastSeq, ctx.state.programme, filter, sort)
+        boardKey = (ctx.state.lastSeq, ctx.state.isForDeciding, ctx.state.programme, filter, sort)
         clamp(b)
         return b
     }

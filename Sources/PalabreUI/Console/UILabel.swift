@@ -80,7 +80,7 @@ public enum UILabel: CaseIterable, Sendable {
     /// Words of undo from the keys.
     case undoWhatCommitmentWithdrawn, undoWhatInterestDeclared, undoWhatSynergyMarked, undoConfirm
     /// Words of undo from the keys.
-    case undoConfirmTyping, undoNone
+    case undoConfirmTyping, undoNone, undoWhileReading, quitWritingDocuments
     /// Words of the speaking-balance screen (F4).
     case actionBalanceScope, helpBalanceScope, balSession, balKeyDay, balKeySession, balTurnOne, balTurnMany
     /// Words of the speaking-balance screen (F4).
@@ -832,6 +832,13 @@ public enum UILabel: CaseIterable, Sendable {
                 "^Z again undoes %@ (#%d); any other key keeps it"
             )
         case .undoNone: ("Rien à annuler pour ce poste", "Nothing to undo for this seat")
+        case .undoWhileReading:
+            (
+                "lecture du journal en cours : l'annulation est possible dans un instant",
+                "reading the journal: undo is possible in a moment"
+            )
+        case .quitWritingDocuments:
+            ("écriture des documents avant de quitter…", "writing the documents before quitting…")
         case .actionBalanceScope: ("Jour/session", "Day/session")
         case .helpBalanceScope:
             ("Compter la journée en cours ou toute la " + "session", "Count the day under way or the whole session")

@@ -85,9 +85,12 @@ public final class ConsoleLoop {
         if case .live(var console, let live) = program {
             if console.seat == nil { console.seat = live.seat }
             if let data = live.drafts?.load(), let d = ConsoleDraft.decoded(data) {
-                // An amendment under way names an entry, which a decision state does not have yet.
-                if live.store.state.isForDeciding, d.rapporteur?.amending != nil {
-                    deferredDraft = d
+                // An amendment under way names an entry, which a decision state does not have yet:
+                // it waits for the whole fold; the rest of the draft is put back at once.
+                if live.store.state.isForDeciding, let r = d.rapporteur, r.amending != nil {
+                    deferredDraft = r
+                    let rest = ConsoleDraft(rapporteur: nil, walkIn: d.walkIn)
+                    if !rest.isEmpty { console.restore(rest, state: live.store.state, now: clock.now()) }
                 } else {
                     console.restore(d, state: live.store.state, now: clock.now())
                     lastDraft = d
@@ -102,23 +105,20 @@ public final class ConsoleLoop {
     /// Whether the seat opened on a decision state (``SessionStore/foldInFullInBackground()``)
     /// and has not yet had the whole fold: the documents and an amendment's draft wait for it.
     private var awaitingRecords = false
-    /// A saved draft that needs the entries (an amendment under way), put back once they are
-    /// folded; the draft file is not written meanwhile.
-    private var deferredDraft: ConsoleDraft?
+    /// A saved amendment under way, which needs the entries, put back once they are folded; the
+    /// draft file is not written meanwhile.
+    private var deferredDraft: ConsoleDraft.Rapporteur?
 
     /// Once the whole journal is folded after a start on the decision state: writes the documents
-    /// and puts back a deferred draft (unless something was typed meanwhile, which is kept).
+    /// and puts back a deferred amendment (what was typed meanwhile is kept, given back after it).
     private func followWholeFold() {
         guard awaitingRecords, case .live(var c, let live) = program, !live.store.state.isForDeciding else { return }
         awaitingRecords = false
         live.documents?.schedule(live.store.state)
-        if let d = deferredDraft {
+        if let r = deferredDraft {
             deferredDraft = nil
-            if c.draft.isEmpty {
-                c.restore(d, state: live.store.state, now: clock.now())
-                lastDraft = d
-                program = .live(c, live)
-            }
+            c.restoreAmendment(r, state: live.store.state, now: clock.now())
+            program = .live(c, live)
         }
     }
 
@@ -136,7 +136,13 @@ public final class ConsoleLoop {
     /// Runs steps until the program quits or a signal comes; then waits for the documents.
     public func run() {
         while !finished { step() }
-        guard case .live(_, let live) = program else { return }
+        guard case .live(var c, let live) = program else { return }
+        if live.documents != nil {
+            // A long journal takes seconds to fold and write: the screen says why it is still up.
+            c.showNotice(c.labels[.quitWritingDocuments], now: clock.now())
+            program = .live(c, live)
+            draw()
+        }
         // Quit before the whole fold came: the documents still hold every event.
         if awaitingRecords, live.documents != nil, (try? live.store.foldInFull()) != nil { followWholeFold() }
         live.documents?.finish()

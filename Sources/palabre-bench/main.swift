@@ -32,9 +32,13 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 
 /// Peak resident memory of this process image in MB (VmHWM: unlike ru_maxrss, not inherited
 /// from the parent across fork and exec).
-func maxRSSMB() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+func maxRSSMB() -> Double { statusMiB("VmHWM") }
+
+/// A memory field of `/proc/PID/status` (`VmHWM`, `VmRSS`) of process `pid` (this one by
+/// default) in MiB; -1 when it cannot be read.
+func statusMiB(_ field: String, pid: String = "self") -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
         let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
     else { return -1 }
     return kb / 1024
@@ -342,6 +346,8 @@ struct TerminalRun {
     var cpu: Double?
     /// Termination signals sent before the seat ended (1 when it heeded the first SIGTERM).
     var terminations = 0
+    /// The process's peak resident memory (`VmHWM`) when it was told to end, in MiB.
+    var peakMiB: Double?
 }
 
 /// The real `palabre run` in a pseudo-terminal: time to the first frame, bytes written per second
@@ -428,8 +434,11 @@ func benchTerminal() throws {
 /// then until a 2-second sample shows under half a core, at most 600 s), then counts the bytes
 /// written and the CPU used over `window` seconds (0: none). A process that exits or shows no first
 /// frame within 600 s is reported with what it wrote last.
-func runTerminal(_ exe: String, dir: String, view: String, events: Int, window: Double) throws -> TerminalRun {
-    let minimumSettle = events > 0 ? 20.0 : 2
+func runTerminal(
+    _ exe: String, dir: String, view: String, events: Int, window: Double, verb: String = "run",
+    settleAtLeast: Double? = nil
+) throws -> TerminalRun {
+    let minimumSettle = settleAtLeast ?? (events > 0 ? 20.0 : 2)
     var master: Int32 = 0, slave: Int32 = 0
     var ws = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
     guard openpty(&master, &slave, nil, nil, &ws) == 0 else { fail("openpty failed") }
@@ -440,7 +449,7 @@ func runTerminal(_ exe: String, dir: String, view: String, events: Int, window: 
     var env = ProcessInfo.processInfo.environment
     env["TERM"] = "xterm-256color"; env["LANG"] = "C.UTF-8"
     env.removeValue(forKey: "COLUMNS"); env.removeValue(forKey: "LINES")
-    let argv = [exe, "run", dir, "--view", view]
+    let argv = [exe, verb, dir, "--view", view]
     let cargs = argv.map { strdup($0) } + [nil]
     let cenv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
     var pid: pid_t = 0
@@ -504,6 +513,8 @@ func runTerminal(_ exe: String, dir: String, view: String, events: Int, window: 
         result.cpu = Double(cpuTicks() - cpu0) / ticksPerSecond / seconds * 100
         result.bytesPerSecond = Double(bytes) / seconds
     }
+    let peak = statusMiB("VmHWM", pid: "\(pid)")
+    if peak >= 0 { result.peakMiB = peak }
     // A seat that ends writes its documents first: SIGTERM, then again every 5 s while it runs
     // (a signal it missed is reported), SIGKILL after 300 s.
     var status: Int32 = 0
@@ -581,6 +592,12 @@ func benchKeys() throws {
 /// Jumping to 200 random moments of the 100,000-event journal in a replay: the state alone, then
 /// the state and a 120×40 frame of the facilitator screen.
 func benchReplay() throws {
+    let sizes = journalSizes(default: [])
+    if args.contains("--child") { return try replayMemory(sizes[0]) }
+    if !sizes.isEmpty {
+        for n in sizes { try inChild("replay", events: n) }
+        return try benchReplayAtSize(sizes)
+    }
     let programme = loadSegou()
     let path = journalFixture(100_000)
     let events = try Journal(path: path, writable: false).loadAll()
@@ -629,6 +646,73 @@ func benchReplay() throws {
         String(
             format: "jump to 200 random moments, state and a 120×40 frame: median %.2f ms, max %.2f ms (%d)",
             median(frameMs), frameMs.max()!, check % 10))
+}
+
+/// Memory of a replay's timeline, in-process (a child per size): resident memory before, with
+/// the events read, and with the timeline laid out (its checkpoints), as bytes per event.
+func replayMemory(_ n: Int) throws {
+    func residentMiB() -> Double { statusMiB("VmRSS") }
+    let programme = loadSegou()
+    let path = journalFixture(n)
+    let before = residentMiB()
+    var events: [Event] = []
+    let read = try seconds { events = try Journal(path: path, writable: false).loadAll() }
+    let withEvents = residentMiB()
+    var timeline: ReplayTimeline!
+    let build = seconds { timeline = ReplayTimeline(programme: programme, events: events) }
+    events = []
+    let withTimeline = residentMiB()
+    // 100 jumps to moments spread by a fixed generator, as `replay` without a size does.
+    var seed: UInt64 = 2023_10_17
+    var jumps: [Double] = []
+    var check = 0
+    for _ in 0..<100 {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        let k = Int((seed >> 11) % UInt64(n + 1))
+        jumps.append(seconds { check &+= timeline.state(afterCount: k).lastSeq } * 1000)
+    }
+    say(
+        String(
+            format: "replay timeline of %d events: 100 jumps to random moments, median %.1f ms, max %.1f ms (%d)", n,
+            median(of: jumps), jumps.max()!, check % 10))
+    let perEvent = { (mib: Double) in mib * 1_048_576 / Double(n) }
+    say(
+        String(
+            format: "replay timeline of %d events in-process: read in %.2f s, laid out in %.2f s (a checkpoint "
+                + "every %d); resident %.1f MiB before, %.1f with the events (%.0f bytes an event), %.1f with the "
+                + "timeline (%.0f bytes an event in all); peak %.1f MiB",
+            n, read, build, timeline.checkpointInterval, before, withEvents, perEvent(withEvents - before),
+            withTimeline, perEvent(withTimeline - before), maxRSSMB()))
+}
+
+/// `palabre replay` on sessions of `sizes` events in a 120×40 pseudo-terminal: the first frame,
+/// the seconds until the process calms down (under half a core over 2 s: the whole journal read
+/// and laid out), and the peak resident memory then; `jq -c .` over the journal as the anchor.
+func benchReplayAtSize(_ sizes: [Int]) throws {
+    let exe = palabreBinary()
+    for n in sizes {
+        let jq = median(of: try (0..<runs(default: 3)).map { _ in try jqSeconds(journalFixture(n)) })
+        var frames: [Double] = [], calm: [Double] = [], peaks: [Double] = []
+        for _ in 0..<runs(default: 3) {
+            let dir = try benchSession(events: n)
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let r = try runTerminal(
+                exe, dir: dir, view: "facilitator", events: n, window: 1, verb: "replay", settleAtLeast: 2)
+            guard let f = r.firstFrame else { continue }
+            frames.append(f); calm.append(r.settled); peaks.append(r.peakMiB ?? -1)
+            say(
+                String(
+                    format: "replay 120x40, %d events: first frame %.0f ms; calm %.0f s after it; peak %.1f MiB",
+                    n, f, r.settled, r.peakMiB ?? -1))
+        }
+        guard !frames.isEmpty else { continue }
+        say(
+            String(
+                format: "replay 120x40, %d events, medians of %d: first frame %.0f ms (%.2f × jq -c . %.0f ms); "
+                    + "whole journal laid out within %.0f s (2-second samples); peak %.1f MiB",
+                n, frames.count, median(of: frames), median(of: frames) / (jq * 1000), jq * 1000, median(of: calm),
+                median(of: peaks)))
+    }
 }
 
 /// The synergy board: 200 communes × 5 fiches × 40 partners, with interests, synergies and

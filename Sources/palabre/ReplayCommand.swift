@@ -51,7 +51,7 @@ struct Replay: ParsableCommand {
                     description: CliWords.belowMinimum(option: "--idle-limit", value: "\(idleLimit)", minimum: 0)
                         .text(said), code: 2)
             }
-            let (timeline, warnings) = try ReplaySource.load(session, language: lang)
+            let (timeline, warnings, loading) = try ReplaySource.load(session, language: lang)
             guard let first = timeline.firstInstant else {
                 throw UserError(
                     description: CliWords.nothingToReplay(session: session).text(lang ?? timeline.programme.language))
@@ -68,18 +68,16 @@ struct Replay: ParsableCommand {
             let clock = ReplayClock(
                 position: start, speed: speed, playing: !paused, idleLimitMs: Int64(idleLimit * 1000))
             var replay = ReplayConsole(
-                timeline: timeline, language: lang ?? timeline.programme.language, screen: view, clock: clock)
-            if !warnings.isEmpty {
-                let fr = replay.console.labels.language == .fr
-                replay.console.banner =
-                    (fr
-                        ? "Journal déchiré : relecture jusqu'au dernier événement intact (n° "
-                            + "\(timeline.events.last?.seq ?? 0))"
-                        : "Torn journal: replaying up to the last intact event "
-                            + "(#\(timeline.events.last?.seq ?? 0))")
-            }
+                timeline: timeline, language: lang ?? timeline.programme.language, screen: view, clock: clock,
+                loading: loading)
+            if !warnings.isEmpty { replay.showTornJournal() }
             let chosenTheme = try ThemeChoice.load(theme)
             try ReplayLoop.run(&replay, theme: chosenTheme)
+            // What the reading of a long journal found while the replay ran.
+            for w in replay.loadWarnings {
+                printError("palabre: " + CliWords.warning(w).text(timeline.programme.language))
+            }
+            if let failure = replay.loadFailure { throw failure }
         }
     }
 }
@@ -87,9 +85,11 @@ struct Replay: ParsableCommand {
 /// Reading what to replay.
 enum ReplaySource {
     /// The timeline of `arg` (a session or a journal file) and the loading warnings (torn tail).
-    /// Throws ``JournalError`` when the journal is damaged before its last line. `language`: the
-    /// command's `--lang`, for what is said before the programme is read.
-    static func load(_ arg: String, language lang: Language?) throws -> (ReplayTimeline, [String]) {
+    /// A journal longer than ``ReplayLoading/backgroundAbove`` bytes gives the timeline of its
+    /// beginning and the reading of the whole, under way. Throws ``JournalError`` when the
+    /// journal is damaged before its last line (found later, by the reading, in a long one).
+    /// `language`: the command's `--lang`, for what is said before the programme is read.
+    static func load(_ arg: String, language lang: Language?) throws -> (ReplayTimeline, [String], ReplayLoading?) {
         var isDir: ObjCBool = false
         var folder: String
         var journalPath: String
@@ -105,10 +105,22 @@ enum ReplaySource {
             throw UserError(description: CliWords.noJournal(path: journalPath).text(lang ?? programme.language))
         }
         let journal = try Journal(path: journalPath, writable: false)
+        if (journal.fileStamp?.size ?? 0) > ReplayLoading.backgroundAbove {
+            let beginning = try journal.firstEvents(within: ReplayLoading.beginningBytes)
+            if !beginning.isEmpty {
+                let path = journalPath
+                let loading = ReplayLoading {
+                    let whole = try Journal(path: path, writable: false)
+                    let events = try whole.loadAll()
+                    return (ReplayTimeline(programme: programme, events: events), whole.warnings(programme.language))
+                }
+                return (ReplayTimeline(programme: programme, events: beginning), [], loading)
+            }
+        }
         let events = try journal.loadAll()
         let warnings = journal.warnings(programme.language)
         for w in warnings { printError("palabre: " + CliWords.warning(w).text(programme.language)) }
-        return (ReplayTimeline(programme: programme, events: events), warnings)
+        return (ReplayTimeline(programme: programme, events: events), warnings, nil)
     }
 }
 

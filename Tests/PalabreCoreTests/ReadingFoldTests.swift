@@ -69,9 +69,9 @@ struct ReadingFoldTests {
         }
     }
 
-    @Test("A journal with a clock step is folded in full: the step moves every event before it")
-    func clockStepFoldedInFull() throws {
-        var events = try Self.journal()
+    /// ``journal()`` followed by a step of the clock (ten minutes forward) and a note after it.
+    static func journalWithClockStep() throws -> [Event] {
+        var events = try journal()
         let last = events.last!
         events.append(
             Event(seq: last.seq + 1, at: last.at.adding(seconds: 5), seat: "f", payload: .clockAdjusted(seconds: 600)))
@@ -79,6 +79,12 @@ struct ReadingFoldTests {
             Event(
                 seq: last.seq + 2, at: last.at.adding(seconds: 610), seat: "rapporteur",
                 payload: .entryRecorded(item: nil, entry: EntryContent(kind: .note, text: "Après le pas d'horloge."))))
+        return events
+    }
+
+    @Test("A journal with a clock step is folded in full: the step moves every event before it")
+    func clockStepFoldedInFull() throws {
+        let events = try Self.journalWithClockStep()
         let dir = try Self.folder(events)
         let reading = try SessionStore(folder: dir, programme: Fixtures.programme, writable: false, forReading: true)
         let full = try SessionStore(folder: dir, programme: Fixtures.programme, writable: false)

@@ -40,12 +40,15 @@ struct ReplayTests {
             // Compare only where event k is the last one at its instant.
             if k + 1 < Self.events.count, Self.events[k + 1].at == e.at { continue }
             let s = t.state(at: e.at)
-            #expect(s == folded, "at seq \(e.seq)")
-            if s != folded { return }
+            var full = folded
+            full.standingEvents = []
+            #expect(s == full, "at seq \(e.seq)")
+            if s != full { return }
             // Just before the instant: none of the events at it.
             #expect(t.count(at: Instant(ms: e.at.ms - 1)) == Self.events.firstIndex { $0.at == e.at }!)
         }
         #expect(t.state(at: Instant(ms: 0)) == SessionState(programme: Self.programme))
+        folded.standingEvents = []
         #expect(t.state(at: Instant(ms: Int64.max / 2)) == folded)
     }
 
@@ -183,5 +186,50 @@ struct ReplayTests {
         #expect(player.state == t.state(at: t.firstInstant!))
         player.move(to: mid)
         #expect(player.state == there)
+    }
+
+    /// The full fold of `events[..<n]`, without the standing events a replay does not keep.
+    static func fullFold(_ events: some Sequence<Event>, _ programme: Programme) -> SessionState {
+        var s = SessionState(programme: programme)
+        for e in events { s.evolve(e) }
+        s.standingEvents = []
+        return s
+    }
+
+    @Test(
+        "Undos of every kind: the state after every prefix, reached by a jump or by playing, is the full fold's",
+        arguments: [1, 2, 3, 5, 8, 1_000])
+    func undosAtEveryPrefix(interval: Int) throws {
+        let events = try ReadingFoldTests.journal()
+        let t = ReplayTimeline(programme: Fixtures.programme, events: events, checkpointInterval: interval)
+        var played = SessionState(programme: Fixtures.programme)
+        for n in 0...events.count {
+            let full = Self.fullFold(events.prefix(n), Fixtures.programme)
+            #expect(t.state(afterCount: n) == full, "jump to \(n) events, a checkpoint every \(interval)")
+            var s = t.state(afterCount: max(0, n - 3))
+            t.advance(&s, from: max(0, n - 3), to: n)
+            #expect(s == full, "three events played up to \(n), a checkpoint every \(interval)")
+            if n > 0 {
+                t.advance(&played, from: n - 1, to: n)
+                #expect(played == full, "one event at a time up to \(n)")
+            }
+        }
+        #expect(t.state(afterCount: events.count).standingEvents.isEmpty, "a replay keeps no undo history")
+    }
+
+    @Test("A journal with a clock step is replayed from full folds: the step moves the events before it")
+    func clockStepReplayedInFull() throws {
+        var events = try ReadingFoldTests.journalWithClockStep()
+        let last = events.last!
+        events.append(
+            Event(
+                seq: last.seq + 1, at: last.at.adding(seconds: 1), seat: "rapporteur",
+                payload: .undone(seq: last.seq)))
+        let t = ReplayTimeline(programme: Fixtures.programme, events: events, checkpointInterval: 4)
+        for n in 0...events.count {
+            var full = SessionState(programme: Fixtures.programme)
+            for e in events.prefix(n) { full.evolve(e) }
+            #expect(t.state(afterCount: n) == full, "\(n) events")
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PalabreCore
 import PalabreUI
 import Testing
 
@@ -75,5 +76,87 @@ struct ReplayProcessTests {
         #expect(try waitForFile(dir.appendingPathComponent("status")) == "EXIT=0\n")
         // Read-only: the torn bytes are still there.
         #expect(try String(contentsOf: dir.appendingPathComponent("journal.jsonl"), encoding: .utf8) == torn)
+    }
+}
+
+/// The real `palabre replay` on a journal long enough to be read while its beginning is shown.
+@Suite("palabre replay of a long journal in tmux", .serialized)
+struct LongReplayProcessTests {
+    /// A session holding the recorded Ségou meeting followed by 15,000 notes, one a second from
+    /// 18:00 on its last day (more than ``ReplayLoading/backgroundAbove`` bytes); with `damagedAt`,
+    /// that line of the journal replaced by a cut one. Returns the folder and the last seq.
+    static func longSession(damagedAt: Int? = nil) throws -> (dir: URL, lastSeq: Int) {
+        let dir = try makeTemporaryDirectory()
+        let recorded = packageRoot.appendingPathComponent("sessions/segou-2023-recorded")
+        try FileManager.default.copyItem(
+            at: recorded.appendingPathComponent("programme.yaml"), to: dir.appendingPathComponent("programme.yaml"))
+        var bytes = try Data(contentsOf: recorded.appendingPathComponent("journal.jsonl"))
+        let events = try Journal(path: recorded.appendingPathComponent("journal.jsonl").path, writable: false).loadAll()
+        var seq = events.last!.seq
+        let evening = LocalTime(identifier: "Africa/Bamako").instant(date: "2023-10-19", minutes: 18 * 60)!
+        for k in 0..<15_000 {
+            seq += 1
+            let text = "Note n° \(k + 1) : les partenaires reviennent sur la mutualisation des forages à Tominian."
+            let e = Event(
+                seq: seq, at: evening.adding(seconds: k), seat: "rapporteur",
+                payload: .entryRecorded(item: nil, entry: EntryContent(kind: .note, text: text)))
+            bytes += try EventCodec.encode(e)
+            bytes.append(10)
+        }
+        #expect(bytes.count > ReplayLoading.backgroundAbove)
+        if let line = damagedAt {
+            var lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
+            lines[line - 1] = Data("{\"seq\":\(line),\"at\":".utf8)[...]
+            bytes = Data(lines.joined(separator: [10]))
+        }
+        try bytes.write(to: dir.appendingPathComponent("journal.jsonl"))
+        return (dir, seq)
+    }
+
+    @Test(
+        "The beginning at once, then the whole journal: a jump to its evening lands there, in French and English",
+        arguments: ["fr", "en"])
+    func jumpIntoTheRest(language: String) throws {
+        let palabre = try builtExecutable("palabre")
+        let (dir, last) = try Self.longSession()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fr = language == "fr"
+        let tmux = try TmuxSession(
+            command: wrappedPalabre(palabre, "replay \(dir.path) --paused --lang \(language)", directory: dir),
+            width: 100, height: 30, directory: dir)
+        // Whether the reading is over before the first look or not, it ends with the whole count.
+        try tmux.waitForScreen("the whole journal counted") {
+            $0.contains { $0.contains("PAUSE ×1") && $0.contains("/\(last)") }
+        }
+        try tmux.type("g")
+        try tmux.waitForScreen("the go-to prompt") { $0.contains { $0.contains(fr ? "Aller à" : "Go to") } }
+        try tmux.type("3 20:00")
+        try tmux.press("Enter")
+        // 20:00 is 7,200 notes after 18:00.
+        let seq = last - 15_000 + 7_201
+        let screen = try tmux.waitForScreen("the evening of day 3") {
+            $0.contains { $0.contains((fr ? "Jour 3" : "Day 3") + " · 2023-10-19 20:00:00") }
+        }
+        #expect(
+            screen.contains { $0.contains((fr ? "événement " : "event ") + "\(seq)/\(last)") },
+            "\(screen.joined(separator: "\n"))")
+        try tmux.press("q")
+        try expectTerminalRestored(tmux, dir)
+    }
+
+    @Test("Damage found late in a long journal ends the replay with the line and the way forward")
+    func damageFoundLate() throws {
+        let palabre = try builtExecutable("palabre")
+        let (dir, _) = try Self.longSession(damagedAt: 14_000)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tmux = try TmuxSession(
+            command: wrappedPalabre(palabre, "replay \(dir.path) --paused", directory: dir),
+            width: 100, height: 30, directory: dir)
+        #expect(try waitForFile(dir.appendingPathComponent("status"), timeout: .seconds(30)) == "EXIT=1\n")
+        let screen = try tmux.waitForScreen("the error") {
+            $0.joined().contains("journal.jsonl:14000\u{00A0}: le journal est endommagé")
+        }
+        #expect(screen.joined().contains("palabre repair"), "\(screen.joined(separator: "\n"))")
+        #expect(try tmux.display("#{alternate_on}") == "0")
     }
 }

@@ -36,7 +36,7 @@ struct DocContext {
     let numbers: EntryNumbers
 
     /// Finished turns plus the turn under way, and their indices by item.
-    let turns: [SpeakingTurn]
+    let turns: ChunkedArray<SpeakingTurn>
     let turnsByItem: [String: [Int]]
 
     /// The CSV separator: the command line's, else the programme's `csv_separator`, else the

@@ -313,6 +313,28 @@ public final class Journal {
         }
     }
 
+    /// The events of the whole lines among the journal's first `bytes` bytes, in order, up to
+    /// the first line that does not decode or does not follow the one before (seq and time): the
+    /// beginning of a long journal, shown while the rest is read. Reading it all
+    /// (``forEachEvent(_:)``) is what finds and reports damage; this leaves the journal's reading
+    /// position where it was. Throws ``JournalError`` when the file cannot be read.
+    public func firstEvents(within bytes: Int) throws -> [Event] {
+        let buffer = try readBytes(from: 0, count: max(0, bytes))
+        guard let lastNL = buffer.lastIndex(of: 10) else { return [] }
+        let decoder = JSONDecoder()
+        if let all = Self.decodeLines(buffer, lastNL: lastNL, decoder), Self.inOrder(all, after: 0, nil) {
+            return all
+        }
+        var out: [Event] = []
+        for line in buffer[...lastNL].split(separator: 10, omittingEmptySubsequences: false).dropLast() {
+            guard let e = try? decoder.decode(Event.self, from: Data(line)),
+                Self.inOrder([e], after: out.last?.seq ?? 0, out.last?.at)
+            else { break }
+            out.append(e)
+        }
+        return out
+    }
+
     /// Reads the events appended since the last read (by this or another process).
     /// A line still being written by another process is left for the next call.
     /// Whether another file now bears this journal's name (`palabre repair` renamed a mended

@@ -100,6 +100,15 @@ public struct ReplayPlayer: Sendable {
         self.applied = 0
     }
 
+    /// A player on `timeline` where `other` stands: `timeline` begins with the events of
+    /// `other`'s timeline (the whole journal once its beginning was shown), so the state folded
+    /// from the first ``applied`` events is the same.
+    public init(timeline: ReplayTimeline, continuing other: ReplayPlayer) {
+        self.timeline = timeline
+        self.state = other.state
+        self.applied = min(other.applied, timeline.events.count)
+    }
+
     /// Plays forward to instant `t`: folds every event passed, one by one, and returns them
     /// (a move back is a ``move(to:)``, and returns nothing).
     @discardableResult
@@ -107,7 +116,7 @@ public struct ReplayPlayer: Sendable {
         let n = timeline.count(at: t)
         guard n >= applied else { move(to: t); return [] }
         let passed = timeline.events[applied..<n]
-        for e in passed { state.evolve(e) }
+        timeline.advance(&state, from: applied, to: n)
         applied = n
         return passed
     }
@@ -119,7 +128,7 @@ public struct ReplayPlayer: Sendable {
         let n = timeline.count(at: t)
         if n >= applied, n - applied <= timeline.checkpointInterval {
             let passed = timeline.events[applied..<n]
-            for e in passed { state.evolve(e) }
+            timeline.advance(&state, from: applied, to: n)
             applied = n
             return passed
         }

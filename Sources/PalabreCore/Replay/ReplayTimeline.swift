@@ -19,7 +19,15 @@ public final class ReplayTimeline: @unchecked Sendable {
     /// Events folded between two checkpoints.
     public let checkpointInterval: Int
     /// `checkpoints[i]`: the state after the first `i * checkpointInterval` events.
-    private let checkpoints: [SessionState]
+    private var checkpoints: [SessionState]
+    /// Whether the states are folded without standing events (the journal holds no clock step).
+    private let lean: Bool
+    /// Indices of the `undone` events that take an event back.
+    private let validUndos: Set<Int>
+    /// Each undo that takes back an event of the journal, in order: its index and the event's.
+    private let takeBacks: [(undo: Int, target: Int)]
+    /// For each event taken back, the index of the undo that takes it back.
+    private let undoneAtIndex: [Int: Int]
     /// Instants of `itemStarted` events.
     public let itemStarts: [Instant]
     /// Instants of `dayStarted` events, with the date started.
@@ -36,27 +44,31 @@ public final class ReplayTimeline: @unchecked Sendable {
     /// `checkpointInterval` defaults to 2,000 events or a tenth of the journal, whichever is
     /// larger: a jump folds at most that many events (a few milliseconds per thousand), and the
     /// checkpoints hold at most about ten copies of the state.
+    ///
+    /// The states keep no ``SessionState/standingEvents`` (a replay records nothing, so nothing
+    /// is undone afterwards): an event taken back by an `undone` event is passed over from that
+    /// undo on, as ``ReadingFold`` does, which gives the state a full fold reaches. A journal
+    /// holding a clock step, whose fold moves every event before it, is folded in full.
     public init(programme: Programme, events: [Event], checkpointInterval: Int? = nil) {
         self.programme = programme
+        // Changed in place, and only where a clock set back left an instant behind: no copy of a
+        // million events otherwise.
+        var laidOut = events
         var last = Instant(ms: Int64.min)
-        self.events = events.map { e in
-            var e = e
-            e.at = max(e.at, last)
-            last = e.at
-            return e
+        for i in laidOut.indices {
+            if laidOut[i].at < last { laidOut[i].at = last } else { last = laidOut[i].at }
         }
+        self.events = laidOut
         self.checkpointInterval = max(1, checkpointInterval ?? max(2_000, events.count / 10))
         let local = LocalTime(identifier: programme.timeZone)
         self.local = local
-        var cps: [SessionState] = []
-        var s = SessionState(programme: programme)
         var items: [Instant] = []
         var days: [(Instant, String)] = []
         var spans: [(date: String, start: Instant, end: Instant)] = []
         var dayEnd = Instant(ms: Int64.min)
-        for (i, e) in self.events.enumerated() {
-            if i % self.checkpointInterval == 0 { cps.append(s) }
-            s.evolve(e)
+        var undos: [(index: Int, target: Int)] = []
+        var clockStep = false
+        for (i, e) in laidOut.enumerated() {
             if e.at < dayEnd, !spans.isEmpty {
                 spans[spans.count - 1].end = e.at
             } else {
@@ -67,14 +79,105 @@ public final class ReplayTimeline: @unchecked Sendable {
             switch e.payload {
             case .itemStarted: items.append(e.at)
             case .dayStarted(let d, _): days.append((e.at, d))
+            case .undone(let target): undos.append((i, target))
+            case .clockAdjusted: clockStep = true
             default: break
             }
         }
-        if events.count % self.checkpointInterval == 0 { cps.append(s) }
-        checkpoints = cps
         itemStarts = items
         dayStarts = days
         daySpans = spans
+        lean = !clockStep
+        // An undo counts as a full fold counts it (``ReadingFold``): when it names an earlier
+        // event that still stands — neither an undo nor already taken back.
+        let undoSeqs = Set(undos.map { laidOut[$0.index].seq })
+        var takenBack: Set<Int> = []
+        var valid: Set<Int> = []
+        var crossing: [(undo: Int, target: Int)] = []
+        var undoneAt: [Int: Int] = [:]
+        for (u, target) in undos {
+            let seq = laidOut[u].seq
+            guard target >= 1, target < seq, !undoSeqs.contains(target), !takenBack.contains(target) else { continue }
+            takenBack.insert(target)
+            valid.insert(u)
+            if let t = Self.index(ofSeq: target, in: laidOut, before: u) {
+                crossing.append((u, t))
+                undoneAt[t] = u
+            }
+        }
+        validUndos = valid
+        takeBacks = crossing
+        undoneAtIndex = undoneAt
+        checkpoints = []
+        buildCheckpoints()
+    }
+
+    /// The index of the event with seq `seq` among `events[..<end]` (in seq order), if any.
+    private static func index(ofSeq seq: Int, in events: [Event], before end: Int) -> Int? {
+        var lo = 0, hi = end
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if events[mid].seq < seq { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < end && events[lo].seq == seq ? lo : nil
+    }
+
+    /// Folds the checkpoints: each from the one before, or from an earlier one when an undo
+    /// between them takes back an event folded before.
+    private func buildCheckpoints() {
+        var s = SessionState(programme: programme)
+        checkpoints = [s]
+        var k = checkpointInterval
+        while k <= events.count {
+            if reachesBack(from: k - checkpointInterval, to: k) {
+                s = state(afterCount: k)
+            } else {
+                foldRange(&s, from: k - checkpointInterval, to: k)
+            }
+            checkpoints.append(s)
+            k += checkpointInterval
+        }
+    }
+
+    /// Whether an undo among `events[from..<to]` takes back an event before `from` (which a
+    /// state after `from` events has folded): the state after `to` events is then folded again
+    /// from an earlier checkpoint. Never in a journal folded in full.
+    private func reachesBack(from: Int, to: Int) -> Bool {
+        guard lean, from < to else { return false }
+        var lo = 0, hi = takeBacks.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if takeBacks[mid].undo < from { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < takeBacks.count, takeBacks[lo].undo < to {
+            if takeBacks[lo].target < from { return true }
+            lo += 1
+        }
+        return false
+    }
+
+    /// Folds `events[from..<to]` into `s`, the state after `from` events (nothing an undo among
+    /// them takes back was folded before `from`).
+    private func foldRange(_ s: inout SessionState, from: Int, to: Int) {
+        guard lean else {
+            for i in from..<to { s.evolve(events[i]) }
+            return
+        }
+        for i in from..<to {
+            let e = events[i]
+            if case .undone(let target) = e.payload {
+                s.undoTargets[e.seq] = target
+                if validUndos.contains(i) { s.undoneBy[target] = e.seq }
+            } else if let u = undoneAtIndex[i], u < to {
+                // Taken back within the range: never folded.
+            } else {
+                s.evolve(e)
+                s.standingEvents.removeAll(keepingCapacity: true)
+                continue
+            }
+            s.lastSeq = e.seq
+            s.lastAt = e.at
+        }
     }
 
     /// The silences a replay clock shortens when half its idle limit is `halfMs` meeting
@@ -115,11 +218,20 @@ public final class ReplayTimeline: @unchecked Sendable {
     /// The state after the first `n` events.
     public func state(afterCount n: Int) -> SessionState {
         let n = max(0, min(n, events.count))
-        let k = n / checkpointInterval
-        var s = checkpoints[min(k, checkpoints.count - 1)]
-        var i = min(k, checkpoints.count - 1) * checkpointInterval
-        while i < n { s.evolve(events[i]); i += 1 }
+        var k = min(n / checkpointInterval, checkpoints.count - 1)
+        while k > 0, reachesBack(from: k * checkpointInterval, to: n) { k -= 1 }
+        var s = checkpoints[k]
+        foldRange(&s, from: k * checkpointInterval, to: n)
         return s
+    }
+
+    /// Brings `s`, the state after the first `from` events, to the state after the first `to`
+    /// (`to >= from`): the events between are folded one by one, or, when an undo among them
+    /// takes back an event folded before, the state is folded again from a checkpoint.
+    public func advance(_ s: inout SessionState, from: Int, to: Int) {
+        let to = min(to, events.count)
+        guard to > from else { return }
+        if reachesBack(from: from, to: to) { s = state(afterCount: to) } else { foldRange(&s, from: from, to: to) }
     }
 
     /// The state folded from every event with `at <= t`.

@@ -195,9 +195,9 @@ public struct SessionState: Sendable, Equatable {
     /// The turn under way, if any.
     public var currentTurn: SpeakingTurn?
     /// Every finished turn, in order.
-    public var turns: [SpeakingTurn] = []
+    public var turns: ChunkedArray<SpeakingTurn> = []
     /// Minute entries by id (seq), in order of recording.
-    public var entries: [Entry] = []
+    public var entries: ChunkedArray<Entry> = []
     /// Index of each entry id in ``entries``.
     public var entryIndex: [Int: Int] = [:]
     /// Indices in ``entries`` of the entries of each agenda item, in order of recording.

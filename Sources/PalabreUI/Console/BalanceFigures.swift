@@ -103,7 +103,7 @@ struct SpeakingBalance: Equatable {
     /// Figures for `day` (nil: the whole session) at `now`.
     init(_ s: SessionState, day: Int?, now: Instant) {
         self.day = day
-        var turnsInScope = s.turns
+        var turnsInScope = Array(s.turns)
         if let t = s.currentTurn { turnsInScope.append(t) }
         if let d = day { turnsInScope = turnsInScope.filter { s.item($0.item)?.day == d } }
         var cat: [String: Row] = [:], org: [String: Row] = [:], sex: [String: Row] = [:]

@@ -148,6 +148,9 @@ public struct Console: Sendable {
     public var message: ConsoleMessage?
     /// A banner at the top (e.g. « Reprise : dernier événement à 10:42 »), cleared by any key.
     public var banner: String?
+    /// The message line's word when it has nothing else to say (a replay whose journal is still
+    /// being read), nil for none.
+    public var idleMessage: UILabel?
     /// Shown where the banner goes while programme.yaml, edited, is not taken (it has an error,
     /// is gone…): the seat runs on the version before until a version it can take is saved.
     public private(set) var programmeKept: String?
@@ -598,6 +601,9 @@ public struct Console: Sendable {
         // when it has nothing else to say (the wall fills in without a word).
         if message == nil, state.isForDeciding, !wall {
             message = ConsoleMessage(text: labels[.readingJournal], isError: false, at: now)
+        }
+        if message == nil, let idle = idleMessage, !wall {
+            message = ConsoleMessage(text: labels[idle], isError: false, at: now)
         }
         let ctx = context(state, now)
         // A programme.yaml not taken comes first: it stays until a good version is saved.

@@ -20,7 +20,7 @@ public enum UILabel: CaseIterable, Sendable {
     /// Words of every screen (tabs, help, banners, forms).
     case helpUndo, helpGuardShort, helpGuardLegend, helpReplay, pasteIgnored, pasteStalled, draftQuit
     case programmeReloaded, programmeHasErrors, programmeTimeZone, programmeDropsOne, programmeDropsMany
-    case programmeInsertedId, programmeMissing, programmeKept, journalReopened, readingJournal
+    case programmeInsertedId, programmeMissing, programmeKept, journalReopened, readingJournal, readingRestOfJournal
     /// Words of every screen (tabs, help, banners, forms).
     case draftRestored, tinyRefused, termFallback, undoDone
     /// Words of the replay keys.
@@ -570,6 +570,11 @@ public enum UILabel: CaseIterable, Sendable {
                     + "version d'avant reste en vigueur ; rétablissez-le dans le fichier",
                 "programme.yaml no longer has what %@ events of the journal name (palabre verify names them): the "
                     + "version before stays in force; restore it in the file"
+            )
+        case .readingRestOfJournal:
+            (
+                "lecture du journal… la suite de la séance arrive dans un instant",
+                "reading the journal… the rest of the meeting comes in a moment"
             )
         case .readingJournal:
             (

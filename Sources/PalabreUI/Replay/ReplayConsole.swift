@@ -29,6 +29,15 @@ public struct ReplayConsole: Sendable {
     public private(set) var showingHelp = false
     /// Set when the user asked to quit.
     public private(set) var quitRequested = false
+    /// The whole journal being read while its beginning is shown, if it is long.
+    public private(set) var loading: ReplayLoading?
+    /// Set when the clock stopped at the end of the beginning shown, to play on once the rest is read.
+    private var waitingForTheRest = false
+    /// The warnings of a reading finished while the replay ran (a torn last line).
+    public private(set) var loadWarnings: [String] = []
+    /// The error that stopped the reading of the whole journal (damage before its last line):
+    /// the replay ends, and the command reports it as it would have before starting.
+    public private(set) var loadFailure: (any Error)?
 
     /// The timeline replayed.
     public var timeline: ReplayTimeline { player.timeline }
@@ -36,19 +45,68 @@ public struct ReplayConsole: Sendable {
     public var state: SessionState { player.state }
     private var language: Language { console.labels.language }
 
-    /// Creates a replay on `screen` in `language`, at the clock's position.
-    public init(timeline: ReplayTimeline, language: Language, screen: ScreenID = .facilitator, clock: ReplayClock) {
+    /// Creates a replay on `screen` in `language`, at the clock's position. With `loading`,
+    /// `timeline` is the beginning of the journal and the whole of it takes its place once read
+    /// (``adoptWholeJournal()``).
+    public init(
+        timeline: ReplayTimeline, language: Language, screen: ScreenID = .facilitator, clock: ReplayClock,
+        loading: ReplayLoading? = nil
+    ) {
         self.console = Console(screen: screen, language: language, readOnly: true)
         self.clock = clock
         self.player = ReplayPlayer(timeline: timeline)
+        self.loading = loading
+        if loading != nil { console.idleMessage = .readingRestOfJournal }
         player.move(to: clock.position)
     }
 
     /// Lets `replayMs` of replay time pass; returns the events folded on the way.
     @discardableResult
     public mutating func tick(replayMs: Int64) -> ArraySlice<Event> {
+        adoptWholeJournal()
+        let wasPlaying = clock.playing
         clock.advance(replayMs: replayMs, timeline: timeline)
+        if loading != nil, wasPlaying, !clock.playing { waitingForTheRest = true }
         return player.advance(to: clock.position)
+    }
+
+    /// Takes the whole journal's timeline once its reading is over: the replay goes on where it
+    /// stands (playing on if it stopped at the end of the beginning); the warnings are kept and a
+    /// torn journal said on the banner; a failed reading ends the replay (``loadFailure``).
+    public mutating func adoptWholeJournal() {
+        guard let outcome = loading?.outcome else { return }
+        loading = nil
+        console.idleMessage = nil
+        switch outcome {
+        case .success(let whole):
+            player = ReplayPlayer(timeline: whole.timeline, continuing: player)
+            player.move(to: clock.position)
+            if waitingForTheRest { clock.playing = true }
+            waitingForTheRest = false
+            loadWarnings = whole.warnings
+            if !whole.warnings.isEmpty { showTornJournal() }
+        case .failure(let error):
+            loadFailure = error
+            quitRequested = true
+        }
+    }
+
+    /// Says on the banner that the journal's last line is torn and left out.
+    public mutating func showTornJournal() {
+        let last = timeline.events.last?.seq ?? 0
+        console.banner =
+            language == .fr
+            ? "Journal déchiré : relecture jusqu'au dernier événement intact (n° \(last))"
+            : "Torn journal: replaying up to the last intact event (#\(last))"
+    }
+
+    /// What to say when nothing lies further: the rest of a long journal may still be coming.
+    private mutating func sayNothingFurther(_ fr: String, _ en: String) {
+        if loading != nil {
+            say(console.labels[.readingRestOfJournal])
+        } else {
+            say(language == .fr ? fr : en)
+        }
     }
 
     /// Moves to meeting instant `t`.
@@ -106,7 +164,9 @@ public struct ReplayConsole: Sendable {
         let here = clock.position
         switch action {
         case .playPause:
-            if !clock.playing, let last = timeline.lastInstant, here >= last, let first = timeline.firstInstant {
+            if !clock.playing, loading == nil, let last = timeline.lastInstant, here >= last,
+                let first = timeline.firstInstant
+            {
                 seek(to: first)
             }
             clock.playing.toggle()
@@ -115,17 +175,17 @@ public struct ReplayConsole: Sendable {
         case .nextEvent, .previousEvent:
             clock.playing = false
             let t = action == .nextEvent ? timeline.nextEvent(after: here) : timeline.previousEvent(before: here)
-            if let t { seek(to: t) } else { say(fr ? "Aucun autre événement." : "No other event.") }
+            if let t { seek(to: t) } else { sayNothingFurther("Aucun autre événement.", "No other event.") }
         case .nextItem, .previousItem:
             let t = action == .nextItem ? timeline.nextItemStart(after: here) : timeline.previousItemStart(before: here)
             if let t {
                 seek(to: t)
             } else {
-                say(fr ? "Aucun autre point de l'ordre du " + "jour." : "No other agenda item.")
+                sayNothingFurther("Aucun autre point de l'ordre du " + "jour.", "No other agenda item.")
             }
         case .nextDay, .previousDay:
             let t = action == .nextDay ? timeline.nextDayStart(after: here) : timeline.previousDayStart(before: here)
-            if let t { seek(to: t) } else { say(fr ? "Aucun autre jour." : "No other day.") }
+            if let t { seek(to: t) } else { sayNothingFurther("Aucun autre jour.", "No other day.") }
         case .goTo: prompt = .goTo("")
         case .search: prompt = .search("")
         case .nextMatch, .previousMatch:
@@ -180,6 +240,7 @@ public struct ReplayConsole: Sendable {
             forward
             ? timeline.search(text, after: clock.position) : timeline.searchBackward(text, before: clock.position)
         guard let m = found else {
+            if loading != nil { say(console.labels[.readingRestOfJournal]); return }
             say(
                 fr
                     ? "« \(text) » : aucune entrée ne contient ce " + "texte."
@@ -218,7 +279,7 @@ public struct ReplayConsole: Sendable {
         let ordered = shown.filter { first.contains($0.action) } + shown.filter { !first.contains($0.action) }
         let hints = ordered.map { (keys: $0.keys[0].displayName(language), label: $0.hint(console.labels)) }
         grid.drawHints(hints, y: size.height - rows - 1)
-        let bar = TimelineBar(timeline: timeline, clock: clock, language: language)
+        let bar = TimelineBar(timeline: timeline, clock: clock, language: language, complete: loading == nil)
         bar.drawBar(into: &grid, y: size.height - 2)
         var cursor = inner.cursor
         if let p = prompt {

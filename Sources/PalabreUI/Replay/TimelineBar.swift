@@ -24,10 +24,13 @@ public struct TimelineBar: Sendable {
     let timeline: ReplayTimeline
     let clock: ReplayClock
     let language: Language
+    /// False while `timeline` is only the beginning of a journal still being read: its last
+    /// event is not the end.
+    let complete: Bool
 
-    /// A bar for `timeline` at `clock`.
-    public init(timeline: ReplayTimeline, clock: ReplayClock, language: Language) {
-        self.timeline = timeline; self.clock = clock; self.language = language
+    /// A bar for `timeline` at `clock`; `complete` false while the rest of the journal is read.
+    public init(timeline: ReplayTimeline, clock: ReplayClock, language: Language, complete: Bool = true) {
+        self.timeline = timeline; self.clock = clock; self.language = language; self.complete = complete
     }
 
     /// The days laid out over `width` columns (one column between days for `│`).
@@ -119,7 +122,7 @@ public struct TimelineBar: Sendable {
         let fr = language == .fr
         let w = grid.width
         grid.fill(x: 0, y: y, width: w, height: 1, role: .title)
-        let atEnd = !clock.playing && timeline.lastInstant.map { clock.position >= $0 } == true
+        let atEnd = complete && !clock.playing && timeline.lastInstant.map { clock.position >= $0 } == true
         let mode = clock.playing ? (fr ? "LECTURE" : "PLAYING") : atEnd ? (fr ? "FIN" : "END") : "PAUSE"
         let t = clock.position
         let lt = timeline.local

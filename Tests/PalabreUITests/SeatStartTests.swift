@@ -164,6 +164,46 @@ struct SeatStartTests {
         #expect(full.message?.text != Labels(language)[.undoWhileReading])
     }
 
+    /// A command that needs the records — here the review of an earlier session's entry, which a
+    /// rapporteur can ask for before the journal is read — says that it waits for the whole fold,
+    /// then is recorded: the seat does not stand still without a word.
+    @Test(arguments: [Language.fr, .en])
+    func aCommandNeedingTheRecordsSaysItWaitsThenIsRecorded(language: Language) throws {
+        let suivi = SegouMoments.root + "/sessions/suivi-2024"
+        let p = try #require(try ProgrammeLoader.load(path: suivi).programme)
+        let open = PreviousSessions.load(for: p, folder: suivi).sessions.flatMap(\.open)
+        try #require(!open.isEmpty)
+        let dir = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: suivi + "/programme.yaml", toPath: dir + "/programme.yaml")
+        let writer = try SessionStore(folder: dir, programme: p)
+        try writer.perform(.startDay(date: nil), seat: "facilitator", at: SegouMoments.at("2024-04-16", 9, 0))
+        try writer.perform(.startItem(id: "suivi"), seat: "facilitator", at: SegouMoments.at("2024-04-16", 9, 20))
+        try #require(try SessionStore(folder: dir, programme: p, deciding: true).saveDecisionSnapshot())
+        let store = try SessionStore(folder: dir, programme: p, deciding: true)
+        try #require(store.state.isForDeciding)
+        let term = MemoryTerminal(width: 120, height: 40)
+        var console = Console(screen: .rapporteur, language: language)
+        console.previous = open
+        let loop = ConsoleLoop(
+            terminal: term, clock: ManualClock(SegouMoments.at("2024-04-16", 9, 35)),
+            program: .live(console, ConsoleLoop.Live(store: store, seat: "rapporteur", documents: nil, drafts: nil)))
+        term.keepsFrames = true
+        // The first step starts the whole fold; the review, asked in the same step, waits for it.
+        term.queue(.key(.ctrl("r")), .key(.enter), .key(.enter))
+        loop.step(maxWaitMilliseconds: 0)
+        let waiting = Labels(language)[.commandAwaitsJournal]
+        #expect(
+            term.frames.contains { $0.contains(String(waiting.prefix(40))) },
+            "the wait is said: \(term.frames.last ?? "")")
+        let last = try #require(try Journal(path: dir + "/journal.jsonl", writable: false).loadAll().last)
+        guard case .previousReviewed = last.payload else {
+            Issue.record("the review was not recorded: \(last.payload)")
+            return
+        }
+        #expect(!store.state.isForDeciding && store.state.reviews.count == 1)
+    }
+
     @Test func quittingBeforeTheWholeFoldStillWritesEveryEventsDocuments() throws {
         let dir = try Self.session(lines: 420)
         defer { try? FileManager.default.removeItem(atPath: dir) }

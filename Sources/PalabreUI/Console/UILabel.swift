@@ -20,7 +20,8 @@ public enum UILabel: CaseIterable, Sendable {
     /// Words of every screen (tabs, help, banners, forms).
     case helpUndo, helpGuardShort, helpGuardLegend, helpReplay, pasteIgnored, pasteStalled, draftQuit
     case programmeReloaded, programmeHasErrors, programmeTimeZone, programmeDropsOne, programmeDropsMany
-    case programmeInsertedId, programmeMissing, programmeKept, journalReopened, readingJournal, readingRestOfJournal
+    case programmeInsertedId, programmeMissing, programmeKept, journalReopened, readingJournal, readingRestOfJournal,
+        commandAwaitsJournal
     /// Words of every screen (tabs, help, banners, forms).
     case draftRestored, tinyRefused, termFallback, undoDone
     /// Words of the replay keys.
@@ -570,6 +571,11 @@ public enum UILabel: CaseIterable, Sendable {
                     + "version d'avant reste en vigueur ; rétablissez-le dans le fichier",
                 "programme.yaml no longer has what %@ events of the journal name (palabre verify names them): the "
                     + "version before stays in force; restore it in the file"
+            )
+        case .commandAwaitsJournal:
+            (
+                "lecture du journal… la commande est enregistrée dès qu'il est lu",
+                "reading the journal… the command is recorded as soon as it is read"
             )
         case .readingRestOfJournal:
             (

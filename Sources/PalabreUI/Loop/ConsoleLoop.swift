@@ -220,6 +220,14 @@ public final class ConsoleLoop {
 
     private func record(_ command: Command) -> ConsoleInput {
         guard case .live(let console, let live) = program else { return .failed("read-only") }
+        // A command that needs the records (an undo, an amendment…) waits for the whole fold under
+        // way: the screen says so before it waits, instead of standing still without a word.
+        if live.store.isFoldingInBackground, !command.isDecidedWithoutRecords {
+            var c = console
+            c.showNotice(c.labels[.commandAwaitsJournal], now: clock.now())
+            program = .live(c, live)
+            draw()
+        }
         let now = clock.now()
         do {
             let events = try live.store.perform(command, seat: live.seat, at: now)
@@ -339,6 +347,11 @@ public final class MemoryTerminal: ConsoleTerminal {
     public var signal: Int32?
     /// How many times the bell rang.
     public private(set) var rings = 0
+    /// The text of every frame flushed, in order, when ``keepsFrames`` is set (what a wait
+    /// between two reads of the screen showed).
+    public private(set) var frames: [String] = []
+    /// Whether ``frames`` are kept.
+    public var keepsFrames = false
 
     /// A terminal of `width` × `height` cells.
     public init(width: Int, height: Int) { screen = MemoryBackend(width: width, height: height) }
@@ -363,5 +376,8 @@ public final class MemoryTerminal: ConsoleTerminal {
     public func draw(_ changes: [CellChange]) { screen.draw(changes) }
     public func clear() { screen.clear() }
     public func setCursor(_ position: Position?) { screen.setCursor(position) }
-    public func flush() { screen.flush() }
+    public func flush() {
+        screen.flush()
+        if keepsFrames { frames.append(screen.grid.lines().joined(separator: "\n")) }
+    }
 }

@@ -18,7 +18,6 @@ extension SessionState {
     public func forDeciding() -> SessionState {
         var s = self
         s.entries = []
-        s.entryIndex = [:]
         s.entryIndicesByItem = [:]
         s.entryIndicesOutsideAgenda = []
         s.turns = []

@@ -109,33 +109,116 @@ public struct EntryContent: Sendable, Equatable, Codable {
     public var kind: EntryKind
     public var text: String
     /// Recommendation: « à l'endroit de » (to whom it is addressed).
-    public var addressee: String?
+    public var addressee: String? {
+        get { fields?.addressee }
+        set { change { $0.addressee = newValue } }
+    }
     /// Who is responsible (recommendation, action).
-    public var responsible: String?
+    public var responsible: String? {
+        get { fields?.responsible }
+        set { change { $0.responsible = newValue } }
+    }
     /// Deadline, free text or `YYYY-MM-DD`.
-    public var due: String?
+    public var due: String? {
+        get { fields?.due }
+        set { change { $0.due = newValue } }
+    }
     /// Commitment: organisation id of the partner.
-    public var partner: String?
+    public var partner: String? {
+        get { fields?.partner }
+        set { change { $0.partner = newValue } }
+    }
     /// Commitment: fiche id.
-    public var fiche: String?
+    public var fiche: String? {
+        get { fields?.fiche }
+        set { change { $0.fiche = newValue } }
+    }
     /// Commitment: nature.
-    public var nature: CommitmentNature?
+    public var nature: CommitmentNature? {
+        get { fields?.nature }
+        set { change { $0.nature = newValue } }
+    }
     /// Commitment: exact integer amount in `currency`.
-    public var amount: Int64?
+    public var amount: Int64? {
+        get { fields?.amount }
+        set { change { $0.amount = newValue } }
+    }
     /// Commitment: currency (FCFA by default).
-    public var currency: String?
+    public var currency: String? {
+        get { fields?.currency }
+        set { change { $0.currency = newValue } }
+    }
     /// Commitment: status.
-    public var status: CommitmentStatus?
+    public var status: CommitmentStatus? {
+        get { fields?.status }
+        set { change { $0.status = newValue } }
+    }
     /// Commitment: conditions attached.
-    public var conditions: String?
+    public var conditions: String? {
+        get { fields?.conditions }
+        set { change { $0.conditions = newValue } }
+    }
     /// Vote: number of votes for (nil when not counted, e.g. a show of hands).
-    public var votesFor: Int?
+    public var votesFor: Int? {
+        get { fields?.votesFor }
+        set { change { $0.votesFor = newValue } }
+    }
     /// Vote: number of votes against.
-    public var votesAgainst: Int?
+    public var votesAgainst: Int? {
+        get { fields?.votesAgainst }
+        set { change { $0.votesAgainst = newValue } }
+    }
     /// Vote: number of abstentions.
-    public var abstentions: Int?
+    public var abstentions: Int? {
+        get { fields?.abstentions }
+        set { change { $0.abstentions = newValue } }
+    }
     /// Vote: adopted or rejected.
-    public var outcome: VoteOutcome?
+    public var outcome: VoteOutcome? {
+        get { fields?.outcome }
+        set { change { $0.outcome = newValue } }
+    }
+
+    /// The structured fields, set by recommendations, actions, commitments and votes.
+    struct Fields: Sendable, Equatable {
+        var addressee: String?
+        var responsible: String?
+        var due: String?
+        var partner: String?
+        var fiche: String?
+        var nature: CommitmentNature?
+        var amount: Int64?
+        var currency: String?
+        var status: CommitmentStatus?
+        var conditions: String?
+        var votesFor: Int?
+        var votesAgainst: Int?
+        var abstentions: Int?
+        var outcome: VoteOutcome?
+
+        static let none = Fields()
+    }
+
+    /// A value held on the heap: the fields cost one reference in an entry that has none of them
+    /// (notes, most decisions: the most of a long journal), instead of some 180 bytes.
+    enum Boxed: Sendable, Equatable {
+        indirect case fields(Fields)
+    }
+
+    /// The structured fields, nil when none is set (never a box of nils: equality compares this).
+    private var boxed: Boxed?
+
+    /// The structured fields, nil when none is set.
+    private var fields: Fields? {
+        if case .fields(let f) = boxed { return f }
+        return nil
+    }
+
+    private mutating func change(_ body: (inout Fields) -> Void) {
+        var f = fields ?? .none
+        body(&f)
+        boxed = f == .none ? nil : .fields(f)
+    }
 
     /// Creates an entry content.
     public init(
@@ -145,11 +228,62 @@ public struct EntryContent: Sendable, Equatable, Codable {
         status: CommitmentStatus? = nil, conditions: String? = nil, votesFor: Int? = nil,
         votesAgainst: Int? = nil, abstentions: Int? = nil, outcome: VoteOutcome? = nil
     ) {
-        self.kind = kind; self.text = text; self.addressee = addressee; self.responsible = responsible
-        self.due = due; self.partner = partner; self.fiche = fiche; self.nature = nature
-        self.amount = amount; self.currency = currency; self.status = status; self.conditions = conditions
-        self.votesFor = votesFor; self.votesAgainst = votesAgainst; self.abstentions = abstentions
-        self.outcome = outcome
+        self.kind = kind
+        self.text = text
+        let f = Fields(
+            addressee: addressee, responsible: responsible, due: due, partner: partner, fiche: fiche, nature: nature,
+            amount: amount, currency: currency, status: status, conditions: conditions, votesFor: votesFor,
+            votesAgainst: votesAgainst, abstentions: abstentions, outcome: outcome)
+        boxed = f == .none ? nil : .fields(f)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, text, addressee, responsible, due, partner, fiche, nature, amount, currency, status, conditions
+        case votesFor, votesAgainst, abstentions, outcome
+    }
+
+    /// Reads the JSON object of an entry: `kind` and `text`, and each structured field when
+    /// present (as the synthesized decoding did).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            kind: c.decode(EntryKind.self, forKey: .kind), text: c.decode(String.self, forKey: .text),
+            addressee: c.decodeIfPresent(String.self, forKey: .addressee),
+            responsible: c.decodeIfPresent(String.self, forKey: .responsible),
+            due: c.decodeIfPresent(String.self, forKey: .due),
+            partner: c.decodeIfPresent(String.self, forKey: .partner),
+            fiche: c.decodeIfPresent(String.self, forKey: .fiche),
+            nature: c.decodeIfPresent(CommitmentNature.self, forKey: .nature),
+            amount: c.decodeIfPresent(Int64.self, forKey: .amount),
+            currency: c.decodeIfPresent(String.self, forKey: .currency),
+            status: c.decodeIfPresent(CommitmentStatus.self, forKey: .status),
+            conditions: c.decodeIfPresent(String.self, forKey: .conditions),
+            votesFor: c.decodeIfPresent(Int.self, forKey: .votesFor),
+            votesAgainst: c.decodeIfPresent(Int.self, forKey: .votesAgainst),
+            abstentions: c.decodeIfPresent(Int.self, forKey: .abstentions),
+            outcome: c.decodeIfPresent(VoteOutcome.self, forKey: .outcome))
+    }
+
+    /// Writes `kind`, `text` and the structured fields that are set (no `null`).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(text, forKey: .text)
+        guard let f = fields else { return }
+        try c.encodeIfPresent(f.addressee, forKey: .addressee)
+        try c.encodeIfPresent(f.responsible, forKey: .responsible)
+        try c.encodeIfPresent(f.due, forKey: .due)
+        try c.encodeIfPresent(f.partner, forKey: .partner)
+        try c.encodeIfPresent(f.fiche, forKey: .fiche)
+        try c.encodeIfPresent(f.nature, forKey: .nature)
+        try c.encodeIfPresent(f.amount, forKey: .amount)
+        try c.encodeIfPresent(f.currency, forKey: .currency)
+        try c.encodeIfPresent(f.status, forKey: .status)
+        try c.encodeIfPresent(f.conditions, forKey: .conditions)
+        try c.encodeIfPresent(f.votesFor, forKey: .votesFor)
+        try c.encodeIfPresent(f.votesAgainst, forKey: .votesAgainst)
+        try c.encodeIfPresent(f.abstentions, forKey: .abstentions)
+        try c.encodeIfPresent(f.outcome, forKey: .outcome)
     }
 }
 

@@ -198,8 +198,7 @@ public struct SessionState: Sendable, Equatable {
     public var turns: ChunkedArray<SpeakingTurn> = []
     /// Minute entries by id (seq), in order of recording.
     public var entries: ChunkedArray<Entry> = []
-    /// Index of each entry id in ``entries``.
-    public var entryIndex: [Int: Int] = [:]
+
     /// Indices in ``entries`` of the entries of each agenda item, in order of recording.
     public var entryIndicesByItem: [String: [Int]] = [:]
     /// Indices in ``entries`` of the entries recorded outside any agenda item.
@@ -269,7 +268,26 @@ public struct SessionState: Sendable, Equatable {
     }
 
     /// The entry recorded by event `seq`.
-    public func entry(_ seq: Int) -> Entry? { entryIndex[seq].map { entries[$0] } }
+    public func entry(_ seq: Int) -> Entry? { entryIndex(of: seq).map { entries[$0] } }
+
+    /// The index in ``entries`` of the entry recorded by event `id`: a binary search, the entries
+    /// being in seq order (no index to keep beside them, whose copies a replay's checkpoints
+    /// would each pay for).
+    public func entryIndex(of id: Int) -> Int? {
+        var lo = 0, hi = entries.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entries[mid].id < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < entries.count && entries[lo].id == id ? lo : nil
+    }
+
+    /// `id`, sharing the storage of the item under way when it names it: the entries and turns
+    /// of a long item hold one string, not one each.
+    private func shared(_ id: String) -> String {
+        if let c = currentItem, c == id { return c }
+        return id
+    }
 
     /// The participant with this id (programme or walk-in).
     public func participant(_ id: String) -> Participant? { participants.first { $0.id == id } }
@@ -398,7 +416,7 @@ extension SessionState {
             let poo = queue.first { $0.who == who }?.pointOfOrder ?? false
             queue.removeAll { $0.who == who }
             currentTurn = SpeakingTurn(
-                item: item, who: who, interval: Interval(start: now, end: nil),
+                item: shared(item), who: who, interval: Interval(start: now, end: nil),
                 limit: limit, pointOfOrder: poo)
         case .floorYielded:
             endTurn(at: now)
@@ -414,7 +432,7 @@ extension SessionState {
             if var t = currentTurn, t.item == item { t.limit = seconds; currentTurn = t }
         case .entryRecorded(let item, let content):
             let day = currentDay.map { days[$0].date } ?? item.flatMap { self.item($0).map { days[$0.day].date } }
-            entryIndex[e.seq] = entries.count
+            let item = item.map(shared)
             if let item {
                 entryIndicesByItem[item, default: []].append(entries.count)
             } else {
@@ -422,7 +440,7 @@ extension SessionState {
             }
             entries.append(Entry(id: e.seq, item: item, day: day, at: now, seat: e.seat, content: content))
         case .entryAmended(let id, let text, let reason, let changes):
-            if let i = entryIndex[id] {
+            if let i = entryIndex(of: id) {
                 let previous = entries[i].content
                 entries[i].amendments.append((previous.text, reason, e.seq, now, previous))
                 entries[i].content = (changes ?? EntryChanges()).applied(to: previous)
@@ -431,9 +449,9 @@ extension SessionState {
                 entries[i].adoptedAt = nil
             }
         case .entryRetracted(let id, let reason):
-            if let i = entryIndex[id] { entries[i].retracted = reason }
+            if let i = entryIndex(of: id) { entries[i].retracted = reason }
         case .entryAdopted(let id):
-            if let i = entryIndex[id] { entries[i].adoptedAt = now }
+            if let i = entryIndex(of: id) { entries[i].adoptedAt = now }
         case .participantCheckedIn(let p, let day):
             if !(attendance[day]?.contains(p) ?? false) {
                 attendance[day, default: []].append(p)
@@ -452,7 +470,7 @@ extension SessionState {
                     seq: e.seq, at: now, seat: e.seat, fiche: fiche,
                     kind: .synergy(partners: partners, lead: lead)))
         case .commitmentStatusChanged(let id, let status):
-            if let i = entryIndex[id] {
+            if let i = entryIndex(of: id) {
                 entries[i].statusChanges.append(
                     CommitmentStatusChange(
                         seq: e.seq, at: now, seat: e.seat,
@@ -460,7 +478,7 @@ extension SessionState {
                 entries[i].content.status = status
             }
         case .commitmentWithdrawn(let id, let reason):
-            if let i = entryIndex[id] {
+            if let i = entryIndex(of: id) {
                 entries[i].withdrawal = CommitmentWithdrawal(seq: e.seq, at: now, seat: e.seat, reason: reason)
             }
         case .commitmentFollowedUp, .actionFollowedUp, .ficheFollowedUp:

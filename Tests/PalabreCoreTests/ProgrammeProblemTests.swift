@@ -10,8 +10,15 @@ struct ProgrammeProblemTests {
         .emptyFile,
         .nestedTooDeeply,
         .notUTF8,
-        .invalidYAML(detail: "abc", tabs: true),
-        .invalidYAML(detail: "abc", tabs: false),
+        .invalidYAML(detail: YAMLProblem(problem: "did not find expected key"), tabs: true),
+        .invalidYAML(
+            detail: YAMLProblem(
+                problem: "did not find expected key", context: "while parsing a block mapping", contextLine: 3,
+                contextColumn: 1), tabs: false),
+        .aliasBound(.uses, alias: "abc", limits: AliasLimits(uses: 10_000, values: 500_000, kibibytes: 512)),
+        .aliasBound(.collectionAsKey, alias: "abc", limits: AliasLimits(uses: 10_000, values: 500_000, kibibytes: 512)),
+        .aliasBound(.values, alias: "abc", limits: AliasLimits(uses: 10_000, values: 500_000, kibibytes: 512)),
+        .aliasBound(.text, alias: "abc", limits: AliasLimits(uses: 10_000, values: 500_000, kibibytes: 512)),
         .repeatedKeys(keys: ["fr", "en"]),
         .tooManyRepeatedKeys,
         .noEarlierSession(name: "abc", path: "abc", file: "abc"),

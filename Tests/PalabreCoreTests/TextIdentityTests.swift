@@ -160,6 +160,12 @@ struct YAMLTests {
         #expect(d.first?.message.contains("more than 2,000 uses of aliases") == true)
         #expect(d.first?.line == 5)
         #expect(d.first?.column == 14 + 4 * 2000)
+        // A French programme is told in French.
+        let fr = ProgrammeLoader.parse("language: fr\n" + text, file: "p.yaml").diagnostics
+        #expect(
+            fr.first?.message.contains("plus de 2 000 utilisations d'alias (*nom) dans le document (alias *a)") == true)
+        #expect(fr.first?.message.contains("refusé, comme le serait un document fait pour grandir sans fin") == true)
+        #expect(fr.first?.message.contains("uses") == false, "\(fr)")
     }
 
     @Test("An alias of a list used as a key is refused before it is composed")

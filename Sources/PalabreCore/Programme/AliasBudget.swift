@@ -26,11 +26,8 @@ enum AliasBudget {
     struct Problem: Equatable {
         var line: Int
         var column: Int
-        var message: String
+        var problem: ProgrammeProblem
     }
-
-    /// `n` with its thousands grouped the English way (diagnostics are in English).
-    private static func count(_ n: Int) -> String { Amounts.format(Int64(n), separator: ",") }
 
     /// Size of a value once its aliases are expanded.
     private struct Size {
@@ -66,14 +63,12 @@ enum AliasBudget {
             var total = Size()
             var uses = 0
 
-            func problem(_ event: yaml_event_t, _ what: String, _ alias: String, expected: String? = nil) -> Problem {
-                let limits =
-                    "refused, as a document built to grow without end would be; expected each alias used a few "
-                    + "times (at most \(count(maxAliasUses)) uses, \(count(maxNodes)) values and "
-                    + "\(maxBytes / 1024) KiB of text once expanded) and long texts written once"
-                return Problem(
+            func problem(_ event: yaml_event_t, _ bound: AliasBound, _ alias: String) -> Problem {
+                Problem(
                     line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1,
-                    message: what + " (alias *\(Text.echo(alias, limit: 60))): " + (expected ?? limits))
+                    problem: .aliasBound(
+                        bound, alias: alias,
+                        limits: AliasLimits(uses: maxAliasUses, values: maxNodes, kibibytes: maxBytes / 1024)))
             }
             /// Adds a finished value to the list or mapping holding it; whether it is a mapping key.
             func place(_ size: Size) -> Bool {
@@ -115,21 +110,17 @@ enum AliasBudget {
                     }
                     uses += 1
                     if uses > maxAliasUses {
-                        return problem(
-                            event, "more than \(count(maxAliasUses)) uses of aliases (*name) in the document", name)
+                        return problem(event, .uses, name)
                     }
                     total.add(anchored.size)
                     if place(anchored.size) && anchored.isCollection {
-                        return problem(
-                            event, "an alias of a list or mapping is used as a mapping key", name,
-                            expected: "expected a plain key such as title")
+                        return problem(event, .collectionAsKey, name)
                     }
                     if total.nodes > maxNodes {
-                        return problem(event, "the aliases expand the document past \(count(maxNodes)) values", name)
+                        return problem(event, .values, name)
                     }
                     if total.bytes > maxBytes {
-                        return problem(
-                            event, "the aliases expand the document past \(maxBytes / 1024) KiB of text", name)
+                        return problem(event, .text, name)
                     }
                 default:
                     break
@@ -137,4 +128,27 @@ enum AliasBudget {
             }
         }
     }
+}
+
+/// Which bound of ``AliasBudget`` a programme's aliases passed.
+public enum AliasBound: Sendable, Equatable, CaseIterable {
+    /// More uses of aliases than allowed.
+    case uses
+    /// An alias of a list or mapping used as a mapping key.
+    case collectionAsKey
+    /// More values once the aliases are expanded than allowed.
+    case values
+    /// More text once the aliases are expanded than allowed.
+    case text
+}
+
+/// The bounds of ``AliasBudget`` in force for a programme (made by the check itself): alias
+/// uses, values and KiB of text once expanded.
+public struct AliasLimits: Sendable, Equatable {
+    /// Most uses of aliases.
+    public var uses: Int
+    /// Most values once expanded.
+    public var values: Int
+    /// Most KiB of scalar text once expanded.
+    public var kibibytes: Int
 }

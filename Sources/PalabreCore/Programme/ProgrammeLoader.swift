@@ -105,9 +105,9 @@ public enum ProgrammeLoader {
         // Before composing: Yams shares an aliased node between its uses, but walking (or
         // hashing, for a key) the shared tree costs its expanded size.
         if let problem = AliasBudget.check(text) {
-            var d = Diagnostic(
-                file: file, line: problem.line, column: problem.column, field: "", message: problem.message)
-            d.language = language
+            let d = Diagnostic(
+                file: file, line: problem.line, column: problem.column, field: "", problem: problem.problem,
+                language: language)
             return ProgrammeLoadResult(programme: nil, diagnostics: [d])
         }
 
@@ -253,30 +253,24 @@ public enum ProgrammeLoader {
     /// Turns a Yams error into a diagnostic at its line and column.
     static func yamlDiagnostic(_ error: any Error, text: String, file: String) -> Diagnostic {
         var location = SourceLocation.start
-        var detail = ""
+        var detail = YAMLProblem(problem: "")
         if let yamlError = error as? YamlError {
             switch yamlError {
             case let .scanner(context, problem, mark, _),
                 let .parser(context, problem, mark, _),
                 let .composer(context, problem, mark, _):
                 location = SourceLocation(line: max(1, mark.line), column: max(1, mark.column))
-                if let context, problem.hasPrefix("but ") {
-                    // libyaml splits some messages: "expected a single document" + "but found another".
-                    detail = "\(context.text), \(problem)"
-                } else {
-                    detail = "\(problem)"
-                    if let context {
-                        detail += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
-                    }
-                }
+                detail = YAMLProblem(
+                    problem: problem, context: context?.text, contextLine: context?.mark.line,
+                    contextColumn: context?.mark.column)
             case let .reader(problem, offset, _, yaml):
                 if let offset { location = self.location(ofCharacterOffset: offset, in: yaml) }
-                detail = "\(problem)"
+                detail = YAMLProblem(problem: problem)
             default:
-                detail = "\(yamlError)"
+                detail = YAMLProblem(problem: "\(yamlError)")
             }
         } else {
-            detail = "\(error)"
+            detail = YAMLProblem(problem: "\(error)")
         }
         let tabs = line(location.line, of: text)?.contains("\t") == true
         return Diagnostic(

@@ -271,9 +271,9 @@ public enum ProgrammeProblem: Sendable, Equatable {
     case nestedTooDeeply
     /// The file is not UTF-8.
     case notUTF8
-    /// YAML the parser refuses: its own words (`detail`, from libyaml, in English), and whether
-    /// the line is indented with tabs.
-    case invalidYAML(detail: String, tabs: Bool)
+    /// YAML the parser refuses: what it said (`detail`, told in the programme's language), and
+    /// whether the line is indented with tabs.
+    case invalidYAML(detail: YAMLProblem, tabs: Bool)
     /// A key repeated in one mapping (`keys`), when it could not be reported at its place.
     case repeatedKeys(keys: [String])
     /// More repeated keys than can be reported.
@@ -371,7 +371,9 @@ public enum ProgrammeProblem: Sendable, Equatable {
     case directoryUnreadable(ProgrammeReadError)
     /// An entry of the répertoire des intervenants left out for `problem`.
     indirect case leftOutOfDirectory(ProgrammeProblem)
-    /// A message of the répertoire's CSV import or of the alias check, in English only.
+    /// The programme's YAML aliases passed a bound of ``AliasBudget`` at alias `*alias`.
+    case aliasBound(AliasBound, alias: String, limits: AliasLimits)
+    /// A message of the répertoire's CSV import, in English only.
     case other(String)
 
     /// The message in `language`.
@@ -406,7 +408,8 @@ public enum ProgrammeProblem: Sendable, Equatable {
                 : (fr
                     ? "attendu du YAML comme décrit dans docs/programme-format.md"
                     : "expected YAML as described in docs/programme-format.md")
-            return (fr ? "YAML invalide" : "invalid YAML") + (detail.isEmpty ? "" : (fr ? " : " : ": ") + detail)
+            let said = detail.text(language)
+            return (fr ? "YAML invalide" : "invalid YAML") + (said.isEmpty ? "" : (fr ? " : " : ": ") + said)
                 + (fr ? " ; " : "; ") + hint
         case .repeatedKeys(let keys):
             let list = keys.map(q).joined(separator: ", ")
@@ -674,6 +677,46 @@ public enum ProgrammeProblem: Sendable, Equatable {
             return problem.text(language)
                 + (fr
                     ? " (cette fiche du répertoire est laissée de côté)" : " (this entry of the directory is left out)")
+        case .aliasBound(let bound, let alias, let limits):
+            // Plain spaces between thousands: the message is escaped before it is shown.
+            func n(_ v: Int) -> String { Amounts.format(Int64(v), separator: fr ? " " : ",") }
+            let what: String
+            switch bound {
+            case .uses:
+                what =
+                    fr
+                    ? "plus de \(n(limits.uses)) utilisations d'alias (*nom) dans le document"
+                    : "more than \(n(limits.uses)) uses of aliases (*name) in the document"
+            case .collectionAsKey:
+                what =
+                    fr
+                    ? "un alias de liste ou de clés sert de clé"
+                    : "an alias of a list or mapping is used as a mapping key"
+            case .values:
+                what =
+                    fr
+                    ? "les alias développent le document au-delà de \(n(limits.values)) valeurs"
+                    : "the aliases expand the document past \(n(limits.values)) values"
+            case .text:
+                what =
+                    fr
+                    ? "les alias développent le document au-delà de \(limits.kibibytes) Kio de texte"
+                    : "the aliases expand the document past \(limits.kibibytes) KiB of text"
+            }
+            let expected: String
+            if bound == .collectionAsKey {
+                expected = fr ? "attendu une clé simple comme title" : "expected a plain key such as title"
+            } else {
+                expected =
+                    fr
+                    ? "refusé, comme le serait un document fait pour grandir sans fin ; attendu chaque alias utilisé "
+                        + "quelques fois (au plus \(n(limits.uses)) utilisations, \(n(limits.values)) valeurs et "
+                        + "\(limits.kibibytes) Kio de texte une fois développé) et les longs textes écrits une fois"
+                    : "refused, as a document built to grow without end would be; expected each alias used a few "
+                        + "times (at most \(n(limits.uses)) uses, \(n(limits.values)) values and "
+                        + "\(limits.kibibytes) KiB of text once expanded) and long texts written once"
+            }
+            return what + " (alias *\(Text.echo(alias, limit: 60)))" + (fr ? " : " : ": ") + expected
         case .other(let message):
             return message
         }

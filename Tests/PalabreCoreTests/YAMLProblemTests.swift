@@ -1,0 +1,66 @@
+import Testing
+
+@testable import PalabreCore
+
+/// What the YAML parser says of a broken programme is told in the programme's language: the
+/// French of every libyaml message palabre knows, and real broken programmes read in French.
+@Suite("YAML problems in French and English")
+struct YAMLProblemTests {
+    @Test("Every message of the table has French words and no English ones")
+    func theTableIsFrench() {
+        #expect(YAMLProblem.french.count >= 75)
+        for (en, fr) in YAMLProblem.french {
+            #expect(fr != en)
+            for word in ["expected", "found", "while", "not allowed", "parsing", "scanning"] {
+                #expect(!fr.contains(word), "« \(fr) » for « \(en) »")
+            }
+        }
+    }
+
+    /// Broken programmes as people break them: a colon in a value, an unclosed list or quote, a
+    /// tab, an alias to nothing, a second document, a dash in the middle of keys.
+    static let broken: [(yaml: String, english: String)] = [
+        ("title: Atelier: bilan: x\n", "mapping values are not allowed in this context"),
+        ("title: x\nvenue: [a, b\ndays: []\n", "did not find expected ',' or ']'"),
+        ("title: \"Atelier\nvenue: x\n", "found unexpected end of stream"),
+        ("title: x\nvenue:\n\tsalle: 1\n", "found character that cannot start any token"),
+        ("title: *nulle\n", "found undefined alias"),
+        ("title: x\n---\ntitle: y\n", "but found another document"),
+        ("days:\n  - date: 2024-01-01\n  title: x\n - y\n", "did not find expected '-' indicator"),
+        ("title: x\n venue: y\n", "mapping values are not allowed in this context"),
+    ]
+
+    @Test("Broken programmes: the parser's words in French for a French programme, in English otherwise")
+    func brokenProgrammesInBothLanguages() throws {
+        for (yaml, english) in Self.broken {
+            let fr = ProgrammeLoader.parse("language: fr\n" + yaml, file: "p.yaml")
+            let en = ProgrammeLoader.parse("language: en\n" + yaml, file: "p.yaml")
+            let f = try #require(fr.diagnostics.first, "\(yaml)")
+            let e = try #require(en.diagnostics.first, "\(yaml)")
+            guard case .invalidYAML(let detail, _) = f.problem else {
+                Issue.record("not a YAML problem: \(f.message)")
+                continue
+            }
+            #expect(e.message.contains(english), "\(e.message)")
+            #expect(f.description.hasPrefix("p.yaml:") && f.message.contains("YAML invalide"), "\(f.description)")
+            #expect(!f.message.contains(english), "« \(english) » left in English: \(f.message)")
+            for word in ["expected", "found", "while", "not allowed"] {
+                #expect(!f.message.contains(word), "\(f.message)")
+            }
+            #expect(detail.text(.fr) != detail.text(.en))
+        }
+    }
+
+    @Test("Where libyaml was reading: the construct and the line where it began, in each language")
+    func theContextInBothLanguages() {
+        let p = YAMLProblem(
+            problem: "did not find expected ',' or ']'", context: "while parsing a flow sequence", contextLine: 2,
+            contextColumn: 8)
+        #expect(p.text(.en) == "did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 8)")
+        #expect(
+            p.text(.fr)
+                == "« , » ou « ] » était attendu ici (en lisant une liste entre « [ ] », commencé ligne 2, colonne 8)"
+        )
+        #expect(YAMLProblem(problem: "a message palabre does not know").text(.fr) == "a message palabre does not know")
+    }
+}

@@ -75,7 +75,7 @@ struct Replay: ParsableCommand {
             try ReplayLoop.run(&replay, theme: chosenTheme)
             // What the reading of a long journal found while the replay ran.
             for w in replay.loadWarnings {
-                printError("palabre: " + CliWords.warning(w).text(timeline.programme.language))
+                printError("palabre: " + CliWords.warning(w).text(lang ?? timeline.programme.language))
             }
             if let failure = replay.loadFailure { throw failure }
         }
@@ -101,6 +101,7 @@ enum ReplaySource {
             journalPath = SessionStore.journalPath(folder)
         }
         let programme = try SessionLocator.programme(folder, language: lang)
+        let said = lang ?? programme.language
         guard FileManager.default.fileExists(atPath: journalPath) else {
             throw UserError(description: CliWords.noJournal(path: journalPath).text(lang ?? programme.language))
         }
@@ -112,14 +113,14 @@ enum ReplaySource {
                 let loading = ReplayLoading {
                     let whole = try Journal(path: path, writable: false)
                     let events = try whole.loadAll()
-                    return (ReplayTimeline(programme: programme, events: events), whole.warnings(programme.language))
+                    return (ReplayTimeline(programme: programme, events: events), whole.warnings(said))
                 }
                 return (ReplayTimeline(programme: programme, events: beginning), [], loading)
             }
         }
         let events = try journal.loadAll()
-        let warnings = journal.warnings(programme.language)
-        for w in warnings { printError("palabre: " + CliWords.warning(w).text(programme.language)) }
+        let warnings = journal.warnings(said)
+        for w in warnings { printError("palabre: " + CliWords.warning(w).text(said)) }
         return (ReplayTimeline(programme: programme, events: events), warnings, nil)
     }
 }

@@ -297,3 +297,19 @@ struct JournalErrorLanguageTests {
         }
     }
 }
+
+/// The message of a damaged journal says which lines are intact, or that the first one is not.
+@Suite("Damaged journal messages")
+struct DamagedJournalMessageTests {
+    @Test("Damage on line 1 does not speak of the lines before it; later damage does", arguments: [Language.fr, .en])
+    func firstLine(language: Language) {
+        let first = JournalError.damaged(path: "s/journal.jsonl", line: 1, reason: .notAnEvent).message(language)
+        let later = JournalError.damaged(path: "s/journal.jsonl", line: 40, reason: .notAnEvent).message(language)
+        #expect(first.contains(language == .fr ? "c'est sa première ligne" : "it is its first line"), "\(first)")
+        #expect(!first.contains(language == .fr ? "avant la ligne 1" : "before 1"), "\(first)")
+        #expect(
+            later.contains(
+                language == .fr ? "les lignes avant la ligne 40 sont intactes" : "the lines before 40 are intact"))
+        #expect(first.contains("palabre repair s"))
+    }
+}

@@ -32,57 +32,152 @@ struct ReplayLoadingTests {
             clock: ReplayClock(position: beginning.firstInstant!, speed: 600, playing: playing), loading: loading)
     }
 
+    /// Ticks `r` until it has folded the `count` events read so far (100,000 ticks at most).
+    static func playToTheEndOfTheBeginning(_ r: inout ReplayConsole, count: Int = 100) {
+        var steps = 0
+        while r.state.lastSeq < count, steps < 100_000 {
+            r.tick(replayMs: 500)
+            steps += 1
+        }
+        r.tick(replayMs: 500)
+    }
+
     @Test(
-        "Playing stops at the end of the beginning, says it is reading, and plays on with the whole journal",
+        "Playing waits at the end of the beginning, still playing, says it is reading, and plays on with the whole journal",
         arguments: [Language.fr, .en])
     func playsOnOnceRead(language: Language) {
         let gate = DispatchSemaphore(value: 0)
         let whole = ReplayTimeline(programme: Self.programme, events: Self.events, checkpointInterval: 64)
         let loading = Self.loading(gate: gate) { (whole, []) }
         var r = replay(language, loading: loading)
-        var steps = 0
-        while r.clock.playing, steps < 100_000 {
-            r.tick(replayMs: 500)
-            steps += 1
-        }
-        #expect(!r.clock.playing && r.state.lastSeq == 100, "stopped at the end of the beginning")
+        Self.playToTheEndOfTheBeginning(&r)
+        #expect(r.clock.playing && r.state.lastSeq == 100, "waiting at the end of the beginning, still playing")
         let reading = Labels(language)[.readingRestOfJournal]
         let screen = r.render(size: Self.size).grid.lines().joined(separator: "\n")
         #expect(screen.contains(String(reading.prefix(30))), "\(screen)")
-        // The next day is not there yet: the replay says it is coming, not that there is none.
-        r.perform(.nextDay)
-        #expect(r.console.message?.text == reading)
+        #expect(screen.contains(language == .fr ? "LECTURE ×600" : "PLAYING ×600"), "\(screen)")
         gate.signal()
         _ = loading.wait()
         r.tick(replayMs: 0)
         #expect(r.timeline.events.count == Self.events.count)
-        #expect(r.clock.playing, "playing on where it stopped")
+        #expect(r.clock.playing, "playing on where it waited")
         #expect(r.state == whole.state(at: r.clock.position))
         r.tick(replayMs: 2_000)
         #expect(r.state.lastSeq > 100)
         #expect(r.state == whole.state(at: r.clock.position))
         let after = r.render(size: Self.size).grid.lines().joined(separator: "\n")
         #expect(!after.contains(String(reading.prefix(30))), "\(after)")
-        let nextDay = whole.nextDayStart(after: r.clock.position)
-        #expect(nextDay != nil)
-        r.perform(.nextDay)
-        #expect(r.clock.position == nextDay, "the next day is there now")
     }
 
-    @Test("A jump past the beginning lands where asked once the whole journal is read")
+    @Test("Paused while it waits at the end of the beginning: still paused once the rest is read")
+    func pausedWhileWaiting() {
+        let gate = DispatchSemaphore(value: 0)
+        let whole = ReplayTimeline(programme: Self.programme, events: Self.events)
+        let loading = Self.loading(gate: gate) { (whole, []) }
+        var r = replay(.fr, loading: loading)
+        Self.playToTheEndOfTheBeginning(&r)
+        r.perform(.playPause)
+        #expect(!r.clock.playing)
+        let here = r.clock.position
+        gate.signal()
+        _ = loading.wait()
+        r.tick(replayMs: 5_000)
+        #expect(!r.clock.playing && r.clock.position == here, "paused where it was")
+        #expect(r.state == whole.state(at: here))
+    }
+
+    @Test(
+        "Moves beyond the beginning wait for the rest and are done once it is read: next event, item, day",
+        arguments: [ReplayAction.nextEvent, .nextItem, .nextDay])
+    func movesWaitForTheRest(action: ReplayAction) {
+        let gate = DispatchSemaphore(value: 0)
+        let whole = ReplayTimeline(programme: Self.programme, events: Self.events)
+        let loading = Self.loading(gate: gate) { (whole, []) }
+        var r = replay(.fr, loading: loading, playing: false)
+        let last = r.timeline.lastInstant!
+        r.seek(to: last)
+        let expected: Instant? =
+            switch action {
+            case .nextEvent: whole.nextEvent(after: last)
+            case .nextItem: whole.nextItemStart(after: last)
+            default: whole.nextDayStart(after: last)
+            }
+        #expect(expected != nil)
+        r.perform(action)
+        #expect(r.clock.position == last && r.pending == .move(action), "nothing moved yet")
+        #expect(r.console.message?.text == Labels(.fr)[.readingRestOfJournal])
+        gate.signal()
+        _ = loading.wait()
+        r.tick(replayMs: 0)
+        #expect(r.clock.position == expected && r.pending == nil)
+        #expect(r.state == whole.state(at: r.clock.position))
+        #expect(r.console.message?.text != Labels(.fr)[.readingRestOfJournal], "the message went with the wait")
+    }
+
+    @Test("A jump past the beginning stays where it is until the rest is read, then lands where asked")
     func jumpPastTheBeginning() {
         let gate = DispatchSemaphore(value: 0)
         let whole = ReplayTimeline(programme: Self.programme, events: Self.events)
         let loading = Self.loading(gate: gate) { (whole, []) }
         var r = replay(.fr, loading: loading, playing: false)
+        let here = r.clock.position
         let day3 = whole.dayStarts[2].at
         r.seek(to: day3)
-        #expect(r.state.lastSeq == 100, "only the beginning is there")
+        #expect(r.clock.position == here && r.state.lastSeq <= 100, "no state of day 1 shown at day 3's clock")
+        #expect(r.pending == .seek(day3))
+        // Another move within what is read replaces the wait.
+        r.seek(to: r.timeline.events[10].at)
+        #expect(r.pending == nil)
+        r.seek(to: day3)
         gate.signal()
         _ = loading.wait()
         r.tick(replayMs: 0)
         #expect(!r.clock.playing && r.clock.position == day3)
         #expect(r.state == whole.state(at: day3) && r.state.currentDay == 2)
+    }
+
+    @Test("A start beyond the beginning (--from) shows the beginning, then the moment asked")
+    func startBeyondTheBeginning() {
+        let gate = DispatchSemaphore(value: 0)
+        let whole = ReplayTimeline(programme: Self.programme, events: Self.events)
+        let loading = Self.loading(gate: gate) { (whole, []) }
+        let beginning = ReplayTimeline(programme: Self.programme, events: Array(Self.events.prefix(100)))
+        let day2 = whole.dayStarts[1].at
+        var r = ReplayConsole(
+            timeline: beginning, language: .en, clock: ReplayClock(position: day2, playing: false), loading: loading)
+        #expect(r.clock.position == beginning.firstInstant && r.pending == .seek(day2))
+        gate.signal()
+        _ = loading.wait()
+        r.tick(replayMs: 0)
+        #expect(r.clock.position == day2 && r.state == whole.state(at: day2))
+    }
+
+    @Test("A search with no match among the events read waits for the rest, then finds the next match")
+    func searchWaitsForTheRest() throws {
+        let gate = DispatchSemaphore(value: 0)
+        let whole = ReplayTimeline(programme: Self.programme, events: Self.events)
+        let loading = Self.loading(gate: gate) { (whole, []) }
+        var r = replay(.fr, loading: loading, playing: false)
+        // The first words of an entry recorded after the first 100 events, found nowhere before.
+        let entries = Self.events.compactMap { e -> (Int, String)? in
+            if case .entryRecorded(_, let c) = e.payload { return (e.seq, c.text) }
+            return nil
+        }
+        let later = try #require(
+            entries.first { seq, text in
+                seq > 100 && text.count > 20 && !entries.contains { $0.0 <= 100 && $0.1.contains(text.prefix(20)) }
+            })
+        let words = String(later.1.prefix(20))
+        _ = r.update(.input(.key(.char("/"))))
+        for ch in words { _ = r.update(.input(.key(.char(ch)))) }
+        _ = r.update(.input(.key(.enter)))
+        #expect(r.pending == .search(words, forward: true))
+        gate.signal()
+        _ = loading.wait()
+        r.tick(replayMs: 0)
+        let expected = try #require(whole.search(words, after: Self.events[99].at))
+        #expect(r.clock.position == expected.at)
+        #expect(r.console.message?.text.contains("entrée n° \(expected.seq)") == true)
     }
 
     @Test(

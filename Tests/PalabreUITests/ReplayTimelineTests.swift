@@ -247,3 +247,49 @@ private struct LinearCongruential: RandomNumberGenerator {
         return state ^ (state >> 29)
     }
 }
+
+extension ReplayTimelineTests {
+    @Test(
+        "A day held a month after its planned date: « 2 10:30 » goes to the date it was held, shown as day 2",
+        arguments: [Language.fr, .en])
+    func dayHeldOnAnotherDate(language: Language) throws {
+        let events = Self.timeline.events
+        let day2 = try #require(
+            events.firstIndex { if case .dayStarted(let d, _) = $0.payload { d == "2023-10-18" } else { false } })
+        let shifted = events.enumerated().map { i, e in
+            var e = e
+            if i >= day2 { e.at = e.at.adding(seconds: 30 * 86_400) }
+            return e
+        }
+        let t = ReplayTimeline(programme: Self.timeline.programme, events: shifted, checkpointInterval: 64)
+        #expect(t.heldOn["2023-10-18"] == "2023-11-17" && t.heldOn["2023-10-19"] == "2023-11-18")
+        let moment = try #require(t.moment("2 10:30", near: nil))
+        #expect(moment == t.local.instant(date: "2023-11-17", minutes: 630))
+        #expect(t.dayIndex(of: moment) == 1)
+        #expect(t.dayIndex(of: t.local.instant(date: "2023-10-18", minutes: 630)!) == nil, "nothing was held then")
+        var r = ReplayConsole(
+            timeline: t, language: language, clock: ReplayClock(position: t.firstInstant!, playing: false))
+        r.seek(to: moment)
+        let status = r.render(size: Self.size).grid.lines().last ?? ""
+        #expect(status.contains((language == .fr ? "Jour 2" : "Day 2") + " · 2023-11-17 10:30"), "\(status)")
+    }
+
+    @Test("A backward search that wraps says it went round to the end", arguments: [Language.fr, .en])
+    func backwardWrapSaysTheEnd(language: Language) throws {
+        var r = ReplayConsole(
+            timeline: Self.timeline, language: language,
+            clock: ReplayClock(position: Self.timeline.firstInstant!, playing: false))
+        let entry = try #require(
+            Self.timeline.events.last {
+                if case .entryRecorded(_, let c) = $0.payload { c.text.count > 15 } else { false }
+            })
+        guard case .entryRecorded(_, let content) = entry.payload else { return }
+        _ = r.update(.input(.key(.char("/"))))
+        for ch in content.text.prefix(15) { _ = r.update(.input(.key(.char(ch)))) }
+        _ = r.update(.input(.key(.enter)))
+        r.seek(to: Self.timeline.firstInstant!)
+        r.perform(.previousMatch)
+        let said = r.console.message?.text ?? ""
+        #expect(said.contains(language == .fr ? "(reprise à la fin)" : "(wrapped to the end)"), "\(said)")
+    }
+}

@@ -47,8 +47,9 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
                     + "renumbers nothing: take the journal back from a copy (a backup, another laptop)."
         case .damaged(let p, let l, let r) where language == .fr:
             return
-                "\(p):\(l)\u{00A0}: le journal est endommagé à cette ligne (\(r.text(.fr))). Rien n'a été modifié\u{00A0}; les lignes "
-                + "avant la ligne \(l) sont intactes. Lancez `palabre repair \(Self.folder(p))`\u{00A0}: il montre le "
+                "\(p):\(l)\u{00A0}: le journal est endommagé à cette ligne (\(r.text(.fr))). Rien n'a été modifié\u{00A0}; "
+                + (l > 1 ? "les lignes avant la ligne \(l) sont intactes" : "c'est sa première ligne")
+                + ". Lancez `palabre repair \(Self.folder(p))`\u{00A0}: il montre le "
                 + "problème, propose le plus petit changement qui le répare (chaque octet mis de côté est gardé) et "
                 + "vérifie le journal."
         case .notAFile(let p) where language == .fr:
@@ -107,8 +108,9 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .damaged(_, _, .unknownType): return message(.en)
         case .damaged(let p, let l, let r):
-            return "\(p):\(l): the journal is damaged here (\(r)). Nothing was changed; the lines before \(l) are "
-                + "intact. Run `palabre repair \(Self.folder(p))`: it shows what is wrong, offers the smallest "
+            return "\(p):\(l): the journal is damaged here (\(r)). Nothing was changed; "
+                + (l > 1 ? "the lines before \(l) are intact" : "it is its first line")
+                + ". Run `palabre repair \(Self.folder(p))`: it shows what is wrong, offers the smallest "
                 + "change that mends it (every byte set aside is kept) and checks the journal."
         case .replaced(let p):
             return "\(p) was repaired by `palabre repair` meanwhile: nothing was recorded. Run the command again "

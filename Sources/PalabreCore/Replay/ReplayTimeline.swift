@@ -32,6 +32,12 @@ public final class ReplayTimeline: @unchecked Sendable {
     public let itemStarts: [Instant]
     /// Instants of `dayStarted` events, with the date started.
     public let dayStarts: [(at: Instant, date: String)]
+    /// For each day of the programme that was started, the local date it was first started on
+    /// (a day held on another date than planned: `palabre run --held`, or a long follow-up).
+    public let heldOn: [String: String]
+    /// The programme with each day on the date it was held: `2 10:30` is 10:30 on the day day 2
+    /// was held.
+    private let asHeld: Programme
     /// The session's local time (for `hh:mm` and day boundaries).
     public let local: LocalTime
     /// The local dates holding events, each with its first and last event's instants.
@@ -87,6 +93,12 @@ public final class ReplayTimeline: @unchecked Sendable {
         itemStarts = items
         dayStarts = days
         daySpans = spans
+        var held: [String: String] = [:]
+        for (at, date) in days where held[date] == nil { held[date] = local.date(of: at) }
+        heldOn = held
+        var asHeld = programme
+        for i in asHeld.days.indices { asHeld.days[i].date = held[asHeld.days[i].date] ?? asHeld.days[i].date }
+        self.asHeld = asHeld
         lean = !clockStep
         // An undo counts as a full fold counts it (``ReadingFold``): when it names an earlier
         // event that still stands — neither an undo nor already taken back.
@@ -317,16 +329,16 @@ public final class ReplayTimeline: @unchecked Sendable {
     /// `hh:mm` on the day of `near`, `D hh:mm` on day D of the programme, `YYYY-MM-DD hh:mm`,
     /// RFC 3339, or `+1:30` / `-10m` from `near`. Throws the parser's ``Refusal``.
     public func instant(_ text: String, near: Instant?) throws(Refusal) -> Instant {
-        try Values.instant(
-            text, programme: programme, defaultDate: near.map { local.date(of: $0) }, position: near)
+        try Values.instant(text, programme: asHeld, defaultDate: near.map { local.date(of: $0) }, position: near)
     }
 
     /// ``instant(_:near:)``, nil when unreadable.
     public func moment(_ text: String, near: Instant?) -> Instant? { try? instant(text, near: near) }
 
-    /// The 0-based index, in the programme, of the day `t` falls on (by local date), if any.
+    /// The 0-based index, in the programme, of the day `t` falls on (by the local date each day
+    /// was held on, else planned for), if any.
     public func dayIndex(of t: Instant) -> Int? {
         let d = local.date(of: t)
-        return programme.days.firstIndex { $0.date == d }
+        return asHeld.days.firstIndex { $0.date == d }
     }
 }

@@ -31,8 +31,17 @@ public struct ReplayConsole: Sendable {
     public private(set) var quitRequested = false
     /// The whole journal being read while its beginning is shown, if it is long.
     public private(set) var loading: ReplayLoading?
-    /// Set when the clock stopped at the end of the beginning shown, to play on once the rest is read.
-    private var waitingForTheRest = false
+    /// What was asked beyond the events read so far, done once the whole journal is read.
+    public enum Pending: Sendable, Equatable {
+        /// Go to this moment.
+        case seek(Instant)
+        /// A move forward (next event, item or day).
+        case move(ReplayAction)
+        /// A search, forward or backward.
+        case search(String, forward: Bool)
+    }
+    /// What waits for the rest of the journal, if anything: a later key replaces it.
+    public private(set) var pending: Pending?
     /// The warnings of a reading finished while the replay ran (a torn last line).
     public private(set) var loadWarnings: [String] = []
     /// The error that stopped the reading of the whole journal (damage before its last line):
@@ -57,7 +66,12 @@ public struct ReplayConsole: Sendable {
         self.player = ReplayPlayer(timeline: timeline)
         self.loading = loading
         if loading != nil { console.idleMessage = .readingRestOfJournal }
-        player.move(to: clock.position)
+        // A start (--from) beyond what is read: the beginning until the rest is there.
+        if loading != nil, let last = timeline.lastInstant, let first = timeline.firstInstant, clock.position > last {
+            pending = .seek(clock.position)
+            self.clock.position = first
+        }
+        player.move(to: self.clock.position)
     }
 
     /// Lets `replayMs` of replay time pass; returns the events folded on the way.
@@ -66,25 +80,34 @@ public struct ReplayConsole: Sendable {
         adoptWholeJournal()
         let wasPlaying = clock.playing
         clock.advance(replayMs: replayMs, timeline: timeline)
-        if loading != nil, wasPlaying, !clock.playing { waitingForTheRest = true }
+        // At the end of what is read, playing waits for the rest: still playing, still pausable.
+        if loading != nil, wasPlaying { clock.playing = true }
         return player.advance(to: clock.position)
     }
 
     /// Takes the whole journal's timeline once its reading is over: the replay goes on where it
-    /// stands (playing on if it stopped at the end of the beginning); the warnings are kept and a
-    /// torn journal said on the banner; a failed reading ends the replay (``loadFailure``).
+    /// stands, and what was asked beyond the beginning (``pending``) is done; the warnings are
+    /// kept and a torn journal said on the banner; a failed reading ends the replay
+    /// (``loadFailure``).
     public mutating func adoptWholeJournal() {
         guard let outcome = loading?.outcome else { return }
         loading = nil
         console.idleMessage = nil
+        if console.message?.text == console.labels[.readingRestOfJournal] { console.message = nil }
         switch outcome {
         case .success(let whole):
             player = ReplayPlayer(timeline: whole.timeline, continuing: player)
             player.move(to: clock.position)
-            if waitingForTheRest { clock.playing = true }
-            waitingForTheRest = false
             loadWarnings = whole.warnings
             if !whole.warnings.isEmpty { showTornJournal() }
+            let asked = pending
+            pending = nil
+            switch asked {
+            case .seek(let t): seek(to: t)
+            case .move(let action): perform(action)
+            case .search(let text, let forward): find(text, forward: forward)
+            case nil: break
+            }
         case .failure(let error):
             loadFailure = error
             quitRequested = true
@@ -100,17 +123,27 @@ public struct ReplayConsole: Sendable {
             : "Torn journal: replaying up to the last intact event (#\(last))"
     }
 
-    /// What to say when nothing lies further: the rest of a long journal may still be coming.
-    private mutating func sayNothingFurther(_ fr: String, _ en: String) {
+    /// What to say when nothing lies further: the rest of a long journal may still be coming,
+    /// and `action` waits for it.
+    private mutating func sayNothingFurther(_ action: ReplayAction, _ fr: String, _ en: String) {
         if loading != nil {
+            pending = .move(action)
             say(console.labels[.readingRestOfJournal])
         } else {
             say(language == .fr ? fr : en)
         }
     }
 
-    /// Moves to meeting instant `t`.
+    /// Moves to meeting instant `t`; beyond the events read so far of a journal still being
+    /// read, stays and goes there once it is read (``pending``).
     public mutating func seek(to t: Instant) {
+        if loading != nil, let last = timeline.lastInstant, t > last {
+            pending = .seek(t)
+            say(console.labels[.readingRestOfJournal])
+            return
+        }
+        pending = nil
+        if console.message?.isError == false { console.message = nil }
         clock.position = t
         player.move(to: t)
     }
@@ -175,17 +208,21 @@ public struct ReplayConsole: Sendable {
         case .nextEvent, .previousEvent:
             clock.playing = false
             let t = action == .nextEvent ? timeline.nextEvent(after: here) : timeline.previousEvent(before: here)
-            if let t { seek(to: t) } else { sayNothingFurther("Aucun autre événement.", "No other event.") }
+            if let t {
+                seek(to: t)
+            } else {
+                sayNothingFurther(action, "Aucun autre événement.", "No other event.")
+            }
         case .nextItem, .previousItem:
             let t = action == .nextItem ? timeline.nextItemStart(after: here) : timeline.previousItemStart(before: here)
             if let t {
                 seek(to: t)
             } else {
-                sayNothingFurther("Aucun autre point de l'ordre du " + "jour.", "No other agenda item.")
+                sayNothingFurther(action, "Aucun autre point de l'ordre du " + "jour.", "No other agenda item.")
             }
         case .nextDay, .previousDay:
             let t = action == .nextDay ? timeline.nextDayStart(after: here) : timeline.previousDayStart(before: here)
-            if let t { seek(to: t) } else { sayNothingFurther("Aucun autre jour.", "No other day.") }
+            if let t { seek(to: t) } else { sayNothingFurther(action, "Aucun autre jour.", "No other day.") }
         case .goTo: prompt = .goTo("")
         case .search: prompt = .search("")
         case .nextMatch, .previousMatch:
@@ -239,8 +276,14 @@ public struct ReplayConsole: Sendable {
         let found =
             forward
             ? timeline.search(text, after: clock.position) : timeline.searchBackward(text, before: clock.position)
+        // A search that would wrap, or find nothing, in a journal still being read waits for the
+        // rest: the next match may lie there.
+        if loading != nil, found?.wrapped ?? true {
+            pending = .search(text, forward: forward)
+            say(console.labels[.readingRestOfJournal])
+            return
+        }
         guard let m = found else {
-            if loading != nil { say(console.labels[.readingRestOfJournal]); return }
             say(
                 fr
                     ? "« \(text) » : aucune entrée ne contient ce " + "texte."
@@ -251,7 +294,12 @@ public struct ReplayConsole: Sendable {
         seek(to: m.at)
         console.screen = .rapporteur
         let when = timeline.local.hhmm(m.at)
-        let wrap = m.wrapped ? (fr ? " (reprise au début)" : " (wrapped around)") : ""
+        let wrap =
+            !m.wrapped
+            ? ""
+            : forward
+                ? (fr ? " (reprise au début)" : " (wrapped to the start)")
+                : (fr ? " (reprise à la fin)" : " (wrapped to the end)")
         say(
             fr
                 ? "« \(text) » : entrée n° \(m.seq) à \(when)\(wrap) — n suivante, N précédente"

@@ -128,7 +128,8 @@ public struct TimelineBar: Sendable {
         let lt = timeline.local
         let seconds = ((t.ms + Int64(lt.offset(at: t)) * 1000).floorDivided(by: 1000)) % 60
         var parts = ["\(mode) ×\(clock.speed)"]
-        if let d = timeline.dayIndex(of: t) { parts.append((fr ? "Jour " : "Day ") + "\(d + 1)") }
+        // The day under way, else the day held on this date.
+        if let d = state.currentDay ?? timeline.dayIndex(of: t) { parts.append((fr ? "Jour " : "Day ") + "\(d + 1)") }
         parts.append("\(lt.date(of: t)) \(lt.hhmm(t)):\(seconds < 10 ? "0" : "")\(seconds)")
         parts.append((fr ? "événement " : "event ") + "\(state.lastSeq)/\(timeline.events.last?.seq ?? 0)")
         if !clock.compressedGaps(timeline).isEmpty { parts.append(fr ? "≈ silences abrégées" : "≈ silences shortened") }

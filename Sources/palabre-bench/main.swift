@@ -675,6 +675,12 @@ func replayMemory(_ n: Int) throws {
         String(
             format: "replay timeline of %d events: 100 jumps to random moments, median %.1f ms, max %.1f ms (%d)", n,
             median(of: jumps), jumps.max()!, check % 10))
+    var none = false
+    let search = seconds { none = timeline.search("texte que personne n'a écrit", after: nil) == nil }
+    say(
+        String(
+            format: "replay timeline of %d events: a search through every entry %.2f s (%@)", n, search,
+            none ? "no match" : "a match"))
     let perEvent = { (mib: Double) in mib * 1_048_576 / Double(n) }
     say(
         String(

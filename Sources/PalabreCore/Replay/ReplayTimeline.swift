@@ -283,20 +283,7 @@ public final class ReplayTimeline: @unchecked Sendable {
     /// Also matched: the addressee, the responsible and the conditions of the entry.
     /// `wrapped` tells whether the search went round to the start. Nil when nothing matches.
     public func search(_ text: String, after t: Instant?) -> (at: Instant, seq: Int, wrapped: Bool)? {
-        let needle = Text.fold(text).trimmingCharacters(in: .whitespaces)
-        guard !needle.isEmpty else { return nil }
-        func hit(_ e: Event) -> Bool {
-            switch e.payload {
-            case .entryRecorded(_, let c):
-                return [c.text, c.addressee, c.responsible, c.conditions].contains {
-                    $0.map { Text.fold($0).contains(needle) } ?? false
-                }
-            case .entryAmended(_, let newText, _, _):
-                return Text.fold(newText).contains(needle)
-            default:
-                return false
-            }
-        }
+        guard let hit = Self.matcher(text) else { return nil }
         let start = t.map { count(at: $0) } ?? 0
         if let i = events[start...].firstIndex(where: hit) { return (events[i].at, events[i].seq, false) }
         if let i = events[..<start].firstIndex(where: hit) { return (events[i].at, events[i].seq, true) }
@@ -305,22 +292,48 @@ public final class ReplayTimeline: @unchecked Sendable {
 
     /// The instant of the last match strictly before `t`, wrapping to the end (see ``search(_:after:)``).
     public func searchBackward(_ text: String, before t: Instant) -> (at: Instant, seq: Int, wrapped: Bool)? {
-        let needle = Text.fold(text).trimmingCharacters(in: .whitespaces)
-        guard !needle.isEmpty else { return nil }
+        guard let hit = Self.matcher(text) else { return nil }
         let end = count(at: Instant(ms: t.ms - 1))
-        func hit(_ e: Event) -> Bool {
-            switch e.payload {
-            case .entryRecorded(_, let c):
-                return [c.text, c.addressee, c.responsible, c.conditions].contains {
-                    $0.map { Text.fold($0).contains(needle) } ?? false
-                }
-            case .entryAmended(_, let newText, _, _): return Text.fold(newText).contains(needle)
-            default: return false
-            }
-        }
         if let i = events[..<end].lastIndex(where: hit) { return (events[i].at, events[i].seq, false) }
         if let i = events[end...].lastIndex(where: hit) { return (events[i].at, events[i].seq, true) }
         return nil
+    }
+
+    /// Whether an event records or amends an entry matching `text` (``search(_:after:)``); nil
+    /// for a text of spaces only. The folded texts are compared as UTF-8 bytes (`memchr` for the
+    /// needle's first byte, `memcmp` for the whole).
+    private static func matcher(_ text: String) -> ((Event) -> Bool)? {
+        let needle = Array(Text.fold(text).trimmingCharacters(in: .whitespaces).utf8)
+        guard !needle.isEmpty else { return nil }
+        var folded: [UInt8] = []
+        func holds(_ s: String?) -> Bool {
+            guard let s else { return false }
+            Text.foldUTF8(s, into: &folded)
+            return folded.withUnsafeBufferPointer { hay in
+                needle.withUnsafeBytes { n in
+                    guard let base = hay.baseAddress, hay.count >= n.count else { return false }
+                    var at = 0
+                    while hay.count - at >= n.count,
+                        let hit = memchr(base + at, Int32(needle[0]), hay.count - at - n.count + 1)
+                    {
+                        let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                        if memcmp(base + i, n.baseAddress!, n.count) == 0 { return true }
+                        at = i + 1
+                    }
+                    return false
+                }
+            }
+        }
+        return { e in
+            switch e.payload {
+            case .entryRecorded(_, let c):
+                return holds(c.text) || holds(c.addressee) || holds(c.responsible) || holds(c.conditions)
+            case .entryAmended(_, let newText, _, _):
+                return holds(newText)
+            default:
+                return false
+            }
+        }
     }
 
     // MARK: Moments

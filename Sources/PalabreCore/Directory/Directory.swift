@@ -121,8 +121,7 @@ public enum DirectoryLoader {
                     diagnostics.append(
                         Diagnostic(
                             file: path, line: location.line, column: location.column, field: "id",
-                            message: "duplicate id \"\(Text.echo(o.id))\": already used in \(first.file) at line "
-                                + "\(first.location.line); expected ids unique across the directory"))
+                            problem: .duplicateDirectoryId(id: o.id, file: first.file, line: first.location.line)))
                     continue
                 }
                 firstSeen[o.id] = (path, location)
@@ -138,15 +137,13 @@ public enum DirectoryLoader {
     static func readFile(_ path: String) -> (organisations: [(Organisation, SourceLocation)], diagnostics: [Diagnostic])
     {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return ([], [Diagnostic(file: path, line: 1, column: 1, field: "", message: "cannot read the file")])
+            return ([], [Diagnostic(file: path, line: 1, column: 1, field: "", problem: .unreadableFile)])
         }
         guard let text = TextFile.decode(data) else {
             return (
                 [],
                 [
-                    Diagnostic(
-                        file: path, line: 1, column: 1, field: "",
-                        message: "the file is not UTF-8 text: expected a text file saved as UTF-8")
+                    Diagnostic(file: path, line: 1, column: 1, field: "", problem: .notUTF8)
                 ]
             )
         }

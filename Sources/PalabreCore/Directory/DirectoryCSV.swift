@@ -109,23 +109,20 @@ public enum DirectoryCSV {
         let firstLine = body.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
         let delimiter: UnicodeScalar = firstLine.contains(";") || !firstLine.contains(",") ? ";" : ","
         var problems: [Diagnostic] = []
-        func problem(_ line: Int, _ column: Int, _ field: String, _ message: String) {
-            problems.append(Diagnostic(file: file, line: line, column: column, field: field, message: message))
+        func problem(_ line: Int, _ column: Int, _ field: String, _ problem: ProgrammeProblem) {
+            problems.append(Diagnostic(file: file, line: line, column: column, field: field, problem: problem))
         }
         // The CSV reader takes an unclosed quote to the end of the text: say where it opened
         // rather than report the fields it swallowed as missing.
         if let open = unclosedQuote(body, delimiter: delimiter) {
-            problem(
-                open.line, open.column, "",
-                "unclosed quote at line \(open.line): the cell opened with \" has no closing \"; close it, "
-                    + "and write a quote inside a cell as \"\"")
+            problem(open.line, open.column, "", .unclosedQuote(line: open.line))
             return Import(organisations: [], diagnostics: problems)
         }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: body, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
         } catch {
-            problem(1, 1, "", "cannot read the table: \(error)")
+            problem(1, 1, "", .invalidCSV(detail: "\(error)"))
             return Import(organisations: [], diagnostics: problems)
         }
         var rows: [(line: Int, fields: [String])] = []
@@ -144,27 +141,21 @@ public enum DirectoryCSV {
                 ))
         }
         if let error = reader.error {
-            problem(line + 1, 1, "", "the table is not valid CSV (\(error)): check the quotes on that line")
+            problem(line + 1, 1, "", .invalidCSV(detail: "\(error)"))
             return Import(organisations: [], diagnostics: problems)
         }
         guard let header = rows.first else {
-            problem(
-                1, 1, "",
-                "the table is empty: expected a header row naming the columns, e.g. \(columns.joined(separator: ";"))")
+            problem(1, 1, "", .emptyTable(columns: columns))
             return Import(organisations: [], diagnostics: problems)
         }
         let names = header.fields.map { fold($0).replacingOccurrences(of: "-", with: "_") }
         for (i, n) in names.enumerated() where !columns.contains(n) {
-            var message = "unknown column \"\(Text.echo(header.fields[i]))\""
-            if let s = nearest(n, in: columns) {
-                message += ": did you mean \"\(s)\"?"
-            } else {
-                message += ": expected some of " + columns.joined(separator: ", ")
-            }
-            problem(header.line, i + 1, header.fields[i], message)
+            problem(
+                header.line, i + 1, header.fields[i],
+                .unknownColumn(name: header.fields[i], suggestion: nearest(n, in: columns), columns: columns))
         }
         guard let idColumn = names.firstIndex(of: "id") else {
-            problem(header.line, 1, "id", "no id column: expected a column \"id\" naming each organisation")
+            problem(header.line, 1, "id", .noIdColumn)
             return Import(organisations: [], diagnostics: problems)
         }
         guard problems.isEmpty else { return Import(organisations: [], diagnostics: problems) }
@@ -175,7 +166,7 @@ public enum DirectoryCSV {
         for row in rows.dropFirst() {
             let id = idColumn < row.fields.count ? row.fields[idColumn] : ""
             guard !id.isEmpty else {
-                problem(row.line, idColumn + 1, "id", "empty id: expected the id of the organisation on every row")
+                problem(row.line, idColumn + 1, "id", .emptyId)
                 continue
             }
             if groups[id] == nil { order.append(id) }
@@ -195,9 +186,7 @@ public enum DirectoryCSV {
                         problems.append(
                             Diagnostic(
                                 file: file, line: row.line, column: names.firstIndex(of: name)! + 1, field: name,
-                                message: "differs from line \(first.line) for the same organisation: the value of line "
-                                    + "\(first.line) is kept",
-                                severity: .warning))
+                                problem: .differsFromFirstRow(line: first.line), severity: .warning))
                     }
                 }
             }

@@ -373,7 +373,25 @@ public enum ProgrammeProblem: Sendable, Equatable {
     indirect case leftOutOfDirectory(ProgrammeProblem)
     /// The programme's YAML aliases passed a bound of ``AliasBudget`` at alias `*alias`.
     case aliasBound(AliasBound, alias: String, limits: AliasLimits)
-    /// A message of the répertoire's CSV import, in English only.
+    /// A file of the répertoire des intervenants that cannot be read.
+    case unreadableFile
+    /// An organisation id of the répertoire already used in `file` at `line`.
+    case duplicateDirectoryId(id: String, file: String, line: Int)
+    /// A table to import whose cell opened with a quote at `line` has no closing one.
+    case unclosedQuote(line: Int)
+    /// A table to import that is not valid CSV (the reader's words, `detail`).
+    case invalidCSV(detail: String)
+    /// A table to import without a header row; `columns` are those it may name.
+    case emptyTable(columns: [String])
+    /// A column of the table's header palabre does not know; `suggestion` is a close one.
+    case unknownColumn(name: String, suggestion: String?, columns: [String])
+    /// A table without an `id` column.
+    case noIdColumn
+    /// A row of the table without an id.
+    case emptyId
+    /// A cell differing from the same organisation's first row, at `line`, whose value is kept.
+    case differsFromFirstRow(line: Int)
+    /// A message given as text, said as it is.
     case other(String)
 
     /// The message in `language`.
@@ -717,6 +735,47 @@ public enum ProgrammeProblem: Sendable, Equatable {
                         + "\(limits.kibibytes) KiB of text once expanded) and long texts written once"
             }
             return what + " (alias *\(Text.echo(alias, limit: 60)))" + (fr ? " : " : ": ") + expected
+        case .unreadableFile:
+            return fr ? "impossible de lire le fichier" : "cannot read the file"
+        case .duplicateDirectoryId(let id, let file, let line):
+            return fr
+                ? "identifiant « \(Text.echo(id)) » en double : déjà pris dans \(file) ligne \(line) ; attendu des "
+                    + "identifiants uniques dans tout le répertoire"
+                : "duplicate id \"\(Text.echo(id))\": already used in \(file) at line \(line); expected ids unique "
+                    + "across the directory"
+        case .unclosedQuote(let line):
+            return fr
+                ? "guillemet non fermé ligne \(line) : la cellule ouverte par \" n'a pas de \" fermant ; fermez-la, et "
+                    + "écrivez un guillemet dans une cellule \"\""
+                : "unclosed quote at line \(line): the cell opened with \" has no closing \"; close it, and write a "
+                    + "quote inside a cell as \"\""
+        case .invalidCSV(let detail):
+            return fr
+                ? "le tableau n'est pas un CSV valide (\(detail)) : vérifiez les guillemets de cette ligne"
+                : "the table is not valid CSV (\(detail)): check the quotes on that line"
+        case .emptyTable(let columns):
+            return fr
+                ? "le tableau est vide : attendu une ligne d'en-tête nommant les colonnes, par exemple "
+                    + columns.joined(separator: ";")
+                : "the table is empty: expected a header row naming the columns, e.g. " + columns.joined(separator: ";")
+        case .unknownColumn(let name, let suggestion, let columns):
+            let head = (fr ? "colonne inconnue " : "unknown column ") + q(Text.echo(name))
+            if let suggestion {
+                return head + (fr ? " : vouliez-vous dire \(q(suggestion)) ?" : ": did you mean \(q(suggestion))?")
+            }
+            return head + (fr ? " : attendu certaines de " : ": expected some of ") + columns.joined(separator: ", ")
+        case .noIdColumn:
+            return fr
+                ? "pas de colonne id : attendu une colonne « id » nommant chaque organisation"
+                : "no id column: expected a column \"id\" naming each organisation"
+        case .emptyId:
+            return fr
+                ? "id vide : attendu l'identifiant de l'organisation à chaque ligne"
+                : "empty id: expected the id of the organisation on every row"
+        case .differsFromFirstRow(let line):
+            return fr
+                ? "diffère de la ligne \(line) pour la même organisation : la valeur de la ligne \(line) est gardée"
+                : "differs from line \(line) for the same organisation: the value of line \(line) is kept"
         case .other(let message):
             return message
         }

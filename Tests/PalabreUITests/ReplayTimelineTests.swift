@@ -292,4 +292,21 @@ extension ReplayTimelineTests {
         let said = r.console.message?.text ?? ""
         #expect(said.contains(language == .fr ? "(reprise à la fin)" : "(wrapped to the end)"), "\(said)")
     }
+
+    @Test("The replay help: the screens' keys in the same column as every other key", arguments: [Language.fr, .en])
+    func helpColumns(language: Language) throws {
+        var r = ReplayConsole(
+            timeline: Self.timeline, language: language,
+            clock: ReplayClock(position: Self.timeline.firstInstant!, playing: false))
+        _ = r.update(.input(.key(.char("?"))))
+        let lines = r.render(size: Size(width: 120, height: 40)).grid.lines()
+        let labels = Labels(language)
+        func column(of text: String) throws -> Int {
+            let line = try #require(lines.first { $0.contains(text) }, "\(text) in \(lines)")
+            return TextWidth.width(of: String(line[..<line.range(of: text)!.lowerBound]))
+        }
+        let screens = try column(of: labels[.helpReplayScreens])
+        #expect(screens == (try column(of: labels[.helpReplayQuit])))
+        #expect(lines.contains { $0.contains("F1…F5 F11") })
+    }
 }

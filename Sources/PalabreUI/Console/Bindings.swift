@@ -349,7 +349,9 @@ public enum Keymap {
 
     /// Help lines for `bindings`: keys padded to a column, then the help sentence.
     /// Consecutive bindings with the same sentence share one line (`←/→`).
-    public static func helpLines(_ bindings: [Binding], _ labels: Labels) -> [String] {
+    public static func helpLines(
+        _ bindings: [Binding], _ labels: Labels, extra: [(keys: String, help: String)] = []
+    ) -> [String] {
         var rows: [(keys: String, help: String)] = []
         for b in bindings {
             let keys = b.keysDisplay(labels.language), help = b.help(labels)
@@ -359,6 +361,7 @@ public enum Keymap {
                 rows.append((keys, help))
             }
         }
+        rows += extra
         let col = (rows.map { TextWidth.width(of: $0.keys) }.max() ?? 0) + 2
         return rows.map { TextWidth.pad($0.keys, toWidth: col) + $0.help }
     }

@@ -358,8 +358,10 @@ public struct ReplayConsole: Sendable {
 
     private func drawHelp(_ grid: inout Grid, size: Size) {
         let fr = language == .fr
-        var lines = Keymap.helpLines(Keymap.bindings(in: .replay), console.labels)
-        lines.append(TextWidth.pad("F1…F5", toWidth: 8) + console.labels[.helpReplayScreens])
+        // The screens' keys in the same column as the others.
+        var lines = Keymap.helpLines(
+            Keymap.bindings(in: .replay), console.labels,
+            extra: [(keys: "F1…F5 F11", help: console.labels[.helpReplayScreens])])
         lines.append("")
         lines.append(
             fr

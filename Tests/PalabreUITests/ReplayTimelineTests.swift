@@ -148,11 +148,25 @@ struct ReplayTimelineTests {
         #expect(r.quitRequested)
     }
 
-    @Test("Small terminals: without room for the timeline, the consoles alone")
-    func small() {
-        var r = replay()
+    @Test(
+        "Small terminals: without room for the timeline, the consoles with the replay's keys and its prompt",
+        arguments: [Language.fr, .en])
+    func small(language: Language) {
+        var r = ReplayConsole(
+            timeline: Self.timeline, language: language,
+            clock: ReplayClock(position: Self.timeline.firstInstant!, playing: false))
+        let labels = Labels(language)
         let g = r.render(size: Size(width: 40, height: 12)).grid
         #expect(g.height == 12 && g.lines().allSatisfy { TextWidth.width(of: $0) <= 40 })
+        let hints = g.lines()[11]
+        #expect(hints.contains(labels[.actionReplayQuit]), "the replay's keys: \(hints)")
+        #expect(!hints.contains(labels[.actionFloorGive]), "not the live keys: \(hints)")
+        // The go-to prompt shows and takes the cursor there too.
+        _ = r.update(.input(.key(.char("g"))))
+        let (withPrompt, cursor) = r.render(size: Size(width: 40, height: 12))
+        #expect(withPrompt.lines()[11].contains(language == .fr ? "Aller à" : "Go to"), "\(withPrompt.lines()[11])")
+        #expect(cursor?.y == 11)
+        _ = r.update(.input(.key(.escape)))
         let g2 = r.render(size: Size(width: 40, height: 14)).grid
         #expect(g2.lines()[13].contains("PAUSE"))
     }

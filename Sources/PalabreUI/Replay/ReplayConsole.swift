@@ -316,7 +316,9 @@ public struct ReplayConsole: Sendable {
         let rows = size.height >= Console.minimumSize.height + Self.timelineRows ? Self.timelineRows : 0
         let inner = console.render(
             state: state, now: clock.position, size: Size(width: size.width, height: size.height - rows))
-        guard rows > 0, size.width >= Console.minimumSize.width else { return inner }
+        // Too small for the consoles: their own message. Too small for the timeline only: the
+        // replay's keys (and a prompt) on the consoles' hint row.
+        guard size.width >= Console.minimumSize.width, size.height >= Console.minimumSize.height else { return inner }
         var grid = Grid(width: size.width, height: size.height)
         for i in 0..<(inner.grid.width * inner.grid.height) {
             grid.setRaw(inner.grid.cells[i], at: i)
@@ -327,13 +329,17 @@ public struct ReplayConsole: Sendable {
         let ordered = shown.filter { first.contains($0.action) } + shown.filter { !first.contains($0.action) }
         let hints = ordered.map { (keys: $0.keys[0].displayName(language), label: $0.hint(console.labels)) }
         grid.drawHints(hints, y: size.height - rows - 1)
-        let bar = TimelineBar(timeline: timeline, clock: clock, language: language, complete: loading == nil)
-        bar.drawBar(into: &grid, y: size.height - 2)
         var cursor = inner.cursor
-        if let p = prompt {
+        if rows > 0 {
+            let bar = TimelineBar(timeline: timeline, clock: clock, language: language, complete: loading == nil)
+            bar.drawBar(into: &grid, y: size.height - 2)
+            if let p = prompt {
+                cursor = drawPrompt(p, into: &grid, y: size.height - 1)
+            } else {
+                bar.drawStatus(into: &grid, y: size.height - 1, state: state)
+            }
+        } else if let p = prompt {
             cursor = drawPrompt(p, into: &grid, y: size.height - 1)
-        } else {
-            bar.drawStatus(into: &grid, y: size.height - 1, state: state)
         }
         if showingHelp {
             drawHelp(&grid, size: size)

@@ -69,7 +69,7 @@ struct Replay: ParsableCommand {
                 position: start, speed: speed, playing: !paused, idleLimitMs: Int64(idleLimit * 1000))
             var replay = ReplayConsole(
                 timeline: timeline, language: lang ?? timeline.programme.language, screen: view, clock: clock,
-                loading: loading)
+                loading: loading, from: from)
             if !warnings.isEmpty { replay.showTornJournal() }
             let chosenTheme = try ThemeChoice.load(theme)
             try ReplayLoop.run(&replay, theme: chosenTheme)
@@ -107,8 +107,9 @@ enum ReplaySource {
         }
         let journal = try Journal(path: journalPath, writable: false)
         if (journal.fileStamp?.size ?? 0) > ReplayLoading.backgroundAbove {
-            let beginning = try journal.firstEvents(within: ReplayLoading.beginningBytes)
-            if !beginning.isEmpty {
+            // Damage within the beginning is refused at once, as in a short journal.
+            let (beginning, whole) = try journal.firstEvents(within: ReplayLoading.beginningBytes)
+            if whole, !beginning.isEmpty {
                 let path = journalPath
                 let loading = ReplayLoading {
                     let whole = try Journal(path: path, writable: false)

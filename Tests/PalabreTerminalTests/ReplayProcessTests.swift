@@ -144,6 +144,16 @@ struct LongReplayProcessTests {
         try expectTerminalRestored(tmux, dir)
     }
 
+    @Test("Damage within the beginning of a long journal is refused at once, as in a short one")
+    func damageInTheBeginning() throws {
+        let palabre = try builtExecutable("palabre")
+        let (dir, _) = try Self.longSession(damagedAt: 100)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let refused = try runProcess(palabre, ["replay", dir.path])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("journal.jsonl:100\u{00A0}: le journal est endommagé"), "\(refused.error)")
+    }
+
     @Test("Damage found late in a long journal ends the replay with the line and the way forward")
     func damageFoundLate() throws {
         let palabre = try builtExecutable("palabre")

@@ -56,6 +56,7 @@ struct ReplayLoadingTests {
         let screen = r.render(size: Self.size).grid.lines().joined(separator: "\n")
         #expect(screen.contains(String(reading.prefix(30))), "\(screen)")
         #expect(screen.contains(language == .fr ? "LECTURE ×600" : "PLAYING ×600"), "\(screen)")
+        #expect(screen.contains("100/100…"), "the count so far is not the total: \(screen)")
         gate.signal()
         _ = loading.wait()
         r.tick(replayMs: 0)
@@ -104,14 +105,71 @@ struct ReplayLoadingTests {
             }
         #expect(expected != nil)
         r.perform(action)
-        #expect(r.clock.position == last && r.pending == .move(action), "nothing moved yet")
-        #expect(r.console.message?.text == Labels(.fr)[.readingRestOfJournal])
+        #expect(r.clock.position == last && r.pending == .move(action, times: 1), "nothing moved yet")
+        let said = r.console.message?.text ?? ""
+        #expect(said.hasPrefix("lecture du journal… en attente : "), "the key is taken and said: \(said)")
         gate.signal()
         _ = loading.wait()
         r.tick(replayMs: 0)
         #expect(r.clock.position == expected && r.pending == nil)
         #expect(r.state == whole.state(at: r.clock.position))
-        #expect(r.console.message?.text != Labels(.fr)[.readingRestOfJournal], "the message went with the wait")
+        #expect(r.console.message?.text != said, "the message went with the wait")
+    }
+
+    @Test("The same move asked twice while it waits is done twice; a move back with nothing before says so at once")
+    func movesCountAndBackwardAtOnce() {
+        let gate = DispatchSemaphore(value: 0)
+        let whole = ReplayTimeline(programme: Self.programme, events: Self.events)
+        let loading = Self.loading(gate: gate) { (whole, []) }
+        var r = replay(.en, loading: loading, playing: false)
+        r.perform(.previousDay)
+        #expect(r.console.message?.text == "No other day." && r.pending == nil)
+        r.seek(to: r.timeline.lastInstant!)
+        r.perform(.nextDay)
+        r.perform(.nextDay)
+        #expect(r.pending == .move(.nextDay, times: 2))
+        #expect(r.console.message?.text.hasSuffix("×2") == true, "\(r.console.message?.text ?? "")")
+        gate.signal()
+        _ = loading.wait()
+        r.tick(replayMs: 0)
+        #expect(r.clock.position == whole.dayStarts[2].at, "day 3: two days on")
+    }
+
+    @Test("« g 2 10:30 » asked while reading: the date day 2 was held, which only the rest of the journal tells")
+    func goToADayHeldLater() throws {
+        let day2 = try #require(
+            Self.events.firstIndex { if case .dayStarted(let d, _) = $0.payload { d == "2023-10-18" } else { false } })
+        try #require(day2 > 100)
+        let shifted = Self.events.enumerated().map { i, e in
+            var e = e
+            if i >= day2 { e.at = e.at.adding(seconds: 30 * 86_400) }
+            return e
+        }
+        let gate = DispatchSemaphore(value: 0)
+        let whole = ReplayTimeline(programme: Self.programme, events: shifted)
+        let loading = Self.loading(gate: gate) { (whole, []) }
+        var r = replay(.fr, loading: loading, playing: false)
+        _ = r.update(.input(.key(.char("g"))))
+        for ch in "2 10:30" { _ = r.update(.input(.key(.char(ch)))) }
+        _ = r.update(.input(.key(.enter)))
+        #expect(r.pending == .goTo("2 10:30", near: r.clock.position))
+        gate.signal()
+        _ = loading.wait()
+        r.tick(replayMs: 0)
+        #expect(r.clock.position == whole.local.instant(date: "2023-11-17", minutes: 630))
+        // --from as well.
+        let gate2 = DispatchSemaphore(value: 0)
+        let loading2 = Self.loading(gate: gate2) { (whole, []) }
+        let beginning = ReplayTimeline(programme: Self.programme, events: Array(shifted.prefix(100)))
+        var from = ReplayConsole(
+            timeline: beginning, language: .fr,
+            clock: ReplayClock(
+                position: try beginning.instant("2 10:30", near: beginning.firstInstant), playing: false),
+            loading: loading2, from: "2 10:30")
+        gate2.signal()
+        _ = loading2.wait()
+        from.tick(replayMs: 0)
+        #expect(from.clock.position == whole.local.instant(date: "2023-11-17", minutes: 630))
     }
 
     @Test("A jump past the beginning stays where it is until the rest is read, then lands where asked")

@@ -317,24 +317,25 @@ public final class Journal {
 
     /// The events of the whole lines among the journal's first `bytes` bytes, in order, up to
     /// the first line that does not decode or does not follow the one before (seq and time): the
-    /// beginning of a long journal, shown while the rest is read. Reading it all
-    /// (``forEachEvent(_:)``) is what finds and reports damage; this leaves the journal's reading
-    /// position where it was. Throws ``JournalError`` when the file cannot be read.
-    public func firstEvents(within bytes: Int) throws -> [Event] {
+    /// beginning of a long journal, shown while the rest is read. `whole` tells whether every
+    /// line read was an event (false: damage within the beginning, which reading the journal
+    /// with ``forEachEvent(_:)`` reports). The journal's reading position stays where it was.
+    /// Throws ``JournalError`` when the file cannot be read.
+    public func firstEvents(within bytes: Int) throws -> (events: [Event], whole: Bool) {
         let buffer = try readBytes(from: 0, count: max(0, bytes))
-        guard let lastNL = buffer.lastIndex(of: 10) else { return [] }
+        guard let lastNL = buffer.lastIndex(of: 10) else { return ([], buffer.isEmpty) }
         let decoder = JSONDecoder()
         if let all = Self.decodeLines(buffer, lastNL: lastNL, decoder), Self.inOrder(all, after: 0, nil) {
-            return all
+            return (all, true)
         }
         var out: [Event] = []
         for line in buffer[...lastNL].split(separator: 10, omittingEmptySubsequences: false).dropLast() {
             guard let e = try? decoder.decode(Event.self, from: Data(line)),
                 Self.inOrder([e], after: out.last?.seq ?? 0, out.last?.at)
-            else { break }
+            else { return (out, false) }
             out.append(e)
         }
-        return out
+        return (out, true)
     }
 
     /// Reads the events appended since the last read (by this or another process).

@@ -44,6 +44,25 @@ public final class ReplayTimeline: @unchecked Sendable {
     public let daySpans: [(date: String, start: Instant, end: Instant)]
     private let cacheLock = NSLock()
     private var gapCache: (halfMs: Int64, gaps: [(from: Instant, to: Instant)])?
+    private var memos: [String: any Sendable] = [:]
+
+    /// The value `make` gives, made once per `key` for this timeline (which never changes): what
+    /// a frame would otherwise compute again from every event, such as where the shortened
+    /// silences fall on a bar of some width. At most 32 kept.
+    public func memo<T: Sendable>(_ key: String, _ make: () -> T) -> T {
+        cacheLock.lock()
+        if let v = memos[key] as? T {
+            cacheLock.unlock()
+            return v
+        }
+        cacheLock.unlock()
+        let v = make()
+        cacheLock.lock()
+        if memos.count >= 32 { memos.removeAll() }
+        memos[key] = v
+        cacheLock.unlock()
+        return v
+    }
 
     /// Lays out `events` (a journal read in full) for `programme`.
     ///

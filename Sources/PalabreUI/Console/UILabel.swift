@@ -21,7 +21,7 @@ public enum UILabel: CaseIterable, Sendable {
     case helpUndo, helpGuardShort, helpGuardLegend, helpReplay, pasteIgnored, pasteStalled, draftQuit
     case programmeReloaded, programmeHasErrors, programmeTimeZone, programmeDropsOne, programmeDropsMany
     case programmeInsertedId, programmeMissing, programmeKept, journalReopened, readingJournal, readingRestOfJournal,
-        commandAwaitsJournal
+        commandAwaitsJournal, replayWaiting
     /// Words of every screen (tabs, help, banners, forms).
     case draftRestored, tinyRefused, termFallback, undoDone
     /// Words of the replay keys.
@@ -577,6 +577,8 @@ public enum UILabel: CaseIterable, Sendable {
                 "lecture du journal… la commande est enregistrée dès qu'il est lu",
                 "reading the journal… the command is recorded as soon as it is read"
             )
+        case .replayWaiting:
+            ("lecture du journal… en attente : %@", "reading the journal… waiting: %@")
         case .readingRestOfJournal:
             (
                 "lecture du journal… la suite de la séance arrive dans un instant",

@@ -35,8 +35,11 @@ public struct ReplayConsole: Sendable {
     public enum Pending: Sendable, Equatable {
         /// Go to this moment.
         case seek(Instant)
-        /// A move forward (next event, item or day).
-        case move(ReplayAction)
+        /// Go to the moment `text` means near `near`, worked out again once the whole journal is
+        /// read (« 2 10:30 » is the date day 2 was held, which a later event may tell).
+        case goTo(String, near: Instant)
+        /// A move forward (next event, item or day), asked `times` times.
+        case move(ReplayAction, times: Int)
         /// A search, forward or backward.
         case search(String, forward: Bool)
     }
@@ -59,7 +62,7 @@ public struct ReplayConsole: Sendable {
     /// (``adoptWholeJournal()``).
     public init(
         timeline: ReplayTimeline, language: Language, screen: ScreenID = .facilitator, clock: ReplayClock,
-        loading: ReplayLoading? = nil
+        loading: ReplayLoading? = nil, from: String? = nil
     ) {
         self.console = Console(screen: screen, language: language, readOnly: true)
         self.clock = clock
@@ -68,7 +71,7 @@ public struct ReplayConsole: Sendable {
         if loading != nil { console.idleMessage = .readingRestOfJournal }
         // A start (--from) beyond what is read: the beginning until the rest is there.
         if loading != nil, let last = timeline.lastInstant, let first = timeline.firstInstant, clock.position > last {
-            pending = .seek(clock.position)
+            pending = from.map { .goTo($0, near: first) } ?? .seek(clock.position)
             self.clock.position = first
         }
         player.move(to: self.clock.position)
@@ -93,7 +96,9 @@ public struct ReplayConsole: Sendable {
         guard let outcome = loading?.outcome else { return }
         loading = nil
         console.idleMessage = nil
-        if console.message?.text == console.labels[.readingRestOfJournal] { console.message = nil }
+        if let m = console.message?.text, m == console.labels[.readingRestOfJournal] || m == waitingMessage {
+            console.message = nil
+        }
         switch outcome {
         case .success(let whole):
             player = ReplayPlayer(timeline: whole.timeline, continuing: player)
@@ -104,7 +109,13 @@ public struct ReplayConsole: Sendable {
             pending = nil
             switch asked {
             case .seek(let t): seek(to: t)
-            case .move(let action): perform(action)
+            case .goTo(let text, let near):
+                do throws(Refusal) {
+                    seek(to: try timeline.instant(text, near: near))
+                } catch {
+                    say(error.message(language), error: true)
+                }
+            case .move(let action, let times): for _ in 0..<times { perform(action) }
             case .search(let text, let forward): find(text, forward: forward)
             case nil: break
             }
@@ -126,9 +137,13 @@ public struct ReplayConsole: Sendable {
     /// What to say when nothing lies further: the rest of a long journal may still be coming,
     /// and `action` waits for it.
     private mutating func sayNothingFurther(_ action: ReplayAction, _ fr: String, _ en: String) {
-        if loading != nil {
-            pending = .move(action)
-            say(console.labels[.readingRestOfJournal])
+        let forward = [ReplayAction.nextEvent, .nextItem, .nextDay].contains(action)
+        if loading != nil, forward {
+            if case .move(action, let n) = pending {
+                wait(.move(action, times: n + 1))
+            } else {
+                wait(.move(action, times: 1))
+            }
         } else {
             say(language == .fr ? fr : en)
         }
@@ -138,14 +153,34 @@ public struct ReplayConsole: Sendable {
     /// read, stays and goes there once it is read (``pending``).
     public mutating func seek(to t: Instant) {
         if loading != nil, let last = timeline.lastInstant, t > last {
-            pending = .seek(t)
-            say(console.labels[.readingRestOfJournal])
+            wait(.seek(t))
             return
         }
         pending = nil
         if console.message?.isError == false { console.message = nil }
         clock.position = t
         player.move(to: t)
+    }
+
+    /// The message shown while something waits for the rest of the journal.
+    private var waitingMessage: String?
+
+    /// Keeps `asked` for when the whole journal is read, and says what waits.
+    private mutating func wait(_ asked: Pending) {
+        pending = asked
+        let fr = language == .fr
+        let what: String
+        switch asked {
+        case .seek: what = fr ? "aller au moment demandé" : "go to the moment asked"
+        case .goTo(let text, _): what = (fr ? "aller à « \(text) »" : "go to \"\(text)\"")
+        case .move(let action, let times):
+            let help = Keymap.bindings(in: .replay).first { $0.action == .replay(action) }?.help(console.labels) ?? ""
+            what = help + (times > 1 ? " ×\(times)" : "")
+        case .search(let text, _): what = (fr ? "chercher « \(text) »" : "search \"\(text)\"")
+        }
+        let text = console.labels[.replayWaiting].replacingOccurrences(of: "%@", with: TextWidth.sanitize(what))
+        waitingMessage = text
+        say(text)
     }
 
     private mutating func say(_ text: String, error: Bool = false) {
@@ -265,7 +300,14 @@ public struct ReplayConsole: Sendable {
 
     private mutating func goTo(_ text: String) {
         do throws(Refusal) {
-            seek(to: try timeline.instant(text, near: clock.position))
+            let t = try timeline.instant(text, near: clock.position)
+            // Beyond what is read, the text is worked out again once the rest is there: a later
+            // event may tell on which date a day was held.
+            if loading != nil, let last = timeline.lastInstant, t > last {
+                wait(.goTo(text, near: clock.position))
+                return
+            }
+            seek(to: t)
         } catch {
             say(error.message(language), error: true)
         }
@@ -279,8 +321,7 @@ public struct ReplayConsole: Sendable {
         // A search that would wrap, or find nothing, in a journal still being read waits for the
         // rest: the next match may lie there.
         if loading != nil, found?.wrapped ?? true {
-            pending = .search(text, forward: forward)
-            say(console.labels[.readingRestOfJournal])
+            wait(.search(text, forward: forward))
             return
         }
         guard let m = found else {

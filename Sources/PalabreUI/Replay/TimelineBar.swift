@@ -98,15 +98,21 @@ public struct TimelineBar: Sendable {
         for s in segs where s.x < w {
             for x in s.x..<min(w, s.x + s.width) { marks[x] = x < here ? ("━", .statusRunning) : ("─", .muted) }
         }
-        var lastGapColumn = -1
-        for g in clock.compressedGaps(timeline) {
-            // Only silences inside one day show on the bar (a night is already the day boundary).
-            guard let x = column(of: Instant(ms: (g.from.ms + g.to.ms) / 2), segments: segs), x != lastGapColumn,
-                segs.contains(where: { $0.start <= g.from && g.to <= $0.end })
-            else { continue }
-            lastGapColumn = x
-            marks[x] = ("≈", .muted)
+        // Where the shortened silences fall: computed once per width and speed (a long journal
+        // has a silence between most of its events).
+        let half = clock.idleLimitMs * Int64(max(1, clock.speed)) / 2
+        let gapColumns = timeline.memo("gap columns \(w) \(half)") { () -> [Int] in
+            var columns: [Int] = []
+            for g in clock.compressedGaps(timeline) {
+                // Only silences inside one day show on the bar (a night is already the day boundary).
+                guard let x = column(of: Instant(ms: (g.from.ms + g.to.ms) / 2), segments: segs), x != columns.last,
+                    segs.contains(where: { $0.start <= g.from && g.to <= $0.end })
+                else { continue }
+                columns.append(x)
+            }
+            return columns
         }
+        for x in gapColumns { marks[x] = ("≈", .muted) }
         for t in timeline.itemStarts {
             if let x = column(of: t, segments: segs) { marks[x] = ("┬", .border) }
         }
@@ -131,7 +137,10 @@ public struct TimelineBar: Sendable {
         // The day under way, else the day held on this date.
         if let d = state.currentDay ?? timeline.dayIndex(of: t) { parts.append((fr ? "Jour " : "Day ") + "\(d + 1)") }
         parts.append("\(lt.date(of: t)) \(lt.hhmm(t)):\(seconds < 10 ? "0" : "")\(seconds)")
-        parts.append((fr ? "événement " : "event ") + "\(state.lastSeq)/\(timeline.events.last?.seq ?? 0)")
+        // While the rest is read, the count so far is not the total.
+        parts.append(
+            (fr ? "événement " : "event ") + "\(state.lastSeq)/\(timeline.events.last?.seq ?? 0)"
+                + (complete ? "" : "…"))
         if !clock.compressedGaps(timeline).isEmpty { parts.append(fr ? "≈ silences abrégées" : "≈ silences shortened") }
         grid.put(x: 0, y: y, text: TextWidth.truncate(" " + parts.joined(separator: " · "), toWidth: w), role: .title)
     }

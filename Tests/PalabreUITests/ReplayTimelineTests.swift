@@ -305,6 +305,8 @@ extension ReplayTimelineTests {
         r.perform(.previousMatch)
         let said = r.console.message?.text ?? ""
         #expect(said.contains(language == .fr ? "(reprise à la fin)" : "(wrapped to the end)"), "\(said)")
+        // The quotes of the language: « » in French, “ ” in English, as every message.
+        #expect(said.hasPrefix(language == .fr ? "« " : "“"), "\(said)")
     }
 
     @Test("The replay help: the screens' keys in the same column as every other key", arguments: [Language.fr, .en])

@@ -172,11 +172,11 @@ public struct ReplayConsole: Sendable {
         let what: String
         switch asked {
         case .seek: what = fr ? "aller au moment demandé" : "go to the moment asked"
-        case .goTo(let text, _): what = (fr ? "aller à « \(text) »" : "go to \"\(text)\"")
+        case .goTo(let text, _): what = (fr ? "aller à « \(text) »" : "go to “\(text)”")
         case .move(let action, let times):
             let help = Keymap.bindings(in: .replay).first { $0.action == .replay(action) }?.help(console.labels) ?? ""
             what = help + (times > 1 ? " ×\(times)" : "")
-        case .search(let text, _): what = (fr ? "chercher « \(text) »" : "search \"\(text)\"")
+        case .search(let text, _): what = (fr ? "chercher « \(text) »" : "search “\(text)”")
         }
         let text = console.labels[.replayWaiting].replacingOccurrences(of: "%@", with: TextWidth.sanitize(what))
         waitingMessage = text
@@ -328,7 +328,7 @@ public struct ReplayConsole: Sendable {
             say(
                 fr
                     ? "« \(text) » : aucune entrée ne contient ce " + "texte."
-                    : "\"\(text)\": no entry contains this text.", error: true)
+                    : "“\(text)”: no entry contains this text.", error: true)
             return
         }
         clock.playing = false
@@ -344,7 +344,7 @@ public struct ReplayConsole: Sendable {
         say(
             fr
                 ? "« \(text) » : entrée n° \(m.seq) à \(when)\(wrap) — n suivante, N précédente"
-                : "\"\(text)\": entry #\(m.seq) at \(when)\(wrap) — n next, N previous")
+                : "“\(text)”: entry #\(m.seq) at \(when)\(wrap) — n next, N previous")
     }
 
     // MARK: Rendering

@@ -325,4 +325,20 @@ extension ReplayTimelineTests {
         #expect(screens == (try column(of: labels[.helpReplayQuit])))
         #expect(lines.contains { $0.contains("F1…F5 F11") })
     }
+
+    @Test(
+        "The minutes screen of a replay says it is read-only where a seat says to type", arguments: [Language.fr, .en])
+    func rapporteurReadOnly(language: Language) {
+        let r = ReplayConsole(
+            timeline: Self.timeline, language: language, screen: .rapporteur,
+            clock: ReplayClock(position: Self.timeline.firstInstant!, playing: false))
+        let labels = Labels(language)
+        let replayed = r.render(size: Self.size).grid.lines().joined(separator: "\n")
+        #expect(replayed.contains(String(labels[.rapReadOnly].prefix(20))), "\(replayed)")
+        #expect(!replayed.contains(String(labels[.rapPlaceholder].prefix(20))))
+        var live = Console(screen: .rapporteur, language: language)
+        let seat = live.render(state: r.state, now: r.clock.position, size: Self.size).grid.lines().joined(
+            separator: "\n")
+        #expect(seat.contains(String(labels[.rapPlaceholder].prefix(20))), "\(seat)")
+    }
 }

@@ -1018,8 +1018,10 @@ public struct RapporteurScreen: ConsoleScreen {
         }
         let c = editor.render(into: &grid, x: ex, y: y, width: ew, role: .input)
         if editor.isEmpty {
+            // A read-only console (an observer, a replay) takes no text: it says so.
             grid.put(
-                x: ex + 1, y: y, text: TextWidth.truncate(l[.rapPlaceholder], toWidth: ew - 1),
+                x: ex + 1, y: y,
+                text: TextWidth.truncate(l[ctx.readOnly ? .rapReadOnly : .rapPlaceholder], toWidth: ew - 1),
                 role: .inputPlaceholder)
         }
         return c

@@ -147,7 +147,7 @@ public enum UILabel: CaseIterable, Sendable {
     /// Words of the rapporteur screen (F2).
     case rapOutside, rapLastItem, rapNext, rapAmended, rapAdopted, rapRetracted, rapAmending, rapNumber
     /// Words of the rapporteur screen (F2).
-    case rapPlaceholder, rapReasonAmend, rapReasonRetract, rapListLine, rapListMode, rapListNotCommand
+    case rapPlaceholder, rapReadOnly, rapReasonAmend, rapReasonRetract, rapListLine, rapListMode, rapListNotCommand
     /// Words of the rapporteur screen (F2).
     case rapListStray, rapConfirmAmend, rapConfirmRetract, rapConfirmAdopt, rapConfirmKeys, rapEmpty, rapSame
     /// Words of the rapporteur screen (F2).
@@ -1114,6 +1114,7 @@ public enum UILabel: CaseIterable, Sendable {
         case .rapAmending: ("Amendement n°\u{00A0}", "Amending #")
         case .rapNumber: ("n°\u{00A0}", "#")
         case .rapPlaceholder: ("Tapez le compte rendu ; Entrée pour envoyer", "Type the minutes; Enter to send")
+        case .rapReadOnly: ("Lecture seule : rien n'est enregistré ici", "Read-only: nothing is recorded here")
         case .rapReasonAmend: ("Raison de l'amendement", "Reason for amending")
         case .rapReasonRetract: ("Raison du retrait", "Reason for retracting")
         case .rapListLine:

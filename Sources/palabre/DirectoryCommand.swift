@@ -195,7 +195,10 @@ struct DirectoryCmd: ParsableCommand {
                             : "\(file) is not UTF-8: in Excel, save as \"CSV UTF-8 (comma delimited)\"")
                 }
                 let imported = DirectoryCSV.read(text, file: file, directory: directory)
-                for d in imported.diagnostics { printError(d.description) }
+                for var d in imported.diagnostics {
+                    d.language = options.lang
+                    printError(d.description)
+                }
                 if imported.hasErrors {
                     throw UserError(
                         description: fr

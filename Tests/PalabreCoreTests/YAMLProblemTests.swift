@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PalabreCore
@@ -62,5 +63,36 @@ struct YAMLProblemTests {
                 == "« , » ou « ] » était attendu ici (en lisant une liste entre « [ ] », commencé ligne 2, colonne 8)"
         )
         #expect(YAMLProblem(problem: "a message palabre does not know").text(.fr) == "a message palabre does not know")
+    }
+}
+
+/// The language a broken programme declares is found however its line is written, and even in a
+/// file that is not UTF-8.
+@Suite("The declared language of a broken programme")
+struct DeclaredLanguageTests {
+    @Test("language: fr, language : fr, \"language\": fr, 'language': en; a comment or a nested key is not it")
+    func spellings() {
+        #expect(ProgrammeLoader.declaredLanguage("title: x\nlanguage: fr\n") == .fr)
+        #expect(ProgrammeLoader.declaredLanguage("language : fr\ntitle: x\n") == .fr)
+        #expect(ProgrammeLoader.declaredLanguage("\"language\": \"fr\"\n") == .fr)
+        #expect(ProgrammeLoader.declaredLanguage("'language': en # anglais\n") == .en)
+        #expect(ProgrammeLoader.declaredLanguage("# language: en\n  language: fr\n") == nil)
+        #expect(ProgrammeLoader.declaredLanguage("languages: fr\n") == nil)
+    }
+
+    @Test("A French programme saved in Latin-1 is told so in French")
+    func notUTF8InFrench() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("palabre-l1-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var bytes = Array("title: Atelier de S".utf8) + [0xE9] + Array("gou\nlanguage: fr\n".utf8)
+        try Data(bytes).write(to: dir.appendingPathComponent("programme.yaml"))
+        let fr = try ProgrammeLoader.load(path: dir.path)
+        #expect(
+            fr.diagnostics.first?.message.contains("le fichier n'est pas du texte UTF-8") == true, "\(fr.diagnostics)")
+        bytes = Array("title: Council ".utf8) + [0xE9] + Array("\nlanguage: en\n".utf8)
+        try Data(bytes).write(to: dir.appendingPathComponent("programme.yaml"))
+        let en = try ProgrammeLoader.load(path: dir.path)
+        #expect(en.diagnostics.first?.message.contains("the file is not UTF-8 text") == true, "\(en.diagnostics)")
     }
 }

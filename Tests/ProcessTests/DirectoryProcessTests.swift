@@ -77,6 +77,13 @@ struct DirectoryProcessTests {
         #expect(refused.stderr.contains("actors.csv:20:4: bad.type: unknown type \"bailleur\""), "\(refused.stderr)")
         #expect(refused.stderr.contains("nothing written: correct the table"))
         #expect(!FileManager.default.fileExists(atPath: root + "/directory/bad.yaml"))
+        // In French, every line of the table's problems too.
+        let refusé = try Bin.run(["directory", "import", csv, "--lang", "fr"], cwd: root)
+        #expect(refusé.status == 1)
+        #expect(
+            refusé.stderr.contains("actors.csv:20:4: bad.type: valeur de type inconnue « bailleur »"),
+            "\(refusé.stderr)")
+        #expect(!refusé.stderr.contains("unknown type"), "\(refusé.stderr)")
     }
 
     @Test("A session beside the directory names its organisations by id; check reports an unknown one at its line")

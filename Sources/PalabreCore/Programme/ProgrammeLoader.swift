@@ -183,7 +183,10 @@ public enum ProgrammeLoader {
         }
         guard let text = TextFile.decode(data) else {
             let at = TextFile.firstInvalidByte(in: data)
-            let d = Diagnostic(file: file, line: at.line, column: at.column, field: "", problem: .notUTF8)
+            // The `language:` line is ASCII: read it past the bytes that are not UTF-8.
+            let language = declaredLanguage(String(decoding: data, as: UTF8.self)) ?? .environment
+            let d = Diagnostic(
+                file: file, line: at.line, column: at.column, field: "", problem: .notUTF8, language: language)
             return ProgrammeLoadResult(programme: nil, diagnostics: [d])
         }
         return parse(text, file: file, findDirectory: true)
@@ -282,8 +285,13 @@ public enum ProgrammeLoader {
     /// or a word ``Aliases/language`` knows), read line by line so that it is found even in a
     /// file YAML cannot parse; nil when there is none.
     static func declaredLanguage(_ text: String) -> Language? {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix("language:") {
-            var value = line.dropFirst("language:".count)
+        // `language: fr`, `language : fr`, `"language": fr` or `'language': fr` at the top level.
+        let keys = ["language", "\"language\"", "'language'"]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            guard let key = keys.first(where: { line.hasPrefix($0) }) else { continue }
+            let rest = line.dropFirst(key.count).drop { $0 == " " || $0 == "\t" }
+            guard rest.first == ":" else { continue }
+            var value = rest.dropFirst()
             if let hash = value.firstIndex(of: "#") { value = value[..<hash] }
             let word = value.trimmingCharacters(in: .whitespaces).trimmingCharacters(
                 in: CharacterSet(charactersIn: "\"'"))

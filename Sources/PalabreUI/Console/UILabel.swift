@@ -659,7 +659,7 @@ public enum UILabel: CaseIterable, Sendable {
         case .helpReplayGoTo:
             (
                 "Aller à un moment : « 2 10:30 » (jour 2), « 10:30 » (ce jour) ou « 2023-10-18 " + "10:30 »",
-                "Go to a moment: \"2 10:30\" (day 2), \"10:30\" (this day) or \"2023-10-18 10:30\""
+                "Go to a moment: “2 10:30” (day 2), “10:30” (this day) or “2023-10-18 10:30”"
             )
         case .actionReplaySearch: ("chercher", "search")
         case .helpReplaySearch:

@@ -394,7 +394,7 @@ public struct ReplayConsole: Sendable {
         let label: String, text: String
         switch p {
         case .goTo(let t):
-            label = fr ? " Aller à (« 2 10:30 », « 10:30 " + "») : " : " Go to (\"2 10:30\", \"10:30\"): "; text = t
+            label = fr ? " Aller à (« 2 10:30 », « 10:30 " + "») : " : " Go to (“2 10:30”, “10:30”): "; text = t
         case .search(let t): label = fr ? " Chercher : " : " Search: "; text = t
         }
         grid.fill(x: 0, y: y, width: grid.width, height: 1, role: .input)

@@ -10,7 +10,7 @@ import PalabreCore
 /// wall-clock time, the event count.
 ///
 ///     Bar:    ━━┬━━━━━┬━●─┬──────│──┬────≈──┬───│─┬────┬──
-///     Status: LECTURE ×60 · Jour 1 · 2023-10-17 10:42:13 · événement 312/705 · ≈ silences abrégées
+///     Status: LECTURE ×60 · Jour 1 · 2023-10-17 10:42:13 · événement 312/705 · ≈ silences abrégés
 public struct TimelineBar: Sendable {
     /// One day on the bar: its span of meeting time and its columns.
     public struct Segment: Sendable, Equatable {
@@ -141,7 +141,7 @@ public struct TimelineBar: Sendable {
         parts.append(
             (fr ? "événement " : "event ") + "\(state.lastSeq)/\(timeline.events.last?.seq ?? 0)"
                 + (complete ? "" : "…"))
-        if !clock.compressedGaps(timeline).isEmpty { parts.append(fr ? "≈ silences abrégées" : "≈ silences shortened") }
+        if !clock.compressedGaps(timeline).isEmpty { parts.append(fr ? "≈ silences abrégés" : "≈ silences shortened") }
         grid.put(x: 0, y: y, text: TextWidth.truncate(" " + parts.joined(separator: " · "), toWidth: w), role: .title)
     }
 }

@@ -96,3 +96,52 @@ struct DeclaredLanguageTests {
         #expect(en.diagnostics.first?.message.contains("the file is not UTF-8 text") == true, "\(en.diagnostics)")
     }
 }
+
+/// A double quote left open is found where it was opened, not only where libyaml gave up.
+@Suite("A quote left open")
+struct OpenQuoteTests {
+    static let yaml = """
+        language: LANG
+        title: "Atelier bilan
+        venue: Salle du conseil
+        city: San
+        organisers: [adr]
+        days:
+          - date: 2023-10-17
+            items:
+              - id: ouverture
+                title: Ouverture
+                start: 09:00
+                duration: 30m
+
+        """
+
+    @Test("The message names the line of the quote, in each language", arguments: [Language.fr, .en])
+    func named(language: Language) throws {
+        let r = ProgrammeLoader.parse(
+            Self.yaml.replacingOccurrences(of: "LANG", with: language.rawValue), file: "p.yaml")
+        let d = try #require(r.diagnostics.first)
+        #expect(d.line > 3, "libyaml stops below the quote: \(d.description)")
+        let said = d.message.replacingOccurrences(of: "\u{00A0}", with: " ")
+        #expect(
+            said.contains(
+                language == .fr
+                    ? "un guillemet « \" » ouvert ligne 2 n'y est pas fermé"
+                    : "a \" opened at line 2 is not closed there"),
+            "\(d.description)")
+    }
+
+    @Test("Closed quotes, escaped quotes, quotes in comments or single-quoted text are not taken for one left open")
+    func notTaken() {
+        let text = """
+            title: "Atelier « bilan »" # un commentaire avec "
+            venue: 'Salle "du" conseil'
+            city: "San \\"centre\\""
+            organisers: [adr]
+            x: y
+            """
+        #expect(ProgrammeLoader.openQuote(in: text, before: 10) == nil)
+        #expect(ProgrammeLoader.openQuote(in: "a: \"b\nc: d\ne: f\n", before: 4) == 1)
+        #expect(ProgrammeLoader.openQuote(in: "a: \"b\nc: d\n", before: 2) == nil, "next to the error: said by libyaml")
+    }
+}

@@ -276,9 +276,36 @@ public enum ProgrammeLoader {
             detail = YAMLProblem(problem: "\(error)")
         }
         let tabs = line(location.line, of: text)?.contains("\t") == true
+        detail.openQuoteLine = openQuote(in: text, before: location.line)
         return Diagnostic(
             file: file, line: location.line, column: location.column, field: "",
             problem: .invalidYAML(detail: detail, tabs: tabs))
+    }
+
+    /// The first line before `errorLine` where a double quote opens and does not close on the same
+    /// line (a `"` not escaped, outside a comment and a single-quoted text), when it lies at least
+    /// two lines above the error: libyaml reads such a text on to the next quote and reports what
+    /// it then finds, often far below the quote that was forgotten.
+    static func openQuote(in text: String, before errorLine: Int) -> Int? {
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            guard number < errorLine - 1 else { return nil }
+            var open = false, single = false, escaped = false
+            for ch in line {
+                if escaped { escaped = false; continue }
+                if open, ch == "\\" { escaped = true; continue }
+                if ch == "\"", !single {
+                    open.toggle()
+                } else if ch == "'", !open {
+                    single.toggle()
+                } else if ch == "#", !open, !single {
+                    break
+                }
+            }
+            if open { return number }
+        }
+        return nil
     }
 
     /// The language a programme's text declares at its top level (`language: fr`, `language: en`,

@@ -17,6 +17,9 @@ public struct YAMLProblem: Sendable, Equatable {
     /// Where what it was reading began (1-based), when it said.
     public var contextLine: Int?
     public var contextColumn: Int?
+    /// A line above where a double quote opens and is not closed on its line (see
+    /// ``ProgrammeLoader/openQuote(in:before:)``): the likely cause of a problem reported far below.
+    public var openQuoteLine: Int?
 
     /// A problem in libyaml's words, with what it was reading and where that began.
     public init(problem: String, context: String? = nil, contextLine: Int? = nil, contextColumn: Int? = nil) {
@@ -31,6 +34,19 @@ public struct YAMLProblem: Sendable, Equatable {
     /// splits off the problem (« expected a single document », « but found another ») is joined
     /// to it.
     public func text(_ language: Language) -> String {
+        let fr = language == .fr
+        var out = said(language)
+        if let q = openQuoteLine {
+            out +=
+                fr
+                ? " ; un guillemet « \" » ouvert ligne \(q) n'y est pas fermé"
+                : "; a \" opened at line \(q) is not closed there"
+        }
+        return out
+    }
+
+    /// ``text(_:)`` without the open quote.
+    private func said(_ language: Language) -> String {
         let fr = language == .fr
         func said(_ words: String) -> String { fr ? (Self.french[words] ?? words) : words }
         if let context, problem.hasPrefix("but ") {

@@ -26,6 +26,8 @@ struct ProgrammeProblemTests {
         .emptyTable(columns: ["id", "acronym"]),
         .unknownColumn(name: "abc", suggestion: "acronym", columns: ["id", "acronym"]),
         .unknownColumn(name: "abc", suggestion: nil, columns: ["id", "acronym"]),
+        .duplicateColumn(name: "id", first: 1),
+        .cellsPastHeader(columns: 3),
         .noIdColumn,
         .emptyId,
         .differsFromFirstRow(line: 2),

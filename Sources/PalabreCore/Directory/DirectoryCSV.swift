@@ -154,6 +154,16 @@ public enum DirectoryCSV {
                 header.line, i + 1, header.fields[i],
                 .unknownColumn(name: header.fields[i], suggestion: nearest(n, in: columns), columns: columns))
         }
+        // A column named twice: which of the two is meant cannot be told.
+        var seen: [String: Int] = [:]
+        for (i, n) in names.enumerated() where columns.contains(n) {
+            if let first = seen[n] {
+                problem(
+                    header.line, i + 1, header.fields[i], .duplicateColumn(name: header.fields[i], first: first + 1))
+            } else {
+                seen[n] = i
+            }
+        }
         guard let idColumn = names.firstIndex(of: "id") else {
             problem(header.line, 1, "id", .noIdColumn)
             return Import(organisations: [], diagnostics: problems)
@@ -164,6 +174,15 @@ public enum DirectoryCSV {
         var order: [String] = []
         var groups: [String: [(line: Int, fields: [String])]] = [:]
         for row in rows.dropFirst() {
+            // Cells past the header's columns would be dropped without a word.
+            if let extra = row.fields.indices.dropFirst(names.count).first(where: {
+                !row.fields[$0].trimmingCharacters(in: .whitespaces).isEmpty
+            }) {
+                problems.append(
+                    Diagnostic(
+                        file: file, line: row.line, column: extra + 1, field: "",
+                        problem: .cellsPastHeader(columns: names.count), severity: .warning))
+            }
             let id = idColumn < row.fields.count ? row.fields[idColumn] : ""
             guard !id.isEmpty else {
                 problem(row.line, idColumn + 1, "id", .emptyId)

@@ -385,6 +385,11 @@ public enum ProgrammeProblem: Sendable, Equatable {
     case emptyTable(columns: [String])
     /// A column of the table's header palabre does not know; `suggestion` is a close one.
     case unknownColumn(name: String, suggestion: String?, columns: [String])
+    /// A column of the table's header named a second time (`first`: the 1-based column of the
+    /// first).
+    case duplicateColumn(name: String, first: Int)
+    /// Cells of a row past the header's `columns` columns, left out.
+    case cellsPastHeader(columns: Int)
     /// A table without an `id` column.
     case noIdColumn
     /// A row of the table without an id.
@@ -764,6 +769,16 @@ public enum ProgrammeProblem: Sendable, Equatable {
                 return head + (fr ? " : vouliez-vous dire \(q(suggestion)) ?" : ": did you mean \(q(suggestion))?")
             }
             return head + (fr ? " : attendu certaines de " : ": expected some of ") + columns.joined(separator: ", ")
+        case .duplicateColumn(let name, let first):
+            return fr
+                ? "colonne \(q(Text.echo(name))) en double : déjà en colonne \(first) ; attendu chaque colonne une fois"
+                : "duplicate column \(q(Text.echo(name))): already column \(first); expected each column once"
+        case .cellsPastHeader(let columns):
+            return fr
+                ? "cellules au-delà des \(columns) colonnes de l'en-tête : elles sont laissées de côté ; nommez leur "
+                    + "colonne dans l'en-tête ou videz-les"
+                : "cells past the header's \(columns) columns: they are left out; name their column in the header or "
+                    + "empty them"
         case .noIdColumn:
             return fr
                 ? "pas de colonne id : attendu une colonne « id » nommant chaque organisation"

@@ -38,15 +38,20 @@ struct DirectoryCmd: ParsableCommand {
                     : "no directory/ folder here or in sessions/: give it with --directory FOLDER")
         }
 
+        /// Prints `diagnostics` on stderr in the language of the messages.
+        func printDiagnostics(_ diagnostics: [Diagnostic]) {
+            for var d in diagnostics {
+                d.language = lang
+                printError(d.description)
+            }
+        }
+
         /// The directory read, its problems printed on stderr; exit 2 when it cannot be read.
         func load() throws -> DirectoryLoadResult {
             let folder = try folder()
             do {
                 let result = try DirectoryLoader.load(folder: folder)
-                for var d in result.diagnostics {
-                    d.language = lang
-                    printError(d.description)
-                }
+                printDiagnostics(result.diagnostics)
                 return result
             } catch let e as ProgrammeReadError {
                 throw UserError(description: e.message(lang), code: 2)
@@ -195,10 +200,7 @@ struct DirectoryCmd: ParsableCommand {
                             : "\(file) is not UTF-8: in Excel, save as \"CSV UTF-8 (comma delimited)\"")
                 }
                 let imported = DirectoryCSV.read(text, file: file, directory: directory)
-                for var d in imported.diagnostics {
-                    d.language = options.lang
-                    printError(d.description)
-                }
+                options.printDiagnostics(imported.diagnostics)
                 if imported.hasErrors {
                     throw UserError(
                         description: fr

@@ -279,6 +279,12 @@ public final class Journal {
     /// byte in JSON text (an uppercase letter, else one of `ykwzjqx`, else any letter or digit;
     /// its first byte, a quote, would stop the search at every quote), `memcmp` for the whole.
     static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { find(needle, in: $0) }
+    }
+
+    /// ``find(_:in:)-([UInt8],[UInt8])`` in bytes already in memory (a folded text searched by a
+    /// replay, a chunk of the journal).
+    static func find(_ needle: [UInt8], in b: UnsafeRawBufferPointer) -> Bool {
         func rank(_ b: UInt8) -> Int {
             switch b {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): 0
@@ -289,19 +295,17 @@ public final class Journal {
         }
         guard let anchor = needle.indices.min(by: { rank(needle[$0]) < rank(needle[$1]) }) else { return true }
         let after = needle.count - anchor  // bytes from the anchor to the needle's end
-        return bytes.withUnsafeBytes { b in
-            needle.withUnsafeBytes { nb in
-                guard let base = b.baseAddress, b.count >= needle.count else { return false }
-                var at = anchor
-                while b.count - at >= after,
-                    let hit = memchr(base + at, Int32(needle[anchor]), b.count - at - after + 1)
-                {
-                    let i = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + i - anchor, nb.baseAddress!, needle.count) == 0 { return true }
-                    at = i + 1
-                }
-                return false
+        return needle.withUnsafeBytes { nb in
+            guard let base = b.baseAddress, b.count >= needle.count else { return false }
+            var at = anchor
+            while b.count - at >= after,
+                let hit = memchr(base + at, Int32(needle[anchor]), b.count - at - after + 1)
+            {
+                let i = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + i - anchor, nb.baseAddress!, needle.count) == 0 { return true }
+                at = i + 1
             }
+            return false
         }
     }
 

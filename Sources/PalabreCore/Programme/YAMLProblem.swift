@@ -35,7 +35,7 @@ public struct YAMLProblem: Sendable, Equatable {
     /// to it.
     public func text(_ language: Language) -> String {
         let fr = language == .fr
-        var out = said(language)
+        var out = problemAndContext(language)
         if let q = openQuoteLine {
             out +=
                 fr
@@ -46,16 +46,16 @@ public struct YAMLProblem: Sendable, Equatable {
     }
 
     /// ``text(_:)`` without the open quote.
-    private func said(_ language: Language) -> String {
+    private func problemAndContext(_ language: Language) -> String {
         let fr = language == .fr
-        func said(_ words: String) -> String { fr ? (Self.french[words] ?? words) : words }
+        func told(_ words: String) -> String { fr ? (Self.french[words] ?? words) : words }
         if let context, problem.hasPrefix("but ") {
-            return fr ? said(context + ", " + problem) : context + ", " + problem
+            return told(context + ", " + problem)
         }
-        var out = said(problem)
+        var out = told(problem)
         guard let context else { return out }
         if fr {
-            out += " (" + said(context)
+            out += " (" + told(context)
             if let l = contextLine, let c = contextColumn { out += ", commencé ligne \(l), colonne \(c)" }
         } else {
             out += " (" + context

@@ -43,7 +43,6 @@ public final class ReplayTimeline: @unchecked Sendable {
     /// The local dates holding events, each with its first and last event's instants.
     public let daySpans: [(date: String, start: Instant, end: Instant)]
     private let cacheLock = NSLock()
-    private var gapCache: (halfMs: Int64, gaps: [(from: Instant, to: Instant)])?
     private var memos: [String: any Sendable] = [:]
 
     /// The value `make` gives, made once per `key` for this timeline (which never changes): what
@@ -212,21 +211,19 @@ public final class ReplayTimeline: @unchecked Sendable {
     }
 
     /// The silences a replay clock shortens when half its idle limit is `halfMs` meeting
-    /// milliseconds (see ``ReplayClock``): meeting time skipped, from → to. Kept for the last
-    /// `halfMs` asked.
+    /// milliseconds (see ``ReplayClock``): meeting time skipped, from → to. Kept (``memo(_:_:)``).
     public func compressedGaps(halfMs: Int64) -> [(from: Instant, to: Instant)] {
-        cacheLock.lock(); defer { cacheLock.unlock() }
-        if let c = gapCache, c.halfMs == halfMs { return c.gaps }
-        var out: [(from: Instant, to: Instant)] = []
-        var prev: Instant?
-        for e in events {
-            if let p = prev, e.at.ms - p.ms > 2 * halfMs {
-                out.append((Instant(ms: p.ms + halfMs), Instant(ms: e.at.ms - halfMs)))
+        memo("gaps \(halfMs)") { () -> [(from: Instant, to: Instant)] in
+            var out: [(from: Instant, to: Instant)] = []
+            var prev: Instant?
+            for e in events {
+                if let p = prev, e.at.ms - p.ms > 2 * halfMs {
+                    out.append((Instant(ms: p.ms + halfMs), Instant(ms: e.at.ms - halfMs)))
+                }
+                prev = e.at
             }
-            prev = e.at
+            return out
         }
-        gapCache = (halfMs, out)
-        return out
     }
 
     /// Instant of the first event (nil for an empty journal).
@@ -319,8 +316,8 @@ public final class ReplayTimeline: @unchecked Sendable {
     }
 
     /// Whether an event records or amends an entry matching `text` (``search(_:after:)``); nil
-    /// for a text of spaces only. The folded texts are compared as UTF-8 bytes (`memchr` for the
-    /// needle's first byte, `memcmp` for the whole).
+    /// for a text of spaces only. The folded texts are compared as UTF-8 bytes (``Journal``'s
+    /// byte search), folded into one buffer reused from entry to entry.
     private static func matcher(_ text: String) -> ((Event) -> Bool)? {
         let needle = Array(Text.fold(text).trimmingCharacters(in: .whitespaces).utf8)
         guard !needle.isEmpty else { return nil }
@@ -328,20 +325,7 @@ public final class ReplayTimeline: @unchecked Sendable {
         func holds(_ s: String?) -> Bool {
             guard let s else { return false }
             Text.foldUTF8(s, into: &folded)
-            return folded.withUnsafeBufferPointer { hay in
-                needle.withUnsafeBytes { n in
-                    guard let base = hay.baseAddress, hay.count >= n.count else { return false }
-                    var at = 0
-                    while hay.count - at >= n.count,
-                        let hit = memchr(base + at, Int32(needle[0]), hay.count - at - n.count + 1)
-                    {
-                        let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                        if memcmp(base + i, n.baseAddress!, n.count) == 0 { return true }
-                        at = i + 1
-                    }
-                    return false
-                }
-            }
+            return folded.withUnsafeBytes { Journal.find(needle, in: $0) }
         }
         return { e in
             switch e.payload {

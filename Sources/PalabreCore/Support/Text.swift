@@ -41,18 +41,9 @@ public enum Text {
     /// that Foundation's folding fills once (the same result, some ten times faster: a replay
     /// searches every entry of a long journal); any other text is folded by Foundation whole.
     public static func fold(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            let v = u.value
-            if v < 0x80 {
-                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : u)
-            } else if let folded = foldTable[v] {
-                out.append(contentsOf: folded.unicodeScalars)
-            } else {
-                return foundationFold(s)
-            }
-        }
-        return String(out)
+        var bytes: [UInt8] = []
+        foldUTF8(s, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The UTF-8 bytes of ``fold(_:)`` of `s`, written into `bytes` (emptied first): no string
@@ -73,23 +64,21 @@ public enum Text {
         }
     }
 
-    /// ``foldTable`` as UTF-8 bytes.
-    static let foldTableUTF8: [UInt32: [UInt8]] = foldTable.mapValues { Array($0.utf8) }
-
     /// ``fold(_:)`` by Foundation for the whole of `s`.
     static func foundationFold(_ s: String) -> String {
         s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .replacingOccurrences(of: "\u{2019}", with: "'")
     }
 
-    /// The fold of each scalar from U+0080 to U+017F and of the typography of French text
-    /// (quotes, apostrophes, dashes, ellipsis, narrow no-break space, euro), by Foundation.
-    static let foldTable: [UInt32: String] = {
-        var table: [UInt32: String] = [:]
+    /// The UTF-8 bytes of the fold of each scalar from U+0080 to U+017F and of the typography of
+    /// French text (quotes, apostrophes, dashes, ellipsis, narrow no-break space, euro), by
+    /// Foundation.
+    static let foldTableUTF8: [UInt32: [UInt8]] = {
+        var table: [UInt32: [UInt8]] = [:]
         let typography: [UInt32] = [0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x202F, 0x20AC]
         for v in Array(0x80...0x17F) + typography {
             guard let u = Unicode.Scalar(v) else { continue }
-            table[v] = foundationFold(String(Character(u)))
+            table[v] = Array(foundationFold(String(Character(u))).utf8)
         }
         return table
     }()

@@ -96,7 +96,7 @@ public struct ReplayConsole: Sendable {
         guard let outcome = loading?.outcome else { return }
         loading = nil
         console.idleMessage = nil
-        if let m = console.message?.text, m == console.labels[.readingRestOfJournal] || m == waitingMessage {
+        if let m = console.message?.text, m == console.labels[.readingRestOfJournal] || m == pending.map(waitingText) {
             console.message = nil
         }
         switch outcome {
@@ -162,12 +162,14 @@ public struct ReplayConsole: Sendable {
         player.move(to: t)
     }
 
-    /// The message shown while something waits for the rest of the journal.
-    private var waitingMessage: String?
-
     /// Keeps `asked` for when the whole journal is read, and says what waits.
     private mutating func wait(_ asked: Pending) {
         pending = asked
+        say(waitingText(asked))
+    }
+
+    /// The message shown while `asked` waits for the rest of the journal.
+    private func waitingText(_ asked: Pending) -> String {
         let fr = language == .fr
         let what: String
         switch asked {
@@ -178,9 +180,7 @@ public struct ReplayConsole: Sendable {
             what = help + (times > 1 ? " ×\(times)" : "")
         case .search(let text, _): what = (fr ? "chercher « \(text) »" : "search “\(text)”")
         }
-        let text = console.labels[.replayWaiting].replacingOccurrences(of: "%@", with: TextWidth.sanitize(what))
-        waitingMessage = text
-        say(text)
+        return console.labels[.replayWaiting].replacingOccurrences(of: "%@", with: TextWidth.sanitize(what))
     }
 
     private mutating func say(_ text: String, error: Bool = false) {

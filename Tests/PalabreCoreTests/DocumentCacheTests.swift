@@ -97,11 +97,7 @@ struct DocumentCacheTests {
 
     @Test("The recorded Ségou meeting at seeded random moments, with one cache throughout")
     func recordedMeeting() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("sessions/segou-2023-recorded")
-        let programme = try #require(
-            try ProgrammeLoader.load(path: root.appendingPathComponent("programme.yaml").path).programme)
-        let events = try Journal(path: root.appendingPathComponent("journal.jsonl").path, writable: false).loadAll()
+        let (programme, events) = try Fixtures.recordedMeeting()
         var rng = SplitMix64(seed: 15)
         var cuts = Set((0..<40).map { _ in Int.random(in: 0..<events.count, using: &rng) })
         cuts.insert(events.count - 1)

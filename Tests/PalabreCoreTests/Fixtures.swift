@@ -1,9 +1,21 @@
 import Foundation
+import Testing
 
 @testable import PalabreCore
 
 /// A small programme built in code, independent of the sample files.
 enum Fixtures {
+    /// The programme and events of the recorded Ségou meeting (`sessions/segou-2023-recorded`).
+    static func recordedMeeting() throws -> (programme: Programme, events: [Event]) {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sessions/segou-2023-recorded")
+        let programme = try #require(
+            try ProgrammeLoader.load(path: root.appendingPathComponent("programme.yaml").path).programme)
+        return (
+            programme, try Journal(path: root.appendingPathComponent("journal.jsonl").path, writable: false).loadAll()
+        )
+    }
+
     /// A session folder whose journal holds five events: opened, day and item started at 9:00 and
     /// 9:01, two notes (« un », « deux ») at 9:02 and 9:03.
     static func fiveEventSession() throws -> String {

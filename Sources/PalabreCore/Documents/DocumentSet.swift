@@ -22,7 +22,7 @@ enum DocumentSet {
 
     /// Writes `docs` into `dir` as one set (see ``Documents/write(_:to:options:)``).
     /// Throws ``DocumentError``.
-    static func write(_ docs: [(name: String, data: Data)], to dir: String) throws {
+    static func write(_ docs: [(name: String, content: Documents.Content)], to dir: String) throws {
         try Documents.ensureDirectory(dir)
         let name = (dir as NSString).lastPathComponent
         guard !name.isEmpty, name != ".", name != "..", name != "/" else {
@@ -47,7 +47,7 @@ enum DocumentSet {
             guard sfd >= 0 else { throw DocumentError(path: stagingPath, operation: "open", errno: errno) }
             defer { close(sfd) }
             for doc in docs {
-                try Documents.writeAtomically(doc.data, named: doc.name, in: sfd, dir: dir)
+                try Documents.writeAtomically(doc.content, named: doc.name, in: sfd, dir: dir)
             }
             try carryOthers(from: dir, into: sfd, skipping: Set(docs.map(\.name)))
             if fsync(sfd) != 0 && errno != EINVAL { throw DocumentError(path: dir, operation: "fsync", errno: errno) }

@@ -148,8 +148,15 @@ public enum Documents {
         let ctx = DocContext(state, options)
         let board = SynergyBoard(state)
         var minutes = MinutesDocument(ctx, board: board, cache: cache)
-        return [
-            ("minutes.md", Data(minutes.render().utf8)),
+        return [("minutes.md", Data(minutes.render().utf8))]
+            + render(state, options: options, context: ctx, board: board)
+    }
+
+    /// Every document but the minutes, in the order of ``fileNames``.
+    private static func render(
+        _ state: SessionState, options: DocumentOptions, context ctx: DocContext, board: SynergyBoard
+    ) -> [(name: String, data: Data)] {
+        [
             ("recommendations.md", Data(RecommendationsDocument(ctx).render().utf8)),
             ("commitments.csv", CSVDocuments.commitments(ctx)),
             ("actions.csv", CSVDocuments.actions(ctx)),
@@ -189,25 +196,56 @@ public enum Documents {
         _ state: SessionState, to dir: String, options: DocumentOptions, chosen: Bool = false,
         cache: DocumentCache? = nil
     ) throws {
+        let docs = renderForWriting(state, options: options, cache: cache)
         if chosen {
             try ensureDirectory(dir)
-            try writeEach(render(state, options: options, cache: cache), to: dir, keepMode: true)
+            try writeEach(docs, to: dir, keepMode: true)
         } else {
-            try DocumentSet.write(render(state, options: options, cache: cache), to: dir)
+            try DocumentSet.write(docs, to: dir)
         }
+    }
+
+    /// What a document written to disk is: its bytes, or a renderer that writes them into the
+    /// file (its first argument) as they are made, with a scratch file beside it (the second).
+    enum Content {
+        case data(Data)
+        case streamed((DocumentFile, DocumentFile) -> Void)
+    }
+
+    /// The documents of ``render(_:options:cache:)`` as they are written: the same bytes, the
+    /// minutes rendered into their file as they are made when no `cache` keeps their lines (a
+    /// document of tens of megabytes is then never held in memory whole).
+    static func renderForWriting(
+        _ state: SessionState, options: DocumentOptions, cache: DocumentCache?
+    ) -> [(name: String, content: Content)] {
+        guard cache == nil else {
+            return render(state, options: options, cache: cache).map { ($0.name, .data($0.data)) }
+        }
+        let ctx = DocContext(state, options)
+        let board = SynergyBoard(state)
+        let minutes = MinutesDocument(ctx, board: board)
+        return [
+            (
+                "minutes.md",
+                .streamed { out, scratch in
+                    var minutes = minutes
+                    minutes.render(into: out, scratch: scratch)
+                }
+            )
+        ] + render(state, options: options, context: ctx, board: board).map { ($0.name, .data($0.data)) }
     }
 
     /// Writes `docs` into `dir` one file at a time, each atomically (temporary file, fsync,
     /// rename), then fsyncs the folder: the fallback of ``DocumentSet``.
     /// `keepMode` leaves the folder's mode as it is (a folder the user chose).
-    static func writeEach(_ docs: [(name: String, data: Data)], to dir: String, keepMode: Bool = false) throws {
+    static func writeEach(_ docs: [(name: String, content: Content)], to dir: String, keepMode: Bool = false) throws {
         let dfd = try openDirectory(dir)
         defer { NoFollow.close(dfd) }
         // Owner only, even for a folder made by other means (never through a link).
         if !keepMode { _ = fchmod(dfd, 0o700) }
         DocumentSet.removeOrphanTemporaries(in: dfd, dir: dir)
         for doc in docs {
-            try writeAtomically(doc.data, named: doc.name, in: dfd, dir: dir)
+            try writeAtomically(doc.content, named: doc.name, in: dfd, dir: dir)
         }
         if fsync(dfd) != 0 && errno != EINVAL { throw DocumentError(path: dir, operation: "fsync", errno: errno) }
     }
@@ -282,6 +320,13 @@ public enum Documents {
     /// Writes `data` as `name` in the folder `dfd` (`dir` names it in messages): a temporary file
     /// created beside it (never a link: `O_EXCL`), written, fsync'ed, renamed over `name`.
     static func writeAtomically(_ data: Data, named name: String, in dfd: Int32, dir: String) throws {
+        try writeAtomically(.data(data), named: name, in: dfd, dir: dir)
+    }
+
+    /// Writes `content` as `name` in the folder `dfd` (`dir` names it in messages), as
+    /// ``writeAtomically(_:named:in:dir:)-(Data,_,_,_)`` does; a streamed document's scratch file
+    /// is made beside it and unlinked at once (nothing is left of it after a kill).
+    static func writeAtomically(_ content: Content, named name: String, in dfd: Int32, dir: String) throws {
         let path = (dir as NSString).appendingPathComponent(name)
         let tmp = ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
@@ -290,21 +335,20 @@ public enum Documents {
             close(fd); unlinkat(dfd, tmp, 0)
             return DocumentError(path: path, operation: op, errno: code)
         }
-        let err: (String, Int32)? = data.withUnsafeBytes { raw -> (String, Int32)? in
-            guard var p = raw.baseAddress else { return nil }
-            var left = raw.count
-            while left > 0 {
-                let n = Glibc_write(fd, p, left)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return ("write", errno)
-                }
-                if n == 0 { return ("write", EIO) }
-                p += n; left -= n
-            }
-            return nil
+        let out = DocumentFile(fd: fd, path: path)
+        switch content {
+        case .data(let data):
+            data.withUnsafeBytes { out.write(raw: $0) }
+        case .streamed(let render):
+            let scratchName = ".\(name).body.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            let sfd = openat(dfd, scratchName, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard sfd >= 0 else { throw fail("open", errno) }
+            unlinkat(dfd, scratchName, 0)
+            defer { close(sfd) }
+            render(out, DocumentFile(fd: sfd, path: path))
         }
-        if let (op, code) = err { throw fail(op, code) }
+        out.flush()
+        if let f = out.failure { throw fail(f.operation, f.errno) }
         if fsync(fd) != 0 { throw fail("fsync", errno) }
         if close(fd) != 0 {
             let e = errno; unlinkat(dfd, tmp, 0); throw DocumentError(path: path, operation: "close", errno: e)
@@ -314,14 +358,4 @@ public enum Documents {
             let e = errno; unlinkat(dfd, tmp, 0); throw DocumentError(path: path, operation: "rename", errno: e)
         }
     }
-}
-
-/// The system `write`, named apart from ``Documents/write(_:to:options:)``.
-@inline(__always)
-private func Glibc_write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
-    #if canImport(Glibc)
-        return Glibc.write(fd, p, n)
-    #else
-        return Darwin.write(fd, p, n)
-    #endif
 }

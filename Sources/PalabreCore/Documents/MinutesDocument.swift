@@ -44,7 +44,6 @@ struct MinutesDocument {
         self.board = board
         self.cache = cache
         capitalisedOnly = Self.allCapitalised(Self.definedAcronyms(programme: ctx.state.programme, labels: ctx.L))
-        o.reserveCapacity(4096 + ctx.live.count * 160 + ctx.turns.count * 8)
     }
 
     private var L: DocLabels { c.L }
@@ -54,38 +53,21 @@ struct MinutesDocument {
     mutating func render() -> String {
         cache?.begin(programme: programme, language: L.language)
         defer { cache?.end() }
-        // The body first: the front matter lists its sections and the acronyms it uses.
-        introduction()
-        bureau()
-        previousFollowUp()
-        proceedings()
-        decisions()
-        recommendations()
-        engagements()
-        o += SynergyDocuments.minutesSection(c, board)
-        actions()
-        perspectives()
-        conclusion()
-        signatures()
-        annexes()
+        o.reserveCapacity(4096 + c.live.count * 160 + c.turns.count * 8)
+        body()
         let body = o
         o = ""
-        head()
-        let cover = o
-        o = ""
-        summary()
-        let summaryText = o
-        o = ""
+        let (cover, summaryText) = coverAndSummary()
         if let cache, capitalisedOnly {
             // The entry lines' words are known: the rest of the text is read for the others.
             // Offsets in UTF-8 bytes; entry lines begin and end with ASCII characters.
-            var words = Self.words(cover + summaryText, startingWith: Self.capitalised)
+            var words = Self.wordSet(cover + summaryText, startingWith: Self.capitalised)
             let utf8 = body.utf8
             var from = 0
             for r in entryRanges + [utf8.count..<utf8.count] {
                 let a = utf8.index(utf8.startIndex, offsetBy: from)
                 let b = utf8.index(utf8.startIndex, offsetBy: r.lowerBound)
-                words += Self.words(Substring(utf8[a..<b]), startingWith: Self.capitalised)
+                Self.forEachWord(Substring(utf8[a..<b]), startingWith: Self.capitalised) { words.insert($0) }
                 from = r.upperBound
             }
             acronyms(in: cover + summaryText + body, words: cache.wordsOfLines().union(words))
@@ -100,9 +82,133 @@ struct MinutesDocument {
         return doc
     }
 
+    /// Writes the same bytes as ``render()`` into `out` as they are rendered, without holding the
+    /// body in memory (tens of megabytes at a million events): the body goes to `scratch` a chunk
+    /// of about `chunkBytes` at a time, with the headings, words and acronyms the front matter
+    /// needs of it; the front matter (cover, contents, summary, acronyms) is then written into
+    /// `out`, and the body copied after it. The first failure to write is kept by the files
+    /// (``DocumentFile/failure``).
+    mutating func render(into out: DocumentFile, scratch: DocumentFile, chunkBytes: Int = 1 << 20) {
+        let defined = Self.definedAcronyms(programme: programme, labels: L)
+        let phrases: [String] = defined.map(\.acronym).filter { Self.words($0) != [$0] }
+        let onlyCapitalised = capitalisedOnly
+        let keep: (Unicode.Scalar) -> Bool = { !onlyCapitalised || Self.capitalised($0) }
+        spool = Spool(file: scratch, chunkBytes: chunkBytes, phrases: phrases, keep: keep)
+        o.reserveCapacity(min(chunkBytes, 1 << 16) * 2)
+        body()
+        spool?.absorb(o, last: true)
+        o = ""
+        guard let spool else { return }
+        self.spool = nil
+        let (cover, summaryText) = coverAndSummary()
+        let front = cover + summaryText
+        let words = Self.wordSet(front, startingWith: spool.keep).union(spool.words)
+        let found = Self.acronymsUsed(words: words, defined: defined, programme: programme) {
+            spool.foundPhrases.contains($0) || Self.contains(front, word: $0)
+        }
+        acronymsSection(found)
+        let acronymsText = o
+        o = ""
+        let contentsHeading = "## " + L[.contents] + "\n\n"
+        let head = cover + contentsHeading
+        let markup =
+            Self.markupLines(of: head + summaryText + acronymsText) + spool.markup.map { Substring($0) }
+        out.write(head + Self.contents(markup: markup) + "\n" + summaryText + acronymsText)
+        scratch.flush()
+        out.append(contentsOf: scratch)
+    }
+
+    /// The cover and the résumé, rendered after the body (`o` is left empty).
+    private mutating func coverAndSummary() -> (cover: String, summary: String) {
+        o = ""
+        head()
+        let cover = o
+        o = ""
+        summary()
+        defer { o = "" }
+        return (cover, o)
+    }
+
+    /// The body of the compte rendu, in `o` (or written out by ``spool``): everything after the
+    /// front matter.
+    private mutating func body() {
+        // The body first: the front matter lists its sections and the acronyms it uses.
+        introduction()
+        bureau()
+        previousFollowUp()
+        proceedings()
+        decisions()
+        recommendations()
+        engagements()
+        o += SynergyDocuments.minutesSection(c, board)
+        actions()
+        perspectives()
+        conclusion()
+        signatures()
+        annexes()
+    }
+
     // MARK: pieces
 
-    private mutating func line(_ s: String = "") { o += s; o += "\n" }
+    private mutating func line(_ s: String = "") {
+        o += s
+        o += "\n"
+        if let spool, o.utf8.count >= spool.chunkBytes {
+            spool.absorb(o, last: false)
+            o.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// The body written out while it is rendered (``render(into:scratch:chunkBytes:)``), with
+    /// what the front matter needs of it; nil while the body is kept in `o`.
+    private var spool: Spool?
+
+    /// Chunks of the body, each ending a line, written to a file as they come; the lines the
+    /// contents list, the words the acronyms are looked up among, and the acronyms of several
+    /// words found are kept.
+    private final class Spool {
+        let file: DocumentFile
+        let chunkBytes: Int
+        /// Acronyms of several words (« DRS Ségou »), looked for in each chunk (a chunk ends a
+        /// line, and no acronym holds one).
+        let phrases: [String]
+        /// Which words are kept, by their first scalar.
+        let keep: (Unicode.Scalar) -> Bool
+        /// The body's lines that begin with `#` or a backquote, in order.
+        var markup: [String] = []
+        /// The body's words that begin as `keep` asks.
+        var words = Set<String>()
+        /// The acronyms of ``phrases`` the body holds as whole words.
+        var foundPhrases = Set<String>()
+        /// Newlines at the end of what came so far, held back: the document ends with one.
+        private var newlines = 0
+
+        init(file: DocumentFile, chunkBytes: Int, phrases: [String], keep: @escaping (Unicode.Scalar) -> Bool) {
+            self.file = file
+            self.chunkBytes = max(1, chunkBytes)
+            self.phrases = phrases
+            self.keep = keep
+        }
+
+        /// Reads and writes `chunk`; the `last` one's newlines at the end are written as one.
+        func absorb(_ chunk: String, last: Bool) {
+            for line in MinutesDocument.markupLines(of: chunk) { markup.append(String(line)) }
+            MinutesDocument.forEachWord(Substring(chunk), startingWith: keep) { words.insert($0) }
+            for p in phrases where !foundPhrases.contains(p) && MinutesDocument.contains(chunk, word: p) {
+                foundPhrases.insert(p)
+            }
+            let utf8 = chunk.utf8
+            let trailing = utf8.reversed().prefix { $0 == 10 }.count
+            if trailing < utf8.count {
+                if newlines > 0 { file.write(String(repeating: "\n", count: newlines)) }
+                file.write(Substring(utf8.dropLast(trailing)))
+                newlines = trailing
+            } else {
+                newlines += trailing
+            }
+            if last && newlines > 0 { file.write("\n") }
+        }
+    }
 
     private func field(_ label: String, _ value: String) -> String { "- **\(label)\(L.colon)** \(value)" }
 
@@ -194,12 +300,16 @@ struct MinutesDocument {
     /// The table of contents of `doc`: a link to each `##` section (and to each annex), with
     /// the identifiers pandoc and GitHub give them (duplicates numbered `-1`, `-2`…). The
     /// section « Sommaire » itself is not listed.
-    static func contents(of doc: String) -> String {
+    static func contents(of doc: String) -> String { contents(markup: markupLines(of: doc)) }
+
+    /// The table of contents of a document whose lines beginning with `#` or a backquote are
+    /// `markup`, in order (see ``contents(of:)``).
+    static func contents(markup: [Substring]) -> String {
         var used: [String: Int] = [:]
         var out = ""
         var inAnnexes = false, seenContents = false
         var fence = false
-        for raw in markupLines(of: doc) {
+        for raw in markup {
             if raw.hasPrefix("```") { fence.toggle() }
             guard !fence, raw.hasPrefix("#") else { continue }
             let level = raw.prefix { $0 == "#" }.count
@@ -344,7 +454,11 @@ struct MinutesDocument {
 
     /// Sigles et abréviations: every acronym the document uses, and only those.
     private mutating func acronyms(in text: String, words: Set<String>? = nil) {
-        let found = Self.acronymsUsed(in: text, programme: programme, labels: L, words: words)
+        acronymsSection(Self.acronymsUsed(in: text, programme: programme, labels: L, words: words))
+    }
+
+    /// The section « Sigles et abréviations » listing `found` (nothing when it is empty).
+    private mutating func acronymsSection(_ found: [(acronym: String, name: String?)]) {
         guard !found.isEmpty else { return }
         line("## " + L[.acronymsTitle])
         line()
@@ -365,8 +479,6 @@ struct MinutesDocument {
         in text: String, programme: Programme, labels L: DocLabels, words knownWords: Set<String>? = nil
     ) -> [(acronym: String, name: String?)] {
         let defined = definedAcronyms(programme: programme, labels: L)
-        var out: [(acronym: String, name: String?)] = []
-        var covered = Set<String>()
         // The words of the text, found once: an acronym that is one word occurs as a whole word
         // when it is among them; one of several words (« DRS Ségou ») is searched for only when
         // each of its words is.
@@ -374,11 +486,23 @@ struct MinutesDocument {
         // a digit (every acronym begins with a capital) — unless some defined acronym has a word
         // that does.
         let textWords =
-            knownWords ?? Set(allCapitalised(defined) ? words(text, startingWith: capitalised) : words(text))
+            knownWords ?? wordSet(text, startingWith: allCapitalised(defined) ? capitalised : { _ in true })
+        return acronymsUsed(words: textWords, defined: defined, programme: programme) { contains(text, word: $0) }
+    }
+
+    /// The acronyms of a text whose words (those that may begin an acronym) are `textWords`, with
+    /// what they stand for (see ``acronymsUsed(in:programme:labels:words:)``); `phraseOccurs`
+    /// says whether an acronym of several words, each among `textWords`, occurs as whole words.
+    static func acronymsUsed(
+        words textWords: Set<String>, defined: [(acronym: String, name: String)], programme: Programme,
+        phraseOccurs: (String) -> Bool
+    ) -> [(acronym: String, name: String?)] {
+        var out: [(acronym: String, name: String?)] = []
+        var covered = Set<String>()
         func occurs(_ acronym: String) -> Bool {
             let parts = words(acronym)
             guard parts.allSatisfy(textWords.contains) else { return false }
-            return parts == [acronym] || contains(text, word: acronym)
+            return parts == [acronym] || phraseOccurs(acronym)
         }
         for d in defined where occurs(d.acronym) {
             out.append((d.acronym, d.name))
@@ -440,6 +564,23 @@ struct MinutesDocument {
     /// The words of a part of a text (see ``words(_:startingWith:)-swift.type.method``).
     static func words(_ s: Substring, startingWith keep: (Unicode.Scalar) -> Bool = { _ in true }) -> [String] {
         var out: [String] = []
+        forEachWord(s, startingWith: keep) { out.append($0) }
+        return out
+    }
+
+    /// The distinct words of `s` that `keep` chooses (see ``words(_:startingWith:)-swift.type.method``),
+    /// gathered without listing every occurrence first.
+    static func wordSet(_ s: String, startingWith keep: (Unicode.Scalar) -> Bool) -> Set<String> {
+        var out = Set<String>()
+        forEachWord(Substring(s), startingWith: keep) { out.insert($0) }
+        return out
+    }
+
+    /// Calls `body` with each word of `s` that `keep` chooses, in order (see
+    /// ``words(_:startingWith:)-swift.type.method``).
+    static func forEachWord(
+        _ s: Substring, startingWith keep: (Unicode.Scalar) -> Bool, _ body: (String) -> Void
+    ) {
         let scalars = s.unicodeScalars
         var start: String.Index?
         var kept = false
@@ -462,13 +603,12 @@ struct MinutesDocument {
                     kept = keep(u)
                 }
             } else if let b = start {
-                if kept { out.append(String(scalars[b..<i])) }
+                if kept { body(String(scalars[b..<i])) }
                 start = nil
             }
             i = scalars.index(after: i)
         }
-        if let b = start, kept { out.append(String(scalars[b..<scalars.endIndex])) }
-        return out
+        if let b = start, kept { body(String(scalars[b..<scalars.endIndex])) }
     }
 
     /// Two letters or more, all capitals, and not a roman numeral.

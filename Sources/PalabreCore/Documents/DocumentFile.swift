@@ -1,0 +1,106 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// An open file a document is written into through a buffer of 256 KiB: the first failure to
+/// write is kept (``failure``) and what follows it is dropped, so a renderer writes without
+/// stopping at each line and its caller throws the failure once the document is done.
+final class DocumentFile {
+    /// The file descriptor, open for writing (and reading, for a scratch file); not closed here.
+    let fd: Int32
+    /// The path said in a failure's message.
+    let path: String
+    /// The first failure to write (`write`, or `read` while copying another file), if any.
+    private(set) var failure: DocumentError?
+    private var buffer: [UInt8] = []
+    private static let bufferBytes = 1 << 18
+
+    /// A writer of the open file `fd`, named `path` in messages.
+    init(fd: Int32, path: String) {
+        self.fd = fd
+        self.path = path
+        buffer.reserveCapacity(Self.bufferBytes)
+    }
+
+    /// Adds the UTF-8 bytes of `text`.
+    func write<S: StringProtocol>(_ text: S) {
+        guard failure == nil else { return }
+        var text = String(text)
+        text.withUTF8 { append($0) }
+    }
+
+    /// Adds `bytes`.
+    func write(raw bytes: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
+        append(bytes.bindMemory(to: UInt8.self))
+    }
+
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if buffer.count + bytes.count > Self.bufferBytes { flush() }
+        if bytes.count >= Self.bufferBytes {
+            writeOut(UnsafeRawBufferPointer(bytes))
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    /// Writes out what the buffer holds.
+    func flush() {
+        guard failure == nil, !buffer.isEmpty else { buffer.removeAll(keepingCapacity: true); return }
+        buffer.withUnsafeBytes { writeOut($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeOut(_ raw: UnsafeRawBufferPointer) {
+        guard failure == nil, var p = raw.baseAddress else { return }
+        var left = raw.count
+        while left > 0 {
+            let n = systemWrite(fd, p, left)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = DocumentError(path: path, operation: "write", errno: errno)
+                return
+            }
+            if n == 0 { failure = DocumentError(path: path, operation: "write", errno: EIO); return }
+            p += n
+            left -= n
+        }
+    }
+
+    /// Adds the whole content of `other` (flushed, read from its start), a megabyte at a time;
+    /// `other`'s failure, if any, becomes this file's.
+    func append(contentsOf other: DocumentFile) {
+        other.flush()
+        if failure == nil, let f = other.failure { failure = f }
+        guard failure == nil else { return }
+        flush()
+        guard lseek(other.fd, 0, SEEK_SET) == 0 else {
+            failure = DocumentError(path: other.path, operation: "read", errno: errno)
+            return
+        }
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        while failure == nil {
+            let n = read(other.fd, chunk.baseAddress, chunk.count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = DocumentError(path: other.path, operation: "read", errno: errno)
+                return
+            }
+            if n == 0 { return }
+            writeOut(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
+        }
+    }
+}
+
+/// The system `write`, named apart from the writers' own `write`.
+@inline(__always)
+private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
+    #if canImport(Glibc)
+        return Glibc.write(fd, p, n)
+    #else
+        return Darwin.write(fd, p, n)
+    #endif
+}

@@ -83,15 +83,73 @@ public struct Entry: Sendable, Equatable, Identifiable {
     public var content: EntryContent
     /// Previous texts with the reason of each amendment, oldest first; `content` is the whole
     /// previous version (fields included), so the history keeps every version.
-    public var amendments: [(previous: String, reason: String, seq: Int, at: Instant, content: EntryContent)] = []
+    public var amendments: [(previous: String, reason: String, seq: Int, at: Instant, content: EntryContent)] {
+        get { later?.amendments ?? [] }
+        set { change { $0.amendments = newValue } }
+    }
     /// Retraction reason, when retracted (the entry is kept but leaves the documents).
-    public var retracted: String?
+    public var retracted: String? {
+        get { later?.retracted }
+        set { change { $0.retracted = newValue } }
+    }
     /// When it was read and adopted.
-    public var adoptedAt: Instant?
+    public var adoptedAt: Instant? {
+        get { later?.adoptedAt }
+        set { change { $0.adoptedAt = newValue } }
+    }
     /// Commitment: changes of status after it was recorded, oldest first.
-    public var statusChanges: [CommitmentStatusChange] = []
+    public var statusChanges: [CommitmentStatusChange] {
+        get { later?.statusChanges ?? [] }
+        set { change { $0.statusChanges = newValue } }
+    }
     /// Commitment: its withdrawal, if the partner took it back (kept in the history, out of the totals).
-    public var withdrawal: CommitmentWithdrawal?
+    public var withdrawal: CommitmentWithdrawal? {
+        get { later?.withdrawal }
+        set { change { $0.withdrawal = newValue } }
+    }
+
+    /// What happened to the entry after it was recorded.
+    struct Later: Sendable {
+        var amendments: [(previous: String, reason: String, seq: Int, at: Instant, content: EntryContent)] = []
+        var retracted: String?
+        var adoptedAt: Instant?
+        var statusChanges: [CommitmentStatusChange] = []
+        var withdrawal: CommitmentWithdrawal?
+
+        var isEmpty: Bool {
+            amendments.isEmpty && retracted == nil && adoptedAt == nil && statusChanges.isEmpty && withdrawal == nil
+        }
+    }
+
+    /// A value held on the heap: what happened later costs one reference in an entry nothing
+    /// happened to (most of a long journal's), instead of some 90 bytes.
+    enum Boxed: Sendable {
+        indirect case later(Later)
+    }
+
+    /// What happened later, nil when nothing did.
+    private var boxed: Boxed?
+
+    private var later: Later? {
+        if case .later(let l) = boxed { return l }
+        return nil
+    }
+
+    private mutating func change(_ body: (inout Later) -> Void) {
+        var l = later ?? Later()
+        body(&l)
+        boxed = l.isEmpty ? nil : .later(l)
+    }
+
+    /// An entry as it is recorded, nothing done to it yet.
+    public init(id: Int, item: String?, day: String?, at: Instant, seat: String, content: EntryContent) {
+        self.id = id
+        self.item = item
+        self.day = day
+        self.at = at
+        self.seat = seat
+        self.content = content
+    }
 
     /// Version of the text: the seq of the last amendment, or the entry's own seq.
     public var version: Int { amendments.last?.seq ?? id }

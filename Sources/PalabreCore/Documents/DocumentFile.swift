@@ -27,8 +27,10 @@ final class DocumentFile {
     /// Adds the UTF-8 bytes of `text`.
     func write<S: StringProtocol>(_ text: S) {
         guard failure == nil else { return }
-        var text = String(text)
-        text.withUTF8 { append($0) }
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            var copy = String(text)
+            copy.withUTF8 { append($0) }
+        }
     }
 
     /// Adds `bytes`.

@@ -153,7 +153,12 @@ struct MinutesDocument {
     private mutating func line(_ s: String = "") {
         o += s
         o += "\n"
-        if let spool, o.utf8.count >= spool.chunkBytes {
+        spill()
+    }
+
+    /// Hands the body rendered so far to ``spool`` once it holds a chunk's worth of whole lines.
+    private mutating func spill() {
+        if let spool, o.utf8.count >= spool.chunkBytes, o.utf8.last == 10 {
             spool.absorb(o, last: false)
             o.removeAll(keepingCapacity: true)
         }
@@ -866,7 +871,10 @@ struct MinutesDocument {
         _ ei: Int, _ section: DocumentCache.Section, withTime: Bool = false,
         _ render: (inout MinutesDocument, Entry) -> Void
     ) {
-        guard let cache else { return render(&self, c.state.entries[ei]) }
+        guard let cache else {
+            render(&self, c.state.entries[ei])
+            return spill()
+        }
         // The key is read field by field: copying every entry would cost more than the lookup.
         let entries = c.state.entries
         let key = DocumentCache.LineKey(

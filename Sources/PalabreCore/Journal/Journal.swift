@@ -231,6 +231,7 @@ public final class Journal {
     /// session was never closed. Throws ``JournalError`` when the file cannot be read.
     public func contains(bytes needle: [UInt8]) throws -> Bool {
         guard !needle.isEmpty else { return true }
+        let found = Needle(needle)
         var carried: [UInt8] = []  // the end of the last chunk: a needle across two chunks
         var start = 0
         while true {
@@ -238,7 +239,7 @@ public final class Journal {
             if chunk.isEmpty { return false }
             start += chunk.count
             let window = carried + chunk
-            if Self.find(needle, in: window) { return true }
+            if found.occurs(in: window) { return true }
             carried = Array(window.suffix(needle.count - 1))
         }
     }
@@ -248,7 +249,7 @@ public final class Journal {
     /// decoded); a line that does not decode is passed over (reading the journal reports it).
     /// Throws ``JournalError`` when the file cannot be read.
     public func lines(withTypes types: [String]) throws -> [Event] {
-        let needles = types.map { Array("\"type\":\"\($0)\"".utf8) }
+        let needles = types.map { Needle(Array("\"type\":\"\($0)\"".utf8)) }
         let decoder = JSONDecoder()
         var out: [Event] = []
         var carried: [UInt8] = []  // an incomplete last line, read again with the next chunk
@@ -265,9 +266,9 @@ public final class Journal {
                 carried = Array(window[(lastNL + 1)...])
                 window.removeSubrange((lastNL + 1)...)
             }
-            if needles.contains(where: { Self.find($0, in: window) }) {
+            if needles.contains(where: { $0.occurs(in: window) }) {
                 for line in window.split(separator: 10)
-                where needles.contains(where: { Self.find($0, in: Array(line)) }) {
+                where needles.contains(where: { n in line.withUnsafeBytes { n.occurs(in: $0) } }) {
                     if let e = try? decoder.decode(Event.self, from: Data(line)) { out.append(e) }
                 }
             }
@@ -282,31 +283,52 @@ public final class Journal {
         bytes.withUnsafeBytes { find(needle, in: $0) }
     }
 
-    /// ``find(_:in:)-([UInt8],[UInt8])`` in bytes already in memory (a folded text searched by a
-    /// replay, a chunk of the journal).
-    static func find(_ needle: [UInt8], in b: UnsafeRawBufferPointer) -> Bool {
-        func rank(_ b: UInt8) -> Int {
-            switch b {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): 0
-            case _ where Array("ykwzjqx".utf8).contains(b): 1
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): 2
-            default: 3
+    /// ``find(_:in:)-([UInt8],[UInt8])`` in bytes already in memory (a chunk of the journal).
+    static func find(_ needle: [UInt8], in b: UnsafeRawBufferPointer) -> Bool { Needle(needle).occurs(in: b) }
+
+    /// Bytes to find, with the one `memchr` looks for first: the least common byte in JSON text
+    /// (an uppercase letter, else one of `ykwzjqx`, else any letter or digit; its first byte, a
+    /// quote, would stop the search at every quote). Chosen once for a search of many texts (a
+    /// replay's `/` through every entry).
+    struct Needle {
+        /// The bytes; empty ones occur everywhere.
+        let bytes: [UInt8]
+        private let anchor: Int
+
+        init(_ bytes: [UInt8]) {
+            func rank(_ b: UInt8) -> Int {
+                switch b {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): 0
+                case UInt8(ascii: "y"), UInt8(ascii: "k"), UInt8(ascii: "w"), UInt8(ascii: "z"), UInt8(ascii: "j"),
+                    UInt8(ascii: "q"), UInt8(ascii: "x"):
+                    1
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): 2
+                default: 3
+                }
+            }
+            self.bytes = bytes
+            anchor = bytes.indices.min { rank(bytes[$0]) < rank(bytes[$1]) } ?? 0
+        }
+
+        /// Whether the bytes occur in `b`.
+        func occurs(in b: UnsafeRawBufferPointer) -> Bool {
+            guard !bytes.isEmpty else { return true }
+            let after = bytes.count - anchor  // bytes from the anchor to the needle's end
+            let first = Int32(bytes[anchor])
+            return bytes.withUnsafeBytes { nb in
+                guard let base = b.baseAddress, b.count >= bytes.count else { return false }
+                var at = anchor
+                while b.count - at >= after, let hit = memchr(base + at, first, b.count - at - after + 1) {
+                    let i = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + i - anchor, nb.baseAddress!, bytes.count) == 0 { return true }
+                    at = i + 1
+                }
+                return false
             }
         }
-        guard let anchor = needle.indices.min(by: { rank(needle[$0]) < rank(needle[$1]) }) else { return true }
-        let after = needle.count - anchor  // bytes from the anchor to the needle's end
-        return needle.withUnsafeBytes { nb in
-            guard let base = b.baseAddress, b.count >= needle.count else { return false }
-            var at = anchor
-            while b.count - at >= after,
-                let hit = memchr(base + at, Int32(needle[anchor]), b.count - at - after + 1)
-            {
-                let i = base.distance(to: UnsafeRawPointer(hit))
-                if memcmp(base + i - anchor, nb.baseAddress!, needle.count) == 0 { return true }
-                at = i + 1
-            }
-            return false
-        }
+
+        /// Whether the bytes occur in `b`.
+        func occurs(in b: [UInt8]) -> Bool { b.withUnsafeBytes { occurs(in: $0) } }
     }
 
     /// Reads every event from the start in order, handing each to `body` without keeping them

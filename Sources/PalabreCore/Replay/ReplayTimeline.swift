@@ -319,13 +319,13 @@ public final class ReplayTimeline: @unchecked Sendable {
     /// for a text of spaces only. The folded texts are compared as UTF-8 bytes (``Journal``'s
     /// byte search), folded into one buffer reused from entry to entry.
     private static func matcher(_ text: String) -> ((Event) -> Bool)? {
-        let needle = Array(Text.fold(text).trimmingCharacters(in: .whitespaces).utf8)
-        guard !needle.isEmpty else { return nil }
+        let needle = Journal.Needle(Array(Text.fold(text).trimmingCharacters(in: .whitespaces).utf8))
+        guard !needle.bytes.isEmpty else { return nil }
         var folded: [UInt8] = []
         func holds(_ s: String?) -> Bool {
             guard let s else { return false }
             Text.foldUTF8(s, into: &folded)
-            return folded.withUnsafeBytes { Journal.find(needle, in: $0) }
+            return needle.occurs(in: folded)
         }
         return { e in
             switch e.payload {

@@ -127,6 +127,72 @@ struct ConsoleTests {
 
 @Suite("Read-only seats")
 struct ReadOnlyConsoleTests {
+    /// The facilitator screen of `state` at `now`, read-only or not, at 100×30 and at 60×20 (the
+    /// compact layout), as text.
+    static func facilitatorText(_ state: SessionState, _ now: Instant, _ language: Language, readOnly: Bool) -> String {
+        [Size(width: 100, height: 30), Size(width: 60, height: 20)].map { size in
+            var c = Console(screen: .facilitator, language: language, readOnly: readOnly)
+            return c.render(state: state, now: now, size: size).grid.lines().joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    @Test(
+        "F1 of a read-only seat says what is without the keys to act: the next day, an empty queue, no item left, a session to close",
+        arguments: [Language.fr, .en])
+    func noHintToAct(language: Language) throws {
+        let L = Labels(language)
+        let acting: [UILabel] = [.facPressB, .facStartWith, .facQueueNone, .facDayOver, .facCloseHint]
+        // Before the first day; between two items; the day's items all done; every day ended.
+        func apply(_ s: inout SessionState, _ c: Command, _ at: Instant) throws {
+            for p in try s.decide(c, at: at) {
+                s.evolve(Event(seq: s.lastSeq + 1, at: at, seat: "facilitator", payload: p))
+            }
+        }
+        func skipTheRest(_ s: inout SessionState, _ at: Instant) throws {
+            while let d = s.currentDay, let next = s.timings(day: d, at: at).first(where: { $0.status == .planned }) {
+                try apply(&s, .skipItem(id: next.item.id), at)
+            }
+        }
+        let (before, beforeNow) = SegouMoments.state(.before)
+        var (between, at) = SegouMoments.state(.pitch)
+        if between.currentTurn != nil { try apply(&between, .yieldFloor, at) }
+        try apply(&between, .endItem, at)
+        let betweenNow = at
+        var allDone = between
+        try skipTheRest(&allDone, at)
+        var ended = allDone
+        while !MeetingView.allDaysEnded(ended) {
+            at = at.adding(seconds: 60)
+            if ended.currentDay != nil {
+                try apply(&ended, .endDay, at)
+            } else {
+                try apply(&ended, .startDay(date: nil, force: true), at)
+                try skipTheRest(&ended, at)
+            }
+        }
+        #expect(MeetingView.allDaysEnded(ended))
+        let moments = [(before, beforeNow), (between, betweenNow), (allDone, at), (ended, at)]
+        var seen: Set<UILabel> = []
+        for (state, now) in moments {
+            let readOnly = Self.facilitatorText(state, now, language, readOnly: true)
+            let live = Self.facilitatorText(state, now, language, readOnly: false)
+            for label in acting {
+                // The part that names a key or a command (the rest may be what a read-only seat says).
+                let words = String(label == .facPressB ? L[label].prefix(14) : L[label].suffix(12))
+                #expect(!readOnly.contains(words), "« \(words) » in a read-only seat:\n\(readOnly)")
+                if live.contains(words) { seen.insert(label) }
+            }
+        }
+        // Each hint to act was on the screen of a seat that can act, at one of these moments.
+        #expect(seen == Set(acting), "\(Set(acting).subtracting(seen))")
+        let first = Self.facilitatorText(before, beforeNow, language, readOnly: true)
+        #expect(first.contains(L[.facNextDay]))
+        // The hint bar keeps help and quit, and no key that would record.
+        let bar = try #require(first.split(separator: "\n").first { $0.contains("^C") })
+        #expect(!bar.contains(" d ") && !bar.contains(" a ") && !bar.contains(" r "), "\(bar)")
+        #expect(Self.facilitatorText(ended, at, language, readOnly: true).contains(String(L[.facCanClose].prefix(18))))
+    }
+
     @Test func keysThatWouldRecordAreRefusedAtOnceButMovingAroundWorks() {
         let (s, now) = SegouMoments.state(.debate)
         var c = Console(screen: .facilitator, language: .fr, readOnly: true)

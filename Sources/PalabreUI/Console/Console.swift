@@ -651,7 +651,11 @@ public struct Console: Sendable {
         let global = Keymap.bindings(in: .everywhere).filter(\.inHints)
         let first = global.filter { $0.action != .global(.undo) }
         let undo = readOnly ? [] : global.filter { $0.action == .global(.undo) }
-        let hints = (first + Keymap.bindings(in: .screen(screen)).filter(\.inHints) + undo)
+        // A read-only seat shows only the screen's keys that look around (they record nothing).
+        let own = Keymap.bindings(in: .screen(screen)).filter {
+            $0.inHints && (!readOnly || $0.keys.contains { Self.lookingKey($0, screen: screen) })
+        }
+        let hints = (first + own + undo)
             .compactMap { b -> (keys: String, label: String)? in
                 let usable = b.keys.first { !typing || b.whileTyping || Keymap.typingSafe($0) }
                 return usable.map { (keys: $0.displayName(labels.language), label: b.hint(labels)) }

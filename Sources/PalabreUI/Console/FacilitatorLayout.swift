@@ -294,14 +294,14 @@ extension FacilitatorScreen {
                 line(L[.noDay], .title)
                 y += 1
                 wrapped(L[.meetingAllDaysEnded], .normal, max: 2)
-                wrapped(L[.facCloseHint], .muted, max: 3)
+                wrapped(L[context.readOnly ? .facCanClose : .facCloseHint], .muted, max: 3)
                 drawDays(&grid, x: x, y: &y, width: w, bottom: bottom, context)
                 return
             }
             line(L[.noDay], .title)
             y += 1
             if let d = MeetingView.shownDay(s) {
-                var text = L[.facPressB] + " " + MeetingView.longDate(s.heldDate(day: d), L.language)
+                var text = Self.nextDayText(d, context)
                 if let t = s.days[d].title, !t.isEmpty { text += " (" + TextWidth.sanitize(t) + ")" }
                 wrapped(text + ".", .statusRunning, max: 4)
                 if let first = s.timings(day: d, at: now).first(where: { $0.status == .planned }) {
@@ -363,9 +363,9 @@ extension FacilitatorScreen {
                 y += 1
                 line(L[.facNext] + " ~" + s.local.hhmm(next.projectedStart), .muted)
                 wrapped(TextWidth.sanitize(next.item.title), .normal, max: 2)
-                line(L[.facStartWith], .muted)
+                if !context.readOnly { line(L[.facStartWith], .muted) }
             } else {
-                wrapped(L[.facDayOver], .muted, max: 2)
+                wrapped(L[context.readOnly ? .facDayOverReadOnly : .facDayOver], .muted, max: 2)
             }
         }
         y += 1
@@ -406,7 +406,8 @@ extension FacilitatorScreen {
         }
         guard y < bottom else { return }
         if s.queue.isEmpty {
-            grid.put(x: x, y: y, text: TextWidth.truncate(L[.facQueueNone], toWidth: w), role: .muted)
+            let none = L[context.readOnly ? .facQueueNoneReadOnly : .facQueueNone]
+            grid.put(x: x, y: y, text: TextWidth.truncate(none, toWidth: w), role: .muted)
             // The turns already taken stay in sight when the queue empties.
             drawTurns(&grid, Rect(x: r.x, y: y + 2, width: r.width, height: bottom - y - 2), context)
             return
@@ -504,6 +505,14 @@ extension FacilitatorScreen {
         s.hasPublishedStart(t.item.id) ? MeetingView.hhmm(minutes: t.plannedStart) + " " : ""
     }
 
+    /// « Appuyer sur B pour commencer la journée du mardi 17 octobre 2023 », or in a read-only
+    /// seat, which cannot start it, « Journée suivante : mardi 17 octobre 2023 ».
+    static func nextDayText(_ d: Int, _ context: ScreenContext) -> String {
+        let L = context.labels
+        return L[context.readOnly ? .facNextDay : .facPressB] + " "
+            + MeetingView.longDate(context.state.heldDate(day: d), L.language)
+    }
+
     // MARK: Compact layout
 
     private mutating func drawCompact(_ grid: inout Grid, _ r: Rect, _ context: ScreenContext) {
@@ -519,11 +528,11 @@ extension FacilitatorScreen {
             rows.append(LayoutRow(L[.noDay], .title, priority: 9))
             if MeetingView.allDaysEnded(s) {
                 rows.append(LayoutRow(L[.meetingAllDaysEnded], .normal, priority: 8))
-                for l in TextWidth.wrap(L[.facCloseHint], width: w) {
+                for l in TextWidth.wrap(L[context.readOnly ? .facCanClose : .facCloseHint], width: w) {
                     rows.append(LayoutRow(l, .muted, priority: 5))
                 }
             } else if let d = MeetingView.shownDay(s) {
-                let text = L[.facPressB] + " " + MeetingView.longDate(s.heldDate(day: d), L.language) + "."
+                let text = Self.nextDayText(d, context) + "."
                 for l in TextWidth.wrap(text, width: w) { rows.append(LayoutRow(l, .statusRunning, priority: 8)) }
                 if let first = s.timings(day: d, at: now).first(where: { $0.status == .planned }) {
                     rows.append(
@@ -568,7 +577,7 @@ extension FacilitatorScreen {
                                 (TextWidth.sanitize(next.item.title), .normal),
                             ], priority: 8))
                 } else {
-                    rows.append(LayoutRow(L[.facDayOver], .muted, priority: 8))
+                    rows.append(LayoutRow(L[context.readOnly ? .facDayOverReadOnly : .facDayOver], .muted, priority: 8))
                 }
             }
             rows.append(.blank(priority: 2))

@@ -184,6 +184,8 @@ public enum UILabel: CaseIterable, Sendable {
     case facLimit, facNoLimit, facQueueNone, facQueueMore, facNext, facStartWith, facPressB, facFirstItem
     /// Words of the facilitator screen (F1).
     case facCloseHint, facClosedNote, facDayOver, facNeedItem, facEndItemQueue, facSkipChoose, facEndDayConfirm
+    /// Words of the facilitator screen (F1) in a read-only seat: what is, without the keys to act.
+    case facNextDay, facQueueNoneReadOnly, facDayOverReadOnly, facCanClose
     /// Words of the facilitator screen (F1).
     case facStartDayOtherDate, facEndDayLeft, facQueueEmpty, facQueueFocus, facInsertNoTitle, facBadDay
     /// Words of the facilitator screen (F1).
@@ -1328,6 +1330,10 @@ public enum UILabel: CaseIterable, Sendable {
                 "The session can be closed: palabre do <session> close"
             )
         case .facClosedNote: ("Plus rien ne peut être enregistré.", "Nothing more can be recorded.")
+        case .facNextDay: ("Journée suivante :", "Next day:")
+        case .facQueueNoneReadOnly: ("File vide", "Queue empty")
+        case .facDayOverReadOnly: ("Plus aucun point prévu.", "No planned item left.")
+        case .facCanClose: ("La session peut être close.", "The session can be closed.")
         case .facDayOver:
             ("Plus aucun point prévu : F pour terminer la " + "journée", "No planned item left: F to end the day")
         case .facNeedItem:

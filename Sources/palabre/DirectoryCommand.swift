@@ -188,7 +188,16 @@ struct DirectoryCmd: ParsableCommand {
             let (options, file, dryRun) = (options, file, dryRun)
             let fr = options.lang == .fr
             try reportingErrors(language: options.lang) {
-                let directory = try options.load().directory
+                let loaded = try options.load()
+                if loaded.hasErrors {
+                    // A file of the répertoire that does not read would be written over, or its
+                    // organisations written again in another file.
+                    throw UserError(
+                        description: fr
+                            ? "rien n'a été écrit : corrigez d'abord le répertoire (palabre directory check)"
+                            : "nothing written: correct the répertoire first (palabre directory check)")
+                }
+                let directory = loaded.directory
                 guard let data = FileManager.default.contents(atPath: file) else {
                     throw UserError(description: fr ? "impossible de lire \(file)" : "cannot read \(file)", code: 2)
                 }

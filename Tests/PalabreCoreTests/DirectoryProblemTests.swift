@@ -34,6 +34,35 @@ struct DirectoryProblemTests {
             #expect(french.description.hasPrefix("t.csv:") && plain.contains(fr), "\(french.description)")
             #expect(english.message.contains(en), "\(english.description)")
             #expect(!french.message.contains(en))
+            #expect(first.severity == .error, "\(first.description)")
         }
+    }
+
+    @Test(
+        "A répertoire file's YAML and nesting problems name docs/directory.md; a programme's name docs/programme-format.md"
+    )
+    func hintsNameTheirFormat() {
+        for (text, fr, en) in [
+            (
+                "id: x\nname: \"Ex\n", "attendu du YAML comme décrit dans docs/directory.md",
+                "as described in docs/directory.md"
+            ),
+            (
+                String(repeating: "[", count: 600), "trop imbriqué pour être un fichier du répertoire",
+                "nested too deeply to be a file of the répertoire"
+            ),
+        ] {
+            let found = DirectoryLoader.parse(text, file: "directory/x.yaml").diagnostics
+            var d = found.first { $0.severity == .error }
+            #expect(d != nil, "\(text.prefix(20))")
+            d?.language = .fr
+            #expect(
+                d?.message.replacingOccurrences(of: "\u{00A0}", with: " ").contains(fr) == true, "\(d?.message ?? "")")
+            d?.language = .en
+            #expect(d?.message.contains(en) == true, "\(d?.message ?? "")")
+            #expect(d?.message.contains("programme-format") == false)
+        }
+        let programme = ProgrammeLoader.parse("title: \"x\n", file: "programme.yaml")
+        #expect(programme.diagnostics.first?.message.contains("docs/programme-format.md") == true)
     }
 }

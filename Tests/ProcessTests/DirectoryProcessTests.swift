@@ -86,6 +86,58 @@ struct DirectoryProcessTests {
         #expect(!refusé.stderr.contains("unknown type"), "\(refusé.stderr)")
     }
 
+    @Test(
+        "import writes nothing while a file of the répertoire does not read, nor when an organisation's rows disagree; the YAML hint names docs/directory.md"
+    )
+    func importRefusedUntilTheRépertoireReads() throws {
+        let root = try copy()
+        let csv = root + "/actors.csv"
+        #expect(try Bin.run(["directory", "export", "-o", csv], cwd: root).status == 0)
+        let table = try String(contentsOfFile: csv, encoding: .utf8)
+        try (table + "gret;GRET;Gret;ngo;;;;;;;;\r\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        // A file of the répertoire broken by hand: a quote left open.
+        let anict = root + "/directory/anict.yaml"
+        let original = try String(contentsOfFile: anict, encoding: .utf8)
+        try original.replacingOccurrences(of: "name: ", with: "name: \"").write(
+            toFile: anict, atomically: true, encoding: .utf8)
+        let broken = try String(contentsOfFile: anict, encoding: .utf8)
+        func files() throws -> [String: String] {
+            let dir = root + "/directory"
+            var out: [String: String] = [:]
+            for f in try FileManager.default.contentsOfDirectory(atPath: dir) {
+                out[f] = try String(contentsOfFile: dir + "/" + f, encoding: .utf8)
+            }
+            return out
+        }
+        let before = try files()
+        for (lang, refusal, hint) in [
+            ("fr", "rien n'a été écrit : corrigez d'abord le répertoire", "docs/directory.md"),
+            ("en", "nothing written: correct the répertoire first", "docs/directory.md"),
+        ] {
+            let r = try Bin.run(["directory", "import", csv, "--lang", lang], cwd: root)
+            #expect(r.status == 1, "\(r.stdout)")
+            let said = r.stderr.replacingOccurrences(of: "\u{00A0}", with: " ")
+            #expect(said.contains(refusal) && said.contains(hint), "\(r.stderr)")
+            #expect(!r.stderr.contains("programme-format"), "\(r.stderr)")
+            #expect(try files() == before, "nothing written")
+        }
+        #expect(try String(contentsOfFile: anict, encoding: .utf8) == broken)
+
+        // Mended, the same table is imported; then two rows of one organisation that disagree are refused.
+        try original.write(toFile: anict, atomically: true, encoding: .utf8)
+        let done = try Bin.run(["directory", "import", csv], cwd: root)
+        #expect(done.status == 0, "\(done.stderr)")
+        try (table + "gret;GRET;Gret;ngo;;;;;;;;\r\ngret;GRET;Autre nom;ngo;;;;;;;;\r\n").write(
+            toFile: csv, atomically: true, encoding: .utf8)
+        let kept = try files()
+        let disagree = try Bin.run(["directory", "import", csv, "--lang", "en"], cwd: root)
+        #expect(disagree.status == 1)
+        #expect(
+            disagree.stderr.contains("name: differs from line 19") && disagree.stderr.contains("nothing written"),
+            "\(disagree.stderr)")
+        #expect(try files() == kept)
+    }
+
     @Test("A session beside the directory names its organisations by id; check reports an unknown one at its line")
     func sessionReferences() throws {
         let root = try copy()

@@ -156,15 +156,31 @@ public enum DirectoryLoader {
     ) -> (
         organisations: [(Organisation, SourceLocation)], diagnostics: [Diagnostic]
     ) {
+        // The hints name the répertoire's format, not the programme's.
+        func told(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+            diagnostics.map {
+                var d = $0; d.describedIn = .directory; return d
+            }
+        }
+        if let deep = ProgrammeLoader.nestingProblem(text) {
+            // Yams builds the tree recursively: a hostile file must not exhaust the stack.
+            return (
+                [],
+                told([
+                    Diagnostic(
+                        file: file, line: deep.line, column: deep.column, field: "", problem: .nestedTooDeeply)
+                ])
+            )
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            return ([], [ProgrammeLoader.yamlDiagnostic(error, text: text, file: file)])
+            return ([], told([ProgrammeLoader.yamlDiagnostic(error, text: text, file: file)]))
         }
         let reader = ProgrammeReader(file: file)
         let found = reader.readDirectoryFile(root: root)
-        return (found, reader.diagnostics)
+        return (found, told(reader.diagnostics))
     }
 
     /// The directory a programme file uses: the folder its `directory:` key names (relative to

@@ -205,7 +205,7 @@ public enum DirectoryCSV {
                         problems.append(
                             Diagnostic(
                                 file: file, line: row.line, column: names.firstIndex(of: name)! + 1, field: name,
-                                problem: .differsFromFirstRow(line: first.line), severity: .warning))
+                                problem: .differsFromFirstRow(line: first.line)))
                     }
                 }
             }

@@ -26,13 +26,16 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var language: Language
     /// Error or warning.
     public var severity: Severity
+    /// The description of the file's format its hints name (docs/programme-format.md, or
+    /// docs/directory.md for the répertoire's files).
+    public var describedIn: FormatDocument = .programme
 
     /// What is wrong and what is expected, in ``language``. Invisible characters (zero-width
     /// spaces, no-break spaces, joiners…) are written as `\\u{200B}` escapes
     /// (``Text/escapingInvisible(_:)``), so `ti\\u{200B}tle` never reads as `title`.
     /// In French, the space before « : ; ? ! » is a no-break space (``Text/frenchPunctuation(_:)``).
     public var message: String {
-        let text = Text.escapingInvisible(problem.text(language))
+        let text = Text.escapingInvisible(problem.text(language, describedIn: describedIn))
         return language == .fr ? Text.frenchPunctuation(text) : text
     }
 

@@ -349,7 +349,7 @@ public enum ProgrammeLoader {
 
     /// Yams builds the tree recursively: refuse absurdly deep documents (junk or hostile input)
     /// before they can exhaust the stack. Real programmes nest a handful of levels.
-    private static func nestingProblem(_ text: String) -> SourceLocation? {
+    static func nestingProblem(_ text: String) -> SourceLocation? {
         var flowDepth = 0
         var line = 1, column = 1, indentation = 0, atLineStart = true
         for scalar in text.unicodeScalars {

@@ -394,13 +394,14 @@ public enum ProgrammeProblem: Sendable, Equatable {
     case noIdColumn
     /// A row of the table without an id.
     case emptyId
-    /// A cell differing from the same organisation's first row, at `line`, whose value is kept.
+    /// A cell differing from the same organisation's first row, at `line` (only the contact
+    /// columns may differ).
     case differsFromFirstRow(line: Int)
     /// A message given as text, said as it is.
     case other(String)
 
-    /// The message in `language`.
-    public func text(_ language: Language) -> String {
+    /// The message in `language`; a hint names `document`, the description of the file's format.
+    public func text(_ language: Language, describedIn document: FormatDocument = .programme) -> String {
         let fr = language == .fr
         /// « expected X » / « attendu X ».
         func exp(_ e: ProgrammeExpectation) -> String { (fr ? "attendu " : "expected ") + e.text(language) }
@@ -414,10 +415,10 @@ public enum ProgrammeProblem: Sendable, Equatable {
                 : "the file is empty: expected a programme with at least title, venue and days"
         case .nestedTooDeeply:
             return fr
-                ? "le document est trop imbriqué pour être un programme : attendu la structure décrite dans "
-                    + "docs/programme-format.md"
-                : "the document is nested too deeply to be a programme: "
-                    + "expected the structure described in docs/programme-format.md"
+                ? "le document est trop imbriqué pour être \(document.what(language)) : attendu la structure décrite "
+                    + "dans \(document.path)"
+                : "the document is nested too deeply to be \(document.what(language)): "
+                    + "expected the structure described in \(document.path)"
         case .notUTF8:
             return fr
                 ? "le fichier n'est pas du texte UTF-8 : attendu un fichier texte enregistré en UTF-8"
@@ -429,8 +430,8 @@ public enum ProgrammeProblem: Sendable, Equatable {
                     ? "les tabulations n'indentent pas le YAML : attendu des espaces"
                     : "tabs cannot indent YAML: expected spaces")
                 : (fr
-                    ? "attendu du YAML comme décrit dans docs/programme-format.md"
-                    : "expected YAML as described in docs/programme-format.md")
+                    ? "attendu du YAML comme décrit dans \(document.path)"
+                    : "expected YAML as described in \(document.path)")
             let said = detail.text(language)
             return (fr ? "YAML invalide" : "invalid YAML") + (said.isEmpty ? "" : (fr ? " : " : ": ") + said)
                 + (fr ? " ; " : "; ") + hint
@@ -789,10 +790,38 @@ public enum ProgrammeProblem: Sendable, Equatable {
                 : "empty id: expected the id of the organisation on every row"
         case .differsFromFirstRow(let line):
             return fr
-                ? "diffère de la ligne \(line) pour la même organisation : la valeur de la ligne \(line) est gardée"
-                : "differs from line \(line) for the same organisation: the value of line \(line) is kept"
+                ? "diffère de la ligne \(line) pour la même organisation : attendu la même valeur sur chacune de ses "
+                    + "lignes (seuls les contacts changent d'une ligne à l'autre)"
+                : "differs from line \(line) for the same organisation: expected the same value on each of its rows "
+                    + "(only the contacts change from row to row)"
         case .other(let message):
             return message
+        }
+    }
+}
+
+/// The document that describes a file's format, named by the hints of its problems.
+public enum FormatDocument: Sendable, Equatable {
+    /// `programme.yaml`: docs/programme-format.md.
+    case programme
+    /// A file of the répertoire des intervenants: docs/directory.md.
+    case directory
+
+    /// Its path in the project.
+    public var path: String {
+        switch self {
+        case .programme: "docs/programme-format.md"
+        case .directory: "docs/directory.md"
+        }
+    }
+
+    /// What a file of this format is, after « pour être » / "to be".
+    func what(_ language: Language) -> String {
+        switch (self, language) {
+        case (.programme, .fr): "un programme"
+        case (.programme, .en): "a programme"
+        case (.directory, .fr): "un fichier du répertoire"
+        case (.directory, .en): "a file of the répertoire"
         }
     }
 }

@@ -24,6 +24,9 @@ final class DocumentFile {
         buffer.reserveCapacity(Self.bufferBytes)
     }
 
+    /// Bytes written so far, those still in the buffer included.
+    private(set) var bytesWritten = 0
+
     /// Adds the UTF-8 bytes of `text`.
     func write<S: StringProtocol>(_ text: S) {
         guard failure == nil else { return }
@@ -40,6 +43,7 @@ final class DocumentFile {
     }
 
     private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        bytesWritten += bytes.count
         if buffer.count + bytes.count > Self.bufferBytes { flush() }
         if bytes.count >= Self.bufferBytes {
             writeOut(UnsafeRawBufferPointer(bytes))
@@ -71,28 +75,30 @@ final class DocumentFile {
         }
     }
 
-    /// Adds the whole content of `other` (flushed, read from its start), a megabyte at a time;
-    /// `other`'s failure, if any, becomes this file's.
-    func append(contentsOf other: DocumentFile) {
+    /// Adds `range` of the bytes written into `other` (flushed first, read with `pread`), a
+    /// megabyte at a time; `other`'s failure, if any, becomes this file's.
+    func append(contentsOf other: DocumentFile, bytes range: Range<Int>) {
         other.flush()
         if failure == nil, let f = other.failure { failure = f }
         guard failure == nil else { return }
         flush()
-        guard lseek(other.fd, 0, SEEK_SET) == 0 else {
-            failure = DocumentError(path: other.path, operation: "read", errno: errno)
-            return
-        }
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { chunk.deallocate() }
-        while failure == nil {
-            let n = read(other.fd, chunk.baseAddress, chunk.count)
+        var at = range.lowerBound
+        while failure == nil, at < range.upperBound {
+            let n = pread(other.fd, chunk.baseAddress, min(chunk.count, range.upperBound - at), off_t(at))
             if n < 0 {
                 if errno == EINTR { continue }
                 failure = DocumentError(path: other.path, operation: "read", errno: errno)
                 return
             }
-            if n == 0 { return }
+            if n == 0 {
+                failure = DocumentError(path: other.path, operation: "read", errno: EIO)
+                return
+            }
             writeOut(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
+            bytesWritten += n
+            at += n
         }
     }
 }

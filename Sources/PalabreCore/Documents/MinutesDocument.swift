@@ -93,29 +93,47 @@ struct MinutesDocument {
         let phrases: [String] = defined.map(\.acronym).filter { Self.words($0) != [$0] }
         let onlyCapitalised = capitalisedOnly
         let keep: (Unicode.Scalar) -> Bool = { !onlyCapitalised || Self.capitalised($0) }
-        spool = Spool(file: scratch, chunkBytes: chunkBytes, phrases: phrases, keep: keep)
-        o.reserveCapacity(min(chunkBytes, 1 << 16) * 2)
-        body()
-        spool?.absorb(o, last: true)
-        o = ""
-        guard let spool else { return }
-        self.spool = nil
-        let (cover, summaryText) = coverAndSummary()
-        let front = cover + summaryText
-        let words = Self.wordSet(front, startingWith: spool.keep).union(spool.words)
+        /// Renders `part` into the scratch file after what is there; returns what was kept of it
+        /// and where its bytes stand in the file.
+        func spooled(endsDocument: Bool, _ part: (inout MinutesDocument) -> Void) -> (Spool, Range<Int>) {
+            let from = scratch.bytesWritten
+            let s = Spool(
+                file: scratch, chunkBytes: chunkBytes, phrases: phrases, keep: keep, endsDocument: endsDocument)
+            spool = s
+            o = ""
+            o.reserveCapacity(min(chunkBytes, 1 << 16) * 2)
+            part(&self)
+            s.absorb(o, last: true)
+            o = ""
+            spool = nil
+            return (s, from..<scratch.bytesWritten)
+        }
+        // The body, then the résumé (its list of decisions is megabytes long at a million events),
+        // go to the scratch file; the cover and the acronyms are short.
+        let (body, bodyBytes) = spooled(endsDocument: true) { $0.body() }
+        head()
+        let cover = o
+        let (summary, summaryBytes) = spooled(endsDocument: false) { $0.summary() }
+        var words = Self.wordSet(cover, startingWith: keep).union(body.words)
+        words.formUnion(summary.words)
         let found = Self.acronymsUsed(words: words, defined: defined, programme: programme) {
-            spool.foundPhrases.contains($0) || Self.contains(front, word: $0)
+            body.foundPhrases.contains($0) || summary.foundPhrases.contains($0) || Self.contains(cover, word: $0)
         }
         acronymsSection(found)
         let acronymsText = o
         o = ""
         let contentsHeading = "## " + L[.contents] + "\n\n"
-        let head = cover + contentsHeading
+        // Each piece ends a line: their lines are read one piece after the other.
         let markup =
-            Self.markupLines(of: head + summaryText + acronymsText) + spool.markup.map { Substring($0) }
-        out.write(head + Self.contents(markup: markup) + "\n" + summaryText + acronymsText)
-        scratch.flush()
-        out.append(contentsOf: scratch)
+            Self.markupLines(of: cover) + Self.markupLines(of: contentsHeading) + summary.markup.map { Substring($0) }
+            + Self.markupLines(of: acronymsText) + body.markup.map { Substring($0) }
+        out.write(cover)
+        out.write(contentsHeading)
+        out.write(Self.contents(markup: markup))
+        out.write("\n")
+        out.append(contentsOf: scratch, bytes: summaryBytes)
+        out.write(acronymsText)
+        out.append(contentsOf: scratch, bytes: bodyBytes)
     }
 
     /// The cover and the résumé, rendered after the body (`o` is left empty).
@@ -188,20 +206,29 @@ struct MinutesDocument {
         /// Newlines at the end of what came so far, held back: the document ends with one.
         private var newlines = 0
 
-        init(file: DocumentFile, chunkBytes: Int, phrases: [String], keep: @escaping (Unicode.Scalar) -> Bool) {
+        /// Whether the chunks end the document: their last newlines are then written as one.
+        let endsDocument: Bool
+
+        init(
+            file: DocumentFile, chunkBytes: Int, phrases: [String], keep: @escaping (Unicode.Scalar) -> Bool,
+            endsDocument: Bool
+        ) {
             self.file = file
             self.chunkBytes = max(1, chunkBytes)
             self.phrases = phrases
             self.keep = keep
+            self.endsDocument = endsDocument
         }
 
-        /// Reads and writes `chunk`; the `last` one's newlines at the end are written as one.
+        /// Reads and writes `chunk`; when the chunks end the document, the `last` one's newlines
+        /// at the end are written as one.
         func absorb(_ chunk: String, last: Bool) {
             for line in MinutesDocument.markupLines(of: chunk) { markup.append(String(line)) }
             MinutesDocument.forEachWord(Substring(chunk), startingWith: keep) { words.insert($0) }
             for p in phrases where !foundPhrases.contains(p) && MinutesDocument.contains(chunk, word: p) {
                 foundPhrases.insert(p)
             }
+            guard endsDocument else { return file.write(chunk) }
             let utf8 = chunk.utf8
             let trailing = utf8.reversed().prefix { $0 == 10 }.count
             if trailing < utf8.count {
@@ -364,6 +391,7 @@ struct MinutesDocument {
             o += "    " + marker + MD.block(e.content.text, indent: String(repeating: " ", count: 4 + marker.count))
             if e.content.kind == .vote { o += " — " + L.voteResult(e.content) }
             o += "\n"
+            spill()
         }
         if c.recommendations.isEmpty {
             line(field(L[.summaryRecommendations], L[.noRecommendations]))

@@ -107,7 +107,13 @@ public enum VoteOutcome: String, Sendable, Equatable, CaseIterable, Codable {
 /// `votesFor`, `votesAgainst`, `abstentions` and `outcome` by votes.
 public struct EntryContent: Sendable, Equatable, Codable {
     public var kind: EntryKind
-    public var text: String
+    /// The text as recorded (kept as ``StoredText``: a long journal's texts without a heap
+    /// object each).
+    public var text: String {
+        get { stored.string }
+        set { stored = StoredText(newValue) }
+    }
+    private var stored: StoredText
     /// Recommendation: « à l'endroit de » (to whom it is addressed).
     public var addressee: String? {
         get { fields?.addressee }
@@ -229,7 +235,7 @@ public struct EntryContent: Sendable, Equatable, Codable {
         votesAgainst: Int? = nil, abstentions: Int? = nil, outcome: VoteOutcome? = nil
     ) {
         self.kind = kind
-        self.text = text
+        self.stored = StoredText(text)
         let f = Fields(
             addressee: addressee, responsible: responsible, due: due, partner: partner, fiche: fiche, nature: nature,
             amount: amount, currency: currency, status: status, conditions: conditions, votesFor: votesFor,

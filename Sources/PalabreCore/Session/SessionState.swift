@@ -50,21 +50,78 @@ public struct FloorRequest: Sendable, Equatable, Codable {
 }
 
 /// One turn of speech.
+///
+/// Kept in 56 bytes (a long meeting holds hundreds of thousands): the end and the limit are
+/// stored without an optional's extra byte, a sentinel standing for nil. Its JSON is that of its
+/// public fields (`item`, `who`, `interval`, `limit`, `pointOfOrder`, `endedWithItem`).
 public struct SpeakingTurn: Sendable, Equatable, Codable {
     /// Agenda item id.
     public var item: String
     /// Participant or organisation id.
     public var who: String
     /// Start and end of the turn.
-    public var interval: Interval
+    public var interval: Interval {
+        get { Interval(start: start, end: endMs == Self.none ? nil : Instant(ms: endMs)) }
+        set {
+            start = newValue.start
+            endMs = newValue.end?.ms ?? Self.none
+        }
+    }
     /// Limit in seconds, if any.
-    public var limit: Int?
+    public var limit: Int? {
+        get { limitSeconds == Int32.min ? nil : Int(limitSeconds) }
+        set { limitSeconds = newValue.map { Int32(clamping: $0) } ?? Int32.min }
+    }
+    // Stored in this order: 16 + 16 + 8 + 8 + 4 + 1 + 1 bytes.
+    private var start: Instant
+    /// The end in milliseconds, ``none`` while the turn lasts.
+    private var endMs: Int64
+    /// The limit in seconds, `Int32.min` when there is none.
+    private var limitSeconds: Int32
     /// Whether the speaker came through a point of order.
     public var pointOfOrder: Bool
     /// Whether the turn was closed by the end of its item (or its skipping) rather than by the
     /// floor given to someone else or yielded: the journal does not say when the speaker stopped,
     /// so its end is the item's, an upper bound.
     public var endedWithItem: Bool = false
+
+    private static let none = Int64.min
+
+    /// A turn of `who` on `item` over `interval`.
+    public init(
+        item: String, who: String, interval: Interval, limit: Int?, pointOfOrder: Bool, endedWithItem: Bool = false
+    ) {
+        self.item = item
+        self.who = who
+        self.pointOfOrder = pointOfOrder
+        self.endedWithItem = endedWithItem
+        start = interval.start
+        endMs = interval.end?.ms ?? Self.none
+        limitSeconds = limit.map { Int32(clamping: $0) } ?? Int32.min
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case item, who, interval, limit, pointOfOrder, endedWithItem
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            item: c.decode(String.self, forKey: .item), who: c.decode(String.self, forKey: .who),
+            interval: c.decode(Interval.self, forKey: .interval), limit: c.decodeIfPresent(Int.self, forKey: .limit),
+            pointOfOrder: c.decode(Bool.self, forKey: .pointOfOrder),
+            endedWithItem: c.decodeIfPresent(Bool.self, forKey: .endedWithItem) ?? false)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(item, forKey: .item)
+        try c.encode(who, forKey: .who)
+        try c.encode(interval, forKey: .interval)
+        try c.encodeIfPresent(limit, forKey: .limit)
+        try c.encode(pointOfOrder, forKey: .pointOfOrder)
+        try c.encode(endedWithItem, forKey: .endedWithItem)
+    }
 }
 
 /// A minute entry as it stands: content (latest text), history of amendments, retraction, adoption.

@@ -37,5 +37,8 @@ struct TextFoldTests {
         #expect(viaTable > 2_000)
         #expect(Text.fold("« Ségou », N’Goa — ÉTÉ") == "« segou », n'goa — ete")
         #expect(Text.fold("e\u{0301}te\u{0301}") == "ete", "combining accents go through Foundation")
+        // Ligatures as a keyboard without them types them, through the table and through Foundation.
+        #expect(Text.fold("Cœur de l’Œuvre, Cæsar, Straße") == "coeur de l'oeuvre, caesar, strasse")
+        #expect(Text.fold("cœur\u{0301} ŒUVRE") == Text.fold("coeur\u{0301} OEUVRE"))
     }
 }

@@ -33,8 +33,8 @@ public enum Text {
         return out
     }
 
-    /// A search key: lower case, accents and other diacritics removed, apostrophes unified
-    /// ("Ségou" → "segou", "N’Goa" → "n'goa").
+    /// A search key: lower case, accents and other diacritics removed, apostrophes unified,
+    /// ligatures written out ("Ségou" → "segou", "N’Goa" → "n'goa", "cœur" → "coeur").
     ///
     /// Text made of ASCII, the Latin-1 and Latin Extended-A letters and the usual French
     /// typography (« », ’, no-break spaces, dashes) is folded a character at a time from a table
@@ -64,11 +64,19 @@ public enum Text {
         }
     }
 
-    /// ``fold(_:)`` by Foundation for the whole of `s`.
+    /// ``fold(_:)`` by Foundation for the whole of `s`, the ligatures written out as a keyboard
+    /// without them types them (« cœur » as « coeur »: Foundation keeps œ, æ and ß).
     static func foundationFold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .replacingOccurrences(of: "\u{2019}", with: "'")
+        for (ligature, letters) in ligatures where folded.contains(ligature) {
+            folded = folded.replacingOccurrences(of: ligature, with: letters)
+        }
+        return folded
     }
+
+    /// The ligatures of French and German text and how they are typed without them.
+    static let ligatures = [("œ", "oe"), ("Œ", "oe"), ("æ", "ae"), ("Æ", "ae"), ("ß", "ss")]
 
     /// The UTF-8 bytes of the fold of each scalar from U+0080 to U+017F and of the typography of
     /// French text (quotes, apostrophes, dashes, ellipsis, narrow no-break space, euro), by

@@ -79,23 +79,28 @@ struct Minutes: ParsableCommand {
         try reportingErrors(language: lang) {
             let store = try SessionLocator.open(
                 session, writable: false, upToDamage: true, forReading: true, language: lang)
-            if let out { try Documents.checkChosenFolder(out) }
-            let dir = out ?? SessionStore.outPath(store.folder)
-            var state = store.state
-            var now: Instant?
-            if let at {
-                let moment = try ClockOverride.moment(at, state: state)
-                let journal = try Journal(path: SessionStore.journalPath(store.folder), writable: false)
-                var s = SessionState(programme: store.programme)
-                try Self.readingUpToDamage { try journal.forEachEvent { if $0.at <= moment { s.evolve($0) } } }
-                state = s
-                now = moment
+            // No event writes a folder given to minutes again: the command does, once run again.
+            do {
+                if let out { try Documents.checkChosenFolder(out) }
+                let dir = out ?? SessionStore.outPath(store.folder)
+                var state = store.state
+                var now: Instant?
+                if let at {
+                    let moment = try ClockOverride.moment(at, state: state)
+                    let journal = try Journal(path: SessionStore.journalPath(store.folder), writable: false)
+                    var s = SessionState(programme: store.programme)
+                    try Self.readingUpToDamage { try journal.forEachEvent { if $0.at <= moment { s.evolve($0) } } }
+                    state = s
+                    now = moment
+                }
+                try DocumentWriter.write(
+                    state, to: dir, language: lang, now: now, csvSeparator: separator, chosen: out != nil,
+                    folder: store.folder)
+                let language = lang ?? store.programme.language
+                say(CliWords.wroteDocuments(events: state.lastSeq, folder: dir).text(language))
+            } catch let e as DocumentError {
+                throw e.retold(rerunning: "palabre minutes")
             }
-            try DocumentWriter.write(
-                state, to: dir, language: lang, now: now, csvSeparator: separator, chosen: out != nil,
-                folder: store.folder)
-            let language = lang ?? store.programme.language
-            say(CliWords.wroteDocuments(events: state.lastSeq, folder: dir).text(language))
         }
     }
 

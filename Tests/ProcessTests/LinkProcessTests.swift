@@ -42,6 +42,14 @@ struct LinkProcessTests {
         #expect(r.stderr.contains("/out » est un lien symbolique\u{00A0}: palabre ne le suit pas"))
         let r2 = try Bin.run(["minutes", dir, "--out", dir + "/out"])
         #expect(r2.status != 0 && r2.stderr.contains("est un lien symbolique"))
+        // No event writes a folder given to minutes again: the command does.
+        #expect(
+            r2.stderr.contains("relancez « palabre minutes » une fois le problème réglé")
+                && !r2.stderr.contains("prochain événement"), "\(r2.stderr)")
+        let english = try Bin.run(["minutes", dir, "--lang", "en"])
+        #expect(
+            english.stderr.contains("run “palabre minutes” again once the problem is solved")
+                && !english.stderr.contains("next event"), "\(english.stderr)")
         let r3 = try Bin.run(["export", dir, "--format", "md", "--out", dir + "/out"])
         #expect(r3.status != 0 && r3.stderr.contains("est un lien symbolique"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: other) == ["target"])

@@ -60,10 +60,7 @@ public struct DocumentError: Error, Sendable, Equatable, CustomStringConvertible
     public init(path: String, operation: String, errno code: Int32) {
         self.path = path; self.operation = operation; self.errno = code
         let sys = String(cString: strerror(code))
-        let kept = (
-            " Le journal est intact : les documents seront régénérés après le prochain événement.",
-            " The journal is intact: the documents will be written again after the next event."
-        )
+        let kept = Self.afterNextEvent
         switch code {
         case ELOOP where operation == "owner":
             fr =
@@ -109,6 +106,29 @@ public struct DocumentError: Error, Sendable, Equatable, CustomStringConvertible
     /// The message in `language`.
     public func message(_ language: Language) -> String { language == .fr ? fr : en }
     public var description: String { en }
+
+    /// What a writer of the session's documents after each event adds: they will be written again.
+    private static let afterNextEvent = (
+        " Le journal est intact : les documents seront régénérés après le prochain événement.",
+        " The journal is intact: the documents will be written again after the next event."
+    )
+
+    /// The same error told to someone who ran `command` (`palabre minutes`, perhaps with `--out`):
+    /// no event will write those documents again, the command will.
+    public func retold(rerunning command: String) -> DocumentError {
+        var e = self
+        if e.fr.hasSuffix(Self.afterNextEvent.0) {
+            e.fr =
+                String(e.fr.dropLast(Self.afterNextEvent.0.count))
+                + " Le journal est intact : relancez « \(command) » une fois le problème réglé."
+        }
+        if e.en.hasSuffix(Self.afterNextEvent.1) {
+            e.en =
+                String(e.en.dropLast(Self.afterNextEvent.1.count))
+                + " The journal is intact: run “\(command)” again once the problem is solved."
+        }
+        return e
+    }
 }
 
 /// The documents of a session, regenerated from its state after every event.

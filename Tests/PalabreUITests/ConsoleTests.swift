@@ -193,6 +193,53 @@ struct ReadOnlyConsoleTests {
         #expect(Self.facilitatorText(ended, at, language, readOnly: true).contains(String(L[.facCanClose].prefix(18))))
     }
 
+    @Test(
+        "Read-only seats show no way to record: no kind prefixes on F2, help listing only keys that look around, F12 with its filters only",
+        arguments: [Language.fr, .en])
+    func nothingInvitesRecording(language: Language) {
+        let (s, now) = SegouMoments.state(.commitments)
+        let L = Labels(language)
+        let size = Size(width: 100, height: 30)
+        func screen(_ key: Key, readOnly: Bool, then more: [Key] = []) -> String {
+            var c = Console(screen: .facilitator, language: language, readOnly: readOnly)
+            for k in [key] + more { _ = c.handle(k, state: s, now: now) }
+            return c.render(state: s, now: now, size: size).grid.lines().joined(separator: "\n")
+        }
+        // F2: the kinds' prefixes.
+        #expect(screen(.function(2), readOnly: false).contains("/d "))
+        #expect(!screen(.function(2), readOnly: true).contains("/d "))
+        // Help on F1, F2, F11, F12: no undo, no key that records, and it says so.
+        /// The text inside the help's frame.
+        func help(_ text: String) -> String {
+            text.split(separator: "\n").filter { $0.contains("│") }.map { line in
+                let parts = line.split(separator: "│", omittingEmptySubsequences: false)
+                return parts.count >= 3 ? String(parts[1]) : ""
+            }.joined(separator: "\n")
+        }
+        for f in [1, 2, 11, 12] {
+            let live = help(screen(.function(f), readOnly: false, then: [.char("?")]))
+            let seen = help(screen(.function(f), readOnly: true, then: [.char("?")]))
+            if live.contains(L[.helpGlobal]) { #expect(live.contains("u/^Z"), "F\(f)\n\(live)") }
+            #expect(seen.contains(L[.helpGlobal]) && !seen.contains("u/^Z"), "F\(f)\n\(seen)")
+            #expect(seen.contains(String(L[.rapReadOnly].prefix(20))), "F\(f)\n\(seen)")
+            for b in Keymap.bindings(
+                in: .screen(f == 1 ? .facilitator : f == 2 ? .rapporteur : f == 11 ? .synergies : .followUp))
+            where b.guarding != .none {
+                let hint = b.hint(L)
+                #expect(!seen.contains(hint), "F\(f): « \(hint) » in a read-only help\n\(seen)")
+            }
+        }
+        // F12: the details say the filters, which work.
+        let live = screen(.function(12), readOnly: false)
+        let seen = screen(.function(12), readOnly: true)
+        #expect(live.contains(String(L[.suiviKeys].prefix(12))), "\(live)")
+        #expect(!seen.contains(String(L[.suiviKeys].prefix(12))) && seen.contains(L[.suiviKeysReadOnly]), "\(seen)")
+        var c = Console(screen: .facilitator, language: language, readOnly: true)
+        _ = c.handle(.function(12), state: s, now: now)
+        #expect(c.handle(.char("p"), state: s, now: now) == nil)
+        #expect(c.message?.text != L[.readonly], "a filter is not refused")
+    }
+
     @Test func keysThatWouldRecordAreRefusedAtOnceButMovingAroundWorks() {
         let (s, now) = SegouMoments.state(.debate)
         var c = Console(screen: .facilitator, language: .fr, readOnly: true)

@@ -410,6 +410,7 @@ public struct Console: Sendable {
         case .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .escape: return true
         case .function(8), .ctrl("t"): return screen == .rapporteur
         case .char("s"), .char(" "): return screen == .balance
+        case .char("p"), .char("c"), .char("r"): return screen == .followUp
         default: return false
         }
     }
@@ -652,9 +653,7 @@ public struct Console: Sendable {
         let first = global.filter { $0.action != .global(.undo) }
         let undo = readOnly ? [] : global.filter { $0.action == .global(.undo) }
         // A read-only seat shows only the screen's keys that look around (they record nothing).
-        let own = Keymap.bindings(in: .screen(screen)).filter {
-            $0.inHints && (!readOnly || $0.keys.contains { Self.lookingKey($0, screen: screen) })
-        }
+        let own = usableBindings.filter(\.inHints)
         let hints = (first + own + undo)
             .compactMap { b -> (keys: String, label: String)? in
                 let usable = b.keys.first { !typing || b.whileTyping || Keymap.typingSafe($0) }
@@ -723,13 +722,22 @@ public struct Console: Sendable {
         grid.put(x: w - TextWidth.width(of: right), y: 0, text: right, role: .title)
     }
 
+    /// The screen's bindings a seat can use: in a read-only seat, those whose keys look around.
+    private var usableBindings: [Binding] {
+        Keymap.bindings(in: .screen(screen)).filter {
+            !readOnly || $0.keys.contains { Self.lookingKey($0, screen: screen) }
+        }
+    }
+
     private func drawHelp(_ grid: inout Grid, size: Size) {
-        var lines = Keymap.helpLines(Keymap.bindings(in: .screen(screen)), labels)
+        var lines = Keymap.helpLines(usableBindings, labels)
         // The keys valid everywhere on one line, and how to close in the frame, so the screen's
-        // own keys fit at 80×24.
+        // own keys fit at 80×24. A read-only seat says it records nothing, and has no undo.
+        if readOnly { lines.append(labels[.rapReadOnly]) }
         lines.append(
             labels[.helpGlobal] + labels.colon + "F1–F5 F11 " + labels[.helpScreens] + " · Tab/⇧Tab · " + "?/F9 "
-                + labels[.actionHelp].lowercased() + " · u/^Z " + labels[.actionUndo].lowercased()
+                + labels[.actionHelp].lowercased()
+                + (readOnly ? "" : " · u/^Z " + labels[.actionUndo].lowercased())
                 + " · ^C/q/F10 " + labels[.actionQuit].lowercased())
         let w = min(size.width - 2, max(40, (lines.map { TextWidth.width(of: $0) }.max() ?? 0) + 4))
         let h = min(size.height - 1, lines.count + 2)
@@ -761,7 +769,7 @@ public struct Console: Sendable {
         }
         // What ↶ and ✓ mean, when the screen has such keys and there is room.
         let legend = " " + labels[.helpGuardShort] + " "
-        if Keymap.bindings(in: .screen(screen)).contains(where: { $0.guarding != .none }),
+        if usableBindings.contains(where: { $0.guarding != .none }),
             x + 2 + TextWidth.width(of: legend) + 1 < right
         {
             grid.put(x: x + 2, y: y + h - 1, text: legend, role: .muted)

@@ -798,7 +798,8 @@ public struct RapporteurScreen: ConsoleScreen {
             let c = promptEditor.render(
                 into: &grid, x: end, y: belowRect.y, width: max(1, area.x + area.width - end - 1))
             if focus == .prompt { cursor = c }
-        } else if below > 0 {
+        } else if below > 0, !ctx.readOnly {
+            // The prefixes choose the kind of an entry to record: not where nothing is recorded.
             drawPrefixes(&grid, x: area.x + 1, y: belowRect.y, width: area.width - 2, labels: l)
         }
         return focus == .list ? nil : cursor

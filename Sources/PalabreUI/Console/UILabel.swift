@@ -236,7 +236,8 @@ public enum UILabel: CaseIterable, Sendable {
     /// Words of the follow-up screen (F12).
     case suiviAsDone, suiviAsLate, suiviAsDropped, suiviFichePrepared, suiviFicheStudyFunded, suiviFicheWorksStarted
     /// Words of the follow-up screen (F12).
-    case suiviFicheDone, suiviKeys, suiviFormTitle, suiviFormKeys, suiviFieldStatus, suiviFieldAmount, suiviFieldDate
+    case suiviFicheDone, suiviKeys, suiviKeysReadOnly, suiviFormTitle, suiviFormKeys, suiviFieldStatus,
+        suiviFieldAmount, suiviFieldDate
     /// Words of the follow-up screen (F12).
     case suiviFieldNote
     /// Words of the review of earlier sessions during a follow-up item (F2 panel, F1 box).
@@ -409,6 +410,11 @@ public enum UILabel: CaseIterable, Sendable {
             (
                 "Entrée\u{00A0}: mettre à jour · f\u{00A0}: fiche · p/c/r\u{00A0}: filtre partenaire, commune, responsable",
                 "Enter: update · f: fiche · p/c/r: filter by partner, commune, responsible"
+            )
+        case .suiviKeysReadOnly:
+            (
+                "p/c/r\u{00A0}: filtre partenaire, commune, responsable",
+                "p/c/r: filter by partner, commune, responsible"
             )
         case .suiviFormTitle: ("Mise à jour", "Update")
         case .suiviFormKeys:

@@ -123,9 +123,11 @@ struct SeatStartTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let (file, _, entry) = try Self.amendmentDraft(dir, text: "Texte corrigé")
         let (loop, term, store) = try Self.seat(dir, screen: .rapporteur, drafts: file)
-        loop.step(maxWaitMilliseconds: 0)
+        // Typed with the first frame: the whole fold begins then, and what it makes is taken at
+        // the next step at the earliest, so the keys land during the reading whatever the load.
         term.pending = "Le maire".map { .key(.char($0)) }
         loop.step(maxWaitMilliseconds: 0)
+        #expect(store.state.isForDeciding, "still reading when the keys were handled")
         try Self.awaitWholeFold(loop, store)
         #expect(loop.console?.rapporteur.amending == entry.seq)
         #expect(loop.console?.rapporteur.editor.text == "Texte corrigé")

@@ -116,12 +116,18 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 
 extension Grid {
     /// Draws a hint bar on row `y`: each entry as its keys in `hint.key` then its label in
-    /// `hint.text`, separated by two spaces; entries that do not fit are left out. The rest
-    /// of the row is cleared in `hint.text`.
-    public mutating func drawHints(_ hints: [(keys: String, label: String)], y: Int, x: Int = 0, width: Int? = nil) {
+    /// `hint.text`, separated by two spaces. The rest of the row is cleared in `hint.text`.
+    ///
+    /// Entries that do not fit are left out; with `keysAlone` (the replay's bar, whose keys are
+    /// all moves: a French bar at 40 columns holds only help and quit), they keep their keys
+    /// alone, as many as fit after the others, and `?` lists what they do.
+    public mutating func drawHints(
+        _ hints: [(keys: String, label: String)], y: Int, x: Int = 0, width: Int? = nil, keysAlone: Bool = false
+    ) {
         let end = min(self.width, x + (width ?? self.width - x))
         fill(x: x, y: y, width: end - x, height: 1, role: .hintText)
         var col = x
+        var shown = 0
         for (index, hint) in hints.enumerated() {
             let keys = " " + hint.keys + " "
             let label = " " + hint.label
@@ -130,6 +136,14 @@ extension Grid {
             if index > 0 { col += 2 }
             col = put(x: col, y: y, text: keys, role: .hintKey)
             col = put(x: col, y: y, text: label, role: .hintText)
+            shown += 1
+        }
+        for hint in hints.dropFirst(shown) where keysAlone {
+            let keys = " " + hint.keys + " "
+            let needed = TextWidth.width(of: keys) + 1
+            if col + needed > end { break }
+            col += 1
+            col = put(x: col, y: y, text: keys, role: .hintKey)
         }
     }
 }

@@ -205,9 +205,17 @@ struct ReadOnlyConsoleTests {
             for k in [key] + more { _ = c.handle(k, state: s, now: now) }
             return c.render(state: s, now: now, size: size).grid.lines().joined(separator: "\n")
         }
-        // F2: the kinds' prefixes.
-        #expect(screen(.function(2), readOnly: false).contains("/d "))
-        #expect(!screen(.function(2), readOnly: true).contains("/d "))
+        // F2: the kinds' prefixes, the kind to record with, the list mode's keys to act.
+        let note = L[UILabel.entryKind(.note)] + " ▸"
+        #expect(
+            screen(.function(2), readOnly: false).contains("/d ")
+                && screen(.function(2), readOnly: false).contains(note))
+        #expect(
+            !screen(.function(2), readOnly: true).contains("/d ")
+                && !screen(.function(2), readOnly: true).contains(note))
+        #expect(screen(.function(2), readOnly: false, then: [.up]).contains(L[.rapListLine]))
+        let list = screen(.function(2), readOnly: true, then: [.up])
+        #expect(!list.contains(L[.rapListLine]) && list.contains(L[.rapListLineReadOnly]), "\(list)")
         // Help on F1, F2, F11, F12: no undo, no key that records, and it says so.
         /// The text inside the help's frame.
         func help(_ text: String) -> String {
@@ -238,6 +246,14 @@ struct ReadOnlyConsoleTests {
         _ = c.handle(.function(12), state: s, now: now)
         #expect(c.handle(.char("p"), state: s, now: now) == nil)
         #expect(c.message?.text != L[.readonly], "a filter is not refused")
+        // F11: its filter and its order only change the view.
+        _ = c.handle(.function(11), state: s, now: now)
+        for key: Key in [.char("f"), .char("o")] {
+            #expect(c.handle(key, state: s, now: now) == nil)
+            #expect(c.message?.text != L[.readonly], "\(key) is not refused")
+        }
+        _ = c.handle(.char("i"), state: s, now: now)
+        #expect(c.message?.text == L[.readonly], "declaring an interest is")
     }
 
     @Test func keysThatWouldRecordAreRefusedAtOnceButMovingAroundWorks() {

@@ -78,6 +78,13 @@ struct KeyTests {
         var narrow = Grid(width: 25, height: 1)
         narrow.drawHints(hints, y: 0)
         #expect(narrow.lines() == [" Entrée/F2  Enregistrer"])
+        // Too narrow for a label, not for the keys: asked for, they stay, alone.
+        var keysOnly = Grid(width: 30, height: 1)
+        keysOnly.drawHints(hints, y: 0)
+        #expect(keysOnly.lines() == [" Entrée/F2  Enregistrer"])
+        keysOnly.drawHints(hints, y: 0, keysAlone: true)
+        #expect(keysOnly.lines() == [" Entrée/F2  Enregistrer  ^C"])
+        #expect(keysOnly[x: 26, y: 0].role == .hintKey)
     }
 
     @Test("Key names read back in both languages")

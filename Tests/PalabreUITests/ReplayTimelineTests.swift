@@ -161,6 +161,9 @@ struct ReplayTimelineTests {
         let hints = g.lines()[11]
         #expect(hints.contains(labels[.actionReplayQuit]), "the replay's keys: \(hints)")
         #expect(!hints.contains(labels[.actionFloorGive]), "not the live keys: \(hints)")
+        // The keys whose label does not fit stay, alone (space, the moves, go to, search).
+        let play = Keymap.bindings(in: .replay).first { $0.action == .replay(.playPause) }!
+        #expect(hints.contains(" " + play.keys[0].displayName(language) + " "), "\(hints)")
         // The go-to prompt shows and takes the cursor there too.
         _ = r.update(.input(.key(.char("g"))))
         let (withPrompt, cursor) = r.render(size: Size(width: 40, height: 12))

@@ -411,6 +411,7 @@ public struct Console: Sendable {
         case .function(8), .ctrl("t"): return screen == .rapporteur
         case .char("s"), .char(" "): return screen == .balance
         case .char("p"), .char("c"), .char("r"): return screen == .followUp
+        case .char("f"), .char("o"): return screen == .synergies
         default: return false
         }
     }

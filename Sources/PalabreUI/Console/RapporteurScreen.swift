@@ -917,7 +917,8 @@ public struct RapporteurScreen: ConsoleScreen {
         if entries.isEmpty {
             grid.put(
                 x: area.x + 1, y: area.y + area.height - 1,
-                text: TextWidth.truncate(l[.rapNoEntries], toWidth: area.width - 2),
+                text: TextWidth.truncate(
+                    l[ctx.readOnly ? .rapNoEntriesReadOnly : .rapNoEntries], toWidth: area.width - 2),
                 role: .muted)
             return
         }
@@ -985,7 +986,10 @@ public struct RapporteurScreen: ConsoleScreen {
     private mutating func drawInput(_ grid: inout Grid, x: Int, y: Int, width: Int, ctx: ScreenContext) -> Position? {
         let l = ctx.labels
         let label: String
-        if let id = amending {
+        if ctx.readOnly {
+            // No kind to record with: the line says only that nothing is recorded.
+            label = " "
+        } else if let id = amending {
             label = " " + l[.rapAmending] + "\(id) ▸ "
         } else {
             label = " " + l[UILabel.entryKind(effective.kind)] + " ▸ "
@@ -1004,7 +1008,7 @@ public struct RapporteurScreen: ConsoleScreen {
                     + "\(a.entry)" + (l.language == .fr ? "\u{00A0}? " : "? ")
                     + l[.rapConfirmKeys]
             } else {
-                text = l[.rapListLine]
+                text = l[ctx.readOnly ? .rapListLineReadOnly : .rapListLine]
             }
             grid.fill(x: x, y: y, width: width, height: 1, role: armed == nil ? .hintText : .bannerWarn)
             grid.put(

@@ -144,6 +144,8 @@ public enum UILabel: CaseIterable, Sendable {
     case kindTinyRecommendation, kindTinyAction, kindTinyCommitment, kindTinyPerspective
     /// Words of the rapporteur screen (F2).
     case kindTinyOrganiserCommitment, rapEntryOne, rapEntryMany, rapWaitingOne, rapWaitingMany, rapNoEntries
+    /// Words of the rapporteur screen (F2) in a read-only seat.
+    case rapNoEntriesReadOnly, rapListLineReadOnly
     /// Words of the rapporteur screen (F2).
     case rapOutside, rapLastItem, rapNext, rapAmended, rapAdopted, rapRetracted, rapAmending, rapNumber
     /// Words of the rapporteur screen (F2).
@@ -1113,6 +1115,9 @@ public enum UILabel: CaseIterable, Sendable {
                 "Aucune entrée pour ce point : tapez le compte rendu " + "ci-dessous.",
                 "No entry for this item yet: type the minutes below."
             )
+        case .rapNoEntriesReadOnly: ("Aucune entrée pour ce point.", "No entry for this item.")
+        case .rapListLineReadOnly:
+            ("Mode liste : ↑/↓ choisir · Échap revenir", "List mode: ↑/↓ choose · Esc back")
         case .rapOutside: ("Hors ordre du jour", "Outside the agenda")
         case .rapLastItem: ("Dernier point", "Last item")
         case .rapNext: ("prochain", "next")

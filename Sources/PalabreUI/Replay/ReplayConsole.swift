@@ -369,7 +369,7 @@ public struct ReplayConsole: Sendable {
         let first: Set<Action> = [.replay(.help), .replay(.quit)]
         let ordered = shown.filter { first.contains($0.action) } + shown.filter { !first.contains($0.action) }
         let hints = ordered.map { (keys: $0.keys[0].displayName(language), label: $0.hint(console.labels)) }
-        grid.drawHints(hints, y: size.height - rows - 1)
+        grid.drawHints(hints, y: size.height - rows - 1, keysAlone: true)
         var cursor = inner.cursor
         if rows > 0 {
             let bar = TimelineBar(timeline: timeline, clock: clock, language: language, complete: loading == nil)

@@ -169,6 +169,8 @@ func run() -> Int32 {
                 editor.insert(text)
             case .pasteStalled:
                 state.message = ("Collage sans fin : Échap puis 2 s pour le terminer", .bannerWarn)
+            case .pasteTooLong:
+                state.message = ("Collage trop long : rien n'a été collé", .bannerWarn)
             case .key(.function(12)) where crashOnF12:
                 fatalError("crash requested with F12 (PALABRE_TERMDEMO_CRASH=1)")
             case .key(.ctrl("c")):

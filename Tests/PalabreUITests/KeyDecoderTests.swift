@@ -294,18 +294,33 @@ struct KeyDecoderTests {
         #expect(!decoder.isInPaste)
     }
 
-    @Test("An empty paste gives nothing; a paste is capped at 1 MiB")
-    func pasteLimits() {
-        #expect(decode(esc + "[200~" + esc + "[201~") == [])
+    /// The events of a bracketed paste of `text`, then the key `b`.
+    static func pasted(_ text: String) -> [InputEvent] {
         var decoder = KeyDecoder()
         var events: [InputEvent] = []
-        for scalar in (esc + "[200~").unicodeScalars { events += decoder.feed(scalar.value, atMilliseconds: 0) }
-        // é: 2 bytes each
-        for _ in 0..<(KeyDecoder.pasteLimitBytes / 2 + 10) { events += decoder.feed(0xE9, atMilliseconds: 0) }
-        for scalar in (esc + "[201~").unicodeScalars { events += decoder.feed(scalar.value, atMilliseconds: 0) }
-        #expect(events.count == 1)
-        guard case .paste(let text) = events.first else { Issue.record("no paste"); return }
-        #expect(text.utf8.count == KeyDecoder.pasteLimitBytes)
+        for scalar in (esc + "[200~" + text + esc + "[201~b").unicodeScalars {
+            events += decoder.feed(scalar.value, atMilliseconds: 0)
+        }
+        return events
+    }
+
+    @Test(
+        "An empty paste gives nothing; a paste of 64 KiB goes in whole; a longer one, nothing of it, not half a character"
+    )
+    func pasteLimits() {
+        #expect(decode(esc + "[200~" + esc + "[201~") == [])
+        let limit = KeyDecoder.pasteLimitBytes
+        // é: 2 bytes each; exactly the limit.
+        let whole = String(repeating: "é", count: limit / 2)
+        #expect(Self.pasted(whole) == [.paste(whole), .key(.char("b"))])
+        // Past the limit inside a flag (two scalars) or inside e + combining accent: nothing.
+        for long in [
+            String(repeating: "b", count: limit - 4) + String(repeating: "🇲🇱", count: 3),
+            String(repeating: "c", count: limit - 1) + String(repeating: "e\u{301}", count: 3),
+            String(repeating: "é", count: limit / 2 + 10),
+        ] {
+            #expect(Self.pasted(long) == [.pasteTooLong, .key(.char("b"))], "\(long.utf8.count) bytes")
+        }
     }
 
     // MARK: Fuzz

@@ -432,6 +432,12 @@ struct RapporteurScreenTests {
         #expect(d.console.rapporteur.focus == .input)
         #expect(d.console.rapporteur.editor.text == "vexantx", "what was typed into the list comes back")
         d.key(.ctrl("u"))
+        // A paste too long leaves the field as it was, and says why.
+        _ = d.console.update(.input(.paste("Début ")), state: d.state, now: d.now)
+        _ = d.console.update(.input(.pasteTooLong), state: d.state, now: d.now)
+        #expect(d.console.rapporteur.editor.text == "Début ")
+        #expect(d.console.message?.text.hasPrefix("Collage trop long (plus de 64 Kio) : rien n'a été collé") == true)
+        d.key(.ctrl("u"))
         _ = d.console.update(.input(.paste("/d Vu")), state: d.state, now: d.now)
         #expect(d.key(.enter) == .record(EntryContent(kind: .decision, text: "Vu")))
         // The same in English.

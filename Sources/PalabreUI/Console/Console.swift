@@ -247,6 +247,8 @@ public struct Console: Sendable {
             break
         case .input(.pasteStalled):
             message = ConsoleMessage(text: labels[.pasteStalled], isError: true, at: now)
+        case .input(.pasteTooLong):
+            message = ConsoleMessage(text: labels[.pasteTooLong], isError: true, at: now)
         case .input(.paste(let text)):
             pasted(text, ctx)
         case .input(.key(let key)):

@@ -18,7 +18,7 @@ public enum UILabel: CaseIterable, Sendable {
     /// Words of every screen (tabs, help, banners, forms).
     case helpHelp, helpNextScreen, helpPreviousScreen, helpScreen, formAmbiguous, formChoiceOnly, actionUndo
     /// Words of every screen (tabs, help, banners, forms).
-    case helpUndo, helpGuardShort, helpGuardLegend, helpReplay, pasteIgnored, pasteStalled, draftQuit
+    case helpUndo, helpGuardShort, helpGuardLegend, helpReplay, pasteIgnored, pasteStalled, pasteTooLong, draftQuit
     case programmeReloaded, programmeHasErrors, programmeTimeZone, programmeDropsOne, programmeDropsMany
     case programmeInsertedId, programmeMissing, programmeKept, journalReopened, readingJournal, readingRestOfJournal,
         commandAwaitsJournal, replayWaiting
@@ -620,6 +620,11 @@ public enum UILabel: CaseIterable, Sendable {
                     + "choisissez un autre identifiant ; la version d'avant reste en vigueur",
                 "programme.yaml gives an item the id \"%@\", that of the item inserted during the meeting \"%2\": "
                     + "choose another id; the version before stays in force"
+            )
+        case .pasteTooLong:
+            (
+                "Collage trop long (plus de 64 Kio) : rien n'a été collé — collez le texte en plusieurs fois",
+                "Paste too long (over 64 KiB): nothing was pasted — paste the text in several parts"
             )
         case .pasteStalled:
             (

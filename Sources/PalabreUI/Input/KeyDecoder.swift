@@ -23,7 +23,8 @@ public struct KeyDecoder: Sendable {
     /// Esc is the Esc key and an incomplete sequence is dropped.
     public static let sequenceTimeoutMilliseconds: Int64 = 220
 
-    /// The most text a paste keeps, in UTF-8 bytes; the rest of a longer paste is dropped.
+    /// The most text a paste may hold, in UTF-8 bytes; a longer paste is dropped whole
+    /// (``InputEvent/pasteTooLong``).
     public static let pasteLimitBytes = 64 << 10
 
     /// Where the decoder is within an escape sequence.
@@ -393,12 +394,16 @@ public struct KeyDecoder: Sendable {
         pasting = false
         let text = String(pasteText)
         pasteText = String.UnicodeScalarView()
+        if pasteBytes > Self.pasteLimitBytes {
+            events.append(.pasteTooLong)
+        } else if !text.isEmpty {
+            events.append(.paste(text))
+        }
         pasteBytes = 0
-        if !text.isEmpty { events.append(.paste(text)) }
     }
 
     /// Pasted text: line breaks (CR LF counts once) and tabs become a space, other control
-    /// characters are dropped, and nothing is kept past `pasteLimitBytes`.
+    /// characters are dropped; past `pasteLimitBytes` the bytes are only counted.
     private mutating func appendToPaste(_ value: UInt32) {
         let afterCR = pasteAfterCR
         pasteAfterCR = value == 0x0D
@@ -411,8 +416,11 @@ public struct KeyDecoder: Sendable {
             scalar = printable
         }
         let size = scalar.utf8.count
-        guard pasteBytes + size <= Self.pasteLimitBytes else { return }
         pasteBytes += size
+        guard pasteBytes <= Self.pasteLimitBytes else {
+            pasteText = String.UnicodeScalarView()
+            return
+        }
         pasteText.append(scalar)
     }
 }

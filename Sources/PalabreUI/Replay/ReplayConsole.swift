@@ -203,6 +203,7 @@ public struct ReplayConsole: Sendable {
                 say(console.labels[.pasteIgnored], error: true)
             }
         case .input(.pasteStalled): say(console.labels[.pasteStalled], error: true)
+        case .input(.pasteTooLong): say(console.labels[.pasteTooLong], error: true)
         case .input(.resize), .recorded, .refused, .failed: break
         case .resized, .tick: _ = console.update(input, state: state, now: clock.position)
         }

@@ -94,3 +94,28 @@ struct CompactRecordsTests {
         #expect(try JSONDecoder().decode(SpeakingTurn.self, from: old) == turn)
     }
 }
+
+/// One limit for an entry's text everywhere: 64 KiB (`EntryContent.maxTextBytes`).
+@Suite("The length of an entry's text")
+struct EntryTextLimitTests {
+    @Test("64 KiB is recorded; one byte more is refused, recorded or amended, and said in both languages")
+    func limit() throws {
+        var h = Harness()
+        try h.run(.openSession, at: Fixtures.at(8, 45))
+        try h.run(.startDay(date: nil), at: Fixtures.at(8, 50))
+        h.seat = "rapporteur"
+        let most = String(repeating: "é", count: EntryContent.maxTextBytes / 2)
+        let recorded = try h.run(.record(EntryContent(kind: .note, text: most)), at: Fixtures.at(9, 0))
+        #expect(h.state.entries.last?.content.text == most)
+        let longer = most + "x"
+        let tooLong = Refusal(.textTooLong(bytes: EntryContent.maxTextBytes + 1))
+        #expect(throws: tooLong) {
+            try h.state.decide(.record(EntryContent(kind: .note, text: longer)), at: Fixtures.at(9, 1))
+        }
+        #expect(throws: tooLong) {
+            try h.state.decide(.amend(entry: recorded.last!.seq, text: longer, reason: "r"), at: Fixtures.at(9, 1))
+        }
+        #expect(tooLong.reason.text(.fr).hasPrefix("Le texte fait 65 537 octets : 64 Kio (65 536 octets) au plus"))
+        #expect(tooLong.reason.text(.en).hasPrefix("The text is 65,537 bytes long: 64 KiB (65,536 bytes) at most"))
+    }
+}

@@ -104,6 +104,7 @@ struct RefusalReasonTests {
         .fieldNotForKind(
             entry: 3, kind: "Koula", fields: ["2023-10-17", "2023-10-18"], has: ["--due", "--responsible"]),
         .emptyText,
+        .textTooLong(bytes: 80_000),
         .noReason,
         .badDeadline(typed: "abc"),
         .unknownParticipant(typed: "abc"),

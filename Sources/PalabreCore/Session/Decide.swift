@@ -313,6 +313,7 @@ extension SessionState {
                 }
             }
             guard !text.isEmpty else { throw Self.emptyText }
+            try Self.checkLength(text)
             guard !reason.isEmpty else { throw Self.noReason }
             guard text != e.content.text || !changes.isEmpty else {
                 if rawChanges.isEmpty {
@@ -656,7 +657,14 @@ extension SessionState {
         }
         if c.kind != .vote { (c.votesFor, c.votesAgainst, c.abstentions, c.outcome) = (nil, nil, nil, nil) }
         guard !c.text.isEmpty else { throw Self.emptyText }
+        try Self.checkLength(c.text)
         return c
+    }
+
+    /// Refuses an entry's text longer than ``EntryContent/maxTextBytes``.
+    static func checkLength(_ text: String) throws(Refusal) {
+        let bytes = text.utf8.count
+        guard bytes <= EntryContent.maxTextBytes else { throw Refusal(.textTooLong(bytes: bytes)) }
     }
 
     /// Refuses a vote whose counts (for + against + abstentions) exceed the participants listed

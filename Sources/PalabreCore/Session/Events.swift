@@ -106,6 +106,10 @@ public enum VoteOutcome: String, Sendable, Equatable, CaseIterable, Codable {
 /// `amount` (exact integer), `currency`, `status`, `conditions` and `due` by commitments;
 /// `votesFor`, `votesAgainst`, `abstentions` and `outcome` by votes.
 public struct EntryContent: Sendable, Equatable, Codable {
+    /// The longest text an entry is recorded with, in UTF-8 bytes (64 KiB): longer, `decide`
+    /// refuses it, and a longer paste is dropped whole.
+    public static let maxTextBytes = 64 << 10
+
     public var kind: EntryKind
     /// The text as recorded (kept as ``StoredText``: a long journal's texts without a heap
     /// object each).

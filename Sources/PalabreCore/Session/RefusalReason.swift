@@ -183,6 +183,8 @@ public enum RefusalReason: Sendable, Equatable {
     case fieldNotForKind(entry: Int, kind: String, fields: [String], has: [String])
     /// An entry with no text.
     case emptyText
+    /// An entry's text longer than ``EntryContent/maxTextBytes`` (`bytes` of UTF-8).
+    case textTooLong(bytes: Int)
     /// A retraction or a change with no reason.
     case noReason
     /// A deadline that is not a real date.
@@ -434,6 +436,7 @@ extension RefusalReason {
         case .entryRetracted: "entry-retracted"
         case .fieldNotForKind: "field-not-for-kind"
         case .emptyText: "empty-text"
+        case .textTooLong: "text-too-long"
         case .noReason, .noAbandonReason: "no-reason"
         case .unknownParticipant: "unknown-participant"
         case .departureNotCheckedIn: "not-checked-in"
@@ -888,6 +891,13 @@ extension RefusalReason {
             )
         case .emptyText:
             return ("Le texte est vide.", "The text is empty.")
+        case .textTooLong(let bytes):
+            return (
+                "Le texte fait \(Amounts.format(Int64(bytes))) octets : 64 Kio (65 536 octets) au plus ; "
+                    + "découpez-le en plusieurs entrées.",
+                "The text is \(Amounts.format(Int64(bytes), separator: ",")) bytes long: "
+                    + "64 KiB (65,536 bytes) at most; split it into several entries."
+            )
         case .noReason:
             return ("Donnez une raison.", "Give a reason.")
         case .badDeadline(let t):

@@ -1,3 +1,5 @@
+import PalabreCore
+
 /// Turns what a terminal sends into whole keys, pastes and nothing else: the one place
 /// escape sequences are understood.
 ///
@@ -25,7 +27,7 @@ public struct KeyDecoder: Sendable {
 
     /// The most text a paste may hold, in UTF-8 bytes; a longer paste is dropped whole
     /// (``InputEvent/pasteTooLong``).
-    public static let pasteLimitBytes = 64 << 10
+    public static let pasteLimitBytes = EntryContent.maxTextBytes
 
     /// Where the decoder is within an escape sequence.
     private enum State: Sendable, Equatable {

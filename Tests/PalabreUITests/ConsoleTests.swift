@@ -229,6 +229,8 @@ struct ReadOnlyConsoleTests {
             let seen = help(screen(.function(f), readOnly: true, then: [.char("?")]))
             if live.contains(L[.helpGlobal]) { #expect(live.contains("u/^Z"), "F\(f)\n\(live)") }
             #expect(seen.contains(L[.helpGlobal]) && !seen.contains("u/^Z"), "F\(f)\n\(seen)")
+            // The moment is before the close: F12 is not among the screens yet.
+            #expect(!seen.contains("F11 F12"), "F\(f)\n\(seen)")
             #expect(seen.contains(String(L[.rapReadOnly].prefix(20))), "F\(f)\n\(seen)")
             for b in Keymap.bindings(
                 in: .screen(f == 1 ? .facilitator : f == 2 ? .rapporteur : f == 11 ? .synergies : .followUp))
@@ -237,6 +239,13 @@ struct ReadOnlyConsoleTests {
                 #expect(!seen.contains(hint), "F\(f): « \(hint) » in a read-only help\n\(seen)")
             }
         }
+        // Once the session is closed, F12 is one of the screens the help names.
+        var closed = s
+        closed.closedAt = now
+        var afterClose = Console(screen: .facilitator, language: language, readOnly: true)
+        _ = afterClose.handle(.char("?"), state: closed, now: now)
+        let named = afterClose.render(state: closed, now: now, size: size).grid.lines().joined(separator: "\n")
+        #expect(named.contains("F1–F5 F11 F12 "), "\(named)")
         // F12: the details say the filters, which work.
         let live = screen(.function(12), readOnly: false)
         let seen = screen(.function(12), readOnly: true)

@@ -664,7 +664,7 @@ public struct Console: Sendable {
             }
         grid.drawHints(hints, y: size.height - 1)
         if showingHelp {
-            drawHelp(&grid, size: size)
+            drawHelp(&grid, size: size, followUpListed: ScreenID.followUp.isListed(state))
             return (grid, nil)
         }
         return (grid, cursor)
@@ -732,13 +732,16 @@ public struct Console: Sendable {
         }
     }
 
-    private func drawHelp(_ grid: inout Grid, size: Size) {
+    /// The help of the screen shown; `followUpListed`: F12 (Suivi) is one of the screens (the
+    /// session is closed).
+    private func drawHelp(_ grid: inout Grid, size: Size, followUpListed: Bool) {
         var lines = Keymap.helpLines(usableBindings, labels)
         // The keys valid everywhere on one line, and how to close in the frame, so the screen's
         // own keys fit at 80×24. A read-only seat says it records nothing, and has no undo.
         if readOnly { lines.append(labels[.rapReadOnly]) }
         lines.append(
-            labels[.helpGlobal] + labels.colon + "F1–F5 F11 " + labels[.helpScreens] + " · Tab/⇧Tab · " + "?/F9 "
+            labels[.helpGlobal] + labels.colon + "F1–F5 F11" + (followUpListed ? " F12 " : " ")
+                + labels[.helpScreens] + " · Tab/⇧Tab · " + "?/F9 "
                 + labels[.actionHelp].lowercased()
                 + (readOnly ? "" : " · u/^Z " + labels[.actionUndo].lowercased())
                 + " · ^C/q/F10 " + labels[.actionQuit].lowercased())

@@ -633,4 +633,21 @@ struct ChoiceFieldTests {
         d.key(.right)
         #expect(d.console.rapporteur.form?["status"]?.choice == before + 1)
     }
+
+    @Test(
+        "A long entry cut with … keeps its marks: amended and adopted say so however long the text",
+        arguments: [Language.fr, .en])
+    func marksSurviveTheCut(language: Language) throws {
+        var d = ScreenDriver(.rapporteur, .debate, language: language)
+        let long = (1...60).map { "Intervention longue numéro \($0) sur la fiche" }.joined(separator: " ")
+        #expect(d.perform(.record(EntryContent(kind: .note, text: long))) == nil)
+        let id = try #require(d.state.entries.last?.id)
+        #expect(d.perform(.amend(entry: id, text: long + " (corrigé)", reason: "faute")) == nil)
+        let L = Labels(language)
+        for width in [80, 120] {
+            let shown = d.lines(width: width, height: 30).joined(separator: "\n")
+            #expect(shown.contains("Intervention longue numéro 1 "), "\(shown)")
+            #expect(shown.contains("… [" + L[.rapAmended] + "]"), "width \(width):\n\(shown)")
+        }
+    }
 }

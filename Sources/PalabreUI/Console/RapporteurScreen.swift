@@ -866,11 +866,17 @@ public struct RapporteurScreen: ConsoleScreen {
         if !e.amendments.isEmpty { marks.append(l[.rapAmended]) }
         if e.adoptedAt != nil { marks.append(l[.rapAdopted]) }
         let markText = marks.isEmpty ? "" : " [" + marks.joined(separator: " · ") + "]"
-        let body = TextWidth.sanitize(e.content.text) + markText
-        var lines = TextWidth.wrap(body, width: max(1, width))
+        let text = TextWidth.sanitize(e.content.text)
+        var lines = TextWidth.wrap(text + markText, width: max(1, width))
         if lines.count > maxLines {
-            lines = Array(lines.prefix(maxLines))
-            lines[maxLines - 1] = TextWidth.truncate(lines[maxLines - 1] + " …", toWidth: width)
+            // The text is cut, never its marks: an amended or adopted entry says so however long.
+            lines = Array(TextWidth.wrap(text, width: max(1, width)).prefix(maxLines))
+            let tail = " …" + markText
+            let room = width - TextWidth.width(of: tail)
+            lines[maxLines - 1] =
+                room >= 1
+                ? TextWidth.truncate(lines[maxLines - 1], toWidth: room, ellipsis: "") + tail
+                : TextWidth.truncate(lines[maxLines - 1] + tail, toWidth: width)
         }
         let role: Role = e.retracted != nil ? .entryRetracted : .normal
         var out = lines.map { (text: $0, role: role) }

@@ -488,6 +488,7 @@ struct RapporteurScreenTests {
 
     @Test func theWholeRecordCanBeReadBackAndAdopted() {
         var d = ScreenDriver(.rapporteur, .commitments)
+        for n in 1...40 { #expect(d.perform(.record(EntryContent(kind: .note, text: "Note \(n)"))) == nil) }
         d.key(.function(8))
         let all = d.state.entries.count
         #expect(d.lines().contains { $0.contains("Tout le compte rendu · \(all) entrées") })
@@ -578,6 +579,7 @@ struct StructuredAmendmentScreenTests {
     @Test("Amending a commitment opens its form pre-filled; a changed amount is sent as a field correction")
     func amendACommitmentsAmount() throws {
         var d = ScreenDriver(.rapporteur, .commitments)
+        for n in 1...40 { #expect(d.perform(.record(EntryContent(kind: .note, text: "Note \(n)"))) == nil) }
         d.key(.function(8))  // the whole record
         let target = try #require(
             d.state.entries.last { $0.content.kind == .commitment && $0.content.amount != nil && $0.retracted == nil })
@@ -649,5 +651,24 @@ struct ChoiceFieldTests {
             #expect(shown.contains("Intervention longue numéro 1 "), "\(shown)")
             #expect(shown.contains("… [" + L[.rapAmended] + "]"), "width \(width):\n\(shown)")
         }
+    }
+
+    @Test("Home in the whole list shows the first entries from the top of the room, not the first one alone")
+    func homeFillsTheRoom() throws {
+        var d = ScreenDriver(.rapporteur, .commitments)
+        for n in 1...40 { #expect(d.perform(.record(EntryContent(kind: .note, text: "Note \(n)"))) == nil) }
+        d.key(.function(8))
+        d.key(.up)
+        d.key(.home)
+        let first = try #require(d.console.rapporteur.selected)
+        let lines = d.lines(width: 100, height: 30)
+        let ids = Set(d.state.entries.map(\.id))
+        // Entry rows begin with their number, right-aligned.
+        let shown = lines.compactMap { line -> Int? in
+            let head = line.drop { $0 == " " }.prefix { $0.isNumber }
+            return Int(head).flatMap { ids.contains($0) ? $0 : nil }
+        }
+        #expect(shown.first == first, "\(lines.joined(separator: "\n"))")
+        #expect(shown.count >= 5, "the room is filled below the first entry: \(shown)")
     }
 }

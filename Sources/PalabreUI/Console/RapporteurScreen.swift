@@ -957,7 +957,18 @@ public struct RapporteurScreen: ConsoleScreen {
             }
         }
         fill(upFrom: end)
-        if let s = selIndex, !blocks.contains(where: { $0.0.id == entries[s].id }) { fill(upFrom: s) }
+        if let s = selIndex, !blocks.contains(where: { $0.0.id == entries[s].id }) {
+            fill(upFrom: s)
+            // Near the top of the list (Home), the entries after it fill the rest of the room.
+            var j = s + 1
+            while j <= end {
+                let b = lines(entries[j])
+                if rows + b.count > area.height { break }
+                blocks.append((entries[j], b))
+                rows += b.count
+                j += 1
+            }
+        }
         var y = area.y + max(0, area.height - rows)
         // When the first block is taller than the room, drop its first lines.
         var skip = max(0, rows - area.height)

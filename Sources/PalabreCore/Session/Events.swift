@@ -209,26 +209,15 @@ public struct EntryContent: Sendable, Equatable, Codable {
         static let none = Fields()
     }
 
-    /// A value held on the heap: the fields cost one reference in an entry that has none of them
-    /// (notes, most decisions: the most of a long journal), instead of some 180 bytes.
-    enum Boxed: Sendable, Equatable {
-        indirect case fields(Fields)
-    }
-
-    /// The structured fields, nil when none is set (never a box of nils: equality compares this).
-    private var boxed: Boxed?
+    /// The structured fields on the heap, nothing while none is set: one reference in an entry
+    /// that has none of them (notes, most decisions: the most of a long journal), instead of some
+    /// 180 bytes. Never a box of nils: equality compares this.
+    private var boxed = HeapBox(Fields.none, empty: .none)
 
     /// The structured fields, nil when none is set.
-    private var fields: Fields? {
-        if case .fields(let f) = boxed { return f }
-        return nil
-    }
+    private var fields: Fields? { boxed.value }
 
-    private mutating func change(_ body: (inout Fields) -> Void) {
-        var f = fields ?? .none
-        body(&f)
-        boxed = f == .none ? nil : .fields(f)
-    }
+    private mutating func change(_ body: (inout Fields) -> Void) { boxed.change(empty: .none, body) }
 
     /// Creates an entry content.
     public init(
@@ -244,7 +233,7 @@ public struct EntryContent: Sendable, Equatable, Codable {
             addressee: addressee, responsible: responsible, due: due, partner: partner, fiche: fiche, nature: nature,
             amount: amount, currency: currency, status: status, conditions: conditions, votesFor: votesFor,
             votesAgainst: votesAgainst, abstentions: abstentions, outcome: outcome)
-        boxed = f == .none ? nil : .fields(f)
+        boxed = HeapBox(f, empty: .none)
     }
 
     enum CodingKeys: String, CodingKey {

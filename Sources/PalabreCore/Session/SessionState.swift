@@ -166,37 +166,30 @@ public struct Entry: Sendable, Equatable, Identifiable {
     }
 
     /// What happened to the entry after it was recorded.
-    struct Later: Sendable {
+    struct Later: Sendable, Equatable {
         var amendments: [(previous: String, reason: String, seq: Int, at: Instant, content: EntryContent)] = []
         var retracted: String?
         var adoptedAt: Instant?
         var statusChanges: [CommitmentStatusChange] = []
         var withdrawal: CommitmentWithdrawal?
 
-        var isEmpty: Bool {
-            amendments.isEmpty && retracted == nil && adoptedAt == nil && statusChanges.isEmpty && withdrawal == nil
+        static func == (a: Later, b: Later) -> Bool {
+            a.retracted == b.retracted && a.adoptedAt == b.adoptedAt && a.statusChanges == b.statusChanges
+                && a.withdrawal == b.withdrawal && a.amendments.count == b.amendments.count
+                && zip(a.amendments, b.amendments).allSatisfy {
+                    $0.previous == $1.previous && $0.reason == $1.reason && $0.seq == $1.seq && $0.at == $1.at
+                        && $0.content == $1.content
+                }
         }
     }
 
-    /// A value held on the heap: what happened later costs one reference in an entry nothing
-    /// happened to (most of a long journal's), instead of some 90 bytes.
-    enum Boxed: Sendable {
-        indirect case later(Later)
-    }
+    /// What happened later, on the heap and only when something did: one reference in an entry
+    /// nothing happened to (most of a long journal's), instead of some 90 bytes.
+    private var boxed = HeapBox(Later(), empty: Later())
 
-    /// What happened later, nil when nothing did.
-    private var boxed: Boxed?
+    private var later: Later? { boxed.value }
 
-    private var later: Later? {
-        if case .later(let l) = boxed { return l }
-        return nil
-    }
-
-    private mutating func change(_ body: (inout Later) -> Void) {
-        var l = later ?? Later()
-        body(&l)
-        boxed = l.isEmpty ? nil : .later(l)
-    }
+    private mutating func change(_ body: (inout Later) -> Void) { boxed.change(empty: Later(), body) }
 
     /// An entry as it is recorded, nothing done to it yet.
     public init(id: Int, item: String?, day: String?, at: Instant, seat: String, content: EntryContent) {
@@ -213,11 +206,7 @@ public struct Entry: Sendable, Equatable, Identifiable {
 
     public static func == (a: Entry, b: Entry) -> Bool {
         a.id == b.id && a.item == b.item && a.day == b.day && a.at == b.at && a.seat == b.seat
-            && a.content == b.content && a.retracted == b.retracted && a.adoptedAt == b.adoptedAt
-            && a.statusChanges == b.statusChanges && a.withdrawal == b.withdrawal
-            && a.amendments.map { "\($0.previous)|\($0.reason)|\($0.seq)|\($0.at.ms)" }
-                == b.amendments.map { "\($0.previous)|\($0.reason)|\($0.seq)|\($0.at.ms)" }
-            && a.amendments.map(\.content) == b.amendments.map(\.content)
+            && a.content == b.content && a.boxed == b.boxed
     }
 }
 

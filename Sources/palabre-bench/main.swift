@@ -1149,6 +1149,34 @@ func runPalabre(_ arguments: [String]) throws -> (firstLine: Double, total: Doub
 
 func median(of values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
+/// Runs `palabre arguments` once, its output discarded, reading its `/proc/PID/status` every
+/// millisecond until it exits: at the sample with the most resident memory, that memory and how it
+/// splits (MiB) into the process's own pages (`RssAnon`, its heap and stacks) and the pages of the
+/// files it maps (`RssFile`, the binary's and the shared libraries' code and data, shared with
+/// every other process that maps them). A sample, so a peak between two reads can be missed: the
+/// peak itself is ``runPalabre(_:)``'s.
+func residentSplit(_ arguments: [String]) throws -> (resident: Double, anonymous: Double, files: Double) {
+    let exe = palabreBinary()
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    let cargs = ([exe] + arguments).map { strdup($0) } + [nil]
+    let cenv = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, exe, &actions, nil, cargs, cenv) == 0 else { fail("cannot start \(exe)") }
+    var best = (resident: 0.0, anonymous: 0.0, files: 0.0)
+    var status: Int32 = 0
+    while waitpid(pid, &status, WNOHANG) == 0 {
+        let anonymous = statusMiB("RssAnon", pid: "\(pid)"), files = statusMiB("RssFile", pid: "\(pid)")
+        if anonymous >= 0, files >= 0, anonymous + files > best.resident {
+            best = (anonymous + files, anonymous, files)
+        }
+        usleep(1000)
+    }
+    if status != 0 { fail("palabre \(arguments.joined(separator: " ")) exited with \(status)") }
+    return best
+}
+
 /// `palabre do SESSION note x` through the real binary: time to the printed seq (the event is
 /// durable then) from the session's decision snapshot and, the snapshot removed before the run,
 /// from the whole journal; time to the exit with the documents and with `--no-documents`; on a
@@ -1210,10 +1238,14 @@ func measureCommand(_ command: String, sizes: [Int], againstJq: Bool = false) th
             let r = try runPalabre([command, dir])
             times.append(r.total); peaks.append(r.peakMB)
         }
+        let split = try residentSplit([command, dir])
         var line = String(
-            format: "%@ %d events: %.0f ms, peak %.1f MiB (medians of %d; peaks %@ MiB)", command, events,
+            format: "%@ %d events: %.0f ms, peak %.1f MiB (medians of %d; peaks %@ MiB); at the largest sample "
+                + "%.1f MiB resident: %.1f MiB the process's own (anonymous), %.1f MiB pages of the binary's "
+                + "and the shared libraries' files", command, events,
             median(of: times), median(of: peaks), times.count,
-            peaks.map { String(format: "%.1f", $0) }.joined(separator: ", "))
+            peaks.map { String(format: "%.1f", $0) }.joined(separator: ", "), split.resident, split.anonymous,
+            split.files)
         if againstJq {
             let jq = median(of: try (0..<runs(default: 3)).map { _ in try jqSeconds(dir + "/journal.jsonl") })
             line += String(format: "; jq -c . %.0f ms (ratio %.2f)", jq * 1000, median(of: times) / (jq * 1000))

@@ -239,6 +239,22 @@ struct ReadOnlyConsoleTests {
                 #expect(!seen.contains(hint), "F\(f): « \(hint) » in a read-only help\n\(seen)")
             }
         }
+        // The sentences of the keys a read-only seat keeps name no form, amendment or search.
+        let rapporteurHelp = help(screen(.function(2), readOnly: true, then: [.char("?")]))
+        for (gone, instead) in [
+            (UILabel.helpRapporteurAll, UILabel.helpRapporteurAllReadOnly),
+            (.helpRapporteurUp, .helpRapporteurUpReadOnly), (.helpRapporteurDown, .helpRapporteurDownReadOnly),
+            (.helpRapporteurCancel, .helpRapporteurCancelReadOnly),
+        ] {
+            #expect(!rapporteurHelp.contains(L[gone]) && rapporteurHelp.contains(L[instead]), "\(rapporteurHelp)")
+        }
+        let attendanceHelp = help(screen(.function(3), readOnly: true, then: [.char("?")]))
+        #expect(!attendanceHelp.contains(L[.helpAttendanceClear]), "\(attendanceHelp)")
+        #expect(
+            attendanceHelp.contains(L[.helpAttendanceUpReadOnly]) && !attendanceHelp.contains(L[.helpAttendanceUp]),
+            "\(attendanceHelp)")
+        let liveAttendance = help(screen(.function(3), readOnly: false, then: [.function(9)]))
+        #expect(liveAttendance.contains(L[.helpAttendanceClear]), "\(liveAttendance)")
         // Once the session is closed, F12 is one of the screens the help names.
         var closed = s
         closed.closedAt = now

@@ -242,10 +242,14 @@ public struct Binding: Sendable {
         labels[UILabel.hint(action)]
     }
     /// Help sentence in `labels`' language, marked ↶ when undoable and ✓ when it asks for
-    /// confirmation (the help's legend line says so).
-    public func help(_ labels: Labels) -> String {
+    /// confirmation (the help's legend line says so). `readOnly`: as a read-only seat's help says
+    /// it, without the forms, amendments and searches such a seat cannot open
+    /// (``UILabel/readOnlyHelp(_:)``).
+    public func help(_ labels: Labels, readOnly: Bool = false) -> String {
+        var sentence = UILabel.help(action)
+        if readOnly, case .instead(let l) = UILabel.readOnlyHelp(action) { sentence = l }
         let base =
-            UILabel.help(action).map { labels[$0] }
+            sentence.map { labels[$0] }
             ?? labels[.helpScreen].replacingOccurrences(of: "%@", with: labels[UILabel.hint(action)])
         switch guarding {
         case .none: return base
@@ -350,11 +354,13 @@ public enum Keymap {
     /// Help lines for `bindings`: keys padded to a column, then the help sentence.
     /// Consecutive bindings with the same sentence share one line (`←/→`).
     public static func helpLines(
-        _ bindings: [Binding], _ labels: Labels, extra: [(keys: String, help: String)] = []
+        _ bindings: [Binding], _ labels: Labels, extra: [(keys: String, help: String)] = [],
+        readOnly: Bool = false
     ) -> [String] {
         var rows: [(keys: String, help: String)] = []
         for b in bindings {
-            let keys = b.keysDisplay(labels.language), help = b.help(labels)
+            if readOnly, case .notListed = UILabel.readOnlyHelp(b.action) { continue }
+            let keys = b.keysDisplay(labels.language), help = b.help(labels, readOnly: readOnly)
             if let last = rows.last, last.help == help {
                 rows[rows.count - 1].keys += "/" + keys
             } else {

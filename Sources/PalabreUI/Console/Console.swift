@@ -735,7 +735,7 @@ public struct Console: Sendable {
     /// The help of the screen shown; `followUpListed`: F12 (Suivi) is one of the screens (the
     /// session is closed).
     private func drawHelp(_ grid: inout Grid, size: Size, followUpListed: Bool) {
-        var lines = Keymap.helpLines(usableBindings, labels)
+        var lines = Keymap.helpLines(usableBindings, labels, readOnly: readOnly)
         // The keys valid everywhere on one line, and how to close in the frame, so the screen's
         // own keys fit at 80×24. A read-only seat says it records nothing, and has no undo.
         if readOnly { lines.append(labels[.rapReadOnly]) }

@@ -121,7 +121,9 @@ public enum UILabel: CaseIterable, Sendable {
     /// Words of the projector (F5).
     case projLatestRecommendation, projLatestAction, projLatestCommitment
     /// Words of the rapporteur screen (F2).
-    case actionRapporteurAll, helpRapporteurAll, rapAll, actionRapporteurSend, helpRapporteurSend
+    case actionRapporteurAll, helpRapporteurAll, helpRapporteurAllReadOnly, helpRapporteurUpReadOnly
+    case helpRapporteurDownReadOnly, helpRapporteurCancelReadOnly, helpAttendanceUpReadOnly
+    case helpAttendanceDownReadOnly, rapAll, actionRapporteurSend, helpRapporteurSend
     /// Words of the rapporteur screen (F2).
     case actionRapporteurKindNext, helpRapporteurKindNext, actionRapporteurKindPrevious
     /// Words of the rapporteur screen (F2).
@@ -1033,6 +1035,13 @@ public enum UILabel: CaseIterable, Sendable {
                 "Tout le compte rendu (relire, amender, adopter d'anciennes entrées) ou le point en " + "cours",
                 "The whole record (read back, amend, adopt earlier entries) or the current item"
             )
+        case .helpRapporteurAllReadOnly:
+            ("Tout le compte rendu ou le point en cours", "The whole record or the current item")
+        case .helpRapporteurUpReadOnly: ("Aller à la liste ; entrée précédente", "Go to the list; previous entry")
+        case .helpRapporteurDownReadOnly: ("Entrée suivante", "Next entry")
+        case .helpRapporteurCancelReadOnly: ("Fermer la liste", "Close the list")
+        case .helpAttendanceUpReadOnly: ("Personne précédente", "Previous person")
+        case .helpAttendanceDownReadOnly: ("Personne suivante", "Next person")
         case .rapAll: ("Tout le compte rendu", "The whole record")
         case .actionRapporteurSend: ("Envoyer", "Send")
         case .helpRapporteurSend:

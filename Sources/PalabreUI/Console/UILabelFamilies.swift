@@ -467,6 +467,28 @@ extension UILabel {
     }
 
     /// Help sentence of any action; nil for the screen keys, whose sentence names the screen.
+    /// How a read-only seat's help words an action whose keys it can use.
+    enum ReadOnlyHelp: Equatable {
+        /// The live seat's sentence.
+        case same
+        /// Another sentence: the live one names forms, amendments or searches.
+        case instead(UILabel)
+        /// Not listed: the action does nothing where nothing can be typed.
+        case notListed
+    }
+    /// What a read-only seat's help says of `a` (its keys look around: ``Console/lookingKey(_:screen:)``).
+    static func readOnlyHelp(_ a: Action) -> ReadOnlyHelp {
+        switch a {
+        case .rapporteur(.up): .instead(.helpRapporteurUpReadOnly)
+        case .rapporteur(.down): .instead(.helpRapporteurDownReadOnly)
+        case .rapporteur(.cancel): .instead(.helpRapporteurCancelReadOnly)
+        case .rapporteur(.all): .instead(.helpRapporteurAllReadOnly)
+        case .attendance(.up): .instead(.helpAttendanceUpReadOnly)
+        case .attendance(.down): .instead(.helpAttendanceDownReadOnly)
+        case .attendance(.clear): .notListed
+        default: .same
+        }
+    }
     static func help(_ a: Action) -> UILabel? {
         switch a {
         case .global(let g): globalHelp(g)

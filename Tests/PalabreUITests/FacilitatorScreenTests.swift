@@ -497,12 +497,14 @@ struct FacilitatorScreenTests {
         _ = d.press(.char("?"))
         Snapshot.check(d.lines(width: 80, height: 24), "facilitator-help-80x24")
         // At 80×24 the help says how many lines are below, and ↓ brings them up, the keys of
-        // every screen last.
-        #expect(d.lines(width: 80, height: 24).joined().contains("↓ +4"))
+        // every screen last, wrapped whole on two rows (quit included).
+        #expect(d.lines(width: 80, height: 24).joined().contains("↓ +5"))
         #expect(!d.lines(width: 80, height: 24).joined().contains("F1–F5 F11"))
-        for _ in 0..<4 { _ = d.press(.down) }
+        for _ in 0..<5 { _ = d.press(.down) }
         let scrolled = d.lines(width: 80, height: 24).joined(separator: "\n")
-        #expect(scrolled.contains("F1–F5 F11") && !scrolled.contains("↓ +"), "\(scrolled)")
+        #expect(
+            scrolled.contains("F1–F5 F11") && scrolled.contains("^C/q/F10 quitter") && !scrolled.contains("↓ +"),
+            "\(scrolled)")
         let lines = d.lines(width: 120, height: 40)
         for b in FacilitatorScreen.bindings {
             #expect(lines.contains { $0.contains(b.help(Labels(.fr))) }, "\(b.action)")

@@ -357,6 +357,17 @@ public enum Keymap {
         _ bindings: [Binding], _ labels: Labels, extra: [(keys: String, help: String)] = [],
         readOnly: Bool = false
     ) -> [String] {
+        let rows = helpRows(bindings, labels, extra: extra, readOnly: readOnly)
+        let col = (rows.map { TextWidth.width(of: $0.keys) }.max() ?? 0) + 2
+        return rows.map { TextWidth.pad($0.keys, toWidth: col) + $0.help }
+    }
+
+    /// The rows of ``helpLines(_:_:extra:readOnly:)`` before they are laid out: keys as shown,
+    /// and the sentence.
+    static func helpRows(
+        _ bindings: [Binding], _ labels: Labels, extra: [(keys: String, help: String)] = [],
+        readOnly: Bool = false
+    ) -> [(keys: String, help: String)] {
         var rows: [(keys: String, help: String)] = []
         for b in bindings {
             if readOnly, case .notListed = UILabel.readOnlyHelp(b.action) { continue }
@@ -367,9 +378,7 @@ public enum Keymap {
                 rows.append((keys, help))
             }
         }
-        rows += extra
-        let col = (rows.map { TextWidth.width(of: $0.keys) }.max() ?? 0) + 2
-        return rows.map { TextWidth.pad($0.keys, toWidth: col) + $0.help }
+        return rows + extra
     }
 
     /// The table as text for `palabre keys`: one section per screen, then replay.

@@ -346,8 +346,8 @@ public struct Console: Sendable {
         banner = nil
         if showingHelp {
             if [.escape, .char("?"), .function(9), .enter, .char("q")].contains(key) { showingHelp = false }
-            // Never past the last line (the frame clamps to the rows it has).
-            let total = Keymap.helpLines(Keymap.bindings(in: .screen(screen)), labels).count + 1
+            // Never past the last row that still fills the frame.
+            let total = helpPanel(followUpListed: ScreenID.followUp.isListed(ctx.state)).maxScroll(size: size)
             switch key {
             case .down: helpScroll = min(total, helpScroll + 1)
             case .up: helpScroll = max(0, helpScroll - 1)
@@ -664,7 +664,8 @@ public struct Console: Sendable {
             }
         grid.drawHints(hints, y: size.height - 1)
         if showingHelp {
-            drawHelp(&grid, size: size, followUpListed: ScreenID.followUp.isListed(state))
+            helpPanel(followUpListed: ScreenID.followUp.isListed(state)).draw(
+                into: &grid, size: size, scroll: helpScroll)
             return (grid, nil)
         }
         return (grid, cursor)
@@ -734,51 +735,23 @@ public struct Console: Sendable {
 
     /// The help of the screen shown; `followUpListed`: F12 (Suivi) is one of the screens (the
     /// session is closed).
-    private func drawHelp(_ grid: inout Grid, size: Size, followUpListed: Bool) {
-        var lines = Keymap.helpLines(usableBindings, labels, readOnly: readOnly)
+    private func helpPanel(followUpListed: Bool) -> HelpPanel {
         // The keys valid everywhere on one line, and how to close in the frame, so the screen's
         // own keys fit at 80×24. A read-only seat says it records nothing, and has no undo.
-        if readOnly { lines.append(labels[.rapReadOnly]) }
-        lines.append(
+        var notes: [String] = []
+        if readOnly { notes.append(labels[.rapReadOnly]) }
+        notes.append(
             labels[.helpGlobal] + labels.colon + "F1–F5 F11" + (followUpListed ? " F12 " : " ")
                 + labels[.helpScreens] + " · Tab/⇧Tab · " + "?/F9 "
                 + labels[.actionHelp].lowercased()
                 + (readOnly ? "" : " · u/^Z " + labels[.actionUndo].lowercased())
                 + " · ^C/q/F10 " + labels[.actionQuit].lowercased())
-        let w = min(size.width - 2, max(40, (lines.map { TextWidth.width(of: $0) }.max() ?? 0) + 4))
-        let h = min(size.height - 1, lines.count + 2)
-        let x = (size.width - w) / 2, y = max(1, (size.height - h) / 2)
-        grid.fill(x: x, y: y, width: w, height: h, role: .normal)
-        grid.box(x: x, y: y, width: w, height: h, role: .border)
-        grid.put(
-            x: x + 2, y: y, text: " " + labels[.helpTitle] + " · " + labels[UILabel.screen(screen)] + " ",
-            role: .title,
-            maxWidth: w - 4)
-        // Longer than the screen: it scrolls, and says what is above and below.
-        let rows = h - 2
-        let top = max(0, min(helpScroll, lines.count - rows))
-        for (i, l) in lines.dropFirst(top).prefix(rows).enumerated() {
-            grid.put(x: x + 2, y: y + 1 + i, text: TextWidth.truncate(l, toWidth: w - 4), role: .normal)
-        }
-        if top > 0 { grid.put(x: x + w - 3, y: y + 1, text: "▲", role: .muted) }
-        // The bottom border, from the right: how to close, how many lines are below, the legend.
-        var right = x + w - 2
-        let close = " " + labels[.helpClose] + " "
-        if TextWidth.width(of: close) + 4 < w {
-            right -= TextWidth.width(of: close)
-            grid.put(x: right, y: y + h - 1, text: close, role: .muted)
-        }
-        if top + rows < lines.count {
-            let more = " ↓ +\(lines.count - top - rows) "
-            right -= TextWidth.width(of: more)
-            grid.put(x: right, y: y + h - 1, text: more, role: .title)
-        }
-        // What ↶ and ✓ mean, when the screen has such keys and there is room.
-        let legend = " " + labels[.helpGuardShort] + " "
-        if usableBindings.contains(where: { $0.guarding != .none }),
-            x + 2 + TextWidth.width(of: legend) + 1 < right
-        {
-            grid.put(x: x + 2, y: y + h - 1, text: legend, role: .muted)
-        }
+        // What ↶ and ✓ mean, when the screen has such keys.
+        let guarded = usableBindings.contains { $0.guarding != .none }
+        return HelpPanel(
+            rows: Keymap.helpRows(usableBindings, labels, readOnly: readOnly), notes: notes,
+            titles: [labels[.helpTitle], labels[.helpTitleShort]].map { $0 + " · " + labels[UILabel.screen(screen)] },
+            close: labels[.helpClose],
+            legend: guarded ? labels[.helpGuardShort] : nil)
     }
 }

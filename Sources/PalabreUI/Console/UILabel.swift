@@ -18,10 +18,16 @@ public enum UILabel: CaseIterable, Sendable {
     /// Words of every screen (tabs, help, banners, forms).
     case helpHelp, helpNextScreen, helpPreviousScreen, helpScreen, formAmbiguous, formChoiceOnly, actionUndo
     /// Words of every screen (tabs, help, banners, forms).
-    case helpUndo, helpGuardShort, helpGuardLegend, helpReplay, pasteIgnored, pasteStalled, pasteTooLong, draftQuit
+    case helpTitleShort, helpUndo, helpGuardShort, helpGuardLegend, helpReplay, pasteIgnored, pasteStalled,
+        pasteTooLong, draftQuit
     case programmeReloaded, programmeHasErrors, programmeTimeZone, programmeDropsOne, programmeDropsMany
     case programmeInsertedId, programmeMissing, programmeKept, journalReopened, readingJournal, readingRestOfJournal,
         commandAwaitsJournal, replayWaiting
+    /// Words of replay (`palabre replay`): its help, its prompts, what a move or a search found.
+    case replayHelpTitle, replayReadOnly, replayNoOtherEvent, replayNoOtherItem, replayNoOtherDay, replayNoSearch
+    case replayNotFound, replayFound, replayWrappedToStart, replayWrappedToEnd, replayGoToPrompt, replaySearchPrompt
+    case replayWhatSeek, replayWhatGoTo, replayWhatSearch, replayPlaying, replayAtEnd, replayPaused, replayDay
+    case replayEvent, replayGapsShortened
     /// Words of every screen (tabs, help, banners, forms).
     case draftRestored, tinyRefused, termFallback, undoDone
     /// Words of the replay keys.
@@ -496,6 +502,7 @@ public enum UILabel: CaseIterable, Sendable {
         case .screenProjector: ("Projection", "Projector")
         case .screenSynergies: ("Synergies", "Synergies")
         case .helpTitle: ("Aide — touches de l'écran", "Help — keys of this screen")
+        case .helpTitleShort: ("Aide", "Help")
         case .helpClose: ("Échap ou ? pour fermer", "Esc or ? to close")
         case .helpGlobal: ("Partout", "Everywhere")
         case .helpScreens: ("écrans", "screens")
@@ -591,6 +598,35 @@ public enum UILabel: CaseIterable, Sendable {
             )
         case .replayWaiting:
             ("lecture du journal… en attente : %@", "reading the journal… waiting: %@")
+        case .replayHelpTitle: ("Aide · Relecture", "Help · Replay")
+        case .replayReadOnly:
+            (
+                "Relecture seule : rien n'est enregistré. ? ou Échap ferme l'aide.",
+                "Read-only replay: nothing is recorded. ? or Esc closes the help."
+            )
+        case .replayNoOtherEvent: ("Aucun autre événement.", "No other event.")
+        case .replayNoOtherItem: ("Aucun autre point de l'ordre du jour.", "No other agenda item.")
+        case .replayNoOtherDay: ("Aucun autre jour.", "No other day.")
+        case .replayNoSearch: ("Aucune recherche : « / » pour chercher.", "No search yet: press / to search.")
+        case .replayNotFound: ("« %1 » : aucune entrée ne contient ce texte.", "“%1”: no entry contains this text.")
+        case .replayFound:
+            (
+                "« %1 » : entrée n° %2 à %3%4 — n suivante, N précédente",
+                "“%1”: entry #%2 at %3%4 — n next, N previous"
+            )
+        case .replayWrappedToStart: (" (reprise au début)", " (wrapped to the start)")
+        case .replayWrappedToEnd: (" (reprise à la fin)", " (wrapped to the end)")
+        case .replayGoToPrompt: (" Aller à (« 2 10:30 », « 10:30 ») : ", " Go to (“2 10:30”, “10:30”): ")
+        case .replaySearchPrompt: (" Chercher : ", " Search: ")
+        case .replayWhatSeek: ("aller au moment demandé", "go to the moment asked")
+        case .replayWhatGoTo: ("aller à « %1 »", "go to “%1”")
+        case .replayWhatSearch: ("chercher « %1 »", "search “%1”")
+        case .replayPlaying: ("LECTURE", "PLAYING")
+        case .replayAtEnd: ("FIN", "END")
+        case .replayPaused: ("PAUSE", "PAUSE")
+        case .replayDay: ("Jour", "Day")
+        case .replayEvent: ("événement", "event")
+        case .replayGapsShortened: ("≈ silences abrégés", "≈ silences shortened")
         case .readingRestOfJournal:
             (
                 "lecture du journal… la suite de la séance arrive dans un instant",

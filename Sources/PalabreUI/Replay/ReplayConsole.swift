@@ -26,7 +26,11 @@ public struct ReplayConsole: Sendable {
     /// The last text searched.
     public private(set) var lastSearch: String?
     /// Whether the replay help is open.
-    public private(set) var showingHelp = false
+    public private(set) var showingHelp = false {
+        didSet { helpScroll = 0 }
+    }
+    /// The first row of the help shown (it scrolls when longer than the terminal).
+    private var helpScroll = 0
     /// Set when the user asked to quit.
     public private(set) var quitRequested = false
     /// The whole journal being read while its beginning is shown, if it is long.
@@ -136,7 +140,7 @@ public struct ReplayConsole: Sendable {
 
     /// What to say when nothing lies further: the rest of a long journal may still be coming,
     /// and `action` waits for it.
-    private mutating func sayNothingFurther(_ action: ReplayAction, _ fr: String, _ en: String) {
+    private mutating func sayNothingFurther(_ action: ReplayAction, _ nothing: UILabel) {
         let forward = [ReplayAction.nextEvent, .nextItem, .nextDay].contains(action)
         if loading != nil, forward {
             if case .move(action, let n) = pending {
@@ -145,7 +149,7 @@ public struct ReplayConsole: Sendable {
                 wait(.move(action, times: 1))
             }
         } else {
-            say(language == .fr ? fr : en)
+            say(console.labels[nothing])
         }
     }
 
@@ -170,15 +174,14 @@ public struct ReplayConsole: Sendable {
 
     /// The message shown while `asked` waits for the rest of the journal.
     private func waitingText(_ asked: Pending) -> String {
-        let fr = language == .fr
         let what: String
         switch asked {
-        case .seek: what = fr ? "aller au moment demandé" : "go to the moment asked"
-        case .goTo(let text, _): what = (fr ? "aller à « \(text) »" : "go to “\(text)”")
+        case .seek: what = console.labels[.replayWhatSeek]
+        case .goTo(let text, _): what = console.labels[.replayWhatGoTo].replacingOccurrences(of: "%1", with: text)
         case .move(let action, let times):
             let help = Keymap.bindings(in: .replay).first { $0.action == .replay(action) }?.help(console.labels) ?? ""
             what = help + (times > 1 ? " ×\(times)" : "")
-        case .search(let text, _): what = (fr ? "chercher « \(text) »" : "search “\(text)”")
+        case .search(let text, _): what = console.labels[.replayWhatSearch].replacingOccurrences(of: "%1", with: text)
         }
         return console.labels[.replayWaiting].replacingOccurrences(of: "%@", with: TextWidth.sanitize(what))
     }
@@ -217,6 +220,15 @@ public struct ReplayConsole: Sendable {
         if let p = prompt { editPrompt(p, key); return }
         if showingHelp {
             if [.escape, .char("?"), .function(9), .enter, .char("q")].contains(key) { showingHelp = false }
+            // Never past the last row that still fills the frame.
+            let last = helpPanel.maxScroll(size: console.size)
+            switch key {
+            case .down: helpScroll = min(last, helpScroll + 1)
+            case .up: helpScroll = max(0, helpScroll - 1)
+            case .pageDown: helpScroll = min(last, helpScroll + 10)
+            case .pageUp: helpScroll = max(0, helpScroll - 10)
+            default: break
+            }
             return
         }
         guard let b = Keymap.replayBinding(for: key), case .replay(let action) = b.action else {
@@ -229,7 +241,6 @@ public struct ReplayConsole: Sendable {
 
     /// Applies a replay action.
     public mutating func perform(_ action: ReplayAction) {
-        let fr = language == .fr
         let here = clock.position
         switch action {
         case .playPause:
@@ -247,25 +258,23 @@ public struct ReplayConsole: Sendable {
             if let t {
                 seek(to: t)
             } else {
-                sayNothingFurther(action, "Aucun autre événement.", "No other event.")
+                sayNothingFurther(action, .replayNoOtherEvent)
             }
         case .nextItem, .previousItem:
             let t = action == .nextItem ? timeline.nextItemStart(after: here) : timeline.previousItemStart(before: here)
             if let t {
                 seek(to: t)
             } else {
-                sayNothingFurther(action, "Aucun autre point de l'ordre du " + "jour.", "No other agenda item.")
+                sayNothingFurther(action, .replayNoOtherItem)
             }
         case .nextDay, .previousDay:
             let t = action == .nextDay ? timeline.nextDayStart(after: here) : timeline.previousDayStart(before: here)
-            if let t { seek(to: t) } else { sayNothingFurther(action, "Aucun autre jour.", "No other day.") }
+            if let t { seek(to: t) } else { sayNothingFurther(action, .replayNoOtherDay) }
         case .goTo: prompt = .goTo("")
         case .search: prompt = .search("")
         case .nextMatch, .previousMatch:
             guard let s = lastSearch else {
-                say(
-                    fr ? "Aucune recherche : « / » pour " + "chercher." : "No search yet: press / to search.",
-                    error: true);
+                say(console.labels[.replayNoSearch], error: true)
                 return
             }
             find(s, forward: action == .nextMatch)
@@ -315,7 +324,6 @@ public struct ReplayConsole: Sendable {
     }
 
     private mutating func find(_ text: String, forward: Bool) {
-        let fr = language == .fr
         let found =
             forward
             ? timeline.search(text, after: clock.position) : timeline.searchBackward(text, before: clock.position)
@@ -326,26 +334,19 @@ public struct ReplayConsole: Sendable {
             return
         }
         guard let m = found else {
-            say(
-                fr
-                    ? "« \(text) » : aucune entrée ne contient ce " + "texte."
-                    : "“\(text)”: no entry contains this text.", error: true)
+            say(console.labels[.replayNotFound].replacingOccurrences(of: "%1", with: text), error: true)
             return
         }
         clock.playing = false
         seek(to: m.at)
         console.screen = .rapporteur
         let when = timeline.local.hhmm(m.at)
-        let wrap =
-            !m.wrapped
-            ? ""
-            : forward
-                ? (fr ? " (reprise au début)" : " (wrapped to the start)")
-                : (fr ? " (reprise à la fin)" : " (wrapped to the end)")
+        let wrap = !m.wrapped ? "" : console.labels[forward ? .replayWrappedToStart : .replayWrappedToEnd]
+        // The searched text last: a « %2 » typed in it stays as typed.
         say(
-            fr
-                ? "« \(text) » : entrée n° \(m.seq) à \(when)\(wrap) — n suivante, N précédente"
-                : "“\(text)”: entry #\(m.seq) at \(when)\(wrap) — n next, N previous")
+            console.labels[.replayFound].replacingOccurrences(of: "%2", with: "\(m.seq)")
+                .replacingOccurrences(of: "%3", with: when).replacingOccurrences(of: "%4", with: wrap)
+                .replacingOccurrences(of: "%1", with: text))
     }
 
     // MARK: Rendering
@@ -384,19 +385,18 @@ public struct ReplayConsole: Sendable {
             cursor = drawPrompt(p, into: &grid, y: size.height - 1)
         }
         if showingHelp {
-            drawHelp(&grid, size: size)
+            helpPanel.draw(into: &grid, size: size, scroll: helpScroll)
             return (grid, nil)
         }
         return (grid, cursor)
     }
 
     private func drawPrompt(_ p: Prompt, into grid: inout Grid, y: Int) -> Position {
-        let fr = language == .fr
         let label: String, text: String
         switch p {
         case .goTo(let t):
-            label = fr ? " Aller à (« 2 10:30 », « 10:30 " + "») : " : " Go to (“2 10:30”, “10:30”): "; text = t
-        case .search(let t): label = fr ? " Chercher : " : " Search: "; text = t
+            label = console.labels[.replayGoToPrompt]; text = t
+        case .search(let t): label = console.labels[.replaySearchPrompt]; text = t
         }
         grid.fill(x: 0, y: y, width: grid.width, height: 1, role: .input)
         var x = grid.put(x: 0, y: y, text: label, role: .title)
@@ -404,25 +404,12 @@ public struct ReplayConsole: Sendable {
         return Position(x: min(x, grid.width - 1), y: y)
     }
 
-    private func drawHelp(_ grid: inout Grid, size: Size) {
-        let fr = language == .fr
-        // The screens' keys in the same column as the others.
-        var lines = Keymap.helpLines(
-            Keymap.bindings(in: .replay), console.labels,
-            extra: [(keys: "F1…F5 F11", help: console.labels[.helpReplayScreens])])
-        lines.append("")
-        lines.append(
-            fr
-                ? "Relecture seule : rien n'est enregistré. ? ou Échap ferme " + "l'aide."
-                : "Read-only replay: nothing is recorded. ? or Esc closes the help.")
-        let w = min(size.width - 2, max(40, (lines.map { TextWidth.width(of: $0) }.max() ?? 0) + 4))
-        let h = min(size.height - 2, lines.count + 2)
-        let x = (size.width - w) / 2, y = (size.height - h) / 2
-        grid.fill(x: x, y: y, width: w, height: h, role: .normal)
-        grid.box(x: x, y: y, width: w, height: h, role: .border)
-        grid.put(x: x + 2, y: y, text: fr ? " Aide · Relecture " : " Help · Replay ", role: .title, maxWidth: w - 4)
-        for (i, l) in lines.prefix(h - 2).enumerated() {
-            grid.put(x: x + 2, y: y + 1 + i, text: TextWidth.truncate(l, toWidth: w - 4), role: .normal)
-        }
+    /// Replay's help: its keys, the screens', and that nothing is recorded.
+    private var helpPanel: HelpPanel {
+        let l = console.labels
+        return HelpPanel(
+            rows: Keymap.helpRows(
+                Keymap.bindings(in: .replay), l, extra: [(keys: "F1…F5 F11", help: l[.helpReplayScreens])]),
+            notes: ["", l[.replayReadOnly]], titles: [l[.replayHelpTitle]], close: l[.helpClose])
     }
 }

@@ -125,23 +125,23 @@ public struct TimelineBar: Sendable {
 
     /// Draws the status row on row `y`.
     public func drawStatus(into grid: inout Grid, y: Int, state: SessionState) {
-        let fr = language == .fr
+        let l = Labels(language)
         let w = grid.width
         grid.fill(x: 0, y: y, width: w, height: 1, role: .title)
         let atEnd = complete && !clock.playing && timeline.lastInstant.map { clock.position >= $0 } == true
-        let mode = clock.playing ? (fr ? "LECTURE" : "PLAYING") : atEnd ? (fr ? "FIN" : "END") : "PAUSE"
+        let mode = l[clock.playing ? .replayPlaying : atEnd ? .replayAtEnd : .replayPaused]
         let t = clock.position
         let lt = timeline.local
         let seconds = ((t.ms + Int64(lt.offset(at: t)) * 1000).floorDivided(by: 1000)) % 60
         var parts = ["\(mode) ×\(clock.speed)"]
         // The day under way, else the day held on this date.
-        if let d = state.currentDay ?? timeline.dayIndex(of: t) { parts.append((fr ? "Jour " : "Day ") + "\(d + 1)") }
+        if let d = state.currentDay ?? timeline.dayIndex(of: t) { parts.append(l[.replayDay] + " \(d + 1)") }
         parts.append("\(lt.date(of: t)) \(lt.hhmm(t)):\(seconds < 10 ? "0" : "")\(seconds)")
         // While the rest is read, the count so far is not the total.
         parts.append(
-            (fr ? "événement " : "event ") + "\(state.lastSeq)/\(timeline.events.last?.seq ?? 0)"
+            l[.replayEvent] + " \(state.lastSeq)/\(timeline.events.last?.seq ?? 0)"
                 + (complete ? "" : "…"))
-        if !clock.compressedGaps(timeline).isEmpty { parts.append(fr ? "≈ silences abrégés" : "≈ silences shortened") }
+        if !clock.compressedGaps(timeline).isEmpty { parts.append(l[.replayGapsShortened]) }
         grid.put(x: 0, y: y, text: TextWidth.truncate(" " + parts.joined(separator: " · "), toWidth: w), role: .title)
     }
 }

@@ -63,6 +63,22 @@ struct HelpPanel {
         return out
     }
 
+    /// The keys that close the help.
+    static let closingKeys: [Key] = [.escape, .char("?"), .function(9), .enter, .char("q")]
+
+    /// The first row shown after `key`, from `scroll`: ↑/↓ one row, PgUp/PgDn ten, never before
+    /// the first row nor past the last row that still fills the frame at `size`.
+    func scroll(_ scroll: Int, after key: Key, size: Size) -> Int {
+        let last = maxScroll(size: size)
+        switch key {
+        case .down: return min(last, scroll + 1)
+        case .up: return max(0, min(last, scroll) - 1)
+        case .pageDown: return min(last, scroll + 10)
+        case .pageUp: return max(0, min(last, scroll) - 10)
+        default: return scroll
+        }
+    }
+
     /// The largest scroll at `size` that still fills the frame: the first row shown is never past it.
     func maxScroll(size: Size, top minY: Int = 1) -> Int {
         let count = lines(width: width(for: size)).count

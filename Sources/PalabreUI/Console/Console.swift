@@ -345,16 +345,9 @@ public struct Console: Sendable {
         }
         banner = nil
         if showingHelp {
-            if [.escape, .char("?"), .function(9), .enter, .char("q")].contains(key) { showingHelp = false }
-            // Never past the last row that still fills the frame.
-            let total = helpPanel(followUpListed: ScreenID.followUp.isListed(ctx.state)).maxScroll(size: size)
-            switch key {
-            case .down: helpScroll = min(total, helpScroll + 1)
-            case .up: helpScroll = max(0, helpScroll - 1)
-            case .pageDown: helpScroll = min(total, helpScroll + 10)
-            case .pageUp: helpScroll = max(0, helpScroll - 10)
-            default: break
-            }
+            if HelpPanel.closingKeys.contains(key) { showingHelp = false }
+            let panel = helpPanel(followUpListed: ScreenID.followUp.isListed(ctx.state))
+            helpScroll = panel.scroll(helpScroll, after: key, size: size)
             return nil
         }
         // A read-only seat (projector, observer, replay) looks and moves around, nothing more:

@@ -219,16 +219,8 @@ public struct ReplayConsole: Sendable {
         if key == .ctrl("c") { quitRequested = true; return }
         if let p = prompt { editPrompt(p, key); return }
         if showingHelp {
-            if [.escape, .char("?"), .function(9), .enter, .char("q")].contains(key) { showingHelp = false }
-            // Never past the last row that still fills the frame.
-            let last = helpPanel.maxScroll(size: console.size)
-            switch key {
-            case .down: helpScroll = min(last, helpScroll + 1)
-            case .up: helpScroll = max(0, helpScroll - 1)
-            case .pageDown: helpScroll = min(last, helpScroll + 10)
-            case .pageUp: helpScroll = max(0, helpScroll - 10)
-            default: break
-            }
+            if HelpPanel.closingKeys.contains(key) { showingHelp = false }
+            helpScroll = helpPanel.scroll(helpScroll, after: key, size: console.size)
             return
         }
         guard let b = Keymap.replayBinding(for: key), case .replay(let action) = b.action else {

@@ -119,6 +119,42 @@ struct MinutesStreamingTests {
         }
     }
 
+    @Test(
+        "A folder written in place (--out, and out/ where it cannot be swapped) keeps every document as it was when one fails: all are made before any is renamed"
+    )
+    func inPlaceFailureChangesNothing() throws {
+        let dir = NSTemporaryDirectory() + "palabre-in-place-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for name in ["a.md", "b.md", "c.md"] {
+            try Data("old \(name)".utf8).write(to: URL(fileURLWithPath: dir + "/" + name))
+        }
+        let full = open("/dev/full", O_WRONLY)
+        try #require(full >= 0)
+        defer { close(full) }
+        // The last document's disk fills up while it is written.
+        let docs: [(name: String, content: Documents.Content)] = [
+            ("a.md", .data(Data("new a".utf8))), ("b.md", .data(Data("new b".utf8))),
+            (
+                "c.md",
+                .streamed { out, _ in
+                    _ = dup2(full, out.fd); out.write(String(repeating: "é", count: 300_000))
+                }
+            ),
+        ]
+        #expect(throws: DocumentError.self) { try Documents.writeEach(docs, to: dir, keepMode: true) }
+        for name in ["a.md", "b.md", "c.md"] {
+            #expect(try String(contentsOfFile: dir + "/" + name, encoding: .utf8) == "old \(name)", "\(name)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.md", "b.md", "c.md"])
+        // Without the failure, all three are new.
+        try Documents.writeEach(Array(docs.prefix(2)) + [("c.md", .data(Data("new c".utf8)))], to: dir, keepMode: true)
+        for name in ["a", "b", "c"] {
+            #expect(try String(contentsOfFile: dir + "/\(name).md", encoding: .utf8) == "new \(name)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.md", "b.md", "c.md"])
+    }
+
     @Test("A full disk is kept as the file's failure, with its path, and what follows is dropped")
     func fullDisk() throws {
         let fd = open("/dev/full", O_WRONLY)

@@ -209,8 +209,9 @@ public enum Documents {
     /// Throws ``DocumentError`` (disk full, permission denied, path not a folder…); the documents
     /// in `dir` are then left as they were and no temporary file or folder is left behind.
     ///
-    /// A folder the user chose (`chosen`, `--out`) is written into file by file, never replaced:
-    /// its inode, mode, group and the other files in it stay as they were. A `cache` is passed on
+    /// A folder the user chose (`chosen`, `--out`) is written into in place, never replaced: its
+    /// inode, mode, group and the other files in it stay as they were. Its documents are all made
+    /// before any is renamed into place (``writeEach(_:to:keepMode:)``). A `cache` is passed on
     /// to ``render(_:options:cache:)``.
     public static func write(
         _ state: SessionState, to dir: String, options: DocumentOptions, chosen: Bool = false,
@@ -255,17 +256,32 @@ public enum Documents {
         ] + render(state, options: options, context: ctx, board: board).map { ($0.name, .data($0.data)) }
     }
 
-    /// Writes `docs` into `dir` one file at a time, each atomically (temporary file, fsync,
-    /// rename), then fsyncs the folder: the fallback of ``DocumentSet``.
-    /// `keepMode` leaves the folder's mode as it is (a folder the user chose).
+    /// Writes `docs` into `dir` in place, then fsyncs the folder: a folder the user chose, and the
+    /// fallback of ``DocumentSet``. Every document is first written whole and fsync'ed into a
+    /// temporary file beside its name; only then are they renamed over the documents, one after
+    /// the other. A failure or a kill while they are made (seconds for a long journal) leaves the
+    /// documents as they were; only a kill among the renames themselves (microseconds) can leave
+    /// some new and some old. The temporary files of a killed writer are removed at the next write.
+    /// `keepMode` leaves the folder's mode as it is (a folder the user chose). Throws
+    /// ``DocumentError``.
     static func writeEach(_ docs: [(name: String, content: Content)], to dir: String, keepMode: Bool = false) throws {
         let dfd = try openDirectory(dir)
         defer { NoFollow.close(dfd) }
         // Owner only, even for a folder made by other means (never through a link).
         if !keepMode { _ = fchmod(dfd, 0o700) }
         DocumentSet.removeOrphanTemporaries(in: dfd, dir: dir)
-        for doc in docs {
-            try writeAtomically(doc.content, named: doc.name, in: dfd, dir: dir)
+        var staged: [(tmp: String, name: String)] = []
+        do {
+            for doc in docs { staged.append((try stage(doc.content, named: doc.name, in: dfd, dir: dir), doc.name)) }
+        } catch {
+            for s in staged { unlinkat(dfd, s.tmp, 0) }
+            throw error
+        }
+        for (i, s) in staged.enumerated() {
+            do { try commit(s.tmp, as: s.name, in: dfd, dir: dir) } catch {
+                for rest in staged[(i + 1)...] { unlinkat(dfd, rest.tmp, 0) }
+                throw error
+            }
         }
         if fsync(dfd) != 0 && errno != EINVAL { throw DocumentError(path: dir, operation: "fsync", errno: errno) }
     }
@@ -347,6 +363,14 @@ public enum Documents {
     /// ``writeAtomically(_:named:in:dir:)-(Data,_,_,_)`` does; a streamed document's scratch file
     /// is made beside it and unlinked at once (nothing is left of it after a kill).
     static func writeAtomically(_ content: Content, named name: String, in dfd: Int32, dir: String) throws {
+        let tmp = try stage(content, named: name, in: dfd, dir: dir)
+        try commit(tmp, as: name, in: dfd, dir: dir)
+    }
+
+    /// Writes `content` into a new temporary file beside `name` in the folder `dfd` (`dir` names it
+    /// in messages), fsync'ed and closed, and returns the temporary file's name for
+    /// ``commit(_:as:in:dir:)``. Throws ``DocumentError``; nothing is left behind then.
+    static func stage(_ content: Content, named name: String, in dfd: Int32, dir: String) throws -> String {
         let path = (dir as NSString).appendingPathComponent(name)
         let tmp = ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
@@ -373,9 +397,16 @@ public enum Documents {
         if close(fd) != 0 {
             let e = errno; unlinkat(dfd, tmp, 0); throw DocumentError(path: path, operation: "close", errno: e)
         }
+        return tmp
+    }
+
+    /// Renames the temporary file `tmp` made by ``stage(_:named:in:dir:)`` over `name`. Throws
+    /// ``DocumentError``; the temporary file is removed then.
+    static func commit(_ tmp: String, as name: String, in dfd: Int32, dir: String) throws {
         // rename replaces a link named `name` itself, never the file it points to.
         if renameat(dfd, tmp, dfd, name) != 0 {
-            let e = errno; unlinkat(dfd, tmp, 0); throw DocumentError(path: path, operation: "rename", errno: e)
+            let e = errno; unlinkat(dfd, tmp, 0)
+            throw DocumentError(path: (dir as NSString).appendingPathComponent(name), operation: "rename", errno: e)
         }
     }
 }

@@ -155,6 +155,26 @@ struct MinutesStreamingTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.md", "b.md", "c.md"])
     }
 
+    @Test(
+        "An out/ folder owned by someone else is written in place: not swapped away, no hidden folder left",
+        .enabled(if: geteuid() == 0, "only root can give a folder to another user"))
+    func someoneElsesFolderIsWrittenInPlace() throws {
+        let h = try DocScript.run()
+        let parent = NSTemporaryDirectory() + "palabre-owner-\(UUID().uuidString)"
+        let dir = parent + "/out"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        try #require(chown(dir, 65534, 65534) == 0 && chmod(dir, 0o755) == 0)
+        var before = stat()
+        try #require(lstat(dir, &before) == 0)
+        try Documents.write(h.state, to: dir, options: DocumentOptions(language: .fr, now: DocScript.now))
+        var after = stat()
+        try #require(lstat(dir, &after) == 0)
+        #expect(after.st_ino == before.st_ino && after.st_uid == 65534 && after.st_mode & 0o777 == 0o755)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == Documents.fileNames.sorted())
+    }
+
     @Test("A full disk is kept as the file's failure, with its path, and what follows is dropped")
     func fullDisk() throws {
         let fd = open("/dev/full", O_WRONLY)

@@ -28,6 +28,12 @@ enum DocumentSet {
         guard !name.isEmpty, name != ".", name != "..", name != "/" else {
             return try Documents.writeEach(docs, to: dir)
         }
+        // Someone else's folder is never swapped away from them (nor could its old set be removed):
+        // it is written in place, its mode kept, or refused with the system's reason.
+        var st = stat()
+        if lstat(dir, &st) == 0, st.st_uid != geteuid() {
+            return try Documents.writeEach(docs, to: dir, keepMode: true)
+        }
         try withLock(dir) { pfd, parent in
             removeOrphanSets(pfd, parent: parent, name: name, dir: dir)
             let staging = ".\(name).new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

@@ -200,8 +200,8 @@ public enum Documents {
     /// or moved into it, and the two folders are swapped in one `renameat2(RENAME_EXCHANGE)`; the
     /// old set is then removed. Hidden folders and temporary files left by a killed writer are
     /// removed at the next write. Where the folder beside `dir` cannot be written (a `--out` in a
-    /// folder that is not the user's) or the file system cannot swap, each document is replaced
-    /// atomically on its own, as before.
+    /// folder that is not the user's), `dir` belongs to another user, or the file system cannot
+    /// swap, the documents are written in place (``writeEach(_:to:keepMode:)``).
     ///
     /// ```swift
     /// try Documents.write(store.state, to: SessionStore.outPath(folder), options: options)

@@ -200,8 +200,9 @@ public enum Documents {
     /// or moved into it, and the two folders are swapped in one `renameat2(RENAME_EXCHANGE)`; the
     /// old set is then removed. Hidden folders and temporary files left by a killed writer are
     /// removed at the next write. Where the folder beside `dir` cannot be written (a `--out` in a
-    /// folder that is not the user's), `dir` belongs to another user, or the file system cannot
-    /// swap, the documents are written in place (``writeEach(_:to:keepMode:)``).
+    /// folder that is not the user's) or `dir` belongs to another user, the documents are written
+    /// in place (``writeEach(_:to:keepMode:)``); where the file system cannot exchange two names in
+    /// one step, the folders are swapped in two renames, the old set put back if the second fails.
     ///
     /// ```swift
     /// try Documents.write(store.state, to: SessionStore.outPath(folder), options: options)

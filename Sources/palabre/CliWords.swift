@@ -30,6 +30,9 @@ enum CliWords {
     case mismatch(String)
     /// `palabre verify`: a journal warning.
     case warning(String)
+    /// A replay quit before it read a long journal to its end, whose end could not be checked
+    /// on its own.
+    case endNotChecked(session: String)
     /// `palabre verify`: sound.
     case intact
     /// `palabre verify`: damaged at a line.
@@ -122,6 +125,12 @@ enum CliWords {
                 : "warning: \(m); restore it in programme.yaml, or the documents will miss it."
         case .warning(let w):
             return (fr ? "avertissement\u{00A0}: " : "warning: ") + w
+        case .endNotChecked(let session):
+            return fr
+                ? "la relecture s'est arrêtée avant la fin du journal, et sa fin n'a pas pu être lue seule : "
+                    + "palabre verify \(session) le lit en entier."
+                : "the replay stopped before the end of the journal, and its end could not be read on its own: "
+                    + "palabre verify \(session) reads it whole."
         case .intact:
             return fr ? "intact." : "intact."  // the same word in both languages
         case .damaged(let p, let line, let reason, let folder):

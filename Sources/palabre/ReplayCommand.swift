@@ -51,7 +51,7 @@ struct Replay: ParsableCommand {
                     description: CliWords.belowMinimum(option: "--idle-limit", value: "\(idleLimit)", minimum: 0)
                         .text(said), code: 2)
             }
-            let (timeline, warnings, loading) = try ReplaySource.load(session, language: lang)
+            let (timeline, warnings, loading, journalPath) = try ReplaySource.load(session, language: lang)
             guard let first = timeline.firstInstant else {
                 throw UserError(
                     description: CliWords.nothingToReplay(session: session).text(lang ?? timeline.programme.language))
@@ -73,10 +73,24 @@ struct Replay: ParsableCommand {
             if !warnings.isEmpty { replay.showTornJournal() }
             let chosenTheme = try ThemeChoice.load(theme)
             try ReplayLoop.run(&replay, theme: chosenTheme)
-            // What the reading of a long journal found while the replay ran.
-            for w in replay.loadWarnings {
-                printError("palabre: " + CliWords.warning(w).text(lang ?? timeline.programme.language))
+            let spoken = lang ?? timeline.programme.language
+            // What the reading of a long journal found while the replay ran; quit before it was
+            // over, the journal's end is read on its own, so a torn tail is still said.
+            replay.adoptWholeJournal()
+            var found = replay.loadWarnings
+            if replay.loading != nil {
+                let journal = try Journal(path: journalPath, writable: false)
+                do {
+                    if try journal.checkEnd() {
+                        found = journal.warnings(spoken)
+                    } else {
+                        printError("palabre: " + CliWords.endNotChecked(session: session).text(spoken))
+                    }
+                } catch let e as JournalError {
+                    found = [e.message(spoken)]
+                }
             }
+            for w in found { printError("palabre: " + CliWords.warning(w).text(spoken)) }
             if let failure = replay.loadFailure { throw failure }
         }
     }
@@ -84,12 +98,15 @@ struct Replay: ParsableCommand {
 
 /// Reading what to replay.
 enum ReplaySource {
-    /// The timeline of `arg` (a session or a journal file) and the loading warnings (torn tail).
+    /// The timeline of `arg` (a session or a journal file), the loading warnings (torn tail) and
+    /// the journal's path.
     /// A journal longer than ``ReplayLoading/backgroundAbove`` bytes gives the timeline of its
     /// beginning and the reading of the whole, under way. Throws ``JournalError`` when the
     /// journal is damaged before its last line (found later, by the reading, in a long one).
     /// `language`: the command's `--lang`, for what is said before the programme is read.
-    static func load(_ arg: String, language lang: Language?) throws -> (ReplayTimeline, [String], ReplayLoading?) {
+    static func load(
+        _ arg: String, language lang: Language?
+    ) throws -> (ReplayTimeline, [String], ReplayLoading?, journalPath: String) {
         var isDir: ObjCBool = false
         var folder: String
         var journalPath: String
@@ -116,13 +133,13 @@ enum ReplaySource {
                     let events = try whole.loadAll()
                     return (ReplayTimeline(programme: programme, events: events), whole.warnings(said))
                 }
-                return (ReplayTimeline(programme: programme, events: beginning), [], loading)
+                return (ReplayTimeline(programme: programme, events: beginning), [], loading, journalPath)
             }
         }
         let events = try journal.loadAll()
         let warnings = journal.warnings(said)
         for w in warnings { printError("palabre: " + CliWords.warning(w).text(said)) }
-        return (ReplayTimeline(programme: programme, events: events), warnings, nil)
+        return (ReplayTimeline(programme: programme, events: events), warnings, nil, journalPath)
     }
 }
 

@@ -71,6 +71,29 @@ struct JournalTests {
         #expect(try store(dir).state.lastSeq == 3)
     }
 
+    @Test(
+        "The end read on its own (a replay quit early) reports a torn tail as reading the whole journal does",
+        arguments: ["", #"{"seq":671,"at":"2023-10-19T17:5"#, "\0\0\0\0\0\0", "\0\0\0" + #"{"seq":671"#])
+    func endReadOnItsOwn(tail: String) throws {
+        let recorded = DecisionSnapshotTests.root + "/sessions/segou-2023-recorded/journal.jsonl"
+        let path = Fixtures.tempDir() + "/journal.jsonl"
+        try FileManager.default.copyItem(atPath: recorded, toPath: path)
+        let h = try #require(FileHandle(forWritingAtPath: path))
+        h.seekToEndOfFile(); h.write(Data(tail.utf8)); h.closeFile()
+        let whole = try Journal(path: path, writable: false)
+        try whole.forEachEvent { _ in }
+        let end = try Journal(path: path, writable: false)
+        #expect(try end.checkEnd())
+        for language in [Language.fr, .en] { #expect(end.warnings(language) == whole.warnings(language)) }
+        #expect(end.tornBytes == whole.tornBytes && end.lastSeq == whole.lastSeq && end.lastSeq > 600)
+        #expect(tail.isEmpty == end.warnings(.en).isEmpty, "\(end.warnings(.en))")
+        // Once something was read, or with no whole line in its last MiB, it reads nothing.
+        #expect(try !whole.checkEnd())
+        let oneLine = Fixtures.tempDir() + "/journal.jsonl"
+        try Data(repeating: 32, count: 1 << 21).write(to: URL(fileURLWithPath: oneLine))
+        #expect(try !Journal(path: oneLine, writable: false).checkEnd())
+    }
+
     @Test func damageInTheMiddleIsRefusedWithItsLine() throws {
         let dir = Fixtures.tempDir()
         let s = try store(dir)

@@ -84,8 +84,9 @@ struct ReplayProcessTests {
 struct LongReplayProcessTests {
     /// A session holding the recorded Ségou meeting followed by 15,000 notes, one a second from
     /// 18:00 on its last day (more than ``ReplayLoading/backgroundAbove`` bytes); with `damagedAt`,
-    /// that line of the journal replaced by a cut one. Returns the folder and the last seq.
-    static func longSession(damagedAt: Int? = nil) throws -> (dir: URL, lastSeq: Int) {
+    /// that line of the journal replaced by a cut one; `tornTail` written after the last line.
+    /// Returns the folder and the last seq.
+    static func longSession(damagedAt: Int? = nil, tornTail: String = "") throws -> (dir: URL, lastSeq: Int) {
         let dir = try makeTemporaryDirectory()
         let recorded = packageRoot.appendingPathComponent("sessions/segou-2023-recorded")
         try FileManager.default.copyItem(
@@ -109,6 +110,7 @@ struct LongReplayProcessTests {
             lines[line - 1] = Data("{\"seq\":\(line),\"at\":".utf8)[...]
             bytes = Data(lines.joined(separator: [10]))
         }
+        bytes += Data(tornTail.utf8)
         try bytes.write(to: dir.appendingPathComponent("journal.jsonl"))
         return (dir, seq)
     }
@@ -142,6 +144,30 @@ struct LongReplayProcessTests {
             "\(screen.joined(separator: "\n"))")
         try tmux.press("q")
         try expectTerminalRestored(tmux, dir)
+    }
+
+    @Test(
+        "Quit at the first frame, before or after the reading is over, a torn last line is still said",
+        arguments: ["fr", "en"])
+    func tornTailSaidWhenQuitEarly(language: String) throws {
+        let palabre = try builtExecutable("palabre")
+        let (dir, last) = try Self.longSession(tornTail: #"{"seq":99999,"at":"2023-10-19T22:00:00.000+00:00","se"#)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let err = dir.appendingPathComponent("err.txt")
+        let tmux = try TmuxSession(
+            command: wrappedPalabre(
+                palabre, "replay \(dir.path) --paused --lang \(language) 2> \(err.path)", directory: dir),
+            width: 100, height: 30, directory: dir)
+        try tmux.waitForScreen("the first frame") { $0.contains { $0.contains("PAUSE ×1") } }
+        try tmux.press("q")
+        try expectTerminalRestored(tmux, dir)
+        let said = try String(contentsOf: err, encoding: .utf8)
+        let torn =
+            language == "fr"
+            ? ":\(last + 1)\u{00A0}: la dernière ligne est déchirée" : ":\(last + 1): the last line is torn"
+        #expect(said.contains(torn), "\(said)")
+        // Said once, whichever way it was found.
+        #expect(said.components(separatedBy: torn).count == 2, "\(said)")
     }
 
     @Test("Damage within the beginning of a long journal is refused at once, as in a short one")

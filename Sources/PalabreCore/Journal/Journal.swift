@@ -364,8 +364,6 @@ public final class Journal {
         return (out, true)
     }
 
-    /// Reads the events appended since the last read (by this or another process).
-    /// A line still being written by another process is left for the next call.
     /// Whether another file now bears this journal's name (`palabre repair` renamed a mended
     /// journal over it since it was opened): what is read from this one is no longer the record.
     public var isReplaced: Bool {
@@ -374,6 +372,8 @@ public final class Journal {
         return lstat(path, &now) != 0 || now.st_ino != st.st_ino || now.st_dev != st.st_dev
     }
 
+    /// Reads the events appended since the last read (by this or another process).
+    /// A line still being written by another process is left for the next call.
     public func readNew() throws -> [Event] {
         var events: [Event] = []
         try scan(repairTail: false, finalRead: false) { events.append($0) }
@@ -803,6 +803,27 @@ extension Journal {
             return nil
         }
         return try? JSONDecoder().decode(Event.self, from: Data(body[start...]))
+    }
+
+    /// Reads the end of a journal nothing was read from yet, as ``forEachEvent(_:)`` reads it
+    /// there, without the events before: from its last whole event, found within its last MiB, to
+    /// its end. A torn tail after it is reported as a whole reading reports it (``warnings(_:)``,
+    /// ``tornBytes``; a writable journal's is not set aside). For a reader that stopped before the
+    /// end of a long journal (a replay quit early): the end is checked in milliseconds. Returns
+    /// false, having read nothing, when no whole event ends within the last MiB or something was
+    /// read already. Throws ``JournalError`` (damage after that event, an unreadable file).
+    public func checkEnd() throws -> Bool {
+        var st = stat()
+        guard offset == 0, lastSeq == 0, fstat(fd, &st) == 0 else { return false }
+        let size = Int(st.st_size)
+        let from = max(0, size - (1 << 20))
+        let bytes = try readBytes(from: from, count: size - from)
+        // The line break that ends the last whole line, and the event on that line.
+        guard let nl = bytes.lastIndex(of: 10), let last = lastEvent(before: from + nl + 1),
+            try resume(after: from + nl + 1, lastSeq: last.seq, lastAt: last.at)
+        else { return false }
+        try scan(repairTail: false, finalRead: true) { _ in }
+        return true
     }
 
     /// Starts reading after the first `length` bytes, whose events (the last one `lastSeq`,

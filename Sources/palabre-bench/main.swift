@@ -378,8 +378,12 @@ func benchTerminal() throws {
         return dir
     }
     let sizes = journalSizes(default: [])
+    // `--views=balance,rapporteur`: those screens alone, on each journal size, 10 s windows.
+    let views = args.first { $0.hasPrefix("--views=") }.map { $0.dropFirst(8).split(separator: ",").map(String.init) }
     let configurations: [(label: String, events: Int, view: String, left: Int?, window: Double, snapshot: Bool)] =
-        sizes.isEmpty
+        views.map { views in
+            sizes.flatMap { n in views.map { ("\(n) events", n, $0, nil, 10, false) } }
+        } ?? sizes.isEmpty
         ? [
             ("sample, item just " + "started", 0, "facilitator", nil, 62, false),
             ("sample, last 2 minutes (seconds " + "shown)", 0, "facilitator", 100, 20, false),

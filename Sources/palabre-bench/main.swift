@@ -380,10 +380,8 @@ func benchTerminal() throws {
     let sizes = journalSizes(default: [])
     // `--views=balance,rapporteur`: those screens alone, on each journal size, 10 s windows.
     let views = args.first { $0.hasPrefix("--views=") }.map { $0.dropFirst(8).split(separator: ",").map(String.init) }
-    let configurations: [(label: String, events: Int, view: String, left: Int?, window: Double, snapshot: Bool)] =
-        views.map { views in
-            sizes.flatMap { n in views.map { ("\(n) events", n, $0, nil, 10, false) } }
-        } ?? sizes.isEmpty
+    var configurations: [(label: String, events: Int, view: String, left: Int?, window: Double, snapshot: Bool)] =
+        sizes.isEmpty
         ? [
             ("sample, item just " + "started", 0, "facilitator", nil, 62, false),
             ("sample, last 2 minutes (seconds " + "shown)", 0, "facilitator", 100, 20, false),
@@ -399,6 +397,9 @@ func benchTerminal() throws {
                 ("\(n) events with a decision snapshot", n, "projector", nil, 30, true),
             ]
         }
+    if let views {
+        configurations = sizes.flatMap { n in views.map { ("\(n) events", n, $0, nil, 10, false) } }
+    }
     let window = args.first { $0.hasPrefix("--window=") }.flatMap { Double($0.dropFirst(9)) }
     var jq: [Int: Double] = [:]
     for (label, events, view, left, configured, snapshot) in configurations {

@@ -175,6 +175,25 @@ struct MinutesStreamingTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == Documents.fileNames.sorted())
     }
 
+    @Test(
+        "A user's own hidden files named like temporaries are kept, in a chosen folder and in out/; a dead writer's are removed",
+        arguments: [false, true])
+    func ownHiddenFilesKept(chosen: Bool) throws {
+        let h = try DocScript.run()
+        let parent = NSTemporaryDirectory() + "palabre-hidden-\(UUID().uuidString)"
+        let dir = parent + "/out"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let own = [".notes.tmp-sauvegarde", ".plan.tmp-", ".x.tmp-12a", ".y.tmp-1-2-3", ".z.tmp--4"]
+        for name in own { try Data("précieux".utf8).write(to: URL(fileURLWithPath: dir + "/" + name)) }
+        try Data("half".utf8).write(to: URL(fileURLWithPath: dir + "/.minutes.md.tmp-999999-3"))
+        try Documents.write(
+            h.state, to: dir, options: DocumentOptions(language: .fr, now: DocScript.now), chosen: chosen)
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir))
+        #expect(names == Set(own + Documents.fileNames), "\(names.sorted())")
+        for name in own { #expect(try String(contentsOfFile: dir + "/" + name, encoding: .utf8) == "précieux") }
+    }
+
     @Test("A full disk is kept as the file's failure, with its path, and what follows is dropped")
     func fullDisk() throws {
         let fd = open("/dev/full", O_WRONLY)

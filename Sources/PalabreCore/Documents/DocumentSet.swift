@@ -141,12 +141,17 @@ enum DocumentSet {
     }
 
     /// Whether `entry` is a temporary file of ``Documents/writeAtomically(_:named:in:dir:)``
-    /// (`.minutes.md.tmp-PID-N`) whose writer is no longer running.
+    /// (`.minutes.md.tmp-PID-N`) or of a decision snapshot (`.decisions.tmp-PID`) whose writer is
+    /// no longer running. Only names of exactly that shape: a hidden file of the user's own
+    /// (`.notes.tmp-sauvegarde`) is never taken for one.
     static func isOrphanTemporary(_ entry: String) -> Bool {
         guard entry.hasPrefix("."), let tail = entry.components(separatedBy: ".tmp-").dropFirst().last else {
             return false
         }
-        guard let pid = tail.split(separator: "-").first.flatMap({ Int32($0) }), pid > 0 else { return true }
+        let parts = tail.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
+            parts.allSatisfy({ $0.allSatisfy(\.isNumber) }), let pid = Int32(parts[0]), pid > 0
+        else { return false }
         return kill(pid, 0) != 0 && errno == ESRCH
     }
 

@@ -115,6 +115,79 @@ struct BalanceScreenTests {
         #expect(!d.console.balance.wholeSession)
     }
 
+    @Test(
+        "One F4 kept across the recorded meeting shows what a new one shows: its tally of finished turns is counted again after every event, a programme edit and the other scope"
+    )
+    func keptTallyFollowsTheState() throws {
+        let p = try #require(try ProgrammeLoader.load(path: SegouMoments.root + "/sessions/segou-2023").programme)
+        let events = try Journal(
+            path: SegouMoments.root + "/sessions/segou-2023-recorded/journal.jsonl", writable: false
+        ).loadAll()
+        var s = SessionState(programme: p)
+        var kept = Console(screen: .balance, language: .fr)
+        let size = Size(width: 100, height: 30)
+        var compared = 0
+        for (k, e) in events.enumerated() {
+            s.evolve(e)
+            guard k % 7 == 0 || k == events.count - 1 else { continue }
+            for now in [e.at, e.at.adding(seconds: 95)] {
+                for whole in [false, true] {
+                    if kept.balance.wholeSession != whole { _ = kept.handle(.char("s"), state: s, now: now) }
+                    var fresh = Console(screen: .balance, language: .fr)
+                    if whole { _ = fresh.handle(.char("s"), state: s, now: now) }
+                    let a = kept.render(state: s, now: now, size: size).grid.lines()
+                    let b = fresh.render(state: s, now: now, size: size).grid.lines()
+                    #expect(a == b, "event \(e.seq), whole session \(whole)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 150)
+        // The programme edited during the meeting (same events, no new seq): an organisation's
+        // speakers counted under their new category at once.
+        var edited = p
+        let org = try #require(edited.organisations.firstIndex { $0.type == .partner })
+        edited.organisations[org].type = .stateService
+        let refolded = s.refolded(with: edited)
+        #expect(refolded.lastSeq == s.lastSeq)
+        let now = events.last!.at
+        let before = kept.render(state: s, now: now, size: size).grid.lines()
+        let after = kept.render(state: refolded, now: now, size: size).grid.lines()
+        var fresh = Console(screen: .balance, language: .fr)
+        if kept.balance.wholeSession { _ = fresh.handle(.char("s"), state: refolded, now: now) }
+        #expect(after == fresh.render(state: refolded, now: now, size: size).grid.lines())
+        #expect(after != before)
+    }
+
+    @Test("A turn ended, undone, and another ended in its place: as many finished turns as before, other figures")
+    func keptTallyAfterAnUndo() {
+        var (s, now) = Self.state(day2: false)
+        func run(_ c: Command) {
+            do {
+                for p in try s.decide(c, at: now) {
+                    s.evolve(Event(seq: s.lastSeq + 1, at: now, seat: "facilitator", payload: p))
+                }
+            } catch { Issue.record("\(c) refused: \(error)") }
+        }
+        var kept = Console(screen: .balance, language: .fr)
+        let size = Size(width: 100, height: 30)
+        func same() -> [String] {
+            let a = kept.render(state: s, now: now, size: size).grid.lines()
+            let b = Console(screen: .balance, language: .fr).render(state: s, now: now, size: size).grid.lines()
+            #expect(a == b, "\(a.joined(separator: "\n"))\n---\n\(b.joined(separator: "\n"))")
+            return a
+        }
+        run(.yieldFloor)
+        let turns = s.turns.count
+        let first = same()
+        // Undone and ended again a minute later: the same number of finished turns.
+        run(.undo(seq: nil))
+        now = now.adding(seconds: 60)
+        run(.yieldFloor)
+        #expect(s.turns.count == turns)
+        #expect(same() != first)
+    }
+
     @Test func theTurnUnderWayIsShownAndCounted() {
         let (s, now) = Self.state(day2: false)
         var d = ScreenDriver(.balance, state: s, now: now)

@@ -6,6 +6,31 @@ import Testing
 
 @Suite("Rapporteur screen")
 struct RapporteurScreenTests {
+    @Test("An entry is found by its id by halving, as a reading of every entry finds it, in every list F2 shows")
+    func entriesFoundByID() throws {
+        let p = try #require(try ProgrammeLoader.load(path: SegouMoments.root + "/sessions/segou-2023").programme)
+        let events = try Journal(
+            path: SegouMoments.root + "/sessions/segou-2023-recorded/journal.jsonl", writable: false
+        ).loadAll()
+        var s = SessionState(programme: p)
+        var lists = 0
+        for (k, e) in events.enumerated() {
+            s.evolve(e)
+            guard k % 23 == 0 else { continue }
+            for all in [false, true] {
+                let list = RapporteurScreen.scope(s, all: all).entries
+                let ids = list.map(\.id)
+                #expect(ids == ids.sorted(), "event \(e.seq): the ids rise")
+                #expect(list.highestID == ids.max())
+                for id in Set(ids + [0, -1, e.seq + 1] + ids.map { $0 + 1 }) {
+                    #expect(list.index(ofID: id) == ids.firstIndex(of: id), "event \(e.seq), id \(id)")
+                }
+                lists += 1
+            }
+        }
+        #expect(lists > 50)
+    }
+
     /// « Décision : « prêt de 2 500 000 FCFA » à la commune de Diéli », with a no-break space
     /// before the colon, narrow no-break spaces inside the guillemets and in the amount.
     static let decision =

@@ -12,10 +12,12 @@
 public struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral {
     /// Elements in a full chunk.
     public static var chunkSize: Int { 1 << shift }
-    private static var shift: Int { 9 }
-    private static var mask: Int { (1 << shift) - 1 }
+    @inlinable static var shift: Int { 9 }
+    @inlinable static var mask: Int { (1 << shift) - 1 }
 
-    private var chunks: [[Element]] = []
+    // Visible to inlined code: the element access is specialized in the modules that read the
+    // lists (a screen reads thousands of entries), not looked up generically at each read.
+    @usableFromInline var chunks: [[Element]] = []
     /// How many elements the list holds.
     public private(set) var count = 0
 
@@ -33,12 +35,12 @@ public struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection, 
     public typealias Index = Int
     public typealias Indices = Range<Int>
     /// Always 0.
-    public var startIndex: Int { 0 }
+    @inlinable public var startIndex: Int { 0 }
     /// ``count``.
-    public var endIndex: Int { count }
+    @inlinable public var endIndex: Int { count }
 
     /// The element at `i` (`0 ..< count`).
-    public subscript(i: Int) -> Element {
+    @inlinable public subscript(i: Int) -> Element {
         get {
             precondition(i >= 0 && i < count, "index out of range")
             return chunks[i >> Self.shift][i & Self.mask]

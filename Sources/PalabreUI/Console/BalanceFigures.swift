@@ -1,3 +1,4 @@
+import Foundation
 import PalabreCore
 
 /// Participant categories, in the order screens list them: the organisation types, then
@@ -100,27 +101,44 @@ struct SpeakingBalance: Equatable {
     var presentBySex: [String: Int] = [:]
     var presentByOrganisation: [String: Int] = [:]
 
-    /// Figures for `day` (nil: the whole session) at `now`.
-    init(_ s: SessionState, day: Int?, now: Instant) {
-        self.day = day
-        var turnsInScope = Array(s.turns)
-        if let t = s.currentTurn { turnsInScope.append(t) }
-        if let d = day { turnsInScope = turnsInScope.filter { s.item($0.item)?.day == d } }
-        var cat: [String: Row] = [:], org: [String: Row] = [:], sex: [String: Row] = [:]
-        func add(_ table: inout [String: Row], _ key: String, _ ms: Int64) {
-            var r = table[key] ?? Row(key: key, ms: 0, turns: 0)
-            r.ms += ms; r.turns += 1
-            table[key] = r
-        }
-        for t in turnsInScope {
+    /// Speaking time and turns added up by category, organisation and sex.
+    struct Tally: Equatable {
+        var totalMs: Int64 = 0
+        var turns = 0
+        var byCategory: [String: Row] = [:], byOrganisation: [String: Row] = [:], bySex: [String: Row] = [:]
+
+        /// Counts `t` (its speaking time at `now`) under its speaker's category, organisation and sex.
+        mutating func add(_ t: SpeakingTurn, in s: SessionState, at now: Instant) {
+            func add(_ table: inout [String: Row], _ key: String, _ ms: Int64) {
+                var r = table[key] ?? Row(key: key, ms: 0, turns: 0)
+                r.ms += ms; r.turns += 1
+                table[key] = r
+            }
             let ms = s.speakingMs(t, at: now)
             totalMs += ms; turns += 1
-            add(&cat, Category.of(t.who, in: s), ms)
-            add(&org, s.organisationId(of: t.who) ?? t.who, ms)
-            add(&sex, s.participant(t.who)?.sex.rawValue ?? Sex.unspecified.rawValue, ms)
+            add(&byCategory, Category.of(t.who, in: s), ms)
+            add(&byOrganisation, s.organisationId(of: t.who) ?? t.who, ms)
+            add(&bySex, s.participant(t.who)?.sex.rawValue ?? Sex.unspecified.rawValue, ms)
         }
-        byOrganisation = org.values.sorted { $0.ms != $1.ms ? $0.ms > $1.ms : $0.key < $1.key }
-        bySex = Sex.allCases.compactMap { sex[$0.rawValue] }
+
+        /// The finished turns of `day` (nil: the whole session): one pass over every turn, which
+        /// ``SpeakingTallyCache`` keeps between frames.
+        init(finishedIn s: SessionState, day: Int?) {
+            for t in s.turns where day == nil || s.item(t.item)?.day == day { add(t, in: s, at: t.interval.start) }
+        }
+    }
+
+    /// Figures for `day` (nil: the whole session) at `now`; `finished`: the tally of the finished
+    /// turns of that day, when known (``Tally/init(finishedIn:day:)``), else counted here.
+    init(_ s: SessionState, day: Int?, now: Instant, finished: Tally? = nil) {
+        self.day = day
+        var tally = finished ?? Tally(finishedIn: s, day: day)
+        if let t = s.currentTurn, day == nil || s.item(t.item)?.day == day { tally.add(t, in: s, at: now) }
+        totalMs = tally.totalMs
+        turns = tally.turns
+        let cat = tally.byCategory
+        byOrganisation = tally.byOrganisation.values.sorted { $0.ms != $1.ms ? $0.ms > $1.ms : $0.key < $1.key }
+        bySex = Sex.allCases.compactMap { tally.bySex[$0.rawValue] }
         let ids: Set<String>
         if let d = day {
             ids = s.days.indices.contains(d) ? Set(s.attendance[s.days[d].date] ?? []) : []
@@ -162,4 +180,31 @@ func barText(_ fraction: Double, width: Int) -> String {
     var s = String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
     if s.isEmpty && fraction > 0 { s = "▏" }
     return s
+}
+
+/// The finished turns' tally of the last frame of F4, shared by the copies of the screen the
+/// console draws with (a screen's own changes while drawing are not kept): counted again only
+/// when an event was recorded, the programme changed or another day is counted, not at every
+/// frame (hundreds of thousands of turns in a long session).
+final class SpeakingTallyCache: @unchecked Sendable {
+    /// What a tally was counted from.
+    struct Key: Equatable {
+        var lastSeq: Int
+        var turns: Int
+        var day: Int?
+        var programme: Programme
+    }
+    private let lock = NSLock()
+    private var kept: (key: Key, tally: SpeakingBalance.Tally)?
+
+    /// The tally of the finished turns of `day` (nil: the whole session) in `s`.
+    func tally(_ s: SessionState, day: Int?) -> SpeakingBalance.Tally {
+        let key = Key(lastSeq: s.lastSeq, turns: s.turns.count, day: day, programme: s.programme)
+        lock.lock()
+        defer { lock.unlock() }
+        if let kept, kept.key == key { return kept.tally }
+        let tally = SpeakingBalance.Tally(finishedIn: s, day: day)
+        kept = (key, tally)
+        return tally
+    }
 }

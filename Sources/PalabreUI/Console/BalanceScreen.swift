@@ -11,6 +11,8 @@ public struct BalanceScreen: ConsoleScreen {
 
     /// Whether the whole session is counted (else the day under way, or the last one started).
     var wholeSession = false
+    /// The finished turns' tally, kept between frames.
+    private let tallies = SpeakingTallyCache()
 
     public init() {}
     public var isTyping: Bool { false }
@@ -28,7 +30,7 @@ public struct BalanceScreen: ConsoleScreen {
     /// The figures shown.
     func figures(_ ctx: ScreenContext) -> SpeakingBalance {
         let day = wholeSession ? nil : (AttendanceFigures.day(ctx.state) ?? -1)
-        return SpeakingBalance(ctx.state, day: day, now: ctx.now)
+        return SpeakingBalance(ctx.state, day: day, now: ctx.now, finished: tallies.tally(ctx.state, day: day))
     }
 
     /// « Femmes : 4 % du temps de parole · 8 % des présents ».

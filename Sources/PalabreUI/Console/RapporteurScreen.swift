@@ -204,7 +204,7 @@ public struct RapporteurScreen: ConsoleScreen {
         if focus == .review && !PreviousReviews.isActive(context) { focus = .input; reviewForm = nil }
         if focus == .list {
             let entries = Self.scope(context.state, all: showAll).entries
-            if !entries.contains(where: { $0.id == selected }) {
+            if !entries.contains(id: selected) {
                 selected = entries.last?.id
                 armed = nil
                 if selected == nil { leaveList() }
@@ -310,7 +310,7 @@ public struct RapporteurScreen: ConsoleScreen {
     private mutating func listKey(_ key: Key, _ ctx: ScreenContext) -> KeyOutcome {
         let list = Self.scope(ctx.state, all: showAll).entries
         guard !list.isEmpty else { leaveList(); return .none }
-        let i = list.firstIndex { $0.id == selected } ?? list.count - 1
+        let i = list.index(ofID: selected) ?? list.count - 1
         let moved: Bool
         switch key {
         case .up: selected = list[max(0, i - 1)].id; moved = true
@@ -365,7 +365,7 @@ public struct RapporteurScreen: ConsoleScreen {
         let l = ctx.labels
         if locked { return strayText(key, ctx) }
         let list = Self.scope(ctx.state, all: showAll).entries
-        guard let e = list.first(where: { $0.id == selected }) ?? list.last else { return .none }
+        guard let e = list.index(ofID: selected).map({ list[$0] }) ?? list.last else { return .none }
         selected = e.id
         if e.retracted != nil { return .message(l[.rapAlreadyRetracted], isError: true) }
         if action == .adopt, e.adoptedAt != nil { return .message(l[.rapAlreadyAdopted], isError: true) }
@@ -700,7 +700,7 @@ public struct RapporteurScreen: ConsoleScreen {
     /// those recorded outside the agenda. Title: the item's, or nil outside the agenda.
     static func scope(_ s: SessionState, all: Bool = false) -> (item: String?, running: Bool, entries: EntryList) {
         // The whole record, for reading back and adopting at the closing.
-        if all { return (nil, false, EntryList(s, Array(s.entries.indices))) }
+        if all { return (nil, false, EntryList(all: s)) }
         if let c = s.currentItem { return (c, true, EntryList(s, s.entryIndicesByItem[c] ?? [])) }
         let last = s.runs.filter { $0.value.startedAt != nil }.max { a, b in
             let ta = a.value.endedAt ?? a.value.startedAt!, tb = b.value.endedAt ?? b.value.startedAt!
@@ -708,8 +708,9 @@ public struct RapporteurScreen: ConsoleScreen {
         }
         guard let (id, run) = last else { return (nil, false, EntryList(s, s.entryIndicesOutsideAgenda)) }
         let since = run.startedAt!
-        let indices = ((s.entryIndicesByItem[id] ?? []) + s.entryIndicesOutsideAgenda(since: since)).sorted()
-        return (id, false, EntryList(s, indices))
+        // The item's own list shared as it is, unless entries outside the agenda come after it.
+        let own = s.entryIndicesByItem[id] ?? [], outside = s.entryIndicesOutsideAgenda(since: since)
+        return (id, false, EntryList(s, outside.isEmpty ? own : (own + outside).sorted()))
     }
 
     // MARK: Drawing
@@ -719,7 +720,7 @@ public struct RapporteurScreen: ConsoleScreen {
         let compact = area.isCompact
         let scope = Self.scope(ctx.state, all: showAll)
         if focus == .form && form == nil { focus = .input }
-        if focus == .list && !scope.entries.contains(where: { $0.id == selected }) {
+        if focus == .list && !scope.entries.contains(id: selected) {
             selected = scope.entries.last?.id
             if selected == nil { focus = .input }
         }
@@ -928,14 +929,14 @@ public struct RapporteurScreen: ConsoleScreen {
                 role: .muted)
             return
         }
-        let numWidth = max(3, String(entries.map(\.id).max() ?? 0).count)
+        let numWidth = max(3, String(entries.highestID ?? 0).count)
         let tiny = area.width < 60
         func kindLabel(_ k: EntryKind) -> UILabel { tiny ? UILabel.entryKindTiny(k) : UILabel.entryKindShort(k) }
         let kindWidth = EntryKind.allCases.map { TextWidth.width(of: l[kindLabel($0)]) }.max() ?? 10
         let textX = 1 + numWidth + 1 + kindWidth + 1
         let textWidth = max(1, area.width - textX - 1)
         let mark = highlighted
-        let selIndex = entries.firstIndex { $0.id == mark }
+        let selIndex = entries.index(ofID: mark)
         // Blocks of lines, from the last entry up, until the area is full; the selected entry is
         // kept in view by ending the window on it when it lies above.
         let end = entries.count - 1
@@ -1100,12 +1101,37 @@ public struct RapporteurScreen: ConsoleScreen {
 }
 
 /// Entries of the state by index, read on demand: the screen draws a few of thousands without
-/// copying them all at every frame.
+/// copying them all at every frame. The positions are in the order of the state's entries, so
+/// the ids rise: the last entry has the highest, and an id is found by halving
+/// (``index(ofID:)``), never by reading every entry at each frame (hundreds of thousands in a
+/// long session).
 struct EntryList: RandomAccessCollection {
     private let state: SessionState
-    private let positions: [Int]
+    /// Positions in `state.entries`, rising; nil: all of them.
+    private let positions: [Int]?
     init(_ state: SessionState, _ positions: [Int]) { self.state = state; self.positions = positions }
+    /// Every entry of `state`.
+    init(all state: SessionState) { self.state = state; self.positions = nil }
     var startIndex: Int { 0 }
-    var endIndex: Int { positions.count }
-    subscript(i: Int) -> Entry { state.entries[positions[i]] }
+    var endIndex: Int { positions?.count ?? state.entries.count }
+    subscript(i: Int) -> Entry { state.entries[positions?[i] ?? i] }
+    /// The id of the entry at `i`.
+    private func id(at i: Int) -> Int { state.entries[positions?[i] ?? i].id }
+
+    /// The index of the entry whose id is `id`, if listed.
+    func index(ofID id: Int?) -> Int? {
+        guard let id else { return nil }
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self.id(at: mid) < id { low = mid + 1 } else { high = mid }
+        }
+        return low < count && self.id(at: low) == id ? low : nil
+    }
+
+    /// Whether the entry whose id is `id` is listed.
+    func contains(id: Int?) -> Bool { index(ofID: id) != nil }
+
+    /// The highest id listed (the last entry's).
+    var highestID: Int? { isEmpty ? nil : id(at: count - 1) }
 }

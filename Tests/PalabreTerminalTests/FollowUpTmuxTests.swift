@@ -50,7 +50,8 @@ struct FollowUpTmuxTests {
             $0.contains { $0.contains("◂ décaissé ▸") } && $0.contains { $0.contains("9 500 000") }
         }
         let overdue = try #require(Self.overdue(screen))
-        try tmux.press("Enter")
+        // ^S records from any field (Enter would go on to the next one).
+        try tmux.press("C-s")
         let journal = dir.appendingPathComponent("journal.jsonl")
         let followup = dir.appendingPathComponent("out/followup.md")
         let deadline = ContinuousClock.now + .seconds(10)

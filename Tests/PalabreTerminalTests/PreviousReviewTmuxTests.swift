@@ -50,7 +50,8 @@ struct PreviousReviewTmuxTests {
         }
         try tmux.press("Right")
         try tmux.waitForScreen("done chosen") { $0.contains { $0.contains("◂ réalisée ▸") } }
-        try tmux.press("Enter")
+        // ^S records from any field (Enter would go on to the next one).
+        try tmux.press("C-s")
         try tmux.waitForScreen("the entry marked reviewed") {
             $0.contains { $0.contains("Rec. 2") && $0.contains("✓ réalisée") }
         }

@@ -97,7 +97,7 @@ struct FollowUpScreenTests {
         d.key(.down)
         for _ in 0..<10 { d.key(.backspace) }
         d.type("2024-04-15")
-        let c = d.key(.enter)
+        let c = d.key(.ctrl("s"))
         #expect(
             c == .followUpCommitment(entry: 552, status: .disbursed, amount: 2_000_000, date: "2024-04-15", note: nil))
         #expect(d.perform(seat: "suivi") == nil)
@@ -108,13 +108,16 @@ struct FollowUpScreenTests {
         d.key(.enter)
         d.key(.left)
         #expect(d.console.followUp.form?.choices[d.console.followUp.form!.choice] == "abandoned")
-        let noReason = d.key(.enter)
+        // Enter goes on to the next field, as in the other forms: nothing is recorded yet.
+        #expect(d.key(.enter) == nil)
+        #expect(d.console.followUp.form.map { $0.field == $0.fields[1] } == true)
+        let noReason = d.key(.ctrl("s"))
         #expect(d.perform(noReason, seat: "suivi")?.code == "no-reason")
         #expect(d.console.followUp.form != nil)
         d.key(.down); d.key(.down); d.key(.down)
         d.type("Budget réaffecté")
         #expect(
-            d.key(.enter)
+            d.key(.ctrl("s"))
                 == .followUpCommitment(
                     entry: 578, status: .abandoned, amount: nil, date: "2024-05-02", note: "Budget réaffecté"))
         #expect(d.perform(seat: "suivi") == nil)
@@ -123,12 +126,12 @@ struct FollowUpScreenTests {
         try Self.select(action, &d)
         d.key(.enter)
         d.key(.right); d.key(.right)
-        #expect(d.key(.enter) == .followUpAction(entry: action, status: .late, date: "2024-05-02", note: nil))
+        #expect(d.key(.ctrl("s")) == .followUpAction(entry: action, status: .late, date: "2024-05-02", note: nil))
         #expect(d.perform(seat: "suivi") == nil)
         #expect(d.state.followUp.status(ofAction: action) == .late)
         try Self.select(552, &d)
         d.key(.char("f"))
-        #expect(d.key(.enter) == .followUpFiche(fiche: "MDK-01", status: .prepared, date: "2024-05-02", note: nil))
+        #expect(d.key(.ctrl("s")) == .followUpFiche(fiche: "MDK-01", status: .prepared, date: "2024-05-02", note: nil))
         // A typed letter in the status field is not text.
         d.key(.char("x"))
         #expect(d.console.message?.isError == true)

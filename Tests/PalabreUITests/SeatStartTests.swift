@@ -192,7 +192,7 @@ struct SeatStartTests {
             program: .live(console, ConsoleLoop.Live(store: store, seat: "rapporteur", documents: nil, drafts: nil)))
         term.keepsFrames = true
         // The first step starts the whole fold; the review, asked in the same step, waits for it.
-        term.queue(.key(.ctrl("r")), .key(.enter), .key(.enter))
+        term.queue(.key(.ctrl("r")), .key(.enter), .key(.ctrl("s")))
         loop.step(maxWaitMilliseconds: 0)
         let waiting = Labels(language)[.commandAwaitsJournal]
         #expect(

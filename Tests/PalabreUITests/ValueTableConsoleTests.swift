@@ -66,7 +66,7 @@ struct ValueTableConsoleTests {
                 for _ in 0..<abs(fields[row.kind]! - 1) { d.key(fields[row.kind]! > 1 ? .up : .down) }
                 d.type("1000")
             }
-            let command = d.key(.enter)
+            let command = d.key(.ctrl("s"))
             let refusal = Self.refusal(row)
             #expect((refusal == nil) == !row.expected.hasPrefix("!"), "\(row): the parser agrees with the table")
             if row.kind == "currency" {

@@ -51,7 +51,8 @@ public struct FollowUpScreen: ConsoleScreen {
         }
 
         /// Applies `key`: ↑/↓ move between the fields, ←/→ change the status, text goes to the
-        /// field with the focus; Enter (or ^S) submits, Esc cancels.
+        /// field with the focus; Enter goes to the next field and submits from the last, ^S submits
+        /// from any, Esc cancels.
         mutating func key(_ key: Key) -> Step {
             let fields = self.fields
             let i = fields.firstIndex(of: field) ?? 0
@@ -61,6 +62,9 @@ public struct FollowUpScreen: ConsoleScreen {
             case .down: field = fields[min(fields.count - 1, i + 1)]
             case .left where field == 0: choice = (choice + choices.count - 1) % choices.count
             case .right where field == 0: choice = (choice + 1) % choices.count
+            // As in the other forms: Enter goes to the next field and records from the last one,
+            // ^S records from any field.
+            case .enter where i < fields.count - 1: field = fields[i + 1]
             case .enter, .ctrl("s"): return .submit
             default:
                 if field == 0 {

@@ -183,7 +183,10 @@ public struct SynergiesScreen: ConsoleScreen {
             case .escape: form = nil; return .none
             case .up: f.field = max(0, f.field - 1)
             case .down: f.field = min(CommitmentForm.fields.count - 1, f.field + 1)
-            case .enter:
+            // As in the other forms: Enter goes to the next field and records from the last one,
+            // ^S records from any field; a half-filled commitment is never recorded by habit.
+            case .enter where f.field < CommitmentForm.fields.count - 1: f.field += 1
+            case .enter, .ctrl("s"):
                 switch commitment(f, l, session: ctx.state.programme.language) {
                 case .success(let c): return .perform(.record(c))
                 case .failure(let m): return .message(m.text, isError: true)

@@ -162,8 +162,12 @@ public final class TerminalSession: Backend {
         // 2. A UTF-8 locale, or accents arrive garbled and wide characters misbehave.
         TerminalSession.setUpLocale()
 
-        // 3. Save the shell's terminal modes for shutdown and for the crash handler.
+        // 3. Save the shell's terminal modes for shutdown and for the crash handler, then watch
+        //    the signals before any mode changes: a SIGTERM while the terminal is being set up
+        //    is seen by the first read, and the terminal given back, never left raw.
         _ = palabre_save_termios(inputFD)
+        if options.restoreOnCrash { palabre_install_crash_handlers(outputFD) }
+        if options.watchSignals { TerminationSignals.install() }
 
         // 4. newterm (unlike initscr it returns NULL on a bad TERM); the real tty size wins
         //    over exported LINES/COLUMNS.
@@ -225,10 +229,6 @@ public final class TerminalSession: Backend {
             colorCount = 0
         }
         colorForm = ColorForm.select(colors: colorCount, environment: options.environment)
-
-        // 7. Signals and crash restore.
-        if options.restoreOnCrash { palabre_install_crash_handlers(outputFD) }
-        if options.watchSignals { TerminationSignals.install() }
     }
 
     deinit { shutdown() }

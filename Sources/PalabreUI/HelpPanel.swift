@@ -18,18 +18,19 @@ struct HelpPanel {
     /// Written at the left of the bottom border, when it fits (the ↶ and ✓ legend).
     var legend: String?
 
-    /// The frame's outer width for a terminal `size`: the longest row and four columns of border
-    /// and margin, at least 40, at most the terminal's width less two.
+    /// The frame's outer width for a terminal `size`: the longest row and five columns of border,
+    /// margins and the column of the ▲ mark, at least 40, at most the terminal's width less two.
     func width(for size: Size) -> Int {
         let col = keyColumn
         let longest =
             (rows.map { col + TextWidth.width(of: $0.help) } + notes.map { TextWidth.width(of: $0) }).max() ?? 0
-        return max(0, min(size.width - 2, max(40, longest + 4)))
+        return max(0, min(size.width - 2, max(40, longest + 5)))
     }
 
-    /// The rows shown inside a frame `width` wide (its border and margins taken off), wrapped.
+    /// The rows shown inside a frame `width` wide (its border, margins and the ▲ column taken
+    /// off), wrapped.
     func lines(width: Int) -> [String] {
-        let inner = max(1, width - 4)
+        let inner = max(1, width - 5)
         var col = keyColumn
         // Keys wider than half the frame: the sentence goes under them, indented.
         var out: [String] = []
@@ -66,15 +67,18 @@ struct HelpPanel {
     /// The keys that close the help.
     static let closingKeys: [Key] = [.escape, .char("?"), .function(9), .enter, .char("q")]
 
-    /// The first row shown after `key`, from `scroll`: ↑/↓ one row, PgUp/PgDn ten, never before
-    /// the first row nor past the last row that still fills the frame at `size`.
+    /// The first row shown after `key`, from `scroll`: ↑/↓ one row, PgUp/PgDn a frame's rows
+    /// (no row is skipped), never before the first row nor past the last row that still fills
+    /// the frame at `size`.
     func scroll(_ scroll: Int, after key: Key, size: Size) -> Int {
-        let last = maxScroll(size: size)
+        let count = lines(width: width(for: size)).count
+        let page = frameRows(size: size, lineCount: count, top: 1)
+        let last = max(0, count - page)
         switch key {
         case .down: return min(last, scroll + 1)
         case .up: return max(0, min(last, scroll) - 1)
-        case .pageDown: return min(last, scroll + 10)
-        case .pageUp: return max(0, min(last, scroll) - 10)
+        case .pageDown: return min(last, scroll + page)
+        case .pageUp: return max(0, min(last, scroll) - page)
         default: return scroll
         }
     }
@@ -99,7 +103,7 @@ struct HelpPanel {
         grid.put(x: x + 2, y: y, text: " " + title + " ", role: .title, maxWidth: w - 4)
         let first = max(0, min(scroll, lines.count - rows))
         for (i, l) in lines.dropFirst(first).prefix(rows).enumerated() {
-            grid.put(x: x + 2, y: y + 1 + i, text: TextWidth.truncate(l, toWidth: w - 4), role: .normal)
+            grid.put(x: x + 2, y: y + 1 + i, text: TextWidth.truncate(l, toWidth: w - 5), role: .normal)
         }
         if first > 0 { grid.put(x: x + w - 3, y: y + 1, text: "▲", role: .muted) }
         // The bottom border, from the right: how to close, how many rows are below, the legend.

@@ -141,7 +141,7 @@ struct HelpPanelTests {
         let p = HelpPanel(
             rows: [("Entrée", "Donner la parole à la personne en tête de la file d'attente")], notes: ["Partout : F1"],
             titles: ["Aide"], close: "Échap")
-        let lines = p.lines(width: 30)
+        let lines = p.lines(width: 31)
         #expect(
             lines == [
                 "Entrée  Donner la parole à", "        la personne en", "        tête de la file", "        d'attente",
@@ -149,9 +149,9 @@ struct HelpPanelTests {
             ])
         let wide = HelpPanel(
             rows: [("Ctrl-C/q/F10/Shift-Tab", "Quitter la séance")], notes: [], titles: ["Aide"], close: "Échap")
-        #expect(wide.lines(width: 30) == ["Ctrl-C/q/F10/Shift-Tab", "  Quitter la séance"])
+        #expect(wide.lines(width: 31) == ["Ctrl-C/q/F10/Shift-Tab", "  Quitter la séance"])
         // The undo mark is never alone on a row.
         let marked = HelpPanel(rows: [("r", "Donner la parole ↶")], notes: [], titles: ["Aide"], close: "Échap")
-        #expect(marked.lines(width: 23) == ["r  Donner la", "   parole ↶"])
+        #expect(marked.lines(width: 24) == ["r  Donner la", "   parole ↶"])
     }
 }

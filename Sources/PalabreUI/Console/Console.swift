@@ -731,14 +731,16 @@ public struct Console: Sendable {
     private func helpPanel(followUpListed: Bool) -> HelpPanel {
         // The keys valid everywhere on one line, and how to close in the frame, so the screen's
         // own keys fit at 80×24. A read-only seat says it records nothing, and has no undo.
+        // Where a text field has the focus, ?, u and q are typed into it: only their other keys.
         var notes: [String] = []
         if readOnly { notes.append(labels[.rapReadOnly]) }
+        let typing = isTyping && !readOnly
         notes.append(
             labels[.helpGlobal] + labels.colon + "F1–F5 F11" + (followUpListed ? " F12 " : " ")
-                + labels[.helpScreens] + " · Tab/⇧Tab · " + "?/F9 "
+                + labels[.helpScreens] + " · Tab/⇧Tab · " + (typing ? "F9 " : "?/F9 ")
                 + labels[.actionHelp].lowercased()
-                + (readOnly ? "" : " · u/^Z " + labels[.actionUndo].lowercased())
-                + " · ^C/q/F10 " + labels[.actionQuit].lowercased())
+                + (readOnly ? "" : (typing ? " · ^Z " : " · u/^Z ") + labels[.actionUndo].lowercased())
+                + (typing ? " · ^C/F10 " : " · ^C/q/F10 ") + labels[.actionQuit].lowercased())
         // What ↶ and ✓ mean, when the screen has such keys.
         let guarded = usableBindings.contains { $0.guarding != .none }
         return HelpPanel(

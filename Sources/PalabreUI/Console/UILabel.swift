@@ -277,8 +277,8 @@ public enum UILabel: CaseIterable, Sendable {
         case .actionAttendanceYesterday: ("Présents hier", "Here yesterday")
         case .helpAttendanceYesterday:
             (
-                "Pointer toutes les personnes présentes la veille (u reprend la dernière)",
-                "Check in everyone present the day before (u takes the last one back)"
+                "Pointer toutes les personnes présentes la veille (^Z reprend la dernière)",
+                "Check in everyone present the day before (^Z takes the last one back)"
             )
         case .attYesterday: ("hier", "yest.")
         case .attFieldCategory: ("Catégorie", "Category")
@@ -286,8 +286,8 @@ public enum UILabel: CaseIterable, Sendable {
         case .actionAttendanceCheckOut: ("Départ", "Leaves")
         case .helpAttendanceCheckOut:
             (
-                "Enregistrer le départ de la personne choisie (heure de départ, demi-journées ; u le reprend)",
-                "Record that the selected person leaves (departure time, half days; u takes it back)"
+                "Enregistrer le départ de la personne choisie (heure de départ, demi-journées ; ^Z le reprend)",
+                "Record that the selected person leaves (departure time, half days; ^Z takes it back)"
             )
         case .attLeftMark: ("dép.", "left")
         case .attAlreadyLeft: ("départ déjà enregistré à", "already left at")
@@ -429,8 +429,8 @@ public enum UILabel: CaseIterable, Sendable {
         case .suiviFormTitle: ("Mise à jour", "Update")
         case .suiviFormKeys:
             (
-                "←/→\u{00A0}: statut · ↑↓\u{00A0}: champ · Entrée\u{00A0}: enregistrer · Échap\u{00A0}: annuler",
-                "←/→: status · ↑↓: field · Enter: record · Esc: cancel"
+                "←/→\u{00A0}: statut · Entrée/↑↓\u{00A0}: champ · ^S\u{00A0}: enregistrer · Échap\u{00A0}: annuler",
+                "←/→: status · Enter/↑↓: field · ^S: record · Esc: cancel"
             )
         case .suiviFieldStatus: ("Statut", "Status")
         case .suiviFieldAmount: ("Montant décaissé", "Amount disbursed")
@@ -549,7 +549,7 @@ public enum UILabel: CaseIterable, Sendable {
                 "Annuler le dernier geste de ce poste (événement " + "compensatoire)",
                 "Undo this seat's last action (a compensating event)"
             )
-        case .helpGuardShort: ("↶ annulable (u) · ✓ confirmation", "↶ undoable (u) · ✓ confirms")
+        case .helpGuardShort: ("↶ annulable (^Z) · ✓ confirmation", "↶ undoable (^Z) · ✓ confirms")
         case .helpGuardLegend:
             (
                 "↶ annulable avec u ou ^Z · ✓ demande " + "confirmation",
@@ -839,7 +839,10 @@ public enum UILabel: CaseIterable, Sendable {
         case .synStatusTop: ("La convention est déjà signée.", "The agreement is already signed.")
         case .synFormTitle: ("Engagement", "Commitment")
         case .synFormKeys:
-            ("Entrée : enregistrer · ↑↓ : champ · Échap : " + "annuler", "Enter: record · ↑↓: field · Esc: cancel")
+            (
+                "Entrée/↑↓\u{00A0}: champ · ^S\u{00A0}: enregistrer · Échap\u{00A0}: annuler",
+                "Enter/↑↓: field · ^S: record · Esc: cancel"
+            )
         case .synFieldNature: ("Nature", "Nature")
         case .synFieldAmount: ("Montant", "Amount")
         case .synFieldCurrency: ("Devise", "Currency")

@@ -105,7 +105,8 @@ struct HelpPanel {
         for (i, l) in lines.dropFirst(first).prefix(rows).enumerated() {
             grid.put(x: x + 2, y: y + 1 + i, text: TextWidth.truncate(l, toWidth: w - 5), role: .normal)
         }
-        if first > 0 { grid.put(x: x + w - 3, y: y + 1, text: "▲", role: .muted) }
+        // In the right margin, a column away from the text.
+        if first > 0 { grid.put(x: x + w - 2, y: y + 1, text: "▲", role: .muted) }
         // The bottom border, from the right: how to close, how many rows are below, the legend.
         var right = x + w - 2
         let close = " " + close + " "

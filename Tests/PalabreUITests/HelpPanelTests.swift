@@ -22,7 +22,7 @@ struct HelpPanelTests {
             }
             guard line.count > right else { return nil }
             var inner = String(line[(left + 1)..<right])
-            if rows.isEmpty, inner.hasSuffix("▲ ") { inner = String(inner.dropLast(2)) }
+            if rows.isEmpty, inner.hasSuffix("▲") { inner = String(inner.dropLast()) + " " }
             rows.append(inner)
         }
         return nil
@@ -89,6 +89,64 @@ struct HelpPanelTests {
                     #expect(
                         text.contains(Self.squeezed(L[.actionQuit].lowercased())), "\(screen) \(size)\n\(rows)")
                     if readOnly { #expect(text.contains(Self.squeezed(L[.rapReadOnly])), "\(screen) \(size)") }
+                }
+            }
+        }
+    }
+
+    @Test(
+        "PgDn turns a frame's height: every row is seen, none twice; ▲ keeps a column of its own",
+        arguments: [Language.fr, .en])
+    func pagingSkipsNothing(language: Language) throws {
+        let (s, now) = SegouMoments.state(.commitments)
+        let L = Labels(language)
+        let size = Size(width: 40, height: 12)
+        for screen in [ScreenID.facilitator, .rapporteur, .synergies] {
+            var c = Console(screen: screen, language: language)
+            _ = c.update(.resized(size), state: s, now: now)
+            _ = c.handle(.function(9), state: s, now: now)
+            let title = L[.helpTitleShort]
+            let all = try #require(
+                Self.readAll(
+                    title: title, render: { c.render(state: s, now: now, size: size).grid },
+                    down: { _ = c.handle(.down, state: s, now: now) }))
+            // Back to the top, then page by page.
+            for _ in 0..<all.count { _ = c.handle(.up, state: s, now: now) }
+            var paged: [String] = []
+            var f = try #require(Self.frame(c.render(state: s, now: now, size: size).grid, title: title))
+            paged += f.rows
+            while f.more {
+                _ = c.handle(.pageDown, state: s, now: now)
+                let grid = c.render(state: s, now: now, size: size).grid
+                f = try #require(Self.frame(grid, title: title))
+                // The last page may overlap the one before: it ends on the last row.
+                let new = all.count - paged.count
+                paged += f.rows.suffix(min(new, f.rows.count))
+                let lines = grid.lines()
+                let marked = try #require(lines.first { $0.contains("▲") })
+                #expect(marked.contains(" ▲│"), "\(screen): ▲ next to a letter\n\(marked)")
+            }
+            #expect(paged == all, "\(screen)")
+        }
+    }
+
+    @Test("Where a field has the focus the help names ^Z, F9 and ^C/F10, keys that are not typed into it")
+    func typingScreensNameTheirOtherKeys() throws {
+        let (s, now) = SegouMoments.state(.commitments)
+        for language in [Language.fr, .en] {
+            let L = Labels(language)
+            for (screen, typing) in [(ScreenID.facilitator, false), (.rapporteur, true), (.attendance, true)] {
+                var c = Console(screen: screen, language: language)
+                _ = c.handle(.function(9), state: s, now: now)
+                let text = Self.squeezed(
+                    c.render(state: s, now: now, size: Size(width: 120, height: 40)).grid.lines().joined(separator: " ")
+                )
+                let undo = L[.actionUndo].lowercased(), quit = L[.actionQuit].lowercased()
+                if typing {
+                    #expect(text.contains("· ^Z \(undo)") && text.contains("· ^C/F10 \(quit)"), "\(screen)")
+                    #expect(!text.contains("u/^Z") && !text.contains("^C/q/F10") && !text.contains("?/F9"), "\(screen)")
+                } else {
+                    #expect(text.contains("u/^Z \(undo)") && text.contains("^C/q/F10 \(quit)"), "\(screen)")
                 }
             }
         }

@@ -340,6 +340,56 @@ extension DocumentFactsTests {
 // MARK: 6. Wording
 
 extension DocumentFactsTests {
+    @Test("A vote read and adopted in plenary is listed with the other entries adopted, in both languages")
+    func anAdoptedVoteIsListed() throws {
+        var h = try Self.funding()
+        try h.run(.checkIn(who: "dg-adr", day: nil), at: Fixtures.at(9, 13))
+        let vote = try h.run(
+            .record(
+                EntryContent(
+                    kind: .vote, text: "Le budget est approuvé", votesFor: 1, votesAgainst: 0, abstentions: 0,
+                    outcome: .adopted)), at: Fixtures.at(9, 14))
+        let seq = try #require(vote.first?.seq)
+        let decision = try h.run(
+            .record(EntryContent(kind: .decision, text: "Rendez-vous en mars")), at: Fixtures.at(9, 15))
+        try h.run(.adopt(entry: seq), at: Fixtures.at(9, 20))
+        try h.run(.adopt(entry: try #require(decision.first?.seq)), at: Fixtures.at(9, 21))
+        let number = try #require(EntryNumbers(h.state).number(seq))
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(9, 30)), en = Self.docs(h.state, .en, now: Fixtures.at(9, 30))
+        #expect(
+            fr["minutes.md"]!.contains("**Lu et adopté en plénière** : décision n° \(number + 1) ; vote n° \(number)."),
+            "\(fr["minutes.md"]!)")
+        #expect(
+            en["minutes.md"]!.contains(
+                "**Read and adopted in plenary**: decision no. \(number + 1); vote no. \(number)."))
+    }
+
+    @Test("With no fiche at the idea stage, no study is said to be committed for each of them")
+    func noFicheAtTheIdeaStage() throws {
+        var p = Fixtures.programme
+        for c in p.communes.indices {
+            for f in p.communes[c].fiches.indices { p.communes[c].fiches[f].studyStatus = .appraisal }
+        }
+        let s = SessionState(programme: p)
+        for (language, said, not) in [
+            (Language.fr, "Aucune : aucune fiche n'est au stade d'idée.", "chaque fiche au stade d'idée"),
+            (.en, "None: no fiche is at the idea stage.", "every fiche at the idea stage"),
+        ] {
+            let docs = Self.docs(s, language, now: Fixtures.at(9, 30))
+            for name in ["synthesis.md", "commitments.md"] {
+                let text = try #require(docs[name])
+                if text.contains(said) || text.contains(not) {
+                    #expect(text.contains(said) && !text.contains(not), "\(name) \(language)")
+                }
+            }
+            #expect(docs.values.contains { $0.contains(said) }, "\(language)")
+        }
+        // A fiche at the idea stage without its study committed is listed, as before.
+        let h = try Self.funding()
+        let fr = Self.docs(h.state, .fr, now: Fixtures.at(9, 30))
+        #expect(!fr.values.contains { $0.contains("aucune fiche n'est au stade d'idée") })
+    }
+
     @Test func adoptionIsStatedOnceAndCommitmentsReadAsSentences() throws {
         var h = try Self.funding()
         let study = try #require(h.state.entries.first { $0.content.nature == .study })

@@ -23,6 +23,7 @@ enum DocLabel: CaseIterable {
     case voteResult, votesFor, votesAgainst, abstentionOne, abstentionMany, voteAdopted, voteRejected
     // units other than communes (`unit:` in the programme)
     case unitContributionCol, unitTotals, unitFiche, unitFicheTitle, unitNoFiches, unitNoUnfundedStudies
+    case unitNoFicheAtIdeaStage, noFicheAtIdeaStage
     case unitSessionTotals
     // minutes: front matter (sommaire, résumé, sigles), introduction, bureau
     case contents, summary, summaryParticipants, summaryDecisions, summaryRecommendations, summaryNextSteps
@@ -107,6 +108,10 @@ enum DocLabel: CaseIterable {
                 "Aucune : chaque projet au stade d'idée a un engagement d'étude.",
                 "None: every project at the idea stage has a study commitment."
             )
+        case .unitNoFicheAtIdeaStage:
+            ("Aucune : aucun projet n'est au stade d'idée.", "None: no project is at the idea stage.")
+        case .noFicheAtIdeaStage:
+            ("Aucune : aucune fiche n'est au stade d'idée.", "None: no fiche is at the idea stage.")
         case .unitSessionTotals: ("Ensemble de la réunion", "Whole meeting")
         case .contents: ("Sommaire", "Contents")
         case .summary: ("Résumé", "Summary")
@@ -479,6 +484,7 @@ struct DocLabels: Sendable {
             case .csvFicheTitle: return self[.unitFicheTitle]
             case .noFiches: return self[.unitNoFiches]
             case .noUnfundedStudies: return self[.unitNoUnfundedStudies]
+            case .noFicheAtIdeaStage: return self[.unitNoFicheAtIdeaStage]
             case .sessionTotals: return self[.unitSessionTotals]
             default: break
             }
@@ -546,13 +552,15 @@ struct DocLabels: Sendable {
     /// « décisions n° 1 et 2 », “decisions no. 1 and 2”: the adopted entries of one kind.
     func adoptedList(_ kind: EntryKind, _ numbers: [Int]) -> String {
         let fr: [EntryKind: (String, String)] = [
-            .decision: ("décision", "décisions"), .recommendation: ("recommandation", "recommandations"),
+            .decision: ("décision", "décisions"), .vote: ("vote", "votes"),
+            .recommendation: ("recommandation", "recommandations"),
             .action: ("action", "actions"), .commitment: ("engagement", "engagements"),
             .perspective: ("perspective", "perspectives"),
             .organiserCommitment: ("engagement de l'organisateur", "engagements de l'organisateur"),
         ]
         let en: [EntryKind: (String, String)] = [
-            .decision: ("decision", "decisions"), .recommendation: ("recommendation", "recommendations"),
+            .decision: ("decision", "decisions"), .vote: ("vote", "votes"),
+            .recommendation: ("recommendation", "recommendations"),
             .action: ("action", "actions"), .commitment: ("commitment", "commitments"),
             .perspective: ("perspective", "perspectives"),
             .organiserCommitment: ("commitment of the organiser", "commitments of the organiser"),

@@ -1033,7 +1033,10 @@ struct MinutesDocument {
                 others += 1
             }
         }
-        let kinds: [EntryKind] = [.decision, .recommendation, .commitment, .action, .perspective, .organiserCommitment]
+        // Every kind that has a number or a rank (a vote has the decisions' sequence).
+        let kinds: [EntryKind] = [
+            .decision, .vote, .recommendation, .commitment, .action, .perspective, .organiserCommitment,
+        ]
         var parts = kinds.compactMap { k in
             byKind[k].map { L.adoptedList(k, $0.sorted()) }
         }

@@ -5,6 +5,13 @@ import Foundation
 /// withdrawn ones apart), `synergies.csv` (fiche × partner), and the per-commune section of
 /// `minutes.md`.
 enum SynergyDocuments {
+    /// Why no feasibility study is left to fund: every fiche at the idea stage has its study
+    /// committed, or no fiche is at that stage (then saying the first would state a fact that
+    /// is not there).
+    static func noStudyToFund(_ b: SynergyBoard) -> DocLabel {
+        b.rows.contains { $0.fiche.studyStatus == .idea } ? .noUnfundedStudies : .noFicheAtIdeaStage
+    }
+
     /// « 30 000 000 FCFA + 8 000 EUR », the programme's currency first; « — » when empty.
     static func amounts(_ c: DocContext, _ a: [String: Int64]) -> String {
         let first = c.state.programme.currency
@@ -181,7 +188,7 @@ enum SynergyDocuments {
         }
         o += "## " + L[.sessionTotals] + "\n\n" + totalsTable(c, b.totals)
         o += "## " + L[.unfundedStudies] + "\n\n"
-        if b.unfundedStudies.isEmpty { o += L[.noUnfundedStudies] + "\n" }
+        if b.unfundedStudies.isEmpty { o += L[Self.noStudyToFund(b)] + "\n" }
         for id in b.unfundedStudies {
             guard let f = c.fiches[id] else { continue }
             o += "- " + MD.inline(id) + " " + MD.inline(f.fiche.title) + " (" + MD.inline(f.commune.name) + ")\n"
@@ -350,7 +357,7 @@ enum SynergyDocuments {
             o += "\n"
         }
         o += "**" + L[.unfundedStudies] + "**\n\n"
-        if b.unfundedStudies.isEmpty { o += L[.noUnfundedStudies] + "\n" }
+        if b.unfundedStudies.isEmpty { o += L[Self.noStudyToFund(b)] + "\n" }
         for r in b.rows where r.studyNeeded {
             o += "- " + MD.inline(r.fiche.id) + " " + MD.inline(r.fiche.title) + " (" + MD.inline(r.commune.name) + ")"
             if r.fiche.studyCost != nil || !r.studyCommitted.isEmpty { o += " — " + studyCell(c, r) }

@@ -8,7 +8,7 @@ import Testing
 struct FollowUpTmuxTests {
     /// `text` with the narrow no-break spaces followup.md groups digits with.
     static func money(_ text: String) -> String {
-        text.replacingOccurrences(of: #"(\d) (\d)"#, with: "$1\u{202F}$2", options: .regularExpression)
+        text.replacingOccurrences(of: #"(\d) (\d)"#, with: "$1\u{00A0}$2", options: .regularExpression)
     }
 
     /// The count of overdue rows in the title of the Suivi screen.

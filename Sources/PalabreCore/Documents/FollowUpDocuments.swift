@@ -199,7 +199,8 @@ struct FollowUpDocuments {
         guard let id else { return "" }
         return c.organisations[id]?.acronym ?? id
     }
-    func money(_ n: Int64) -> String { Amounts.format(n, separator: "\u{202F}") }
+    /// `n` grouped as the documents' language writes amounts (``Money/group(_:language:)``).
+    func money(_ n: Int64) -> String { Money.group(n, language: c.L.language) }
     func number(_ e: Entry) -> String { c.numbers.number(e.id).map(String.init) ?? String(e.id) }
 
     // MARK: - followup.md

@@ -116,7 +116,7 @@ struct MinutesDocument {
         let (summary, summaryBytes) = spooled(endsDocument: false) { $0.summary() }
         var words = Self.wordSet(cover, startingWith: keep).union(body.words)
         words.formUnion(summary.words)
-        let found = Self.acronymsUsed(words: words, defined: defined, programme: programme) {
+        let found = Self.acronymsUsed(words: words, defined: defined, programme: programme, language: L.language) {
             body.foundPhrases.contains($0) || summary.foundPhrases.contains($0) || Self.contains(cover, word: $0)
         }
         acronymsSection(found)
@@ -520,7 +520,9 @@ struct MinutesDocument {
         // that does.
         let textWords =
             knownWords ?? wordSet(text, startingWith: allCapitalised(defined) ? capitalised : { _ in true })
-        return acronymsUsed(words: textWords, defined: defined, programme: programme) { contains(text, word: $0) }
+        return acronymsUsed(words: textWords, defined: defined, programme: programme, language: L.language) {
+            contains(text, word: $0)
+        }
     }
 
     /// The acronyms of a text whose words (those that may begin an acronym) are `textWords`, with
@@ -528,7 +530,7 @@ struct MinutesDocument {
     /// says whether an acronym of several words, each among `textWords`, occurs as whole words.
     static func acronymsUsed(
         words textWords: Set<String>, defined: [(acronym: String, name: String)], programme: Programme,
-        phraseOccurs: (String) -> Bool
+        language: Language, phraseOccurs: (String) -> Bool
     ) -> [(acronym: String, name: String?)] {
         var out: [(acronym: String, name: String?)] = []
         var covered = Set<String>()
@@ -549,7 +551,8 @@ struct MinutesDocument {
         for t in textWords where isAcronym(t) && !covered.contains(t) && !ficheWords.contains(t) {
             unknown.insert(t)
         }
-        out += unknown.map { ($0, nil) }
+        // A currency's ISO 4217 code (GBP, EUR, XOF) is named as the system's locale data names it.
+        out += unknown.map { ($0, Currencies.name(of: $0, language: language)) }
         return out.sorted { Text.fold($0.acronym) < Text.fold($1.acronym) }
     }
 

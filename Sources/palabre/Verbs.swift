@@ -593,7 +593,9 @@ struct RecommendationVerb: Verb {
     @Option(help: "Deadline (YYYY-MM-DD or text).") var due: String?
     func command(_ s: SessionState) throws -> Command {
         .record(
-            EntryContent(kind: .recommendation, text: joined(text), addressee: to, responsible: responsible, due: due))
+            EntryContent(
+                kind: .recommendation, text: joined(text), addressee: to.map { s.responsibleText($0) },
+                responsible: responsible.map { s.responsibleText($0) }, due: due))
     }
 }
 
@@ -604,7 +606,8 @@ struct ActionVerb: Verb {
     @Option(help: "Who is responsible.") var responsible: String
     @Option(help: "Deadline (YYYY-MM-DD or text).") var due: String?
     func command(_ s: SessionState) throws -> Command {
-        .record(EntryContent(kind: .action, text: joined(text), responsible: responsible, due: due))
+        .record(
+            EntryContent(kind: .action, text: joined(text), responsible: s.responsibleText(responsible), due: due))
     }
 }
 
@@ -697,7 +700,8 @@ struct AmendVerb: Verb {
     }
     func command(_ s: SessionState) throws -> Command {
         let changes = EntryChanges(
-            addressee: addressee, responsible: responsible, due: due,
+            addressee: addressee.map { s.responsibleText($0) },
+            responsible: responsible.map { s.responsibleText($0) }, due: due,
             partner: try partner.map { try s.resolve(who: $0) }, fiche: try fiche.map { knownFiche($0, s) },
             nature: try nature.map(Values.nature),
             amount: try amount.map { try Values.amount($0, language: s.programme.language, currency: currency) },

@@ -592,6 +592,14 @@ extension SessionState {
         if after.kind == .commitment && after.nature == .financial && (after.amount ?? 0) == 0 {
             throw Refusal(.noAmount)
         }
+        // A corrected count is held to the same rules as one recorded: the members present when
+        // the vote was taken, and an outcome the counts allow.
+        if after.kind == .vote {
+            if after.outcome == .adopted, let f = after.votesFor, let a = after.votesAgainst, f < a {
+                throw Refusal(.outcomeContradicts(votesFor: f, against: a))
+            }
+            try checkVotesAgainstAttendance(after, date: e.day, at: e.at)
+        }
         // Only what changes.
         let k = e.content
         if c.addressee == k.addressee { c.addressee = nil }
@@ -668,16 +676,21 @@ extension SessionState {
     }
 
     /// Refuses a vote whose counts (for + against + abstentions) exceed the participants listed
-    /// in the programme who are checked in on the day under way (`more-votes-than-present`).
-    /// Only when the programme lists participants and attendance is recorded that day: a
-    /// council's voters need not all be on the list, so without a check-in nothing is checked.
-    /// Walk-ins do not count: they are not members the programme lists.
-    func checkVotesAgainstAttendance(_ c: EntryContent) throws(Refusal) {
-        guard let d = currentDay, !programme.participants.isEmpty else { return }
-        let date = days[d].date
+    /// in the programme who are present (`more-votes-than-present`): checked in on `date` (the
+    /// day under way when nil) and not recorded as having left — before `at`, the moment of the
+    /// vote an amendment corrects (any departure when nil). Only when the programme lists
+    /// participants and attendance is recorded that day: a council's voters need not all be on
+    /// the list, so without a check-in nothing is checked. Walk-ins do not count: they are not
+    /// members the programme lists.
+    func checkVotesAgainstAttendance(_ c: EntryContent, date day: String? = nil, at: Instant? = nil) throws(Refusal) {
+        guard let date = day ?? currentDay.map({ days[$0].date }), !programme.participants.isEmpty else { return }
         let checkedIn = Set(attendance[date] ?? [])
         guard !checkedIn.isEmpty else { return }
-        let present = programme.participants.filter { checkedIn.contains($0.id) }.count
+        func left(_ id: String) -> Bool {
+            guard let t = departureTimes[date + "|" + id] else { return false }
+            return at.map { t <= $0 } ?? true
+        }
+        let present = programme.participants.filter { checkedIn.contains($0.id) && !left($0.id) }.count
         let cast = (c.votesFor ?? 0) + (c.votesAgainst ?? 0) + (c.abstentions ?? 0)
         if cast > present { throw Refusal(.moreVotesThanPresent(votes: cast, present: present, date: date)) }
     }
@@ -756,6 +769,32 @@ extension SessionState {
         }
         let names = found.prefix(6).map { "\($0) (\(displayName($0)))" }.joined(separator: ", ")
         throw Refusal(.ambiguous(typed: t, names: names, more: found.count > 6))
+    }
+}
+
+extension SessionState {
+    /// What an entry keeps of who is responsible or addressed, from what was typed (`palabre do
+    /// … --responsible`, `--to`): a participant, organisation or commune given by its id, or by
+    /// its whole function, name or acronym (without regard to case or accents), is written as the
+    /// F2 form writes the one chosen — a participant's function, an organisation's acronym, a
+    /// commune's name; any other text is kept as typed (« Secrétariat technique »): part of a
+    /// name could be a person's or a free text's.
+    public func responsibleText(_ typed: String) -> String {
+        let t = typed.trimmingCharacters(in: .whitespaces)
+        func value(_ id: String) -> String? {
+            participant(id)?.function ?? programme.organisation(id)?.acronym ?? programme.commune(id)?.name
+        }
+        if let v = value(t) { return v }
+        let key = Text.fold(t)
+        var found = Set<String>()
+        for p in participants where [p.function, p.name].contains(where: { $0.map(Text.fold) == key }) {
+            found.insert(p.function)
+        }
+        for o in programme.organisations where Text.fold(o.acronym) == key || Text.fold(o.name) == key {
+            found.insert(o.acronym)
+        }
+        for c in programme.communes where Text.fold(c.name) == key { found.insert(c.name) }
+        return found.count == 1 ? found.first! : t
     }
 }
 

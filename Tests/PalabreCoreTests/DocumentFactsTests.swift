@@ -340,6 +340,121 @@ extension DocumentFactsTests {
 // MARK: 6. Wording
 
 extension DocumentFactsTests {
+    @Test(
+        "A vote's counts, recorded or amended, are held to the members present when it was taken: those who left do not count"
+    )
+    func voteCountsHeldToThoseStillPresent() throws {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at(8, 50))
+        for who in ["dg-adr", "maire-timissa", "sg-dieli"] {
+            try h.run(.checkIn(who: who, day: nil), at: Fixtures.at(8, 55))
+        }
+        try h.run(.startItem(id: nil), at: Fixtures.at(9, 0))
+        h.seat = "rapporteur"
+        func vote(_ f: Int, _ a: Int, at minute: Int) throws -> Int {
+            let e = try h.run(
+                .record(
+                    EntryContent(
+                        kind: .vote, text: "Motion \(minute)", votesFor: f, votesAgainst: a, abstentions: 0,
+                        outcome: f >= a ? .adopted : .rejected)), at: Fixtures.at(9, minute))
+            return try #require(e.first?.seq)
+        }
+        func refusal(_ c: Command, at minute: Int) -> String? {
+            do { try h.run(c, at: Fixtures.at(9, minute)) } catch let r as Refusal { return r.code } catch {
+                return "\(error)"
+            }
+            return nil
+        }
+        let first = try vote(2, 1, at: 5)
+        // A correction to four votes with three members present is refused, as a recording is.
+        #expect(
+            refusal(.amend(entry: first, text: "", reason: "recompte", changes: EntryChanges(votesAgainst: 2)), at: 6)
+                == "more-votes-than-present")
+        #expect(
+            refusal(
+                .amend(entry: first, text: "", reason: "x", changes: EntryChanges(votesFor: 0, votesAgainst: 3)), at: 6)
+                == "outcome-contradicts")
+        // One member leaves: a new vote of three is refused; the first one, taken before, may still count three.
+        h.seat = "facilitator"
+        try h.run(.checkOut(who: "sg-dieli"), at: Fixtures.at(9, 10))
+        h.seat = "rapporteur"
+        #expect(
+            refusal(
+                .record(
+                    EntryContent(
+                        kind: .vote, text: "Motion 11", votesFor: 2, votesAgainst: 1, abstentions: 0, outcome: .adopted)
+                ),
+                at: 11) == "more-votes-than-present")
+        #expect(
+            refusal(
+                .amend(entry: first, text: "", reason: "recompte", changes: EntryChanges(votesFor: 3, votesAgainst: 0)),
+                at: 12) == nil)
+        _ = try vote(1, 1, at: 13)
+    }
+
+    @Test("palabre log tells every field a structured amendment changes, and no empty brackets")
+    func everyChangedFieldIsTold() {
+        let all = EntryChanges(
+            addressee: "a-1", responsible: "r-1", due: "d-1", partner: "p-1", fiche: "f-1", nature: .study,
+            amount: 123_456, currency: "EUR", status: .signed, conditions: "c-1", votesFor: 7_001,
+            votesAgainst: 7_002, abstentions: 7_003, outcome: .rejected)
+        let text = EventDescription.describe(all)
+        for child in Mirror(reflecting: all).children {
+            let value = Mirror(reflecting: child.value).children.first.map { v -> String in
+                (v.value as? any RawRepresentable).map { "\($0.rawValue)" } ?? "\(v.value)"
+            }
+            let shown = try? #require(value, "\(child.label ?? "") is set")
+            #expect(shown.map { text.contains($0) } == true, "\(child.label ?? ""): \(text)")
+        }
+        let s = SessionState(programme: Fixtures.programme)
+        let plain = EventDescription.detail(
+            .entryAmended(entry: 3, text: "Texte", reason: "coquille", changes: EntryChanges()), state: s)
+        #expect(!plain.contains("[]"), "\(plain)")
+    }
+
+    @Test("Who is responsible, from what palabre do was given: an id or a whole name, written as F2 writes it")
+    func responsibleTextAsTheFormWritesIt() throws {
+        let s = SessionState(programme: Fixtures.programme)
+        #expect(s.responsibleText("dg-adr") == "Directeur général de l'ADR")
+        #expect(s.responsibleText("directeur general de l'adr") == "Directeur général de l'ADR")
+        #expect(s.responsibleText(" unicef ") == "UNICEF")
+        #expect(s.responsibleText("Fonds des Nations unies pour l'enfance") == "UNICEF")
+        #expect(s.responsibleText("timissa") == "Timissa")
+        // Part of a name, or a text that names nobody, is kept as typed.
+        #expect(s.responsibleText("directeur general") == "directeur general")
+        #expect(s.responsibleText("Secrétariat technique") == "Secrétariat technique")
+    }
+
+    @Test("A currency's code is named in the acronyms, and followup.md groups digits as its language does")
+    func currencyNamedAndDigitsGrouped() throws {
+        var p = Fixtures.programme
+        p.currency = "GBP"
+        var h = Harness()
+        h.state = SessionState(programme: p)
+        try h.run(.startDay(date: nil), at: Fixtures.at(8, 50))
+        try h.run(.startItem(id: nil), at: Fixtures.at(9, 0))
+        h.seat = "rapporteur"
+        try h.run(
+            .record(
+                EntryContent(
+                    kind: .commitment, text: "", partner: "anict", fiche: "TIM-01", nature: .financial,
+                    amount: 250_000, currency: "GBP", status: .confirmed)), at: Fixtures.at(9, 14))
+        try h.run(.endItem, at: Fixtures.at(16, 0))
+        try h.run(.endDay, at: Fixtures.at(16, 1))
+        try h.run(.closeSession, at: Fixtures.at(17, 0))
+        for language in [Language.fr, .en] {
+            let docs = Self.docs(h.state, language, now: Fixtures.at(17, 30))
+            let name = try #require(Currencies.name(of: "GBP", language: language))
+            #expect(docs["minutes.md"]!.contains("| GBP | \(name) |"), "\(language)")
+            #expect(!docs["minutes.md"]!.contains("| GBP | *"), "\(language)")
+            // (no-break spaces read as spaces here, a narrow one would stay)
+            let grouped = language == .fr ? "250 000" : "250,000"
+            #expect(docs["followup.md"]!.contains(grouped), "\(language)")
+            #expect(!docs["followup.md"]!.contains("250\u{202F}000"), "\(language)")
+        }
+        #expect(Currencies.name(of: "ANICT", language: .fr) == nil && Currencies.name(of: "PTF", language: .en) == nil)
+    }
+
     @Test("A vote read and adopted in plenary is listed with the other entries adopted, in both languages")
     func anAdoptedVoteIsListed() throws {
         var h = try Self.funding()

@@ -253,6 +253,11 @@ struct ReadOnlyConsoleTests {
         #expect(
             attendanceHelp.contains(L[.helpAttendanceUpReadOnly]) && !attendanceHelp.contains(L[.helpAttendanceUp]),
             "\(attendanceHelp)")
+        // F3 read-only: no search line nor its Esc to clear, and it says why.
+        let seenF3 = screen(.function(3), readOnly: true), liveF3 = screen(.function(3), readOnly: false)
+        #expect(liveF3.contains(L[.attSearch]) && liveF3.contains(L[.actionAttendanceClear]), "\(liveF3)")
+        #expect(!seenF3.contains(L[.attSearch]) && !seenF3.contains(L[.actionAttendanceClear]), "\(seenF3)")
+        #expect(seenF3.contains(String(L[.rapReadOnly].prefix(20))), "\(seenF3)")
         let liveAttendance = help(screen(.function(3), readOnly: false, then: [.function(9)]))
         #expect(liveAttendance.contains(L[.helpAttendanceClear]), "\(liveAttendance)")
         // Once the session is closed, F12 is one of the screens the help names.

@@ -33,6 +33,10 @@ public enum EventDescription {
         if let v = c.addressee { parts.append("addressee \(v)") }
         if let v = c.responsible { parts.append("responsible \(v)") }
         if let v = c.due { parts.append("due \(v)") }
+        if let v = c.votesFor { parts.append("for \(v)") }
+        if let v = c.votesAgainst { parts.append("against \(v)") }
+        if let v = c.abstentions { parts.append("abstentions \(v)") }
+        if let v = c.outcome { parts.append("outcome \(v.rawValue)") }
         return parts.joined(separator: ", ")
     }
 
@@ -69,7 +73,8 @@ public enum EventDescription {
             let kind = DocLabels(language).entryKind(c.kind).lowercased()
             return kind + (fr ? "\u{00A0}: " : ": ") + "\(c.text)\(item.map { " — \($0)" } ?? "")"
         case .entryAmended(let e, let text, let reason, let changes):
-            return "#\(e) → \(text)\(changes.map(describe).map { " [\($0)]" } ?? "") (\(reason))"
+            let fields = changes.map(describe) ?? ""
+            return "#\(e) → \(text)\(fields.isEmpty ? "" : " [\(fields)]") (\(reason))"
         case .entryRetracted(let e, let reason): return "#\(e) (\(reason))"
         case .entryAdopted(let e): return "#\(e)"
         case .participantCheckedIn(let p, let day), .participantLeft(let p, let day): return "\(n(p)) \(day)"

@@ -330,18 +330,27 @@ public struct AttendanceScreen: ConsoleScreen {
             }
             y += 1
         }
-        // Search line.
-        let label = " " + l[.attSearch] + l.colon
-        let lx = grid.put(x: area.x, y: y, text: label, role: .title)
+        // Search line; a read-only seat, which cannot search, says so instead.
         let n = " \(list.count)/\(s.participants.count) "
-        let sw = max(1, area.x + area.width - lx - TextWidth.width(of: n) - 1)
-        var cursor: Position? = search.render(into: &grid, x: lx, y: y, width: sw)
-        if search.isEmpty {
+        var cursor: Position?
+        if ctx.readOnly {
             grid.put(
-                x: lx + 1, y: y,
+                x: area.x, y: y,
                 text: TextWidth.truncate(
-                    l.unitWord(l[compact ? .attPhSearchShort : .attPhSearch], ctx.state.programme), toWidth: sw - 1),
-                role: .inputPlaceholder)
+                    " " + l[.rapReadOnly], toWidth: max(0, area.width - TextWidth.width(of: n) - 1)),
+                role: .muted)
+        } else {
+            let label = " " + l[.attSearch] + l.colon
+            let lx = grid.put(x: area.x, y: y, text: label, role: .title)
+            let sw = max(1, area.x + area.width - lx - TextWidth.width(of: n) - 1)
+            cursor = search.render(into: &grid, x: lx, y: y, width: sw)
+            if search.isEmpty {
+                grid.put(
+                    x: lx + 1, y: y,
+                    text: TextWidth.truncate(
+                        l.unitWord(l[compact ? .attPhSearchShort : .attPhSearch], ctx.state.programme), toWidth: sw - 1),
+                    role: .inputPlaceholder)
+            }
         }
         grid.put(x: area.x + area.width - TextWidth.width(of: n), y: y, text: n, role: .muted)
         y += 1

@@ -719,10 +719,13 @@ public struct Console: Sendable {
         grid.put(x: w - TextWidth.width(of: right), y: 0, text: right, role: .title)
     }
 
-    /// The screen's bindings a seat can use: in a read-only seat, those whose keys look around.
+    /// The screen's bindings a seat can use: in a read-only seat, those whose keys look around
+    /// and do something there (Esc clears no search where nothing can be typed).
     private var usableBindings: [Binding] {
         Keymap.bindings(in: .screen(screen)).filter {
-            !readOnly || $0.keys.contains { Self.lookingKey($0, screen: screen) }
+            !readOnly
+                || ($0.keys.contains { Self.lookingKey($0, screen: screen) }
+                    && UILabel.readOnlyHelp($0.action) != .notListed)
         }
     }
 

@@ -179,6 +179,27 @@ struct ExportProcessTests {
         #expect(page.contains(expected[0]))
     }
 
+    @Test("A killed export's hidden work folder is removed by the next export; a user's own hidden folder is kept")
+    func killedExportLeavesNothing() throws {
+        let dir = tempDir()
+        try FileManager.default.createDirectory(atPath: dir + "/.export-999999-7", withIntermediateDirectories: true)
+        try Data("half".utf8).write(to: URL(fileURLWithPath: dir + "/.export-999999-7/minutes.docx"))
+        try FileManager.default.createDirectory(atPath: dir + "/.export-notes", withIntermediateDirectories: true)
+        let r = try Bin.run(["export", Self.session, "--format", "html", "--out", dir])
+        #expect(r.status == 0, "\(r.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(!names.contains(".export-999999-7") && names.contains(".export-notes"), "\(names.sorted())")
+        #expect(!names.contains { $0.hasPrefix(".export-") && $0 != ".export-notes" }, "\(names.sorted())")
+    }
+
+    @Test("An export that cannot write says to run it again, not that the next event will")
+    func exportWriteErrorSaysRunAgain() {
+        let e = ExportError.write(DocumentError(path: "/tmp/x", operation: "mkdir", errno: EACCES))
+        #expect(
+            e.message(.fr).contains("relancez « palabre export »") && !e.message(.fr).contains("prochain événement"))
+        #expect(e.message(.en).contains("run “palabre export” again") && !e.message(.en).contains("next event"))
+    }
+
     @Test("Without pandoc: the message names the Debian package, exit 1, nothing written")
     func missingPandoc() throws {
         let dir = tempDir()

@@ -69,7 +69,8 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
                 ? "« \(command) » n'a pas écrit « \(path) » ; la conversion a échoué sans message."
                 : "“\(command)” did not write “\(path)”; the conversion failed without a message."
         case .write(let e):
-            return e.message(language)
+            // An export is written again by running it again, never by the next event.
+            return e.retold(rerunning: "palabre export").message(language)
         case .iati(let e):
             return e.message(language)
         }
@@ -192,9 +193,12 @@ public enum Exporter {
         }
         // Work in a hidden folder inside `dir`: the results are renamed into place, on the same
         // file system, once every conversion has succeeded.
+        // What an export killed before its end left there (its process is gone) goes first.
+        Self.removeOrphanWork(in: dir)
         let work = (dir as NSString).appendingPathComponent(".export-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         if mkdir(work, 0o700) != 0 {
-            throw ExportError.write(DocumentError(path: work, operation: "mkdir", errno: errno))
+            // The folder is what the user chose and can fix; the hidden one inside is ours.
+            throw ExportError.write(DocumentError(path: dir, operation: "mkdir", errno: errno))
         }
         defer { try? FileManager.default.removeItem(atPath: work) }
         func put(_ data: Data, _ name: String) throws -> String {
@@ -467,4 +471,19 @@ public enum Exporter {
         th { background: #d9e2f3; }
         </style>
         """#
+}
+
+extension Exporter {
+    /// Removes from `dir` the hidden work folders (`.export-PID-N`) of exports whose process is no
+    /// longer running (killed before their end): only names of exactly that shape.
+    static func removeOrphanWork(in dir: String) {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where entry.hasPrefix(".export-")
+        {
+            let parts = entry.dropFirst(".export-".count).split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                let pid = Int32(parts[0]), pid > 0, kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            try? FileManager.default.removeItem(atPath: (dir as NSString).appendingPathComponent(entry))
+        }
+    }
 }

@@ -74,7 +74,7 @@ struct Minutes: ParsableCommand {
     }
 
     mutating func run() throws {
-        let (session, out, lang, at) = (session, out, moment.lang, moment.at)
+        let (session, out, lang, at) = (session, out.map(Paths.chosenFolder), moment.lang, moment.at)
         let separator = try csvSeparator.map { try DocumentOptions.separator($0) }
         try reportingErrors(language: lang) {
             let store = try SessionLocator.open(

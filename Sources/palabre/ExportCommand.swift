@@ -23,7 +23,7 @@ struct Export: ParsableCommand {
     @OptionGroup var moment: DocumentMoment
 
     mutating func run() throws {
-        let (session, format, out, lang, at) = (session, format, out, moment.lang, moment.at)
+        let (session, format, out, lang, at) = (session, format, out.map(Paths.chosenFolder), moment.lang, moment.at)
         var language: Language = lang ?? .fr
         try reportingErrors(language: lang) {
             let store = try SessionLocator.open(session, writable: false, forReading: true, language: lang)

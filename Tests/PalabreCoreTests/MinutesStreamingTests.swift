@@ -165,6 +165,9 @@ struct MinutesStreamingTests {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: parent) }
         try #require(chown(dir, 65534, 65534) == 0 && chmod(dir, 0o755) == 0)
+        // Its owner's minutes, readable by them and by others.
+        try Data("ancien".utf8).write(to: URL(fileURLWithPath: dir + "/minutes.md"))
+        try #require(chown(dir + "/minutes.md", 65534, 65534) == 0 && chmod(dir + "/minutes.md", 0o644) == 0)
         var before = stat()
         try #require(lstat(dir, &before) == 0)
         try Documents.write(h.state, to: dir, options: DocumentOptions(language: .fr, now: DocScript.now))
@@ -172,6 +175,10 @@ struct MinutesStreamingTests {
         try #require(lstat(dir, &after) == 0)
         #expect(after.st_ino == before.st_ino && after.st_uid == 65534 && after.st_mode & 0o777 == 0o755)
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
+        var minutes = stat()
+        try #require(lstat(dir + "/minutes.md", &minutes) == 0)
+        #expect(minutes.st_uid == 65534 && minutes.st_gid == 65534 && minutes.st_mode & 0o777 == 0o644)
+        #expect(try String(contentsOfFile: dir + "/minutes.md", encoding: .utf8) != "ancien")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == Documents.fileNames.sorted())
     }
 

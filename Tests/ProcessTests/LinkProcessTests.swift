@@ -52,6 +52,12 @@ struct LinkProcessTests {
                 && !english.stderr.contains("next event"), "\(english.stderr)")
         let r3 = try Bin.run(["export", dir, "--format", "md", "--out", dir + "/out"])
         #expect(r3.status != 0 && r3.stderr.contains("est un lien symbolique"))
+        // Written with a trailing slash, the same link is refused as a link, not taken for a file.
+        for command in [["minutes", dir], ["export", dir, "--format", "md"]] {
+            let slash = try Bin.run(command + ["--out", dir + "/out/"])
+            #expect(slash.status != 0 && slash.stderr.contains("est un lien symbolique"), "\(slash.stderr)")
+            #expect(!slash.stderr.contains("pas un dossier utilisable"), "\(slash.stderr)")
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: other) == ["target"])
         #expect(try mode(other) == 0o755 && mode(t) == 0o644)
         #expect(try String(contentsOfFile: t, encoding: .utf8) == "x")

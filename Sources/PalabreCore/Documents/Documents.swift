@@ -370,12 +370,20 @@ public enum Documents {
 
     /// Writes `content` into a new temporary file beside `name` in the folder `dfd` (`dir` names it
     /// in messages), fsync'ed and closed, and returns the temporary file's name for
-    /// ``commit(_:as:in:dir:)``. Throws ``DocumentError``; nothing is left behind then.
+    /// ``commit(_:as:in:dir:)``; it has the mode (and, for root, the owner) of the file it will
+    /// replace, 0600 when there is none. Throws ``DocumentError``; nothing is left behind then.
     static func stage(_ content: Content, named name: String, in dfd: Int32, dir: String) throws -> String {
         let path = (dir as NSString).appendingPathComponent(name)
         let tmp = ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw DocumentError(path: path, operation: "open", errno: errno) }
+        // A document replaced in place keeps what was given to the one it replaces: its mode, and
+        // its owner and group when root writes it (a folder shared with another account).
+        var old = stat()
+        if fstatat(dfd, name, &old, AT_SYMLINK_NOFOLLOW) == 0, (old.st_mode & S_IFMT) == S_IFREG {
+            _ = fchmod(fd, old.st_mode & 0o7777)
+            if geteuid() == 0 { _ = fchown(fd, old.st_uid, old.st_gid) }
+        }
         func fail(_ op: String, _ code: Int32) -> DocumentError {
             close(fd); unlinkat(dfd, tmp, 0)
             return DocumentError(path: path, operation: op, errno: code)

@@ -19,6 +19,14 @@ public enum Paths {
         name.hasPrefix("/") ? name : URL(fileURLWithPath: folder).appendingPathComponent(name).standardizedFileURL.path
     }
 
+    /// `path` as a folder the user chose (`--out`): without a trailing `/`, which would make the
+    /// system look through a link of that name before palabre could refuse it (`out/` → `out`;
+    /// `/` stays).
+    public static func chosenFolder(_ path: String) -> String {
+        let p = FilePath(path).string
+        return p.isEmpty ? path : p
+    }
+
     /// The folder holding `path`, `.` when it is in the current folder.
     public static func folder(of path: String) -> String {
         let p = parent(path)

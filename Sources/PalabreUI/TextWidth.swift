@@ -113,9 +113,11 @@ public enum TextWidth {
 
     /// Word-wraps `string` into lines of at most `width` columns. Lines break at ordinary
     /// spaces (U+0020) and at "\n"; no-break spaces (U+00A0, U+202F) keep their neighbours
-    /// together, so « guillemets » and "2 500 000" stay whole. A word longer than a line is
-    /// cut between clusters. Runs of spaces at a break are dropped. A width below 1 is
-    /// treated as 1; a cluster wider than the line gets a line of its own.
+    /// together, so « guillemets » and "2 500 000" stay whole; so do the ordinary spaces inside
+    /// French guillemets and before « : ; ! ? » (French typography: a line never begins with
+    /// » or :, nor ends with «). A word longer than a line is cut between clusters. Runs of
+    /// spaces at a break are dropped. A width below 1 is treated as 1; a cluster wider than the
+    /// line gets a line of its own.
     ///
     ///     TextWidth.wrap("Ordre du jour adopté", width: 10)   // ["Ordre du", "jour", "adopté"]
     public static func wrap(_ string: String, width: Int) -> [String] {
@@ -124,7 +126,7 @@ public enum TextWidth {
         for paragraph in string.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+            for word in Self.unbreakable(paragraph.split(separator: " ", omittingEmptySubsequences: true)) {
                 var word = Substring(word)
                 var w = self.width(of: word)
                 if lineWidth > 0 && lineWidth + 1 + w <= width {
@@ -159,6 +161,23 @@ public enum TextWidth {
             lines.append(line)
         }
         return lines
+    }
+
+    /// `words` with those French typography keeps on one line joined by a space: « with the
+    /// word after it, » and : ; ! ? with the word before.
+    static func unbreakable(_ words: [Substring]) -> [String] {
+        var out: [String] = []
+        var glueNext = false
+        for w in words {
+            let first = w.first
+            if let last = out.last, glueNext || first == "»" || (w.count == 1 && [":", ";", "!", "?"].contains(first)) {
+                out[out.count - 1] = last + " " + w
+            } else {
+                out.append(String(w))
+            }
+            glueNext = w.last == "«"
+        }
+        return out
     }
 
     // MARK: Safety

@@ -4,6 +4,29 @@ import Testing
 
 @Suite("Display widths")
 struct TextWidthTests {
+    @Test("French typography survives wrapping: no line ends with « nor begins with », :, ;, ! or ?")
+    func wrapKeepsFrenchPunctuationWithItsWord() {
+        let texts = [
+            "Aller à un moment : « 2 10:30 » (jour 2), « 10:30 » (ce jour) ou « 2023-10-18 10:30 »",
+            "Statut : confirmé ; reste à verser ! Qui ? « Représentant de l'ANICT »",
+        ]
+        for text in texts {
+            // From the width of the longest group kept together (narrower, a group is cut).
+            let widest = TextWidth.unbreakable(text.split(separator: " ")).map { TextWidth.width(of: $0) }.max() ?? 1
+            #expect(widest < 20)
+            for width in widest...60 {
+                let lines = TextWidth.wrap(text, width: width)
+                for l in lines {
+                    let t = l.trimmingCharacters(in: .whitespaces)
+                    #expect(!t.hasSuffix("«"), "\(width): \(lines)")
+                    #expect(!["»", ":", ";", "!", "?"].contains { t.hasPrefix($0) }, "\(width): \(lines)")
+                }
+                // Nothing lost: the same words in the same order.
+                #expect(lines.joined(separator: " ").split(separator: " ") == text.split(separator: " "), "\(width)")
+            }
+        }
+    }
+
     @Test("Latin letters, ligatures and dashes are one column")
     func narrow() {
         for c: Character in ["é", "œ", "—", "a", "«", "»", "€", "\u{00A0}", "\u{202F}"] {

@@ -28,7 +28,12 @@ struct Export: ParsableCommand {
         try reportingErrors(language: lang) {
             let store = try SessionLocator.open(session, writable: false, forReading: true, language: lang)
             language = lang ?? store.programme.language
-            if let out { try Documents.checkChosenFolder(out) }
+            if let out {
+                // No event writes an export again: the command does, once run again.
+                do { try Documents.checkChosenFolder(out) } catch let e as DocumentError {
+                    throw e.retold(rerunning: "palabre export")
+                }
+            }
             // The session's out/ first, never through a link, before export/ is made inside it.
             if out == nil { try Documents.ensureDirectory(SessionStore.outPath(store.folder)) }
             let dir = out ?? (SessionStore.outPath(store.folder) as NSString).appendingPathComponent("export")

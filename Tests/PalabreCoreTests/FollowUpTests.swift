@@ -40,6 +40,33 @@ struct FollowUpTests {
     }
     var action: Entry { Self.closed.entries.first { $0.content.kind == .action }! }
 
+    @Test(
+        "A clock behind the meeting's dates (a meeting dated ahead) still leaves the day it closed open to follow-up, and no later day"
+    )
+    func clockBehindTheMeeting() throws {
+        let c = commitment
+        let closedDay = Self.closed.local.date(of: Self.closed.lastAt!)
+        // A clock a year before the meeting.
+        let early = Instant(ms: Self.closed.closedAt!.ms - 365 * 86_400_000)
+        #expect(Self.closed.factToday(at: early) == closedDay)
+        #expect(Self.closed.factToday(at: Self.later) == Self.closed.local.date(of: Self.later))
+        let ok = try Self.closed.decide(
+            .followUpCommitment(entry: c.id, status: .signed, amount: nil, date: closedDay, note: nil), at: early,
+            role: .followUp)
+        #expect(ok.count == 1)
+        // No date given: the day it closed.
+        let undated = try Self.closed.decide(
+            .followUpCommitment(entry: c.id, status: .signed, amount: nil, date: nil, note: nil), at: early,
+            role: .followUp)
+        #expect("\(undated)".contains(closedDay), "\(undated)")
+        let after = Self.closed.local.date(of: Instant(ms: Self.closed.lastAt!.ms + 86_400_000))
+        #expect(throws: Refusal.self) {
+            _ = try Self.closed.decide(
+                .followUpCommitment(entry: c.id, status: .signed, amount: nil, date: after, note: nil), at: early,
+                role: .followUp)
+        }
+    }
+
     @Test("Signed, then disbursed in two parts: the status, the dates and the sum disbursed")
     func signedThenDisbursed() throws {
         let c = commitment

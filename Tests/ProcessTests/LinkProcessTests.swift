@@ -52,6 +52,11 @@ struct LinkProcessTests {
                 && !english.stderr.contains("next event"), "\(english.stderr)")
         let r3 = try Bin.run(["export", dir, "--format", "md", "--out", dir + "/out"])
         #expect(r3.status != 0 && r3.stderr.contains("est un lien symbolique"))
+        // A folder chosen with --out: said as such, and to run the command again.
+        #expect(r3.stderr.contains("n'écrit pas à travers un lien") && !r3.stderr.contains("hors de la session"))
+        #expect(
+            r3.stderr.contains("relancez « palabre export »") && !r3.stderr.contains("prochain événement"),
+            "\(r3.stderr)")
         // Written with a trailing slash, the same link is refused as a link, not taken for a file.
         for command in [["minutes", dir], ["export", dir, "--format", "md"]] {
             let slash = try Bin.run(command + ["--out", dir + "/out/"])

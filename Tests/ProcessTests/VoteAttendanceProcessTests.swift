@@ -31,8 +31,8 @@ struct VoteAttendanceProcessTests {
         #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
         #expect(
             r.stderr.contains(
-                "Vote: 4 votes cast, but only 3 participants of the programme are checked in on 2027-01-19: check the "
-                    + "counts or the attendance."), "\(r.stderr)")
+                "Vote: 4 votes cast, but only 3 participants of the programme are present on 2027-01-19 (checked in, "
+                    + "no departure recorded): check the counts or the attendance."), "\(r.stderr)")
         #expect(try String(contentsOfFile: dir + "/journal.jsonl", encoding: .utf8) == journal, "nothing recorded")
         let fits = try Self.vote(dir, for: 2, against: 1, abstentions: 0)
         #expect(fits.status == 0, "as many votes as people present: \(fits.stderr)")
@@ -44,7 +44,7 @@ struct VoteAttendanceProcessTests {
         #expect(r.status == 1)
         #expect(
             r.stderr.contains(
-                "Vote\u{00A0}: 2 voix exprimées, mais un seul participant du programme est pointé présent le "),
+                "Vote\u{00A0}: 2 voix exprimées, mais un seul participant du programme est présent le "),
             "\(r.stderr)")
         #expect(r.stderr.contains("\u{00A0}: vérifiez les nombres ou pointez les présents."), "\(r.stderr)")
     }
@@ -67,6 +67,6 @@ struct VoteAttendanceProcessTests {
         #expect(checkIns.contains { $0.contains(#""participant":"walkin-"#) }, "\(journal)")
         let r = try Self.vote(dir, for: 2, against: 0, abstentions: 0)
         #expect(r.status == 1, "two votes, one member present: \(r.stderr)")
-        #expect(r.stderr.contains("only one participant of the programme is checked in"), "\(r.stderr)")
+        #expect(r.stderr.contains("only one participant of the programme is present"), "\(r.stderr)")
     }
 }

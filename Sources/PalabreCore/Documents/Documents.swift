@@ -69,6 +69,9 @@ public struct DocumentError: Error, Sendable, Equatable, CustomStringConvertible
             en =
                 "“\(path)” exists, is not empty and is not yours (or not a plain folder): palabre does not write "
                 + "there. Choose an empty folder or one of your own."
+        case ELOOP where operation == "chosen":
+            fr = NoFollow.chosenLinkMessage(path, .fr) + kept.0
+            en = NoFollow.chosenLinkMessage(path, .en) + kept.1
         case ELOOP:
             fr = NoFollow.linkMessage(path, .fr) + kept.0
             en = NoFollow.linkMessage(path, .en) + kept.1
@@ -296,7 +299,7 @@ public enum Documents {
             if errno == ENOENT { return }
             throw DocumentError(path: dir, operation: "stat", errno: errno)
         }
-        if (st.st_mode & S_IFMT) == S_IFLNK { throw DocumentError(path: dir, operation: "open", errno: ELOOP) }
+        if (st.st_mode & S_IFMT) == S_IFLNK { throw DocumentError(path: dir, operation: "chosen", errno: ELOOP) }
         guard (st.st_mode & S_IFMT) == S_IFDIR else {
             throw DocumentError(path: dir, operation: "mkdir", errno: ENOTDIR)
         }

@@ -61,6 +61,15 @@ public enum NoFollow {
                 + "session). Replace it with a plain file or folder, then try again."
     }
 
+    /// The message for a folder chosen with `--out` that is a symbolic link, in `language`.
+    public static func chosenLinkMessage(_ path: String, _ language: Language) -> String {
+        language == .fr
+            ? "« \(path) » est un lien symbolique\u{00A0}: palabre n'écrit pas à travers un lien. Donnez le dossier "
+                + "vers lequel il pointe, puis réessayez."
+            : "“\(path)” is a symbolic link: palabre does not write through a link. Give the folder it points to, "
+                + "then try again."
+    }
+
     /// The message for permission denied on `path`, in `language`.
     public static func permissionMessage(_ path: String, _ language: Language) -> String {
         language == .fr

@@ -140,6 +140,15 @@ extension SessionState {
         }
     }
 
+    /// The latest date a fact (a follow-up update, a review) may bear at `now`: today, or the day
+    /// of the session's last event when that is later (a clock behind the meeting's dates, or a
+    /// meeting dated ahead, as a sample may be): one day at least is always open, the day it ended.
+    public func factToday(at now: Instant) -> String {
+        let today = local.date(of: now)
+        guard let last = lastAt.map({ local.date(of: $0) }) else { return today }
+        return max(today, last)
+    }
+
     /// Checks the date of a fact (a follow-up update, a review): a calendar date (`YYYY-MM-DD`)
     /// not after `today`.
     static func checkFactDate(_ d: String, today: String) throws(Refusal) {
@@ -156,7 +165,7 @@ extension SessionState {
     /// right kind, the date is a calendar date, an abandonment has a reason, a disbursement an
     /// amount no larger than what is left to disburse.
     func decideFollowUp(_ command: Command, at now: Instant) throws(Refusal) -> EventPayload {
-        let today = LocalTime(identifier: programme.timeZone).date(of: now)
+        let today = factToday(at: now)
         let local = LocalTime(identifier: programme.timeZone)
         /// The date of the fact: a calendar date, not in the future, not before `notBefore` (the
         /// day the entry was recorded, or the meeting's first day for a fiche).

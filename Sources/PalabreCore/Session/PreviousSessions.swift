@@ -184,7 +184,7 @@ extension SessionState {
                 throw Refusal(.dateBeforeFact(date: date, notBefore: recorded))
             }
         }
-        if let date { try Self.checkFactDate(date, today: local.date(of: now)) }
+        if let date { try Self.checkFactDate(date, today: factToday(at: now)) }
         var s = source
         s.text = Text.nfc(s.text)
         s.committed = nil

@@ -1006,16 +1006,18 @@ extension RefusalReason {
         case .moreVotesThanPresent(let votes, let present, let date):
             let fr =
                 present == 0
-                ? "aucun participant du programme n'est pointé présent le \(date)"
+                ? "aucun participant du programme n'est présent le \(date)"
                 : present == 1
-                    ? "un seul participant du programme est pointé présent le \(date)"
-                    : "seuls \(present) participants du programme sont pointés présents le \(date)"
+                    ? "un seul participant du programme est présent le \(date) (pointé, sans départ enregistré)"
+                    : "seuls \(present) participants du programme sont présents le \(date) (pointés, sans départ "
+                        + "enregistré)"
             let en =
                 present == 0
-                ? "no participant of the programme is checked in on \(date)"
+                ? "no participant of the programme is present on \(date)"
                 : present == 1
-                    ? "only one participant of the programme is checked in on \(date)"
-                    : "only \(present) participants of the programme are checked in on \(date)"
+                    ? "only one participant of the programme is present on \(date) (checked in, no departure recorded)"
+                    : "only \(present) participants of the programme are present on \(date) (checked in, no departure "
+                        + "recorded)"
             return (
                 "Vote : \(votes) \(votes > 1 ? "voix exprimées" : "voix exprimée"), mais \(fr) : vérifiez les "
                     + "nombres ou pointez les présents.",

@@ -192,7 +192,7 @@ public struct FollowUpScreen: ConsoleScreen {
     /// the seat runs), the later sessions' reviews, the day or the filter changed, or when the
     /// whole fold replaced a decision state (same seq, the entries now there).
     mutating func currentRows(_ ctx: ScreenContext) -> [FollowUpRow] {
-        let today = ctx.state.local.date(of: ctx.now)
+        let today = ctx.state.factToday(at: ctx.now)
         if allKey?.seq != ctx.state.lastSeq || allKey?.deciding != ctx.state.isForDeciding
             || allKey?.programme != ctx.state.programme || allKey?.today != today || allKey?.later != ctx.laterReviews
         {
@@ -248,7 +248,7 @@ public struct FollowUpScreen: ConsoleScreen {
         let shown = currentRows(ctx)
         guard shown.indices.contains(row) else { return .message(l[.suiviNothing], isError: true) }
         let r = shown[row]
-        let today = ctx.state.local.date(of: ctx.now)
+        let today = ctx.state.factToday(at: ctx.now)
         var editors = [LineEditor(), LineEditor(), LineEditor()]
         editors[1].setText(today)
         if action == .fiche {
@@ -365,7 +365,7 @@ public struct FollowUpScreen: ConsoleScreen {
         guard area.width > 0, area.height > 0 else { return nil }
         let shown = currentRows(ctx)
         let l = ctx.labels, s = ctx.state
-        let today = s.local.date(of: ctx.now)
+        let today = s.factToday(at: ctx.now)
         let overdue = shown.filter { $0.overdueDays != nil }.count
 
         // Title: the day, the counts, the filter.

@@ -64,7 +64,7 @@ enum PreviousReviews {
     /// chosen; the date of today.
     static func form(_ e: PreviousEntry, _ ctx: ScreenContext) -> FollowUpScreen.UpdateForm {
         var editors = [LineEditor(), LineEditor(), LineEditor()]
-        editors[1].setText(ctx.state.local.date(of: ctx.now))
+        editors[1].setText(ctx.state.factToday(at: ctx.now))
         let now = review(e, ctx.state)?.status.rawValue ?? e.lastStatus
         if e.kind == .commitment {
             let choices = FollowUpStatus.allCases.map(\.rawValue)

@@ -26,6 +26,7 @@ struct RefusalReasonTests {
         .ambiguousAmount(typed: "250,000", thousands: "250 000", units: "250", english: false),
         .amountWithExponent(typed: "abc"),
         .badlyGroupedAmount(typed: "abc", example: "Koula"),
+        .currencyInAmount(typed: "£ 250,000", amount: "250,000", currency: "GBP"),
         .notAnAmount(typed: "abc"),
         .unknownCurrency(typed: "abc"),
         .notADate(typed: "abc"),

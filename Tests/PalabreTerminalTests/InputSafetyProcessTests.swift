@@ -345,7 +345,10 @@ struct InputSafetyProcessTests {
         let start = journalLines(session)
 
         try tmux.resize(width: 20, height: 5)
-        try tmux.waitForScreen("the tiny window") { $0.count == 5 && $0.contains { $0.contains("trop petite") } }
+        try tmux.waitForScreen("the tiny window") {
+            $0.count == 5
+                && $0.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ").contains("trop petite")
+        }
         try tmux.type("abc")
         try tmux.press("t")
         usleep(200_000)

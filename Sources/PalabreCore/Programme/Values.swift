@@ -107,6 +107,9 @@ public enum Values {
         -> Int64
     {
         let example = language == .fr ? "2 500 000" : "2,500,000"
+        if let (amount, code) = Self.currencyWritten(in: text) {
+            throw Refusal(.currencyInAmount(typed: text, amount: amount, currency: code))
+        }
         switch Amounts.check(text, language: language) {
         case .success(let v): return v
         case .failure(.negative):
@@ -159,6 +162,29 @@ public enum Values {
         "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
         "£": "GBP", "gbp": "GBP", "livre": "GBP", "livres": "GBP", "pound": "GBP", "pounds": "GBP",
     ]
+
+    /// The amount and the currency of a text that writes both (« £ 250,000 », « 2 500 000 FCFA »,
+    /// « 15000€ »): a currency symbol or a known currency name or code (``currency(_:)``) before
+    /// or after digits. Nil when the text holds no such currency.
+    static func currencyWritten(in text: String) -> (amount: String, currency: String)? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard let firstDigit = t.firstIndex(where: \.isASCIIDigit), let lastDigit = t.lastIndex(where: \.isASCIIDigit)
+        else { return nil }
+        let before = t[..<firstDigit].trimmingCharacters(in: .whitespaces)
+        let after = t[t.index(after: lastDigit)...].trimmingCharacters(in: .whitespaces)
+        let amount = t[firstDigit...lastDigit].trimmingCharacters(in: .whitespaces)
+        for side in [before, after] where !side.isEmpty && side != "-" && !side.allSatisfy({ $0.isNumber }) {
+            let word = side.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+            // Words like « millions » are the amount's, not a currency.
+            if let code = try? currency(word),
+                currencyNames[Text.fold(word).filter { !" .".contains($0) }] != nil
+                    || Currencies.name(of: code, language: .en) != nil || code == "FCFA"
+            {
+                return (String(amount), code)
+            }
+        }
+        return nil
+    }
 
     /// A currency as typed, under its usual name (``currencyNames``); anything else must be a
     /// code of 3 or 4 letters (GBP, CHF), returned in capitals. One table for the programme, the

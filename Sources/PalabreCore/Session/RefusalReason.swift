@@ -29,6 +29,9 @@ public enum RefusalReason: Sendable, Equatable {
     case amountWithExponent(typed: String)
     /// An amount whose digits are not grouped by three; `example` is a well-grouped amount.
     case badlyGroupedAmount(typed: String, example: String)
+    /// An amount written with its currency (« £ 250,000 », « 2 500 000 FCFA »): the currency has a
+    /// field of its own.
+    case currencyInAmount(typed: String, amount: String, currency: String)
     /// Text that is not an amount.
     case notAnAmount(typed: String)
     /// A currency that is neither a known name nor a code of 3 or 4 letters.
@@ -378,6 +381,7 @@ extension RefusalReason {
         case .amountWithExponent, .notAnAmount, .amountOutOfRange, .nonPositiveDisbursement: "bad-amount"
         case .amountOnlyWhenDisbursed: "amount-not-disbursed"
         case .badlyGroupedAmount: "grouping"
+        case .currencyInAmount: "currency-in-amount"
         case .unknownCurrency: "bad-currency"
         case .notADate, .badDeadline, .badFollowUpDate: "bad-date"
         case .notATime: "bad-time"
@@ -561,6 +565,13 @@ extension RefusalReason {
             return (
                 "« \(v(t)) » : écrivez le montant en chiffres, par exemple 1 000 000 plutôt que 1e6.",
                 "“\(v(t))”: write the amount in full digits, e.g. 1,000,000 rather than 1e6."
+            )
+        case .currencyInAmount(let t, let amount, let currency):
+            return (
+                "« \(v(t)) » : écrivez le montant seul (\(v(amount))) et la devise à part (\(v(currency)) : --currency, "
+                    + "ou le champ Devise).",
+                "“\(v(t))”: write the amount alone (\(v(amount))) and the currency apart (\(v(currency)): --currency, "
+                    + "or the Currency field)."
             )
         case .badlyGroupedAmount(let t, let example):
             return (

@@ -392,6 +392,28 @@ extension DocumentFactsTests {
         _ = try vote(1, 1, at: 13)
     }
 
+    @Test("The minutes' attendance annex gives the time someone left, in both languages, and no column when nobody did")
+    func attendanceAnnexGivesDepartures() throws {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at(8, 50))
+        for who in ["dg-adr", "maire-timissa"] { try h.run(.checkIn(who: who, day: nil), at: Fixtures.at(8, 55)) }
+        let before = Self.docs(h.state, .fr, now: Fixtures.at(12, 0))["minutes.md"]!
+        #expect(!before.contains("| Départ |"))
+        try h.run(.checkOut(who: "maire-timissa"), at: Fixtures.at(12, 30))
+        for (language, column) in [(Language.fr, "Départ"), (.en, "Left at")] {
+            let md = Self.docs(h.state, language, now: Fixtures.at(13, 0))["minutes.md"]!
+            let annex = try #require(md.range(of: language == .fr ? "### Annexe 2" : "### Annex 2"))
+            let table = md[annex.upperBound...].split(separator: "\n").filter { $0.hasPrefix("|") }
+            let header = try #require(table.first)
+            #expect(header.contains("| \(column) |"), "\(header)")
+            let mayor = try #require(table.first { $0.contains("Maire de Timissa") })
+            let director = try #require(table.first { $0.contains("Directeur général") })
+            #expect(mayor.contains("| 08:55 | 12:30 |"), "\(mayor)")
+            #expect(director.contains("| 08:55 |") && !director.contains("12:30"), "\(director)")
+            #expect(director.components(separatedBy: "|").count == mayor.components(separatedBy: "|").count)
+        }
+    }
+
     @Test("palabre log tells every field a structured amendment changes, and no empty brackets")
     func everyChangedFieldIsTold() {
         let all = EntryChanges(

@@ -49,7 +49,7 @@ enum DocLabel: CaseIterable {
     // export: the attendance sheet to sign
     case attendanceSheetTitle, signature, contact, expectedParticipants
     case plannedStart, plannedDuration, actualStart, actualEnd, actualDuration, extensionLabel, drift, dayDrift
-    case number, function, organisation, sex, name, checkedInAt, turns, duration
+    case number, function, organisation, sex, name, checkedInAt, leftAt, turns, duration
     case statusPlanned, statusRunning, statusPaused, statusDone, statusSkipped
     case sexFemale, sexMale, sexUnspecified
     // item kinds
@@ -375,6 +375,7 @@ enum DocLabel: CaseIterable {
         case .sex: ("Sexe", "Sex")
         case .name: ("Nom", "Name")
         case .checkedInAt: ("Arrivée", "Arrival")
+        case .leftAt: ("Départ", "Left at")
         case .turns: ("Interventions", "Turns")
         case .duration: ("Durée", "Duration")
         case .statusPlanned: ("prévu", "planned")

@@ -1411,9 +1411,12 @@ struct MinutesDocument {
             line(L.participantsSummary(ids.count, women: c.women(ids)) + ".")
             line()
             let withNames = ids.contains { c.participants[$0]?.name?.isEmpty == false }
+            // A departure column when someone left before the end that day.
+            let withDepartures = ids.contains { state.departureTimes[day.date + "|" + $0] != nil }
             var header = [L[.number], L[.function]]
             if withNames { header.append(L[.name]) }
             header += [L[.organisation], L[.sex], L[.checkedInAt]]
+            if withDepartures { header.append(L[.leftAt]) }
             if withContacts { header.append(L[.contact]) }
             header.append(L[.signature])
             o += MD.header(header, right: [0])
@@ -1426,6 +1429,7 @@ struct MinutesDocument {
                     p.map { L.sex($0.sex) } ?? "",
                     state.checkInTimes[day.date + "|" + id].map(c.hhmm) ?? "",
                 ]
+                if withDepartures { row.append(state.departureTimes[day.date + "|" + id].map(c.hhmm) ?? "") }
                 if withContacts { row.append(MD.cell(p?.contact ?? "")) }
                 row.append("")
                 o += MD.row(row)

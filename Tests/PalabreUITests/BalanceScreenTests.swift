@@ -188,6 +188,22 @@ struct BalanceScreenTests {
         #expect(same() != first)
     }
 
+    @Test(
+        "A programme with a unit (a ward, a budget line) names the communes' category by it, in F3 and F4 and F12's keys"
+    )
+    func unitNamesTheCommunesCategory() throws {
+        var p = SegouMoments.programme
+        p.unitLabel = "Ward"
+        let l = Labels(.en)
+        #expect(Category.name("commune", l, p) == "Ward")
+        #expect(Category.name("partner", l, p) == Category.name("partner", l, SegouMoments.programme))
+        p.categoryNames["commune"] = "Wards of the borough"
+        #expect(Category.name("commune", l, p) == "Wards of the borough")
+        p.unitLabel = "Ward"
+        p.categoryNames = [:]
+        #expect(l.unitWord(l[.suiviKeys], p).contains("filter by partner, ward, responsible"))
+    }
+
     @Test func theTurnUnderWayIsShownAndCounted() {
         let (s, now) = Self.state(day2: false)
         var d = ScreenDriver(.balance, state: s, now: now)

@@ -17,10 +17,13 @@ enum Category {
         return s.programme.commune(o) != nil ? OrganisationType.commune.rawValue : "other"
     }
 
-    /// The name of category `key`: the programme's (`categories:`), else the labels' (`cat.` or,
-    /// with `short`, `cat.short.`).
+    /// The name of category `key`: the programme's (`categories:`), else for the communes the
+    /// programme's `unit` (a ward, a budget line), else the labels' (`cat.` or, with `short`,
+    /// `cat.short.`).
     static func name(_ key: String, _ l: Labels, _ p: Programme, short: Bool = false) -> String {
-        p.categoryNames[key] ?? l[UILabel.category(key: key, short: short)]
+        if let named = p.categoryNames[key] { return named }
+        if key == OrganisationType.commune.rawValue, let unit = p.unitLabel { return unit }
+        return l[UILabel.category(key: key, short: short)]
     }
 }
 

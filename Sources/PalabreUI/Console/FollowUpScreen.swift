@@ -472,7 +472,7 @@ public struct FollowUpScreen: ConsoleScreen {
         }
         for w in TextWidth.wrap(TextWidth.sanitize(status), width: p.width).prefix(2) { lines.append((w, .normal)) }
         for w in TextWidth.wrap(TextWidth.sanitize(r.text), width: p.width) { lines.append((w, .muted)) }
-        let keys = l[ctx.readOnly ? .suiviKeysReadOnly : .suiviKeys]
+        let keys = l.unitWord(l[ctx.readOnly ? .suiviKeysReadOnly : .suiviKeys], ctx.state.programme)
         for (i, line) in lines.prefix(max(0, p.height - 1)).enumerated() {
             grid.put(x: p.x, y: p.y + i, text: TextWidth.truncate(line.0, toWidth: p.width), role: line.1)
         }

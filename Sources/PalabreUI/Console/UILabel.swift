@@ -418,13 +418,13 @@ public enum UILabel: CaseIterable, Sendable {
         case .suiviFicheDone: ("réalisée", "done")
         case .suiviKeys:
             (
-                "Entrée\u{00A0}: mettre à jour · f\u{00A0}: fiche · p/c/r\u{00A0}: filtre partenaire, commune, responsable",
-                "Enter: update · f: fiche · p/c/r: filter by partner, commune, responsible"
+                "Entrée\u{00A0}: mettre à jour · f\u{00A0}: fiche · p/c/r\u{00A0}: filtre partenaire, %unit, responsable",
+                "Enter: update · f: fiche · p/c/r: filter by partner, %unit, responsible"
             )
         case .suiviKeysReadOnly:
             (
-                "p/c/r\u{00A0}: filtre partenaire, commune, responsable",
-                "p/c/r: filter by partner, commune, responsible"
+                "p/c/r\u{00A0}: filtre partenaire, %unit, responsable",
+                "p/c/r: filter by partner, %unit, responsible"
             )
         case .suiviFormTitle: ("Mise à jour", "Update")
         case .suiviFormKeys:

@@ -414,6 +414,33 @@ extension DocumentFactsTests {
         }
     }
 
+    @Test("One undo takes back a walk-in whole: the arrival, or the request for the floor, with the person added")
+    func undoTakesBackAWalkInWhole() throws {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at(8, 50))
+        try h.run(.startItem(id: nil), at: Fixtures.at(9, 0))
+        let count = h.state.participants.count
+        let arrival = try h.run(
+            .walkIn(Participant(id: "walkin-presse", function: "Journaliste", sex: .female)), at: Fixtures.at(9, 5))
+        #expect(arrival.count == 2 && h.state.participants.count == count + 1)
+        let undone = try h.run(.undo(seq: nil), at: Fixtures.at(9, 6))
+        #expect(undone.count == 2, "\(undone.map(\.payload))")
+        #expect(h.state.participants.count == count && h.state.participant("walkin-presse") == nil)
+        #expect(!(h.state.attendance["2023-10-17"] ?? []).contains("walkin-presse"))
+        let request = try h.run(
+            .requestFloorAsWalkIn(
+                Participant(id: "walkin-riverain", function: "Riverain", sex: .male), pointOfOrder: false),
+            at: Fixtures.at(9, 7))
+        #expect(request.count == 2)
+        #expect(try h.run(.undo(seq: nil), at: Fixtures.at(9, 8)).count == 2)
+        #expect(h.state.participant("walkin-riverain") == nil && h.state.queue.isEmpty)
+        // Named by its seq, only that event is undone.
+        let again = try h.run(
+            .walkIn(Participant(id: "walkin-presse", function: "Journaliste", sex: .female)), at: Fixtures.at(9, 10))
+        #expect(try h.run(.undo(seq: again[1].seq), at: Fixtures.at(9, 11)).count == 1)
+        #expect(h.state.participant("walkin-presse") != nil)
+    }
+
     @Test("palabre log tells every field a structured amendment changes, and no empty brackets")
     func everyChangedFieldIsTold() {
         let all = EntryChanges(

@@ -450,7 +450,15 @@ extension SessionState {
             out.append(.commitmentWithdrawn(entry: id, reason: reason))
 
         case .undo(let seq):
-            out.append(try undo(seq, by: undoer))
+            let first = try undo(seq, by: undoer)
+            out.append(first)
+            // A plain undo takes back all one command recorded: a walk-in's arrival (or request
+            // for the floor) with the person it added, not the arrival alone.
+            if seq == nil, case .undone(let target) = first, let added = addedWith(target) {
+                var after = self
+                after.evolve(Event(seq: lastSeq + 1, at: now, seat: undoer.seat ?? "", payload: first))
+                if let second = try? after.undo(added, by: undoer) { out.append(second) }
+            }
 
         case .followUpCommitment, .followUpAction, .followUpFiche:
             break  // refused above: only after the close

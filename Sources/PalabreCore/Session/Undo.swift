@@ -29,6 +29,19 @@ extension SessionState {
 
     /// The `undone` fact for `seq` (the seat's last undoable event when nil), or the refusal
     /// saying why it cannot be taken back.
+    /// The seq of the participant added by the same command as event `seq` — the event just
+    /// before it, by the same seat at the same instant, adding the person it names (a walk-in
+    /// checked in, or asking for the floor) — if any.
+    func addedWith(_ seq: Int) -> Int? {
+        guard let e = standingEvent(seq), let before = standingEvent(seq - 1), before.seat == e.seat,
+            before.at == e.at, case .participantAdded(let p) = before.payload
+        else { return nil }
+        switch e.payload {
+        case .participantCheckedIn(let who, _), .floorRequested(_, let who, _): return who == p.id ? before.seq : nil
+        default: return nil
+        }
+    }
+
     func undo(_ seq: Int?, by who: UndoSeat) throws(Refusal) -> EventPayload {
         let target: Event
         if let seq {

@@ -441,6 +441,37 @@ extension DocumentFactsTests {
         #expect(h.state.participant("walkin-presse") != nil)
     }
 
+    @Test(
+        "A deadline written with its month's name is a date that can fall overdue; an impossible one is refused; free text is kept"
+    )
+    func deadlinesInWords() throws {
+        var h = Harness()
+        try h.run(.startDay(date: nil), at: Fixtures.at(8, 50))
+        try h.run(.startItem(id: nil), at: Fixtures.at(9, 0))
+        h.seat = "rapporteur"
+        for (typed, kept) in [
+            ("31 janvier 2027", "2027-01-31"), ("January 31, 2027", "2027-01-31"), ("1er mars 2027", "2027-03-01"),
+            ("fin mars", "fin mars"), ("Q1 2027", "Q1 2027"),
+        ] {
+            let e = try h.run(
+                .record(EntryContent(kind: .action, text: "Relancer", responsible: "ADR", due: typed)),
+                at: Fixtures.at(9, 5))
+            guard case .entryRecorded(_, let content)? = e.first?.payload else {
+                Issue.record("\(typed): \(e)")
+                continue
+            }
+            #expect(content.due == kept, "\(typed)")
+        }
+        do {
+            try h.run(
+                .record(EntryContent(kind: .action, text: "Relancer", responsible: "ADR", due: "30 février 2027")),
+                at: Fixtures.at(9, 6))
+            Issue.record("30 février 2027 recorded")
+        } catch let r as Refusal {
+            #expect(r.code == "bad-date", "\(r)")
+        }
+    }
+
     @Test("palabre log tells every field a structured amendment changes, and no empty brackets")
     func everyChangedFieldIsTold() {
         let all = EntryChanges(

@@ -214,7 +214,45 @@ public enum Values {
                 "\(parts[2])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[0].count == 1 ? "0" : "")\(parts[0])"
             if CalendarDate.isValid(iso) { return iso }
         }
+        if let (y, m, d) = spelledDate(t) {
+            let iso = String(format: "%04d-%02d-%02d", y, m, d)
+            if CalendarDate.isValid(iso) { return iso }
+        }
         throw Refusal(.notADate(typed: text))
+    }
+
+    /// Months by their names and usual abbreviations, French and English, without accents or case.
+    private static let months: [String: Int] = {
+        let names: [[String]] = [
+            ["janvier", "janv", "january", "jan"], ["fevrier", "fevr", "fev", "february", "feb"],
+            ["mars", "march", "mar"], ["avril", "avr", "april", "apr"], ["mai", "may"], ["juin", "june", "jun"],
+            ["juillet", "juil", "july", "jul"], ["aout", "august", "aug"], ["septembre", "sept", "september", "sep"],
+            ["octobre", "october", "oct"], ["novembre", "november", "nov"], ["decembre", "december", "dec"],
+        ]
+        var out: [String: Int] = [:]
+        for (i, words) in names.enumerated() { for w in words { out[w] = i + 1 } }
+        return out
+    }()
+
+    /// Year, month and day of a date written with its month's name — « 31 janvier 2027 »,
+    /// « 1er mars 2027 », “31 January 2027”, “January 31, 2027”, “31 Jan 2027” — whether or not
+    /// the day exists (the caller checks); nil for any other text.
+    static func spelledDate(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let words = Text.fold(text).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == "\u{00A0}" })
+            .map(String.init)
+        guard words.count == 3, let year = Int(words[2]), words[2].count == 4 else { return nil }
+        func day(_ w: String) -> Int? {
+            let digits =
+                w.hasSuffix("er")
+                ? String(w.dropLast(2))
+                : w.hasSuffix("st") || w.hasSuffix("nd")
+                    || w.hasSuffix("rd") || w.hasSuffix("th") ? String(w.dropLast(2)) : w
+            guard (1...2).contains(digits.count), let d = Int(digits), (1...31).contains(d) else { return nil }
+            return d
+        }
+        if let d = day(words[0]), let m = months[words[1]] { return (year, m, d) }
+        if let m = months[words[0]], let d = day(words[1]) { return (year, m, d) }
+        return nil
     }
 
     /// A time of day in seconds after midnight: `09:30`, `9h30`, `9h`, `09:30:15`.

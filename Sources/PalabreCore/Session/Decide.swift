@@ -721,7 +721,8 @@ extension SessionState {
     public static let largestAmount: Int64 = 999_999_999_999_999
 
     /// A deadline as typed: free text (« fin du premier trimestre ») is kept; a date must be a
-    /// real one, written YYYY-MM-DD or DD/MM/YYYY (stored as YYYY-MM-DD).
+    /// real one, written YYYY-MM-DD, DD/MM/YYYY or with its month's name (« 31 janvier 2027 »),
+    /// stored as YYYY-MM-DD (it can then fall overdue).
     static func deadline(_ text: String?) throws(Refusal) -> String? {
         guard let t = text else { return nil }
         if let iso = try? Values.date(t) { return iso }
@@ -730,6 +731,7 @@ extension SessionState {
             (t.count == 10 && t.enumerated().allSatisfy { i, ch in [4, 7].contains(i) ? ch == "-" : ch.isNumber })
             || (t.split(separator: "/", omittingEmptySubsequences: false).count == 3
                 && t.allSatisfy { $0.isNumber || $0 == "/" })
+            || Values.spelledDate(t) != nil
         if looksLikeDate { throw badDate(t) }
         return t
     }

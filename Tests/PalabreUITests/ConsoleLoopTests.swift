@@ -29,6 +29,45 @@ struct ConsoleLoopTests {
 
     static func keys(_ text: String) -> [InputEvent] { text.map { .key(.char($0)) } }
 
+    @Test(
+        "An idle live seat makes one frame a second: a second step within the second draws nothing; a key, another seat's event or the next second draws"
+    )
+    func idleSeatDrawsOnceASecond() throws {
+        let (loop, term, storage, clock) = try Self.loop()
+        term.keepsFrames = true
+        clock.set(Instant(ms: clock.now().ms + 100))
+        loop.step(maxWaitMilliseconds: 0)
+        let first = term.frames.count
+        #expect(first == 1)
+        // Half a second later, nothing happened: no frame made.
+        clock.set(Instant(ms: clock.now().ms + 500))
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(term.frames.count == first)
+        // A key is drawn by the next step, at once (a step reads the keys after its frame).
+        term.queue(.key(.char("?")))
+        loop.step(maxWaitMilliseconds: 0)
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(term.frames.count == first + 1)
+        #expect(term.frames.last?.contains("Aide") == true)
+        term.queue(.key(.escape))
+        loop.step(maxWaitMilliseconds: 0)
+        loop.step(maxWaitMilliseconds: 0)
+        let afterKeys = term.frames.count
+        #expect(afterKeys == first + 2)
+        // Another seat's event, read within the same second, draws.
+        let other = try SessionStore(programme: SegouMoments.programme, log: MemoryEventLog(storage))
+        try other.perform(
+            .record(EntryContent(kind: .note, text: "Vue par l'autre poste")), seat: "rapporteur", at: clock.now())
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(term.frames.count == afterKeys + 1)
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(term.frames.count == afterKeys + 1)
+        // The next second draws (a countdown shows seconds).
+        clock.advance(seconds: 1)
+        loop.step(maxWaitMilliseconds: 0)
+        #expect(term.frames.count == afterKeys + 2)
+    }
+
     @Test("A key goes through decide and the log, and the frame shows it once recorded")
     func keyToJournalToFrame() throws {
         let (loop, term, storage, clock) = try Self.loop()

@@ -73,6 +73,13 @@ public final class ConsoleLoop {
     public private(set) var finished = false
     private let renderer: Renderer
     private var lastSize: Size?
+    /// What the last frame of a live seat was made from, beyond the time within its second.
+    private struct FrameKey: Equatable {
+        var seq: Int, entries: Int, turns: Int, deciding: Bool, second: Int64, size: Size, revision: Int
+    }
+    private var drawnKey: FrameKey?
+    /// Counts the messages other than the tick: a key, a paste, a resize, a recording's outcome.
+    private var revision = 0
     private var lastDraft: ConsoleDraft?
     private var lastTick: Instant?
 
@@ -114,6 +121,7 @@ public final class ConsoleLoop {
     private func followWholeFold() {
         guard awaitingRecords, case .live(var c, let live) = program, !live.store.state.isForDeciding else { return }
         awaitingRecords = false
+        revision &+= 1
         live.documents?.schedule(live.store.state)
         if let r = deferredDraft {
             deferredDraft = nil
@@ -161,7 +169,10 @@ public final class ConsoleLoop {
             lastSize = size
             send(.resized(size))
         }
-        draw()
+        // A live seat draws when something may have changed: a message, an event folded, the
+        // size, or the second shown; not the second time within a second when nothing did (an
+        // idle seat then makes one frame a second while still reading other seats' events twice).
+        drawIfChanged()
         // The whole fold of a seat started on its decision state begins once its first frame is up.
         if case .live(_, let live) = program { live.store.foldInFullInBackground() }
         let wait = min(maxWaitMilliseconds, readTimeout(clock.now()))
@@ -172,6 +183,19 @@ public final class ConsoleLoop {
         }
         followWholeFold()
         saveDraft()
+    }
+
+    /// Draws the frame unless a live seat's frame would be made from the same as the last one
+    /// (``FrameKey``).
+    private func drawIfChanged() {
+        guard case .live(_, let live) = program else { return draw() }
+        let s = live.store.state, now = clock.now()
+        let key = FrameKey(
+            seq: s.lastSeq, entries: s.entries.count, turns: s.turns.count, deciding: s.isForDeciding,
+            second: now.ms >= 0 ? now.ms / 1000 : (now.ms - 999) / 1000, size: terminal.size, revision: revision)
+        guard key != drawnKey else { return }
+        drawnKey = key
+        draw()
     }
 
     /// Draws the frame of the present state.
@@ -188,6 +212,7 @@ public final class ConsoleLoop {
 
     /// Sends one message to the program and carries out its effects, feeding their outcome back.
     public func send(_ input: ConsoleInput) {
+        if input != .tick { revision &+= 1 }
         var queue = [input]
         while !queue.isEmpty {
             let message = queue.removeFirst()
@@ -246,18 +271,22 @@ public final class ConsoleLoop {
     /// Folds what other seats recorded, and shows a document error once.
     private func refresh(_ now: Instant) {
         guard case .live(var c, let live) = program else { return }
-        if let e = live.documents?.takeError() { c.showError(e, now: now) }
+        // Each thing that changes what is shown counts for the next frame (``drawIfChanged()``).
+        if let e = live.documents?.takeError() { c.showError(e, now: now); revision &+= 1 }
         if let reload = live.store.reloadProgrammeIfChanged(language: c.labels.language) {
+            revision &+= 1
             c.showProgrammeReload(reload, now: now)
             if reload == .reloaded { live.documents?.schedule(live.store.state) }
         }
         if live.store.state.closedAt != nil, let reviews = live.laterReviews?.look(), reviews != c.laterReviews {
+            revision &+= 1
             c.laterReviews = reviews
             live.documents?.schedule(live.store.state)
         }
         var new: [Event] = []
         do {
             if try live.store.reopenIfReplaced() {
+                revision &+= 1
                 c.showNotice(c.labels[.journalReopened], now: now)
                 live.documents?.schedule(live.store.state)
             }
@@ -265,8 +294,10 @@ public final class ConsoleLoop {
             if !new.isEmpty { live.documents?.schedule(live.store.state) }
         } catch let j as JournalError {
             c.showError(j.message(c.labels.language), now: now)
+            revision &+= 1
         } catch {
             c.showError("\(error)", now: now)
+            revision &+= 1
         }
         program = .live(c, live)
         followClock(new)
@@ -294,6 +325,7 @@ public final class ConsoleLoop {
         } catch {
             guard case .live(var c, let live) = program else { return }
             c.showError("\(error)", now: clock.now())
+            revision &+= 1
             program = .live(c, live)
         }
     }
@@ -331,6 +363,7 @@ public final class ConsoleLoop {
         } catch {
             var c = c
             c.showError("\(error)", now: clock.now())
+            revision &+= 1
             program = .live(c, live)
         }
     }

@@ -119,10 +119,7 @@ struct BalanceScreenTests {
         "One F4 kept across the recorded meeting shows what a new one shows: its tally of finished turns is counted again after every event, a programme edit and the other scope"
     )
     func keptTallyFollowsTheState() throws {
-        let p = try #require(try ProgrammeLoader.load(path: SegouMoments.root + "/sessions/segou-2023").programme)
-        let events = try Journal(
-            path: SegouMoments.root + "/sessions/segou-2023-recorded/journal.jsonl", writable: false
-        ).loadAll()
+        let (p, events) = SegouMoments.recordedMeeting
         var s = SessionState(programme: p)
         var kept = Console(screen: .balance, language: .fr)
         let size = Size(width: 100, height: 30)

@@ -49,6 +49,27 @@ struct HelpPanelTests {
         row.split(separator: " ", omittingEmptySubsequences: true).last?.hasSuffix("…") == true
     }
 
+    /// A console on `screen` at `size` with its help open (F9).
+    static func helpOpen(
+        _ screen: ScreenID, _ language: Language, readOnly: Bool = false, size: Size, _ s: SessionState, _ now: Instant
+    ) -> Console {
+        var c = Console(screen: screen, language: language, readOnly: readOnly)
+        _ = c.update(.resized(size), state: s, now: now)
+        _ = c.handle(.function(9), state: s, now: now)
+        return c
+    }
+
+    /// Every row of `c`'s help, read with ↓ (its title: the full one, or the short one where it
+    /// does not fit, both begin alike).
+    static func readAll(_ c: inout Console, size: Size, _ s: SessionState, _ now: Instant) -> [String]? {
+        var console = c
+        defer { c = console }
+        return readAll(
+            title: Labels(c.labels.language)[.helpTitleShort],
+            render: { console.render(state: s, now: now, size: size).grid },
+            down: { _ = console.handle(.down, state: s, now: now) })
+    }
+
     /// `text` with its no-break spaces made spaces and its runs of spaces made one, for comparing wrapped text with sentences.
     static func squeezed(_ text: String) -> String {
         text.replacingOccurrences(of: "\u{00A0}", with: " ").split(separator: " ", omittingEmptySubsequences: true)
@@ -64,16 +85,8 @@ struct HelpPanelTests {
         for size in [Size(width: 40, height: 12), Size(width: 80, height: 24), Size(width: 120, height: 40)] {
             for screen in ScreenID.allCases {
                 for readOnly in [false, true] {
-                    var c = Console(screen: screen, language: language, readOnly: readOnly)
-                    _ = c.update(.resized(size), state: s, now: now)
-                    _ = c.handle(.function(9), state: s, now: now)
-                    // The full title, or the short one where it does not fit: both begin so.
-                    let title = L[.helpTitleShort]
-                    let rows = try #require(
-                        Self.readAll(
-                            title: title, render: { c.render(state: s, now: now, size: size).grid },
-                            down: { _ = c.handle(.down, state: s, now: now) }),
-                        "\(screen) \(size)")
+                    var c = Self.helpOpen(screen, language, readOnly: readOnly, size: size, s, now)
+                    let rows = try #require(Self.readAll(&c, size: size, s, now), "\(screen) \(size)")
                     let text = Self.squeezed(rows.joined(separator: " "))
                     #expect(
                         !rows.contains { Self.cut($0) }, "\(screen) \(size) readOnly \(readOnly): a row cut\n\(rows)")
@@ -102,14 +115,9 @@ struct HelpPanelTests {
         let L = Labels(language)
         let size = Size(width: 40, height: 12)
         for screen in [ScreenID.facilitator, .rapporteur, .synergies] {
-            var c = Console(screen: screen, language: language)
-            _ = c.update(.resized(size), state: s, now: now)
-            _ = c.handle(.function(9), state: s, now: now)
+            var c = Self.helpOpen(screen, language, size: size, s, now)
             let title = L[.helpTitleShort]
-            let all = try #require(
-                Self.readAll(
-                    title: title, render: { c.render(state: s, now: now, size: size).grid },
-                    down: { _ = c.handle(.down, state: s, now: now) }))
+            let all = try #require(Self.readAll(&c, size: size, s, now))
             // Back to the top, then page by page.
             for _ in 0..<all.count { _ = c.handle(.up, state: s, now: now) }
             var paged: [String] = []

@@ -8,10 +8,7 @@ import Testing
 struct RapporteurScreenTests {
     @Test("An entry is found by its id by halving, as a reading of every entry finds it, in every list F2 shows")
     func entriesFoundByID() throws {
-        let p = try #require(try ProgrammeLoader.load(path: SegouMoments.root + "/sessions/segou-2023").programme)
-        let events = try Journal(
-            path: SegouMoments.root + "/sessions/segou-2023-recorded/journal.jsonl", writable: false
-        ).loadAll()
+        let (p, events) = SegouMoments.recordedMeeting
         var s = SessionState(programme: p)
         var lists = 0
         for (k, e) in events.enumerated() {

@@ -14,6 +14,14 @@ enum SegouMoments {
         return r.programme!
     }()
 
+    /// The recorded Ségou meeting (`sessions/segou-2023-recorded`): its programme, read from the
+    /// meeting's own folder, and its events.
+    static let recordedMeeting: (programme: Programme, events: [Event]) = {
+        let p = try! ProgrammeLoader.load(path: root + "/sessions/segou-2023").programme!
+        let events = try! Journal(path: root + "/sessions/segou-2023-recorded/journal.jsonl", writable: false).loadAll()
+        return (p, events)
+    }()
+
     static func at(_ date: String, _ h: Int, _ m: Int, _ s: Int = 0) -> Instant {
         LocalTime(identifier: "Africa/Bamako").instant(date: date, minutes: h * 60 + m)!.adding(seconds: s)
     }
